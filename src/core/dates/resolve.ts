@@ -1,0 +1,110 @@
+/**
+ * Anchoring relative expressions to the document date. Every function takes the anchor explicitly;
+ * without one the caller emits a value with `X` placeholders, never a guess from the current date.
+ */
+import { Ymd, addDays, addMonths, formatWeek, formatYmd, isoWeekday, pad } from './calendar';
+
+export type Tense = 'past' | 'future' | undefined;
+
+/** Future cues that flip an ambiguous weekday or month forward ("will meet on Thursday"). */
+const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected|is due|are due|is to|are to|set to|intends? to|upcoming|until|next)\b/i;
+const PAST_CUE = /\b(ago|since|last|was|were|had|did|said|has been|have been)\b/i;
+
+/**
+ * The tense around [start, end): looks at the clause before the expression and a few words after,
+ * because news text states past events in the past tense and announces future ones with "will".
+ */
+export function tenseAround(text: string, start: number, end: number): Tense {
+  let from = start;
+  while (from > 0 && start - from < 70 && !/[.;!?\n]/.test(text[from - 1])) from--;
+  let to = end;
+  while (to < text.length && to - end < 40 && !/[.;!?\n]/.test(text[to])) to++;
+  const before = text.slice(from, start);
+  const after = text.slice(end, to);
+  if (FUTURE_CUE.test(before) || /^\W*(\w+\W+){0,2}(will|would)\b/i.test(after)) return 'future';
+  if (PAST_CUE.test(before) || PAST_CUE.test(after)) return 'past';
+  return undefined;
+}
+
+/** The weekday `wd` (1 = Monday) nearest to the anchor in the direction of the tense (default past). */
+export function resolveWeekday(anchor: Ymd, wd: number, tense: Tense, strict = false): Ymd {
+  const diff = wd - isoWeekday(anchor);
+  if (tense === 'future') {
+    const ahead = (diff + 7) % 7;
+    return addDays(anchor, ahead === 0 && strict ? 7 : ahead);
+  }
+  const back = (7 - diff) % 7;
+  return addDays(anchor, -(back === 0 && strict ? 7 : back));
+}
+
+/** The year of a month named without one: the nearest such month in the direction of the tense. */
+export function resolveMonthYear(anchor: Ymd, month: number, tense: Tense, strict = false): number {
+  if (tense === 'future') return month > anchor.month || (month === anchor.month && !strict) ? anchor.year : anchor.year + 1;
+  if (tense === 'past') return month < anchor.month || (month === anchor.month && !strict) ? anchor.year : anchor.year - 1;
+  // no cue: the nearest occurrence, ties to the past as news mostly reports
+  const diff = month - anchor.month;
+  if (diff > 6) return anchor.year - 1;
+  if (diff < -6) return anchor.year + 1;
+  return anchor.year;
+}
+
+/** A month and day without a year: the nearest such date in the direction of the tense. */
+export function resolveMonthDay(anchor: Ymd, month: number, day: number, tense: Tense): Ymd {
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1].map((year) => ({ year, month, day }));
+  const dist = (d: Ymd) => Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day);
+  const allowed = candidates.filter((d) => (tense === 'future' ? dist(d) >= 0 : tense === 'past' ? dist(d) <= 0 : true));
+  const pool = allowed.length ? allowed : candidates;
+  return pool.reduce((best, d) => (Math.abs(dist(d)) < Math.abs(dist(best)) ? d : best));
+}
+
+/** Quarter (1-4) of a month. */
+export function quarterOf(month: number): number {
+  return Math.floor((month - 1) / 3) + 1;
+}
+
+/**
+ * The value of the calendar unit `n` units away from the anchor, at that unit's granularity:
+ * year → `2004`, month → `2006-06`, week → `2006-W09`, day → `2006-03-01`, quarter → `2006-Q1`.
+ */
+export function shiftValue(anchor: Ymd | undefined, unit: string, n: number): string {
+  if (!anchor) return unresolved(unit);
+  switch (unit) {
+    case 'Y': return pad(anchor.year + n, 4);
+    case 'M': { const m = addMonths(anchor.year, anchor.month, n); return `${pad(m.year, 4)}-${pad(m.month)}`; }
+    case 'W': return formatWeek(addDays(anchor, 7 * n));
+    case 'WE': return `${formatWeek(addDays(anchor, 7 * n))}-WE`;
+    case 'D': return formatYmd(addDays(anchor, n));
+    case 'Q': {
+      const q = anchor.year * 4 + quarterOf(anchor.month) - 1 + n;
+      return `${pad(Math.floor(q / 4), 4)}-Q${(q % 4) + 1}`;
+    }
+    case 'DE': return String(Math.floor(anchor.year / 10) + n);
+    case 'CE': return String(Math.floor(anchor.year / 100) + n);
+    default: return unresolved(unit);
+  }
+}
+
+/** Placeholder value for a relative expression that has no anchor. */
+export function unresolved(unit: string): string {
+  switch (unit) {
+    case 'Y': return 'XXXX';
+    case 'M': return 'XXXX-XX';
+    case 'W': return 'XXXX-WXX';
+    case 'WE': return 'XXXX-WXX-WE';
+    case 'Q': return 'XXXX-QX';
+    case 'DE': return 'XXX';
+    case 'CE': return 'XX';
+    default: return 'XXXX-XX-XX';
+  }
+}
+
+const SEASON_MONTHS: Record<string, number> = { SP: 4, SU: 7, FA: 10, WI: 1 };
+
+/** Year of a season named with this/last/next (or nothing) relative to the anchor. */
+export function resolveSeasonYear(anchor: Ymd, season: string, dir: string | undefined, tense: Tense): number {
+  const mid = SEASON_MONTHS[season];
+  if (dir === 'last' || dir === 'past' || dir === 'previous') return mid < anchor.month - 1 ? anchor.year : anchor.year - 1;
+  if (dir === 'next' || dir === 'coming') return mid > anchor.month + 1 ? anchor.year : anchor.year + 1;
+  if (dir === 'this') return anchor.year;
+  return resolveMonthYear(anchor, mid, tense);
+}

@@ -1,0 +1,415 @@
+/**
+ * The grammar of temporal expressions: one regular expression per family of phrases, each with a
+ * function that turns a match into a TIMEX3 value. Spans follow TimeBank: modifiers such as "about",
+ * "early" and "the past" are part of the expression; a leading preposition ("on", "in") is not.
+ */
+import { Ymd, formatYmd, isValidDate, pad } from './calendar';
+import {
+  MONTH_RE, NUMBER_RE, ORDINAL_RE, SEASONS, UNIT_RE, WEEKDAY_RE, WEEKDAYS,
+  monthOf, parseCardinal, parseOrdinal, unitOf,
+} from './lexicon';
+import {
+  Tense, quarterOf, resolveMonthDay, resolveMonthYear, resolveSeasonYear, resolveWeekday,
+  shiftValue, unresolved,
+} from './resolve';
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** What a rule makes of a match. `start`/`end` trims, relative to the match, are optional. */
+export interface Timex {
+  value?: string;
+  type: TimexType;
+}
+
+/** Everything a rule may consult besides its match. */
+export interface RuleContext {
+  text: string;
+  anchor?: Ymd;
+  /** Tense around the match, computed lazily. */
+  tense(): Tense;
+}
+
+/** A family of expressions. */
+export interface Rule {
+  name: string;
+  pattern: RegExp;
+  build(m: RegExpExecArray, ctx: RuleContext): Timex | undefined;
+}
+
+const B = '(?<![\\w\'-])'; // word start that does not split "ex-1990" or "mid-'90s"
+const E = '(?![\\w-])';
+
+const PART_OF_DAY: Record<string, string> = {
+  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI',
+};
+
+function isCapitalised(s: string | undefined): boolean {
+  return s !== undefined && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+function durationValue(n: number, unitWord: string): string | undefined {
+  const unit = unitOf(unitWord);
+  if (!unit) return undefined;
+  const count = Number.isNaN(n) ? 'X' : String(n);
+  return unit.time ? `PT${count}${unit.code}` : `P${count}${unit.code}`;
+}
+
+/** A date given by day words relative to the anchor ("yesterday"). */
+function dayValue(ctx: RuleContext, offset: number, part?: string): string {
+  const base = ctx.anchor ? shiftValue(ctx.anchor, 'D', offset) : unresolved('D');
+  return part ? `${base}T${part}` : base;
+}
+
+function timeOfDay(hour: number, minute: number, ampm: string): string | undefined {
+  const pm = /^p/i.test(ampm);
+  if (hour < 1 || hour > 12 || minute > 59) return undefined;
+  const h = (hour % 12) + (pm ? 12 : 0);
+  return `${pad(h)}:${pad(minute)}`;
+}
+
+/** The day that a day phrase inside a larger expression names ("Wednesday", "yesterday", "Nov. 9"). */
+function dayOf(phrase: string | undefined, ctx: RuleContext): string | undefined {
+  if (!phrase) return undefined;
+  const p = phrase.trim();
+  const word = p.toLowerCase();
+  if (word === 'today' || word === 'tonight') return dayValue(ctx, 0);
+  if (word === 'yesterday') return dayValue(ctx, -1);
+  if (word === 'tomorrow') return dayValue(ctx, 1);
+  const wd = WEEKDAYS.get(word);
+  if (wd) return ctx.anchor ? formatYmd(resolveWeekday(ctx.anchor, wd, ctx.tense())) : `XXXX-WXX-${wd}`;
+  const md = /^(\S+)\s+(\d{1,2})$/.exec(p);
+  const month = md ? monthOf(md[1]) : undefined;
+  if (md && month) {
+    const day = Number(md[2]);
+    return ctx.anchor ? formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense())) : `XXXX-${pad(month)}-${pad(day)}`;
+  }
+  return undefined;
+}
+
+const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC))';
+const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
+const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
+
+export const RULES: Rule[] = [
+  {
+    name: 'clock time',
+    pattern: new RegExp(
+      `${B}(?:(?:about|around|approximately|shortly (?:before|after))\\s)?(?<h>\\d{1,2})(?:[:.](?<min>\\d{2}))?\\s?(?<ap>[ap]\\.m\\.|[ap]\\.m|[ap]m${E})(?:${TZ})?(?:,?\\s(?:on\\s)?(?<day>${DAY_PHRASE}))?`,
+      'gi'),
+    build(m, ctx) {
+      const t = timeOfDay(Number(m.groups!.h), Number(m.groups!.min ?? 0), m.groups!.ap);
+      if (!t) return undefined;
+      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      return { type: 'TIME', value: `${day}T${t}` };
+    },
+  },
+  {
+    name: 'named time',
+    pattern: new RegExp(`${B}(?<w>noon|midnight|midday)(?:,?\\s(?<day>${DAY_PHRASE}))?${E}`, 'gi'),
+    build(m, ctx) {
+      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      return { type: 'TIME', value: `${day}T${m.groups!.w.toLowerCase() === 'midnight' ? '24:00' : '12:00'}` };
+    },
+  },
+  {
+    name: 'iso date',
+    pattern: /(?<![\w-])(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:T(?<t>\d{2}:\d{2}(?::\d{2})?))?(?![\w-])/g,
+    build(m) {
+      const [y, mo, d] = [Number(m.groups!.y), Number(m.groups!.mo), Number(m.groups!.d)];
+      if (!isValidDate(y, mo, d)) return undefined;
+      const date = `${m.groups!.y}-${m.groups!.mo}-${m.groups!.d}`;
+      return m.groups!.t ? { type: 'TIME', value: `${date}T${m.groups!.t}` } : { type: 'DATE', value: date };
+    },
+  },
+  {
+    name: 'numeric date',
+    pattern: /(?<![\w/.-])(?<mo>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4}|\d{2})(?![\w/-])/g,
+    build(m) {
+      let y = Number(m.groups!.y);
+      if (m.groups!.y.length === 2) y += y < 50 ? 2000 : 1900;
+      const [mo, d] = [Number(m.groups!.mo), Number(m.groups!.d)];
+      if (!isValidDate(y, mo, d)) return undefined;
+      return { type: 'DATE', value: formatYmd({ year: y, month: mo, day: d }) };
+    },
+  },
+  {
+    name: 'month day year',
+    pattern: new RegExp(
+      `${B}(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+    build(m, ctx) {
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+    },
+  },
+  {
+    name: 'day month year',
+    pattern: new RegExp(`${B}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(?<mon>${MONTH_RE})(?:,?\\s(?<y>\\d{4}))?${E}`, 'g'),
+    build(m, ctx) {
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+    },
+  },
+  {
+    name: 'month',
+    pattern: new RegExp(
+      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?<y>\\d{4}))?${E}`, 'gi'),
+    build(m, ctx) {
+      const { mon, y } = m.groups!;
+      const month = monthOf(mon);
+      if (!month || !isCapitalised(mon)) return undefined;
+      const dir = m.groups!.dir?.toLowerCase();
+      if (!y) {
+        // Abbreviations and "May" alone are too often a name or the verb.
+        const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
+        const prep = /\b(in|since|until|till|by|from|to|through|during|before|after|of|early|late|mid|last|next|this)\s$/i.test(before);
+        if (/\.$|^[A-Z][a-z]{2}$/.test(mon) && !dir) return undefined;
+        if (mon === 'May' && !dir && !prep) return undefined;
+      }
+      if (y) return { type: 'DATE', value: `${y}-${pad(month)}` };
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}` };
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      const strict = dir === 'last' || dir === 'next';
+      const year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
+      return { type: 'DATE', value: `${pad(year, 4)}-${pad(month)}` };
+    },
+  },
+  {
+    name: 'weekday',
+    pattern: new RegExp(
+      `${B}(?:(?<dir>last|next|this|early|late|early on|late on)\\s)?(?<wd>${WEEKDAY_RE})(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
+    build(m, ctx) {
+      const { wd, part } = m.groups!;
+      if (!isCapitalised(wd)) return undefined;
+      const day = WEEKDAYS.get(wd.toLowerCase())!;
+      const dir = m.groups!.dir?.toLowerCase();
+      const partCode = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
+      const type: TimexType = partCode ? 'TIME' : 'DATE';
+      if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || dir === 'next'));
+      return { type, value: partCode ? `${date}T${partCode}` : date };
+    },
+  },
+  {
+    name: 'day word',
+    pattern: new RegExp(
+      `${B}(?:(?<mod>early|late|earlier|later)\\s)?(?<w>today|tonight|yesterday|tomorrow)(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
+    build(m, ctx) {
+      const w = m.groups!.w.toLowerCase();
+      const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      const part = m.groups!.part ? PART_OF_DAY[m.groups!.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
+      return { type: m.groups!.part ? 'TIME' : 'DATE', value: dayValue(ctx, offset, part) };
+    },
+  },
+  {
+    name: 'part of day',
+    pattern: /(?<![\w'-])(?<dir>this|last|early this|late last|late this)\s(?<part>morning|afternoon|evening|night)(?![\w-])/gi,
+    build(m, ctx) {
+      const part = PART_OF_DAY[m.groups!.part.toLowerCase()];
+      const offset = /last/i.test(m.groups!.dir) ? -1 : 0;
+      return { type: 'TIME', value: dayValue(ctx, offset, part) };
+    },
+  },
+  {
+    name: 'reference word',
+    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|at present|presently|recently|lately|soon|the past|the future|in the future|the present)(?![\w-])/gi,
+    build(m, ctx) {
+      const w = m.groups!.w.toLowerCase();
+      // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
+      if (w === 'now' && /^[-\u2010-\u2015]/.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
+      if (/soon|future/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
+      return { type: 'DATE', value: 'PRESENT_REF' };
+    },
+  },
+  {
+    name: 'year',
+    pattern: /(?<![\w$£€#'.,/-])(?:(?<mod>early|mid|late|the end of|the beginning of|the middle of)[\s-](?:in\s)?)?(?:(?<pre>fiscal|the year|calendar|fiscal year)\s)?(?<y>1\d{3}|20\d{2})(?![\w%/-]|[.,:]\d|\s?(?:percent|per cent|people|persons|men|women|troops|soldiers|shares|miles|tons|feet|yards|acres|jobs|workers|employees|members|cars|cases|votes|points|delegates|refugees|students|children|prisoners|deaths|homes|units|barrels|to\s\d))/gi,
+    build(m, ctx) {
+      const year = Number(m.groups!.y);
+      const before = ctx.text.slice(Math.max(0, m.index - 16), m.index);
+      if (/\b(about|some|nearly|almost|than|approximately|roughly|estimated|of|No\.|number|Flight|Route|Highway|Boeing|model|Section)\s$/i.test(before) && !m.groups!.pre && !m.groups!.mod) {
+        // "of 1990" is a year ("the summer of 1990"); "a total of 2000" is not: accept the usual range only
+        if (!/\bof\s$/i.test(before) || year < 1900 || year > 2030) return undefined;
+      }
+      if (year < 1900 && !m.groups!.pre && !/\b(in|since|from|until|of|by|before|after|year|circa|to)\s$/i.test(before)) return undefined;
+      return { type: 'DATE', value: String(year) };
+    },
+  },
+  {
+    name: 'decade',
+    pattern: /(?<![\w$-])(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
+    build(m) {
+      const value = m.groups!.y ?? `19${m.groups!.yy}`;
+      return { type: 'DATE', value };
+    },
+  },
+  {
+    name: 'century',
+    pattern: new RegExp(`${B}(?:the\\s)?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
+    build(m) {
+      const n = parseOrdinal(m.groups!.ord);
+      return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
+    },
+  },
+  {
+    name: 'relative unit',
+    pattern: new RegExp(
+      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|${[...SEASONS.keys()].join('|')})${E}`,
+      'gi'),
+    build(m, ctx) {
+      const dir = m.groups!.dir.toLowerCase();
+      const unitWord = m.groups!.unit.toLowerCase();
+      if (dir === 'following' || dir === 'same') return undefined; // anchored on another event, not on the document
+      const season = SEASONS.get(unitWord);
+      const step = dir === 'last' || dir === 'past' || dir === 'previous' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
+      if (season) {
+        if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
+        return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir, ctx.tense()), 4)}-${season}` };
+      }
+      const unit = unitWord === 'fiscal year' ? 'Y' : unitOf(unitWord)!.code;
+      return { type: 'DATE', value: shiftValue(ctx.anchor, unit, step) };
+    },
+  },
+  {
+    name: 'season',
+    pattern: /(?<![\w'-])(?:(?<mod>early|late|mid)[\s-])?(?<the>the\s)?(?<s>spring|summer|fall|autumn|winter)(?:\sof\s(?<y>\d{4})|\s(?<y2>\d{4}))?(?![\w-])/gi,
+    build(m, ctx) {
+      const season = SEASONS.get(m.groups!.s.toLowerCase())!;
+      const y = m.groups!.y ?? m.groups!.y2;
+      if (y) return { type: 'DATE', value: `${y}-${season}` };
+      // a bare season word needs "the" or "in" before it: "fall" is usually the verb
+      const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
+      if (!m.groups!.the && !/\bin\s$/i.test(before)) return undefined;
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
+      return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, undefined, ctx.tense()), 4)}-${season}` };
+    },
+  },
+  {
+    name: 'quarter',
+    pattern: new RegExp(
+      `${B}(?<the>the\\s)?(?:(?<fisc1>fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
+      'gi'),
+    build(m, ctx) {
+      const { ord, q, y } = m.groups!;
+      const o = ord?.toLowerCase();
+      if (!o && !m.groups!.the) return undefined; // "a quarter of the vote"
+      if (!o && !y && !/\b(for|in|during|of)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
+      if (o === 'same') return undefined;
+      const half = q.toLowerCase() === 'half';
+      const n = o ? parseOrdinal(o) : undefined;
+      if (half && (n === undefined || n > 2)) return undefined;
+      const label = half ? 'H' : 'Q';
+      if (y) return n ? { type: 'DATE', value: `${y}-${label}${n}` } : undefined;
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${label}${n ?? 'X'}` };
+      const current = half ? Math.ceil(ctx.anchor.month / 6) : quarterOf(ctx.anchor.month);
+      const periods = half ? 2 : 4;
+      if (n !== undefined) {
+        const future = ctx.tense() === 'future';
+        const year = future ? (n >= current ? ctx.anchor.year : ctx.anchor.year + 1) : n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
+        return { type: 'DATE', value: `${year}-${label}${n}` };
+      }
+      // "the quarter", "the latest quarter": the last one reported, i.e. the one before the current
+      let back = o === 'next' ? -1 : o === 'current' ? 0 : 1;
+      if (o === 'year-earlier' || o === 'year-ago') back += periods;
+      const idx = ctx.anchor.year * periods + current - 1 - back;
+      return { type: 'DATE', value: `${Math.floor(idx / periods)}-${label}${(idx % periods) + 1}` };
+    },
+  },
+  {
+    name: 'ago',
+    pattern: new RegExp(
+      `${B}(?:(?<mod>${APPROX})\\s)?(?<n>${NUMBER_RE})[\\s-](?<unit>${UNIT_RE})\\s(?<dir>ago|earlier|later|from now|hence)${E}`, 'gi'),
+    build(m, ctx) {
+      const n = parseCardinal(m.groups!.n);
+      const unit = unitOf(m.groups!.unit);
+      if (n === undefined || !unit || unit.time) return undefined;
+      const dir = m.groups!.dir.toLowerCase();
+      const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
+      if (Number.isNaN(n)) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      // decades and centuries ago are named by their year
+      const [code, count] = unit.code === 'DE' ? ['Y', n * 10] : unit.code === 'CE' ? ['Y', n * 100] : unit.code === 'WE' ? ['W', n] : [unit.code, n];
+      if (!Number.isInteger(count)) return undefined;
+      return { type: 'DATE', value: shiftValue(ctx.anchor, code, sign * count) };
+    },
+  },
+  {
+    name: 'year earlier',
+    pattern: /(?<![\w'-])(?<the>the\s)?year-(?:earlier|ago)(?:\s(?<what>quarter|period))?(?![\w-])/gi,
+    build(m, ctx) {
+      if (!ctx.anchor) return { type: 'DATE', value: 'XXXX' };
+      if (m.groups!.what?.toLowerCase() === 'quarter') return { type: 'DATE', value: shiftValue(ctx.anchor, 'Q', -5) };
+      return { type: 'DATE', value: String(ctx.anchor.year - 1) };
+    },
+  },
+  {
+    name: 'duration',
+    pattern: new RegExp(
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?:[\\s-](?:more|additional|full|straight|consecutive))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?${E}`,
+      'gi'),
+    build(m) {
+      const n = parseCardinal(m.groups!.n);
+      if (n === undefined) return undefined;
+      const nWord = m.groups!.n.toLowerCase();
+      // "a" alone before a plural ("a years") is not a count; "a week" is
+      if ((nWord === 'a' || nWord === 'an') && /s$/i.test(m.groups!.unit) && !/centur/i.test(m.groups!.unit)) return undefined;
+      const unit = unitOf(m.groups!.unit)!;
+      // "the two-day talks": "the" belongs to the noun phrase, not to the duration
+      if (m.groups!.the && !m.groups!.dir && !/s$/i.test(m.groups!.unit)) return undefined;
+      if (unit.code === 'Q') return { type: 'DURATION', value: Number.isNaN(n) ? 'PXQ' : `P${n * 3}M` };
+      let count = n;
+      let code = unit.code;
+      if (code === 'DE' || code === 'CE') { count = n * (code === 'DE' ? 10 : 100); code = 'Y'; }
+      if (!Number.isNaN(count) && !Number.isInteger(count)) return undefined; // "half an hour": rare, left out
+      const c = Number.isNaN(count) ? 'X' : String(count);
+      return { type: 'DURATION', value: unit.time ? `PT${c}${code}` : `P${c}${code}` };
+    },
+  },
+  {
+    name: 'vague duration',
+    pattern: /(?<![\w'-])(?:(?<pre>for|in recent|over recent|in coming|for many|for several|in the coming|in the next few|in the past few|over the past few|over the last few|in the last few)\s)(?<unit>years|decades|months|weeks|days|hours|centuries|minutes)(?![\w-])/gi,
+    build(m) {
+      const pre = m.groups!.pre.toLowerCase();
+      const unit = unitOf(m.groups!.unit)!;
+      if (/recent|past few|last few/.test(pre)) return { type: 'DATE', value: 'PAST_REF' };
+      if (/coming|next few/.test(pre)) return { type: 'DATE', value: 'FUTURE_REF' };
+      return { type: 'DURATION', value: unit.time ? `PTX${unit.code}` : `PX${unit.code === 'DE' ? 'DE' : unit.code}` };
+    },
+  },
+  {
+    name: 'set',
+    pattern: new RegExp(
+      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon)|(?<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly))${E}`,
+      'gi'),
+    build(m) {
+      const adv = m.groups!.adv?.toLowerCase();
+      if (adv) {
+        const v: Record<string, string> = { annually: 'P1Y', yearly: 'P1Y', daily: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', hourly: 'PT1H', nightly: 'P1D' };
+        return { type: 'SET', value: v[adv] };
+      }
+      const unitWord = m.groups!.unit;
+      const wd = WEEKDAYS.get(unitWord.toLowerCase());
+      if (wd) return { type: 'SET', value: `XXXX-WXX-${wd}` };
+      const part = PART_OF_DAY[unitWord.toLowerCase()];
+      if (part) return { type: 'SET', value: `XXXX-XX-XXT${part}` };
+      const nRaw = m.groups!.n?.toLowerCase();
+      const n = nRaw === undefined ? 1 : nRaw === 'other' ? 2 : parseCardinal(nRaw);
+      if (n === undefined) return undefined;
+      return { type: 'SET', value: durationValue(n, unitWord) };
+    },
+  },
+  {
+    name: 'frequency',
+    pattern: /(?<=\b(?:once|twice|times|per)\s)(?:an?\s)?(?<unit>day|week|month|year|hour)(?![\w-])/gi,
+    build(m) {
+      return { type: 'SET', value: durationValue(1, m.groups!.unit) };
+    },
+  },
+];
+
+function dayMonthYear(mon: string, d: string, y: string | undefined, ctx: RuleContext): Timex | undefined {
+  const month = monthOf(mon);
+  const day = Number(d);
+  if (!month || !isCapitalised(mon) || day < 1 || day > 31) return undefined;
+  if (y) return isValidDate(Number(y), month, day) ? { type: 'DATE', value: `${y}-${pad(month)}-${pad(day)}` } : undefined;
+  if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}-${pad(day)}` };
+  return { type: 'DATE', value: formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense())) };
+}
