@@ -1,0 +1,166 @@
+/**
+ * Tokenizer and sentence splitter for raw article text, close to the CoNLL-2003 (Penn Treebank-like)
+ * tokenisation the entity model was trained on: "Seoul's" → "Seoul" "'s", "U.S." and hyphenated
+ * names ("Roh Moo-hyun") stay whole, quotes and brackets are tokens of their own.
+ * Offsets are UTF-16 indices into the original text; nothing is normalised in place.
+ */
+
+/** A token: the exact slice `text.slice(start, end)` of the input. */
+export interface Token {
+  text: string;
+  start: number;
+  end: number;
+}
+
+// Letters, combining marks and digits make words; \p{M} keeps accents and Hangul jamo attached.
+const WORD_CHAR = /[\p{L}\p{M}\p{N}]/u;
+const SPACE = /[\s\u0085]/u;
+// Characters that may join two word pieces ("Moo-hyun", "U.S", "O'Brien", "S&P", "1/2").
+const JOINERS = new Set(['-', '.', "'", '\u2019', '&', '_', '/', '@', '+']);
+// Characters that join only digits ("1,000", "10:30").
+const DIGIT_JOINERS = new Set([',', ':']);
+// Trailing clitics split off as their own token, the way CoNLL-2003 does ("Seoul's" → "'s").
+const CLITIC = /(?:n['\u2019]t|['\u2019](?:s|re|ve|ll|d|m))$/i;
+// Abbreviations that keep their final period; the list is deliberately short and generic.
+const ABBREVIATIONS = new Set(
+  ('Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev St Sr Jr Inc Corp Co Ltd Bros ' +
+    'vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft No Dept Univ Ave Gov Pres Gens')
+    .split(' '),
+);
+// Abbreviations that never end a sentence: titles and initials come before a name.
+const TITLES = new Set('Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev St Mt Ft No Pres Gens vs'.split(' '));
+
+function isWordAt(text: string, i: number, end: number): boolean {
+  return i < end && WORD_CHAR.test(charAt(text, i));
+}
+
+/** The code point at UTF-16 index i, as a string of 1 or 2 units. */
+function charAt(text: string, i: number): string {
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return text.slice(i, i + 2);
+  }
+  return text[i];
+}
+
+function isDigit(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
+
+/** Whether a word followed by "." keeps the period: "U.S.", "a.m.", initials "M.", "Inc.". */
+function keepsPeriod(word: string): boolean {
+  if (ABBREVIATIONS.has(word)) return true;
+  if (/^\p{Lu}$/u.test(word)) return true;
+  return /^(?:\p{L}\.)+\p{L}$/u.test(word);
+}
+
+/** Splits text into tokens with exact UTF-16 offsets. */
+export function tokenize(text: string): Token[] {
+  const tokens: Token[] = [];
+  const push = (start: number, end: number) => tokens.push({ text: text.slice(start, end), start, end });
+  const n = text.length;
+  let i = 0;
+  while (i < n) {
+    const ch = charAt(text, i);
+    if (SPACE.test(ch)) {
+      i += ch.length;
+      continue;
+    }
+    if (WORD_CHAR.test(ch)) {
+      let j = i + ch.length;
+      for (;;) {
+        if (j >= n) break;
+        const c = charAt(text, j);
+        if (WORD_CHAR.test(c)) j += c.length;
+        else if (JOINERS.has(c) && isWordAt(text, j + 1, n)) j += 1;
+        else if (DIGIT_JOINERS.has(c) && isDigit(text, j - 1) && isDigit(text, j + 1)) j += 1;
+        else break;
+      }
+      if (j < n && text[j] === '.' && keepsPeriod(text.slice(i, j))) j += 1;
+      const clitic = CLITIC.exec(text.slice(i, j));
+      if (clitic && clitic.index > 0) {
+        push(i, i + clitic.index);
+        push(i + clitic.index, j);
+      } else {
+        push(i, j);
+      }
+      i = j;
+      continue;
+    }
+    // Runs of the same punctuation mark stay together: "...", "--", "!!".
+    if (ch === '.' || ch === '-' || ch === '!' || ch === '?' || ch === '*' || ch === '=') {
+      let j = i + 1;
+      while (j < n && text[j] === ch) j++;
+      push(i, j);
+      i = j;
+      continue;
+    }
+    push(i, i + ch.length);
+    i += ch.length;
+  }
+  return tokens;
+}
+
+const TERMINAL = /^(?:[.!?]+|\.\.\.)$/;
+const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '}', '\u00bb']);
+
+/** Number of line breaks in text[from, to) (CRLF counts once). */
+function lineBreaks(text: string, from: number, to: number): number {
+  let count = 0;
+  for (let k = from; k < to; k++) {
+    const c = text[k];
+    if (c === '\n' || c === '\u2028' || c === '\u2029' || c === '\u0085') count++;
+    else if (c === '\r' && text[k + 1] !== '\n') count++;
+  }
+  return count;
+}
+
+/** Start offset of the line containing index i. */
+function lineStart(text: string, i: number): number {
+  let k = i;
+  while (k > 0 && !/[\n\r\u2028\u2029\u0085]/.test(text[k - 1])) k--;
+  return k;
+}
+
+/**
+ * Groups tokens into sentences. A sentence ends at . ! ? (plus closing quotes glued to it) before a
+ * word that does not start in lower case, at a blank line, and at a single line break after a short
+ * line (titles, datelines); long lines that simply wrap do not end a sentence.
+ */
+export function splitSentences(text: string, tokens: Token[]): Token[][] {
+  const sentences: Token[][] = [];
+  let current: Token[] = [];
+  for (let k = 0; k < tokens.length; k++) {
+    const tok = tokens[k];
+    current.push(tok);
+    const next = tokens[k + 1];
+    if (!next) break;
+    let boundary = false;
+    const breaks = lineBreaks(text, tok.end, next.start);
+    if (breaks >= 2) boundary = true;
+    else if (breaks === 1) {
+      const lineLength = tok.end - lineStart(text, tok.end);
+      boundary = lineLength < 60 || TERMINAL.test(tok.text) || CLOSERS.has(tok.text);
+    }
+    if (!boundary && !/^\p{Ll}/u.test(next.text)) {
+      if (TERMINAL.test(tok.text)) {
+        // A closing quote or bracket glued to the period belongs to this sentence.
+        boundary = !(CLOSERS.has(next.text) && next.start === tok.end);
+      } else if (CLOSERS.has(tok.text) && k > 0 && TERMINAL.test(tokens[k - 1].text) && tokens[k - 1].end === tok.start) {
+        boundary = true;
+      } else if (tok.text.endsWith('.') && tok.text.length > 1 && /^\p{Lu}/u.test(next.text)) {
+        // "Corp." or "etc." can end a sentence; titles and initials ("Gen.", "M.", "U.S.") do not.
+        const word = tok.text.slice(0, -1);
+        boundary = ABBREVIATIONS.has(word) && !TITLES.has(word) && next.start > tok.end;
+      }
+    }
+    if (boundary) {
+      sentences.push(current);
+      current = [];
+    }
+  }
+  if (current.length > 0) sentences.push(current);
+  return sentences;
+}
