@@ -1,0 +1,17 @@
+import type { Recognizer } from '../model';
+import { dateRecognizer } from '../dates';
+import { compromiseRecognizer } from './compromise';
+import { RecognitionPipeline } from './pipeline';
+
+export { RecognitionPipeline, resolveOverlaps } from './pipeline';
+export { splitParagraphs } from './paragraphs';
+
+/** The recognisers Factmark runs by default: names, then dates and times. */
+export function defaultRecognizers(): Recognizer[] {
+  return [compromiseRecognizer, dateRecognizer];
+}
+
+/** A pipeline over the default recognisers. */
+export function createDefaultPipeline(): RecognitionPipeline {
+  return new RecognitionPipeline(defaultRecognizers());
+}

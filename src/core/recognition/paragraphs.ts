@@ -1,0 +1,45 @@
+import type { Span } from '../model';
+
+/**
+ * Splits a text into paragraphs: runs of text separated by blank lines, and at most `maxLength`
+ * UTF-16 units each (a longer paragraph is cut at a line or sentence end). Recognition works
+ * paragraph by paragraph so that it can yield between paragraphs and cache their results.
+ */
+export function splitParagraphs(text: string, maxLength = 4000): Span[] {
+  const spans: Span[] = [];
+  const blank = /\r?\n[ \t]*\r?\n/g;
+  let start = 0;
+  const push = (s: number, e: number) => {
+    for (const piece of cutLong(text, s, e, maxLength)) {
+      if (/\S/.test(text.slice(piece.start, piece.end))) spans.push(piece);
+    }
+  };
+  for (let m = blank.exec(text); m; m = blank.exec(text)) {
+    push(start, m.index);
+    start = m.index + m[0].length;
+  }
+  push(start, text.length);
+  return spans;
+}
+
+function cutLong(text: string, start: number, end: number, maxLength: number): Span[] {
+  const pieces: Span[] = [];
+  while (end - start > maxLength) {
+    const window = text.slice(start, start + maxLength);
+    // Prefer a line break, then a sentence end, then a space, so no word is cut in two.
+    let cut = Math.max(window.lastIndexOf('\n'), lastSentenceEnd(window));
+    if (cut < maxLength / 2) cut = window.lastIndexOf(' ');
+    if (cut <= 0) cut = maxLength;
+    pieces.push({ start, end: start + cut });
+    start += cut;
+  }
+  pieces.push({ start, end });
+  return pieces;
+}
+
+function lastSentenceEnd(s: string): number {
+  const re = /[.!?]["”’)]?\s/g;
+  let last = -1;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m.index + m[0].length - 1;
+  return last;
+}

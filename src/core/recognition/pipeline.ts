@@ -1,0 +1,71 @@
+import type { Mention, RecognitionContext, Recognizer } from '../model';
+import { splitParagraphs } from './paragraphs';
+
+/**
+ * Runs recognisers over a text paragraph by paragraph, remembering each paragraph's result so that
+ * after an edit only changed paragraphs are recognised again. `steps()` yields after every
+ * paragraph, so a caller can spread a large document over many short slices of time and never
+ * block its thread.
+ */
+export class RecognitionPipeline {
+  private readonly cache = new Map<string, Mention[]>();
+
+  constructor(
+    private readonly recognizers: readonly Recognizer[],
+    private readonly cacheLimit = 20000,
+  ) {}
+
+  /** Recognises the whole text at once. */
+  recognize(text: string, context: RecognitionContext): Mention[] {
+    const steps = this.steps(text, context);
+    for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
+  }
+
+  /** A generator that recognises one paragraph per step and returns all mentions, sorted by position. */
+  *steps(text: string, context: RecognitionContext): Generator<void, Mention[], void> {
+    const all: Mention[] = [];
+    for (const p of splitParagraphs(text)) {
+      const paragraph = text.slice(p.start, p.end);
+      for (const m of this.recognizeParagraph(paragraph, context)) {
+        all.push({ ...m, start: m.start + p.start, end: m.end + p.start });
+      }
+      yield;
+    }
+    return all;
+  }
+
+  private recognizeParagraph(paragraph: string, context: RecognitionContext): Mention[] {
+    const key = `${context.documentDate ?? ''}\u0000${paragraph}`;
+    const hit = this.cache.get(key);
+    if (hit) {
+      // refresh its place in the least-recently-used order
+      this.cache.delete(key);
+      this.cache.set(key, hit);
+      return hit;
+    }
+    const found = resolveOverlaps(this.recognizers.flatMap((r) => r.recognize(paragraph, context)));
+    this.cache.set(key, found);
+    if (this.cache.size > this.cacheLimit) this.cache.delete(this.cache.keys().next().value as string);
+    return found;
+  }
+}
+
+/**
+ * Keeps one mention where recognisers disagree on overlapping text: a date wins over an entity
+ * (date recognition is more precise than the name recogniser on spans like "Thursday"), otherwise the
+ * longer span wins.
+ */
+export function resolveOverlaps(mentions: Mention[]): Mention[] {
+  const ranked = [...mentions].sort(
+    (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start,
+  );
+  const kept: Mention[] = [];
+  for (const m of ranked) {
+    if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
+  }
+  return kept.sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function rank(m: Mention): number {
+  return m.type === 'DATE' ? 1 : 0;
+}

@@ -1,0 +1,9 @@
+/** Why a document is not recognised, or undefined when it can be. */
+export function unsuitableReason(text: string, maxLength: number): string | undefined {
+  if (text.length > maxLength) {
+    return `larger than the ${Math.round(maxLength / 1024)} KB limit (factmark.suggestions.maxFileSizeKB)`;
+  }
+  // NUL characters never occur in text articles; a few in the first 8 KB mean a binary file.
+  if (text.slice(0, 8192).includes('\u0000')) return 'a binary file';
+  return undefined;
+}

@@ -1,0 +1,39 @@
+import * as vscode from 'vscode';
+import { CommandId } from './commands';
+import { onConfigChange, readConfig } from './config';
+import { registerFactsView } from './features/factsView';
+import { Highlights } from './features/highlights';
+import { registerHover } from './features/hover';
+import { RecognitionService } from './features/recognition';
+import { registerStatusBar } from './features/statusBar';
+
+/** Composition root: builds the services and registers each feature; every disposable is owned by the context. */
+export function activate(context: vscode.ExtensionContext): void {
+  const recognition = new RecognitionService(readConfig());
+  context.subscriptions.push(
+    recognition,
+    new Highlights(recognition),
+    registerHover(recognition),
+    registerStatusBar(recognition),
+    registerFactsView(),
+    onConfigChange((config) => recognition.updateConfig(config)),
+    vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
+      const c = vscode.workspace.getConfiguration('factmark');
+      await c.update('suggestions.enabled', !c.get<boolean>('suggestions.enabled', true), vscode.ConfigurationTarget.Global);
+    }),
+    vscode.commands.registerCommand(CommandId.RecognizeNow, async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (editor) await recognition.recognizeNow(editor.document);
+    }),
+    vscode.commands.registerCommand(CommandId.GetSuggestions, async (uri?: vscode.Uri) => {
+      const document = uri
+        ? await vscode.workspace.openTextDocument(uri)
+        : vscode.window.activeTextEditor?.document;
+      return document ? recognition.recognizeNow(document) : undefined;
+    }),
+  );
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

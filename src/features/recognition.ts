@@ -1,0 +1,152 @@
+import * as vscode from 'vscode';
+import { isArticle } from '../adapter';
+import type { FactmarkConfig } from '../config';
+import { detectDocumentDate } from '../core/dates';
+import type { Mention } from '../core/model';
+import { createDefaultPipeline, type RecognitionPipeline } from '../core/recognition';
+import { unsuitableReason } from '../core/text';
+
+/** What Factmark knows about one document's suggestions. */
+export interface DocumentSuggestions {
+  readonly uri: vscode.Uri;
+  /** The document version the mentions were computed on. */
+  readonly version: number;
+  readonly mentions: readonly Mention[];
+  readonly documentDate?: string;
+  /** Set when the document was not recognised (too large, binary, suggestions off). */
+  readonly skipped?: string;
+}
+
+/** Longest stretch of recognition work before yielding to the extension host's event loop. */
+const SLICE_MS = 8;
+
+/**
+ * Recognises entities and dates in open plain-text documents, off the hot path: visible documents
+ * are recognised at once when shown and after a debounce when edited; the work runs in short
+ * slices so typing never waits for it, and a newer edit cancels older work.
+ */
+export class RecognitionService implements vscode.Disposable {
+  private readonly results = new Map<string, DocumentSuggestions>();
+  private readonly running = new Map<string, { cancelled: boolean }>();
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly changed = new vscode.EventEmitter<DocumentSuggestions>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly pipeline: RecognitionPipeline = createDefaultPipeline();
+
+  /** Fires when a document's suggestions are (re)computed or cleared. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private config: FactmarkConfig) {
+    this.disposables.push(
+      vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 0))),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.contentChanges.length > 0 && this.isVisible(e.document)) this.schedule(e.document, this.config.debounceMs);
+      }),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+    );
+    vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document, 0));
+  }
+
+  get(uri: vscode.Uri): DocumentSuggestions | undefined {
+    return this.results.get(uri.toString());
+  }
+
+  updateConfig(config: FactmarkConfig): void {
+    this.config = config;
+    this.refreshAll();
+  }
+
+  /** Recognises every visible article again, now. */
+  refreshAll(): void {
+    vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document, 0));
+  }
+
+  /** Recognises a document now and resolves when its suggestions are current. */
+  async recognizeNow(document: vscode.TextDocument): Promise<DocumentSuggestions | undefined> {
+    this.clearTimer(document.uri);
+    await this.run(document);
+    return this.get(document.uri);
+  }
+
+  private isVisible(document: vscode.TextDocument): boolean {
+    return vscode.window.visibleTextEditors.some((e) => e.document === document);
+  }
+
+  private schedule(document: vscode.TextDocument, delay: number): void {
+    if (!isArticle(document)) return;
+    const key = document.uri.toString();
+    this.clearTimer(document.uri);
+    const current = this.results.get(key);
+    if (delay === 0 && current?.version === document.version && !this.running.has(key)) return;
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.run(document);
+      }, delay),
+    );
+  }
+
+  private async run(document: vscode.TextDocument): Promise<void> {
+    const key = document.uri.toString();
+    const previous = this.running.get(key);
+    if (previous) previous.cancelled = true;
+    const token = { cancelled: false };
+    this.running.set(key, token);
+    const version = document.version;
+    const text = document.getText();
+    try {
+      const skipped = this.config.suggestionsEnabled
+        ? unsuitableReason(text, this.config.maxFileSizeKB * 1024)
+        : 'suggestions are turned off (factmark.suggestions.enabled)';
+      if (skipped) {
+        this.publish({ uri: document.uri, version, mentions: [], skipped });
+        return;
+      }
+      const documentDate = detectDocumentDate(text);
+      const steps = this.pipeline.steps(text, { documentDate });
+      let sliceStart = Date.now();
+      for (let r = steps.next(); ; r = steps.next()) {
+        if (r.done) {
+          // A newer edit makes these offsets stale; its own (debounced) run publishes instead.
+          if (document.version !== version) return;
+          this.publish({ uri: document.uri, version, mentions: r.value, documentDate });
+          return;
+        }
+        if (Date.now() - sliceStart >= SLICE_MS) {
+          await new Promise((resolve) => setTimeout(resolve, 0));
+          if (token.cancelled || document.isClosed) return;
+          sliceStart = Date.now();
+        }
+      }
+    } finally {
+      if (this.running.get(key) === token) this.running.delete(key);
+    }
+  }
+
+  private publish(result: DocumentSuggestions): void {
+    this.results.set(result.uri.toString(), result);
+    this.changed.fire(result);
+  }
+
+  private clearTimer(uri: vscode.Uri): void {
+    const key = uri.toString();
+    const timer = this.timers.get(key);
+    if (timer) clearTimeout(timer);
+    this.timers.delete(key);
+  }
+
+  private forget(uri: vscode.Uri): void {
+    const key = uri.toString();
+    this.clearTimer(uri);
+    const running = this.running.get(key);
+    if (running) running.cancelled = true;
+    this.results.delete(key);
+  }
+
+  dispose(): void {
+    for (const timer of this.timers.values()) clearTimeout(timer);
+    for (const run of this.running.values()) run.cancelled = true;
+    this.disposables.forEach((d) => d.dispose());
+  }
+}

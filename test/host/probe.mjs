@@ -1,0 +1,48 @@
+// A loopback HTTP server through which tests running inside the extension host look at and act
+// on the real workbench page (Playwright). Test-only: it listens on 127.0.0.1 for one run.
+import { createServer } from 'node:http';
+import { join } from 'node:path';
+
+export async function startProbe(artifacts) {
+  let page;
+  const ops = {
+    // `source` is a function's source text; it runs in the page with `arg`.
+    evaluate: ({ source, arg }) => page.evaluate(`(${source})(${JSON.stringify(arg ?? null)})`),
+    screenshot: async ({ name, selector }) => {
+      const path = join(artifacts, `${name}.png`);
+      if (selector) await page.locator(selector).first().screenshot({ path });
+      else await page.screenshot({ path });
+      return path;
+    },
+    mouseMove: ({ x, y }) => page.mouse.move(x, y),
+    mouseClick: ({ x, y, button }) => page.mouse.click(x, y, { button }),
+    click: ({ selector }) => page.locator(selector).first().click(),
+    hover: ({ selector }) => page.locator(selector).first().hover(),
+    press: ({ key }) => page.keyboard.press(key),
+    type: ({ text }) => page.keyboard.type(text),
+    waitFor: ({ selector, timeout }) => page.waitForSelector(selector, { timeout: timeout ?? 10_000 }).then(() => true),
+  };
+  const server = createServer(async (req, res) => {
+    let body = '';
+    for await (const chunk of req) body += chunk;
+    try {
+      const { op, ...args } = JSON.parse(body);
+      if (!page) throw new Error('no workbench page yet');
+      if (!ops[op]) throw new Error(`unknown probe op ${op}`);
+      const value = await ops[op](args);
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ value: value ?? null }));
+    } catch (err) {
+      res.writeHead(500, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ error: String(err?.message ?? err) }));
+    }
+  });
+  await new Promise((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${server.address().port}`,
+    attach(p) {
+      page = p;
+    },
+    close: () => new Promise((r) => server.close(() => r())),
+  };
+}

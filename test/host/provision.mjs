@@ -1,0 +1,58 @@
+#!/usr/bin/env node
+// Installs the offline VS Code test host (code-server 4.100.3 = VS Code 1.100.3) into
+// .vscode-test/code-server, without the install steps that need the internet (see
+// ../shared/VSCODE-HOST.md). Idempotent: a finished install leaves a stamp file and is reused.
+import { execSync } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync, copyFileSync, symlinkSync, rmSync } from 'node:fs';
+import { join, resolve, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const CODE_SERVER_VERSION = '4.100.3';
+const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const hostDir = process.env.FACTMARK_HOST_DIR ?? join(root, '.vscode-test', `code-server-${CODE_SERVER_VERSION}`);
+export const entryJs = join(hostDir, 'node_modules/code-server/out/node/entry.js');
+const stamp = join(hostDir, '.provisioned');
+
+function sh(cmd, cwd) {
+  console.log(`[provision] ${cwd ? `(${cwd}) ` : ''}${cmd}`);
+  execSync(cmd, { cwd, stdio: 'inherit', env: { ...process.env, npm_config_yes: 'true' } });
+}
+
+function need(bin, pkg) {
+  if (!existsSync(bin)) {
+    throw new Error(`${bin} is missing: install the Debian package "${pkg}" (apt-get install -y ${pkg}); .ci/run does this.`);
+  }
+}
+
+export function provision() {
+  if (existsSync(stamp)) return;
+  need('/usr/bin/rg', 'ripgrep');
+  need('/usr/bin/chromium', 'chromium');
+  need('/usr/include/gssapi/gssapi.h', 'libkrb5-dev');
+  rmSync(hostDir, { recursive: true, force: true });
+  mkdirSync(hostDir, { recursive: true });
+  writeFileSync(join(hostDir, 'package.json'), JSON.stringify({ name: 'factmark-test-host', private: true }));
+  sh(`npm install --no-save --no-audit --no-fund --ignore-scripts code-server@${CODE_SERVER_VERSION}`, hostDir);
+  const vscodeDir = join(hostDir, 'node_modules/code-server/lib/vscode');
+  sh('npm install --omit=dev --ignore-scripts --no-audit --no-fund', vscodeDir);
+  const rgDir = join(vscodeDir, 'node_modules/@vscode/ripgrep/bin');
+  mkdirSync(rgDir, { recursive: true });
+  copyFileSync('/usr/bin/rg', join(rgDir, 'rg'));
+  sh('npm rebuild kerberos node-pty @parcel/watcher @vscode/spdlog native-watchdog @vscode/deviceid', vscodeDir);
+  if (!existsSync(join(vscodeDir, 'node_modules.asar'))) symlinkSync('node_modules', join(vscodeDir, 'node_modules.asar'));
+  sh('npm install --omit=dev --ignore-scripts --no-audit --no-fund', join(vscodeDir, 'extensions'));
+  sh('npm rebuild argon2', hostDir);
+  const version = execSync(`node ${JSON.stringify(entryJs)} --version`, { encoding: 'utf8' });
+  if (!version.includes('1.100.3')) throw new Error(`unexpected code-server version: ${version}`);
+  writeFileSync(stamp, version);
+  console.log(`[provision] ready: ${version.trim()}`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  try {
+    provision();
+  } catch (err) {
+    console.error(`[provision] failed: ${err.message}`);
+    process.exit(1);
+  }
+}

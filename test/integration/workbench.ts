@@ -1,0 +1,94 @@
+/**
+ * Access to the real workbench page from inside the extension host, through the offline host's
+ * probe server (test/host/probe.mjs). Absent under @vscode/test-electron: tests that need it skip.
+ */
+export class Workbench {
+  constructor(private readonly url: string) {}
+
+  private async call<T>(op: string, args: object = {}): Promise<T> {
+    const res = await fetch(this.url, { method: 'POST', body: JSON.stringify({ op, ...args }) });
+    const body = (await res.json()) as { value?: T; error?: string };
+    if (!res.ok) throw new Error(`workbench probe ${op} failed: ${body.error}`);
+    return body.value as T;
+  }
+
+  /** Runs `fn` in the workbench page. `fn` must be self-contained: only its source text is sent. */
+  evaluate<T, A = null>(fn: (arg: A) => T, arg?: A): Promise<T> {
+    return this.call<T>('evaluate', { source: fn.toString(), arg: arg ?? null });
+  }
+
+  screenshot(name: string, selector?: string): Promise<string> {
+    return this.call('screenshot', { name, selector });
+  }
+
+  mouseMove(x: number, y: number): Promise<void> {
+    return this.call('mouseMove', { x, y });
+  }
+
+  click(selector: string): Promise<void> {
+    return this.call('click', { selector });
+  }
+
+  press(key: string): Promise<void> {
+    return this.call('press', { key });
+  }
+
+  waitFor(selector: string, timeout?: number): Promise<boolean> {
+    return this.call('waitFor', { selector, timeout });
+  }
+}
+
+/** The workbench, when the suite runs in the offline host; undefined elsewhere. */
+export function workbench(): Workbench | undefined {
+  const url = process.env.FACTMARK_PROBE_URL;
+  return url ? new Workbench(url) : undefined;
+}
+
+/** A decoration as drawn in the editor: the characters under it and its computed background colour. */
+export interface RenderedDecoration {
+  text: string;
+  background: string;
+  left: number;
+  top: number;
+  width: number;
+  height: number;
+}
+
+/**
+ * Reads the decorations the active editor actually paints. Decorations render as `div.cdr` elements
+ * in `.view-overlays` with no text; each is matched to the characters of the rendered line beneath it.
+ */
+export function readRenderedDecorations(): RenderedDecoration[] {
+  const editor = document.querySelector('.editor-group-container.active .monaco-editor') ?? document.querySelector('.monaco-editor');
+  if (!editor) return [];
+  const lines = Array.from(editor.querySelectorAll('.view-lines .view-line'));
+  const result: RenderedDecoration[] = [];
+  for (const el of Array.from(editor.querySelectorAll('.view-overlays .cdr'))) {
+    if (!/TextEditorDecorationType/.test(el.className)) continue;
+    const r = el.getBoundingClientRect();
+    if (r.width === 0) continue;
+    const line = lines.find((l) => Math.abs(l.getBoundingClientRect().top - r.top) < 3);
+    if (!line) continue;
+    let text = '';
+    const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+    for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+      for (let i = 0; i < n.data.length; i++) {
+        const range = document.createRange();
+        range.setStart(n, i);
+        range.setEnd(n, i + 1);
+        const c = range.getBoundingClientRect();
+        const mid = c.left + c.width / 2;
+        if (mid > r.left && mid < r.right) text += n.data[i];
+      }
+    }
+    result.push({
+      text: text.replace(/\u00a0/g, ' '),
+      background: getComputedStyle(el).backgroundColor,
+      left: r.left,
+      top: r.top,
+      width: r.width,
+      height: r.height,
+    });
+  }
+  return result;
+}
