@@ -97,7 +97,7 @@ export function monthOf(token: string): number | undefined {
 
 /** TIMEX3 unit letter and multiplier for a unit word ("weeks" → W). */
 export function unitOf(word: string): { code: string; time: boolean; factor: number } | undefined {
-  const w = word.toLowerCase().replace(/(s|es)$/, '').replace(/centurie$/, 'century');
+  const w = word.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
   switch (w) {
     case 'second': return { code: 'S', time: true, factor: 1 };
     case 'minute': return { code: 'M', time: true, factor: 1 };
@@ -112,4 +112,24 @@ export function unitOf(word: string): { code: string; time: boolean; factor: num
     case 'century': return { code: 'CE', time: false, factor: 1 };
     default: return undefined;
   }
+}
+
+const teen = 'ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen';
+const digitWord = 'one|two|three|four|five|six|seven|eight|nine';
+
+/** A year said in words, as in broadcast transcripts: "nineteen ninety-four", "two thousand and one". */
+export const SPOKEN_YEAR_RE =
+  `(?:nineteen[\\s-](?:(?:${tensWord})(?:[\\s-](?:${digitWord}))?|${teen}|oh[\\s-](?:${digitWord}))|two thousand(?:\\s(?:and\\s)?(?:${teen}|${digitWord}))?)`;
+
+/** The year a spoken year names, or undefined. */
+export function parseSpokenYear(raw: string): number | undefined {
+  const s = raw.toLowerCase().replace(/[\s-]+/g, ' ').trim();
+  if (s.startsWith('two thousand')) {
+    const rest = s.slice('two thousand'.length).replace(/^ and /, ' ').trim();
+    const n = rest ? parseCardinal(rest) : 0;
+    return n === undefined || Number.isNaN(n) ? undefined : 2000 + n;
+  }
+  const m = /^nineteen (?:oh )?(.+)$/.exec(s);
+  const n = m ? parseCardinal(m[1]) : undefined;
+  return n === undefined || Number.isNaN(n) || n > 99 ? undefined : 1900 + n;
 }

@@ -2,27 +2,30 @@
  * Anchoring relative expressions to the document date. Every function takes the anchor explicitly;
  * without one the caller emits a value with `X` placeholders, never a guess from the current date.
  */
-import { Ymd, addDays, addMonths, formatWeek, formatYmd, isoWeekday, pad } from './calendar';
+import { Ymd, addDays, addMonths, formatWeek, formatYmd, isValidDate, isoWeekday, pad } from './calendar';
 
 export type Tense = 'past' | 'future' | undefined;
 
-/** Future cues that flip an ambiguous weekday or month forward ("will meet on Thursday"). */
-const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected|is due|are due|is to|are to|set to|intends? to|upcoming|until|next)\b/i;
-const PAST_CUE = /\b(ago|since|last|was|were|had|did|said|has been|have been)\b/i;
+/** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
+const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow)\b/i;
+const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
+/** Verbs in the past tense just before the expression ("said Friday", "closed Wednesday"). */
+const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|shot|struck|led|sent|found|got|put|ran|broke|brought|thought|heard|paid|kept|wrote|drew|flew|fought|chose|became|sold|bought|hit|cut|quit|did|was|were|had)\s+(?:(?:it|him|her|them|on|late|early|last|this)\s+)*$/i;
 
 /**
- * The tense around [start, end): looks at the clause before the expression and a few words after,
- * because news text states past events in the past tense and announces future ones with "will".
+ * The tense of the clause around [start, end): a past-tense verb right before the expression wins,
+ * then future cues in the clause before it, then past cues around it. News reports past events in
+ * the past tense and announces future ones with "will".
  */
 export function tenseAround(text: string, start: number, end: number): Tense {
   let from = start;
-  while (from > 0 && start - from < 70 && !/[.;!?\n]/.test(text[from - 1])) from--;
+  while (from > 0 && start - from < 80 && !/[.;!?\n]/.test(text[from - 1])) from--;
   let to = end;
-  while (to < text.length && to - end < 40 && !/[.;!?\n]/.test(text[to])) to++;
+  while (to < text.length && to - end < 30 && !/[.;!?\n,]/.test(text[to])) to++;
   const before = text.slice(from, start);
-  const after = text.slice(end, to);
-  if (FUTURE_CUE.test(before) || /^\W*(\w+\W+){0,2}(will|would)\b/i.test(after)) return 'future';
-  if (PAST_CUE.test(before) || PAST_CUE.test(after)) return 'past';
+  if (PAST_VERB.test(before)) return 'past';
+  if (FUTURE_CUE.test(before)) return 'future';
+  if (PAST_CUE.test(before) || PAST_CUE.test(text.slice(end, to))) return 'past';
   return undefined;
 }
 
@@ -41,18 +44,26 @@ export function resolveWeekday(anchor: Ymd, wd: number, tense: Tense, strict = f
 export function resolveMonthYear(anchor: Ymd, month: number, tense: Tense, strict = false): number {
   if (tense === 'future') return month > anchor.month || (month === anchor.month && !strict) ? anchor.year : anchor.year + 1;
   if (tense === 'past') return month < anchor.month || (month === anchor.month && !strict) ? anchor.year : anchor.year - 1;
-  // no cue: the nearest occurrence, ties to the past as news mostly reports
-  const diff = month - anchor.month;
-  if (diff > 6) return anchor.year - 1;
-  if (diff < -6) return anchor.year + 1;
-  return anchor.year;
+  // no cue: the past, as news mostly reports, unless the month is the next one
+  if (month === (anchor.month % 12) + 1) return month === 1 ? anchor.year + 1 : anchor.year;
+  return month <= anchor.month ? anchor.year : anchor.year - 1;
 }
 
-/** A month and day without a year: the nearest such date in the direction of the tense. */
-export function resolveMonthDay(anchor: Ymd, month: number, day: number, tense: Tense): Ymd {
-  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1].map((year) => ({ year, month, day }));
-  const dist = (d: Ymd) => Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day);
-  const allowed = candidates.filter((d) => (tense === 'future' ? dist(d) >= 0 : tense === 'past' ? dist(d) <= 0 : true));
+/**
+ * A month and day without a year: the nearest such date in the direction of the tense; without a
+ * cue, the past or the next few weeks. A weekday given with the date ("Monday, Oct. 26") picks the
+ * year in which the two agree.
+ */
+export function resolveMonthDay(anchor: Ymd, month: number, day: number, tense: Tense, weekday?: number): Ymd {
+  const candidates = [anchor.year - 1, anchor.year, anchor.year + 1]
+    .map((year) => ({ year, month, day }))
+    .filter((d) => isValidDate(d.year, d.month, d.day));
+  if (!candidates.length) return { year: anchor.year, month, day };
+  const dist = (d: Ymd) => (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)) / 86_400_000;
+  const agreeing = weekday ? candidates.filter((d) => isoWeekday(d) === weekday) : [];
+  const allowed = agreeing.length
+    ? agreeing
+    : candidates.filter((d) => (tense === 'future' ? dist(d) >= 0 : tense === 'past' ? dist(d) <= 0 : dist(d) <= 45));
   const pool = allowed.length ? allowed : candidates;
   return pool.reduce((best, d) => (Math.abs(dist(d)) < Math.abs(dist(best)) ? d : best));
 }

@@ -5,8 +5,8 @@
  */
 import { Ymd, formatYmd, isValidDate, pad } from './calendar';
 import {
-  MONTH_RE, NUMBER_RE, ORDINAL_RE, SEASONS, UNIT_RE, WEEKDAY_RE, WEEKDAYS,
-  monthOf, parseCardinal, parseOrdinal, unitOf,
+  MONTH_RE, NUMBER_RE, ORDINAL_RE, SEASONS, SPOKEN_YEAR_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS,
+  monthOf, parseCardinal, parseOrdinal, parseSpokenYear, unitOf,
 } from './lexicon';
 import {
   Tense, quarterOf, resolveMonthDay, resolveMonthYear, resolveSeasonYear, resolveWeekday,
@@ -86,6 +86,24 @@ function dayOf(phrase: string | undefined, ctx: RuleContext): string | undefined
   return undefined;
 }
 
+/**
+ * In financial reports "a year earlier" means the same quarter a year before: the quarter named in
+ * the text just before, or else the last completed one. Undefined when the passage is not about a quarter.
+ */
+function yearAgoQuarter(ctx: RuleContext, index: number): string | undefined {
+  if (!ctx.anchor) return undefined;
+  const window = ctx.text.slice(Math.max(0, index - 250), index + 120);
+  if (!/\bquarter(ly)?\b|\bperiod\b/i.test(window)) return undefined;
+  const named = [...ctx.text.slice(Math.max(0, index - 250), index).matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
+  const current = quarterOf(ctx.anchor.month);
+  if (named) {
+    const n = parseOrdinal(named[1])!;
+    const year = n < current ? ctx.anchor.year : ctx.anchor.year - 1;
+    return `${year - 1}-Q${n}`;
+  }
+  return shiftValue(ctx.anchor, 'Q', -5);
+}
+
 const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC))';
 const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
 const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
@@ -135,9 +153,11 @@ export const RULES: Rule[] = [
   {
     name: 'month day year',
     pattern: new RegExp(
-      `${B}(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+      `${B}(?:(?<dir>last|next|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
     build(m, ctx) {
-      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+      const dir = m.groups!.dir?.toLowerCase();
+      const forced = dir === 'last' ? 'past' : dir === 'next' ? 'future' : undefined;
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx, m.groups!.wd, forced);
     },
   },
   {
@@ -150,9 +170,10 @@ export const RULES: Rule[] = [
   {
     name: 'month',
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?<y>\\d{4}))?${E}`, 'gi'),
+      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE}))|\\s(?<rel>this|last|next)\\syear)?${E}`, 'gi'),
     build(m, ctx) {
-      const { mon, y } = m.groups!;
+      const { mon, sy, rel } = m.groups!;
+      const y = m.groups!.y ?? (sy ? String(parseSpokenYear(sy)) : rel && ctx.anchor ? String(ctx.anchor.year + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0)) : undefined);
       const month = monthOf(mon);
       if (!month || !isCapitalised(mon)) return undefined;
       const dir = m.groups!.dir?.toLowerCase();
@@ -163,7 +184,7 @@ export const RULES: Rule[] = [
         if (/\.$|^[A-Z][a-z]{2}$/.test(mon) && !dir) return undefined;
         if (mon === 'May' && !dir && !prep) return undefined;
       }
-      if (y) return { type: 'DATE', value: `${y}-${pad(month)}` };
+      if (y && y !== 'undefined') return { type: 'DATE', value: `${y}-${pad(month)}` };
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}` };
       const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
       const strict = dir === 'last' || dir === 'next';
@@ -215,6 +236,8 @@ export const RULES: Rule[] = [
       const w = m.groups!.w.toLowerCase();
       // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
       if (w === 'now' && /^[-\u2010-\u2015]/.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      // "as soon as possible", "soon after the vote": relative to an event, not to the document
+      if (w === 'soon' && (/\bas\s$/i.test(ctx.text.slice(m.index - 3, m.index)) || /^\s+(after|before|as)\b/i.test(ctx.text.slice(m.index + 4, m.index + 12)))) return undefined;
       if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
       if (/soon|future/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
       return { type: 'DATE', value: 'PRESENT_REF' };
@@ -271,10 +294,11 @@ export const RULES: Rule[] = [
   },
   {
     name: 'season',
-    pattern: /(?<![\w'-])(?:(?<mod>early|late|mid)[\s-])?(?<the>the\s)?(?<s>spring|summer|fall|autumn|winter)(?:\sof\s(?<y>\d{4})|\s(?<y2>\d{4}))?(?![\w-])/gi,
+    pattern: new RegExp(
+      `${B}(?:(?<mod>early|late|mid)[\\s-])?(?<the>the\\s)?(?<s>spring|summer|fall|autumn|winter)(?:\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE})))?${E}`, 'gi'),
     build(m, ctx) {
       const season = SEASONS.get(m.groups!.s.toLowerCase())!;
-      const y = m.groups!.y ?? m.groups!.y2;
+      const y = m.groups!.y ?? (m.groups!.sy ? parseSpokenYear(m.groups!.sy) : undefined);
       if (y) return { type: 'DATE', value: `${y}-${season}` };
       // a bare season word needs "the" or "in" before it: "fall" is usually the verb
       const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
@@ -315,6 +339,96 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'spoken year',
+    pattern: new RegExp(`${B}(?<the>the year\\s)?(?<sy>${SPOKEN_YEAR_RE})${E}`, 'gi'),
+    build(m, ctx) {
+      const year = parseSpokenYear(m.groups!.sy);
+      if (year === undefined) return undefined;
+      // "two thousand" is usually a count unless introduced as a year
+      const before = ctx.text.slice(Math.max(0, m.index - 8), m.index);
+      if (year >= 2000 && !m.groups!.the && !/\b(in|since|by|until|of|from)\s$/i.test(before)) return undefined;
+      if (/^\s+(people|troops|dollars|soldiers|men|women|miles|years)\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      return { type: 'DATE', value: String(year) };
+    },
+  },
+  {
+    name: 'named period',
+    pattern: /(?<![\w'-])(?<the>the|that|this)\s(?:(?<adj>full|fiscal|current|latest|latest fiscal|same|whole|entire|year-earlier|year-ago|\d{4})\s)?(?<unit>weekend|week|year|period|fiscal year)(?![\w-])/gi,
+    build(m, ctx) {
+      const unit = m.groups!.unit.toLowerCase();
+      const adj = m.groups!.adj?.toLowerCase();
+      const the = m.groups!.the.toLowerCase();
+      const before = ctx.text.slice(Math.max(0, m.index - 8), m.index);
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (adj === 'same' || /^\s*(of|before|after|earlier|ago|when|in which)\b/i.test(after) || /^'s?\b/.test(after)) return undefined;
+      if (unit === 'weekend') {
+        if (the !== 'the' || adj) return undefined;
+        if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+        const back = ctx.tense() === 'future' ? 0 : -1;
+        return { type: 'DATE', value: shiftValue(ctx.anchor, 'WE', back) };
+      }
+      if (unit === 'period') {
+        if (!adj || adj === 'full' || adj === 'whole' || adj === 'entire' || adj === 'fiscal') return undefined;
+        if (/^\d/.test(adj)) {
+          const q = yearAgoQuarter(ctx, m.index);
+          return { type: 'DATE', value: q ? `${adj}${q.slice(4)}` : adj };
+        }
+        if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-QX' };
+        if (adj === 'year-earlier' || adj === 'year-ago') return { type: 'DATE', value: yearAgoQuarter(ctx, m.index) ?? String(ctx.anchor.year - 1) };
+        return { type: 'DATE', value: shiftValue(ctx.anchor, 'Q', adj === 'current' ? 0 : -1) };
+      }
+      if (unit === 'week') {
+        if (adj || !/\b(for|during|of|over|in|through)\s$/i.test(before)) return undefined;
+        return { type: 'DATE', value: ctx.anchor ? shiftValue(ctx.anchor, 'W', 0) : 'XXXX-WXX' };
+      }
+      // "the year", "the fiscal year": the accounting year being reported
+      if (adj && /^\d/.test(adj)) return undefined;
+      if (!adj && unit === 'year' && !/\b(for|during|in|through|throughout)\s$/i.test(before)) return undefined;
+      if (adj === 'current' || adj === 'latest' || adj === 'latest fiscal' || the === 'this') {
+        return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
+      }
+      if (adj === 'year-earlier' || adj === 'year-ago') return undefined;
+      return { type: 'DURATION', value: 'P1Y' };
+    },
+  },
+  {
+    name: 'holiday',
+    pattern: /(?<![\w'-])(?:(?<dir>last|next|this)\s)?(?<h>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|New Year's|Thanksgiving Day|Thanksgiving|Independence Day|Valentine's Day|Halloween|Labor Day|Memorial Day)(?:\s(?<y>\d{4}))?(?![\w-])/g,
+    build(m, ctx) {
+      const h = m.groups!.h.toLowerCase();
+      const fixed: Record<string, [number, number]> = {
+        'christmas eve': [12, 24], 'christmas day': [12, 25], christmas: [12, 25], "new year's eve": [12, 31],
+        "new year's day": [1, 1], "new year's": [1, 1], 'independence day': [7, 4], "valentine's day": [2, 14], halloween: [10, 31],
+      };
+      const dir = m.groups!.dir?.toLowerCase();
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      const dateIn = (year: number): Ymd | undefined => {
+        if (fixed[h]) return { year, month: fixed[h][0], day: fixed[h][1] };
+        // the n-th weekday of a month: Thanksgiving (4th Thursday of November), Labor Day (1st Monday
+        // of September), Memorial Day (last Monday of May)
+        const [month, wd, nth] = h.startsWith('thanksgiving') ? [11, 4, 4] : h === 'labor day' ? [9, 1, 1] : [5, 1, -1];
+        if (nth > 0) {
+          const first = resolveWeekday({ year, month, day: 7 }, wd, 'past');
+          return { year, month, day: first.day + 7 * (nth - 1) };
+        }
+        return resolveWeekday({ year, month, day: 31 }, wd, 'past');
+      };
+      if (m.groups!.y) return { type: 'DATE', value: formatYmd(dateIn(Number(m.groups!.y))!) };
+      if (!ctx.anchor) {
+        const d = fixed[h];
+        return { type: 'DATE', value: d ? `XXXX-${pad(d[0])}-${pad(d[1])}` : 'XXXX-XX-XX' };
+      }
+      const anchor = ctx.anchor;
+      const at = (y: number) => Date.UTC(y, dateIn(y)!.month - 1, dateIn(y)!.day);
+      const now = Date.UTC(anchor.year, anchor.month - 1, anchor.day);
+      let year = anchor.year;
+      if (tense === 'future') { if (at(year) < now) year++; }
+      else if (tense === 'past') { if (at(year) > now) year--; }
+      else if (at(year) - now > 60 * 86_400_000) year--;
+      return { type: 'DATE', value: formatYmd(dateIn(year)!) };
+    },
+  },
+  {
     name: 'ago',
     pattern: new RegExp(
       `${B}(?:(?<mod>${APPROX})\\s)?(?<n>${NUMBER_RE})[\\s-](?<unit>${UNIT_RE})\\s(?<dir>ago|earlier|later|from now|hence)${E}`, 'gi'),
@@ -328,16 +442,19 @@ export const RULES: Rule[] = [
       // decades and centuries ago are named by their year
       const [code, count] = unit.code === 'DE' ? ['Y', n * 10] : unit.code === 'CE' ? ['Y', n * 100] : unit.code === 'WE' ? ['W', n] : [unit.code, n];
       if (!Number.isInteger(count)) return undefined;
+      if (code === 'Y' && count === 1 && sign < 0) {
+        const q = yearAgoQuarter(ctx, m.index);
+        if (q) return { type: 'DATE', value: q };
+      }
       return { type: 'DATE', value: shiftValue(ctx.anchor, code, sign * count) };
     },
   },
   {
     name: 'year earlier',
-    pattern: /(?<![\w'-])(?<the>the\s)?year-(?:earlier|ago)(?:\s(?<what>quarter|period))?(?![\w-])/gi,
+    pattern: /(?<![\w'-])(?<the>the\s)?year-(?:earlier|ago)(?:\s(?<what>quarter|period|results?))?(?![\w-])/gi,
     build(m, ctx) {
       if (!ctx.anchor) return { type: 'DATE', value: 'XXXX' };
-      if (m.groups!.what?.toLowerCase() === 'quarter') return { type: 'DATE', value: shiftValue(ctx.anchor, 'Q', -5) };
-      return { type: 'DATE', value: String(ctx.anchor.year - 1) };
+      return { type: 'DATE', value: yearAgoQuarter(ctx, m.index) ?? String(ctx.anchor.year - 1) };
     },
   },
   {
@@ -345,9 +462,10 @@ export const RULES: Rule[] = [
     pattern: new RegExp(
       `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?:[\\s-](?:more|additional|full|straight|consecutive))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?${E}`,
       'gi'),
-    build(m) {
+    build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
       if (n === undefined) return undefined;
+      if (m.groups!.adj?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       const nWord = m.groups!.n.toLowerCase();
       // "a" alone before a plural ("a years") is not a count; "a week" is
       if ((nWord === 'a' || nWord === 'an') && /s$/i.test(m.groups!.unit) && !/centur/i.test(m.groups!.unit)) return undefined;
@@ -377,7 +495,7 @@ export const RULES: Rule[] = [
   {
     name: 'set',
     pattern: new RegExp(
-      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon)|(?<adv>annually|yearly|daily|weekly|monthly|quarterly|hourly|nightly))${E}`,
+      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
       'gi'),
     build(m) {
       const adv = m.groups!.adv?.toLowerCase();
@@ -405,11 +523,14 @@ export const RULES: Rule[] = [
   },
 ];
 
-function dayMonthYear(mon: string, d: string, y: string | undefined, ctx: RuleContext): Timex | undefined {
+function dayMonthYear(
+  mon: string, d: string, y: string | undefined, ctx: RuleContext, wd?: string, tense?: Tense,
+): Timex | undefined {
   const month = monthOf(mon);
   const day = Number(d);
   if (!month || !isCapitalised(mon) || day < 1 || day > 31) return undefined;
   if (y) return isValidDate(Number(y), month, day) ? { type: 'DATE', value: `${y}-${pad(month)}-${pad(day)}` } : undefined;
   if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}-${pad(day)}` };
-  return { type: 'DATE', value: formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense())) };
+  const weekday = wd ? WEEKDAYS.get(wd.toLowerCase()) : undefined;
+  return { type: 'DATE', value: formatYmd(resolveMonthDay(ctx.anchor, month, day, tense ?? ctx.tense(), weekday)) };
 }
