@@ -1,0 +1,37 @@
+/**
+ * CSV export, one row per annotation, quoted per RFC 4180 by papaparse (CRLF row ends; fields with commas,
+ * quotes or line breaks quoted, quotes doubled). `line` and `column` are 1-based, columns and offsets in
+ * code points.
+ */
+import { unparse } from 'papaparse';
+import { OffsetMap } from '../offsets';
+import { LineIndex } from './lines';
+import { selectAnnotations, sortInputs } from './select';
+import type { ExportInput, ExportOptions, ExportResult } from './types';
+
+export const CSV_COLUMNS = ['document', 'id', 'type', 'status', 'quote', 'value', 'kb', 'note', 'line', 'column', 'start', 'end'];
+
+/** Options of the CSV export. */
+export interface CsvOptions extends ExportOptions {
+  /** Prefix cells starting with `=`, `+`, `-`, `@` with `'` so that spreadsheets do not run them (default false). */
+  escapeFormulae?: boolean;
+}
+
+/** All documents as one CSV table with a header row. */
+export function toCsv(docs: ExportInput[], options: CsvOptions = {}): string {
+  const data: (string | number)[][] = [];
+  for (const d of sortInputs(docs)) {
+    const map = new OffsetMap(d.text);
+    const lines = new LineIndex(d.text, map);
+    for (const a of selectAnnotations(d, options)) {
+      const at = lines.at(a.start);
+      data.push([d.name, a.id, a.type, a.status, d.text.slice(a.start, a.end), a.value ?? '', a.kb ?? '', a.note ?? '', at.line, at.column, map.toCodePoint(a.start), map.toCodePoint(a.end)]);
+    }
+  }
+  return unparse({ fields: CSV_COLUMNS, data }, { newline: '\r\n', escapeFormulae: options.escapeFormulae === true }) + '\r\n';
+}
+
+/** All documents as one CSV file. */
+export function exportCsv(docs: ExportInput[], options: CsvOptions = {}): ExportResult {
+  return { files: [{ name: 'annotations.csv', content: toCsv(docs, options) }], warnings: [] };
+}

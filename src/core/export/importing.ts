@@ -1,0 +1,73 @@
+/** Helpers shared by the importers: re-anchoring an imported span and collecting the result. */
+import type { Annotation, AnnotationStatus, Fact } from '../model';
+import { anchorQuote, type QuoteContext } from './anchor';
+import type { ImportProblem, ImportResult } from './types';
+
+/** A span read from a file, before it is checked against the document text (UTF-16 offsets). */
+export interface ImportedSpan {
+  start: number;
+  end: number;
+  /** The text the file says is there; undefined when the format does not say (then only bounds are checked). */
+  quote?: string;
+  context?: QuoteContext;
+  /** Where it came from, for problem reports. */
+  ref: string;
+  line?: number;
+  /** False when the format gave only a quote: finding it anywhere is then no relocation. */
+  hasOffsets?: boolean;
+}
+
+/** Collects annotations, facts and problems, numbering imported items `a1`, `a2`, ... and `f1`, ... */
+export class ImportCollector {
+  readonly annotations: Annotation[] = [];
+  readonly facts: Fact[] = [];
+  readonly problems: ImportProblem[] = [];
+
+  constructor(readonly text: string) {}
+
+  /** Checks a span against the text; returns its final offsets, or undefined (and a problem) when it does not anchor. */
+  anchor(span: ImportedSpan, what: string): { start: number; end: number } | undefined {
+    const where = { ref: span.ref, ...(span.line !== undefined ? { line: span.line } : {}) };
+    if (span.quote === undefined) {
+      if (span.start >= 0 && span.start < span.end && span.end <= this.text.length) return { start: span.start, end: span.end };
+      this.problems.push({ kind: 'unanchored', reason: `${what} [${span.start}, ${span.end}) is outside the document`, imported: false, ...where });
+      return undefined;
+    }
+    const found = anchorQuote(this.text, span.start, span.end, span.quote, span.context);
+    if (!found) {
+      this.problems.push({ kind: 'unanchored', reason: `${what} “${span.quote}” is not in the document`, imported: false, ...where });
+      return undefined;
+    }
+    if (found.moved && span.hasOffsets !== false) {
+      this.problems.push({
+        kind: 'relocated',
+        reason: `${what} “${span.quote}” was not at [${span.start}, ${span.end}); found at [${found.start}, ${found.end})`,
+        imported: true,
+        ...where,
+      });
+    }
+    return { start: found.start, end: found.end };
+  }
+
+  /** Adds an annotation at an anchored span and returns it (for values, notes, links). */
+  addAnnotation(span: { start: number; end: number }, type: string, status: AnnotationStatus): Annotation {
+    const a: Annotation = { id: `a${this.annotations.length + 1}`, type, start: span.start, end: span.end, text: this.text.slice(span.start, span.end), status };
+    this.annotations.push(a);
+    return a;
+  }
+
+  /** Adds a fact at an anchored span. */
+  addFact(span: { start: number; end: number }, label: string, entities: string[]): Fact {
+    const f: Fact = { id: `f${this.facts.length + 1}`, label, start: span.start, end: span.end, text: this.text.slice(span.start, span.end), entities };
+    this.facts.push(f);
+    return f;
+  }
+
+  problem(p: ImportProblem): void {
+    this.problems.push(p);
+  }
+
+  result(): ImportResult {
+    return { annotations: this.annotations, facts: this.facts, problems: this.problems };
+  }
+}

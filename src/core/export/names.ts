@@ -1,0 +1,61 @@
+/** Type names, label mappings and knowledge-base ids as the exchange formats want them. */
+import { ENTITY_TYPES } from '../model';
+
+/** A brat-legal type or role name: letters, digits, `_` and `-` only (brat splits its lines on spaces and `:`). */
+export function bratName(type: string): string {
+  const safe = type.trim().replace(/[^\p{L}\p{N}_-]+/gu, '_');
+  return safe.length > 0 ? safe : 'Entity';
+}
+
+/** CoNLL-2003 label of a Factmark type: PERSON→PER, ORGANIZATION→ORG, PLACE→LOC, others unchanged. */
+export function conllLabel(type: string): string {
+  switch (type) {
+    case 'PERSON':
+      return 'PER';
+    case 'ORGANIZATION':
+      return 'ORG';
+    case 'PLACE':
+      return 'LOC';
+    default:
+      return type.trim().replace(/\s+/gu, '_') || 'MISC';
+  }
+}
+
+/** Built-in types first in their usual order, then the others sorted: a stable label list. */
+export function orderTypes(types: Iterable<string>): string[] {
+  const builtins: string[] = [...ENTITY_TYPES, 'MISC'];
+  const set = new Set(types);
+  const first = builtins.filter((t) => set.has(t));
+  const rest = [...set].filter((t) => !builtins.includes(t)).sort();
+  return [...first, ...rest];
+}
+
+const WIKIDATA_QID = /^Q[1-9]\d*$/;
+const WIKIDATA_IRI = /^https?:\/\/(?:www\.)?wikidata\.org\/(?:entity|wiki)\/(Q[1-9]\d*)$/;
+const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
+
+/** The IRI of a knowledge-base id when it has one (Wikidata QIDs and ids that already are IRIs). */
+export function kbIri(kb: string): string | undefined {
+  if (WIKIDATA_QID.test(kb)) return `http://www.wikidata.org/entity/${kb}`;
+  return ABSOLUTE_IRI.test(kb) ? kb : undefined;
+}
+
+/** Back from an IRI to Factmark's knowledge-base id (Wikidata entity IRIs become bare QIDs). */
+export function kbFromIri(iri: string): string {
+  const m = WIKIDATA_IRI.exec(iri);
+  return m ? m[1] : iri;
+}
+
+/** Percent-encodes whitespace and `%` so that a value fits in one space-free field, reversibly. */
+export function encodeField(s: string): string {
+  return s.replace(/[%\s]/gu, (c) => encodeURIComponent(c));
+}
+
+/** Inverse of {@link encodeField}; leaves foreign text with stray `%` as it is. */
+export function decodeField(s: string): string {
+  try {
+    return decodeURIComponent(s);
+  } catch {
+    return s;
+  }
+}

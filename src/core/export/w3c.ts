@@ -1,0 +1,133 @@
+/**
+ * W3C Web Annotation Data Model export: one AnnotationCollection whose `first` page embeds every annotation
+ * (model §5, Example 40). Each annotation targets a SpecificResource of the document with a TextQuoteSelector
+ * (exact, 32 code points of prefix and suffix) and a TextPositionSelector (code points), two descriptions of
+ * the same text (§4.2). Bodies carry purposes (§3.3.5): the type is a `tagging` TextualBody, the KB id an
+ * `identifying` SpecificResource (or TextualBody when it is no IRI), the normalised value a `describing`
+ * TextualBody, the note a `commenting` TextualBody. A fact is an annotation with motivation `linking`
+ * whose `linking` bodies point at its entities' annotations.
+ */
+import type { Annotation, Fact } from '../model';
+import { OffsetMap } from '../offsets';
+import { kbIri } from './names';
+import { selectAnnotations, selectFacts, sortInputs } from './select';
+import type { ExportInput, ExportOptions, ExportResult } from './types';
+
+export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
+/** Code points of context kept on each side of a TextQuoteSelector. */
+export const QUOTE_CONTEXT_LENGTH = 32;
+const URN = 'urn:x-factmark:';
+
+/** Body of a W3C annotation as Factmark writes it. */
+export type W3cBody =
+  | { type: 'TextualBody'; purpose: string; value: string }
+  | { type: 'SpecificResource'; purpose: string; source: string };
+
+export interface W3cSelectorPair {
+  type: 'SpecificResource';
+  source: string;
+  selector: [
+    { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string },
+    { type: 'TextPositionSelector'; start: number; end: number },
+  ];
+}
+
+export interface W3cAnnotation {
+  id: string;
+  type: 'Annotation';
+  motivation: 'tagging' | 'linking';
+  body: W3cBody[];
+  target: W3cSelectorPair;
+}
+
+export interface W3cCollection {
+  '@context': string;
+  id: string;
+  type: 'AnnotationCollection';
+  label: string;
+  total: number;
+  first: { id: string; type: 'AnnotationPage'; startIndex: 0; items: W3cAnnotation[] };
+}
+
+/** The IRI used as `source` for a document: its own `uri`, else a URN made from its name. */
+export function documentIri(input: { name: string; uri?: string }): string {
+  return input.uri ?? `${URN}doc:${encodePath(input.name)}`;
+}
+
+/** The IRI of an exported annotation or fact. */
+export function annotationIri(name: string, id: string): string {
+  return `${URN}annotation:${encodePath(name)}:${encodeURIComponent(id)}`;
+}
+
+/** The collection holding every annotation of the documents, in document then position order. */
+export function toW3cCollection(docs: ExportInput[], options: ExportOptions = {}, warnings: string[] = []): W3cCollection {
+  const items: W3cAnnotation[] = [];
+  for (const d of sortInputs(docs)) items.push(...toW3cAnnotations(d, options, warnings));
+  const id = `${URN}collection`;
+  return {
+    '@context': ANNO_CONTEXT,
+    id,
+    type: 'AnnotationCollection',
+    label: docs.length === 1 ? `Factmark annotations of ${docs[0].name}` : `Factmark annotations of ${docs.length} documents`,
+    total: items.length,
+    first: { id: `${id}:page1`, type: 'AnnotationPage', startIndex: 0, items },
+  };
+}
+
+/** The annotations of one document (entities first, then facts, each in position order). */
+export function toW3cAnnotations(input: ExportInput, options: ExportOptions = {}, warnings: string[] = []): W3cAnnotation[] {
+  const map = new OffsetMap(input.text);
+  const source = documentIri(input);
+  const annotations = selectAnnotations(input, options);
+  const facts = selectFacts(input, annotations, warnings);
+  return [
+    ...annotations.map((a) => entityAnnotation(input, map, source, a)),
+    ...facts.map((f) => factAnnotation(input, map, source, f)),
+  ];
+}
+
+/** All documents as one JSON-LD file. */
+export function exportW3c(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
+  const warnings: string[] = [];
+  const content = JSON.stringify(toW3cCollection(docs, options, warnings), null, 2) + '\n';
+  return { files: [{ name: 'annotations.jsonld', content }], warnings };
+}
+
+function entityAnnotation(input: ExportInput, map: OffsetMap, source: string, a: Annotation): W3cAnnotation {
+  const body: W3cBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.type }];
+  if (a.kb) {
+    const iri = kbIri(a.kb);
+    body.push(iri ? { type: 'SpecificResource', purpose: 'identifying', source: iri } : { type: 'TextualBody', purpose: 'identifying', value: a.kb });
+  }
+  if (a.value) body.push({ type: 'TextualBody', purpose: 'describing', value: a.value });
+  if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
+  return { id: annotationIri(input.name, a.id), type: 'Annotation', motivation: 'tagging', body, target: target(input.text, map, source, a) };
+}
+
+function factAnnotation(input: ExportInput, map: OffsetMap, source: string, f: Fact): W3cAnnotation {
+  const body: W3cBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: f.label }];
+  for (const id of f.entities) body.push({ type: 'SpecificResource', purpose: 'linking', source: annotationIri(input.name, id) });
+  if (f.date) body.push({ type: 'TextualBody', purpose: 'describing', value: f.date });
+  if (f.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: f.note });
+  return { id: annotationIri(input.name, f.id), type: 'Annotation', motivation: 'linking', body, target: target(input.text, map, source, f) };
+}
+
+function target(text: string, map: OffsetMap, source: string, span: { start: number; end: number }): W3cSelectorPair {
+  const start = map.toCodePoint(span.start);
+  const end = map.toCodePoint(span.end);
+  const prefix = text.slice(map.toUtf16(Math.max(0, start - QUOTE_CONTEXT_LENGTH)), span.start);
+  const suffix = text.slice(span.end, map.toUtf16(Math.min(map.codePointLength, end + QUOTE_CONTEXT_LENGTH)));
+  return {
+    type: 'SpecificResource',
+    source,
+    selector: [
+      { type: 'TextQuoteSelector', exact: text.slice(span.start, span.end), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
+      { type: 'TextPositionSelector', start, end },
+    ],
+  };
+}
+
+/** Percent-encodes a relative path for use inside an IRI, keeping its slashes readable. */
+function encodePath(path: string): string {
+  return path.split('/').map(encodeURIComponent).join('/');
+}

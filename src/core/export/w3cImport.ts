@@ -1,0 +1,169 @@
+/**
+ * W3C Web Annotation import: a collection (with an embedded `first` page), a page, an array or a single
+ * annotation. Each target is re-checked against the document: the TextPositionSelector must hold the
+ * TextQuoteSelector's `exact`; if not, `exact` is looked for with its prefix and suffix.
+ */
+import type { Annotation } from '../model';
+import { OffsetMap } from '../offsets';
+import { ImportCollector } from './importing';
+import { kbFromIri } from './names';
+import type { ImportOptions, ImportResult } from './types';
+import { documentIri } from './w3c';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+type JsonObject = { [key: string]: Json };
+
+interface Parsed {
+  iri: string;
+  motivation: string[];
+  bodies: JsonObject[];
+  bodyValue?: string;
+  source?: string;
+  quote?: { exact: string; prefix?: string; suffix?: string };
+  position?: { start: number; end: number };
+}
+
+/** Parses W3C Web Annotation JSON-LD against the text of the document it annotates. */
+export function importW3c(content: string, text: string, options: ImportOptions = {}): ImportResult {
+  const out = new ImportCollector(text);
+  let json: Json;
+  try {
+    json = JSON.parse(content) as Json;
+  } catch (e) {
+    out.problem({ kind: 'syntax', reason: `not JSON: ${(e as Error).message}`, imported: false });
+    return out.result();
+  }
+  const items = annotationItems(json, out);
+  const parsed = items.map((item, i) => parseAnnotation(item, i));
+  const wanted = pickDocument(parsed, options, out);
+  const map = new OffsetMap(text);
+  const byIri = new Map<string, Annotation>();
+  const facts: Parsed[] = [];
+
+  for (const p of wanted) {
+    if (isFact(p)) {
+      facts.push(p);
+      continue;
+    }
+    const span = anchorTarget(out, map, p);
+    if (!span) continue;
+    const tag = purposed(p, 'tagging')[0] ?? purposed(p, 'classifying')[0];
+    const type = tag ? bodyText(tag) : undefined;
+    if (!type) out.problem({ kind: 'unsupported', reason: `${p.iri} has no tagging body; imported as MISC`, ref: p.iri, imported: true });
+    const a = out.addAnnotation(span, type ?? 'MISC', options.status ?? 'confirmed');
+    const identifying = purposed(p, 'identifying')[0];
+    if (identifying) a.kb = identifying.type === 'SpecificResource' ? kbFromIri(bodyText(identifying) ?? '') : bodyText(identifying);
+    const describing = purposed(p, 'describing')[0];
+    if (describing) a.value = bodyText(describing);
+    const note = noteOf(p);
+    if (note !== undefined) a.note = note;
+    byIri.set(p.iri, a);
+  }
+
+  for (const p of facts) {
+    const span = anchorTarget(out, map, p);
+    if (!span) continue;
+    const entities: string[] = [];
+    for (const link of purposed(p, 'linking')) {
+      const a = byIri.get(bodyText(link) ?? '');
+      if (a) entities.push(a.id);
+      else out.problem({ kind: 'dangling', reason: `${p.iri} links ${bodyText(link)}, which was not imported; link left out`, ref: p.iri, imported: false });
+    }
+    const f = out.addFact(span, bodyText(purposed(p, 'tagging')[0] ?? {}) ?? 'fact', entities);
+    const date = purposed(p, 'describing')[0];
+    if (date) f.date = bodyText(date);
+    const note = noteOf(p);
+    if (note !== undefined) f.note = note;
+  }
+  return out.result();
+}
+
+/** The annotations inside whatever container the file holds. */
+function annotationItems(json: Json, out: ImportCollector): JsonObject[] {
+  if (Array.isArray(json)) return json.filter(isObject);
+  if (!isObject(json)) return [];
+  const types = asArray(json.type);
+  if (types.includes('AnnotationCollection')) {
+    const first = json.first;
+    if (isObject(first)) return annotationItems(first, out);
+    if (first !== undefined) out.problem({ kind: 'unsupported', reason: 'collection pages given by IRI are not fetched; embed the first page', imported: false });
+    return [];
+  }
+  if (types.includes('AnnotationPage')) {
+    const items = Array.isArray(json.items) ? json.items : [];
+    const refs = items.filter((i) => typeof i === 'string');
+    if (refs.length > 0) out.problem({ kind: 'unsupported', reason: `${refs.length} annotations given by IRI are not fetched`, imported: false });
+    return items.filter(isObject);
+  }
+  return [json];
+}
+
+function parseAnnotation(item: JsonObject, index: number): Parsed {
+  const iri = typeof item.id === 'string' ? item.id : `#${index + 1}`;
+  const bodies = asArray(item.body).map((b) => (typeof b === 'string' ? { type: 'SpecificResource', source: b } : b)).filter(isObject);
+  const p: Parsed = { iri, motivation: asArray(item.motivation).filter((m): m is string => typeof m === 'string'), bodies };
+  if (typeof item.bodyValue === 'string') p.bodyValue = item.bodyValue;
+  const target = asArray(item.target).find((t) => typeof t === 'string' || isObject(t));
+  if (typeof target === 'string') p.source = target;
+  else if (isObject(target)) {
+    p.source = typeof target.source === 'string' ? target.source : isObject(target.source) && typeof target.source.id === 'string' ? target.source.id : undefined;
+    for (const s of asArray(target.selector).filter(isObject)) {
+      if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string') {
+        p.quote = { exact: s.exact, ...(typeof s.prefix === 'string' ? { prefix: s.prefix } : {}), ...(typeof s.suffix === 'string' ? { suffix: s.suffix } : {}) };
+      } else if (s.type === 'TextPositionSelector' && typeof s.start === 'number' && typeof s.end === 'number') {
+        p.position = { start: s.start, end: s.end };
+      }
+    }
+  }
+  return p;
+}
+
+/** The annotations of the wanted document; with no choice given and several documents, the first one's. */
+function pickDocument(parsed: Parsed[], options: ImportOptions, out: ImportCollector): Parsed[] {
+  const wanted = options.documentUri ?? (options.documentName !== undefined ? documentIri({ name: options.documentName }) : undefined);
+  const source = wanted ?? parsed.find((p) => p.source !== undefined)?.source;
+  const kept = parsed.filter((p) => p.source === undefined || p.source === source);
+  const others = parsed.length - kept.length;
+  if (others > 0) out.problem({ kind: 'unsupported', reason: `${others} annotations target other documents than ${source}; not imported`, imported: false });
+  return kept;
+}
+
+function isFact(p: Parsed): boolean {
+  return p.motivation.includes('linking') || purposed(p, 'linking').length > 0;
+}
+
+function anchorTarget(out: ImportCollector, map: OffsetMap, p: Parsed): { start: number; end: number } | undefined {
+  if (!p.quote && !p.position) {
+    out.problem({ kind: 'unsupported', reason: `${p.iri} has neither a TextQuoteSelector nor a TextPositionSelector`, ref: p.iri, imported: false });
+    return undefined;
+  }
+  const start = p.position ? map.toUtf16(p.position.start) : 0;
+  const end = p.position ? map.toUtf16(p.position.end) : 0;
+  const context = { ...(p.quote?.prefix !== undefined ? { prefix: p.quote.prefix } : {}), ...(p.quote?.suffix !== undefined ? { suffix: p.quote.suffix } : {}) };
+  return out.anchor({ start, end, ...(p.quote ? { quote: p.quote.exact } : {}), context, ref: p.iri, hasOffsets: p.position !== undefined }, p.iri);
+}
+
+function purposed(p: Parsed, purpose: string): JsonObject[] {
+  return p.bodies.filter((b) => asArray(b.purpose).includes(purpose));
+}
+
+function noteOf(p: Parsed): string | undefined {
+  const b = purposed(p, 'commenting')[0];
+  return b ? bodyText(b) : p.bodyValue;
+}
+
+/** A TextualBody's value or a SpecificResource's source IRI. */
+function bodyText(b: JsonObject): string | undefined {
+  if (typeof b.value === 'string') return b.value;
+  if (typeof b.source === 'string') return b.source;
+  if (isObject(b.source) && typeof b.source.id === 'string') return b.source.id;
+  return typeof b.id === 'string' ? b.id : undefined;
+}
+
+function isObject(j: Json | undefined): j is JsonObject {
+  return typeof j === 'object' && j !== null && !Array.isArray(j);
+}
+
+function asArray(j: Json | undefined): Json[] {
+  return j === undefined ? [] : Array.isArray(j) ? j : [j];
+}
