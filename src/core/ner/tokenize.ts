@@ -89,6 +89,15 @@ export function tokenize(text: string): Token[] {
       i = j;
       continue;
     }
+    // A clitic written apart ("Seoul 's", as in tokenised text) is still one token.
+    if (ch === "'" || ch === '\u2019') {
+      const clitic = /^['\u2019](?:s|re|ve|ll|d|m)(?![\p{L}\p{M}\p{N}])/iu.exec(text.slice(i, i + 4));
+      if (clitic) {
+        push(i, i + clitic[0].length);
+        i += clitic[0].length;
+        continue;
+      }
+    }
     // Runs of the same punctuation mark stay together: "...", "--", "!!".
     if (ch === '.' || ch === '-' || ch === '!' || ch === '?' || ch === '*' || ch === '=') {
       let j = i + 1;

@@ -15,6 +15,7 @@ describe('ner tokenizer', () => {
     assert.deepEqual(words('Seoul\u2019s ministry'), ['Seoul', '\u2019s', 'ministry']);
     assert.deepEqual(words("the Koreans' view; they don't"), ['the', 'Koreans', "'", 'view', ';', 'they', 'do', "n't"]);
     assert.deepEqual(words("O'Brien"), ["O'Brien"]);
+    assert.deepEqual(words("Seoul 's 'Moscow'"), ['Seoul', "'s", "'", 'Moscow', "'"]);
   });
 
   it('separates quotes, brackets, dashes and sentence-final periods', () => {

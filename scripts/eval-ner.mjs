@@ -1,0 +1,93 @@
+#!/usr/bin/env node
+// Evaluates the shipped entity model on a CoNLL-2003 file (default: ../shared/data/conll2003/eng.testa).
+//
+// Prints conlleval exact-span precision / recall / F1 per type and micro-averaged (over the four CoNLL
+// types, and over PER/ORG/LOC, the types Factmark shows), first on the gold tokens, then end to end on
+// raw text (each document's sentences joined by spaces, so the tokenizer and sentence splitter are
+// scored too); then throughput, model size and load time.
+//
+// Usage: npx tsc -p tsconfig.test.json && node scripts/eval-ner.mjs [--conll FILE]
+import { statSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { defaultDev, loadCore, readConll, repoRoot } from './lib/conll.mjs';
+
+const pct = (x) => (100 * x).toFixed(2).padStart(6);
+
+function report(title, scorer, print) {
+  const { overall, byType } = scorer.result();
+  const core = scorer.result(['PER', 'ORG', 'LOC']).overall;
+  print(title);
+  print('  type        prec  recall      F1   (correct/predicted/gold)');
+  for (const [type, s] of byType) print(`  ${type.padEnd(8)} ${pct(s.precision)}  ${pct(s.recall)}  ${pct(s.f1)}   (${s.correct}/${s.predicted}/${s.gold})`);
+  print(`  all 4    ${pct(overall.precision)}  ${pct(overall.recall)}  ${pct(overall.f1)}   micro-F1, conlleval`);
+  print(`  PER/ORG/LOC ${pct(core.precision)}  ${pct(core.recall)}  ${pct(core.f1)}   micro-F1 without MISC`);
+  return { all: overall, core };
+}
+
+/** Runs the evaluation; `args` are command-line style options. Returns the scores (undefined when skipped). */
+export async function run(args = [], print = console.log) {
+  const i = args.indexOf('--conll');
+  const file = i >= 0 ? path.resolve(args[i + 1]) : defaultDev;
+  const docs = readConll(file);
+  if (!docs) return undefined;
+
+  let t0 = performance.now();
+  const ner = await loadCore('ner/index.js');
+  const importMs = performance.now() - t0;
+  t0 = performance.now();
+  const model = ner.loadEntityModel();
+  const loadMs = performance.now() - t0;
+  const features = await loadCore('ner/features.js');
+  const tagger = await loadCore('ner/tagger.js');
+  const labels = await loadCore('ner/labels.js');
+  const { ChunkScorer, chunksFromTags } = await loadCore('ner/conlleval.js');
+
+  print(`${path.relative(repoRoot, file) || file}: ${docs.length} documents, ${docs.reduce((n, d) => n + d.length, 0)} sentences`);
+
+  // 1. On the gold tokens: the standard CoNLL-2003 measure.
+  const onTokens = new ChunkScorer();
+  for (const doc of docs) {
+    const predicted = tagger.tagDocument(features.prepareDocument(doc.map((s) => s.words), model.names), model.weights);
+    doc.forEach((s, k) => onTokens.addChunks(chunksFromTags(s.tags), labels.chunksFromLabels(predicted[k])));
+  }
+  const tokenScores = report('On gold tokens (conlleval, exact span):', onTokens, print);
+
+  // 2. End to end on raw text: gold chunks become character spans of the joined text.
+  const texts = docs.map((doc) => {
+    let text = '';
+    const gold = [];
+    for (const s of doc) {
+      if (text) text += ' ';
+      const starts = s.words.map((w) => {
+        const at = text.length;
+        text += (text && !text.endsWith(' ') ? ' ' : '') + w;
+        return text.length - w.length;
+      });
+      for (const c of chunksFromTags(s.tags)) gold.push({ type: c.type, start: starts[c.start], end: starts[c.end - 1] + s.words[c.end - 1].length });
+    }
+    return { text, gold };
+  });
+  const back = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
+  const onText = new ChunkScorer();
+  for (const { text, gold } of texts) {
+    const found = ner.recognizeEntities(text, model, true).map((m) => ({ type: back[m.type], start: m.start, end: m.end }));
+    onText.addChunks(gold, found);
+  }
+  report('On raw text (tokenizer + sentence splitter + tagger, exact character span):', onText, print);
+
+  // 3. Speed, after a warm-up pass.
+  const chars = texts.reduce((n, t) => n + t.text.length, 0);
+  for (const { text } of texts) ner.recognizeEntities(text, model, true);
+  t0 = performance.now();
+  const rounds = 3;
+  for (let r = 0; r < rounds; r++) for (const { text } of texts) ner.recognizeEntities(text, model, true);
+  const seconds = (performance.now() - t0) / 1000;
+  const mbPerSecond = (rounds * chars) / 1e6 / seconds;
+  const modelFile = path.join(repoRoot, 'src/core/ner/model-data.ts');
+  print(`Throughput: ${mbPerSecond.toFixed(2)} MB/s (${((5000 / 1e6 / mbPerSecond) * 1000).toFixed(2)} ms per 5 KB article; ${chars} characters x ${rounds})`);
+  print(`Model: ${(statSync(modelFile).size / 1e6).toFixed(2)} MB on disk (${path.relative(repoRoot, modelFile)}), ${model.weights.buckets.length} weight rows, ${model.names.size} names; import ${importMs.toFixed(0)} ms, decode ${loadMs.toFixed(0)} ms`);
+  return { tokens: tokenScores, mbPerSecond };
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1]).href) await run(process.argv.slice(2));

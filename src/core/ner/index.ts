@@ -1,0 +1,64 @@
+/**
+ * The trained entity recogniser: people, organisations, places (and, on request, other names) in raw
+ * text, from a greedy averaged-perceptron tagger trained on CoNLL-2003 (see scripts/train-ner.mjs).
+ * The model is a string module bundled with the code, so it loads the same way in Node and in a browser.
+ */
+import type { Mention, Recognizer } from '../model';
+import { prepareDocument } from './features';
+import { Gazetteer } from './gazetteer';
+import { chunksFromLabels } from './labels';
+import { NER_NAMES, NER_WEIGHTS } from './model-data';
+import { tagDocument } from './tagger';
+import { splitSentences, tokenize } from './tokenize';
+import { fromBase64, PackedWeights } from './weights';
+
+export { tokenize, splitSentences } from './tokenize';
+export type { Token } from './tokenize';
+
+/** A loaded tagger model: weights and name lists. */
+export interface EntityModel {
+  weights: PackedWeights;
+  names: Gazetteer;
+}
+
+const TYPE_NAMES: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: 'MISC' };
+
+/** Decodes a model from its serialised form (the shipped one by default). */
+export function loadEntityModel(weightsBase64: string = NER_WEIGHTS, names: string = NER_NAMES): EntityModel {
+  return { weights: PackedWeights.decode(fromBase64(weightsBase64)), names: Gazetteer.parse(names) };
+}
+
+let shipped: EntityModel | undefined;
+
+/** The shipped model, decoded on first use (about 1 MB of weights) and kept. */
+export function shippedEntityModel(): EntityModel {
+  return (shipped ??= loadEntityModel());
+}
+
+/** Finds entity mentions in text: exact UTF-16 spans, in text order, never overlapping. */
+export function recognizeEntities(text: string, model: EntityModel = shippedEntityModel(), misc = false): Mention[] {
+  const sentences = splitSentences(text, tokenize(text));
+  const prepared = prepareDocument(sentences.map((s) => s.map((t) => t.text)), model.names);
+  const labels = tagDocument(prepared, model.weights);
+  const mentions: Mention[] = [];
+  sentences.forEach((tokens, s) => {
+    for (const chunk of chunksFromLabels(labels[s])) {
+      if (chunk.type === 'MISC' && !misc) continue;
+      const start = tokens[chunk.start].start;
+      const end = tokens[chunk.end - 1].end;
+      mentions.push({ start, end, type: TYPE_NAMES[chunk.type], text: text.slice(start, end), source: 'entities' });
+    }
+  });
+  return mentions;
+}
+
+/**
+ * The "entities" recogniser: PERSON, ORGANIZATION and PLACE mentions (plus MISC with `misc: true`,
+ * for nationalities, events and other names).
+ */
+export function createEntityRecognizer(options: { misc?: boolean; model?: EntityModel } = {}): Recognizer {
+  return {
+    name: 'entities',
+    recognize: (text) => recognizeEntities(text, options.model ?? shippedEntityModel(), options.misc ?? false),
+  };
+}

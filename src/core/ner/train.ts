@@ -1,0 +1,151 @@
+/**
+ * Training of the entity tagger: a greedy averaged perceptron (Collins 2002; Ratinov & Roth 2009)
+ * over hashed features. Pure code so the same feature and decoding functions serve training and use.
+ */
+import { chunksFromTags } from './conlleval';
+import { prepareDocument, PreparedSentence, normalizeWord } from './features';
+import { Gazetteer } from './gazetteer';
+import { CONLL_TYPES, LABEL_COUNT, labelsFromChunks } from './labels';
+import { tagDocument, Scorer } from './tagger';
+import { PackedWeights } from './weights';
+
+/** A sentence of a CoNLL file: words and their gold tags (IOB1 or IOB2). */
+export interface LabelledSentence {
+  words: string[];
+  tags: string[];
+}
+
+/** A document: consecutive sentences between two -DOCSTART- lines. */
+export type LabelledDocument = LabelledSentence[];
+
+/** Dense weights with the running sum needed for averaging (Daumé's trick: avg = w − u / c). */
+export class AveragedPerceptron implements Scorer {
+  readonly weights: Float32Array;
+  private readonly sums: Float64Array;
+  private updates = 1;
+  private readonly shift: number;
+
+  constructor(readonly bits: number) {
+    this.shift = 32 - bits;
+    this.weights = new Float32Array((1 << bits) * LABEL_COUNT);
+    this.sums = new Float64Array((1 << bits) * LABEL_COUNT);
+  }
+
+  score(feats: Uint32Array, count: number, out: Float64Array): void {
+    out.fill(0);
+    for (let f = 0; f < count; f++) {
+      const base = (feats[f] >>> this.shift) * LABEL_COUNT;
+      for (let c = 0; c < LABEL_COUNT; c++) out[c] += this.weights[base + c];
+    }
+  }
+
+  /** One perceptron step: reward the gold label, penalise the wrong best one. */
+  learn(feats: Uint32Array, count: number, gold: number, best: number): void {
+    this.updates++;
+    if (gold === best) return;
+    for (let f = 0; f < count; f++) {
+      const base = (feats[f] >>> this.shift) * LABEL_COUNT;
+      this.weights[base + gold] += 1;
+      this.sums[base + gold] += this.updates;
+      this.weights[base + best] -= 1;
+      this.sums[base + best] -= this.updates;
+    }
+  }
+
+  /** The averaged weights as a new dense array. */
+  averaged(): Float32Array {
+    const out = new Float32Array(this.weights.length);
+    for (let i = 0; i < out.length; i++) out[i] = this.weights[i] - this.sums[i] / this.updates;
+    return out;
+  }
+}
+
+/** Scores with a plain dense array (e.g. averaged weights). */
+export class DenseScorer implements Scorer {
+  private readonly shift: number;
+  constructor(readonly bits: number, readonly weights: Float32Array) {
+    this.shift = 32 - bits;
+  }
+  score(feats: Uint32Array, count: number, out: Float64Array): void {
+    out.fill(0);
+    for (let f = 0; f < count; f++) {
+      const base = (feats[f] >>> this.shift) * LABEL_COUNT;
+      for (let c = 0; c < LABEL_COUNT; c++) out[c] += this.weights[base + c];
+    }
+  }
+}
+
+/** Name lists from the gold entities of some documents. */
+export function buildGazetteer(docs: readonly LabelledDocument[]): Gazetteer {
+  const g = new Gazetteer();
+  for (const doc of docs) {
+    for (const s of doc) {
+      const words = s.words.map(normalizeWord);
+      for (const c of chunksFromTags(s.tags)) {
+        const t = CONLL_TYPES.indexOf(c.type as (typeof CONLL_TYPES)[number]);
+        if (t >= 0) g.add(words.slice(c.start, c.end), t);
+      }
+    }
+  }
+  return g;
+}
+
+/** Gold BILOU labels of a document. */
+export function goldLabels(doc: LabelledDocument): Uint8Array[] {
+  return doc.map((s) => labelsFromChunks(chunksFromTags(s.tags), s.words.length));
+}
+
+/**
+ * Static features of the training documents. Each document's name-list features come from the
+ * other folds only (jackknifing), so the tagger learns how far a list match can be trusted on
+ * names it has not seen, instead of trusting lists that always contain the answer.
+ */
+export function prepareTrainingSet(docs: readonly LabelledDocument[], folds: number): PreparedSentence[][] {
+  const lists = Array.from({ length: folds }, (_, k) => buildGazetteer(docs.filter((_, d) => d % folds !== k)));
+  return docs.map((doc, d) => prepareDocument(doc.map((s) => s.words), lists[d % folds]));
+}
+
+/** Deterministic shuffle (mulberry32), so training runs are reproducible. */
+export function shuffled<T>(items: readonly T[], seed: number): T[] {
+  let state = seed >>> 0;
+  const random = () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+  const out = items.slice();
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+/** One training pass over the documents in the given order. */
+export function trainEpoch(model: AveragedPerceptron, prepared: readonly PreparedSentence[][], gold: readonly Uint8Array[][], order: readonly number[]): void {
+  const learn = (feats: Uint32Array, count: number, g: number, best: number) => model.learn(feats, count, g, best);
+  for (const d of order) tagDocument(prepared[d], model, gold[d], learn);
+}
+
+/**
+ * Packs dense weights: drops rows whose largest weight is below `minWeight` and quantises the rest
+ * to signed bytes with one shared scale.
+ */
+export function pack(bits: number, dense: Float32Array, minWeight: number): PackedWeights {
+  let max = 0;
+  for (let i = 0; i < dense.length; i++) max = Math.max(max, Math.abs(dense[i]));
+  const scale = max / 127;
+  const buckets: number[] = [];
+  const values: number[] = [];
+  for (let b = 0; b < 1 << bits; b++) {
+    const base = b * LABEL_COUNT;
+    let rowMax = 0;
+    for (let c = 0; c < LABEL_COUNT; c++) rowMax = Math.max(rowMax, Math.abs(dense[base + c]));
+    if (rowMax < minWeight || rowMax < scale / 2) continue;
+    buckets.push(b);
+    for (let c = 0; c < LABEL_COUNT; c++) values.push(Math.round(dense[base + c] / scale));
+  }
+  return new PackedWeights(bits, LABEL_COUNT, Int32Array.from(buckets), Int8Array.from(values), scale);
+}

@@ -1,0 +1,155 @@
+/**
+ * The compact weight table of the entity tagger and its binary form.
+ *
+ * Feature hashes are folded to `bits`-bit buckets; only buckets with a non-zero weight are kept
+ * (a row of one signed byte per label, scaled by one shared factor), found through a small
+ * open-addressing table. Since every weight shares the scale, the best label is decided on integer
+ * sums and the scale is never applied at run time.
+ */
+import type { Scorer } from './tagger';
+
+const MAGIC = 0x314e4d46; // "FMN1" little-endian
+
+/** Weights ready for scoring. */
+export class PackedWeights implements Scorer {
+  private readonly shift: number;
+  private readonly mask: number;
+  private readonly keys: Int32Array;
+  private readonly rowOf: Int32Array;
+
+  /**
+   * @param bits feature hash bits the model was trained with
+   * @param labels number of labels (row width)
+   * @param buckets sorted bucket ids of the kept rows
+   * @param values rows × labels quantised weights
+   * @param scale multiply a value by this to get the trained weight
+   */
+  constructor(
+    readonly bits: number,
+    readonly labels: number,
+    readonly buckets: Int32Array,
+    readonly values: Int8Array,
+    readonly scale: number,
+  ) {
+    this.shift = 32 - bits;
+    let size = 1;
+    while (size < buckets.length * 2) size <<= 1;
+    this.mask = size - 1;
+    this.keys = new Int32Array(size).fill(-1);
+    this.rowOf = new Int32Array(size);
+    buckets.forEach((b, row) => {
+      let slot = this.slotStart(b);
+      while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.keys[slot] = b;
+      this.rowOf[slot] = row;
+    });
+  }
+
+  score(feats: Uint32Array, count: number, out: Float64Array): void {
+    const labels = this.labels;
+    out.fill(0);
+    for (let f = 0; f < count; f++) {
+      const b = feats[f] >>> this.shift;
+      let slot = this.slotStart(b);
+      let key: number;
+      while ((key = this.keys[slot]) !== b) {
+        if (key === -1) break;
+        slot = (slot + 1) & this.mask;
+      }
+      if (key === -1) continue;
+      const base = this.rowOf[slot] * labels;
+      for (let c = 0; c < labels; c++) out[c] += this.values[base + c];
+    }
+  }
+
+  private slotStart(bucket: number): number {
+    // Buckets are already hash bits; a multiplicative spread keeps neighbouring ids apart.
+    return Math.imul(bucket, 0x9e3779b1) >>> 0 & this.mask;
+  }
+
+  /** Serialises to bytes: magic, bits, labels, rows, scale, delta-coded buckets (varints), values. */
+  encode(): Uint8Array {
+    const header = 16;
+    const deltas: number[] = [];
+    let prev = 0;
+    for (const b of this.buckets) {
+      let d = b - prev;
+      prev = b;
+      do {
+        deltas.push((d & 0x7f) | (d >= 0x80 ? 0x80 : 0));
+        d >>>= 7;
+      } while (d > 0);
+    }
+    const bytes = new Uint8Array(header + deltas.length + this.values.length);
+    const view = new DataView(bytes.buffer);
+    view.setUint32(0, MAGIC, true);
+    view.setUint8(4, this.bits);
+    view.setUint8(5, this.labels);
+    view.setUint32(8, this.buckets.length, true);
+    view.setFloat32(12, this.scale, true);
+    bytes.set(deltas, header);
+    bytes.set(new Uint8Array(this.values.buffer, this.values.byteOffset, this.values.length), header + deltas.length);
+    return bytes;
+  }
+
+  /** Reads what `encode` wrote. */
+  static decode(bytes: Uint8Array): PackedWeights {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    if (view.getUint32(0, true) !== MAGIC) throw new Error('not a Factmark entity model');
+    const bits = view.getUint8(4);
+    const labels = view.getUint8(5);
+    const rows = view.getUint32(8, true);
+    const scale = view.getFloat32(12, true);
+    const buckets = new Int32Array(rows);
+    let pos = 16;
+    let prev = 0;
+    for (let r = 0; r < rows; r++) {
+      let d = 0;
+      let shift = 0;
+      let byte: number;
+      do {
+        byte = bytes[pos++];
+        d |= (byte & 0x7f) << shift;
+        shift += 7;
+      } while (byte & 0x80);
+      prev += d;
+      buckets[r] = prev;
+    }
+    const values = new Int8Array(bytes.buffer, bytes.byteOffset + pos, rows * labels).slice();
+    return new PackedWeights(bits, labels, buckets, values, scale);
+  }
+}
+
+const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+
+/** Base64 encoding without Buffer or btoa (neither exists in every host of the core). */
+export function toBase64(bytes: Uint8Array): string {
+  let out = '';
+  for (let i = 0; i < bytes.length; i += 3) {
+    const a = bytes[i];
+    const b = i + 1 < bytes.length ? bytes[i + 1] : 0;
+    const c = i + 2 < bytes.length ? bytes[i + 2] : 0;
+    out += ALPHABET[a >> 2] + ALPHABET[((a & 3) << 4) | (b >> 4)];
+    out += i + 1 < bytes.length ? ALPHABET[((b & 15) << 2) | (c >> 6)] : '=';
+    out += i + 2 < bytes.length ? ALPHABET[c & 63] : '=';
+  }
+  return out;
+}
+
+/** Decodes what `toBase64` wrote. */
+export function fromBase64(text: string): Uint8Array {
+  const lookup = new Uint8Array(128);
+  for (let i = 0; i < ALPHABET.length; i++) lookup[ALPHABET.charCodeAt(i)] = i;
+  let padding = 0;
+  if (text.endsWith('==')) padding = 2;
+  else if (text.endsWith('=')) padding = 1;
+  const out = new Uint8Array((text.length / 4) * 3 - padding);
+  let o = 0;
+  for (let i = 0; i < text.length; i += 4) {
+    const n = (lookup[text.charCodeAt(i)] << 18) | (lookup[text.charCodeAt(i + 1)] << 12) | (lookup[text.charCodeAt(i + 2)] << 6) | lookup[text.charCodeAt(i + 3)];
+    if (o < out.length) out[o++] = n >> 16;
+    if (o < out.length) out[o++] = (n >> 8) & 255;
+    if (o < out.length) out[o++] = n & 255;
+  }
+  return out;
+}

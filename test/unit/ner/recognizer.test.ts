@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { createEntityRecognizer, recognizeEntities } from '../../../src/core/ner';
+
+const repoRoot = path.resolve(__dirname, '../../../..');
+const corpusFile = path.resolve(repoRoot, '../shared/corpus/korea-generals-2006-03-02.txt');
+
+const found = (text: string, misc = false) => recognizeEntities(text, undefined, misc).map((m) => `${m.type} ${m.text}`);
+
+describe('entity recogniser (shipped model)', () => {
+  it('finds the person, organisation and place of a plain sentence', () => {
+    const text = 'South Korean President Roh Moo-hyun met officials of the Ministry of Unification in Seoul.';
+    const mentions = found(text);
+    assert.ok(mentions.includes('PERSON Roh Moo-hyun'), mentions.join('; '));
+    assert.ok(mentions.includes('ORGANIZATION Ministry of Unification'), mentions.join('; '));
+    assert.ok(mentions.includes('PLACE Seoul'), mentions.join('; '));
+    assert.ok(!mentions.some((m) => m.startsWith('MISC')), 'MISC is off by default');
+  });
+
+  it('reads a possessive place and a hyphenated name', () => {
+    const mentions = found("Park Chan-bong, a deputy minister at Seoul's Ministry of Unification, spoke in Panmunjeom.");
+    assert.ok(mentions.includes('PERSON Park Chan-bong'), mentions.join('; '));
+    assert.ok(mentions.includes('PLACE Seoul'), mentions.join('; '));
+  });
+
+  it('labels names, not common words, and offers MISC on request', () => {
+    const text = 'The German company Siemens said on Monday that profits fell in Brazil.';
+    const plain = found(text);
+    assert.ok(plain.includes('ORGANIZATION Siemens'), plain.join('; '));
+    assert.ok(plain.includes('PLACE Brazil'), plain.join('; '));
+    assert.ok(!plain.some((m) => /Monday|profits|company/.test(m)), plain.join('; '));
+    assert.ok(found(text, true).includes('MISC German'));
+  });
+
+  it('returns exact, sorted, non-overlapping spans with CRLF and astral characters before them', () => {
+    const text = '😀 Title line\r\n\r\nPresident Bush met Kim Jong Il in Pyongyang 𝒳 on Friday.\r\n';
+    const mentions = createEntityRecognizer().recognize(text, {});
+    assert.ok(mentions.length >= 2, JSON.stringify(mentions));
+    for (const m of mentions) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      assert.equal(m.source, 'entities');
+      assert.ok(['PERSON', 'ORGANIZATION', 'PLACE'].includes(m.type));
+    }
+    for (let k = 1; k < mentions.length; k++) assert.ok(mentions[k].start >= mentions[k - 1].end);
+    assert.ok(mentions.some((m) => m.text === 'Kim Jong Il' && m.type === 'PERSON'));
+  });
+
+  it('is the "entities" recogniser', () => {
+    assert.equal(createEntityRecognizer().name, 'entities');
+    assert.deepEqual(createEntityRecognizer().recognize('', {}), []);
+  });
+
+  it('finds most names of the Korean generals article', function () {
+    if (!fs.existsSync(corpusFile)) {
+      console.log(`      (skipped: ${corpusFile} not found; the shared corpus is outside the repository)`);
+      this.skip();
+    }
+    const text = fs.readFileSync(corpusFile, 'utf8');
+    const mentions = new Set(found(text));
+    const expected = [
+      'PERSON Roh Moo-hyun', 'PERSON Bush', 'PERSON Park Chan-bong', 'PERSON Kim Jong Il', 'PERSON Kim Dae-jung',
+      'PLACE North Korea', 'PLACE South Korea', 'PLACE Seoul', 'PLACE Panmunjeom', 'ORGANIZATION Ministry of Unification',
+    ];
+    const hits = expected.filter((e) => mentions.has(e));
+    console.log(`      found ${hits.length}/${expected.length}; missing: ${expected.filter((e) => !mentions.has(e)).join(', ') || 'none'}`);
+    assert.ok(hits.length >= 8, `only ${hits.length} of ${expected.length}: ${[...mentions].join('; ')}`);
+  });
+});
