@@ -9,6 +9,8 @@ export type Tense = 'past' | 'future' | undefined;
 /** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
 const FUTURE_CUE = /\b(will|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow)\b/i;
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
+/** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
+const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as)\s+(on\s+|at\s+)?$/i;
 /** Verbs in the past tense just before the expression ("said Friday", "closed Wednesday"). */
 const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|shot|struck|led|sent|found|got|put|ran|broke|brought|thought|heard|paid|kept|wrote|drew|flew|fought|chose|became|sold|bought|hit|cut|quit|did|was|were|had)\s+(?:(?:it|him|her|them|on|late|early|last|this)\s+)*$/i;
 
@@ -23,7 +25,10 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   let to = end;
   while (to < text.length && to - end < 30 && !/[.;!?\n,]/.test(text[to])) to++;
   const before = text.slice(from, start);
-  if (PAST_VERB.test(before)) return 'past';
+  if (DEADLINE.test(before)) return 'future';
+  const past = PAST_VERB.exec(before);
+  // "will be paid Dec. 14" is a future with a participle
+  if (past && !/\b(will|would|to|be|is|are)\s+(\w+\s+)?$/i.test(before.slice(0, past.index))) return 'past';
   if (FUTURE_CUE.test(before)) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(text.slice(end, to))) return 'past';
   return undefined;
@@ -61,11 +66,15 @@ export function resolveMonthDay(anchor: Ymd, month: number, day: number, tense: 
   if (!candidates.length) return { year: anchor.year, month, day };
   const dist = (d: Ymd) => (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)) / 86_400_000;
   const agreeing = weekday ? candidates.filter((d) => isoWeekday(d) === weekday) : [];
-  const allowed = agreeing.length
-    ? agreeing
-    : candidates.filter((d) => (tense === 'future' ? dist(d) >= 0 : tense === 'past' ? dist(d) <= 0 : dist(d) <= 45));
-  const pool = allowed.length ? allowed : candidates;
-  return pool.reduce((best, d) => (Math.abs(dist(d)) < Math.abs(dist(best)) ? d : best));
+  const pool = agreeing.length ? agreeing : candidates;
+  // the nearest date, pushed about a season towards the tense: "was extended to Nov. 16" written on
+  // Oct. 30 still means the coming Nov. 16, while a date a year away would not be written without a year
+  const cost = (d: Ymd) => {
+    const t = dist(d);
+    const against = tense === 'future' ? t < 0 : tense === 'past' ? t > 0 : t > 45;
+    return Math.abs(t) + (against ? 100 : 0);
+  };
+  return pool.reduce((best, d) => (cost(d) < cost(best) ? d : best));
 }
 
 /** Quarter (1-4) of a month. */

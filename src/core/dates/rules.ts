@@ -90,15 +90,15 @@ function dayOf(phrase: string | undefined, ctx: RuleContext): string | undefined
  * In financial reports "a year earlier" means the same quarter a year before: the quarter named in
  * the text just before, or else the last completed one. Undefined when the passage is not about a quarter.
  */
-function yearAgoQuarter(ctx: RuleContext, index: number): string | undefined {
+function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): string | undefined {
   if (!ctx.anchor) return undefined;
-  const window = ctx.text.slice(Math.max(0, index - 250), index + 120);
-  if (!/\bquarter(ly)?\b|\bperiod\b/i.test(window)) return undefined;
-  const named = [...ctx.text.slice(Math.max(0, index - 250), index).matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
+  const before = ctx.text.slice(Math.max(0, index - window), index);
+  if (!/\bquarter(ly)?\b|\bperiod\b|-quarter\b/i.test(before + ctx.text.slice(index, index + 120))) return undefined;
+  const named = [...before.matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
   const current = quarterOf(ctx.anchor.month);
   if (named) {
     const n = parseOrdinal(named[1])!;
-    const year = n < current ? ctx.anchor.year : ctx.anchor.year - 1;
+    const year = n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
     return `${year - 1}-Q${n}`;
   }
   return shiftValue(ctx.anchor, 'Q', -5);
@@ -153,11 +153,13 @@ export const RULES: Rule[] = [
   {
     name: 'month day year',
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+      `${B}(?:(?<dir>last|next|this)\\s)?(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
     build(m, ctx) {
       const dir = m.groups!.dir?.toLowerCase();
       const forced = dir === 'last' ? 'past' : dir === 'next' ? 'future' : undefined;
-      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx, m.groups!.wd, forced);
+      // "Thursday, Jan. 6": the weekday is its own expression but tells the year
+      const wd = new RegExp(`(${WEEKDAY_RE}),?\\s+$`).exec(ctx.text.slice(Math.max(0, m.index - 12), m.index))?.[1];
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx, wd, forced);
     },
   },
   {
@@ -181,7 +183,10 @@ export const RULES: Rule[] = [
         // Abbreviations and "May" alone are too often a name or the verb.
         const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
         const prep = /\b(in|since|until|till|by|from|to|through|during|before|after|of|early|late|mid|last|next|this)\s$/i.test(before);
-        if (/\.$|^[A-Z][a-z]{2}$/.test(mon) && !dir) return undefined;
+        const abbreviated = /\.$/.test(mon) || (mon.length <= 4 && !/^(May|June|July)$/.test(mon));
+        if (abbreviated && !dir) return undefined;
+        // "the March for Life", "March of the Combatant Mothers": a march, not the month
+        if (mon === 'March' && /^\s+(for|of the|on|to)\b/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 9))) return undefined;
         if (mon === 'May' && !dir && !prep) return undefined;
       }
       if (y && y !== 'undefined') return { type: 'DATE', value: `${y}-${pad(month)}` };
@@ -245,7 +250,7 @@ export const RULES: Rule[] = [
   },
   {
     name: 'year',
-    pattern: /(?<![\w$£€#'.,/-])(?:(?<mod>early|mid|late|the end of|the beginning of|the middle of)[\s-](?:in\s)?)?(?:(?<pre>fiscal|the year|calendar|fiscal year)\s)?(?<y>1\d{3}|20\d{2})(?![\w%/-]|[.,:]\d|\s?(?:percent|per cent|people|persons|men|women|troops|soldiers|shares|miles|tons|feet|yards|acres|jobs|workers|employees|members|cars|cases|votes|points|delegates|refugees|students|children|prisoners|deaths|homes|units|barrels|to\s\d))/gi,
+    pattern: /(?<![\w$£€#'.,/-])(?:(?<mod>early|mid|late|the end of|the beginning of|the middle of|post|pre)[\s-](?:in\s)?)?(?:(?<pre>fiscal|the year|calendar|fiscal year)\s)?(?<y>1\d{3}|20\d{2})(?![\w%/-]|[.,:]\d|\s?(?:percent|per cent|people|persons|men|women|troops|soldiers|shares|miles|tons|feet|yards|acres|jobs|workers|employees|members|cars|cases|votes|points|delegates|refugees|students|children|prisoners|deaths|homes|units|barrels))/gi,
     build(m, ctx) {
       const year = Number(m.groups!.y);
       const before = ctx.text.slice(Math.max(0, m.index - 16), m.index);
@@ -295,14 +300,16 @@ export const RULES: Rule[] = [
   {
     name: 'season',
     pattern: new RegExp(
-      `${B}(?:(?<mod>early|late|mid)[\\s-])?(?<the>the\\s)?(?<s>spring|summer|fall|autumn|winter)(?:\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE})))?${E}`, 'gi'),
+      `${B}(?<the0>the\\s)?(?:(?<mod>early|late|mid)[\\s-])?(?<the>the\\s)?(?<s>spring|summer|fall|autumn|winter)(?:\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE})))?${E}`, 'gi'),
     build(m, ctx) {
       const season = SEASONS.get(m.groups!.s.toLowerCase())!;
       const y = m.groups!.y ?? (m.groups!.sy ? parseSpokenYear(m.groups!.sy) : undefined);
       if (y) return { type: 'DATE', value: `${y}-${season}` };
       // a bare season word needs "the" or "in" before it: "fall" is usually the verb
       const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
-      if (!m.groups!.the && !/\bin\s$/i.test(before)) return undefined;
+      // "the fall of the Berlin Wall" is a collapse
+      if (m.groups!.s.toLowerCase() === 'fall' && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      if (!m.groups!.the && !m.groups!.the0 && !/\bin\s$/i.test(before)) return undefined;
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
       return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, undefined, ctx.tense()), 4)}-${season}` };
     },
@@ -310,30 +317,45 @@ export const RULES: Rule[] = [
   {
     name: 'quarter',
     pattern: new RegExp(
-      `${B}(?<the>the\\s)?(?:(?<fisc1>fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
+      `${B}(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
       'gi'),
     build(m, ctx) {
-      const { ord, q, y } = m.groups!;
+      const { ord, q } = m.groups!;
+      const pre = m.groups!.pre?.toLowerCase();
       const o = ord?.toLowerCase();
-      if (!o && !m.groups!.the) return undefined; // "a quarter of the vote"
-      if (!o && !y && !/\b(for|in|during|of)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
+      if (!o && !m.groups!.the && !pre) return undefined; // "a quarter of the vote"
+      if (!o && !pre && !m.groups!.y && !/\b(for|in|during|of)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
       if (o === 'same') return undefined;
       const half = q.toLowerCase() === 'half';
-      const n = o ? parseOrdinal(o) : undefined;
+      let n = o ? parseOrdinal(o) : undefined;
+      if (half && (o === 'last' || o === 'latter')) n = 2;
       if (half && (n === undefined || n > 2)) return undefined;
       const label = half ? 'H' : 'Q';
-      if (y) return n ? { type: 'DATE', value: `${y}-${label}${n}` } : undefined;
+      const periods = half ? 2 : 4;
+      const yearAgo = pre === 'year-earlier' || pre === 'year-ago' || pre === 'comparable year-ago' || o === 'year-earlier' || o === 'year-ago';
+      let y = m.groups!.y ?? (pre && /^\d/.test(pre) ? pre : undefined);
+      // "the quarter ended Sept. 30": the quarter is the one holding that month
+      const ended = /^,?\s+(?:that\s+)?end(?:ed|ing|s)\s+(?<mon>[A-Z][a-z]+\.?)(?:\s+\d{1,2})?(?:,?\s+(?<y>\d{4}))?/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      const endMonth = ended ? monthOf(ended.groups!.mon) : undefined;
+      if (!half && n === undefined && endMonth) {
+        n = quarterOf(endMonth);
+        y ??= ended!.groups!.y ?? (ctx.anchor ? String(endMonth <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1) : undefined);
+        if (y && yearAgo) y = String(Number(y) - 1);
+      }
+      if (y) return { type: 'DATE', value: n ? `${y}-${label}${n}` : yearAgo ? `${Number(y) - 1}` : y };
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${label}${n ?? 'X'}` };
       const current = half ? Math.ceil(ctx.anchor.month / 6) : quarterOf(ctx.anchor.month);
-      const periods = half ? 2 : 4;
       if (n !== undefined) {
-        const future = ctx.tense() === 'future';
-        const year = future ? (n >= current ? ctx.anchor.year : ctx.anchor.year + 1) : n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
+        // reported quarters are past ones; only an explicit future statement looks ahead
+        const hyphenated = /-(quarter|half)$/i.test(m[0]) && !m.groups!.the;
+        const future = !hyphenated && ctx.tense() === 'future';
+        let year = future ? (n >= current ? ctx.anchor.year : ctx.anchor.year + 1) : n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
+        if (yearAgo) year--;
         return { type: 'DATE', value: `${year}-${label}${n}` };
       }
       // "the quarter", "the latest quarter": the last one reported, i.e. the one before the current
       let back = o === 'next' ? -1 : o === 'current' ? 0 : 1;
-      if (o === 'year-earlier' || o === 'year-ago') back += periods;
+      if (yearAgo) back += periods;
       const idx = ctx.anchor.year * periods + current - 1 - back;
       return { type: 'DATE', value: `${Math.floor(idx / periods)}-${label}${(idx % periods) + 1}` };
     },
@@ -429,14 +451,56 @@ export const RULES: Rule[] = [
     },
   },
   {
+    name: 'end of period',
+    pattern: /(?<![\w'-])(?:(?:the\s)?(?<edge>end|beginning|start|middle)\sof\sthe\s(?<unit>year|month|week|decade|century)|(?<ye>year[-\s]end|year's end))(?![\w-])/gi,
+    build(m, ctx) {
+      const unit = m.groups!.ye ? 'year' : m.groups!.unit.toLowerCase();
+      const code = unitOf(unit)!.code;
+      // "since year-end" looks back to the last one
+      const back = m.groups!.ye && /\bsince\s$/i.test(ctx.text.slice(Math.max(0, m.index - 6), m.index)) ? -1 : 0;
+      return { type: 'DATE', value: shiftValue(ctx.anchor, code, back) };
+    },
+  },
+  {
+    name: 'decade word',
+    pattern: /(?<![\w'-])(?:(?<mod>early|mid|late)[\s-])?(?:nineteen[\s-])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])/gi,
+    build(m, ctx) {
+      const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
+      // "in his fifties" is an age; only "the nineties" names a decade
+      if (!/\bthe\s$/i.test(before) && !/^nineteen/i.test(m[0])) return undefined;
+      const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m.groups!.d.toLowerCase()) + 2;
+      if (/\bhis\b|\bher\b|\btheir\b/i.test(ctx.text.slice(Math.max(0, m.index - 10), m.index))) return undefined;
+      return { type: 'DATE', value: `19${d}` };
+    },
+  },
+  {
+    name: 'vague reference',
+    pattern: /(?<![\w'-])(?:(?<fut>the (?:near|distant|not-too-distant|foreseeable) future|the (?:near|short|long) term|the (?:days|weeks|months|years) ahead|the coming (?:days|weeks|months|years))|(?<past>(?:just\s|only\s)?(?:days|weeks|months|years|decades) ago))(?![\w-])/gi,
+    build(m) {
+      if (m.groups!.past) return { type: 'DATE', value: 'PAST_REF' };
+      return { type: 'DATE', value: 'FUTURE_REF' };
+    },
+  },
+  {
+    name: 'long',
+    pattern: /(?<![\w'-])(?<unit>decades|years|months|weeks|days|hours|centuries|day|week|month|year|hour)-long(?![\w-])/gi,
+    build(m) {
+      const unit = unitOf(m.groups!.unit)!;
+      const n = /s$/i.test(m.groups!.unit) ? 'X' : '1';
+      return { type: 'DURATION', value: unit.time ? `PT${n}${unit.code}` : `P${n}${unit.code}` };
+    },
+  },
+  {
     name: 'ago',
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?<n>${NUMBER_RE})[\\s-](?<unit>${UNIT_RE})\\s(?<dir>ago|earlier|later|from now|hence)${E}`, 'gi'),
+      `${B}(?:(?<mod>${APPROX})\\s)?(?<n>${NUMBER_RE})[\\s-](?<unit>${UNIT_RE})\\s(?<dir>ago|earlier|from now|hence)${E}`, 'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
       const unit = unitOf(m.groups!.unit);
       if (n === undefined || !unit || unit.time) return undefined;
       const dir = m.groups!.dir.toLowerCase();
+      // "three days earlier" counts from the event just told, not from the document date
+      if (dir === 'earlier' && unit.code !== 'Y') return undefined;
       const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
       if (Number.isNaN(n)) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
       // decades and centuries ago are named by their year
@@ -467,12 +531,20 @@ export const RULES: Rule[] = [
       if (n === undefined) return undefined;
       if (m.groups!.adj?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       const nWord = m.groups!.n.toLowerCase();
+      const unitWord = m.groups!.unit.toLowerCase();
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      // "a second attempt", "three-quarters of its food", "a quarter of the vote": not durations
+      if ((nWord === 'a' || nWord === 'an') && unitWord === 'second') return undefined;
+      if (/^quarters?$/.test(unitWord) && (/^\s+of\b/i.test(after) || /-/.test(m[0]))) return undefined;
+      // "$2 million a year", "24 hours a day", "700 seats a week": a rate, not a duration
+      if ((nWord === 'a' || nWord === 'per') && /(\d|million|billion|percent|%|hours|times|seats|flights|\bup|\bonce|twice)[\w,.]*\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
+      if (/^(1[5-9]|20)\d\d$/.test(nWord) && !/s$/i.test(m.groups!.unit)) return undefined;
       // "a" alone before a plural ("a years") is not a count; "a week" is
       if ((nWord === 'a' || nWord === 'an') && /s$/i.test(m.groups!.unit) && !/centur/i.test(m.groups!.unit)) return undefined;
       const unit = unitOf(m.groups!.unit)!;
       // "the two-day talks": "the" belongs to the noun phrase, not to the duration
       if (m.groups!.the && !m.groups!.dir && !/s$/i.test(m.groups!.unit)) return undefined;
-      if (unit.code === 'Q') return { type: 'DURATION', value: Number.isNaN(n) ? 'PXQ' : `P${n * 3}M` };
+      if (unit.code === 'Q') return { type: 'DURATION', value: Number.isNaN(n) ? 'PXQ' : `P${n}Q` };
       let count = n;
       let code = unit.code;
       if (code === 'DE' || code === 'CE') { count = n * (code === 'DE' ? 10 : 100); code = 'Y'; }
@@ -483,13 +555,11 @@ export const RULES: Rule[] = [
   },
   {
     name: 'vague duration',
-    pattern: /(?<![\w'-])(?:(?<pre>for|in recent|over recent|in coming|for many|for several|in the coming|in the next few|in the past few|over the past few|over the last few|in the last few)\s)(?<unit>years|decades|months|weeks|days|hours|centuries|minutes)(?![\w-])/gi,
+    // "for years", "in recent months", "over the past few weeks": the preposition stays outside
+    pattern: /(?<=\b(?:for|in|over|during|within|throughout)\s)(?:(?<pre>recent|coming|the coming|the next few|the past few|the last few|the next several|the past several|the last several)\s)?(?<unit>years|decades|months|weeks|days|hours|centuries|minutes|quarters)(?![\w-])/gi,
     build(m) {
-      const pre = m.groups!.pre.toLowerCase();
       const unit = unitOf(m.groups!.unit)!;
-      if (/recent|past few|last few/.test(pre)) return { type: 'DATE', value: 'PAST_REF' };
-      if (/coming|next few/.test(pre)) return { type: 'DATE', value: 'FUTURE_REF' };
-      return { type: 'DURATION', value: unit.time ? `PTX${unit.code}` : `PX${unit.code === 'DE' ? 'DE' : unit.code}` };
+      return { type: 'DURATION', value: unit.time ? `PTX${unit.code}` : `PX${unit.code}` };
     },
   },
   {
