@@ -1,0 +1,65 @@
+/** From the in-memory model (UTF-16 offsets) to sidecar data (code points, quotes, context). */
+
+import type { AnnotatedDocument } from '../model';
+import { OffsetMap } from '../offsets';
+import { prefixBefore, suffixAfter } from '../anchor/context';
+import { gitBlobSha1 } from './hash';
+import { SIDECAR_VERSION, type SidecarData, type StoredAnnotation, type StoredFact } from './types';
+
+/** What the editor side hands over to be saved. */
+export interface SidecarInput {
+  /** The annotations, with UTF-16 offsets into `text`. */
+  document: AnnotatedDocument;
+  /** The document text the offsets refer to (as saved on disk). */
+  text: string;
+  /** The label set in use, when not the default. */
+  labels?: string[];
+  /**
+   * Ids of annotations and facts whose text is gone. Their start/end are kept as a hint, their
+   * `text` as the last quote, with the context given here (from the sidecar they came from).
+   */
+  orphans?: ReadonlyMap<string, { prefix?: string; suffix?: string }>;
+}
+
+/** Sidecar data for a model: code-point offsets, quotes and context taken from the text itself. */
+export function buildSidecarData(input: SidecarInput): SidecarData {
+  const { document: model, text } = input;
+  const map = new OffsetMap(text);
+  const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
+  const anchor = (id: string, start: number, end: number, quote: string) => {
+    const s = clamp(start);
+    const e = Math.max(s, clamp(end));
+    const orphan = input.orphans?.get(id);
+    const base = { id, start: map.toCodePoint(s), end: map.toCodePoint(e) };
+    if (orphan) {
+      const o: { id: string; start: number; end: number; quote: string; prefix?: string; suffix?: string; orphaned: true } = { ...base, quote, orphaned: true };
+      if (orphan.prefix !== undefined) o.prefix = orphan.prefix;
+      if (orphan.suffix !== undefined) o.suffix = orphan.suffix;
+      return o;
+    }
+    // The quote is what the text says now, not what the model remembers.
+    return { ...base, quote: text.slice(s, e), prefix: prefixBefore(text, s), suffix: suffixAfter(text, e) };
+  };
+  const annotations: StoredAnnotation[] = model.annotations.map((a) => {
+    const out: StoredAnnotation = { ...anchor(a.id, a.start, a.end, a.text), type: a.type, status: a.status };
+    if (a.value !== undefined) out.value = a.value;
+    if (a.kb !== undefined) out.kb = a.kb;
+    if (a.note !== undefined) out.note = a.note;
+    return out;
+  });
+  const facts: StoredFact[] = model.facts.map((f) => {
+    const out: StoredFact = { ...anchor(f.id, f.start, f.end, f.text), label: f.label, entities: [...f.entities] };
+    if (f.date !== undefined) out.date = f.date;
+    if (f.note !== undefined) out.note = f.note;
+    return out;
+  });
+  const data: SidecarData = {
+    version: SIDECAR_VERSION,
+    document: { path: model.path, gitBlob: gitBlobSha1(text) },
+    annotations,
+    facts,
+  };
+  if (model.documentDate !== undefined) data.document.date = model.documentDate;
+  if (input.labels) data.labels = [...input.labels];
+  return data;
+}

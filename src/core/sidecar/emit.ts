@@ -1,0 +1,41 @@
+/** Writing a whole sidecar, or one new entry, in the canonical layout. */
+
+import { formatString, formatValue } from './scalar';
+import { ANNOTATION_ORDER, FACT_ORDER, compareEntries, entryFields } from './canonical';
+import type { SidecarData, StoredAnnotation, StoredFact } from './types';
+
+/** Lines of one list entry (`- id: ...` then one key per line), each without line ending. */
+export function entryLines(entry: StoredAnnotation | StoredFact, list: 'annotations' | 'facts', dashIndent: number, keyIndent: number): string[] {
+  const fields = entryFields(entry, list === 'annotations' ? ANNOTATION_ORDER : FACT_ORDER);
+  return fields.map(([k, v], i) => {
+    const lead = i === 0 ? ' '.repeat(dashIndent) + '-' + ' '.repeat(Math.max(1, keyIndent - dashIndent - 1)) : ' '.repeat(keyIndent);
+    return `${lead}${k}: ${formatValue(v)}`;
+  });
+}
+
+/** A complete sidecar in the canonical layout: entries sorted by position then id, a blank line between entries. */
+export function emitSidecar(data: SidecarData, eol = '\n'): string {
+  const lines: string[] = [
+    '# Factmark annotations of one document (format: FORMAT.md). Offsets count Unicode code points.',
+    'factmark: 1',
+    'document:',
+    `  path: ${formatString(data.document.path)}`,
+  ];
+  if (data.document.date !== undefined) lines.push(`  date: ${formatString(data.document.date)}`);
+  if (data.document.gitBlob !== undefined) lines.push(`  gitBlob: ${formatString(data.document.gitBlob)}`);
+  lines.push('offsets: codepoints');
+  if (data.labels) lines.push(`labels: ${formatValue(data.labels)}`);
+  for (const list of ['annotations', 'facts'] as const) {
+    const entries = [...data[list]].sort(compareEntries);
+    if (!entries.length) {
+      lines.push(`${list}: []`);
+      continue;
+    }
+    lines.push(`${list}:`);
+    entries.forEach((e, i) => {
+      if (i > 0) lines.push('');
+      lines.push(...entryLines(e, list, 2, 4));
+    });
+  }
+  return lines.join(eol) + eol;
+}

@@ -1,0 +1,27 @@
+/**
+ * The sidecar file: format v1 (FORMAT.md, schema.json), safe parsing with located diagnostics,
+ * lossless in-place writing, content hashes and a three-way merge. Pure: strings in, strings out.
+ */
+
+import { buildSidecarData, type SidecarInput } from './build';
+import { writeSidecar } from './write';
+
+export * from './types';
+export { parseSidecar, MAX_SIDECAR_LENGTH, YAML_OPTIONS } from './parse';
+export { writeSidecar, SidecarNotWritableError } from './write';
+export { emitSidecar } from './emit';
+export { buildSidecarData, type SidecarInput } from './build';
+export { mergeSidecars, type MergeConflict, type MergeResult } from './merge';
+export { contentHash, gitBlobSha1, utf8Bytes } from './hash';
+export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from './paths';
+export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';
+export { fingerprintData } from './canonical';
+
+/**
+ * The sidecar text for a model: `originalText` edited in place (only changed annotations are
+ * added, removed or modified), or a new file when there is none. Returns `originalText` itself
+ * when nothing changed. Throws SidecarNotWritableError when `originalText` has errors.
+ */
+export function updateSidecar(originalText: string | undefined, input: SidecarInput): string {
+  return writeSidecar(originalText, buildSidecarData(input));
+}

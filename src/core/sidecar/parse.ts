@@ -1,0 +1,361 @@
+/**
+ * Reading a sidecar safely. Hostile input (alias bombs, tags, deep nesting, huge files, YAML 1.1
+ * directives) is refused before or while parsing; nothing in the file is ever executed or expanded.
+ */
+
+import {
+  Document,
+  isAlias,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type DocumentOptions,
+  type Node,
+  type ParseOptions,
+  type SchemaOptions,
+  type ToJSOptions,
+} from 'yaml';
+import { LineIndex } from './lines';
+import { validateShape } from './validate';
+import {
+  SIDECAR_VERSION,
+  type InvalidEntry,
+  type ParseResult,
+  type ParsedSidecar,
+  type SidecarDiagnostic,
+  type StoredAnnotation,
+  type StoredFact,
+} from './types';
+
+/** Sidecars larger than this (UTF-16 units, about bytes) are refused without parsing. */
+export const MAX_SIDECAR_LENGTH = 20 * 1024 * 1024;
+/** Deepest flow nesting accepted; the format itself needs 1. */
+const MAX_FLOW_DEPTH = 64;
+/** Deepest node nesting accepted; the format itself needs 4. */
+const MAX_NODE_DEPTH = 32;
+
+/**
+ * Options that pin YAML 1.2 core, keep `!!binary` and other known tags unresolved, turn merge keys
+ * off and refuse every alias, so that reading can neither coerce nor expand anything.
+ */
+export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJSOptions = {
+  version: '1.2',
+  schema: 'core',
+  customTags: [],
+  resolveKnownTags: false,
+  merge: false,
+  maxAliasCount: 0,
+  uniqueKeys: true,
+  strict: true,
+  prettyErrors: false,
+};
+
+const ROOT_KEYS = new Set(['factmark', 'document', 'offsets', 'labels', 'annotations', 'facts']);
+const DOCUMENT_KEYS = new Set(['path', 'date', 'gitBlob']);
+const ANCHOR_KEYS = ['id', 'start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'note'];
+const ANNOTATION_KEYS = new Set([...ANCHOR_KEYS, 'type', 'status', 'value', 'kb']);
+const FACT_KEYS = new Set([...ANCHOR_KEYS, 'label', 'entities', 'date']);
+
+/** A parse plus the YAML document it came from (for the lossless writer). */
+export interface ParsedWithNodes {
+  result: ParseResult;
+  yaml?: Document.Parsed;
+}
+
+let cache: { text: string; parsed: ParsedWithNodes } | undefined;
+
+/**
+ * Parse and validate a sidecar. Never throws. `writable` is false when the file must be left
+ * alone: then fix it by hand (the diagnostics say where) before Factmark writes to it again.
+ */
+export function parseSidecar(text: string): ParseResult {
+  return parseWithNodes(text).result;
+}
+
+/** {@link parseSidecar} plus the YAML nodes; the last result is cached (saves re-parse their output). */
+export function parseWithNodes(text: string): ParsedWithNodes {
+  if (cache && cache.text === text) return cache.parsed;
+  const parsed = parseUncached(text);
+  cache = { text, parsed };
+  return parsed;
+}
+
+function parseUncached(text: string): ParsedWithNodes {
+  // Built on first use: a refused 20 MB file should not be scanned for lines.
+  let lines: LineIndex | undefined;
+  const diagnostics: SidecarDiagnostic[] = [];
+  const at = (code: string, message: string, from: number, to: number, severity: SidecarDiagnostic['severity'] = 'error') => {
+    const start = { line: 0, column: 0 };
+    if (to > 0) lines ??= new LineIndex(text);
+    const a = lines ? lines.position(from) : start;
+    const b = lines ? lines.position(Math.max(from, to)) : start;
+    diagnostics.push({ message, severity, code, line: a.line, column: a.column, endLine: b.line, endColumn: b.column });
+  };
+  const refuse = () => ({ result: { diagnostics, writable: false } });
+
+  if (text.length > MAX_SIDECAR_LENGTH) {
+    at('TOO_LARGE', `Sidecar is larger than ${MAX_SIDECAR_LENGTH / 1024 / 1024} MB: not read.`, 0, 0);
+    return refuse();
+  }
+  const deep = findDeepFlow(text);
+  if (deep >= 0) {
+    at('TOO_DEEP', `Nesting deeper than ${MAX_FLOW_DEPTH} levels: not read.`, deep, deep + 1);
+    return refuse();
+  }
+
+  let yaml: Document.Parsed;
+  try {
+    yaml = parseDocument(text, YAML_OPTIONS);
+  } catch (e) {
+    at('YAML_SYNTAX', `Could not read YAML: ${(e as Error).message}`, 0, 0);
+    return refuse();
+  }
+  for (const e of yaml.errors) {
+    const code = e.code === 'ALIAS_PROPS' || e.code === 'BAD_ALIAS' ? 'ALIAS' : 'YAML_SYNTAX';
+    at(code, `${e.code}: ${firstLine(e.message)}`, e.pos[0], e.pos[1]);
+  }
+  if (yaml.errors.length) return refuse();
+  const directive = yaml.directives?.yaml;
+  if (directive?.explicit && directive.version !== '1.2') {
+    at('YAML_VERSION', `%YAML ${directive.version} is not supported: sidecars are YAML 1.2.`, 0, 0);
+    return refuse();
+  }
+
+  // Build plain data by hand instead of toJS(): aliases and tags are refused, not expanded,
+  // and objects have no prototype, so keys like __proto__ are ordinary keys.
+  let hostile = false;
+  const toData = (node: unknown, depth: number): unknown => {
+    if (hostile) return undefined;
+    if (depth > MAX_NODE_DEPTH) {
+      hostile = true;
+      const r = rangeOf(node);
+      at('TOO_DEEP', `Nesting deeper than ${MAX_NODE_DEPTH} levels: not read.`, r[0], r[1]);
+      return undefined;
+    }
+    if (node === null || node === undefined) return null;
+    if (isAlias(node)) {
+      hostile = true;
+      const r = rangeOf(node);
+      at('ALIAS', 'YAML aliases (*name) are not allowed in a sidecar.', r[0], r[1]);
+      return undefined;
+    }
+    const tag = (node as Node).tag;
+    if (tag && tag !== 'tag:yaml.org,2002:str') {
+      hostile = true;
+      const r = rangeOf(node);
+      at('TAG', `Tag ${tag} is not allowed in a sidecar (nothing was evaluated).`, r[0], r[1]);
+      return undefined;
+    }
+    if (isScalar(node)) return node.value;
+    if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
+    if (isMap(node)) {
+      const obj: Record<string, unknown> = Object.create(null);
+      for (const pair of node.items) {
+        if (!isScalar(pair.key) || (pair.key as Node).tag) {
+          hostile = true;
+          const r = rangeOf(pair.key);
+          at('SCHEMA', 'Keys must be plain text.', r[0], r[1]);
+          return undefined;
+        }
+        obj[String(pair.key.value)] = toData(pair.value, depth + 1);
+      }
+      return obj;
+    }
+    hostile = true;
+    at('SCHEMA', 'Unsupported YAML node.', 0, 0);
+    return undefined;
+  };
+  const data = toData(yaml.contents, 0);
+  if (hostile) return { result: { diagnostics, writable: false }, yaml };
+
+  const root = isRecord(data) ? data : undefined;
+  const rootRange = rangeOf(yaml.contents);
+  if (!root || !('factmark' in root)) {
+    at('NOT_SIDECAR', 'Not a Factmark sidecar: `factmark: 1` is missing.', rootRange[0], rootRange[0]);
+    return { result: { diagnostics, writable: false }, yaml };
+  }
+  if (root.factmark !== SIDECAR_VERSION) {
+    const r = rangeOf(yaml.get('factmark', true));
+    const newer = typeof root.factmark === 'number' && root.factmark > SIDECAR_VERSION;
+    at(
+      'VERSION',
+      newer
+        ? `Format version ${root.factmark} was written by a newer Factmark: read-only here.`
+        : `Unknown format version ${String(root.factmark)}: expected 1.`,
+      r[0],
+      r[1],
+    );
+    return { result: { diagnostics, writable: false }, yaml };
+  }
+
+  const nodeAt = (path: (string | number)[]): unknown => (path.length ? yaml.getIn(path, true) : yaml.contents);
+  const keyAt = (path: (string | number)[]): unknown => {
+    const parent = nodeAt(path.slice(0, -1));
+    if (!isMap(parent)) return undefined;
+    const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+    return pair?.key;
+  };
+
+  // Schema: errors inside one annotation or fact make only that entry invalid.
+  const invalidAt = new Map<string, Set<number>>([
+    ['annotations', new Set()],
+    ['facts', new Set()],
+  ]);
+  let fileInvalid = false;
+  for (const err of validateShape(root)) {
+    const path = err.path;
+    const entry = (path[0] === 'annotations' || path[0] === 'facts') && typeof path[1] === 'number';
+    if (entry) invalidAt.get(path[0] as string)!.add(path[1] as number);
+    else fileInvalid = true;
+    const target = err.missing ? firstKeyOrSelf(nodeAt(path)) : nodeAt(path);
+    const r = rangeOf(target ?? yaml.contents);
+    at('SCHEMA', `${describePath(path, root)}: ${err.message}`, r[0], r[1]);
+  }
+
+  warnUnknownKeys(root, ROOT_KEYS, [], keyAt, at);
+  if (isRecord(root.document)) warnUnknownKeys(root.document, DOCUMENT_KEYS, ['document'], keyAt, at);
+
+  const lists = { annotations: [] as StoredAnnotation[], facts: [] as StoredFact[] };
+  const invalid: InvalidEntry[] = [];
+  const seen = new Set<string>();
+  for (const list of ['annotations', 'facts'] as const) {
+    const items = Array.isArray(root[list]) ? (root[list] as unknown[]) : [];
+    items.forEach((item, index) => {
+      const rec = isRecord(item) ? item : undefined;
+      const id = rec && typeof rec.id === 'string' ? rec.id : undefined;
+      let bad = invalidAt.get(list)!.has(index);
+      if (!bad && rec) {
+        const r = rangeOf(nodeAt([list, index]));
+        if ((rec.end as number) < (rec.start as number)) {
+          bad = true;
+          at('SCHEMA', `${list}[${index}] (${id}): end is before start.`, r[0], r[1]);
+        } else if (id !== undefined && seen.has(id)) {
+          bad = true;
+          const k = rangeOf(nodeAt([list, index, 'id']));
+          at('DUPLICATE_ID', `Id ${id} is used twice: this entry is ignored and kept as is.`, k[0], k[1]);
+        }
+      }
+      if (id !== undefined) seen.add(id);
+      if (bad || !rec) {
+        invalid.push(id === undefined ? { list, index } : { list, index, id });
+        return;
+      }
+      warnUnknownKeys(rec, list === 'annotations' ? ANNOTATION_KEYS : FACT_KEYS, [list, index], keyAt, at);
+      if (list === 'annotations') lists.annotations.push(toAnnotation(rec));
+      else lists.facts.push(toFact(rec));
+    });
+  }
+  if (fileInvalid) return { result: { diagnostics, writable: false }, yaml };
+
+  const document = root.document as Record<string, unknown>;
+  const doc: ParsedSidecar = {
+    version: SIDECAR_VERSION,
+    document: { path: document.path as string },
+    annotations: lists.annotations,
+    facts: lists.facts,
+    invalid,
+  };
+  if (typeof document.date === 'string') doc.document.date = document.date;
+  if (typeof document.gitBlob === 'string') doc.document.gitBlob = document.gitBlob;
+  if (Array.isArray(root.labels)) doc.labels = [...(root.labels as string[])];
+  return { result: { doc, diagnostics, writable: true }, yaml };
+}
+
+function toAnnotation(rec: Record<string, unknown>): StoredAnnotation {
+  const a: StoredAnnotation = {
+    id: rec.id as string,
+    type: rec.type as string,
+    start: rec.start as number,
+    end: rec.end as number,
+    quote: rec.quote as string,
+    status: rec.status as StoredAnnotation['status'],
+  };
+  copyOptional(rec, a, ['prefix', 'suffix', 'value', 'kb', 'note', 'orphaned']);
+  return a;
+}
+
+function toFact(rec: Record<string, unknown>): StoredFact {
+  const f: StoredFact = {
+    id: rec.id as string,
+    label: rec.label as string,
+    start: rec.start as number,
+    end: rec.end as number,
+    quote: rec.quote as string,
+    entities: [...(rec.entities as string[])],
+  };
+  copyOptional(rec, f, ['prefix', 'suffix', 'date', 'note', 'orphaned']);
+  return f;
+}
+
+function copyOptional(from: Record<string, unknown>, to: object, keys: string[]): void {
+  for (const k of keys) {
+    const v = from[k];
+    // `orphaned: false` means the same as no key, so it is not carried.
+    if (v !== undefined && v !== null && v !== false) (to as Record<string, unknown>)[k] = v;
+  }
+}
+
+function warnUnknownKeys(
+  rec: Record<string, unknown>,
+  known: Set<string>,
+  path: (string | number)[],
+  keyAt: (p: (string | number)[]) => unknown,
+  at: (code: string, m: string, a: number, b: number, s?: SidecarDiagnostic['severity']) => void,
+): void {
+  for (const k of Object.keys(rec)) {
+    if (known.has(k)) continue;
+    const r = rangeOf(keyAt([...path, k]));
+    at('UNKNOWN_KEY', `Unknown key "${k}": kept as is.`, r[0], r[1], 'warning');
+  }
+}
+
+function describePath(path: (string | number)[], root: Record<string, unknown>): string {
+  if ((path[0] === 'annotations' || path[0] === 'facts') && typeof path[1] === 'number') {
+    const item = (root[path[0]] as unknown[])[path[1]];
+    const id = isRecord(item) && typeof item.id === 'string' ? ` (${item.id})` : '';
+    const rest = path.slice(2).join('.');
+    return `${path[0]}[${path[1]}]${id}${rest ? '.' + rest : ''}`;
+  }
+  return path.length ? path.join('.') : 'sidecar';
+}
+
+function firstKeyOrSelf(node: unknown): unknown {
+  if (isMap(node) && node.items.length && isPair(node.items[0])) return node.items[0].key;
+  return node;
+}
+
+function rangeOf(node: unknown): [number, number] {
+  const r = (node as { range?: [number, number, number] } | null)?.range;
+  return r ? [r[0], r[1]] : [0, 0];
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function firstLine(message: string): string {
+  const i = message.indexOf('\n');
+  return i < 0 ? message : message.slice(0, i);
+}
+
+/**
+ * Offset where flow collections (`[`, `{`) nest deeper than the limit, or -1. A cheap scan run
+ * before the parser, whose composer is recursive and slow on such input; double-quoted strings
+ * and comments are skipped so brackets in quotes do not count.
+ */
+function findDeepFlow(text: string): number {
+  let depth = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 /* " */) {
+      for (i++; i < text.length && text.charCodeAt(i) !== 0x22; i++) if (text.charCodeAt(i) === 0x5c) i++;
+    } else if (c === 0x23 /* # */ && (i === 0 || text.charCodeAt(i - 1) <= 0x20)) {
+      while (i < text.length && text.charCodeAt(i) !== 10) i++;
+    } else if (c === 0x5b || c === 0x7b) {
+      if (++depth > MAX_FLOW_DEPTH) return i;
+    } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return -1;
+}

@@ -1,0 +1,363 @@
+/**
+ * The lossless writer: edits the existing text in place, touching only what changed, so that
+ * comments, key order, blank lines, unknown keys, quoting, BOM and CRLF survive. Every result is
+ * parsed back and compared with what was asked for; when an in-place edit is not possible (flow
+ * style, odd layouts) the yaml Document API does the edit instead, and is checked the same way.
+ */
+
+import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, fingerprintData, type FieldValue } from './canonical';
+import { emitSidecar, entryLines } from './emit';
+import { parseWithNodes, YAML_OPTIONS } from './parse';
+import { formatValue } from './scalar';
+import type { InvalidEntry, SidecarData, StoredAnnotation, StoredFact } from './types';
+
+/** Thrown when asked to write over a sidecar that did not parse or validate: it must be left alone. */
+export class SidecarNotWritableError extends Error {}
+
+/** Raised internally when the in-place path cannot express an edit. */
+class NeedsFallback extends Error {}
+
+interface Edit {
+  from: number;
+  to: number;
+  text: string;
+}
+
+type List = 'annotations' | 'facts';
+type Entry = StoredAnnotation | StoredFact;
+
+/**
+ * The sidecar text that holds `data`, made by editing `original` as little as possible.
+ * Returns `original` itself when it already holds the same data; writes the canonical layout
+ * when there is no original. Throws {@link SidecarNotWritableError} when `original` is not writable.
+ */
+export function writeSidecar(original: string | undefined, data: SidecarData): string {
+  if (original === undefined || original.trim() === '' || original === '\uFEFF') {
+    return emitSidecar(data, original?.includes('\r\n') ? '\r\n' : '\n');
+  }
+  const parsed = parseWithNodes(original);
+  const doc = parsed.result.doc;
+  if (!parsed.result.writable || !doc || !parsed.yaml) {
+    throw new SidecarNotWritableError('The sidecar has errors and is not overwritten; fix it first.');
+  }
+  const wanted = fingerprintData(data);
+  if (fingerprintData(doc) === wanted) return original;
+
+  let text: string | undefined;
+  try {
+    text = editInPlace(original, parsed.yaml, doc.invalid, data);
+  } catch (e) {
+    if (!(e instanceof NeedsFallback)) throw e;
+  }
+  if (text !== undefined && holds(text, wanted)) return text;
+  text = editWithDocumentApi(original, doc.invalid, data);
+  if (holds(text, wanted)) return text;
+  throw new Error('Internal error: the sidecar could not be written without changing other data.');
+}
+
+function holds(text: string, wanted: string): boolean {
+  const back = parseWithNodes(text).result;
+  return !!back.doc && back.writable && fingerprintData(back.doc) === wanted;
+}
+
+// ---------- in-place edits ----------
+
+function editInPlace(text: string, yaml: Document.Parsed, invalid: InvalidEntry[], data: SidecarData): string {
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const edits: Edit[] = [];
+  const root = yaml.contents;
+  if (!isMap(root) || root.flow) throw new NeedsFallback();
+
+  const rootFields: [string, FieldValue][] = [['factmark', 1], ['offsets', 'codepoints']];
+  if (data.labels) rootFields.push(['labels', data.labels]);
+  patchMap(text, root, rootFields, ROOT_ORDER, new Set(['labels']), eol, edits);
+
+  const docMap = root.get('document', true);
+  if (!isMap(docMap) || docMap.flow) throw new NeedsFallback();
+  const docFields: [string, FieldValue][] = [['path', data.document.path]];
+  if (data.document.date !== undefined) docFields.push(['date', data.document.date]);
+  if (data.document.gitBlob !== undefined) docFields.push(['gitBlob', data.document.gitBlob]);
+  patchMap(text, docMap, docFields, DOCUMENT_ORDER, new Set(['date', 'gitBlob']), eol, edits);
+
+  for (const list of ['annotations', 'facts'] as const) {
+    const invalidIdx = new Set(invalid.filter((e) => e.list === list).map((e) => e.index));
+    patchList(text, root, list, data[list], invalidIdx, eol, edits);
+  }
+  return applyEdits(text, edits);
+}
+
+function applyEdits(text: string, edits: Edit[]): string {
+  // Descending by position; at one position a replacement goes before an insertion so that the
+  // insertion is not swallowed by it.
+  // Insertions at one position keep the order in which they were made.
+  const order = new Map(edits.map((e, i) => [e, i]));
+  edits.sort((a, b) => b.from - a.from || (b.to - b.from) - (a.to - a.from) || order.get(b)! - order.get(a)!);
+  let out = text;
+  let limit = Infinity;
+  for (const e of edits) {
+    if (e.to > limit) throw new NeedsFallback();
+    out = out.slice(0, e.from) + e.text + out.slice(e.to);
+    limit = e.from;
+  }
+  return out;
+}
+
+/** Set, add or remove the scalar (or flow-list) fields of a block map, leaving other keys alone. */
+function patchMap(
+  text: string,
+  map: YAMLMap,
+  fields: [string, FieldValue][],
+  order: string[],
+  removable: Set<string>,
+  eol: string,
+  edits: Edit[],
+): void {
+  if (map.flow) throw new NeedsFallback();
+  const pairs = map.items as Pair<Node, Node | null>[];
+  const byKey = new Map<string, Pair<Node, Node | null>>();
+  for (const p of pairs) if (isPair(p) && isScalar(p.key)) byKey.set(String(p.key.value), p);
+  const wanted = new Map(fields);
+  const indent = pairs.length ? columnOf(text, pairs[0].key!.range![0]) : 2;
+
+  for (const [key, value] of fields) {
+    const pair = byKey.get(key);
+    if (pair) {
+      const node = pair.value;
+      if (sameValue(node, value)) continue;
+      if (!node || (isScalar(node) && node.value === null)) throw new NeedsFallback();
+      edits.push({ from: node.range![0], to: node.range![1], text: formatValue(value) + keepBlockEnd(text, node) });
+      continue;
+    }
+    // New key: right after the nearest earlier key of the canonical order, or after the last key.
+    let after: Pair<Node, Node | null> | undefined;
+    for (const k of order.slice(0, order.indexOf(key)).reverse()) if ((after = byKey.get(k))) break;
+    after ??= pairs[pairs.length - 1];
+    const at = after ? lineEndAfter(text, contentEnd(after)) : map.range![1];
+    const sep = at > 0 && !isLineBreak(text.charCodeAt(at - 1)) ? eol : '';
+    edits.push({ from: at, to: at, text: `${sep}${' '.repeat(indent)}${key}: ${formatValue(value)}${eol}` });
+  }
+  for (const [key, pair] of byKey) {
+    if (wanted.has(key) || !removable.has(key)) continue;
+    const start = pair.key!.range![0];
+    const ls = lineStart(text, start);
+    if (text.slice(ls, start).trim() !== '') throw new NeedsFallback();
+    edits.push({ from: ls, to: lineEndAfter(text, contentEnd(pair)), text: '' });
+  }
+}
+
+/** Add, change and remove entries of `annotations` or `facts`; invalid entries are never touched. */
+function patchList(text: string, root: YAMLMap, list: List, entries: Entry[], invalidIdx: Set<number>, eol: string, edits: Edit[]): void {
+  const order = list === 'annotations' ? ANNOTATION_ORDER : FACT_ORDER;
+  const removable = new Set(order.filter((k) => !['id', 'start', 'end', 'quote', 'type', 'status', 'label', 'entities'].includes(k)));
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === list) as Pair<Node, Node | null> | undefined;
+  const seq = pair?.value;
+  const wanted = new Map(entries.map((e) => [e.id, e]));
+
+  if (!isSeq(seq) || seq.items.length === 0) {
+    if (!entries.length) return;
+    const sorted = [...entries].sort(compareEntries);
+    const block = sorted.map((e) => entryLines(e, list, 2, 4).join(eol)).join(eol + eol);
+    if (!pair) {
+      // No such key yet: add it at its canonical place among the root keys.
+      const prev = ROOT_ORDER.slice(0, ROOT_ORDER.indexOf(list)).reverse().map((k) => root.items.find((p) => isScalar(p.key) && p.key.value === k)).find(Boolean);
+      const last = prev ?? root.items[root.items.length - 1];
+      const at = lineEndAfter(text, contentEnd(last as Pair<Node, Node | null>));
+      const sep = at > 0 && !isLineBreak(text.charCodeAt(at - 1)) ? eol : '';
+      edits.push({ from: at, to: at, text: `${sep}${list}:${eol}${block}${eol}` });
+      return;
+    }
+    // `annotations:` or `annotations: []`: replace the empty value by the block.
+    if (seq && !isScalar(seq) && !(isSeq(seq) && seq.flow)) throw new NeedsFallback();
+    const colon = text.indexOf(':', pair.key!.range![1]);
+    const valueEnd = seq ? Math.max(seq.range![1], colon + 1) : colon + 1;
+    edits.push({ from: colon, to: valueEnd, text: `:${eol}${block}` });
+    return;
+  }
+  if (seq.flow) throw new NeedsFallback();
+
+  const items = seq.items as Node[];
+  const geo = items.map((item) => itemGeometry(text, item));
+  const blank = items.length < 2 || /\n[ \t]*\r?\n/.test(text.slice(contentEnd(items[0]), geo[1].lead));
+  const dashIndent = geo[0].dashColumn;
+  const keyIndent = geo[0].keyColumn;
+  const present = new Set<string>();
+  const deletions: [number, number][] = [];
+
+  items.forEach((item, i) => {
+    const id = isMap(item) ? item.get('id') : undefined;
+    const entry = typeof id === 'string' ? wanted.get(id) : undefined;
+    if (entry && !present.has(entry.id)) {
+      present.add(entry.id);
+      if (!isMap(item)) throw new NeedsFallback();
+      patchMap(text, item, entryFields(entry, order), order, removable, eol, edits);
+    } else if (!invalidIdx.has(i)) {
+      // Removed: the entry with the comment lines right above it; for the last entry also the
+      // blank lines before it, so that no gap is left behind.
+      let from = geo[i].lead;
+      let to = i + 1 < items.length ? geo[i + 1].lead : lineEndAfter(text, contentEnd(item));
+      if (i + 1 === items.length) from = backOverBlankLines(text, from);
+      if (i + 1 === items.length && i === 0) to = lineEndAfter(text, contentEnd(item));
+      deletions.push([from, to]);
+    }
+  });
+  for (const [from, to] of mergeRanges(deletions)) edits.push({ from, to, text: '' });
+
+  // New entries go before the first existing entry that sorts after them, else at the end.
+  const sortKeyOf = (item: Node, i: number) => {
+    const id = isMap(item) ? item.get('id') : undefined;
+    const e = typeof id === 'string' ? wanted.get(id) : undefined;
+    if (e) return e;
+    const m = item as YAMLMap;
+    return { id: String(id ?? ''), start: Number(m.get?.('start') ?? 0), end: Number(m.get?.('end') ?? 0), i };
+  };
+  const keys = items.map(sortKeyOf);
+  const fresh = entries.filter((e) => !present.has(e.id)).sort(compareEntries);
+  const sep = blank ? eol : '';
+  const groups = new Map<number, Entry[]>();
+  for (const e of fresh) {
+    let j = keys.findIndex((k) => compareEntries(e, k) < 0);
+    if (j < 0) j = items.length;
+    groups.set(j, [...(groups.get(j) ?? []), e]);
+  }
+  for (const [j, group] of groups) {
+    const lines = group.map((e) => entryLines(e, list, dashIndent, keyIndent).join(eol));
+    if (j < items.length) {
+      edits.push({ from: geo[j].lead, to: geo[j].lead, text: lines.map((l) => l + eol + sep).join('') });
+    } else {
+      const at = lineEndAfter(text, contentEnd(items[items.length - 1]));
+      const lead = at > 0 && !isLineBreak(text.charCodeAt(at - 1)) ? eol : '';
+      edits.push({ from: at, to: at, text: lead + lines.map((l) => sep + l + eol).join('') });
+    }
+  }
+}
+
+/** Where an entry's block starts (its comment lines included) and its indentation. */
+function itemGeometry(text: string, item: Node): { lead: number; dashColumn: number; keyColumn: number } {
+  let dash = item.range![0] - 1;
+  while (dash >= 0 && /[ \t\r\n]/.test(text[dash])) dash--;
+  if (text[dash] !== '-') throw new NeedsFallback();
+  let lead = lineStart(text, dash);
+  if (text.slice(lead, dash).trim() !== '') throw new NeedsFallback();
+  // Comment lines directly above belong to the entry.
+  while (lead > 0) {
+    const prev = lineStart(text, lead - 1);
+    if (!text.slice(prev, lead).trimStart().startsWith('#')) break;
+    lead = prev;
+  }
+  return { lead, dashColumn: dash - lineStart(text, dash), keyColumn: columnOf(text, item.range![0]) };
+}
+
+function sameValue(node: Node | null, value: FieldValue): boolean {
+  if (Array.isArray(value)) {
+    return isSeq(node) && node.items.length === value.length && node.items.every((n, i) => isScalar(n) && n.value === value[i]);
+  }
+  return isScalar(node) && node.value === value;
+}
+
+/** A replaced block scalar (`|`, `>`) took its final line break with it: give it back. */
+function keepBlockEnd(text: string, node: Node): string {
+  if (!isScalar(node) || !String(node.type).startsWith('BLOCK')) return '';
+  const end = node.range![1];
+  if (text.charCodeAt(end - 1) !== 10) return '';
+  return text.charCodeAt(end - 2) === 13 ? '\r\n' : '\n';
+}
+
+/** Offset just after the last character of a node's own content (not its trailing comments). */
+function contentEnd(node: Node | Pair<Node, Node | null>): number {
+  if (isPair(node)) return contentEnd((node.value ?? node.key) as Node);
+  if (isMap(node) && !node.flow && node.items.length) return contentEnd(node.items[node.items.length - 1] as Pair<Node, Node | null>);
+  if (isSeq(node) && !node.flow && node.items.length) return contentEnd(node.items[node.items.length - 1] as Node);
+  return node.range![1];
+}
+
+function mergeRanges(ranges: [number, number][]): [number, number][] {
+  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
+  const out: [number, number][] = [];
+  for (const r of sorted) {
+    const last = out[out.length - 1];
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
+    else out.push([...r]);
+  }
+  return out;
+}
+
+function isLineBreak(c: number): boolean {
+  return c === 10 || c === 13;
+}
+
+function lineStart(text: string, offset: number): number {
+  return text.lastIndexOf('\n', offset - 1) + 1;
+}
+
+/** Offset just after the line break ending the line that holds the character before `offset`. */
+function lineEndAfter(text: string, offset: number): number {
+  const from = Math.max(0, offset - 1);
+  if (text.charCodeAt(from) === 10) return from + 1;
+  const nl = text.indexOf('\n', from);
+  return nl < 0 ? text.length : nl + 1;
+}
+
+function backOverBlankLines(text: string, lead: number): number {
+  let at = lead;
+  while (at > 0) {
+    const prev = lineStart(text, at - 1);
+    if (text.slice(prev, at).trim() !== '') break;
+    at = prev;
+  }
+  return at;
+}
+
+function columnOf(text: string, offset: number): number {
+  return offset - lineStart(text, offset);
+}
+
+// ---------- fallback through the yaml Document API ----------
+
+function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: SidecarData): string {
+  const bom = original.startsWith('\uFEFF');
+  const crlf = original.includes('\r\n');
+  const yaml = parseDocument(original, YAML_OPTIONS);
+  yaml.set('factmark', 1);
+  yaml.set('offsets', 'codepoints');
+  if (data.labels) yaml.set('labels', yaml.createNode([...data.labels], { flow: true }));
+  else yaml.delete('labels');
+  const d = data.document;
+  yaml.setIn(['document', 'path'], d.path);
+  for (const k of ['date', 'gitBlob'] as const) {
+    if (d[k] !== undefined) yaml.setIn(['document', k], d[k]);
+    else yaml.deleteIn(['document', k]);
+  }
+  for (const list of ['annotations', 'facts'] as const) {
+    const order = list === 'annotations' ? ANNOTATION_ORDER : FACT_ORDER;
+    const invalidIdx = new Set(invalid.filter((e) => e.list === list).map((e) => e.index));
+    const wanted = new Map(data[list].map((e) => [e.id, e]));
+    const old = yaml.get(list, true);
+    const oldItems = isSeq(old) ? (old as YAMLSeq).items : [];
+    const kept: unknown[] = [];
+    const done = new Set<string>();
+    oldItems.forEach((item, i) => {
+      const id = isMap(item) ? item.get('id') : undefined;
+      const e = typeof id === 'string' && !done.has(id) ? wanted.get(id) : undefined;
+      if (e && isMap(item)) {
+        done.add(e.id);
+        const fields = new Map(entryFields(e, order));
+        for (const [k, v] of fields) item.set(k, Array.isArray(v) ? yaml.createNode([...v], { flow: true }) : v);
+        for (const k of order) if (!fields.has(k)) item.delete(k);
+        kept.push(item);
+      } else if (invalidIdx.has(i)) kept.push(item);
+    });
+    for (const e of data[list].filter((x) => !done.has(x.id)).sort(compareEntries)) {
+      const node = yaml.createNode(Object.fromEntries(entryFields(e, order).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])));
+      for (const p of (node as YAMLMap).items) if (isSeq(p.value)) (p.value as YAMLSeq).flow = true;
+      kept.push(node);
+    }
+    const seq = yaml.createNode([]) as YAMLSeq;
+    seq.items = kept;
+    if (isSeq(old)) seq.commentBefore = old.commentBefore;
+    yaml.set(list, seq);
+  }
+  let out = yaml.toString({ lineWidth: 0 });
+  if (crlf) out = out.replace(/\r?\n/g, '\r\n');
+  return (bom ? '\uFEFF' : '') + out;
+}
