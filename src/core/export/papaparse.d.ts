@@ -1,5 +1,5 @@
 /**
- * The one papaparse function Factmark uses. Declared here rather than through @types/papaparse, whose
+ * The papaparse functions Factmark uses (unparse to write, parse in tests). Declared here rather than through @types/papaparse, whose
  * typings pull in Node's types and would defeat src/core's browser-only type check.
  */
 declare module 'papaparse' {
@@ -10,5 +10,6 @@ declare module 'papaparse' {
     header?: boolean;
     escapeFormulae?: boolean | RegExp;
   }
+  export function parse(input: string, config?: { header?: boolean; skipEmptyLines?: boolean }): { data: unknown[]; errors: { message: string }[] };
   export function unparse(data: { fields: string[]; data: (string | number)[][] }, config?: UnparseConfig): string;
 }
