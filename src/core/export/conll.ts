@@ -17,7 +17,10 @@ export function toConll(input: ExportInput, options: ExportOptions = {}, warning
   const cuts = new Set<number>();
   for (const a of spans) cuts.add(a.start).add(a.end);
   const tokens = tokenize(input.text, cuts);
-  const inside = (offset: number) => spans.some((a) => a.start < offset && offset < a.end);
+  // offsets strictly inside a kept span, where no sentence may end
+  const within = new Uint8Array(input.text.length + 1);
+  for (const a of spans) within.fill(1, a.start + 1, a.end);
+  const inside = (offset: number) => within[offset] === 1;
 
   // tag each token with a single forward walk over the sorted spans
   const tags: string[] = [];
