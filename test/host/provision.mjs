@@ -18,17 +18,32 @@ function sh(cmd, cwd) {
   execSync(cmd, { cwd, stdio: 'inherit', env: { ...process.env, npm_config_yes: 'true' } });
 }
 
-function need(bin, pkg) {
-  if (!existsSync(bin)) {
-    throw new Error(`${bin} is missing: install the Debian package "${pkg}" (apt-get install -y ${pkg}); .ci/run does this.`);
+/**
+ * Makes sure Debian packages are installed: [file that proves it, package name]. Installs the
+ * missing ones with apt-get when running as root (as on CI and a fresh machine), else says how.
+ */
+export function ensureDebianPackages(needed) {
+  const missing = needed.filter(([file]) => !existsSync(file)).map(([, pkg]) => pkg);
+  if (missing.length === 0) return;
+  const asRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+  if (!asRoot || !existsSync('/usr/bin/apt-get')) {
+    throw new Error(`missing Debian packages: ${missing.join(' ')}. Install them: sudo apt-get install -y ${missing.join(' ')}`);
   }
+  const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
+  console.log(`[provision] installing Debian packages: ${missing.join(' ')}`);
+  execSync('apt-get update -qq', { stdio: 'inherit', env });
+  execSync(`apt-get install -y -qq ${missing.join(' ')}`, { stdio: 'inherit', env });
 }
+
+export const HOST_PACKAGES = [
+  ['/usr/bin/rg', 'ripgrep'],
+  ['/usr/include/gssapi/gssapi.h', 'libkrb5-dev'],
+];
+export const BROWSER_PACKAGES = [['/usr/bin/chromium', 'chromium']];
 
 export function provision() {
   if (existsSync(stamp)) return;
-  need('/usr/bin/rg', 'ripgrep');
-  need('/usr/bin/chromium', 'chromium');
-  need('/usr/include/gssapi/gssapi.h', 'libkrb5-dev');
+  ensureDebianPackages(HOST_PACKAGES);
   rmSync(hostDir, { recursive: true, force: true });
   mkdirSync(hostDir, { recursive: true });
   writeFileSync(join(hostDir, 'package.json'), JSON.stringify({ name: 'factmark-test-host', private: true }));
@@ -42,7 +57,10 @@ export function provision() {
   if (!existsSync(join(vscodeDir, 'node_modules.asar'))) symlinkSync('node_modules', join(vscodeDir, 'node_modules.asar'));
   sh('npm install --omit=dev --ignore-scripts --no-audit --no-fund', join(vscodeDir, 'extensions'));
   sh('npm rebuild argon2', hostDir);
-  const version = execSync(`node ${JSON.stringify(entryJs)} --version`, { encoding: 'utf8' });
+  // --config: without it code-server writes a default config with a password into ~/.config.
+  const config = join(hostDir, 'version-check.yaml');
+  writeFileSync(config, 'auth: none\ncert: false\n');
+  const version = execSync(`node ${JSON.stringify(entryJs)} --config ${JSON.stringify(config)} --version`, { encoding: 'utf8' });
   if (!version.includes('1.100.3')) throw new Error(`unexpected code-server version: ${version}`);
   writeFileSync(stamp, version);
   console.log(`[provision] ready: ${version.trim()}`);

@@ -9,16 +9,18 @@
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { installVsix, launchBrowser, startCodeServer, workbenchUrl } from './server.mjs';
+import { launchBrowser, startCodeServer, workbenchUrl } from './server.mjs';
 import { startProbe } from './probe.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
 const vsixIndex = argv.indexOf('--vsix');
 const vsix = vsixIndex >= 0 ? resolve(argv[vsixIndex + 1] ?? 'factmark.vsix') : undefined;
+const testsIndex = argv.indexOf('--tests');
 const TIMEOUT_MS = Number(process.env.FACTMARK_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
-const testsEntry = join(root, 'out/test/integration/index.js');
+// --tests ENTRY runs another extensionTests module (the host benchmark uses this).
+const testsEntry = testsIndex >= 0 ? resolve(argv[testsIndex + 1]) : join(root, 'out/test/integration/index.js');
 for (const needed of [join(root, 'dist/extension.js'), testsEntry]) {
   if (!existsSync(needed)) {
     console.error(`${needed} is missing: run "npm run build && npm run compile-tests" first (npm test does).`);
@@ -26,7 +28,7 @@ for (const needed of [join(root, 'dist/extension.js'), testsEntry]) {
   }
 }
 
-const mode = vsix ? 'vsix' : 'dev';
+const mode = testsIndex >= 0 ? 'custom' : vsix ? 'vsix' : 'dev';
 const runDir = join(root, '.vscode-test/runs', mode);
 rmSync(runDir, { recursive: true, force: true });
 const workspace = join(runDir, 'workspace');
@@ -51,10 +53,10 @@ try {
       FACTMARK_SHARED: resolve(root, '../shared'),
       FACTMARK_ARTIFACTS: artifacts,
     },
+    vsix,
   });
   let extensionDevelopmentPath = root;
   if (vsix) {
-    installVsix(vsix, server);
     const installed = readdirSync(server.extensionsDir).find((d) => d.startsWith('factmark.factmark-'));
     if (!installed) throw new Error(`installing ${vsix} left no factmark folder in ${server.extensionsDir}`);
     // Run the suite against the installed copy, so the shipped files are what is tested.
@@ -73,6 +75,7 @@ try {
   const results = await waitForResults(resultsFile, TIMEOUT_MS, page);
   writeFileSync(join(artifacts, 'browser-console.log'), consoleLog.join('\n'));
   for (const t of results.tests ?? []) console.log(`  ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-'} ${t.title}${t.state === 'pending' ? ' (skipped)' : ''}`);
+  for (const [name, value] of Object.entries(results.figures ?? {})) console.log(`  ${name}: ${value}`);
   for (const f of results.failures) console.log(`\nFAILED: ${f.title}\n${f.error}`);
   console.log(`\nintegration (${mode}): ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
   exitCode = results.failed === 0 && results.passed > 0 ? 0 : 1;

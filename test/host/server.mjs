@@ -4,7 +4,7 @@ import { spawn, execFileSync } from 'node:child_process';
 import { mkdirSync, writeFileSync, existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
-import { entryJs, provision } from './provision.mjs';
+import { BROWSER_PACKAGES, ensureDebianPackages, entryJs, provision } from './provision.mjs';
 
 export const CHROMIUM = process.env.FACTMARK_CHROMIUM ?? '/usr/bin/chromium';
 
@@ -56,9 +56,9 @@ export function installVsix(vsix, { extensionsDir, configFile }) {
  * Starts code-server on a free loopback port. Returns { url, port, stop() }.
  * `env` is passed to the server and from there to the extension host.
  */
-export async function startCodeServer({ runDir, workspace, env = {}, userSettings = {} }) {
+export async function startCodeServer({ runDir, workspace, env = {}, userSettings = {}, vsix, port: wantedPort }) {
   provision();
-  const port = await freePort();
+  const port = wantedPort ?? (await freePort());
   const userDataDir = join(runDir, 'user-data');
   const extensionsDir = join(runDir, 'extensions');
   mkdirSync(extensionsDir, { recursive: true });
@@ -66,6 +66,7 @@ export async function startCodeServer({ runDir, workspace, env = {}, userSetting
   const configFile = join(runDir, 'code-server.yaml');
   // Our own config file: without it code-server writes ~/.config/code-server/config.yaml with a password.
   writeFileSync(configFile, `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
+  if (vsix) installVsix(vsix, { extensionsDir, configFile });
   const args = [
     entryJs,
     '--config', configFile,
@@ -133,9 +134,8 @@ export function workbenchUrl(server, { workspace, extensionDevelopmentPath, exte
 
 /** Launches Debian's Chromium through playwright-core. */
 export async function launchBrowser({ headless = true } = {}) {
-  if (!existsSync(CHROMIUM)) {
-    throw new Error(`${CHROMIUM} not found: install Debian's chromium (apt-get install -y chromium) or set FACTMARK_CHROMIUM.`);
-  }
+  if (!process.env.FACTMARK_CHROMIUM) ensureDebianPackages(BROWSER_PACKAGES);
+  if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} not found: install Debian's chromium or set FACTMARK_CHROMIUM.`);
   const { chromium } = await import('playwright-core');
   return chromium.launch({
     executablePath: CHROMIUM,
