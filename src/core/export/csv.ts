@@ -11,14 +11,8 @@ import type { ExportInput, ExportOptions, ExportResult } from './types';
 
 export const CSV_COLUMNS = ['document', 'id', 'type', 'status', 'quote', 'value', 'kb', 'note', 'line', 'column', 'start', 'end'];
 
-/** Options of the CSV export. */
-export interface CsvOptions extends ExportOptions {
-  /** Prefix cells starting with `=`, `+`, `-`, `@` with `'` so that spreadsheets do not run them (default false). */
-  escapeFormulae?: boolean;
-}
-
 /** All documents as one CSV table with a header row. */
-export function toCsv(docs: ExportInput[], options: CsvOptions = {}): string {
+export function toCsv(docs: ExportInput[], options: ExportOptions = {}): string {
   const data: (string | number)[][] = [];
   for (const d of sortInputs(docs)) {
     const map = new OffsetMap(d.text);
@@ -32,6 +26,6 @@ export function toCsv(docs: ExportInput[], options: CsvOptions = {}): string {
 }
 
 /** All documents as one CSV file. */
-export function exportCsv(docs: ExportInput[], options: CsvOptions = {}): ExportResult {
+export function exportCsv(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
   return { files: [{ name: 'annotations.csv', content: toCsv(docs, options) }], warnings: [] };
 }

@@ -20,6 +20,8 @@ export interface ExportOptions {
   includeSuggested?: boolean;
   /** doccano only: offset unit of `label` spans (default `codepoints`, what doccano's Python backend counts). */
   offsetUnit?: OffsetUnit;
+  /** CSV only: prefix cells starting with `=`, `+`, `-`, `@` with `'` so that spreadsheets do not run them (default false). */
+  escapeFormulae?: boolean;
 }
 
 export type OffsetUnit = 'codepoints' | 'utf16';

@@ -118,10 +118,14 @@ function parseAnnotation(item: JsonObject, index: number): Parsed {
   return p;
 }
 
-/** The annotations of the wanted document; with no choice given and several documents, the first one's. */
+/**
+ * The annotations of the wanted document. With no choice given, or a choice that no annotation targets (a file
+ * exported under another name or URI), the first document's: the text check still guards every span.
+ */
 function pickDocument(parsed: Parsed[], options: ImportOptions, out: ImportCollector): Parsed[] {
   const wanted = options.documentUri ?? (options.documentName !== undefined ? documentIri({ name: options.documentName }) : undefined);
-  const source = wanted ?? parsed.find((p) => p.source !== undefined)?.source;
+  const targeted = wanted !== undefined && parsed.some((p) => p.source === wanted);
+  const source = targeted ? wanted : parsed.find((p) => p.source !== undefined)?.source;
   const kept = parsed.filter((p) => p.source === undefined || p.source === source);
   const others = parsed.length - kept.length;
   if (others > 0) out.problem({ kind: 'unsupported', reason: `${others} annotations target other documents than ${source}; not imported`, imported: false });

@@ -177,6 +177,20 @@ describe('importers re-check every annotation against the text', () => {
     }
   });
 
+  it('W3C: takes the annotations of the asked document out of a multi-document collection', () => {
+    const other = new DocBuilder('Lee stayed in Busan.', 'other.txt');
+    other.add('Busan', 'PLACE');
+    const withUri = { ...other.build(), uri: 'file:///news/other.txt' };
+    const content = JSON.stringify(toW3cCollection([input, withUri]));
+    const byUri = importW3c(content, withUri.text, { documentUri: withUri.uri });
+    assert.deepEqual(byUri.annotations.map((a) => a.text), ['Busan']);
+    assert.equal(byUri.problems.length, 1);
+    assert.match(byUri.problems[0].reason, /2 annotations target other documents/);
+    const byName = importW3c(content, input.text, { documentName: input.name });
+    // in position order: "Seoul", then the second "Kim"
+    assert.deepEqual(byName.annotations.map((a) => a.text), ['Seoul', 'Kim']);
+  });
+
   it('brat: relations, other attributes and malformed lines are reported with their line number', () => {
     const ann = ['T1\tPerson 0 3\tKim', 'T2\tPerson 8 11\tLee', 'R1\tFamily Arg1:T1 Arg2:T2\t', 'A1\tNegation T1', 'T3 Person 0 3 Kim', ''].join('\n');
     const r = importBrat(ann, input.text);
