@@ -67,6 +67,15 @@ describe('brat standoff export', () => {
     assert.match(all, new RegExp(`^A\\d+\\tSuggested ${t[1]}$`, 'm'));
   });
 
+  it('reads back a .ann saved with Windows line endings', () => {
+    const input = hardDocument();
+    const ann = toBratAnn(input);
+    const unix = importBrat(ann, input.text);
+    const windows = importBrat(ann.replace(/\n/g, '\r\n'), input.text);
+    assert.deepEqual(windows, unix);
+    assert.ok(unix.annotations.length > 0);
+  });
+
   it('names one .ann per document after its .txt, plus one annotation.conf', () => {
     const a = hardDocument();
     const b = { ...new DocBuilder('Seoul.', 'other.txt').build() };
