@@ -56,7 +56,12 @@ export function documentIri(input: { name: string; uri?: string }): string {
 
 /** The IRI of an exported annotation or fact. */
 export function annotationIri(name: string, id: string): string {
-  return `${URN}annotation:${encodePath(name)}:${encodeURIComponent(id)}`;
+  return annotationBase(name) + encodeURIComponent(id);
+}
+
+/** The part of annotation IRIs shared by one document, computed once per document. */
+function annotationBase(name: string): string {
+  return `${URN}annotation:${encodePath(name)}:`;
 }
 
 /** The collection holding every annotation of the documents, in document then position order. */
@@ -76,14 +81,18 @@ export function toW3cCollection(docs: ExportInput[], options: ExportOptions = {}
 
 /** The annotations of one document (entities first, then facts, each in position order). */
 export function toW3cAnnotations(input: ExportInput, options: ExportOptions = {}, warnings: string[] = []): W3cAnnotation[] {
-  const map = new OffsetMap(input.text);
-  const source = documentIri(input);
+  const doc: DocContext = { text: input.text, map: new OffsetMap(input.text), source: documentIri(input), base: annotationBase(input.name) };
   const annotations = selectAnnotations(input, options);
   const facts = selectFacts(input, annotations, warnings);
-  return [
-    ...annotations.map((a) => entityAnnotation(input, map, source, a)),
-    ...facts.map((f) => factAnnotation(input, map, source, f)),
-  ];
+  return [...annotations.map((a) => entityAnnotation(doc, a)), ...facts.map((f) => factAnnotation(doc, f))];
+}
+
+/** What every annotation of one document shares. */
+interface DocContext {
+  text: string;
+  map: OffsetMap;
+  source: string;
+  base: string;
 }
 
 /** All documents as one JSON-LD file. */
@@ -93,7 +102,7 @@ export function exportW3c(docs: ExportInput[], options: ExportOptions = {}): Exp
   return { files: [{ name: 'annotations.jsonld', content }], warnings };
 }
 
-function entityAnnotation(input: ExportInput, map: OffsetMap, source: string, a: Annotation): W3cAnnotation {
+function entityAnnotation(doc: DocContext, a: Annotation): W3cAnnotation {
   const body: W3cBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: a.type }];
   if (a.kb) {
     const iri = kbIri(a.kb);
@@ -101,30 +110,27 @@ function entityAnnotation(input: ExportInput, map: OffsetMap, source: string, a:
   }
   if (a.value) body.push({ type: 'TextualBody', purpose: 'describing', value: a.value });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
-  return { id: annotationIri(input.name, a.id), type: 'Annotation', motivation: 'tagging', body, target: target(input.text, map, source, a) };
+  return { id: doc.base + encodeURIComponent(a.id), type: 'Annotation', motivation: 'tagging', body, target: target(doc, a) };
 }
 
-function factAnnotation(input: ExportInput, map: OffsetMap, source: string, f: Fact): W3cAnnotation {
+function factAnnotation(doc: DocContext, f: Fact): W3cAnnotation {
   const body: W3cBody[] = [{ type: 'TextualBody', purpose: 'tagging', value: f.label }];
-  for (const id of f.entities) body.push({ type: 'SpecificResource', purpose: 'linking', source: annotationIri(input.name, id) });
+  for (const id of f.entities) body.push({ type: 'SpecificResource', purpose: 'linking', source: doc.base + encodeURIComponent(id) });
   if (f.date) body.push({ type: 'TextualBody', purpose: 'describing', value: f.date });
   if (f.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: f.note });
-  return { id: annotationIri(input.name, f.id), type: 'Annotation', motivation: 'linking', body, target: target(input.text, map, source, f) };
+  return { id: doc.base + encodeURIComponent(f.id), type: 'Annotation', motivation: 'linking', body, target: target(doc, f) };
 }
 
-function target(text: string, map: OffsetMap, source: string, span: { start: number; end: number }): W3cSelectorPair {
+function target(doc: DocContext, span: { start: number; end: number }): W3cSelectorPair {
+  const { text, map } = doc;
   const start = map.toCodePoint(span.start);
   const end = map.toCodePoint(span.end);
   const prefix = text.slice(map.toUtf16(Math.max(0, start - QUOTE_CONTEXT_LENGTH)), span.start);
   const suffix = text.slice(span.end, map.toUtf16(Math.min(map.codePointLength, end + QUOTE_CONTEXT_LENGTH)));
-  return {
-    type: 'SpecificResource',
-    source,
-    selector: [
-      { type: 'TextQuoteSelector', exact: text.slice(span.start, span.end), ...(prefix ? { prefix } : {}), ...(suffix ? { suffix } : {}) },
-      { type: 'TextPositionSelector', start, end },
-    ],
-  };
+  const quote: W3cSelectorPair['selector'][0] = { type: 'TextQuoteSelector', exact: text.slice(span.start, span.end) };
+  if (prefix) quote.prefix = prefix;
+  if (suffix) quote.suffix = suffix;
+  return { type: 'SpecificResource', source: doc.source, selector: [quote, { type: 'TextPositionSelector', start, end }] };
 }
 
 /** Percent-encodes a relative path for use inside an IRI, keeping its slashes readable. */
