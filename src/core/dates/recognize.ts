@@ -15,6 +15,7 @@ function candidates(text: string, context: RecognitionContext): Candidate[] {
   const anchor = parseYmd(context.documentDate);
   const found: Candidate[] = [];
   RULES.forEach((rule, rank) => {
+    if (rule.guard && !rule.guard.some((word) => text.includes(word))) return;
     const re = rule.pattern;
     re.lastIndex = 0;
     for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -44,9 +45,15 @@ export function recognizeDates(text: string, context: RecognitionContext = {}): 
   const all = candidates(text, context);
   // longest first; on equal length the earlier rule in RULES wins
   all.sort((a, b) => b.end - b.start - (a.end - a.start) || a.rank - b.rank || a.start - b.start);
+  // a mask of taken characters keeps the overlap test linear in the text length
+  const taken = new Uint8Array(text.length);
   const kept: Candidate[] = [];
   for (const c of all) {
-    if (!kept.some((k) => k.start < c.end && c.start < k.end)) kept.push(c);
+    let free = true;
+    for (let i = c.start; i < c.end && free; i++) free = taken[i] === 0;
+    if (!free) continue;
+    taken.fill(1, c.start, c.end);
+    kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
   return kept.map((c) => ({
