@@ -75,7 +75,8 @@ describe('round trips on a document with emoji, Hangul, combining marks and CRLF
   });
 });
 
-describe('round trips on random documents', () => {
+describe('round trips on random documents', function () {
+  this.timeout(30_000);
   const pieces = ['Kim', ' ', 'Seoul', '남북', '회담', '😀', '👩‍👩‍👧', 'e\u0301', 'é', '\r\n', '\n', ',', '.', '"', '|', '%', 'Q42', '\t', 'ab', '𝒳'];
   const arbText = fc.array(fc.constantFrom(...pieces), { minLength: 1, maxLength: 40 }).map((p) => p.join(''));
   const arbDoc = arbText.chain((text) =>

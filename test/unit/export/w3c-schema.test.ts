@@ -37,15 +37,19 @@ function newAjv(): Ajv {
 }
 
 describe('W3C Web Annotation export against the WG schemas', function () {
+  // compiling the suite's ~100 schemas takes a while on a busy machine
+  this.timeout(30_000);
+  let ajv: Ajv;
+
   before(function () {
     if (!peersPresent('w3c-web-annotation-tests')) {
       console.log(`    (skipped: ${suite} not found)`);
       this.skip();
     }
+    ajv = newAjv();
   });
 
   it('passes every MUST assertion for the collection, its page and each annotation', () => {
-    const ajv = newAjv();
     const collection = toW3cCollection([hardDocument()], { includeSuggested: true });
     assert.ok(collection.total > 0);
     assert.deepEqual(musts(ajv, 'collections/collectionMusts.test')(collection), []);
@@ -58,7 +62,6 @@ describe('W3C Web Annotation export against the WG schemas', function () {
   });
 
   it('would fail an annotation without a target or with a non-IRI id (the check can fail)', () => {
-    const ajv = newAjv();
     const annotationMusts = musts(ajv, 'annotations/annotationMusts.test');
     const item = toW3cCollection([hardDocument()]).first.items[0];
     const { target: _target, ...untargeted } = item;
@@ -67,7 +70,6 @@ describe('W3C Web Annotation export against the WG schemas', function () {
   });
 
   it('implements the optional selector and purpose features it claims (TextQuote/TextPosition selectors, body purposes)', () => {
-    const ajv = newAjv();
     const optional = (assertion: string) => {
       const schema = JSON.parse(fs.readFileSync(path.join(suite, 'annotations', assertion), 'utf8')) as { id: string };
       return ajv.getSchema(schema.id) ?? ajv.compile(schema);
