@@ -1,6 +1,6 @@
 import type { Recognizer } from '../model';
 import { dateRecognizer } from '../dates';
-import { compromiseRecognizer } from './compromise';
+import { createEntityRecognizer } from '../ner';
 import { RecognitionPipeline } from './pipeline';
 
 export { RecognitionPipeline, resolveOverlaps } from './pipeline';
@@ -8,7 +8,7 @@ export { splitParagraphs } from './paragraphs';
 
 /** The recognisers Factmark runs by default: names, then dates and times. */
 export function defaultRecognizers(): Recognizer[] {
-  return [compromiseRecognizer, dateRecognizer];
+  return [createEntityRecognizer(), dateRecognizer];
 }
 
 /** A pipeline over the default recognisers. */

@@ -51,14 +51,19 @@ export class RecognitionPipeline {
 }
 
 /**
- * Keeps one mention where recognisers disagree on overlapping text: a date wins over an entity
- * (date recognition is more precise than the name recogniser on spans like "Thursday"), otherwise the
- * longer span wins.
+ * Keeps one mention where recognisers disagree on overlapping text. A date wins over an entity (date
+ * recognition is more precise on spans like "Thursday"), and the entity keeps whatever part of it lies
+ * outside the date ("Panmunjeom Thursday" → "Panmunjeom"); between entities the longer span wins.
  */
 export function resolveOverlaps(mentions: Mention[]): Mention[] {
-  const ranked = [...mentions].sort(
-    (a, b) => rank(b) - rank(a) || b.end - b.start - (a.end - a.start) || a.start - b.start,
-  );
+  const dates = mentions.filter((m) => m.type === 'DATE');
+  const others: Mention[] = [];
+  for (const m of mentions) {
+    if (m.type === 'DATE') continue;
+    const rest = outsideDates(m, dates);
+    if (rest) others.push(rest);
+  }
+  const ranked = [...dates.sort(longestFirst), ...others.sort(longestFirst)];
   const kept: Mention[] = [];
   for (const m of ranked) {
     if (!kept.some((k) => k.start < m.end && m.start < k.end)) kept.push(m);
@@ -66,6 +71,26 @@ export function resolveOverlaps(mentions: Mention[]): Mention[] {
   return kept.sort((a, b) => a.start - b.start || a.end - b.end);
 }
 
-function rank(m: Mention): number {
-  return m.type === 'DATE' ? 1 : 0;
+function longestFirst(a: Mention, b: Mention): number {
+  return b.end - b.start - (a.end - a.start) || a.start - b.start;
+}
+
+/** The part of an entity mention before (or else after) the dates it overlaps, trimmed to word characters. */
+function outsideDates(m: Mention, dates: Mention[]): Mention | undefined {
+  const overlapping = dates.filter((d) => d.start < m.end && m.start < d.end);
+  if (overlapping.length === 0) return m;
+  const firstDate = Math.min(...overlapping.map((d) => d.start));
+  const lastDate = Math.max(...overlapping.map((d) => d.end));
+  const pieces: Array<[number, number]> = [
+    [m.start, firstDate],
+    [lastDate, m.end],
+  ];
+  for (const [from, to] of pieces) {
+    let start = from;
+    let end = to;
+    while (start < end && !/[\p{L}\p{N}]/u.test(m.text[start - m.start])) start++;
+    while (end > start && !/[\p{L}\p{N}]/u.test(m.text[end - 1 - m.start])) end--;
+    if (end > start) return { ...m, start, end, text: m.text.slice(start - m.start, end - m.start) };
+  }
+  return undefined;
 }

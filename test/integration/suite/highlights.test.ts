@@ -9,6 +9,7 @@ import {
   expectedColour,
   openInEditor,
   sameColour,
+  sleep,
   suggestionsFor,
   writeWorkspaceFile,
 } from '../helpers';
@@ -64,10 +65,15 @@ describe('Highlights on the sample article', function () {
     }
   });
 
-  it('suggests people and organisations, each exactly on its text', async () => {
+  it('suggests the people and organisations of the article, each exactly on its text', async () => {
     const { mentions } = await suggestionsFor(uri);
     const text = editor.document.getText();
-    assert.ok(mentions.some((m) => m.type === 'PERSON'), 'no person suggested');
+    for (const name of ['Roh Moo-hyun', 'Bush', 'Park Chan-bong', 'Kim Jong Il', 'Kim Dae-jung']) {
+      assert.ok(find(mentions, 'PERSON', name), `${name} is not suggested as a person`);
+    }
+    assert.ok(find(mentions, 'ORGANIZATION', 'Ministry of Unification'), 'the Ministry of Unification is not suggested');
+    assert.ok(find(mentions, 'PLACE', 'Panmunjeom'), 'Panmunjeom is not suggested as a place');
+    assert.ok(!mentions.some((m) => m.text.includes('Chan-') && m.type === 'PLACE'), '"Park Chan-" is tagged as a place');
     for (const m of mentions) {
       assert.equal(text.slice(m.start, m.end), m.text, `${m.type} "${m.text}" is not where it claims to be`);
     }
@@ -122,6 +128,7 @@ describe('Highlights on the sample article', function () {
     );
     assert.match(card, /Date/);
     assert.match(card, /2006-03-02/);
+    await sleep(500); // let the card finish fading in before the picture
     await wb.screenshot('hover-date');
     await wb.mouseMove(5, 5);
   });

@@ -80,7 +80,19 @@ describe('RecognitionPipeline', () => {
 });
 
 describe('resolveOverlaps', () => {
-  const m = (start: number, end: number, type: string): Mention => ({ start, end, type, text: '', source: 't' });
+  const m = (start: number, end: number, type: string): Mention => ({ start, end, type, text: 'x'.repeat(end - start), source: 't' });
+
+  it('keeps the part of an entity outside an overlapping date', () => {
+    const text = 'the truce village of Panmunjeom Thursday, in';
+    const at = (s: string) => text.indexOf(s);
+    const place: Mention = { start: at('Panmunjeom'), end: at(','), type: 'PLACE', text: 'Panmunjeom Thursday', source: 't' };
+    const date: Mention = { start: at('Thursday'), end: at(','), type: 'DATE', text: 'Thursday', source: 't' };
+    const kept = resolveOverlaps([place, date]);
+    assert.deepEqual(kept.map((k) => [k.type, k.text, text.slice(k.start, k.end)]), [
+      ['PLACE', 'Panmunjeom', 'Panmunjeom'],
+      ['DATE', 'Thursday', 'Thursday'],
+    ]);
+  });
 
   it('prefers a date to an overlapping entity, then the longer span', () => {
     const kept = resolveOverlaps([m(0, 8, 'PERSON'), m(0, 8, 'DATE'), m(10, 15, 'PLACE'), m(10, 21, 'ORGANIZATION'), m(30, 35, 'PLACE')]);
