@@ -1,0 +1,16 @@
+/**
+ * The part of diff-match-patch that Factmark uses. Declared here because the package ships no
+ * types and @types packages would pull Node's types into src/core.
+ */
+declare module 'diff-match-patch' {
+  export type Diff = [number, string];
+  export const DIFF_DELETE: -1;
+  export const DIFF_INSERT: 1;
+  export const DIFF_EQUAL: 0;
+  export class diff_match_patch {
+    /** Seconds before diff_main gives up refining (0 = never). */
+    Diff_Timeout: number;
+    diff_main(text1: string, text2: string, checklines?: boolean): Diff[];
+    diff_cleanupSemantic(diffs: Diff[]): void;
+  }
+}

@@ -1,0 +1,114 @@
+/** Maps positions of an old text to a new one through a character diff (diff-match-patch). */
+
+import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT } from 'diff-match-patch';
+
+/** One run of the diff: equal text, text only in the old version, or only in the new one. */
+interface Run {
+  op: number;
+  oldStart: number;
+  oldEnd: number;
+  newStart: number;
+  newEnd: number;
+}
+
+/** A diff between two texts, queried by old positions. */
+export class DiffMap {
+  private readonly runs: Run[] = [];
+  /** Runs of inserted text, by new position (to tell moved text from text that was there). */
+  private readonly inserts: Run[] = [];
+
+  constructor(oldText: string, newText: string, timeoutSeconds = 4) {
+    const dmp = new diff_match_patch();
+    dmp.Diff_Timeout = timeoutSeconds;
+    const diffs = dmp.diff_main(oldText, newText, true);
+    // Coincidental one- or two-letter equalities would split a deleted name into pieces.
+    dmp.diff_cleanupSemantic(diffs);
+    let o = 0;
+    let n = 0;
+    for (const [op, text] of diffs) {
+      const run: Run = { op, oldStart: o, oldEnd: o, newStart: n, newEnd: n };
+      if (op !== DIFF_INSERT) run.oldEnd = o += text.length;
+      if (op !== DIFF_DELETE) run.newEnd = n += text.length;
+      this.runs.push(run);
+      if (op === DIFF_INSERT) this.inserts.push(run);
+    }
+  }
+
+  /**
+   * Where the old span [start, end) went. `intact` when all its characters survived unchanged
+   * with nothing inserted among them; `equal` counts the characters that survived. A start in
+   * deleted text goes to where the deletion was; an end in deleted text goes past any text that
+   * replaced it (as the tracker does for live edits).
+   */
+  mapSpan(start: number, end: number): { start: number; end: number; equal: number; intact: boolean } {
+    let equal = 0;
+    let insertedInside = false;
+    for (let r = this.runAt(start); r < this.runs.length && this.runs[r].oldStart < end; r++) {
+      const run = this.runs[r];
+      if (run.op === DIFF_INSERT) insertedInside = true;
+      else if (run.op === DIFF_EQUAL) equal += Math.min(end, run.oldEnd) - Math.max(start, run.oldStart);
+    }
+    const newStart = this.mapPoint(start);
+    let newEnd = newStart;
+    if (end > start) {
+      let r = this.runAt(end - 1);
+      const run = this.runs[r];
+      if (run.op === DIFF_EQUAL) newEnd = run.newStart + (end - run.oldStart);
+      else {
+        while (r + 1 < this.runs.length && this.runs[r + 1].op !== DIFF_EQUAL) r++;
+        newEnd = this.runs[r].newEnd;
+      }
+    }
+    return { start: newStart, end: Math.max(newStart, newEnd), equal, intact: equal === end - start && !insertedInside };
+  }
+
+  /** New position of an old offset (a deleted one maps to where the deletion was). */
+  mapPoint(offset: number): number {
+    const run = this.runs[this.runAt(offset)];
+    if (!run) return this.runs.length ? this.runs[this.runs.length - 1].newEnd : 0;
+    if (run.op === DIFF_EQUAL) return run.newStart + offset - run.oldStart;
+    return run.newStart;
+  }
+
+  /** The old range of deleted text around an offset: the deleted runs touching it, merged. */
+  deletedBlock(offset: number): { start: number; end: number } | undefined {
+    let r = this.runAt(offset);
+    const at = (k: number) => this.runs[k] && this.runs[k].op !== DIFF_EQUAL;
+    if (!at(r)) return undefined;
+    let first = r;
+    while (first > 0 && at(first - 1)) first--;
+    while (at(r + 1)) r++;
+    return { start: this.runs[first].oldStart, end: this.runs[r].oldEnd };
+  }
+
+  /** True when new range [start, end) lies wholly in inserted text. */
+  isInserted(start: number, end: number): boolean {
+    let lo = 0;
+    let hi = this.inserts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.inserts[mid].newEnd <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    // Adjacent insert runs are separated by delete runs only, so they count as one block.
+    let covered = start;
+    for (let k = lo; k < this.inserts.length && covered < end; k++) {
+      const run = this.inserts[k];
+      if (run.newStart > covered) return false;
+      covered = Math.max(covered, run.newEnd);
+    }
+    return covered >= end;
+  }
+
+  /** Index of the run holding the old character at `offset`: the first run ending after it. */
+  private runAt(offset: number): number {
+    let lo = 0;
+    let hi = this.runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.runs[mid].oldEnd <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+}

@@ -1,0 +1,191 @@
+/**
+ * Re-anchoring after the document changed outside the editor. In order: unchanged text → the
+ * stored offsets; old text known → positions mapped through a diff (deleted text becomes an
+ * orphan, moved text is followed); then the exact quote at its position, the exact quote with
+ * the best context, a bounded fuzzy match. Below the acceptance rules an annotation becomes an
+ * orphan carrying its best candidate: it is never silently placed on other text.
+ */
+
+import { OffsetMap } from '../offsets';
+import { DiffMap } from './diffmap';
+import { contextScore, fuzzyCandidates, occurrences, type Candidate } from './match';
+import { prefixBefore, suffixAfter } from './context';
+
+export type { Candidate } from './match';
+
+/** What to re-anchor: the stored anchor of an annotation or fact. */
+export interface AnchorQuery {
+  id: string;
+  /** Offsets in the text the anchor was made on (unit: `options.units`). */
+  start: number;
+  end: number;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** Options of {@link reanchor}. */
+export interface ReanchorOptions {
+  /** Unit of the queries' start/end: `codepoints` (as stored in the sidecar, the default) or `utf16`. */
+  units?: 'codepoints' | 'utf16';
+  /** Quotes shorter than this (UTF-16 units) are never fuzzy-matched. Default 5. */
+  minFuzzyQuoteLength?: number;
+  /** Lowest fuzzy score (0..1) accepted. Default 0.8. */
+  fuzzyThreshold?: number;
+  /** Lowest context agreement (0..1) to accept an exact quote away from its position. Default 0.5. */
+  contextThreshold?: number;
+}
+
+/** How a placement was found. */
+export type PlacementMethod = 'unchanged' | 'diff' | 'diff-modified' | 'moved' | 'position' | 'context' | 'fuzzy';
+
+/** An anchor placed on the new text (UTF-16 offsets). */
+export interface Placement {
+  id: string;
+  start: number;
+  end: number;
+  method: PlacementMethod;
+  /** The text there differs from the stored quote (edited inside, or fuzzy). */
+  modified: boolean;
+  /** 0..1 confidence. */
+  score: number;
+}
+
+/** An anchor that could not be placed. */
+export interface Orphan {
+  id: string;
+  /** `deleted`: the diff shows its text was removed; `not-found`: nothing good enough; `ambiguous`: several equally good places. */
+  reason: 'deleted' | 'not-found' | 'ambiguous';
+  /** The best place found, for a "use the best candidate" quick fix. */
+  best?: Candidate;
+}
+
+/** Result of {@link reanchor}. */
+export interface ReanchorResult {
+  placed: Placement[];
+  orphans: Orphan[];
+}
+
+/** Two candidates closer than this are a tie: the anchor is ambiguous. */
+const TIE = 0.05;
+
+/** Re-anchor stored anchors on `newText`, using `oldText` (the text they were made on) when known. */
+export function reanchor(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions = {}): ReanchorResult {
+  const opts: Required<ReanchorOptions> = { units: 'codepoints', minFuzzyQuoteLength: 5, fuzzyThreshold: 0.8, contextThreshold: 0.5, ...options };
+  const placed: Placement[] = [];
+  const orphans: Orphan[] = [];
+  const newMap = opts.units === 'codepoints' ? new OffsetMap(newText) : undefined;
+  const oldMap = oldText !== undefined && opts.units === 'codepoints' ? (oldText === newText ? newMap : new OffsetMap(oldText)) : undefined;
+  let diff: DiffMap | undefined;
+
+  for (const a of anchors) {
+    // Old-text offsets when the old text is known; otherwise the stored ones are only a hint.
+    const map = oldText !== undefined ? oldMap : newMap;
+    const s = map ? map.toUtf16(a.start) : a.start;
+    const e = map ? map.toUtf16(a.end) : a.end;
+    const consistent = oldText !== undefined && e >= s && oldText.slice(s, e) === a.quote;
+
+    if (consistent && oldText === newText) {
+      placed.push({ id: a.id, start: s, end: e, method: 'unchanged', modified: false, score: 1 });
+      continue;
+    }
+    if (consistent) {
+      diff ??= new DiffMap(oldText!, newText);
+      const m = diff.mapSpan(s, e);
+      if (m.intact) {
+        placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 });
+        continue;
+      }
+      if (m.end > m.start && m.equal * 2 >= e - s) {
+        placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / (e - s) });
+        continue;
+      }
+      const moved = findMoved(oldText!, newText, diff, s, e, a.quote);
+      if (moved && moved.score >= 0.6) {
+        placed.push({ id: a.id, start: moved.start, end: moved.end, method: 'moved', modified: false, score: moved.score });
+        continue;
+      }
+      // Its text was deleted: an orphan, even if the same words appear elsewhere.
+      const best = searchCandidates(newText, a, m.start, opts).best;
+      orphans.push(best ? { id: a.id, reason: 'deleted', best } : { id: a.id, reason: 'deleted' });
+      continue;
+    }
+
+    const found = searchCandidates(newText, a, Math.min(s, newText.length), opts);
+    if (found.placement) placed.push(found.placement);
+    else orphans.push(found.best ? { id: a.id, reason: found.reason, best: found.best } : { id: a.id, reason: found.reason });
+  }
+  return { placed, orphans };
+}
+
+/**
+ * Text cut from one place and pasted in another: the quote, with the context that moved along
+ * with it (inside the deleted block), found again in inserted text only — never in text that was
+ * already there, which is what tells a move from a deletion next to another mention.
+ */
+function findMoved(oldText: string, newText: string, diff: DiffMap, s: number, e: number, quote: string): Candidate | undefined {
+  const block = diff.deletedBlock(s) ?? diff.deletedBlock(e - 1);
+  if (!block) return undefined;
+  const prefix = oldText.slice(Math.max(block.start, s - 32), s);
+  const suffix = oldText.slice(e, Math.min(block.end, e + 32));
+  if (prefix.length + suffix.length < 8) return undefined;
+  let best: Candidate | undefined;
+  let second = 0;
+  for (const p of occurrences(newText, quote)) {
+    if (!diff.isInserted(p, p + quote.length)) continue;
+    const score = contextScore(newText, p, p + quote.length, prefix, suffix) ?? 0;
+    if (!best || score > best.score) {
+      second = best?.score ?? 0;
+      best = { start: p, end: p + quote.length, text: quote, score };
+    } else second = Math.max(second, score);
+  }
+  return best && best.score - second >= TIE ? best : undefined;
+}
+
+/** Quote search without the old text: exact at position, exact with context, then fuzzy. */
+function searchCandidates(
+  text: string,
+  a: AnchorQuery,
+  hint: number,
+  opts: Required<ReanchorOptions>,
+): { placement?: Placement; best?: Candidate; reason: Orphan['reason'] } {
+  const exact: Candidate[] = [];
+  for (const p of occurrences(text, a.quote)) {
+    const ctx = contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5;
+    // A tiny pull towards the stored position breaks ties between equal contexts only.
+    const near = 1 - Math.min(1, Math.abs(p - hint) / Math.max(1, text.length));
+    exact.push({ start: p, end: p + a.quote.length, text: a.quote, score: ctx + (p === hint ? 0.25 : 0) + 0.01 * near });
+  }
+  exact.sort((x, y) => y.score - x.score);
+  const top = exact[0];
+  if (top) {
+    const atHint = top.start === hint;
+    const ctx = top.score - (atHint ? 0.25 : 0) - 0.01;
+    const clear = !exact[1] || top.score - exact[1].score >= TIE;
+    if (clear && (ctx >= opts.contextThreshold || (atHint && ctx >= 0.25))) {
+      return { placement: { id: a.id, start: top.start, end: top.end, method: atHint ? 'position' : 'context', modified: false, score: Math.min(1, top.score) }, reason: 'not-found' };
+    }
+    if (!clear && ctx >= opts.contextThreshold) return { best: top, reason: 'ambiguous' };
+  }
+  if (a.quote.length >= opts.minFuzzyQuoteLength) {
+    const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
+    const best = fuzzy[0];
+    if (best) {
+      const clear = !fuzzy[1] || best.score - fuzzy[1].score >= TIE || overlaps(best, fuzzy[1]);
+      if (best.score >= opts.fuzzyThreshold && clear) {
+        return { placement: { id: a.id, start: best.start, end: best.end, method: 'fuzzy', modified: best.text !== a.quote, score: best.score }, reason: 'not-found' };
+      }
+      if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
+    }
+  }
+  return top ? { best: top, reason: 'not-found' } : { reason: 'not-found' };
+}
+
+function overlaps(x: Candidate, y: Candidate): boolean {
+  return x.start < y.end && y.start < x.end;
+}
+
+/** The quote and its context at a UTF-16 span of a text, for storing an anchor. */
+export function anchorAt(text: string, id: string, start: number, end: number): AnchorQuery {
+  return { id, start, end, quote: text.slice(start, end), prefix: prefixBefore(text, start), suffix: suffixAfter(text, end) };
+}
