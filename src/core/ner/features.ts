@@ -2,23 +2,38 @@
  * Feature extraction for the entity tagger. Everything that does not depend on the tagger's own
  * decisions (words, shapes, affixes, context window, name lists, document-wide casing evidence) is
  * computed once per document here; features on previous decisions are added while decoding (tagger.ts).
+ *
+ * Features that depend on one word only (its form, shape and affixes, and its presence one or two
+ * places left or right of the token) are grouped by "role" on a cached Lexeme, so a scorer can cache
+ * their summed weights per word: that is what makes tagging fast.
  */
-import { Gazetteer } from './gazetteer';
+import { Gazetteer, NameWord } from './gazetteer';
 import { hashString, mix } from './hash';
 
-/** A document ready for tagging: static features per token, plus what decoding needs. */
-export interface PreparedSentence {
-  length: number;
-  /** Static feature hashes of token i are feats[offsets[i] .. offsets[i+1]). */
-  feats: Uint32Array;
-  offsets: Uint32Array;
-  /** Hash of the lower-cased word: key of the document memory. */
-  lowerHash: Uint32Array;
-  /** Hash of the short word shape ("Xx", "X.X.", "d-d"). */
-  shapeHash: Uint32Array;
-  /** 1 when the word starts with an upper-case letter (only those are remembered per document). */
-  capitalised: Uint8Array;
+/** Word-level facts, computed once per distinct token text and cached. */
+export interface Lexeme extends NameWord {
+  /** Token text with typographic quotes and dashes mapped to ASCII. */
+  readonly word: string;
+  /** Lower case, digits replaced by 0. */
+  readonly lower: string;
+  readonly lowerHash: number;
+  /** Hash of the short shape ("Xx", "X.X.", "d-d"). */
+  readonly shapeHash: number;
+  /** Starts with an upper-case letter. */
+  readonly capitalised: boolean;
+  /** Contains a lower-case letter / any letter. */
+  readonly hasLower: boolean;
+  readonly hasLetter: boolean;
+  /** Only lower-case letters. */
+  readonly allLower: boolean;
+  /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
+  readonly roles: Uint32Array[];
+  /** Summed weights per role, cached by a scorer (see PackedWeights). */
+  cache?: { owner: object; scores: Int32Array };
 }
+
+/** Number of roles a lexeme has (see Lexeme.roles). */
+export const ROLE_COUNT = 5;
 
 // Template ids: each feature is mix(template, value). Changing these invalidates a trained model.
 const enum T {
@@ -26,9 +41,6 @@ const enum T {
   ShapeM1, ShapeP1, ShapeM2, ShapeP2, BigramM1, BigramP1, ShapeTrigram, First, Headline, HeadlineWord,
   DocLower, DocMidCap, Gaz, GazShape, Flags, SuffixM1, ShapeLowerP1, LowerM1ShapeP1,
 }
-
-const BOS = hashString('<s>');
-const EOS = hashString('</s>');
 
 /** Maps typographic quotes and dashes to the ASCII forms of the training text. */
 export function normalizeWord(word: string): string {
@@ -40,17 +52,27 @@ export function normalizeWord(word: string): string {
     .replace(/[\u2013\u2012\u2212]/g, '-');
 }
 
-/** Word shape: X for capitals, x for small letters, d for digits; runs longer than 3 are cut. */
+function charClass(ch: string): string {
+  const c = ch.charCodeAt(0);
+  if (c < 128) {
+    if (c >= 65 && c <= 90) return 'X';
+    if (c >= 97 && c <= 122) return 'x';
+    if (c >= 48 && c <= 57) return 'd';
+    return ch;
+  }
+  if (/\p{Lu}|\p{Lt}/u.test(ch)) return 'X';
+  if (/\p{L}|\p{M}/u.test(ch)) return 'x';
+  if (/\p{N}/u.test(ch)) return 'd';
+  return ch;
+}
+
+/** Word shape: X for capitals, x for small letters, d for digits; runs cut to 3 (or to 1 when `collapse`). */
 export function wordShape(word: string, collapse: boolean): string {
   let out = '';
   let last = '';
   let run = 0;
   for (const ch of word) {
-    let c: string;
-    if (/\p{Lu}|\p{Lt}/u.test(ch)) c = 'X';
-    else if (/\p{L}|\p{M}/u.test(ch)) c = 'x';
-    else if (/\p{N}/u.test(ch)) c = 'd';
-    else c = ch;
+    const c = charClass(ch);
     run = c === last ? run + 1 : 1;
     last = c;
     if (run <= (collapse ? 1 : 3)) out += c;
@@ -58,60 +80,140 @@ export function wordShape(word: string, collapse: boolean): string {
   return out;
 }
 
-/** Whether a sentence is set in capitals (a headline or a dateline): every word with letters has no small letter. */
-export function isAllCaps(words: readonly string[]): boolean {
+// Tokens after which a capital says nothing (quotes, brackets, dashes open a new phrase).
+const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
+
+const lexicon = new Map<string, Lexeme>();
+// Bounds the cache; news vocabularies stay far below it, so it is rarely cleared.
+const LEXICON_LIMIT = 200_000;
+
+function makeLexeme(word: string): Lexeme {
+  const lower = word.toLowerCase().replace(/[0-9]/g, '0');
+  const lowerHash = hashString(lower);
+  const shapeHash = hashString(wordShape(word, true));
+  const shape = hashString(wordShape(word, false));
+  const role0: number[] = [mix(T.Bias, 0), mix(T.Word, hashString(word)), mix(T.Lower, lowerHash), mix(T.Shape, shape)];
+  for (let k = 1; k <= 4 && k <= lower.length; k++) {
+    role0.push(mix(T.Prefix, hashString(lower.slice(0, k))), mix(T.Suffix, hashString(lower.slice(-k))));
+  }
+  let flags = 0;
+  if (/[0-9]/.test(word)) flags |= 1;
+  if (word.includes('-')) flags |= 2;
+  if (word.includes('.')) flags |= 4;
+  if (word.length > 1 && /^\p{Lu}+$/u.test(word)) flags |= 8;
+  if (flags) role0.push(mix(T.Flags, flags));
+  const left: number[] = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
+  if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
+  return {
+    word,
+    wordHash: hashString(word),
+    upperHash: hashString(word.toUpperCase()),
+    lower,
+    lowerHash,
+    shapeHash,
+    capitalised: /^\p{Lu}/u.test(word),
+    hasLower: /\p{Ll}/u.test(word),
+    hasLetter: /\p{L}/u.test(word),
+    allLower: /^\p{Ll}+$/u.test(word),
+    roles: [
+      Uint32Array.from(role0),
+      Uint32Array.from(left),
+      Uint32Array.of(mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)),
+      Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
+      Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
+    ],
+  };
+}
+
+/** The cached lexeme of a token text. */
+export function lexeme(text: string): Lexeme {
+  let lex = lexicon.get(text);
+  if (!lex) {
+    if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
+    lex = makeLexeme(normalizeWord(text));
+    lexicon.set(text, lex);
+  }
+  return lex;
+}
+
+/** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
+export const SENTENCE_START: Lexeme = makeLexeme('\u0002');
+export const SENTENCE_END: Lexeme = makeLexeme('\u0003');
+
+/** A sentence ready for tagging. */
+export interface PreparedSentence {
+  length: number;
+  lexemes: Lexeme[];
+  /** Features of token i beyond its lexeme roles: feats[offsets[i] .. offsets[i+1]). */
+  feats: Uint32Array;
+  offsets: Uint32Array;
+}
+
+/** Whether a sentence is set in capitals (a headline or a dateline): no word has a small letter. */
+export function isAllCaps(lexemes: readonly Lexeme[]): boolean {
   let long = false;
-  for (const w of words) {
-    if (!/\p{L}/u.test(w)) continue;
-    if (/\p{Ll}/u.test(w)) return false;
-    if (w.length > 1) long = true;
+  for (const lex of lexemes) {
+    if (!lex.hasLetter) continue;
+    if (lex.hasLower) return false;
+    if (lex.word.length > 1) long = true;
   }
   return long;
 }
 
-const UPPER_START = /^\p{Lu}/u;
+/** Document-wide casing evidence: words written in lower case, or capitalised mid-sentence, somewhere. */
+interface CasingEvidence {
+  lower: Set<string>;
+  midCap: Set<string>;
+}
 
-/** Document-wide casing evidence: which words are written in lower case, or capitalised mid-sentence, somewhere. */
-function casingEvidence(sentences: readonly string[][], caps: readonly boolean[]): { lower: Set<string>; midCap: Set<string> } {
+function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]): CasingEvidence {
   const lower = new Set<string>();
   const midCap = new Set<string>();
-  sentences.forEach((words, s) => {
-    words.forEach((w, i) => {
-      if (/^\p{Ll}+$/u.test(w)) lower.add(w);
-      else if (!caps[s] && i > 0 && UPPER_START.test(w) && /\p{Ll}/u.test(w)) midCap.add(w.toLowerCase());
+  sentences.forEach((lexemes, s) => {
+    lexemes.forEach((lex, i) => {
+      if (lex.allLower) lower.add(lex.lower);
+      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) midCap.add(lex.lower);
     });
   });
   return { lower, midCap };
 }
 
-/** Computes the static features of a document given as sentences of raw token texts. */
-export function prepareDocument(sentences: readonly string[][], gazetteer?: Gazetteer): PreparedSentence[] {
-  const normalized = sentences.map((words) => words.map(normalizeWord));
-  const caps = normalized.map(isAllCaps);
-  const evidence = casingEvidence(normalized, caps);
-  return normalized.map((words, s) => prepareSentence(words, caps[s], evidence, gazetteer));
+/** Computes the static features of a document given as sentences of token texts. */
+export function prepareDocument(sentences: readonly (readonly string[])[], gazetteer?: Gazetteer): PreparedSentence[] {
+  const lexemes = sentences.map((words) => words.map(lexeme));
+  const caps = lexemes.map(isAllCaps);
+  const evidence = casingEvidence(lexemes, caps);
+  const buffer = new FeatureBuffer();
+  return lexemes.map((lex, s) => prepareSentence(lex, caps[s], evidence, gazetteer, buffer));
+}
+
+/** A growable array of feature hashes shared by the sentences of a document (fewer small allocations). */
+class FeatureBuffer {
+  data = new Uint32Array(4096);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const grown = new Uint32Array(this.data.length * 2);
+      grown.set(this.data);
+      this.data = grown;
+    }
+    this.data[this.length++] = value;
+  }
 }
 
 function prepareSentence(
-  words: readonly string[],
+  lexemes: Lexeme[],
   caps: boolean,
-  evidence: { lower: Set<string>; midCap: Set<string> },
+  evidence: CasingEvidence,
   gazetteer: Gazetteer | undefined,
+  feats: FeatureBuffer,
 ): PreparedSentence {
-  const n = words.length;
-  const lowers = words.map((w) => w.toLowerCase().replace(/[0-9]/g, '0'));
-  const lowerHash = new Uint32Array(n);
-  const shapeHash = new Uint32Array(n);
-  const capitalised = new Uint8Array(n);
-  for (let i = 0; i < n; i++) {
-    lowerHash[i] = hashString(lowers[i]);
-    shapeHash[i] = hashString(wordShape(words[i], true));
-    capitalised[i] = UPPER_START.test(words[i]) ? 1 : 0;
-  }
+  const n = lexemes.length;
   // Name-list features: the type and the token's place in the listed name (B, I, L or U).
-  const gaz: number[][] = Array.from({ length: n }, () => []);
+  let gaz: number[][] | undefined;
   if (gazetteer) {
-    for (const m of gazetteer.matches(words, caps)) {
+    for (const m of gazetteer.matches(lexemes, caps)) {
+      gaz ??= Array.from({ length: n }, () => []);
       for (let t = 0; t < 4; t++) {
         if (!(m.types & (1 << t))) continue;
         for (let k = m.start; k < m.end; k++) {
@@ -121,60 +223,38 @@ function prepareSentence(
       }
     }
   }
-  const feats: number[] = [];
+  const first = feats.length;
   const offsets = new Uint32Array(n + 1);
-  const low = (i: number) => (i < 0 ? BOS : i >= n ? EOS : lowerHash[i]);
-  const shp = (i: number) => (i < 0 ? BOS : i >= n ? EOS : shapeHash[i]);
+  const at = (i: number) => (i < 0 ? SENTENCE_START : i >= n ? SENTENCE_END : lexemes[i]);
   for (let i = 0; i < n; i++) {
-    offsets[i] = feats.length;
-    const w = words[i];
-    const lw = lowers[i];
-    const add = (template: number, value: number) => feats.push(mix(template, value));
-    add(T.Bias, 0);
-    add(T.Word, hashString(w));
-    add(T.Lower, lowerHash[i]);
-    add(T.Shape, hashString(wordShape(w, false)));
-    for (let k = 1; k <= 4 && k <= lw.length; k++) {
-      add(T.Prefix, hashString(lw.slice(0, k)));
-      add(T.Suffix, hashString(lw.slice(-k)));
-    }
-    add(T.LowerM1, low(i - 1));
-    add(T.LowerP1, low(i + 1));
-    add(T.LowerM2, low(i - 2));
-    add(T.LowerP2, low(i + 2));
-    add(T.ShapeM1, shp(i - 1));
-    add(T.ShapeP1, shp(i + 1));
-    add(T.ShapeM2, shp(i - 2));
-    add(T.ShapeP2, shp(i + 2));
-    add(T.BigramM1, mix(low(i - 1), lowerHash[i]));
-    add(T.BigramP1, mix(lowerHash[i], low(i + 1)));
-    add(T.ShapeTrigram, mix(mix(shp(i - 1), shapeHash[i]), shp(i + 1)));
-    add(T.ShapeLowerP1, mix(shapeHash[i], low(i + 1)));
-    add(T.LowerM1ShapeP1, mix(low(i - 1), shapeHash[i]));
-    if (i > 0 && lowers[i - 1].length > 2) add(T.SuffixM1, hashString(lowers[i - 1].slice(-3)));
-    if (i === 0) add(T.First, shapeHash[i]);
+    offsets[i] = feats.length - first;
+    const lex = lexemes[i];
+    const prev = at(i - 1);
+    const next = at(i + 1);
+    feats.push(mix(T.BigramM1, mix(prev.lowerHash, lex.lowerHash)));
+    feats.push(mix(T.BigramP1, mix(lex.lowerHash, next.lowerHash)));
+    feats.push(mix(T.ShapeTrigram, mix(mix(prev.shapeHash, lex.shapeHash), next.shapeHash)));
+    feats.push(mix(T.ShapeLowerP1, mix(lex.shapeHash, next.lowerHash)));
+    feats.push(mix(T.LowerM1ShapeP1, mix(prev.lowerHash, lex.shapeHash)));
+    if (i === 0) feats.push(mix(T.First, lex.shapeHash));
     if (caps) {
-      add(T.Headline, 0);
-      add(T.HeadlineWord, lowerHash[i]);
+      feats.push(mix(T.Headline, 0));
+      feats.push(mix(T.HeadlineWord, lex.lowerHash));
     }
-    let flags = 0;
-    if (/[0-9]/.test(w)) flags |= 1;
-    if (w.includes('-')) flags |= 2;
-    if (w.includes('.')) flags |= 4;
-    if (/^\p{Lu}+$/u.test(w) && w.length > 1) flags |= 8;
-    if (flags) add(T.Flags, flags);
-    if (capitalised[i]) {
+    if (lex.capitalised) {
       // Case is uninformative at the start of a sentence and in headlines: look at the rest of the document.
-      const ambiguous = i === 0 || caps || (i > 0 && /^["'(`-]/.test(words[i - 1]));
-      const l = w.toLowerCase();
-      add(T.DocLower, (evidence.lower.has(l) ? 2 : 0) + (ambiguous ? 1 : 0));
-      if (ambiguous) add(T.DocMidCap, evidence.midCap.has(l) ? 1 : 0);
+      const ambiguous = i === 0 || caps || OPENERS.has(prev.word);
+      feats.push(mix(T.DocLower, (evidence.lower.has(lex.lower) ? 2 : 0) + (ambiguous ? 1 : 0)));
+      if (ambiguous) feats.push(mix(T.DocMidCap, evidence.midCap.has(lex.lower) ? 1 : 0));
     }
-    for (const g of gaz[i]) {
-      add(T.Gaz, g);
-      add(T.GazShape, mix(g, shapeHash[i]));
+    if (gaz) {
+      for (const g of gaz[i]) {
+        feats.push(mix(T.Gaz, g));
+        feats.push(mix(T.GazShape, mix(g, lex.shapeHash)));
+      }
     }
   }
-  offsets[n] = feats.length;
-  return { length: n, feats: Uint32Array.from(feats), offsets, lowerHash, shapeHash, capitalised };
+  offsets[n] = feats.length - first;
+  // A view: later sentences may grow (and so replace) the buffer, but never this range of it.
+  return { length: n, lexemes, feats: feats.data.subarray(first, feats.length), offsets };
 }

@@ -1,7 +1,12 @@
 /**
  * Name lists (gazetteers) for the tagger: token sequences known as a PER, ORG, LOC or MISC name.
  * The shipped lists come only from the entity mentions of the training split.
+ *
+ * Names are looked up by a hash chained over their words' hashes, so matching a sentence builds no
+ * strings; with 32-bit hashes and some ten thousand names a false match is very unlikely and costs
+ * only one misleading feature.
  */
+import { hashString, mix } from './hash';
 
 /** Longest name, in tokens, that is looked up. */
 export const MAX_NAME_TOKENS = 6;
@@ -13,17 +18,44 @@ export interface NameMatch {
   types: number;
 }
 
-/** Name lists keyed by their space-joined (normalised) tokens. */
+/** A word as the name lists see it: hashes of its exact and its upper-case form. */
+export interface NameWord {
+  wordHash: number;
+  upperHash: number;
+}
+
+/** Hashes of a word for name lookups. */
+export function nameWord(word: string): NameWord {
+  return { wordHash: hashString(word), upperHash: hashString(word.toUpperCase()) };
+}
+
+const PREFIX = 1;
+
+/** Name lists keyed by chained word hashes. */
 export class Gazetteer {
-  private readonly names = new Map<string, number>();
-  private readonly upperNames = new Map<string, number>();
+  private readonly names = new Map<number, number>();
+  private readonly upperNames = new Map<number, number>();
+  // Chained hashes of proper prefixes of names ("Ministry", "Ministry of"): a lookup stops when no name can follow.
+  private readonly prefixes = new Set<number>();
+  private readonly upperPrefixes = new Set<number>();
+  private readonly text: string[] = [];
 
   /** Adds a name (its tokens) under a type index. */
   add(tokens: readonly string[], type: number): void {
     if (tokens.length === 0 || tokens.length > MAX_NAME_TOKENS) return;
-    const key = tokens.join(' ');
+    this.text.push(`${1 << type}\t${tokens.join(' ')}`);
+    let key = PREFIX;
+    let upper = PREFIX;
+    tokens.forEach((token, n) => {
+      const w = nameWord(token);
+      key = mix(key, w.wordHash);
+      upper = mix(upper, w.upperHash);
+      if (n < tokens.length - 1) {
+        this.prefixes.add(key);
+        this.upperPrefixes.add(upper);
+      }
+    });
     this.names.set(key, (this.names.get(key) ?? 0) | (1 << type));
-    const upper = key.toUpperCase();
     this.upperNames.set(upper, (this.upperNames.get(upper) ?? 0) | (1 << type));
   }
 
@@ -33,32 +65,35 @@ export class Gazetteer {
   }
 
   /**
-   * All listed names in a sentence of normalised words. In an all-capitals sentence (a headline)
-   * names are compared in upper case, since the case there says nothing.
+   * All listed names in a sentence. In an all-capitals sentence (a headline) names are compared in
+   * upper case, since the case there says nothing.
    */
-  matches(words: readonly string[], allCaps: boolean): NameMatch[] {
+  matches(words: readonly NameWord[], allCaps: boolean): NameMatch[] {
     const table = allCaps ? this.upperNames : this.names;
+    const prefixes = allCaps ? this.upperPrefixes : this.prefixes;
     const found: NameMatch[] = [];
     for (let i = 0; i < words.length; i++) {
-      const first = words[i].charCodeAt(0);
-      // Names start with a capital, a digit or a non-ASCII letter; skip everything else quickly.
-      if (first >= 97 && first <= 122) continue;
-      let key = '';
+      let key = PREFIX;
       for (let n = 1; n <= MAX_NAME_TOKENS && i + n <= words.length; n++) {
-        const w = allCaps ? words[i + n - 1].toUpperCase() : words[i + n - 1];
-        key = n === 1 ? w : `${key} ${w}`;
+        const w = words[i + n - 1];
+        key = mix(key, allCaps ? w.upperHash : w.wordHash);
         const types = table.get(key);
         if (types) found.push({ start: i, end: i + n, types });
+        if (!prefixes.has(key)) break;
       }
     }
     return found;
   }
 
-  /** Serialises as lines "<type bits>\t<name>". */
+  /** Serialises as sorted, de-duplicated lines "<type bits>\t<name>". */
   serialize(): string {
-    const lines: string[] = [];
-    for (const [key, types] of [...this.names].sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0))) lines.push(`${types}\t${key}`);
-    return lines.join('\n');
+    const merged = new Map<string, number>();
+    for (const line of this.text) {
+      const tab = line.indexOf('\t');
+      const name = line.slice(tab + 1);
+      merged.set(name, (merged.get(name) ?? 0) | Number(line.slice(0, tab)));
+    }
+    return [...merged.keys()].sort().map((name) => `${merged.get(name)}\t${name}`).join('\n');
   }
 
   /** Reads what `serialize` wrote. */

@@ -31,9 +31,8 @@ export class AveragedPerceptron implements Scorer {
     this.sums = new Float64Array((1 << bits) * LABEL_COUNT);
   }
 
-  score(feats: Uint32Array, count: number, out: Float64Array): void {
-    out.fill(0);
-    for (let f = 0; f < count; f++) {
+  accumulate(feats: Uint32Array, from: number, to: number, out: Float64Array): void {
+    for (let f = from; f < to; f++) {
       const base = (feats[f] >>> this.shift) * LABEL_COUNT;
       for (let c = 0; c < LABEL_COUNT; c++) out[c] += this.weights[base + c];
     }
@@ -66,9 +65,8 @@ export class DenseScorer implements Scorer {
   constructor(readonly bits: number, readonly weights: Float32Array) {
     this.shift = 32 - bits;
   }
-  score(feats: Uint32Array, count: number, out: Float64Array): void {
-    out.fill(0);
-    for (let f = 0; f < count; f++) {
+  accumulate(feats: Uint32Array, from: number, to: number, out: Float64Array): void {
+    for (let f = from; f < to; f++) {
       const base = (feats[f] >>> this.shift) * LABEL_COUNT;
       for (let c = 0; c < LABEL_COUNT; c++) out[c] += this.weights[base + c];
     }
@@ -130,10 +128,10 @@ export function trainEpoch(model: AveragedPerceptron, prepared: readonly Prepare
 }
 
 /**
- * Packs dense weights: drops rows whose largest weight is below `minWeight` and quantises the rest
- * to signed bytes with one shared scale.
+ * Packs dense weights: quantises them to signed bytes with one shared scale and drops rows whose
+ * largest quantised magnitude is below `minLevel` (at least 1: all-zero rows are always dropped).
  */
-export function pack(bits: number, dense: Float32Array, minWeight: number): PackedWeights {
+export function pack(bits: number, dense: Float32Array, minLevel = 1): PackedWeights {
   let max = 0;
   for (let i = 0; i < dense.length; i++) max = Math.max(max, Math.abs(dense[i]));
   const scale = max / 127;
@@ -143,7 +141,7 @@ export function pack(bits: number, dense: Float32Array, minWeight: number): Pack
     const base = b * LABEL_COUNT;
     let rowMax = 0;
     for (let c = 0; c < LABEL_COUNT; c++) rowMax = Math.max(rowMax, Math.abs(dense[base + c]));
-    if (rowMax < minWeight || rowMax < scale / 2) continue;
+    if (Math.round(rowMax / scale) < Math.max(1, minLevel)) continue;
     buckets.push(b);
     for (let c = 0; c < LABEL_COUNT; c++) values.push(Math.round(dense[base + c] / scale));
   }

@@ -6,6 +6,7 @@
  * open-addressing table. Since every weight shares the scale, the best label is decided on integer
  * sums and the scale is never applied at run time.
  */
+import { Lexeme, ROLE_COUNT } from './features';
 import type { Scorer } from './tagger';
 
 const MAGIC = 0x314e4d46; // "FMN1" little-endian
@@ -14,11 +15,13 @@ const MAGIC = 0x314e4d46; // "FMN1" little-endian
 export class PackedWeights implements Scorer {
   private readonly shift: number;
   private readonly mask: number;
-  private readonly keys: Int32Array;
-  private readonly rowOf: Int32Array;
+  private readonly stride: number;
+  // Open addressing, key and row side by side so that a lookup touches one cache line:
+  // per slot 3 bytes of (bucket + 1, 0 = empty) then one signed byte per label.
+  private readonly table: Int8Array;
 
   /**
-   * @param bits feature hash bits the model was trained with
+   * @param bits feature hash bits the model was trained with (at most 23)
    * @param labels number of labels (row width)
    * @param buckets sorted bucket ids of the kept rows
    * @param values rows × labels quantised weights
@@ -35,31 +38,56 @@ export class PackedWeights implements Scorer {
     let size = 1;
     while (size < buckets.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.keys = new Int32Array(size).fill(-1);
-    this.rowOf = new Int32Array(size);
+    this.stride = labels + 3;
+    this.table = new Int8Array(size * this.stride);
     buckets.forEach((b, row) => {
       let slot = this.slotStart(b);
-      while (this.keys[slot] !== -1) slot = (slot + 1) & this.mask;
-      this.keys[slot] = b;
-      this.rowOf[slot] = row;
+      while (this.keyAt(slot * this.stride) !== 0) slot = (slot + 1) & this.mask;
+      const at = slot * this.stride;
+      const key = b + 1;
+      this.table[at] = key & 255;
+      this.table[at + 1] = (key >> 8) & 255;
+      this.table[at + 2] = (key >> 16) & 255;
+      this.table.set(values.subarray(row * labels, (row + 1) * labels), at + 3);
     });
   }
 
-  score(feats: Uint32Array, count: number, out: Float64Array): void {
-    const labels = this.labels;
-    out.fill(0);
-    for (let f = 0; f < count; f++) {
-      const b = feats[f] >>> this.shift;
+  accumulate(feats: Uint32Array, from: number, to: number, out: Float64Array): void {
+    const { labels, stride, table, mask, shift } = this;
+    for (let f = from; f < to; f++) {
+      const b = feats[f] >>> shift;
       let slot = this.slotStart(b);
       let key: number;
-      while ((key = this.keys[slot]) !== b) {
-        if (key === -1) break;
-        slot = (slot + 1) & this.mask;
+      while ((key = this.keyAt(slot * stride)) !== b + 1) {
+        if (key === 0) break;
+        slot = (slot + 1) & mask;
       }
-      if (key === -1) continue;
-      const base = this.rowOf[slot] * labels;
-      for (let c = 0; c < labels; c++) out[c] += this.values[base + c];
+      if (key === 0) continue;
+      const base = slot * stride + 3;
+      for (let c = 0; c < labels; c++) out[c] += table[base + c];
     }
+  }
+
+  private keyAt(at: number): number {
+    const t = this.table;
+    return (t[at] & 255) | ((t[at + 1] & 255) << 8) | ((t[at + 2] & 255) << 16);
+  }
+
+  accumulateRole(lex: Lexeme, role: number, out: Float64Array): void {
+    let cache = lex.cache;
+    if (!cache || cache.owner !== this) {
+      // First sight of this word with this model: sum each role's weights once.
+      const scores = new Int32Array(ROLE_COUNT * this.labels);
+      const sum = new Float64Array(this.labels);
+      for (let r = 0; r < ROLE_COUNT; r++) {
+        sum.fill(0);
+        this.accumulate(lex.roles[r], 0, lex.roles[r].length, sum);
+        scores.set(sum, r * this.labels);
+      }
+      cache = lex.cache = { owner: this, scores };
+    }
+    const base = role * this.labels;
+    for (let c = 0; c < this.labels; c++) out[c] += cache.scores[base + c];
   }
 
   private slotStart(bucket: number): number {

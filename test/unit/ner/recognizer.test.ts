@@ -19,7 +19,7 @@ describe('entity recogniser (shipped model)', () => {
   });
 
   it('reads a possessive place and a hyphenated name', () => {
-    const mentions = found("Park Chan-bong, a deputy minister at Seoul's Ministry of Unification, spoke in Panmunjeom.");
+    const mentions = found('"We have to transform this armistice," said Park Chan-bong, a deputy minister at Seoul\'s Ministry of Unification.');
     assert.ok(mentions.includes('PERSON Park Chan-bong'), mentions.join('; '));
     assert.ok(mentions.includes('PLACE Seoul'), mentions.join('; '));
   });
