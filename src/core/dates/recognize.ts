@@ -10,27 +10,78 @@ interface Candidate extends Timex {
   rank: number;
 }
 
+/** How far a match may reach before and after the guard fragment it contains (characters). */
+const REACH_BEFORE = 80;
+const REACH_AFTER = 100;
+
+/** For each trigger word, the indices (in RULES) of the rules it wakes. */
+const RULES_BY_TRIGGER = new Map<string, number[]>();
+RULES.forEach((rule, i) => {
+  for (const word of rule.triggers) {
+    const list = RULES_BY_TRIGGER.get(word) ?? [];
+    list.push(i);
+    RULES_BY_TRIGGER.set(word, list);
+  }
+});
+
+/** Positions of each rule's trigger words, from one pass over the words of the text. */
+function triggerHits(text: string): number[][] {
+  const hits: number[][] = RULES.map(() => []);
+  const word = /[A-Za-z]+|\d+/g;
+  for (let m = word.exec(text); m; m = word.exec(text)) {
+    const token = m[0];
+    const key = token.charCodeAt(0) <= 57 ? `#${Math.min(token.length, 5)}` : token.toLowerCase();
+    const rules = RULES_BY_TRIGGER.get(key);
+    if (rules) for (const r of rules) hits[r].push(m.index);
+  }
+  return hits;
+}
+
+/**
+ * The parts of `text` where a rule can match: windows around its trigger words, widened to
+ * whitespace so that word-boundary assertions see what they would see in the whole text, and merged.
+ */
+function windows(text: string, hits: readonly number[]): [number, number][] {
+  const out: [number, number][] = [];
+  for (const hit of hits) {
+    const last = out[out.length - 1];
+    if (last && hit - REACH_BEFORE <= last[1]) last[1] = hit + REACH_AFTER;
+    else out.push([Math.max(0, hit - REACH_BEFORE), hit + REACH_AFTER]);
+  }
+  for (const w of out) {
+    while (w[0] > 0 && text.charCodeAt(w[0] - 1) > 32) w[0]--;
+    w[1] = Math.min(text.length, w[1]);
+    while (w[1] < text.length && text.charCodeAt(w[1]) > 32) w[1]++;
+  }
+  return out;
+}
+
 /** Every expression the rules find, overlapping ones included. */
 function candidates(text: string, context: RecognitionContext): Candidate[] {
   const anchor = parseYmd(context.documentDate);
   const found: Candidate[] = [];
+  const hits = triggerHits(text);
   RULES.forEach((rule, rank) => {
-    if (rule.guard && !rule.guard.some((word) => text.includes(word))) return;
     const re = rule.pattern;
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const start = m.index;
-      const end = start + m[0].length;
-      let tense: Tense | null = null;
-      const ctx: RuleContext = {
-        text,
-        anchor,
-        tense: () => (tense === null ? (tense = tenseAround(text, start, end)) : tense),
-      };
-      const timex = rule.build(m, ctx);
-      if (timex) found.push({ ...timex, start, end, rank });
-      // a rejected match may hide a shorter one inside it ("the two-day" → "two-day")
-      else re.lastIndex = start + 1;
+    for (const [from, to] of windows(text, hits[rank])) {
+      const part = from === 0 && to === text.length ? text : text.slice(from, to);
+      re.lastIndex = 0;
+      for (let m = re.exec(part); m; m = re.exec(part)) {
+        const local = m.index;
+        const start = from + local;
+        const end = start + m[0].length;
+        m.index = start; // rules read their context from the whole text
+        let tense: Tense | null = null;
+        const ctx: RuleContext = {
+          text,
+          anchor,
+          tense: () => (tense === null ? (tense = tenseAround(text, start, end)) : tense),
+        };
+        const timex = rule.build(m, ctx);
+        if (timex) found.push({ ...timex, start, end, rank });
+        // a rejected match may hide a shorter one inside it ("the two-day" → "two-day")
+        else re.lastIndex = local + 1;
+      }
     }
   });
   return found;
