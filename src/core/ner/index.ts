@@ -37,10 +37,12 @@ export function shippedEntityModel(): EntityModel {
 
 // Label sequences kept per sentence while decoding; 4 gains about one F1 point over greedy decoding on CoNLL-2003 dev.
 const BEAM_WIDTH = 4;
+// Hypotheses this far behind (in trained weight units) are dropped; on dev it changes no decision but saves most of the beam's cost.
+const BEAM_MARGIN = 30;
 
 /** BILOU labels (see labels.ts) for a document given as sentences of token texts. */
 export function labelSentences(sentences: readonly (readonly string[])[], model: EntityModel = shippedEntityModel()): Uint8Array[] {
-  return tagDocumentBeam(prepareDocument(sentences, model.names), model.weights, BEAM_WIDTH);
+  return tagDocumentBeam(prepareDocument(sentences, model.names), model.weights, BEAM_WIDTH, BEAM_MARGIN);
 }
 
 /** Finds entity mentions in text: exact UTF-16 spans, in text order, never overlapping. */

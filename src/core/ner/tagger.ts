@@ -13,6 +13,8 @@ export interface Scorer {
   accumulate(feats: Uint32Array, from: number, to: number, out: Float64Array): void;
   /** Optional fast path: adds the (cached) weights of a lexeme's features in a role. */
   accumulateRole?(lex: Lexeme, role: number, out: Float64Array): void;
+  /** Trained weight of one score unit, when scores are scaled (quantised weights). */
+  readonly scale?: number;
 }
 
 /** Called during training for every token, with the features seen and the gold and best-scoring labels. */
@@ -108,8 +110,10 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
  * Beam-search decoding with the same features as greedy decoding: keeps the `width` best label
  * sequences of each sentence, so one early mistake (a "North" that opens a place) need not force
  * the rest of the name. Each hypothesis sees its own earlier labels, in the document memory too.
+ * Hypotheses more than `margin` (in trained weight units) behind the best are dropped.
  */
-export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer, width: number): Uint8Array[] {
+export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer, width: number, margin = Infinity): Uint8Array[] {
+  const scoreMargin = margin / (scorer.scale ?? 1);
   const dynamic = new Uint32Array(8);
   const base = new Float64Array(LABEL_COUNT);
   const scores = new Float64Array(LABEL_COUNT);
@@ -178,6 +182,8 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
           nextParent[pos] = k;
         }
       }
+      // Hypotheses far behind the best are dropped early: most tokens are clear-cut, and the beam then costs no more than greedy decoding.
+      while (kept > 1 && next[kept - 1] < next[0] - scoreMargin) kept--;
       for (let k = 0; k < kept; k++) {
         label[i * width + k] = nextLabel[k];
         parent[i * width + k] = nextParent[k];

@@ -30,8 +30,18 @@ const ABBREVIATIONS = new Set(
 // Abbreviations that never end a sentence: titles and initials come before a name.
 const TITLES = new Set('Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev St Mt Ft No Pres Gens vs'.split(' '));
 
+/** Whether the character at UTF-16 index i is a letter, mark or digit (ASCII decided without a regex). */
 function isWordAt(text: string, i: number, end: number): boolean {
-  return i < end && WORD_CHAR.test(charAt(text, i));
+  if (i >= end) return false;
+  const c = text.charCodeAt(i);
+  if (c < 128) return (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57);
+  return WORD_CHAR.test(charAt(text, i));
+}
+
+function isSpaceAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(charAt(text, i));
 }
 
 /** The code point at UTF-16 index i, as a string of 1 or 2 units. */
@@ -63,23 +73,27 @@ export function tokenize(text: string): Token[] {
   const n = text.length;
   let i = 0;
   while (i < n) {
-    const ch = charAt(text, i);
-    if (SPACE.test(ch)) {
-      i += ch.length;
+    if (isSpaceAt(text, i)) {
+      i += charAt(text, i).length;
       continue;
     }
-    if (WORD_CHAR.test(ch)) {
+    const ch = charAt(text, i);
+    if (isWordAt(text, i, n)) {
       let j = i + ch.length;
       for (;;) {
         if (j >= n) break;
-        const c = charAt(text, j);
-        if (WORD_CHAR.test(c)) j += c.length;
-        else if (JOINERS.has(c) && isWordAt(text, j + 1, n)) j += 1;
+        if (isWordAt(text, j, n)) {
+          j += charAt(text, j).length;
+          continue;
+        }
+        const c = text[j];
+        if (JOINERS.has(c) && isWordAt(text, j + 1, n)) j += 1;
         else if (DIGIT_JOINERS.has(c) && isDigit(text, j - 1) && isDigit(text, j + 1)) j += 1;
         else break;
       }
       if (j < n && text[j] === '.' && keepsPeriod(text.slice(i, j))) j += 1;
-      const clitic = CLITIC.exec(text.slice(i, j));
+      const word = text.slice(i, j);
+      const clitic = word.includes("'") || word.includes('\u2019') ? CLITIC.exec(word) : null;
       if (clitic && clitic.index > 0) {
         push(i, i + clitic.index);
         push(i + clitic.index, j);
