@@ -21,7 +21,7 @@ const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made
  */
 export function tenseAround(text: string, start: number, end: number): Tense {
   let from = start;
-  while (from > 0 && start - from < 80 && !/[.;!?\n]/.test(text[from - 1])) from--;
+  while (from > 0 && start - from < 150 && !/[.;!?\n]/.test(text[from - 1])) from--;
   let to = end;
   while (to < text.length && to - end < 30 && !/[.;!?\n,]/.test(text[to])) to++;
   const before = text.slice(from, start);

@@ -1,0 +1,183 @@
+/** Days and times of day: calendar dates, weekdays, "yesterday", clock times, holidays. */
+import { Ymd, formatYmd, isValidDate, pad } from '../calendar';
+import { MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseSpokenYear } from '../lexicon';
+import { Tense, resolveMonthYear, resolveWeekday } from '../resolve';
+import {
+  B, DAY_PHRASE, E, PART_OF_DAY, Rule, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
+  timeOfDay,
+} from './shared';
+
+export const DAYS_RULES: Rule[] = [
+  {
+    name: 'clock time',
+    triggers: ['am', 'pm', 'm'],
+    pattern: new RegExp(
+      `${B}(?:(?:about|around|approximately|shortly (?:before|after))\\s)?(?<h>\\d{1,2})(?:[:.](?<min>\\d{2}))?\\s?(?<ap>[ap]\\.m\\.|[ap]\\.m|[ap]m${E})(?:${TZ})?(?:,?\\s(?:on\\s)?(?<day>${DAY_PHRASE}))?`,
+      'gi'),
+    build(m, ctx) {
+      const t = timeOfDay(Number(m.groups!.h), Number(m.groups!.min ?? 0), m.groups!.ap);
+      if (!t) return undefined;
+      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      return { type: 'TIME', value: `${day}T${t}` };
+    },
+  },
+  {
+    name: 'named time',
+    triggers: ['noon', 'midnight', 'midday'],
+    pattern: new RegExp(`${B}(?<w>noon|midnight|midday)(?:,?\\s(?<day>${DAY_PHRASE}))?${E}`, 'gi'),
+    build(m, ctx) {
+      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      return { type: 'TIME', value: `${day}T${m.groups!.w.toLowerCase() === 'midnight' ? '24:00' : '12:00'}` };
+    },
+  },
+  {
+    name: 'iso date',
+    triggers: ['#4'],
+    pattern: /(?<![\w-])(?<y>\d{4})-(?<mo>\d{2})-(?<d>\d{2})(?:T(?<t>\d{2}:\d{2}(?::\d{2})?))?(?![\w-])/g,
+    build(m) {
+      const [y, mo, d] = [Number(m.groups!.y), Number(m.groups!.mo), Number(m.groups!.d)];
+      if (!isValidDate(y, mo, d)) return undefined;
+      const date = `${m.groups!.y}-${m.groups!.mo}-${m.groups!.d}`;
+      return m.groups!.t ? { type: 'TIME', value: `${date}T${m.groups!.t}` } : { type: 'DATE', value: date };
+    },
+  },
+  {
+    name: 'numeric date',
+    triggers: ['#1', '#2'],
+    pattern: /(?<![\w/.-])(?<mo>\d{1,2})\/(?<d>\d{1,2})\/(?<y>\d{4}|\d{2})(?![\w/-])/g,
+    build(m) {
+      let y = Number(m.groups!.y);
+      if (m.groups!.y.length === 2) y += y < 50 ? 2000 : 1900;
+      const [mo, d] = [Number(m.groups!.mo), Number(m.groups!.d)];
+      if (!isValidDate(y, mo, d)) return undefined;
+      return { type: 'DATE', value: formatYmd({ year: y, month: mo, day: d }) };
+    },
+  },
+  {
+    name: 'month day year',
+    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    pattern: new RegExp(
+      `${B}(?:(?<dir>last|next|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+    build(m, ctx) {
+      const dir = m.groups!.dir?.toLowerCase();
+      const forced = dir === 'last' ? 'past' : dir === 'next' ? 'future' : undefined;
+      // a weekday given with the date ("Monday, Oct. 26") tells the year
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx, m.groups!.wd, forced);
+    },
+  },
+  {
+    name: 'day month year',
+    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    pattern: new RegExp(`${B}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(?<mon>${MONTH_RE})(?:,?\\s(?<y>\\d{4}))?${E}`, 'g'),
+    build(m, ctx) {
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+    },
+  },
+  {
+    name: 'month',
+    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    pattern: new RegExp(
+      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE}))|\\s(?<rel>this|last|next)\\syear)?${E}`, 'gi'),
+    build(m, ctx) {
+      const { mon, sy, rel } = m.groups!;
+      const y = m.groups!.y ?? (sy ? String(parseSpokenYear(sy)) : rel && ctx.anchor ? String(ctx.anchor.year + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0)) : undefined);
+      const month = monthOf(mon);
+      if (!month || !isCapitalised(mon)) return undefined;
+      const dir = m.groups!.dir?.toLowerCase();
+      if (!y) {
+        // Abbreviations and "May" alone are too often a name or the verb.
+        const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
+        const prep = /\b(in|since|until|till|by|from|to|through|during|before|after|of|early|late|mid|last|next|this)\s$/i.test(before);
+        const abbreviated = /\.$/.test(mon) || (mon.length <= 4 && !/^(May|June|July)$/.test(mon));
+        if (abbreviated && !dir) return undefined;
+        // "the March for Life", "March of the Combatant Mothers": a march, not the month
+        if (mon === 'March' && /^\s+(for|of|on|to)\s+(the\s+)?[A-Z]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return undefined;
+        if (mon === 'May' && !dir && !prep) return undefined;
+      }
+      if (y && y !== 'undefined') return { type: 'DATE', value: `${y}-${pad(month)}` };
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}` };
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      const strict = dir === 'last' || dir === 'next';
+      const year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
+      return { type: 'DATE', value: `${pad(year, 4)}-${pad(month)}` };
+    },
+  },
+  {
+    name: 'weekday',
+    triggers: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    pattern: new RegExp(
+      `${B}(?:(?<dir>last|next|this|early|late|early on|late on)\\s)?(?<wd>${WEEKDAY_RE})(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
+    build(m, ctx) {
+      const { wd, part } = m.groups!;
+      if (!isCapitalised(wd)) return undefined;
+      const day = WEEKDAYS.get(wd.toLowerCase())!;
+      const dir = m.groups!.dir?.toLowerCase();
+      const partCode = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
+      const type: TimexType = partCode ? 'TIME' : 'DATE';
+      if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || dir === 'next'));
+      return { type, value: partCode ? `${date}T${partCode}` : date };
+    },
+  },
+  {
+    name: 'day word',
+    triggers: ['today', 'tonight', 'yesterday', 'tomorrow'],
+    pattern: new RegExp(
+      `${B}(?:(?<mod>early|late|earlier|later)\\s)?(?<w>today|tonight|yesterday|tomorrow)(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
+    build(m, ctx) {
+      const w = m.groups!.w.toLowerCase();
+      const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
+      const part = m.groups!.part ? PART_OF_DAY[m.groups!.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
+      return { type: m.groups!.part ? 'TIME' : 'DATE', value: dayValue(ctx, offset, part) };
+    },
+  },
+  {
+    name: 'part of day',
+    triggers: ['morning', 'afternoon', 'evening', 'night'],
+    pattern: /(?<![\w'-])(?<dir>this|last|early this|late last|late this)\s(?<part>morning|afternoon|evening|night)(?![\w-])/gi,
+    build(m, ctx) {
+      const part = PART_OF_DAY[m.groups!.part.toLowerCase()];
+      const offset = /last/i.test(m.groups!.dir) ? -1 : 0;
+      return { type: 'TIME', value: dayValue(ctx, offset, part) };
+    },
+  },
+  {
+    name: 'holiday',
+    triggers: ['christmas', 'year', 'thanksgiving', 'independence', 'valentine', 'halloween', 'labor', 'memorial'],
+    pattern: /(?<![\w'-])(?:(?<dir>last|next|this)\s)?(?<h>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|New Year's|Thanksgiving Day|Thanksgiving|Independence Day|Valentine's Day|Halloween|Labor Day|Memorial Day)(?:\s(?<y>\d{4}))?(?![\w-])/g,
+    build(m, ctx) {
+      const h = m.groups!.h.toLowerCase();
+      const fixed: Record<string, [number, number]> = {
+        'christmas eve': [12, 24], 'christmas day': [12, 25], christmas: [12, 25], "new year's eve": [12, 31],
+        "new year's day": [1, 1], "new year's": [1, 1], 'independence day': [7, 4], "valentine's day": [2, 14], halloween: [10, 31],
+      };
+      const dir = m.groups!.dir?.toLowerCase();
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      const dateIn = (year: number): Ymd | undefined => {
+        if (fixed[h]) return { year, month: fixed[h][0], day: fixed[h][1] };
+        // the n-th weekday of a month: Thanksgiving (4th Thursday of November), Labor Day (1st Monday
+        // of September), Memorial Day (last Monday of May)
+        const [month, wd, nth] = h.startsWith('thanksgiving') ? [11, 4, 4] : h === 'labor day' ? [9, 1, 1] : [5, 1, -1];
+        if (nth > 0) {
+          const first = resolveWeekday({ year, month, day: 7 }, wd, 'past');
+          return { year, month, day: first.day + 7 * (nth - 1) };
+        }
+        return resolveWeekday({ year, month, day: 31 }, wd, 'past');
+      };
+      if (m.groups!.y) return { type: 'DATE', value: formatYmd(dateIn(Number(m.groups!.y))!) };
+      if (!ctx.anchor) {
+        const d = fixed[h];
+        return { type: 'DATE', value: d ? `XXXX-${pad(d[0])}-${pad(d[1])}` : 'XXXX-XX-XX' };
+      }
+      const anchor = ctx.anchor;
+      const at = (y: number) => Date.UTC(y, dateIn(y)!.month - 1, dateIn(y)!.day);
+      const now = Date.UTC(anchor.year, anchor.month - 1, anchor.day);
+      let year = anchor.year;
+      if (tense === 'future') { if (at(year) < now) year++; }
+      else if (tense === 'past') { if (at(year) > now) year--; }
+      else if (at(year) - now > 60 * 86_400_000) year--;
+      return { type: 'DATE', value: formatYmd(dateIn(year)!) };
+    },
+  },
+];

@@ -1,0 +1,114 @@
+/** Durations ("three months"), sets ("every week") and vague references ("now", "recently"). */
+import { NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, parseCardinal, unitOf } from '../lexicon';
+import { APPROX, B, E, PART_OF_DAY, Rule, durationValue } from './shared';
+
+export const DURATIONS_RULES: Rule[] = [
+  {
+    name: 'reference word',
+    triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future'],
+    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|at present|presently|recently|lately|soon|the past|the future|in the future|the present)(?![\w-])/gi,
+    build(m, ctx) {
+      const w = m.groups!.w.toLowerCase();
+      // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
+      if (w === 'now' && /^[-\u2010-\u2015]/.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      // "as soon as possible", "soon after the vote": relative to an event, not to the document
+      if (w === 'soon' && (/\bas\s$/i.test(ctx.text.slice(m.index - 3, m.index)) || /^\s+(after|before|as)\b/i.test(ctx.text.slice(m.index + 4, m.index + 12)))) return undefined;
+      if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
+      if (/soon|future/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
+      return { type: 'DATE', value: 'PRESENT_REF' };
+    },
+  },
+  {
+    name: 'vague reference',
+    triggers: ['future', 'term', 'ahead', 'coming', 'ago'],
+    pattern: /(?<![\w'-])(?:(?<fut>the (?:near|distant|not-too-distant) future|the (?:near|short|long) term|the (?:days|weeks|months|years) ahead|the coming (?:days|weeks|months|years))|(?<past>(?:just\s|only\s)?(?:days|weeks|months|years|decades) ago))(?![\w-])/gi,
+    build(m) {
+      if (m.groups!.past) return { type: 'DATE', value: 'PAST_REF' };
+      return { type: 'DATE', value: 'FUTURE_REF' };
+    },
+  },
+  {
+    name: 'long',
+    triggers: ['long'],
+    pattern: /(?<![\w'-])(?<unit>decades|years|months|weeks|days|hours|centuries|day|week|month|year|hour)-long(?![\w-])/gi,
+    build(m) {
+      const unit = unitOf(m.groups!.unit)!;
+      const n = /s$/i.test(m.groups!.unit) ? 'X' : '1';
+      return { type: 'DURATION', value: unit.time ? `PT${n}${unit.code}` : `P${n}${unit.code}` };
+    },
+  },
+  {
+    name: 'duration',
+    triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
+    pattern: new RegExp(
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?:[\\s-](?:more|additional|full|straight|consecutive))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?${E}`,
+      'gi'),
+    build(m, ctx) {
+      const n = parseCardinal(m.groups!.n);
+      if (n === undefined) return undefined;
+      if (m.groups!.adj?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      const nWord = m.groups!.n.toLowerCase();
+      const unitWord = m.groups!.unit.toLowerCase();
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
+      // "a second attempt", "three-quarters of its food", "a quarter of the vote": not durations
+      if ((nWord === 'a' || nWord === 'an') && unitWord === 'second') return undefined;
+      if (/^quarters?$/.test(unitWord) && (/^\s+of\b/i.test(after) || /-/.test(m[0]))) return undefined;
+      // "$2 million a year", "24 hours a day", "700 seats a week": a rate, not a duration
+      if ((nWord === 'a' || nWord === 'per') && /(\d|million|billion|percent|%|hours|times|seats|flights|\bup|\bonce|twice)[\w,.]*\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
+      if (/^(1[5-9]|20)\d\d$/.test(nWord) && !/s$/i.test(m.groups!.unit)) return undefined;
+      // "a" alone before a plural ("a years") is not a count; "a week" is
+      if ((nWord === 'a' || nWord === 'an') && /s$/i.test(m.groups!.unit) && !/centur/i.test(m.groups!.unit)) return undefined;
+      const unit = unitOf(m.groups!.unit)!;
+      // "the two-day talks": "the" belongs to the noun phrase, not to the duration
+      if (m.groups!.the && !m.groups!.dir && !/s$/i.test(m.groups!.unit)) return undefined;
+      if (unit.code === 'Q') return { type: 'DURATION', value: Number.isNaN(n) ? 'PXQ' : `P${n}Q` };
+      let count = n;
+      let code = unit.code;
+      if (code === 'DE' || code === 'CE') { count = n * (code === 'DE' ? 10 : 100); code = 'Y'; }
+      if (!Number.isNaN(count) && !Number.isInteger(count)) return undefined; // "half an hour": rare, left out
+      const c = Number.isNaN(count) ? 'X' : String(count);
+      return { type: 'DURATION', value: unit.time ? `PT${c}${code}` : `P${c}${code}` };
+    },
+  },
+  {
+    name: 'vague duration',
+    triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
+    // "for years", "in recent months", "over the past few weeks": the preposition stays outside
+    pattern: /(?<=\b(?:for|in|over|during|within|throughout)\s)(?:(?<pre>recent|coming|the coming|the next few|the past few|the last few|the next several|the past several|the last several)\s)?(?<unit>years|decades|months|weeks|days|hours|centuries|minutes|quarters)(?![\w-])/gi,
+    build(m) {
+      const unit = unitOf(m.groups!.unit)!;
+      return { type: 'DURATION', value: unit.time ? `PTX${unit.code}` : `PX${unit.code}` };
+    },
+  },
+  {
+    name: 'set',
+    triggers: ['every', 'each', 'annually', 'yearly', 'daily', 'weekly', 'monthly', 'hourly', 'nightly'],
+    pattern: new RegExp(
+      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
+      'gi'),
+    build(m) {
+      const adv = m.groups!.adv?.toLowerCase();
+      if (adv) {
+        const v: Record<string, string> = { annually: 'P1Y', yearly: 'P1Y', daily: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', hourly: 'PT1H', nightly: 'P1D' };
+        return { type: 'SET', value: v[adv] };
+      }
+      const unitWord = m.groups!.unit;
+      const wd = WEEKDAYS.get(unitWord.toLowerCase());
+      if (wd) return { type: 'SET', value: `XXXX-WXX-${wd}` };
+      const part = PART_OF_DAY[unitWord.toLowerCase()];
+      if (part) return { type: 'SET', value: `XXXX-XX-XXT${part}` };
+      const nRaw = m.groups!.n?.toLowerCase();
+      const n = nRaw === undefined ? 1 : nRaw === 'other' ? 2 : parseCardinal(nRaw);
+      if (n === undefined) return undefined;
+      return { type: 'SET', value: durationValue(n, unitWord) };
+    },
+  },
+  {
+    name: 'frequency',
+    triggers: ['once', 'twice', 'times', 'per'],
+    pattern: /(?<=\b(?:once|twice|times|per)\s)(?:an?\s)?(?<unit>day|week|month|year|hour)(?![\w-])/gi,
+    build(m) {
+      return { type: 'SET', value: durationValue(1, m.groups!.unit) };
+    },
+  },
+];

@@ -1,0 +1,48 @@
+/**
+ * The grammar of temporal expressions: one regular expression per family of phrases, each with a
+ * function that turns a match into a TIMEX3 value. Spans follow TimeBank: modifiers such as "about",
+ * "early" and "the past" are part of the expression; a leading preposition ("on", "in") is not.
+ */
+import { DAYS_RULES } from './days';
+import { DURATIONS_RULES } from './durations';
+import { PERIODS_RULES } from './periods';
+import type { Rule } from './shared';
+
+export type { Rule, RuleContext, Timex, TimexType } from './shared';
+
+const ALL = [...DAYS_RULES, ...PERIODS_RULES, ...DURATIONS_RULES];
+const byName = new Map(ALL.map((r) => [r.name, r]));
+
+/** Every rule; on matches of equal length the earlier rule wins. */
+export const RULES: Rule[] = [
+  'clock time',
+  'named time',
+  'iso date',
+  'numeric date',
+  'month day year',
+  'day month year',
+  'month',
+  'weekday',
+  'day word',
+  'part of day',
+  'reference word',
+  'year',
+  'decade',
+  'century',
+  'relative unit',
+  'season',
+  'quarter',
+  'spoken year',
+  'named period',
+  'holiday',
+  'end of period',
+  'decade word',
+  'vague reference',
+  'long',
+  'ago',
+  'year earlier',
+  'duration',
+  'vague duration',
+  'set',
+  'frequency',
+].map((name) => byName.get(name)!);

@@ -1,0 +1,242 @@
+/** Years, decades, seasons, quarters and calendar units counted from the document date ("last week", "two years ago"). */
+import { pad } from '../calendar';
+import {
+  NUMBER_RE, ORDINAL_RE, SEASONS, SPOKEN_YEAR_RE, UNIT_RE, monthOf, parseCardinal, parseOrdinal,
+  parseSpokenYear, unitOf,
+} from '../lexicon';
+import { quarterOf, resolveSeasonYear, shiftValue } from '../resolve';
+import { APPROX, B, E, Rule, yearAgoQuarter } from './shared';
+
+export const PERIODS_RULES: Rule[] = [
+  {
+    name: 'year',
+    triggers: ['#4'],
+    pattern: /(?<![\w$£€#'.,/-])(?:(?<mod>early|mid|late|the end of|the beginning of|the middle of|post|pre)[\s-](?:in\s)?)?(?:(?<pre>fiscal|the year|calendar|fiscal year)\s)?(?<y>1\d{3}|20\d{2})(?![\w%/-]|[.,:]\d|\s?(?:percent|per cent|people|persons|men|women|troops|soldiers|shares|miles|tons|feet|yards|acres|jobs|workers|employees|members|cars|cases|votes|points|delegates|refugees|students|children|prisoners|deaths|homes|units|barrels))/gi,
+    build(m, ctx) {
+      const year = Number(m.groups!.y);
+      const before = ctx.text.slice(Math.max(0, m.index - 16), m.index);
+      if (/\b(about|some|nearly|almost|than|approximately|roughly|estimated|of|No\.|number|Flight|Route|Highway|Boeing|model|Section)\s$/i.test(before) && !m.groups!.pre && !m.groups!.mod) {
+        // "of 1990" is a year ("the summer of 1990"); "a total of 2000" is not: accept the usual range only
+        if (!/\bof\s$/i.test(before) || year < 1900 || year > 2030) return undefined;
+      }
+      if (year < 1900 && !m.groups!.pre && !/\b(in|since|from|until|of|by|before|after|year|circa|to)\s$/i.test(before)) return undefined;
+      return { type: 'DATE', value: String(year) };
+    },
+  },
+  {
+    name: 'decade',
+    triggers: ['#4', '#2'],
+    pattern: /(?<![\w$-])(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
+    build(m) {
+      const value = m.groups!.y ?? `19${m.groups!.yy}`;
+      return { type: 'DATE', value };
+    },
+  },
+  {
+    name: 'century',
+    triggers: ['century'],
+    pattern: new RegExp(`${B}(?:the\\s)?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
+    build(m) {
+      const n = parseOrdinal(m.groups!.ord);
+      return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
+    },
+  },
+  {
+    name: 'relative unit',
+    triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current', 'present', 'following', 'same'],
+    pattern: new RegExp(
+      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|${[...SEASONS.keys()].join('|')})${E}`,
+      'gi'),
+    build(m, ctx) {
+      const dir = m.groups!.dir.toLowerCase();
+      const unitWord = m.groups!.unit.toLowerCase();
+      if (dir === 'following' || dir === 'same') return undefined; // anchored on another event, not on the document
+      const season = SEASONS.get(unitWord);
+      const step = dir === 'last' || dir === 'past' || dir === 'previous' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
+      if (season) {
+        if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
+        return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir, ctx.tense()), 4)}-${season}` };
+      }
+      const unit = unitWord === 'fiscal year' ? 'Y' : unitOf(unitWord)!.code;
+      return { type: 'DATE', value: shiftValue(ctx.anchor, unit, step) };
+    },
+  },
+  {
+    name: 'season',
+    triggers: ['spring', 'summer', 'fall', 'autumn', 'winter'],
+    pattern: new RegExp(
+      `${B}(?<the0>the\\s)?(?:(?<mod>early|late|mid)[\\s-])?(?<the>the\\s)?(?<s>spring|summer|fall|autumn|winter)(?:\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE})))?${E}`, 'gi'),
+    build(m, ctx) {
+      const season = SEASONS.get(m.groups!.s.toLowerCase())!;
+      const y = m.groups!.y ?? (m.groups!.sy ? parseSpokenYear(m.groups!.sy) : undefined);
+      if (y) return { type: 'DATE', value: `${y}-${season}` };
+      // a bare season word needs "the" or "in" before it: "fall" is usually the verb
+      const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
+      // "the fall of the Berlin Wall" is a collapse
+      if (m.groups!.s.toLowerCase() === 'fall' && /^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      if (!m.groups!.the && !m.groups!.the0 && !/\bin\s$/i.test(before)) return undefined;
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
+      return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, undefined, ctx.tense()), 4)}-${season}` };
+    },
+  },
+  {
+    name: 'quarter',
+    triggers: ['quarter', 'half'],
+    pattern: new RegExp(
+      `${B}(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
+      'gi'),
+    build(m, ctx) {
+      const { ord, q } = m.groups!;
+      const pre = m.groups!.pre?.toLowerCase();
+      const o = ord?.toLowerCase();
+      if (!o && !m.groups!.the && !pre) return undefined; // "a quarter of the vote"
+      if (!o && !pre && !m.groups!.y && !/\b(for|in|during|of)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
+      if (o === 'same') return undefined;
+      const half = q.toLowerCase() === 'half';
+      let n = o ? parseOrdinal(o) : undefined;
+      if (half && (o === 'last' || o === 'latter')) n = 2;
+      if (half && (n === undefined || n > 2)) return undefined;
+      const label = half ? 'H' : 'Q';
+      const periods = half ? 2 : 4;
+      const yearAgo = pre === 'year-earlier' || pre === 'year-ago' || pre === 'comparable year-ago' || o === 'year-earlier' || o === 'year-ago';
+      let y = m.groups!.y ?? (pre && /^\d/.test(pre) ? pre : undefined);
+      // "the quarter ended Sept. 30": the quarter is the one holding that month
+      const ended = /^,?\s+(?:that\s+)?end(?:ed|ing|s)\s+(?<mon>[A-Z][a-z]+\.?)(?:\s+\d{1,2})?(?:,?\s+(?<y>\d{4}))?/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
+      const endMonth = ended ? monthOf(ended.groups!.mon) : undefined;
+      if (!half && n === undefined && endMonth) {
+        n = quarterOf(endMonth);
+        y ??= ended!.groups!.y ?? (ctx.anchor ? String(endMonth <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1) : undefined);
+        if (y && yearAgo) y = String(Number(y) - 1);
+      }
+      if (y) return { type: 'DATE', value: n ? `${y}-${label}${n}` : yearAgo ? `${Number(y) - 1}` : y };
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${label}${n ?? 'X'}` };
+      const current = half ? Math.ceil(ctx.anchor.month / 6) : quarterOf(ctx.anchor.month);
+      if (n !== undefined) {
+        // reported quarters are past ones; only an explicit future statement looks ahead
+        const hyphenated = /-(quarter|half)$/i.test(m[0]) && !m.groups!.the;
+        const future = !hyphenated && ctx.tense() === 'future';
+        let year = future ? (n >= current ? ctx.anchor.year : ctx.anchor.year + 1) : n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
+        if (yearAgo) year--;
+        return { type: 'DATE', value: `${year}-${label}${n}` };
+      }
+      // "the quarter", "the latest quarter": the last one reported, i.e. the one before the current
+      let back = o === 'next' ? -1 : o === 'current' ? 0 : 1;
+      if (yearAgo) back += periods;
+      const idx = ctx.anchor.year * periods + current - 1 - back;
+      return { type: 'DATE', value: `${Math.floor(idx / periods)}-${label}${(idx % periods) + 1}` };
+    },
+  },
+  {
+    name: 'spoken year',
+    triggers: ['nineteen', 'thousand'],
+    pattern: new RegExp(`${B}(?<the>the year\\s)?(?<sy>${SPOKEN_YEAR_RE})${E}`, 'gi'),
+    build(m, ctx) {
+      const year = parseSpokenYear(m.groups!.sy);
+      if (year === undefined) return undefined;
+      // "two thousand" is usually a count unless introduced as a year
+      const before = ctx.text.slice(Math.max(0, m.index - 8), m.index);
+      if (year >= 2000 && !m.groups!.the && !/\b(in|since|by|until|of|from)\s$/i.test(before)) return undefined;
+      if (/^\s+(people|troops|dollars|soldiers|men|women|miles|years)\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      return { type: 'DATE', value: String(year) };
+    },
+  },
+  {
+    name: 'named period',
+    triggers: ['weekend', 'week', 'year', 'period'],
+    pattern: /(?<![\w'-])(?<the>the|that|this)\s(?:(?<adj>full|fiscal|current|latest|latest fiscal|same|whole|entire|year-earlier|year-ago|\d{4})\s)?(?<unit>weekend|week|year|period|fiscal year)(?![\w-])/gi,
+    build(m, ctx) {
+      const unit = m.groups!.unit.toLowerCase();
+      const adj = m.groups!.adj?.toLowerCase();
+      const the = m.groups!.the.toLowerCase();
+      const before = ctx.text.slice(Math.max(0, m.index - 8), m.index);
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (adj === 'same' || /^\s*(of|before|after|earlier|ago|when|in which)\b/i.test(after) || /^'s?\b/.test(after)) return undefined;
+      if (unit === 'weekend') {
+        if (the !== 'the' || adj) return undefined;
+        if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE' };
+        const back = ctx.tense() === 'future' ? 0 : -1;
+        return { type: 'DATE', value: shiftValue(ctx.anchor, 'WE', back) };
+      }
+      if (unit === 'period') {
+        if (!adj || adj === 'full' || adj === 'whole' || adj === 'entire' || adj === 'fiscal') return undefined;
+        if (/^\d/.test(adj)) {
+          const q = yearAgoQuarter(ctx, m.index);
+          return { type: 'DATE', value: q ? `${adj}${q.slice(4)}` : adj };
+        }
+        if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-QX' };
+        if (adj === 'year-earlier' || adj === 'year-ago') return { type: 'DATE', value: yearAgoQuarter(ctx, m.index) ?? String(ctx.anchor.year - 1) };
+        return { type: 'DATE', value: shiftValue(ctx.anchor, 'Q', adj === 'current' ? 0 : -1) };
+      }
+      if (unit === 'week') {
+        if (adj || !/\b(for|during|of|over|in|through)\s$/i.test(before)) return undefined;
+        return { type: 'DATE', value: ctx.anchor ? shiftValue(ctx.anchor, 'W', 0) : 'XXXX-WXX' };
+      }
+      // "the year", "the fiscal year": the accounting year being reported
+      if (adj && /^\d/.test(adj)) return undefined;
+      if (!adj && unit === 'year' && !/\b(for|during|in|through|throughout)\s$/i.test(before)) return undefined;
+      if (adj === 'current' || adj === 'latest' || adj === 'latest fiscal' || the === 'this') {
+        return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
+      }
+      if (adj === 'year-earlier' || adj === 'year-ago') return undefined;
+      return { type: 'DURATION', value: 'P1Y' };
+    },
+  },
+  {
+    name: 'end of period',
+    triggers: ['end', 'beginning', 'start', 'middle'],
+    pattern: /(?<![\w'-])(?:(?:the\s)?(?<edge>end|beginning|start|middle)\sof\sthe\s(?<unit>year|month|week|decade|century)|(?<ye>year[-\s]end|year's end))(?![\w-])/gi,
+    build(m, ctx) {
+      const unit = m.groups!.ye ? 'year' : m.groups!.unit.toLowerCase();
+      const code = unitOf(unit)!.code;
+      // "since year-end" looks back to the last one
+      const back = m.groups!.ye && /\bsince\s$/i.test(ctx.text.slice(Math.max(0, m.index - 6), m.index)) ? -1 : 0;
+      return { type: 'DATE', value: shiftValue(ctx.anchor, code, back) };
+    },
+  },
+  {
+    name: 'decade word',
+    triggers: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
+    pattern: /(?<![\w'-])(?:(?<mod>early|mid|late)[\s-])?(?:nineteen[\s-])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])/gi,
+    build(m, ctx) {
+      const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
+      // "in his fifties" is an age; only "the nineties" names a decade
+      if (!/\bthe\s$/i.test(before) && !/^nineteen/i.test(m[0])) return undefined;
+      const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m.groups!.d.toLowerCase()) + 2;
+      if (/\bhis\b|\bher\b|\btheir\b/i.test(ctx.text.slice(Math.max(0, m.index - 10), m.index))) return undefined;
+      return { type: 'DATE', value: `19${d}` };
+    },
+  },
+  {
+    name: 'ago',
+    triggers: ['ago', 'earlier', 'now', 'hence'],
+    pattern: new RegExp(
+      `${B}(?:(?<mod>${APPROX})\\s)?(?<n>${NUMBER_RE})[\\s-](?<unit>${UNIT_RE})\\s(?<dir>ago|earlier|from now|hence)${E}`, 'gi'),
+    build(m, ctx) {
+      const n = parseCardinal(m.groups!.n);
+      const unit = unitOf(m.groups!.unit);
+      if (n === undefined || !unit || unit.time) return undefined;
+      const dir = m.groups!.dir.toLowerCase();
+      // "three days earlier" counts from the event just told, not from the document date
+      if (dir === 'earlier' && unit.code !== 'Y') return undefined;
+      const sign = dir === 'ago' || dir === 'earlier' ? -1 : 1;
+      if (Number.isNaN(n)) return { type: 'DATE', value: sign < 0 ? 'PAST_REF' : 'FUTURE_REF' };
+      // decades and centuries ago are named by their year
+      const [code, count] = unit.code === 'DE' ? ['Y', n * 10] : unit.code === 'CE' ? ['Y', n * 100] : unit.code === 'WE' ? ['W', n] : [unit.code, n];
+      if (!Number.isInteger(count)) return undefined;
+      if (code === 'Y' && count === 1 && sign < 0) {
+        const q = yearAgoQuarter(ctx, m.index);
+        if (q) return { type: 'DATE', value: q };
+      }
+      return { type: 'DATE', value: shiftValue(ctx.anchor, code, sign * count) };
+    },
+  },
+  {
+    name: 'year earlier',
+    triggers: ['earlier', 'ago'],
+    pattern: /(?<![\w'-])(?<the>the\s)?year-(?:earlier|ago)(?:\s(?<what>quarter|period|results?))?(?![\w-])/gi,
+    build(m, ctx) {
+      if (!ctx.anchor) return { type: 'DATE', value: 'XXXX' };
+      return { type: 'DATE', value: yearAgoQuarter(ctx, m.index) ?? String(ctx.anchor.year - 1) };
+    },
+  },
+];

@@ -1,0 +1,116 @@
+/** Types and helpers shared by the rule families. */
+import { Ymd, formatYmd, isValidDate, pad } from '../calendar';
+import { MONTH_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, unitOf } from '../lexicon';
+import { Tense, quarterOf, resolveMonthDay, resolveWeekday, shiftValue, unresolved } from '../resolve';
+
+export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
+
+/** What a rule makes of a match. `start`/`end` trims, relative to the match, are optional. */
+export interface Timex {
+  value?: string;
+  type: TimexType;
+}
+
+/** Everything a rule may consult besides its match. */
+export interface RuleContext {
+  text: string;
+  anchor?: Ymd;
+  /** Tense around the match, computed lazily. */
+  tense(): Tense;
+}
+
+/** A family of expressions. */
+export interface Rule {
+  name: string;
+  /**
+   * Words one of which every match contains, in lower case; `#4` stands for any 4-digit number
+   * (`#1`, `#2` likewise). The rule only runs near them: most rules find nothing in most articles.
+   */
+  triggers: string[];
+  pattern: RegExp;
+  build(m: RegExpExecArray, ctx: RuleContext): Timex | undefined;
+}
+
+export const B = '(?<![\\w\'-])'; // word start that does not split "ex-1990" or "mid-'90s"
+export const E = '(?![\\w-])';
+
+export const PART_OF_DAY: Record<string, string> = {
+  morning: 'MO', afternoon: 'AF', evening: 'EV', night: 'NI', tonight: 'NI',
+};
+
+export function isCapitalised(s: string | undefined): boolean {
+  return s !== undefined && s[0] >= 'A' && s[0] <= 'Z';
+}
+
+export function durationValue(n: number, unitWord: string): string | undefined {
+  const unit = unitOf(unitWord);
+  if (!unit) return undefined;
+  const count = Number.isNaN(n) ? 'X' : String(n);
+  return unit.time ? `PT${count}${unit.code}` : `P${count}${unit.code}`;
+}
+
+/** A date given by day words relative to the anchor ("yesterday"). */
+export function dayValue(ctx: RuleContext, offset: number, part?: string): string {
+  const base = ctx.anchor ? shiftValue(ctx.anchor, 'D', offset) : unresolved('D');
+  return part ? `${base}T${part}` : base;
+}
+
+export function timeOfDay(hour: number, minute: number, ampm: string): string | undefined {
+  const pm = /^p/i.test(ampm);
+  if (hour < 1 || hour > 12 || minute > 59) return undefined;
+  const h = (hour % 12) + (pm ? 12 : 0);
+  return `${pad(h)}:${pad(minute)}`;
+}
+
+/** The day that a day phrase inside a larger expression names ("Wednesday", "yesterday", "Nov. 9"). */
+export function dayOf(phrase: string | undefined, ctx: RuleContext): string | undefined {
+  if (!phrase) return undefined;
+  const p = phrase.trim();
+  const word = p.toLowerCase();
+  if (word === 'today' || word === 'tonight') return dayValue(ctx, 0);
+  if (word === 'yesterday') return dayValue(ctx, -1);
+  if (word === 'tomorrow') return dayValue(ctx, 1);
+  const wd = WEEKDAYS.get(word);
+  if (wd) return ctx.anchor ? formatYmd(resolveWeekday(ctx.anchor, wd, ctx.tense())) : `XXXX-WXX-${wd}`;
+  const md = /^(\S+)\s+(\d{1,2})$/.exec(p);
+  const month = md ? monthOf(md[1]) : undefined;
+  if (md && month) {
+    const day = Number(md[2]);
+    return ctx.anchor ? formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense())) : `XXXX-${pad(month)}-${pad(day)}`;
+  }
+  return undefined;
+}
+
+/**
+ * In financial reports "a year earlier" means the same quarter a year before: the quarter named in
+ * the text just before, or else the last completed one. Undefined when the passage is not about a quarter.
+ */
+export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): string | undefined {
+  if (!ctx.anchor) return undefined;
+  const before = ctx.text.slice(Math.max(0, index - window), index);
+  if (!/\bquarter(ly)?\b|\bperiod\b|-quarter\b/i.test(before + ctx.text.slice(index, index + 120))) return undefined;
+  const named = [...before.matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
+  const current = quarterOf(ctx.anchor.month);
+  if (named) {
+    const n = parseOrdinal(named[1])!;
+    const year = n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
+    return `${year - 1}-Q${n}`;
+  }
+  return shiftValue(ctx.anchor, 'Q', -5);
+}
+
+export const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC))';
+export const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
+export const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
+
+export function dayMonthYear(
+  mon: string, d: string, y: string | undefined, ctx: RuleContext, wd?: string, tense?: Tense,
+): Timex | undefined {
+  const month = monthOf(mon);
+  const day = Number(d);
+  if (!month || !isCapitalised(mon) || day < 1 || day > 31) return undefined;
+  if (y) return isValidDate(Number(y), month, day) ? { type: 'DATE', value: `${y}-${pad(month)}-${pad(day)}` } : undefined;
+  if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}-${pad(day)}` };
+  const weekday = wd ? WEEKDAYS.get(wd.toLowerCase()) : undefined;
+  return { type: 'DATE', value: formatYmd(resolveMonthDay(ctx.anchor, month, day, tense ?? ctx.tense(), weekday)) };
+}
