@@ -7,8 +7,15 @@ import { registerHover } from './features/hover';
 import { RecognitionService } from './features/recognition';
 import { registerStatusBar } from './features/statusBar';
 
+/** What activate() returns (the extension's `exports`): timings for benchmarks. */
+export interface FactmarkExports {
+  /** Milliseconds activate() took. */
+  readonly activationMs: number;
+}
+
 /** Composition root: builds the services and registers each feature; every disposable is owned by the context. */
-export function activate(context: vscode.ExtensionContext): void {
+export function activate(context: vscode.ExtensionContext): FactmarkExports {
+  const started = performance.now();
   const recognition = new RecognitionService(readConfig());
   context.subscriptions.push(
     recognition,
@@ -32,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): void {
       return document ? recognition.recognizeNow(document) : undefined;
     }),
   );
+  return { activationMs: performance.now() - started };
 }
 
 export function deactivate(): void {

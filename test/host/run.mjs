@@ -77,7 +77,8 @@ try {
   for (const t of results.tests ?? []) console.log(`  ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-'} ${t.title}${t.state === 'pending' ? ' (skipped)' : ''}`);
   for (const [name, value] of Object.entries(results.figures ?? {})) console.log(`  ${name}: ${value}`);
   for (const f of results.failures) console.log(`\nFAILED: ${f.title}\n${f.error}`);
-  console.log(`\nintegration (${mode}): ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
+  console.log(`\nintegration suite in VS Code 1.100.3, ${mode === 'vsix' ? 'installed from the .vsix' : mode === 'dev' ? 'from source' : testsEntry}:`);
+  console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
   exitCode = results.failed === 0 && results.passed > 0 ? 0 : 1;
 } catch (err) {
   console.error(`[host] ${err.stack ?? err}`);
