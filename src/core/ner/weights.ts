@@ -40,16 +40,18 @@ export class PackedWeights implements Scorer {
     this.mask = size - 1;
     this.stride = labels + 3;
     this.table = new Int8Array(size * this.stride);
-    buckets.forEach((b, row) => {
+    const table = this.table;
+    for (let row = 0; row < buckets.length; row++) {
+      const b = buckets[row];
       let slot = this.slotStart(b);
       while (this.keyAt(slot * this.stride) !== 0) slot = (slot + 1) & this.mask;
       const at = slot * this.stride;
       const key = b + 1;
-      this.table[at] = key & 255;
-      this.table[at + 1] = (key >> 8) & 255;
-      this.table[at + 2] = (key >> 16) & 255;
-      this.table.set(values.subarray(row * labels, (row + 1) * labels), at + 3);
-    });
+      table[at] = key & 255;
+      table[at + 1] = (key >> 8) & 255;
+      table[at + 2] = (key >> 16) & 255;
+      for (let c = 0; c < labels; c++) table[at + 3 + c] = values[row * labels + c];
+    }
   }
 
   accumulate(feats: Uint32Array, from: number, to: number, out: Float64Array): void {
