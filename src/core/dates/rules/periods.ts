@@ -196,11 +196,10 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'decade word',
     triggers: ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'],
-    pattern: /(?<![\w'-])(?:(?<mod>early|mid|late)[\s-])?(?:nineteen[\s-])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])/gi,
+    pattern: /(?<![\w'-])(?<the>the\s)?(?:(?<mod>early|mid|late)[\s-])?(?:nineteen[\s-])?(?<d>twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties)(?![\w-])/gi,
     build(m, ctx) {
-      const before = ctx.text.slice(Math.max(0, m.index - 4), m.index);
       // "in his fifties" is an age; only "the nineties" names a decade
-      if (!/\bthe\s$/i.test(before) && !/^nineteen/i.test(m[0])) return undefined;
+      if (!m.groups!.the && !/nineteen/i.test(m[0])) return undefined;
       const d = ['twenties', 'thirties', 'forties', 'fifties', 'sixties', 'seventies', 'eighties', 'nineties'].indexOf(m.groups!.d.toLowerCase()) + 2;
       if (/\bhis\b|\bher\b|\btheir\b/i.test(ctx.text.slice(Math.max(0, m.index - 10), m.index))) return undefined;
       return { type: 'DATE', value: `19${d}` };

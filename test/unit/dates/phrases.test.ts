@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { recognizeDates } from '../../../src/core/dates';
+
+interface Case {
+  text: string;
+  /** The expression, exactly as it should be highlighted. */
+  phrase: string;
+  dct?: string;
+  value?: string;
+  type?: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+}
+
+/** Hand-written sentences in the style of wire and business news. */
+const CASES: Case[] = [
+  { text: 'The talks resume next week.', phrase: 'next week', dct: '1998-02-13', value: '1998-W08' },
+  { text: 'Officials met two weeks ago.', phrase: 'two weeks ago', dct: '1998-02-13', value: '1998-W05' },
+  { text: 'In January nineteen ninety-seven, Atlanta again.', phrase: 'January nineteen ninety-seven', dct: '1998-02-27', value: '1997-01' },
+  { text: 'Oil fell to the level of the winter of 1994.', phrase: 'the winter of 1994', dct: '1998-02-23', value: '1994-WI' },
+  { text: 'They will meet again on Christmas Day.', phrase: 'Christmas Day', dct: '1998-02-13', value: '1998-12-25' },
+  { text: 'The deal should close by year-end.', phrase: 'year-end', dct: '1989-11-02', value: '1989' },
+  { text: 'The offer was extended to Nov. 16.', phrase: 'Nov. 16', dct: '1989-10-30', value: '1989-11-16' },
+  { text: 'The dividend is payable Jan. 2 to holders of record.', phrase: 'Jan. 2', dct: '1989-11-02', value: '1990-01-02' },
+  { text: 'In the quarter ended Sept. 30, sales rose 5%.', phrase: 'the quarter', dct: '1989-11-02', value: '1989-Q3' },
+  { text: 'Third-quarter net rose to $5 million from $3 million a year earlier.', phrase: 'a year earlier', dct: '1989-11-02', value: '1988-Q3' },
+  { text: 'Third-quarter net rose to $5 million.', phrase: 'Third-quarter', dct: '1989-11-02', value: '1989-Q3' },
+  { text: 'The paper said in an editorial on Monday, Oct. 26: enough.', phrase: 'Monday, Oct. 26', dct: '1998-10-25', value: '1998-10-26' },
+  { text: 'Sales were weak last spring.', phrase: 'last spring', dct: '1989-10-26', value: '1989-SP' },
+  { text: 'The blast came at about 10:35 a.m. Friday.', phrase: 'about 10:35 a.m. Friday', dct: '1998-08-08', value: '1998-08-07T10:35', type: 'TIME' },
+  { text: 'The plan was approved in May.', phrase: 'May', dct: '1998-08-08', value: '1998-05' },
+  { text: 'Sales have risen in recent years.', phrase: 'recent years', dct: '1998-08-08', type: 'DURATION' },
+  { text: 'The city was ruled from Moscow for centuries.', phrase: 'centuries', dct: '1998-08-08', type: 'DURATION' },
+  { text: 'It ended a decades-long feud.', phrase: 'decades-long', dct: '1998-08-08', type: 'DURATION' },
+  { text: 'Flights leave every Monday.', phrase: 'every Monday', dct: '1998-08-08', type: 'SET' },
+  { text: 'The court meets again next week.', phrase: 'next week', value: 'XXXX-WXX' },
+  { text: 'Prices dropped through the nineties.', phrase: 'the nineties', dct: '1998-02-13', value: '199' },
+];
+
+/** Sentences in which nothing is a date. */
+const NOT_DATES = [
+  'You may leave, he said, and he may go.',
+  'Thousands joined the March for Life on Capitol Hill.',
+  'The 6-year-old boy and his 37-year-old father.',
+  'The company earns $2 million a year in fees and 700 seats a week.',
+  'Iraq imports about three-quarters of its food.',
+  'It will be a second betrayal.',
+  'They sat down with the Sun reporter.',
+];
+
+describe('recognizeDates on news phrases', () => {
+  for (const c of CASES) {
+    it(`"${c.phrase}" in "${c.text}"`, () => {
+      const start = c.text.indexOf(c.phrase);
+      const found = recognizeDates(c.text, { documentDate: c.dct });
+      const m = found.find((f) => f.start === start && f.end === start + c.phrase.length);
+      assert.ok(m, `expected "${c.phrase}", got ${JSON.stringify(found.map((f) => f.text))}`);
+      if (c.value) assert.equal(m.value, c.value);
+      if (c.type) assert.equal(m.timexType, c.type);
+    });
+  }
+
+  for (const text of NOT_DATES) {
+    it(`finds nothing in "${text}"`, () => {
+      assert.deepEqual(recognizeDates(text, { documentDate: '1998-02-13' }).map((m) => m.text), []);
+    });
+  }
+
+  it('finds the same expression whatever text precedes it', () => {
+    const words = ['the', 'minister', 'said', 'on', '1,200', 'troops', 'will', 'year-old', 'in', 'March', '—', '\n', 'x'];
+    const sentence = 'Talks ended on March 2, 2006 after two years.';
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...words), { maxLength: 120 }), (prefixWords) => {
+        const prefix = prefixWords.join(' ') + '. ';
+        const found = recognizeDates(prefix + sentence, { documentDate: '2006-03-10' }).filter((m) => m.start >= prefix.length);
+        assert.deepEqual(
+          found.map((m) => [m.start - prefix.length, m.text, m.value]),
+          [[15, 'March 2, 2006', '2006-03-02'], [35, 'two years', 'P2Y']],
+        );
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('scales to a long text without losing expressions', () => {
+    const para = 'On Friday the court ruled. Last week 2,000 people marched for three days. ';
+    const text = para.repeat(2000);
+    const found = recognizeDates(text, { documentDate: '1998-02-13' });
+    assert.equal(found.length, 2000 * 3);
+    assert.equal(found[found.length - 1].text, 'three days');
+  });
+});
