@@ -1,7 +1,8 @@
-// Bundles the extension into dist/extension.js (CommonJS, `vscode` external).
+// Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the command-line
+// tool into dist/cli.js (Node, runnable: `npx factmark`).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -21,6 +22,15 @@ const options = {
   legalComments: production ? 'external' : 'none',
 };
 
+/** The `factmark` CLI: same core, Node APIs, no `vscode`; its own file is also its worker thread script. */
+const cliOptions = {
+  ...options,
+  entryPoints: ['src/cli/index.ts'],
+  outfile: 'dist/cli.js',
+  external: [],
+  banner: { js: '#!/usr/bin/env node' },
+};
+
 /** Files the manifest points at that live beside the bundle. */
 function copyAssets() {
   mkdirSync('dist', { recursive: true });
@@ -29,12 +39,14 @@ function copyAssets() {
 }
 
 if (watch) {
-  const ctx = await esbuild.context(options);
-  await ctx.watch();
+  for (const o of [options, cliOptions]) await (await esbuild.context(o)).watch();
   copyAssets();
 } else {
-  const result = await esbuild.build({ ...options, metafile: true });
+  for (const o of [options, cliOptions]) {
+    const result = await esbuild.build({ ...o, metafile: true });
+    const bytes = Object.values(result.metafile.outputs).reduce((n, out) => n + out.bytes, 0);
+    console.log(`${o.outfile}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (production)' : ''}`);
+  }
+  chmodSync('dist/cli.js', 0o755);
   copyAssets();
-  const bytes = Object.values(result.metafile.outputs).reduce((n, o) => n + o.bytes, 0);
-  console.log(`dist/extension.js: ${(bytes / 1024).toFixed(0)} KB${production ? ' (production)' : ''}`);
 }

@@ -1,0 +1,59 @@
+/** One file of `factmark annotate`: recognise, merge with the existing sidecar, write it back. */
+import * as fs from 'node:fs';
+import { detectDocumentDate } from '../core/dates';
+import type { AnnotatedDocument } from '../core/model';
+import { createDefaultPipeline, type RecognitionPipeline } from '../core/recognition';
+import { updateSidecar } from '../core/sidecar';
+import { unsuitableReason } from '../core/text';
+import { addSuggestions, isError, readSidecar } from './annotations';
+import { readIfExists, readText } from './files';
+import * as path from 'node:path';
+
+/** Largest document recognised, as the extension's default `factmark.suggestions.maxFileSizeKB`. */
+export const MAX_DOCUMENT_LENGTH = 5120 * 1024;
+
+/** What happened to one file. */
+export interface AnnotateOutcome {
+  file: string;
+  /** Suggestions added to the sidecar. */
+  added: number;
+  /** `created`, `updated`, `unchanged`, `skipped` (not a text article) or `failed`. */
+  status: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
+  /** Why it was skipped or failed. */
+  reason?: string;
+}
+
+let pipeline: RecognitionPipeline | undefined;
+
+/** Annotates one document: its sidecar gets the recognisers' mentions as suggestions (existing entries are kept). */
+export function annotateFile(file: string, sidecarFile: string): AnnotateOutcome {
+  try {
+    const text = readText(file);
+    const unsuitable = unsuitableReason(text, MAX_DOCUMENT_LENGTH);
+    if (unsuitable) return { file, added: 0, status: 'skipped', reason: unsuitable.replace(/ \(factmark\.[^)]*\)/, '') };
+    const original = readIfExists(sidecarFile);
+    let base: AnnotatedDocument = { path: path.basename(file), annotations: [], facts: [] };
+    let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
+    if (original !== undefined) {
+      const reading = readSidecar(original, text);
+      if (!reading.document || !reading.writable) {
+        const first = reading.diagnostics.find(isError);
+        const where = first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely';
+        return { file, added: 0, status: 'failed', reason: `its sidecar is malformed (${where}); fix it or run "factmark check"` };
+      }
+      base = reading.document;
+      orphans = reading.orphanContext;
+    }
+    const documentDate = base.documentDate ?? detectDocumentDate(text);
+    if (documentDate !== undefined) base = { ...base, documentDate };
+    pipeline ??= createDefaultPipeline();
+    const mentions = pipeline.recognize(text, documentDate !== undefined ? { documentDate } : {});
+    const { document, added } = addSuggestions(base, mentions);
+    const next = updateSidecar(original, orphans ? { document, text, orphans } : { document, text });
+    if (next === original) return { file, added, status: 'unchanged' };
+    fs.writeFileSync(sidecarFile, next);
+    return { file, added, status: original === undefined ? 'created' : 'updated' };
+  } catch (err) {
+    return { file, added: 0, status: 'failed', reason: (err as Error).message };
+  }
+}

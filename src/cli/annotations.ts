@@ -1,0 +1,134 @@
+/**
+ * Glue between the sidecar format and the exporters/importers, shared by the CLI and the VS Code
+ * export/import commands. Pure (strings in, model out): no Node or VS Code API, so both hosts use it.
+ * It lives here because src/core/sidecar does not offer it (yet); it could move to src/core later.
+ */
+import type { AnnotatedDocument, Annotation, Fact, Mention } from '../core/model';
+import { loadAnnotations, parseSidecar, type SidecarDiagnostic } from '../core/sidecar';
+import type { ExportInput, ImportResult } from '../core/export';
+
+/** An annotation or fact of a sidecar that no longer anchors on its document's text. */
+export interface OrphanReport {
+  id: string;
+  /** The text it was anchored on. */
+  quote: string;
+  /** `stored`: marked `orphaned` in the file; otherwise why re-anchoring failed. */
+  reason: 'stored' | 'deleted' | 'not-found' | 'ambiguous';
+}
+
+/** A sidecar read against the current text of its document. */
+export interface SidecarReading {
+  /** The model (UTF-16 offsets into the text); undefined when the file is unusable. Orphans sit at their hint position. */
+  document?: AnnotatedDocument;
+  /** Every diagnostic of the parser (errors make the file invalid). */
+  diagnostics: SidecarDiagnostic[];
+  /** Ids whose text is gone, with the context to keep when saving (pass as `SidecarInput.orphans`). */
+  orphanContext: Map<string, { prefix?: string; suffix?: string }>;
+  orphans: OrphanReport[];
+  /** False when Factmark must not rewrite the file (syntax error, newer version...). */
+  writable: boolean;
+}
+
+/** True when a diagnostic makes the sidecar invalid. */
+export function isError(d: SidecarDiagnostic): boolean {
+  return d.severity === 'error';
+}
+
+/** Parses a sidecar and anchors it on `text` (the document as it is now). Never throws. */
+export function readSidecar(sidecarText: string, text: string): SidecarReading {
+  const parsed = parseSidecar(sidecarText);
+  if (!parsed.doc) return { diagnostics: parsed.diagnostics, orphanContext: new Map(), orphans: [], writable: parsed.writable };
+  const loaded = loadAnnotations(parsed.doc, text);
+  const why = new Map(loaded.orphanDetails.map((o) => [o.id, o.reason]));
+  const quotes = new Map<string, string>();
+  for (const a of [...parsed.doc.annotations, ...parsed.doc.facts]) quotes.set(a.id, a.quote);
+  const orphans: OrphanReport[] = [...loaded.orphans.keys()].map((id) => ({ id, quote: quotes.get(id) ?? '', reason: why.get(id) ?? 'stored' }));
+  return { document: loaded.document, diagnostics: parsed.diagnostics, orphanContext: loaded.orphans, orphans, writable: parsed.writable };
+}
+
+/**
+ * The export input of a document: its anchored annotations and facts, orphans left out (they have no
+ * place in the text to export) and each one named in `warnings`.
+ */
+export function exportInputOf(reading: SidecarReading, text: string, name: string, uri?: string): { input: ExportInput; warnings: string[] } {
+  const doc = reading.document ?? { path: name, annotations: [], facts: [] };
+  const gone = new Set(reading.orphanContext.keys());
+  const warnings = reading.orphans.map((o) => `${name}: ${o.id} “${o.quote}” does not anchor on the text (${o.reason}); not exported`);
+  const annotations = doc.annotations.filter((a) => !gone.has(a.id));
+  const facts = doc.facts.filter((f) => !gone.has(f.id)).map((f) => ({ ...f, entities: f.entities.filter((id) => !gone.has(id)) }));
+  const input: ExportInput = { text, name, doc: { ...doc, annotations, facts } };
+  if (uri !== undefined) input.uri = uri;
+  return { input, warnings };
+}
+
+const sameSpan = (a: { start: number; end: number; type: string }, b: { start: number; end: number; type: string }) =>
+  a.start === b.start && a.end === b.end && a.type === b.type;
+
+/** Next free number after the largest `<prefix><n>` id. */
+function nextNumber(ids: Iterable<string>, prefix: string): number {
+  let max = 0;
+  const pattern = new RegExp(`^${prefix}(\\d+)$`);
+  for (const id of ids) {
+    const m = pattern.exec(id);
+    if (m) max = Math.max(max, Number(m[1]));
+  }
+  return max + 1;
+}
+
+/**
+ * Merges imported annotations and facts into a document's model. Importers number from a1/f1, so
+ * every imported id is renumbered after the existing ones; an annotation already present (same
+ * span and type) is not added twice, and facts then point at the existing one.
+ */
+export function mergeImported(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): { document: AnnotatedDocument; addedAnnotations: number; addedFacts: number } {
+  let a = nextNumber(existing.annotations.map((x) => x.id), 'a');
+  let f = nextNumber(existing.facts.map((x) => x.id), 'f');
+  const renamed = new Map<string, string>();
+  const annotations: Annotation[] = [...existing.annotations];
+  let addedAnnotations = 0;
+  for (const ann of imported.annotations) {
+    const twin = annotations.find((x) => sameSpan(x, ann));
+    if (twin) {
+      renamed.set(ann.id, twin.id);
+      continue;
+    }
+    const id = `a${a++}`;
+    renamed.set(ann.id, id);
+    annotations.push({ ...ann, id });
+    addedAnnotations++;
+  }
+  const facts: Fact[] = [...existing.facts];
+  for (const fact of imported.facts) {
+    const entities = fact.entities.map((id) => renamed.get(id)).filter((id): id is string => id !== undefined);
+    facts.push({ ...fact, id: `f${f++}`, entities });
+  }
+  annotations.sort((x, y) => x.start - y.start || x.end - y.end);
+  return { document: { ...existing, annotations, facts }, addedAnnotations, addedFacts: imported.facts.length };
+}
+
+/**
+ * Adds recogniser mentions as `suggested` annotations. A span the document already has an
+ * annotation of the same type for (in any status: a rejected suggestion stays rejected) is skipped.
+ */
+export function addSuggestions(existing: AnnotatedDocument, mentions: readonly Mention[]): { document: AnnotatedDocument; added: number } {
+  let n = nextNumber(existing.annotations.map((x) => x.id), 'a');
+  const annotations: Annotation[] = [...existing.annotations];
+  const seen = new Set(existing.annotations.map((x) => `${x.start}:${x.end}:${x.type}`));
+  let added = 0;
+  for (const m of mentions) {
+    const key = `${m.start}:${m.end}:${m.type}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const ann: Annotation = { id: `a${n++}`, type: m.type, start: m.start, end: m.end, text: m.text, status: 'suggested' };
+    if (m.value !== undefined) ann.value = m.value;
+    annotations.push(ann);
+    added++;
+  }
+  annotations.sort((x, y) => x.start - y.start || x.end - y.end);
+  return { document: { ...existing, annotations }, added };
+}
+
+/** A document's text as editors see it: without a leading byte-order mark (the sidecar offsets exclude it). */
+export function stripBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
