@@ -1,0 +1,308 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+/** The CLI as users run it: the built bundle, started as a process. */
+const root = path.resolve(__dirname, '../../../..');
+const CLI = path.join(root, 'dist/cli.js');
+
+interface Run {
+  code: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+function factmark(cwd: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
+
+/** A hand-reviewed sidecar: a comment, confirmed annotations, a rejected one and a fact. */
+const KOREA_SIDECAR = `# reviewed by hand: keep this comment
+factmark: 1
+document:
+  path: korea.txt
+  date: "2006-03-02"
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 5
+    end: 18
+    quote: Kim Yong-chol
+    status: confirmed
+    note: head of the North Korean delegation
+
+  - id: a2
+    type: PLACE
+    start: 23
+    end: 27
+    quote: U.S.
+    status: confirmed
+    kb: Q30
+
+  - id: a3
+    type: PLACE
+    start: 41
+    end: 50
+    quote: Panmunjom
+    status: rejected
+
+  - id: a4
+    type: DATE
+    start: 54
+    end: 66
+    quote: 2 March 2006
+    status: confirmed
+    value: "2006-03-02"
+facts:
+  - id: f1
+    label: Meeting
+    start: 5
+    end: 66
+    quote: Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006
+    entities: [a1, a2, a4]
+    date: "2006-03-02"
+`;
+
+const HARBOUR = `Lisbon, 14 May 2019
+
+The Port of Lisbon and the city council of Porto signed an agreement on Tuesday.
+Mayor Rui Moreira said the accord would take effect in January 2020.
+`;
+
+/** A fresh fixture folder: korea.txt (reviewed sidecar) and news/harbour.txt (no sidecar). */
+function fixture(): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-cli-'));
+  fs.writeFileSync(path.join(dir, 'korea.txt'), KOREA);
+  fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), KOREA_SIDECAR);
+  fs.mkdirSync(path.join(dir, 'news'));
+  fs.writeFileSync(path.join(dir, 'news/harbour.txt'), HARBOUR);
+  return dir;
+}
+
+const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
+
+describe('factmark CLI (dist/cli.js as a process)', function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  const fresh = () => {
+    const d = fixture();
+    dirs.push(d);
+    return d;
+  };
+
+  before(() => {
+    assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" first (npm test does)`);
+  });
+
+  after(() => {
+    for (const d of dirs) fs.rmSync(d, { recursive: true, force: true });
+  });
+
+  describe('help and errors', () => {
+    it('prints help for the tool and for each command', () => {
+      const main = factmark(os.tmpdir(), '--help');
+      assert.equal(main.code, 0);
+      for (const c of ['annotate', 'export', 'check', 'stats']) assert.match(main.stdout, new RegExp(`^  ${c} `, 'm'));
+      for (const c of ['annotate', 'export', 'check', 'stats']) {
+        const r = factmark(os.tmpdir(), c, '--help');
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stdout, new RegExp(`^Usage: factmark ${c}`));
+      }
+      const exp = factmark(os.tmpdir(), 'export', '--help').stdout;
+      for (const id of ['w3c', 'brat', 'conll', 'doccano', 'json', 'csv', 'markdown']) assert.match(exp, new RegExp(`^  ${id} `, 'm'));
+    });
+
+    it('rejects an unknown command, option or format with exit code 2 and says what is known', () => {
+      const dir = fresh();
+      const cmd = factmark(dir, 'anotate');
+      assert.equal(cmd.code, 2);
+      assert.match(cmd.stderr, /unknown command "anotate".*annotate, export, check, stats/);
+      const opt = factmark(dir, 'stats', '--colour');
+      assert.equal(opt.code, 2);
+      assert.match(opt.stderr, /Unknown option '--colour'/);
+      const fmt = factmark(dir, 'export', '--format', 'xlsx');
+      assert.equal(fmt.code, 2);
+      assert.match(fmt.stderr, /unknown format "xlsx" \(formats: w3c, brat, conll, doccano, json, csv, markdown\)/);
+      const none = factmark(dir, 'export');
+      assert.equal(none.code, 2);
+      assert.match(none.stderr, /--format is required/);
+    });
+
+    it('names a missing file or folder', () => {
+      const dir = fresh();
+      for (const c of ['annotate', 'check', 'stats']) {
+        const r = factmark(dir, c, 'no-such-article.txt');
+        assert.equal(r.code, 2, `${c}: ${r.stderr}`);
+        assert.match(r.stderr, /no such file or folder: no-such-article\.txt/);
+      }
+    });
+  });
+
+  describe('annotate', () => {
+    it('writes a sidecar of suggestions for each article, and keeps a reviewed sidecar', () => {
+      const dir = fresh();
+      const r = factmark(dir, 'annotate', '--jobs', '1');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /Annotated 2 of 2 files/);
+      const harbour = read(dir, 'news/harbour.txt.factmark.yaml');
+      assert.match(harbour, /^factmark: 1$/m);
+      assert.match(harbour, /date: "2019-05-14"/, 'the dateline is the document date');
+      assert.match(harbour, /type: PERSON\n\s+start: \d+\n\s+end: \d+\n\s+quote: Rui Moreira/);
+      assert.match(harbour, /quote: January 2020\n(.*\n)*?\s+status: suggested\n\s+value: "2020-01"/);
+      assert.doesNotMatch(harbour, /status: confirmed/);
+
+      const korea = read(dir, 'korea.txt.factmark.yaml');
+      assert.ok(korea.startsWith('# reviewed by hand: keep this comment\n'), 'the comment is gone');
+      assert.match(korea, /id: a1\n\s+type: PERSON(.*\n)*?\s+status: confirmed/);
+      assert.equal(korea.match(/quote: Panmunjom\n/g)?.length, 1, 'the rejected Panmunjom was suggested again');
+      assert.match(korea, /quote: Panmunjom\n(.*\n)*?\s+status: rejected/);
+    });
+
+    it('adds nothing the second time', () => {
+      const dir = fresh();
+      assert.equal(factmark(dir, 'annotate', '-j', '1').code, 0);
+      const before = read(dir, 'news/harbour.txt.factmark.yaml');
+      const again = factmark(dir, 'annotate', '-j', '1');
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /0 suggestions added; 0 sidecars created, 0 updated, 2 unchanged/);
+      assert.equal(read(dir, 'news/harbour.txt.factmark.yaml'), before);
+    });
+
+    it('writes the same sidecars with worker threads as without', () => {
+      const one = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-cli-jobs-'));
+      dirs.push(one);
+      const many = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-cli-jobs-'));
+      dirs.push(many);
+      for (let i = 0; i < 24; i++) {
+        const text = i % 2 ? HARBOUR : KOREA;
+        for (const d of [one, many]) fs.writeFileSync(path.join(d, `a${String(i).padStart(2, '0')}.txt`), text);
+      }
+      const serial = factmark(one, 'annotate', '--jobs', '1');
+      const parallel = factmark(many, 'annotate', '--jobs', '3');
+      assert.equal(serial.code, 0, serial.stderr);
+      assert.equal(parallel.code, 0, parallel.stderr);
+      assert.match(parallel.stdout, /24 sidecars created/);
+      for (let i = 0; i < 24; i++) {
+        const name = `a${String(i).padStart(2, '0')}.txt.factmark.yaml`;
+        assert.equal(read(many, name), read(one, name), name);
+      }
+    });
+
+    it('reports a malformed sidecar and leaves it untouched (exit 1)', () => {
+      const dir = fresh();
+      const broken = 'factmark: 1\ndocument:\n  path: korea.txt\nannotations:\n  - id: a1\n    start: [\n';
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), broken);
+      const r = factmark(dir, 'annotate', '-j', '1');
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /korea\.txt: error: its sidecar is malformed \(line \d+/);
+      assert.equal(read(dir, 'korea.txt.factmark.yaml'), broken);
+      assert.ok(fs.existsSync(path.join(dir, 'news/harbour.txt.factmark.yaml')), 'the other file was not annotated');
+    });
+  });
+
+  describe('check', () => {
+    it('passes valid sidecars', () => {
+      const dir = fresh();
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 0, r.stdout + r.stderr);
+      assert.match(r.stdout, /Checked 1 sidecar: all valid/);
+    });
+
+    it('fails on a malformed sidecar, naming file and line', () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), KOREA_SIDECAR.replace('    status: rejected\n', '    status: maybe\n'));
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /^korea\.txt\.factmark\.yaml:\d+:\d+: error: .*\[SCHEMA\]$/m);
+      assert.match(r.stdout, /1 with errors/);
+    });
+
+    it('fails on an orphan: an annotation whose text is gone from the document', () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'korea.txt'), KOREA.replace('Kim Yong-chol', 'the delegation head'));
+      const r = factmark(dir, 'check', '--json');
+      assert.equal(r.code, 1);
+      const report = JSON.parse(r.stdout) as { failed: number; findings: Array<{ code: string; message: string }> };
+      assert.equal(report.failed, 1);
+      assert.ok(report.findings.some((f) => f.code === 'ORPHAN' && f.message.includes('a1 “Kim Yong-chol”')), r.stdout);
+    });
+
+    it('fails when the document of a sidecar is missing', () => {
+      const dir = fresh();
+      fs.rmSync(path.join(dir, 'korea.txt'));
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /korea\.txt\.factmark\.yaml: error: its document korea\.txt is missing/);
+    });
+  });
+
+  describe('export', () => {
+    it('writes brat standoff into a folder: one .ann per document and annotation.conf', () => {
+      const dir = fresh();
+      const r = factmark(dir, 'export', '--format', 'brat', '--out', 'out');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stderr, /Exported 3 annotations and 1 fact from 1 document to out/);
+      const ann = read(dir, 'out/korea.ann');
+      assert.match(ann, /^T1\tPERSON 5 18\tKim Yong-chol$/m);
+      assert.match(ann, /^T2\tPLACE 23 27\tU\.S\.$/m);
+      assert.doesNotMatch(ann, /Panmunjom\n/, 'a rejected annotation was exported');
+      assert.match(ann, /^E1\tMeeting:T\d+ Participant:T1 Participant2:T2 Participant3:T\d+$/m);
+      const conf = read(dir, 'out/annotation.conf');
+      assert.match(conf, /^\[entities\]\nPERSON\n(.+\n)*?PLACE\nDATE\n/m);
+      assert.match(conf, /^Meeting\tParticipant\*:/m);
+    });
+
+    it('writes a single-file format to standard output, or to the file given', () => {
+      const dir = fresh();
+      const csv = factmark(dir, 'export', '-f', 'csv');
+      assert.equal(csv.code, 0, csv.stderr);
+      assert.equal(csv.stdout.split('\r\n')[0], 'document,id,type,status,quote,value,kb,note,line,column,start,end');
+      assert.ok(csv.stdout.includes('korea.txt,a2,PLACE,confirmed,U.S.,,Q30,,1,24,23,27\r\n'), csv.stdout);
+
+      const w3c = factmark(dir, 'export', '-f', 'w3c', '-o', 'annotations.jsonld', '--include-suggested');
+      assert.equal(w3c.code, 0, w3c.stderr);
+      const doc = JSON.parse(read(dir, 'annotations.jsonld'));
+      assert.equal(doc.type, 'AnnotationCollection');
+      const source = doc.first.items[0].target.source as string;
+      assert.ok(source.startsWith('file://') && source.endsWith('/korea.txt'), `the W3C target is ${source}, not the file URI`);
+    });
+
+    it('asks for a folder when the format writes several files', () => {
+      const dir = fresh();
+      const r = factmark(dir, 'export', '-f', 'brat');
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /brat writes 2 files: give a folder with --out/);
+    });
+
+    it('exports nothing when a sidecar is malformed', () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), 'factmark: 1\ndocument: [\n');
+      const r = factmark(dir, 'export', '-f', 'json', '-o', 'out.json');
+      assert.equal(r.code, 1);
+      assert.match(r.stderr, /korea\.txt\.factmark\.yaml: error: malformed sidecar \(line \d+/);
+      assert.ok(!fs.existsSync(path.join(dir, 'out.json')));
+    });
+  });
+
+  describe('stats', () => {
+    it('counts annotations by type and status, facts and documents', () => {
+      const dir = fresh();
+      const r = factmark(dir, 'stats', '--json');
+      assert.equal(r.code, 0, r.stderr);
+      const s = JSON.parse(r.stdout);
+      assert.equal(s.documents, 1);
+      assert.equal(s.facts, 1);
+      assert.deepEqual(s.annotations.byType.PLACE, { confirmed: 1, suggested: 0, rejected: 1 });
+      assert.equal(s.annotations.confirmed, 3);
+      const table = factmark(dir, 'stats').stdout;
+      assert.match(table, /^1 document, 1 fact, 0 orphans$/m);
+      assert.match(table, /^PLACE\s+1\s+0\s+1$/m);
+    });
+  });
+});
