@@ -4,6 +4,7 @@ import { onConfigChange, readConfig } from './config';
 import { registerFactsView } from './features/factsView';
 import { Highlights } from './features/highlights';
 import { registerHover } from './features/hover';
+import { LexiconService } from './features/lexicon';
 import { RecognitionService } from './features/recognition';
 import { registerStatusBar } from './features/statusBar';
 
@@ -16,8 +17,11 @@ export interface FactmarkExports {
 /** Composition root: builds the services and registers each feature; every disposable is owned by the context. */
 export function activate(context: vscode.ExtensionContext): FactmarkExports {
   const started = performance.now();
-  const recognition = new RecognitionService(readConfig());
+  const lexicon = new LexiconService();
+  const recognition = new RecognitionService(readConfig(), lexicon);
+  void lexicon.loadAll();
   context.subscriptions.push(
+    lexicon,
     recognition,
     new Highlights(recognition),
     registerHover(recognition),

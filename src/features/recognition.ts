@@ -5,6 +5,7 @@ import { detectDocumentDate } from '../core/dates';
 import type { Mention } from '../core/model';
 import { createDefaultPipeline, type RecognitionPipeline } from '../core/recognition';
 import { unsuitableReason } from '../core/text';
+import type { LexiconService } from './lexicon';
 
 /** What Factmark knows about one document's suggestions. */
 export interface DocumentSuggestions {
@@ -36,8 +37,13 @@ export class RecognitionService implements vscode.Disposable {
   /** Fires when a document's suggestions are (re)computed or cleared. */
   readonly onDidChange = this.changed.event;
 
-  constructor(private config: FactmarkConfig) {
+  constructor(
+    private config: FactmarkConfig,
+    private readonly lexicon: LexiconService,
+  ) {
     this.disposables.push(
+      // What the user taught changed: recompute (the model's own results stay cached per paragraph).
+      lexicon.onDidChange(() => this.refreshAll(true)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 0))),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (e.contentChanges.length > 0 && this.isVisible(e.document)) this.schedule(e.document, this.config.debounceMs);
@@ -53,12 +59,12 @@ export class RecognitionService implements vscode.Disposable {
 
   updateConfig(config: FactmarkConfig): void {
     this.config = config;
-    this.refreshAll();
+    this.refreshAll(true);
   }
 
-  /** Recognises every visible article again, now. */
-  refreshAll(): void {
-    vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document, 0));
+  /** Recognises every visible article again, now; `force` even when its text did not change. */
+  refreshAll(force = false): void {
+    vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document, 0, force));
   }
 
   /** Recognises a document now and resolves when its suggestions are current. */
@@ -72,12 +78,12 @@ export class RecognitionService implements vscode.Disposable {
     return vscode.window.visibleTextEditors.some((e) => e.document === document);
   }
 
-  private schedule(document: vscode.TextDocument, delay: number): void {
+  private schedule(document: vscode.TextDocument, delay: number, force = false): void {
     if (!isArticle(document)) return;
     const key = document.uri.toString();
     this.clearTimer(document.uri);
     const current = this.results.get(key);
-    if (delay === 0 && current?.version === document.version && !this.running.has(key)) return;
+    if (!force && delay === 0 && current?.version === document.version && !this.running.has(key)) return;
     this.timers.set(
       key,
       setTimeout(() => {
@@ -110,7 +116,8 @@ export class RecognitionService implements vscode.Disposable {
         if (r.done) {
           // A newer edit makes these offsets stale; its own (debounced) run publishes instead.
           if (document.version !== version) return;
-          this.publish({ uri: document.uri, version, mentions: r.value, documentDate });
+          const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate });
+          this.publish({ uri: document.uri, version, mentions, documentDate });
           return;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {

@@ -1,0 +1,124 @@
+import { parseDocument } from 'yaml';
+import type { EntityType, Mention, Recognizer } from '../model';
+
+/** One decision of the user: this exact text is (or is not) of this type. */
+export interface LexiconEntry {
+  text: string;
+  type: EntityType;
+}
+
+/**
+ * What Factmark has learnt from the user across the workspace: texts confirmed as a type are
+ * suggested at every other mention, suggestions rejected for a text are not offered again.
+ */
+export interface Lexicon {
+  confirmed: LexiconEntry[];
+  rejected: LexiconEntry[];
+}
+
+export const EMPTY_LEXICON: Lexicon = { confirmed: [], rejected: [] };
+
+/** The workspace file a team can commit, next to the sidecars (at the workspace folder's root). */
+export const LEXICON_FILE = 'factmark.lexicon.yaml';
+
+const key = (e: LexiconEntry) => `${e.type}\u0000${e.text}`;
+
+/** Adds entries (no duplicates); a confirmation withdraws an earlier rejection of the same text and type, and vice versa. */
+export function addDecisions(lexicon: Lexicon, confirmed: LexiconEntry[], rejected: LexiconEntry[]): Lexicon {
+  const conf = new Map(lexicon.confirmed.map((e) => [key(e), e]));
+  const rej = new Map(lexicon.rejected.map((e) => [key(e), e]));
+  for (const e of confirmed) {
+    conf.set(key(e), { text: e.text, type: e.type });
+    rej.delete(key(e));
+  }
+  for (const e of rejected) {
+    rej.set(key(e), { text: e.text, type: e.type });
+    conf.delete(key(e));
+  }
+  return { confirmed: sortEntries([...conf.values()]), rejected: sortEntries([...rej.values()]) };
+}
+
+function sortEntries(entries: LexiconEntry[]): LexiconEntry[] {
+  return entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+}
+
+/** Whether two lexicons hold the same decisions. */
+export function sameLexicon(a: Lexicon, b: Lexicon): boolean {
+  const flat = (l: Lexicon) => JSON.stringify([l.confirmed.map(key).sort(), l.rejected.map(key).sort()]);
+  return flat(a) === flat(b);
+}
+
+/**
+ * Reads the lexicon file. Unknown keys are ignored; malformed entries are reported, not fatal, so a
+ * bad merge in one line does not cost the team the rest.
+ */
+export function parseLexicon(text: string): { lexicon: Lexicon; errors: string[] } {
+  const errors: string[] = [];
+  const doc = parseDocument(text, { version: '1.2', schema: 'core', prettyErrors: false });
+  for (const e of doc.errors) errors.push(e.message);
+  const data = (errors.length ? undefined : doc.toJS({ maxAliasCount: 0 })) as Record<string, unknown> | null | undefined;
+  const read = (name: 'confirmed' | 'rejected'): LexiconEntry[] => {
+    const list = data?.[name];
+    if (list === undefined || list === null) return [];
+    if (!Array.isArray(list)) {
+      errors.push(`"${name}" must be a list`);
+      return [];
+    }
+    const out: LexiconEntry[] = [];
+    list.forEach((item: unknown, i: number) => {
+      const e = item as Partial<LexiconEntry> | null;
+      if (e && typeof e.text === 'string' && e.text.trim() && typeof e.type === 'string' && e.type) out.push({ text: e.text, type: e.type });
+      else errors.push(`${name}[${i}] needs a text and a type`);
+    });
+    return out;
+  };
+  return { lexicon: addDecisions(EMPTY_LEXICON, read('confirmed'), read('rejected')), errors };
+}
+
+/** Writes the lexicon: sorted, one entry per line, so that team merges stay line-sized. */
+export function serializeLexicon(lexicon: Lexicon): string {
+  const line = (e: LexiconEntry) => `  - { text: ${JSON.stringify(e.text)}, type: ${JSON.stringify(e.type)} }`;
+  const list = (name: string, entries: LexiconEntry[]) =>
+    entries.length ? `${name}:\n${entries.map(line).join('\n')}\n` : `${name}: []\n`;
+  return (
+    '# Factmark lexicon: what this team confirmed or rejected, applied to every document in the workspace.\n' +
+    '# Hand-editable; one entry per line.\n' +
+    'factmark-lexicon: 1\n' +
+    list('confirmed', sortEntries([...lexicon.confirmed])) +
+    list('rejected', sortEntries([...lexicon.rejected]))
+  );
+}
+
+/** Suggests every whole-word occurrence of a confirmed text with its confirmed type. */
+export function lexiconRecognizer(lexicon: Lexicon): Recognizer {
+  const types = new Map<string, EntityType>();
+  for (const e of lexicon.confirmed) types.set(e.text, e.type);
+  const texts = [...types.keys()].sort((a, b) => b.length - a.length);
+  // One alternation, longest first, so "Bank of England" wins over "England" at the same place.
+  const pattern = texts.length
+    ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${texts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
+    : undefined;
+  return {
+    name: 'lexicon',
+    recognize(text: string): Mention[] {
+      if (!pattern) return [];
+      const found: Mention[] = [];
+      pattern.lastIndex = 0;
+      for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
+        found.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: types.get(m[0])!, source: 'lexicon' });
+      }
+      return found;
+    },
+  };
+}
+
+/** Drops suggestions the user rejected for that exact text and type. */
+export function withoutRejected(mentions: Mention[], lexicon: Lexicon): Mention[] {
+  if (lexicon.rejected.length === 0) return mentions;
+  const rejected = new Set(lexicon.rejected.map(key));
+  return mentions.filter((m) => !rejected.has(key(m)));
+}
+
+function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -1,0 +1,130 @@
+import * as vscode from 'vscode';
+import {
+  EMPTY_LEXICON,
+  LEXICON_FILE,
+  Learned,
+  addDecisions,
+  parseLexicon,
+  sameLexicon,
+  serializeLexicon,
+  type Lexicon,
+  type LexiconEntry,
+  type PatternSpec,
+} from '../core/learning';
+
+/**
+ * What Factmark learns from the user, per workspace folder: the lexicon file
+ * (`factmark.lexicon.yaml` at the folder's root, which a team can commit) and the user's patterns
+ * (`factmark.patterns`). Workspace values of `factmark.patterns` are ignored in Restricted Mode
+ * (declared in `capabilities.untrustedWorkspaces.restrictedConfigurations`), so nothing from an
+ * untrusted workspace is run.
+ */
+export class LexiconService implements vscode.Disposable {
+  private readonly lexicons = new Map<string, Lexicon>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private learnedCache = new Map<string, Learned>();
+  private reportedPatternErrors = '';
+
+  /** Fires when the lexicon or the patterns change: suggestions must be recomputed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor() {
+    const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
+    const reload = (uri: vscode.Uri) => {
+      const folder = vscode.workspace.getWorkspaceFolder(uri);
+      if (folder && uri.path === vscode.Uri.joinPath(folder.uri, LEXICON_FILE).path) void this.load(folder);
+    };
+    this.disposables.push(
+      watcher,
+      watcher.onDidChange(reload),
+      watcher.onDidCreate(reload),
+      watcher.onDidDelete(reload),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.load(f))),
+      vscode.workspace.onDidChangeConfiguration((e) => {
+        if (e.affectsConfiguration('factmark.patterns')) this.invalidate();
+      }),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+    );
+  }
+
+  /** Loads the lexicon of every workspace folder. */
+  async loadAll(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+  }
+
+  /** What applies to a document: its folder's lexicon and the patterns in effect there. */
+  learnedFor(uri: vscode.Uri): Learned {
+    const folder = this.folderOf(uri);
+    const key = folder?.uri.toString() ?? '';
+    let learned = this.learnedCache.get(key);
+    if (!learned) {
+      const patterns = vscode.workspace.getConfiguration('factmark', folder?.uri).get<PatternSpec[]>('patterns', []);
+      learned = new Learned(this.lexicons.get(key) ?? EMPTY_LEXICON, Array.isArray(patterns) ? patterns : []);
+      this.learnedCache.set(key, learned);
+      this.reportPatternErrors(learned.errors);
+    }
+    return learned;
+  }
+
+  /** Records the user's decisions on a document's text and saves its folder's lexicon when it changed. */
+  async record(uri: vscode.Uri, confirmed: LexiconEntry[], rejected: LexiconEntry[]): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return; // untitled outside a workspace: nowhere a team could share it
+    const key = folder.uri.toString();
+    const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
+    const after = addDecisions(before, confirmed, rejected);
+    if (sameLexicon(before, after)) return;
+    this.lexicons.set(key, after);
+    this.invalidate();
+    await writeAtomically(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
+  }
+
+  private folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
+    return vscode.workspace.getWorkspaceFolder(uri) ?? (uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0] : undefined);
+  }
+
+  private async load(folder: vscode.WorkspaceFolder): Promise<void> {
+    const file = vscode.Uri.joinPath(folder.uri, LEXICON_FILE);
+    let lexicon = EMPTY_LEXICON;
+    try {
+      const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      const parsed = parseLexicon(text);
+      lexicon = parsed.lexicon;
+      if (parsed.errors.length) {
+        void vscode.window.showWarningMessage(`Factmark: ${LEXICON_FILE} in ${folder.name} has problems (entries skipped): ${parsed.errors.slice(0, 3).join('; ')}`);
+      }
+    } catch (err) {
+      if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) {
+        void vscode.window.showWarningMessage(`Factmark: could not read ${LEXICON_FILE} in ${folder.name}: ${(err as Error).message}`);
+      }
+    }
+    const key = folder.uri.toString();
+    if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
+    this.lexicons.set(key, lexicon);
+    this.invalidate();
+  }
+
+  private invalidate(): void {
+    this.learnedCache = new Map();
+    this.changed.fire();
+  }
+
+  private reportPatternErrors(errors: string[]): void {
+    const summary = errors.join('; ');
+    if (!summary || summary === this.reportedPatternErrors) return;
+    this.reportedPatternErrors = summary;
+    void vscode.window.showWarningMessage(`Factmark: some patterns in factmark.patterns were skipped: ${summary}`);
+  }
+
+  dispose(): void {
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+/** Writes a small file through a temporary file and a rename, so a crash never leaves it half-written. */
+async function writeAtomically(target: vscode.Uri, content: string): Promise<void> {
+  const temp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
+  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
+  await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+}
