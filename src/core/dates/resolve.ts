@@ -49,8 +49,9 @@ export function resolveWeekday(anchor: Ymd, wd: number, tense: Tense, strict = f
 export function resolveMonthYear(anchor: Ymd, month: number, tense: Tense, strict = false): number {
   if (tense === 'future') return month > anchor.month || (month === anchor.month && !strict) ? anchor.year : anchor.year + 1;
   if (tense === 'past') return month < anchor.month || (month === anchor.month && !strict) ? anchor.year : anchor.year - 1;
-  // no cue: the past, as news mostly reports, unless the month is the next one
-  if (month === (anchor.month % 12) + 1) return month === 1 ? anchor.year + 1 : anchor.year;
+  // no cue: the past, as news mostly reports, unless the month is one of the next three
+  const ahead = (month - anchor.month + 12) % 12;
+  if (ahead >= 1 && ahead <= 3) return month > anchor.month ? anchor.year : anchor.year + 1;
   return month <= anchor.month ? anchor.year : anchor.year - 1;
 }
 
@@ -67,12 +68,13 @@ export function resolveMonthDay(anchor: Ymd, month: number, day: number, tense: 
   const dist = (d: Ymd) => (Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)) / 86_400_000;
   const agreeing = weekday ? candidates.filter((d) => isoWeekday(d) === weekday) : [];
   const pool = agreeing.length ? agreeing : candidates;
-  // the nearest date, pushed about a season towards the tense: "was extended to Nov. 16" written on
-  // Oct. 30 still means the coming Nov. 16, while a date a year away would not be written without a year
+  // the nearest date, pushed towards the tense: "the year ended Jan. 31" written in October is the
+  // past January, "was extended to Nov. 16" written on Oct. 30 the coming Nov. 16; a date a year
+  // away would not be written without its year
   const cost = (d: Ymd) => {
     const t = dist(d);
-    const against = tense === 'future' ? t < 0 : tense === 'past' ? t > 0 : t > 45;
-    return Math.abs(t) + (against ? 100 : 0);
+    if (tense === undefined) return Math.abs(t) + (t > 45 ? 100 : 0);
+    return Math.abs(t) + ((tense === 'future' ? t < 0 : t > 0) ? 200 : 0);
   };
   return pool.reduce((best, d) => (cost(d) < cost(best) ? d : best));
 }
