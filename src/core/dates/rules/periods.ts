@@ -143,7 +143,7 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'named period',
     triggers: ['weekend', 'week', 'year', 'period'],
-    pattern: /(?<![\w'-])(?<the>the|that|this)\s(?:(?<adj>full|fiscal|current|latest|latest fiscal|same|whole|entire|year-earlier|year-ago|\d{4})\s)?(?<unit>weekend|week|year|period|fiscal year)(?![\w-])/gi,
+    pattern: /(?<![\w'-])(?:(?<when>earlier|later)\sin\s)?(?<the>the|that|this)\s(?:(?<adj>full|fiscal|current|latest|latest fiscal|same|whole|entire|year-earlier|year-ago|\d{4})\s)?(?<unit>weekend|week|year|period|fiscal year)(?![\w-])/gi,
     build(m, ctx) {
       const unit = m.groups!.unit.toLowerCase();
       const adj = m.groups!.adj?.toLowerCase();
@@ -173,6 +173,10 @@ export const PERIODS_RULES: Rule[] = [
       }
       // "the year", "the fiscal year": the accounting year being reported
       if (adj && /^\d/.test(adj)) return undefined;
+      // "earlier in the year", "the first nine months of the year": a part of the current year
+      if (!adj && unit === 'year' && (m.groups!.when || /\bof\s$/i.test(before))) {
+        return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
+      }
       if (!adj && unit === 'year' && !/\b(for|during|in|through|throughout)\s$/i.test(before)) return undefined;
       if (adj === 'current' || adj === 'latest' || adj === 'latest fiscal' || the === 'this') {
         return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
