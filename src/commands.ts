@@ -2,6 +2,8 @@
 export const enum CommandId {
   ToggleSuggestions = 'factmark.toggleSuggestions',
   RecognizeNow = 'factmark.recognizeNow',
+  ExportAnnotations = 'factmark.exportAnnotations',
+  ImportAnnotations = 'factmark.importAnnotations',
   /** Internal, for tests and tools: the current suggestions of a document. */
   GetSuggestions = 'factmark.internal.getSuggestions',
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commands';
 import { onConfigChange, readConfig } from './config';
+import { registerExportImport } from './features/exportImport';
 import { registerFactsView } from './features/factsView';
 import { Highlights } from './features/highlights';
 import { registerHover } from './features/hover';
@@ -27,6 +28,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     registerHover(recognition),
     registerStatusBar(recognition),
     registerFactsView(),
+    registerExportImport(),
     onConfigChange((config) => recognition.updateConfig(config)),
     vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
       const c = vscode.workspace.getConfiguration('factmark');

@@ -1,0 +1,370 @@
+import * as vscode from 'vscode';
+import { isArticle } from '../adapter';
+import { exportInputOf, isError, mergeImported, readSidecar, stripBom } from '../cli/annotations';
+import { CommandId } from '../commands';
+import {
+  exportFormats,
+  findExportFormat,
+  findImportFormat,
+  importFormats,
+  type ExportFormat,
+  type ExportInput,
+  type ImportFormat,
+  type ImportProblem,
+} from '../core/export';
+import type { AnnotatedDocument } from '../core/model';
+import { documentPathFor, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor, updateSidecar } from '../core/sidecar';
+
+/** Which documents an export covers. */
+export type ExportScope = 'current' | 'selected' | 'workspace';
+
+/**
+ * Arguments of the export command when run from a script or a test; whatever is given is not asked.
+ * From the Explorer's context menu the command gets (clicked uri, selected uris) instead.
+ */
+export interface ExportRequest {
+  format?: string;
+  scope?: ExportScope;
+  /** Documents, sidecars or folders for the `selected` scope. */
+  uris?: vscode.Uri[];
+  /** File (single-file formats) or folder (brat, markdown) to write to. */
+  target?: vscode.Uri;
+  includeSuggested?: boolean;
+}
+
+/** What the export command did (its return value, for scripts and tests). */
+export interface ExportOutcome {
+  files: vscode.Uri[];
+  documents: number;
+  annotations: number;
+  warnings: string[];
+}
+
+/** Arguments of the import command from a script or a test. */
+export interface ImportRequest {
+  file?: vscode.Uri;
+  format?: string;
+  /** The document to import into (default: the active editor's). */
+  document?: vscode.Uri;
+}
+
+/** What the import command did. */
+export interface ImportOutcome {
+  sidecar: vscode.Uri;
+  addedAnnotations: number;
+  addedFacts: number;
+  problems: ImportProblem[];
+}
+
+const decoder = new TextDecoder('utf-8');
+const encoder = new TextEncoder();
+
+/** The "Export Annotations…" and "Import Annotations…" commands. */
+export function registerExportImport(): vscode.Disposable {
+  const log = vscode.window.createOutputChannel('Factmark Export & Import');
+  return vscode.Disposable.from(
+    log,
+    vscode.commands.registerCommand(CommandId.ExportAnnotations, (arg?: vscode.Uri | ExportRequest, selection?: vscode.Uri[]) =>
+      exportCommand(toRequest(arg, selection), log),
+    ),
+    vscode.commands.registerCommand(CommandId.ImportAnnotations, (arg?: vscode.Uri | ImportRequest) =>
+      importCommand(arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log),
+    ),
+  );
+}
+
+function toRequest(arg: vscode.Uri | ExportRequest | undefined, selection: vscode.Uri[] | undefined): ExportRequest {
+  if (arg instanceof vscode.Uri) return { uris: selection && selection.length > 0 ? selection : [arg] };
+  return arg ?? {};
+}
+
+async function exportCommand(request: ExportRequest, log: vscode.OutputChannel): Promise<ExportOutcome | undefined> {
+  const format = request.format !== undefined ? findExportFormat(request.format) : await pickFormat();
+  if (!format) {
+    if (request.format !== undefined) void vscode.window.showErrorMessage(`Factmark: unknown export format "${request.format}".`);
+    return undefined;
+  }
+  const scope = request.scope ?? (await pickScope(request.uris));
+  if (!scope) return undefined;
+
+  const documents = await documentsOf(scope, request.uris);
+  if (documents.length === 0) {
+    void vscode.window.showWarningMessage(
+      scope === 'current' ? 'Factmark: open a plain-text article to export its annotations.' : 'Factmark: no annotated documents (no .factmark.yaml sidecars) to export.',
+    );
+    return undefined;
+  }
+  const loaded = await loadForExport(documents, scope === 'workspace');
+  if (!loaded) return undefined;
+  if (loaded.malformed.length > 0) {
+    const first = loaded.malformed[0];
+    void vscode.window
+      .showErrorMessage(`Factmark: nothing exported: ${loaded.malformed.length} sidecar(s) cannot be read (${vscode.workspace.asRelativePath(first.uri)}: ${first.reason}).`, 'Open Sidecar')
+      .then((choice) => choice && vscode.window.showTextDocument(first.uri));
+    return undefined;
+  }
+  let includeSuggested = request.includeSuggested;
+  if (includeSuggested === undefined) {
+    const hasSuggested = loaded.inputs.some((i) => i.doc.annotations.some((a) => a.status === 'suggested'));
+    includeSuggested = hasSuggested && request.format === undefined ? await pickIncludeSuggested() : false;
+    if (includeSuggested === undefined) return undefined;
+  }
+
+  const result = format.export(loaded.inputs, { includeSuggested });
+  const warnings = [...loaded.warnings, ...result.warnings];
+  const target = request.target ?? (await pickTarget(format, result.files.length, loaded.inputs));
+  if (!target) return undefined;
+  const files = await writeFiles(target, result.files, result.files.length !== 1 || (await isFolder(target)));
+
+  const annotations = loaded.inputs.reduce((n, i) => n + i.doc.annotations.filter((a) => a.status === 'confirmed' || (includeSuggested && a.status === 'suggested')).length, 0);
+  if (warnings.length > 0) {
+    log.appendLine(`Export to ${target.toString(true)} (${format.label}):`);
+    for (const w of warnings) log.appendLine(`  ${w}`);
+  }
+  const where = files.length === 1 ? vscode.workspace.asRelativePath(files[0]) : `${vscode.workspace.asRelativePath(target)} (${files.length} files)`;
+  const message = `Factmark: exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${loaded.inputs.length} document${loaded.inputs.length === 1 ? '' : 's'} to ${where}.${warnings.length ? ` ${warnings.length} warning(s).` : ''}`;
+  // Not awaited: the command finishes when the files are written, not when the notification is closed.
+  void vscode.window.showInformationMessage(message, 'Open', ...(warnings.length ? ['Show Warnings'] : [])).then(async (choice) => {
+    if (choice === 'Open') await vscode.window.showTextDocument(files[0], { preview: false });
+    else if (choice === 'Show Warnings') log.show(true);
+  });
+  return { files, documents: loaded.inputs.length, annotations, warnings };
+}
+
+async function pickFormat(): Promise<ExportFormat | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    exportFormats.map((f) => ({ label: f.label, description: `.${f.extension}`, format: f })),
+    { title: 'Export Annotations', placeHolder: 'Export format', matchOnDescription: true },
+  );
+  return picked?.format;
+}
+
+async function pickScope(selected: vscode.Uri[] | undefined): Promise<ExportScope | undefined> {
+  const editor = vscode.window.activeTextEditor;
+  const items: Array<vscode.QuickPickItem & { scope: ExportScope }> = [];
+  if (editor && isArticle(editor.document)) items.push({ label: 'Current Document', description: vscode.workspace.asRelativePath(editor.document.uri), scope: 'current' });
+  if (selected && selected.length > 0) items.push({ label: 'Selected in the Explorer', description: `${selected.length} item${selected.length === 1 ? '' : 's'}`, scope: 'selected' });
+  if (vscode.workspace.workspaceFolders?.length) items.push({ label: 'Whole Workspace', description: 'every document with a sidecar', scope: 'workspace' });
+  if (items.length <= 1) return items[0]?.scope;
+  const picked = await vscode.window.showQuickPick(items, { title: 'Export Annotations', placeHolder: 'Which documents?' });
+  return picked?.scope;
+}
+
+async function pickIncludeSuggested(): Promise<boolean | undefined> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Confirmed Annotations Only', include: false },
+      { label: 'Confirmed and Suggested Annotations', include: true },
+    ],
+    { title: 'Export Annotations', placeHolder: 'Some annotations are still suggestions' },
+  );
+  return picked?.include;
+}
+
+async function pickTarget(format: ExportFormat, fileCount: number, inputs: ExportInput[]): Promise<vscode.Uri | undefined> {
+  const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? (inputs[0]?.uri ? vscode.Uri.joinPath(vscode.Uri.parse(inputs[0].uri), '..') : undefined);
+  if (fileCount === 1) {
+    const name = format.id === 'markdown' && inputs.length === 1 ? inputs[0].name.replace(/\.[^./]*$/, '').split('/').pop() + '.md' : `annotations.${format.extension}`;
+    return vscode.window.showSaveDialog({
+      title: 'Export Annotations',
+      saveLabel: 'Export',
+      ...(base ? { defaultUri: vscode.Uri.joinPath(base, name) } : {}),
+      filters: { [format.label]: [format.extension] },
+    });
+  }
+  const folder = await vscode.window.showOpenDialog({
+    title: `Export Annotations: folder for the ${fileCount} ${format.id} files`,
+    openLabel: 'Export Here',
+    canSelectFiles: false,
+    canSelectFolders: true,
+    canSelectMany: false,
+    ...(base ? { defaultUri: base } : {}),
+  });
+  return folder?.[0];
+}
+
+async function isFolder(uri: vscode.Uri): Promise<boolean> {
+  try {
+    return ((await vscode.workspace.fs.stat(uri)).type & vscode.FileType.Directory) !== 0;
+  } catch {
+    return false;
+  }
+}
+
+async function writeFiles(target: vscode.Uri, files: Array<{ name: string; content: string }>, asFolder: boolean): Promise<vscode.Uri[]> {
+  if (!asFolder) {
+    await vscode.workspace.fs.writeFile(target, encoder.encode(files[0].content));
+    return [target];
+  }
+  const written: vscode.Uri[] = [];
+  for (const f of files) {
+    const uri = vscode.Uri.joinPath(target, ...f.name.split('/').filter((p) => p !== '..' && p !== '.' && p !== ''));
+    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
+    await vscode.workspace.fs.writeFile(uri, encoder.encode(f.content));
+    written.push(uri);
+  }
+  return written;
+}
+
+/** The document URIs of a scope (documents, not sidecars), in a stable order. */
+async function documentsOf(scope: ExportScope, selected: vscode.Uri[] | undefined): Promise<vscode.Uri[]> {
+  const found = new Map<string, vscode.Uri>();
+  const add = (uri: vscode.Uri) => found.set(uri.toString(), uri);
+  const sidecarsUnder = async (base: vscode.Uri | vscode.WorkspaceFolder | undefined) => {
+    const pattern = base ? new vscode.RelativePattern(base, `**/*${SIDECAR_SUFFIX}`) : `**/*${SIDECAR_SUFFIX}`;
+    for (const s of await vscode.workspace.findFiles(pattern, '**/node_modules/**')) add(s.with({ path: documentPathFor(s.path)! }));
+  };
+  if (scope === 'current') {
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isArticle(editor.document)) add(editor.document.uri);
+  } else if (scope === 'selected') {
+    for (const uri of selected ?? []) {
+      if (await isFolder(uri)) await sidecarsUnder(uri);
+      else add(isSidecarPath(uri.path) ? uri.with({ path: documentPathFor(uri.path)! }) : uri);
+    }
+  } else {
+    await sidecarsUnder(undefined);
+  }
+  return [...found.values()].sort((a, b) => (a.toString() < b.toString() ? -1 : 1));
+}
+
+/** The text of a document: the editor's when it is open (unsaved edits included), else the file's. */
+async function textOf(uri: vscode.Uri): Promise<string> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return open.getText();
+  return stripBom(decoder.decode(await vscode.workspace.fs.readFile(uri)));
+}
+
+async function readOptional(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return decoder.decode(await vscode.workspace.fs.readFile(uri));
+  } catch (err) {
+    if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return undefined;
+    throw err;
+  }
+}
+
+interface LoadedExport {
+  inputs: ExportInput[];
+  warnings: string[];
+  malformed: Array<{ uri: vscode.Uri; reason: string }>;
+}
+
+/** Reads each document and its sidecar; with a cancellable progress notification for large scopes. */
+async function loadForExport(documents: vscode.Uri[], withProgress: boolean): Promise<LoadedExport | undefined> {
+  const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<LoadedExport | undefined> => {
+    const out: LoadedExport = { inputs: [], warnings: [], malformed: [] };
+    for (const uri of documents) {
+      if (token?.isCancellationRequested) return undefined;
+      const name = vscode.workspace.asRelativePath(uri, false);
+      progress?.report({ message: name, increment: 100 / documents.length });
+      const sidecarUri = uri.with({ path: sidecarPathFor(uri.path) });
+      const sidecarText = await readOptional(sidecarUri);
+      if (sidecarText === undefined) {
+        out.warnings.push(`${name}: no sidecar, nothing to export`);
+        continue;
+      }
+      let text: string;
+      try {
+        text = await textOf(uri);
+      } catch {
+        out.malformed.push({ uri: sidecarUri, reason: 'its document is missing' });
+        continue;
+      }
+      const reading = readSidecar(sidecarText, text);
+      if (!reading.document) {
+        const first = reading.diagnostics.find(isError);
+        out.malformed.push({ uri: sidecarUri, reason: first ? `line ${first.line + 1}: ${first.message}` : 'unreadable' });
+        continue;
+      }
+      const { input, warnings } = exportInputOf(reading, text, name, uri.toString());
+      out.inputs.push(input);
+      out.warnings.push(...warnings);
+    }
+    return out;
+  };
+  if (!withProgress) return work();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'Factmark: exporting annotations', cancellable: true },
+    (progress, token) => work(progress, token),
+  );
+}
+
+async function importCommand(request: ImportRequest, log: vscode.OutputChannel): Promise<ImportOutcome | undefined> {
+  const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
+  if (!documentUri) {
+    void vscode.window.showWarningMessage('Factmark: open the plain-text article to import annotations into.');
+    return undefined;
+  }
+  const file =
+    request.file ??
+    (
+      await vscode.window.showOpenDialog({
+        title: `Import Annotations into ${vscode.workspace.asRelativePath(documentUri)}`,
+        openLabel: 'Import',
+        canSelectMany: false,
+        filters: { 'Annotations (brat, W3C, doccano)': [...new Set(importFormats.map((f) => f.extension)), 'json'], 'All Files': ['*'] },
+      })
+    )?.[0];
+  if (!file) return undefined;
+  const format = request.format !== undefined ? findImportFormat(request.format) : await pickImportFormat(file);
+  if (!format) {
+    if (request.format !== undefined) void vscode.window.showErrorMessage(`Factmark: unknown import format "${request.format}".`);
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(documentUri);
+  // The sidecar's offsets must match the saved text; unsaved edits would make them wrong.
+  if (document.isDirty && !(await document.save())) {
+    void vscode.window.showWarningMessage('Factmark: save the document before importing annotations into it.');
+    return undefined;
+  }
+  const text = document.getText();
+  const content = decoder.decode(await vscode.workspace.fs.readFile(file));
+  const imported = format.import(content, text, { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri, false) });
+
+  const sidecar = documentUri.with({ path: sidecarPathFor(documentUri.path) });
+  const original = await readOptional(sidecar);
+  const name = documentUri.path.split('/').pop()!;
+  let existing: AnnotatedDocument = { path: name, annotations: [], facts: [] };
+  let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
+  if (original !== undefined) {
+    const reading = readSidecar(original, text);
+    if (!reading.document || !reading.writable) {
+      void vscode.window
+        .showErrorMessage(`Factmark: ${vscode.workspace.asRelativePath(sidecar)} cannot be updated safely; fix it first.`, 'Open Sidecar')
+        .then((choice) => choice && vscode.window.showTextDocument(sidecar));
+      return undefined;
+    }
+    existing = reading.document;
+    orphans = reading.orphanContext;
+  }
+  const merged = mergeImported(existing, imported);
+  const next = updateSidecar(original, orphans ? { document: merged.document, text, orphans } : { document: merged.document, text });
+  if (next !== original) await vscode.workspace.fs.writeFile(sidecar, encoder.encode(next));
+
+  const notImported = imported.problems.filter((p) => !p.imported);
+  if (imported.problems.length > 0) {
+    log.appendLine(`Import of ${file.toString(true)} (${format.label}) into ${vscode.workspace.asRelativePath(documentUri)}:`);
+    for (const p of imported.problems) {
+      log.appendLine(`  ${p.imported ? 'imported, but' : 'NOT imported:'} ${p.line !== undefined ? `line ${p.line}: ` : ''}${p.ref ? `${p.ref}: ` : ''}${p.reason} [${p.kind}]`);
+    }
+  }
+  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.`;
+  if (notImported.length > 0) {
+    void vscode.window.showWarningMessage(`${summary} ${notImported.length} could not be anchored on the text and were not imported.`, 'Show Details').then((c) => c && log.show(true));
+  } else {
+    void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
+  }
+  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems };
+}
+
+async function pickImportFormat(file: vscode.Uri): Promise<ImportFormat | undefined> {
+  const extension = file.path.split('.').pop()?.toLowerCase() ?? '';
+  const guess = importFormats.find((f) => f.extension === extension) ?? (extension === 'json' ? findImportFormat('w3c') : undefined);
+  const ordered = guess ? [guess, ...importFormats.filter((f) => f !== guess)] : importFormats;
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((f) => ({ label: f.label, description: f === guess ? 'matches the file name' : `.${f.extension}`, format: f })),
+    { title: 'Import Annotations', placeHolder: 'Format of the file' },
+  );
+  return picked?.format;
+}

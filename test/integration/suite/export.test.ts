@@ -1,0 +1,209 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportImport';
+import { closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { workbench, type Workbench } from '../workbench';
+
+const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
+
+const KOREA_SIDECAR = `# reviewed by hand: keep this comment
+factmark: 1
+document:
+  path: korea.txt
+  date: "2006-03-02"
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 5
+    end: 18
+    quote: Kim Yong-chol
+    status: confirmed
+
+  - id: a2
+    type: PLACE
+    start: 23
+    end: 27
+    quote: U.S.
+    status: confirmed
+    kb: Q30
+
+  - id: a3
+    type: PLACE
+    start: 41
+    end: 50
+    quote: Panmunjom
+    status: rejected
+
+  - id: a4
+    type: DATE
+    start: 54
+    end: 66
+    quote: 2 March 2006
+    status: confirmed
+    value: "2006-03-02"
+facts:
+  - id: f1
+    label: Meeting
+    start: 5
+    end: 66
+    quote: Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006
+    entities: [a1, a2, a4]
+`;
+
+const HARBOUR = 'The Port of Lisbon signed an agreement with Porto.\n';
+const HARBOUR_SIDECAR = `factmark: 1
+document:
+  path: harbour.txt
+annotations:
+  - id: a1
+    type: ORGANIZATION
+    start: 4
+    end: 18
+    quote: Port of Lisbon
+    status: confirmed
+`;
+
+const FOLDER = 'export-test';
+
+/** Types text into the focused element of the workbench page (the probe's keyboard). */
+async function typeText(wb: Workbench, text: string): Promise<void> {
+  const url = process.env.FACTMARK_PROBE_URL!;
+  const res = await fetch(url, { method: 'POST', body: JSON.stringify({ op: 'type', text }) });
+  assert.ok(res.ok, `typing "${text}" failed`);
+  void wb;
+}
+
+/** The placeholder and value of the quick input when it is open, else null. */
+function quickInput(wb: Workbench): Promise<{ placeholder: string; value: string } | null> {
+  return wb.evaluate(() => {
+    const w = document.querySelector('.quick-input-widget') as HTMLElement | null;
+    if (!w || getComputedStyle(w).display === 'none') return null;
+    const input = w.querySelector('input') as HTMLInputElement | null;
+    return input ? { placeholder: input.placeholder, value: input.value } : null;
+  });
+}
+
+describe('Export and import annotations', function () {
+  let korea: vscode.Uri;
+  let folder: vscode.Uri;
+
+  before(() => {
+    fs.rmSync(path.join(workspaceDir(), FOLDER), { recursive: true, force: true });
+    korea = writeWorkspaceFile(`${FOLDER}/korea.txt`, KOREA);
+    writeWorkspaceFile(`${FOLDER}/korea.txt.factmark.yaml`, KOREA_SIDECAR);
+    writeWorkspaceFile(`${FOLDER}/news/harbour.txt`, HARBOUR);
+    writeWorkspaceFile(`${FOLDER}/news/harbour.txt.factmark.yaml`, HARBOUR_SIDECAR);
+    folder = vscode.Uri.file(path.join(workspaceDir(), FOLDER));
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    fs.rmSync(path.join(workspaceDir(), FOLDER), { recursive: true, force: true });
+    fs.rmSync(path.join(workspaceDir(), 'annotations.csv'), { force: true });
+  });
+
+  it('offers Export and Import in the Command Palette, under Factmark', async () => {
+    const all = await vscode.commands.getCommands(true);
+    assert.ok(all.includes('factmark.exportAnnotations'), 'the export command is not registered');
+    assert.ok(all.includes('factmark.importAnnotations'), 'the import command is not registered');
+  });
+
+  it('exports the documents selected in the Explorer to brat: one .ann per document and annotation.conf', async () => {
+    const out = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'brat-out'));
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>('factmark.exportAnnotations', { format: 'brat', scope: 'selected', uris: [folder], target: out });
+    assert.ok(outcome, 'the export was cancelled');
+    assert.equal(outcome.documents, 2);
+    assert.equal(outcome.annotations, 4, 'confirmed annotations only: 3 in korea.txt, 1 in harbour.txt');
+    const ann = fs.readFileSync(path.join(out.fsPath, `${FOLDER}/korea.ann`), 'utf8');
+    assert.match(ann, /^T1\tPERSON 5 18\tKim Yong-chol$/m);
+    assert.match(ann, /^N\d+\tReference T2 Wikidata:Q30\tU\.S\.$/m);
+    assert.doesNotMatch(ann, /\tPanmunjom$/m, 'the rejected annotation was exported');
+    assert.match(ann, /^E1\tMeeting:T\d+ Participant:T1 Participant2:T2 Participant3:T\d+$/m);
+    assert.match(fs.readFileSync(path.join(out.fsPath, `${FOLDER}/news/harbour.ann`), 'utf8'), /^T1\tORGANIZATION 4 18\tPort of Lisbon$/m);
+    assert.match(fs.readFileSync(path.join(out.fsPath, 'annotation.conf'), 'utf8'), /^\[entities\]$/m);
+  });
+
+  it("exports the current document to W3C, targeting the document's own file URI", async () => {
+    await openInEditor(korea);
+    const target = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.jsonld'));
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>('factmark.exportAnnotations', { format: 'w3c', scope: 'current', target });
+    assert.ok(outcome);
+    assert.equal(outcome.documents, 1);
+    const collection = JSON.parse(fs.readFileSync(target.fsPath, 'utf8'));
+    assert.equal(collection.type, 'AnnotationCollection');
+    assert.equal(collection.total, 4, 'three entities and one fact');
+    for (const item of collection.first.items) assert.equal(item.target.source, korea.toString());
+  });
+
+  it('exports the whole workspace, every annotated document included', async () => {
+    const target = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'all.csv'));
+    const outcome = await vscode.commands.executeCommand<ExportOutcome>('factmark.exportAnnotations', { format: 'csv', scope: 'workspace', target });
+    assert.ok(outcome);
+    const csv = fs.readFileSync(target.fsPath, 'utf8');
+    assert.ok(csv.includes(`${FOLDER}/korea.txt,a2,PLACE,confirmed,U.S.,,Q30,,1,24,23,27\r\n`), csv);
+    assert.ok(csv.includes(`${FOLDER}/news/harbour.txt,a1,ORGANIZATION,confirmed,Port of Lisbon,`), csv);
+  });
+
+  it('is driven from the quick picks and the save dialog, and offers to open the result', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const csv = path.join(workspaceDir(), 'annotations.csv');
+    fs.rmSync(csv, { force: true });
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await openInEditor(korea);
+    const running = vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations');
+
+    await eventually(async () => (await quickInput(wb))?.placeholder === 'Export format', 'the format quick pick did not open');
+    await typeText(wb, 'CSV');
+    await sleep(200);
+    await wb.press('Enter');
+    await eventually(async () => (await quickInput(wb))?.placeholder === 'Which documents?', 'the scope quick pick did not open');
+    await typeText(wb, 'Current');
+    await sleep(200);
+    await wb.press('Enter');
+    // The save dialog proposes annotations.csv in the workspace folder: accept it.
+    await eventually(async () => ((await quickInput(wb))?.value ?? '').endsWith('annotations.csv'), 'the save dialog did not propose annotations.csv');
+    await wb.press('Enter');
+
+    const outcome = await running;
+    assert.ok(outcome, 'the export was cancelled');
+    const content = await eventually(() => fs.existsSync(csv) && fs.readFileSync(csv, 'utf8'), 'annotations.csv was not written');
+    assert.ok(content.startsWith('document,id,type,status,quote'), content);
+    assert.ok(content.includes(`${FOLDER}/korea.txt,a1,PERSON,confirmed,Kim Yong-chol`), content);
+
+    await eventually(
+      () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /exported 3 annotations from 1 document to annotations\.csv/.test(t.textContent ?? ''))),
+      'no notification says what was exported',
+    );
+    await wb.click('.notification-toast:has-text("annotations.csv") .monaco-button:text-is("Open")');
+    await eventually(() => vscode.window.activeTextEditor?.document.uri.fsPath === csv, 'Open did not show the exported file');
+  });
+
+  it('imports brat annotations into the sidecar, renumbered, and reports what does not anchor', async () => {
+    const ann = [
+      'T1\tPERSON 5 18\tKim Yong-chol', // already in the sidecar (a1): not added twice
+      'T2\tMISC 28 37\tofficials', // new
+      'T3\tPERSON 90 101\tKim Jong Il', // not in the text
+      '',
+    ].join('\n');
+    const file = writeWorkspaceFile(`${FOLDER}/incoming.ann`, ann);
+    const outcome = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'brat', document: korea });
+    assert.ok(outcome);
+    assert.equal(outcome.addedAnnotations, 1);
+    assert.ok(outcome.problems.some((p) => p.kind === 'unanchored' && !p.imported && p.reason.includes('Kim Jong Il')), JSON.stringify(outcome.problems));
+    const sidecar = fs.readFileSync(path.join(workspaceDir(), FOLDER, 'korea.txt.factmark.yaml'), 'utf8');
+    assert.ok(sidecar.startsWith('# reviewed by hand: keep this comment\n'), 'the comment was lost');
+    assert.match(sidecar, /id: a5\n\s+type: MISC\n\s+start: 28\n\s+end: 37\n\s+quote: officials/);
+    assert.equal(sidecar.match(/quote: Kim Yong-chol\n/g)?.length, 1, 'Kim Yong-chol was imported twice');
+    const wb = workbench();
+    if (wb) {
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /1 could not be anchored/.test(t.textContent ?? ''))),
+        'no warning says that an annotation could not be anchored',
+      );
+    }
+  });
+});
