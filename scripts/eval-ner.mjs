@@ -8,6 +8,7 @@
 //
 // Usage: npx tsc -p tsconfig.test.json && node scripts/eval-ner.mjs [--conll FILE]
 import { statSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDev, loadCore, readConll, repoRoot } from './lib/conll.mjs';
@@ -95,7 +96,8 @@ export async function run(args = [], print = console.log) {
     ner.recognizeEntities(article, model);
     articleMs = Math.min(articleMs, performance.now() - t0);
   }
-  print(`Throughput: ${mbPerSecond.toFixed(2)} MB/s best of 5 passes (median ${(chars / 1e6 / median).toFixed(2)} MB/s; ${chars} characters per pass); a 5 KB article: ${articleMs.toFixed(2)} ms`);
+  const load = os.loadavg()[0].toFixed(1);
+  print(`Throughput: ${mbPerSecond.toFixed(2)} MB/s best of 5 passes (median ${(chars / 1e6 / median).toFixed(2)} MB/s; ${chars} characters per pass); a 5 KB article: ${articleMs.toFixed(2)} ms; load average ${load} on ${os.cpus().length} CPUs`);
   const modelFile = path.join(repoRoot, 'src/core/ner/model-data.ts');
   print(`Model: ${(statSync(modelFile).size / 1e6).toFixed(2)} MB on disk (${path.relative(repoRoot, modelFile)}), ${model.weights.buckets.length} weight rows, ${model.names.size} names; import ${importMs.toFixed(0)} ms, decode ${loadMs.toFixed(0)} ms`);
   return { tokens: tokenScores, mbPerSecond };

@@ -17,7 +17,7 @@ const option = (name, fallback) => {
   const i = args.indexOf(`--${name}`);
   return i >= 0 ? args[i + 1] : fallback;
 };
-const epochs = Number(option('epochs', 12));
+const epochs = Number(option('epochs', 15));
 const bits = Number(option('bits', 20));
 const minLevel = Number(option('min-level', 1));
 const out = path.resolve(repoRoot, option('out', 'src/core/ner/model-data.ts'));

@@ -84,8 +84,9 @@ export function wordShape(word: string, collapse: boolean): string {
 const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
 
 const lexicon = new Map<string, Lexeme>();
-// Bounds the cache; news vocabularies stay far below it, so it is rarely cleared.
-const LEXICON_LIMIT = 200_000;
+// Bounds the cache (under 1 KB a word with its cached scores); an article has a few hundred distinct
+// words, so the cache is rarely cleared.
+const LEXICON_LIMIT = 50_000;
 
 function makeLexeme(word: string): Lexeme {
   const lower = word.toLowerCase().replace(/[0-9]/g, '0');
