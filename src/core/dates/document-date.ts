@@ -1,38 +1,69 @@
 /** Finds an article's own date in its dateline or header. */
 import { formatYmd, isValidDate } from './calendar';
-import { MONTH_RE, monthOf } from './lexicon';
+import { MONTH_RE, WEEKDAY_RE, monthOf } from './lexicon';
 
-/** How far into the text a dateline may start (characters). */
-const HEAD = 600;
+/** How many lines at the top may hold the dateline. */
+const HEAD_LINES = 15;
 
-const PATTERNS: { re: RegExp; ymd(m: RegExpExecArray): [number, number, number] | undefined }[] = [
-  { re: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?![\d])/, ymd: (m) => [+m[1], +m[2], +m[3]] },
+const DATES: { re: RegExp; ymd(m: RegExpExecArray): [number, number, number] | undefined }[] = [
+  { re: /(?<![\d-])(\d{4})-(\d{2})-(\d{2})(?!\d)/g, ymd: (m) => [+m[1], +m[2], +m[3]] },
+  { re: /(?<![\d/])(\d{4})\/(\d{2})\/(\d{2})(?!\d)/g, ymd: (m) => [+m[1], +m[2], +m[3]] },
+  { re: /(?<![\d])(\d{4})(\d{2})(\d{2})(?!\d)/g, ymd: (m) => [+m[1], +m[2], +m[3]] },
   {
-    re: new RegExp(`(?<!\\w)(\\d{1,2})(?:st|nd|rd|th)?\\s(${MONTH_RE}),?\\s(\\d{4})(?!\\d)`),
+    re: new RegExp(`(?<!\\w)(\\d{1,2})(?:st|nd|rd|th)?\\s(${MONTH_RE}),?\\s(\\d{4})(?!\\d)`, 'g'),
     ymd: (m) => { const mo = monthOf(m[2]); return mo ? [+m[3], mo, +m[1]] : undefined; },
   },
   {
-    re: new RegExp(`(?<!\\w)(${MONTH_RE})\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})(?!\\d)`),
+    re: new RegExp(`(?<!\\w)(${MONTH_RE})\\s(\\d{1,2})(?:st|nd|rd|th)?,?\\s(\\d{4})(?!\\d)`, 'g'),
     ymd: (m) => { const mo = monthOf(m[1]); return mo ? [+m[3], mo, +m[2]] : undefined; },
   },
-  // a compact date line such as "19980213" or a wire header "1998/02/13"
-  { re: /^\s*(\d{4})\/?(\d{2})\/?(\d{2})\s*$/m, ymd: (m) => [+m[1], +m[2], +m[3]] },
 ];
 
+/** What may precede the date on a dateline: a label ("Published:", "Updated on")... */
+const LABEL = /^\s*(?:published|posted|updated|last updated|date|dated|filed)\s*:?\s*(?:on\s+)?$/i;
+/** ...or a city and agency in capitals ("WASHINGTON (AP) —", "SEOUL, South Korea —"). */
+const CITY = /^\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.' ]+)?\s*(?:\([A-Za-z. ]+\))?\s*[,:\u2013\u2014_-]*\s*$/;
+const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY_RE},?\\s*$`);
+
+function isDatelineStart(before: string): boolean {
+  const rest = before.replace(WEEKDAY_BEFORE, '');
+  return rest.trim() === '' || LABEL.test(rest) || CITY.test(rest);
+}
+
+/** What may follow it: the end of the line, a dash or bracket opening the story, or a time. */
+const AFTER = /^\s*(?:$|[,\u2013\u2014|(_-]|T\d|\d{1,2}[:.]\d{2})/;
+
 /**
- * The article's own date as `YYYY-MM-DD`, from a date near the top (a dateline such as
- * "02 March 2006", "March 2, 2006", "WASHINGTON (AP) — March 2, 2006 —" or an ISO date).
- * Returns undefined when the top of the text names no full date; never guesses from the clock.
+ * The article's own date as `YYYY-MM-DD`, from a dateline near the top: a date alone on its line
+ * ("02 March 2006"), after a label or a city ("WASHINGTON (AP) — March 2, 2006 —"), or an ISO date.
+ * A date inside a sentence of the story is not the article's date. Returns undefined when no
+ * dateline is found; never guesses from the clock.
  */
 export function detectDocumentDate(text: string): string | undefined {
-  const head = text.slice(0, HEAD);
-  let best: { index: number; value: string } | undefined;
-  for (const p of PATTERNS) {
-    const m = p.re.exec(head);
-    if (!m) continue;
-    const ymd = p.ymd(m);
-    if (!ymd || !isValidDate(ymd[0], ymd[1], ymd[2]) || ymd[0] < 1800 || ymd[0] > 2200) continue;
-    if (!best || m.index < best.index) best = { index: m.index, value: formatYmd({ year: ymd[0], month: ymd[1], day: ymd[2] }) };
+  const lines = text.split(/\r?\n|\r/, HEAD_LINES);
+  for (const line of lines) {
+    let best: { index: number; value: string } | undefined;
+    for (const p of DATES) {
+      p.re.lastIndex = 0;
+      for (let m = p.re.exec(line); m; m = p.re.exec(line)) {
+        const ymd = p.ymd(m);
+        if (!ymd || !isValidDate(ymd[0], ymd[1], ymd[2]) || ymd[0] < 1800 || ymd[0] > 2200) continue;
+        if (!isDatelineStart(line.slice(0, m.index)) || !AFTER.test(line.slice(m.index + m[0].length))) continue;
+        if (!best || m.index < best.index) best = { index: m.index, value: formatYmd({ year: ymd[0], month: ymd[1], day: ymd[2] }) };
+      }
+    }
+    if (best) return best.value;
   }
-  return best?.value;
+  return undefined;
+}
+
+/**
+ * A date written in a file name, as archives name their articles: `korea-talks-2006-03-02.txt`,
+ * `APW19980213.1310.txt` (YYYYMMDD). Undefined when the name holds no valid date.
+ */
+export function detectDocumentDateFromName(fileName: string): string | undefined {
+  const base = fileName.replace(/^.*[/\\]/, '');
+  const m = /(?<!\d)((?:19|20)\d\d)-?(\d\d)-?(\d\d)(?!\d)/.exec(base);
+  if (!m || !isValidDate(+m[1], +m[2], +m[3])) return undefined;
+  return formatYmd({ year: +m[1], month: +m[2], day: +m[3] });
 }

@@ -6,7 +6,7 @@ import type { Recognizer } from '../model';
 import { recognizeDates } from './recognize';
 
 export { recognizeDates } from './recognize';
-export { detectDocumentDate } from './document-date';
+export { detectDocumentDate, detectDocumentDateFromName } from './document-date';
 
 /** The date recogniser for the recogniser registry. */
 export const dateRecognizer: Recognizer = {

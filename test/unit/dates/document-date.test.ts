@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { detectDocumentDate } from '../../../src/core/dates';
+import { detectDocumentDate, detectDocumentDateFromName } from '../../../src/core/dates';
 
 describe('detectDocumentDate', () => {
   it('reads a date alone on a line near the top', () => {
@@ -18,6 +18,20 @@ describe('detectDocumentDate', () => {
     assert.equal(detectDocumentDate('BUDAPEST, March 12 (Xinhua) -- Hungary joined.'), undefined);
     assert.equal(detectDocumentDate('No date here at all.'), undefined);
     assert.equal(detectDocumentDate('Filed 31 February 2006.'), undefined);
+  });
+
+  it('does not take a date inside a sentence of the story for the article date', () => {
+    assert.equal(detectDocumentDate('Elco said net income in the year ending June 30, 1990, will fall.'), undefined);
+    assert.equal(detectDocumentDate('NEW YORK _ On March 2, 2006 markets fell.'), undefined);
+    assert.equal(detectDocumentDate('SEOUL, South Korea — March 2, 2006 — Generals met.'), '2006-03-02');
+    assert.equal(detectDocumentDate('Posted: Thursday, March 2, 2006 10:31 AM\nText'), '2006-03-02');
+  });
+
+  it('reads a date from a file name', () => {
+    assert.equal(detectDocumentDateFromName('/a/b/korea-generals-2006-03-02.txt'), '2006-03-02');
+    assert.equal(detectDocumentDateFromName('APW19980213.1310.txt'), '1998-02-13');
+    assert.equal(detectDocumentDateFromName('wsj_0026.txt'), undefined);
+    assert.equal(detectDocumentDateFromName('notes-2006-13-45.txt'), undefined);
   });
 
   it('does not pick a date from deep inside the body', () => {
