@@ -30,6 +30,18 @@ export function allowed(prev: number, label: number): boolean {
   return label === 0 || labelPosition(label) === B || labelPosition(label) === U;
 }
 
+/**
+ * `allowed` as a table for the decoders' inner loop: entry (prev + 1) · LABEL_COUNT + label, with
+ * prev = -1 (sentence start) in row 0.
+ */
+export const ALLOWED: Uint8Array = (() => {
+  const table = new Uint8Array((LABEL_COUNT + 1) * LABEL_COUNT);
+  for (let prev = -1; prev < LABEL_COUNT; prev++) {
+    for (let label = 0; label < LABEL_COUNT; label++) table[(prev + 1) * LABEL_COUNT + label] = allowed(prev, label) ? 1 : 0;
+  }
+  return table;
+})();
+
 /** Whether a sentence may end on `label` (it must not leave an entity open). */
 export function canEnd(label: number): boolean {
   return label === 0 || labelPosition(label) >= L;

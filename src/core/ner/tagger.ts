@@ -5,7 +5,7 @@
  */
 import { Lexeme, PreparedSentence, ROLE_COUNT, SENTENCE_END, SENTENCE_START } from './features';
 import { mix } from './hash';
-import { allowed, canEnd, LABEL_COUNT, labelType } from './labels';
+import { ALLOWED, canEnd, LABEL_COUNT, labelType } from './labels';
 
 /** Adds up label weights of features. */
 export interface Scorer {
@@ -87,13 +87,13 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
         count += d;
         scorer.accumulate(buffer, 0, count, scores);
       }
-      const prev = i === 0 ? -1 : labels[i - 1];
+      const row = i === 0 ? 0 : (labels[i - 1] + 1) * LABEL_COUNT;
       const last = i === s.length - 1;
       let best = -1;
       let free = 0;
       for (let c = 0; c < LABEL_COUNT; c++) {
         if (scores[c] > scores[free]) free = c;
-        if (!allowed(prev, c) || (last && !canEnd(c))) continue;
+        if (!ALLOWED[row + c] || (last && !canEnd(c))) continue;
         if (best < 0 || scores[c] > scores[best]) best = c;
       }
       if (gold && learn) learn(buffer, count, gold[si][i], free);
@@ -164,9 +164,9 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
         const d = dynamicFeatures(dynamic, lex, p1, p2, remembered);
         scores.set(base);
         scorer.accumulate(dynamic, 0, d, scores);
-        const prev = i === 0 ? -1 : p1;
+        const row = i === 0 ? 0 : (p1 + 1) * LABEL_COUNT;
         for (let c = 0; c < LABEL_COUNT; c++) {
-          if (!allowed(prev, c) || (last && !canEnd(c))) continue;
+          if (!ALLOWED[row + c] || (last && !canEnd(c))) continue;
           const score = total[k] + scores[c];
           if (kept === width && score <= next[kept - 1]) continue;
           // Insert into the sorted top-`width` list.

@@ -65,6 +65,12 @@ describe('ner sentence splitter', () => {
     }
   });
 
+  it('treats a lone CR, NEL and the line separator as line breaks', () => {
+    for (const eol of ['\r', '\u0085', '\u2028']) {
+      assert.deepEqual(sentences(`Talks in Seoul${eol}Kim met Roh`), ['Talks in Seoul', 'Kim met Roh'], JSON.stringify(eol));
+    }
+  });
+
   it('does not end a sentence at a line that merely wraps', () => {
     const text = 'The flow of commercial traffic between the two sides has increased since a historic\nsummit in 2000.';
     assert.equal(sentences(text).length, 1);
