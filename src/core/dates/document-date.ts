@@ -1,4 +1,5 @@
 /** Finds an article's own date in its dateline or header. */
+import * as chrono from 'chrono-node';
 import { formatYmd, isValidDate } from './calendar';
 import { MONTH_RE, WEEKDAY_RE, monthOf } from './lexicon';
 
@@ -31,7 +32,22 @@ function isDatelineStart(before: string): boolean {
 }
 
 /** What may follow it: the end of the line, a dash or bracket opening the story, or a time. */
-const AFTER = /^\s*(?:$|[,\u2013\u2014|(_-]|T\d|\d{1,2}[:.]\d{2})/;
+const AFTER = /^\s*(?:$|[,\u2013\u2014|(_-]|T\d|\d{1,2}[:.]\d{2}|by\b)/i;
+
+/** chrono reads relative dates against a reference; datelines are absolute, so any fixed one will do. */
+const CHRONO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
+
+/** Other dateline spellings ("Thu, 2 Mar 2006 14:02:11 +0000", "03/02/2006") through chrono's strict parser. */
+function chronoDateline(line: string): string | undefined {
+  for (const r of chrono.strict.parse(line, CHRONO_REFERENCE)) {
+    const c = r.start;
+    if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
+    if (!isDatelineStart(line.slice(0, r.index)) || !AFTER.test(line.slice(r.index + r.text.length))) continue;
+    const [y, m, d] = [c.get('year')!, c.get('month')!, c.get('day')!];
+    if (isValidDate(y, m, d)) return formatYmd({ year: y, month: m, day: d });
+  }
+  return undefined;
+}
 
 /**
  * The article's own date as `YYYY-MM-DD`, from a dateline near the top: a date alone on its line
@@ -53,6 +69,9 @@ export function detectDocumentDate(text: string): string | undefined {
       }
     }
     if (best) return best.value;
+    // only lines that hold digits can hold a full date; chrono is the slower reader
+    const other = /\d/.test(line) ? chronoDateline(line) : undefined;
+    if (other) return other;
   }
   return undefined;
 }

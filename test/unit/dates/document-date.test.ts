@@ -14,6 +14,12 @@ describe('detectDocumentDate', () => {
     assert.equal(detectDocumentDate('Published 1998-02-13T10:00\nText.'), '1998-02-13');
   });
 
+  it('reads other dateline spellings', () => {
+    assert.equal(detectDocumentDate('Thu, 2 Mar 2006 14:02:11 +0000\nGenerals met.'), '2006-03-02');
+    assert.equal(detectDocumentDate('Title\nPosted on 03/02/2006 by admin\nText'), '2006-03-02');
+    assert.equal(detectDocumentDate('Thursday, March 2nd, 2006\nText'), '2006-03-02');
+  });
+
   it('returns undefined rather than guessing', () => {
     assert.equal(detectDocumentDate('BUDAPEST, March 12 (Xinhua) -- Hungary joined.'), undefined);
     assert.equal(detectDocumentDate('No date here at all.'), undefined);
