@@ -80,11 +80,17 @@ export async function run(args = [], print = console.log) {
   const chars = texts.reduce((n, t) => n + t.text.length, 0);
   for (const { text } of texts) ner.recognizeEntities(text, model, true);
   const passes = [];
+  const cpuPasses = [];
   for (let r = 0; r < 5; r++) {
     t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     for (const { text } of texts) ner.recognizeEntities(text, model, true);
+    const cpu = process.cpuUsage(cpu0);
     passes.push((performance.now() - t0) / 1000);
+    cpuPasses.push((cpu.user + cpu.system) / 1e6);
   }
+  // CPU time is what the tagger costs when it has a core to itself (GC threads included).
+  const cpuMbPerSecond = chars / 1e6 / Math.min(...cpuPasses);
   const best = Math.min(...passes);
   const median = passes.sort((a, b) => a - b)[2];
   const mbPerSecond = chars / 1e6 / best;
@@ -97,7 +103,7 @@ export async function run(args = [], print = console.log) {
     articleMs = Math.min(articleMs, performance.now() - t0);
   }
   const load = os.loadavg()[0].toFixed(1);
-  print(`Throughput: ${mbPerSecond.toFixed(2)} MB/s best of 5 passes (median ${(chars / 1e6 / median).toFixed(2)} MB/s; ${chars} characters per pass); a 5 KB article: ${articleMs.toFixed(2)} ms; load average ${load} on ${os.cpus().length} CPUs`);
+  print(`Throughput: ${mbPerSecond.toFixed(2)} MB/s best of 5 passes (median ${(chars / 1e6 / median).toFixed(2)} MB/s; ${chars} characters per pass); by CPU time ${cpuMbPerSecond.toFixed(2)} MB/s; a 5 KB article: ${articleMs.toFixed(2)} ms; load average ${load} on ${os.cpus().length} CPUs`);
   const modelFile = path.join(repoRoot, 'src/core/ner/model-data.ts');
   print(`Model: ${(statSync(modelFile).size / 1e6).toFixed(2)} MB on disk (${path.relative(repoRoot, modelFile)}), ${model.weights.buckets.length} weight rows, ${model.names.size} names; import ${importMs.toFixed(0)} ms, decode ${loadMs.toFixed(0)} ms`);
   return { tokens: tokenScores, mbPerSecond };

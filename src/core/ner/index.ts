@@ -42,7 +42,25 @@ const BEAM_MARGIN = 30;
 
 /** BILOU labels (see labels.ts) for a document given as sentences of token texts. */
 export function labelSentences(sentences: readonly (readonly string[])[], model: EntityModel = shippedEntityModel()): Uint8Array[] {
-  return tagDocumentBeam(prepareDocument(sentences, model.names), model.weights, BEAM_WIDTH, BEAM_MARGIN);
+  const labels = tagDocumentBeam(prepareDocument(sentences, model.names), model.weights, BEAM_WIDTH, BEAM_MARGIN);
+  labels.forEach((l, s) => trimWeekdays(l, sentences[s]));
+  return labels;
+}
+
+const WEEKDAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
+
+/**
+ * Cuts a weekday off the end of a person, organisation or place ("Panmunjeom Thursday"): an unknown
+ * name followed by a capitalised weekday is easily read as one name, while such names hardly exist.
+ */
+function trimWeekdays(labels: Uint8Array, words: readonly string[]): void {
+  for (const chunk of chunksFromLabels(labels)) {
+    if (chunk.type === 'MISC' || chunk.end - chunk.start < 2 || !WEEKDAYS.test(words[chunk.end - 1])) continue;
+    const base = labels[chunk.start] - (labels[chunk.start] - 1) % 4; // the type's B label
+    labels[chunk.end - 1] = 0;
+    if (chunk.end - chunk.start === 2) labels[chunk.start] = base + 3;
+    else labels[chunk.end - 2] = base + 2;
+  }
 }
 
 /** Finds entity mentions in text: exact UTF-16 spans, in text order, never overlapping. */
