@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import { detectDocumentDate } from '../core/dates';
 import type { AnnotatedDocument } from '../core/model';
-import { createDefaultPipeline, type RecognitionPipeline } from '../core/recognition';
+import { defaultRecognizers, RecognitionPipeline } from '../core/recognition';
 import { updateSidecar } from '../core/sidecar';
 import { unsuitableReason } from '../core/text';
 import { addSuggestions, isError, readSidecar } from './annotations';
@@ -46,7 +46,8 @@ export function annotateFile(file: string, sidecarFile: string): AnnotateOutcome
     }
     const documentDate = base.documentDate ?? detectDocumentDate(text);
     if (documentDate !== undefined) base = { ...base, documentDate };
-    pipeline ??= createDefaultPipeline();
+    // No paragraph cache: a batch of distinct articles would only fill it (the editor needs it, the CLI does not).
+    pipeline ??= new RecognitionPipeline(defaultRecognizers(), 0);
     const mentions = pipeline.recognize(text, documentDate !== undefined ? { documentDate } : {});
     const { document, added } = addSuggestions(base, mentions);
     const next = updateSidecar(original, orphans ? { document, text, orphans } : { document, text });
