@@ -56,6 +56,8 @@ export interface Orphan {
   id: string;
   /** `deleted`: the diff shows its text was removed; `not-found`: nothing good enough; `ambiguous`: several equally good places. */
   reason: 'deleted' | 'not-found' | 'ambiguous';
+  /** Where its text was, as well as can be told (UTF-16 offset in the new text): a hint for display. */
+  at: number;
   /** The best place found, for a "use the best candidate" quick fix. */
   best?: Candidate;
 }
@@ -77,8 +79,12 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
   const newMap = opts.units === 'codepoints' ? new OffsetMap(newText) : undefined;
   const oldMap = oldText !== undefined && opts.units === 'codepoints' ? (oldText === newText ? newMap : new OffsetMap(oldText)) : undefined;
   let diff: DiffMap | undefined;
+  // Without a diff, text after an edit is shifted by about as much as its neighbour before it:
+  // anchors are taken in position order and each search starts where that shift predicts.
+  let drift = 0;
+  const ordered = [...anchors].sort((x, y) => x.start - y.start);
 
-  for (const a of anchors) {
+  for (const a of ordered) {
     // Old-text offsets when the old text is known; otherwise the stored ones are only a hint.
     const map = oldText !== undefined ? oldMap : newMap;
     const s = map ? map.toUtf16(a.start) : a.start;
@@ -107,14 +113,22 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
       }
       // Its text was deleted: an orphan, even if the same words appear elsewhere.
       const best = searchCandidates(newText, a, m.start, opts).best;
-      orphans.push(best ? { id: a.id, reason: 'deleted', best } : { id: a.id, reason: 'deleted' });
+      orphans.push(best ? { id: a.id, reason: 'deleted', at: m.start, best } : { id: a.id, reason: 'deleted', at: m.start });
       continue;
     }
 
-    const found = searchCandidates(newText, a, Math.min(s, newText.length), opts);
-    if (found.placement) placed.push(found.placement);
-    else orphans.push(found.best ? { id: a.id, reason: found.reason, best: found.best } : { id: a.id, reason: found.reason });
+    const hint = Math.max(0, Math.min(s + drift, newText.length));
+    const found = searchCandidates(newText, a, hint, opts);
+    if (found.placement) {
+      placed.push(found.placement);
+      drift = found.placement.start - s;
+    }
+    else orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
   }
+  // Results in the order the anchors were given.
+  const order = new Map(anchors.map((a, i) => [a.id, i]));
+  placed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  orphans.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
   return { placed, orphans };
 }
 
@@ -149,32 +163,31 @@ function searchCandidates(
   hint: number,
   opts: Required<ReanchorOptions>,
 ): { placement?: Placement; best?: Candidate; reason: Orphan['reason'] } {
-  const exact: Candidate[] = [];
-  for (const p of occurrences(text, a.quote)) {
-    const ctx = contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5;
-    // A tiny pull towards the stored position breaks ties between equal contexts only.
-    const near = 1 - Math.min(1, Math.abs(p - hint) / Math.max(1, text.length));
-    exact.push({ start: p, end: p + a.quote.length, text: a.quote, score: ctx + (p === hint ? 0.25 : 0) + 0.01 * near });
+  const place = (c: Candidate, method: PlacementMethod) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const });
+  // Fast path: the quote right at the expected place, with its context.
+  if (text.startsWith(a.quote, hint) && a.quote) {
+    const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
+    if (ctx >= opts.contextThreshold) return place({ start: hint, end: hint + a.quote.length, text: a.quote, score: ctx }, 'position');
   }
-  exact.sort((x, y) => y.score - x.score);
+  const exact: Candidate[] = occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 }));
+  exact.sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint));
   const top = exact[0];
-  if (top) {
-    const atHint = top.start === hint;
-    const ctx = top.score - (atHint ? 0.25 : 0) - 0.01;
-    const clear = !exact[1] || top.score - exact[1].score >= TIE;
-    if (clear && (ctx >= opts.contextThreshold || (atHint && ctx >= 0.25))) {
-      return { placement: { id: a.id, start: top.start, end: top.end, method: atHint ? 'position' : 'context', modified: false, score: Math.min(1, top.score) }, reason: 'not-found' };
-    }
-    if (!clear && ctx >= opts.contextThreshold) return { best: top, reason: 'ambiguous' };
+  if (top && top.score >= opts.contextThreshold) {
+    const tied = exact.filter((c) => c.score >= top.score - TIE);
+    if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
+    // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
+    const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
+    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return place(top, 'context');
+    return { best: top, reason: 'ambiguous' };
   }
+  const atHint = exact.find((c) => c.start === hint);
+  if (atHint && atHint.score >= 0.25) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
     const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
     const best = fuzzy[0];
     if (best) {
       const clear = !fuzzy[1] || best.score - fuzzy[1].score >= TIE || overlaps(best, fuzzy[1]);
-      if (best.score >= opts.fuzzyThreshold && clear) {
-        return { placement: { id: a.id, start: best.start, end: best.end, method: 'fuzzy', modified: best.text !== a.quote, score: best.score }, reason: 'not-found' };
-      }
+      if (best.score >= opts.fuzzyThreshold && clear) return place(best, 'fuzzy');
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }

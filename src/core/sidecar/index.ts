@@ -16,6 +16,7 @@ export { contentHash, gitBlobSha1, utf8Bytes } from './hash';
 export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from './paths';
 export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';
 export { fingerprintData } from './canonical';
+export { loadAnnotations, type LoadedAnnotations } from './load';
 
 /**
  * The sidecar text for a model: `originalText` edited in place (only changed annotations are

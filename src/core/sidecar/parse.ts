@@ -17,6 +17,7 @@ import {
   type SchemaOptions,
   type ToJSOptions,
 } from 'yaml';
+import { fastRead } from './fastread';
 import { LineIndex } from './lines';
 import { validateShape } from './validate';
 import {
@@ -82,17 +83,25 @@ export function parseWithNodes(text: string): ParsedWithNodes {
   return parsed;
 }
 
-function parseUncached(text: string): ParsedWithNodes {
+type At = (code: string, message: string, from: number, to: number, severity?: SidecarDiagnostic['severity']) => void;
+
+/** A diagnostics list and the function that adds to it, locating offsets in `text`. */
+function reporter(text: string): { diagnostics: SidecarDiagnostic[]; at: At } {
   // Built on first use: a refused 20 MB file should not be scanned for lines.
   let lines: LineIndex | undefined;
   const diagnostics: SidecarDiagnostic[] = [];
-  const at = (code: string, message: string, from: number, to: number, severity: SidecarDiagnostic['severity'] = 'error') => {
+  const at: At = (code, message, from, to, severity = 'error') => {
     const start = { line: 0, column: 0 };
     if (to > 0) lines ??= new LineIndex(text);
     const a = lines ? lines.position(from) : start;
     const b = lines ? lines.position(Math.max(from, to)) : start;
     diagnostics.push({ message, severity, code, line: a.line, column: a.column, endLine: b.line, endColumn: b.column });
   };
+  return { diagnostics, at };
+}
+
+function parseUncached(text: string): ParsedWithNodes {
+  const { diagnostics, at } = reporter(text);
   const refuse = () => ({ result: { diagnostics, writable: false } });
 
   if (text.length > MAX_SIDECAR_LENGTH) {
@@ -103,6 +112,16 @@ function parseUncached(text: string): ParsedWithNodes {
   if (deep >= 0) {
     at('TOO_DEEP', `Nesting deeper than ${MAX_FLOW_DEPTH} levels: not read.`, deep, deep + 1);
     return refuse();
+  }
+
+  // Files in Factmark's own layout are read by the fast reader; a file it cannot read, or one
+  // with anything to report, goes through the yaml parser for exact diagnostics.
+  const fastRoot = fastRead(text);
+  if (fastRoot) {
+    const doc = new Document(null, YAML_OPTIONS);
+    doc.contents = fastRoot;
+    const fast = analyse(doc as Document.Parsed, reporter(text));
+    if (fast.result.diagnostics.length === 0) return fast;
   }
 
   let yaml: Document.Parsed;
@@ -122,6 +141,11 @@ function parseUncached(text: string): ParsedWithNodes {
     at('YAML_VERSION', `%YAML ${directive.version} is not supported: sidecars are YAML 1.2.`, 0, 0);
     return refuse();
   }
+  return analyse(yaml, { diagnostics, at });
+}
+
+/** From YAML nodes to validated sidecar data: refuses aliases and tags, validates against the schema. */
+function analyse(yaml: Document.Parsed, { diagnostics, at }: { diagnostics: SidecarDiagnostic[]; at: At }): ParsedWithNodes {
 
   // Build plain data by hand instead of toJS(): aliases and tags are refused, not expanded,
   // and objects have no prototype, so keys like __proto__ are ordinary keys.
@@ -302,7 +326,7 @@ function warnUnknownKeys(
   known: Set<string>,
   path: (string | number)[],
   keyAt: (p: (string | number)[]) => unknown,
-  at: (code: string, m: string, a: number, b: number, s?: SidecarDiagnostic['severity']) => void,
+  at: At,
 ): void {
   for (const k of Object.keys(rec)) {
     if (known.has(k)) continue;

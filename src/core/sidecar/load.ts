@@ -1,0 +1,60 @@
+/** From a parsed sidecar to the in-memory model, re-anchored on the document text as it is now. */
+
+import type { AnnotatedDocument, Annotation, Fact } from '../model';
+import { reanchor, type Orphan, type Placement, type ReanchorOptions } from '../anchor/reanchor';
+import { gitBlobSha1 } from './hash';
+import type { SidecarData, StoredAnchor } from './types';
+
+/** Result of {@link loadAnnotations}. */
+export interface LoadedAnnotations {
+  /** The model, UTF-16 offsets into the current text. Orphans are included at their hint position. */
+  document: AnnotatedDocument;
+  /** Orphaned ids with their stored context: pass as `SidecarInput.orphans` when saving. */
+  orphans: Map<string, { prefix?: string; suffix?: string }>;
+  /** Why each orphan could not be placed, and its best candidate (for a quick fix). */
+  orphanDetails: Orphan[];
+  /** How each placed annotation was found. */
+  placements: Placement[];
+  /** True when the text is the one the offsets were made on (nothing needed re-anchoring). */
+  unchanged: boolean;
+}
+
+/**
+ * Anchor a sidecar's annotations and facts on `text`. When the text's git blob hash equals the
+ * stored fingerprint, offsets are used as they are; otherwise they are re-anchored, through a
+ * diff when `oldText` (the text of that fingerprint, e.g. from git) is given.
+ */
+export function loadAnnotations(data: SidecarData, text: string, oldText?: string, options?: ReanchorOptions): LoadedAnnotations {
+  const unchanged = data.document.gitBlob !== undefined && data.document.gitBlob === gitBlobSha1(text);
+  const prior = unchanged ? text : oldText;
+  // Stored orphans stay orphans: their offsets are only a hint.
+  const live = (list: StoredAnchor[]) => list.filter((a) => !a.orphaned);
+  const result = reanchor(prior, text, [...live(data.annotations), ...live(data.facts)], options);
+  const placed = new Map(result.placed.map((p) => [p.id, p]));
+  const lost = new Map(result.orphans.map((o) => [o.id, o]));
+  const orphans = new Map<string, { prefix?: string; suffix?: string }>();
+
+  const position = (a: StoredAnchor) => {
+    const p = placed.get(a.id);
+    if (p) return { start: p.start, end: p.end, text: text.slice(p.start, p.end) };
+    orphans.set(a.id, { prefix: a.prefix, suffix: a.suffix });
+    const at = lost.get(a.id)?.at ?? Math.min(text.length, Math.max(0, a.start));
+    return { start: at, end: at, text: a.quote };
+  };
+  const annotations: Annotation[] = data.annotations.map((a) => {
+    const out: Annotation = { id: a.id, type: a.type, status: a.status, ...position(a) };
+    if (a.value !== undefined) out.value = a.value;
+    if (a.kb !== undefined) out.kb = a.kb;
+    if (a.note !== undefined) out.note = a.note;
+    return out;
+  });
+  const facts: Fact[] = data.facts.map((f) => {
+    const out: Fact = { id: f.id, label: f.label, entities: [...f.entities], ...position(f) };
+    if (f.date !== undefined) out.date = f.date;
+    if (f.note !== undefined) out.note = f.note;
+    return out;
+  });
+  const document: AnnotatedDocument = { path: data.document.path, annotations, facts };
+  if (data.document.date !== undefined) document.documentDate = data.document.date;
+  return { document, orphans, orphanDetails: result.orphans, placements: result.placed, unchanged };
+}
