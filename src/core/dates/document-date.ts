@@ -22,8 +22,11 @@ const DATES: { re: RegExp; ymd(m: RegExpExecArray): [number, number, number] | u
 
 /** What may precede the date on a dateline: a label ("Published:", "Updated on")... */
 const LABEL = /^\s*(?:published|posted|updated|last updated|date|dated|filed)\s*:?\s*(?:on\s+)?$/i;
-/** ...or a city and agency in capitals ("WASHINGTON (AP) —", "SEOUL, South Korea —"). */
-const CITY = /^\s*[A-Z][A-Z.'\- ]+(?:,\s*[A-Z][A-Za-z.' ]+)?\s*(?:\([A-Za-z. ]+\))?\s*[,:\u2013\u2014_-]*\s*$/;
+/**
+ * ...or a place and agency: capitalised words only ("WASHINGTON (AP) —", "Lisbon,",
+ * "SEOUL, South Korea —"), so that a sentence of the story never qualifies.
+ */
+const CITY = /^\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,3}(?:,\s*[A-Z][A-Za-z.'-]*(?:\s+[A-Z][A-Za-z.'-]*){0,2})?\s*(?:\([A-Za-z. ]+\))?\s*[,:\u2013\u2014_-]*\s*$/;
 const WEEKDAY_BEFORE = new RegExp(`${WEEKDAY_RE},?\\s*$`);
 
 function isDatelineStart(before: string): boolean {

@@ -30,6 +30,8 @@ describe('detectDocumentDate', () => {
     assert.equal(detectDocumentDate('Elco said net income in the year ending June 30, 1990, will fall.'), undefined);
     assert.equal(detectDocumentDate('NEW YORK _ On March 2, 2006 markets fell.'), undefined);
     assert.equal(detectDocumentDate('SEOUL, South Korea — March 2, 2006 — Generals met.'), '2006-03-02');
+    assert.equal(detectDocumentDate('Lisbon, 14 May 2019\nThe harbour reopened.'), '2019-05-14');
+    assert.equal(detectDocumentDate('He Said In Town, 14 May 2019 was the day.'), undefined);
     assert.equal(detectDocumentDate('Posted: Thursday, March 2, 2006 10:31 AM\nText'), '2006-03-02');
   });
 
