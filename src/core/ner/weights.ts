@@ -19,6 +19,9 @@ export class PackedWeights implements Scorer {
   // Open addressing, key and row side by side so that a lookup touches one cache line:
   // per slot 3 bytes of (bucket + 1, 0 = empty) then one signed byte per label.
   private readonly table: Int8Array;
+  // One bit per bucket (128 KB at 20 bits, small enough to stay in cache): about half the features
+  // of a token have no weights, and this answers "absent" without touching the big table.
+  private readonly present: Uint32Array;
 
   /**
    * @param bits feature hash bits the model was trained with (at most 23)
@@ -41,8 +44,10 @@ export class PackedWeights implements Scorer {
     this.stride = labels + 3;
     this.table = new Int8Array(size * this.stride);
     const table = this.table;
+    this.present = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
     for (let row = 0; row < buckets.length; row++) {
       const b = buckets[row];
+      this.present[b >>> 5] |= 1 << (b & 31);
       let slot = this.slotStart(b);
       while (this.keyAt(slot * this.stride) !== 0) slot = (slot + 1) & this.mask;
       const at = slot * this.stride;
@@ -58,6 +63,7 @@ export class PackedWeights implements Scorer {
     const { labels, stride, table, mask, shift } = this;
     for (let f = from; f < to; f++) {
       const b = feats[f] >>> shift;
+      if ((this.present[b >>> 5] & (1 << (b & 31))) === 0) continue;
       let slot = this.slotStart(b);
       let key: number;
       while ((key = this.keyAt(slot * stride)) !== b + 1) {
