@@ -104,3 +104,24 @@ export function preview(text: string, max = 80): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   return flat.length <= max ? flat : `${flat.slice(0, max - 1)}…`;
 }
+
+/**
+ * The sentence around `offset`: from after the previous sentence end (`.`, `!`, `?` followed by
+ * white space, or a blank line) to the next one, trimmed. For creating a fact without a selection.
+ */
+export function sentenceAt(text: string, offset: number): Span {
+  const boundary = /[.!?]["'”’)]*\s+|\n\s*\n/g;
+  let start = 0;
+  let end = text.length;
+  for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+    const after = m.index + m[0].length;
+    if (after <= offset) start = after;
+    else {
+      end = m.index + m[0].trimEnd().length;
+      break;
+    }
+  }
+  while (start < end && /\s/.test(text[start])) start++;
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return { start, end };
+}

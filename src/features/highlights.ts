@@ -1,7 +1,14 @@
 import * as vscode from 'vscode';
 import { isArticle, toRange } from '../adapter';
-import type { Mention } from '../core/model';
+import { undecidedSuggestions } from '../core/facts';
+import type { Annotation, Mention } from '../core/model';
 import type { DocumentSuggestions, RecognitionService } from './recognition';
+
+/** The user's decisions on a document's suggestions (the annotation store), when there is one. */
+export interface Decisions {
+  annotationsOf(uri: vscode.Uri): readonly Annotation[] | undefined;
+  readonly onDidChange: vscode.Event<{ readonly uri: vscode.Uri }>;
+}
 
 /** Entity types with a colour of their own (`factmark.<key>` in contributes.colors). */
 const STYLED_TYPES: Record<string, string> = {
@@ -15,13 +22,17 @@ const STYLED_TYPES: Record<string, string> = {
  * Decorates suggestions in every visible editor: one decoration type per entity type, created once,
  * coloured by theme colours so light, dark and high-contrast themes each get their own.
  * Suggestions are drawn with a tinted background and a dotted underline; confirmed annotations
- * (a later feature) will get a solid style of their own.
+ * have a solid style of their own (annotate/decorations.ts). A suggestion the user accepted,
+ * retyped or rejected (`decisions`) is not drawn.
  */
 export class Highlights implements vscode.Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly recognition: RecognitionService) {
+  constructor(
+    private readonly recognition: RecognitionService,
+    private readonly decisions?: Decisions,
+  ) {
     for (const [type, key] of Object.entries(STYLED_TYPES)) {
       this.types.set(
         type,
@@ -37,12 +48,13 @@ export class Highlights implements vscode.Disposable {
     }
     this.disposables.push(
       recognition.onDidChange((result) => this.applyTo(result)),
+      ...(decisions ? [decisions.onDidChange((d) => this.applyTo(d))] : []),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
     );
     vscode.window.visibleTextEditors.forEach((e) => this.decorate(e));
   }
 
-  private applyTo(result: DocumentSuggestions): void {
+  private applyTo(result: Pick<DocumentSuggestions, 'uri'>): void {
     for (const editor of vscode.window.visibleTextEditors) {
       if (editor.document.uri.toString() === result.uri.toString()) this.decorate(editor);
     }
@@ -54,7 +66,9 @@ export class Highlights implements vscode.Disposable {
     // Stale offsets would land on the wrong words: keep what VS Code has shifted until a fresh result arrives.
     if (result && result.version !== editor.document.version) return;
     const byType = new Map<string, vscode.DecorationOptions[]>();
-    for (const m of result?.mentions ?? []) {
+    const decided = this.decisions?.annotationsOf(editor.document.uri);
+    const mentions = decided ? undecidedSuggestions(result?.mentions ?? [], decided) : (result?.mentions ?? []);
+    for (const m of mentions) {
       if (!this.types.has(m.type)) continue;
       const list = byType.get(m.type) ?? [];
       list.push({ range: toRange(editor.document, m) });

@@ -1,0 +1,68 @@
+import * as vscode from 'vscode';
+import { isArticle } from '../../adapter';
+import { CommandId } from '../../commands';
+import { visibleAnnotations } from '../../core/facts';
+import type { Decisions } from '../highlights';
+import type { HoverSource } from '../hover';
+import { registerNavigation } from '../navigation';
+import type { RecognitionService } from '../recognition';
+import type { AnnotationStore } from '../sidecar/store';
+import type { DocumentCounts } from '../statusBar';
+import { registerFactsTree } from '../tree';
+import { AnnotationDecorations } from './decorations';
+import { registerFacts } from './facts';
+import { registerAnnotate } from './index';
+import { LabelService } from './labels';
+import { Workflow } from './workflow';
+
+/** What the suggestion features (highlights, hover, status bar) take from the annotating workflow. */
+export interface WorkflowHooks {
+  readonly workflow: Workflow;
+  readonly decisions: Decisions;
+  readonly hover: HoverSource;
+  readonly counts: DocumentCounts;
+}
+
+/**
+ * Registers the annotating workflow: labels, tagging, accept / reject, facts, decorations of
+ * confirmed annotations and facts, the Factmark view and navigation. Everything is owned by `context`.
+ */
+export function registerWorkflow(context: vscode.ExtensionContext, store: AnnotationStore, recognition: RecognitionService): WorkflowHooks {
+  const labels = new LabelService();
+  const workflow = new Workflow(store, recognition, labels);
+  const tree = registerFactsTree(workflow);
+  context.subscriptions.push(
+    labels,
+    new AnnotationDecorations(store, labels, context.extensionUri),
+    registerAnnotate(workflow),
+    registerFacts(workflow),
+    tree.disposable,
+    registerNavigation(workflow),
+  );
+  const changes = new vscode.EventEmitter<unknown>();
+  context.subscriptions.push(changes, store.onDidChange((d) => changes.fire(d)), recognition.onDidChange((d) => changes.fire(d)));
+  return {
+    workflow,
+    decisions: {
+      annotationsOf: (uri) => store.get(uri)?.model.annotations,
+      onDidChange: store.onDidChange,
+    },
+    hover: {
+      entry: (uri) => store.get(uri),
+      title: (type) => labels.title(type),
+    },
+    counts: {
+      counts: (document) => {
+        const entry = isArticle(document) ? store.get(document.uri) : undefined;
+        if (!entry) return undefined;
+        return {
+          facts: entry.model.facts.length,
+          entities: visibleAnnotations(entry.model.annotations).filter((a) => a.status === 'confirmed').length,
+          suggestions: workflow.undecided(document).length,
+        };
+      },
+      onDidChange: changes.event,
+      command: CommandId.ShowView,
+    },
+  };
+}

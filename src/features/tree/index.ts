@@ -1,0 +1,293 @@
+import * as vscode from 'vscode';
+import { isArticle } from '../../adapter';
+import { CommandId } from '../../commands';
+import { citation, innermostAt, preview } from '../../core/facts';
+import { documentPathFor, SIDECAR_SUFFIX } from '../../core/sidecar';
+import {
+  buildTree,
+  FACT_TYPE,
+  GROUPINGS,
+  groupLabel,
+  leafLabel,
+  type Grouping,
+  type TreeDocument,
+  type TreeModel,
+  type TreeNode,
+} from '../../core/tree';
+import type { Workflow } from '../annotate/workflow';
+
+const VIEW_ID = 'factmark.facts';
+
+/** Plain data of a tree row, for tests (`factmark.internal.getTree`). */
+export interface TreeRow {
+  label: string;
+  description?: string;
+  children?: TreeRow[];
+}
+
+/**
+ * The Factmark view: a thin adapter over the pure tree model (src/core/tree). Shows the active
+ * document's facts and entities, or the whole workspace's; follows the active editor and reveals the
+ * item at the cursor.
+ */
+export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private model: TreeModel | undefined;
+  private scope: 'document' | 'workspace' = 'document';
+  private grouping: Grouping = 'type';
+  private textFilter = '';
+  private typeFilter: string[] = [];
+  private documentUri: vscode.Uri | undefined;
+  private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  private revealTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly view: vscode.TreeView<TreeNode>;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor(private readonly workflow: Workflow) {
+    this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
+    this.disposables.push(
+      this.view,
+      this.changed,
+      workflow.store.onDidChange(() => this.scheduleRefresh()),
+      workflow.labels.onDidChange(() => this.refresh()),
+      vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e && isArticle(e.document)) {
+          this.documentUri = e.document.uri;
+          void workflow.open(e.document).then(() => this.refresh());
+        }
+      }),
+      vscode.window.onDidChangeTextEditorSelection((e) => {
+        if (e.textEditor === vscode.window.activeTextEditor && isArticle(e.textEditor.document)) this.scheduleReveal(e.textEditor);
+      }),
+      this.view.onDidChangeVisibility((e) => e.visible && this.refresh()),
+    );
+    const editor = vscode.window.activeTextEditor;
+    if (editor && isArticle(editor.document)) this.documentUri = editor.document.uri;
+    this.refresh();
+  }
+
+  // ------------------------------------------------------------ TreeDataProvider
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    if (node.kind === 'group') {
+      const item = new vscode.TreeItem(groupLabel(node), vscode.TreeItemCollapsibleState.Collapsed);
+      item.id = node.id;
+      item.contextValue = `group.${node.group}`;
+      item.iconPath = new vscode.ThemeIcon(
+        { facts: 'note', type: 'symbol-class', entity: 'symbol-field', date: 'calendar', document: 'file' }[node.group],
+        node.type ? themeColourOf(this.workflow, node.type) : undefined,
+      );
+      return item;
+    }
+    const item = new vscode.TreeItem(leafLabel(node), vscode.TreeItemCollapsibleState.None);
+    item.id = node.id;
+    const span = node.kind === 'fact' ? node.fact : node.annotation;
+    if (node.kind === 'fact') {
+      item.description = [node.fact.date, `${node.fact.entities.length} linked`].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon('note');
+      item.contextValue = 'fact';
+    } else {
+      const a = node.annotation;
+      item.description = [this.workflow.labels.title(a.type), a.value, a.kb, a.status === 'suggested' ? 'suggested' : undefined]
+        .filter(Boolean)
+        .join(' · ');
+      item.iconPath = new vscode.ThemeIcon('tag', themeColourOf(this.workflow, a.type));
+      item.contextValue = 'annotation';
+    }
+    if (this.scope === 'workspace' && this.grouping !== 'document') item.description = `${item.description} — ${node.doc.name}`;
+    item.tooltip = new vscode.MarkdownString().appendText(preview(span.text, 400)).appendMarkdown(`\n\n_${node.doc.name}, offset ${span.start}–${span.end}_`);
+    item.command = { title: 'Reveal', command: CommandId.Reveal, arguments: [{ uri: node.doc.key, start: span.start, end: span.end }] };
+    return item;
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return [...(this.model?.roots ?? [])];
+    return node.kind === 'group' ? node.children : [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.parent;
+  }
+
+  // ------------------------------------------------------------ state
+
+  private scheduleRefresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = setTimeout(() => this.refresh(), 50);
+  }
+
+  /** Rebuilds the model (cheap: a few milliseconds for 10,000 annotations) and the title. */
+  refresh(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    this.refreshTimer = undefined;
+    const docs = this.documents();
+    this.model = buildTree(docs, {
+      grouping: this.grouping,
+      filter: { text: this.textFilter, types: this.typeFilter },
+      title: (t) => this.workflow.labels.title(t),
+      typeOrder: this.workflow.labels.labels.map((l) => l.name),
+    });
+    const { facts, entities, documents } = this.model.totals;
+    const filtered = this.textFilter || this.typeFilter.length ? ' · filtered' : '';
+    const where = this.scope === 'workspace' ? `${documents} documents` : docs[0]?.name ?? 'no article';
+    this.view.description = `${facts} facts · ${entities} entities — ${where}${filtered}`;
+    const trusted = vscode.workspace.isTrusted;
+    this.view.message = trusted
+      ? undefined
+      : 'Restricted Mode: factmark.patterns from this workspace are not run; annotations are read and written as usual.';
+    void vscode.commands.executeCommand('setContext', 'factmark.view.state', this.state(docs));
+    void vscode.commands.executeCommand('setContext', 'factmark.view.scope', this.scope);
+    void vscode.commands.executeCommand('setContext', 'factmark.view.filtered', !!filtered);
+    this.changed.fire(undefined);
+  }
+
+  private state(docs: readonly TreeDocument[]): string {
+    if (this.scope === 'document' && docs.length === 0) return 'noDocument';
+    if ((this.model?.roots.length ?? 0) > 0) return 'items';
+    return this.textFilter || this.typeFilter.length ? 'filteredOut' : 'empty';
+  }
+
+  private documents(): TreeDocument[] {
+    const entries =
+      this.scope === 'workspace'
+        ? this.workflow.store.all()
+        : [this.documentUri && this.workflow.store.get(this.documentUri)].filter((e) => !!e);
+    return entries.map((e) => ({ key: e!.uri.toString(), name: vscode.workspace.asRelativePath(e!.uri), model: e!.model }));
+  }
+
+  private scheduleReveal(editor: vscode.TextEditor): void {
+    if (!this.view.visible) return;
+    if (this.revealTimer) clearTimeout(this.revealTimer);
+    this.revealTimer = setTimeout(() => void this.revealAt(editor), 150);
+  }
+
+  /** Selects the tree row of the innermost fact or annotation at the cursor. */
+  async revealAt(editor: vscode.TextEditor): Promise<TreeNode | undefined> {
+    const entry = this.workflow.store.get(editor.document.uri);
+    if (!entry || !this.model) return undefined;
+    const offset = editor.document.offsetAt(editor.selection.active);
+    const item = innermostAt([...entry.model.annotations.filter((a) => a.status !== 'rejected'), ...entry.model.facts], offset);
+    const node = item && this.model.nodeFor(entry.uri.toString(), item.id);
+    if (node && this.view.visible) await this.view.reveal(node, { select: true, focus: false, expand: true });
+    return node;
+  }
+
+  // ------------------------------------------------------------ commands
+
+  async groupBy(grouping?: Grouping): Promise<void> {
+    const names: Record<Grouping, string> = { type: 'Type', entity: 'Entity', date: 'Date', document: 'Document' };
+    const chosen =
+      grouping ??
+      (await vscode.window.showQuickPick(GROUPINGS.map((g) => ({ label: names[g], description: g === this.grouping ? 'current' : undefined, g })), { placeHolder: 'Group the Factmark view by…' }))?.g;
+    if (!chosen) return;
+    this.grouping = chosen;
+    this.refresh();
+  }
+
+  async filter(arg?: { text?: string; types?: string[] }): Promise<void> {
+    if (arg) {
+      this.textFilter = arg.text ?? '';
+      this.typeFilter = arg.types ?? [];
+      return this.refresh();
+    }
+    const text = await vscode.window.showInputBox({ title: 'Filter the Factmark view', value: this.textFilter, placeHolder: 'Text to look for (empty: everything)' });
+    if (text === undefined) return;
+    const items = [
+      { label: 'Facts', type: FACT_TYPE, picked: this.typeFilter.length === 0 || this.typeFilter.includes(FACT_TYPE) },
+      ...this.workflow.labels.labels.map((l) => ({ label: l.title, type: l.name, picked: this.typeFilter.length === 0 || this.typeFilter.includes(l.name) })),
+    ];
+    const types = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Types to show' });
+    if (!types) return;
+    this.textFilter = text.trim();
+    this.typeFilter = types.length === items.length ? [] : types.map((t) => t.type);
+    this.refresh();
+  }
+
+  async setScope(scope: 'document' | 'workspace'): Promise<void> {
+    this.scope = scope;
+    if (scope === 'workspace') await loadWorkspaceSidecars(this.workflow);
+    this.refresh();
+  }
+
+  /** The tree as plain rows (for tests). */
+  rows(): { title: string; rows: TreeRow[] } {
+    const row = (n: TreeNode): TreeRow => {
+      const item = this.getTreeItem(n);
+      const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+      return { label, description: typeof item.description === 'string' ? item.description : undefined, children: n.kind === 'group' ? n.children.map(row) : undefined };
+    };
+    return { title: this.view.description ?? '', rows: this.getChildren().map(row) };
+  }
+
+  dispose(): void {
+    if (this.refreshTimer) clearTimeout(this.refreshTimer);
+    if (this.revealTimer) clearTimeout(this.revealTimer);
+    this.disposables.forEach((d) => d.dispose());
+  }
+}
+
+function themeColourOf(workflow: Workflow, type: string): vscode.ThemeColor | undefined {
+  const label = workflow.labels.find(type);
+  return label?.themeColour ? new vscode.ThemeColor(`${label.themeColour}Border`) : undefined;
+}
+
+/** Loads the annotations of every document in the workspace that has a sidecar. */
+export async function loadWorkspaceSidecars(workflow: Workflow): Promise<void> {
+  const sidecars = await vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**', 2000);
+  await Promise.all(
+    sidecars.map(async (sidecar) => {
+      const docPath = documentPathFor(sidecar.path);
+      if (!docPath) return;
+      const uri = sidecar.with({ path: docPath });
+      if (workflow.store.get(uri)) return;
+      try {
+        await workflow.open(await vscode.workspace.openTextDocument(uri));
+      } catch {
+        // a sidecar whose document is gone: the sidecar feature reports it; nothing to show here
+      }
+    }),
+  );
+}
+
+/** Registers the view and its commands. */
+export function registerFactsTree(workflow: Workflow): { tree: FactsTree; disposable: vscode.Disposable } {
+  const tree = new FactsTree(workflow);
+  const nodeOf = (n: unknown) => (n && typeof n === 'object' && 'kind' in n ? (n as TreeNode) : undefined);
+  const docOf = async (n: TreeNode) => vscode.workspace.openTextDocument(vscode.Uri.parse(n.kind === 'group' ? '' : n.doc.key));
+  const disposable = vscode.Disposable.from(
+    tree,
+    vscode.commands.registerCommand(CommandId.ViewGroupBy, (g?: Grouping) => tree.groupBy(typeof g === 'string' ? g : undefined)),
+    vscode.commands.registerCommand(CommandId.ViewFilter, (arg?: { text?: string; types?: string[] }) => tree.filter(arg && typeof arg === 'object' && !('kind' in arg) ? arg : undefined)),
+    vscode.commands.registerCommand(CommandId.ViewClearFilter, () => tree.filter({})),
+    vscode.commands.registerCommand(CommandId.ViewShowWorkspace, () => tree.setScope('workspace')),
+    vscode.commands.registerCommand(CommandId.ViewShowDocument, () => tree.setScope('document')),
+    vscode.commands.registerCommand(CommandId.ViewRetype, async (n?: unknown) => {
+      const node = nodeOf(n);
+      if (node?.kind === 'annotation') await vscode.commands.executeCommand(CommandId.RetypeAnnotation, { uri: node.doc.key, id: node.annotation.id });
+      else if (node?.kind === 'fact') await vscode.commands.executeCommand(CommandId.EditFact, { uri: node.doc.key, id: node.fact.id });
+    }),
+    vscode.commands.registerCommand(CommandId.ViewDelete, async (n?: unknown) => {
+      const node = nodeOf(n);
+      if (!node || node.kind === 'group') return;
+      await workflow.remove(await docOf(node), node.kind === 'fact' ? node.fact.id : node.annotation.id);
+    }),
+    vscode.commands.registerCommand(CommandId.ViewCopyCitation, async (n?: unknown) => {
+      const node = nodeOf(n);
+      if (!node || node.kind === 'group') return undefined;
+      const span = node.kind === 'fact' ? node.fact : node.annotation;
+      const text = citation(span.text, node.doc.name, span);
+      await vscode.env.clipboard.writeText(text);
+      return text;
+    }),
+    vscode.commands.registerCommand(CommandId.GetTree, async (arg?: { revealAtCursor?: boolean }) => {
+      tree.refresh();
+      let revealed: string | undefined;
+      const editor = vscode.window.activeTextEditor;
+      if (arg?.revealAtCursor && editor) revealed = (await tree.revealAt(editor))?.id;
+      return { ...tree.rows(), revealed };
+    }),
+  );
+  return { tree, disposable };
+}
+
