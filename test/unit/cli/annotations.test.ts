@@ -1,0 +1,88 @@
+import * as assert from 'node:assert/strict';
+import { addSuggestions, exportInputOf, mergeImported, readSidecar } from '../../../src/cli/annotations';
+import { importBrat } from '../../../src/core/export';
+import type { AnnotatedDocument } from '../../../src/core/model';
+import { updateSidecar } from '../../../src/core/sidecar';
+
+const TEXT = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.';
+
+function existing(): AnnotatedDocument {
+  return {
+    path: 'korea.txt',
+    annotations: [
+      { id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' },
+      { id: 'a7', type: 'PLACE', start: 41, end: 50, text: 'Panmunjom', status: 'rejected' },
+    ],
+    facts: [{ id: 'f2', label: 'Meeting', start: 5, end: 66, text: TEXT.slice(5, 66), entities: ['a1'] }],
+  };
+}
+
+describe('CLI and command glue (src/cli/annotations.ts)', () => {
+  it('renumbers imported annotations and facts after the existing ids, and links facts to the new ids', () => {
+    const imported = importBrat('T1\tPLACE 23 27\tU.S.\nT2\tDATE 54 66\t2 March 2006\nT3\tMeeting 5 66\t' + TEXT.slice(5, 66) + '\nE1\tMeeting:T3 Participant:T1 Participant2:T2\n', TEXT);
+    assert.equal(imported.annotations[0].id, 'a1', 'precondition: importers number from a1');
+    const { document, addedAnnotations, addedFacts } = mergeImported(existing(), imported);
+    assert.equal(addedAnnotations, 2);
+    assert.equal(addedFacts, 1);
+    const us = document.annotations.find((a) => a.text === 'U.S.');
+    const date = document.annotations.find((a) => a.text === '2 March 2006');
+    assert.equal(us?.id, 'a8');
+    assert.equal(date?.id, 'a9');
+    const fact = document.facts.find((f) => f.id === 'f3');
+    assert.ok(fact, JSON.stringify(document.facts));
+    assert.deepEqual(fact.entities, ['a8', 'a9']);
+    assert.equal(document.annotations.find((a) => a.id === 'a1')?.type, 'PERSON', 'the existing a1 was replaced');
+  });
+
+  it('does not add an imported annotation twice: facts point at the one already there', () => {
+    const imported = {
+      annotations: [{ id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' as const }],
+      facts: [{ id: 'f1', label: 'Quote', start: 5, end: 18, text: 'Kim Yong-chol', entities: ['a1'] }],
+    };
+    const { document, addedAnnotations } = mergeImported(existing(), imported);
+    assert.equal(addedAnnotations, 0);
+    assert.equal(document.annotations.length, 2);
+    assert.deepEqual(document.facts.find((f) => f.label === 'Quote')?.entities, ['a1']);
+  });
+
+  it('adds recogniser mentions as suggestions, but not over an existing or rejected annotation', () => {
+    const mentions = [
+      { type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', source: 'ner' },
+      { type: 'PLACE', start: 23, end: 27, text: 'U.S.', source: 'ner' },
+      { type: 'PLACE', start: 41, end: 50, text: 'Panmunjom', source: 'ner' },
+      { type: 'DATE', start: 54, end: 66, text: '2 March 2006', value: '2006-03-02', source: 'dates' },
+    ];
+    const { document, added } = addSuggestions(existing(), mentions);
+    assert.equal(added, 2);
+    assert.deepEqual(
+      document.annotations.map((a) => [a.id, a.text, a.status]),
+      [
+        ['a1', 'Kim Yong-chol', 'confirmed'],
+        ['a8', 'U.S.', 'suggested'],
+        ['a7', 'Panmunjom', 'rejected'],
+        ['a9', '2 March 2006', 'suggested'],
+      ],
+    );
+    assert.equal(document.annotations.find((a) => a.id === 'a9')?.value, '2006-03-02');
+  });
+
+  it('leaves orphans out of an export and says so', () => {
+    const sidecar = updateSidecar(undefined, { document: existing(), text: TEXT });
+    const edited = TEXT.replace('Kim Yong-chol', 'the delegation head');
+    const reading = readSidecar(sidecar, edited);
+    // The fact's own text changed too: it is an orphan as well.
+    assert.deepEqual(reading.orphans.map((o) => o.id), ['a1', 'f2']);
+    const { input, warnings } = exportInputOf(reading, edited, 'korea.txt', 'file:///news/korea.txt');
+    assert.deepEqual(input.doc.annotations.map((a) => a.id), ['a7']);
+    assert.deepEqual(input.doc.facts, []);
+    assert.equal(input.uri, 'file:///news/korea.txt');
+    assert.equal(warnings.length, 2);
+    assert.match(warnings[0], /korea\.txt: a1 “Kim Yong-chol” does not anchor/);
+  });
+
+  it('reports a malformed sidecar without throwing', () => {
+    const reading = readSidecar('factmark: 1\ndocument: [\n', TEXT);
+    assert.equal(reading.document, undefined);
+    assert.ok(reading.diagnostics.some((d) => d.severity === 'error'));
+  });
+});
