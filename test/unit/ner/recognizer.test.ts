@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { createEntityRecognizer, recognizeEntities } from '../../../src/core/ner';
 
 const repoRoot = path.resolve(__dirname, '../../../..');
@@ -65,5 +66,28 @@ describe('entity recogniser (shipped model)', () => {
     const hits = expected.filter((e) => mentions.has(e));
     console.log(`      found ${hits.length}/${expected.length}; missing: ${expected.filter((e) => !mentions.has(e)).join(', ') || 'none'}`);
     assert.ok(hits.length >= 8, `only ${hits.length} of ${expected.length}: ${[...mentions].join('; ')}`);
+  });
+});
+
+describe('entity recogniser on arbitrary text (property)', () => {
+  // Words and separators that exercise names, clitics, abbreviations, line ends and surrogate pairs.
+  const pieces = ['Kim', 'Jong', 'Il', "Seoul's", 'U.S.', 'Park', 'Chan-bong', 'the', 'of', 'Ministry', 'said', '.', ',', '"', '(', ')',
+    '😀', '𝒳', '\r\n', '\n\n', '\r', '\u2028', ' ', ' ', '--', "'s", 'Mr.', 'NORTH', 'KOREA', '1,000', '\u00a0', 'é', '\u0301'];
+  it('returns exact, in-bounds, sorted, non-overlapping spans for any mix of pieces', () => {
+    const recognizer = createEntityRecognizer({ misc: true });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }), (parts) => {
+        const text = parts.join(parts.length % 3 === 0 ? '' : ' ');
+        const mentions = recognizer.recognize(text, {});
+        let end = 0;
+        for (const m of mentions) {
+          assert.ok(m.start >= end && m.start < m.end && m.end <= text.length);
+          assert.equal(text.slice(m.start, m.end), m.text);
+          assert.ok(!/^\s|\s$/.test(m.text));
+          end = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 });
