@@ -95,21 +95,21 @@ export function monthOf(token: string): number | undefined {
   return MONTHS.get(token.toLowerCase().replace(/\.$/, ''));
 }
 
-/** TIMEX3 unit letter and multiplier for a unit word ("weeks" → W). */
-export function unitOf(word: string): { code: string; time: boolean; factor: number } | undefined {
+/** TIMEX3 unit code for a unit word ("weeks" → W), and whether it is a unit of clock time. */
+export function unitOf(word: string): { code: string; time: boolean } | undefined {
   const w = word.toLowerCase().replace(/ies$/, 'y').replace(/s$/, '');
   switch (w) {
-    case 'second': return { code: 'S', time: true, factor: 1 };
-    case 'minute': return { code: 'M', time: true, factor: 1 };
-    case 'hour': return { code: 'H', time: true, factor: 1 };
-    case 'day': return { code: 'D', time: false, factor: 1 };
-    case 'week': return { code: 'W', time: false, factor: 1 };
-    case 'weekend': return { code: 'WE', time: false, factor: 1 };
-    case 'month': return { code: 'M', time: false, factor: 1 };
-    case 'quarter': return { code: 'Q', time: false, factor: 1 };
-    case 'year': return { code: 'Y', time: false, factor: 1 };
-    case 'decade': return { code: 'DE', time: false, factor: 1 };
-    case 'century': return { code: 'CE', time: false, factor: 1 };
+    case 'second': return { code: 'S', time: true };
+    case 'minute': return { code: 'M', time: true };
+    case 'hour': return { code: 'H', time: true };
+    case 'day': return { code: 'D', time: false };
+    case 'week': return { code: 'W', time: false };
+    case 'weekend': return { code: 'WE', time: false };
+    case 'month': return { code: 'M', time: false };
+    case 'quarter': return { code: 'Q', time: false };
+    case 'year': return { code: 'Y', time: false };
+    case 'decade': return { code: 'DE', time: false };
+    case 'century': return { code: 'CE', time: false };
     default: return undefined;
   }
 }

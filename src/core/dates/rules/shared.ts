@@ -5,7 +5,7 @@ import { Tense, quarterOf, resolveMonthDay, resolveWeekday, shiftValue, unresolv
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
-/** What a rule makes of a match. `start`/`end` trims, relative to the match, are optional. */
+/** What a rule makes of a match: its TIMEX3 type and value. */
 export interface Timex {
   value?: string;
   type: TimexType;
@@ -27,7 +27,9 @@ export interface Rule {
    * (`#1`, `#2` likewise). The rule only runs near them: most rules find nothing in most articles.
    */
   triggers: string[];
+  /** Global regular expression; a match is the whole expression as highlighted. */
   pattern: RegExp;
+  /** The expression's value, or undefined to reject the match (a shorter one may then be tried). */
   build(m: RegExpExecArray, ctx: RuleContext): Timex | undefined;
 }
 
@@ -42,6 +44,7 @@ export function isCapitalised(s: string | undefined): boolean {
   return s !== undefined && s[0] >= 'A' && s[0] <= 'Z';
 }
 
+/** A TIMEX3 duration or set period: `P3M`, `PT2H`, `PXY` for an unknown count. */
 export function durationValue(n: number, unitWord: string): string | undefined {
   const unit = unitOf(unitWord);
   if (!unit) return undefined;
@@ -55,6 +58,7 @@ export function dayValue(ctx: RuleContext, offset: number, part?: string): strin
   return part ? `${base}T${part}` : base;
 }
 
+/** `HH:MM` on the 24-hour clock for "3:30 p.m.", or undefined for an impossible time. */
 export function timeOfDay(hour: number, minute: number, ampm: string): string | undefined {
   const pm = /^p/i.test(ampm);
   if (hour < 1 || hour > 12 || minute > 59) return undefined;
