@@ -56,6 +56,9 @@ export interface ImportOutcome {
   problems: ImportProblem[];
 }
 
+/** Exports of more documents than this show a progress notification (always for the whole workspace). */
+const PROGRESS_FROM = 20;
+
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
@@ -94,7 +97,7 @@ async function exportCommand(request: ExportRequest, log: vscode.OutputChannel):
     );
     return undefined;
   }
-  const loaded = await loadForExport(documents, scope === 'workspace');
+  const loaded = await loadForExport(documents, scope === 'workspace' || documents.length > PROGRESS_FROM);
   if (!loaded) return undefined;
   if (loaded.malformed.length > 0) {
     const first = loaded.malformed[0];
@@ -142,8 +145,9 @@ async function pickFormat(): Promise<ExportFormat | undefined> {
 async function pickScope(selected: vscode.Uri[] | undefined): Promise<ExportScope | undefined> {
   const editor = vscode.window.activeTextEditor;
   const items: Array<vscode.QuickPickItem & { scope: ExportScope }> = [];
-  if (editor && isArticle(editor.document)) items.push({ label: 'Current Document', description: vscode.workspace.asRelativePath(editor.document.uri), scope: 'current' });
+  // Run from the Explorer's context menu, the selection comes first.
   if (selected && selected.length > 0) items.push({ label: 'Selected in the Explorer', description: `${selected.length} item${selected.length === 1 ? '' : 's'}`, scope: 'selected' });
+  if (editor && isArticle(editor.document)) items.push({ label: 'Current Document', description: vscode.workspace.asRelativePath(editor.document.uri), scope: 'current' });
   if (vscode.workspace.workspaceFolders?.length) items.push({ label: 'Whole Workspace', description: 'every document with a sidecar', scope: 'workspace' });
   if (items.length <= 1) return items[0]?.scope;
   const picked = await vscode.window.showQuickPick(items, { title: 'Export Annotations', placeHolder: 'Which documents?' });
