@@ -76,6 +76,8 @@ export const DURATIONS_RULES: Rule[] = [
     // "for years", "in recent months", "over the past few weeks": the preposition stays outside
     pattern: /(?<=\b(?:for|in|over|during|within|throughout)\s)(?:(?<pre>recent|coming|the coming|the next few|the past few|the last few|the next several|the past several|the last several)\s)?(?<unit>years|decades|months|weeks|days|hours|centuries|minutes|quarters)(?![\w-])/gi,
     build(m) {
+      // "in coming months": an indefinite future rather than a length of time
+      if (/coming/i.test(m.groups!.pre ?? '')) return { type: 'DATE', value: 'FUTURE_REF' };
       const unit = unitOf(m.groups!.unit)!;
       return { type: 'DURATION', value: unit.time ? `PTX${unit.code}` : `PX${unit.code}` };
     },

@@ -178,7 +178,7 @@ export const PERIODS_RULES: Rule[] = [
         return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
       }
       if (!adj && unit === 'year' && !/\b(for|during|in|through|throughout)\s$/i.test(before)) return undefined;
-      if (adj === 'current' || adj === 'latest' || adj === 'latest fiscal' || the === 'this') {
+      if (adj === 'current' || adj === 'latest' || adj === 'latest fiscal' || adj === 'full' || adj === 'whole' || adj === 'entire' || the === 'this') {
         return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
       }
       if (adj === 'year-earlier' || adj === 'year-ago') return undefined;
