@@ -82,40 +82,41 @@ export function leafLabel(node: AnnotationNode | FactNode): string {
   return node.kind === 'fact' ? `${node.fact.label}: ${preview(node.fact.text, 60)}` : preview(node.annotation.text, 60);
 }
 
-/** The built tree: root nodes, totals and a lookup from an item to its first node. */
+/** The built tree: root nodes and totals. Groups build their children when first asked (lazily). */
 export class TreeModel {
-  private readonly byItem = new Map<string, AnnotationNode | FactNode>();
-
   constructor(
     readonly roots: readonly TreeNode[],
-    /** Facts and (non-rejected) annotations shown, and documents contributing. */
+    /** Facts and (non-rejected) annotations shown, distinct entities, and documents contributing. */
     readonly totals: { readonly facts: number; readonly annotations: number; readonly entities: number; readonly documents: number },
-  ) {
-    const index = (nodes: readonly TreeNode[]) => {
-      for (const n of nodes) {
-        if (n.kind === 'group') index(n.children);
-        else {
-          const key = itemKey(n.doc.key, n.kind === 'fact' ? n.fact.id : n.annotation.id);
-          if (!this.byItem.has(key)) this.byItem.set(key, n);
-        }
-      }
-    };
-    index(roots);
-  }
+  ) {}
 
-  /** The first node showing the annotation or fact `id` of document `docKey`. */
+  /** The first node showing the annotation or fact `id` of document `docKey` (building only the groups on its path). */
   nodeFor(docKey: string, id: string): AnnotationNode | FactNode | undefined {
-    return this.byItem.get(itemKey(docKey, id));
+    const search = (nodes: readonly TreeNode[]): AnnotationNode | FactNode | undefined => {
+      for (const n of nodes) {
+        if (n.kind !== 'group') {
+          if (n.doc.key === docKey && (n.kind === 'fact' ? n.fact.id : n.annotation.id) === id) return n;
+          continue;
+        }
+        const holds = membership.get(n);
+        if (holds ? !holds(docKey, id) : false) continue;
+        const found = search(n.children);
+        if (found) return found;
+      }
+      return undefined;
+    };
+    return search(this.roots);
   }
 }
 
-function itemKey(docKey: string, id: string): string {
-  return `${docKey}\u0000${id}`;
-}
+/** For each group: whether an item may be below it (cheap, no children built). */
+const membership = new WeakMap<GroupNode, (docKey: string, id: string) => boolean>();
 
 /** Identity of an entity across mentions: its type and knowledge-base id, or its type and text. */
 export function entityKey(a: Annotation): string {
-  return a.kb ? `${a.type}\u0000kb:${a.kb}` : `${a.type}\u0000${a.text.replace(/\s+/g, ' ').trim().toLowerCase()}`;
+  if (a.kb) return `${a.type}\u0000kb:${a.kb}`;
+  const text = /\s\s|[\t\n\r]/.test(a.text) ? a.text.replace(/\s+/g, ' ') : a.text;
+  return `${a.type}\u0000${text.trim().toLowerCase()}`;
 }
 
 interface Item {
@@ -123,6 +124,8 @@ interface Item {
   readonly annotation?: Annotation;
   readonly fact?: Fact;
   readonly docIndex: number;
+  /** The annotation's entity key. */
+  readonly key?: string;
 }
 
 /** Builds the tree for `docs`. Linear in the number of items plus the sorting of each group. */
@@ -132,24 +135,23 @@ export function buildTree(docs: readonly TreeDocument[], options: TreeOptions): 
   const sortedDocs = [...docs].sort((a, b) => a.name.localeCompare(b.name));
   const facts: Item[] = [];
   const annotations: Item[] = [];
-  const entities = new Set<string>();
-  const contributing = new Set<string>();
+  let entityCount = 0;
+  let documents = 0;
   sortedDocs.forEach((doc, docIndex) => {
-    for (const fact of doc.model.facts) {
-      if (filter.fact(fact)) {
-        facts.push({ doc, fact, docIndex });
-        contributing.add(doc.key);
-      }
-    }
+    const before = facts.length + annotations.length;
+    for (const fact of doc.model.facts) if (filter.fact(fact)) facts.push({ doc, fact, docIndex });
+    const entities = new Set<string>();
     for (const annotation of doc.model.annotations) {
       if (annotation.status !== 'rejected' && filter.annotation(annotation)) {
-        annotations.push({ doc, annotation, docIndex });
-        entities.add(`${doc.key}\u0000${entityKey(annotation)}`);
-        contributing.add(doc.key);
+        const key = entityKey(annotation);
+        annotations.push({ doc, annotation, docIndex, key });
+        entities.add(key);
       }
     }
+    entityCount += entities.size;
+    if (facts.length + annotations.length > before) documents++;
   });
-  const totals = { facts: facts.length, annotations: annotations.length, entities: entities.size, documents: contributing.size };
+  const totals = { facts: facts.length, annotations: annotations.length, entities: entityCount, documents };
   const ctx: Ctx = { title, typeOrder: options.typeOrder ?? [] };
   let roots: TreeNode[];
   switch (options.grouping) {
@@ -190,7 +192,11 @@ function byPosition(a: Item, b: Item): number {
   return a.docIndex - b.docIndex || x.start - y.start || y.end - x.end;
 }
 
-/** Makes a group whose children are created with the group as their parent. */
+/**
+ * Makes a group whose children are created, with the group as their parent, when first read: the
+ * first level of a 10,000-item tree costs counting, not 10,000 nodes. `items` (for groups of
+ * leaves) or `docKey` (for document groups) tell `nodeFor` which groups to open.
+ */
 function group(
   id: string,
   kind: GroupNode['group'],
@@ -199,10 +205,36 @@ function group(
   parent: GroupNode | undefined,
   children: (self: GroupNode) => TreeNode[],
   type?: string,
+  holds?: { items?: readonly Item[]; docKey?: string },
 ): GroupNode {
-  const node = { id, kind: 'group' as const, group: kind, name, count, type, parent, children: [] as TreeNode[] };
-  node.children = children(node);
+  const node = new LazyGroup(id, kind, name, count, parent, children, type);
+  if (holds?.items) {
+    const items = holds.items;
+    membership.set(node, (docKey, itemId) => items.some((i) => i.doc.key === docKey && (i.fact ?? i.annotation)!.id === itemId));
+  } else if (holds?.docKey) {
+    const key = holds.docKey;
+    membership.set(node, (docKey) => docKey === key);
+  }
   return node;
+}
+
+/** A group node (a class, so thousands of them share one prototype getter). */
+class LazyGroup implements GroupNode {
+  readonly kind = 'group' as const;
+  private built: TreeNode[] | undefined;
+  constructor(
+    readonly id: string,
+    readonly group: GroupNode['group'],
+    readonly name: string,
+    readonly count: number,
+    readonly parent: GroupNode | undefined,
+    private readonly build: (self: GroupNode) => TreeNode[],
+    readonly type?: string,
+  ) {}
+
+  get children(): TreeNode[] {
+    return (this.built ??= this.build(this));
+  }
 }
 
 function leaves(items: Item[], parent: GroupNode): TreeNode[] {
@@ -224,7 +256,7 @@ function orderTypes(types: Iterable<string>, order: readonly string[]): string[]
 /** Facts first, then one group per entity type. */
 function byType(ctx: Ctx, prefix: string, parent: GroupNode | undefined, facts: Item[], annotations: Item[]): TreeNode[] {
   const roots: TreeNode[] = [];
-  if (facts.length) roots.push(group(`${prefix}/facts`, 'facts', 'Facts', facts.length, parent, (g) => leaves(facts, g)));
+  if (facts.length) roots.push(group(`${prefix}/facts`, 'facts', 'Facts', facts.length, parent, (g) => leaves(facts, g), undefined, { items: facts }));
   const byTypeName = new Map<string, Item[]>();
   for (const i of annotations) {
     const list = byTypeName.get(i.annotation!.type);
@@ -233,7 +265,7 @@ function byType(ctx: Ctx, prefix: string, parent: GroupNode | undefined, facts: 
   }
   for (const type of orderTypes(byTypeName.keys(), ctx.typeOrder)) {
     const items = byTypeName.get(type)!;
-    roots.push(group(`${prefix}/t:${type}`, 'type', ctx.title(type), items.length, parent, (g) => leaves(items, g), type));
+    roots.push(group(`${prefix}/t:${type}`, 'type', ctx.title(type), items.length, parent, (g) => leaves(items, g), type, { items }));
   }
   return roots;
 }
@@ -241,22 +273,22 @@ function byType(ctx: Ctx, prefix: string, parent: GroupNode | undefined, facts: 
 /** Facts first, then one group per entity (type + kb id or text) with its mentions, most mentioned first. */
 function byEntity(ctx: Ctx, facts: Item[], annotations: Item[]): TreeNode[] {
   const roots: TreeNode[] = [];
-  if (facts.length) roots.push(group('entity/facts', 'facts', 'Facts', facts.length, undefined, (g) => leaves(facts, g)));
+  if (facts.length) roots.push(group('entity/facts', 'facts', 'Facts', facts.length, undefined, (g) => leaves(facts, g), undefined, { items: facts }));
   const groups = new Map<string, Item[]>();
   for (const i of annotations) {
-    const key = entityKey(i.annotation!);
+    const key = i.key!;
     const list = groups.get(key);
     if (list) list.push(i);
     else groups.set(key, [i]);
   }
   const entries = [...groups.entries()].map(([key, items]) => {
-    items.sort(byPosition);
-    return { key, items, name: items[0].annotation!.text.replace(/\s+/g, ' ').trim(), type: items[0].annotation!.type };
+    const first = items.reduce((a, b) => (byPosition(b, a) < 0 ? b : a));
+    return { key, items, name: first.annotation!.text.replace(/\s+/g, ' ').trim(), type: first.annotation!.type };
   });
-  entries.sort((a, b) => b.items.length - a.items.length || a.name.localeCompare(b.name) || a.type.localeCompare(b.type));
+  entries.sort((a, b) => b.items.length - a.items.length || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0) || (a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
   for (const e of entries) {
     const name = `${e.name} · ${ctx.title(e.type)}`;
-    roots.push(group(`entity/e:${e.key}`, 'entity', name, e.items.length, undefined, (g) => leaves(e.items, g), e.type));
+    roots.push(group(`entity/e:${e.key}`, 'entity', name, e.items.length, undefined, (g) => leaves(e.items, g), e.type, { items: e.items }));
   }
   return roots;
 }
@@ -276,8 +308,8 @@ function byDate(facts: Item[], annotations: Item[]): TreeNode[] {
   // ISO values sort chronologically as strings; a coarser value ("2006") comes before the finer ones it contains.
   const roots: TreeNode[] = [...groups.keys()]
     .sort(compareDateValues)
-    .map((value) => group(`date/d:${value}`, 'date', value, groups.get(value)!.length, undefined, (g) => leaves(groups.get(value)!, g)));
-  if (undated.length) roots.push(group('date/none', 'date', 'No calendar date', undated.length, undefined, (g) => leaves(undated, g)));
+    .map((value) => group(`date/d:${value}`, 'date', value, groups.get(value)!.length, undefined, (g) => leaves(groups.get(value)!, g), undefined, { items: groups.get(value)! }));
+  if (undated.length) roots.push(group('date/none', 'date', 'No calendar date', undated.length, undefined, (g) => leaves(undated, g), undefined, { items: undated }));
   return roots;
 }
 
@@ -302,7 +334,7 @@ function byDocument(ctx: Ctx, docs: readonly TreeDocument[], facts: Item[], anno
     const f = factsOf.get(doc.key) ?? [];
     const a = annotationsOf.get(doc.key) ?? [];
     if (!f.length && !a.length) continue;
-    roots.push(group(`document/${doc.key}`, 'document', doc.name, f.length + a.length, undefined, (g) => byType(ctx, g.id, g, f, a)));
+    roots.push(group(`document/${doc.key}`, 'document', doc.name, f.length + a.length, undefined, (g) => byType(ctx, g.id, g, f, a), undefined, { docKey: doc.key }));
   }
   return roots;
 }
