@@ -11,6 +11,9 @@ declare module 'diff-match-patch' {
     /** Seconds before diff_main gives up refining (0 = never). */
     Diff_Timeout: number;
     diff_main(text1: string, text2: string, checklines?: boolean): Diff[];
+    /** Cost of an edit operation, for diff_cleanupEfficiency (default 4). */
+    Diff_EditCost: number;
     diff_cleanupSemantic(diffs: Diff[]): void;
+    diff_cleanupEfficiency(diffs: Diff[]): void;
   }
 }

@@ -21,8 +21,10 @@ export class DiffMap {
     const dmp = new diff_match_patch();
     dmp.Diff_Timeout = timeoutSeconds;
     const diffs = dmp.diff_main(oldText, newText, true);
-    // Coincidental one- or two-letter equalities would split a deleted name into pieces.
-    dmp.diff_cleanupSemantic(diffs);
+    // Coincidental equalities of a few letters would split a deleted name into pieces. (The
+    // semantic cleanup goes further and folds whole unchanged sentences between two edits into
+    // the edit, which would orphan their annotations.)
+    dmp.diff_cleanupEfficiency(diffs);
     let o = 0;
     let n = 0;
     for (const [op, text] of diffs) {
@@ -38,9 +40,10 @@ export class DiffMap {
    * Where the old span [start, end) went. `intact` when all its characters survived unchanged
    * with nothing inserted among them; `equal` counts the characters that survived. A start in
    * deleted text goes to where the deletion was; an end in deleted text goes past any text that
-   * replaced it (as the tracker does for live edits).
+   * replaced it (as the tracker does for live edits). `run` is the length of the unchanged
+   * stretch the span starts in.
    */
-  mapSpan(start: number, end: number): { start: number; end: number; equal: number; intact: boolean } {
+  mapSpan(start: number, end: number): { start: number; end: number; equal: number; intact: boolean; run: number } {
     let equal = 0;
     let insertedInside = false;
     for (let r = this.runAt(start); r < this.runs.length && this.runs[r].oldStart < end; r++) {
@@ -59,7 +62,9 @@ export class DiffMap {
         newEnd = this.runs[r].newEnd;
       }
     }
-    return { start: newStart, end: Math.max(newStart, newEnd), equal, intact: equal === end - start && !insertedInside };
+    const first = this.runs[this.runAt(start)];
+    const run = first && first.op === DIFF_EQUAL ? first.oldEnd - first.oldStart : 0;
+    return { start: newStart, end: Math.max(newStart, newEnd), equal, intact: equal === end - start && !insertedInside, run };
   }
 
   /** New position of an old offset (a deleted one maps to where the deletion was). */

@@ -37,23 +37,31 @@ export function commonPrefix(a: string, b: string): number {
   return n;
 }
 
+/** Whitespace runs as one space: re-wrapped lines and CRLF conversions do not change context. */
+function squash(s: string): string {
+  return s.replace(/\s+/g, ' ');
+}
+
 /**
  * How well the text around [start, end) agrees with the expected context: characters matching
- * contiguously next to the quote, over the characters expected. An empty or missing side is
- * not counted. Returns undefined when there is no context to compare at all.
+ * contiguously next to the quote, over the characters expected, with whitespace runs counted as
+ * one space. An empty or missing side is not counted. Undefined when there is nothing to compare.
  */
 export function contextScore(text: string, start: number, end: number, prefix: string | undefined, suffix: string | undefined): number | undefined {
   let matched = 0;
   let expected = 0;
   if (prefix) {
-    matched += commonSuffix(prefix, text.slice(Math.max(0, start - prefix.length), start));
-    expected += prefix.length;
+    const p = squash(prefix);
+    // A little more text than the prefix, since squashing can shorten it.
+    matched += commonSuffix(p, squash(text.slice(Math.max(0, start - prefix.length - 16), start)));
+    expected += p.length;
   }
   if (suffix) {
-    matched += commonPrefix(suffix, text.slice(end, end + suffix.length));
-    expected += suffix.length;
+    const s = squash(suffix);
+    matched += commonPrefix(s, squash(text.slice(end, end + suffix.length + 16)));
+    expected += s.length;
   }
-  return expected ? matched / expected : undefined;
+  return expected ? Math.min(1, matched / expected) : undefined;
 }
 
 /** Similarity 0..1 of `expected` to the text just before (side 'before') or after a position, allowing edits. */

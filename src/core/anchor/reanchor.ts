@@ -83,6 +83,7 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
   // anchors are taken in position order and each search starts where that shift predicts.
   let drift = 0;
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
+  const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
 
   for (const a of ordered) {
     // Old-text offsets when the old text is known; otherwise the stored ones are only a hint.
@@ -98,12 +99,32 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
     if (consistent) {
       diff ??= new DiffMap(oldText!, newText);
       const m = diff.mapSpan(s, e);
-      if (m.intact) {
-        placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 });
+      const len = e - s;
+      const oldPrefix = oldText!.slice(Math.max(0, s - 32), s);
+      const oldSuffix = oldText!.slice(e, e + 32);
+      const ctx = m.intact ? (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 1) : 0;
+      // A name left as a small island of "unchanged" text between a deleted sentence and an
+      // inserted one that happens to use the same name is not the same text: not intact.
+      const island = m.intact && ctx < 0.5 && m.run < len + 16;
+      if (m.intact && !island) {
+        // In repeated passages a diff may align the text with another copy: when the old context
+        // does not follow, a copy whose context does is preferred.
+        const better = ctx < 0.5 ? searchCandidates(newText, { ...a, prefix: oldPrefix, suffix: oldSuffix }, m.start, opts).placement : undefined;
+        if (better && better.method !== 'fuzzy' && better.start !== m.start && better.score > ctx + TIE) placed.push({ ...better, method: 'context' });
+        else placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 });
         continue;
       }
-      if (m.end > m.start && m.equal * 2 >= e - s) {
-        placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / (e - s) });
+      // Edits at a span's edge can make the diff misalign it by a character or two: the exact
+      // quote right there is the answer.
+      const lo = Math.max(0, m.start - len - 8);
+      const near = island ? [] : occurrences(newText.slice(lo, m.end + len + 8), a.quote);
+      if (near.length === 1 && m.end > m.start) {
+        placed.push({ id: a.id, start: lo + near[0], end: lo + near[0] + len, method: 'diff', modified: false, score: 0.95 });
+        continue;
+      }
+      const newLen = m.end - m.start;
+      if (!island && newLen > 0 && m.equal * 2 >= len && newLen * 2 >= len && newLen <= len * 1.5 + 2) {
+        placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });
         continue;
       }
       const moved = findMoved(oldText!, newText, diff, s, e, a.quote);
@@ -124,6 +145,19 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
       drift = found.placement.start - s;
     }
     else orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
+  }
+  // Two anchors found by search on the very same text (repeated passages, one copy deleted):
+  // only the more trustworthy one keeps it, the other becomes an ambiguous orphan.
+  const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 5, fuzzy: 6 };
+  const byRange = new Map<string, Placement>();
+  for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score)) {
+    const key = `${p.start}:${p.end}`;
+    const holder = byRange.get(key);
+    if (!holder) byRange.set(key, p);
+    else if (rank[p.method] >= rank.position && quoteOf.get(p.id) === quoteOf.get(holder.id)) {
+      placed.splice(placed.indexOf(p), 1);
+      orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
+    }
   }
   // Results in the order the anchors were given.
   const order = new Map(anchors.map((a, i) => [a.id, i]));

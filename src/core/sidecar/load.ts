@@ -1,6 +1,7 @@
 /** From a parsed sidecar to the in-memory model, re-anchored on the document text as it is now. */
 
 import type { AnnotatedDocument, Annotation, Fact } from '../model';
+import { OffsetMap } from '../offsets';
 import { reanchor, type Orphan, type Placement, type ReanchorOptions } from '../anchor/reanchor';
 import { gitBlobSha1 } from './hash';
 import type { SidecarData, StoredAnchor } from './types';
@@ -33,12 +34,15 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
   const placed = new Map(result.placed.map((p) => [p.id, p]));
   const lost = new Map(result.orphans.map((o) => [o.id, o]));
   const orphans = new Map<string, { prefix?: string; suffix?: string }>();
+  let map: OffsetMap | undefined;
 
   const position = (a: StoredAnchor) => {
     const p = placed.get(a.id);
     if (p) return { start: p.start, end: p.end, text: text.slice(p.start, p.end) };
     orphans.set(a.id, { prefix: a.prefix, suffix: a.suffix });
-    const at = lost.get(a.id)?.at ?? Math.min(text.length, Math.max(0, a.start));
+    // A stored orphan's offset is a code-point hint into the current text.
+    map ??= new OffsetMap(text);
+    const at = lost.get(a.id)?.at ?? Math.min(text.length, map.toUtf16(Math.max(0, a.start)));
     return { start: at, end: at, text: a.quote };
   };
   const annotations: Annotation[] = data.annotations.map((a) => {

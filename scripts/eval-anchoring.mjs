@@ -1,0 +1,242 @@
+/**
+ * Measures re-anchoring after external edits on real articles.
+ *
+ *   node scripts/eval-anchoring.mjs [--docs N] [--seed S]
+ *
+ * For each article of ../shared/corpus, annotations are placed on real names and dates, then the
+ * text is edited as a person or a tool would outside the editor (typo fixes, sentences and
+ * paragraphs inserted and removed, lines re-wrapped, a quoted passage moved), 1 and 10 edits at a
+ * time. The true new place of every annotation is known from the edits. Re-anchoring runs with
+ * and without the old text. Printed: % placed exactly (correct), % orphaned and % placed anywhere
+ * else (wrong), separately for annotations whose text still exists and for those whose text was
+ * deleted (for those, orphaned is correct). Needs the compiled core: `npx tsc -p tsconfig.test.json`.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const require = createRequire(import.meta.url);
+const corpus = path.resolve(repoRoot, '../shared/corpus');
+const args = process.argv.slice(2);
+const opt = (name, dflt) => (args.includes(name) ? Number(args[args.indexOf(name) + 1]) : dflt);
+
+if (!fs.existsSync(corpus)) {
+  console.log(`skipped: ${corpus} is absent`);
+  process.exit(0);
+}
+const { reanchor } = require(path.join(repoRoot, 'out/src/core/anchor/index.js'));
+const { OffsetMap } = require(path.join(repoRoot, 'out/src/core/offsets.js'));
+const { prefixBefore, suffixAfter } = require(path.join(repoRoot, 'out/src/core/anchor/context.js'));
+
+function rng(seed) {
+  let x = seed >>> 0 || 1;
+  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
+}
+const rand = rng(opt('--seed', 42));
+const pick = (xs) => xs[Math.floor(rand() * xs.length)];
+
+const files = [path.join(corpus, 'korea-generals-2006-03-02.txt'), ...fs.readdirSync(path.join(corpus, 'news')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpus, 'news', f))];
+const docs = files.slice(0, opt('--docs', files.length)).map((f) => fs.readFileSync(f, 'utf8'));
+// Inserted text comes from other articles: deleting a sentence and inserting the very same one
+// at the same place is no change at all, and could not be scored.
+const donorsOf = docs.map((d) => sentences(d).map(([a, b]) => d.slice(a, b)).filter((s) => s.length > 40 && s.length < 300));
+let donors = [];
+
+/** Names (capitalised word runs, not sentence-initial function words) and dates, as UTF-16 spans. */
+function annotationsOf(text) {
+  const out = [];
+  const re = /\b(?:(?:January|February|March|April|May|June|July|August|September|October|November|December) \d{1,2}(?:, \d{4})?|(?:[A-Z][a-z]+|[A-Z]\.)(?:[ -](?:[A-Z][a-z]+|[A-Z]\.))*|1[89]\d\d)\b/g;
+  const stop = new Set(['The', 'A', 'An', 'But', 'And', 'In', 'On', 'It', 'He', 'She', 'They', 'We', 'I', 'This', 'That', 'At', 'As', 'If', 'For']);
+  for (let m; (m = re.exec(text)); ) if (!stop.has(m[0]) && m[0].length >= 2) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+/** Sentence spans: up to and including the space after . ! ? (a crude splitter is enough here). */
+function sentences(text) {
+  const out = [];
+  const re = /[^.!?\n]+[.!?]+["')]*\s+/g;
+  for (let m; (m = re.exec(text)); ) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+function paragraphs(text) {
+  const out = [];
+  const re = /[^\n]+(?:\n[^\n]+)*\n*/g;
+  for (let m; (m = re.exec(text)); ) if (m[0].trim()) out.push([m.index, m.index + m[0].length]);
+  return out;
+}
+
+/**
+ * One random external edit: { edits: [{ from, to, text }] in the old text (non-overlapping),
+ * move?: { from, to, at } }. Ranges never cut through an annotation: they cover it or avoid it.
+ */
+function randomEdit(text, anns) {
+  const inside = (p) => anns.some((a) => a.start < p && p < a.end);
+  const clean = (a, b) => !inside(a) && !inside(b);
+  const kind = pick(['typo', 'typo', 'insert-sentence', 'remove-sentence', 'insert-paragraph', 'remove-paragraph', 'rewrap', 'move-quote']);
+  if (kind === 'typo') {
+    // A misspelt word outside the annotations gets fixed (or a correct one gets a typo).
+    const words = [...text.matchAll(/\b[a-z]{5,}\b/g)].filter((m) => !anns.some((a) => a.start < m.index + m[0].length && m.index < a.end));
+    if (!words.length) return undefined;
+    const w = pick(words);
+    const i = 1 + Math.floor(rand() * (w[0].length - 2));
+    const fixed = w[0].slice(0, i) + w[0][i + 1] + w[0][i] + w[0].slice(i + 2);
+    return { kind, edits: [{ from: w.index, to: w.index + w[0].length, text: fixed }] };
+  }
+  if (kind === 'insert-sentence' || kind === 'insert-paragraph') {
+    const spots = (kind === 'insert-sentence' ? sentences(text) : paragraphs(text)).map(([, b]) => b).filter((p) => clean(p, p));
+    if (!spots.length) return undefined;
+    const s = pick(donors);
+    return { kind, edits: [{ from: pick(spots), to: pick(spots) * 0 + 0, text: '' }].map(() => {
+      const at = pick(spots);
+      return { from: at, to: at, text: kind === 'insert-sentence' ? s.trimEnd() + ' ' : s.trim() + '\n\n' };
+    }) };
+  }
+  if (kind === 'remove-sentence' || kind === 'remove-paragraph') {
+    const spans = (kind === 'remove-sentence' ? sentences(text) : paragraphs(text)).filter(([a, b]) => clean(a, b));
+    if (!spans.length) return undefined;
+    const [a, b] = pick(spans);
+    return { kind, edits: [{ from: a, to: b, text: '' }] };
+  }
+  if (kind === 'rewrap') {
+    // Re-wrap a paragraph at 60 columns, breaking only between annotations.
+    const paras = paragraphs(text).filter(([a, b]) => b - a > 80);
+    if (!paras.length) return undefined;
+    const [a, b] = pick(paras);
+    const edits = [];
+    let col = 0;
+    for (let p = a; p < b; p++) {
+      const c = text[p];
+      if (c === '\n') {
+        if (text[p + 1] !== '\n' && p + 1 < b && text[p - 1] !== '\n' && !inside(p) && !inside(p + 1)) edits.push({ from: p, to: p + 1, text: ' ' });
+        col = 0;
+      } else if (c === ' ' && col > 60 && !inside(p) && !inside(p + 1)) {
+        edits.push({ from: p, to: p + 1, text: '\n' });
+        col = 0;
+      } else col++;
+    }
+    return edits.length ? { kind, edits } : undefined;
+  }
+  // move-quote: a sentence with quotation marks is cut and pasted at another sentence boundary.
+  const quoted = sentences(text).filter(([x, y]) => /["“”]/.test(text.slice(x, y)) && clean(x, y));
+  const spots = sentences(text).map(([, y]) => y).filter((p) => clean(p, p));
+  if (!quoted.length || spots.length < 2) return undefined;
+  const [x, y] = pick(quoted);
+  const at = pick(spots.filter((p) => p < x || p > y));
+  if (at === undefined) return undefined;
+  return { kind, move: { from: x, to: y, at } };
+}
+
+/** Apply edits to the text and compute where each annotation truly went (undefined: deleted). */
+function apply(text, anns, edit) {
+  if (edit.move) {
+    const { from, to, at } = edit.move;
+    const piece = text.slice(from, to);
+    const newText = at < from ? text.slice(0, at) + piece + text.slice(at, from) + text.slice(to) : text.slice(0, from) + text.slice(to, at) + piece + text.slice(at);
+    const map = (p, isEnd) => {
+      if (p >= from && (isEnd ? p <= to : p < to)) return at < from ? at + (p - from) : at - (to - from) + (p - from);
+      if (at < from) return p >= at && p < from ? p + (to - from) : p;
+      return p >= to && p < at ? p - (to - from) : p;
+    };
+    return { newText, truth: anns.map((a) => ({ start: map(a.start, false), end: map(a.start, false) + (a.end - a.start) })) };
+  }
+  const edits = [...edit.edits].sort((a, b) => b.from - a.from);
+  let newText = text;
+  for (const e of edits) newText = newText.slice(0, e.from) + e.text + newText.slice(e.to);
+  const asc = [...edit.edits].sort((a, b) => a.from - b.from);
+  const truth = anns.map((a) => {
+    let shift = 0;
+    for (const e of asc) {
+      if (e.to <= a.start && !(e.from === e.to && e.from === a.start && false)) shift += e.text.length - (e.to - e.from);
+      else if (e.from <= a.start && a.end <= e.to && e.to > e.from) return undefined;
+    }
+    return { start: a.start + shift, end: a.end + shift };
+  });
+  return { newText, truth };
+}
+
+const modes = [
+  ['old text known', true],
+  ['old text unknown', false],
+];
+const table = {};
+const add = (key, field) => {
+  table[key] ??= { exists: 0, correct: 0, orphan: 0, wrong: 0, deleted: 0, delOrphan: 0, delWrong: 0 };
+  table[key][field]++;
+};
+const wrongExamples = [];
+const orphanExamples = [];
+let ms = 0;
+
+for (const [d, text] of docs.entries()) {
+  donors = donorsOf.filter((_, k) => k !== d).flat();
+  const anns = annotationsOf(text);
+  if (anns.length < 3) continue;
+  const map = new OffsetMap(text);
+  // Stored as in the sidecar: code points, quote, 32-code-point context.
+  const stored = anns.map((a, i) => ({ id: `a${i}`, start: map.toCodePoint(a.start), end: map.toCodePoint(a.end), quote: text.slice(a.start, a.end), prefix: prefixBefore(text, a.start), suffix: suffixAfter(text, a.end) }));
+  for (const n of [1, 10]) {
+    // n successive edits; truth is carried through each of them.
+    let cur = text;
+    let truth = anns.map((a) => ({ ...a }));
+    const kinds = [];
+    for (let k = 0; k < n; k++) {
+      const live = truth.filter(Boolean);
+      const e = randomEdit(cur, live);
+      if (!e) continue;
+      kinds.push(e.kind);
+      const r = apply(cur, live, e);
+      let j = 0;
+      truth = truth.map((t) => (t ? r.truth[j++] : undefined));
+      cur = r.newText;
+    }
+    for (const [mode, known] of modes) {
+      const t0 = process.hrtime.bigint();
+      const res = reanchor(known ? text : undefined, cur, stored);
+      ms += Number(process.hrtime.bigint() - t0) / 1e6;
+      const placed = new Map(res.placed.map((p) => [p.id, p]));
+      stored.forEach((s, i) => {
+        const want = truth[i];
+        const got = placed.get(s.id);
+        const keys = [`${mode} | ${n} edit${n > 1 ? 's' : ''}`, `${mode} | all`];
+        for (const key of keys) {
+          if (want) {
+            add(key, 'exists');
+            if (got && got.start === want.start && got.end === want.end) add(key, 'correct');
+            else if (!got) add(key, 'orphan');
+            else add(key, 'wrong');
+          } else {
+            add(key, 'deleted');
+            add(key, got ? 'delWrong' : 'delOrphan');
+          }
+        }
+        if (!got && want && orphanExamples.length < 6 && args.includes('--orphans')) {
+          const o = res.orphans.find((x) => x.id === s.id);
+          orphanExamples.push({ doc: d, mode, n, quote: s.quote, reason: o.reason, best: o.best && [o.best.start, o.best.end, o.best.score.toFixed(2)], want: [want.start, want.end], there: cur.slice(want.start - 30, want.end + 30), before: s.prefix + '[' + s.quote + ']' + s.suffix });
+        }
+        if (got && (!want || got.start !== want.start || got.end !== want.end) && wrongExamples.length < 10) {
+          wrongExamples.push({ doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20) });
+        }
+      });
+    }
+  }
+}
+
+const pct = (a, b) => (b ? ((100 * a) / b).toFixed(2) + ' %' : '-');
+console.log(`Re-anchoring after external edits: ${docs.length} real articles, annotations on names and dates`);
+console.log('');
+console.log('| mode | edits | text still exists: n | correct | orphaned | wrong | text deleted: n | orphaned (correct) | wrong |');
+console.log('|---|---|---|---|---|---|---|---|---|');
+for (const [key, r] of Object.entries(table).sort()) {
+  const [mode, n] = key.split(' | ');
+  console.log(`| ${mode} | ${n} | ${r.exists} | ${pct(r.correct, r.exists)} | ${pct(r.orphan, r.exists)} | ${pct(r.wrong, r.exists)} | ${r.deleted} | ${pct(r.delOrphan, r.deleted)} | ${pct(r.delWrong, r.deleted)} |`);
+}
+console.log('');
+console.log(`re-anchoring time: ${ms.toFixed(0)} ms in all`);
+for (const o of orphanExamples) console.log('orphan:', JSON.stringify(o));
+if (wrongExamples.length) {
+  console.log('\nfirst wrong placements:');
+  for (const w of wrongExamples) console.log(JSON.stringify(w));
+}
