@@ -254,7 +254,9 @@ function exportCommand(values: Values, paths: string[], io: Io): number {
     destination = 'standard output';
   } else {
     const target = path.resolve(io.cwd, out);
-    const asFolder = result.files.length !== 1 || /[\\/]$/.test(out) || (fs.existsSync(target) && fs.statSync(target).isDirectory());
+    const existing = fs.existsSync(target) ? fs.statSync(target) : undefined;
+    const asFolder = result.files.length !== 1 || /[\\/]$/.test(out) || existing?.isDirectory() === true;
+    if (asFolder && existing && !existing.isDirectory()) throw new UsageError(`${out} is a file, but ${format.id} writes ${plural(result.files.length, 'file')}: give a folder with --out`);
     if (asFolder) {
       for (const f of result.files) {
         const file = path.resolve(target, f.name);
