@@ -44,4 +44,10 @@ export const enum CommandId {
   GetTree = 'factmark.internal.getTree',
   /** Internal, for tests and tools: the current suggestions of a document. */
   GetSuggestions = 'factmark.internal.getSuggestions',
+  /** Internal: a plain copy of a document's annotations (the sidecar store). */
+  GetAnnotations = 'factmark.internal.getAnnotations',
+  /** Internal: add, update or remove annotations (for tests, before the tagging commands exist). */
+  EditAnnotations = 'factmark.internal.editAnnotations',
+  /** Internal: the orphan quick fixes (anchor on a span, delete). */
+  FixOrphan = 'factmark.internal.fixOrphan',
 }

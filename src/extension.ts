@@ -7,6 +7,7 @@ import { Highlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { LexiconService } from './features/lexicon';
 import { RecognitionService } from './features/recognition';
+import { registerSidecar } from './features/sidecar';
 import { registerStatusBar } from './features/statusBar';
 
 /** What activate() returns (the extension's `exports`): timings for benchmarks. */
@@ -18,6 +19,8 @@ export interface FactmarkExports {
 /** Composition root: builds the services and registers each feature; every disposable is owned by the context. */
 export function activate(context: vscode.ExtensionContext): FactmarkExports {
   const started = performance.now();
+  // The annotation store (sidecar files); the tagging commands and the facts view will take it.
+  registerSidecar(context);
   const lexicon = new LexiconService();
   const recognition = new RecognitionService(readConfig(), lexicon);
   void lexicon.loadAll();

@@ -1,0 +1,154 @@
+import * as vscode from 'vscode';
+import { isArticle } from '../../adapter';
+import { CommandId } from '../../commands';
+import type { Annotation, AnnotatedDocument, Fact } from '../../core/model';
+import { isSidecarPath, sidecarPathFor } from '../../core/sidecar';
+import { SidecarProblemsPanel, registerOrphanDiagnostics } from './diagnostics';
+import { exists } from './files';
+import { registerOrphanQuickFixes } from './quickFixes';
+import { AnnotationStore, type DocumentAnnotations } from './store';
+
+export { AnnotationStore, type DocumentAnnotations } from './store';
+
+/** A plain copy of a document's annotations (what `factmark.internal.getAnnotations` returns). */
+export interface AnnotationsSnapshot {
+  uri: string;
+  sidecarUri: string;
+  model: AnnotatedDocument;
+  orphans: string[];
+  writable: boolean;
+}
+
+/** What `factmark.internal.editAnnotations` accepts (offsets are UTF-16 into the current text). */
+export interface AnnotationsEdit {
+  add?: Array<Omit<Annotation, 'id' | 'text' | 'status'> & { status?: Annotation['status'] }>;
+  addFacts?: Array<Omit<Fact, 'id' | 'text' | 'entities'> & { entities?: string[] }>;
+  update?: Array<Partial<Annotation> & { id: string }>;
+  remove?: string[];
+  documentDate?: string;
+}
+
+/** Creates the annotation store and everything that keeps it in step with VS Code; owned by `context`. */
+export function registerSidecar(context: vscode.ExtensionContext): AnnotationStore {
+  const problems = new SidecarProblemsPanel();
+  const store = new AnnotationStore(problems);
+  const wanted = (d: vscode.TextDocument) => isArticle(d) && !isSidecarPath(d.uri.path);
+  const load = (d: vscode.TextDocument) => {
+    if (wanted(d)) store.open(d).catch((e) => console.error('[factmark] loading annotations failed', e));
+  };
+
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*' + '.factmark.yaml');
+  const timers = new Map<string, ReturnType<typeof setTimeout>>();
+  // Bursts (a branch switch) are coalesced per file.
+  const changed = (uri: vscode.Uri) => {
+    const key = uri.toString();
+    clearTimeout(timers.get(key));
+    timers.set(key, setTimeout(() => {
+      timers.delete(key);
+      void store.reloadSidecar(uri);
+    }, 150));
+  };
+
+  context.subscriptions.push(
+    problems,
+    store,
+    watcher,
+    watcher.onDidChange(changed),
+    watcher.onDidCreate(changed),
+    watcher.onDidDelete(changed),
+    { dispose: () => timers.forEach((t) => clearTimeout(t)) },
+    vscode.workspace.onDidOpenTextDocument(load),
+    vscode.workspace.onDidChangeTextDocument((e) => store.onDidChangeDocument(e)),
+    vscode.workspace.onDidSaveTextDocument((d) => wanted(d) && store.onDidSaveDocument(d)),
+    vscode.workspace.onDidCloseTextDocument((d) => store.onDidCloseDocument(d)),
+    vscode.workspace.onDidRenameFiles((e) => void followRenames(store, e.files)),
+    vscode.workspace.onDidDeleteFiles((e) => void tellAboutDeletes(e.files)),
+    registerOrphanDiagnostics(store),
+    registerOrphanQuickFixes(store),
+    vscode.commands.registerCommand(CommandId.GetAnnotations, async (uri: vscode.Uri | string) => {
+      const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+      const entry = await store.open(document);
+      await store.flushed(document.uri);
+      return snapshot(entry);
+    }),
+    vscode.commands.registerCommand(CommandId.EditAnnotations, async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
+      const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
+      await store.open(document);
+      const entry = await store.edit(document, (model) => applyEdit(store, document.uri, model, edit));
+      return snapshot(entry);
+    }),
+  );
+  vscode.workspace.textDocuments.forEach(load);
+  return store;
+}
+
+function applyEdit(store: AnnotationStore, uri: vscode.Uri, model: AnnotatedDocument, edit: AnnotationsEdit): void {
+  if (edit.remove?.length) {
+    const gone = new Set(edit.remove);
+    model.annotations = model.annotations.filter((a) => !gone.has(a.id));
+    model.facts = model.facts.filter((f) => !gone.has(f.id));
+  }
+  for (const u of edit.update ?? []) {
+    const a = model.annotations.find((x) => x.id === u.id);
+    if (a) Object.assign(a, u);
+  }
+  for (const a of edit.add ?? []) {
+    model.annotations.push({ ...a, id: store.newId(uri, 'annotation'), text: '', status: a.status ?? 'confirmed' });
+  }
+  for (const f of edit.addFacts ?? []) {
+    model.facts.push({ ...f, id: store.newId(uri, 'fact'), text: '', entities: f.entities ?? [] });
+  }
+  if (edit.documentDate !== undefined) model.documentDate = edit.documentDate;
+}
+
+function snapshot(entry: DocumentAnnotations): AnnotationsSnapshot {
+  const m = entry.model;
+  const model: AnnotatedDocument = {
+    path: m.path,
+    annotations: m.annotations.map((a) => ({ ...a, start: a.start, end: a.end })),
+    facts: m.facts.map((f) => ({ ...f, start: f.start, end: f.end, entities: [...f.entities] })),
+  };
+  if (m.documentDate !== undefined) model.documentDate = m.documentDate;
+  return { uri: entry.uri.toString(), sidecarUri: entry.sidecarUri.toString(), model, orphans: [...entry.orphans], writable: entry.writable };
+}
+
+const sidecarOf = (uri: vscode.Uri) => uri.with({ path: sidecarPathFor(uri.path) });
+
+/** A document renamed or moved in VS Code takes its sidecar along (its `document.path` is updated on load). */
+async function followRenames(store: AnnotationStore, files: ReadonlyArray<{ oldUri: vscode.Uri; newUri: vscode.Uri }>): Promise<void> {
+  for (const { oldUri, newUri } of files) {
+    if (isSidecarPath(oldUri.path)) continue;
+    const from = sidecarOf(oldUri);
+    const to = sidecarOf(newUri);
+    if (!(await exists(from))) continue;
+    if (await exists(to)) {
+      void vscode.window.showWarningMessage(`${name(newUri)} already has annotations (${name(to)}); the annotations of ${name(oldUri)} stay in ${name(from)}.`);
+      continue;
+    }
+    try {
+      await vscode.workspace.fs.rename(from, to, { overwrite: false });
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Factmark could not move ${name(from)} along with its document: ${e instanceof Error ? e.message : String(e)}`);
+      continue;
+    }
+    await store.reloadSidecar(to);
+  }
+}
+
+/** Deleting a document never deletes its annotations silently: the sidecar stays, and the user is told. */
+async function tellAboutDeletes(files: readonly vscode.Uri[]): Promise<void> {
+  for (const uri of files) {
+    if (isSidecarPath(uri.path)) continue;
+    const sidecar = sidecarOf(uri);
+    if (!(await exists(sidecar))) continue;
+    const remove = 'Delete Annotations Too';
+    const show = 'Show Annotations';
+    const answer = await vscode.window.showInformationMessage(`${name(uri)} was deleted. Its annotations are kept in ${name(sidecar)}.`, show, remove);
+    if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
+    else if (answer === show) await vscode.window.showTextDocument(sidecar);
+  }
+}
+
+function name(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

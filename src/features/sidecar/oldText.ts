@@ -1,0 +1,64 @@
+import * as vscode from 'vscode';
+import { gitBlobSha1 } from '../../core/sidecar';
+
+/**
+ * Where the text a sidecar's offsets were made on can come from, by its fingerprint (the git blob
+ * hash stored as `document.gitBlob`): the texts Factmark saw in this session, then git's object
+ * store (`git cat-file blob <hash>`), so that re-anchoring can diff instead of searching.
+ */
+export class OldTexts {
+  private readonly texts = new Map<string, string>();
+  private bytes = 0;
+
+  constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  /** Remembers a text Factmark saw (on open, on save, before an external change). */
+  remember(text: string, hash = gitBlobSha1(text)): void {
+    if (this.texts.has(hash)) {
+      // Most recently used last.
+      this.texts.delete(hash);
+      this.texts.set(hash, text);
+      return;
+    }
+    this.texts.set(hash, text);
+    this.bytes += text.length * 2;
+    for (const [k, v] of this.texts) {
+      if (this.bytes <= this.maxBytes || this.texts.size <= 1) break;
+      this.texts.delete(k);
+      this.bytes -= v.length * 2;
+    }
+  }
+
+  /** The text whose git blob hash is `hash`, when the cache or git has it. */
+  async find(hash: string | undefined, document: vscode.Uri): Promise<string | undefined> {
+    if (!hash || !/^[0-9a-f]{40}$/.test(hash)) return undefined;
+    const cached = this.texts.get(hash);
+    if (cached !== undefined) return cached;
+    const text = await fromGit(hash, document);
+    if (text !== undefined) this.remember(text, hash);
+    return text;
+  }
+}
+
+/**
+ * The blob from git, for local files in a trusted workspace only (Restricted Mode runs no
+ * external process). Any failure (no git, not a repository, unknown object) means "not found".
+ */
+async function fromGit(hash: string, document: vscode.Uri): Promise<string | undefined> {
+  if (document.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
+  const { execFile } = await import('child_process');
+  const path = await import('path');
+  const bytes = await new Promise<Buffer | undefined>((resolve) => {
+    execFile(
+      'git',
+      ['cat-file', 'blob', hash],
+      { cwd: path.dirname(document.fsPath), encoding: 'buffer', maxBuffer: 64 * 1024 * 1024, timeout: 5000, windowsHide: true },
+      (error, stdout) => resolve(error ? undefined : stdout),
+    );
+  });
+  if (!bytes) return undefined;
+  let text = new TextDecoder('utf-8').decode(bytes);
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
+  // The fingerprint is of the text as VS Code reads it: keep the blob only when it matches.
+  return gitBlobSha1(text) === hash ? text : undefined;
+}

@@ -1,0 +1,444 @@
+import * as assert from 'assert';
+import Ajv from 'ajv';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { parse as parseYaml } from 'yaml';
+import { gitBlobSha1 } from '../../../src/core/sidecar';
+import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
+import { closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
+
+const DIR = 'sidecar-tests';
+
+// ---------------------------------------------------------------- helpers
+
+function article(name: string, text: string): vscode.Uri {
+  return writeWorkspaceFile(`${DIR}/${name}`, text);
+}
+
+function sidecarPath(uri: vscode.Uri): string {
+  return uri.fsPath + '.factmark.yaml';
+}
+
+function readSidecar(uri: vscode.Uri): string | undefined {
+  return fs.existsSync(sidecarPath(uri)) ? fs.readFileSync(sidecarPath(uri), 'utf8') : undefined;
+}
+
+async function annotations(uri: vscode.Uri): Promise<AnnotationsSnapshot> {
+  const r = await vscode.commands.executeCommand<AnnotationsSnapshot>('factmark.internal.getAnnotations', uri);
+  assert.ok(r, 'no annotations returned');
+  return r;
+}
+
+async function editAnnotations(uri: vscode.Uri, edit: AnnotationsEdit): Promise<AnnotationsSnapshot> {
+  return vscode.commands.executeCommand<AnnotationsSnapshot>('factmark.internal.editAnnotations', uri, edit);
+}
+
+/** The UTF-16 span of the n-th occurrence of `quote` in `text`. */
+function spanOf(text: string, quote: string, nth = 0): { start: number; end: number } {
+  let at = -1;
+  for (let i = 0; i <= nth; i++) at = text.indexOf(quote, at + 1);
+  assert.ok(at >= 0, `"${quote}" is not in the text`);
+  return { start: at, end: at + quote.length };
+}
+
+const codePoints = (text: string, utf16: number) => [...text.slice(0, utf16)].length;
+
+let validator: ReturnType<Ajv['compile']> | undefined;
+/** Parses a sidecar as any YAML reader would and checks it against the published schema. */
+function validSidecar(text: string): SidecarFile {
+  const data = parseYaml(text);
+  if (!validator) {
+    const ext = vscode.extensions.getExtension('factmark.factmark');
+    assert.ok(ext);
+    const schema = JSON.parse(fs.readFileSync(path.join(ext.extensionPath, 'dist/sidecar.schema.json'), 'utf8'));
+    validator = new Ajv({ allErrors: true, strict: false }).compile(schema);
+  }
+  assert.ok(validator(data), `the sidecar does not match its schema: ${JSON.stringify(validator.errors)}\n${text}`);
+  return data as SidecarFile;
+}
+
+interface SidecarEntry {
+  id: string;
+  type?: string;
+  start: number;
+  end: number;
+  quote: string;
+  orphaned?: boolean;
+  note?: string;
+}
+interface SidecarFile {
+  factmark: number;
+  document: { path: string; gitBlob?: string };
+  annotations?: SidecarEntry[];
+  facts?: SidecarEntry[];
+}
+
+function entry(file: SidecarFile, id: string): SidecarEntry {
+  const e = [...(file.annotations ?? []), ...(file.facts ?? [])].find((x) => x.id === id);
+  assert.ok(e, `${id} is not in the sidecar`);
+  return e;
+}
+
+/** The stored entry sits on its quote in the disk text, counted in code points. */
+function assertAnchored(disk: string, e: SidecarEntry): void {
+  const cps = [...disk];
+  assert.equal(cps.slice(e.start, e.end).join(''), e.quote, `${e.id}: [${e.start}, ${e.end}) in code points is not "${e.quote}"`);
+}
+
+function orphanProblems(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'Factmark' && String(typeof d.code === 'object' ? d.code.value : d.code).startsWith('orphan:'));
+}
+
+async function insert(editor: vscode.TextEditor, offset: number, text: string): Promise<void> {
+  const ok = await editor.edit((b) => b.insert(editor.document.positionAt(offset), text));
+  assert.ok(ok, 'the edit was not applied');
+}
+
+async function replace(editor: vscode.TextEditor, start: number, end: number, text: string): Promise<void> {
+  const d = editor.document;
+  const ok = await editor.edit((b) => b.replace(new vscode.Range(d.positionAt(start), d.positionAt(end)), text));
+  assert.ok(ok, 'the edit was not applied');
+}
+
+const TEXT = [
+  '😀 𝚫 Harbour accord signed',
+  '',
+  'Malta and Tunisia signed an agreement on Tuesday. Elena Vassallo met Karim Ben Salah in Valletta.',
+  '',
+  'Ben Salah said Tunisia would ask the European Union for funding.',
+  '',
+].join('\n');
+
+async function annotated(name: string, text = TEXT): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor; ids: Record<string, string> }> {
+  const uri = article(name, text);
+  const editor = await openInEditor(uri);
+  const r = await editAnnotations(uri, {
+    add: [
+      { type: 'PERSON', ...spanOf(text, 'Elena Vassallo') },
+      { type: 'PERSON', ...spanOf(text, 'Karim Ben Salah') },
+      { type: 'PLACE', ...spanOf(text, 'Valletta') },
+      { type: 'ORGANIZATION', ...spanOf(text, 'European Union') },
+    ],
+  });
+  const ids: Record<string, string> = {};
+  for (const a of r.model.annotations) ids[a.text] = a.id;
+  return { uri, editor, ids };
+}
+
+// ---------------------------------------------------------------- tests
+
+describe('Sidecar store: annotations saved next to their document', function () {
+  this.timeout(60_000);
+
+  before(() => fs.mkdirSync(path.join(workspaceDir(), DIR), { recursive: true }));
+  afterEach(closeAllEditors);
+
+  it('A1/C1/G1: annotating writes a valid sidecar at once, with code-point offsets after astral characters', async () => {
+    const { uri, ids } = await annotated('write.txt');
+    const disk = fs.readFileSync(uri.fsPath, 'utf8');
+    const text = readSidecar(uri);
+    assert.ok(text, 'no sidecar was written');
+    const file = validSidecar(text);
+    assert.equal(file.document.path, 'write.txt');
+    assert.equal(file.document.gitBlob, gitBlobSha1(disk));
+    const elena = entry(file, ids['Elena Vassallo']);
+    assert.equal(elena.start, codePoints(disk, disk.indexOf('Elena Vassallo')));
+    assert.notEqual(elena.start, disk.indexOf('Elena Vassallo'), 'offsets are UTF-16, not code points');
+    for (const e of file.annotations ?? []) assertAnchored(disk, e);
+    assert.deepEqual(Object.keys(ids).sort(), ['Elena Vassallo', 'European Union', 'Karim Ben Salah', 'Valletta']);
+    // G1: saving with nothing changed writes nothing.
+    const before = fs.statSync(sidecarPath(uri)).mtimeMs;
+    await (await vscode.workspace.openTextDocument(uri)).save();
+    await sleep(300);
+    assert.equal(readSidecar(uri), text);
+    assert.equal(fs.statSync(sidecarPath(uri)).mtimeMs, before, 'a no-op save rewrote the sidecar');
+  });
+
+  it('A1/A2/A4/A13: typing moves annotations; the sidecar changes only when the document is saved', async () => {
+    const { uri, editor, ids } = await annotated('edit.txt');
+    const written = readSidecar(uri);
+    await insert(editor, editor.document.getText().indexOf('Malta'), 'On the coast, ');
+    // A2: typing right after a name does not extend it.
+    await insert(editor, editor.document.getText().indexOf('Valletta') + 'Valletta'.length, ' harbour');
+    // A4: typing inside a name makes it longer.
+    await insert(editor, editor.document.getText().indexOf('Vassallo'), 'M. ');
+    const live = await annotations(uri);
+    const text = editor.document.getText();
+    const at = (id: string) => live.model.annotations.find((a) => a.id === id)!;
+    assert.equal(text.slice(at(ids['Karim Ben Salah']).start, at(ids['Karim Ben Salah']).end), 'Karim Ben Salah');
+    assert.equal(text.slice(at(ids['Valletta']).start, at(ids['Valletta']).end), 'Valletta', 'A2: the span grew at its end');
+    assert.equal(text.slice(at(ids['Elena Vassallo']).start, at(ids['Elena Vassallo']).end), 'Elena M. Vassallo');
+    assert.equal(readSidecar(uri), written, 'A13: the sidecar was written while the document had unsaved edits');
+
+    await editor.document.save();
+    const saved = await eventually(() => (readSidecar(uri) !== written ? readSidecar(uri) : undefined), 'the sidecar was not updated on save');
+    const disk = fs.readFileSync(uri.fsPath, 'utf8');
+    const file = validSidecar(saved);
+    assert.equal(file.document.gitBlob, gitBlobSha1(disk));
+    for (const e of file.annotations ?? []) assertAnchored(disk, e);
+    assert.equal(entry(file, ids['Elena Vassallo']).quote, 'Elena M. Vassallo');
+  });
+
+  it('A5/A8: deleting an annotated name orphans it (kept in the sidecar, shown in Problems); undo restores it', async () => {
+    const { uri, editor, ids } = await annotated('delete.txt');
+    const id = ids['Karim Ben Salah'];
+    const span = spanOf(editor.document.getText(), ' Karim Ben Salah');
+    await replace(editor, span.start, span.end, '');
+    let live = await annotations(uri);
+    assert.deepEqual(live.orphans, [id]);
+    await eventually(() => orphanProblems(uri).length === 1, 'the orphan is not shown in Problems');
+    assert.match(orphanProblems(uri)[0].message, /Karim Ben Salah/);
+    await editor.document.save();
+    const file = validSidecar(await eventually(() => (readSidecar(uri)?.includes('orphaned: true') ? readSidecar(uri) : undefined), 'the orphan was not saved'));
+    assert.equal(entry(file, id).quote, 'Karim Ben Salah', 'the orphan lost its quote');
+    assert.equal(entry(file, id).orphaned, true);
+    // A8: undo brings the text back, and the annotation with it.
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('undo');
+    await eventually(() => editor.document.getText().includes('Karim Ben Salah'), 'undo did not bring the text back');
+    live = await eventually(async () => {
+      const r = await annotations(uri);
+      return r.orphans.length === 0 ? r : undefined;
+    }, 'undo did not restore the orphan');
+    const text = editor.document.getText();
+    const back = live.model.annotations.find((a) => a.id === id)!;
+    assert.equal(text.slice(back.start, back.end), 'Karim Ben Salah');
+    await eventually(() => orphanProblems(uri).length === 0, 'the orphan diagnostic stayed after undo');
+  });
+
+  it('A7/A12: one edit event with several changes, made while another file is active, moves every annotation', async () => {
+    const { uri, ids } = await annotated('multi.txt');
+    await openInEditor(article('other.txt', 'Another document.\n'));
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const text = doc.getText();
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, doc.positionAt(text.indexOf('Malta')), 'Both ');
+    edit.insert(uri, doc.positionAt(text.indexOf('met')), 'briefly ');
+    edit.replace(uri, new vscode.Range(doc.positionAt(text.indexOf('funding')), doc.positionAt(text.indexOf('funding') + 7)), 'money');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const now = doc.getText();
+    const live = await annotations(uri);
+    for (const [quote, id] of Object.entries(ids)) {
+      const a = live.model.annotations.find((x) => x.id === id)!;
+      assert.equal(now.slice(a.start, a.end), quote, `${id} is not on "${quote}"`);
+    }
+    await doc.save();
+    await eventually(() => validSidecar(readSidecar(uri)!).document.gitBlob === gitBlobSha1(fs.readFileSync(uri.fsPath, 'utf8')), 'the sidecar was not updated');
+    const disk = fs.readFileSync(uri.fsPath, 'utf8');
+    for (const e of validSidecar(readSidecar(uri)!).annotations ?? []) assertAnchored(disk, e);
+  });
+
+  it('B2/B3: a document rewritten on disk while open is re-anchored; a deleted name becomes an orphan in Problems', async () => {
+    const { uri, editor, ids } = await annotated('rewrite.txt');
+    const rewritten = 'Update: talks resumed.\n\n' + TEXT.replace('Elena Vassallo met Karim Ben Salah in Valletta.', 'Elena Vassallo met reporters in Valletta.').replace('funding.', 'funding next month.');
+    fs.writeFileSync(uri.fsPath, rewritten);
+    await eventually(() => editor.document.getText() === rewritten, 'VS Code did not reload the document');
+    const live = await eventually(async () => {
+      const r = await annotations(uri);
+      return r.orphans.length > 0 ? r : undefined;
+    }, 'the deleted name was not orphaned');
+    assert.deepEqual(live.orphans, [ids['Karim Ben Salah']]);
+    for (const quote of ['Elena Vassallo', 'Valletta', 'European Union']) {
+      const a = live.model.annotations.find((x) => x.id === ids[quote])!;
+      assert.equal(rewritten.slice(a.start, a.end), quote, `${quote} was not re-anchored exactly`);
+    }
+    await eventually(() => orphanProblems(uri).length === 1, 'the orphan is not in Problems');
+    // "Ben Salah" further down is another mention, not the deleted one: offered, never taken.
+    assert.match(orphanProblems(uri)[0].message, /Karim Ben Salah/);
+  });
+
+  it('Quick fixes: an orphan is anchored on its best candidate through vscode.executeCodeActionProvider', async () => {
+    const text = TEXT + '\nLater, Karim Ben Salah flew home.\n';
+    const { uri, editor, ids } = await annotated('quickfix.txt', text);
+    const id = ids['Karim Ben Salah'];
+    const rewritten = text.replace('Elena Vassallo met Karim Ben Salah in Valletta.', 'Elena Vassallo met in Valletta.');
+    fs.writeFileSync(uri.fsPath, rewritten);
+    await eventually(() => editor.document.getText() === rewritten, 'VS Code did not reload the document');
+    const problem = await eventually(() => orphanProblems(uri)[0], 'the orphan is not in Problems');
+    assert.match(problem.message, /Best candidate: “Karim Ben Salah”/);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, problem.range, vscode.CodeActionKind.QuickFix.value);
+    const titles = actions.map((a) => a.title);
+    const accept = actions.find((a) => /best candidate “Karim Ben Salah”/.test(a.title));
+    assert.ok(accept?.command, `no "best candidate" quick fix among: ${titles.join(' | ')}`);
+    assert.ok(actions.some((a) => /^Delete/.test(a.title)), 'no delete quick fix');
+    await vscode.commands.executeCommand(accept.command.command, ...(accept.command.arguments ?? []));
+    const live = await annotations(uri);
+    assert.deepEqual(live.orphans, []);
+    const a = live.model.annotations.find((x) => x.id === id)!;
+    assert.equal(a.start, rewritten.indexOf('Karim Ben Salah'));
+    await eventually(() => orphanProblems(uri).length === 0, 'the orphan diagnostic stayed');
+    const file = validSidecar(await eventually(() => (readSidecar(uri)?.includes(gitBlobSha1(rewritten)) ? readSidecar(uri) : undefined), 'the fix was not saved'));
+    assert.ok(!entry(file, id).orphaned);
+    assertAnchored(rewritten, entry(file, id));
+  });
+
+  it('Quick fixes: re-anchor an orphan to the selection, or delete it', async () => {
+    const { uri, editor, ids } = await annotated('quickfix2.txt');
+    const span = spanOf(editor.document.getText(), 'Karim Ben Salah');
+    await replace(editor, span.start, span.end, 'him');
+    await editor.document.save();
+    const problem = await eventually(() => orphanProblems(uri)[0], 'the orphan is not in Problems');
+    const target = spanOf(editor.document.getText(), 'him');
+    const selection = new vscode.Range(editor.document.positionAt(target.start), editor.document.positionAt(target.end));
+    let actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, selection);
+    const here = actions.find((a) => /on the selection/.test(a.title));
+    assert.ok(here?.command, `no "selection" quick fix among: ${actions.map((a) => a.title).join(' | ')}`);
+    await vscode.commands.executeCommand(here.command.command, ...(here.command.arguments ?? []));
+    let live = await annotations(uri);
+    const a = live.model.annotations.find((x) => x.id === ids['Karim Ben Salah'])!;
+    assert.equal(editor.document.getText().slice(a.start, a.end), 'him');
+    assert.deepEqual(live.orphans, []);
+
+    // Orphan Valletta, then delete it through its quick fix.
+    const v = spanOf(editor.document.getText(), ' in Valletta');
+    await replace(editor, v.start, v.end, '');
+    await editor.document.save();
+    const p2 = await eventually(() => orphanProblems(uri)[0], 'the second orphan is not in Problems');
+    actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, p2.range);
+    const del = actions.find((x) => /^Delete/.test(x.title));
+    assert.ok(del?.command, `no delete quick fix among: ${actions.map((x) => x.title).join(' | ')}`);
+    await vscode.commands.executeCommand(del.command.command, ...(del.command.arguments ?? []));
+    live = await annotations(uri);
+    assert.ok(!live.model.annotations.some((x) => x.id === ids['Valletta']));
+    await eventually(() => !readSidecar(uri)!.includes('quote: Valletta'), 'the deleted annotation is still in the sidecar');
+    assert.ok(problem);
+  });
+
+  it('F1/D10: a malformed sidecar is shown in Problems at its line and never written, whatever happens to the document', async () => {
+    const uri = article('malformed.txt', TEXT);
+    const broken = ['factmark: 1', 'document:', '  path: malformed.txt', 'annotations:', '  - id: a1', '    type: [PERSON', '    start: 10', ''].join('\n');
+    fs.writeFileSync(sidecarPath(uri), broken);
+    const editor = await openInEditor(uri);
+    const problems = await eventually(() => {
+      const list = vscode.languages.getDiagnostics(vscode.Uri.file(sidecarPath(uri))).filter((d) => d.source === 'Factmark');
+      return list.length > 0 ? list : undefined;
+    }, 'no diagnostic for the malformed sidecar');
+    const error = problems.find((d) => d.severity === vscode.DiagnosticSeverity.Error);
+    assert.ok(error, `no error diagnostic: ${problems.map((d) => d.message).join(' | ')}`);
+    assert.ok(error.range.start.line >= 5 && error.range.start.line <= 6, `the error is on line ${error.range.start.line + 1}, expected 6 or 7: ${error.message}`);
+    const live = await annotations(uri);
+    assert.equal(live.writable, false);
+    await editAnnotations(uri, { add: [{ type: 'PLACE', ...spanOf(TEXT, 'Valletta') }] });
+    await insert(editor, 0, 'Breaking: ');
+    await editor.document.save();
+    await sleep(500);
+    assert.equal(fs.readFileSync(sidecarPath(uri), 'utf8'), broken, 'the malformed sidecar was written');
+  });
+
+  it('F3/F6/F9: hostile sidecars (alias bomb, executable tag, two documents) are refused with a message, untouched', async () => {
+    const cases: Array<[string, string, RegExp]> = [
+      ['bomb.txt', 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\nfactmark: 1\n', /alias/i],
+      ['tag.txt', 'factmark: 1\ndocument: !!js/function "function () {}"\n', /tag/i],
+      ['twodocs.txt', 'factmark: 1\n---\nfactmark: 1\n', /document/i],
+    ];
+    for (const [name, yaml, message] of cases) {
+      const uri = article(name, TEXT);
+      fs.writeFileSync(sidecarPath(uri), yaml);
+      const started = Date.now();
+      await openInEditor(uri);
+      const live = await annotations(uri);
+      assert.ok(Date.now() - started < 5000, `${name}: opening took ${Date.now() - started} ms`);
+      assert.equal(live.writable, false, `${name}: the hostile sidecar was accepted`);
+      const problems = vscode.languages.getDiagnostics(vscode.Uri.file(sidecarPath(uri)));
+      assert.ok(problems.some((d) => message.test(d.message)), `${name}: no diagnostic matching ${message}: ${problems.map((d) => d.message).join(' | ')}`);
+      await editAnnotations(uri, { add: [{ type: 'PLACE', ...spanOf(TEXT, 'Valletta') }] });
+      assert.equal(fs.readFileSync(sidecarPath(uri), 'utf8'), yaml, `${name}: the sidecar was written`);
+    }
+  });
+
+  it('E2/E4: a sidecar changed on disk by another writer is merged with unsaved annotation changes; nothing is lost', async () => {
+    const { uri, editor, ids } = await annotated('merge.txt');
+    // My side: an unsaved document edit and a new annotation, pending until the save.
+    await insert(editor, 0, 'Breaking: ');
+    const mine = await editAnnotations(uri, { add: [{ type: 'PLACE', ...spanOf(editor.document.getText(), 'Tunisia') }] });
+    const myId = mine.model.annotations.find((a) => a.text === 'Tunisia')!.id;
+    // Their side: another editor adds a note to Valletta and an annotation of its own.
+    const theirs = readSidecar(uri)!
+      .replace(new RegExp(`(- id: ${ids['Valletta']}\n(?:    .*\n)*?    status: confirmed\n)`), '$1    note: capital of Malta\n');
+    assert.ok(theirs.includes('note: capital of Malta'), 'test setup: the note was not inserted');
+    const disk = fs.readFileSync(uri.fsPath, 'utf8');
+    const malta = disk.indexOf('Malta');
+    const added = theirs.replace(/\nfacts:|$/, (m) => `\n  - id: a99\n    type: PLACE\n    start: ${codePoints(disk, malta)}\n    end: ${codePoints(disk, malta) + 5}\n    quote: Malta\n    status: confirmed${m}`);
+    fs.writeFileSync(sidecarPath(uri), added);
+    await sleep(600);
+    assert.equal(readSidecar(uri), added, 'the external change was overwritten before the save');
+    await editor.document.save();
+    const merged = await eventually(() => {
+      const t = readSidecar(uri)!;
+      return t.includes(`id: ${myId}`) ? t : undefined;
+    }, 'the sidecar was not written on save');
+    const file = validSidecar(merged);
+    const now = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.equal(entry(file, ids['Valletta']).note, 'capital of Malta', 'their note was lost');
+    assert.equal(entry(file, 'a99').quote, 'Malta', 'their annotation was lost');
+    assert.equal(entry(file, myId).quote, 'Tunisia', 'my annotation was lost');
+    for (const e of file.annotations ?? []) assertAnchored(now, e);
+    assert.equal(file.document.gitBlob, gitBlobSha1(now));
+    // E4: our own write did not come back as a change: the model holds everything once.
+    const live = await annotations(uri);
+    assert.equal(live.model.annotations.filter((a) => a.id === 'a99').length, 1);
+    assert.equal(live.model.annotations.find((a) => a.id === ids['Valletta'])!.note, 'capital of Malta');
+  });
+
+  it('E3: a sidecar replaced on disk with no pending changes is reloaded', async () => {
+    const { uri, ids } = await annotated('reload.txt');
+    const changed = readSidecar(uri)!.replace('type: PLACE', 'type: ORGANIZATION');
+    fs.writeFileSync(sidecarPath(uri), changed);
+    await eventually(async () => (await annotations(uri)).model.annotations.find((a) => a.id === ids['Valletta'])?.type === 'ORGANIZATION', 'the external change was not loaded');
+    assert.equal(readSidecar(uri), changed);
+  });
+
+  it('A15: renaming a document in VS Code renames its sidecar and updates document.path', async () => {
+    const { uri } = await annotated('before-rename.txt');
+    const target = vscode.Uri.file(path.join(workspaceDir(), DIR, 'after-rename.txt'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, target);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(() => fs.existsSync(sidecarPath(target)) && !fs.existsSync(sidecarPath(uri)), 'the sidecar did not follow its document');
+    await openInEditor(target);
+    const text = await eventually(() => (readSidecar(target)?.includes('path: after-rename.txt') ? readSidecar(target) : undefined), 'document.path was not updated');
+    const file = validSidecar(text);
+    assert.equal(file.annotations?.length, 4);
+    assert.equal((await annotations(target)).model.annotations.length, 4);
+  });
+
+  it('B7: deleting a document keeps its sidecar', async () => {
+    const { uri } = await annotated('deleted.txt');
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(uri);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await sleep(500);
+    assert.ok(!fs.existsSync(uri.fsPath));
+    assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted with its document');
+  });
+
+  it('Untitled: annotations stay in memory and are written on the first save', async () => {
+    const file = path.join(workspaceDir(), DIR, 'untitled-saved.txt');
+    const uri = vscode.Uri.file(file).with({ scheme: 'untitled' });
+    const document = await vscode.workspace.openTextDocument(uri);
+    const editor = await vscode.window.showTextDocument(document);
+    await vscode.languages.setTextDocumentLanguage(document, 'plaintext');
+    await insert(editor, 0, TEXT);
+    const live = await editAnnotations(uri, { add: [{ type: 'PERSON', ...spanOf(TEXT, 'Elena Vassallo') }] });
+    assert.equal(live.model.annotations.length, 1);
+    assert.ok(!fs.existsSync(file + '.factmark.yaml'), 'an untitled document wrote a sidecar');
+    assert.ok(await editor.document.save());
+    const text = await eventually(() => (fs.existsSync(file + '.factmark.yaml') ? fs.readFileSync(file + '.factmark.yaml', 'utf8') : undefined), 'the sidecar was not written on first save');
+    const data = validSidecar(text);
+    assert.equal(data.annotations?.[0].quote, 'Elena Vassallo');
+    assert.equal(data.document.path, 'untitled-saved.txt');
+  });
+
+  it('D9: a sidecar deleted while the document is open is written again on the next save', async () => {
+    const { uri, editor } = await annotated('recreate.txt');
+    fs.rmSync(sidecarPath(uri));
+    await sleep(600);
+    const live = await annotations(uri);
+    assert.equal(live.model.annotations.length, 4, 'the annotations were dropped from memory');
+    await insert(editor, 0, 'Update. ');
+    await editor.document.save();
+    const text = await eventually(() => readSidecar(uri), 'the sidecar was not written again');
+    assert.equal(validSidecar(text).annotations?.length, 4);
+  });
+});
