@@ -43,6 +43,7 @@ function scoreDocument(gold, system) {
   const usedSys = new Set();
   const misses = [];
   const wrong = [];
+  const spans = [];
   for (const g of gold) {
     // prefer the exact span, then the largest overlap
     let best = -1;
@@ -57,13 +58,14 @@ function scoreDocument(gold, system) {
     const s = system[best];
     relaxed++;
     if (s.start === g.start && s.end === g.end) strict++;
+    else spans.push({ g, s });
     if (s.value === g.value) exactValue++;
     if (canonicalValue(s.value) === canonicalValue(g.value)) value++;
     else wrong.push({ g, s });
     if (s.timexType === g.type) type++;
   }
   const falsePositives = system.filter((_, i) => !usedSys.has(i));
-  return { strict, relaxed, value, exactValue, type, misses, wrong, falsePositives };
+  return { strict, relaxed, value, exactValue, type, misses, wrong, spans, falsePositives };
 }
 
 /**
@@ -98,6 +100,7 @@ export async function run(args = []) {
       const ctx = (a, b) => doc.text.slice(Math.max(0, a - 30), b + 20).replace(/\s+/g, ' ');
       for (const g of s.misses) console.log(`MISS\t${doc.id}\t${g.type}\t${g.value}\t"${g.text}"\t${ctx(g.start, g.end)}`);
       for (const f of s.falsePositives) console.log(`FP\t${doc.id}\t${f.timexType}\t${f.value}\t"${f.text}"\t${ctx(f.start, f.end)}`);
+      for (const { g, s: m } of s.spans) console.log(`SPAN\t${doc.id}\tgold "${g.text}"\tsys "${m.text}"`);
       for (const { g, s: m } of s.wrong) console.log(`VALUE\t${doc.id}\t${doc.dct}\tgold ${g.value} "${g.text}"\tsys ${m.value} "${m.text}"\t${ctx(g.start, g.end)}`);
     }
   }

@@ -6,7 +6,7 @@ export const DURATIONS_RULES: Rule[] = [
   {
     name: 'reference word',
     triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future'],
-    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|at present|presently|recently|lately|soon|the past|the future|in the future|the present)(?![\w-])/gi,
+    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|at present|presently|recently|lately|soon|the past|the future|the present)(?![\w-])/gi,
     build(m, ctx) {
       const w = m.groups!.w.toLowerCase();
       // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
@@ -46,6 +46,8 @@ export const DURATIONS_RULES: Rule[] = [
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
       if (n === undefined) return undefined;
+      // "over the past four months": "over" is the preposition here, not "more than"
+      if (m.groups!.the && /^(over|under)$/i.test(m.groups!.mod ?? '')) return undefined;
       if (m.groups!.adj?.toLowerCase() === '-old' || /^[\s-]+old\b/i.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       const nWord = m.groups!.n.toLowerCase();
       const unitWord = m.groups!.unit.toLowerCase();

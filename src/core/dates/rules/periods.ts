@@ -92,6 +92,8 @@ export const PERIODS_RULES: Rule[] = [
       if (!o && !m.groups!.the && !pre) return undefined; // "a quarter of the vote"
       if (!o && !pre && !m.groups!.y && !/\b(for|in|during|of)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
       if (o === 'same') return undefined;
+      // "the third-quarter loss": "the" belongs to the noun, the expression is "third-quarter"
+      if (m.groups!.the && /-(quarter|half)$/i.test(m[0]) && /^\s+[a-z]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined;
       const half = q.toLowerCase() === 'half';
       let n = o ? parseOrdinal(o) : undefined;
       if (half && (o === 'last' || o === 'latter')) n = 2;
