@@ -127,8 +127,11 @@ async function exportCommand(request: ExportRequest, log: vscode.OutputChannel):
   const where = files.length === 1 ? vscode.workspace.asRelativePath(files[0]) : `${vscode.workspace.asRelativePath(target)} (${files.length} files)`;
   const message = `Factmark: exported ${annotations} annotation${annotations === 1 ? '' : 's'} from ${loaded.inputs.length} document${loaded.inputs.length === 1 ? '' : 's'} to ${where}.${warnings.length ? ` ${warnings.length} warning(s).` : ''}`;
   // Not awaited: the command finishes when the files are written, not when the notification is closed.
-  void vscode.window.showInformationMessage(message, 'Open', ...(warnings.length ? ['Show Warnings'] : [])).then(async (choice) => {
+  const inWorkspace = vscode.workspace.getWorkspaceFolder(target) !== undefined;
+  const actions = ['Open', ...(files.length > 1 && inWorkspace ? ['Reveal in Explorer'] : []), ...(warnings.length ? ['Show Warnings'] : [])];
+  void vscode.window.showInformationMessage(message, ...actions).then(async (choice) => {
     if (choice === 'Open') await vscode.window.showTextDocument(files[0], { preview: false });
+    else if (choice === 'Reveal in Explorer') await vscode.commands.executeCommand('revealInExplorer', files[0]);
     else if (choice === 'Show Warnings') log.show(true);
   });
   return { files, documents: loaded.inputs.length, annotations, warnings };

@@ -182,6 +182,24 @@ describe('Export and import annotations', function () {
     await eventually(() => vscode.window.activeTextEditor?.document.uri.fsPath === csv, 'Open did not show the exported file');
   });
 
+  it('exports nothing and names the sidecar when one is malformed', async () => {
+    const bad = path.join(workspaceDir(), FOLDER, 'broken');
+    writeWorkspaceFile(`${FOLDER}/broken/story.txt`, 'A story.\n');
+    writeWorkspaceFile(`${FOLDER}/broken/story.txt.factmark.yaml`, 'factmark: 1\ndocument: [\n');
+    const target = vscode.Uri.file(path.join(bad, 'out.json'));
+    const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations', { format: 'json', scope: 'selected', uris: [vscode.Uri.file(bad)], target });
+    assert.equal(outcome, undefined, 'an export went ahead over a malformed sidecar');
+    assert.ok(!fs.existsSync(target.fsPath), 'a file was written');
+    const wb = workbench();
+    if (wb) {
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /nothing exported: 1 sidecar\(s\) cannot be read \(.*story\.txt\.factmark\.yaml: line \d+/.test(t.textContent ?? ''))),
+        'no error names the malformed sidecar',
+      );
+    }
+    fs.rmSync(bad, { recursive: true, force: true });
+  });
+
   it('imports brat annotations into the sidecar, renumbered, and reports what does not anchor', async () => {
     const ann = [
       'T1\tPERSON 5 18\tKim Yong-chol', // already in the sidecar (a1): not added twice
