@@ -31,39 +31,16 @@ export function formatString(value: string): string {
  * characters, NEL, line and paragraph separators, BOM, non-characters and lone surrogates.
  */
 export function doubleQuoted(value: string): string {
-  let out = '"';
-  for (let i = 0; i < value.length; i++) {
-    const c = value.charCodeAt(i);
-    const ch = value[i];
-    if (ch === '"') out += '\\"';
-    else if (ch === '\\') out += '\\\\';
-    else if (ch === '\n') out += '\\n';
-    else if (ch === '\t') out += '\\t';
-    else if (ch === '\r') out += '\\r';
-    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < value.length && isLow(value.charCodeAt(i + 1))) {
-      out += ch + value[i + 1];
-      i++;
-    } else if (needsEscape(c)) out += '\\u' + c.toString(16).toUpperCase().padStart(4, '0');
-    else out += ch;
-  }
-  return out + '"';
+  return '"' + value.replace(NEEDS_ESCAPE, escapeOne) + '"';
 }
 
-function isLow(c: number): boolean {
-  return c >= 0xdc00 && c <= 0xdfff;
-}
+/** Characters escaped inside double quotes; a surrogate is escaped only when it is not part of a pair. */
+const NEEDS_ESCAPE = /["\\\x00-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
-function needsEscape(c: number): boolean {
-  return (
-    c < 0x20 ||
-    (c >= 0x7f && c <= 0x9f) ||
-    c === 0x2028 ||
-    c === 0x2029 ||
-    c === 0xfeff ||
-    c === 0xfffe ||
-    c === 0xffff ||
-    (c >= 0xd800 && c <= 0xdfff)
-  );
+const SHORT_ESCAPES: Record<string, string> = { '"': '\\"', '\\': '\\\\', '\n': '\\n', '\t': '\\t', '\r': '\\r' };
+
+function escapeOne(ch: string): string {
+  return SHORT_ESCAPES[ch] ?? '\\u' + ch.charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
 }
 
 /** Format a flow sequence of strings: `[a1, a2]`. */

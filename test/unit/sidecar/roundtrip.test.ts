@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
 import { parseDocument } from 'yaml';
+import { formatString } from '../../../src/core/sidecar/scalar';
 import { parseSidecar, updateSidecar, emitSidecar, buildSidecarData, sidecarPathFor, documentPathFor, gitBlobSha1, contentHash } from '../../../src/core/sidecar';
 import { annotate, changedLines, inputOf, removedLines } from './helpers';
 
@@ -136,5 +138,17 @@ describe('sidecar round trip (G1, G5, F16)', () => {
     for (const a of v11.annotations) assert.equal(typeof a.quote, 'string');
     // No raw characters that readers or VS Code treat as line terminators or reject.
     assert.ok(!/[\u0085\u2028\u2029\uFEFF\u0000]/.test(out));
+  });
+
+  it('C11/C10: any string, lone surrogates included, is written as a scalar that reads back identically', () => {
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (value) => {
+        const doc = parseDocument(`k: ${formatString(value)}\n`, { version: '1.2', schema: 'core' });
+        assert.deepEqual(doc.errors, []);
+        assert.equal(doc.get('k'), value);
+        assert.equal(typeof parseDocument(`k: ${formatString(value)}\n`, { version: '1.1' }).get('k'), 'string');
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
