@@ -145,9 +145,17 @@ export const SENTENCE_END: Lexeme = makeLexeme('\u0003');
 export interface PreparedSentence {
   length: number;
   lexemes: Lexeme[];
-  /** Features of token i beyond its lexeme roles: feats[offsets[i] .. offsets[i+1]). */
-  feats: Uint32Array;
-  offsets: Uint32Array;
+  /** Set in capitals (a headline or dateline). */
+  caps: boolean;
+  /** Name-list codes per token (type · 4 + place in the name + 1), when some name matched. */
+  names?: number[][];
+  evidence: CasingEvidence;
+  /**
+   * Features of token i beyond its lexeme roles, feats[offsets[i] .. offsets[i+1]), when computed in
+   * advance (training reuses them every epoch); otherwise `tokenFeatures` computes them on demand.
+   */
+  feats?: Uint32Array;
+  offsets?: Uint32Array;
 }
 
 /** Whether a sentence is set in capitals (a headline or a dateline): no word has a small letter. */
@@ -162,7 +170,7 @@ export function isAllCaps(lexemes: readonly Lexeme[]): boolean {
 }
 
 /** Document-wide casing evidence: words written in lower case, or capitalised mid-sentence, somewhere. */
-interface CasingEvidence {
+export interface CasingEvidence {
   lower: Set<string>;
   midCap: Set<string>;
 }
@@ -179,17 +187,35 @@ function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]
   return { lower, midCap };
 }
 
-/** Computes the static features of a document given as sentences of token texts. */
-export function prepareDocument(sentences: readonly (readonly string[])[], gazetteer?: Gazetteer): PreparedSentence[] {
+/**
+ * Prepares a document given as sentences of token texts: lexemes, name-list matches and casing
+ * evidence; with `eager`, also every token's features (see PreparedSentence.feats).
+ */
+export function prepareDocument(sentences: readonly (readonly string[])[], gazetteer?: Gazetteer, eager = true): PreparedSentence[] {
   const lexemes = sentences.map((words) => words.map(lexeme));
   const caps = lexemes.map(isAllCaps);
   const evidence = casingEvidence(lexemes, caps);
   const buffer = new FeatureBuffer();
-  return lexemes.map((lex, s) => prepareSentence(lex, caps[s], evidence, gazetteer, buffer));
+  return lexemes.map((lex, s) => {
+    const sentence: PreparedSentence = { length: lex.length, lexemes: lex, caps: caps[s], names: nameCodes(lex, caps[s], gazetteer), evidence };
+    if (eager) {
+      const first = buffer.length;
+      const offsets = new Uint32Array(lex.length + 1);
+      for (let i = 0; i < lex.length; i++) {
+        offsets[i] = buffer.length - first;
+        tokenFeatures(sentence, i, buffer);
+      }
+      offsets[lex.length] = buffer.length - first;
+      // A view: later sentences may grow (and so replace) the buffer, but never this range of it.
+      sentence.feats = buffer.data.subarray(first, buffer.length);
+      sentence.offsets = offsets;
+    }
+    return sentence;
+  });
 }
 
-/** A growable array of feature hashes shared by the sentences of a document (fewer small allocations). */
-class FeatureBuffer {
+/** A growable array of feature hashes (shared by the sentences of a document: fewer small allocations). */
+export class FeatureBuffer {
   data = new Uint32Array(4096);
   length = 0;
   push(value: number): void {
@@ -202,60 +228,50 @@ class FeatureBuffer {
   }
 }
 
-function prepareSentence(
-  lexemes: Lexeme[],
-  caps: boolean,
-  evidence: CasingEvidence,
-  gazetteer: Gazetteer | undefined,
-  feats: FeatureBuffer,
-): PreparedSentence {
-  const n = lexemes.length;
-  // Name-list features: the type and the token's place in the listed name (B, I, L or U).
-  let gaz: number[][] | undefined;
-  if (gazetteer) {
-    for (const m of gazetteer.matches(lexemes, caps)) {
-      gaz ??= Array.from({ length: n }, () => []);
-      for (let t = 0; t < 4; t++) {
-        if (!(m.types & (1 << t))) continue;
-        for (let k = m.start; k < m.end; k++) {
-          const pos = m.end - m.start === 1 ? 3 : k === m.start ? 0 : k === m.end - 1 ? 2 : 1;
-          gaz[k].push(t * 4 + pos + 1);
-        }
+/** Name-list codes per token: the type and the token's place in the listed name (B, I, L or U). */
+function nameCodes(lexemes: readonly Lexeme[], caps: boolean, gazetteer: Gazetteer | undefined): number[][] | undefined {
+  if (!gazetteer) return undefined;
+  let codes: number[][] | undefined;
+  for (const m of gazetteer.matches(lexemes, caps)) {
+    codes ??= Array.from({ length: lexemes.length }, () => []);
+    for (let t = 0; t < 4; t++) {
+      if (!(m.types & (1 << t))) continue;
+      for (let k = m.start; k < m.end; k++) {
+        const pos = m.end - m.start === 1 ? 3 : k === m.start ? 0 : k === m.end - 1 ? 2 : 1;
+        codes[k].push(t * 4 + pos + 1);
       }
     }
   }
-  const first = feats.length;
-  const offsets = new Uint32Array(n + 1);
-  const at = (i: number) => (i < 0 ? SENTENCE_START : i >= n ? SENTENCE_END : lexemes[i]);
-  for (let i = 0; i < n; i++) {
-    offsets[i] = feats.length - first;
-    const lex = lexemes[i];
-    const prev = at(i - 1);
-    const next = at(i + 1);
-    feats.push(mix(T.BigramM1, mix(prev.lowerHash, lex.lowerHash)));
-    feats.push(mix(T.BigramP1, mix(lex.lowerHash, next.lowerHash)));
-    feats.push(mix(T.ShapeTrigram, mix(mix(prev.shapeHash, lex.shapeHash), next.shapeHash)));
-    feats.push(mix(T.ShapeLowerP1, mix(lex.shapeHash, next.lowerHash)));
-    feats.push(mix(T.LowerM1ShapeP1, mix(prev.lowerHash, lex.shapeHash)));
-    if (i === 0) feats.push(mix(T.First, lex.shapeHash));
-    if (caps) {
-      feats.push(mix(T.Headline, 0));
-      feats.push(mix(T.HeadlineWord, lex.lowerHash));
-    }
-    if (lex.capitalised) {
-      // Case is uninformative at the start of a sentence and in headlines: look at the rest of the document.
-      const ambiguous = i === 0 || caps || OPENERS.has(prev.word);
-      feats.push(mix(T.DocLower, (evidence.lower.has(lex.lower) ? 2 : 0) + (ambiguous ? 1 : 0)));
-      if (ambiguous) feats.push(mix(T.DocMidCap, evidence.midCap.has(lex.lower) ? 1 : 0));
-    }
-    if (gaz) {
-      for (const g of gaz[i]) {
-        feats.push(mix(T.Gaz, g));
-        feats.push(mix(T.GazShape, mix(g, lex.shapeHash)));
-      }
+  return codes;
+}
+
+/** Appends the features of token i beyond its lexeme roles: word pairs, position, headline, casing evidence, names. */
+export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuffer): void {
+  const n = s.length;
+  const lex = s.lexemes[i];
+  const prev = i > 0 ? s.lexemes[i - 1] : SENTENCE_START;
+  const next = i + 1 < n ? s.lexemes[i + 1] : SENTENCE_END;
+  feats.push(mix(T.BigramM1, mix(prev.lowerHash, lex.lowerHash)));
+  feats.push(mix(T.BigramP1, mix(lex.lowerHash, next.lowerHash)));
+  feats.push(mix(T.ShapeTrigram, mix(mix(prev.shapeHash, lex.shapeHash), next.shapeHash)));
+  feats.push(mix(T.ShapeLowerP1, mix(lex.shapeHash, next.lowerHash)));
+  feats.push(mix(T.LowerM1ShapeP1, mix(prev.lowerHash, lex.shapeHash)));
+  if (i === 0) feats.push(mix(T.First, lex.shapeHash));
+  if (s.caps) {
+    feats.push(mix(T.Headline, 0));
+    feats.push(mix(T.HeadlineWord, lex.lowerHash));
+  }
+  if (lex.capitalised) {
+    // Case is uninformative at the start of a sentence and in headlines: look at the rest of the document.
+    const ambiguous = i === 0 || s.caps || OPENERS.has(prev.word);
+    feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lower) ? 2 : 0) + (ambiguous ? 1 : 0)));
+    if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lower) ? 1 : 0));
+  }
+  const codes = s.names?.[i];
+  if (codes) {
+    for (const g of codes) {
+      feats.push(mix(T.Gaz, g));
+      feats.push(mix(T.GazShape, mix(g, lex.shapeHash)));
     }
   }
-  offsets[n] = feats.length - first;
-  // A view: later sentences may grow (and so replace) the buffer, but never this range of it.
-  return { length: n, lexemes, feats: feats.data.subarray(first, feats.length), offsets };
 }

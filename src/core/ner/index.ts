@@ -44,7 +44,7 @@ const BEAM_MARGIN = 30;
 
 /** BILOU labels (see labels.ts) for a document given as sentences of token texts. */
 export function labelSentences(sentences: readonly (readonly string[])[], model: EntityModel = shippedEntityModel()): Uint8Array[] {
-  const labels = tagDocumentBeam(prepareDocument(sentences, model.names), model.weights, BEAM_WIDTH, BEAM_MARGIN, true);
+  const labels = tagDocumentBeam(prepareDocument(sentences, model.names, false), model.weights, BEAM_WIDTH, BEAM_MARGIN, true);
   labels.forEach((l, s) => trimWeekdays(l, sentences[s]));
   return labels;
 }

@@ -3,7 +3,7 @@
  * plus features of the tagger's own earlier decisions: the two previous labels, and the label last
  * given to the same word earlier in the document (document-level consistency, Ratinov & Roth 2009).
  */
-import { Lexeme, PreparedSentence, ROLE_COUNT, SENTENCE_END, SENTENCE_START } from './features';
+import { FeatureBuffer, Lexeme, PreparedSentence, ROLE_COUNT, SENTENCE_END, SENTENCE_START, tokenFeatures } from './features';
 import { mix } from './hash';
 import { ALLOWED, canEnd, LABEL_COUNT, labelType } from './labels';
 
@@ -41,6 +41,29 @@ function dynamicFeatures(out: Uint32Array, lex: Lexeme, p1: number, p2: number, 
   return 6;
 }
 
+/** Where the static features of a token are: a range of an array. */
+interface FeatureRange {
+  data: Uint32Array;
+  from: number;
+  to: number;
+}
+
+/** The static features of token i, precomputed or computed now into `scratch`. */
+function staticFeatures(s: PreparedSentence, i: number, scratch: FeatureBuffer, range: FeatureRange): FeatureRange {
+  if (s.feats && s.offsets) {
+    range.data = s.feats;
+    range.from = s.offsets[i];
+    range.to = s.offsets[i + 1];
+  } else {
+    scratch.length = 0;
+    tokenFeatures(s, i, scratch);
+    range.data = scratch.data;
+    range.from = 0;
+    range.to = scratch.length;
+  }
+  return range;
+}
+
 /** The value the document memory keeps for a label. */
 function memoryValue(label: number): number {
   return label === 0 ? MEMORY_OUTSIDE : labelType(label) + 1;
@@ -56,6 +79,8 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
   const dynamic = new Uint32Array(8);
   const scores = new Float64Array(LABEL_COUNT);
   const memory = new Map<number, number>();
+  const scratch = new FeatureBuffer();
+  const range: FeatureRange = { data: scratch.data, from: 0, to: 0 };
   return doc.map((s, si) => {
     const labels = new Uint8Array(s.length);
     const at = (i: number): Lexeme => (i < 0 ? SENTENCE_START : i >= s.length ? SENTENCE_END : s.lexemes[i]);
@@ -69,11 +94,13 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
       let count = 0;
       if (fast) {
         for (let r = 0; r < ROLE_COUNT; r++) scorer.accumulateRole!(at(i + ROLE_OFFSETS[r]), r, scores);
-        scorer.accumulate(s.feats, s.offsets[i], s.offsets[i + 1], scores);
+        const own = staticFeatures(s, i, scratch, range);
+        scorer.accumulate(own.data, own.from, own.to, scores);
         scorer.accumulate(dynamic, 0, d, scores);
       } else {
         // Training needs the full feature list; it must hold the same features as the fast path.
-        const needed = 64 + s.offsets[i + 1] - s.offsets[i] + d;
+        const own = staticFeatures(s, i, scratch, range);
+        const needed = 64 + own.to - own.from + d;
         for (let r = 0; r < ROLE_COUNT; r++) {
           const feats = at(i + ROLE_OFFSETS[r]).roles[r];
           if (buffer.length < needed + feats.length) buffer = new Uint32Array(2 * (needed + feats.length));
@@ -81,8 +108,8 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
           count += feats.length;
         }
         if (buffer.length < count + needed) buffer = new Uint32Array(2 * (count + needed));
-        buffer.set(s.feats.subarray(s.offsets[i], s.offsets[i + 1]), count);
-        count += s.offsets[i + 1] - s.offsets[i];
+        buffer.set(own.data.subarray(own.from, own.to), count);
+        count += own.to - own.from;
         buffer.set(dynamic.subarray(0, d), count);
         count += d;
         scorer.accumulate(buffer, 0, count, scores);
@@ -120,6 +147,8 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
   const base = new Float64Array(LABEL_COUNT);
   const scores = new Float64Array(LABEL_COUNT);
   const memory = new Map<number, number>();
+  const scratch = new FeatureBuffer();
+  const range: FeatureRange = { data: scratch.data, from: 0, to: 0 };
   // The beam: per position and slot, the label and the slot it extends (back-pointers).
   let label = new Uint8Array(0);
   let parent = new Uint8Array(0);
@@ -160,7 +189,8 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
           if (scorer.accumulateRole) scorer.accumulateRole(other, r, base);
           else scorer.accumulate(other.roles[r], 0, other.roles[r].length, base);
         }
-        scorer.accumulate(s.feats, s.offsets[i], s.offsets[i + 1], base);
+        const own = staticFeatures(s, i, scratch, range);
+        scorer.accumulate(own.data, own.from, own.to, base);
       }
       // Earlier position of the same capitalised word in this sentence, if any.
       let same = -1;
