@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from './commands';
 import { onConfigChange, readConfig } from './config';
 import { registerExportImport } from './features/exportImport';
-import { registerFactsView } from './features/factsView';
+import { registerWorkflow } from './features/annotate/register';
 import { Highlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { LexiconService } from './features/lexicon';
@@ -19,18 +19,18 @@ export interface FactmarkExports {
 /** Composition root: builds the services and registers each feature; every disposable is owned by the context. */
 export function activate(context: vscode.ExtensionContext): FactmarkExports {
   const started = performance.now();
-  // The annotation store (sidecar files); the tagging commands and the facts view will take it.
-  registerSidecar(context);
+  // The annotation store (sidecar files): the annotating workflow reads and edits it.
+  const store = registerSidecar(context);
   const lexicon = new LexiconService();
   const recognition = new RecognitionService(readConfig(), lexicon);
   void lexicon.loadAll();
+  const workflow = registerWorkflow(context, store, recognition);
   context.subscriptions.push(
     lexicon,
     recognition,
-    new Highlights(recognition),
-    registerHover(recognition),
-    registerStatusBar(recognition),
-    registerFactsView(),
+    new Highlights(recognition, workflow.decisions),
+    registerHover(recognition, workflow.hover),
+    registerStatusBar(recognition, workflow.counts),
     registerExportImport(),
     onConfigChange((config) => recognition.updateConfig(config)),
     vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {

@@ -131,6 +131,7 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     const { facts, entities, documents } = this.model.totals;
     const filtered = this.textFilter || this.typeFilter.length ? ' · filtered' : '';
     const where = this.scope === 'workspace' ? `${documents} documents` : docs[0]?.name ?? 'no article';
+    this.view.title = `Facts (${facts}) · Entities (${entities})`;
     this.view.description = `${facts} facts · ${entities} entities — ${where}${filtered}`;
     const trusted = vscode.workspace.isTrusted;
     this.view.message = trusted

@@ -296,3 +296,259 @@ describe('Workflow 4 · facts', () => {
     await onDisk(uri, (s) => !s.facts?.length, 'not deleted');
   });
 });
+
+interface TreeRow {
+  label: string;
+  description?: string;
+  children?: TreeRow[];
+}
+interface TreeSnapshot {
+  title: string;
+  rows: TreeRow[];
+  revealed?: string;
+}
+const tree = (arg?: object) => vscode.commands.executeCommand<TreeSnapshot>('factmark.internal.getTree', arg);
+const labelsOf = (rows: TreeRow[]) => rows.map((r) => r.label);
+
+/** Annotation id of a quote in the store. */
+async function idOf(uri: vscode.Uri, quote: string): Promise<string> {
+  const snap = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string; text: string }> } }>('factmark.internal.getAnnotations', uri);
+  const a = snap.model.annotations.find((x) => x.text === quote);
+  assert.ok(a, `no annotation on "${quote}"`);
+  return a.id;
+}
+
+describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () => {
+  let uri: vscode.Uri;
+  let editor: vscode.TextEditor;
+  const sentence = 'Two-star generals from North and South Korea sat across from each other in the historic truce village of Panmunjeom Thursday, in the heavily fortified Demilitarized Zone that separates the two countries.';
+  let factId: string;
+
+  before(async function () {
+    ({ uri, editor } = await freshArticle(this, 'workflow-view.txt'));
+    for (const [quote, command] of [['Panmunjeom', 'factmark.tagPlace'], ['Roh Moo-hyun', 'factmark.tagPerson'], ['Bush', 'factmark.tagPerson']]) {
+      select(editor, quote);
+      await vscode.commands.executeCommand(command);
+    }
+    cursorIn(editor, 'Thursday');
+    await vscode.commands.executeCommand('factmark.acceptAllOfType', { type: 'DATE' });
+    select(editor, sentence);
+    factId = (await vscode.commands.executeCommand<string>('factmark.createFact', { label: 'meeting', entities: [await idOf(uri, 'Panmunjeom')], date: '2006-03-02' }))!;
+    assert.ok(factId);
+    await vscode.commands.executeCommand('factmark.view.showDocument');
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'type');
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('factmark.view.filter', {});
+    await vscode.commands.executeCommand('factmark.view.showDocument');
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'type');
+    await closeAllEditors();
+  });
+
+  it('shows the document’s facts and entities grouped by type, with counts in the labels and the title', async () => {
+    await vscode.window.showTextDocument(editor.document);
+    const t = await eventually(async () => {
+      const x = await tree();
+      return x.rows.length > 0 && x.rows[0].label === 'Facts (1)' ? x : undefined;
+    }, 'the tree does not show the fact');
+    assert.deepEqual(labelsOf(t.rows).slice(0, 3), ['Facts (1)', 'Person (2)', 'Place (1)']);
+    assert.match(labelsOf(t.rows)[3], /^Date \(\d+\)$/);
+    assert.match(t.title, /^1 facts · \d+ entities — workflow-view\.txt$/);
+    assert.deepEqual(labelsOf(t.rows[1].children!), ['Roh Moo-hyun', 'Bush']);
+  });
+
+  it('groups by entity, by date (chronologically) and by document', async () => {
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'date');
+    const byDate = labelsOf((await tree()).rows).map((l) => l.replace(/ \(\d+\)$/, ''));
+    const calendar = byDate.filter((l) => /^\d{4}/.test(l));
+    assert.deepEqual(calendar, [...calendar].sort(), 'date groups are not chronological');
+    assert.ok(calendar.includes('1953') && calendar.includes('2006-03-02'), byDate.join(' | '));
+    const march = (await tree()).rows.find((r) => r.label.startsWith('2006-03-02'))!;
+    assert.ok(march.children!.some((c) => c.label.startsWith('meeting: Two-star generals')), 'the fact is not under its date');
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'entity');
+    assert.ok(labelsOf((await tree()).rows).includes('Panmunjeom · Place (1)'));
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'document');
+    assert.deepEqual(labelsOf((await tree()).rows).map((l) => l.replace(/ \(\d+\)$/, '')), ['workflow-view.txt']);
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'type');
+  });
+
+  it('filters by text and by type', async () => {
+    await vscode.commands.executeCommand('factmark.view.filter', { text: 'bush' });
+    let t = await tree();
+    assert.deepEqual(labelsOf(t.rows), ['Person (1)']);
+    assert.match(t.title, /filtered/);
+    await vscode.commands.executeCommand('factmark.view.filter', { types: ['FACT', 'PLACE'] });
+    t = await tree();
+    assert.deepEqual(labelsOf(t.rows), ['Facts (1)', 'Place (1)']);
+    await vscode.commands.executeCommand('factmark.view.filter', {});
+  });
+
+  it('switches to the whole workspace', async () => {
+    await vscode.commands.executeCommand('factmark.view.showWorkspace');
+    const t = await tree();
+    const docs = Number(/(\d+) documents/.exec(t.title)?.[1]);
+    assert.ok(docs >= 2, `the workspace view shows ${t.title}`);
+    await vscode.commands.executeCommand('factmark.view.showDocument');
+  });
+
+  it('reveals the item at the cursor in the tree, copies a citation and deletes from the context menu', async () => {
+    await vscode.commands.executeCommand('factmark.facts.focus');
+    await vscode.window.showTextDocument(editor.document);
+    cursorIn(editor, 'Bush');
+    const bush = await idOf(uri, 'Bush');
+    const t = await tree({ revealAtCursor: true });
+    assert.ok(t.revealed?.endsWith(`#${bush}`), `revealed ${t.revealed}`);
+    const text = editor.document.getText();
+    const start = text.indexOf('Bush');
+    const node = { kind: 'annotation', doc: { key: uri.toString(), name: 'workflow-view.txt' }, annotation: { id: bush, text: 'Bush', start, end: start + 4 } };
+    const cited = await vscode.commands.executeCommand<string>('factmark.view.copyCitation', node);
+    assert.equal(cited, `“Bush” — workflow-view.txt, offset ${start}–${start + 4}`);
+    assert.equal(await vscode.env.clipboard.readText(), cited);
+    await vscode.commands.executeCommand('factmark.view.delete', node);
+    await onDisk(uri, (s) => !find(s, 'Bush'), 'Bush was not deleted from the sidecar');
+  });
+
+  it('selects the span in the editor when a tree row is clicked', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    await vscode.commands.executeCommand('factmark.facts.focus');
+    const mark = (text: string) =>
+      wb.evaluate((t: string) => {
+        document.querySelectorAll('[data-fm-row]').forEach((e) => e.removeAttribute('data-fm-row'));
+        const row = Array.from(document.querySelectorAll('.pane-body .monaco-list-row')).find((r) => (r.textContent ?? '').includes(t));
+        row?.setAttribute('data-fm-row', '1');
+        return !!row;
+      }, text);
+    await eventually(() => mark('Place (1)'), 'no "Place (1)" row in the view');
+    await wb.click('[data-fm-row="1"]'); // expand
+    await eventually(() => mark('Panmunjeom'), 'no Panmunjeom row after expanding');
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await wb.click('[data-fm-row="1"]');
+    const text = editor.document.getText();
+    await eventually(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.toString() === uri.toString() && e.document.offsetAt(e.selection.start) === text.indexOf('Panmunjeom') && e.document.getText(e.selection) === 'Panmunjeom';
+    }, 'clicking the row did not select Panmunjeom');
+    await sleep(300);
+    await wb.screenshot('facts-view');
+  });
+
+  it('jumps to the next and previous annotation and fact, wrapping around', async () => {
+    editor = await vscode.window.showTextDocument(editor.document);
+    const text = editor.document.getText();
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('factmark.nextAnnotation');
+    const first = (sidecarOf(uri).annotations ?? []).filter((a) => a.status !== 'rejected').sort((a, b) => a.start - b.start)[0];
+    assert.equal(editor.document.getText(editor.selection), first.quote);
+    await vscode.commands.executeCommand('factmark.previousAnnotation');
+    const last = (sidecarOf(uri).annotations ?? []).filter((a) => a.status !== 'rejected').sort((a, b) => b.start - a.start)[0];
+    assert.equal(editor.document.getText(editor.selection), last.quote, 'previous from the first did not wrap to the last');
+    await vscode.commands.executeCommand('factmark.nextFact');
+    assert.equal(editor.document.offsetAt(editor.selection.start), text.indexOf(sentence));
+  });
+
+  it('jumps with the keybinding Ctrl+Alt+. and counts the document in the status bar', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    editor = await vscode.window.showTextDocument(editor.document);
+    const text = editor.document.getText();
+    const at = text.indexOf('Panmunjeom');
+    editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
+    await wb.press('Control+Alt+Period');
+    await eventually(() => editor.document.offsetAt(editor.selection.start) === text.indexOf('Thursday'), 'Ctrl+Alt+. did not move to Thursday');
+    const label = await eventually(
+      () => wb.evaluate(() => Array.from(document.querySelectorAll('.statusbar-item')).map((e) => e.getAttribute('aria-label') ?? '').find((l) => l.startsWith('Factmark:')) ?? ''),
+      'no Factmark status bar item',
+    );
+    assert.match(label, /^Factmark: 1 facts, \d+ entities, \d+ suggestions/);
+  });
+
+  it('goes to a fact picked in "Go to Fact…"', async function () {
+    editor = await vscode.window.showTextDocument(editor.document);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const done = vscode.commands.executeCommand('factmark.goToFact');
+    const list = await eventually(() => wb.evaluate(() => document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')?.textContent ?? ''), 'no fact picker');
+    assert.match(list, /meeting: Two-star generals/);
+    const rows = await wb.evaluate(() => Array.from(document.querySelectorAll('.quick-input-widget .monaco-list-row')).map((r) => r.textContent ?? ''));
+    const index = rows.findIndex((r) => r.includes('workflow-view.txt'));
+    assert.ok(index >= 0, rows.join(' | '));
+    await wb.evaluate((i: number) => {
+      const row = document.querySelectorAll('.quick-input-widget .monaco-list-row')[i] as HTMLElement;
+      row.setAttribute('data-fm-pick', '1');
+    }, index);
+    await wb.click('[data-fm-pick="1"]');
+    await done;
+    const e = vscode.window.activeTextEditor!;
+    assert.equal(e.document.uri.toString(), uri.toString());
+    assert.equal(e.document.offsetAt(e.selection.start), e.document.getText().indexOf(sentence));
+  });
+
+  it('shows a hover card with the type, kb id, note, linked facts and actions', async () => {
+    editor = await vscode.window.showTextDocument(editor.document);
+    cursorIn(editor, 'Panmunjeom');
+    await vscode.commands.executeCommand('factmark.editKb', { value: 'Q622457' });
+    await vscode.commands.executeCommand('factmark.editNote', { value: 'truce village' });
+    const at = editor.document.positionAt(editor.document.getText().indexOf('Panmunjeom') + 3);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+    const content = hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    for (const expected of ['**Place** · confirmed', 'Q622457', 'truce village', 'Fact: [meeting', 'Retype', 'Remove', 'command:factmark.retypeAnnotation']) {
+      assert.ok(content.includes(expected), `the hover lacks ${expected}:\n${content}`);
+    }
+    const seoul = editor.document.positionAt(editor.document.getText().indexOf('Seoul') + 1);
+    const suggestion = (await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, seoul))
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.match(suggestion, /suggested/);
+    assert.match(suggestion, /command:factmark\.acceptSuggestion/);
+    assert.match(suggestion, /command:factmark\.rejectSuggestion/);
+  });
+
+  it('shows the card when the mouse rests on an annotation', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    editor = await vscode.window.showTextDocument(editor.document);
+    select(editor, 'Two-star');
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const target = await eventually(async () => (await wb.evaluate(readRenderedDecorations)).find((d) => d.text === 'Panmunjeom'), 'Panmunjeom is not drawn');
+    await wb.mouseMove(target.left + target.width / 2, target.top + target.height / 2);
+    const card = await eventually(
+      () => wb.evaluate(() => document.querySelector('.monaco-hover:not(.hidden)')?.textContent ?? ''),
+      'no hover card appeared',
+    );
+    assert.match(card, /Place/);
+    assert.match(card, /Q622457/);
+    assert.match(card, /meeting/);
+    await sleep(500);
+    await wb.screenshot('hover-annotation');
+    await wb.mouseMove(5, 5);
+  });
+});
+
+describe('Workflow 8 · Restricted Mode and virtual workspaces', () => {
+  after(closeAllEditors);
+
+  it('declares limited support in Restricted Mode (workspace patterns are not run) and virtual workspace support', () => {
+    const ext = vscode.extensions.getExtension('factmark.factmark')!;
+    const caps = ext.packageJSON.capabilities;
+    assert.equal(caps.untrustedWorkspaces.supported, 'limited');
+    assert.ok(caps.untrustedWorkspaces.restrictedConfigurations.includes('factmark.patterns'));
+    assert.match(caps.untrustedWorkspaces.description, /Restricted Mode/);
+    assert.equal(caps.virtualWorkspaces, true);
+  });
+
+  it('tags and lists annotations in a document that is not on disk', async () => {
+    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Delegates met in Geneva on Monday.' });
+    const editor = await vscode.window.showTextDocument(document);
+    select(editor, 'Geneva');
+    await vscode.commands.executeCommand('factmark.tagPlace');
+    const t = await eventually(async () => {
+      const x = await tree();
+      return x.rows.some((r) => r.label === 'Place (1)') ? x : undefined;
+    }, 'the untitled document’s annotation is not in the view');
+    assert.match(t.title, /1 entities/);
+  });
+});
