@@ -384,7 +384,12 @@ export class AnnotationStore implements vscode.Disposable {
   /** Feeds one change event to the document's tracker (or re-anchors, when it was a reload from disk). */
   onDidChangeDocument(e: vscode.TextDocumentChangeEvent): void {
     const entry = this.entries.get(e.document.uri.toString());
-    if (!entry || e.contentChanges.length === 0) return;
+    if (!entry) return;
+    if (e.contentChanges.length === 0) {
+      // A dirty-state change: a revert shows up here, after its content change.
+      if (!e.document.isDirty && entry.editedSinceSave && entry.reloadCheck === undefined) this.checkForReload(entry);
+      return;
+    }
     entry.document = e.document;
     entry.editedSinceSave = true;
     if (e.reason === undefined) this.checkForReload(entry);

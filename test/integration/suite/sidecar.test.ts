@@ -441,4 +441,107 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const text = await eventually(() => readSidecar(uri), 'the sidecar was not written again');
     assert.equal(validSidecar(text).annotations?.length, 4);
   });
+
+  it('A14: reverting unsaved edits puts every annotation back where it was saved', async () => {
+    const { uri, editor, ids } = await annotated('revert.txt');
+    const saved = (await annotations(uri)).model.annotations.map((a) => [a.id, a.start, a.end]);
+    await insert(editor, 0, 'Breaking news. ');
+    const span = spanOf(editor.document.getText(), 'Karim Ben Salah');
+    await replace(editor, span.start, span.end, 'him');
+    assert.deepEqual((await annotations(uri)).orphans, [ids['Karim Ben Salah']]);
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await eventually(() => !editor.document.isDirty, 'the document was not reverted');
+    const live = await eventually(async () => {
+      const r = await annotations(uri);
+      return r.orphans.length === 0 ? r : undefined;
+    }, 'the orphan stayed after the revert');
+    assert.deepEqual(live.model.annotations.map((a) => [a.id, a.start, a.end]), saved);
+  });
+
+  it('B1: a closed document changed on disk is re-anchored by diff from the old text in git (gitBlob)', async function () {
+    const dir = path.join(workspaceDir(), DIR, 'git');
+    fs.mkdirSync(dir, { recursive: true });
+    const { execFileSync } = await import('child_process');
+    try {
+      execFileSync('git', ['init', '-q'], { cwd: dir });
+    } catch {
+      return this.skip();
+    }
+    // The same name twice with the same context: only the diff can tell which one was annotated.
+    const line = 'Ben Salah said Tunisia would ask for funding.';
+    const old = `Talks\n\n${line}\n\n${line}\n`;
+    const file = path.join(dir, 'article.txt');
+    fs.writeFileSync(file, old);
+    execFileSync('git', ['hash-object', '-w', 'article.txt'], { cwd: dir });
+    const second = old.lastIndexOf('Ben Salah');
+    fs.writeFileSync(
+      file + '.factmark.yaml',
+      ['factmark: 1', 'document:', '  path: article.txt', `  gitBlob: ${gitBlobSha1(old)}`, 'offsets: codepoints', 'annotations:', '  - id: a1', '    type: PERSON', `    start: ${second}`, `    end: ${second + 9}`, '    quote: Ben Salah', '    status: confirmed', ''].join('\n'),
+    );
+    const changed = old.replace('Talks\n', 'Talks resume\n\nA new first paragraph.\n').replace(`${line}\n\n${line}`, `${line}\n\nIn Brussels, ${line}`);
+    fs.writeFileSync(file, changed);
+    const uri = vscode.Uri.file(file);
+    await openInEditor(uri);
+    const live = await annotations(uri);
+    const a = live.model.annotations[0];
+    assert.deepEqual(live.orphans, []);
+    assert.equal(a.start, changed.lastIndexOf('Ben Salah'), 'the annotation moved to the other mention');
+  });
+
+  it('G3/F16: comments and unknown keys written by hand survive Factmark writes', async () => {
+    const uri = article('handmade.txt', TEXT);
+    const at = spanOf(TEXT, 'Valletta');
+    const cp = codePoints(TEXT, at.start);
+    const hand = [
+      '# Checked by the desk, 3 June',
+      'factmark: 1',
+      'document:',
+      '  path: handmade.txt',
+      `  gitBlob: ${gitBlobSha1(TEXT)}`,
+      'offsets: codepoints',
+      'reviewer: ana   # not a Factmark key',
+      'annotations:',
+      '  # the capital',
+      '  - id: a1',
+      '    type: PLACE',
+      `    start: ${cp}`,
+      `    end: ${cp + 8}`,
+      '    quote: Valletta',
+      '    status: confirmed',
+      '    source: wire   # unknown field',
+      '',
+    ].join('\n');
+    fs.writeFileSync(sidecarPath(uri), hand);
+    await openInEditor(uri);
+    await editAnnotations(uri, { add: [{ type: 'PERSON', ...spanOf(TEXT, 'Elena Vassallo') }] });
+    const text = readSidecar(uri)!;
+    validSidecar(text);
+    for (const kept of ['# Checked by the desk, 3 June', 'reviewer: ana   # not a Factmark key', '  # the capital', '    source: wire   # unknown field']) {
+      assert.ok(text.includes(kept), `"${kept}" was lost:\n${text}`);
+    }
+    assert.ok(text.includes('quote: Elena Vassallo'));
+  });
+
+  it('C4: a CRLF document counts each line break as two code points', async () => {
+    const crlf = TEXT.replace(/\n/g, '\r\n');
+    const { uri } = await annotated('crlf.txt', crlf);
+    const disk = fs.readFileSync(uri.fsPath, 'utf8');
+    assert.ok(disk.includes('\r\n'), 'the document lost its CRLF line breaks');
+    const file = validSidecar(readSidecar(uri)!);
+    for (const e of file.annotations ?? []) assertAnchored(disk, e);
+    assert.equal(file.document.gitBlob, gitBlobSha1(disk));
+  });
+
+  it('E6: a sidecar with unsaved edits in an editor is not written behind them', async () => {
+    const { uri } = await annotated('dirty-sidecar.txt');
+    const before = readSidecar(uri)!;
+    const sidecarEditor = await openInEditor(vscode.Uri.file(sidecarPath(uri)));
+    await insert(sidecarEditor, 0, '# my notes\n');
+    await editAnnotations(uri, { add: [{ type: 'PLACE', ...spanOf(TEXT, 'Tunisia') }] });
+    await sleep(300);
+    assert.equal(readSidecar(uri), before, 'the sidecar was written behind its dirty editor');
+    await vscode.window.showTextDocument(sidecarEditor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
 });
