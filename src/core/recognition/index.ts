@@ -3,8 +3,8 @@ import { dateRecognizer } from '../dates';
 import { createEntityRecognizer } from '../ner';
 import { RecognitionPipeline } from './pipeline';
 
-export { RecognitionPipeline, resolveOverlaps } from './pipeline';
-export { splitParagraphs } from './paragraphs';
+export { RecognitionPipeline, resolveOverlaps, type ChunkSizes } from './pipeline';
+export { groupIntoChunks, splitParagraphs } from './paragraphs';
 
 /** The recognisers Factmark runs by default: names, then dates and times. */
 export function defaultRecognizers(): Recognizer[] {

@@ -43,3 +43,38 @@ function lastSentenceEnd(s: string): number {
   for (let m = re.exec(s); m; m = re.exec(s)) last = m.index + m[0].length - 1;
   return last;
 }
+
+/**
+ * Groups paragraphs into chunks of about `minLength`–`maxLength` UTF-16 units, the unit of
+ * recognition. A whole news article is usually one chunk, so the entity tagger sees it whole (its
+ * document-level features need that), while a huge document is split so that recognition can
+ * yield between chunks. Boundaries are content-defined: a chunk may end after a paragraph whose
+ * closing characters hash to a fixed residue, so an edit changes the chunks around it only and the
+ * chunks after it are found unchanged in the cache.
+ */
+export function groupIntoChunks(text: string, paragraphs: Span[], minLength = 4000, maxLength = 16000): Span[] {
+  const chunks: Span[] = [];
+  let start = -1;
+  let end = -1;
+  for (const p of paragraphs) {
+    if (start < 0) start = p.start;
+    end = p.end;
+    const length = end - start;
+    if (length >= maxLength || (length >= minLength && tailHash(text, p) % 4 === 0)) {
+      chunks.push({ start, end });
+      start = -1;
+    }
+  }
+  if (start >= 0) chunks.push({ start, end });
+  return chunks;
+}
+
+/** FNV-1a over the last 32 characters of a paragraph. */
+function tailHash(text: string, p: Span): number {
+  let h = 0x811c9dc5;
+  for (let i = Math.max(p.start, p.end - 32); i < p.end; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193) >>> 0;
+  }
+  return h;
+}

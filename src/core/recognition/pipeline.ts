@@ -1,18 +1,25 @@
 import type { Mention, RecognitionContext, Recognizer } from '../model';
-import { splitParagraphs } from './paragraphs';
+import { groupIntoChunks, splitParagraphs } from './paragraphs';
+
+/** Sizes of the chunks recognition works on (UTF-16 units); see groupIntoChunks. */
+export interface ChunkSizes {
+  min: number;
+  max: number;
+}
 
 /**
- * Runs recognisers over a text paragraph by paragraph, remembering each paragraph's result so that
- * after an edit only changed paragraphs are recognised again. `steps()` yields after every
- * paragraph, so a caller can spread a large document over many short slices of time and never
- * block its thread.
+ * Runs recognisers over a text chunk by chunk (groups of whole paragraphs, see groupIntoChunks),
+ * remembering each chunk's result so that after an edit only the changed chunks are recognised
+ * again. `steps()` yields after every chunk, so a caller can spread a large document over many short
+ * slices of time and never block its thread.
  */
 export class RecognitionPipeline {
   private readonly cache = new Map<string, Mention[]>();
 
   constructor(
     private readonly recognizers: readonly Recognizer[],
-    private readonly cacheLimit = 20000,
+    private readonly cacheLimit = 2000,
+    private readonly chunkSizes: ChunkSizes = { min: 4000, max: 16000 },
   ) {}
 
   /** Recognises the whole text at once. */
@@ -21,10 +28,11 @@ export class RecognitionPipeline {
     for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
   }
 
-  /** A generator that recognises one paragraph per step and returns all mentions, sorted by position. */
+  /** A generator that recognises one chunk per step and returns all mentions, sorted by position. */
   *steps(text: string, context: RecognitionContext): Generator<void, Mention[], void> {
     const all: Mention[] = [];
-    for (const p of splitParagraphs(text)) {
+    const { min, max } = this.chunkSizes;
+    for (const p of groupIntoChunks(text, splitParagraphs(text), min, max)) {
       const paragraph = text.slice(p.start, p.end);
       for (const m of this.recognizeParagraph(paragraph, context)) {
         all.push({ ...m, start: m.start + p.start, end: m.end + p.start });

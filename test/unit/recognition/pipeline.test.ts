@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { Mention, Recognizer } from '../../../src/core/model';
-import { RecognitionPipeline, resolveOverlaps, splitParagraphs } from '../../../src/core/recognition';
+import { RecognitionPipeline, groupIntoChunks, resolveOverlaps, splitParagraphs } from '../../../src/core/recognition';
 
 /** A recogniser that marks every capitalised word as a PLACE and counts the texts it was given. */
 function capitalsRecognizer(): Recognizer & { calls: string[] } {
@@ -51,7 +51,8 @@ describe('RecognitionPipeline', () => {
 
   it('recognises only the paragraphs an edit changed', () => {
     const recognizer = capitalsRecognizer();
-    const pipeline = new RecognitionPipeline([recognizer]);
+    // one paragraph per chunk, to see which paragraphs are recognised
+    const pipeline = new RecognitionPipeline([recognizer], 100, { min: 1, max: 1 });
     const before = 'Seoul spoke.\n\nBusan replied.\n\nTokyo listened.';
     pipeline.recognize(before, {});
     recognizer.calls.length = 0;
@@ -70,12 +71,41 @@ describe('RecognitionPipeline', () => {
     assert.equal(recognizer.calls.length, 2);
   });
 
-  it('yields between paragraphs so a caller can spread the work', () => {
-    const pipeline = new RecognitionPipeline([capitalsRecognizer()]);
+  it('gives a whole short article to the recognisers at once (document-level features need it)', () => {
+    const recognizer = capitalsRecognizer();
+    const article = 'Seoul spoke.\n\nBusan replied.\n\nTokyo listened.';
+    new RecognitionPipeline([recognizer]).recognize(article, {});
+    assert.deepEqual(recognizer.calls, [article]);
+  });
+
+  it('yields between chunks so a caller can spread the work', () => {
+    const pipeline = new RecognitionPipeline([capitalsRecognizer()], 100, { min: 1, max: 1 });
     const steps = pipeline.steps('A one.\n\nB two.\n\nC three.', {});
     let yields = 0;
     for (let r = steps.next(); !r.done; r = steps.next()) yields++;
     assert.equal(yields, 3);
+  });
+});
+
+describe('groupIntoChunks', () => {
+  const article = (i: number) => `Report ${i} from Seoul.\n\n` + `Paragraph ${i} of the story, with some words. `.repeat(20);
+  const text = Array.from({ length: 200 }, (_, i) => article(i)).join('\n\n');
+  const chunksOf = (t: string) => groupIntoChunks(t, splitParagraphs(t), 4000, 16000).map((c) => t.slice(c.start, c.end));
+
+  it('covers every paragraph once, in chunks within the size bounds', () => {
+    const chunks = chunksOf(text);
+    const paragraphs = splitParagraphs(text).map((p) => text.slice(p.start, p.end));
+    assert.deepEqual(chunks.join('\n\n').split('\n\n'), paragraphs);
+    for (const c of chunks.slice(0, -1)) assert.ok(c.length >= 4000 && c.length < 16000 + 1000, `chunk of ${c.length}`);
+  });
+
+  it('changes only the chunks near an edit, so later chunks stay cached', () => {
+    const before = chunksOf(text);
+    const at = text.indexOf('Report 50 ');
+    const edited = text.slice(0, at) + 'An inserted paragraph.\n\n' + text.slice(at);
+    const after = new Set(chunksOf(edited));
+    const kept = before.filter((c) => after.has(c)).length;
+    assert.ok(kept >= before.length - 3, `only ${kept} of ${before.length} chunks survived one inserted paragraph`);
   });
 });
 
