@@ -1,7 +1,7 @@
 /**
- * `factmark annotate`: recognisers over many files. Large folders are spread over worker threads
- * (the CLI's own bundle, started again as a worker), fed in small batches from one queue so that a
- * slow file never leaves the other cores idle.
+ * `factmark annotate`: recognisers over many files. Large folders are spread over this thread and
+ * worker threads (the CLI's own bundle, started again as a worker), all fed in small batches from one
+ * queue so that a slow file never leaves the other cores idle.
  */
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
@@ -12,8 +12,13 @@ import type { DocumentFile } from './files';
 export const WORKER_ROLE = 'factmark-annotate-worker';
 /** Files per message between the main thread and a worker. */
 const BATCH = 4;
-/** Below this many files per worker, starting workers costs more than it saves (each loads the model). */
-const MIN_FILES_PER_WORKER = 8;
+/** With --jobs, a thread gets at least this many files. */
+const MIN_FILES_PER_THREAD = 8;
+/**
+ * Without --jobs, at least this many files per extra thread: a worker spends about a second (one
+ * core) loading the bundle and the model before its first file, the time of ~200 articles here.
+ */
+const AUTO_FILES_PER_WORKER = 200;
 
 interface Job {
   file: string;
@@ -25,18 +30,22 @@ export function availableCores(): number {
   return typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
 }
 
-/** How many worker threads to use for `files` files with at most `jobs` in parallel (0: this thread). */
-export function workerCount(files: number, jobs: number): number {
+/**
+ * How many worker threads to start for `files` files. This thread works too (it has loaded
+ * everything already), so `jobs` threads means `jobs - 1` workers. `explicit`: the user asked for
+ * `jobs` threads; otherwise workers are started only when the folder is large enough to repay them.
+ */
+export function workerCount(files: number, jobs: number, explicit: boolean): number {
   if (jobs <= 1) return 0;
-  return Math.max(0, Math.min(jobs, Math.floor(files / MIN_FILES_PER_WORKER)));
+  const affordable = explicit ? Math.floor(files / MIN_FILES_PER_THREAD) - 1 : Math.floor(files / AUTO_FILES_PER_WORKER);
+  return Math.max(0, Math.min(jobs - 1, affordable));
 }
 
-/** Annotates every document, calling `progress` after each; in worker threads when it pays off. */
-export async function annotateAll(docs: readonly DocumentFile[], jobs: number, progress: (o: AnnotateOutcome) => void, entry: string): Promise<AnnotateOutcome[]> {
+/** Annotates every document, calling `progress` after each, here and in `workers` worker threads. */
+export async function annotateAll(docs: readonly DocumentFile[], workers: number, progress: (o: AnnotateOutcome) => void, entry: string): Promise<AnnotateOutcome[]> {
   const queue: Job[] = docs.map((d) => ({ file: d.path, sidecar: d.sidecar }));
-  const workers = workerCount(queue.length, jobs);
   const outcomes: AnnotateOutcome[] = [];
-  if (workers < 2) {
+  if (workers === 0) {
     for (const job of queue) {
       const o = annotateFile(job.file, job.sidecar);
       outcomes.push(o);
@@ -47,13 +56,25 @@ export async function annotateAll(docs: readonly DocumentFile[], jobs: number, p
     return outcomes;
   }
   let next = 0;
-  const take = () => {
-    const batch = queue.slice(next, next + BATCH);
+  const take = (size = BATCH) => {
+    const batch = queue.slice(next, next + size);
     next += batch.length;
     return batch;
   };
-  await Promise.all(
-    Array.from({ length: workers }, () =>
+  // One file at a time here, so that a worker waiting for its next batch is answered quickly.
+  const here = async () => {
+    for (let batch = take(1); batch.length > 0; batch = take(1)) {
+      for (const job of batch) {
+        const o = annotateFile(job.file, job.sidecar);
+        outcomes.push(o);
+        progress(o);
+      }
+      // Answers the workers' messages between batches.
+      await new Promise<void>((r) => setImmediate(r));
+    }
+  };
+  await Promise.all([
+    ...Array.from({ length: workers }, () =>
       new Promise<void>((resolve, reject) => {
         const worker = new Worker(entry, { workerData: { role: WORKER_ROLE } });
         let pending: Job[] = take();
@@ -82,7 +103,8 @@ export async function annotateAll(docs: readonly DocumentFile[], jobs: number, p
         else void worker.terminate().then(() => resolve());
       }),
     ),
-  );
+    here(),
+  ]);
   // Queue left by a worker that died before taking its share.
   while (next < queue.length) {
     for (const job of take()) {

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { exportFormats, findExportFormat, type ExportInput, type ExportOptions } from '../core/export';
-import { annotateAll, availableCores } from './annotate';
+import { annotateAll, availableCores, workerCount } from './annotate';
 import { exportInputOf, isError, readSidecar, type SidecarReading } from './annotations';
 import { collect, readIfExists, readText, shown, UsageError, type DocumentFile } from './files';
 import { progressBar } from './progress';
@@ -51,7 +51,8 @@ writes the mentions as "suggested" annotations into each file's sidecar. Existin
 comments and rejected suggestions are kept; running it twice adds nothing new.
 
 Options:
-  -j, --jobs <n>   Worker threads for large folders (default: all ${availableCores()} cores; 1 = no workers)
+  -j, --jobs <n>   Threads to use (default: up to all ${availableCores()} cores, for folders of hundreds of
+                   files; 1 = this thread only)
   -q, --quiet      No progress bar and no per-file messages
   -h, --help       Show this help
 
@@ -168,7 +169,8 @@ async function annotateCommand(values: Values, paths: string[], io: Io, entry: s
   }
   const started = Date.now();
   const bar = values.quiet ? progressBar(0, '') : progressBar(docs.length, 'files', io.progress);
-  const outcomes = await annotateAll(docs, jobs, () => bar.tick(), entry);
+  const workers = workerCount(docs.length, jobs, jobsText !== undefined);
+  const outcomes = await annotateAll(docs, workers, () => bar.tick(), entry);
   bar.done();
   const count = (s: string) => outcomes.filter((o) => o.status === s).length;
   const failed = outcomes.filter((o) => o.status === 'failed');
@@ -177,7 +179,7 @@ async function annotateCommand(values: Values, paths: string[], io: Io, entry: s
   const seconds = (Date.now() - started) / 1000;
   const added = outcomes.reduce((n, o) => n + o.added, 0);
   io.out(
-    `Annotated ${docs.length - failed.length - count('skipped')} of ${docs.length} files in ${seconds.toFixed(1)} s ` +
+    `Annotated ${docs.length - failed.length - count('skipped')} of ${docs.length} files in ${seconds.toFixed(1)} s on ${plural(workers + 1, 'thread')} ` +
       `(${(docs.length / Math.max(seconds, 0.001)).toFixed(1)} files/s): ${plural(added, 'suggestion')} added; ` +
       `${count('created')} sidecars created, ${count('updated')} updated, ${count('unchanged')} unchanged` +
       `${failed.length ? `, ${failed.length} failed` : ''}.\n`,

@@ -187,7 +187,8 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const parallel = factmark(many, 'annotate', '--jobs', '3');
       assert.equal(serial.code, 0, serial.stderr);
       assert.equal(parallel.code, 0, parallel.stderr);
-      assert.match(parallel.stdout, /24 sidecars created/);
+      assert.match(serial.stdout, / on 1 thread /);
+      assert.match(parallel.stdout, / on 3 threads .*24 sidecars created/);
       for (let i = 0; i < 24; i++) {
         const name = `a${String(i).padStart(2, '0')}.txt.factmark.yaml`;
         assert.equal(read(many, name), read(one, name), name);
