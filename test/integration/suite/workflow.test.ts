@@ -463,6 +463,25 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     assert.match(label, /^Factmark: 1 facts, \d+ entities, \d+ suggestions/);
   });
 
+  it('continues in the next annotated document when asked to (factmark.navigation.acrossDocuments)', async () => {
+    const config = vscode.workspace.getConfiguration('factmark.navigation');
+    await config.update('acrossDocuments', true, vscode.ConfigurationTarget.Global);
+    try {
+      editor = await vscode.window.showTextDocument(editor.document);
+      const end = editor.document.positionAt(editor.document.getText().length);
+      editor.selection = new vscode.Selection(end, end);
+      await vscode.commands.executeCommand('factmark.nextAnnotation');
+      const e = vscode.window.activeTextEditor!;
+      assert.notEqual(e.document.uri.toString(), uri.toString(), 'next annotation did not leave the last annotation of the document');
+      assert.ok(!e.selection.isEmpty, 'the annotation in the other document is not selected');
+      const stored = sidecarOf(e.document.uri).annotations ?? [];
+      assert.ok(stored.some((a) => a.quote === e.document.getText(e.selection)), `"${e.document.getText(e.selection)}" is not an annotation of ${e.document.fileName}`);
+    } finally {
+      await config.update('acrossDocuments', undefined, vscode.ConfigurationTarget.Global);
+      editor = await vscode.window.showTextDocument(editor.document);
+    }
+  });
+
   it('goes to a fact picked in "Go to Fact…"', async function () {
     editor = await vscode.window.showTextDocument(editor.document);
     editor.selection = new vscode.Selection(0, 0, 0, 0);
@@ -541,8 +560,16 @@ describe('Workflow 8 · Restricted Mode and virtual workspaces', () => {
   });
 
   it('tags and lists annotations in a document that is not on disk', async () => {
-    const document = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Delegates met in Geneva on Monday.' });
-    const editor = await vscode.window.showTextDocument(document);
+    const untitled = await vscode.workspace.openTextDocument({ language: 'plaintext', content: 'Delegates met in Geneva on Monday.' });
+    const editor = await vscode.window.showTextDocument(untitled);
+    const wb = workbench();
+    if (wb) {
+      // an article without annotations: the view's welcome content says what to do
+      await vscode.commands.executeCommand('factmark.facts.focus');
+      await eventually(() => wb.evaluate(() => /No facts or entities in this article yet/.test(document.querySelector('.welcome-view-content')?.textContent ?? '')), 'the empty-state welcome is not shown');
+      await wb.screenshot('facts-view-empty');
+      await vscode.window.showTextDocument(untitled);
+    }
     select(editor, 'Geneva');
     await vscode.commands.executeCommand('factmark.tagPlace');
     const t = await eventually(async () => {

@@ -5,6 +5,7 @@ import {
   innermostAt,
   occurrences,
   prefillDate,
+  sentenceAt,
   undecidedSuggestions,
 } from '../../../src/core/facts';
 import { BUILTIN_LABELS, legendMarkdown, resolveLabels } from '../../../src/core/labels';
@@ -80,5 +81,19 @@ describe('workflow helpers (src/core/facts)', () => {
     assert.equal(innermostAt(anns, text.indexOf('England') + 2)?.text, 'England');
     assert.equal(innermostAt(anns, text.indexOf('Bank'))?.text, 'Bank of England');
     assert.equal(citation('Bank of\nEngland', 'news/a.txt', { start: 4, end: 19 }), '“Bank of England” — news/a.txt, offset 4–19');
+  });
+});
+
+describe('sentence at the cursor (src/core/facts)', () => {
+  it('finds the sentence around an offset, trimmed, across quotes and blank lines', () => {
+    const text = 'First one. "Second one," he said. Third?\n\nNew paragraph without end';
+    const at = (quote: string) => {
+      const s = sentenceAt(text, text.indexOf(quote));
+      return text.slice(s.start, s.end);
+    };
+    assert.equal(at('First'), 'First one.');
+    assert.equal(at('Second'), '"Second one," he said.');
+    assert.equal(at('Third'), 'Third?');
+    assert.equal(at('paragraph'), 'New paragraph without end');
   });
 });
