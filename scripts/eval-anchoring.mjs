@@ -197,6 +197,7 @@ for (const [d, text] of docs.entries()) {
     for (const [mode, known] of modes) {
       const t0 = process.hrtime.bigint();
       const res = reanchor(known ? text : undefined, cur, stored);
+
       ms += Number(process.hrtime.bigint() - t0) / 1e6;
       const placed = new Map(res.placed.map((p) => [p.id, p]));
       stored.forEach((s, i) => {

@@ -76,6 +76,12 @@ function fuzzySide(text: string, at: number, expected: string | undefined, side:
   return 1 - Math.min(...matches.map((m) => m.errors)) / expected.length;
 }
 
+/** Like {@link contextScore} but allowing edits (a typo next to the quote barely lowers it). */
+export function fuzzyContextScore(text: string, start: number, end: number, prefix: string | undefined, suffix: string | undefined): number | undefined {
+  const sides = [fuzzySide(text, start, prefix, 'before'), fuzzySide(text, end, suffix, 'after')].filter((x): x is number => x !== undefined);
+  return sides.length ? sides.reduce((a, b) => a + b, 0) / sides.length : undefined;
+}
+
 /**
  * Fuzzy candidates for a quote, scored on quote, prefix, suffix and position (weights as in
  * Hypothesis: 50, 20, 20, 2). Best first; at most `limit`.

@@ -6,9 +6,10 @@
  * orphan carrying its best candidate: it is never silently placed on other text.
  */
 
+import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
-import { contextScore, fuzzyCandidates, occurrences, type Candidate } from './match';
+import { contextScore, fuzzyCandidates, fuzzyContextScore, occurrences, type Candidate } from './match';
 import { prefixBefore, suffixAfter } from './context';
 
 export type { Candidate } from './match';
@@ -105,7 +106,10 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
       const ctx = m.intact ? (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 1) : 0;
       // A name left as a small island of "unchanged" text between a deleted sentence and an
       // inserted one that happens to use the same name is not the same text: not intact.
-      const island = m.intact && ctx < 0.5 && m.run < len + 16;
+      const island =
+        m.intact &&
+        ((ctx < 0.5 && m.run < len + 12 && (fuzzyContextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) < 0.5) ||
+          boundaryChanged(oldText!, s, e, newText, m.start, m.end));
       if (m.intact && !island) {
         // In repeated passages a diff may align the text with another copy: when the old context
         // does not follow, a copy whose context does is preferred.
@@ -117,13 +121,15 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
       // Edits at a span's edge can make the diff misalign it by a character or two: the exact
       // quote right there is the answer.
       const lo = Math.max(0, m.start - len - 8);
-      const near = island ? [] : occurrences(newText.slice(lo, m.end + len + 8), a.quote);
-      if (near.length === 1 && m.end > m.start) {
-        placed.push({ id: a.id, start: lo + near[0], end: lo + near[0] + len, method: 'diff', modified: false, score: 0.95 });
+      const near = island || len < 4 ? [] : occurrences(newText.slice(lo, m.end + len + 8), a.quote).map((p) => lo + p);
+      if (near.length === 1 && (contextScore(newText, near[0], near[0] + len, oldPrefix, oldSuffix) ?? 0) >= 0.5) {
+        placed.push({ id: a.id, start: near[0], end: near[0] + len, method: 'diff', modified: false, score: 0.95 });
         continue;
       }
       const newLen = m.end - m.start;
-      if (!island && newLen > 0 && m.equal * 2 >= len && newLen * 2 >= len && newLen <= len * 1.5 + 2) {
+      const similar = () => search(newText.slice(m.start, m.end), a.quote, Math.floor(len / 3)).length > 0;
+      const kept = () => (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) >= 0.25;
+      if (!island && newLen > 0 && m.equal * 2 >= len && newLen * 2 >= len && newLen <= len * 1.5 + 2 && similar() && kept()) {
         placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });
         continue;
       }
@@ -174,14 +180,18 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
 function findMoved(oldText: string, newText: string, diff: DiffMap, s: number, e: number, quote: string): Candidate | undefined {
   const block = diff.deletedBlock(s) ?? diff.deletedBlock(e - 1);
   if (!block) return undefined;
-  const prefix = oldText.slice(Math.max(block.start, s - 32), s);
-  const suffix = oldText.slice(e, Math.min(block.end, e + 32));
-  if (prefix.length + suffix.length < 8) return undefined;
+  // Context that moved along (inside the deleted block), and the whole old context: a diff can
+  // cut a re-typed or re-wrapped passage into several blocks.
+  const contexts = [
+    [oldText.slice(Math.max(block.start, s - 32), s), oldText.slice(e, Math.min(block.end, e + 32))],
+    [oldText.slice(Math.max(0, s - 32), s), oldText.slice(e, e + 32)],
+  ].filter(([p, x]) => p.length + x.length >= 8);
+  if (!contexts.length) return undefined;
   let best: Candidate | undefined;
   let second = 0;
   for (const p of occurrences(newText, quote)) {
     if (!diff.isInserted(p, p + quote.length)) continue;
-    const score = contextScore(newText, p, p + quote.length, prefix, suffix) ?? 0;
+    const score = Math.max(...contexts.map(([pre, suf]) => contextScore(newText, p, p + quote.length, pre, suf) ?? 0));
     if (!best || score > best.score) {
       second = best?.score ?? 0;
       best = { start: p, end: p + quote.length, text: quote, score };
@@ -226,6 +236,12 @@ function searchCandidates(
     }
   }
   return top ? { best: top, reason: 'not-found' } : { reason: 'not-found' };
+}
+
+/** A quote that ended at a word boundary now runs into a longer word, or the reverse. */
+function boundaryChanged(oldText: string, s: number, e: number, newText: string, ns: number, ne: number): boolean {
+  const letter = (t: string, i: number) => i >= 0 && i < t.length && /[\p{L}\p{N}]/u.test(t[i]);
+  return letter(oldText, s - 1) !== letter(newText, ns - 1) || letter(oldText, e) !== letter(newText, ne);
 }
 
 function overlaps(x: Candidate, y: Candidate): boolean {

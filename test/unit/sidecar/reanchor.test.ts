@@ -162,4 +162,20 @@ describe('reanchor after external changes (B-series)', () => {
       }
     }
   });
+
+  it('B13: a typo fixed right next to a name, at the end of the text, does not orphan it', () => {
+    const old = 'They also share Islam with the ethinc Albanians.\n';
+    const next = old.replace('ethinc', 'ethnic');
+    for (const prior of [old, undefined]) {
+      const r = reanchor(prior, next, [at(old, 'alb', 'Albanians')], utf16);
+      assert.deepEqual(r.placed.map((p) => [p.start, p.end]), [[next.indexOf('Albanians'), next.indexOf('Albanians') + 9]]);
+    }
+  });
+
+  it('a name that now runs into a longer word is not the same text (Israeli → Israelis)', () => {
+    const old = 'Three Israeli soldiers were hurt. The talks went on.\n';
+    const next = 'The Israelis said the talks went on.\n';
+    const r = reanchor(old, next, [at(old, 'isr', 'Israeli')], utf16);
+    assert.equal(r.placed.length, 0);
+  });
 });
