@@ -1,7 +1,7 @@
 /** Runs the grammar over a text and keeps the best non-overlapping expressions. */
 import type { Mention, RecognitionContext } from '../model';
-import { parseYmd } from './calendar';
-import { tenseAround, Tense } from './resolve';
+import { formatYmd, parseYmd } from './calendar';
+import { shiftReference, tenseAround, Tense, unresolved } from './resolve';
 import { RULES, RuleContext, Timex } from './rules';
 
 interface Candidate extends Timex {
@@ -41,12 +41,12 @@ function triggerHits(text: string): number[][] {
  * The parts of `text` where a rule can match: windows around its trigger words, widened to
  * whitespace so that word-boundary assertions see what they would see in the whole text, and merged.
  */
-function windows(text: string, hits: readonly number[]): [number, number][] {
+function windows(text: string, hits: readonly number[], [before, after] = [REACH_BEFORE, REACH_AFTER]): [number, number][] {
   const out: [number, number][] = [];
   for (const hit of hits) {
     const last = out[out.length - 1];
-    if (last && hit - REACH_BEFORE <= last[1]) last[1] = hit + REACH_AFTER;
-    else out.push([Math.max(0, hit - REACH_BEFORE), hit + REACH_AFTER]);
+    if (last && hit - before <= last[1]) last[1] = hit + after;
+    else out.push([Math.max(0, hit - before), hit + after]);
   }
   for (const w of out) {
     while (w[0] > 0 && text.charCodeAt(w[0] - 1) > 32) w[0]--;
@@ -63,7 +63,7 @@ function candidates(text: string, context: RecognitionContext): Candidate[] {
   const hits = triggerHits(text);
   RULES.forEach((rule, rank) => {
     const re = rule.pattern;
-    for (const [from, to] of windows(text, hits[rank])) {
+    for (const [from, to] of windows(text, hits[rank], rule.reach)) {
       const part = from === 0 && to === text.length ? text : text.slice(from, to);
       re.lastIndex = 0;
       for (let m = re.exec(part); m; m = re.exec(part)) {
@@ -88,6 +88,24 @@ function candidates(text: string, context: RecognitionContext): Candidate[] {
 }
 
 /**
+ * Gives anaphoric expressions ("that day", "the following year") their value: a shift from the
+ * date mentioned last before them, or from the document date when none was.
+ */
+function resolveAnaphors(kept: Candidate[], context: RecognitionContext): void {
+  const anchor = parseYmd(context.documentDate);
+  let ref: string | undefined = anchor ? formatYmd(anchor) : undefined;
+  for (const c of kept) {
+    const a = c.anaphor;
+    if (a) {
+      const day = ref === undefined ? undefined : shiftReference(ref, a.unit, a.shift);
+      const base = day ?? unresolved(a.unit);
+      c.value = a.part ? `${base}T${a.part}` : base;
+    }
+    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && /^\d{4}/.test(c.value)) ref = c.value;
+  }
+}
+
+/**
  * Finds dates, times, durations and sets in `text`. Spans are UTF-16 offsets, sorted and
  * non-overlapping; relative expressions resolve against `context.documentDate` when given and keep
  * `X` placeholders otherwise.
@@ -107,6 +125,7 @@ export function recognizeDates(text: string, context: RecognitionContext = {}): 
     kept.push(c);
   }
   kept.sort((a, b) => a.start - b.start);
+  resolveAnaphors(kept, context);
   return kept.map((c) => ({
     start: c.start,
     end: c.end,

@@ -130,3 +130,42 @@ export function resolveSeasonYear(anchor: Ymd, season: string, dir: string | und
   if (dir === 'this') return anchor.year;
   return resolveMonthYear(anchor, mid, tense);
 }
+
+/**
+ * The date `shift` units of `unit` away from a reference value (the date a text mentioned last,
+ * e.g. `1998-10-23`, `1998-10`, `1988-Q2`, `1996`), at the granularity of `unit`. What the
+ * reference does not say stays `X`: "that same day" after "October 1998" is `1998-10-XX`.
+ */
+export function shiftReference(ref: string, unit: string, shift: number): string | undefined {
+  const m = /^(\d{4})(?:-(?:(\d\d)(?:-(\d\d))?|Q(\d)|H(\d)|W(\d\d)))?/.exec(ref);
+  if (!m) return undefined;
+  const year = Number(m[1]);
+  const month = m[2] ? Number(m[2]) : undefined;
+  const day = m[3] ? Number(m[3]) : undefined;
+  const date: Ymd | undefined = month && day ? { year, month, day } : undefined;
+  switch (unit) {
+    case 'Y': return pad(year + shift, 4);
+    case 'M': {
+      if (!month) return `${pad(year, 4)}-XX`;
+      const to = addMonths(year, month, shift);
+      return `${pad(to.year, 4)}-${pad(to.month)}`;
+    }
+    case 'Q': {
+      const q = m[4] ? Number(m[4]) : month ? quarterOf(month) : undefined;
+      if (!q) return `${pad(year, 4)}-QX`;
+      const idx = year * 4 + q - 1 + shift;
+      return `${pad(Math.floor(idx / 4), 4)}-Q${(idx % 4) + 1}`;
+    }
+    case 'W':
+    case 'WE': {
+      const suffix = unit === 'WE' ? '-WE' : '';
+      if (date) return formatWeek(addDays(date, 7 * shift)) + suffix;
+      if (m[6] && shift === 0) return `${pad(year, 4)}-W${m[6]}${suffix}`;
+      return `${pad(year, 4)}-WXX${suffix}`;
+    }
+    default: {
+      if (date) return formatYmd(addDays(date, shift));
+      return month ? `${pad(year, 4)}-${pad(month)}-XX` : `${pad(year, 4)}-XX-XX`;
+    }
+  }
+}

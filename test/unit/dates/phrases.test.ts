@@ -34,6 +34,23 @@ const CASES: Case[] = [
   { text: 'Flights leave every Monday.', phrase: 'every Monday', dct: '1998-08-08', type: 'SET' },
   { text: 'The court meets again next week.', phrase: 'next week', value: 'XXXX-WXX' },
   { text: 'Prices dropped through the nineties.', phrase: 'the nineties', dct: '1998-02-13', value: '199' },
+  // anaphoric expressions count from the date mentioned last, not from the document date
+  { text: 'He left Cuba in June 1996 and returned later that year.', phrase: 'later that year', dct: '2000-01-28', value: '1996' },
+  { text: 'He was promoted in 1995, and the following year he retired.', phrase: 'the following year', dct: '1998-04-18', value: '1996' },
+  { text: 'The doctor was shot on Oct. 23, 1998. Earlier that day, his family prayed.', phrase: 'Earlier that day', dct: '1999-10-24', value: '1998-10-23' },
+  { text: 'He was named in October 1998 and crossed off that same day.', phrase: 'that same day', dct: '1999-02-06', value: '1998-10-XX' },
+  { text: 'The board met in March 1989. The following month, it sold the unit.', phrase: 'The following month', dct: '1989-10-30', value: '1989-04' },
+  { text: 'Imports reached $1.5 billion in 1988, up 5% that year.', phrase: 'that year', dct: '1989-10-26', value: '1988' },
+  { text: 'He arrived on Tuesday, Feb. 22 and appeared in court the next morning.', phrase: 'the next morning', dct: '2000-02-24', value: '2000-02-23TMO', type: 'TIME' },
+  { text: 'Nobody mentioned a date, and that day passed.', phrase: 'that day', dct: '2000-02-24', value: '2000-02-24' },
+  // the adjective "current" refers to the present
+  { text: 'The stock trades below its current value.', phrase: 'current', dct: '1989-10-26', value: 'PRESENT_REF' },
+  { text: 'He may buy shares at the then current price.', phrase: 'then current', dct: '1989-10-26', value: 'PAST_REF' },
+  // halves are given in the next smaller unit
+  { text: 'They lived in camps for 2 1/2 years.', phrase: '2 1/2 years', dct: '1998-02-27', value: 'P2Y6M', type: 'DURATION' },
+  { text: 'The plane landed for 5 1/2 hours.', phrase: '5 1/2 hours', dct: '1998-02-27', value: 'PT5H30M', type: 'DURATION' },
+  { text: 'But a minute and a half later, a pilot called.', phrase: 'a minute and a half', dct: '1998-01-14', value: 'PT1M30S', type: 'DURATION' },
+  { text: 'The meeting lasted two and a half days.', phrase: 'two and a half days', dct: '1998-01-14', value: 'P2DT12H', type: 'DURATION' },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -45,6 +62,8 @@ const NOT_DATES = [
   'Iraq imports about three-quarters of its food.',
   'It will be a second betrayal.',
   'They sat down with the Sun reporter.',
+  'He said that day traders lost money.',
+  'A strong current swept the swimmers away.',
 ];
 
 describe('recognizeDates on news phrases', () => {

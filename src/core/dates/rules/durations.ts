@@ -2,13 +2,35 @@
 import { NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, parseCardinal, unitOf } from '../lexicon';
 import { APPROX, B, E, PART_OF_DAY, Rule, durationValue } from './shared';
 
+/** A whole number of units and a half, as a TIMEX3 duration: `P2Y6M`, `PT5H30M`, `PT30M`. */
+function halfDuration(whole: number, code: string, time: boolean): string | undefined {
+  const w = (c: string) => (whole ? `${whole}${c}` : '');
+  if (time) {
+    if (code === 'H') return `PT${w('H')}30M`;
+    if (code === 'M') return `PT${w('M')}30S`;
+    return undefined;
+  }
+  if (code === 'Y') return `P${w('Y')}6M`;
+  if (code === 'D') return `P${w('D')}T12H`;
+  return undefined;
+}
+
 export const DURATIONS_RULES: Rule[] = [
   {
     name: 'reference word',
-    triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future'],
-    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|at present|presently|recently|lately|soon|the past|the future|the present)(?![\w-])/gi,
+    triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future', 'current'],
+    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|at present|presently|recently|lately|soon|the past|the future|the present|(?:then\s)?current)(?![\w-])/gi,
     build(m, ctx) {
       const w = m.groups!.w.toLowerCase();
+      if (/current$/.test(w)) {
+        // the adjective "current" ("its current share", "current market conditions"); not the noun
+        // ("a strong current"), not "Current" as a name, not the accounting terms
+        const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 14);
+        if (!/^current$/.test(m.groups!.w.replace(/^then\s/, '')) || !/^\s[a-z]/.test(after) || /^\s(account|assets|liabilit|ratio)/.test(after)) return undefined;
+        if (/^\s(of|in|from|flow\w*|ran|runs|swept|sweeps|carrie[sd]|pull\w*)\b/.test(after)) return undefined;
+        if (/\b(electric|electrical|strong|swift|ocean|alternating|direct|cold|warm|powerful|rip)\s$/i.test(ctx.text.slice(Math.max(0, m.index - 14), m.index))) return undefined;
+        return { type: 'DATE', value: w === 'current' ? 'PRESENT_REF' : 'PAST_REF' };
+      }
       // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
       if (w === 'now' && /^[-\u2010-\u2015]/.test(ctx.text.slice(m.index + m[0].length))) return undefined;
       // "as soon as possible", "soon after the vote": relative to an event, not to the document
@@ -41,7 +63,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?:[\\s-](?:more|additional|full|straight|consecutive))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?${E}`,
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?${E}`,
       'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
@@ -66,8 +88,16 @@ export const DURATIONS_RULES: Rule[] = [
       if (unit.code === 'Q') return { type: 'DURATION', value: Number.isNaN(n) ? 'PXQ' : `P${n}Q` };
       let count = n;
       let code = unit.code;
-      if (code === 'DE' || code === 'CE') { count = n * (code === 'DE' ? 10 : 100); code = 'Y'; }
-      if (!Number.isNaN(count) && !Number.isInteger(count)) return undefined; // "half an hour": rare, left out
+      if (m.groups!.half || m.groups!.half2) {
+        if (Number.isNaN(n) || m.groups!.adj) return undefined;
+        count = n + 0.5;
+      }
+      if (code === 'DE' || code === 'CE') { count *= code === 'DE' ? 10 : 100; code = 'Y'; }
+      if (!Number.isNaN(count) && !Number.isInteger(count)) {
+        // "2 1/2 years", "a minute and a half", "half an hour": the half in the next smaller unit
+        const value = Number.isInteger(count * 2) ? halfDuration(Math.floor(count), code, unit.time) : undefined;
+        return value ? { type: 'DURATION', value } : undefined;
+      }
       const c = Number.isNaN(count) ? 'X' : String(count);
       return { type: 'DURATION', value: unit.time ? `PT${c}${code}` : `P${c}${code}` };
     },

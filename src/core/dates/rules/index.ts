@@ -26,6 +26,7 @@ export const RULES: Rule[] = [
   'day word',
   'part of day',
   'reference word',
+  'anaphoric',
   'year',
   'decade',
   'century',

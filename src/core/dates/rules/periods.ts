@@ -5,7 +5,7 @@ import {
   parseSpokenYear, unitOf,
 } from '../lexicon';
 import { quarterOf, resolveSeasonYear, shiftValue } from '../resolve';
-import { APPROX, B, E, Rule, yearAgoQuarter } from './shared';
+import { APPROX, B, E, PART_OF_DAY, Rule, yearAgoQuarter } from './shared';
 
 export const PERIODS_RULES: Rule[] = [
   {
@@ -233,6 +233,30 @@ export const PERIODS_RULES: Rule[] = [
         if (q) return { type: 'DATE', value: q };
       }
       return { type: 'DATE', value: shiftValue(ctx.anchor, code, sign * count) };
+    },
+  },
+  {
+    name: 'anaphoric',
+    triggers: ['that', 'same', 'following', 'next', 'previous', 'preceding', 'prior'],
+    reach: [24, 40],
+    // "that day", "later that year", "the following month", "the next morning":
+    // counted from the date the text mentioned last, not from the document date
+    pattern: /(?<![\w'-])(?:(?<when>earlier|later|early|late)\s(?:(?:in|on)\s)?)?(?:(?<that>that(?:\ssame)?|the\ssame)|the\s(?<dir>following|next|previous|preceding|prior))\s(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year|quarter)(?![\w'-])/gi,
+    build(m, ctx) {
+      const unitWord = m.groups!.unit.toLowerCase();
+      const dir = m.groups!.dir?.toLowerCase();
+      const part = PART_OF_DAY[unitWord];
+      const dayLevel = unitWord === 'day' || part !== undefined;
+      // "the next year", "the previous week": counted from the document date (relative unit)
+      if ((dir === 'next' || dir === 'previous') && !dayLevel) return undefined;
+      // "said that day traders ...": "that" is a conjunction
+      const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
+      if (m.groups!.that && !m.groups!.when && /\b(said|says|say|announced|reported|noted|added|believes?|thinks?|means|so|such|now|is|was)\s$/i.test(before)) return undefined;
+      // "that year's results" is fine, "the following day's" too; "the same month of 1990" is not anaphoric
+      if (/^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return undefined;
+      const shift = dir === 'following' || dir === 'next' ? 1 : dir ? -1 : 0;
+      const unit = dayLevel ? 'D' : unitWord === 'weekend' ? 'WE' : unitOf(unitWord)!.code as 'W' | 'M' | 'Q' | 'Y';
+      return { type: part ? 'TIME' : 'DATE', anaphor: { unit, shift, part } };
     },
   },
   {

@@ -9,6 +9,19 @@ export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 export interface Timex {
   value?: string;
   type: TimexType;
+  /**
+   * For an expression anchored on the last date the text mentioned rather than on the document
+   * date ("that day", "the following year"): the unit and the shift from that date. The value is
+   * filled in once every expression of the text is known.
+   */
+  anaphor?: Anaphor;
+}
+
+/** `shift` units of `unit` from the date mentioned last; `part` adds a part of day ("that night"). */
+export interface Anaphor {
+  unit: 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y';
+  shift: number;
+  part?: string;
 }
 
 /** Everything a rule may consult besides its match. */
@@ -27,6 +40,11 @@ export interface Rule {
    * (`#1`, `#2` likewise). The rule only runs near them: most rules find nothing in most articles.
    */
   triggers: string[];
+  /**
+   * How far (characters) a match may reach before and after a trigger word, when less than the
+   * default: rules woken by frequent words ("that") then scan only a little text around each.
+   */
+  reach?: [number, number];
   /** Global regular expression; a match is the whole expression as highlighted. */
   pattern: RegExp;
   /** The expression's value, or undefined to reject the match (a shorter one may then be tried). */
