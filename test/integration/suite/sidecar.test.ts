@@ -7,6 +7,7 @@ import { parse as parseYaml } from 'yaml';
 import { gitBlobSha1 } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { workbench } from '../workbench';
 
 const DIR = 'sidecar-tests';
 
@@ -543,5 +544,72 @@ describe('Sidecar store: annotations saved next to their document', function () 
     assert.equal(readSidecar(uri), before, 'the sidecar was written behind its dirty editor');
     await vscode.window.showTextDocument(sidecarEditor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
+  });
+
+  it('Quick fixes in the real workbench: Ctrl+. on an orphan, pick "best candidate"', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const text = TEXT + '\nLater, Karim Ben Salah flew home.\n';
+    const { uri, editor, ids } = await annotated('quickfix-ui.txt', text);
+    const rewritten = text.replace('Elena Vassallo met Karim Ben Salah in Valletta.', 'Elena Vassallo met in Valletta.');
+    fs.writeFileSync(uri.fsPath, rewritten);
+    await eventually(() => editor.document.getText() === rewritten, 'VS Code did not reload the document');
+    const problem = await eventually(() => orphanProblems(uri)[0], 'the orphan is not in Problems');
+    const shown = await vscode.window.showTextDocument(editor.document);
+    shown.selection = new vscode.Selection(problem.range.start, problem.range.start);
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await sleep(300);
+    await wb.press('Control+.');
+    const row = '.action-widget .monaco-list-row:has-text("best candidate")';
+    assert.ok(await wb.waitFor(row, 10_000), 'the quick-fix menu did not offer the best candidate');
+    await wb.screenshot('orphan-quick-fix');
+    // The menu blocks pointer events around it: choose with the keyboard, as most users do.
+    const index = await wb.evaluate(() => {
+      const rows = Array.from(document.querySelectorAll('.action-widget .monaco-list-row')).filter((r) => !r.classList.contains('group-header') && !/separator/.test(r.className));
+      const focused = rows.findIndex((r) => r.classList.contains('focused'));
+      return { target: rows.findIndex((r) => /best candidate/.test(r.textContent ?? '')), focused: Math.max(0, focused) };
+    });
+    assert.ok(index.target >= 0);
+    for (let i = index.focused; i < index.target; i++) await wb.press('ArrowDown');
+    await wb.press('Enter');
+    const live = await eventually(async () => {
+      const r = await annotations(uri);
+      return r.orphans.length === 0 ? r : undefined;
+    }, 'the quick fix picked in the workbench did not anchor the orphan');
+    const a = live.model.annotations.find((x) => x.id === ids['Karim Ben Salah'])!;
+    assert.equal(rewritten.slice(a.start, a.end), 'Karim Ben Salah');
+    assert.equal(a.start, rewritten.indexOf('Karim Ben Salah'));
+  });
+
+  it('A16: rapid edits and saves are written in order; the last sidecar describes the last text', async () => {
+    const { uri, editor, ids } = await annotated('rapid.txt');
+    for (let i = 0; i < 15; i++) {
+      await insert(editor, 0, `${i} `);
+      void editor.document.save();
+    }
+    await editor.document.save();
+    const disk = await eventually(() => {
+      const d = fs.readFileSync(uri.fsPath, 'utf8');
+      const t = readSidecar(uri);
+      return t && validSidecar(t).document.gitBlob === gitBlobSha1(d) ? d : undefined;
+    }, 'the sidecar does not describe the final text');
+    const file = validSidecar(readSidecar(uri)!);
+    for (const e of file.annotations ?? []) assertAnchored(disk, e);
+    assert.equal(entry(file, ids['Valletta']).quote, 'Valletta');
+  });
+
+  it('B9: a document replaced by another tool (temp file renamed over it) keeps its annotations', async () => {
+    const { uri, editor, ids } = await annotated('renamed-over.txt');
+    const next = 'Correction appended.\n\n' + TEXT;
+    const tmp = uri.fsPath + '.tmp~';
+    fs.writeFileSync(tmp, next);
+    fs.renameSync(tmp, uri.fsPath);
+    await eventually(() => editor.document.getText() === next, 'VS Code did not reload the document');
+    const live = await annotations(uri);
+    assert.deepEqual(live.orphans, []);
+    for (const [quote, id] of Object.entries(ids)) {
+      const a = live.model.annotations.find((x) => x.id === id)!;
+      assert.equal(next.slice(a.start, a.end), quote);
+    }
   });
 });
