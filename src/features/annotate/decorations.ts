@@ -3,23 +3,30 @@ import { isArticle, toRange } from '../../adapter';
 import { customColours, type Label } from '../../core/labels';
 import type { AnnotationStore } from '../sidecar/store';
 import type { LabelService } from './labels';
+import type { Workflow } from './workflow';
 
 /**
  * Draws what the user owns: confirmed annotations (a filled background and a solid underline in
  * the type's colour, unlike the dotted suggestions) and facts (a gutter mark and a subtle
- * whole-line background). Decoration types are created once per label and re-created only when
- * the label set changes.
+ * whole-line background), and suggestions of the user's own labels (the built-in types' suggestions
+ * are drawn by ../highlights.ts). Decoration types are created once per label and re-created only
+ * when the label set changes.
  */
 export class AnnotationDecorations implements vscode.Disposable {
   private confirmed = new Map<string, vscode.TextEditorDecorationType>();
+  private suggested = new Map<string, vscode.TextEditorDecorationType>();
   private readonly fact: vscode.TextEditorDecorationType;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly store: AnnotationStore;
+  private readonly labels: LabelService;
 
   constructor(
-    private readonly store: AnnotationStore,
-    private readonly labels: LabelService,
+    private readonly workflow: Workflow,
     extensionUri: vscode.Uri,
   ) {
+    this.store = workflow.store;
+    this.labels = workflow.labels;
+    const { store, labels } = this;
     this.fact = vscode.window.createTextEditorDecorationType({
       isWholeLine: true,
       backgroundColor: new vscode.ThemeColor('factmark.factLine'),
@@ -34,12 +41,12 @@ export class AnnotationDecorations implements vscode.Disposable {
     this.disposables.push(
       labels.onDidChange(() => {
         this.confirmed.forEach((t) => t.dispose());
+        this.suggested.forEach((t) => t.dispose());
         this.createTypes();
         this.decorateAll();
       }),
-      store.onDidChange((d) => {
-        for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === d.uri.toString()) this.decorate(e);
-      }),
+      store.onDidChange((d) => this.decorateUri(d.uri)),
+      workflow.recognition.onDidChange((d) => this.suggested.size > 0 && this.decorateUri(d.uri)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.ensure(e))),
     );
     vscode.window.visibleTextEditors.forEach((e) => this.ensure(e));
@@ -47,6 +54,11 @@ export class AnnotationDecorations implements vscode.Disposable {
 
   private createTypes(): void {
     this.confirmed = new Map(this.labels.labels.map((l) => [l.name, createConfirmedType(l)]));
+    this.suggested = new Map(this.labels.labels.filter((l) => !l.themeColour).map((l) => [l.name, createSuggestionType(l)]));
+  }
+
+  private decorateUri(uri: vscode.Uri): void {
+    for (const e of vscode.window.visibleTextEditors) if (e.document.uri.toString() === uri.toString()) this.decorate(e);
   }
 
   /** Loads the document's annotations if needed, then draws them. */
@@ -71,6 +83,16 @@ export class AnnotationDecorations implements vscode.Disposable {
       else byType.set(a.type, [toRange(editor.document, a)]);
     }
     for (const [type, decorationType] of this.confirmed) editor.setDecorations(decorationType, byType.get(type) ?? []);
+    if (this.suggested.size > 0) {
+      const suggestions = new Map<string, vscode.Range[]>();
+      for (const m of this.workflow.undecided(editor.document)) {
+        if (!this.suggested.has(m.type)) continue;
+        const list = suggestions.get(m.type);
+        if (list) list.push(toRange(editor.document, m));
+        else suggestions.set(m.type, [toRange(editor.document, m)]);
+      }
+      for (const [type, decorationType] of this.suggested) editor.setDecorations(decorationType, suggestions.get(type) ?? []);
+    }
     const facts = entry.model.facts.filter((f) => !entry.orphans.has(f.id)).map((f) => toRange(editor.document, f));
     editor.setDecorations(this.fact, facts);
   }
@@ -78,6 +100,7 @@ export class AnnotationDecorations implements vscode.Disposable {
   dispose(): void {
     this.disposables.forEach((d) => d.dispose());
     this.confirmed.forEach((t) => t.dispose());
+    this.suggested.forEach((t) => t.dispose());
     this.fact.dispose();
   }
 }
@@ -98,6 +121,19 @@ function createConfirmedType(label: Label): vscode.TextEditorDecorationType {
     ...solid,
     light: { backgroundColor: `${label.colour}59`, borderColor: light.border },
     dark: { backgroundColor: `${label.colour}66`, borderColor: dark.border },
+    rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
+  });
+}
+
+/** A suggestion of a label of the user's own: its colour, lighter, with a dotted underline. */
+function createSuggestionType(label: Label): vscode.TextEditorDecorationType {
+  const light = customColours(label.colour, false);
+  const dark = customColours(label.colour, true);
+  return vscode.window.createTextEditorDecorationType({
+    borderStyle: 'none none dotted none',
+    borderWidth: '0 0 2px 0',
+    light: { backgroundColor: light.background, borderColor: light.border },
+    dark: { backgroundColor: dark.background, borderColor: dark.border },
     rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
   });
 }

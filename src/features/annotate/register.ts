@@ -33,7 +33,7 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
   const tree = registerFactsTree(workflow);
   context.subscriptions.push(
     labels,
-    new AnnotationDecorations(store, labels, context.extensionUri),
+    new AnnotationDecorations(workflow, context.extensionUri),
     registerAnnotate(workflow),
     registerFacts(workflow),
     tree.disposable,

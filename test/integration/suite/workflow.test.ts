@@ -84,6 +84,7 @@ function find(s: DiskSidecar, quote: string, type?: string): DiskAnnotation | un
 describe('Workflow 1 · label set', () => {
   after(async () => {
     await vscode.workspace.getConfiguration('factmark').update('labels', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('factmark').update('patterns', undefined, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
   });
 
@@ -105,6 +106,23 @@ describe('Workflow 1 · label set', () => {
     }
     const a = await onDisk(uri, (s) => find(s, 'armistice', 'TREATY'), 'the TREATY annotation is not in the sidecar');
     assert.equal(a.status, 'confirmed');
+  });
+
+  it('draws suggestions of a custom type (from factmark.patterns) in the label's colour', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    await vscode.workspace.getConfiguration('factmark').update('patterns', [{ pattern: 'armistice', type: 'TREATY' }], vscode.ConfigurationTarget.Global);
+    const editor = vscode.window.activeTextEditor!;
+    select(editor, 'armistice', 1);
+    editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    const drawn = await eventually(async () => {
+      const r = (await wb.evaluate(readRenderedDecorations)).filter((d) => d.text === 'armistice');
+      return r.length >= 2 ? r : undefined;
+    }, 'the TREATY suggestions are not drawn');
+    const backgrounds = new Set(drawn.map((d) => d.background));
+    const light = vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Light;
+    assert.ok(backgrounds.has(light ? 'rgba(225, 29, 72, 0.2)' : 'rgba(225, 29, 72, 0.24)'), [...backgrounds].join(', '));
   });
 });
 
