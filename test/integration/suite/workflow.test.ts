@@ -108,7 +108,7 @@ describe('Workflow 1 · label set', () => {
     assert.equal(a.status, 'confirmed');
   });
 
-  it('draws suggestions of a custom type (from factmark.patterns) in the label's colour', async function () {
+  it('draws suggestions of a custom type (from factmark.patterns) in the label colour', async function () {
     const wb = workbench();
     if (!wb) return this.skip();
     await vscode.workspace.getConfiguration('factmark').update('patterns', [{ pattern: 'armistice', type: 'TREATY' }], vscode.ConfigurationTarget.Global);
