@@ -98,8 +98,7 @@ export class TreeModel {
           if (n.doc.key === docKey && (n.kind === 'fact' ? n.fact.id : n.annotation.id) === id) return n;
           continue;
         }
-        const holds = membership.get(n);
-        if (holds ? !holds(docKey, id) : false) continue;
+        if (n instanceof LazyGroup && !n.mayHold(docKey, id)) continue;
         const found = search(n.children);
         if (found) return found;
       }
@@ -108,9 +107,6 @@ export class TreeModel {
     return search(this.roots);
   }
 }
-
-/** For each group: whether an item may be below it (cheap, no children built). */
-const membership = new WeakMap<GroupNode, (docKey: string, id: string) => boolean>();
 
 /** Identity of an entity across mentions: its type and knowledge-base id, or its type and text. */
 export function entityKey(a: Annotation): string {
@@ -207,15 +203,7 @@ function group(
   type?: string,
   holds?: { items?: readonly Item[]; docKey?: string },
 ): GroupNode {
-  const node = new LazyGroup(id, kind, name, count, parent, children, type);
-  if (holds?.items) {
-    const items = holds.items;
-    membership.set(node, (docKey, itemId) => items.some((i) => i.doc.key === docKey && (i.fact ?? i.annotation)!.id === itemId));
-  } else if (holds?.docKey) {
-    const key = holds.docKey;
-    membership.set(node, (docKey) => docKey === key);
-  }
-  return node;
+  return new LazyGroup(id, kind, name, count, parent, children, type, holds);
 }
 
 /** A group node (a class, so thousands of them share one prototype getter). */
@@ -230,7 +218,15 @@ class LazyGroup implements GroupNode {
     readonly parent: GroupNode | undefined,
     private readonly build: (self: GroupNode) => TreeNode[],
     readonly type?: string,
+    private readonly holds?: { items?: readonly Item[]; docKey?: string },
   ) {}
+
+  /** Whether the item may be below this group (cheap: no children are built). */
+  mayHold(docKey: string, id: string): boolean {
+    if (this.holds?.items) return this.holds.items.some((i) => i.doc.key === docKey && (i.fact ?? i.annotation)!.id === id);
+    if (this.holds?.docKey) return this.holds.docKey === docKey;
+    return true;
+  }
 
   get children(): TreeNode[] {
     return (this.built ??= this.build(this));

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { isArticle, toSpan } from '../../adapter';
 import { innermostAt, undecidedSuggestions, visibleAnnotations, within } from '../../core/facts';
-import type { AnnotatedDocument, Annotation, Fact, Mention, Span } from '../../core/model';
+import type { Annotation, Fact, Mention, Span } from '../../core/model';
 import type { RecognitionService } from '../recognition';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
 import type { LabelService } from './labels';
@@ -145,11 +145,7 @@ export class Workflow {
 
   /** Deletes an annotation or a fact (a deleted annotation's links are removed from facts). */
   async remove(document: vscode.TextDocument, id: string): Promise<void> {
-    await this.store.edit(document, (model: AnnotatedDocument) => {
-      model.annotations = model.annotations.filter((a) => a.id !== id);
-      model.facts = model.facts.filter((f) => f.id !== id);
-      for (const f of model.facts) if (f.entities.includes(id)) f.entities = f.entities.filter((e) => e !== id);
-    });
+    await this.store.remove(document, id);
   }
 }
 
