@@ -80,7 +80,8 @@ Nothing is written when a sidecar is malformed (exit 1).
   check: `Usage: factmark check [options] [files or folders...]
 
 Validates every sidecar against format v1 and its document: exit code 1 when a sidecar is invalid,
-its document is missing, or an annotation no longer anchors on the text (orphan). For CI.
+its document is missing, a fact links an annotation that does not exist, or an annotation no longer
+anchors on the text (orphan). For CI.
 
 Options:
   --json       Print the findings as JSON
@@ -304,6 +305,19 @@ function checkCommand(values: Values, paths: string[], io: Io): number {
       findings.push({ file, line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
     }
     if (!reading.document && !reading.diagnostics.some(isError)) findings.push({ file, severity: 'error', code: 'UNREADABLE', message: 'the sidecar cannot be read' });
+    const model = reading.document;
+    if (model) {
+      const ids = new Set(model.annotations.map((a) => a.id));
+      for (const f of model.facts) {
+        for (const id of f.entities) {
+          if (!ids.has(id)) findings.push({ file, severity: 'error', code: 'DANGLING', message: `fact ${f.id} links ${id}, which is not an annotation of this sidecar` });
+        }
+      }
+      const belongsTo = path.basename(doc.path);
+      if (path.posix.basename(model.path) !== belongsTo) {
+        findings.push({ file, severity: 'warning', code: 'PATH', message: `document.path is "${model.path}", but this sidecar belongs to ${belongsTo} (renamed?)` });
+      }
+    }
     for (const o of reading.orphans) {
       const why = o.reason === 'stored' ? 'marked orphaned' : o.reason === 'deleted' ? 'its text was deleted' : o.reason === 'ambiguous' ? 'its text occurs in several places' : 'its text is not in the document';
       findings.push({ file, severity: 'error', code: 'ORPHAN', message: `${o.id} “${o.quote}” does not anchor (${why})` });

@@ -234,6 +234,14 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.ok(report.findings.some((f) => f.code === 'ORPHAN' && f.message.includes('a1 “Kim Yong-chol”')), r.stdout);
     });
 
+    it('fails on a fact that links an annotation the sidecar does not have', () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), KOREA_SIDECAR.replace('entities: [a1, a2, a4]', 'entities: [a1, a2, a9]'));
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 1);
+      assert.match(r.stdout, /^korea\.txt\.factmark\.yaml: error: fact f1 links a9, which is not an annotation of this sidecar \[DANGLING\]$/m);
+    });
+
     it('fails when the document of a sidecar is missing', () => {
       const dir = fresh();
       fs.rmSync(path.join(dir, 'korea.txt'));
