@@ -148,7 +148,10 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
     const found = searchCandidates(newText, a, hint, opts);
     if (found.placement) {
       placed.push(found.placement);
-      drift = found.placement.start - s;
+      // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
+      // must not drag the following anchors along with it.
+      const shift = found.placement.start - s;
+      if (found.unique && Math.abs(shift - drift) <= Math.max(2000, newText.length / 50)) drift = shift;
     }
     else orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
   }
@@ -206,8 +209,8 @@ function searchCandidates(
   a: AnchorQuery,
   hint: number,
   opts: Required<ReanchorOptions>,
-): { placement?: Placement; best?: Candidate; reason: Orphan['reason'] } {
-  const place = (c: Candidate, method: PlacementMethod) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const });
+): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean } {
+  const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
