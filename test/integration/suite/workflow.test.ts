@@ -492,8 +492,12 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
       const e = vscode.window.activeTextEditor!;
       assert.notEqual(e.document.uri.toString(), uri.toString(), 'next annotation did not leave the last annotation of the document');
       assert.ok(!e.selection.isEmpty, 'the annotation in the other document is not selected');
-      const stored = sidecarOf(e.document.uri).annotations ?? [];
-      assert.ok(stored.some((a) => a.quote === e.document.getText(e.selection)), `"${e.document.getText(e.selection)}" is not an annotation of ${e.document.fileName}`);
+      const other = await vscode.commands.executeCommand<{ model: { annotations: Array<{ text: string; start: number }> } }>('factmark.internal.getAnnotations', e.document.uri);
+      const start = e.document.offsetAt(e.selection.start);
+      assert.ok(
+        other.model.annotations.some((a) => a.start === start && a.text === e.document.getText(e.selection)),
+        `"${e.document.getText(e.selection)}" is not an annotation of ${e.document.fileName}`,
+      );
     } finally {
       await config.update('acrossDocuments', undefined, vscode.ConfigurationTarget.Global);
       editor = await vscode.window.showTextDocument(editor.document);
