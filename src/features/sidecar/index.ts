@@ -62,6 +62,7 @@ export function registerSidecar(context: vscode.ExtensionContext): AnnotationSto
     vscode.workspace.onDidSaveTextDocument((d) => wanted(d) && store.onDidSaveDocument(d)),
     vscode.workspace.onDidCloseTextDocument((d) => store.onDidCloseDocument(d)),
     vscode.workspace.onDidRenameFiles((e) => void followRenames(store, e.files)),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => store.flushPending()),
     vscode.workspace.onDidDeleteFiles((e) => void tellAboutDeletes(e.files)),
     registerOrphanDiagnostics(store),
     registerOrphanQuickFixes(store),

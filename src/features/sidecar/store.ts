@@ -293,6 +293,11 @@ export class AnnotationStore implements vscode.Disposable {
     });
   }
 
+  /** Writes every document's pending changes that can be written now (e.g. after trust was granted). */
+  flushPending(): void {
+    for (const entry of this.entries.values()) if (entry.pending) this.schedule(entry);
+  }
+
   /** Waits until a pending reload check and every queued write of a document are done (for tests and shutdown). */
   async flushed(uri: vscode.Uri): Promise<void> {
     const entry = this.entries.get(uri.toString());
@@ -589,6 +594,11 @@ export class AnnotationStore implements vscode.Disposable {
   private async flush(entry: Entry): Promise<void> {
     const doc = entry.document;
     if (entry.untitled || !entry.writable || entry.conflict) return;
+    if (!vscode.workspace.isTrusted) {
+      // Restricted Mode is read-only: changes wait in memory until the folder is trusted.
+      this.tellOnce('untrusted', 'Factmark does not write annotation files in Restricted Mode; your changes are kept in memory and written once you trust this folder.');
+      return;
+    }
     // Offsets must describe the text on disk: with unsaved edits, wait for the save.
     if (!doc.isClosed && doc.isDirty) return;
     const text = doc.isClosed ? entry.savedText : doc.getText();
@@ -772,7 +782,7 @@ export class AnnotationStore implements vscode.Disposable {
     const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
     this.tellOnce(
       `bad:${entry.sidecarUri}:${hash}`,
-      `Factmark will not write ${baseName(entry.sidecarUri)} until it is fixed${first ? ` (line ${first.line + 1}: ${first.message})` : ''}. ${baseName(entry.uri)} opens without its annotations meanwhile.`,
+      `Factmark will not write ${baseName(entry.sidecarUri)} until it is fixed${first ? ` (line ${first.line + 1}: ${first.message})` : ''}. Until then, annotation changes are not saved.`,
     );
   }
 
