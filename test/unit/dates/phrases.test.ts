@@ -51,6 +51,11 @@ const CASES: Case[] = [
   { text: 'The plane landed for 5 1/2 hours.', phrase: '5 1/2 hours', dct: '1998-02-27', value: 'PT5H30M', type: 'DURATION' },
   { text: 'But a minute and a half later, a pilot called.', phrase: 'a minute and a half', dct: '1998-01-14', value: 'PT1M30S', type: 'DURATION' },
   { text: 'The meeting lasted two and a half days.', phrase: 'two and a half days', dct: '1998-01-14', value: 'P2DT12H', type: 'DURATION' },
+  { text: 'He said the father would be traveling to the United States Thursday.', phrase: 'Thursday', dct: '2000-04-05', value: '2000-04-06' },
+  { text: 'It is our theme from now to Election Day.', phrase: 'Election Day', dct: '1998-10-26', value: '1998-11-03' },
+  { text: 'Orangemen march each July through the town.', phrase: 'each July', dct: '1998-03-22', value: 'XXXX-07', type: 'SET' },
+  { text: 'It achieved profitability after several quarters of losses.', phrase: 'several quarters', dct: '1989-10-30', value: 'PXQ', type: 'DURATION' },
+  { text: 'Eight trading days after Oct. 12, the index fell.', phrase: 'Eight trading days', dct: '1989-10-30', value: 'P8D', type: 'DURATION' },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -63,6 +68,8 @@ const NOT_DATES = [
   'It will be a second betrayal.',
   'They sat down with the Sun reporter.',
   'He said that day traders lost money.',
+  'It was high noon for the people of Poland.',
+  'That is less than 5% of the average daily volume.',
   'A strong current swept the swimmers away.',
 ];
 

@@ -26,6 +26,8 @@ export const DAYS_RULES: Rule[] = [
     triggers: ['noon', 'midnight', 'midday'],
     pattern: new RegExp(`${B}(?<w>noon|midnight|midday)(?:,?\\s(?<day>${DAY_PHRASE}))?${E}`, 'gi'),
     build(m, ctx) {
+      // "high noon" is a showdown, not a time of day
+      if (/\bhigh\s$/i.test(ctx.text.slice(Math.max(0, m.index - 5), m.index))) return undefined;
       const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
       return { type: 'TIME', value: `${day}T${m.groups!.w.toLowerCase() === 'midnight' ? '24:00' : '12:00'}` };
     },
@@ -144,8 +146,8 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: 'holiday',
-    triggers: ['christmas', 'year', 'thanksgiving', 'independence', 'valentine', 'halloween', 'labor', 'memorial'],
-    pattern: /(?<![\w'-])(?:(?<dir>last|next|this)\s)?(?<h>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|New Year's|Thanksgiving Day|Thanksgiving|Independence Day|Valentine's Day|Halloween|Labor Day|Memorial Day)(?:\s(?<y>\d{4}))?(?![\w-])/g,
+    triggers: ['christmas', 'year', 'thanksgiving', 'independence', 'valentine', 'halloween', 'labor', 'memorial', 'election'],
+    pattern: /(?<![\w'-])(?:(?<dir>last|next|this)\s)?(?<h>Christmas Eve|Christmas Day|Christmas|New Year's Eve|New Year's Day|New Year's|Thanksgiving Day|Thanksgiving|Independence Day|Valentine's Day|Halloween|Labor Day|Memorial Day|Election Day)(?:\s(?<y>\d{4}))?(?![\w-])/g,
     build(m, ctx) {
       const h = m.groups!.h.toLowerCase();
       const fixed: Record<string, [number, number]> = {
@@ -158,6 +160,11 @@ export const DAYS_RULES: Rule[] = [
         if (fixed[h]) return { year, month: fixed[h][0], day: fixed[h][1] };
         // the n-th weekday of a month: Thanksgiving (4th Thursday of November), Labor Day (1st Monday
         // of September), Memorial Day (last Monday of May)
+        // US Election Day: the Tuesday after the first Monday of November
+        if (h === 'election day') {
+          const monday = resolveWeekday({ year, month: 11, day: 7 }, 1, 'past');
+          return { year, month: 11, day: monday.day + 1 };
+        }
         const [month, wd, nth] = h.startsWith('thanksgiving') ? [11, 4, 4] : h === 'labor day' ? [9, 1, 1] : [5, 1, -1];
         if (nth > 0) {
           const first = resolveWeekday({ year, month, day: 7 }, wd, 'past');

@@ -1,5 +1,6 @@
 /** Durations ("three months"), sets ("every week") and vague references ("now", "recently"). */
-import { NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, parseCardinal, unitOf } from '../lexicon';
+import { pad } from '../calendar';
+import { NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseCardinal, unitOf } from '../lexicon';
 import { APPROX, B, E, PART_OF_DAY, Rule, durationValue } from './shared';
 
 /** A whole number of units and a half, as a TIMEX3 duration: `P2Y6M`, `PT5H30M`, `PT30M`. */
@@ -63,7 +64,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?${E}`,
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?${E}`,
       'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
@@ -76,7 +77,8 @@ export const DURATIONS_RULES: Rule[] = [
       const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 6);
       // "a second attempt", "three-quarters of its food", "a quarter of the vote": not durations
       if ((nWord === 'a' || nWord === 'an') && unitWord === 'second') return undefined;
-      if (/^quarters?$/.test(unitWord) && (/^\s+of\b/i.test(after) || /-/.test(m[0]))) return undefined;
+      // "several quarters of losses" is a stretch of time; "three quarters of the vote" a share
+      if (/^quarters?$/.test(unitWord) && ((/^\s+of\b/i.test(after) && !/^(several|few|a few|many)$/.test(nWord)) || /-/.test(m[0]))) return undefined;
       // "$2 million a year", "24 hours a day", "700 seats a week": a rate, not a duration
       if ((nWord === 'a' || nWord === 'per') && /(\d|million|billion|percent|%|hours|times|seats|flights|\bup|\bonce|twice)[\w,.]*\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 24), m.index))) return undefined;
       if (/^(1[5-9]|20)\d\d$/.test(nWord) && !/s$/i.test(m.groups!.unit)) return undefined;
@@ -118,15 +120,19 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'set',
     triggers: ['every', 'each', 'annually', 'yearly', 'daily', 'weekly', 'monthly', 'hourly', 'nightly'],
     pattern: new RegExp(
-      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
+      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon|January|February|March|April|May|June|July|August|September|October|November|December)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
       'gi'),
-    build(m) {
+    build(m, ctx) {
       const adv = m.groups!.adv?.toLowerCase();
       if (adv) {
+        // "average daily volume" is a measure, not a recurrence
+        if (/\baverage\s$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
         const v: Record<string, string> = { annually: 'P1Y', yearly: 'P1Y', daily: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', hourly: 'PT1H', nightly: 'P1D' };
         return { type: 'SET', value: v[adv] };
       }
       const unitWord = m.groups!.unit;
+      const month = monthOf(unitWord);
+      if (month) return m.groups!.n ? undefined : { type: 'SET', value: `XXXX-${pad(month)}` };
       const wd = WEEKDAYS.get(unitWord.toLowerCase());
       if (wd) return { type: 'SET', value: `XXXX-WXX-${wd}` };
       const part = PART_OF_DAY[unitWord.toLowerCase()];
