@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportImport';
-import { closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { EXTENSION_ID, closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench, type Workbench } from '../workbench';
 
 const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
@@ -68,12 +68,15 @@ annotations:
 
 const FOLDER = 'export-test';
 
-/** Types text into the focused element of the workbench page (the probe's keyboard). */
-async function typeText(wb: Workbench, text: string): Promise<void> {
-  const url = process.env.FACTMARK_PROBE_URL!;
-  const res = await fetch(url, { method: 'POST', body: JSON.stringify({ op: 'type', text }) });
-  assert.ok(res.ok, `typing "${text}" failed`);
-  void wb;
+/** A probe operation the Workbench class does not wrap (typing, right-clicking). */
+async function probe(op: string, args: object): Promise<void> {
+  const res = await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op, ...args }) });
+  assert.ok(res.ok, `probe ${op} failed: ${await res.text()}`);
+}
+
+/** Types text into the focused element of the workbench page. */
+async function typeText(_wb: Workbench, text: string): Promise<void> {
+  await probe('type', { text });
 }
 
 /** The placeholder and value of the quick input when it is open, else null. */
@@ -106,6 +109,12 @@ describe('Export and import annotations', function () {
   });
 
   it('offers Export and Import in the Command Palette, under Factmark', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'Factmark is not installed');
+    const contributed = ext.packageJSON.contributes.commands as Array<{ command: string; title: string; category: string }>;
+    const titles = contributed.filter((c) => c.category === 'Factmark').map((c) => c.title);
+    assert.ok(titles.includes('Export Annotations…') && titles.includes('Import Annotations…'), JSON.stringify(titles));
+    await ext.activate();
     const all = await vscode.commands.getCommands(true);
     assert.ok(all.includes('factmark.exportAnnotations'), 'the export command is not registered');
     assert.ok(all.includes('factmark.importAnnotations'), 'the import command is not registered');
@@ -180,6 +189,35 @@ describe('Export and import annotations', function () {
     );
     await wb.click('.notification-toast:has-text("annotations.csv") .monaco-button:text-is("Open")');
     await eventually(() => vscode.window.activeTextEditor?.document.uri.fsPath === csv, 'Open did not show the exported file');
+  });
+
+  it("offers Export Annotations… in the Explorer's context menu of a folder, for the selection", async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await vscode.commands.executeCommand('revealInExplorer', folder);
+    const row = await eventually(
+      () =>
+        wb.evaluate((name) => {
+          const el = Array.from(document.querySelectorAll('.explorer-folders-view .monaco-list-row')).find((r) => r.querySelector('.label-name')?.textContent === name);
+          if (!el) return null;
+          const b = el.getBoundingClientRect();
+          return { x: b.x + 20, y: b.y + b.height / 2 };
+        }, FOLDER),
+      'the folder is not shown in the Explorer',
+    );
+    await probe('mouseClick', { x: row.x + 20, y: row.y, button: 'right' });
+    const item = '.context-view .action-item:has-text("Export Annotations…")';
+    assert.ok(await wb.waitFor(item), 'the context menu has no Export Annotations…');
+    await wb.click(item);
+    await eventually(async () => (await quickInput(wb))?.placeholder === 'Export format', 'the format quick pick did not open');
+    await typeText(wb, 'brat');
+    await sleep(200);
+    await wb.press('Enter');
+    await eventually(async () => (await quickInput(wb))?.placeholder === 'Which documents?', 'the scope quick pick did not open');
+    const first = await wb.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '');
+    assert.match(first, /Selected in the Explorer\s*1 item/, 'the Explorer selection is not the first choice');
+    await wb.press('Escape');
   });
 
   it('exports nothing and names the sidecar when one is malformed', async () => {
