@@ -56,6 +56,9 @@ const CASES: Case[] = [
   { text: 'Orangemen march each July through the town.', phrase: 'each July', dct: '1998-03-22', value: 'XXXX-07', type: 'SET' },
   { text: 'It achieved profitability after several quarters of losses.', phrase: 'several quarters', dct: '1989-10-30', value: 'PXQ', type: 'DURATION' },
   { text: 'Eight trading days after Oct. 12, the index fell.', phrase: 'Eight trading days', dct: '1989-10-30', value: 'P8D', type: 'DURATION' },
+  { text: 'Ministers meet at the Washington summit on April 24 and 25.', phrase: '25', dct: '1999-02-10', value: '1999-04-25' },
+  { text: 'Traders are hurting these days.', phrase: 'these days', dct: '1989-10-30', value: 'PRESENT_REF' },
+  { text: 'It may sell shares at a later date.', phrase: 'a later date', dct: '1989-10-30', value: 'FUTURE_REF' },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -69,6 +72,7 @@ const NOT_DATES = [
   'They sat down with the Sun reporter.',
   'He said that day traders lost money.',
   'It was high noon for the people of Poland.',
+  'Baker said on ABC News\' "This Week" that talks failed.',
   'That is less than 5% of the average daily volume.',
   'A strong current swept the swimmers away.',
 ];

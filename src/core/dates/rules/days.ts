@@ -76,6 +76,15 @@ export const DAYS_RULES: Rule[] = [
     },
   },
   {
+    name: 'second day',
+    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    // the second day of "April 24 and 25": a date of its own, in the month just named
+    pattern: new RegExp(`(?<=${B}(?<mon>${MONTH_RE})\\s\\d{1,2}(?:st|nd|rd|th)?\\s(?:and|or)\\s)(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+    build(m, ctx) {
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+    },
+  },
+  {
     name: 'month',
     triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
     pattern: new RegExp(

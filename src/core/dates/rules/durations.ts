@@ -19,8 +19,8 @@ function halfDuration(whole: number, code: string, time: boolean): string | unde
 export const DURATIONS_RULES: Rule[] = [
   {
     name: 'reference word',
-    triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future', 'current'],
-    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|at present|presently|recently|lately|soon|the past|the future|the present|(?:then\s)?current)(?![\w-])/gi,
+    triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future', 'current', 'these', 'later'],
+    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|these days|at present|presently|recently|lately|soon|the past|the future|the present|a later date|(?:then\s)?current)(?![\w-])/gi,
     build(m, ctx) {
       const w = m.groups!.w.toLowerCase();
       if (/current$/.test(w)) {
@@ -37,7 +37,7 @@ export const DURATIONS_RULES: Rule[] = [
       // "as soon as possible", "soon after the vote": relative to an event, not to the document
       if (w === 'soon' && (/\bas\s$/i.test(ctx.text.slice(m.index - 3, m.index)) || /^\s+(after|before|as)\b/i.test(ctx.text.slice(m.index + 4, m.index + 12)))) return undefined;
       if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
-      if (/soon|future/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
+      if (/soon|future|later/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
       return { type: 'DATE', value: 'PRESENT_REF' };
     },
   },

@@ -21,6 +21,7 @@ export const RULES: Rule[] = [
   'numeric date',
   'month day year',
   'day month year',
+  'second day',
   'month',
   'weekday',
   'day word',

@@ -51,6 +51,8 @@ export const PERIODS_RULES: Rule[] = [
       const dir = m.groups!.dir.toLowerCase();
       const unitWord = m.groups!.unit.toLowerCase();
       if (dir === 'following' || dir === 'same') return undefined; // anchored on another event, not on the document
+      // ABC's "This Week": a capitalised unit in running text is a title
+      if (/^[A-Z][a-z]/.test(m.groups!.unit)) return undefined;
       const season = SEASONS.get(unitWord);
       const step = dir === 'last' || dir === 'past' || dir === 'previous' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
       if (season) {
