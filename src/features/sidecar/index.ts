@@ -38,6 +38,7 @@ export function registerSidecar(context: vscode.ExtensionContext): AnnotationSto
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher('**/*' + '.factmark.yaml');
+  const documentWatcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   // Bursts (a branch switch) are coalesced per file.
   const changed = (uri: vscode.Uri) => {
@@ -64,6 +65,11 @@ export function registerSidecar(context: vscode.ExtensionContext): AnnotationSto
     vscode.workspace.onDidRenameFiles((e) => void followRenames(store, e.files)),
     vscode.workspace.onDidGrantWorkspaceTrust(() => store.flushPending()),
     vscode.workspace.onDidDeleteFiles((e) => void tellAboutDeletes(e.files)),
+    // Deleted outside VS Code (rm, git): only loaded documents are of interest.
+    documentWatcher,
+    documentWatcher.onDidDelete((uri) => {
+      if (store.get(uri)) void tellAboutDeletes([uri]);
+    }),
     registerOrphanDiagnostics(store),
     registerOrphanQuickFixes(store),
     vscode.commands.registerCommand(CommandId.GetAnnotations, async (uri: vscode.Uri | string) => {
@@ -136,17 +142,26 @@ async function followRenames(store: AnnotationStore, files: ReadonlyArray<{ oldU
   }
 }
 
+/** Documents whose deletion was reported lately (VS Code's own delete also reaches the watcher). */
+const toldDeleted = new Map<string, number>();
+
 /** Deleting a document never deletes its annotations silently: the sidecar stays, and the user is told. */
 async function tellAboutDeletes(files: readonly vscode.Uri[]): Promise<void> {
   for (const uri of files) {
     if (isSidecarPath(uri.path)) continue;
+    const key = uri.toString();
+    const last = toldDeleted.get(key);
+    if (last !== undefined && Date.now() - last < 10_000) continue;
+    toldDeleted.set(key, Date.now());
     const sidecar = sidecarOf(uri);
     if (!(await exists(sidecar))) continue;
     const remove = 'Delete Annotations Too';
     const show = 'Show Annotations';
-    const answer = await vscode.window.showInformationMessage(`${name(uri)} was deleted. Its annotations are kept in ${name(sidecar)}.`, show, remove);
-    if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
-    else if (answer === show) await vscode.window.showTextDocument(sidecar);
+    // Not awaited: an unanswered message must not hold back the next one.
+    void vscode.window.showInformationMessage(`${name(uri)} was deleted. Its annotations are kept in ${name(sidecar)}.`, show, remove).then(async (answer) => {
+      if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
+      else if (answer === show) await vscode.window.showTextDocument(sidecar);
+    });
   }
 }
 

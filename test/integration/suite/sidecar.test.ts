@@ -414,6 +414,20 @@ describe('Sidecar store: annotations saved next to their document', function () 
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted with its document');
   });
 
+  it('B7: a document deleted outside VS Code keeps its sidecar, and the user is told', async () => {
+    const { uri } = await annotated('rm.txt');
+    fs.rmSync(uri.fsPath);
+    const wb = workbench();
+    if (wb) {
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item-message')).some((n) => /rm\.txt was deleted/.test(n.textContent ?? ''))),
+        'no notification told that rm.txt was deleted',
+      );
+    } else await sleep(1000);
+    assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted');
+    assert.equal((await annotations(uri)).model.annotations.length, 4, 'the annotations were dropped from memory');
+  });
+
   it('Untitled: annotations stay in memory and are written on the first save', async () => {
     const file = path.join(workspaceDir(), DIR, 'untitled-saved.txt');
     const uri = vscode.Uri.file(file).with({ scheme: 'untitled' });
