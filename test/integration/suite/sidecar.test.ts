@@ -382,6 +382,29 @@ describe('Sidecar store: annotations saved next to their document', function () 
     assert.equal(live.model.annotations.find((a) => a.id === ids['Valletta'])!.note, 'capital of Malta');
   });
 
+  it('E2: the same field changed here and on disk is a conflict: nothing is written until the user chooses', async () => {
+    const { uri, editor, ids } = await annotated('conflict.txt');
+    const id = ids['Valletta'];
+    await insert(editor, 0, 'Breaking: ');
+    await editAnnotations(uri, { update: [{ id, note: 'mine' }] });
+    const theirs = readSidecar(uri)!.replace(new RegExp(`(- id: ${id}\n(?:    .*\n)*?    status: confirmed\n)`), '$1    note: theirs\n');
+    assert.ok(theirs.includes('note: theirs'), 'test setup: the note was not inserted');
+    fs.writeFileSync(sidecarPath(uri), theirs);
+    await sleep(600);
+    await editor.document.save();
+    await sleep(800);
+    assert.equal(readSidecar(uri), theirs, 'the conflicting change was written without asking');
+    const wb = workbench();
+    if (!wb) return;
+    const button = '.notifications-toasts .monaco-button:has-text("Keep My Changes")';
+    assert.ok(await wb.waitFor(button, 10_000), 'the conflict was not put to the user');
+    await wb.screenshot('sidecar-conflict');
+    await wb.click(button);
+    const file = validSidecar(await eventually(() => (readSidecar(uri)?.includes('note: mine') ? readSidecar(uri) : undefined), 'my change was not written after choosing it'));
+    assert.equal(entry(file, id).note, 'mine');
+    assert.equal(file.document.gitBlob, gitBlobSha1(fs.readFileSync(uri.fsPath, 'utf8')));
+  });
+
   it('E3: a sidecar replaced on disk with no pending changes is reloaded', async () => {
     const { uri, ids } = await annotated('reload.txt');
     const changed = readSidecar(uri)!.replace('type: PLACE', 'type: ORGANIZATION');
