@@ -1,7 +1,7 @@
 /** Runs the grammar over a text and keeps the best non-overlapping expressions. */
 import type { Mention, RecognitionContext } from '../model';
 import { formatYmd, parseYmd } from './calendar';
-import { shiftReference, tenseAround, Tense, unresolved } from './resolve';
+import { resolveWeekday, shiftReference, tenseAround, Tense, unresolved } from './resolve';
 import { RULES, RuleContext, Timex } from './rules';
 
 interface Candidate extends Timex {
@@ -96,7 +96,14 @@ function resolveAnaphors(kept: Candidate[], context: RecognitionContext): void {
   let ref: string | undefined = anchor ? formatYmd(anchor) : undefined;
   for (const c of kept) {
     const a = c.anaphor;
-    if (a) {
+    const refDay = ref && /^\d{4}-\d\d-\d\d/.test(ref) ? ref.slice(0, 10) : undefined;
+    if (a?.time) {
+      // a clock time without its day belongs to the day the text is telling of
+      c.value = `${refDay ?? (anchor ? formatYmd(anchor) : 'XXXX-XX-XX')}T${a.time}`;
+    } else if (a?.weekday) {
+      const base = parseYmd(refDay ?? context.documentDate);
+      c.value = base ? formatYmd(resolveWeekday(base, a.weekday, a.shift > 0 ? 'future' : 'past', true)) : `XXXX-WXX-${a.weekday}`;
+    } else if (a) {
       const day = ref === undefined ? undefined : shiftReference(ref, a.unit, a.shift);
       const base = day ?? unresolved(a.unit);
       c.value = a.part ? `${base}T${a.part}` : base;

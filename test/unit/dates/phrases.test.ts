@@ -58,6 +58,9 @@ const CASES: Case[] = [
   { text: 'Eight trading days after Oct. 12, the index fell.', phrase: 'Eight trading days', dct: '1989-10-30', value: 'P8D', type: 'DURATION' },
   { text: 'Ministers meet at the Washington summit on April 24 and 25.', phrase: '25', dct: '1999-02-10', value: '1999-04-25' },
   { text: 'Traders are hurting these days.', phrase: 'these days', dct: '1989-10-30', value: 'PRESENT_REF' },
+  { text: 'Stocks closed Friday at 2082.1, down 4.5% from the previous Friday.', phrase: 'the previous Friday', dct: '1989-10-30', value: '1989-10-20' },
+  { text: 'The bombs went off on Friday, Aug. 7, 1998. The first blast came at 10:35 a.m.', phrase: '10:35 a.m.', dct: '1998-08-10', value: '1998-08-07T10:35', type: 'TIME' },
+  { text: 'The vote closes at 5 p.m., the agency said.', phrase: '5 p.m.', dct: '1998-08-10', value: '1998-08-10T17:00', type: 'TIME' },
   { text: 'It may sell shares at a later date.', phrase: 'a later date', dct: '1989-10-30', value: 'FUTURE_REF' },
 ];
 

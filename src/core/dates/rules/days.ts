@@ -17,6 +17,7 @@ export const DAYS_RULES: Rule[] = [
     build(m, ctx) {
       const t = timeOfDay(Number(m.groups!.h), Number(m.groups!.min ?? 0), m.groups!.ap);
       if (!t) return undefined;
+      if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
       const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
       return { type: 'TIME', value: `${day}T${t}` };
     },
@@ -117,12 +118,14 @@ export const DAYS_RULES: Rule[] = [
     name: 'weekday',
     triggers: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this|early|late|early on|late on)\\s)?(?<wd>${WEEKDAY_RE})(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
+      `${B}(?:(?<dir>last|next|this|early|late|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
     build(m, ctx) {
       const { wd, part } = m.groups!;
       if (!isCapitalised(wd)) return undefined;
       const day = WEEKDAYS.get(wd.toLowerCase())!;
       const dir = m.groups!.dir?.toLowerCase();
+      // "the previous Friday", "the following Monday": counted from the day mentioned last
+      if (dir?.startsWith('the ')) return part ? undefined : { type: 'DATE', anaphor: { unit: 'D', shift: dir === 'the following' ? 1 : -1, weekday: day } };
       const partCode = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
       const type: TimexType = partCode ? 'TIME' : 'DATE';
       if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };

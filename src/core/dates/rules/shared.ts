@@ -17,11 +17,18 @@ export interface Timex {
   anaphor?: Anaphor;
 }
 
-/** `shift` units of `unit` from the date mentioned last; `part` adds a part of day ("that night"). */
+/**
+ * `shift` units of `unit` from the date mentioned last; `part` adds a part of day ("that night").
+ * Day-level anaphors need a reference that names a day; otherwise the document date serves.
+ */
 export interface Anaphor {
   unit: 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y';
   shift: number;
   part?: string;
+  /** "the previous Friday" (shift -1), "the following Monday" (+1): that weekday (1 = Monday) before or after. */
+  weekday?: number;
+  /** A clock time ("10 p.m.", `22:00`) on the day mentioned last. */
+  time?: string;
 }
 
 /** Everything a rule may consult besides its match. */
