@@ -63,7 +63,14 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
       const key = editor.document.uri.toString();
       const after = direction === 1 ? docs.filter((d) => d.uri.toString() > key) : docs.filter((d) => d.uri.toString() < key).reverse();
       const pool = wrap ? [...after, ...(direction === 1 ? docs : [...docs].reverse())] : after;
-      const next = pool[0];
+      // The store may still hold a document whose file is gone (deleted outside VS Code): skip it.
+      let next: (typeof pool)[number] | undefined;
+      for (const candidate of pool) {
+        if (await stillExists(candidate.uri)) {
+          next = candidate;
+          break;
+        }
+      }
       if (next) {
         const spans = spansOf(next, kind);
         const s = direction === 1 ? spans[0] : spans[spans.length - 1];
@@ -108,4 +115,14 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
       );
     }),
   );
+}
+
+async function stillExists(uri: vscode.Uri): Promise<boolean> {
+  if (uri.scheme === 'untitled') return true;
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
 }

@@ -117,6 +117,7 @@ describe('Highlights on the sample article', function () {
   it('shows the hover card when the mouse rests on a highlight', async function () {
     const wb = workbench();
     if (!wb) return this.skip();
+    await vscode.commands.executeCommand('notifications.clearAll');
     const rendered = await wb.evaluate(readRenderedDecorations);
     const thursday = rendered.find((d) => d.text === 'Thursday');
     assert.ok(thursday, `"Thursday" is not drawn; drawn: ${rendered.map((d) => d.text).join(' | ')}`);
