@@ -85,14 +85,16 @@ export const PERIODS_RULES: Rule[] = [
     name: 'quarter',
     triggers: ['quarter', 'half'],
     pattern: new RegExp(
-      `${B}(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
+      `${B}(?:(?<rel>this|last|next|the current|the previous) year's\\s)?(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
       'gi'),
     build(m, ctx) {
       const { ord, q } = m.groups!;
       const pre = m.groups!.pre?.toLowerCase();
       const o = ord?.toLowerCase();
-      if (!o && !m.groups!.the && !pre) return undefined; // "a quarter of the vote"
-      if (!o && !pre && !m.groups!.y && !/\b(for|in|during|of)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
+      const rel = m.groups!.rel?.toLowerCase();
+      if (rel && (m.groups!.the || pre)) return undefined;
+      if (!o && !m.groups!.the && !pre && !rel) return undefined; // "a quarter of the vote"
+      if (!o && !pre && !rel && !m.groups!.y && !/\b(for|in|during|of)\s+$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
       if (o === 'same') return undefined;
       // "the third-quarter loss": "the" belongs to the noun, the expression is "third-quarter"
       if (m.groups!.the && /-(quarter|half)$/i.test(m[0]) && /^\s+[a-z]/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined;
@@ -114,6 +116,12 @@ export const PERIODS_RULES: Rule[] = [
       }
       if (y) return { type: 'DATE', value: n ? `${y}-${label}${n}` : yearAgo ? `${Number(y) - 1}` : y };
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${label}${n ?? 'X'}` };
+      if (rel) {
+        // "last year's quarter", "next year's first quarter": the quarter in the year named
+        const year = ctx.anchor.year + (rel === 'last' || rel === 'the previous' ? -1 : rel === 'next' ? 1 : 0);
+        const q = n ?? (ctx.anchor.year * periods + (half ? Math.ceil(ctx.anchor.month / 6) : quarterOf(ctx.anchor.month)) - 2) % periods + 1;
+        return { type: 'DATE', value: `${year}-${label}${q}` };
+      }
       const current = half ? Math.ceil(ctx.anchor.month / 6) : quarterOf(ctx.anchor.month);
       if (n !== undefined) {
         // reported quarters are past ones; only an explicit future statement looks ahead
