@@ -149,8 +149,13 @@ export const DAYS_RULES: Rule[] = [
   {
     name: 'part of day',
     triggers: ['morning', 'afternoon', 'evening', 'night'],
-    pattern: /(?<![\w'-])(?<dir>this|last|early this|late last|late this)\s(?<part>morning|afternoon|evening|night)(?![\w-])/gi,
+    // "this morning", "late last night", "mid-afternoon yesterday", "by mid afternoon"
+    pattern: /(?<![\w'-])(?:(?<dir>this|last|early this|late last|late this)\s(?<part>morning|afternoon|evening|night)|mid[-\s]?(?<mid>morning|afternoon|evening)(?:\s(?<dw>yesterday|today|tomorrow))?)(?![\w-])/gi,
     build(m, ctx) {
+      if (m.groups!.mid) {
+        const dw = m.groups!.dw?.toLowerCase();
+        return { type: 'TIME', value: dayValue(ctx, dw === 'yesterday' ? -1 : dw === 'tomorrow' ? 1 : 0, PART_OF_DAY[m.groups!.mid.toLowerCase()]) };
+      }
       const part = PART_OF_DAY[m.groups!.part.toLowerCase()];
       const offset = /last/i.test(m.groups!.dir) ? -1 : 0;
       return { type: 'TIME', value: dayValue(ctx, offset, part) };
