@@ -10,7 +10,7 @@ export type Tense = 'past' | 'future' | undefined;
 const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow)\b/i;
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
-const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as)\s+(on\s+|at\s+)?$/i;
+const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as|ahead of)\s+(on\s+|at\s+)?$/i;
 /** Verbs in the past tense just before the expression ("said Friday", "closed Wednesday"). */
 const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|shot|struck|led|sent|found|got|put|ran|broke|brought|thought|heard|paid|kept|wrote|drew|flew|fought|chose|became|sold|bought|hit|cut|quit|did|was|were|had)\s+(?:(?:it|him|her|them|on|late|early|last|this)\s+)*$/i;
 

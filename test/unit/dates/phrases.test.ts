@@ -61,6 +61,7 @@ const CASES: Case[] = [
   { text: 'Stocks closed Friday at 2082.1, down 4.5% from the previous Friday.', phrase: 'the previous Friday', dct: '1989-10-30', value: '1989-10-20' },
   { text: 'The bombs went off on Friday, Aug. 7, 1998. The first blast came at 10:35 a.m.', phrase: '10:35 a.m.', dct: '1998-08-10', value: '1998-08-07T10:35', type: 'TIME' },
   { text: 'The vote closes at 5 p.m., the agency said.', phrase: '5 p.m.', dct: '1998-08-10', value: '1998-08-10T17:00', type: 'TIME' },
+  { text: 'Traders squared positions ahead of the weekend.', phrase: 'the weekend', dct: '1989-10-27', value: '1989-W43-WE' },
   { text: 'In London at mid-afternoon yesterday, shares were lower.', phrase: 'mid-afternoon yesterday', dct: '1989-11-02', value: '1989-11-01TAF', type: 'TIME' },
   { text: 'By mid afternoon, officials reported fighting.', phrase: 'mid afternoon', dct: '1998-03-06', value: '1998-03-06TAF', type: 'TIME' },
   { text: 'Net sales for this year\'s third quarter were $5 million.', phrase: 'this year\'s third quarter', dct: '1989-11-01', value: '1989-Q3' },
