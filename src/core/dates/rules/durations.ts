@@ -57,6 +57,8 @@ export const DURATIONS_RULES: Rule[] = [
     build(m) {
       const unit = unitOf(m.groups!.unit)!;
       const n = /s$/i.test(m.groups!.unit) ? 'X' : '1';
+      // decades and centuries are counted in years, as in "two decades" → P20Y
+      if (unit.code === 'DE' || unit.code === 'CE') return { type: 'DURATION', value: n === 'X' ? 'PXY' : unit.code === 'DE' ? 'P10Y' : 'P100Y' };
       return { type: 'DURATION', value: unit.time ? `PT${n}${unit.code}` : `P${n}${unit.code}` };
     },
   },
@@ -113,6 +115,7 @@ export const DURATIONS_RULES: Rule[] = [
       // "in coming months": an indefinite future rather than a length of time
       if (/coming/i.test(m.groups!.pre ?? '')) return { type: 'DATE', value: 'FUTURE_REF' };
       const unit = unitOf(m.groups!.unit)!;
+      if (unit.code === 'DE' || unit.code === 'CE') return { type: 'DURATION', value: 'PXY' }; // "for decades": an unknown number of years
       return { type: 'DURATION', value: unit.time ? `PTX${unit.code}` : `PX${unit.code}` };
     },
   },
