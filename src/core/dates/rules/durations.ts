@@ -34,6 +34,8 @@ export const DURATIONS_RULES: Rule[] = [
       }
       // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
       if (w === 'now' && /^[-\u2010-\u2015]/.test(ctx.text.slice(m.index + m[0].length))) return undefined;
+      // a sentence opening "Now, ..." is a discourse marker ("Now, he says, it looks different")
+      if (m.groups!.w === 'Now' && /^,/.test(ctx.text.slice(m.index + 3, m.index + 4))) return undefined;
       // "as soon as possible", "soon after the vote": relative to an event, not to the document
       if (w === 'soon' && (/\bas\s$/i.test(ctx.text.slice(m.index - 3, m.index)) || /^\s+(after|before|as)\b/i.test(ctx.text.slice(m.index + 4, m.index + 12)))) return undefined;
       if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
