@@ -2,6 +2,7 @@
 export const enum CommandId {
   ToggleSuggestions = 'factmark.toggleSuggestions',
   RecognizeNow = 'factmark.recognizeNow',
+  SetDocumentDate = 'factmark.setDocumentDate',
   ExportAnnotations = 'factmark.exportAnnotations',
   ImportAnnotations = 'factmark.importAnnotations',
   // The annotating workflow (issue 5)

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import { CommandId } from './commands';
 import { onConfigChange, readConfig } from './config';
+import { registerDocumentDate } from './features/documentDate';
 import { registerExportImport } from './features/exportImport';
 import { registerWorkflow } from './features/annotate/register';
 import { Highlights } from './features/highlights';
 import { registerHover } from './features/hover';
-import { LexiconService } from './features/lexicon';
+import { LexiconService, learnFromAnnotations } from './features/lexicon';
 import { RecognitionService } from './features/recognition';
 import { registerSidecar } from './features/sidecar';
 import { registerStatusBar } from './features/statusBar';
@@ -27,6 +28,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
   const workflow = registerWorkflow(context, store, recognition);
   context.subscriptions.push(
     lexicon,
+    learnFromAnnotations(store, lexicon),
+    registerDocumentDate(store, recognition),
     recognition,
     new Highlights(recognition, workflow.decisions),
     registerHover(recognition, workflow.hover),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Annotation } from '../core/model';
 import {
   EMPTY_LEXICON,
   LEXICON_FILE,
@@ -42,7 +43,7 @@ export class LexiconService implements vscode.Disposable {
       watcher.onDidDelete(reload),
       vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.load(f))),
       vscode.workspace.onDidChangeConfiguration((e) => {
-        if (e.affectsConfiguration('factmark.patterns')) this.invalidate();
+        if (e.affectsConfiguration('factmark.patterns') || e.affectsConfiguration('factmark.suggestions.learn')) this.invalidate();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
     );
@@ -56,11 +57,13 @@ export class LexiconService implements vscode.Disposable {
   /** What applies to a document: its folder's lexicon and the patterns in effect there. */
   learnedFor(uri: vscode.Uri): Learned {
     const folder = this.folderOf(uri);
-    const key = folder?.uri.toString() ?? '';
+    const learning = learningEnabled(folder);
+    const key = `${learning}|${folder?.uri.toString() ?? ''}`;
     let learned = this.learnedCache.get(key);
     if (!learned) {
       const patterns = vscode.workspace.getConfiguration('factmark', folder?.uri).get<PatternSpec[]>('patterns', []);
-      learned = new Learned(this.lexicons.get(key) ?? EMPTY_LEXICON, Array.isArray(patterns) ? patterns : []);
+      const lexicon = learning ? this.lexicons.get(folder?.uri.toString() ?? '') : undefined;
+      learned = new Learned(lexicon ?? EMPTY_LEXICON, Array.isArray(patterns) ? patterns : []);
       this.learnedCache.set(key, learned);
       this.reportPatternErrors(learned.errors);
     }
@@ -71,6 +74,7 @@ export class LexiconService implements vscode.Disposable {
   async record(uri: vscode.Uri, confirmed: LexiconEntry[], rejected: LexiconEntry[]): Promise<void> {
     const folder = this.folderOf(uri);
     if (!folder) return; // untitled outside a workspace: nowhere a team could share it
+    if (!learningEnabled(folder)) return;
     const key = folder.uri.toString();
     const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
     const after = addDecisions(before, confirmed, rejected);
@@ -122,9 +126,31 @@ export class LexiconService implements vscode.Disposable {
   }
 }
 
+/** Whether the workspace lexicon is used and kept up to date (`factmark.suggestions.learn`). */
+function learningEnabled(folder: vscode.WorkspaceFolder | undefined): boolean {
+  return vscode.workspace.getConfiguration('factmark', folder?.uri).get<boolean>('suggestions.learn', true);
+}
+
 /** Writes a small file through a temporary file and a rename, so a crash never leaves it half-written. */
 async function writeAtomically(target: vscode.Uri, content: string): Promise<void> {
   const temp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
   await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
   await vscode.workspace.fs.rename(temp, target, { overwrite: true });
+}
+
+/** The part of the annotation store learning needs (src/features/sidecar/store.ts). */
+interface AnnotationSource {
+  readonly onDidChange: vscode.Event<{ readonly uri: vscode.Uri; readonly model: { readonly annotations: readonly Annotation[] }; readonly orphans: ReadonlySet<string> }>;
+}
+
+/**
+ * Feeds the user's decisions into the workspace lexicon: every confirmed annotation teaches its text
+ * and type, every rejected suggestion teaches what not to offer again.
+ */
+export function learnFromAnnotations(store: AnnotationSource, lexicon: LexiconService): vscode.Disposable {
+  return store.onDidChange((entry) => {
+    const live = entry.model.annotations.filter((a) => !entry.orphans.has(a.id) && a.text.trim().length > 0);
+    const decisions = (status: Annotation['status']) => live.filter((a) => a.status === status).map((a) => ({ text: a.text, type: a.type }));
+    void lexicon.record(entry.uri, decisions('confirmed'), decisions('rejected'));
+  });
 }

@@ -33,6 +33,7 @@ export class RecognitionService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DocumentSuggestions>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pipeline: RecognitionPipeline = createDefaultPipeline();
+  private documentDateSource: (uri: vscode.Uri) => string | undefined = () => undefined;
 
   /** Fires when a document's suggestions are (re)computed or cleared. */
   readonly onDidChange = this.changed.event;
@@ -51,6 +52,20 @@ export class RecognitionService implements vscode.Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     );
     vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document, 0));
+  }
+
+  /**
+   * Where a document's own date may be set by hand (its sidecar's `document.date`); that date wins
+   * over the one detected in the text.
+   */
+  setDocumentDateSource(source: (uri: vscode.Uri) => string | undefined): void {
+    this.documentDateSource = source;
+  }
+
+  /** Recognises one document again, now, when it is visible (its date or what applies to it changed). */
+  refresh(uri: vscode.Uri): void {
+    const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+    if (editor) this.schedule(editor.document, 0, true);
   }
 
   get(uri: vscode.Uri): DocumentSuggestions | undefined {
@@ -109,7 +124,7 @@ export class RecognitionService implements vscode.Disposable {
         this.publish({ uri: document.uri, version, mentions: [], skipped });
         return;
       }
-      const documentDate = detectDocumentDate(text);
+      const documentDate = this.documentDateSource(document.uri) ?? detectDocumentDate(text);
       const steps = this.pipeline.steps(text, { documentDate });
       let sliceStart = Date.now();
       for (let r = steps.next(); ; r = steps.next()) {

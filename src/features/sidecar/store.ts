@@ -617,7 +617,8 @@ export class AnnotationStore implements vscode.Disposable {
     }
     const disk = read.kind === 'text' ? read.text : undefined;
     const model = entry.plain();
-    const empty = model.annotations.length === 0 && model.facts.length === 0;
+    // A document date set by hand is worth a sidecar of its own; nothing at all is not.
+    const empty = model.annotations.length === 0 && model.facts.length === 0 && model.documentDate === undefined;
     if (disk === undefined && empty) {
       entry.pending = false;
       return;

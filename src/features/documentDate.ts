@@ -1,0 +1,52 @@
+import * as vscode from 'vscode';
+import { isArticle } from '../adapter';
+import { CommandId } from '../commands';
+import type { RecognitionService } from './recognition';
+import type { AnnotationStore } from './sidecar/store';
+
+/** A document date as the sidecar stores it: a year, a month or a day. */
+const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+
+/**
+ * The document's own date, which relative dates ("Thursday", "two years ago") resolve against:
+ * detected from the dateline, or set by hand with "Set Document Date…" and kept in the sidecar
+ * (`document.date`), where it wins over detection.
+ */
+export function registerDocumentDate(store: AnnotationStore, recognition: RecognitionService): vscode.Disposable {
+  recognition.setDocumentDateSource((uri) => store.get(uri)?.model.documentDate);
+  return vscode.Disposable.from(
+    // A date set in the sidecar (by this command, by hand or by a merge) re-resolves the document's dates.
+    store.onDidChange((entry) => {
+      if (entry.model.documentDate && entry.model.documentDate !== recognition.get(entry.uri)?.documentDate) {
+        recognition.refresh(entry.uri);
+      }
+    }),
+    vscode.commands.registerCommand(CommandId.SetDocumentDate, async (value?: string) => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor || !isArticle(editor.document)) {
+        void vscode.window.showInformationMessage('Factmark: open a plain-text article to set its date.');
+        return undefined;
+      }
+      const current = recognition.get(editor.document.uri)?.documentDate;
+      const answer =
+        value ??
+        (await vscode.window.showInputBox({
+          title: 'Document date',
+          prompt: 'The date the article was written (relative dates resolve against it). Empty: detect it from the text.',
+          value: current ?? '',
+          placeHolder: 'YYYY-MM-DD',
+          validateInput: (v) => (v.trim() === '' || DATE.test(v.trim()) ? undefined : 'A date as YYYY, YYYY-MM or YYYY-MM-DD'),
+        }));
+      if (answer === undefined) return undefined;
+      const date = answer.trim();
+      if (date !== '' && !DATE.test(date)) return undefined;
+      await store.open(editor.document);
+      await store.edit(editor.document, (model) => {
+        if (date) model.documentDate = date;
+        else delete model.documentDate;
+      });
+      recognition.refresh(editor.document.uri);
+      return date || undefined;
+    }),
+  );
+}

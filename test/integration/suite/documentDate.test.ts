@@ -1,0 +1,28 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as vscode from 'vscode';
+import { closeAllEditors, eventually, openInEditor, suggestionsFor, writeWorkspaceFile } from '../helpers';
+
+describe('The document date, set by hand', () => {
+  after(closeAllEditors);
+
+  it('resolves relative dates against a date the user sets, and keeps it in the sidecar', async () => {
+    const uri = writeWorkspaceFile('undated.txt', 'The ministers met on Thursday in Valletta and will meet again next month.\n');
+    await openInEditor(uri);
+    const before = await suggestionsFor(uri);
+    assert.equal(before.documentDate, undefined);
+    const thursday = before.mentions.find((m) => m.text === 'Thursday');
+    assert.ok(thursday && !/^\d{4}/.test(thursday.value ?? ''), 'precondition: "Thursday" is unresolved without a date');
+
+    await vscode.commands.executeCommand('factmark.setDocumentDate', '2024-05-14');
+    const after = await eventually(async () => {
+      const r = await suggestionsFor(uri);
+      return r.documentDate === '2024-05-14' ? r : undefined;
+    }, 'the document date set by hand is not used');
+    const resolved = after.mentions.find((m) => m.text === 'Thursday');
+    assert.match(resolved?.value ?? '', /^2024-05-\d\d$/, `"Thursday" resolved to ${resolved?.value}`);
+    assert.equal(after.mentions.find((m) => m.text === 'next month')?.value, '2024-06');
+    const sidecar = `${uri.fsPath}.factmark.yaml`;
+    await eventually(() => fs.existsSync(sidecar) && /date: "?2024-05-14"?/.test(fs.readFileSync(sidecar, 'utf8')), 'the date is not in the sidecar');
+  });
+});
