@@ -54,6 +54,9 @@ try {
       FACTMARK_ARTIFACTS: artifacts,
     },
     vsix,
+    // Learning from decisions is on by default for users; in the suite it would carry one test's
+    // confirmations into the next suite's suggestions, so only learning.test.ts turns it on.
+    userSettings: { 'factmark.suggestions.learn': false },
   });
   let extensionDevelopmentPath = root;
   if (vsix) {

@@ -9,6 +9,8 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
   const lexiconFile = () => path.join(workspaceDir(), 'factmark.lexicon.yaml');
 
   before(async function () {
+    // The host turns learning off for the other suites (test/host/run.mjs); this one is about it.
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
     uri = copySampleArticle(this);
     await openInEditor(uri);
   });
@@ -19,6 +21,7 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
     await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: annotated.model.annotations.map((a) => a.id) });
     fs.rmSync(lexiconFile(), { force: true });
     fs.rmSync(path.join(workspaceDir(), 'dispatch.txt'), { force: true });
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('factmark').update('patterns', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
   });
