@@ -3,22 +3,17 @@
  * whose git blob hash is `document.gitBlob`. See FORMAT.md.
  */
 
+import type { AnchorQuery } from '../anchor/reanchor';
 import type { AnnotationStatus } from '../model';
 
 /** The only format version this code reads and writes. */
 export const SIDECAR_VERSION = 1;
 
-/** Where an annotation is anchored, as stored in the file (code points). */
-export interface StoredAnchor {
-  id: string;
-  start: number;
-  end: number;
-  /** The covered text when it was last anchored. */
-  quote: string;
-  /** Up to 32 code points before the quote. */
-  prefix?: string;
-  /** Up to 32 code points after the quote. */
-  suffix?: string;
+/**
+ * Where an annotation is anchored, as stored in the file: the anchor re-anchoring works on (offsets
+ * in code points, a prefix and suffix of up to 32 code points), plus whether it is orphaned.
+ */
+export interface StoredAnchor extends AnchorQuery {
   /** True when the quoted text is gone from the document; start/end are then only a hint. */
   orphaned?: boolean;
 }

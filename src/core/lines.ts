@@ -1,0 +1,28 @@
+/**
+ * Where lines start in a text: `\n`, `\r\n` and a lone `\r` each end a line, as editors count them.
+ * Shared by the sidecar's diagnostics (0-based, UTF-16 columns) and the exports (1-based, code points),
+ * which each turn a line and its start into their own kind of column.
+ */
+export class LineStarts {
+  private readonly starts: number[] = [0];
+
+  constructor(text: string) {
+    for (let i = 0; i < text.length; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 10) this.starts.push(i + 1);
+      else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
+    }
+  }
+
+  /** The 0-based line of a UTF-16 offset and the offset where that line starts. */
+  lineOf(offset: number): { line: number; start: number } {
+    let lo = 0;
+    let hi = this.starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >>> 1;
+      if (this.starts[mid] <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return { line: lo, start: this.starts[lo] };
+  }
+}
