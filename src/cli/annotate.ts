@@ -47,7 +47,7 @@ export async function annotateAll(docs: readonly DocumentFile[], workers: number
   const outcomes: AnnotateOutcome[] = [];
   if (workers === 0) {
     for (const job of queue) {
-      const o = annotateFile(job.file, job.sidecar);
+      const o = await annotateFile(job.file, job.sidecar);
       outcomes.push(o);
       progress(o);
       // Lets a progress bar repaint and Ctrl+C act between files.
@@ -65,7 +65,7 @@ export async function annotateAll(docs: readonly DocumentFile[], workers: number
   const here = async () => {
     for (let batch = take(1); batch.length > 0; batch = take(1)) {
       for (const job of batch) {
-        const o = annotateFile(job.file, job.sidecar);
+        const o = await annotateFile(job.file, job.sidecar);
         outcomes.push(o);
         progress(o);
       }
@@ -108,7 +108,7 @@ export async function annotateAll(docs: readonly DocumentFile[], workers: number
   // Queue left by a worker that died before taking its share.
   while (next < queue.length) {
     for (const job of take()) {
-      const o = annotateFile(job.file, job.sidecar);
+      const o = await annotateFile(job.file, job.sidecar);
       outcomes.push(o);
       progress(o);
     }
@@ -123,7 +123,9 @@ export function isAnnotateWorker(): boolean {
 
 /** The worker side: annotate each batch it is sent, answer with the outcomes. */
 export function serveAnnotateWorker(): void {
-  parentPort?.on('message', (jobs: Job[]) => {
-    parentPort?.postMessage(jobs.map((j) => annotateFile(j.file, j.sidecar)));
+  parentPort?.on('message', async (jobs: Job[]) => {
+    const outcomes: AnnotateOutcome[] = [];
+    for (const j of jobs) outcomes.push(await annotateFile(j.file, j.sidecar));
+    parentPort?.postMessage(outcomes);
   });
 }

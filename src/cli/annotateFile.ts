@@ -1,11 +1,11 @@
 /** One file of `factmark annotate`: recognise, merge with the existing sidecar, write it back. */
-import * as fs from 'node:fs';
 import { detectDocumentDate } from '../core/dates';
 import type { AnnotatedDocument } from '../core/model';
 import { defaultRecognizers, RecognitionPipeline } from '../core/recognition';
 import { updateSidecar } from '../core/sidecar';
 import { unsuitableReason } from '../core/text';
 import { addSuggestions, isError, readSidecar } from './annotations';
+import { writeFileAtomic } from '../features/sidecar/nodeFs';
 import { readIfExists, readText } from './files';
 import * as path from 'node:path';
 
@@ -26,7 +26,7 @@ export interface AnnotateOutcome {
 let pipeline: RecognitionPipeline | undefined;
 
 /** Annotates one document: its sidecar gets the recognisers' mentions as suggestions (existing entries are kept). */
-export function annotateFile(file: string, sidecarFile: string): AnnotateOutcome {
+export async function annotateFile(file: string, sidecarFile: string): Promise<AnnotateOutcome> {
   try {
     const text = readText(file);
     const unsuitable = unsuitableReason(text, MAX_DOCUMENT_LENGTH);
@@ -52,7 +52,8 @@ export function annotateFile(file: string, sidecarFile: string): AnnotateOutcome
     const { document, added } = addSuggestions(base, mentions);
     const next = updateSidecar(original, orphans ? { document, text, orphans } : { document, text });
     if (next === original) return { file, added, status: 'unchanged' };
-    fs.writeFileSync(sidecarFile, next);
+    // The same atomic sequence as the extension: a killed run never leaves an empty or partial sidecar.
+    await writeFileAtomic(sidecarFile, next);
     return { file, added, status: original === undefined ? 'created' : 'updated' };
   } catch (err) {
     return { file, added: 0, status: 'failed', reason: (err as Error).message };

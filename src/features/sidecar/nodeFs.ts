@@ -1,0 +1,60 @@
+/**
+ * {@link AtomicFs} on Node's `fs`: the CLI's file system, and the extension's for `file:` URIs
+ * (`vscode.workspace.fs` has no fsync, and its rename with `overwrite` deletes the target first on
+ * the local disk, which leaves a moment with no sidecar at all; Node's `rename(2)` replaces it in
+ * one step). No `vscode` import, so the CLI bundle can use it.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { writeAtomic, type AtomicFs } from './atomicWrite';
+
+/** A temporary file older than this is abandoned even if a process with its pid runs (pids are reused). */
+const ABANDONED_AFTER_MS = 10 * 60_000;
+
+export const nodeFs: AtomicFs = {
+  dirname: (p) => path.dirname(p),
+  join: (folder, name) => path.join(folder, name),
+  async writeNew(p, content, mode) {
+    const handle = await fs.promises.open(p, 'wx', mode ?? 0o666);
+    try {
+      await handle.writeFile(content);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+  },
+  rename: (from, to) => fs.promises.rename(from, to),
+  remove: (p) => fs.promises.rm(p, { force: true }),
+  list: (folder) => fs.promises.readdir(folder),
+  realpath: (p) => fs.promises.realpath(p),
+  mode: (p) => fs.promises.stat(p).then((s) => s.mode & 0o7777, () => undefined),
+  async syncFolder(folder) {
+    // Some platforms (Windows) cannot open a folder for fsync: the rename is then as durable as it gets.
+    const handle = await fs.promises.open(folder, 'r').catch(() => undefined);
+    if (!handle) return;
+    await handle.sync().catch(() => undefined);
+    await handle.close();
+  },
+  async abandoned(p, pid) {
+    if (pid === process.pid) return false;
+    const stat = await fs.promises.stat(p).catch(() => undefined);
+    if (!stat) return false;
+    if (Date.now() - stat.mtimeMs > ABANDONED_AFTER_MS) return true;
+    return pid > 0 && !processRuns(pid);
+  },
+};
+
+function processRuns(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    // EPERM: it runs, under another user.
+    return (e as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** Atomically replaces a local file with `content` (UTF-8 for a string). */
+export function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
+  return writeAtomic(nodeFs, file, content, { pid: process.pid });
+}
