@@ -7,7 +7,7 @@
  * places left or right of the token) are grouped by "role" on a cached Lexeme, so a scorer can cache
  * their summed weights per word: that is what makes tagging fast.
  */
-import { Gazetteer, NameWord } from './gazetteer';
+import { Gazetteer, NameMatch, NameWord } from './gazetteer';
 import { hashString, mix } from './hash';
 
 /** Word-level facts, computed once per distinct token text and cached. */
@@ -26,10 +26,15 @@ export interface Lexeme extends NameWord {
   readonly hasLetter: boolean;
   /** Only lower-case letters. */
   readonly allLower: boolean;
+  /** Cannot start a name: only lower-case letters, or only punctuation (no letter, digit or symbol like $ or &). */
+  readonly neverStarts: boolean;
   /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
   readonly roles: Uint32Array[];
-  /** Summed weights per role, cached by a scorer (see PackedWeights). */
-  cache?: { owner: object; scores: Int32Array };
+  /**
+   * Scores cached by the beam decoder for one scorer (tagger.ts): summed weights per role, and the
+   * word's features on earlier decisions (`words`, rows filled on first use, marked in `known`).
+   */
+  cache?: { owner: object; roles: Float32Array; words: Float32Array | undefined; known: number };
 }
 
 /** Number of roles a lexeme has (see Lexeme.roles). */
@@ -84,9 +89,9 @@ export function wordShape(word: string, collapse: boolean): string {
 const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
 
 const lexicon = new Map<string, Lexeme>();
-// Bounds the cache (under 1 KB a word with its cached scores); an article has a few hundred distinct
-// words, so the cache is rarely cleared.
-const LEXICON_LIMIT = 50_000;
+// Bounds the cache (under 1 KB a word, or 2.5 KB with all its cached scores); an article has a few
+// hundred distinct words, so the cache is rarely cleared.
+const LEXICON_LIMIT = 30_000;
 
 function makeLexeme(word: string): Lexeme {
   const lower = word.toLowerCase().replace(/[0-9]/g, '0');
@@ -116,6 +121,7 @@ function makeLexeme(word: string): Lexeme {
     hasLower: /\p{Ll}/u.test(word),
     hasLetter: /\p{L}/u.test(word),
     allLower: /^\p{Ll}+$/u.test(word),
+    neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()\[\]-]+$/.test(word),
     roles: [
       Uint32Array.from(role0),
       Uint32Array.from(left),
@@ -147,8 +153,8 @@ export interface PreparedSentence {
   lexemes: Lexeme[];
   /** Set in capitals (a headline or dateline). */
   caps: boolean;
-  /** Name-list codes per token (type · 4 + place in the name + 1), when some name matched. */
-  names?: number[][];
+  /** Listed names in the sentence (see Gazetteer.matches), when some name matched. */
+  names?: NameMatch[];
   evidence: CasingEvidence;
   /**
    * Features of token i beyond its lexeme roles, feats[offsets[i] .. offsets[i+1]), when computed in
@@ -195,10 +201,10 @@ export function prepareDocument(sentences: readonly (readonly string[])[], gazet
   const lexemes = sentences.map((words) => words.map(lexeme));
   const caps = lexemes.map(isAllCaps);
   const evidence = casingEvidence(lexemes, caps);
-  const buffer = new FeatureBuffer();
+  const buffer = eager ? new FeatureBuffer() : undefined;
   return lexemes.map((lex, s) => {
-    const sentence: PreparedSentence = { length: lex.length, lexemes: lex, caps: caps[s], names: nameCodes(lex, caps[s], gazetteer), evidence };
-    if (eager) {
+    const sentence: PreparedSentence = { length: lex.length, lexemes: lex, caps: caps[s], names: nameMatches(lex, caps[s], gazetteer), evidence };
+    if (buffer) {
       const first = buffer.length;
       const offsets = new Uint32Array(lex.length + 1);
       for (let i = 0; i < lex.length; i++) {
@@ -216,7 +222,7 @@ export function prepareDocument(sentences: readonly (readonly string[])[], gazet
 
 /** A growable array of feature hashes (shared by the sentences of a document: fewer small allocations). */
 export class FeatureBuffer {
-  data = new Uint32Array(4096);
+  data = new Uint32Array(256);
   length = 0;
   push(value: number): void {
     if (this.length === this.data.length) {
@@ -228,21 +234,9 @@ export class FeatureBuffer {
   }
 }
 
-/** Name-list codes per token: the type and the token's place in the listed name (B, I, L or U). */
-function nameCodes(lexemes: readonly Lexeme[], caps: boolean, gazetteer: Gazetteer | undefined): number[][] | undefined {
-  if (!gazetteer) return undefined;
-  let codes: number[][] | undefined;
-  for (const m of gazetteer.matches(lexemes, caps)) {
-    codes ??= Array.from({ length: lexemes.length }, () => []);
-    for (let t = 0; t < 4; t++) {
-      if (!(m.types & (1 << t))) continue;
-      for (let k = m.start; k < m.end; k++) {
-        const pos = m.end - m.start === 1 ? 3 : k === m.start ? 0 : k === m.end - 1 ? 2 : 1;
-        codes[k].push(t * 4 + pos + 1);
-      }
-    }
-  }
-  return codes;
+function nameMatches(lexemes: readonly Lexeme[], caps: boolean, gazetteer: Gazetteer | undefined): NameMatch[] | undefined {
+  const found = gazetteer?.matches(lexemes, caps);
+  return found && found.length > 0 ? found : undefined;
 }
 
 /** Appends the features of token i beyond its lexeme roles: word pairs, position, headline, casing evidence, names. */
@@ -267,11 +261,18 @@ export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuff
     feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lower) ? 2 : 0) + (ambiguous ? 1 : 0)));
     if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lower) ? 1 : 0));
   }
-  const codes = s.names?.[i];
-  if (codes) {
-    for (const g of codes) {
-      feats.push(mix(T.Gaz, g));
-      feats.push(mix(T.GazShape, mix(g, lex.shapeHash)));
+  const names = s.names;
+  if (names) {
+    // Name-list codes: the type and the token's place in the listed name (B, I, L or U).
+    for (const m of names) {
+      if (i < m.start || i >= m.end) continue;
+      const pos = m.end - m.start === 1 ? 3 : i === m.start ? 0 : i === m.end - 1 ? 2 : 1;
+      for (let t = 0; t < 4; t++) {
+        if (!(m.types & (1 << t))) continue;
+        const g = t * 4 + pos + 1;
+        feats.push(mix(T.Gaz, g));
+        feats.push(mix(T.GazShape, mix(g, lex.shapeHash)));
+      }
     }
   }
 }

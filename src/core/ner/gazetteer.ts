@@ -33,6 +33,7 @@ const PREFIX = 1;
 
 /** Name lists keyed by chained word hashes. */
 export class Gazetteer {
+  // Keys are hashes as signed 32-bit integers, which V8 stores unboxed (faster Map lookups than doubles).
   private readonly names = new Map<number, number>();
   private readonly upperNames = new Map<number, number>();
   // Chained hashes of proper prefixes of names ("Ministry", "Ministry of"): a lookup stops when no name can follow.
@@ -51,12 +52,12 @@ export class Gazetteer {
       key = mix(key, w.wordHash);
       upper = mix(upper, w.upperHash);
       if (n < tokens.length - 1) {
-        this.prefixes.add(key);
-        this.upperPrefixes.add(upper);
+        this.prefixes.add(key | 0);
+        this.upperPrefixes.add(upper | 0);
       }
     });
-    this.names.set(key, (this.names.get(key) ?? 0) | (1 << type));
-    this.upperNames.set(upper, (this.upperNames.get(upper) ?? 0) | (1 << type));
+    this.names.set(key | 0, (this.names.get(key | 0) ?? 0) | (1 << type));
+    this.upperNames.set(upper | 0, (this.upperNames.get(upper | 0) ?? 0) | (1 << type));
   }
 
   /** Number of distinct names. */
@@ -77,9 +78,9 @@ export class Gazetteer {
       for (let n = 1; n <= MAX_NAME_TOKENS && i + n <= words.length; n++) {
         const w = words[i + n - 1];
         key = mix(key, allCaps ? w.upperHash : w.wordHash);
-        const types = table.get(key);
+        const types = table.get(key | 0);
         if (types) found.push({ start: i, end: i + n, types });
-        if (!prefixes.has(key)) break;
+        if (!prefixes.has(key | 0)) break;
       }
     }
     return found;

@@ -11,8 +11,6 @@ import { ALLOWED, canEnd, LABEL_COUNT, labelType } from './labels';
 export interface Scorer {
   /** Adds the weights of feats[from, to) to `out` (one entry per label). */
   accumulate(feats: Uint32Array, from: number, to: number, out: Float64Array): void;
-  /** Optional fast path: adds the (cached) weights of a lexeme's features in a role. */
-  accumulateRole?(lex: Lexeme, role: number, out: Float64Array): void;
   /** Trained weight of one score unit, when scores are scaled (quantised weights). */
   readonly scale?: number;
 }
@@ -74,7 +72,6 @@ function memoryValue(label: number): number {
  * (training); decoding always follows the tagger's own constrained decisions, as at run time.
  */
 export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, gold?: readonly Uint8Array[], learn?: LearnHook): Uint8Array[] {
-  const fast = scorer.accumulateRole && !learn;
   let buffer = new Uint32Array(256);
   const dynamic = new Uint32Array(8);
   const scores = new Float64Array(LABEL_COUNT);
@@ -92,13 +89,8 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
       const d = dynamicFeatures(dynamic, lex, p1, p2, lex.capitalised ? memory.get(lex.lowerHash) ?? 0 : -1);
       scores.fill(0);
       let count = 0;
-      if (fast) {
-        for (let r = 0; r < ROLE_COUNT; r++) scorer.accumulateRole!(at(i + ROLE_OFFSETS[r]), r, scores);
-        const own = staticFeatures(s, i, scratch, range);
-        scorer.accumulate(own.data, own.from, own.to, scores);
-        scorer.accumulate(dynamic, 0, d, scores);
-      } else {
-        // Training needs the full feature list; it must hold the same features as the fast path.
+      {
+        // The full feature list, as training needs it; the beam decoder must score the same features.
         const own = staticFeatures(s, i, scratch, range);
         const needed = 64 + own.to - own.from + d;
         for (let r = 0; r < ROLE_COUNT; r++) {
@@ -133,6 +125,84 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
   });
 }
 
+// Rows of the label tables below: one per previous label, plus the sentence start (31) in the last row.
+const START_ROW = LABEL_COUNT;
+const ROWS = LABEL_COUNT + 1;
+// Memory values (see memoryValue): 0 (capitalised, not remembered) to MEMORY_OUTSIDE.
+const MEMORY_VALUES = MEMORY_OUTSIDE + 1;
+// Rows of a word's own table (Lexeme.cache.words): Prev1Word + Prev1Shape per previous label, then MemoryShape per memory value.
+const WORD_ROWS = ROWS + MEMORY_VALUES;
+
+const rowOf = (label: number): number => (label === 31 ? START_ROW : label);
+
+/** Scores of the features on earlier decisions that do not depend on the word, per scorer. */
+interface LabelTables {
+  /** Prev1 per previous-label row. */
+  prev1: Float64Array;
+  /** Prev2 per (previous row · ROWS + row before it). */
+  prev2: Float64Array;
+  /** Memory per memory value. */
+  memory: Float64Array;
+}
+
+const labelTables = new WeakMap<Scorer, LabelTables>();
+
+function tablesFor(scorer: Scorer): LabelTables {
+  let t = labelTables.get(scorer);
+  if (t) return t;
+  const one = new Uint32Array(1);
+  const score = (out: Float64Array, at: number, feature: number): void => {
+    one[0] = feature;
+    scorer.accumulate(one, 0, 1, out.subarray(at * LABEL_COUNT, (at + 1) * LABEL_COUNT));
+  };
+  const labelOfRow = (row: number): number => (row === START_ROW ? 31 : row);
+  t = { prev1: new Float64Array(ROWS * LABEL_COUNT), prev2: new Float64Array(ROWS * ROWS * LABEL_COUNT), memory: new Float64Array(MEMORY_VALUES * LABEL_COUNT) };
+  for (let r1 = 0; r1 < ROWS; r1++) {
+    score(t.prev1, r1, mix(D.Prev1, labelOfRow(r1)));
+    for (let r2 = 0; r2 < ROWS; r2++) score(t.prev2, r1 * ROWS + r2, mix(D.Prev2, labelOfRow(r1) * 32 + labelOfRow(r2)));
+  }
+  for (let m = 0; m < MEMORY_VALUES; m++) score(t.memory, m, mix(D.Memory, m));
+  labelTables.set(scorer, t);
+  return t;
+}
+
+/** A lexeme's cached scores for `scorer` (see Lexeme.cache), made on first sight. */
+function cacheFor(lex: Lexeme, scorer: Scorer): NonNullable<Lexeme['cache']> {
+  let cache = lex.cache;
+  if (cache && cache.owner === scorer) return cache;
+  const roles = new Float32Array(ROLE_COUNT * LABEL_COUNT);
+  const sum = new Float64Array(LABEL_COUNT);
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    sum.fill(0);
+    scorer.accumulate(lex.roles[r], 0, lex.roles[r].length, sum);
+    roles.set(sum, r * LABEL_COUNT);
+  }
+  cache = lex.cache = { owner: scorer, roles, words: undefined, known: 0 };
+  return cache;
+}
+
+/** Row `row` of a lexeme's own table of features on earlier decisions, computed on first use. */
+function wordRow(lex: Lexeme, cache: NonNullable<Lexeme['cache']>, scorer: Scorer, row: number, pair: Uint32Array, sum: Float64Array): Float32Array {
+  const words = (cache.words ??= new Float32Array(WORD_ROWS * LABEL_COUNT));
+  if ((cache.known & (1 << row)) === 0) {
+    let n: number;
+    if (row < ROWS) {
+      const p1 = row === START_ROW ? 31 : row;
+      pair[0] = mix(D.Prev1Word, mix(p1, lex.lowerHash));
+      pair[1] = mix(D.Prev1Shape, mix(p1, lex.shapeHash));
+      n = 2;
+    } else {
+      pair[0] = mix(D.MemoryShape, mix(row - ROWS, lex.shapeHash));
+      n = 1;
+    }
+    sum.fill(0);
+    scorer.accumulate(pair, 0, n, sum);
+    words.set(sum, row * LABEL_COUNT);
+    cache.known |= 1 << row;
+  }
+  return words;
+}
+
 /**
  * Beam-search decoding with the same features as greedy decoding: keeps the `width` best label
  * sequences of each sentence, so one early mistake (a "North" that opens a place) need not force
@@ -140,12 +210,19 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
  * Hypotheses more than `margin` (in trained weight units) behind the best are dropped. With
  * `skipLowercase`, lower-case words outside names are labelled O without scoring (faster; on
  * CoNLL-2003 dev 6 of 5,942 names start in lower case).
+ *
+ * Speed: the scores of a word's own features are cached on its lexeme (per scorer), and so are the
+ * scores of the features on earlier decisions, which take only a few hundred values (label pairs,
+ * previous label × word); so a token costs a handful of table additions and no hashing, except for
+ * the few features on its neighbours (tokenFeatures).
  */
 export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer, width: number, margin = Infinity, skipLowercase = false): Uint8Array[] {
   const scoreMargin = margin / (scorer.scale ?? 1);
-  const dynamic = new Uint32Array(8);
+  const tables = tablesFor(scorer);
+  const { prev1: prev1Scores, prev2: prev2Scores, memory: memoryScores } = tables;
+  const pair = new Uint32Array(2);
   const base = new Float64Array(LABEL_COUNT);
-  const scores = new Float64Array(LABEL_COUNT);
+  const base2 = new Float64Array(LABEL_COUNT);
   const memory = new Map<number, number>();
   const scratch = new FeatureBuffer();
   const range: FeatureRange = { data: scratch.data, from: 0, to: 0 };
@@ -156,38 +233,38 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
   let next = new Float64Array(width);
   const nextLabel = new Uint8Array(width);
   const nextParent = new Uint8Array(width);
-  // Whether no hypothesis has a name open before position i.
-  const allClosed = (i: number, size: number): boolean => {
-    for (let k = 0; k < size; k++) if (!canEnd(label[(i - 1) * width + k])) return false;
-    return true;
-  };
-  // The label a hypothesis gave `steps` positions before position i (i > steps - 1).
-  const labelBefore = (i: number, slot: number, steps: number): number => {
-    let k = slot;
-    for (let j = i - 1; j > i - steps; j--) k = parent[j * width + k];
-    return label[(i - steps) * width + k];
-  };
   return doc.map((s) => {
     const n = s.length;
     if (label.length < n * width) {
       label = new Uint8Array(2 * n * width);
       parent = new Uint8Array(2 * n * width);
     }
-    const at = (i: number): Lexeme => (i < 0 ? SENTENCE_START : i >= n ? SENTENCE_END : s.lexemes[i]);
+    const lexemes = s.lexemes;
     let size = 1;
     total[0] = 0;
     for (let i = 0; i < n; i++) {
-      const lex = s.lexemes[i];
+      const lex = lexemes[i];
+      const cache = cacheFor(lex, scorer);
       // A lower-case word after a closed name is outside any name (CoNLL names start with a capital,
       // a digit or a symbol): it gets O, and only the features of earlier decisions, which rank the
-      // hypotheses, are scored.
-      const outside = skipLowercase && lex.allLower && i > 0 && allClosed(i, size);
-      base.fill(0);
+      // hypotheses, are scored. With one hypothesis left, not even those.
+      let outside = skipLowercase && lex.neverStarts && i > 0;
+      if (outside) {
+        for (let k = 0; k < size && outside; k++) if (!canEnd(label[(i - 1) * width + k])) outside = false;
+      }
+      if (outside && size === 1) {
+        label[i * width] = 0;
+        parent[i * width] = 0;
+        continue;
+      }
       if (!outside) {
-        for (let r = 0; r < ROLE_COUNT; r++) {
-          const other = at(i + ROLE_OFFSETS[r]);
-          if (scorer.accumulateRole) scorer.accumulateRole(other, r, base);
-          else scorer.accumulate(other.roles[r], 0, other.roles[r].length, base);
+        for (let c = 0; c < LABEL_COUNT; c++) base[c] = cache.roles[c];
+        for (let r = 1; r < ROLE_COUNT; r++) {
+          const j = i + ROLE_OFFSETS[r];
+          const other = j < 0 ? SENTENCE_START : j >= n ? SENTENCE_END : lexemes[j];
+          const roles = cacheFor(other, scorer).roles;
+          const at = r * LABEL_COUNT;
+          for (let c = 0; c < LABEL_COUNT; c++) base[c] += roles[at + c];
         }
         const own = staticFeatures(s, i, scratch, range);
         scorer.accumulate(own.data, own.from, own.to, base);
@@ -195,22 +272,42 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
       // Earlier position of the same capitalised word in this sentence, if any.
       let same = -1;
       if (lex.capitalised) {
-        for (let j = i - 1; j >= 0 && same < 0; j--) if (s.lexemes[j].capitalised && s.lexemes[j].lowerHash === lex.lowerHash) same = j;
+        for (let j = i - 1; j >= 0 && same < 0; j--) if (lexemes[j].capitalised && lexemes[j].lowerHash === lex.lowerHash) same = j;
       }
+      const rememberedInDoc = lex.capitalised && same < 0 ? memory.get(lex.lowerHash | 0) ?? 0 : -1;
       const last = i === n - 1;
+      const labelCount = outside ? 1 : LABEL_COUNT;
       let kept = 0;
       for (let k = 0; k < size; k++) {
-        const p1 = i > 0 ? labelBefore(i, k, 1) : 31;
-        const p2 = i > 1 ? labelBefore(i, k, 2) : 31;
-        let remembered = -1;
-        if (lex.capitalised) remembered = same >= 0 ? memoryValue(labelBefore(i, k, i - same)) : memory.get(lex.lowerHash) ?? 0;
-        const d = dynamicFeatures(dynamic, lex, p1, p2, remembered);
-        scores.set(base);
-        scorer.accumulate(dynamic, 0, d, scores);
+        let p1 = 31;
+        let p2 = 31;
+        if (i > 0) {
+          p1 = label[(i - 1) * width + k];
+          if (i > 1) p2 = label[(i - 2) * width + parent[(i - 1) * width + k]];
+        }
+        let remembered = rememberedInDoc;
+        if (same >= 0) {
+          let slot = k;
+          for (let j = i - 1; j > same; j--) slot = parent[j * width + slot];
+          remembered = memoryValue(label[same * width + slot]);
+        }
+        const r1 = rowOf(p1);
+        const words = wordRow(lex, cache, scorer, r1, pair, base2);
+        const at1 = r1 * LABEL_COUNT;
+        const at2 = (r1 * ROWS + rowOf(p2)) * LABEL_COUNT;
+        let atMemory = -1;
+        let atMemoryShape = -1;
+        if (remembered >= 0) {
+          wordRow(lex, cache, scorer, ROWS + remembered, pair, base2);
+          atMemory = remembered * LABEL_COUNT;
+          atMemoryShape = (ROWS + remembered) * LABEL_COUNT;
+        }
         const row = i === 0 ? 0 : (p1 + 1) * LABEL_COUNT;
-        for (let c = 0; c < (outside ? 1 : LABEL_COUNT); c++) {
+        for (let c = 0; c < labelCount; c++) {
           if (!ALLOWED[row + c] || (last && !canEnd(c))) continue;
-          const score = total[k] + scores[c];
+          let score = total[k] + prev1Scores[at1 + c] + prev2Scores[at2 + c] + words[at1 + c];
+          if (!outside) score += base[c];
+          if (atMemory >= 0) score += memoryScores[atMemory + c] + words[atMemoryShape + c];
           if (kept === width && score <= next[kept - 1]) continue;
           // Insert into the sorted top-`width` list.
           let pos = kept < width ? kept++ : kept - 1;
@@ -241,9 +338,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
       labels[i] = label[i * width + k];
       k = parent[i * width + k];
     }
-    labels.forEach((l, i) => {
-      if (s.lexemes[i].capitalised) memory.set(s.lexemes[i].lowerHash, memoryValue(l));
-    });
+    for (let i = 0; i < n; i++) if (lexemes[i].capitalised) memory.set(lexemes[i].lowerHash | 0, memoryValue(labels[i]));
     return labels;
   });
 }

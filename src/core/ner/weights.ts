@@ -6,7 +6,6 @@
  * open-addressing table. Since every weight shares the scale, the best label is decided on integer
  * sums and the scale is never applied at run time.
  */
-import { Lexeme, ROLE_COUNT } from './features';
 import type { Scorer } from './tagger';
 
 const MAGIC = 0x314e4d46; // "FMN1" little-endian
@@ -79,23 +78,6 @@ export class PackedWeights implements Scorer {
   private keyAt(at: number): number {
     const t = this.table;
     return (t[at] & 255) | ((t[at + 1] & 255) << 8) | ((t[at + 2] & 255) << 16);
-  }
-
-  accumulateRole(lex: Lexeme, role: number, out: Float64Array): void {
-    let cache = lex.cache;
-    if (!cache || cache.owner !== this) {
-      // First sight of this word with this model: sum each role's weights once.
-      const scores = new Int32Array(ROLE_COUNT * this.labels);
-      const sum = new Float64Array(this.labels);
-      for (let r = 0; r < ROLE_COUNT; r++) {
-        sum.fill(0);
-        this.accumulate(lex.roles[r], 0, lex.roles[r].length, sum);
-        scores.set(sum, r * this.labels);
-      }
-      cache = lex.cache = { owner: this, scores };
-    }
-    const base = role * this.labels;
-    for (let c = 0; c < this.labels; c++) out[c] += cache.scores[base + c];
   }
 
   private slotStart(bucket: number): number {
