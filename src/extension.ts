@@ -34,7 +34,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     new Highlights(recognition, workflow.decisions),
     registerHover(recognition, workflow.hover),
     registerStatusBar(recognition, workflow.counts),
-    registerExportImport(),
+    registerExportImport(store),
     onConfigChange((config) => recognition.updateConfig(config)),
     vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
       const c = vscode.workspace.getConfiguration('factmark');

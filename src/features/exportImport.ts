@@ -14,6 +14,8 @@ import {
 } from '../core/export';
 import type { AnnotatedDocument } from '../core/model';
 import { documentPathFor, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor, updateSidecar } from '../core/sidecar';
+import type { DocumentAnnotations } from './sidecar';
+import { writeTextAtomic } from './sidecar/files';
 
 /** Which documents an export covers. */
 export type ExportScope = 'current' | 'selected' | 'workspace';
@@ -62,13 +64,23 @@ const PROGRESS_FROM = 20;
 const decoder = new TextDecoder('utf-8');
 const encoder = new TextEncoder();
 
+/**
+ * The part of the annotation store export needs: the live annotations of the documents it has loaded.
+ * They are newer than the sidecar on disk while the document has unsaved edits, a write is queued, or
+ * the workspace is in Restricted Mode (nothing is written there).
+ */
+export interface LiveAnnotations {
+  get(uri: vscode.Uri): DocumentAnnotations | undefined;
+  all(): DocumentAnnotations[];
+}
+
 /** The "Export Annotations…" and "Import Annotations…" commands. */
-export function registerExportImport(): vscode.Disposable {
+export function registerExportImport(store: LiveAnnotations): vscode.Disposable {
   const log = vscode.window.createOutputChannel('Factmark Export & Import');
   return vscode.Disposable.from(
     log,
     vscode.commands.registerCommand(CommandId.ExportAnnotations, (arg?: vscode.Uri | ExportRequest, selection?: vscode.Uri[]) =>
-      exportCommand(toRequest(arg, selection), log),
+      exportCommand(toRequest(arg, selection), store, log),
     ),
     vscode.commands.registerCommand(CommandId.ImportAnnotations, (arg?: vscode.Uri | ImportRequest) =>
       importCommand(arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log),
@@ -81,7 +93,7 @@ function toRequest(arg: vscode.Uri | ExportRequest | undefined, selection: vscod
   return arg ?? {};
 }
 
-async function exportCommand(request: ExportRequest, log: vscode.OutputChannel): Promise<ExportOutcome | undefined> {
+async function exportCommand(request: ExportRequest, store: LiveAnnotations, log: vscode.OutputChannel): Promise<ExportOutcome | undefined> {
   const format = request.format !== undefined ? findExportFormat(request.format) : await pickFormat();
   if (!format) {
     if (request.format !== undefined) void vscode.window.showErrorMessage(`Factmark: unknown export format "${request.format}".`);
@@ -90,14 +102,14 @@ async function exportCommand(request: ExportRequest, log: vscode.OutputChannel):
   const scope = request.scope ?? (await pickScope(request.uris));
   if (!scope) return undefined;
 
-  const documents = await documentsOf(scope, request.uris);
+  const documents = await documentsOf(scope, request.uris, store);
   if (documents.length === 0) {
     void vscode.window.showWarningMessage(
       scope === 'current' ? 'Factmark: open a plain-text article to export its annotations.' : 'Factmark: no annotated documents (no .factmark.yaml sidecars) to export.',
     );
     return undefined;
   }
-  const loaded = await loadForExport(documents, scope === 'workspace' || documents.length > PROGRESS_FROM);
+  const loaded = await loadForExport(documents, store, scope === 'workspace' || documents.length > PROGRESS_FROM);
   if (!loaded) return undefined;
   if (loaded.malformed.length > 0) {
     const first = loaded.malformed[0];
@@ -213,13 +225,22 @@ async function writeFiles(target: vscode.Uri, files: Array<{ name: string; conte
   return written;
 }
 
-/** The document URIs of a scope (documents, not sidecars), in a stable order. */
-async function documentsOf(scope: ExportScope, selected: vscode.Uri[] | undefined): Promise<vscode.Uri[]> {
+/**
+ * The document URIs of a scope (documents, not sidecars), in a stable order: those with a sidecar on
+ * disk, and those whose annotations are only in the store so far (no sidecar written yet).
+ */
+async function documentsOf(scope: ExportScope, selected: vscode.Uri[] | undefined, store: LiveAnnotations): Promise<vscode.Uri[]> {
   const found = new Map<string, vscode.Uri>();
   const add = (uri: vscode.Uri) => found.set(uri.toString(), uri);
-  const sidecarsUnder = async (base: vscode.Uri | vscode.WorkspaceFolder | undefined) => {
+  const sidecarsUnder = async (base: vscode.Uri | undefined) => {
     const pattern = base ? new vscode.RelativePattern(base, `**/*${SIDECAR_SUFFIX}`) : `**/*${SIDECAR_SUFFIX}`;
     for (const s of await vscode.workspace.findFiles(pattern, '**/node_modules/**')) add(s.with({ path: documentPathFor(s.path)! }));
+    const prefix = base && `${base.toString().replace(/\/$/, '')}/`;
+    for (const e of store.all()) {
+      const annotated = e.model.annotations.length > 0 || e.model.facts.length > 0;
+      const inScope = prefix ? e.uri.toString().startsWith(prefix) : vscode.workspace.getWorkspaceFolder(e.uri) !== undefined;
+      if (annotated && inScope) add(e.uri);
+    }
   };
   if (scope === 'current') {
     const editor = vscode.window.activeTextEditor;
@@ -257,14 +278,27 @@ interface LoadedExport {
   malformed: Array<{ uri: vscode.Uri; reason: string }>;
 }
 
-/** Reads each document and its sidecar; with a cancellable progress notification for large scopes. */
-async function loadForExport(documents: vscode.Uri[], withProgress: boolean): Promise<LoadedExport | undefined> {
+/**
+ * Each document's annotations: from the store when it has the document loaded and open (what the
+ * user sees, including changes not yet written), otherwise its sidecar read against its text. With a
+ * cancellable progress notification for large scopes.
+ */
+async function loadForExport(documents: vscode.Uri[], store: LiveAnnotations, withProgress: boolean): Promise<LoadedExport | undefined> {
   const work = async (progress?: vscode.Progress<{ message?: string; increment?: number }>, token?: vscode.CancellationToken): Promise<LoadedExport | undefined> => {
     const out: LoadedExport = { inputs: [], warnings: [], malformed: [] };
     for (const uri of documents) {
       if (token?.isCancellationRequested) return undefined;
       const name = vscode.workspace.asRelativePath(uri, false);
       progress?.report({ message: name, increment: 100 / documents.length });
+      const live = store.get(uri);
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+      // A store entry that is not writable stands for a malformed sidecar: the disk path reports it.
+      if (live && live.writable && open) {
+        const { input, warnings } = liveExportInput(live, open.getText(), name);
+        out.inputs.push(input);
+        out.warnings.push(...warnings);
+        continue;
+      }
       const sidecarUri = uri.with({ path: sidecarPathFor(uri.path) });
       const sidecarText = await readOptional(sidecarUri);
       if (sidecarText === undefined) {
@@ -295,6 +329,19 @@ async function loadForExport(documents: vscode.Uri[], withProgress: boolean): Pr
     { location: vscode.ProgressLocation.Notification, title: 'Factmark: exporting annotations', cancellable: true },
     (progress, token) => work(progress, token),
   );
+}
+
+/** The export input of a document from the store's live model (offsets into `text`, the editor's text); orphans left out and named. */
+function liveExportInput(live: DocumentAnnotations, text: string, name: string): { input: ExportInput; warnings: string[] } {
+  const gone = live.orphans;
+  const m = live.model;
+  const warnings = [...m.annotations, ...m.facts].filter((s) => gone.has(s.id)).map((s) => `${name}: ${s.id} “${s.text}” does not anchor on the text (orphaned); not exported`);
+  const doc: AnnotatedDocument = {
+    ...m,
+    annotations: m.annotations.filter((a) => !gone.has(a.id)).map((a) => ({ ...a })),
+    facts: m.facts.filter((f) => !gone.has(f.id)).map((f) => ({ ...f, entities: f.entities.filter((id) => !gone.has(id)) })),
+  };
+  return { input: { text, name, doc, uri: live.uri.toString() }, warnings };
 }
 
 async function importCommand(request: ImportRequest, log: vscode.OutputChannel): Promise<ImportOutcome | undefined> {
@@ -347,7 +394,7 @@ async function importCommand(request: ImportRequest, log: vscode.OutputChannel):
   }
   const merged = mergeImported(existing, imported);
   const next = updateSidecar(original, orphans ? { document: merged.document, text, orphans } : { document: merged.document, text });
-  if (next !== original) await vscode.workspace.fs.writeFile(sidecar, encoder.encode(next));
+  if (next !== original) await writeTextAtomic(sidecar, next);
 
   const notImported = imported.problems.filter((p) => !p.imported);
   if (imported.problems.length > 0) {

@@ -262,4 +262,40 @@ describe('Export and import annotations', function () {
       );
     }
   });
+  it('exports what the store holds: an annotation made a moment before, not yet in any sidecar, is exported', async () => {
+    // Unsaved edits hold sidecar writes back (offsets must describe the saved text), so these
+    // annotations exist only in memory when the export runs.
+    const harbour = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'news/harbour.txt'));
+    const fresh = writeWorkspaceFile(`${FOLDER}/news/fresh.txt`, 'Ships left Valletta at dawn.\n');
+    const target = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'live.csv'));
+    try {
+      for (const uri of [harbour, fresh]) {
+        const editor = await openInEditor(uri);
+        assert.ok(await editor.edit((b) => b.insert(editor.document.positionAt(editor.document.getText().length), 'More to come.\n')));
+      }
+      const porto = HARBOUR.indexOf('Porto');
+      const valletta = 'Ships left '.length;
+      // Not awaited: the export is asked for straight after the annotating commands, as a user can.
+      const edits = [
+        vscode.commands.executeCommand('factmark.internal.editAnnotations', harbour, { add: [{ type: 'PLACE', start: porto, end: porto + 5 }] }),
+        vscode.commands.executeCommand('factmark.internal.editAnnotations', fresh, { add: [{ type: 'PLACE', start: valletta, end: valletta + 8 }] }),
+      ];
+      const outcome = await vscode.commands.executeCommand<ExportOutcome>('factmark.exportAnnotations', { format: 'csv', scope: 'workspace', target });
+      await Promise.all(edits);
+      assert.ok(outcome, 'the export was cancelled');
+      const csv = fs.readFileSync(target.fsPath, 'utf8');
+      assert.ok(csv.includes(`${FOLDER}/news/harbour.txt,a2,PLACE,confirmed,Porto,`), csv);
+      assert.ok(csv.includes(`${FOLDER}/news/fresh.txt,a1,PLACE,confirmed,Valletta,`), csv);
+      assert.ok(csv.includes(`${FOLDER}/news/harbour.txt,a1,ORGANIZATION,confirmed,Port of Lisbon,`), csv);
+      // The point of the test: the sidecars on disk do not have them yet.
+      assert.ok(!fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8').includes('Porto'), 'the harbour sidecar was written before the export');
+      assert.ok(!fs.existsSync(`${fresh.fsPath}.factmark.yaml`), 'the fresh sidecar was written before the export');
+    } finally {
+      for (const uri of [harbour, fresh]) {
+        await vscode.window.showTextDocument(uri);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+      fs.rmSync(target.fsPath, { force: true });
+    }
+  });
 });
