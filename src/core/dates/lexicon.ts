@@ -90,6 +90,11 @@ export const WEEKDAY_RE = '(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|
 export const ORDINAL_RE =
   `(?:\\d{1,2}(?:st|nd|rd|th)|${Object.keys(ORDINALS).sort((a, b) => b.length - a.length).join('|')})`;
 
+const DAY_ORDINALS = 'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth';
+/** A day of the month as an ordinal word, as spoken: "eighth", "twenty-first", "thirtieth" (no capture groups). */
+export const DAY_ORDINAL_WORD_RE =
+  `(?:(?:twenty|thirty)[\\s-](?:${DAY_ORDINALS})|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth|${DAY_ORDINALS})`;
+
 /** Month number of a month token such as "Sept." or "March". */
 export function monthOf(token: string): number | undefined {
   return MONTHS.get(token.toLowerCase().replace(/\.$/, ''));

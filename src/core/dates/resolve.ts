@@ -14,6 +14,13 @@ const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|exte
 /** Verbs in the past tense just before the expression ("said Friday", "closed Wednesday"). */
 const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|shot|struck|led|sent|found|got|put|ran|broke|brought|thought|heard|paid|kept|wrote|drew|flew|fought|chose|became|sold|bought|hit|cut|quit|did|was|were|had)\s+(?:(?:it|him|her|them|on|late|early|last|this)\s+)*$/i;
 
+/** Nothing before the expression in its sentence but a preposition or a conjunction. */
+const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through|during|early|late|last|this|next)\s+)*$/i;
+/** The clause after an expression, up to the end of its sentence. */
+const FOLLOWING_CLAUSE = /^[^.;!?\n]*/;
+/** The first verb group of that clause, as future or past. */
+const VERB_AFTER = /^[^"]{0,60}?\b(?:(?<future>will|won't|shall|'ll|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected|are expected)|(?<past>\w{3,}ed|said|told|met|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|had|did|has|have))\b/i;
+
 /**
  * The tense of the clause around [start, end): a past-tense verb right before the expression wins,
  * then future cues in the clause before it, then past cues around it. News reports past events in
@@ -25,11 +32,21 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   let to = end;
   while (to < text.length && to - end < 30 && !/[.;!?\n,]/.test(text[to])) to++;
   const before = text.slice(from, start);
+  // "In January, the company sold ...", "On Tuesday, officials will ...": an expression that opens
+  // its sentence takes the tense of the clause it introduces
+  if (OPENER.test(before)) {
+    const verb = VERB_AFTER.exec(FOLLOWING_CLAUSE.exec(text.slice(end, end + 160))![0]);
+    if (verb) return verb.groups!.future ? 'future' : 'past';
+  }
   if (DEADLINE.test(before)) return 'future';
+  // "must repay the loan by February" sets a deadline; "had filed reports by Wednesday" looks back
+  if (/\bby\s+$/i.test(before) && !/\b(had|was|were|did)\b/i.test(before.slice(-48))) return 'future';
   const past = PAST_VERB.exec(before);
   // "will be paid Dec. 14" is a future with a participle
   if (past && !/\b(will|would|to|be|is|are)\s+(\w+\s+)?$/i.test(before.slice(0, past.index))) return 'past';
-  if (FUTURE_CUE.test(before)) return 'future';
+  // "had been scheduled to expire Friday": a plan told in the past perfect is over
+  const future = FUTURE_CUE.exec(before);
+  if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index))) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(text.slice(end, to))) return 'past';
   return undefined;
 }

@@ -1,11 +1,14 @@
 /** Days and times of day: calendar dates, weekdays, "yesterday", clock times, holidays. */
-import { Ymd, formatYmd, isValidDate, pad } from '../calendar';
-import { MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseSpokenYear } from '../lexicon';
+import { Ymd, formatWeek, formatYmd, isValidDate, pad, parseYmd } from '../calendar';
+import { DAY_ORDINAL_WORD_RE, MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, parseSpokenYear } from '../lexicon';
 import { Tense, resolveMonthYear, resolveWeekday } from '../resolve';
 import {
   B, DAY_PHRASE, E, PART_OF_DAY, Rule, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
   timeOfDay,
 } from './shared';
+
+/** Nouns after "today's" that speak of our times rather than of the day: "today's youth". */
+const GENERIC_TODAY = /^'s\s+(?:\w+\s+)?(?:world|youth|young|society|societies|generation|children|kids|teenagers|students|families|economy|standards|dollars|technology|technologies|computers|culture|politics|people|women|men|consumers|businesses|schools|media|workplace|workforce|army|military|armies|cars|music)\b/i;
 
 export const DAYS_RULES: Rule[] = [
   {
@@ -60,12 +63,14 @@ export const DAYS_RULES: Rule[] = [
     name: 'month day year',
     triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+      `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
     build(m, ctx) {
       const dir = m.groups!.dir?.toLowerCase();
-      const forced = dir === 'last' ? 'past' : dir === 'next' ? 'future' : undefined;
+      const forced = dir === 'last' ? 'past' : dir === 'next' || dir === 'this coming' ? 'future' : undefined;
+      // "March eighth", as broadcasts say it
+      const d = m.groups!.d ?? String(parseOrdinal(m.groups!.dw!));
       // a weekday given with the date ("Monday, Oct. 26") tells the year
-      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx, m.groups!.wd, forced);
+      return dayMonthYear(m.groups!.mon, d, m.groups!.y, ctx, m.groups!.wd, forced);
     },
   },
   {
@@ -116,22 +121,41 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: 'weekday',
-    triggers: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday'],
+    triggers: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays'],
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this|early|late|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
+      `${B}(?:(?<dir>last|next|this coming|this|early|late|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?:[\\s-](?<part>morning|afternoon|evening|night)(?<pl2>s)?)?${E}`, 'gi'),
     build(m, ctx) {
       const { wd, part } = m.groups!;
       if (!isCapitalised(wd)) return undefined;
       const day = WEEKDAYS.get(wd.toLowerCase())!;
       const dir = m.groups!.dir?.toLowerCase();
+      // "on Sundays", "Tuesday nights": every such day
+      if (m.groups!.pl || m.groups!.pl2) {
+        if (dir) return undefined;
+        const partCode = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
+        return { type: 'SET', value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
+      }
       // "the previous Friday", "the following Monday": counted from the day mentioned last
       if (dir?.startsWith('the ')) return part ? undefined : { type: 'DATE', anaphor: { unit: 'D', shift: dir === 'the following' ? 1 : -1, weekday: day } };
       const partCode = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
       const type: TimexType = partCode ? 'TIME' : 'DATE';
       if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
-      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
-      const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || dir === 'next'));
+      const ahead = dir === 'next' || dir === 'this coming';
+      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : ctx.tense();
+      const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || ahead));
       return { type, value: partCode ? `${date}T${partCode}` : date };
+    },
+  },
+  {
+    name: 'week of',
+    triggers: ['week'],
+    // "the week of March 6": the calendar week holding that day
+    pattern: new RegExp(`${B}the\\sweek\\sof\\s(?<mon>${MONTH_RE})\\s(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'gi'),
+    build(m, ctx) {
+      const day = dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+      if (!day) return undefined;
+      const ymd = parseYmd(day.value);
+      return { type: 'DATE', value: ymd ? formatWeek(ymd) : 'XXXX-WXX' };
     },
   },
   {
@@ -141,6 +165,10 @@ export const DAYS_RULES: Rule[] = [
       `${B}(?:(?<mod>early|late|earlier|later)\\s)?(?<w>today|tonight|yesterday|tomorrow)(?:[\\s-](?<part>morning|afternoon|evening|night))?${E}`, 'gi'),
     build(m, ctx) {
       const w = m.groups!.w.toLowerCase();
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+      // "today's world", "today's youth", "the people of tomorrow": our times, not a day
+      if ((w === 'today' || w === 'tomorrow') && !m.groups!.mod && !m.groups!.part && GENERIC_TODAY.test(after)) return undefined;
+      if (w === 'tomorrow' && /\b(?:of|for)\s$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) && !/^\s*(?:morning|night|,)/.test(after)) return undefined;
       const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       const part = m.groups!.part ? PART_OF_DAY[m.groups!.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
       return { type: m.groups!.part ? 'TIME' : 'DATE', value: dayValue(ctx, offset, part) };
@@ -159,6 +187,23 @@ export const DAYS_RULES: Rule[] = [
       const part = PART_OF_DAY[m.groups!.part.toLowerCase()];
       const offset = /last/i.test(m.groups!.dir) ? -1 : 0;
       return { type: 'TIME', value: dayValue(ctx, offset, part) };
+    },
+  },
+  {
+    name: 'part of that day',
+    triggers: ['morning', 'afternoon', 'evening'],
+    // "placed orders in the morning", "will leave at 4 in the morning": a part of the day the text
+    // is telling of; a habit ("works in the morning") has no tense cue and is left alone
+    pattern: /(?:(?<h>\b\d{1,2})(?::(?<min>\d\d))?\s(?:o'clock\s)?in\sthe\s(?<hpart>morning|afternoon|evening)|(?<=\b(?:in|during)\s)the\s(?<part>morning|afternoon|evening))(?![\w-])/gi,
+    build(m, ctx) {
+      if (m.groups!.h) {
+        const pm = m.groups!.hpart.toLowerCase() !== 'morning';
+        const t = timeOfDay(Number(m.groups!.h), Number(m.groups!.min ?? 0), pm ? 'pm' : 'am');
+        return t ? { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } } : undefined;
+      }
+      const clause = /[^.;!?\n]*$/.exec(ctx.text.slice(Math.max(0, m.index - 100), m.index))![0];
+      if (ctx.tense() === undefined && !/\b(\w{3,}ed|was|were|had|will|would)\b/i.test(clause)) return undefined;
+      return { type: 'TIME', anaphor: { unit: 'D', shift: 0, part: PART_OF_DAY[m.groups!.part.toLowerCase()] } };
     },
   },
   {

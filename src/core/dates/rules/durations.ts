@@ -88,6 +88,12 @@ export const DURATIONS_RULES: Rule[] = [
       if (/^(1[5-9]|20)\d\d$/.test(nWord) && !/s$/i.test(m.groups!.unit)) return undefined;
       // "a" alone before a plural ("a years") is not a count; "a week" is
       if ((nWord === 'a' || nWord === 'an') && /s$/i.test(m.groups!.unit) && !/centur/i.test(m.groups!.unit)) return undefined;
+      // "Islam will one day be ...", "the hope he one day follows ...": some day in the future
+      if (nWord === 'one' && unitWord === 'day' && !m.groups!.mod && !m.groups!.the
+        && /\b(will|would|could|may|might|can|should|must|he|she|they|we|I|you)\s$/.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))
+        && /^\s[a-z]+/.test(after) && !/^\s(of|after|before|later|earlier|in|on|at|to|and|or|for|ago|ahead|off|more)\b/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 10))) {
+        return { type: 'DATE', value: 'FUTURE_REF' };
+      }
       const unit = unitOf(m.groups!.unit)!;
       // "the two-day talks": "the" belongs to the noun phrase, not to the duration
       if (m.groups!.the && !m.groups!.dir && !/s$/i.test(m.groups!.unit)) return undefined;

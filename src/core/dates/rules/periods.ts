@@ -225,7 +225,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'ago',
     triggers: ['ago', 'earlier', 'now', 'hence'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?<n>${NUMBER_RE})[\\s-](?<unit>${UNIT_RE})\\s(?<dir>ago|earlier|from now|hence)${E}`, 'gi'),
+      `${B}(?:(?<mod>${APPROX})\\s)?(?<n>${NUMBER_RE})[\\s-](?<unit>${UNIT_RE})(?:\\sor\\sso)?\\s(?<dir>ago|earlier|from now|hence)${E}`, 'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
       const unit = unitOf(m.groups!.unit);

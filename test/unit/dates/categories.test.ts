@@ -1,0 +1,91 @@
+import * as assert from 'node:assert/strict';
+import { recognizeDates } from '../../../src/core/dates';
+
+/**
+ * One small hand-made fixture per family of expressions or resolution rule, so that a rule tuned on
+ * the development data keeps its linguistic reason (and a regression names the rule it broke).
+ */
+interface Case {
+  text: string;
+  phrase: string;
+  dct: string;
+  value?: string;
+  type?: 'DATE' | 'TIME' | 'DURATION' | 'SET';
+}
+
+const CATEGORIES: Record<string, Case[]> = {
+  'tense of a sentence opened by the expression': [
+    { text: 'The deal closed last week. In January, the bank had hired advisers.', phrase: 'January', dct: '2005-10-27', value: '2005-01' },
+    { text: 'In January, the bank will hire advisers.', phrase: 'January', dct: '2005-10-27', value: '2006-01' },
+    { text: 'In September, it announced plans to expand.', phrase: 'September', dct: '2005-10-30', value: '2005-09' },
+  ],
+  'deadlines with "by"': [
+    { text: 'The group aims to repay the loan by February.', phrase: 'February', dct: '2005-10-30', value: '2006-02' },
+    { text: 'Only two members had filed reports by Wednesday.', phrase: 'Wednesday', dct: '2005-08-18', value: '2005-08-17' },
+  ],
+  'plans told in the past perfect': [
+    { text: 'The offer had been scheduled to expire at midnight Friday.', phrase: 'midnight Friday', dct: '2005-10-31', value: '2005-10-28T24:00', type: 'TIME' },
+  ],
+  '"this coming" and spoken days of the month': [
+    { text: 'The festival is this coming Sunday, March eighth.', phrase: 'this coming Sunday, March eighth', dct: '2009-03-05', value: '2009-03-08' },
+    { text: 'The vote is this coming Tuesday.', phrase: 'this coming Tuesday', dct: '2007-03-06', value: '2007-03-13' },
+    { text: 'They signed it on June twenty-first, 1999.', phrase: 'June twenty-first, 1999', dct: '2007-03-06', value: '1999-06-21' },
+  ],
+  '"or so" before "ago"': [
+    { text: 'Then, a week or so ago, the general chose a date.', phrase: 'a week or so ago', dct: '2005-02-23', value: '2005-W07' },
+  ],
+  'plural weekdays are sets': [
+    { text: 'The ferry sails on Sundays.', phrase: 'Sundays', dct: '2005-02-23', value: 'XXXX-WXX-7', type: 'SET' },
+    { text: 'New flights leave on Tuesday nights.', phrase: 'Tuesday nights', dct: '2005-02-23', value: 'XXXX-WXX-2TNI', type: 'SET' },
+  ],
+  'the week of a date': [
+    { text: 'A hearing is planned for the week of March 6.', phrase: 'the week of March 6', dct: '2006-02-24', value: '2006-W10' },
+  ],
+  '"one day" as some day': [
+    { text: 'She hopes the team will one day win the cup.', phrase: 'one day', dct: '2006-02-24', value: 'FUTURE_REF', type: 'DATE' },
+    { text: 'The strike lasted one day.', phrase: 'one day', dct: '2006-02-24', value: 'P1D', type: 'DURATION' },
+  ],
+  'a part of the day the text is telling of': [
+    { text: 'Prices fell on Friday. Buyers returned in the morning and left by noon.', phrase: 'the morning', dct: '2006-02-27', value: '2006-02-24TMO', type: 'TIME' },
+    { text: 'On Tuesday the convoy will leave at 5 in the morning.', phrase: '5 in the morning', dct: '2006-02-27', value: '2006-02-28T05:00', type: 'TIME' },
+  ],
+};
+
+/** Generic uses that name no date. */
+const NOT_DATES: Record<string, string[]> = {
+  '"today" and "tomorrow" as our times': [
+    'The song speaks to today\'s youth.',
+    'Many of today\'s personal computers are slow.',
+    'He wanted to choose the leaders of tomorrow.',
+  ],
+  'habits without a tense': [
+    'She usually studies in the morning.',
+  ],
+};
+
+describe('recognizeDates by rule category', () => {
+  for (const [category, cases] of Object.entries(CATEGORIES)) {
+    describe(category, () => {
+      for (const c of cases) {
+        it(`"${c.phrase}" in "${c.text}"`, () => {
+          const start = c.text.indexOf(c.phrase);
+          const found = recognizeDates(c.text, { documentDate: c.dct });
+          const m = found.find((f) => f.start === start && f.end === start + c.phrase.length);
+          assert.ok(m, `expected "${c.phrase}", got ${JSON.stringify(found.map((f) => [f.text, f.value]))}`);
+          if (c.value) assert.equal(m.value, c.value);
+          if (c.type) assert.equal(m.timexType, c.type);
+        });
+      }
+    });
+  }
+
+  for (const [category, texts] of Object.entries(NOT_DATES)) {
+    describe(category, () => {
+      for (const text of texts) {
+        it(`finds nothing in "${text}"`, () => {
+          assert.deepEqual(recognizeDates(text, { documentDate: '2006-03-02' }).map((m) => m.text), []);
+        });
+      }
+    });
+  }
+});
