@@ -49,6 +49,18 @@ const CATEGORIES: Record<string, Case[]> = {
     { text: 'Prices fell on Friday. Buyers returned in the morning and left by noon.', phrase: 'the morning', dct: '2006-02-27', value: '2006-02-24TMO', type: 'TIME' },
     { text: 'On Tuesday the convoy will leave at 5 in the morning.', phrase: '5 in the morning', dct: '2006-02-27', value: '2006-02-28T05:00', type: 'TIME' },
   ],
+  'the (fiscal) year being reported, or twelve months': [
+    { text: 'For the year, volume was flat.', phrase: 'the year', dct: '2005-11-02', value: '2005', type: 'DATE' },
+    { text: 'Earnings will be lower for the fiscal year.', phrase: 'the fiscal year', dct: '2005-11-02', value: '2005', type: 'DATE' },
+    { text: 'Revenue for the year ended March 31 rose.', phrase: 'the year', dct: '2005-11-02', value: 'P1Y', type: 'DURATION' },
+    { text: 'Margins should widen throughout the fiscal year.', phrase: 'the fiscal year', dct: '2005-11-02', value: 'P1Y', type: 'DURATION' },
+  ],
+  'the sample article': [
+    { text: '02 March 2006\n\nThe generals met on Thursday, two years ago they had not.', phrase: 'Thursday', dct: '2006-03-02', value: '2006-03-02' },
+    { text: 'Talks broke down two years ago.', phrase: 'two years ago', dct: '2006-03-02', value: '2004' },
+    { text: 'They meet again this June.', phrase: 'this June', dct: '2006-03-02', value: '2006-06' },
+    { text: 'The armistice was signed in 1953.', phrase: '1953', dct: '2006-03-02', value: '1953' },
+  ],
 };
 
 /** Generic uses that name no date. */

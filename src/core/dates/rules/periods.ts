@@ -194,7 +194,10 @@ export const PERIODS_RULES: Rule[] = [
         return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
       }
       if (adj === 'year-earlier' || adj === 'year-ago') return undefined;
-      return { type: 'DURATION', value: 'P1Y' };
+      // "the year ended March 31" is a span of twelve months; "for the year, volume was flat" is
+      // the (fiscal) year being reported
+      if (/\bthroughout\s$/i.test(ctx.text.slice(Math.max(0, m.index - 12), m.index)) || /^,?\s+(?:that\s+)?(?:ended|ending|ends|to\s+(?:date|[A-Z]))/.test(after)) return { type: 'DURATION', value: 'P1Y' };
+      return { type: 'DATE', value: ctx.anchor ? String(ctx.anchor.year) : 'XXXX' };
     },
   },
   {
