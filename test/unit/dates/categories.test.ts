@@ -55,6 +55,10 @@ const CATEGORIES: Record<string, Case[]> = {
     { text: 'Revenue for the year ended March 31 rose.', phrase: 'the year', dct: '2005-11-02', value: 'P1Y', type: 'DURATION' },
     { text: 'Margins should widen throughout the fiscal year.', phrase: 'the fiscal year', dct: '2005-11-02', value: 'P1Y', type: 'DURATION' },
   ],
+  'a possessive weekday names a past event': [
+    { text: 'Lawyers said they would appeal Wednesday\'s ruling.', phrase: 'Wednesday', dct: '2006-03-03', value: '2006-03-01' },
+    { text: 'Troops deployed ahead of Sunday\'s vote.', phrase: 'Sunday', dct: '2006-03-03', value: '2006-03-05' },
+  ],
   'the sample article': [
     { text: '02 March 2006\n\nThe generals met on Thursday, two years ago they had not.', phrase: 'Thursday', dct: '2006-03-02', value: '2006-03-02' },
     { text: 'Talks broke down two years ago.', phrase: 'two years ago', dct: '2006-03-02', value: '2004' },

@@ -3,12 +3,23 @@ import { Ymd, formatWeek, formatYmd, isValidDate, pad, parseYmd } from '../calen
 import { DAY_ORDINAL_WORD_RE, MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, parseSpokenYear } from '../lexicon';
 import { Tense, resolveMonthYear, resolveWeekday } from '../resolve';
 import {
-  B, DAY_PHRASE, E, PART_OF_DAY, Rule, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
+  B, DAY_PHRASE, E, PART_OF_DAY, Rule, RuleContext, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
   timeOfDay,
 } from './shared';
 
 /** Nouns after "today's" that speak of our times rather than of the day: "today's youth". */
 const GENERIC_TODAY = /^'s\s+(?:\w+\s+)?(?:world|youth|young|society|societies|generation|children|kids|teenagers|students|families|economy|standards|dollars|technology|technologies|computers|culture|politics|people|women|men|consumers|businesses|schools|media|workplace|workforce|army|military|armies|cars|music)\b/i;
+
+/**
+ * "Wednesday's ruling", "Friday's close": news names an event by its day once it has happened,
+ * whatever the tense of the clause ("would look for ways around Wednesday's ruling"); only a word
+ * right before ("ahead of Sunday's vote") looks forward. Undefined when the day is not possessive.
+ */
+function possessiveTense(ctx: RuleContext, m: RegExpExecArray): Tense | undefined {
+  if (!/^'s\b/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 3))) return undefined;
+  const before = ctx.text.slice(Math.max(0, m.index - 24), m.index);
+  return /\b(ahead of|until|till|awaiting|await|upcoming)\s+$/i.test(before) ? 'future' : 'past';
+}
 
 export const DAYS_RULES: Rule[] = [
   {
@@ -141,7 +152,7 @@ export const DAYS_RULES: Rule[] = [
       const type: TimexType = partCode ? 'TIME' : 'DATE';
       if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
       const ahead = dir === 'next' || dir === 'this coming';
-      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : ctx.tense();
+      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : possessiveTense(ctx, m) ?? ctx.tense();
       const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || ahead));
       return { type, value: partCode ? `${date}T${partCode}` : date };
     },
