@@ -59,6 +59,10 @@ const CATEGORIES: Record<string, Case[]> = {
     { text: 'Lawyers said they would appeal Wednesday\'s ruling.', phrase: 'Wednesday', dct: '2006-03-03', value: '2006-03-01' },
     { text: 'Troops deployed ahead of Sunday\'s vote.', phrase: 'Sunday', dct: '2006-03-03', value: '2006-03-05' },
   ],
+  '"the past decade" as the last ten years': [
+    { text: 'Attacks became routine over the past decade.', phrase: 'the past decade', dct: '2006-03-03', value: 'P10Y', type: 'DURATION' },
+    { text: 'Wages lagged in the last decade.', phrase: 'the last decade', dct: '2006-03-03', value: '199', type: 'DATE' },
+  ],
   'the sample article': [
     { text: '02 March 2006\n\nThe generals met on Thursday, two years ago they had not.', phrase: 'Thursday', dct: '2006-03-02', value: '2006-03-02' },
     { text: 'Talks broke down two years ago.', phrase: 'two years ago', dct: '2006-03-02', value: '2004' },

@@ -60,6 +60,8 @@ export const PERIODS_RULES: Rule[] = [
         return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir, ctx.tense()), 4)}-${season}` };
       }
       const unit = unitWord === 'fiscal year' ? 'Y' : unitOf(unitWord)!.code;
+      // "over the past decade" is the last ten years up to now, not the decade before this one
+      if (dir === 'past' && !m.groups!.mod && (unit === 'DE' || unit === 'CE')) return { type: 'DURATION', value: unit === 'DE' ? 'P10Y' : 'P100Y' };
       return { type: 'DATE', value: shiftValue(ctx.anchor, unit, step) };
     },
   },
