@@ -63,6 +63,10 @@ const CATEGORIES: Record<string, Case[]> = {
     { text: 'Attacks became routine over the past decade.', phrase: 'the past decade', dct: '2006-03-03', value: 'P10Y', type: 'DURATION' },
     { text: 'Wages lagged in the last decade.', phrase: 'the last decade', dct: '2006-03-03', value: '199', type: 'DATE' },
   ],
+  'an unknown stretch of years': [
+    { text: 'Over the years, waiting lists grew.', phrase: 'the years', dct: '2006-03-03', value: 'PXY', type: 'DURATION' },
+    { text: 'Few lives are saved in the early years.', phrase: 'the early years', dct: '2006-03-03', value: 'PXY', type: 'DURATION' },
+  ],
   'the sample article': [
     { text: '02 March 2006\n\nThe generals met on Thursday, two years ago they had not.', phrase: 'Thursday', dct: '2006-03-02', value: '2006-03-02' },
     { text: 'Talks broke down two years ago.', phrase: 'two years ago', dct: '2006-03-02', value: '2004' },
@@ -77,6 +81,10 @@ const NOT_DATES: Record<string, string[]> = {
     'The song speaks to today\'s youth.',
     'Many of today\'s personal computers are slow.',
     'He wanted to choose the leaders of tomorrow.',
+  ],
+  'a time just before an event, or a named era': [
+    'The car was seen in the weeks before the shooting.',
+    'He longed for the days of empire.',
   ],
   'habits without a tense': [
     'She usually studies in the morning.',

@@ -118,8 +118,11 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'vague duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     // "for years", "in recent months", "over the past few weeks": the preposition stays outside
-    pattern: /(?<=\b(?:for|in|over|during|within|throughout)\s)(?:(?<pre>recent|coming|the coming|the next few|the past few|the last few|the next several|the past several|the last several)\s)?(?<unit>years|decades|months|weeks|days|hours|centuries|minutes|quarters)(?![\w-])/gi,
-    build(m) {
+    pattern: /(?<=\b(?:for|in|over|during|within|throughout)\s)(?:(?<pre>recent|coming|the coming|the next few|the past few|the last few|the next several|the past several|the last several|the(?:\searly|\sintervening)?)\s)?(?<unit>years|decades|months|weeks|days|hours|centuries|minutes|quarters)(?![\w-])/gi,
+    build(m, ctx) {
+      // "over the years", "in the early years": an unknown stretch; not "in the weeks before the
+      // vote" (a time just before an event), "in the years 1990 to 1995" or "the days of empire"
+      if (/^the\b/i.test(m.groups!.pre ?? '') && /^\s+(?:before|after|ahead|leading|preceding|following|of|to|since|when|\d)\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return undefined;
       // "in coming months": an indefinite future rather than a length of time
       if (/coming/i.test(m.groups!.pre ?? '')) return { type: 'DATE', value: 'FUTURE_REF' };
       const unit = unitOf(m.groups!.unit)!;
