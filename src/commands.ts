@@ -12,6 +12,8 @@ export const enum CommandId {
   TagPlace = 'factmark.tagPlace',
   TagDate = 'factmark.tagDate',
   TagAllOccurrences = 'factmark.tagAllOccurrences',
+  /** Tags the selection with the custom label whose key is `{ key }` (the `Alt+M <key>` chords). */
+  TagWithLabelKey = 'factmark.tagWithLabelKey',
   RemoveAnnotation = 'factmark.removeAnnotation',
   RetypeAnnotation = 'factmark.retypeAnnotation',
   EditNote = 'factmark.editNote',
@@ -26,6 +28,8 @@ export const enum CommandId {
   DeleteFact = 'factmark.deleteFact',
   NextAnnotation = 'factmark.nextAnnotation',
   PreviousAnnotation = 'factmark.previousAnnotation',
+  NextSuggestion = 'factmark.nextSuggestion',
+  PreviousSuggestion = 'factmark.previousSuggestion',
   NextFact = 'factmark.nextFact',
   PreviousFact = 'factmark.previousFact',
   GoToFact = 'factmark.goToFact',

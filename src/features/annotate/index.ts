@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { toRange, toSpan } from '../../adapter';
+import { isArticle, toRange, toSpan } from '../../adapter';
 import { CommandId } from '../../commands';
 import { occurrences } from '../../core/facts';
 import type { Mention, Span } from '../../core/model';
@@ -69,7 +69,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     let annotation = arg?.id ? entry.model.annotations.find((a) => a.id === arg.id) : undefined;
     if (!arg?.id) {
       const editor = vscode.window.activeTextEditor;
-      if (editor?.document === document) annotation = workflow.annotationAt(document, document.offsetAt(editor.selection.active));
+      if (editor?.document === document) annotation = workflow.annotationSelected(document, editor.selection);
     }
     if (!annotation) void vscode.window.showInformationMessage('Factmark: there is no annotation under the cursor.');
     return annotation && { document, annotation };
@@ -108,6 +108,23 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     return { document: editor.document, mentions: [...seen] };
   };
 
+  /**
+   * The undecided suggestion Change Type acts on: the one the selection is exactly, or the one under
+   * an empty cursor when no annotation is there.
+   */
+  const suggestionToRetype = (): { document: vscode.TextDocument; mention: Mention } | undefined => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isArticle(editor.document)) return undefined;
+    const { document, selection } = editor;
+    const span = toSpan(document, selection);
+    const undecided = workflow.undecided(document);
+    const exact = undecided.find((m) => m.start === span.start && m.end === span.end);
+    if (exact) return { document, mention: exact };
+    if (!selection.isEmpty || workflow.annotationAt(document, span.start)) return undefined;
+    const under = workflow.suggestionsIn(document, selection)[0];
+    return under && { document, mention: under };
+  };
+
   const allOfType = (accept: boolean) => async (arg?: AnnotationArgs) => {
     const editor = activeArticle();
     if (!editor) return 0;
@@ -133,6 +150,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     vscode.commands.registerCommand(CommandId.TagOrganization, () => tagSelection('ORGANIZATION')),
     vscode.commands.registerCommand(CommandId.TagPlace, () => tagSelection('PLACE')),
     vscode.commands.registerCommand(CommandId.TagDate, () => tagSelection('DATE')),
+    vscode.commands.registerCommand(CommandId.TagWithLabelKey, (arg?: { key?: string }) => tagSelection(labels.byKey(arg?.key)?.name)),
     vscode.commands.registerCommand(CommandId.TagAllOccurrences, async (arg?: AnnotationArgs) => {
       const editor = activeArticle();
       if (!editor) return 0;
@@ -153,6 +171,13 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
       if (t) await workflow.remove(t.document, t.annotation.id);
     }),
     vscode.commands.registerCommand(CommandId.RetypeAnnotation, async (arg?: AnnotationArgs) => {
+      const suggestion = arg?.id ? undefined : suggestionToRetype();
+      if (suggestion) {
+        // A suggestion of the wrong type: tagging its span with the right type decides it (retyped).
+        const type = arg?.type ?? (await labels.pick(`Change the type of "${suggestion.mention.text}" to…`, suggestion.mention.type))?.name;
+        if (type) await workflow.tag(suggestion.document, [suggestion.mention], type);
+        return;
+      }
       const t = await target(arg);
       if (!t) return;
       const type = arg?.type ?? (await labels.pick(`Change the type of "${t.annotation.text}" to…`, t.annotation.type))?.name;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveLabels, type Label } from '../../core/labels';
 import { DEFAULT_FACT_LABELS } from '../../core/facts';
+import { chordKeyProblems, chordKeysInUse } from './labelKeys';
 
 /**
  * The label set in effect: built-ins plus `factmark.labels` (user or workspace settings), and the
@@ -38,6 +39,11 @@ export class LabelService implements vscode.Disposable {
     return this.current.find((l) => l.name === type);
   }
 
+  /** The label a key picks (its `Alt+M <key>` chord or its key in Tag Selection As…). */
+  byKey(key: string | undefined): Label | undefined {
+    return key ? this.current.find((l) => l.key === key.toLowerCase()) : undefined;
+  }
+
   title(type: string): string {
     return this.find(type)?.title ?? type;
   }
@@ -48,7 +54,9 @@ export class LabelService implements vscode.Disposable {
     this.current = labels;
     const facts = c.get<unknown[]>('facts.labels', []).filter((x): x is string => typeof x === 'string' && x.trim() !== '');
     this.factLabelList = facts.length ? facts.map((x) => x.trim()) : [...DEFAULT_FACT_LABELS];
-    const summary = problems.join(' ');
+    // Enables the Alt+M <key> chords of the custom labels (see ./labelKeys.ts and package.json).
+    void vscode.commands.executeCommand('setContext', 'factmark.labelKeys', chordKeysInUse(labels));
+    const summary = [...problems, ...chordKeyProblems(labels)].join(' ');
     if (summary && summary !== this.reported) void vscode.window.showWarningMessage(`Factmark: ${summary}`);
     this.reported = summary;
   }

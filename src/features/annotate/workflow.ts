@@ -40,7 +40,11 @@ export class Workflow {
     return entry && innermostAt(entry.model.facts.filter((f) => !entry.orphans.has(f.id)), offset);
   }
 
-  /** Undecided suggestions under the cursor or, for a non-empty selection, inside it. */
+  /**
+   * Undecided suggestions under the cursor or, for a non-empty selection, inside it. A selection
+   * that is exactly a suggestion (as Go to Next Suggestion leaves it) means that suggestion only,
+   * not the ones nested in it.
+   */
   suggestionsIn(document: vscode.TextDocument, selection: vscode.Selection | vscode.Range): Mention[] {
     const span = toSpan(document, selection);
     const all = this.undecided(document);
@@ -48,7 +52,23 @@ export class Workflow {
       const at = innermostAt(all, span.start);
       return at ? [at] : [];
     }
+    const exact = all.filter((m) => m.start === span.start && m.end === span.end);
+    if (exact.length) return exact;
     return all.filter((m) => m.start < span.end && m.end > span.start && (within(m, span) || within(span, m)));
+  }
+
+  /**
+   * The annotation a command on "the annotation under the cursor" means: the one the selection is
+   * exactly (so a nested or adjacent annotation is not taken instead), else the innermost under the cursor.
+   */
+  annotationSelected(document: vscode.TextDocument, selection: vscode.Selection): Annotation | undefined {
+    if (!selection.isEmpty) {
+      const span = toSpan(document, selection);
+      const entry = this.store.get(document.uri);
+      const exact = entry && visibleAnnotations(entry.model.annotations).find((a) => a.start === span.start && a.end === span.end && !entry.orphans.has(a.id));
+      if (exact) return exact;
+    }
+    return this.annotationAt(document, document.offsetAt(selection.active));
   }
 
   /**

@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import { isArticle, toRange } from '../../adapter';
+import { isArticle, toRange, toSpan } from '../../adapter';
 import { CommandId } from '../../commands';
 import { preview, visibleAnnotations } from '../../core/facts';
 import type { AnnotatedDocument, Span } from '../../core/model';
-import { jump, sortSpans } from '../../core/tree/navigate';
+import { sortSpans } from '../../core/tree/navigate';
 import type { Workflow } from '../annotate/workflow';
 import { loadWorkspaceSidecars } from '../tree';
+import { step } from './step';
 
 /** Where a reveal goes: a document and a span of it. */
 export interface RevealTarget {
@@ -50,8 +51,7 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
     const config = vscode.workspace.getConfiguration('factmark.navigation');
     const wrap = config.get<boolean>('wrap', true);
     const across = config.get<boolean>('acrossDocuments', false);
-    const offset = editor.document.offsetAt(editor.selection.start);
-    const here = jump(spansOf(entry, kind), offset, direction, wrap && !across);
+    const here = step(spansOf(entry, kind), toSpan(editor.document, editor.selection), direction, wrap && !across);
     if (here) return reveal({ uri: editor.document.uri.toString(), start: here.item.start, end: here.item.end });
     if (across) {
       // On to the next (or previous) document, by path, that has any.
@@ -81,7 +81,21 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
     return undefined;
   };
 
+  /** Next / previous undecided suggestion in the active article: the walk through what is left to decide. */
+  const goSuggestion = async (direction: 1 | -1) => {
+    const editor = vscode.window.activeTextEditor;
+    if (!editor || !isArticle(editor.document)) return undefined;
+    await workflow.open(editor.document);
+    const wrap = vscode.workspace.getConfiguration('factmark.navigation').get<boolean>('wrap', true);
+    const here = step(sortSpans(workflow.undecided(editor.document)), toSpan(editor.document, editor.selection), direction, wrap);
+    if (here) return reveal({ uri: editor.document.uri.toString(), start: here.item.start, end: here.item.end });
+    void vscode.window.setStatusBarMessage(`Factmark: no ${direction === 1 ? 'next' : 'previous'} suggestion`, 3000);
+    return undefined;
+  };
+
   return vscode.Disposable.from(
+    vscode.commands.registerCommand(CommandId.NextSuggestion, () => goSuggestion(1)),
+    vscode.commands.registerCommand(CommandId.PreviousSuggestion, () => goSuggestion(-1)),
     vscode.commands.registerCommand(CommandId.Reveal, (target: RevealTarget) => reveal(target)),
     vscode.commands.registerCommand(CommandId.NextAnnotation, () => go('annotation', 1)),
     vscode.commands.registerCommand(CommandId.PreviousAnnotation, () => go('annotation', -1)),
