@@ -33,6 +33,11 @@ export class Workbench {
     return this.call('press', { key });
   }
 
+  /** Types `text` with the keyboard into whatever has focus (a key press per character). */
+  type(text: string): Promise<void> {
+    return this.call('type', { text });
+  }
+
   waitFor(selector: string, timeout?: number): Promise<boolean> {
     return this.call('waitFor', { selector, timeout });
   }
@@ -91,4 +96,32 @@ export function readRenderedDecorations(): RenderedDecoration[] {
     });
   }
   return result;
+}
+
+/** What the visible quick input shows: its title, placeholder, typed value and rows (`✓` marks a checked row, `>` the focused one). */
+export interface QuickInputState {
+  title: string;
+  placeholder: string;
+  value: string;
+  rows: string[];
+}
+
+/** Reads the quick input (quick pick or input box) if one is shown; undefined otherwise. */
+export function readQuickInput(): QuickInputState | undefined {
+  const w = document.querySelector('.quick-input-widget') as HTMLElement | null;
+  if (!w || w.style.display === 'none') return undefined;
+  const input = w.querySelector('.quick-input-box input') as HTMLInputElement | null;
+  const rows = Array.from(w.querySelectorAll('.quick-input-list .monaco-list-row')).map((r) => {
+    const box = r.querySelector('.quick-input-list-checkbox, .monaco-custom-toggle, input[type="checkbox"]');
+    const on = box instanceof HTMLInputElement ? box.checked : box?.classList.contains('checked') || box?.getAttribute('aria-checked') === 'true';
+    const checked = box ? (on ? '✓ ' : '  ') : '';
+    const focused = r.classList.contains('focused') ? '>' : '';
+    return `${focused}${checked}${(r.querySelector('.quick-input-list-label, .label-name')?.textContent ?? r.textContent ?? '').trim()}`;
+  });
+  return {
+    title: w.querySelector('.quick-input-title')?.textContent ?? '',
+    placeholder: input?.getAttribute('placeholder') ?? '',
+    value: input?.value ?? '',
+    rows,
+  };
 }
