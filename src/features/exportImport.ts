@@ -288,7 +288,9 @@ async function loadForExport(documents: vscode.Uri[], store: LiveAnnotations, wi
     const out: LoadedExport = { inputs: [], warnings: [], malformed: [] };
     for (const uri of documents) {
       if (token?.isCancellationRequested) return undefined;
-      const name = vscode.workspace.asRelativePath(uri, false);
+      // With several workspace folders the name starts with the folder's: same-named documents of two
+      // folders stay apart (one .ann each in brat, told apart in CSV).
+      const name = vscode.workspace.asRelativePath(uri);
       progress?.report({ message: name, increment: 100 / documents.length });
       const live = store.get(uri);
       const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
@@ -374,7 +376,7 @@ async function importCommand(request: ImportRequest, log: vscode.OutputChannel):
   }
   const text = document.getText();
   const content = decoder.decode(await vscode.workspace.fs.readFile(file));
-  const imported = format.import(content, text, { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri, false) });
+  const imported = format.import(content, text, { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) });
 
   const sidecar = documentUri.with({ path: sidecarPathFor(documentUri.path) });
   const original = await readOptional(sidecar);

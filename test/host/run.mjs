@@ -4,8 +4,14 @@
 // back to this driver through a small loopback "probe" server to look at and act on the real
 // workbench (DOM, mouse, keyboard, screenshots).
 //
-//   node test/host/run.mjs            test the extension from this folder (dist/extension.js)
-//   node test/host/run.mjs --vsix F   install the package F into the host and test that install
+//   node test/host/run.mjs                  the default scenario: test/fixtures/workspace, trusted
+//   node test/host/run.mjs --scenario S     one scenario (default, multi-root, restricted)
+//   node test/host/run.mjs --scenario all   every scenario, one VS Code each (npm run test:host)
+//   node test/host/run.mjs --vsix F         install the package F into the host and test that install
+//   node test/host/run.mjs --tests ENTRY    run another extensionTests module (the benchmarks)
+//
+// FACTMARK_TEST_GREP='<regex>' runs the matching tests only; a scenario none of whose tests match is
+// reported as such, not as a failure.
 import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -14,86 +20,154 @@ import { startProbe } from './probe.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
-const vsixIndex = argv.indexOf('--vsix');
-const vsix = vsixIndex >= 0 ? resolve(argv[vsixIndex + 1] ?? 'factmark.vsix') : undefined;
-const testsIndex = argv.indexOf('--tests');
+const option = (name) => {
+  const i = argv.indexOf(name);
+  return i >= 0 ? argv[i + 1] : undefined;
+};
+const vsix = argv.includes('--vsix') ? resolve(option('--vsix') ?? 'factmark.vsix') : undefined;
+const customTests = option('--tests');
 const TIMEOUT_MS = Number(process.env.FACTMARK_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
-// --tests ENTRY runs another extensionTests module (the host benchmark uses this).
-const testsEntry = testsIndex >= 0 ? resolve(argv[testsIndex + 1]) : join(root, 'out/test/integration/index.js');
+/**
+ * What each scenario opens and runs. The suites of `suites` (a folder under out/test/integration)
+ * run inside it. Learning from decisions is on by default for users; in the default suites it would
+ * carry one test's confirmations into the next suite's suggestions, so only the suites about it turn it on.
+ */
+const SCENARIOS = {
+  default: {
+    fixture: 'test/fixtures/workspace',
+    suites: 'suite',
+    userSettings: { 'factmark.suggestions.learn': false },
+  },
+  // Two workspace folders in a .code-workspace file (RELIABILITY-CASES I6).
+  'multi-root': {
+    fixture: 'test/fixtures/multi-root',
+    open: 'multi-root.code-workspace',
+    suites: 'scenarios/multi-root',
+    userSettings: { 'factmark.suggestions.learn': true },
+  },
+  // Workspace Trust on and the folder not trusted: Restricted Mode (RELIABILITY-CASES I1).
+  restricted: {
+    fixture: 'test/fixtures/restricted',
+    suites: 'scenarios/restricted',
+    workspaceTrust: true,
+    userSettings: {
+      'factmark.suggestions.learn': false,
+      // The user's own pattern applies in Restricted Mode; the workspace's (the fixture's) must not.
+      'factmark.patterns': [{ pattern: 'Harbour Board', type: 'BODY' }],
+      'security.workspace.trust.enabled': true,
+      // No modal at start-up: the folder simply opens in Restricted Mode, as after "Don't Trust".
+      'security.workspace.trust.startupPrompt': 'never',
+      'security.workspace.trust.untrustedFiles': 'open',
+    },
+  },
+};
+
+const wanted = option('--scenario') ?? 'default';
+const names = customTests ? ['default'] : wanted === 'all' ? Object.keys(SCENARIOS) : [wanted];
+for (const name of names) {
+  if (!SCENARIOS[name]) {
+    console.error(`unknown scenario "${name}" (scenarios: ${Object.keys(SCENARIOS).join(', ')}, all)`);
+    process.exit(2);
+  }
+}
+const testsEntry = customTests ? resolve(customTests) : join(root, 'out/test/integration/index.js');
 for (const needed of [join(root, 'dist/extension.js'), testsEntry]) {
   if (!existsSync(needed)) {
     console.error(`${needed} is missing: run "npm run build && npm run compile-tests" first (npm test does).`);
     process.exit(1);
   }
 }
+const mode = customTests ? 'custom' : vsix ? 'vsix' : 'dev';
 
-const mode = testsIndex >= 0 ? 'custom' : vsix ? 'vsix' : 'dev';
-const runDir = join(root, '.vscode-test/runs', mode);
-rmSync(runDir, { recursive: true, force: true });
-const workspace = join(runDir, 'workspace');
-const artifacts = join(root, 'test-results', mode);
-rmSync(artifacts, { recursive: true, force: true });
-mkdirSync(workspace, { recursive: true });
-mkdirSync(artifacts, { recursive: true });
-cpSync(join(root, 'test/fixtures/workspace'), workspace, { recursive: true });
-const resultsFile = join(runDir, 'results.json');
+const outcomes = [];
+for (const name of names) outcomes.push(await runScenario(name, SCENARIOS[name]));
 
-const probe = await startProbe(artifacts);
-let server;
-let browser;
-let exitCode = 1;
-try {
-  server = await startCodeServer({
-    runDir,
-    workspace,
-    env: {
-      FACTMARK_TEST_RESULTS: resultsFile,
-      FACTMARK_PROBE_URL: probe.url,
-      FACTMARK_SHARED: resolve(root, '../shared'),
-      FACTMARK_ARTIFACTS: artifacts,
-    },
-    vsix,
-    // Learning from decisions is on by default for users; in the suite it would carry one test's
-    // confirmations into the next suite's suggestions, so only learning.test.ts turns it on.
-    userSettings: { 'factmark.suggestions.learn': false },
-  });
-  let extensionDevelopmentPath = root;
-  if (vsix) {
-    const installed = readdirSync(server.extensionsDir).find((d) => d.startsWith('factmark.factmark-'));
-    if (!installed) throw new Error(`installing ${vsix} left no factmark folder in ${server.extensionsDir}`);
-    // Run the suite against the installed copy, so the shipped files are what is tested.
-    extensionDevelopmentPath = join(server.extensionsDir, installed);
-    console.log(`[host] testing the installed package: ${extensionDevelopmentPath}`);
-  }
-  browser = await launchBrowser();
-  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
-  const consoleLog = [];
-  page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
-  page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
-  probe.attach(page);
-  const url = workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath: testsEntry });
-  console.log(`[host] VS Code 1.100.3 at ${server.url} (${mode}); waiting for the suite…`);
-  await page.goto(url);
-  const results = await waitForResults(resultsFile, TIMEOUT_MS, page);
-  writeFileSync(join(artifacts, 'browser-console.log'), consoleLog.join('\n'));
-  for (const t of results.tests ?? []) console.log(`  ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-'} ${t.title}${t.state === 'pending' ? ' (skipped)' : ''}`);
-  for (const [name, value] of Object.entries(results.figures ?? {})) console.log(`  ${name}: ${value}`);
-  for (const f of results.failures) console.log(`\nFAILED: ${f.title}\n${f.error}`);
-  console.log(`\nintegration suite in VS Code 1.100.3, ${mode === 'vsix' ? 'installed from the .vsix' : mode === 'dev' ? 'from source' : testsEntry}:`);
-  console.log(`integration: ${results.passed} passed, ${results.failed} failed, ${results.pending} skipped`);
-  exitCode = results.failed === 0 && results.passed > 0 ? 0 : 1;
-} catch (err) {
-  console.error(`[host] ${err.stack ?? err}`);
-  if (server) console.error(`[host] code-server log: ${server.logFile}`);
-} finally {
-  await browser?.close().catch(() => {});
-  server?.stop();
-  await probe.close();
+const grep = process.env.FACTMARK_TEST_GREP;
+console.log(`\nVS Code 1.100.3, ${mode === 'vsix' ? 'installed from the .vsix' : mode === 'dev' ? 'from source' : testsEntry}${grep ? `, tests matching /${grep}/` : ''}:`);
+for (const o of outcomes) {
+  const counts = o.results ? `${o.results.passed} passed, ${o.results.failed} failed, ${o.results.pending} skipped` : `did not report (${o.error})`;
+  const verdict = o.ok ? (o.results?.passed === 0 ? 'no test matched' : 'ok') : 'FAILED';
+  console.log(`scenario ${o.name.padEnd(10)} ${counts} in ${o.seconds} s: ${verdict}`);
 }
-process.exit(exitCode);
+process.exit(outcomes.every((o) => o.ok) ? 0 : 1);
 
-async function waitForResults(file, timeoutMs, page) {
+/** Runs one scenario in a VS Code of its own; returns { name, ok, results, seconds, error }. */
+async function runScenario(name, scenario) {
+  const started = Date.now();
+  // The default scenario keeps its historical folders (test-results/dev, .vscode-test/runs/dev).
+  const label = name === 'default' ? mode : `${mode}-${name}`;
+  const runDir = join(root, '.vscode-test/runs', label);
+  rmSync(runDir, { recursive: true, force: true });
+  const workspaceDir = join(runDir, 'workspace');
+  const artifacts = join(root, 'test-results', label);
+  rmSync(artifacts, { recursive: true, force: true });
+  mkdirSync(workspaceDir, { recursive: true });
+  mkdirSync(artifacts, { recursive: true });
+  cpSync(join(root, scenario.fixture), workspaceDir, { recursive: true });
+  const workspace = scenario.open ? join(workspaceDir, scenario.open) : workspaceDir;
+  const resultsFile = join(runDir, 'results.json');
+  console.log(`\n[host] scenario ${name}: ${scenario.fixture}${scenario.workspaceTrust ? ' (Workspace Trust on, not trusted)' : ''}`);
+
+  const probe = await startProbe(artifacts);
+  let server;
+  let browser;
+  const outcome = { name, ok: false, results: undefined, seconds: 0, error: undefined };
+  try {
+    server = await startCodeServer({
+      runDir,
+      workspace,
+      env: {
+        FACTMARK_TEST_RESULTS: resultsFile,
+        FACTMARK_PROBE_URL: probe.url,
+        FACTMARK_SHARED: resolve(root, '../shared'),
+        FACTMARK_ARTIFACTS: artifacts,
+        FACTMARK_SCENARIO: name,
+        FACTMARK_SUITES: scenario.suites,
+      },
+      vsix,
+      userSettings: scenario.userSettings,
+      workspaceTrust: scenario.workspaceTrust === true,
+    });
+    let extensionDevelopmentPath = root;
+    if (vsix) {
+      const installed = readdirSync(server.extensionsDir).find((d) => d.startsWith('factmark.factmark-'));
+      if (!installed) throw new Error(`installing ${vsix} left no factmark folder in ${server.extensionsDir}`);
+      // Run the suite against the installed copy, so the shipped files are what is tested.
+      extensionDevelopmentPath = join(server.extensionsDir, installed);
+      console.log(`[host] testing the installed package: ${extensionDevelopmentPath}`);
+    }
+    browser = await launchBrowser();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    const consoleLog = [];
+    page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
+    page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
+    probe.attach(page);
+    const url = workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath: testsEntry });
+    console.log(`[host] VS Code 1.100.3 at ${server.url} (${label}); waiting for the suite…`);
+    await page.goto(url);
+    const results = await waitForResults(resultsFile, TIMEOUT_MS, page, artifacts);
+    writeFileSync(join(artifacts, 'browser-console.log'), consoleLog.join('\n'));
+    for (const t of results.tests ?? []) console.log(`  ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-'} ${t.title}${t.state === 'pending' ? ' (skipped)' : ''}`);
+    for (const [figure, value] of Object.entries(results.figures ?? {})) console.log(`  ${figure}: ${value}`);
+    for (const f of results.failures) console.log(`\nFAILED: ${f.title}\n${f.error}`);
+    outcome.results = results;
+    // A grep that matches nothing in this scenario is not a failure; an unfiltered run must pass tests.
+    outcome.ok = results.failed === 0 && (results.passed > 0 || !!process.env.FACTMARK_TEST_GREP);
+  } catch (err) {
+    console.error(`[host] ${err.stack ?? err}`);
+    outcome.error = String(err.message ?? err);
+    if (server) console.error(`[host] code-server log: ${server.logFile}`);
+  } finally {
+    await browser?.close().catch(() => {});
+    server?.stop();
+    await probe.close();
+  }
+  outcome.seconds = Math.round((Date.now() - started) / 1000);
+  return outcome;
+}
+
+async function waitForResults(file, timeoutMs, page, artifacts) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
     if (existsSync(file)) {

@@ -54,9 +54,11 @@ export function installVsix(vsix, { extensionsDir, configFile }) {
 
 /**
  * Starts code-server on a free loopback port. Returns { url, port, stop() }.
- * `env` is passed to the server and from there to the extension host.
+ * `env` is passed to the server and from there to the extension host. `workspace` is a folder or a
+ * `.code-workspace` file. `workspaceTrust: true` leaves Workspace Trust on (code-server's
+ * `--disable-workspace-trust` is not passed); user settings must then enable it too.
  */
-export async function startCodeServer({ runDir, workspace, env = {}, userSettings = {}, vsix, port: wantedPort }) {
+export async function startCodeServer({ runDir, workspace, env = {}, userSettings = {}, vsix, port: wantedPort, workspaceTrust = false }) {
   provision();
   const port = wantedPort ?? (await freePort());
   const userDataDir = join(runDir, 'user-data');
@@ -74,7 +76,7 @@ export async function startCodeServer({ runDir, workspace, env = {}, userSetting
     '--bind-addr', `127.0.0.1:${port}`,
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(workspaceTrust ? [] : ['--disable-workspace-trust']),
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
     workspace,
@@ -121,13 +123,16 @@ async function waitForHttp(url, timeoutMs, child, logFile) {
   throw new Error(`code-server did not answer at ${url} within ${timeoutMs / 1000} s; see ${logFile}`);
 }
 
-/** The workbench URL that opens `workspace`, optionally as an Extension Development Host running tests. */
+/**
+ * The workbench URL that opens `workspace` (a folder, or a `.code-workspace` file for a multi-root
+ * workspace), optionally as an Extension Development Host running tests.
+ */
 export function workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath }) {
   const payload = [];
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
-  const query = new URLSearchParams({ folder: workspace });
+  const query = new URLSearchParams(workspace.endsWith('.code-workspace') ? { workspace } : { folder: workspace });
   if (payload.length) query.set('payload', JSON.stringify(payload));
   return `${server.url}/?${query}`;
 }

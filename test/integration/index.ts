@@ -9,12 +9,13 @@ interface TestOutcome {
 
 /**
  * Entry point VS Code calls inside the extension host (extensionTestsPath). Runs every suite in
- * ./suite and, when FACTMARK_TEST_RESULTS is set (the offline host), writes the outcome to that file
- * for the driver, which cannot see the extension host's exit code.
+ * ./suite, or in the folder FACTMARK_SUITES names (a host scenario's own suites, e.g.
+ * scenarios/multi-root), and, when FACTMARK_TEST_RESULTS is set (the offline host), writes the
+ * outcome to that file for the driver, which cannot see the extension host's exit code.
  */
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 60_000, color: false, reporter: 'spec' });
-  const dir = path.join(__dirname, 'suite');
+  const dir = path.join(__dirname, process.env.FACTMARK_SUITES ?? 'suite');
   const only = process.env.FACTMARK_TEST_GREP;
   if (only) mocha.grep(only);
   for (const file of fs.readdirSync(dir).filter((f) => f.endsWith('.test.js')).sort()) {

@@ -437,6 +437,53 @@ describe('Sidecar store: annotations saved next to their document', function () 
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted with its document');
   });
 
+  it('A15: moving a document to another folder in VS Code moves its sidecar along', async () => {
+    const { uri } = await annotated('to-move.txt');
+    const target = vscode.Uri.file(path.join(workspaceDir(), DIR, 'moved', 'deeper', 'to-move.txt'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(uri, target);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await eventually(() => fs.existsSync(sidecarPath(target)) && !fs.existsSync(sidecarPath(uri)), 'the sidecar did not move with its document');
+    const file = validSidecar(readSidecar(target)!);
+    assert.equal(file.document.path, 'to-move.txt');
+    assert.equal(file.annotations?.length, 4);
+    assert.equal((await annotations(target)).model.annotations.length, 4);
+  });
+
+  it('A15: renaming a folder in VS Code keeps each sidecar beside its document, annotations intact', async () => {
+    const { uri } = await annotated('in-folder/story.txt');
+    await closeAllEditors();
+    const from = vscode.Uri.file(path.join(workspaceDir(), DIR, 'in-folder'));
+    const to = vscode.Uri.file(path.join(workspaceDir(), DIR, 'renamed-folder'));
+    const edit = new vscode.WorkspaceEdit();
+    edit.renameFile(from, to);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const moved = vscode.Uri.joinPath(to, 'story.txt');
+    await eventually(() => fs.existsSync(sidecarPath(moved)) && !fs.existsSync(sidecarPath(uri)), 'the sidecar was not in the renamed folder');
+    await openInEditor(moved);
+    const snap = await annotations(moved);
+    assert.equal(snap.model.annotations.length, 4);
+    assert.equal(snap.orphans.length, 0);
+  });
+
+  it('B7: deleting a document in VS Code tells the user the annotations are kept; they go only when the user says so', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const { uri } = await annotated('deleted-told.txt');
+    const edit = new vscode.WorkspaceEdit();
+    edit.deleteFile(uri);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    const toast = '.notification-toast:has-text("deleted-told.txt was deleted")';
+    assert.ok(await wb.waitFor(toast), 'no notification told that deleted-told.txt was deleted');
+    const message = await wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).map((t) => t.textContent ?? '').find((t) => t.includes('deleted-told.txt was deleted')) ?? '');
+    assert.match(message, /annotations are kept in deleted-told\.txt\.factmark\.yaml/);
+    await sleep(500);
+    assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar went before the user answered');
+    await wb.click(`${toast} .monaco-button:text-is("Delete Annotations Too")`);
+    await eventually(() => !fs.existsSync(sidecarPath(uri)), 'Delete Annotations Too did not delete the sidecar');
+  });
+
   it('B7: a document deleted outside VS Code keeps its sidecar, and the user is told', async () => {
     const { uri } = await annotated('rm.txt');
     fs.rmSync(uri.fsPath);

@@ -1,0 +1,105 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { closeAllEditors, eventually, openInEditor, suggestionsFor, workspaceDir } from '../../helpers';
+import { readRenderedDecorations, workbench } from '../../workbench';
+
+// The host scenario "restricted" (test/host/run.mjs) opens test/fixtures/restricted with Workspace
+// Trust on and the folder not trusted (RELIABILITY-CASES I1, I2). Its .vscode/settings.json sets a
+// factmark.patterns entry (Resolution \d+ → MISC); the user settings set another (Harbour Board → BODY).
+
+type Snapshot = { model: { annotations: Array<{ id: string; text: string; type: string }> } };
+const annotations = (uri: vscode.Uri) => vscode.commands.executeCommand<Snapshot>('factmark.internal.getAnnotations', uri);
+
+describe('Restricted Mode: an untrusted workspace', function () {
+  let notice: vscode.Uri;
+  let sidecar: string;
+  let sidecarOnDisk: string;
+
+  before(() => {
+    notice = vscode.Uri.file(path.join(workspaceDir(), 'notice.txt'));
+    sidecar = `${notice.fsPath}.factmark.yaml`;
+    sidecarOnDisk = fs.readFileSync(sidecar, 'utf8');
+  });
+
+  after(() => closeAllEditors());
+
+  it('runs untrusted, with a regular-expression pattern in the workspace settings', () => {
+    // Guards the scenario itself: a trusted run would make every test below prove nothing.
+    assert.equal(vscode.workspace.isTrusted, false, 'the workspace is trusted: the scenario did not set up Restricted Mode');
+    const settings = fs.readFileSync(path.join(workspaceDir(), '.vscode', 'settings.json'), 'utf8');
+    assert.match(settings, /Resolution/, 'the fixture lost its workspace pattern');
+    const inspected = vscode.workspace.getConfiguration('factmark').inspect<Array<{ type: string }>>('patterns');
+    assert.deepEqual(inspected?.globalValue?.map((p) => p.type), ['BODY'], "the user's own pattern is missing");
+  });
+
+  it("highlights still work and the user's own pattern applies, but the workspace's pattern is not run", async () => {
+    await openInEditor(notice);
+    const result = await suggestionsFor(notice);
+    const found = result.mentions.map((m) => `${m.type}:${m.text}`);
+    assert.ok(found.includes('DATE:Tuesday') && found.includes('PERSON:Elena Vassallo'), `the recognisers did not run: ${found.join(', ')}`);
+    assert.ok(found.includes('BODY:Harbour Board'), `the user pattern was not applied: ${found.join(', ')}`);
+    assert.ok(!result.mentions.some((m) => m.type === 'MISC' || m.text === 'Resolution 12'), `the workspace pattern ran in Restricted Mode: ${found.join(', ')}`);
+    const wb = workbench();
+    if (wb) {
+      const drawn = await eventually(async () => {
+        const r = await wb.evaluate(readRenderedDecorations);
+        return r.some((d) => d.text === 'Tuesday') ? r : undefined;
+      }, 'the editor did not paint the suggestions');
+      assert.ok(!drawn.some((d) => d.text === 'Resolution 12'), 'Resolution 12 is highlighted');
+    }
+    // The sidecar is read: its confirmed annotation is there.
+    assert.ok((await annotations(notice)).model.annotations.some((a) => a.text === 'Elena Vassallo'));
+  });
+
+  it('the Factmark view tells what Restricted Mode limits, without a notification', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    await vscode.commands.executeCommand('factmark.facts.focus');
+    const message = await eventually(
+      () =>
+        wb.evaluate(() => {
+          const pane = Array.from(document.querySelectorAll('.pane')).find((p) => /Facts/.test(p.querySelector('.pane-header')?.textContent ?? ''));
+          return Array.from(pane?.querySelectorAll('.message, .tree-explorer-viewlet-tree-view-message') ?? []).map((m) => m.textContent ?? '').join(' ');
+        }),
+      'the Factmark view shows no message',
+    );
+    assert.match(message, /Restricted Mode/);
+    assert.match(message, /factmark\.patterns/);
+    await wb.screenshot('restricted-mode-view');
+    const toasts = await wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).map((t) => t.textContent ?? ''));
+    assert.ok(!toasts.some((t) => /Factmark/.test(t)), `a notification nags at start-up: ${toasts.join(' | ')}`);
+  });
+
+  it('annotating keeps the change in memory, writes no file, and says so once', async () => {
+    const editor = await openInEditor(notice);
+    const text = editor.document.getText();
+    const at = text.indexOf('Valletta');
+    const after = await vscode.commands.executeCommand<Snapshot>('factmark.internal.editAnnotations', notice, { add: [{ type: 'PLACE', start: at, end: at + 8 }] });
+    assert.ok(after.model.annotations.some((a) => a.text === 'Valletta' && a.type === 'PLACE'), 'the annotation was not kept in memory');
+    await new Promise((r) => setTimeout(r, 500));
+    assert.equal(fs.readFileSync(sidecar, 'utf8'), sidecarOnDisk, 'the sidecar was written in Restricted Mode');
+    const wb = workbench();
+    if (wb) {
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /does not write annotation files in Restricted Mode/.test(t.textContent ?? ''))),
+        'no notification says that nothing is written in Restricted Mode',
+      );
+    }
+  });
+
+  it('granting trust (Manage Workspace Trust → Trust) runs the workspace pattern and writes the kept annotation', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.commands.executeCommand('workbench.trust.manage');
+    const trust = '.workspace-trust-editor .workspace-trust-buttons .monaco-button';
+    assert.ok(await wb.waitFor(trust), 'the Workspace Trust editor shows no Trust button');
+    await wb.click(trust);
+    await eventually(() => vscode.workspace.isTrusted, 'the workspace did not become trusted');
+    await openInEditor(notice);
+    await eventually(async () => (await suggestionsFor(notice)).mentions.some((m) => m.type === 'MISC' && m.text === 'Resolution 12'), 'the workspace pattern does not run once trusted');
+    await eventually(() => /quote: Valletta/.test(fs.readFileSync(sidecar, 'utf8')), 'the annotation kept in memory was not written once trusted');
+  });
+});
