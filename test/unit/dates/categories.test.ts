@@ -86,6 +86,9 @@ const NOT_DATES: Record<string, string[]> = {
     'The car was seen in the weeks before the shooting.',
     'He longed for the days of empire.',
   ],
+  'a year inside a name': [
+    'They set up a joint venture called Orion 1980, making parts.',
+  ],
   'habits without a tense': [
     'She usually studies in the morning.',
   ],

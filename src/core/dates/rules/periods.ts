@@ -7,6 +7,9 @@ import {
 import { quarterOf, resolveSeasonYear, shiftValue } from '../resolve';
 import { APPROX, B, E, PART_OF_DAY, Rule, yearAgoQuarter } from './shared';
 
+/** Capitalised words that may stand before a year without making a name with it. */
+const NOT_A_NAME = /^(?:In|Since|From|Until|Till|Of|By|Before|After|For|During|Through|Circa|To|And|Or|The|That|This|Early|Late|Mid|Spring|Summer|Fall|Autumn|Winter|Christmas|Easter|Fiscal|Calendar|Year|Model|Class)$/;
+
 export const PERIODS_RULES: Rule[] = [
   {
     name: 'year',
@@ -20,6 +23,9 @@ export const PERIODS_RULES: Rule[] = [
         if (!/\bof\s$/i.test(before) || year < 1900 || year > 2030) return undefined;
       }
       if (year < 1900 && !m.groups!.pre && !/\b(in|since|from|until|of|by|before|after|year|circa|to)\s$/i.test(before)) return undefined;
+      // "a venture called Orion 1980", "Euro 2004": a capitalised word inside a sentence makes a name
+      const name = /([^\s])\s+([A-Z][a-z]+)\s$/.exec(ctx.text.slice(Math.max(0, m.index - 30), m.index));
+      if (name && !m.groups!.pre && !m.groups!.mod && !/[.!?:;"'`_\u2014-]/.test(name[1]) && !NOT_A_NAME.test(name[2])) return undefined;
       return { type: 'DATE', value: String(year) };
     },
   },
