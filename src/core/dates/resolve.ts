@@ -14,6 +14,9 @@ const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|exte
 /** Verbs in the past tense just before the expression ("said Friday", "closed Wednesday"). */
 const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|shot|struck|led|sent|found|got|put|ran|broke|brought|thought|heard|paid|kept|wrote|drew|flew|fought|chose|became|sold|bought|hit|cut|quit|did|was|were|had)\s+(?:(?:it|him|her|them|on|late|early|last|this)\s+)*$/i;
 
+/** A verb in the present right before the expression, as timetables are told. */
+const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:on\s+|until\s+)?$/i;
+
 /** Nothing before the expression in its sentence but a preposition or a conjunction. */
 const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through|during|early|late|last|this|next)\s+)*$/i;
 /** The clause after an expression, up to the end of its sentence. */
@@ -41,6 +44,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   if (DEADLINE.test(before)) return 'future';
   // "must repay the loan by February" sets a deadline; "had filed reports by Wednesday" looks back
   if (/\bby\s+$/i.test(before) && !/\b(had|was|were|did)\b/i.test(before.slice(-48))) return 'future';
+  // "the trial begins Monday", "talks resume on Tuesday": the present of a timetable
+  if (SCHEDULE_VERB.test(before) && !/\bhad\b/i.test(before)) return 'future';
   const past = PAST_VERB.exec(before);
   // "will be paid Dec. 14" is a future with a participle
   if (past && !/\b(will|would|to|be|is|are)\s+(\w+\s+)?$/i.test(before.slice(0, past.index))) return 'past';

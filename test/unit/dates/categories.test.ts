@@ -23,6 +23,11 @@ const CATEGORIES: Record<string, Case[]> = {
     { text: 'The group aims to repay the loan by February.', phrase: 'February', dct: '2005-10-30', value: '2006-02' },
     { text: 'Only two members had filed reports by Wednesday.', phrase: 'Wednesday', dct: '2005-08-18', value: '2005-08-17' },
   ],
+  'timetables in the present look forward': [
+    { text: 'The trial begins Monday in Boston.', phrase: 'Monday', dct: '2013-03-21', value: '2013-03-25' },
+    { text: 'Talks resume on Tuesday.', phrase: 'Tuesday', dct: '2013-03-21', value: '2013-03-26' },
+    { text: 'The offer had been due to expire Friday.', phrase: 'Friday', dct: '2013-03-25', value: '2013-03-22' },
+  ],
   'plans told in the past perfect': [
     { text: 'The offer had been scheduled to expire at midnight Friday.', phrase: 'midnight Friday', dct: '2005-10-31', value: '2005-10-28T24:00', type: 'TIME' },
   ],
