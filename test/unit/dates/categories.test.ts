@@ -72,6 +72,10 @@ const CATEGORIES: Record<string, Case[]> = {
     { text: 'Over the years, waiting lists grew.', phrase: 'the years', dct: '2006-03-03', value: 'PXY', type: 'DURATION' },
     { text: 'Few lives are saved in the early years.', phrase: 'the early years', dct: '2006-03-03', value: 'PXY', type: 'DURATION' },
   ],
+  '"Today" opening a sentence or after a verb': [
+    { text: 'Today, he said no.', phrase: 'Today', dct: '2013-03-21', value: '2013-03-21' },
+    { text: 'Officials said Today the vote is on.', phrase: 'Today', dct: '2013-03-21', value: '2013-03-21' },
+  ],
   'the sample article': [
     { text: '02 March 2006\n\nThe generals met on Thursday, two years ago they had not.', phrase: 'Thursday', dct: '2006-03-02', value: '2006-03-02' },
     { text: 'Talks broke down two years ago.', phrase: 'two years ago', dct: '2006-03-02', value: '2004' },
@@ -90,6 +94,10 @@ const NOT_DATES: Record<string, string[]> = {
   'a time just before an event, or a named era': [
     'The car was seen in the weeks before the shooting.',
     'He longed for the days of empire.',
+  ],
+  '"Today" as a name': [
+    'He told USA Today that he would go.',
+    'He appeared on the Today show.',
   ],
   'a year inside a name': [
     'They set up a joint venture called Orion 1980, making parts.',

@@ -179,6 +179,9 @@ export const DAYS_RULES: Rule[] = [
       const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
       // "today's world", "today's youth", "the people of tomorrow": our times, not a day
       if ((w === 'today' || w === 'tomorrow') && !m.groups!.mod && !m.groups!.part && GENERIC_TODAY.test(after)) return undefined;
+      // "USA Today", "VOA Today", "the Today show": a capitalised word inside a sentence is a name
+      if (/^To/.test(m.groups!.w) && !m.groups!.mod && /[^\s.!?:;"'`_\u2014-]\s+[A-Z][A-Za-z]*\s$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) return undefined;
+      if (/^Today\s+(?:show|program|programme)\b/.test(ctx.text.slice(m.index, m.index + 20)) && /\bthe\s$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) return undefined;
       if (w === 'tomorrow' && /\b(?:of|for)\s$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) && !/^\s*(?:morning|night|,)/.test(after)) return undefined;
       const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       const part = m.groups!.part ? PART_OF_DAY[m.groups!.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
