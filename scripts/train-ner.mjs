@@ -33,11 +33,15 @@ if (!trainDocs) process.exit(0);
 const devDocs = readConll(option('dev', defaultDev));
 
 let t0 = Date.now();
-const prepared = train.prepareTrainingSet(trainDocs, 5);
-const gold = trainDocs.map(train.goldLabels);
+const common = train.commonWords(trainDocs);
+// Half the documents get title-case headlines (see withTitleCaseHeadlines); the name lists come from the text as is.
+const trainInput = args.includes('--no-title-case') ? trainDocs : train.withTitleCaseHeadlines(trainDocs);
+const prepared = train.prepareTrainingSet(trainInput, 5, common);
+const gold = trainInput.map(train.goldLabels);
 const names = train.buildGazetteer(trainDocs);
-const devPrepared = devDocs?.map((doc) => features.prepareDocument(doc.map((s) => s.words), names));
-console.log(`train: ${trainDocs.length} documents; ${names.size} names listed; features prepared in ${Date.now() - t0} ms`);
+const lists = { names, common };
+const devPrepared = devDocs?.map((doc) => features.prepareDocument(doc.map((s) => s.words), lists));
+console.log(`train: ${trainDocs.length} documents; ${names.size} names listed; ${common.size} common words; features prepared in ${Date.now() - t0} ms`);
 
 /** conlleval micro-F1 over the 4 CoNLL types and over PER/ORG/LOC only (greedy decoding unless `scorer.decode(docIndex)` is given). */
 function evaluate(scorer) {
@@ -79,7 +83,7 @@ const weights = (await loadCore('ner/weights.js')).toBase64(bytes);
 if (devDocs) {
   const f1 = evaluate(packed);
   const ner = await loadCore('ner/index.js');
-  const shipped = { weights: packed, names };
+  const shipped = { weights: packed, names, common };
   const beam = evaluate({ decode: (d) => ner.labelSentences(devDocs[d].map((s) => s.words), shipped) });
   console.log(`packed, decoded as shipped (beam search): dev F1 ${(100 * beam.all).toFixed(2)} (4 types), ${(100 * beam.core).toFixed(2)} (PER/ORG/LOC)`);
   console.log(`packed (epoch ${best.epoch}, ${packed.buckets.length} rows): dev F1 ${(100 * f1.all).toFixed(2)} (4 types), ${(100 * f1.core).toFixed(2)} (PER/ORG/LOC)`);
@@ -94,6 +98,9 @@ export const NER_WEIGHTS =
 
 /** Name lists from eng.train entities: "<type bits>\\t<name>" lines (see gazetteer.ts). */
 export const NER_NAMES = ${JSON.stringify(names.serialize())};
+
+/** Words usually in lower case in eng.train (at least twice, more often than capitalised mid-sentence), space-separated (see train.ts commonWords). */
+export const NER_COMMON = ${JSON.stringify([...common].sort().join(' '))};
 `;
 writeFileSync(out, source);
 console.log(`wrote ${path.relative(repoRoot, out)}: ${(statSync(out).size / 1e6).toFixed(2)} MB (weights ${(bytes.length / 1e6).toFixed(2)} MB binary)`);

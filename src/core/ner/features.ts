@@ -26,6 +26,12 @@ export interface Lexeme extends NameWord {
   readonly hasLetter: boolean;
   /** Only lower-case letters. */
   readonly allLower: boolean;
+  /** Generic head noun of a place (1: "Zone", "River", "Province") or an organisation (2: "Ministry", "Agency"), else 0. */
+  readonly head: number;
+  /** A small function word that may join the words of a name ("of", "the", "and"). */
+  readonly joiner: boolean;
+  /** A day of the week: never part of a name (CoNLL-2003 tags none). */
+  readonly weekday: boolean;
   /** Cannot start a name: only lower-case letters, or only punctuation (no letter, digit or symbol like $ or &). */
   readonly neverStarts: boolean;
   /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
@@ -45,6 +51,7 @@ const enum T {
   Bias = 1, Word, Lower, Shape, Prefix, Suffix, LowerM1, LowerP1, LowerM2, LowerP2,
   ShapeM1, ShapeP1, ShapeM2, ShapeP2, BigramM1, BigramP1, ShapeTrigram, First, Headline, HeadlineWord,
   DocLower, DocMidCap, Gaz, GazShape, Flags, SuffixM1, ShapeLowerP1, LowerM1ShapeP1,
+  Title, TitleWord, Common, Head, Demonym, DemonymNext,
 }
 
 /** Maps typographic quotes and dashes to the ASCII forms of the training text. */
@@ -85,6 +92,27 @@ export function wordShape(word: string, collapse: boolean): string {
   return out;
 }
 
+// Generic head nouns of place and organisation names, in any language's English news: a capitalised
+// run of words ending in (or, for organisations, starting with) one of them is likely a name of that kind.
+const PLACE_HEADS = new Set(
+  ('zone river rivers province strait straits sea ocean island islands isles valley peninsula bay lake gulf desert region ' +
+    'canal coast mountains mountain hills plateau basin county district prefecture street avenue square airport heights ' +
+    'strip channel falls forest territory territories republic kingdom emirates village oblast governorate sound delta cape')
+    .split(' '),
+);
+const ORG_HEADS = new Set(
+  ('ministry agency department council commission committee party bank university institute association federation ' +
+    'union corporation corp corp. inc inc. ltd ltd. plc co co. group office court army navy police service authority board ' +
+    'organisation organization foundation company club league parliament assembly senate congress bureau fund exchange ' +
+    'airlines airways press network society alliance front movement trust holdings industries cabinet tribunal school college')
+    .split(' '),
+);
+const WEEKDAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
+// Words that may stand inside a name between capitalised words ("Ministry of Unification").
+const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', 'de', '&']);
+// Words left in lower case inside a title-case line ("Weapons of Mass Destruction").
+const SMALL_WORDS = new Set('a an and as at but by for from in into of on or over the to up via vs v with'.split(' '));
+
 // Tokens after which a capital says nothing (quotes, brackets, dashes open a new phrase).
 const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
 
@@ -121,6 +149,9 @@ function makeLexeme(word: string): Lexeme {
     hasLower: /\p{Ll}/u.test(word),
     hasLetter: /\p{L}/u.test(word),
     allLower: /^\p{Ll}+$/u.test(word),
+    head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
+    joiner: JOINERS.has(lower),
+    weekday: WEEKDAYS.test(word),
     neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()\[\]-]+$/.test(word),
     roles: [
       Uint32Array.from(role0),
@@ -153,6 +184,12 @@ export interface PreparedSentence {
   lexemes: Lexeme[];
   /** Set in capitals (a headline or dateline). */
   caps: boolean;
+  /** Set in title case (a headline or a title): every word but the small ones capitalised. */
+  title: boolean;
+  /** Per token, the head classes of the capitalised run it is in (see runHeads), when some run has a head. */
+  heads?: Uint8Array;
+  /** Per token, 1 when it reads as the people of a listed place ("Korean", "Koreans"), when some does. */
+  demonyms?: Uint8Array;
   /** Listed names in the sentence (see Gazetteer.matches), when some name matched. */
   names?: NameMatch[];
   evidence: CasingEvidence;
@@ -175,13 +212,95 @@ export function isAllCaps(lexemes: readonly Lexeme[]): boolean {
   return long;
 }
 
+/**
+ * Whether a sentence is set in title case: at least three words other than small ones ("of", "the"),
+ * all capitalised. Capitals there say as little as in a headline set in capitals.
+ */
+export function isTitleCase(lexemes: readonly Lexeme[]): boolean {
+  let words = 0;
+  for (const lex of lexemes) {
+    if (!lex.hasLetter || SMALL_WORDS.has(lex.lower)) continue;
+    if (!lex.capitalised) return false;
+    words++;
+  }
+  return words >= 3;
+}
+
+/**
+ * Head classes per token of its capitalised run ("Demilitarized Zone", "Ministry of Unification": capitalised
+ * words, joined by small words): (first word's class · 3 + last word's class) · 3 + place in the run
+ * (0 first, 1 inside, 2 last) + 1, or 0 when neither end is a head noun. Undefined when no run has one.
+ */
+function runHeads(lexemes: readonly Lexeme[]): Uint8Array | undefined {
+  let out: Uint8Array | undefined;
+  const n = lexemes.length;
+  let i = 0;
+  while (i < n) {
+    if (!lexemes[i].capitalised) {
+      i++;
+      continue;
+    }
+    // Extend the run over capitalised words and joiners followed by a capitalised word.
+    let end = i + 1;
+    for (;;) {
+      if (end < n && lexemes[end].capitalised) end++;
+      else if (end + 1 < n && lexemes[end].joiner && lexemes[end + 1].capitalised) end += 2;
+      else break;
+    }
+    const first = lexemes[i].head;
+    const last = lexemes[end - 1].head;
+    if (first || last) {
+      out ??= new Uint8Array(n);
+      for (let k = i; k < end; k++) out[k] = (first * 3 + last) * 3 + (k === i ? 0 : k === end - 1 ? 2 : 1) + 1;
+    }
+    i = end;
+  }
+  return out;
+}
+
+/**
+ * Marks words that name the people of a listed place: "Korean(s)" of "Korea", "Chinese" of "China",
+ * "Israeli(s)" of "Israel", "Germans" of "Germany" (also with the word before: "North Koreans").
+ * Such words are not places themselves (CoNLL-2003 tags them MISC).
+ */
+function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined): Uint8Array | undefined {
+  if (!names) return undefined;
+  let out: Uint8Array | undefined;
+  for (let i = 0; i < lexemes.length; i++) {
+    const lex = lexemes[i];
+    if (!lex.capitalised || !lex.hasLower || lex.word.length < 4) continue;
+    const plural = lex.word.endsWith('s');
+    const one = plural ? lex.word.slice(0, -1) : lex.word;
+    const stems: string[] = [];
+    if (one.endsWith('an')) stems.push(one.slice(0, -1), one + 'y', one.slice(0, -3) + 'y', one.slice(0, -2), one.slice(0, -3));
+    else if (one.endsWith('ese')) stems.push(one.slice(0, -3), one.slice(0, -3) + 'a');
+    else if (one.endsWith('i')) stems.push(one.slice(0, -1), one.slice(0, -1) + 'a');
+    else continue;
+    const before = i > 0 && lexemes[i - 1].capitalised ? lexemes[i - 1].word : undefined;
+    const listed = stems.some((stem) => stem.length > 2 && ((names.typesOf([stem]) & 4) !== 0 || (before !== undefined && (names.typesOf([before, stem]) & 4) !== 0)));
+    if (listed) {
+      out ??= new Uint8Array(lexemes.length);
+      out[i] = plural ? 2 : 1;
+    }
+  }
+  return out;
+}
+
+/** What the features may look up besides the words: name lists and words common in lower case. */
+export interface WordLists {
+  names?: Gazetteer;
+  /** Words seen in lower case in ordinary text (lower-cased, digits as 0). */
+  common?: ReadonlySet<string>;
+}
+
 /** Document-wide casing evidence: words written in lower case, or capitalised mid-sentence, somewhere. */
 export interface CasingEvidence {
   lower: Set<string>;
   midCap: Set<string>;
+  common?: ReadonlySet<string>;
 }
 
-function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]): CasingEvidence {
+function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[], common: ReadonlySet<string> | undefined): CasingEvidence {
   const lower = new Set<string>();
   const midCap = new Set<string>();
   sentences.forEach((lexemes, s) => {
@@ -190,20 +309,32 @@ function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]
       else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) midCap.add(lex.lower);
     });
   });
-  return { lower, midCap };
+  return { lower, midCap, common };
 }
 
 /**
  * Prepares a document given as sentences of token texts: lexemes, name-list matches and casing
  * evidence; with `eager`, also every token's features (see PreparedSentence.feats).
  */
-export function prepareDocument(sentences: readonly (readonly string[])[], gazetteer?: Gazetteer, eager = true): PreparedSentence[] {
+export function prepareDocument(sentences: readonly (readonly string[])[], lists: WordLists = {}, eager = true): PreparedSentence[] {
   const lexemes = sentences.map((words) => words.map(lexeme));
-  const caps = lexemes.map(isAllCaps);
-  const evidence = casingEvidence(lexemes, caps);
+  const gazetteer = lists.names;
+  // Headlines in capitals or in title case: the capitals there say nothing about names.
+  const caps = lexemes.map((lex) => isAllCaps(lex) || isTitleCase(lex));
+  const evidence = casingEvidence(lexemes, caps, lists.common);
   const buffer = eager ? new FeatureBuffer() : undefined;
   return lexemes.map((lex, s) => {
-    const sentence: PreparedSentence = { length: lex.length, lexemes: lex, caps: caps[s], names: nameMatches(lex, caps[s], gazetteer), evidence };
+    const allCaps = caps[s] && isAllCaps(lex);
+    const sentence: PreparedSentence = {
+      length: lex.length,
+      lexemes: lex,
+      caps: allCaps,
+      title: caps[s] && !allCaps,
+      names: nameMatches(lex, allCaps, gazetteer),
+      heads: runHeads(lex),
+      demonyms: demonymMarks(lex, gazetteer),
+      evidence,
+    };
     if (buffer) {
       const first = buffer.length;
       const offsets = new Uint32Array(lex.length + 1);
@@ -255,11 +386,24 @@ export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuff
     feats.push(mix(T.Headline, 0));
     feats.push(mix(T.HeadlineWord, lex.lowerHash));
   }
+  if (s.title) {
+    feats.push(mix(T.Title, 0));
+    feats.push(mix(T.TitleWord, lex.lowerHash));
+  }
   if (lex.capitalised) {
-    // Case is uninformative at the start of a sentence and in headlines: look at the rest of the document.
-    const ambiguous = i === 0 || s.caps || OPENERS.has(prev.word);
+    // Case is uninformative at the start of a sentence and in headlines: look at the rest of the
+    // document, and at whether the word is common in lower case.
+    const ambiguous = i === 0 || s.caps || s.title || OPENERS.has(prev.word);
     feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lower) ? 2 : 0) + (ambiguous ? 1 : 0)));
     if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lower) ? 1 : 0));
+    // Only where case is ambiguous: inside a sentence a capital marks a name even on a common word ("President Bush").
+    if (ambiguous && s.evidence.common) feats.push(mix(T.Common, s.evidence.common.has(lex.lower) ? 1 : 0));
+  }
+  const head = s.heads?.[i];
+  if (head) feats.push(mix(T.Head, head));
+  if (s.demonyms) {
+    if (s.demonyms[i]) feats.push(mix(T.Demonym, s.demonyms[i]));
+    if (i + 1 < n && s.demonyms[i + 1]) feats.push(mix(T.DemonymNext, s.demonyms[i + 1]));
   }
   const names = s.names;
   if (names) {

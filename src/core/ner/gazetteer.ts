@@ -60,6 +60,13 @@ export class Gazetteer {
     this.upperNames.set(upper | 0, (this.upperNames.get(upper | 0) ?? 0) | (1 << type));
   }
 
+  /** Type bits under which exactly these tokens are listed (0 when not listed). */
+  typesOf(tokens: readonly string[]): number {
+    let key = PREFIX;
+    for (const token of tokens) key = mix(key, hashString(token));
+    return this.names.get(key | 0) ?? 0;
+  }
+
   /** Number of distinct names. */
   get size(): number {
     return this.names.size;

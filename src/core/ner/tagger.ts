@@ -28,7 +28,7 @@ const MEMORY_OUTSIDE = 5;
 const ROLE_OFFSETS = [0, -1, 1, -2, 2];
 
 /** Writes the features on earlier decisions into `out`; `remembered` is -1 for words not remembered. Returns their count. */
-function dynamicFeatures(out: Uint32Array, lex: Lexeme, p1: number, p2: number, remembered: number): number {
+export function dynamicFeatures(out: Uint32Array, lex: Lexeme, p1: number, p2: number, remembered: number): number {
   out[0] = mix(D.Prev1, p1);
   out[1] = mix(D.Prev2, p1 * 32 + p2);
   out[2] = mix(D.Prev1Word, mix(p1, lex.lowerHash));
@@ -275,8 +275,10 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
         for (let j = i - 1; j >= 0 && same < 0; j--) if (lexemes[j].capitalised && lexemes[j].lowerHash === lex.lowerHash) same = j;
       }
       const rememberedInDoc = lex.capitalised && same < 0 ? memory.get(lex.lowerHash | 0) ?? 0 : -1;
-      const last = i === n - 1;
-      const labelCount = outside ? 1 : LABEL_COUNT;
+      // A name must be closed at the end of the sentence and before a weekday, which is never part of
+      // one: "Panmunjeom Thursday" is a place and a day, not a two-word name.
+      const last = i === n - 1 || lexemes[i + 1].weekday;
+      const labelCount = outside || lex.weekday ? 1 : LABEL_COUNT;
       let kept = 0;
       for (let k = 0; k < size; k++) {
         let p1 = 31;

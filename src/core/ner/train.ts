@@ -88,6 +88,52 @@ export function buildGazetteer(docs: readonly LabelledDocument[]): Gazetteer {
   return g;
 }
 
+/**
+ * Words usually written in lower case: seen in lower case (letters only) at least `min` times in the
+ * documents, and more often than capitalised inside a sentence ("mass" is one, "bush" is not).
+ * A capitalised common word is less likely a name, above all in a headline or at a sentence start.
+ */
+export function commonWords(docs: readonly LabelledDocument[], min = 2): Set<string> {
+  const lower = new Map<string, number>();
+  const capitalised = new Map<string, number>();
+  for (const doc of docs) {
+    for (const s of doc) {
+      const caps = !s.words.some((w) => /\p{Ll}/u.test(w));
+      s.words.forEach((w, i) => {
+        if (/^\p{Ll}+$/u.test(w)) lower.set(w, (lower.get(w) ?? 0) + 1);
+        else if (!caps && i > 0 && /^\p{Lu}\p{Ll}+$/u.test(w)) capitalised.set(w.toLowerCase(), (capitalised.get(w.toLowerCase()) ?? 0) + 1);
+      });
+    }
+  }
+  return new Set([...lower].filter(([w, n]) => n >= min && n > (capitalised.get(w) ?? 0)).map(([w]) => w));
+}
+
+// Small words kept in lower case by title-case headlines.
+const SMALL = new Set('a an and as at but by for from in into of on or over the to up via vs v with'.split(' '));
+
+/**
+ * Sets the all-capitals sentences (headlines, datelines) of every `every`-th document in title case
+ * instead ("SOCCER - JAPAN GET LUCKY WIN" → "Soccer - Japan Get Lucky Win"), gold tags unchanged:
+ * CoNLL-2003 has hardly any title-case headlines, which are common in web articles.
+ */
+export function withTitleCaseHeadlines(docs: readonly LabelledDocument[], every = 2): LabelledDocument[] {
+  return docs.map((doc, d) =>
+    d % every !== every - 1
+      ? doc
+      : doc.map((s) => {
+          const letters = s.words.filter((w) => /\p{L}/u.test(w));
+          if (letters.length === 0 || letters.some((w) => /\p{Ll}/u.test(w))) return s;
+          const words = s.words.map((w, i) => {
+            if (!/^\p{Lu}{2,}$/u.test(w) && !/^\p{Lu}{2,}[-']\p{Lu}+$/u.test(w)) return w;
+            const lower = w.toLowerCase();
+            if (i > 0 && SMALL.has(lower)) return lower;
+            return lower.replace(/(^|[-'])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
+          });
+          return { words, tags: s.tags };
+        }),
+  );
+}
+
 /** Gold BILOU labels of a document. */
 export function goldLabels(doc: LabelledDocument): Uint8Array[] {
   return doc.map((s) => labelsFromChunks(chunksFromTags(s.tags), s.words.length));
@@ -98,9 +144,9 @@ export function goldLabels(doc: LabelledDocument): Uint8Array[] {
  * other folds only (jackknifing), so the tagger learns how far a list match can be trusted on
  * names it has not seen, instead of trusting lists that always contain the answer.
  */
-export function prepareTrainingSet(docs: readonly LabelledDocument[], folds: number): PreparedSentence[][] {
+export function prepareTrainingSet(docs: readonly LabelledDocument[], folds: number, common?: ReadonlySet<string>): PreparedSentence[][] {
   const lists = Array.from({ length: folds }, (_, k) => buildGazetteer(docs.filter((_, d) => d % folds !== k)));
-  return docs.map((doc, d) => prepareDocument(doc.map((s) => s.words), lists[d % folds]));
+  return docs.map((doc, d) => prepareDocument(doc.map((s) => s.words), { names: lists[d % folds], common }));
 }
 
 /** Deterministic shuffle (mulberry32), so training runs are reproducible. */

@@ -1,17 +1,22 @@
 import type { Recognizer } from '../model';
 import { dateRecognizer } from '../dates';
-import { createEntityRecognizer } from '../ner';
+import { createEntityRecognizer, type EntityModel } from '../ner';
 import { RecognitionPipeline } from './pipeline';
 
 export { RecognitionPipeline, resolveOverlaps, type ChunkSizes } from './pipeline';
 export { groupIntoChunks, splitParagraphs } from './paragraphs';
 
+/** What the default recognisers may be given: the entity model (the shipped one by default, or one with local corrections). */
+export interface RecognizerOptions {
+  entityModel?: EntityModel;
+}
+
 /** The recognisers Factmark runs by default: names, then dates and times. */
-export function defaultRecognizers(): Recognizer[] {
-  return [createEntityRecognizer(), dateRecognizer];
+export function defaultRecognizers(options: RecognizerOptions = {}): Recognizer[] {
+  return [createEntityRecognizer({ model: options.entityModel }), dateRecognizer];
 }
 
 /** A pipeline over the default recognisers. */
-export function createDefaultPipeline(): RecognitionPipeline {
-  return new RecognitionPipeline(defaultRecognizers());
+export function createDefaultPipeline(options: RecognizerOptions = {}): RecognitionPipeline {
+  return new RecognitionPipeline(defaultRecognizers(options));
 }

@@ -82,7 +82,7 @@ describe('ner training', () => {
     const gold = corpus.map(goldLabels);
     for (let epoch = 0; epoch < 8; epoch++) trainEpoch(model, prepared, gold, [0, 1, 2]);
     const packed = pack(16, model.averaged());
-    const test = prepareDocument([['Mr.', 'Olaf', 'Lund', 'visited', 'Oslo', 'on', 'Friday', '.']], buildGazetteer(corpus));
+    const test = prepareDocument([['Mr.', 'Olaf', 'Lund', 'visited', 'Oslo', 'on', 'Friday', '.']], { names: buildGazetteer(corpus) });
     for (const labels of [tagDocument(test, packed)[0], tagDocumentBeam(test, packed, 4)[0]]) {
       assert.deepEqual(chunksFromLabels(labels), chunksFromTags(['O', 'I-PER', 'I-PER', 'O', 'I-LOC', 'O', 'O', 'O']));
     }
