@@ -14,6 +14,8 @@ declare module 'diff-match-patch' {
     /** Cost of an edit operation, for diff_cleanupEfficiency (default 4). */
     Diff_EditCost: number;
     diff_cleanupSemantic(diffs: Diff[]): void;
+    /** Slides single edits between equalities onto word, sentence and paragraph boundaries. */
+    diff_cleanupSemanticLossless(diffs: Diff[]): void;
     diff_cleanupEfficiency(diffs: Diff[]): void;
   }
 }

@@ -17,7 +17,11 @@ export class DiffMap {
   /** Runs of inserted text, by new position (to tell moved text from text that was there). */
   private readonly inserts: Run[] = [];
 
-  constructor(oldText: string, newText: string, timeoutSeconds = 4) {
+  constructor(
+    private readonly oldText: string,
+    newText: string,
+    timeoutSeconds = 4,
+  ) {
     const dmp = new diff_match_patch();
     dmp.Diff_Timeout = timeoutSeconds;
     const diffs = dmp.diff_main(oldText, newText, true);
@@ -25,6 +29,11 @@ export class DiffMap {
     // semantic cleanup goes further and folds whole unchanged sentences between two edits into
     // the edit, which would orphan their annotations.)
     dmp.diff_cleanupEfficiency(diffs);
+    // A deletion next to text it repeats can sit in several places: removing "Mr. A said. " before
+    // "Mr. B said." may be aligned as removing "A said. Mr. " instead, which would leave the first
+    // "Mr" on the second one. The deletion is slid onto the best boundary (paragraph, line,
+    // sentence, word), where people's edits start and end.
+    dmp.diff_cleanupSemanticLossless(diffs);
     let o = 0;
     let n = 0;
     for (const [op, text] of diffs) {
@@ -86,6 +95,31 @@ export class DiffMap {
     return { start: this.runs[first].oldStart, end: this.runs[r].oldEnd };
   }
 
+  /**
+   * True when a deletion next to the unchanged text holding old [start, end) could as well have
+   * been made to include that span: the span and the text between it and the deletion repeat
+   * the deletion's end (or start, on the other side). Old "with Mr. Antar's case, … Mr. Antar's
+   * lawyers" becoming "with Mr. Antar's lawyers" lost one of two "Antar"s; the text cannot tell
+   * which.
+   */
+  deletionCouldCover(start: number, end: number): boolean {
+    const r = this.runAt(start);
+    const run = this.runs[r];
+    if (!run || run.op !== DIFF_EQUAL || end > run.oldEnd) return false;
+    const pureDeletion = (k: number) => this.runs[k]?.op === DIFF_DELETE && this.runs[k - 1]?.op !== DIFF_INSERT && this.runs[k + 1]?.op !== DIFF_INSERT;
+    if (pureDeletion(r + 1)) {
+      const d = this.runs[r + 1];
+      const tail = this.oldText.slice(start, run.oldEnd);
+      if (d.oldEnd - d.oldStart >= tail.length && this.oldText.endsWith(tail, d.oldEnd)) return true;
+    }
+    if (pureDeletion(r - 1)) {
+      const d = this.runs[r - 1];
+      const head = this.oldText.slice(run.oldStart, end);
+      if (d.oldEnd - d.oldStart >= head.length && this.oldText.startsWith(head, d.oldStart)) return true;
+    }
+    return false;
+  }
+
   /** True when new range [start, end) lies wholly in inserted text. */
   isInserted(start: number, end: number): boolean {
     let lo = 0;
@@ -103,6 +137,22 @@ export class DiffMap {
       covered = Math.max(covered, run.newEnd);
     }
     return covered >= end;
+  }
+
+  /** Old offset of new range [start, end) when it lies in one unchanged run, else undefined. */
+  unchangedFrom(start: number, end: number): number | undefined {
+    let lo = 0;
+    let hi = this.runs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.runs[mid].newEnd <= start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let r = lo; r < this.runs.length && this.runs[r].newStart <= start; r++) {
+      const run = this.runs[r];
+      if (run.op === DIFF_EQUAL && run.newStart <= start && end <= run.newEnd) return run.oldStart + (start - run.newStart);
+    }
+    return undefined;
   }
 
   /** Index of the run holding the old character at `offset`: the first run ending after it. */

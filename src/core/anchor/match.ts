@@ -104,3 +104,108 @@ export function fuzzyCandidates(text: string, quote: string, prefix: string | un
   });
   return scored.sort((a, b) => b.score - a.score);
 }
+
+function isSpace(c: number): boolean {
+  return c === 32 || c === 10 || c === 13 || c === 9 || c === 12 || c === 0xa0;
+}
+
+/**
+ * How much of the end of `expected` agrees with the text before `at`, whitespace runs counting
+ * as equal: [characters of `expected` that agree, offset in `text` where the agreement starts].
+ */
+function agreementBefore(text: string, at: number, expected: string): [number, number] {
+  let i = expected.length;
+  let j = at;
+  while (i > 0 && j > 0) {
+    if (isSpace(expected.charCodeAt(i - 1)) && isSpace(text.charCodeAt(j - 1))) {
+      while (i > 0 && isSpace(expected.charCodeAt(i - 1))) i--;
+      while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
+    } else if (expected.charCodeAt(i - 1) === text.charCodeAt(j - 1)) (i--, j--);
+    else break;
+  }
+  return [expected.length - i, j];
+}
+
+/** Like {@link agreementBefore}, for the start of `expected` and the text from `at` on; the offset is where the agreement ends. */
+function agreementAfter(text: string, at: number, expected: string): [number, number] {
+  let i = 0;
+  let j = at;
+  while (i < expected.length && j < text.length) {
+    if (isSpace(expected.charCodeAt(i)) && isSpace(text.charCodeAt(j))) {
+      while (i < expected.length && isSpace(expected.charCodeAt(i))) i++;
+      while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    } else if (expected.charCodeAt(i) === text.charCodeAt(j)) (i++, j++);
+    else break;
+  }
+  return [i, j];
+}
+
+/** Words whose full stop does not end a sentence (news style), and single-letter initials. */
+const ABBREVIATION = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Inc|Corp|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{L})$/u;
+const SENTENCE_END = /[.!?]+["'’”)]*(?=\s)/g;
+
+/**
+ * True when `s` holds a sentence or line boundary: a line break, or `.` `!` `?` (and closing
+ * quotes) before whitespace, not after a usual abbreviation or an initial. `lead` is the text
+ * just before `s` (for the abbreviation).
+ */
+function hasBoundary(s: string, lead = ''): boolean {
+  if (s.includes('\n')) return true;
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (!ABBREVIATION.test(lead + s.slice(0, m.index))) return true;
+  return false;
+}
+
+/** `before` (the text before something) ends with a sentence or line boundary, or is empty. */
+function opensSentence(before: string): boolean {
+  if (before === '' || /\n\s*$/.test(before)) return true;
+  const m = /[.!?]+["'’”)]*\s+$/.exec(before);
+  return !!m && !ABBREVIATION.test(before.slice(0, m.index));
+}
+
+/** `after` (the text after `quote`) starts with a sentence or line boundary, or is empty. */
+function closesSentence(after: string, quote: string): boolean {
+  if (after === '' || /^\s*\n/.test(after)) return true;
+  return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !ABBREVIATION.test(quote);
+}
+
+/**
+ * Support of one side of a quote's context, 0..1: 1 when the text agrees with the expected side
+ * up to a sentence or line boundary, or up to the start (end) of the text — an edit beyond it
+ * says nothing against the quote; otherwise the share of its characters that agree (0.75 when a
+ * typo next to the quote is all that differs).
+ */
+export function sideSupport(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string): number | undefined {
+  if (!expected) return undefined;
+  const before = side === 'before';
+  const [k, j] = before ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
+  const agreed = before ? expected.slice(expected.length - k) : expected.slice(0, k);
+  if (k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote)) return 1;
+  const r = k / expected.length;
+  if (r >= 0.5) return r;
+  return (fuzzySide(text, before ? start : end, expected, side) ?? 0) >= 0.75 ? 0.75 : r;
+}
+
+/** Below this support a side of the context is lost: the text there is not what surrounded the quote. */
+const LOST = 0.15;
+
+/**
+ * A quote that opens a sentence whose words right after it are now different (or closes one now
+ * preceded by different words) is most likely the start (end) of another sentence: the original
+ * one was deleted, and the same words open the next. Such a place is not taken for the quote.
+ */
+export function otherSentence(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): boolean {
+  const before = sideSupport(text, start, end, prefix, 'before', quote);
+  const after = sideSupport(text, start, end, suffix, 'after', quote);
+  const lost = (x: number | undefined) => x !== undefined && x < LOST;
+  const kept = (x: number | undefined) => x === undefined || x >= 0.5;
+  const newBefore = text.slice(Math.max(0, start - 8), start);
+  const newAfter = text.slice(end, end + 8);
+  if (lost(after) && kept(before) && opensSentence(prefix ?? '') && opensSentence(newBefore)) return true;
+  return lost(before) && kept(after) && closesSentence(suffix ?? '', quote) && closesSentence(newAfter, quote);
+}
+
+/** Sum of both sides' {@link sideSupport}, 0..2 (a side with no context counts 1). */
+export function contextSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): number {
+  return (sideSupport(text, start, end, prefix, 'before', quote) ?? 1) + (sideSupport(text, start, end, suffix, 'after', quote) ?? 1);
+}

@@ -9,7 +9,7 @@
 import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
-import { contextScore, fuzzyCandidates, fuzzyContextScore, occurrences, type Candidate } from './match';
+import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { prefixBefore, suffixAfter } from './context';
 
 export type { Candidate } from './match';
@@ -106,10 +106,23 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
       const ctx = m.intact ? (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 1) : 0;
       // A name left as a small island of "unchanged" text between a deleted sentence and an
       // inserted one that happens to use the same name is not the same text: not intact.
-      const island =
+      let island =
         m.intact &&
         ((ctx < 0.5 && m.run < len + 12 && (fuzzyContextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) < 0.5) ||
           boundaryChanged(oldText!, s, e, newText, m.start, m.end));
+      if (m.intact && !island) {
+        // The diff can align the quote with another mention when the text around it changed (a
+        // removed paragraph's "Americans:" on the next one's): where the context does not
+        // clearly follow, the place is checked like a search result, and against the other
+        // mentions of the old text, which may fit it better.
+        const support = contextSupport(newText, m.start, m.end, a.quote, oldPrefix, oldSuffix);
+        if (support < 2) {
+          island =
+            otherSentence(newText, m.start, m.end, a.quote, oldPrefix, oldSuffix) ||
+            diff.deletionCouldCover(s, e) ||
+            betterOldMention(oldText!, newText, diff, s, e, m.start, m.end, a.quote, support);
+        }
+      }
       if (m.intact && !island) {
         // In repeated passages a diff may align the text with another copy: when the old context
         // does not follow, a copy whose context does is preferred.
@@ -122,7 +135,9 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
       // quote right there is the answer.
       const lo = Math.max(0, m.start - len - 8);
       const near = island || len < 4 ? [] : occurrences(newText.slice(lo, m.end + len + 8), a.quote).map((p) => lo + p);
-      if (near.length === 1 && (contextScore(newText, near[0], near[0] + len, oldPrefix, oldSuffix) ?? 0) >= 0.5) {
+      // Not when that is unchanged text the diff took from another mention of the quote.
+      const other = near.length === 1 ? diff.unchangedFrom(near[0], near[0] + len) : undefined;
+      if (near.length === 1 && (other === undefined || other === s) && (contextScore(newText, near[0], near[0] + len, oldPrefix, oldSuffix) ?? 0) >= 0.5) {
         placed.push({ id: a.id, start: near[0], end: near[0] + len, method: 'diff', modified: false, score: 0.95 });
         continue;
       }
@@ -212,15 +227,19 @@ function searchCandidates(
 ): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
+  // The same words opening another sentence, where the quote's own sentence was deleted, are
+  // never taken for it, however well the other side agrees.
+  const fits = (c: Candidate) => !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
-    if (ctx >= opts.contextThreshold) return place({ start: hint, end: hint + a.quote.length, text: a.quote, score: ctx }, 'position');
+    const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
+    if (ctx >= opts.contextThreshold && fits(c)) return place(c, 'position');
   }
   const exact: Candidate[] = occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 }));
   exact.sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint));
-  const top = exact[0];
+  const top = exact.find((c) => c.score < opts.contextThreshold || fits(c));
   if (top && top.score >= opts.contextThreshold) {
-    const tied = exact.filter((c) => c.score >= top.score - TIE);
+    const tied = exact.filter((c) => c.score >= top.score - TIE && fits(c));
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
@@ -228,17 +247,43 @@ function searchCandidates(
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = exact.find((c) => c.start === hint);
-  if (atHint && atHint.score >= 0.25) return place(atHint, 'position');
+  if (atHint && atHint.score >= 0.25 && fits(atHint)) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
     const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
     const best = fuzzy[0];
     if (best) {
       const clear = !fuzzy[1] || best.score - fuzzy[1].score >= TIE || overlaps(best, fuzzy[1]);
-      if (best.score >= opts.fuzzyThreshold && clear) return place(best, 'fuzzy');
+      // The exact quote was judged on its context above: fuzzy matching may take it only when its
+      // context, allowing edits, agrees well (a deleted name is otherwise found at its other mentions).
+      const exactText = best.text === a.quote;
+      if (best.score >= opts.fuzzyThreshold && clear && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy');
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }
   return top ? { best: top, reason: 'not-found' } : { reason: 'not-found' };
+}
+
+/** Old mentions of a quote looked at around it, when checking a doubtful diff alignment. */
+const MENTION_WINDOW = 4000;
+
+/**
+ * True when another mention of the quote in the old text (near [s, e)) fits the new place
+ * [ns, ne) clearly better than the quote's own context (`own`, its {@link contextSupport}) and
+ * is not itself kept elsewhere by the diff: the diff aligned the wrong mention there.
+ */
+function betterOldMention(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, ne: number, quote: string, own: number): boolean {
+  const len = e - s;
+  const context = (p: number): [string, string] => [oldText.slice(Math.max(0, p - 32), p), oldText.slice(p + len, p + len + 32)];
+  for (let p = oldText.indexOf(quote, Math.max(0, s - MENTION_WINDOW)); p >= 0 && p < s + MENTION_WINDOW; p = oldText.indexOf(quote, p + 1)) {
+    if (p === s) continue;
+    const [pre, suf] = context(p);
+    const support = contextSupport(newText, ns, ne, quote, pre, suf);
+    if (support < 1.5 || support < own + 0.25) continue;
+    const m = diff.mapSpan(p, p + len);
+    if (m.intact && m.start !== ns && contextSupport(newText, m.start, m.end, quote, pre, suf) >= 2) continue;
+    return true;
+  }
+  return false;
 }
 
 /** A quote that ended at a word boundary now runs into a longer word, or the reverse. */
