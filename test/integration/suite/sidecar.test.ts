@@ -447,7 +447,8 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const file = validSidecar(readSidecar(target)!);
     assert.equal(file.document.path, 'to-move.txt');
     assert.equal(file.annotations?.length, 4);
-    assert.equal((await annotations(target)).model.annotations.length, 4);
+    // The editor moves with the file and may load before the sidecar arrives; the sidecar's arrival reloads it.
+    await eventually(async () => (await annotations(target)).model.annotations.length === 4, 'the moved document does not show its 4 annotations');
   });
 
   it('A15: renaming a folder in VS Code keeps each sidecar beside its document, annotations intact', async () => {
