@@ -22,7 +22,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
   const started = performance.now();
   // The annotation store (sidecar files): the annotating workflow reads and edits it.
   const store = registerSidecar(context);
-  const lexicon = new LexiconService();
+  const lexicon = new LexiconService(context.storageUri);
   const recognition = new RecognitionService(readConfig(), lexicon);
   void lexicon.loadAll();
   const workflow = registerWorkflow(context, store, recognition);

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
+import { OnlineAdjustments, shippedEntityModel, type AdjustmentsData, type EntityDecision, type EntityModel } from '../core/ner';
 import {
   EMPTY_LEXICON,
   LEXICON_FILE,
@@ -26,11 +27,20 @@ export class LexiconService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private learnedCache = new Map<string, Learned>();
   private reportedPatternErrors = '';
+  // Corrections of the entity model learnt from this workspace's decisions (made on first use).
+  private adjustments: OnlineAdjustments | undefined;
+  // Decisions already learnt, per document: the store reports every annotation at each change.
+  private readonly learnt = new Map<string, Set<string>>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   /** Fires when the lexicon or the patterns change: suggestions must be recomputed. */
   readonly onDidChange = this.changed.event;
 
-  constructor() {
+  /**
+   * @param storage where the entity-model corrections are kept (the extension's workspace storage,
+   * `context.storageUri`); without it they last for the session only
+   */
+  constructor(private readonly storage?: vscode.Uri) {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
     const reload = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -49,9 +59,86 @@ export class LexiconService implements vscode.Disposable {
     );
   }
 
-  /** Loads the lexicon of every workspace folder. */
+  /** Loads the lexicon of every workspace folder and the entity-model corrections. */
   async loadAll(): Promise<void> {
-    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)));
+    await Promise.all([...(vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)), this.loadAdjustments()]);
+  }
+
+  /**
+   * The entity model for a document: the shipped one with the corrections learnt in this workspace,
+   * where learning is on (`factmark.suggestions.learn`) and something was learnt; otherwise undefined
+   * (the shipped model).
+   */
+  entityModelFor(uri: vscode.Uri): EntityModel | undefined {
+    if (!this.adjustments || this.adjustments.size === 0 || !learningEnabled(this.folderOf(uri))) return undefined;
+    return this.adjustments.model();
+  }
+
+  /**
+   * Teaches the entity model the user's decisions on a document's names (confirmed and rejected
+   * people, organisations, places and MISC names), by a perceptron update on their sentences (see
+   * core/ner/online.ts). Each decision is learnt once per session; a decision the model already
+   * agrees with changes nothing. The corrections are saved in the workspace storage.
+   */
+  learnModel(uri: vscode.Uri, annotations: readonly Annotation[]): void {
+    if (!learningEnabled(this.folderOf(uri))) return;
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (!document) return; // decisions are made in an open editor; the text on disk may differ from the offsets
+    const text = document.getText();
+    const seen = this.learnt.get(uri.toString()) ?? new Set<string>();
+    this.learnt.set(uri.toString(), seen);
+    const fresh: EntityDecision[] = [];
+    for (const a of annotations) {
+      if ((a.status !== 'confirmed' && a.status !== 'rejected') || text.slice(a.start, a.end) !== a.text) continue;
+      const key = `${a.start}:${a.end}:${a.type}:${a.status}:${a.text}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      fresh.push({ start: a.start, end: a.end, type: a.type, status: a.status });
+    }
+    if (fresh.length === 0) return;
+    this.adjustments ??= new OnlineAdjustments(shippedEntityModel());
+    if (!this.adjustments.learn(text, fresh)) return;
+    this.changed.fire();
+    this.scheduleSave();
+  }
+
+  private adjustmentsFile(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, ADJUSTMENTS_FILE);
+  }
+
+  private async loadAdjustments(): Promise<void> {
+    const file = this.adjustmentsFile();
+    if (!file) return;
+    try {
+      const data = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as AdjustmentsData;
+      const adjustments = new OnlineAdjustments(shippedEntityModel());
+      adjustments.load(data);
+      this.adjustments = adjustments;
+      if (adjustments.size > 0) this.changed.fire();
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return;
+      // Corrections for another model (after an update) or a damaged file: start again, say so once.
+      void vscode.window.showWarningMessage(`Factmark: learnt entity-model corrections were not loaded and start afresh: ${(err as Error).message}`);
+    }
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.saveAdjustments();
+    }, SAVE_DELAY_MS);
+  }
+
+  private async saveAdjustments(): Promise<void> {
+    const file = this.adjustmentsFile();
+    if (!file || !this.storage || !this.adjustments) return;
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage);
+      await writeAtomically(file, JSON.stringify(this.adjustments.toJSON()));
+    } catch (err) {
+      void vscode.window.showWarningMessage(`Factmark: could not save the learnt entity-model corrections: ${(err as Error).message}`);
+    }
   }
 
   /** What applies to a document: its folder's lexicon and the patterns in effect there. */
@@ -122,9 +209,18 @@ export class LexiconService implements vscode.Disposable {
   }
 
   dispose(): void {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      void this.saveAdjustments();
+    }
     this.disposables.forEach((d) => d.dispose());
   }
 }
+
+/** The entity-model corrections in the extension's workspace storage (not shared: they follow one user's decisions). */
+const ADJUSTMENTS_FILE = 'ner-adjustments.json';
+// Decisions come in bursts (accept all of a type): save once they settle.
+const SAVE_DELAY_MS = 1000;
 
 /** Whether the workspace lexicon is used and kept up to date (`factmark.suggestions.learn`). */
 function learningEnabled(folder: vscode.WorkspaceFolder | undefined): boolean {
@@ -145,12 +241,14 @@ interface AnnotationSource {
 
 /**
  * Feeds the user's decisions into the workspace lexicon: every confirmed annotation teaches its text
- * and type, every rejected suggestion teaches what not to offer again.
+ * and type, every rejected suggestion teaches what not to offer again; and into the entity model,
+ * which learns the contexts of the names (see LexiconService.learnModel).
  */
 export function learnFromAnnotations(store: AnnotationSource, lexicon: LexiconService): vscode.Disposable {
   return store.onDidChange((entry) => {
     const live = entry.model.annotations.filter((a) => !entry.orphans.has(a.id) && a.text.trim().length > 0);
     const decisions = (status: Annotation['status']) => live.filter((a) => a.status === status).map((a) => ({ text: a.text, type: a.type }));
     void lexicon.record(entry.uri, decisions('confirmed'), decisions('rejected'));
+    lexicon.learnModel(entry.uri, live);
   });
 }

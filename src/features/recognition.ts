@@ -3,6 +3,7 @@ import { isArticle } from '../adapter';
 import type { FactmarkConfig } from '../config';
 import { detectDocumentDate } from '../core/dates';
 import type { Mention } from '../core/model';
+import type { EntityModel } from '../core/ner';
 import { createDefaultPipeline, type RecognitionPipeline } from '../core/recognition';
 import { unsuitableReason } from '../core/text';
 import type { LexiconService } from './lexicon';
@@ -33,6 +34,8 @@ export class RecognitionService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<DocumentSuggestions>();
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private readonly pipeline: RecognitionPipeline = createDefaultPipeline();
+  // A pipeline over the entity model with the corrections learnt in this workspace, for the model it was made for.
+  private adjusted: { model: EntityModel; pipeline: RecognitionPipeline } | undefined;
   private documentDateSource: (uri: vscode.Uri) => string | undefined = () => undefined;
 
   /** Fires when a document's suggestions are (re)computed or cleared. */
@@ -125,7 +128,7 @@ export class RecognitionService implements vscode.Disposable {
         return;
       }
       const documentDate = this.documentDateSource(document.uri) ?? detectDocumentDate(text);
-      const steps = this.pipeline.steps(text, { documentDate });
+      const steps = this.pipelineFor(document.uri).steps(text, { documentDate });
       let sliceStart = Date.now();
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
@@ -144,6 +147,15 @@ export class RecognitionService implements vscode.Disposable {
     } finally {
       if (this.running.get(key) === token) this.running.delete(key);
     }
+  }
+
+  /** The shipped pipeline, or one over the entity model the user's decisions corrected (see LexiconService.learnModel). */
+  private pipelineFor(uri: vscode.Uri): RecognitionPipeline {
+    const model = this.lexicon.entityModelFor(uri);
+    if (!model) return this.pipeline;
+    // The model object changes whenever something is learnt: a new pipeline, so no cached paragraph is stale.
+    if (this.adjusted?.model !== model) this.adjusted = { model, pipeline: createDefaultPipeline({ entityModel: model }) };
+    return this.adjusted.pipeline;
   }
 
   private publish(result: DocumentSuggestions): void {

@@ -21,6 +21,14 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
     await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: annotated.model.annotations.map((a) => a.id) });
     fs.rmSync(lexiconFile(), { force: true });
     fs.rmSync(path.join(workspaceDir(), 'dispatch.txt'), { force: true });
+    for (const name of ['markets.txt', 'markets-later.txt']) {
+      const file = vscode.Uri.file(path.join(workspaceDir(), name));
+      if (!fs.existsSync(file.fsPath)) continue;
+      const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string }> } }>('factmark.internal.getAnnotations', file);
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', file, { remove: own.model.annotations.map((a) => a.id) });
+      fs.rmSync(file.fsPath, { force: true });
+      fs.rmSync(`${file.fsPath.slice(0, -'.txt'.length)}.factmark.yaml`, { force: true });
+    }
     await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
     await vscode.workspace.getConfiguration('factmark').update('patterns', undefined, vscode.ConfigurationTarget.Workspace);
     await closeAllEditors();
@@ -41,10 +49,12 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
         '',
       ].join('\n'),
     );
+    // The model itself may already suggest "Demilitarized Zone" as a place: wait for the lexicon's own effect too.
     const after = await eventually(async () => {
       const r = await suggestionsFor(uri);
-      return r.mentions.some((m) => m.text === 'Demilitarized Zone' && m.type === 'PLACE') ? r : undefined;
+      return r.mentions.some((m) => m.text === 'Weapons of Mass Destruction' && m.type === 'MISC') ? r : undefined;
     }, 'the confirmed text is not suggested with its type');
+    assert.ok(after.mentions.some((m) => m.text === 'Demilitarized Zone' && m.type === 'PLACE'));
     assert.ok(!after.mentions.some((m) => m.text === 'Ukraine' && m.type === 'PLACE'), 'the rejected suggestion is still offered');
     assert.ok(after.mentions.some((m) => m.text === 'Weapons of Mass Destruction' && m.type === 'MISC'));
     assert.ok(!after.mentions.some((m) => m.text === 'Mass' && m.type === 'PLACE'), 'the model suggestion inside a confirmed text survived');
@@ -67,6 +77,27 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
       return r.mentions.some((m) => m.text === 'Panmunjeom' && m.type === 'PLACE') ? r : undefined;
     }, 'Panmunjeom is not suggested as a place in the other document');
     assert.ok(result);
+  });
+
+  it('updates the entity model: after one confirmation, a different unseen name in the same context is suggested', async () => {
+    // Only the model can do this: the lexicon suggests the confirmed text itself, never another name.
+    const later = writeWorkspaceFile('markets-later.txt', 'Shares of Trastelle fell after the report.\n');
+    await openInEditor(later);
+    const before = await suggestionsFor(later);
+    assert.ok(!before.mentions.some((m) => m.text === 'Trastelle' && m.type === 'ORGANIZATION'), `precondition: ${JSON.stringify(before.mentions)}`);
+
+    const taught = writeWorkspaceFile('markets.txt', 'Shares of Velmora fell after the report.\n');
+    const document = (await openInEditor(taught)).document;
+    const start = document.getText().indexOf('Velmora');
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', taught, {
+      add: [{ start, end: start + 'Velmora'.length, type: 'ORGANIZATION', status: 'confirmed' }],
+    });
+
+    await openInEditor(later);
+    await eventually(async () => {
+      const r = await suggestionsFor(later);
+      return r.mentions.some((m) => m.text === 'Trastelle' && m.type === 'ORGANIZATION') ? r : undefined;
+    }, 'the unseen name in the same context is not suggested as an organisation after the model update');
   });
 
   it('suggests the matches of a pattern from the settings', async () => {
