@@ -74,14 +74,16 @@ function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
  *   ending in an organisation head noun is an organisation ("Ministry of ...");
  * - a name ending in a word for the people of a listed place is not that place ("North Koreans",
  *   MISC as in CoNLL-2003);
- * - in a title-case line, a name made only of words common in lower case is no name ("Mass Destruction").
+ * - in a title-case headline, a name made only of words common in lower case is no name ("Mass Destruction").
  */
 function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel): void {
+  // A title-case line with figures is rather a results table ("Reading 2 Bury 1") than a headline.
+  const headline = s.title && !s.lexemes.some((lex) => /\d/.test(lex.word));
   for (const chunk of chunksFromLabels(labels)) {
     const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
     const first = s.lexemes[chunk.start];
     const last = s.lexemes[chunk.end - 1];
-    if (s.title && s.lexemes.slice(chunk.start, chunk.end).every((lex) => model.common.has(lex.lower))) relabel(labels, chunk, -1);
+    if (headline && s.lexemes.slice(chunk.start, chunk.end).every((lex) => model.common.has(lex.lower))) relabel(labels, chunk, -1);
     else if (type !== MISC && s.demonyms?.[chunk.end - 1]) relabel(labels, chunk, MISC);
     else if (type !== PER) continue;
     else if (last.head === 1) relabel(labels, chunk, LOC);
