@@ -1,16 +1,24 @@
 /**
  * A fast reader for the layout Factmark itself writes (and the usual hand edits of it): block
  * maps and lists of `key: value` lines with plain, quoted or flow-list values and comments. It
- * builds the same yaml nodes, with the same ranges, that the yaml parser would, about twenty
- * times faster on large files. On anything outside that narrow layout it returns undefined and
- * the caller uses the full yaml parser, which also produces all diagnostics.
+ * builds either plain data (for loading: no yaml nodes at all) or the same yaml nodes, with the
+ * same ranges, that the yaml parser would (for the lossless writer). On anything outside that
+ * narrow layout it returns undefined and the caller uses the full yaml parser, which also
+ * produces all diagnostics.
  */
 
 import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
-type Value = Scalar | YAMLSeq;
+/** What the reader makes of what it reads: yaml nodes, or plain data. */
+interface Builder<V> {
+  scalar(value: unknown, type: Scalar.Type, start: number, end: number): V;
+  flowList(items: V[], start: number, end: number): V;
+  /** A block map from its `key: value` lines (keys unique) and their values. */
+  map(lines: Line<V>[], values: V[]): V;
+  list(items: V[]): V;
+}
 
-interface Line {
+interface Line<V> {
   /** Offset of the line start, and of its end (before any `\r\n`). */
   start: number;
   end: number;
@@ -21,11 +29,10 @@ interface Line {
   keyStart: number;
   keyEnd: number;
   /** Undefined when nothing follows the colon. */
-  value?: Value;
+  value?: V;
   colon: number;
 }
 
-const ENTRY = /( *)(?:(- +))?([A-Za-z_][A-Za-z0-9_-]{0,63}):(?=[ \r\n]|$)/y;
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const PLAIN_BAD_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
@@ -34,154 +41,248 @@ const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t'
 /** Signals that the text is outside the fast reader's layout. */
 class Unsupported extends Error {}
 
+/** Builds the yaml nodes the yaml parser would, ranges included. */
+const NODES: Builder<unknown> = {
+  scalar(value, type, start, end) {
+    const s = new Scalar(value);
+    s.type = type;
+    s.range = [start, end, end];
+    return s;
+  },
+  flowList(items, start, end) {
+    const seq = new YAMLSeq();
+    seq.flow = true;
+    seq.items = items;
+    seq.range = [start, end, end];
+    return seq;
+  },
+  map(lines, values) {
+    const map = new YAMLMap();
+    lines.forEach((l, i) => map.items.push(pair(l, values[i] as Scalar)));
+    setRange(map);
+    return map;
+  },
+  list(items) {
+    const seq = new YAMLSeq();
+    seq.items = items;
+    setRange(seq);
+    return seq;
+  },
+};
+
+/**
+ * Builds plain data, as the parser's own conversion of the nodes would. Records are ordinary
+ * objects (those without a prototype are slow, dictionary-mode objects in V8), so the one key
+ * that would not become an own property, `__proto__`, is left to the full parser.
+ */
+const DATA: Builder<unknown> = {
+  scalar: (value) => value,
+  flowList: (items) => items,
+  map(lines, values) {
+    const obj: Record<string, unknown> = {};
+    for (let i = 0; i < lines.length; i++) {
+      if (lines[i].key === '__proto__') throw new Unsupported();
+      obj[lines[i].key] = values[i];
+    }
+    return obj;
+  },
+  list: (items) => items,
+};
+
 /** The root map of a sidecar in Factmark's layout, or undefined when the full parser is needed. */
 export function fastRead(text: string): YAMLMap | undefined {
+  return read(text, NODES) as YAMLMap | undefined;
+}
+
+/**
+ * The data of a sidecar in Factmark's layout (what converting the yaml nodes would give), or
+ * undefined when the full parser is needed. Builds no yaml nodes: loading a large sidecar costs
+ * a fraction of {@link fastRead}.
+ */
+export function fastReadData(text: string): Record<string, unknown> | undefined {
+  return read(text, DATA) as Record<string, unknown> | undefined;
+}
+
+function read<V>(text: string, b: Builder<V>): V | undefined {
   try {
-    return readRoot(text);
+    return readRoot(text, b);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
 }
 
-function readRoot(text: string): YAMLMap {
+/**
+ * The significant lines of a text, read one at a time: each is dropped as soon as the structure
+ * above has used it, so that a large file does not keep a hundred thousand of them alive.
+ */
+class LineReader<V> {
+  private pos: number;
+  private current: Line<V> | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly b: Builder<V>,
+  ) {
+    this.pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    this.current = this.read();
+  }
+
+  /** The next line, not consumed. */
+  peek(): Line<V> | undefined {
+    return this.current;
+  }
+
+  /** The next line, consumed. */
+  take(): Line<V> {
+    const line = this.current!;
+    this.current = this.read();
+    return line;
+  }
+
+  private read(): Line<V> | undefined {
+    const text = this.text;
+    while (this.pos < text.length) {
+      let nl = text.indexOf('\n', this.pos);
+      if (nl < 0) nl = text.length;
+      let end = nl;
+      if (text.charCodeAt(end - 1) === 13) end--;
+      const line = readLine(text, this.pos, end, this.b);
+      this.pos = nl + 1;
+      if (line) return line;
+    }
+    return undefined;
+  }
+}
+
+function readRoot<V>(text: string, b: Builder<V>): V {
   // A lone CR is a line break to YAML; this reader splits lines at LF only.
   if (/\r(?!\n)/.test(text)) throw new Unsupported();
-  const lines: Line[] = [];
-  let pos = text.charCodeAt(0) === 0xfeff ? 1 : 0;
-  while (pos < text.length) {
-    let nl = text.indexOf('\n', pos);
-    if (nl < 0) nl = text.length;
-    let end = nl;
-    if (text.charCodeAt(end - 1) === 13) end--;
-    const line = readLine(text, pos, end);
-    if (line) lines.push(line);
-    pos = nl + 1;
-  }
-  let i = 0;
-  const root = new YAMLMap();
+  const lines = new LineReader(text, b);
   const keys = new Set<string>();
-  while (i < lines.length) {
-    const l = lines[i++];
+  const rootLines: Line<V>[] = [];
+  const values: V[] = [];
+  while (lines.peek()) {
+    const l = lines.take();
     if (l.indent !== 0 || l.dash >= 0 || keys.has(l.key)) throw new Unsupported();
     keys.add(l.key);
-    let value: Value | YAMLMap | undefined = l.value;
-    if (!value) {
+    let value = l.value;
+    if (value === undefined) {
       // A nested block: a list (lines starting with `- `) or a map, more indented (a list may sit at 0).
-      const next = lines[i];
-      if (next && next.dash >= 0 && next.dash === next.indent) {
-        const r = readList(lines, i, next.indent);
-        value = r.seq;
-        i = r.next;
-      } else if (next && next.indent > 0 && next.dash < 0) {
-        const r = readMap(lines, i, next.indent);
-        value = r.map;
-        i = r.next;
-      } else value = nullAt(l.colon + 1);
+      const next = lines.peek();
+      if (next && next.dash >= 0 && next.dash === next.indent) value = readList(lines, next.indent, b);
+      else if (next && next.indent > 0 && next.dash < 0) value = readMap(lines, next.indent, b);
+      else value = b.scalar(null, 'PLAIN', l.colon + 1, l.colon + 1);
     }
-    root.items.push(pair(l, value));
+    rootLines.push(l);
+    values.push(value);
   }
-  if (!root.items.length) throw new Unsupported();
-  setRange(root);
-  return root;
+  if (!rootLines.length) throw new Unsupported();
+  return b.map(rootLines, values);
 }
 
-function readMap(lines: Line[], from: number, indent: number): { map: YAMLMap; next: number } {
-  const map = new YAMLMap();
+function readMap<V>(lines: LineReader<V>, indent: number, b: Builder<V>): V {
   const keys = new Set<string>();
-  let i = from;
-  for (; i < lines.length && lines[i].indent >= indent && lines[i].dash < 0; i++) {
-    const l = lines[i];
-    if (l.indent !== indent || keys.has(l.key) || !l.value) throw new Unsupported();
+  const mapLines: Line<V>[] = [];
+  const values: V[] = [];
+  for (let l = lines.peek(); l && l.indent >= indent && l.dash < 0; l = lines.peek()) {
+    lines.take();
+    if (l.indent !== indent || keys.has(l.key) || l.value === undefined) throw new Unsupported();
     keys.add(l.key);
-    map.items.push(pair(l, l.value));
+    mapLines.push(l);
+    values.push(l.value);
   }
-  setRange(map);
-  return { map, next: i };
+  return b.map(mapLines, values);
 }
 
-function readList(lines: Line[], from: number, dashIndent: number): { seq: YAMLSeq; next: number } {
-  const seq = new YAMLSeq();
-  let i = from;
-  while (i < lines.length && lines[i].dash === dashIndent && lines[i].indent === dashIndent) {
-    const first = lines[i++];
+function readList<V>(lines: LineReader<V>, dashIndent: number, b: Builder<V>): V {
+  const items: V[] = [];
+  for (let first = lines.peek(); first && first.dash === dashIndent && first.indent === dashIndent; first = lines.peek()) {
+    lines.take();
     const keyColumn = first.keyStart - first.start;
-    const item = new YAMLMap();
-    const keys = new Set<string>([first.key]);
-    if (!first.value) throw new Unsupported();
-    item.items.push(pair(first, first.value));
-    for (; i < lines.length && lines[i].dash < 0 && lines[i].indent > dashIndent; i++) {
-      const l = lines[i];
-      if (l.indent !== keyColumn || keys.has(l.key) || !l.value) throw new Unsupported();
-      keys.add(l.key);
-      item.items.push(pair(l, l.value));
+    if (first.value === undefined) throw new Unsupported();
+    // Up to ~16 keys per entry: an array scan is cheaper than a Set.
+    const itemLines = [first];
+    const values = [first.value];
+    for (let l = lines.peek(); l && l.dash < 0 && l.indent > dashIndent; l = lines.peek()) {
+      lines.take();
+      if (l.indent !== keyColumn || l.value === undefined || itemLines.some((x) => x.key === l.key)) throw new Unsupported();
+      itemLines.push(l);
+      values.push(l.value);
     }
-    setRange(item);
-    seq.items.push(item);
+    items.push(b.map(itemLines, values));
   }
-  if (i < lines.length && lines[i].indent > 0) throw new Unsupported();
-  setRange(seq);
-  return { seq, next: i };
+  const after = lines.peek();
+  if (after && after.indent > 0) throw new Unsupported();
+  if (!items.length) throw new Unsupported();
+  return b.list(items);
 }
 
 /** One significant line, or undefined for blank and comment lines. */
-function readLine(text: string, start: number, end: number): Line | undefined {
+function readLine<V>(text: string, start: number, end: number, b: Builder<V>): Line<V> | undefined {
   let p = start;
   while (p < end && text.charCodeAt(p) === 32) p++;
   if (p === end || text.charCodeAt(p) === 35 /* # */) return undefined;
-  // Sticky match on the text itself: slicing every line would allocate twice the file.
-  ENTRY.lastIndex = start;
-  const m = ENTRY.exec(text);
-  if (!m || ENTRY.lastIndex > end) throw new Unsupported();
-  const indent = m[1].length;
-  const dash = m[2] ? indent : -1;
-  const keyStart = start + indent + (m[2]?.length ?? 0);
-  const keyEnd = keyStart + m[3].length;
+  // `( *)(- +)?key:` scanned by hand on the text itself: slicing or matching every line would
+  // allocate several strings per line.
+  const indent = p - start;
+  let dash = -1;
+  if (text.charCodeAt(p) === 45 /* - */ && text.charCodeAt(p + 1) === 32) {
+    dash = indent;
+    p++;
+    while (p < end && text.charCodeAt(p) === 32) p++;
+  }
+  const keyStart = p;
+  if (!isKeyStart(text.charCodeAt(p))) throw new Unsupported();
+  p++;
+  while (p < end && p - keyStart < 64 && isKeyChar(text.charCodeAt(p))) p++;
+  const keyEnd = p;
+  const after = text.charCodeAt(keyEnd + 1);
+  if (text.charCodeAt(keyEnd) !== 58 /* : */ || keyEnd >= end || !(keyEnd + 1 >= text.length || after === 32 || after === 13 || after === 10)) throw new Unsupported();
   const colon = keyEnd;
   let v = colon + 1;
   while (v < end && text.charCodeAt(v) === 32) v++;
-  const line: Line = { start, end, indent, dash, key: m[3], keyStart, keyEnd, colon };
-  if (v < end && text.charCodeAt(v) !== 35) line.value = readValue(text, v, end);
+  const line: Line<V> = { start, end, indent, dash, key: text.slice(keyStart, keyEnd), keyStart, keyEnd, colon };
+  if (v < end && text.charCodeAt(v) !== 35) line.value = readValue(text, v, end, b);
   else if (v < end && text.charCodeAt(v - 1) !== 32) throw new Unsupported();
   return line;
 }
 
-function readValue(text: string, start: number, end: number): Value {
+function readValue<V>(text: string, start: number, end: number, b: Builder<V>): V {
   const c = text[start];
-  let node: Value;
+  let node: V;
   let after: number;
-  if (c === '"') [node, after] = readDouble(text, start, end);
-  else if (c === "'") [node, after] = readSingle(text, start, end);
-  else if (c === '[') [node, after] = readFlowList(text, start, end);
+  if (c === '"') [node, after] = readDouble(text, start, end, b);
+  else if (c === "'") [node, after] = readSingle(text, start, end, b);
+  else if (c === '[') [node, after] = readFlowList(text, start, end, b);
   else {
     // Searches stay within the line: an unbounded indexOf would make the reader quadratic.
     let stop = start;
     while (stop < end && !(text.charCodeAt(stop) === 35 && text.charCodeAt(stop - 1) === 32)) stop++;
     let e = stop;
     while (e > start && text.charCodeAt(e - 1) === 32) e--;
-    node = plain(text.slice(start, e), start, e, false);
+    node = plain(text.slice(start, e), start, e, false, b);
     after = e;
   }
   expectLineEnd(text, after, end);
   return node;
 }
 
-function plain(raw: string, start: number, end: number, inFlow: boolean): Scalar {
+function plain<V>(raw: string, start: number, end: number, inFlow: boolean, b: Builder<V>): V {
   if (!raw || PLAIN_BAD_START.test(raw) || raw.includes(': ') || raw.endsWith(':') || raw.includes('\t') || (inFlow && /[,[\]{}]/.test(raw))) throw new Unsupported();
   let value: unknown = raw;
+  // Only text starting with one of these can be anything but a string (most values are not).
+  if (!/^[-+.0-9nNtTfF~]/.test(raw)) return b.scalar(value, 'PLAIN', start, end);
   if (/^(?:null|Null|NULL|~)$/.test(raw)) value = null;
   else if (/^(?:true|True|TRUE)$/.test(raw)) value = true;
   else if (/^(?:false|False|FALSE)$/.test(raw)) value = false;
   else if (INT.test(raw)) value = Number(raw);
   else if (FLOAT.test(raw)) value = parseFloat(raw);
   else if (/^(?:[-+]?\.(?:inf|Inf|INF)|\.(?:nan|NaN|NAN)|0o[0-7]+|0x[0-9a-fA-F]+)$/.test(raw)) throw new Unsupported();
-  const s = new Scalar(value);
-  s.type = 'PLAIN';
-  s.range = [start, end, end];
-  return s;
+  return b.scalar(value, 'PLAIN', start, end);
 }
 
-function readDouble(text: string, start: number, end: number): [Scalar, number] {
+function readDouble<V>(text: string, start: number, end: number, b: Builder<V>): [V, number] {
   let out = '';
   let p = start + 1;
   for (;;) {
@@ -203,10 +304,7 @@ function readDouble(text: string, start: number, end: number): [Scalar, number] 
       p += 2;
     } else throw new Unsupported();
   }
-  const s = new Scalar(out);
-  s.type = 'QUOTE_DOUBLE';
-  s.range = [start, p + 1, p + 1];
-  return [s, p + 1];
+  return [b.scalar(out, 'QUOTE_DOUBLE', start, p + 1), p + 1];
 }
 
 /** Next `"` or `\` at or after p, before end. */
@@ -218,7 +316,7 @@ function indexOfAny(text: string, p: number, end: number): number {
   return end;
 }
 
-function readSingle(text: string, start: number, end: number): [Scalar, number] {
+function readSingle<V>(text: string, start: number, end: number, b: Builder<V>): [V, number] {
   let out = '';
   let p = start + 1;
   for (;;) {
@@ -234,15 +332,11 @@ function readSingle(text: string, start: number, end: number): [Scalar, number] 
       break;
     }
   }
-  const s = new Scalar(out);
-  s.type = 'QUOTE_SINGLE';
-  s.range = [start, p + 1, p + 1];
-  return [s, p + 1];
+  return [b.scalar(out, 'QUOTE_SINGLE', start, p + 1), p + 1];
 }
 
-function readFlowList(text: string, start: number, end: number): [YAMLSeq, number] {
-  const seq = new YAMLSeq();
-  seq.flow = true;
+function readFlowList<V>(text: string, start: number, end: number, b: Builder<V>): [V, number] {
+  const items: V[] = [];
   let p = start + 1;
   const skip = () => {
     while (p < end && text.charCodeAt(p) === 32) p++;
@@ -252,17 +346,17 @@ function readFlowList(text: string, start: number, end: number): [YAMLSeq, numbe
   else {
     for (;;) {
       skip();
-      let item: Scalar;
-      if (text[p] === '"') [item, p] = readDouble(text, p, end);
+      let item: V;
+      if (text[p] === '"') [item, p] = readDouble(text, p, end, b);
       else {
         let q = p;
         while (q < end && !/[,\]]/.test(text[q])) q++;
         let e = q;
         while (e > p && text.charCodeAt(e - 1) === 32) e--;
-        item = plain(text.slice(p, e), p, e, true);
+        item = plain(text.slice(p, e), p, e, true, b);
         p = q;
       }
-      seq.items.push(item);
+      items.push(item);
       skip();
       if (text[p] === ',') p++;
       else if (text[p] === ']') {
@@ -271,8 +365,17 @@ function readFlowList(text: string, start: number, end: number): [YAMLSeq, numbe
       } else throw new Unsupported();
     }
   }
-  seq.range = [start, p, p];
-  return [seq, p];
+  return [b.flowList(items, start, p), p];
+}
+
+/** `[A-Za-z_]`: a key's first character. */
+function isKeyStart(c: number): boolean {
+  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95;
+}
+
+/** `[A-Za-z0-9_-]`: a key's other characters. */
+function isKeyChar(c: number): boolean {
+  return isKeyStart(c) || (c >= 48 && c <= 57) || c === 45;
 }
 
 /** After a value only spaces and a comment may follow. */
@@ -282,14 +385,7 @@ function expectLineEnd(text: string, at: number, end: number): void {
   if (p < end && !(text.charCodeAt(p) === 35 && p > at)) throw new Unsupported();
 }
 
-function nullAt(offset: number): Scalar {
-  const s = new Scalar(null);
-  s.type = 'PLAIN';
-  s.range = [offset, offset, offset];
-  return s;
-}
-
-function pair(l: Line, value: Value | YAMLMap): Pair<Scalar, Value | YAMLMap> {
+function pair(l: Line<unknown>, value: unknown): Pair<Scalar, unknown> {
   const key = new Scalar(l.key);
   key.type = 'PLAIN';
   key.range = [l.keyStart, l.keyEnd, l.keyEnd];
@@ -297,7 +393,7 @@ function pair(l: Line, value: Value | YAMLMap): Pair<Scalar, Value | YAMLMap> {
 }
 
 function setRange(node: YAMLMap | YAMLSeq): void {
-  const items = node.items as (Pair<Scalar, Value | YAMLMap> | YAMLMap)[];
+  const items = node.items as (Pair<Scalar, { range?: [number, number, number] }> | YAMLMap)[];
   if (!items.length) throw new Unsupported();
   const first = items[0] as { key?: Scalar; range?: [number, number, number] };
   const last = items[items.length - 1] as { value?: { range?: [number, number, number] }; range?: [number, number, number] };

@@ -17,7 +17,7 @@ import {
   type SchemaOptions,
   type ToJSOptions,
 } from 'yaml';
-import { fastRead } from './fastread';
+import { fastRead, fastReadData } from './fastread';
 import { LineIndex } from './lines';
 import { validateShape } from './validate';
 import {
@@ -59,10 +59,13 @@ const ANCHOR_KEYS = ['id', 'start', 'end', 'quote', 'prefix', 'suffix', 'orphane
 const ANNOTATION_KEYS = new Set([...ANCHOR_KEYS, 'type', 'status', 'value', 'kb']);
 const FACT_KEYS = new Set([...ANCHOR_KEYS, 'label', 'entities', 'date']);
 
-/** A parse plus the YAML document it came from (for the lossless writer). */
+/**
+ * A parse plus the YAML document it came from (for the lossless writer). A file in Factmark's
+ * own layout is read without yaml nodes; its document is built on first use of `yaml`.
+ */
 export interface ParsedWithNodes {
   result: ParseResult;
-  yaml?: Document.Parsed;
+  readonly yaml?: Document.Parsed;
 }
 
 let cache: { text: string; parsed: ParsedWithNodes } | undefined;
@@ -108,20 +111,22 @@ function parseUncached(text: string): ParsedWithNodes {
     at('TOO_LARGE', `Sidecar is larger than ${MAX_SIDECAR_LENGTH / 1024 / 1024} MB: not read.`, 0, 0);
     return refuse();
   }
+
+  // Files in Factmark's own layout are read by the fast reader, straight to data (its layout
+  // has no aliases, tags or nesting to refuse); a file it cannot read, or one with anything to
+  // report, goes through the yaml parser for exact diagnostics. The yaml nodes the writer needs
+  // are built only when it asks for them.
+  const fastData = fastReadData(text);
+  if (fastData) {
+    const fast = reporter(text);
+    const result = validate(fastData, NO_NODES, fast);
+    if (fast.diagnostics.length === 0) return withLazyYaml(result, () => nodesOf(text));
+  }
+
   const deep = findDeepFlow(text);
   if (deep >= 0) {
     at('TOO_DEEP', `Nesting deeper than ${MAX_FLOW_DEPTH} levels: not read.`, deep, deep + 1);
     return refuse();
-  }
-
-  // Files in Factmark's own layout are read by the fast reader; a file it cannot read, or one
-  // with anything to report, goes through the yaml parser for exact diagnostics.
-  const fastRoot = fastRead(text);
-  if (fastRoot) {
-    const doc = new Document(null, YAML_OPTIONS);
-    doc.contents = fastRoot;
-    const fast = analyse(doc as Document.Parsed, reporter(text));
-    if (fast.result.diagnostics.length === 0) return fast;
   }
 
   let yaml: Document.Parsed;
@@ -142,6 +147,50 @@ function parseUncached(text: string): ParsedWithNodes {
     return refuse();
   }
   return analyse(yaml, { diagnostics, at });
+}
+
+/** `result` with a `yaml` document built by `build` on first use. */
+function withLazyYaml(result: ParseResult, build: () => Document.Parsed): ParsedWithNodes {
+  let yaml: Document.Parsed | undefined;
+  return {
+    result,
+    get yaml() {
+      return (yaml ??= build());
+    },
+  };
+}
+
+/** The yaml document of a file the fast reader read: the same nodes and ranges the parser gives. */
+function nodesOf(text: string): Document.Parsed {
+  const root = fastRead(text);
+  if (!root) return parseDocument(text, YAML_OPTIONS);
+  const doc = new Document(null, YAML_OPTIONS);
+  doc.contents = root;
+  return doc as Document.Parsed;
+}
+
+/** Where the nodes of a path are, for locating diagnostics. */
+interface Locator {
+  root: unknown;
+  node(path: (string | number)[]): unknown;
+  key(path: (string | number)[]): unknown;
+}
+
+/** For data read without nodes: nothing is located (any diagnostic sends the file to the parser). */
+const NO_NODES: Locator = { root: undefined, node: () => undefined, key: () => undefined };
+
+function locatorOf(yaml: Document.Parsed): Locator {
+  const node = (path: (string | number)[]): unknown => (path.length ? yaml.getIn(path, true) : yaml.contents);
+  return {
+    root: yaml.contents,
+    node,
+    key(path) {
+      const parent = node(path.slice(0, -1));
+      if (!isMap(parent)) return undefined;
+      const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
+      return pair?.key;
+    },
+  };
 }
 
 /** From YAML nodes to validated sidecar data: refuses aliases and tags, validates against the schema. */
@@ -193,15 +242,19 @@ function analyse(yaml: Document.Parsed, { diagnostics, at }: { diagnostics: Side
   };
   const data = toData(yaml.contents, 0);
   if (hostile) return { result: { diagnostics, writable: false }, yaml };
+  return { result: validate(data, locatorOf(yaml), { diagnostics, at }), yaml };
+}
 
+/** Validated sidecar data: schema, ids, unknown keys; diagnostics located through `loc`. */
+function validate(data: unknown, loc: Locator, { diagnostics, at }: { diagnostics: SidecarDiagnostic[]; at: At }): ParseResult {
   const root = isRecord(data) ? data : undefined;
-  const rootRange = rangeOf(yaml.contents);
+  const rootRange = rangeOf(loc.root);
   if (!root || !('factmark' in root)) {
     at('NOT_SIDECAR', 'Not a Factmark sidecar: `factmark: 1` is missing.', rootRange[0], rootRange[0]);
-    return { result: { diagnostics, writable: false }, yaml };
+    return { diagnostics, writable: false };
   }
   if (root.factmark !== SIDECAR_VERSION) {
-    const r = rangeOf(yaml.get('factmark', true));
+    const r = rangeOf(loc.node(['factmark']));
     const newer = typeof root.factmark === 'number' && root.factmark > SIDECAR_VERSION;
     at(
       'VERSION',
@@ -211,16 +264,10 @@ function analyse(yaml: Document.Parsed, { diagnostics, at }: { diagnostics: Side
       r[0],
       r[1],
     );
-    return { result: { diagnostics, writable: false }, yaml };
+    return { diagnostics, writable: false };
   }
-
-  const nodeAt = (path: (string | number)[]): unknown => (path.length ? yaml.getIn(path, true) : yaml.contents);
-  const keyAt = (path: (string | number)[]): unknown => {
-    const parent = nodeAt(path.slice(0, -1));
-    if (!isMap(parent)) return undefined;
-    const pair = parent.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === path[path.length - 1]);
-    return pair?.key;
-  };
+  const nodeAt = loc.node;
+  const keyAt = loc.key;
 
   // Schema: errors inside one annotation or fact make only that entry invalid.
   const invalidAt = new Map<string, Set<number>>([
@@ -234,7 +281,7 @@ function analyse(yaml: Document.Parsed, { diagnostics, at }: { diagnostics: Side
     if (entry) invalidAt.get(path[0] as string)!.add(path[1] as number);
     else fileInvalid = true;
     const target = err.missing ? firstKeyOrSelf(nodeAt(path)) : nodeAt(path);
-    const r = rangeOf(target ?? yaml.contents);
+    const r = rangeOf(target ?? loc.root);
     at('SCHEMA', `${describePath(path, root)}: ${err.message}`, r[0], r[1]);
   }
 
@@ -271,7 +318,7 @@ function analyse(yaml: Document.Parsed, { diagnostics, at }: { diagnostics: Side
       else lists.facts.push(toFact(rec));
     });
   }
-  if (fileInvalid) return { result: { diagnostics, writable: false }, yaml };
+  if (fileInvalid) return { diagnostics, writable: false };
 
   const document = root.document as Record<string, unknown>;
   const doc: ParsedSidecar = {
@@ -284,7 +331,7 @@ function analyse(yaml: Document.Parsed, { diagnostics, at }: { diagnostics: Side
   if (typeof document.date === 'string') doc.document.date = document.date;
   if (typeof document.gitBlob === 'string') doc.document.gitBlob = document.gitBlob;
   if (Array.isArray(root.labels)) doc.labels = [...(root.labels as string[])];
-  return { result: { doc, diagnostics, writable: true }, yaml };
+  return { doc, diagnostics, writable: true };
 }
 
 function toAnnotation(rec: Record<string, unknown>): StoredAnnotation {
