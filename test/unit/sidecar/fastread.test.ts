@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Node } from 'yaml';
-import { fastRead } from '../../../src/core/sidecar/fastread';
-import { YAML_OPTIONS, emitSidecar, type SidecarData } from '../../../src/core/sidecar';
+import { fastRead, fastReadData } from '../../../src/core/sidecar/fastread';
+import { YAML_OPTIONS, emitSidecar, parseSidecar, type SidecarData } from '../../../src/core/sidecar';
+import { parseWithNodes } from '../../../src/core/sidecar/parse';
 
 /** Data and source ranges of a yaml node tree, for comparing two readers. */
 function shape(node: unknown): unknown {
@@ -36,6 +37,34 @@ describe('fast sidecar reader (differential against yaml)', () => {
       }),
       { numRuns: 300 },
     );
+  });
+
+  it('reads the data (no yaml nodes) exactly as converting the yaml parser\'s nodes gives it', () => {
+    const plain = (x: unknown) => JSON.parse(JSON.stringify(x)) as unknown;
+    fc.assert(
+      fc.property(data, fc.boolean(), ({ path, anns }, crlf) => {
+        const d: SidecarData = {
+          version: 1,
+          document: { path },
+          annotations: anns.map((a) => ({ id: a.id, type: 'PERSON', start: a.start, end: a.start + 1, quote: a.quote, prefix: a.prefix, status: a.status as 'suggested', ...(a.note === undefined ? {} : { note: a.note }) })),
+          facts: [{ id: 'f1', label: 'x', start: 0, end: 1, quote: 'q', entities: anns.map((a) => a.id) }],
+        };
+        const src = emitSidecar(d, crlf ? '\r\n' : '\n');
+        assert.deepEqual(plain(fastReadData(src)), plain(parseDocument(src, YAML_OPTIONS).toJS()));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('loads without yaml nodes and builds them, the same as the parser\'s, when a write asks', () => {
+    const src = 'factmark: 1\ndocument:\n  path: a.txt\nannotations:\n  - id: a1 # mine\n    type: PERSON\n    start: 0\n    end: 4\n    quote: "Kim "\n    status: suggested\nfacts: []\n';
+    const parsed = parseWithNodes(src + ' ');
+    assert.equal(parsed.result.writable, true);
+    assert.deepEqual(shape(parsed.yaml!.contents), shape(parseDocument(src, YAML_OPTIONS).contents));
+    // A key that would not be an own property of a plain object goes to the full parser, which reports it.
+    const odd = parseSidecar(src.replace('    status: suggested\n', '    status: suggested\n    __proto__: x\n'));
+    assert.equal(fastReadData(src.replace('facts: []\n', '__proto__: 1\nfacts: []\n')), undefined);
+    assert.deepEqual(odd.diagnostics.map((x) => [x.code, x.line]), [['UNKNOWN_KEY', 10]]);
   });
 
   it('reads common hand edits the same way, and leaves anything else to the yaml parser', () => {
