@@ -220,7 +220,7 @@ for (const [d, text] of docs.entries()) {
           orphanExamples.push({ doc: d, mode, n, quote: s.quote, reason: o.reason, best: o.best && [o.best.start, o.best.end, o.best.score.toFixed(2)], want: [want.start, want.end], there: cur.slice(want.start - 30, want.end + 30), before: s.prefix + '[' + s.quote + ']' + s.suffix });
         }
         if (got && (!want || got.start !== want.start || got.end !== want.end) && wrongExamples.length < 10) {
-          wrongExamples.push({ doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20) });
+          wrongExamples.push({ doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20), was: s.prefix.slice(-20) + '[' + s.quote + ']' + s.suffix.slice(0, 20) });
         }
       });
     }
