@@ -124,7 +124,10 @@ const LEXICON_LIMIT = 30_000;
 function makeLexeme(word: string): Lexeme {
   const lower = word.toLowerCase().replace(/[0-9]/g, '0');
   const lowerHash = hashString(lower);
-  const shapeHash = hashString(wordShape(word, true));
+  const weekday = WEEKDAYS.test(word);
+  // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
+  // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
+  const shapeHash = hashString(weekday ? 'W' : wordShape(word, true));
   const shape = hashString(wordShape(word, false));
   const role0: number[] = [mix(T.Bias, 0), mix(T.Word, hashString(word)), mix(T.Lower, lowerHash), mix(T.Shape, shape)];
   for (let k = 1; k <= 4 && k <= lower.length; k++) {
@@ -151,7 +154,7 @@ function makeLexeme(word: string): Lexeme {
     allLower: /^\p{Ll}+$/u.test(word),
     head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
     joiner: JOINERS.has(lower),
-    weekday: WEEKDAYS.test(word),
+    weekday,
     neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()\[\]-]+$/.test(word),
     roles: [
       Uint32Array.from(role0),

@@ -6,7 +6,7 @@
  */
 import type { Mention, Recognizer } from '../model';
 import type { Chunk } from './conlleval';
-import { prepareDocument, type PreparedSentence } from './features';
+import { prepareDocument, type Lexeme, type PreparedSentence } from './features';
 import { Gazetteer } from './gazetteer';
 import { chunksFromLabels, CONLL_TYPES } from './labels';
 import { NER_COMMON, NER_NAMES, NER_WEIGHTS } from './model-data';
@@ -89,6 +89,39 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     else if (last.head === 1) relabel(labels, chunk, LOC);
     else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
   }
+  for (const chunk of chunksFromLabels(labels)) {
+    const expanded = acronymExpansion(s.lexemes, chunk);
+    if (expanded === undefined) continue;
+    // The acronym is what its spelled-out words are: their name type, or no name ("Weapons of Mass Destruction (WMD)").
+    const type = labels[expanded] === 0 ? -1 : Math.floor((labels[expanded] - 1) / 4);
+    if (type !== CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number])) relabel(labels, chunk, type);
+  }
+}
+
+/**
+ * For a one-word chunk in capitals standing in brackets right after the words it abbreviates
+ * ("Weapons of Mass Destruction (WMD)", "Ministry of Unification (MOU)"), the index of the first
+ * of those words; undefined otherwise. Small joining words ("of", "and") may be skipped by the initials.
+ */
+function acronymExpansion(lexemes: readonly Lexeme[], chunk: Chunk): number | undefined {
+  const i = chunk.start;
+  if (chunk.end !== i + 1 || i < 2) return undefined;
+  const word = lexemes[i].word;
+  if (!/^\p{Lu}{2,8}$/u.test(word) || lexemes[i - 1].word !== '(' || lexemes[i + 1]?.word !== ')') return undefined;
+  // Walk back over the words before the bracket, matching the acronym's letters from its end.
+  let k = word.length - 1;
+  let j = i - 2;
+  while (j >= 0 && k >= 0) {
+    const lex = lexemes[j];
+    if (lex.joiner && lex.word[0] !== word[k]) {
+      j--;
+      continue;
+    }
+    if (!lex.capitalised || lex.word[0].toUpperCase() !== word[k]) return undefined;
+    k--;
+    j--;
+  }
+  return k < 0 ? j + 1 : undefined;
 }
 
 /** Finds entity mentions in text: exact UTF-16 spans, in text order, never overlapping. */
