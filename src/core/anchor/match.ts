@@ -186,18 +186,21 @@ export function sideSupport(text: string, start: number, end: number, expected: 
   return (fuzzySide(text, before ? start : end, expected, side) ?? 0) >= 0.75 ? 0.75 : r;
 }
 
-/** Below this support a side of the context is lost: the text there is not what surrounded the quote. */
-const LOST = 0.15;
+/**
+ * Below this support a side of the context is lost: the text there is not what surrounded the
+ * quote (a dozen of its 32 characters agree, then it goes on differently).
+ */
+const LOST = 0.35;
 
 /**
  * A quote that opens a sentence whose words right after it are now different (or closes one now
  * preceded by different words) is most likely the start (end) of another sentence: the original
  * one was deleted, and the same words open the next. Such a place is not taken for the quote.
  */
-export function otherSentence(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): boolean {
+export function otherSentence(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined, lostBelow = LOST): boolean {
   const before = sideSupport(text, start, end, prefix, 'before', quote);
   const after = sideSupport(text, start, end, suffix, 'after', quote);
-  const lost = (x: number | undefined) => x !== undefined && x < LOST;
+  const lost = (x: number | undefined) => x !== undefined && x < lostBelow;
   const kept = (x: number | undefined) => x === undefined || x >= 0.5;
   const newBefore = text.slice(Math.max(0, start - 8), start);
   const newAfter = text.slice(end, end + 8);

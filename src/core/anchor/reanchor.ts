@@ -124,7 +124,8 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
         const support = contextSupport(newText, m.start, m.end, a.quote, oldPrefix, oldSuffix);
         if (support < 2) {
           island =
-            otherSentence(newText, m.start, m.end, a.quote, oldPrefix, oldSuffix) ||
+            // (With the old text at hand, only a context lost right next to the quote counts.)
+            otherSentence(newText, m.start, m.end, a.quote, oldPrefix, oldSuffix, 0.15) ||
             diff.deletionCouldCover(s, e) ||
             betterOldMention(oldText!, newText, diff, s, e, m.start, m.end, a.quote, support);
         }
