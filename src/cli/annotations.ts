@@ -3,6 +3,7 @@
  * export/import commands. Pure (strings in, model out): no Node or VS Code API, so both hosts use it.
  * It lives here because src/core/sidecar does not offer it (yet); it could move to src/core later.
  */
+import { IdMaker } from '../core/ids';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from '../core/model';
 import { loadAnnotations, parseSidecar, type SidecarDiagnostic } from '../core/sidecar';
 import type { ExportInput, ImportResult } from '../core/export';
@@ -64,25 +65,16 @@ export function exportInputOf(reading: SidecarReading, text: string, name: strin
 const sameSpan = (a: { start: number; end: number; type: string }, b: { start: number; end: number; type: string }) =>
   a.start === b.start && a.end === b.end && a.type === b.type;
 
-/** Next free number after the largest `<prefix><n>` id. */
-function nextNumber(ids: Iterable<string>, prefix: string): number {
-  let max = 0;
-  const pattern = new RegExp(`^${prefix}(\\d+)$`);
-  for (const id of ids) {
-    const m = pattern.exec(id);
-    if (m) max = Math.max(max, Number(m[1]));
-  }
-  return max + 1;
-}
+/** An id maker that knows every id of the document (see core/ids.ts: random ids, merge-friendly). */
+const idMakerFor = (doc: AnnotatedDocument) => new IdMaker([...doc.annotations.map((x) => x.id), ...doc.facts.map((x) => x.id)]);
 
 /**
  * Merges imported annotations and facts into a document's model. Importers number from a1/f1, so
- * every imported id is renumbered after the existing ones; an annotation already present (same
+ * every imported entry gets a fresh id; an annotation already present (same
  * span and type) is not added twice, and facts then point at the existing one.
  */
 export function mergeImported(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): { document: AnnotatedDocument; addedAnnotations: number; addedFacts: number } {
-  let a = nextNumber(existing.annotations.map((x) => x.id), 'a');
-  let f = nextNumber(existing.facts.map((x) => x.id), 'f');
+  const ids = idMakerFor(existing);
   const renamed = new Map<string, string>();
   const annotations: Annotation[] = [...existing.annotations];
   let addedAnnotations = 0;
@@ -92,7 +84,7 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
       renamed.set(ann.id, twin.id);
       continue;
     }
-    const id = `a${a++}`;
+    const id = ids.next('annotation');
     renamed.set(ann.id, id);
     annotations.push({ ...ann, id });
     addedAnnotations++;
@@ -100,7 +92,7 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
   const facts: Fact[] = [...existing.facts];
   for (const fact of imported.facts) {
     const entities = fact.entities.map((id) => renamed.get(id)).filter((id): id is string => id !== undefined);
-    facts.push({ ...fact, id: `f${f++}`, entities });
+    facts.push({ ...fact, id: ids.next('fact'), entities });
   }
   annotations.sort((x, y) => x.start - y.start || x.end - y.end);
   return { document: { ...existing, annotations, facts }, addedAnnotations, addedFacts: imported.facts.length };
@@ -111,7 +103,7 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
  * annotation of the same type for (in any status: a rejected suggestion stays rejected) is skipped.
  */
 export function addSuggestions(existing: AnnotatedDocument, mentions: readonly Mention[]): { document: AnnotatedDocument; added: number } {
-  let n = nextNumber(existing.annotations.map((x) => x.id), 'a');
+  const ids = idMakerFor(existing);
   const annotations: Annotation[] = [...existing.annotations];
   const seen = new Set(existing.annotations.map((x) => `${x.start}:${x.end}:${x.type}`));
   let added = 0;
@@ -119,7 +111,7 @@ export function addSuggestions(existing: AnnotatedDocument, mentions: readonly M
     const key = `${m.start}:${m.end}:${m.type}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const ann: Annotation = { id: `a${n++}`, type: m.type, start: m.start, end: m.end, text: m.text, status: 'suggested' };
+    const ann: Annotation = { id: ids.next('annotation'), type: m.type, start: m.start, end: m.end, text: m.text, status: 'suggested' };
     if (m.value !== undefined) ann.value = m.value;
     annotations.push(ann);
     added++;

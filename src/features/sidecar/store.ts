@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { AnchorTracker, prefixBefore, reanchor, suffixAfter, type AnchorQuery, type Orphan, type TextChange } from '../../core/anchor';
+import { IdMaker } from '../../core/ids';
 import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
 import {
   buildSidecarData,
@@ -75,8 +76,8 @@ class Entry implements DocumentAnnotations {
   orphansUntold = false;
   /** A merge conflict waiting for the user: nothing is written meanwhile. */
   conflict: MergeConflict[] | undefined;
-  /** Session high-water marks of numeric ids, so a deleted id is not handed out again. */
-  readonly highWater = { annotation: 0, fact: 0 };
+  /** Makes ids for new entries: random, never one this sidecar had (see core/ids.ts). */
+  readonly ids = new IdMaker();
   queue: Promise<void> = Promise.resolve();
   queued = false;
   /** Last text of a closed untitled document (for adoption by the file it was saved as). */
@@ -137,8 +138,8 @@ class Entry implements DocumentAnnotations {
     };
     if (model.documentDate !== undefined) next.documentDate = model.documentDate;
     this.model = next;
-    for (const a of model.annotations) this.bump('annotation', a.id);
-    for (const f of model.facts) this.bump('fact', f.id);
+    this.ids.reserve(model.annotations.map((a) => a.id));
+    this.ids.reserve(model.facts.map((f) => f.id));
   }
 
   span(kind: Kind, id: string): Span | undefined {
@@ -154,11 +155,6 @@ class Entry implements DocumentAnnotations {
     };
     if (this.model.documentDate !== undefined) out.documentDate = this.model.documentDate;
     return out;
-  }
-
-  bump(kind: Kind, id: string): void {
-    const m = /^[af](\d+)$/.exec(id);
-    if (m && (kind === 'annotation') === id.startsWith('a')) this.highWater[kind] = Math.max(this.highWater[kind], Number(m[1]));
   }
 
   /** Remembers the current offsets as the ones on disk. */
@@ -261,15 +257,17 @@ export class AnnotationStore implements vscode.Disposable {
     return entry;
   }
 
-  /** A fresh id (`a7`, `f3`) never used in that document's sidecar during this session. */
+  /**
+   * A fresh id (`a-7kq2mxp4`, `f-x3c9tawe`) that the document's sidecar has never had in this session,
+   * including ids of entries left out because they are invalid; random, so that annotations made on two
+   * git branches do not clash when merged.
+   */
   newId(uri: vscode.Uri, kind: 'annotation' | 'fact'): string {
     const entry = this.entries.get(uri.toString());
-    const prefix = kind === 'annotation' ? 'a' : 'f';
-    if (!entry) return `${prefix}1`;
-    const list: { id: string }[] = kind === 'annotation' ? entry.model.annotations : entry.model.facts;
-    for (const s of list) entry.bump(kind, s.id);
-    entry.highWater[kind] += 1;
-    return `${prefix}${entry.highWater[kind]}`;
+    if (!entry) return new IdMaker().next(kind);
+    entry.ids.reserve(entry.model.annotations.map((a) => a.id));
+    entry.ids.reserve(entry.model.facts.map((f) => f.id));
+    return entry.ids.next(kind);
   }
 
   /** Anchors an orphan on a span of the current text. */
@@ -331,6 +329,7 @@ export class AnnotationStore implements vscode.Disposable {
       this.reportProblems(entry, [{ message: read.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0, code: 'ENCODING' }], 'undecodable');
     } else if (read.kind === 'text') {
       const parsed = parseSidecar(read.text);
+      entry.ids.reserve(invalidIds(parsed));
       this.reportProblems(entry, parsed.diagnostics, contentHash(read.text), !parsed.writable);
       entry.writable = parsed.writable;
       entry.diskText = read.text;
@@ -730,6 +729,7 @@ export class AnnotationStore implements vscode.Disposable {
     // Our own write coming back through the watcher (compared by content, never by time or size).
     if (text === entry.diskText && entry.writable) return;
     const parsed = parseSidecar(text);
+    entry.ids.reserve(invalidIds(parsed));
     this.reportProblems(entry, parsed.diagnostics, contentHash(text), !parsed.writable);
     const wasWritable = entry.writable;
     entry.writable = parsed.writable;
@@ -825,4 +825,9 @@ function preferMine(merged: SidecarData, conflicts: MergeConflict[]): SidecarDat
     else list.push(JSON.parse(JSON.stringify(c.mine)));
   }
   return out;
+}
+
+/** Ids of the entries a parse left out as invalid: they stay in the file, so new ids must not repeat them. */
+function invalidIds(parsed: { doc?: { invalid: readonly { id?: string }[] } }): string[] {
+  return (parsed.doc?.invalid ?? []).flatMap((e) => (e.id === undefined ? [] : [e.id]));
 }
