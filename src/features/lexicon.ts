@@ -13,6 +13,7 @@ import {
   type LexiconEntry,
   type PatternSpec,
 } from '../core/learning';
+import { writeTextAtomic } from './sidecar/files';
 
 /**
  * What Factmark learns from the user, per workspace folder: the lexicon file
@@ -32,6 +33,8 @@ export class LexiconService implements vscode.Disposable {
   // Decisions already learnt, per document: the store reports every annotation at each change.
   private readonly learnt = new Map<string, Set<string>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  // Folders whose lexicon changed in Restricted Mode and is not written yet (folder URI strings).
+  private readonly unwritten = new Set<string>();
 
   /** Fires when the lexicon or the patterns change: suggestions must be recomputed. */
   readonly onDidChange = this.changed.event;
@@ -55,7 +58,10 @@ export class LexiconService implements vscode.Disposable {
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('factmark.patterns') || e.affectsConfiguration('factmark.suggestions.learn')) this.invalidate();
       }),
-      vscode.workspace.onDidGrantWorkspaceTrust(() => this.invalidate()),
+      vscode.workspace.onDidGrantWorkspaceTrust(() => {
+        this.invalidate();
+        void this.writeUnwritten();
+      }),
     );
   }
 
@@ -135,7 +141,7 @@ export class LexiconService implements vscode.Disposable {
     if (!file || !this.storage || !this.adjustments) return;
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await writeAtomically(file, JSON.stringify(this.adjustments.toJSON()));
+      await writeTextAtomic(file, JSON.stringify(this.adjustments.toJSON()));
     } catch (err) {
       void vscode.window.showWarningMessage(`Factmark: could not save the learnt entity-model corrections: ${(err as Error).message}`);
     }
@@ -168,7 +174,27 @@ export class LexiconService implements vscode.Disposable {
     if (sameLexicon(before, after)) return;
     this.lexicons.set(key, after);
     this.invalidate();
-    await writeAtomically(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
+    // Restricted Mode writes nothing into the workspace (as the sidecars): the lexicon is used in
+    // memory and written once the folder is trusted.
+    if (!vscode.workspace.isTrusted) {
+      this.unwritten.add(key);
+      return;
+    }
+    await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
+  }
+
+  /** Writes the lexicons changed while the workspace was not trusted. */
+  private async writeUnwritten(): Promise<void> {
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const key = folder.uri.toString();
+      const lexicon = this.lexicons.get(key);
+      if (!this.unwritten.delete(key) || !lexicon) continue;
+      try {
+        await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(lexicon));
+      } catch (err) {
+        void vscode.window.showWarningMessage(`Factmark: could not write ${LEXICON_FILE} in ${folder.name}: ${(err as Error).message}`);
+      }
+    }
   }
 
   private folderOf(uri: vscode.Uri): vscode.WorkspaceFolder | undefined {
@@ -225,13 +251,6 @@ const SAVE_DELAY_MS = 1000;
 /** Whether the workspace lexicon is used and kept up to date (`factmark.suggestions.learn`). */
 function learningEnabled(folder: vscode.WorkspaceFolder | undefined): boolean {
   return vscode.workspace.getConfiguration('factmark', folder?.uri).get<boolean>('suggestions.learn', true);
-}
-
-/** Writes a small file through a temporary file and a rename, so a crash never leaves it half-written. */
-async function writeAtomically(target: vscode.Uri, content: string): Promise<void> {
-  const temp = target.with({ path: `${target.path}.${Date.now().toString(36)}.tmp` });
-  await vscode.workspace.fs.writeFile(temp, new TextEncoder().encode(content));
-  await vscode.workspace.fs.rename(temp, target, { overwrite: true });
 }
 
 /** The part of the annotation store learning needs (src/features/sidecar/store.ts). */

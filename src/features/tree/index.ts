@@ -136,7 +136,7 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     const trusted = vscode.workspace.isTrusted;
     this.view.message = trusted
       ? undefined
-      : 'Restricted Mode: factmark.patterns from this workspace are not run; annotations are read and written as usual.';
+      : 'Restricted Mode: factmark.patterns from this workspace are not run; annotation changes are kept in memory and written when you trust the folder.';
     void vscode.commands.executeCommand('setContext', 'factmark.view.state', this.state(docs));
     void vscode.commands.executeCommand('setContext', 'factmark.view.scope', this.scope);
     void vscode.commands.executeCommand('setContext', 'factmark.view.filtered', !!filtered);

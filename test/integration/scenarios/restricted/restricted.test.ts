@@ -7,7 +7,10 @@ import { readRenderedDecorations, workbench } from '../../workbench';
 
 // The host scenario "restricted" (test/host/run.mjs) opens test/fixtures/restricted with Workspace
 // Trust on and the folder not trusted (RELIABILITY-CASES I1, I2). Its .vscode/settings.json sets a
-// factmark.patterns entry (Resolution \d+ → MISC); the user settings set another (Harbour Board → BODY).
+// factmark.patterns entry (Resolution \d+ → MISC) and turns learning on (the lexicon is a workspace file
+// too); the user settings set another pattern (Harbour Board → BODY).
+
+const lexiconFile = () => path.join(workspaceDir(), 'factmark.lexicon.yaml');
 
 type Snapshot = { model: { annotations: Array<{ id: string; text: string; type: string }> } };
 const annotations = (uri: vscode.Uri) => vscode.commands.executeCommand<Snapshot>('factmark.internal.getAnnotations', uri);
@@ -67,6 +70,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
     );
     assert.match(message, /Restricted Mode/);
     assert.match(message, /factmark\.patterns/);
+    assert.match(message, /kept in memory/, 'the view does not say that changes wait for trust');
     await wb.screenshot('restricted-mode-view');
     const toasts = await wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).map((t) => t.textContent ?? ''));
     assert.ok(!toasts.some((t) => /Factmark/.test(t)), `a notification nags at start-up: ${toasts.join(' | ')}`);
@@ -80,6 +84,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
     assert.ok(after.model.annotations.some((a) => a.text === 'Valletta' && a.type === 'PLACE'), 'the annotation was not kept in memory');
     await new Promise((r) => setTimeout(r, 500));
     assert.equal(fs.readFileSync(sidecar, 'utf8'), sidecarOnDisk, 'the sidecar was written in Restricted Mode');
+    assert.ok(!fs.existsSync(lexiconFile()), 'the workspace lexicon was written in Restricted Mode');
     const wb = workbench();
     if (wb) {
       await eventually(
@@ -101,5 +106,6 @@ describe('Restricted Mode: an untrusted workspace', function () {
     await openInEditor(notice);
     await eventually(async () => (await suggestionsFor(notice)).mentions.some((m) => m.type === 'MISC' && m.text === 'Resolution 12'), 'the workspace pattern does not run once trusted');
     await eventually(() => /quote: Valletta/.test(fs.readFileSync(sidecar, 'utf8')), 'the annotation kept in memory was not written once trusted');
+    await eventually(() => fs.existsSync(lexiconFile()) && /Valletta/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'the lexicon learnt in Restricted Mode was not written once trusted');
   });
 });
