@@ -18,10 +18,14 @@ export async function run() {
     // warm up once, then time fresh pipelines (no paragraph cache hits)
     new RecognitionPipeline(recognizers).recognize(text.slice(0, 20000), context);
     const rounds = text.length < 100_000 ? 20 : 1;
-    const t0 = performance.now();
     let mentions = 0;
-    for (let i = 0; i < rounds; i++) mentions = new RecognitionPipeline(recognizers).recognize(text, context).length;
-    const ms = (performance.now() - t0) / rounds;
+    // Best of 3 passes, each on fresh pipelines: the first pass over 1 MB also pays for first sight of its words.
+    let ms = Infinity;
+    for (let pass = 0; pass < 3; pass++) {
+      const t0 = performance.now();
+      for (let i = 0; i < rounds; i++) mentions = new RecognitionPipeline(recognizers).recognize(text, context).length;
+      ms = Math.min(ms, (performance.now() - t0) / rounds);
+    }
     const mbps = text.length / 1e6 / (ms / 1000);
     console.log(`  ${label}: ${(text.length / 1024).toFixed(0)} KB, ${mentions} mentions, ${ms.toFixed(1)} ms, ${mbps.toFixed(2)} MB/s`);
     for (const r of recognizers) {

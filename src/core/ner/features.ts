@@ -272,21 +272,33 @@ function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined):
   for (let i = 0; i < lexemes.length; i++) {
     const lex = lexemes[i];
     if (!lex.capitalised || !lex.hasLower || lex.word.length < 4) continue;
-    const plural = lex.word.endsWith('s');
-    const one = plural ? lex.word.slice(0, -1) : lex.word;
-    const stems: string[] = [];
-    if (one.endsWith('an')) stems.push(one.slice(0, -1), one + 'y', one.slice(0, -3) + 'y', one.slice(0, -2), one.slice(0, -3));
-    else if (one.endsWith('ese')) stems.push(one.slice(0, -3), one.slice(0, -3) + 'a');
-    else if (one.endsWith('i')) stems.push(one.slice(0, -1), one.slice(0, -1) + 'a');
-    else continue;
+    const stems = demonymStems(lex);
+    if (stems.length === 0) continue;
     const before = i > 0 && lexemes[i - 1].capitalised ? lexemes[i - 1].word : undefined;
-    const listed = stems.some((stem) => stem.length > 2 && ((names.typesOf([stem]) & 4) !== 0 || (before !== undefined && (names.typesOf([before, stem]) & 4) !== 0)));
+    const listed = stems.some((stem) => (names.typesOf([stem]) & 4) !== 0 || (before !== undefined && (names.typesOf([before, stem]) & 4) !== 0));
     if (listed) {
       out ??= new Uint8Array(lexemes.length);
-      out[i] = plural ? 2 : 1;
+      out[i] = lex.word.endsWith('s') ? 2 : 1;
     }
   }
   return out;
+}
+
+// The place names a word may be the people of, per lexeme (lexemes are cached, so this is worked out once a word).
+const stemsOf = new WeakMap<Lexeme, string[]>();
+
+/** Candidate place names for a word that may name a people: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel. */
+function demonymStems(lex: Lexeme): string[] {
+  let stems = stemsOf.get(lex);
+  if (stems) return stems;
+  const one = lex.word.endsWith('s') ? lex.word.slice(0, -1) : lex.word;
+  stems = [];
+  if (one.endsWith('an')) stems.push(one.slice(0, -1), one + 'y', one.slice(0, -3) + 'y', one.slice(0, -2), one.slice(0, -3));
+  else if (one.endsWith('ese')) stems.push(one.slice(0, -3), one.slice(0, -3) + 'a');
+  else if (one.endsWith('i')) stems.push(one.slice(0, -1), one.slice(0, -1) + 'a');
+  stems = stems.filter((stem) => stem.length > 2);
+  stemsOf.set(lex, stems);
+  return stems;
 }
 
 /** What the features may look up besides the words: name lists and words common in lower case. */
@@ -298,20 +310,24 @@ export interface WordLists {
 
 /** Document-wide casing evidence: words written in lower case, or capitalised mid-sentence, somewhere. */
 export interface CasingEvidence {
-  lower: Set<string>;
-  midCap: Set<string>;
+  /** Hashes (Lexeme.lowerHash) of the words seen in lower case; numbers, as sets of strings cost more on this hot path. */
+  lower: Set<number>;
+  /** Hashes of the words seen capitalised mid-sentence. */
+  midCap: Set<number>;
   common?: ReadonlySet<string>;
 }
 
 function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[], common: ReadonlySet<string> | undefined): CasingEvidence {
-  const lower = new Set<string>();
-  const midCap = new Set<string>();
-  sentences.forEach((lexemes, s) => {
-    lexemes.forEach((lex, i) => {
-      if (lex.allLower) lower.add(lex.lower);
-      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) midCap.add(lex.lower);
-    });
-  });
+  const lower = new Set<number>();
+  const midCap = new Set<number>();
+  for (let s = 0; s < sentences.length; s++) {
+    const lexemes = sentences[s];
+    for (let i = 0; i < lexemes.length; i++) {
+      const lex = lexemes[i];
+      if (lex.allLower) lower.add(lex.lowerHash);
+      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) midCap.add(lex.lowerHash);
+    }
+  }
   return { lower, midCap, common };
 }
 
@@ -397,8 +413,8 @@ export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuff
     // Case is uninformative at the start of a sentence and in headlines: look at the rest of the
     // document, and at whether the word is common in lower case.
     const ambiguous = i === 0 || s.caps || s.title || OPENERS.has(prev.word);
-    feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lower) ? 2 : 0) + (ambiguous ? 1 : 0)));
-    if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lower) ? 1 : 0));
+    feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lowerHash) ? 2 : 0) + (ambiguous ? 1 : 0)));
+    if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lowerHash) ? 1 : 0));
     // Only where case is ambiguous: inside a sentence a capital marks a name even on a common word ("President Bush").
     if (ambiguous && s.evidence.common) feats.push(mix(T.Common, s.evidence.common.has(lex.lower) ? 1 : 0));
   }

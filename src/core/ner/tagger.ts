@@ -244,7 +244,6 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
     total[0] = 0;
     for (let i = 0; i < n; i++) {
       const lex = lexemes[i];
-      const cache = cacheFor(lex, scorer);
       // A lower-case word after a closed name is outside any name (CoNLL names start with a capital,
       // a digit or a symbol): it gets O, and only the features of earlier decisions, which rank the
       // hypotheses, are scored. With one hypothesis left, not even those.
@@ -257,6 +256,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
         parent[i * width] = 0;
         continue;
       }
+      const cache = cacheFor(lex, scorer);
       if (!outside) {
         for (let c = 0; c < LABEL_COUNT; c++) base[c] = cache.roles[c];
         for (let r = 1; r < ROLE_COUNT; r++) {
