@@ -192,20 +192,95 @@ export function sideSupport(text: string, start: number, end: number, expected: 
  */
 const LOST = 0.35;
 
+/** Offset in `s` of its first sentence or line boundary (see {@link hasBoundary}), or `s.length`. */
+function firstBoundary(s: string, lead: string): number {
+  let at = s.indexOf('\n');
+  if (at < 0) at = s.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)) && m.index < at; ) if (!ABBREVIATION.test(lead + s.slice(0, m.index))) return m.index;
+  return at;
+}
+
+/** Offset in `s` just after its last sentence or line boundary, or 0. */
+function lastBoundary(s: string): number {
+  let at = s.lastIndexOf('\n') + 1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (m.index >= at && !ABBREVIATION.test(s.slice(0, m.index))) at = m.index + m[0].length;
+  return at;
+}
+
+/** Characters of a quote's own sentence that, found again on a side, show the sentence was edited. */
+const RESUMED = 12;
+
+/** Length of the longest common substring of a and b (short strings: a side of the context). */
+function longestCommon(a: string, b: string): number {
+  let best = 0;
+  let prev = new Array<number>(b.length + 1).fill(0);
+  for (let i = 1; i <= a.length; i++) {
+    const row = new Array<number>(b.length + 1).fill(0);
+    for (let j = 1; j <= b.length; j++) if (a.charCodeAt(i - 1) === b.charCodeAt(j - 1)) best = Math.max(best, (row[j] = prev[j - 1] + 1));
+    prev = row;
+  }
+  return best;
+}
+
+/**
+ * True when, past the characters next to the quote, its own sentence on one side (the part of
+ * `expected` up to a sentence or line boundary) goes on as before: a dozen of its characters are
+ * found again in the new text's sentence there. "Vassallo met Karim Ben Salah in [Valletta]"
+ * becoming "Vassallo met reporters in [Valletta]" agrees on " in " only, next to the quote, but
+ * "Vassallo met " is still there: the quote's sentence was edited, it is not another one.
+ */
+function ownSentenceResumes(text: string, start: number, end: number, expected: string, side: 'before' | 'after', quote: string): boolean {
+  const slack = 16;
+  let rest: string;
+  let window: string;
+  // The new sentence's side ends (starts) inside the window.
+  let whole: boolean;
+  if (side === 'before') {
+    const [k, j] = agreementBefore(text, start, expected);
+    const own = expected.slice(lastBoundary(expected));
+    rest = own.slice(0, Math.max(0, own.length - k));
+    const from = Math.max(0, start - expected.length - slack);
+    window = text.slice(from, j);
+    const b = lastBoundary(window);
+    whole = b > 0 || from === 0;
+    window = window.slice(b);
+  } else {
+    const [k, j] = agreementAfter(text, end, expected);
+    const own = expected.slice(0, firstBoundary(expected, quote));
+    rest = own.slice(k);
+    const to = Math.max(j, end + expected.length + slack);
+    window = text.slice(j, to);
+    const b = firstBoundary(window, '');
+    whole = b < window.length || to >= text.length;
+    window = window.slice(0, b);
+  }
+  const was = squash(rest);
+  const now = squash(window).trim();
+  // A dozen characters, or all that is left of the new sentence there ("met [Karim Ben Salah] in
+  // Valletta." becoming "met in Valletta.").
+  if (now.length >= RESUMED / 1.5 && whole && was.includes(now)) return true;
+  return was.length >= RESUMED && longestCommon(was, now) >= RESUMED;
+}
+
 /**
  * A quote that opens a sentence whose words right after it are now different (or closes one now
  * preceded by different words) is most likely the start (end) of another sentence: the original
  * one was deleted, and the same words open the next. Such a place is not taken for the quote.
+ * A side counts as different only when the rest of the quote's own sentence there is gone too,
+ * not when it was edited between the quote and the rest (see {@link ownSentenceResumes}).
  */
 export function otherSentence(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined, lostBelow = LOST): boolean {
   const before = sideSupport(text, start, end, prefix, 'before', quote);
   const after = sideSupport(text, start, end, suffix, 'after', quote);
-  const lost = (x: number | undefined) => x !== undefined && x < lostBelow;
+  const lostSide = (x: number | undefined, expected: string | undefined, side: 'before' | 'after') =>
+    x !== undefined && x < lostBelow && !ownSentenceResumes(text, start, end, expected!, side, quote);
   const kept = (x: number | undefined) => x === undefined || x >= 0.5;
   const newBefore = text.slice(Math.max(0, start - 8), start);
   const newAfter = text.slice(end, end + 8);
-  if (lost(after) && kept(before) && opensSentence(prefix ?? '') && opensSentence(newBefore)) return true;
-  return lost(before) && kept(after) && closesSentence(suffix ?? '', quote) && closesSentence(newAfter, quote);
+  if (kept(before) && opensSentence(prefix ?? '') && opensSentence(newBefore) && lostSide(after, suffix, 'after')) return true;
+  return kept(after) && closesSentence(suffix ?? '', quote) && closesSentence(newAfter, quote) && lostSide(before, prefix, 'before');
 }
 
 /** Sum of both sides' {@link sideSupport}, 0..2 (a side with no context counts 1). */
