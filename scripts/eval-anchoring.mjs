@@ -1,11 +1,12 @@
 /**
  * Measures re-anchoring after external edits on real articles.
  *
- *   node scripts/eval-anchoring.mjs [--docs N] [--seed S]
+ *   node scripts/eval-anchoring.mjs [--docs N] [--seed S] [--word-edits] [--orphans]
  *
  * For each article of ../shared/corpus, annotations are placed on real names and dates, then the
  * text is edited as a person or a tool would outside the editor (typo fixes, sentences and
- * paragraphs inserted and removed, lines re-wrapped, a quoted passage moved), 1 and 10 edits at a
+ * paragraphs inserted and removed, lines re-wrapped, a quoted passage moved; with --word-edits also
+ * words rewritten or removed inside a sentence, names among them), 1 and 10 edits at a
  * time. The true new place of every annotation is known from the edits. Re-anchoring runs with
  * and without the old text. Printed: % placed exactly (correct), % orphaned and % placed anywhere
  * else (wrong), separately for annotations whose text still exists and for those whose text was
@@ -35,6 +36,8 @@ function rng(seed) {
   return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
 }
 const rand = rng(opt('--seed', 42));
+// Also rewrite or remove words inside sentences, next to and over annotated names.
+const wordEdits = args.includes('--word-edits');
 const pick = (xs) => xs[Math.floor(rand() * xs.length)];
 
 const files = [path.join(corpus, 'korea-generals-2006-03-02.txt'), ...fs.readdirSync(path.join(corpus, 'news')).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(corpus, 'news', f))];
@@ -75,7 +78,25 @@ function paragraphs(text) {
 function randomEdit(text, anns) {
   const inside = (p) => anns.some((a) => a.start < p && p < a.end);
   const clean = (a, b) => !inside(a) && !inside(b);
-  const kind = pick(['typo', 'typo', 'insert-sentence', 'remove-sentence', 'insert-paragraph', 'remove-paragraph', 'rewrap', 'move-quote']);
+  const kind = pick(['typo', 'typo', 'insert-sentence', 'remove-sentence', 'insert-paragraph', 'remove-paragraph', 'rewrap', 'move-quote', ...(wordEdits ? ['edit-words', 'edit-words'] : [])]);
+  if (kind === 'edit-words') {
+    // One to three words inside a sentence (an annotated name among them, or next to one) are
+    // rewritten or removed: "met Karim Ben Salah in Valletta" -> "met reporters in Valletta".
+    const tokens = [...text.matchAll(/[A-Za-z][\w'.-]*[\w]|[A-Za-z]/g)].filter((m) => clean(m.index, m.index + m[0].length));
+    if (tokens.length < 8) return undefined;
+    const i = Math.floor(rand() * (tokens.length - 3));
+    const k = 1 + Math.floor(rand() * 3);
+    const from = tokens[i].index;
+    const to = tokens[i + k - 1].index + tokens[i + k - 1][0].length;
+    const piece = text.slice(from, to);
+    if (/[\n.!?]/.test(piece.slice(0, -1)) || !clean(from, to)) return undefined;
+    const words = pick(donors).match(/\b[a-z]{3,}\b/g) ?? [];
+    const n = Math.floor(rand() * 3);
+    const replacement = words.slice(0, n).join(' ');
+    // A removal takes the space after (or before) the words with it.
+    if (!replacement) return text[to] === ' ' ? { kind, edits: [{ from, to: to + 1, text: '' }] } : { kind, edits: [{ from: from - 1, to, text: '' }] };
+    return { kind, edits: [{ from, to, text: replacement }] };
+  }
   if (kind === 'typo') {
     // A misspelt word outside the annotations gets fixed (or a correct one gets a typo).
     const words = [...text.matchAll(/\b[a-z]{5,}\b/g)].filter((m) => !anns.some((a) => a.start < m.index + m[0].length && m.index < a.end));
