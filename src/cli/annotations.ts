@@ -111,7 +111,8 @@ export function addSuggestions(existing: AnnotatedDocument, mentions: readonly M
     const key = `${m.start}:${m.end}:${m.type}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const ann: Annotation = { id: ids.next('annotation'), type: m.type, start: m.start, end: m.end, text: m.text, status: 'suggested' };
+    // Derived from the span, so that annotating the same text twice, anywhere, writes the same file.
+    const ann: Annotation = { id: ids.derived('annotation', `${key}:${m.text}`), type: m.type, start: m.start, end: m.end, text: m.text, status: 'suggested' };
     if (m.value !== undefined) ann.value = m.value;
     annotations.push(ann);
     added++;

@@ -29,14 +29,51 @@ export class IdMaker {
 
   /** A fresh id of that kind, never one that is taken or was handed out by this maker. */
   next(kind: IdKind): string {
-    const prefix = kind === 'annotation' ? 'a-' : 'f-';
     for (;;) {
-      let id = prefix;
+      let id = prefixOf(kind);
       for (let k = 0; k < LENGTH; k++) id += ALPHABET[Math.floor(this.random() * ALPHABET.length) % ALPHABET.length];
-      if (!this.taken.has(id)) {
-        this.taken.add(id);
-        return id;
-      }
+      if (this.take(id)) return id;
     }
   }
+
+  /**
+   * An id derived from `seed` (e.g. a suggestion's span, type and text), in the same form: the same seed
+   * gives the same id, so a tool that adds suggestions in batch writes the same file wherever and however
+   * often it runs, and two people who run it on the same document get identical entries that git merges
+   * cleanly. A taken id is followed by the seed's next derivation.
+   */
+  derived(kind: IdKind, seed: string): string {
+    for (let round = 0; ; round++) {
+      let [h1, h2] = fnv2(round === 0 ? seed : `${seed}#${round}`);
+      let id = prefixOf(kind);
+      for (let k = 0; k < LENGTH; k++) {
+        // 8 characters of 31 take 40 bits: 20 from each hash.
+        const from = k < 4 ? h1 : h2;
+        id += ALPHABET[from % ALPHABET.length];
+        if (k < 4) h1 = Math.floor(h1 / ALPHABET.length);
+        else h2 = Math.floor(h2 / ALPHABET.length);
+      }
+      if (this.take(id)) return id;
+    }
+  }
+
+  private take(id: string): boolean {
+    if (this.taken.has(id)) return false;
+    this.taken.add(id);
+    return true;
+  }
+}
+
+const prefixOf = (kind: IdKind): string => (kind === 'annotation' ? 'a-' : 'f-');
+
+/** Two independent 32-bit FNV-1a hashes of a string (different offset bases), as unsigned numbers. */
+function fnv2(text: string): [number, number] {
+  let a = 0x811c9dc5;
+  let b = 0x050c5d1f;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    a = Math.imul(a ^ c, 0x01000193);
+    b = Math.imul(b ^ c, 0x01000193);
+  }
+  return [a >>> 0, b >>> 0];
 }

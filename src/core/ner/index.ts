@@ -59,6 +59,15 @@ export function labelSentences(sentences: readonly (readonly string[])[], model:
 
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
 
+// Titles and forms of address that stand before a person's name but are not part of it.
+const TITLES = new Set(
+  ('mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice-president premier chancellor mayor governor ' +
+    'senator sen. rep. representative congressman congresswoman minister secretary ambassador judge justice general gen. ' +
+    'colonel col. major lieutenant lt. captain capt. admiral sergeant sgt. commander chairman chairwoman chief king queen ' +
+    'prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan coach striker midfielder defender goalkeeper')
+    .split(' '),
+);
+
 /** Gives the tokens of a chunk the labels of another type (or O for -1). */
 function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
   for (let k = chunk.start; k < chunk.end; k++) {
@@ -86,7 +95,11 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     if (headline && s.lexemes.slice(chunk.start, chunk.end).every((lex) => model.common.has(lex.lower))) relabel(labels, chunk, -1);
     else if (type !== MISC && s.demonyms?.[chunk.end - 1]) relabel(labels, chunk, MISC);
     else if (type !== PER) continue;
-    else if (last.head === 1) relabel(labels, chunk, LOC);
+    else if (TITLES.has(first.lower) && chunk.end - chunk.start > 1) {
+      // A title is not part of the name (CoNLL-2003, ACE): "Mayor [Rui Moreira]", "President [Bush]".
+      labels[chunk.start] = 0;
+      relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, PER);
+    } else if (last.head === 1) relabel(labels, chunk, LOC);
     else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
   }
   for (const chunk of chunksFromLabels(labels)) {

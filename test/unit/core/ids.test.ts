@@ -44,4 +44,18 @@ describe('ids for new annotations and facts (src/core/ids)', () => {
     const b = Array.from({ length: 1000 }, () => branchB.next('annotation'));
     assert.equal(b.filter((id) => a.has(id)).length, 0, 'two branches adding 1,000 annotations each share an id');
   });
+
+  it('derives the same id from the same seed, in any maker, and another one when it is taken', () => {
+    const one = new IdMaker().derived('annotation', '5:18:PERSON:Kim Yong-chol');
+    assert.match(one, /^a-[a-z2-9]{8}$/);
+    assert.equal(new IdMaker(['a1']).derived('annotation', '5:18:PERSON:Kim Yong-chol'), one);
+    assert.notEqual(new IdMaker().derived('annotation', '5:18:PLACE:Kim Yong-chol'), one);
+    const maker = new IdMaker([one]);
+    const second = maker.derived('annotation', '5:18:PERSON:Kim Yong-chol');
+    assert.notEqual(second, one);
+    assert.equal(new IdMaker([one]).derived('annotation', '5:18:PERSON:Kim Yong-chol'), second, 'the fallback is deterministic too');
+    const many = new IdMaker();
+    const ids = Array.from({ length: 2000 }, (_, i) => many.derived('annotation', `${i}:${i + 4}:PLACE:x`));
+    assert.equal(new Set(ids).size, 2000);
+  });
 });
