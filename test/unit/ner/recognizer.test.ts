@@ -70,6 +70,12 @@ describe('entity recogniser (shipped model)', () => {
     assert.deepEqual(wrong, []);
   });
 
+  it('leaves a title out of the name ("Mayor Rui Moreira" → Rui Moreira)', () => {
+    const mentions = found('Mayor Rui Moreira said the accord would take effect in January.');
+    assert.ok(mentions.includes('PERSON Rui Moreira'), mentions.join('; '));
+    assert.ok(!mentions.some((m) => m.includes('Mayor')), mentions.join('; '));
+  });
+
   it('ends a name before a weekday and still finds it ("Kaesong Thursday")', () => {
     const mentions = found('Officials met in the border town of Kaesong Thursday to discuss the railway.');
     assert.ok(mentions.includes('PLACE Kaesong'), mentions.join('; '));
