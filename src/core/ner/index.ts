@@ -102,6 +102,8 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     } else if (last.head === 1) relabel(labels, chunk, LOC);
     else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
   }
+  const dateline = datelinePlace(labels, s.lexemes);
+  if (dateline) relabel(labels, dateline, LOC);
   for (const chunk of chunksFromLabels(labels)) {
     const expanded = acronymExpansion(s.lexemes, chunk);
     if (expanded === undefined) continue;
@@ -109,6 +111,32 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     const type = labels[expanded] === 0 ? -1 : Math.floor((labels[expanded] - 1) / 4);
     if (type !== CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number])) relabel(labels, chunk, type);
   }
+}
+
+const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
+
+/**
+ * A dateline ("Lisbon, 14 May 2019", "LONDON 1996-08-30", "Seoul, March 2"): a short line that opens
+ * with a name followed by a date names the place the story was filed from, whatever else the name can
+ * be (a club, a company). Returns that name's chunk when it is not already a place.
+ */
+function datelinePlace(labels: Uint8Array, lexemes: readonly Lexeme[]): Chunk | undefined {
+  if (lexemes.length > 8) return undefined;
+  const first = chunksFromLabels(labels)[0];
+  if (!first || first.start !== 0 || first.type === 'LOC') return undefined;
+  let i = first.end;
+  if (lexemes[i]?.word === ',') i++;
+  const next = lexemes[i];
+  if (!next || !(/^\d{1,2}$/.test(next.word) || /^\d{4}-\d\d-\d\d$/.test(next.word) || MONTHS.test(next.word))) return undefined;
+  // The rest is the date: numbers, months, weekdays and punctuation only, with a month or a full ISO
+  // date in it (a bare number after a name is rather a score: "Bury 1").
+  let month = false;
+  for (let k = i; k < lexemes.length; k++) {
+    const w = lexemes[k].word;
+    if (MONTHS.test(w) || /^\d{4}-\d\d-\d\d$/.test(w)) month = true;
+    else if (!(/^[\d,./-]+$/.test(w) || lexemes[k].weekday)) return undefined;
+  }
+  return month ? first : undefined;
 }
 
 /**

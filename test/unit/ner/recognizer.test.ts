@@ -76,6 +76,12 @@ describe('entity recogniser (shipped model)', () => {
     assert.ok(!mentions.some((m) => m.includes('Mayor')), mentions.join('; '));
   });
 
+  it('reads the name opening a dateline as a place, not a score line ("Lisbon, 14 May 2019" but "Bury 1")', () => {
+    const mentions = found('Lisbon, 14 May 2019\n\nThe Port of Lisbon and the city council of Porto signed an agreement.');
+    assert.ok(mentions.includes('PLACE Lisbon'), mentions.join('; '));
+    assert.ok(!found('Sporting Lisbon 1\n').includes('PLACE Sporting Lisbon'));
+  });
+
   it('ends a name before a weekday and still finds it ("Kaesong Thursday")', () => {
     const mentions = found('Officials met in the border town of Kaesong Thursday to discuss the railway.');
     assert.ok(mentions.includes('PLACE Kaesong'), mentions.join('; '));
