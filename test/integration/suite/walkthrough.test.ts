@@ -348,12 +348,20 @@ async function walkthrough(wb: Workbench, user: User, w: Walkthrough): Promise<v
   const uri = freshCopy(w.copy, w.source);
   await vscode.workspace.getConfiguration('factmark').update('patterns', w.careless, vscode.ConfigurationTarget.Global);
 
-  // Open the article with Quick Open.
-  await user.press('Escape', 'Control+p');
-  await user.waitQuickInput((q) => q.rows !== undefined, 'Quick Open did not open');
-  await user.type(w.copy.replace(/\.txt$/, ''));
-  // Enter opens the focused row, so wait until the article is the one focused (file results arrive late).
-  await user.waitQuickInput((q) => q.rows.some((r) => r.startsWith('>') && r.includes(w.copy)), 'Quick Open does not focus the article');
+  // Open the article with Quick Open. Enter opens the focused row, so wait until the article is the
+  // one focused. File results arrive late, and a file created a moment ago may be missing from Quick
+  // Open's file list at first: then close it and ask again, as a user would.
+  const focused = (q: QuickInputState) => q.rows.some((r) => r.startsWith('>') && r.includes(w.copy));
+  for (let attempt = 1; ; attempt++) {
+    await user.press('Escape', 'Control+p');
+    await user.waitQuickInput((q) => q.rows !== undefined, 'Quick Open did not open');
+    await user.type(w.copy.replace(/\.txt$/, ''));
+    const listed = await user.waitQuickInput(focused, 'Quick Open does not focus the article').catch((e: unknown) => {
+      if (attempt >= 3) throw e;
+      return undefined;
+    });
+    if (listed) break;
+  }
   await user.press('Enter');
   const editor = await eventually(
     () => {
