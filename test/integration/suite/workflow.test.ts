@@ -353,6 +353,12 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
   let factId: string;
 
   before(async function () {
+    // A second annotated document, so that the workspace view and navigation across documents
+    // have somewhere to go even when this suite runs on its own.
+    fs.rmSync(path.join(workspaceDir(), 'workflow-view-other.txt.factmark.yaml'), { force: true });
+    const other = await openInEditor(writeWorkspaceFile('workflow-view-other.txt', 'Reporters waited in Seoul all day.\n'));
+    select(other, 'Seoul');
+    await vscode.commands.executeCommand('factmark.tagPlace');
     ({ uri, editor } = await freshArticle(this, 'workflow-view.txt'));
     for (const [quote, command] of [['Panmunjeom', 'factmark.tagPlace'], ['Roh Moo-hyun', 'factmark.tagPerson'], ['Bush', 'factmark.tagPerson']]) {
       select(editor, quote);
@@ -440,25 +446,36 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     const wb = workbench();
     if (!wb) return this.skip();
     await vscode.commands.executeCommand('factmark.facts.focus');
-    const mark = (text: string) =>
+    // The list recycles its row elements and re-renders when the tree follows the cursor, so a row
+    // found a moment ago may show another item (or be gone) by the time it is clicked. Each step
+    // therefore looks again and clicks again until the view shows what a user would wait for.
+    const row = (text: string) =>
       wb.evaluate((t: string) => {
         document.querySelectorAll('[data-fm-row]').forEach((e) => e.removeAttribute('data-fm-row'));
-        const row = Array.from(document.querySelectorAll('.pane-body .monaco-list-row')).find((r) => (r.textContent ?? '').includes(t));
-        row?.setAttribute('data-fm-row', '1');
-        return !!row;
+        // By the row's own label, not its whole text: the fact's row quotes a sentence with Panmunjeom in it.
+        const label = (r: Element) => r.querySelector('.label-name')?.textContent?.trim() ?? r.textContent ?? '';
+        const found = Array.from(document.querySelectorAll('.pane-body .monaco-list-row')).find((r) => label(r) === t);
+        found?.setAttribute('data-fm-row', '1');
+        return found ? { expanded: found.getAttribute('aria-expanded') === 'true' } : undefined;
       }, text);
-    await eventually(() => mark('Place (1)'), 'no "Place (1)" row in the view');
-    await wb.click('[data-fm-row="1"]'); // expand
-    // Move the cursor first and let the tree settle: it follows the cursor, and the list recycles its
-    // row elements, so a row marked before a re-render may show another item by the time it is clicked.
     editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await sleep(500);
-    await eventually(() => mark('Panmunjeom'), 'no Panmunjeom row after expanding');
-    await wb.click('[data-fm-row="1"]');
+    await sleep(500); // the tree follows the cursor after a short delay; let that happen first
+    await eventually(async () => {
+      if (await row('Panmunjeom')) return true;
+      const place = await row('Place (1)');
+      if (place && !place.expanded) await wb.click('[data-fm-row="1"]');
+      return false;
+    }, 'no Panmunjeom row after expanding "Place (1)"');
     const text = editor.document.getText();
-    await eventually(() => {
+    const selected = () => {
       const e = vscode.window.activeTextEditor;
       return e?.document.uri.toString() === uri.toString() && e.document.offsetAt(e.selection.start) === text.indexOf('Panmunjeom') && e.document.getText(e.selection) === 'Panmunjeom';
+    };
+    await eventually(async () => {
+      if (selected()) return true;
+      if (await row('Panmunjeom')) await wb.click('[data-fm-row="1"]');
+      await sleep(400);
+      return selected();
     }, 'clicking the row did not select Panmunjeom');
     await sleep(300);
     await wb.screenshot('facts-view');
