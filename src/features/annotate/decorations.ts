@@ -83,7 +83,10 @@ export class AnnotationDecorations implements vscode.Disposable {
       else byType.set(a.type, [toRange(editor.document, a)]);
     }
     for (const [type, decorationType] of this.confirmed) editor.setDecorations(decorationType, byType.get(type) ?? []);
-    if (this.suggested.size > 0) {
+    // Stale suggestions (an edit since the last recognition) would be none: keep what VS Code has
+    // shifted until a fresh result arrives, as ../highlights.ts does for the built-in types.
+    const result = this.workflow.recognition.get(editor.document.uri);
+    if (this.suggested.size > 0 && (!result || result.version === editor.document.version)) {
       const suggestions = new Map<string, vscode.Range[]>();
       for (const m of this.workflow.undecided(editor.document)) {
         if (!this.suggested.has(m.type)) continue;

@@ -102,6 +102,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     }
     const editor = activeArticle();
     if (!editor) return undefined;
+    await workflow.freshen(editor.document);
     const seen = new Set<Mention>();
     for (const sel of editor.selections) workflow.suggestionsIn(editor.document, sel).forEach((m) => seen.add(m));
     if (seen.size === 0) void vscode.window.showInformationMessage('Factmark: there is no suggestion under the cursor or in the selection.');
@@ -112,10 +113,11 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
    * The undecided suggestion Change Type acts on: the one the selection is exactly, or the one under
    * an empty cursor when no annotation is there.
    */
-  const suggestionToRetype = (): { document: vscode.TextDocument; mention: Mention } | undefined => {
+  const suggestionToRetype = async (): Promise<{ document: vscode.TextDocument; mention: Mention } | undefined> => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isArticle(editor.document)) return undefined;
     const { document, selection } = editor;
+    await workflow.freshen(document);
     const span = toSpan(document, selection);
     const undecided = workflow.undecided(document);
     const exact = undecided.find((m) => m.start === span.start && m.end === span.end);
@@ -128,6 +130,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
   const allOfType = (accept: boolean) => async (arg?: AnnotationArgs) => {
     const editor = activeArticle();
     if (!editor) return 0;
+    await workflow.freshen(editor.document);
     const undecided = workflow.undecided(editor.document);
     let type = arg?.type;
     if (!type) {
@@ -171,7 +174,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
       if (t) await workflow.remove(t.document, t.annotation.id);
     }),
     vscode.commands.registerCommand(CommandId.RetypeAnnotation, async (arg?: AnnotationArgs) => {
-      const suggestion = arg?.id ? undefined : suggestionToRetype();
+      const suggestion = arg?.id ? undefined : await suggestionToRetype();
       if (suggestion) {
         // A suggestion of the wrong type: tagging its span with the right type decides it (retyped).
         const type = arg?.type ?? (await labels.pick(`Change the type of "${suggestion.mention.text}" to…`, suggestion.mention.type))?.name;

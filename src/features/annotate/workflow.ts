@@ -22,7 +22,15 @@ export class Workflow {
     return this.store.get(document.uri) ?? this.store.open(document);
   }
 
-  /** Suggestions not yet accepted, retyped or rejected; none while they are stale. */
+  /**
+   * Recognises the document now when its suggestions are stale (an edit within the debounce pause),
+   * so a command run right after typing acts on the suggestions the user sees instead of on none.
+   */
+  async freshen(document: vscode.TextDocument): Promise<void> {
+    if (this.recognition.get(document.uri)?.version !== document.version) await this.recognition.recognizeNow(document);
+  }
+
+  /** Suggestions not yet accepted, retyped or rejected; none while they are stale (see `freshen`). */
   undecided(document: vscode.TextDocument): Mention[] {
     const result = this.recognition.get(document.uri);
     if (!result || result.version !== document.version) return [];

@@ -5,6 +5,7 @@ import { preview, visibleAnnotations } from '../../core/facts';
 import type { AnnotatedDocument, Span } from '../../core/model';
 import { sortSpans } from '../../core/tree/navigate';
 import type { Workflow } from '../annotate/workflow';
+import { exists } from '../sidecar/files';
 import { loadWorkspaceSidecars } from '../tree';
 import { step } from './step';
 
@@ -85,7 +86,7 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
   const goSuggestion = async (direction: 1 | -1) => {
     const editor = vscode.window.activeTextEditor;
     if (!editor || !isArticle(editor.document)) return undefined;
-    await workflow.open(editor.document);
+    await Promise.all([workflow.open(editor.document), workflow.freshen(editor.document)]);
     const wrap = vscode.workspace.getConfiguration('factmark.navigation').get<boolean>('wrap', true);
     const here = step(sortSpans(workflow.undecided(editor.document)), toSpan(editor.document, editor.selection), direction, wrap);
     if (here) return reveal({ uri: editor.document.uri.toString(), start: here.item.start, end: here.item.end });
@@ -131,12 +132,7 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
   );
 }
 
-async function stillExists(uri: vscode.Uri): Promise<boolean> {
-  if (uri.scheme === 'untitled') return true;
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
+/** Whether a document the store holds is still there (an untitled one has no file to look for). */
+function stillExists(uri: vscode.Uri): Promise<boolean> {
+  return uri.scheme === 'untitled' ? Promise.resolve(true) : exists(uri);
 }
