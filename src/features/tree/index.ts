@@ -49,12 +49,15 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     this.disposables.push(
       this.view,
       this.changed,
-      workflow.store.onDidChange(() => this.scheduleRefresh()),
+      workflow.store.onDidChange((d) => this.scheduleRefresh(d.uri)),
       workflow.labels.onDidChange(() => this.refresh()),
+      // The Restricted Mode message goes once the folder is trusted.
+      vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor((e) => {
         if (e && isArticle(e.document)) {
           this.documentUri = e.document.uri;
-          void workflow.open(e.document).then(() => this.refresh());
+          // Hidden, the view rebuilds when shown; a document whose sidecar cannot be read shows as empty.
+          if (this.view.visible) void workflow.open(e.document).then(() => this.refresh(), () => this.refresh());
         }
       }),
       vscode.window.onDidChangeTextEditorSelection((e) => {
@@ -112,7 +115,13 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
 
   // ------------------------------------------------------------ state
 
-  private scheduleRefresh(): void {
+  /**
+   * A store change (one per keystroke inside an annotation): rebuilds shortly after, unless the view
+   * is hidden (it rebuilds when shown) or the change is to a document the view does not show.
+   */
+  private scheduleRefresh(changed: vscode.Uri): void {
+    if (!this.view.visible) return;
+    if (this.scope === 'document' && changed.toString() !== this.documentUri?.toString()) return;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => this.refresh(), 50);
   }
