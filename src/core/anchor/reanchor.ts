@@ -149,7 +149,10 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
         continue;
       }
       const newLen = m.end - m.start;
-      const similar = () => search(newText.slice(m.start, m.end), a.quote, Math.floor(len / 3)).length > 0;
+      // A typo fixed inside the quote is followed; a word replaced by another ("Thursday" by
+      // "Tuesday", "Monday" by "today") is not the same text, however many letters they share.
+      const typoSized = len < 10 ? 1 : Math.floor(len / 5);
+      const similar = () => search(newText.slice(m.start, m.end), a.quote, typoSized).length > 0;
       const kept = () => (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) >= 0.25;
       if (!island && newLen > 0 && m.equal * 2 >= len && newLen * 2 >= len && newLen <= len * 1.5 + 2 && similar() && kept()) {
         placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });

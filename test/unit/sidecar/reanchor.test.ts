@@ -92,6 +92,22 @@ describe('reanchor after external changes (B-series)', () => {
     assert.equal(r.placed[0].modified, true);
   });
 
+  it('with the old text: a typo fixed inside the quote follows the edit, the change flagged', () => {
+    const old = OLD.replace('Panmunjom', 'Panmunjeom');
+    const r = reanchor(old, OLD, [at(old, 'p', 'Panmunjeom')], utf16);
+    assert.equal(r.placed[0]?.method, 'diff-modified');
+    assert.equal(OLD.slice(r.placed[0].start, r.placed[0].end), 'Panmunjom');
+    assert.equal(r.placed[0].modified, true);
+  });
+
+  it('with the old text: a word replaced by another word is not taken for it ("Thursday" → "Tuesday")', () => {
+    // A date annotation moved onto "Tuesday" would keep the value of Thursday: orphan it instead.
+    const next = OLD.replace('on Thursday in', 'on Tuesday in');
+    const r = reanchor(OLD, next, [at(OLD, 't', 'Thursday')], utf16);
+    assert.deepEqual(r.placed, []);
+    assert.equal(r.orphans[0]?.reason, 'deleted');
+  });
+
   it('below the threshold an annotation is an orphan with its best candidate, never placed', () => {
     const anchors: AnchorQuery[] = [{ id: 'x', start: 10, end: 22, quote: 'Pyongyang Zoo', prefix: 'visited the ', suffix: ' on Monday' }];
     const r = reanchor(undefined, OLD, anchors, utf16);
@@ -177,5 +193,16 @@ describe('reanchor after external changes (B-series)', () => {
     const next = 'The Israelis said the talks went on.\n';
     const r = reanchor(old, next, [at(old, 'isr', 'Israeli')], utf16);
     assert.equal(r.placed.length, 0);
+  });
+
+  it('an empty quote (hand-written sidecar) is re-anchored in bounded time, wherever it sits near an edit', () => {
+    // Once, an empty quote sent the search for its other old mentions into an endless loop.
+    const old = 'The mayor met Karim Ben Salah in Valletta on Thursday. He said the accord was signed.\n';
+    const next = old.replace('Ben Salah', 'BeParis');
+    for (let p = 0; p <= old.length; p++) {
+      const r = reanchor(old, next, [anchorAt(old, 'e', p, p)], utf16);
+      assert.equal(r.placed.length + r.orphans.length, 1);
+      for (const x of r.placed) assert.equal(x.start, x.end);
+    }
   });
 });
