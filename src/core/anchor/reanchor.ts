@@ -295,6 +295,9 @@ const MENTION_WINDOW = 4000;
  * is not itself kept elsewhere by the diff: the diff aligned the wrong mention there.
  */
 function betterOldMention(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, ne: number, quote: string, own: number): boolean {
+  // An empty quote (a hand-written sidecar may hold one) has no mentions to compare; indexOf('')
+  // would also stop advancing at the end of the text and never leave the loop.
+  if (!quote) return false;
   const len = e - s;
   const context = (p: number): [string, string] => [oldText.slice(Math.max(0, p - 32), p), oldText.slice(p + len, p + len + 32)];
   for (let p = oldText.indexOf(quote, Math.max(0, s - MENTION_WINDOW)); p >= 0 && p < s + MENTION_WINDOW; p = oldText.indexOf(quote, p + 1)) {
