@@ -122,13 +122,7 @@ export class DiffMap {
 
   /** True when new range [start, end) lies wholly in inserted text. */
   isInserted(start: number, end: number): boolean {
-    let lo = 0;
-    let hi = this.inserts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.inserts[mid].newEnd <= start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstEndingAfter(this.inserts, 'newEnd', start);
     // Adjacent insert runs are separated by delete runs only, so they count as one block.
     let covered = start;
     for (let k = lo; k < this.inserts.length && covered < end; k++) {
@@ -141,14 +135,7 @@ export class DiffMap {
 
   /** Old offset of new range [start, end) when it lies in one unchanged run, else undefined. */
   unchangedFrom(start: number, end: number): number | undefined {
-    let lo = 0;
-    let hi = this.runs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.runs[mid].newEnd <= start) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let r = lo; r < this.runs.length && this.runs[r].newStart <= start; r++) {
+    for (let r = firstEndingAfter(this.runs, 'newEnd', start); r < this.runs.length && this.runs[r].newStart <= start; r++) {
       const run = this.runs[r];
       if (run.op === DIFF_EQUAL && run.newStart <= start && end <= run.newEnd) return run.oldStart + (start - run.newStart);
     }
@@ -157,13 +144,18 @@ export class DiffMap {
 
   /** Index of the run holding the old character at `offset`: the first run ending after it. */
   private runAt(offset: number): number {
-    let lo = 0;
-    let hi = this.runs.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (this.runs[mid].oldEnd <= offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstEndingAfter(this.runs, 'oldEnd', offset);
   }
+}
+
+/** Index of the first run whose old (new) end lies after `offset`; runs are in order of both. */
+function firstEndingAfter(runs: readonly Run[], end: 'oldEnd' | 'newEnd', offset: number): number {
+  let lo = 0;
+  let hi = runs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (runs[mid][end] <= offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
