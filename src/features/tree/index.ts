@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { citation, innermostAt, preview } from '../../core/facts';
+import type { AnnotatedDocument } from '../../core/model';
 import { documentPathFor, SIDECAR_SUFFIX } from '../../core/sidecar';
 import {
   buildTree,
@@ -163,7 +164,8 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       this.scope === 'workspace'
         ? this.workflow.store.all()
         : [this.documentUri && this.workflow.store.get(this.documentUri)].filter((e) => !!e);
-    return entries.map((e) => ({ key: e!.uri.toString(), name: vscode.workspace.asRelativePath(e!.uri), model: e!.model }));
+    // Orphans (their text is gone) have no place in the text to reveal: left out, as everywhere else.
+    return entries.map((e) => ({ key: e!.uri.toString(), name: vscode.workspace.asRelativePath(e!.uri), model: withoutOrphans(e!) }));
   }
 
   private scheduleReveal(editor: vscode.TextEditor): void {
@@ -177,7 +179,8 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     const entry = this.workflow.store.get(editor.document.uri);
     if (!entry || !this.model) return undefined;
     const offset = editor.document.offsetAt(editor.selection.active);
-    const item = innermostAt([...entry.model.annotations.filter((a) => a.status !== 'rejected'), ...entry.model.facts], offset);
+    const model = withoutOrphans(entry);
+    const item = innermostAt([...model.annotations.filter((a) => a.status !== 'rejected'), ...model.facts], offset);
     const node = item && this.model.nodeFor(entry.uri.toString(), item.id);
     if (node && this.view.visible) await this.view.reveal(node, { select: true, focus: false, expand: true });
     return node;
@@ -235,6 +238,13 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     if (this.revealTimer) clearTimeout(this.revealTimer);
     this.disposables.forEach((d) => d.dispose());
   }
+}
+
+/** The entry's model without its orphans (the model itself when it has none). */
+function withoutOrphans(entry: { model: AnnotatedDocument; orphans: ReadonlySet<string> }): AnnotatedDocument {
+  const { model, orphans } = entry;
+  if (orphans.size === 0) return model;
+  return { ...model, annotations: model.annotations.filter((a) => !orphans.has(a.id)), facts: model.facts.filter((f) => !orphans.has(f.id)) };
 }
 
 function themeColourOf(workflow: Workflow, type: string): vscode.ThemeColor | undefined {
