@@ -7,6 +7,7 @@ import { SidecarProblemsPanel, registerOrphanDiagnostics } from './diagnostics';
 import { exists } from './files';
 import { registerOrphanQuickFixes } from './quickFixes';
 import { AnnotationStore, type DocumentAnnotations } from './store';
+import { offerStraySidecar } from './strays';
 
 export { AnnotationStore, type DocumentAnnotations } from './store';
 
@@ -34,7 +35,11 @@ export function registerSidecar(context: vscode.ExtensionContext): AnnotationSto
   const store = new AnnotationStore(problems);
   const wanted = (d: vscode.TextDocument) => isArticle(d) && !isSidecarPath(d.uri.path);
   const load = (d: vscode.TextDocument) => {
-    if (wanted(d)) store.open(d).catch((e) => console.error('[factmark] loading annotations failed', e));
+    if (!wanted(d)) return;
+    store
+      .open(d)
+      .then(() => offerStraySidecar(store, d))
+      .catch((e) => console.error('[factmark] loading annotations failed', e));
   };
 
   const watcher = vscode.workspace.createFileSystemWatcher('**/*' + '.factmark.yaml');

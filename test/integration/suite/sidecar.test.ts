@@ -435,6 +435,8 @@ describe('Sidecar store: annotations saved next to their document', function () 
     await sleep(500);
     assert.ok(!fs.existsSync(uri.fsPath));
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted with its document');
+    // Left behind, it would be offered to every later document of this folder with the same text.
+    fs.rmSync(sidecarPath(uri));
   });
 
   it('A15: moving a document to another folder in VS Code moves its sidecar along', async () => {
@@ -497,6 +499,57 @@ describe('Sidecar store: annotations saved next to their document', function () 
     } else await sleep(1000);
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted');
     assert.equal((await annotations(uri)).model.annotations.length, 4, 'the annotations were dropped from memory');
+    fs.rmSync(sidecarPath(uri));
+  });
+
+  /** Answers the notification that offers a stray sidecar, after checking what it says. */
+  async function acceptOffer(gone: string, says: RegExp): Promise<void> {
+    const wb = workbench()!;
+    const toast = `.notification-toast:has-text("${gone} is gone")`;
+    assert.ok(await wb.waitFor(toast), `no notification offered the annotations of ${gone}`);
+    const messages = () => wb.evaluate(() => Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item-message')).map((t) => t.textContent ?? ''));
+    await eventually(async () => (await messages()).some((m) => m.includes(`${gone} is gone`) && says.test(m)), `the offer does not say ${says}: ${JSON.stringify(await messages())}`);
+    await wb.click(`${toast} .monaco-button:text-is("Move Annotations Here")`);
+  }
+
+  it('A15: a document renamed outside VS Code (git mv) is offered its annotations when opened; they follow it', async function () {
+    if (!workbench()) return this.skip();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const { uri } = await annotated('outside-before.txt');
+    await eventually(() => readSidecar(uri)?.includes('Valletta'), 'the sidecar was not written');
+    await closeAllEditors();
+    const target = vscode.Uri.file(path.join(workspaceDir(), DIR, 'outside-after.txt'));
+    fs.renameSync(uri.fsPath, target.fsPath);
+    await openInEditor(target);
+    await sleep(500);
+    assert.ok(fs.existsSync(sidecarPath(uri)) && !fs.existsSync(sidecarPath(target)), 'the sidecar moved before the user was asked');
+    await acceptOffer('sidecar-tests/outside-before.txt', /were made on exactly the text of outside-after\.txt/);
+    await eventually(() => fs.existsSync(sidecarPath(target)) && !fs.existsSync(sidecarPath(uri)), 'the sidecar did not follow its document');
+    await eventually(async () => (await annotations(target)).model.annotations.length === 4, 'the renamed document does not show its 4 annotations');
+    await eventually(() => readSidecar(target)?.includes('path: outside-after.txt'), 'document.path was not updated');
+  });
+
+  it('A15: a document moved and edited outside VS Code is offered its annotations on their quotes, re-anchored', async function () {
+    if (!workbench()) return this.skip();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const { uri } = await annotated('outside-moved.txt');
+    await eventually(() => readSidecar(uri)?.includes('Valletta'), 'the sidecar was not written');
+    await closeAllEditors();
+    const edited = 'Updated with a new first paragraph.\n\n' + TEXT;
+    const target = writeWorkspaceFile(`${DIR}/moved-outside/outside-moved.txt`, edited);
+    fs.rmSync(uri.fsPath);
+    const editor = await openInEditor(target);
+    await acceptOffer('sidecar-tests/outside-moved.txt', /most of its annotated text is in outside-moved\.txt/);
+    const snap = await eventually(async () => {
+      const s = await annotations(target);
+      return s.model.annotations.length === 4 ? s : undefined;
+    }, 'the moved document does not show its 4 annotations');
+    assert.deepEqual(snap.orphans, []);
+    for (const a of snap.model.annotations) {
+      const range = new vscode.Range(editor.document.positionAt(a.start), editor.document.positionAt(a.end));
+      assert.equal(editor.document.getText(range), a.text, `${a.text} is not on its text`);
+    }
+    assert.equal(snap.model.annotations.find((a) => a.text === 'Valletta')?.start, edited.indexOf('Valletta'));
   });
 
   it('Untitled: annotations stay in memory and are written on the first save', async () => {
