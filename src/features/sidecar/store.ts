@@ -188,6 +188,11 @@ export class AnnotationStore implements vscode.Disposable {
   /** Sidecars already complained about (by content hash), so a message shows once. */
   private readonly told = new Set<string>();
   private readonly limbo = new Map<string, { entry: Entry; timer: ReturnType<typeof setTimeout> }>();
+  /**
+   * Closed documents whose annotation changes are not written yet (Restricted Mode, a failed write):
+   * kept until they can be written, and taken up again if the document is reopened meanwhile.
+   */
+  private readonly unwritten = new Map<string, Entry>();
 
   /** Fires after a document's annotations changed (edit, load, reload, orphaning), not on every keystroke. */
   readonly onDidChange = this.changed.event;
@@ -294,6 +299,12 @@ export class AnnotationStore implements vscode.Disposable {
   /** Writes every document's pending changes that can be written now (e.g. after trust was granted). */
   flushPending(): void {
     for (const entry of this.entries.values()) if (entry.pending) this.schedule(entry);
+    for (const [key, entry] of this.unwritten) {
+      this.schedule(entry);
+      void entry.queue.then(() => {
+        if (!entry.pending && this.unwritten.get(key) === entry) this.unwritten.delete(key);
+      });
+    }
   }
 
   /** Waits until a pending reload check and every queued write of a document are done (for tests and shutdown). */
@@ -320,6 +331,8 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async load(document: vscode.TextDocument): Promise<Entry> {
     const uri = document.uri;
+    const held = this.unwritten.get(uri.toString());
+    if (held && !document.isDirty && document.getText() === held.savedText) return this.resume(held, document);
     const sidecarUri = uri.with({ path: sidecarPathFor(uri.path), query: '', fragment: '' });
     const entry = new Entry(uri, sidecarUri, document);
     const read = entry.untitled ? ({ kind: 'missing' } as const) : await readSidecarFile(sidecarUri);
@@ -524,7 +537,11 @@ export class AnnotationStore implements vscode.Disposable {
     clearTimeout(entry.reloadCheck);
     this.entries.delete(key);
     if (this.bySidecar.get(entry.sidecarUri.toString()) === entry) this.bySidecar.delete(entry.sidecarUri.toString());
-    entry.orphans.clear();
+    // Changes not written yet outlive the editor: Restricted Mode promises to write them on trust.
+    // (Only on the saved text: changes made with unsaved edits went with those edits.)
+    const keep = !entry.untitled && entry.pending && document.getText() === entry.savedText;
+    if (keep) this.unwritten.set(key, entry);
+    else entry.orphans.clear();
     this.orphanChanged.fire(entry);
     if (entry.untitled && (entry.model.annotations.length > 0 || entry.model.facts.length > 0)) {
       // Save As closes the untitled document; the file it became adopts these annotations.
@@ -534,6 +551,17 @@ export class AnnotationStore implements vscode.Disposable {
     } else {
       this.problems.report(entry.sidecarUri, []);
     }
+  }
+
+  /** A closed document with unwritten changes, reopened on the same text: its entry is taken up again. */
+  private resume(entry: Entry, document: vscode.TextDocument): Entry {
+    this.unwritten.delete(document.uri.toString());
+    entry.document = document;
+    this.entries.set(document.uri.toString(), entry);
+    this.bySidecar.set(entry.sidecarUri.toString(), entry);
+    this.fire(entry, true);
+    if (entry.pending) this.schedule(entry);
+    return entry;
   }
 
   /** A new file with no sidecar whose text equals an untitled document's takes over its annotations. */

@@ -94,15 +94,29 @@ describe('Restricted Mode: an untrusted workspace', function () {
     }
   });
 
-  it('granting trust (Manage Workspace Trust → Trust) runs the workspace pattern and writes the kept annotation', async function () {
+  it('granting trust (Manage Workspace Trust → Trust) writes the kept annotation, even with its document closed, and runs the workspace pattern', async function () {
     const wb = workbench();
     if (!wb) return this.skip();
+    // The document is closed first: the changes kept in memory must outlive it. Closing its editor
+    // closes the document only minutes later, when VS Code lets the model go; a change of language
+    // closes it at once (and reopens it as another document), through the very same close event.
+    await closeAllEditors();
+    const doc = await vscode.workspace.openTextDocument(notice);
+    const closed = new Promise<void>((done) => {
+      const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+        if (d.uri.fsPath === notice.fsPath && d.languageId === 'plaintext') done(sub.dispose());
+      });
+    });
+    await vscode.languages.setTextDocumentLanguage(doc, 'markdown');
+    await closed;
     await vscode.commands.executeCommand('notifications.clearAll');
     await vscode.commands.executeCommand('workbench.trust.manage');
     const trust = '.workspace-trust-editor .workspace-trust-buttons .monaco-button';
     assert.ok(await wb.waitFor(trust), 'the Workspace Trust editor shows no Trust button');
     await wb.click(trust);
     await eventually(() => vscode.workspace.isTrusted, 'the workspace did not become trusted');
+    await eventually(() => /quote: Valletta/.test(fs.readFileSync(sidecar, 'utf8')), 'the annotation kept in memory was not written once trusted, with its document closed');
+    await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(notice), 'plaintext');
     await openInEditor(notice);
     await eventually(async () => (await suggestionsFor(notice)).mentions.some((m) => m.type === 'MISC' && m.text === 'Resolution 12'), 'the workspace pattern does not run once trusted');
     await eventually(() => /quote: Valletta/.test(fs.readFileSync(sidecar, 'utf8')), 'the annotation kept in memory was not written once trusted');
