@@ -255,7 +255,7 @@ function learningEnabled(folder: vscode.WorkspaceFolder | undefined): boolean {
 
 /** The part of the annotation store learning needs (src/features/sidecar/store.ts). */
 interface AnnotationSource {
-  readonly onDidChange: vscode.Event<{ readonly uri: vscode.Uri; readonly model: { readonly annotations: readonly Annotation[] }; readonly orphans: ReadonlySet<string> }>;
+  readonly onDidChangeDecisions: vscode.Event<{ readonly uri: vscode.Uri; readonly model: { readonly annotations: readonly Annotation[] }; readonly orphans: ReadonlySet<string> }>;
 }
 
 /**
@@ -264,10 +264,14 @@ interface AnnotationSource {
  * which learns the contexts of the names (see LexiconService.learnModel).
  */
 export function learnFromAnnotations(store: AnnotationSource, lexicon: LexiconService): vscode.Disposable {
-  return store.onDidChange((entry) => {
+  // Decisions only: typing inside a confirmed name changes its text keystroke by keystroke, and each
+  // half-typed text would be learnt as a name (and the lexicon rewritten each time).
+  return store.onDidChangeDecisions((entry) => {
     const live = entry.model.annotations.filter((a) => !entry.orphans.has(a.id) && a.text.trim().length > 0);
     const decisions = (status: Annotation['status']) => live.filter((a) => a.status === status).map((a) => ({ text: a.text, type: a.type }));
-    void lexicon.record(entry.uri, decisions('confirmed'), decisions('rejected'));
+    lexicon.record(entry.uri, decisions('confirmed'), decisions('rejected')).catch((err) => {
+      void vscode.window.showWarningMessage(`Factmark: could not update ${LEXICON_FILE}: ${err instanceof Error ? err.message : String(err)}`);
+    });
     lexicon.learnModel(entry.uri, live);
   });
 }

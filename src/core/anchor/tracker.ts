@@ -38,7 +38,10 @@ export interface TrackedState extends TrackedSpan {
 
 /** What one event did to the spans. */
 export interface ChangeSummary {
+  /** Spans this event marked modified for the first time since the flags were last cleared. */
   modified: string[];
+  /** Spans whose text this event changed (modified ones included, and undone changes): their text needs refreshing. */
+  changed: string[];
   orphaned: string[];
   /** Orphans brought back by an undo. */
   restored: string[];
@@ -50,6 +53,8 @@ interface Journal {
   orphaned: number[];
   /** Spans whose modified flag this edit set. */
   modified: number[];
+  /** Spans whose text this edit changed, flagged before or not. */
+  touched: number[];
 }
 
 /** How many events can be undone exactly (older undos still apply, as plain edits). */
@@ -127,8 +132,8 @@ export class AnchorTracker {
    * them; the array is not modified. `reason` is the event's undo/redo reason, if any.
    */
   applyChanges(changes: readonly TextChange[], reason?: 'undo' | 'redo'): ChangeSummary {
-    const journal: Journal = { collapsed: [], orphaned: [], modified: [] };
-    const summary: ChangeSummary = { modified: [], orphaned: [], restored: [] };
+    const journal: Journal = { collapsed: [], orphaned: [], modified: [], touched: [] };
+    const summary: ChangeSummary = { modified: [], changed: [], orphaned: [], restored: [] };
     // Highest offset first: each change then leaves the offsets of the ones still to come intact.
     const sorted = [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset);
     for (const c of sorted) this.applyOne(c, journal, reason === 'undo');
@@ -156,6 +161,7 @@ export class AnchorTracker {
       if (this.undoStack.length > MAX_JOURNAL) this.undoStack.shift();
     }
     summary.modified = journal.modified.map((i) => this.ids[i]);
+    summary.changed = [...new Set(journal.touched)].map((i) => this.ids[i]);
     summary.orphaned = journal.orphaned.map((i) => this.ids[i]);
     return summary;
   }
@@ -177,23 +183,25 @@ export class AnchorTracker {
     const delta = len - (b - a);
 
     // Spans the change touches: their start lies within maxLength before the range, or in it.
-    if (!undoing) {
-      const from = this.starts.lowerBound(a - this.maxLength);
-      const to = this.starts.lowerBound(b, true);
-      for (let k = from; k < to; k++) {
-        const span = this.startOwner[k];
-        if (this.orphanFlags[span]) continue;
-        const s = this.starts.get(k);
-        const e = this.ends.get(this.endIndex[span]);
-        if (s === e) continue;
-        if (b > a && a <= s && e <= b) {
-          this.orphanFlags[span] = 1;
-          journal.orphaned.push(span);
-        } else if ((b > a && s < b && e > a) || (b === a && s < a && a < e)) {
-          if (!this.modifiedFlags[span]) journal.modified.push(span);
-          this.modifiedFlags[span] = 1;
-          this.maxLength = Math.max(this.maxLength, e - s + len);
-        }
+    // (An undo only puts back what its edit changed: flags are restored by applyChanges.)
+    const from = this.starts.lowerBound(a - this.maxLength);
+    const to = this.starts.lowerBound(b, true);
+    for (let k = from; k < to; k++) {
+      const span = this.startOwner[k];
+      if (this.orphanFlags[span]) continue;
+      const s = this.starts.get(k);
+      const e = this.ends.get(this.endIndex[span]);
+      if (s === e) continue;
+      if (b > a && a <= s && e <= b) {
+        if (undoing) continue;
+        this.orphanFlags[span] = 1;
+        journal.orphaned.push(span);
+      } else if ((b > a && s < b && e > a) || (b === a && s < a && a < e)) {
+        journal.touched.push(span);
+        if (undoing) continue;
+        if (!this.modifiedFlags[span]) journal.modified.push(span);
+        this.modifiedFlags[span] = 1;
+        this.maxLength = Math.max(this.maxLength, e - s + len);
       }
     }
 

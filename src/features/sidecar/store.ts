@@ -184,6 +184,7 @@ export class AnnotationStore implements vscode.Disposable {
   private readonly bySidecar = new Map<string, Entry>();
   private readonly changed = new vscode.EventEmitter<DocumentAnnotations>();
   private readonly orphanChanged = new vscode.EventEmitter<DocumentAnnotations>();
+  private readonly decided = new vscode.EventEmitter<DocumentAnnotations>();
   readonly oldTexts = new OldTexts();
   /** Sidecars already complained about (by content hash), so a message shows once. */
   private readonly told = new Set<string>();
@@ -198,6 +199,11 @@ export class AnnotationStore implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   /** Fires when a document's orphans change (for diagnostics). */
   readonly onDidChangeOrphans = this.orphanChanged.event;
+  /**
+   * Fires when annotations may have been decided: made, confirmed, rejected or retyped, or read from
+   * the sidecar. Not when typing only changed their text ("Kim Yo…" is no decision to learn from).
+   */
+  readonly onDidChangeDecisions = this.decided.event;
 
   constructor(private readonly problems: SidecarProblems) {}
 
@@ -206,6 +212,7 @@ export class AnnotationStore implements vscode.Disposable {
     for (const e of this.entries.values()) clearTimeout(e.reloadCheck);
     this.changed.dispose();
     this.orphanChanged.dispose();
+    this.decided.dispose();
   }
 
   get(uri: vscode.Uri): DocumentAnnotations | undefined {
@@ -412,9 +419,9 @@ export class AnnotationStore implements vscode.Disposable {
     if (e.reason === undefined) this.checkForReload(entry);
     const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
     const summary = entry.tracker.applyChanges(e.contentChanges as readonly TextChange[], reason);
-    if (summary.modified.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
+    if (summary.changed.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
     const doc = e.document;
-    for (const key of summary.modified) {
+    for (const key of summary.changed) {
       const s = this.byKey(entry, key);
       if (s && !entry.orphans.has(s.id)) s.text = doc.getText(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
     }
@@ -430,9 +437,12 @@ export class AnnotationStore implements vscode.Disposable {
       const s = this.byKey(entry, key);
       if (s) this.unorphan(entry, s.id);
     }
+    // Typing on inside an already modified span changes only its text: listeners (decorations, the
+    // view) are told when a span is first modified, orphaned or restored, not on every keystroke.
+    if (summary.modified.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
     // While a reload check is pending the coarse change may be undone by re-anchoring: tell then.
     const orphansChanged = summary.orphaned.length > 0 || summary.restored.length > 0;
-    this.fire(entry, orphansChanged && entry.reloadCheck === undefined);
+    this.fire(entry, orphansChanged && entry.reloadCheck === undefined, false);
     if (orphansChanged && entry.reloadCheck !== undefined) entry.orphansUntold = true;
   }
 
@@ -508,7 +518,7 @@ export class AnnotationStore implements vscode.Disposable {
     entry.install(plain);
     entry.markSaved(text);
     this.oldTexts.remember(text);
-    this.fire(entry, true);
+    this.fire(entry, true, false);
     // The sidecar is not rewritten for an external change: that happens on the next save or edit.
     if (entry.reloadAfterDocument) {
       entry.reloadAfterDocument = false;
@@ -596,9 +606,11 @@ export class AnnotationStore implements vscode.Disposable {
     entry.orphanInfo.delete(id);
   }
 
-  private fire(entry: Entry, orphansMayHaveChanged: boolean): void {
+  /** `decided`: false when only the text moved under the annotations (typing, a reload of the document). */
+  private fire(entry: Entry, orphansMayHaveChanged: boolean, decided = true): void {
     this.changed.fire(entry);
     if (orphansMayHaveChanged) this.orphanChanged.fire(entry);
+    if (decided) this.decided.fire(entry);
   }
 
   // ---------------------------------------------------------------- writing

@@ -79,6 +79,26 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
     assert.ok(result);
   });
 
+  it('does not learn the half-typed text of a confirmed name being edited', async () => {
+    const editor = await openInEditor(uri);
+    const start = editor.document.getText().indexOf('Panmunjeom');
+    const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ text: string }> } }>('factmark.internal.getAnnotations', uri);
+    if (!own.model.annotations.some((a) => a.text === 'Panmunjeom')) {
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { add: [{ start, end: start + 10, type: 'PLACE', status: 'confirmed' }] });
+    }
+    const at = start + 'Panmun'.length;
+    for (const [i, ch] of [...'xy'].entries()) {
+      await editor.edit((b) => b.insert(editor.document.positionAt(at + i), ch));
+    }
+    const annotated = await vscode.commands.executeCommand<{ model: { annotations: Array<{ text: string }> } }>('factmark.internal.getAnnotations', uri);
+    assert.ok(annotated.model.annotations.some((a) => a.text === 'Panmunxyjeom'), `precondition: the annotation grew with the typing: ${JSON.stringify(annotated.model.annotations)}`);
+    await new Promise((r) => setTimeout(r, 1500)); // longer than the lexicon's save delay
+    const lexicon = fs.readFileSync(lexiconFile(), 'utf8');
+    assert.ok(!/Panmunx/.test(lexicon), `half-typed text was learnt as a name:\n${lexicon}`);
+    await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(at), editor.document.positionAt(at + 2))));
+    await editor.document.save();
+  });
+
   it('updates the entity model: after one confirmation, a different unseen name in the same context is suggested', async () => {
     // Only the model can do this: the lexicon suggests the confirmed text itself, never another name.
     const later = writeWorkspaceFile('markets-later.txt', 'Shares of Trastelle fell after the report.\n');

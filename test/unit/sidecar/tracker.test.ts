@@ -42,6 +42,17 @@ describe('AnchorTracker: live edits (A-series)', () => {
     assert.equal(s.modified, true);
   });
 
+  it('A4: every keystroke inside a span reports its text changed, not only the first (and so does its undo)', () => {
+    const t = new AnchorTracker([span('kim', 'Kim Jong Il'), span('roh', 'Roh Moo-hyun')]);
+    const at = TEXT.indexOf('Il');
+    const first = t.applyChanges([{ rangeOffset: at, rangeLength: 0, text: 'x' }]);
+    const second = t.applyChanges([{ rangeOffset: at + 1, rangeLength: 0, text: 'y' }]);
+    assert.deepEqual([first.modified, first.changed], [['kim'], ['kim']]);
+    assert.deepEqual([second.modified, second.changed], [[], ['kim']], 'the second keystroke did not report the text change');
+    const undo = t.applyChanges([{ rangeOffset: at + 1, rangeLength: 1, text: '' }], 'undo');
+    assert.deepEqual(undo.changed, ['kim']);
+  });
+
   it('A5: deleting all of a span orphans it and keeps it', () => {
     const t = new AnchorTracker([span('seoul', 'Seoul'), span('roh', 'Roh Moo-hyun')]);
     const at = TEXT.indexOf(' in Seoul');
