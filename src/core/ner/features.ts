@@ -45,6 +45,8 @@ export interface Lexeme extends NameWord {
 
 /** Number of roles a lexeme has (see Lexeme.roles). */
 export const ROLE_COUNT = 5;
+/** Word offsets of the lexeme roles (see Lexeme.roles): the token, the one before, after, two before, two after. */
+export const ROLE_OFFSETS: readonly number[] = [0, -1, 1, -2, 2];
 
 // Template ids: each feature is mix(template, value). Changing these invalidates a trained model.
 const enum T {
@@ -110,8 +112,8 @@ const ORG_HEADS = new Set(
 const WEEKDAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
 // Words that may stand inside a name between capitalised words ("Ministry of Unification").
 const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', 'de', '&']);
-// Words left in lower case inside a title-case line ("Weapons of Mass Destruction").
-const SMALL_WORDS = new Set('a an and as at but by for from in into of on or over the to up via vs v with'.split(' '));
+/** Words left in lower case inside a title-case line ("Weapons of Mass Destruction"). */
+export const SMALL_WORDS: ReadonlySet<string> = new Set('a an and as at but by for from in into of on or over the to up via vs v with'.split(' '));
 
 // Tokens after which a capital says nothing (quotes, brackets, dashes open a new phrase).
 const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
@@ -191,7 +193,7 @@ export interface PreparedSentence {
   title: boolean;
   /** Per token, the head classes of the capitalised run it is in (see runHeads), when some run has a head. */
   heads?: Uint8Array;
-  /** Per token, 1 when it reads as the people of a listed place ("Korean", "Koreans"), when some does. */
+  /** Per token, 1 (2 in the plural) when it reads as the people of a listed place ("Korean", "Koreans"), when some does. */
   demonyms?: Uint8Array;
   /** Listed names in the sentence (see Gazetteer.matches), when some name matched. */
   names?: NameMatch[];
@@ -273,7 +275,8 @@ function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined):
     const lex = lexemes[i];
     if (!lex.capitalised || !lex.hasLower || lex.word.length < 4) continue;
     const stems = demonymStems(lex);
-    if (stems.length === 0) continue;
+    // A listed place is no people of another ("Paris" is not of "Para").
+    if (stems.length === 0 || (names.typesOf([lex.word]) & 4) !== 0) continue;
     const before = i > 0 && lexemes[i - 1].capitalised ? lexemes[i - 1].word : undefined;
     const listed = stems.some((stem) => (names.typesOf([stem]) & 4) !== 0 || (before !== undefined && (names.typesOf([before, stem]) & 4) !== 0));
     if (listed) {

@@ -4,11 +4,12 @@
  * decoded left to right with a small beam.
  * The model is a string module bundled with the code, so it loads the same way in Node and in a browser.
  */
+import { monthOf } from '../dates/lexicon';
 import type { Mention, Recognizer } from '../model';
 import type { Chunk } from './conlleval';
 import { prepareDocument, type Lexeme, type PreparedSentence } from './features';
 import { Gazetteer } from './gazetteer';
-import { chunksFromLabels, CONLL_TYPES } from './labels';
+import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
 import { NER_COMMON, NER_NAMES, NER_WEIGHTS } from './model-data';
 import { tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize } from './tokenize';
@@ -70,10 +71,8 @@ const TITLES = new Set(
 
 /** Gives the tokens of a chunk the labels of another type (or O for -1). */
 function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
-  for (let k = chunk.start; k < chunk.end; k++) {
-    if (type < 0) labels[k] = 0;
-    else labels[k] = 1 + 4 * type + (chunk.end - chunk.start === 1 ? 3 : k === chunk.start ? 0 : k === chunk.end - 1 ? 2 : 1);
-  }
+  const n = chunk.end - chunk.start;
+  labels.set(type < 0 ? new Uint8Array(n) : labelsFromChunks([{ type: CONLL_TYPES[type], start: 0, end: n }], n), chunk.start);
 }
 
 /**
@@ -81,8 +80,8 @@ function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
  * learnt little about names unlike those of 1996 Reuters news:
  * - a "person" ending in a place head noun is a place ("Demilitarized Zone"), one starting or
  *   ending in an organisation head noun is an organisation ("Ministry of ...");
- * - a name ending in a word for the people of a listed place is not that place ("North Koreans",
- *   MISC as in CoNLL-2003);
+ * - a place (or a "person" in the plural) ending in a word for the people of a listed place is
+ *   neither ("North Koreans", MISC as in CoNLL-2003);
  * - in a title-case headline, a name made only of words common in lower case is no name ("Mass Destruction").
  */
 function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel): void {
@@ -93,14 +92,17 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     const first = s.lexemes[chunk.start];
     const last = s.lexemes[chunk.end - 1];
     if (headline && s.lexemes.slice(chunk.start, chunk.end).every((lex) => model.common.has(lex.lower))) relabel(labels, chunk, -1);
-    else if (type !== MISC && s.demonyms?.[chunk.end - 1]) relabel(labels, chunk, MISC);
+    // The people of a place read as the place, or in the plural as a person ("North Koreans"); a
+    // person or a team named after them stays what it is ("Ahmed Korei", "Cleveland Indians").
+    else if (s.demonyms?.[chunk.end - 1] && (type === LOC || (type === PER && s.demonyms[chunk.end - 1] === 2))) relabel(labels, chunk, MISC);
     else if (type !== PER) continue;
+    else if (last.head === 1) relabel(labels, chunk, LOC);
+    else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
     else if (TITLES.has(first.lower) && chunk.end - chunk.start > 1) {
       // A title is not part of the name (CoNLL-2003, ACE): "Mayor [Rui Moreira]", "President [Bush]".
       labels[chunk.start] = 0;
       relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, PER);
-    } else if (last.head === 1) relabel(labels, chunk, LOC);
-    else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
+    }
   }
   const dateline = datelinePlace(labels, s.lexemes);
   if (dateline) relabel(labels, dateline, LOC);
@@ -112,8 +114,6 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     if (type !== CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number])) relabel(labels, chunk, type);
   }
 }
-
-const MONTHS = /^(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t|tember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?$/i;
 
 /**
  * A dateline ("Lisbon, 14 May 2019", "LONDON 1996-08-30", "Seoul, March 2"): a short line that opens
@@ -127,13 +127,13 @@ function datelinePlace(labels: Uint8Array, lexemes: readonly Lexeme[]): Chunk | 
   let i = first.end;
   if (lexemes[i]?.word === ',') i++;
   const next = lexemes[i];
-  if (!next || !(/^\d{1,2}$/.test(next.word) || /^\d{4}-\d\d-\d\d$/.test(next.word) || MONTHS.test(next.word))) return undefined;
+  if (!next || !(/^\d{1,2}$/.test(next.word) || /^\d{4}-\d\d-\d\d$/.test(next.word) || monthOf(next.word) !== undefined)) return undefined;
   // The rest is the date: numbers, months, weekdays and punctuation only, with a month or a full ISO
   // date in it (a bare number after a name is rather a score: "Bury 1").
   let month = false;
   for (let k = i; k < lexemes.length; k++) {
     const w = lexemes[k].word;
-    if (MONTHS.test(w) || /^\d{4}-\d\d-\d\d$/.test(w)) month = true;
+    if (monthOf(w) !== undefined || /^\d{4}-\d\d-\d\d$/.test(w)) month = true;
     else if (!(/^[\d,./-]+$/.test(w) || lexemes[k].weekday)) return undefined;
   }
   return month ? first : undefined;

@@ -7,7 +7,7 @@
  * over to other names in the same kind of context.
  */
 import type { EntityType } from '../model';
-import { FeatureBuffer, prepareDocument, ROLE_COUNT, SENTENCE_END, SENTENCE_START, tokenFeatures, type PreparedSentence } from './features';
+import { FeatureBuffer, prepareDocument, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START, tokenFeatures, type PreparedSentence } from './features';
 import { chunksFromLabels, CONLL_TYPES, LABEL_COUNT, labelsFromChunks, ALLOWED, canEnd } from './labels';
 import { dynamicFeatures, tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize, type Token } from './tokenize';
@@ -207,9 +207,6 @@ export class OnlineAdjustments {
     this.current = undefined;
   }
 }
-
-// Word offsets of the lexeme roles (see Lexeme.roles).
-const ROLE_OFFSETS = [0, -1, 1, -2, 2];
 
 /**
  * The labels a sentence should have: the tagger's own, with each confirmed span labelled as

@@ -3,7 +3,7 @@
  * plus features of the tagger's own earlier decisions: the two previous labels, and the label last
  * given to the same word earlier in the document (document-level consistency, Ratinov & Roth 2009).
  */
-import { FeatureBuffer, Lexeme, PreparedSentence, ROLE_COUNT, SENTENCE_END, SENTENCE_START, tokenFeatures } from './features';
+import { FeatureBuffer, Lexeme, PreparedSentence, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START, tokenFeatures } from './features';
 import { mix } from './hash';
 import { ALLOWED, canEnd, LABEL_COUNT, labelType } from './labels';
 
@@ -24,8 +24,6 @@ const enum D {
 
 // Memory value for a word last labelled O; types are stored as type index + 1.
 const MEMORY_OUTSIDE = 5;
-// Word offsets of the lexeme roles (see Lexeme.roles).
-const ROLE_OFFSETS = [0, -1, 1, -2, 2];
 
 /** Writes the features on earlier decisions into `out`; `remembered` is -1 for words not remembered. Returns their count. */
 export function dynamicFeatures(out: Uint32Array, lex: Lexeme, p1: number, p2: number, remembered: number): number {

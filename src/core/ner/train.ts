@@ -3,7 +3,7 @@
  * over hashed features. Pure code so the same feature and decoding functions serve training and use.
  */
 import { chunksFromTags } from './conlleval';
-import { prepareDocument, PreparedSentence, normalizeWord } from './features';
+import { prepareDocument, PreparedSentence, normalizeWord, SMALL_WORDS } from './features';
 import { Gazetteer } from './gazetteer';
 import { CONLL_TYPES, LABEL_COUNT, labelsFromChunks } from './labels';
 import { tagDocument, Scorer } from './tagger';
@@ -108,9 +108,6 @@ export function commonWords(docs: readonly LabelledDocument[], min = 2): Set<str
   return new Set([...lower].filter(([w, n]) => n >= min && n > (capitalised.get(w) ?? 0)).map(([w]) => w));
 }
 
-// Small words kept in lower case by title-case headlines.
-const SMALL = new Set('a an and as at but by for from in into of on or over the to up via vs v with'.split(' '));
-
 /**
  * Sets the all-capitals sentences (headlines, datelines) of every `every`-th document in title case
  * instead ("SOCCER - JAPAN GET LUCKY WIN" → "Soccer - Japan Get Lucky Win"), gold tags unchanged:
@@ -126,7 +123,7 @@ export function withTitleCaseHeadlines(docs: readonly LabelledDocument[], every 
           const words = s.words.map((w, i) => {
             if (!/^\p{Lu}{2,}$/u.test(w) && !/^\p{Lu}{2,}[-']\p{Lu}+$/u.test(w)) return w;
             const lower = w.toLowerCase();
-            if (i > 0 && SMALL.has(lower)) return lower;
+            if (i > 0 && SMALL_WORDS.has(lower)) return lower;
             return lower.replace(/(^|[-'])(\p{Ll})/gu, (_, sep: string, ch: string) => sep + ch.toUpperCase());
           });
           return { words, tags: s.tags };

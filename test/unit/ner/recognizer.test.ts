@@ -76,6 +76,22 @@ describe('entity recogniser (shipped model)', () => {
     assert.ok(!mentions.some((m) => m.includes('Mayor')), mentions.join('; '));
   });
 
+  it('keeps a title word that names a street or a ministry with it ("King Street", "Justice Ministry")', () => {
+    assert.ok(found('Police said King Street was closed.').includes('PLACE King Street'));
+    assert.ok(found('Police said Justice Ministry was closed.').includes('ORGANIZATION Justice Ministry'));
+  });
+
+  it('reads a listed place as a place even where its name looks like a people\'s ("Paris", not of "Para")', () => {
+    assert.ok(found('Officials in Paris said the talks failed.').includes('PLACE Paris'));
+  });
+
+  it('reads the people of a place as MISC, but not a person or a team named after them', () => {
+    assert.ok(found('Analysts said North Koreans would vote.', true).includes('MISC North Koreans'));
+    const team = found('The Cleveland Indians beat the Yankees on Sunday.', true);
+    assert.ok(!team.includes('MISC Cleveland Indians'), team.join('; '));
+    assert.ok(found('Ahmed Korei met the press.').includes('PERSON Ahmed Korei'));
+  });
+
   it('reads the name opening a dateline as a place, not a score line ("Lisbon, 14 May 2019" but "Bury 1")', () => {
     const mentions = found('Lisbon, 14 May 2019\n\nThe Port of Lisbon and the city council of Porto signed an agreement.');
     assert.ok(mentions.includes('PLACE Lisbon'), mentions.join('; '));
