@@ -63,7 +63,7 @@ export function parseCardinal(raw: string): number | undefined {
 
 /** The value of an ordinal ("third", "3rd", "twenty-first"), or undefined. */
 export function parseOrdinal(raw: string): number | undefined {
-  const s = raw.toLowerCase().replace(/-/g, ' ').trim();
+  const s = raw.toLowerCase().replace(/[\s-]+/g, ' ').trim();
   const d = /^(\d+)(st|nd|rd|th)$/.exec(s);
   if (d) return Number(d[1]);
   if (s in ORDINALS) return ORDINALS[s];

@@ -35,6 +35,8 @@ const CATEGORIES: Record<string, Case[]> = {
     { text: 'The festival is this coming Sunday, March eighth.', phrase: 'this coming Sunday, March eighth', dct: '2009-03-05', value: '2009-03-08' },
     { text: 'The vote is this coming Tuesday.', phrase: 'this coming Tuesday', dct: '2007-03-06', value: '2007-03-13' },
     { text: 'They signed it on June twenty-first, 1999.', phrase: 'June twenty-first, 1999', dct: '2007-03-06', value: '1999-06-21' },
+    // a text wrapped at the line's end between the two words of the day
+    { text: 'They signed it on June twenty\nfirst, 1999.', phrase: 'June twenty\nfirst, 1999', dct: '2007-03-06', value: '1999-06-21' },
   ],
   '"or so" before "ago"': [
     { text: 'Then, a week or so ago, the general chose a date.', phrase: 'a week or so ago', dct: '2005-02-23', value: '2005-W07' },

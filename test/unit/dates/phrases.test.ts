@@ -87,6 +87,8 @@ const NOT_DATES = [
   'Baker said on ABC News\' "This Week" that talks failed.',
   'That is less than 5% of the average daily volume.',
   'A strong current swept the swimmers away.',
+  'The two companies each may decide to sell.',
+  'Police said every march ended peacefully.',
 ];
 
 describe('recognizeDates on news phrases', () => {

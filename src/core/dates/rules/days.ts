@@ -1,11 +1,14 @@
 /** Days and times of day: calendar dates, weekdays, "yesterday", clock times, holidays. */
 import { Ymd, formatWeek, formatYmd, isValidDate, pad, parseYmd } from '../calendar';
-import { DAY_ORDINAL_WORD_RE, MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, parseSpokenYear } from '../lexicon';
+import { DAY_ORDINAL_WORD_RE, MONTHS, MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_NAMES, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, parseSpokenYear } from '../lexicon';
 import { Tense, resolveMonthYear, resolveWeekday } from '../resolve';
 import {
   B, DAY_PHRASE, E, PART_OF_DAY, Rule, RuleContext, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
   timeOfDay,
 } from './shared';
+
+/** Every month name and abbreviation: the words that wake the rules on dates with a month. */
+const MONTH_TRIGGERS = [...MONTHS.keys()];
 
 /** Nouns after "today's" that speak of our times rather than of the day: "today's youth". */
 const GENERIC_TODAY = /^'s\s+(?:\w+\s+)?(?:world|youth|young|society|societies|generation|children|kids|teenagers|students|families|economy|standards|dollars|technology|technologies|computers|culture|politics|people|women|men|consumers|businesses|schools|media|workplace|workforce|army|military|armies|cars|music)\b/i;
@@ -72,7 +75,7 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: 'month day year',
-    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    triggers: MONTH_TRIGGERS,
     pattern: new RegExp(
       `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
     build(m, ctx) {
@@ -86,7 +89,7 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: 'day month year',
-    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    triggers: MONTH_TRIGGERS,
     pattern: new RegExp(`${B}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(?<mon>${MONTH_RE})(?:,?\\s(?<y>\\d{4}))?${E}`, 'g'),
     build(m, ctx) {
       return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
@@ -94,7 +97,7 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: 'second day',
-    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    triggers: MONTH_TRIGGERS,
     // the second day of "April 24 and 25": a date of its own, in the month just named
     pattern: new RegExp(`(?<=${B}(?<mon>${MONTH_RE})\\s\\d{1,2}(?:st|nd|rd|th)?\\s(?:and|or)\\s)(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
     build(m, ctx) {
@@ -103,7 +106,7 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: 'month',
-    triggers: ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december', 'jan', 'feb', 'mar', 'apr', 'jun', 'jul', 'aug', 'sep', 'sept', 'oct', 'nov', 'dec'],
+    triggers: MONTH_TRIGGERS,
     pattern: new RegExp(
       `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE}))|\\s(?<rel>this|last|next)\\syear)?${E}`, 'gi'),
     build(m, ctx) {
@@ -132,7 +135,7 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: 'weekday',
-    triggers: ['monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday', 'sunday', 'mondays', 'tuesdays', 'wednesdays', 'thursdays', 'fridays', 'saturdays', 'sundays'],
+    triggers: [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => `${w}s`)],
     pattern: new RegExp(
       `${B}(?:(?<dir>last|next|this coming|this|early|late|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?:[\\s-](?<part>morning|afternoon|evening|night)(?<pl2>s)?)?${E}`, 'gi'),
     build(m, ctx) {

@@ -1,7 +1,7 @@
 /** Durations ("three months"), sets ("every week") and vague references ("now", "recently"). */
 import { pad } from '../calendar';
 import { NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseCardinal, unitOf } from '../lexicon';
-import { APPROX, B, E, PART_OF_DAY, Rule, durationValue } from './shared';
+import { APPROX, B, E, PART_OF_DAY, Rule, durationValue, isCapitalised } from './shared';
 
 /** A whole number of units and a half, as a TIMEX3 duration: `P2Y6M`, `PT5H30M`, `PT30M`. */
 function halfDuration(whole: number, code: string, time: boolean): string | undefined {
@@ -146,7 +146,8 @@ export const DURATIONS_RULES: Rule[] = [
       }
       const unitWord = m.groups!.unit;
       const month = monthOf(unitWord);
-      if (month) return m.groups!.n ? undefined : { type: 'SET', value: `XXXX-${pad(month)}` };
+      // "every March"; not "each may decide" or "every march" (a walk): only a capitalised month is one
+      if (month) return m.groups!.n || !isCapitalised(unitWord) ? undefined : { type: 'SET', value: `XXXX-${pad(month)}` };
       const wd = WEEKDAYS.get(unitWord.toLowerCase());
       if (wd) return { type: 'SET', value: `XXXX-WXX-${wd}` };
       const part = PART_OF_DAY[unitWord.toLowerCase()];

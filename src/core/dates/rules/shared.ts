@@ -137,7 +137,7 @@ export function dayMonthYear(
 ): Timex | undefined {
   const month = monthOf(mon);
   const day = Number(d);
-  if (!month || !isCapitalised(mon) || day < 1 || day > 31) return undefined;
+  if (!month || !isCapitalised(mon) || !(day >= 1 && day <= 31)) return undefined;
   if (y) return isValidDate(Number(y), month, day) ? { type: 'DATE', value: `${y}-${pad(month)}-${pad(day)}` } : undefined;
   if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}-${pad(day)}` };
   const weekday = wd ? WEEKDAYS.get(wd.toLowerCase()) : undefined;
