@@ -13,9 +13,8 @@ import {
   type ImportProblem,
 } from '../core/export';
 import type { AnnotatedDocument } from '../core/model';
-import { documentPathFor, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor, updateSidecar } from '../core/sidecar';
+import { documentPathFor, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar';
 import type { DocumentAnnotations } from './sidecar';
-import { writeTextAtomic } from './sidecar/files';
 
 /** Which documents an export covers. */
 export type ExportScope = 'current' | 'selected' | 'workspace';
@@ -72,6 +71,9 @@ const encoder = new TextEncoder();
 export interface LiveAnnotations {
   get(uri: vscode.Uri): DocumentAnnotations | undefined;
   all(): DocumentAnnotations[];
+  /** Import goes through the store's own editing (see AnnotationStore). */
+  open(document: vscode.TextDocument): Promise<DocumentAnnotations>;
+  edit(document: vscode.TextDocument, change: (model: AnnotatedDocument) => void): Promise<DocumentAnnotations>;
 }
 
 /** The "Export Annotations…" and "Import Annotations…" commands. */
@@ -83,7 +85,7 @@ export function registerExportImport(store: LiveAnnotations): vscode.Disposable 
       exportCommand(toRequest(arg, selection), store, log),
     ),
     vscode.commands.registerCommand(CommandId.ImportAnnotations, (arg?: vscode.Uri | ImportRequest) =>
-      importCommand(arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log),
+      importCommand(store, arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log),
     ),
   );
 }
@@ -346,7 +348,7 @@ function liveExportInput(live: DocumentAnnotations, text: string, name: string):
   return { input: { text, name, doc, uri: live.uri.toString() }, warnings };
 }
 
-async function importCommand(request: ImportRequest, log: vscode.OutputChannel): Promise<ImportOutcome | undefined> {
+async function importCommand(store: LiveAnnotations, request: ImportRequest, log: vscode.OutputChannel): Promise<ImportOutcome | undefined> {
   const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
   if (!documentUri) {
     void vscode.window.showWarningMessage('Factmark: open the plain-text article to import annotations into.');
@@ -378,25 +380,23 @@ async function importCommand(request: ImportRequest, log: vscode.OutputChannel):
   const content = decoder.decode(await vscode.workspace.fs.readFile(file));
   const imported = format.import(content, text, { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) });
 
-  const sidecar = documentUri.with({ path: sidecarPathFor(documentUri.path) });
-  const original = await readOptional(sidecar);
-  const name = documentUri.path.split('/').pop()!;
-  let existing: AnnotatedDocument = { path: name, annotations: [], facts: [] };
-  let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
-  if (original !== undefined) {
-    const reading = readSidecar(original, text);
-    if (!reading.document || !reading.writable) {
-      void vscode.window
-        .showErrorMessage(`Factmark: ${vscode.workspace.asRelativePath(sidecar)} cannot be updated safely; fix it first.`, 'Open Sidecar')
-        .then((choice) => choice && vscode.window.showTextDocument(sidecar));
-      return undefined;
-    }
-    existing = reading.document;
-    orphans = reading.orphanContext;
+  // Through the store, as any other change: it merges with what it holds, writes atomically and in
+  // turn with its other writes, and writes nothing in Restricted Mode until the folder is trusted.
+  const entry = await store.open(document);
+  const sidecar = entry.sidecarUri;
+  if (!entry.writable) {
+    void vscode.window
+      .showErrorMessage(`Factmark: ${vscode.workspace.asRelativePath(sidecar)} cannot be updated safely; fix it first.`, 'Open Sidecar')
+      .then((choice) => choice && vscode.window.showTextDocument(sidecar));
+    return undefined;
   }
-  const merged = mergeImported(existing, imported);
-  const next = updateSidecar(original, orphans ? { document: merged.document, text, orphans } : { document: merged.document, text });
-  if (next !== original) await writeTextAtomic(sidecar, next);
+  let merged: ReturnType<typeof mergeImported> | undefined;
+  await store.edit(document, (model) => {
+    merged = mergeImported(model, imported);
+    model.annotations = merged.document.annotations;
+    model.facts = merged.document.facts;
+  });
+  if (!merged) return undefined;
 
   const notImported = imported.problems.filter((p) => !p.imported);
   if (imported.problems.length > 0) {

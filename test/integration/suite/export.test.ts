@@ -287,7 +287,8 @@ describe('Export and import annotations', function () {
       assert.match(csv, new RegExp(`${FOLDER}/news/fresh\\.txt,a-[a-z2-9]{8},PLACE,confirmed,Valletta,`), csv);
       assert.ok(csv.includes(`${FOLDER}/news/harbour.txt,a1,ORGANIZATION,confirmed,Port of Lisbon,`), csv);
       // The point of the test: the sidecars on disk do not have them yet.
-      assert.ok(!fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8').includes('Porto'), 'the harbour sidecar was written before the export');
+      // (By its quote: a rewrite of the file for another reason adds Porto to Port of Lisbon's suffix.)
+      assert.doesNotMatch(fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8'), /quote: Porto$/m, 'the harbour sidecar was written before the export');
       assert.ok(!fs.existsSync(`${fresh.fsPath}.factmark.yaml`), 'the fresh sidecar was written before the export');
     } finally {
       for (const uri of [harbour, fresh]) {

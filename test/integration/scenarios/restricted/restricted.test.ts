@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { closeAllEditors, eventually, openInEditor, suggestionsFor, workspaceDir } from '../../helpers';
@@ -94,6 +95,21 @@ describe('Restricted Mode: an untrusted workspace', function () {
     }
   });
 
+  it('importing annotations keeps them in memory too, and writes no file', async () => {
+    // The brat file comes from outside the workspace, as a download would.
+    const ann = path.join(os.tmpdir(), `factmark-restricted-${process.pid}.ann`);
+    fs.writeFileSync(ann, 'T1\tORGANIZATION 41 54\tHarbour Board\n');
+    try {
+      const outcome = await vscode.commands.executeCommand<{ addedAnnotations: number }>('factmark.importAnnotations', { file: vscode.Uri.file(ann), format: 'brat', document: notice });
+      assert.equal(outcome?.addedAnnotations, 1);
+      assert.ok((await annotations(notice)).model.annotations.some((a) => a.text === 'Harbour Board' && a.type === 'ORGANIZATION'), 'the import is not in memory');
+      await new Promise((r) => setTimeout(r, 500));
+      assert.equal(fs.readFileSync(sidecar, 'utf8'), sidecarOnDisk, 'the import wrote the sidecar in Restricted Mode');
+    } finally {
+      fs.rmSync(ann, { force: true });
+    }
+  });
+
   it('granting trust (Manage Workspace Trust → Trust) writes the kept annotation, even with its document closed, and runs the workspace pattern', async function () {
     const wb = workbench();
     if (!wb) return this.skip();
@@ -116,6 +132,7 @@ describe('Restricted Mode: an untrusted workspace', function () {
     await wb.click(trust);
     await eventually(() => vscode.workspace.isTrusted, 'the workspace did not become trusted');
     await eventually(() => /quote: Valletta/.test(fs.readFileSync(sidecar, 'utf8')), 'the annotation kept in memory was not written once trusted, with its document closed');
+    assert.match(fs.readFileSync(sidecar, 'utf8'), /quote: Harbour Board/, 'the imported annotation was not written once trusted');
     await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(notice), 'plaintext');
     await openInEditor(notice);
     await eventually(async () => (await suggestionsFor(notice)).mentions.some((m) => m.type === 'MISC' && m.text === 'Resolution 12'), 'the workspace pattern does not run once trusted');
