@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isArticle } from './adapter';
 import { CommandId } from './commands';
 import { onConfigChange, readConfig } from './config';
 import { registerDocumentDate } from './features/documentDate';
@@ -42,7 +43,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     }),
     vscode.commands.registerCommand(CommandId.RecognizeNow, async () => {
       const editor = vscode.window.activeTextEditor;
-      if (editor) await recognition.recognizeNow(editor.document);
+      if (editor && isArticle(editor.document)) await recognition.recognizeNow(editor.document);
+      else void vscode.window.showInformationMessage('Factmark: open a plain-text article to recognise names and dates in it.');
     }),
     vscode.commands.registerCommand(CommandId.GetSuggestions, async (uri?: vscode.Uri) => {
       const document = uri

@@ -66,7 +66,7 @@ export class IdMaker {
 
 const prefixOf = (kind: IdKind): string => (kind === 'annotation' ? 'a-' : 'f-');
 
-/** Two independent 32-bit FNV-1a hashes of a string (different offset bases), as unsigned numbers. */
+/** Two differently seeded 32-bit FNV-1a hashes of a string (same prime, different offset bases), as unsigned numbers. */
 function fnv2(text: string): [number, number] {
   let a = 0x811c9dc5;
   let b = 0x050c5d1f;

@@ -101,6 +101,8 @@ export function registerFacts(workflow: Workflow): vscode.Disposable {
       }
       if (!span || span.end <= span.start) return undefined;
       const entry = await workflow.open(document);
+      // The date is pre-filled from the suggestions: right after typing they must describe this text.
+      await workflow.freshen(document);
       const label = arg?.label ?? (await pickLabel());
       if (!label) return undefined;
       const entities = arg?.entities ?? (await pickEntities(document, span, undefined));

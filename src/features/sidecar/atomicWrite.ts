@@ -10,6 +10,9 @@
  */
 
 /** The file operations the sequence needs. Paths are the host's own (OS paths, or URI paths). */
+/** A temporary file older than this is abandoned whatever its pid says (no write takes that long; pids are reused). */
+export const ABANDONED_AFTER_MS = 10 * 60_000;
+
 export interface AtomicFs {
   /** The folder of a path. */
   dirname(path: string): string;

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { writeAtomic, type AtomicFs } from './atomicWrite';
+import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs } from './atomicWrite';
 
 /**
  * Sidecar I/O through `vscode.workspace.fs`, so remote and virtual file systems work.
@@ -70,4 +70,3 @@ function workspaceFs(base: vscode.Uri): AtomicFs {
   };
 }
 
-const ABANDONED_AFTER_MS = 10 * 60_000;

@@ -163,10 +163,13 @@ async function tellAboutDeletes(files: readonly vscode.Uri[]): Promise<void> {
     const remove = 'Delete Annotations Too';
     const show = 'Show Annotations';
     // Not awaited: an unanswered message must not hold back the next one.
-    void vscode.window.showInformationMessage(`${name(uri)} was deleted. Its annotations are kept in ${name(sidecar)}.`, show, remove).then(async (answer) => {
-      if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
-      else if (answer === show) await vscode.window.showTextDocument(sidecar);
-    });
+    void vscode.window
+      .showInformationMessage(`${name(uri)} was deleted. Its annotations are kept in ${name(sidecar)}.`, show, remove)
+      .then(async (answer) => {
+        if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
+        else if (answer === show) await vscode.window.showTextDocument(sidecar);
+      })
+      .then(undefined, (e) => vscode.window.showErrorMessage(`Factmark: ${name(sidecar)}: ${e instanceof Error ? e.message : String(e)}`));
   }
 }
 

@@ -6,10 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { writeAtomic, type AtomicFs } from './atomicWrite';
-
-/** A temporary file older than this is abandoned even if a process with its pid runs (pids are reused). */
-const ABANDONED_AFTER_MS = 10 * 60_000;
+import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs } from './atomicWrite';
 
 export const nodeFs: AtomicFs = {
   dirname: (p) => path.dirname(p),
@@ -36,10 +33,11 @@ export const nodeFs: AtomicFs = {
     await handle.close();
   },
   async abandoned(p, pid) {
-    if (pid === process.pid) return false;
     const stat = await fs.promises.stat(p).catch(() => undefined);
     if (!stat) return false;
+    // Age first: a CLI run often gets the pid a killed earlier run had, and its file is still junk.
     if (Date.now() - stat.mtimeMs > ABANDONED_AFTER_MS) return true;
+    if (pid === process.pid) return false; // one of this process's own writes, in flight
     return pid > 0 && !processRuns(pid);
   },
 };
