@@ -9,7 +9,7 @@
 import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
-import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
+import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, sideSupport, type Candidate } from './match';
 import { prefixBefore, suffixAfter } from './context';
 
 export type { Candidate } from './match';
@@ -151,8 +151,9 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
       const newLen = m.end - m.start;
       // A typo fixed inside the quote is followed; a word replaced by another ("Thursday" by
       // "Tuesday", "Monday" by "today") is not the same text, however many letters they share.
-      const typoSized = len < 10 ? 1 : Math.floor(len / 5);
-      const similar = () => search(newText.slice(m.start, m.end), a.quote, typoSized).length > 0;
+      // (A two- or three-letter quote has no room for a typo: "By" and "But" are two words.)
+      const typoSized = len < 4 ? 0 : len < 10 ? 1 : Math.floor(len / 5);
+      const similar = () => Math.abs(newLen - len) <= typoSized && search(newText.slice(m.start, m.end), a.quote, typoSized).length > 0;
       const kept = () => (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) >= 0.25;
       if (!island && newLen > 0 && m.equal * 2 >= len && newLen * 2 >= len && newLen <= len * 1.5 + 2 && similar() && kept()) {
         placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });
@@ -210,15 +211,19 @@ function findMoved(oldText: string, newText: string, diff: DiffMap, s: number, e
   if (!block) return undefined;
   // Context that moved along (inside the deleted block), and the whole old context: a diff can
   // cut a re-typed or re-wrapped passage into several blocks.
-  const contexts = [
-    [oldText.slice(Math.max(block.start, s - 32), s), oldText.slice(e, Math.min(block.end, e + 32))],
-    [oldText.slice(Math.max(0, s - 32), s), oldText.slice(e, e + 32)],
-  ].filter(([p, x]) => p.length + x.length >= 8);
+  const inBlock = [oldText.slice(Math.max(block.start, s - 32), s), oldText.slice(e, Math.min(block.end, e + 32))];
+  const contexts = [inBlock, [oldText.slice(Math.max(0, s - 32), s), oldText.slice(e, e + 32)]].filter(([p, x]) => p.length + x.length >= 8);
   if (!contexts.length) return undefined;
+  // Moved text arrives with what was deleted along with it, on both sides: the same name in an
+  // inserted sentence that only starts like the deleted one ("trading on the New York Stock
+  // Exchange." / "…Exchange, Bethlehem shares") was not moved there.
+  const movedAlong = (p: number) =>
+    (sideSupport(newText, p, p + quote.length, inBlock[0], 'before', quote) ?? 1) >= 0.75 &&
+    (sideSupport(newText, p, p + quote.length, inBlock[1], 'after', quote) ?? 1) >= 0.75;
   let best: Candidate | undefined;
   let second = 0;
   for (const p of occurrences(newText, quote)) {
-    if (!diff.isInserted(p, p + quote.length)) continue;
+    if (!diff.isInserted(p, p + quote.length) || !movedAlong(p)) continue;
     const score = Math.max(...contexts.map(([pre, suf]) => contextScore(newText, p, p + quote.length, pre, suf) ?? 0));
     if (!best || score > best.score) {
       second = best?.score ?? 0;

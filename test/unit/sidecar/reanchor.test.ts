@@ -108,6 +108,31 @@ describe('reanchor after external changes (B-series)', () => {
     assert.equal(r.orphans[0]?.reason, 'deleted');
   });
 
+  it('with the old text: a sentence moved elsewhere takes its names along', () => {
+    const moved = 'Kim Jong Il was not present. ';
+    const next = OLD.replace(moved, '').replace('Roh Moo-hyun said', moved + 'Roh Moo-hyun said');
+    const r = reanchor(OLD, next, [at(OLD, 'k', 'Kim Jong Il')], utf16);
+    assert.equal(r.placed[0]?.method, 'moved');
+    assert.equal(r.placed[0].start, next.indexOf(moved));
+  });
+
+  it('with the old text: a deleted name is not "moved" into a new sentence that only starts like its own', () => {
+    const middle = 'National Intergroup rose 2% after a quiet morning in which most steel makers traded flat and volumes stayed low.\n\n';
+    const old = `Bethlehem Steel said it would end its listing. Its shares will cease trading on the New York Stock Exchange.\n\n${middle}Analysts expect more delistings.\n`;
+    // The deleted sentence ended right after the name; the one inserted later goes on after it.
+    const next = old.replace(' Its shares will cease trading on the New York Stock Exchange.', '').replace('Analysts', 'Its shares were trading on the New York Stock Exchange, Bethlehem said. Analysts');
+    const r = reanchor(old, next, [at(old, 'x', 'New York Stock Exchange')], utf16);
+    assert.deepEqual(r.placed, [], `placed at ${JSON.stringify(r.placed)}`);
+    assert.equal(r.orphans[0]?.reason, 'deleted');
+  });
+
+  it('with the old text: a two-letter quote rewritten into another word is orphaned ("By" → "But")', () => {
+    const old = 'The court ruled. By a 6-3 vote, the judges agreed.\n';
+    const next = 'The court ruled. But economists said the vote was close.\n';
+    const r = reanchor(old, next, [at(old, 'b', 'By')], utf16);
+    assert.deepEqual(r.placed, []);
+  });
+
   it('below the threshold an annotation is an orphan with its best candidate, never placed', () => {
     const anchors: AnchorQuery[] = [{ id: 'x', start: 10, end: 22, quote: 'Pyongyang Zoo', prefix: 'visited the ', suffix: ' on Monday' }];
     const r = reanchor(undefined, OLD, anchors, utf16);
