@@ -23,7 +23,8 @@ export async function offerStraySidecar(store: AnnotationStore, document: vscode
   const target = sidecarOf(document.uri);
   if (await exists(target)) return;
   const found = await findStray(document.uri, document.getText());
-  if (!found) return;
+  // The search takes a while: by now the document may have a sidecar of its own, or be gone itself.
+  if (!found || found.sidecar.toString() === target.toString() || (await exists(target)) || !(await exists(document.uri))) return;
   const key = `${document.uri} ← ${found.sidecar}`;
   if (offered.has(key)) return;
   offered.add(key);
@@ -62,8 +63,9 @@ async function findStray(doc: vscode.Uri, text: string): Promise<Stray | undefin
   const candidates = [...(await sameFolder(doc)), ...(await sameName(doc))];
   const matches: Stray[] = [];
   const seen = new Set<string>();
+  const own = sidecarOf(doc).toString();
   for (const sidecar of candidates) {
-    if (seen.has(sidecar.toString())) continue;
+    if (seen.has(sidecar.toString()) || sidecar.toString() === own) continue;
     seen.add(sidecar.toString());
     const read = await readSidecarFile(sidecar).catch(() => undefined);
     const data = read?.kind === 'text' ? parseSidecar(read.text).doc : undefined;

@@ -288,7 +288,8 @@ describe('Export and import annotations', function () {
       assert.ok(csv.includes(`${FOLDER}/news/harbour.txt,a1,ORGANIZATION,confirmed,Port of Lisbon,`), csv);
       // The point of the test: the sidecars on disk do not have them yet.
       // (By its quote: a rewrite of the file for another reason adds Porto to Port of Lisbon's suffix.)
-      assert.doesNotMatch(fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8'), /quote: Porto$/m, 'the harbour sidecar was written before the export');
+      const harbourSidecar = fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8');
+      assert.doesNotMatch(harbourSidecar, /quote: Porto$/m, `the harbour sidecar was written before the export:\n${harbourSidecar}`);
       assert.ok(!fs.existsSync(`${fresh.fsPath}.factmark.yaml`), 'the fresh sidecar was written before the export');
     } finally {
       for (const uri of [harbour, fresh]) {
