@@ -258,7 +258,7 @@ function searchCandidates(
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return place(top, 'context');
+    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return place(top, 'context', false);
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = exact.find((c) => c.start === hint);
@@ -271,7 +271,7 @@ function searchCandidates(
       // The exact quote was judged on its context above: fuzzy matching may take it only when its
       // context, allowing edits, agrees well (a deleted name is otherwise found at its other mentions).
       const exactText = best.text === a.quote;
-      if (best.score >= opts.fuzzyThreshold && clear && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy');
+      if (best.score >= opts.fuzzyThreshold && clear && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy', false);
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }
