@@ -66,6 +66,8 @@ class Entry implements DocumentAnnotations {
   savedSpans = new Map<string, { start: number; end: number }>();
   /** Annotation changes not yet on disk. */
   pending = false;
+  /** Counts model changes made through the store's edit(): a write that began before one must not undo it. */
+  edits = 0;
   /** Ids that were orphans when the text was last in sync with the disk. */
   savedOrphans = new Set<string>();
   /** The text changed since it was last in sync with the disk. */
@@ -262,6 +264,7 @@ export class AnnotationStore implements vscode.Disposable {
     for (const id of [...entry.orphans]) if (!ids.has(id)) this.unorphan(entry, id);
     entry.touched.clear();
     entry.install(plain);
+    entry.edits++;
     entry.pending = true;
     this.fire(entry, true);
     this.schedule(entry);
@@ -642,6 +645,13 @@ export class AnnotationStore implements vscode.Disposable {
     if (!doc.isClosed && doc.isDirty) return;
     const text = doc.isClosed ? entry.savedText : doc.getText();
     if (text === undefined) return;
+    // What is written is taken now, with the text it describes: annotating or typing during the
+    // awaits below must not slip into this write with offsets for another text (a later write
+    // carries it), nor be undone by adopting a merge made without it.
+    const model = entry.plain();
+    const orphans = new Map(entry.orphanContext);
+    const edits = entry.edits;
+    const stale = () => entry.edits !== edits || (!doc.isClosed && doc.getText() !== text);
     // Never write behind a sidecar the user is editing by hand.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.sidecarUri.toString());
     if (open?.isDirty) {
@@ -655,14 +665,13 @@ export class AnnotationStore implements vscode.Disposable {
       return;
     }
     const disk = read.kind === 'text' ? read.text : undefined;
-    const model = entry.plain();
     // A document date set by hand is worth a sidecar of its own; nothing at all is not.
     const empty = model.annotations.length === 0 && model.facts.length === 0 && model.documentDate === undefined;
     if (disk === undefined && empty) {
       entry.pending = false;
       return;
     }
-    const input: SidecarInput = { document: model, text, orphans: entry.orphanContext };
+    const input: SidecarInput = { document: model, text, orphans };
     let output: string;
     if (disk === entry.diskText || disk === undefined) {
       output = writeSidecar(disk, withLabels(buildSidecarData(input), entry.base));
@@ -690,11 +699,14 @@ export class AnnotationStore implements vscode.Disposable {
         return;
       }
       output = writeSidecar(disk, result.merged);
+      if (stale()) return; // merged again, with the newer changes, by the write that follows them
       this.adopt(entry, result.merged, text);
     }
+    // The snapshot is consistent with `text`, the text on disk: written even if the editor moved on.
     if (output !== disk) await writeTextAtomic(entry.sidecarUri, output);
     entry.diskText = output;
     entry.base = parseSidecar(output).doc;
+    if (stale()) return; // changed during the write: still pending, for the next write
     entry.pending = false;
     entry.markSaved(text);
   }
