@@ -30,6 +30,9 @@ export class LexiconService implements vscode.Disposable {
   private reportedPatternErrors = '';
   // Corrections of the entity model learnt from this workspace's decisions (made on first use).
   private adjustments: OnlineAdjustments | undefined;
+  /** False until the saved corrections were read (loadAll); decisions made before wait in `early`. */
+  private adjustmentsLoaded = false;
+  private readonly early: Array<[string, EntityDecision[]]> = [];
   // Decisions already learnt, per document: the store reports every annotation at each change.
   private readonly learnt = new Map<string, Set<string>>();
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
@@ -102,6 +105,11 @@ export class LexiconService implements vscode.Disposable {
       fresh.push({ start: a.start, end: a.end, type: a.type, status: a.status });
     }
     if (fresh.length === 0) return;
+    // Decisions made before the saved corrections are read would be overwritten by them: they wait.
+    if (!this.adjustmentsLoaded) {
+      this.early.push([text, fresh]);
+      return;
+    }
     this.adjustments ??= new OnlineAdjustments(shippedEntityModel());
     if (!this.adjustments.learn(text, fresh)) return;
     this.changed.fire();
@@ -113,6 +121,23 @@ export class LexiconService implements vscode.Disposable {
   }
 
   private async loadAdjustments(): Promise<void> {
+    try {
+      await this.readAdjustments();
+    } finally {
+      this.adjustmentsLoaded = true;
+      let learnt = false;
+      for (const [text, decisions] of this.early.splice(0)) {
+        this.adjustments ??= new OnlineAdjustments(shippedEntityModel());
+        learnt = this.adjustments.learn(text, decisions) || learnt;
+      }
+      if (learnt) {
+        this.changed.fire();
+        this.scheduleSave();
+      }
+    }
+  }
+
+  private async readAdjustments(): Promise<void> {
     const file = this.adjustmentsFile();
     if (!file) return;
     try {
