@@ -24,5 +24,12 @@ describe('The document date, set by hand', () => {
     assert.equal(after.mentions.find((m) => m.text === 'next month')?.value, '2024-06');
     const sidecar = `${uri.fsPath}.factmark.yaml`;
     await eventually(() => fs.existsSync(sidecar) && /date: "?2024-05-14"?/.test(fs.readFileSync(sidecar, 'utf8')), 'the date is not in the sidecar');
+
+    // Removed from the sidecar by hand: relative dates are unresolved again.
+    fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace(/^\s+date: "?2024-05-14"?\n/m, ''));
+    await eventually(async () => {
+      const r = await suggestionsFor(uri);
+      return r.documentDate === undefined && !/^\d{4}/.test(r.mentions.find((m) => m.text === 'Thursday')?.value ?? '');
+    }, 'the document date removed from the sidecar by hand is still used');
   });
 });
