@@ -1,5 +1,6 @@
 /**
- * Greedy left-to-right decoding with BILOU constraints. Each token is labelled from its static features
+ * Left-to-right decoding with BILOU constraints: greedy (tagDocument, used in training) and beam
+ * search (tagDocumentBeam, used at run time and by online learning). Each token is labelled from its static features
  * plus features of the tagger's own earlier decisions: the two previous labels, and the label last
  * given to the same word earlier in the document (document-level consistency, Ratinov & Roth 2009).
  */

@@ -141,7 +141,7 @@ export const DURATIONS_RULES: Rule[] = [
       if (adv) {
         // "average daily volume" is a measure, not a recurrence
         if (/\baverage\s$/i.test(ctx.text.slice(Math.max(0, m.index - 8), m.index))) return undefined;
-        const v: Record<string, string> = { annually: 'P1Y', yearly: 'P1Y', daily: 'P1D', weekly: 'P1W', monthly: 'P1M', quarterly: 'P3M', hourly: 'PT1H', nightly: 'P1D' };
+        const v: Record<string, string> = { annually: 'P1Y', yearly: 'P1Y', daily: 'P1D', weekly: 'P1W', monthly: 'P1M', hourly: 'PT1H', nightly: 'P1D' };
         return { type: 'SET', value: v[adv] };
       }
       const unitWord = m.groups!.unit;
