@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { sidecarPathFor } from '../../core/sidecar';
 import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs } from './atomicWrite';
 
 /**
@@ -70,3 +71,13 @@ function workspaceFs(base: vscode.Uri): AtomicFs {
   };
 }
 
+
+/** The sidecar of a document: beside it, its name plus `.factmark.yaml`. */
+export function sidecarUriOf(document: vscode.Uri): vscode.Uri {
+  return document.with({ path: sidecarPathFor(document.path), query: '', fragment: '' });
+}
+
+/** The last segment of a URI's path (a file's name). */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}

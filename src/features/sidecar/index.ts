@@ -2,9 +2,9 @@ import * as vscode from 'vscode';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import type { Annotation, AnnotatedDocument, Fact } from '../../core/model';
-import { isSidecarPath, sidecarPathFor } from '../../core/sidecar';
+import { isSidecarPath } from '../../core/sidecar';
 import { SidecarProblemsPanel, registerOrphanDiagnostics } from './diagnostics';
-import { exists } from './files';
+import { baseName, exists, sidecarUriOf } from './files';
 import { registerOrphanQuickFixes } from './quickFixes';
 import { AnnotationStore, type DocumentAnnotations } from './store';
 import { offerStraySidecar } from './strays';
@@ -124,23 +124,22 @@ function snapshot(entry: DocumentAnnotations): AnnotationsSnapshot {
   return { uri: entry.uri.toString(), sidecarUri: entry.sidecarUri.toString(), model, orphans: [...entry.orphans], writable: entry.writable };
 }
 
-const sidecarOf = (uri: vscode.Uri) => uri.with({ path: sidecarPathFor(uri.path) });
 
 /** A document renamed or moved in VS Code takes its sidecar along (its `document.path` is updated on load). */
 async function followRenames(store: AnnotationStore, files: ReadonlyArray<{ oldUri: vscode.Uri; newUri: vscode.Uri }>): Promise<void> {
   for (const { oldUri, newUri } of files) {
     if (isSidecarPath(oldUri.path)) continue;
-    const from = sidecarOf(oldUri);
-    const to = sidecarOf(newUri);
+    const from = sidecarUriOf(oldUri);
+    const to = sidecarUriOf(newUri);
     if (!(await exists(from))) continue;
     if (await exists(to)) {
-      void vscode.window.showWarningMessage(`${name(newUri)} already has annotations (${name(to)}); the annotations of ${name(oldUri)} stay in ${name(from)}.`);
+      void vscode.window.showWarningMessage(`${baseName(newUri)} already has annotations (${baseName(to)}); the annotations of ${baseName(oldUri)} stay in ${baseName(from)}.`);
       continue;
     }
     try {
       await vscode.workspace.fs.rename(from, to, { overwrite: false });
     } catch (e) {
-      void vscode.window.showErrorMessage(`Factmark could not move ${name(from)} along with its document: ${e instanceof Error ? e.message : String(e)}`);
+      void vscode.window.showErrorMessage(`Factmark could not move ${baseName(from)} along with its document: ${e instanceof Error ? e.message : String(e)}`);
       continue;
     }
     await store.reloadSidecar(to);
@@ -158,21 +157,17 @@ async function tellAboutDeletes(files: readonly vscode.Uri[]): Promise<void> {
     const last = toldDeleted.get(key);
     if (last !== undefined && Date.now() - last < 10_000) continue;
     toldDeleted.set(key, Date.now());
-    const sidecar = sidecarOf(uri);
+    const sidecar = sidecarUriOf(uri);
     if (!(await exists(sidecar))) continue;
     const remove = 'Delete Annotations Too';
     const show = 'Show Annotations';
     // Not awaited: an unanswered message must not hold back the next one.
     void vscode.window
-      .showInformationMessage(`${name(uri)} was deleted. Its annotations are kept in ${name(sidecar)}.`, show, remove)
+      .showInformationMessage(`${baseName(uri)} was deleted. Its annotations are kept in ${baseName(sidecar)}.`, show, remove)
       .then(async (answer) => {
         if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
         else if (answer === show) await vscode.window.showTextDocument(sidecar);
       })
-      .then(undefined, (e) => vscode.window.showErrorMessage(`Factmark: ${name(sidecar)}: ${e instanceof Error ? e.message : String(e)}`));
+      .then(undefined, (e) => vscode.window.showErrorMessage(`Factmark: ${baseName(sidecar)}: ${e instanceof Error ? e.message : String(e)}`));
   }
-}
-
-function name(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }

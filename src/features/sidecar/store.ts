@@ -9,14 +9,13 @@ import {
   loadAnnotations,
   mergeSidecars,
   parseSidecar,
-  sidecarPathFor,
   writeSidecar,
   type MergeConflict,
   type SidecarData,
   type SidecarDiagnostic,
   type SidecarInput,
 } from '../../core/sidecar';
-import { readSidecarFile, writeTextAtomic } from './files';
+import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic } from './files';
 import { OldTexts } from './oldText';
 
 /** The annotations of one document, as the store keeps them. */
@@ -343,7 +342,7 @@ export class AnnotationStore implements vscode.Disposable {
     const uri = document.uri;
     const held = this.unwritten.get(uri.toString());
     if (held && !document.isDirty && document.getText() === held.savedText) return this.resume(held, document);
-    const sidecarUri = uri.with({ path: sidecarPathFor(uri.path), query: '', fragment: '' });
+    const sidecarUri = sidecarUriOf(uri);
     const entry = new Entry(uri, sidecarUri, document);
     const read = entry.untitled ? ({ kind: 'missing' } as const) : await readSidecarFile(sidecarUri);
     let data: SidecarData | undefined;
@@ -844,10 +843,6 @@ export class AnnotationStore implements vscode.Disposable {
     this.told.add(key);
     void vscode.window.showWarningMessage(message);
   }
-}
-
-function baseName(uri: vscode.Uri): string {
-  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
 }
 
 function stripBom(text: string): string {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { strayMatch } from '../../core/sidecar/stray';
-import { exists, readSidecarFile } from './files';
+import { baseName, exists, readSidecarFile, sidecarUriOf } from './files';
 import type { AnnotationStore } from './store';
 
 /**
@@ -20,7 +20,7 @@ const offered = new Set<string>();
 
 export async function offerStraySidecar(store: AnnotationStore, document: vscode.TextDocument): Promise<void> {
   if (document.isUntitled || !vscode.workspace.isTrusted) return;
-  const target = sidecarOf(document.uri);
+  const target = sidecarUriOf(document.uri);
   if (await exists(target)) return;
   const found = await findStray(document.uri, document.getText());
   // The search takes a while: by now the document may have a sidecar of its own, or be gone itself.
@@ -31,21 +31,21 @@ export async function offerStraySidecar(store: AnnotationStore, document: vscode
   const old = vscode.workspace.asRelativePath(found.document);
   const what =
     found.match === 'same'
-      ? `its annotations (${name(found.sidecar)}) were made on exactly the text of ${name(document.uri)}`
-      : `most of its annotated text is in ${name(document.uri)}`;
+      ? `its annotations (${baseName(found.sidecar)}) were made on exactly the text of ${baseName(document.uri)}`
+      : `most of its annotated text is in ${baseName(document.uri)}`;
   const answer = await vscode.window.showInformationMessage(
-    `${old} is gone, and ${what}. Was it renamed or moved outside VS Code? Move the annotations to ${name(document.uri)}${found.match === 'same' ? '' : ' (they are re-anchored)'}?`,
+    `${old} is gone, and ${what}. Was it renamed or moved outside VS Code? Move the annotations to ${baseName(document.uri)}${found.match === 'same' ? '' : ' (they are re-anchored)'}?`,
     MOVE,
   );
   if (answer !== MOVE) return;
   if (await exists(target)) {
-    void vscode.window.showWarningMessage(`${name(document.uri)} has annotations of its own by now (${name(target)}); ${name(found.sidecar)} stays where it is.`);
+    void vscode.window.showWarningMessage(`${baseName(document.uri)} has annotations of its own by now (${baseName(target)}); ${baseName(found.sidecar)} stays where it is.`);
     return;
   }
   try {
     await vscode.workspace.fs.rename(found.sidecar, target, { overwrite: false });
   } catch (e) {
-    void vscode.window.showErrorMessage(`Factmark could not move ${name(found.sidecar)}: ${e instanceof Error ? e.message : String(e)}`);
+    void vscode.window.showErrorMessage(`Factmark could not move ${baseName(found.sidecar)}: ${e instanceof Error ? e.message : String(e)}`);
     return;
   }
   // Loaded like a sidecar that appeared on disk: re-anchored if the text changed, its path updated.
@@ -63,7 +63,7 @@ async function findStray(doc: vscode.Uri, text: string): Promise<Stray | undefin
   const candidates = [...(await sameFolder(doc)), ...(await sameName(doc))];
   const matches: Stray[] = [];
   const seen = new Set<string>();
-  const own = sidecarOf(doc).toString();
+  const own = sidecarUriOf(doc).toString();
   for (const sidecar of candidates) {
     if (seen.has(sidecar.toString()) || sidecar.toString() === own) continue;
     seen.add(sidecar.toString());
@@ -92,7 +92,7 @@ async function sameFolder(doc: vscode.Uri): Promise<vscode.Uri[]> {
 
 /** Sidecars of a document with this file name elsewhere in the workspace, whose document is gone. */
 async function sameName(doc: vscode.Uri): Promise<vscode.Uri[]> {
-  const file = name(doc);
+  const file = baseName(doc);
   // A name with glob characters cannot be searched for literally; the same folder was looked at.
   if (/[*?[\]{}]/.test(file) || !vscode.workspace.getWorkspaceFolder(doc)) return [];
   const found = await Promise.resolve(vscode.workspace.findFiles(`**/${file}${SIDECAR_SUFFIX}`, undefined, ELSEWHERE_LIMIT)).catch(() => []);
@@ -101,6 +101,4 @@ async function sameName(doc: vscode.Uri): Promise<vscode.Uri[]> {
   return gone;
 }
 
-const sidecarOf = (uri: vscode.Uri) => uri.with({ path: uri.path + SIDECAR_SUFFIX });
 const documentOf = (sidecar: vscode.Uri) => sidecar.with({ path: documentPathFor(sidecar.path) ?? sidecar.path });
-const name = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
