@@ -59,7 +59,6 @@ export async function run(args = [], print = console.log) {
     for (const s of doc) {
       if (text) text += ' ';
       const starts = s.words.map((w) => {
-        const at = text.length;
         text += (text && !text.endsWith(' ') ? ' ' : '') + w;
         return text.length - w.length;
       });

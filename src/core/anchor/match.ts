@@ -98,8 +98,14 @@ export function fuzzyCandidates(text: string, quote: string, prefix: string | un
     const pos = 1 - Math.min(1, Math.abs(m.start - hint) / Math.max(1, text.length));
     let score = 50 * q + 2 * pos;
     let weight = 52;
-    if (p !== undefined) (score += 20 * p), (weight += 20);
-    if (s !== undefined) (score += 20 * s), (weight += 20);
+    if (p !== undefined) {
+      score += 20 * p;
+      weight += 20;
+    }
+    if (s !== undefined) {
+      score += 20 * s;
+      weight += 20;
+    }
     return { start: m.start, end: m.end, text: text.slice(m.start, m.end), score: score / weight };
   });
   return scored.sort((a, b) => b.score - a.score);
@@ -120,8 +126,10 @@ function agreementBefore(text: string, at: number, expected: string): [number, n
     if (isSpace(expected.charCodeAt(i - 1)) && isSpace(text.charCodeAt(j - 1))) {
       while (i > 0 && isSpace(expected.charCodeAt(i - 1))) i--;
       while (j > 0 && isSpace(text.charCodeAt(j - 1))) j--;
-    } else if (expected.charCodeAt(i - 1) === text.charCodeAt(j - 1)) (i--, j--);
-    else break;
+    } else if (expected.charCodeAt(i - 1) === text.charCodeAt(j - 1)) {
+      i--;
+      j--;
+    } else break;
   }
   return [expected.length - i, j];
 }
@@ -134,8 +142,10 @@ function agreementAfter(text: string, at: number, expected: string): [number, nu
     if (isSpace(expected.charCodeAt(i)) && isSpace(text.charCodeAt(j))) {
       while (i < expected.length && isSpace(expected.charCodeAt(i))) i++;
       while (j < text.length && isSpace(text.charCodeAt(j))) j++;
-    } else if (expected.charCodeAt(i) === text.charCodeAt(j)) (i++, j++);
-    else break;
+    } else if (expected.charCodeAt(i) === text.charCodeAt(j)) {
+      i++;
+      j++;
+    } else break;
   }
   return [i, j];
 }

@@ -157,7 +157,7 @@ function makeLexeme(word: string): Lexeme {
     head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
     joiner: JOINERS.has(lower),
     weekday,
-    neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()\[\]-]+$/.test(word),
+    neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()[\]-]+$/.test(word),
     roles: [
       Uint32Array.from(role0),
       Uint32Array.from(left),

@@ -172,7 +172,7 @@ describe('hostile and malformed sidecars (F-series)', () => {
     assert.equal(r.writable, true);
     assert.deepEqual(r.diagnostics, []);
     const data = JSON.parse(JSON.stringify({ factmark: 1, document: r.doc!.document, offsets: 'codepoints', annotations: r.doc!.annotations, facts: r.doc!.facts })) as { annotations: { status: string }[] };
-    assert.ok(validate(data), JSON.stringify(validate.errors)); // eslint-disable-line
+    assert.ok(validate(data), JSON.stringify(validate.errors));
     data.annotations[0].status = 'maybe';
     assert.equal(validate(data), false);
   });

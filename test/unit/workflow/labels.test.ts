@@ -40,7 +40,7 @@ describe('labels (src/core/labels)', () => {
   it('renders a legend table', () => {
     const md = legendMarkdown(resolveLabels([{ name: 'WEAPON', colour: '#ff0000' }]).labels);
     assert.match(md, /\| Person \| `PERSON` \| `factmark.person` \| `p` \|/);
-    assert.match(md, /\| Weapon \| `WEAPON` \| `#ff0000` \|  \|/);
+    assert.match(md, /\| Weapon \| `WEAPON` \| `#ff0000` \| {2}\|/);
   });
 });
 
