@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportImport';
-import { EXTENSION_ID, closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { EXTENSION_ID, closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench, type Workbench } from '../workbench';
 
 const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
@@ -77,6 +77,16 @@ async function probe(op: string, args: object): Promise<void> {
 /** Types text into the focused element of the workbench page. */
 async function typeText(_wb: Workbench, text: string): Promise<void> {
   await probe('type', { text });
+}
+
+/** Types into the open quick pick, waits until the row it picks (the focused one) shows `text`, and accepts it. */
+async function pickByTyping(wb: Workbench, text: string): Promise<void> {
+  await typeText(wb, text);
+  await eventually(
+    () => wb.evaluate((t) => (document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '').toLowerCase().includes(t.toLowerCase()), text),
+    `typing "${text}" did not focus a matching choice`,
+  );
+  await wb.press('Enter');
 }
 
 /** The placeholder and value of the quick input when it is open, else null. */
@@ -166,13 +176,9 @@ describe('Export and import annotations', function () {
     const running = vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations');
 
     await eventually(async () => (await quickInput(wb))?.placeholder === 'Export format', 'the format quick pick did not open');
-    await typeText(wb, 'CSV');
-    await sleep(200);
-    await wb.press('Enter');
+    await pickByTyping(wb, 'CSV');
     await eventually(async () => (await quickInput(wb))?.placeholder === 'Which documents?', 'the scope quick pick did not open');
-    await typeText(wb, 'Current');
-    await sleep(200);
-    await wb.press('Enter');
+    await pickByTyping(wb, 'Current');
     // The save dialog proposes annotations.csv in the workspace folder: accept it.
     await eventually(async () => ((await quickInput(wb))?.value ?? '').endsWith('annotations.csv'), 'the save dialog did not propose annotations.csv');
     await wb.press('Enter');
@@ -220,9 +226,7 @@ describe('Export and import annotations', function () {
       await wb.press('Escape');
     }
     await eventually(formatPickOpen, 'the format quick pick did not open');
-    await typeText(wb, 'brat');
-    await sleep(200);
-    await wb.press('Enter');
+    await pickByTyping(wb, 'brat');
     await eventually(async () => (await quickInput(wb))?.placeholder === 'Which documents?', 'the scope quick pick did not open');
     const first = await wb.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '');
     assert.match(first, /Selected in the Explorer\s*1 item/, 'the Explorer selection is not the first choice');
