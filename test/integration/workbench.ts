@@ -41,6 +41,17 @@ export class Workbench {
   waitFor(selector: string, timeout?: number): Promise<boolean> {
     return this.call('waitFor', { selector, timeout });
   }
+
+  /**
+   * Whether the element matching `selector` is shown and has no animation or transition still
+   * running (a card fading in, a view sliding open): the moment a picture of it shows what a user sees.
+   */
+  isStill(selector: string): Promise<boolean> {
+    return this.evaluate((sel) => {
+      const el = document.querySelector(sel) as HTMLElement | null;
+      return !!el && el.getAnimations({ subtree: true }).every((a) => a.playState !== 'running') && getComputedStyle(el).opacity === '1';
+    }, selector);
+  }
 }
 
 /** The workbench, when the suite runs in the offline host; undefined elsewhere. */

@@ -127,15 +127,7 @@ describe('Highlights on the sample article', function () {
     );
     assert.match(card, /Date/);
     assert.match(card, /2006-03-02/);
-    // The picture is taken once the card has finished fading in.
-    await eventually(
-      () =>
-        wb.evaluate(() => {
-          const hover = document.querySelector('.monaco-hover:not(.hidden)') as HTMLElement | null;
-          return !!hover && hover.getAnimations({ subtree: true }).every((a) => a.playState === 'finished') && getComputedStyle(hover).opacity === '1';
-        }),
-      'the hover card did not finish fading in',
-    );
+    await eventually(() => wb.isStill('.monaco-hover:not(.hidden)'), 'the hover card did not finish fading in');
     await wb.screenshot('hover-date');
     await wb.mouseMove(5, 5);
   });

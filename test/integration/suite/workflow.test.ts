@@ -309,7 +309,7 @@ describe('Workflow 4 · facts', () => {
     select(editor, 'Panmunjeom');
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
     await eventually(() => wb.evaluate(() => document.querySelectorAll('.monaco-editor .glyph-margin-widgets .cgmr, .monaco-editor .margin-view-overlays .cgmr').length > 0), 'no gutter mark');
-    await sleep(300);
+    await eventually(() => wb.isStill('.editor-group-container.active'), 'the editor did not settle');
     await wb.screenshot('fact-decorations', '.editor-group-container.active');
   });
 
@@ -477,7 +477,7 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
       await sleep(400);
       return selected();
     }, 'clicking the row did not select Panmunjeom');
-    await sleep(300);
+    await eventually(() => wb.isStill('.pane-body'), 'the Factmark view did not settle');
     await wb.screenshot('facts-view');
   });
 
@@ -593,7 +593,7 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     assert.match(card, /Place/);
     assert.match(card, /Q622457/);
     assert.match(card, /meeting/);
-    await sleep(500);
+    await eventually(() => wb.isStill('.monaco-hover:not(.hidden)'), 'the hover card did not finish fading in');
     await wb.screenshot('hover-annotation');
     await wb.mouseMove(5, 5);
   });
