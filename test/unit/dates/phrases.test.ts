@@ -83,7 +83,6 @@ const NOT_DATES = [
   'They sat down with the Sun reporter.',
   'He said that day traders lost money.',
   'It was high noon for the people of Poland.',
-  'Now, he says, it looks like a different war.',
   'Baker said on ABC News\' "This Week" that talks failed.',
   'That is less than 5% of the average daily volume.',
   'A strong current swept the swimmers away.',

@@ -24,6 +24,19 @@ function possessiveTense(ctx: RuleContext, m: RegExpExecArray): Tense | undefine
   return /\b(ahead of|until|till|awaiting|await|upcoming)\s+$/i.test(before) ? 'future' : 'past';
 }
 
+/**
+ * "And today, the right to work is equal to ...": "today" opening a general statement in the present
+ * tense means "in our times" (PRESENT_REF); told with an event of the day ("Today, hundreds began to
+ * arrive", "Today, the minister will open the bridge", "Today, the company is announcing ...") it is the day.
+ */
+function todayInGeneral(ctx: RuleContext, m: RegExpExecArray): boolean {
+  const before = /[^.!?\n"]*$/.exec(ctx.text.slice(Math.max(0, m.index - 30), m.index))![0];
+  if (!/^\s*(?:(?:and|but|yet|so|even|still)\s+)?$/i.test(before)) return false;
+  const clause = /^,\s[^.;!?\n]*/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 160));
+  if (!clause || ctx.tense() !== undefined) return false;
+  return /\b(?:is|are|remains?|lives?|does|do|can|seems?)\b/i.test(clause[0]) && !/\b(?:is|are)\s+\w+ing\b/i.test(clause[0]);
+}
+
 export const DAYS_RULES: Rule[] = [
   {
     name: 'clock time',
@@ -186,6 +199,7 @@ export const DAYS_RULES: Rule[] = [
       if (/^To/.test(m.groups!.w) && !m.groups!.mod && /[^\s.!?:;"'`_\u2014-]\s+[A-Z][A-Za-z]*\s$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) return undefined;
       if (/^Today\s+(?:show|program|programme)\b/.test(ctx.text.slice(m.index, m.index + 20)) && /\bthe\s$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) return undefined;
       if (w === 'tomorrow' && /\b(?:of|for)\s$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) && !/^\s*(?:morning|night|,)/.test(after)) return undefined;
+      if (w === 'today' && !m.groups!.mod && !m.groups!.part && todayInGeneral(ctx, m)) return { type: 'DATE', value: 'PRESENT_REF' };
       const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       const part = m.groups!.part ? PART_OF_DAY[m.groups!.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
       return { type: m.groups!.part ? 'TIME' : 'DATE', value: dayValue(ctx, offset, part) };

@@ -34,13 +34,49 @@ export const DURATIONS_RULES: Rule[] = [
       }
       // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
       if (w === 'now' && /^[-\u2010-\u2015]/.test(ctx.text.slice(m.index + m[0].length))) return undefined;
-      // a sentence opening "Now, ..." is a discourse marker ("Now, he says, it looks different")
-      if (m.groups!.w === 'Now' && /^,/.test(ctx.text.slice(m.index + 3, m.index + 4))) return undefined;
+      // "Now for the weather": a broadcast's turn to the next item; "Now, critics say ..." is the present
+      if (m.groups!.w === 'Now' && /^\s+for\b/.test(ctx.text.slice(m.index + 3, m.index + 8))) return undefined;
       // "as soon as possible", "soon after the vote": relative to an event, not to the document
       if (w === 'soon' && (/\bas\s$/i.test(ctx.text.slice(m.index - 3, m.index)) || /^\s+(after|before|as)\b/i.test(ctx.text.slice(m.index + 4, m.index + 12)))) return undefined;
       if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
       if (/soon|future|later/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
       return { type: 'DATE', value: 'PRESENT_REF' };
+    },
+  },
+  {
+    name: 'the time',
+    triggers: ['time'],
+    reach: [8, 16],
+    // "saying at the time he was willing": the time just told of; "at" stays outside, as for "on
+    // Monday". "At the time of the attack" names an event's time, not a date.
+    pattern: /(?<=\bat\s)the\stime(?![\w-])/gi,
+    build(m, ctx) {
+      if (/^\s+(?:of|when|in which|at which|and place|being|limit|zone)\b/i.test(ctx.text.slice(m.index + 8, m.index + 24))) return undefined;
+      // "At the time Howes was captured, ...": a clause opening the sentence tells of an event's time
+      if (/^\s*$/.test(/[^.!?\n"]*$/.exec(ctx.text.slice(Math.max(0, m.index - 12), m.index - 3))![0]) && !/^,/.test(ctx.text.slice(m.index + 8, m.index + 9))) return undefined;
+      return { type: 'DATE', value: ctx.tense() === 'future' ? 'FUTURE_REF' : 'PAST_REF' };
+    },
+  },
+  {
+    name: 'tenure',
+    triggers: ['tenure'],
+    // "during his tenure": a term of office, a length of time of unknown years
+    pattern: /(?<![\w'-])(?:his|her|their|its|my|our|your)\stenure(?![\w-])/gi,
+    build() {
+      return { type: 'DURATION', value: 'PXY' };
+    },
+  },
+  {
+    name: 'race time',
+    triggers: ['#1', '#2'],
+    // "won in 2:07:35": hours, minutes and seconds without a.m. or p.m. are a time taken, not a time
+    // of day ("at 10:30:15 a.m." is the clock's)
+    pattern: /(?<![\w:.,/-])(?<h>\d{1,2}):(?<min>[0-5]\d):(?<s>[0-5]\d)(?![\w:-]|\.\d|\s?[ap]\.?m\b)/g,
+    build(m, ctx) {
+      if (/\b(?:at|by|until|till|since|from|before|after)\s$/i.test(ctx.text.slice(Math.max(0, m.index - 7), m.index))) return undefined;
+      const [h, min, s] = [Number(m.groups!.h), Number(m.groups!.min), Number(m.groups!.s)];
+      const part = (n: number, code: string) => (n ? `${n}${code}` : '');
+      return { type: 'DURATION', value: `PT${part(h, 'H')}${part(min, 'M')}${part(s, 'S')}` };
     },
   },
   {
@@ -134,7 +170,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'set',
     triggers: ['every', 'each', 'annually', 'yearly', 'daily', 'weekly', 'monthly', 'hourly', 'nightly'],
     pattern: new RegExp(
-      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon|January|February|March|April|May|June|July|August|September|October|November|December)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
+      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|season|morning|night|evening|afternoon|January|February|March|April|May|June|July|August|September|October|November|December)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
       'gi'),
     build(m, ctx) {
       const adv = m.groups!.adv?.toLowerCase();
@@ -145,6 +181,8 @@ export const DURATIONS_RULES: Rule[] = [
         return { type: 'SET', value: v[adv] };
       }
       const unitWord = m.groups!.unit;
+      // "each season": a sports or theatre season comes once a year
+      if (unitWord.toLowerCase() === 'season') return m.groups!.n ? undefined : { type: 'SET', value: 'P1Y' };
       const month = monthOf(unitWord);
       // "every March"; not "each may decide" or "every march" (a walk): only a capitalised month is one
       if (month) return m.groups!.n || !isCapitalised(unitWord) ? undefined : { type: 'SET', value: `XXXX-${pad(month)}` };

@@ -6,11 +6,12 @@
 import { DAYS_RULES } from './days';
 import { DURATIONS_RULES } from './durations';
 import { PERIODS_RULES } from './periods';
+import { RANGES_RULES } from './ranges';
 import type { Rule } from './shared';
 
 export type { Rule, RuleContext, Timex, TimexType } from './shared';
 
-const ALL = [...DAYS_RULES, ...PERIODS_RULES, ...DURATIONS_RULES];
+const ALL = [...DAYS_RULES, ...PERIODS_RULES, ...RANGES_RULES, ...DURATIONS_RULES];
 const byName = new Map(ALL.map((r) => [r.name, r]));
 
 /** Every rule; on matches of equal length the earlier rule wins. */
@@ -29,8 +30,12 @@ export const RULES: Rule[] = [
   'part of day',
   'part of that day',
   'reference word',
+  'the time',
+  'tenure',
   'anaphoric',
   'year',
+  'range start',
+  'range end',
   'decade',
   'century',
   'relative unit',
@@ -46,6 +51,7 @@ export const RULES: Rule[] = [
   'ago',
   'year earlier',
   'duration',
+  'race time',
   'vague duration',
   'set',
   'frequency',

@@ -32,7 +32,8 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'decade',
     triggers: ['#4', '#2'],
-    pattern: /(?<![\w$-])(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
+    // "the" belongs to the expression, as in "the late 1970s"
+    pattern: /(?<![\w$-])(?:the\s)?(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
     build(m) {
       const value = m.groups!.y ?? `19${m.groups!.yy}`;
       return { type: 'DATE', value };
@@ -262,7 +263,7 @@ export const PERIODS_RULES: Rule[] = [
     reach: [24, 40],
     // "that day", "later that year", "the following month", "the next morning":
     // counted from the date the text mentioned last, not from the document date
-    pattern: /(?<![\w'-])(?:(?<when>earlier|later|early|late)\s(?:(?:in|on)\s)?)?(?:(?<that>that(?:\ssame)?|the\ssame)|the\s(?<dir>following|next|previous|preceding|prior))\s(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year|quarter)(?![\w'-])/gi,
+    pattern: /(?<![\w'-])(?:(?<when>earlier|later|early|late)\s(?:(?:in|on)\s)?)?(?:(?<that>that(?:\ssame)?|the\ssame)|the\s(?<dir>following|next|previous|preceding|prior))\s(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year|quarter|decade)(?![\w'-])/gi,
     build(m, ctx) {
       const unitWord = m.groups!.unit.toLowerCase();
       const dir = m.groups!.dir?.toLowerCase();
@@ -276,7 +277,7 @@ export const PERIODS_RULES: Rule[] = [
       // "that year's results" is fine, "the following day's" too; "the same month of 1990" is not anaphoric
       if (/^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return undefined;
       const shift = dir === 'following' || dir === 'next' ? 1 : dir ? -1 : 0;
-      const unit = dayLevel ? 'D' : unitWord === 'weekend' ? 'WE' : unitOf(unitWord)!.code as 'W' | 'M' | 'Q' | 'Y';
+      const unit = dayLevel ? 'D' : unitWord === 'weekend' ? 'WE' : unitOf(unitWord)!.code as 'W' | 'M' | 'Q' | 'Y' | 'DE';
       return { type: part ? 'TIME' : 'DATE', anaphor: { unit, shift, part } };
     },
   },

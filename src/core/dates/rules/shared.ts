@@ -22,7 +22,7 @@ export interface Timex {
  * Day-level anaphors need a reference that names a day; otherwise the document date serves.
  */
 export interface Anaphor {
-  unit: 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y';
+  unit: 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y' | 'DE';
   shift: number;
   part?: string;
   /** "the previous Friday" (shift -1), "the following Monday" (+1): that weekday (1 = Monday) before or after. */

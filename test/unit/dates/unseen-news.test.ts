@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import { recognizeDates } from '../../../src/core/dates';
+
+/**
+ * Expressions the recogniser missed on news it had never seen (issue 14): each case names every
+ * expression of its sentence, as highlighted, with its TIMEX3 type and value.
+ */
+interface Case {
+  text: string;
+  dct: string;
+  /** [phrase, type, value] for each expression, in order. */
+  expect: [string, 'DATE' | 'TIME' | 'DURATION' | 'SET', string][];
+}
+
+const CASES: Case[] = [
+  // a range of years is two dates, as TimeML marks a range; a two-digit end takes the century of the start
+  { text: 'He was mayor of the city from 2009-2010.', dct: '2013-03-15', expect: [['2009', 'DATE', '2009'], ['2010', 'DATE', '2010']] },
+  { text: 'The club won the league in 1957-58.', dct: '2013-03-15', expect: [['1957', 'DATE', '1957'], ['58', 'DATE', '1958']] },
+  { text: 'Exports fell in the 1990–91 fiscal year.', dct: '1992-03-15', expect: [['1990', 'DATE', '1990'], ['91', 'DATE', '1991']] },
+  { text: 'In 1999-2000 the team lost every game.', dct: '2013-03-15', expect: [['1999', 'DATE', '1999'], ['2000', 'DATE', '2000']] },
+  // a recurrence of the sports or theatre season
+  { text: 'Ticket prices rise each season.', dct: '2013-03-15', expect: [['each season', 'SET', 'P1Y']] },
+  // "at the time": the time just told of, before the document date ("at" stays outside, as for "on Monday")
+  { text: 'He gave a speech six weeks ago, saying at the time he was willing to withdraw.', dct: '1998-03-01', expect: [['six weeks ago', 'DATE', '1998-W03'], ['the time', 'DATE', 'PAST_REF']] },
+  { text: 'At the time, the bank had no branches abroad.', dct: '2013-03-15', expect: [['the time', 'DATE', 'PAST_REF']] },
+  // "now" opening a sentence contrasts the present with what was told before
+  { text: 'Opposition to the school shifted. Now, critics are targeting its owner.', dct: '1998-03-03', expect: [['Now', 'DATE', 'PRESENT_REF']] },
+  { text: 'Iraq was ready to withdraw. Now, he says, it looks like a different war.', dct: '1991-02-25', expect: [['Now', 'DATE', 'PRESENT_REF']] },
+  // "today" as "in our times": a general statement in the present tense, not the day of the article
+  { text: 'They do not have the right to work. And today, the right to work is equal to the right to survive.', dct: '1998-03-05', expect: [['today', 'DATE', 'PRESENT_REF']] },
+  { text: 'Today, more people live in cities than in the countryside.', dct: '2013-03-15', expect: [['Today', 'DATE', 'PRESENT_REF']] },
+  // ... while "today" with an event of the day stays the day
+  { text: 'Today, hundreds of people began to arrive from the US.', dct: '1998-01-20', expect: [['Today', 'DATE', '1998-01-20']] },
+  { text: 'Today, the minister will open the bridge.', dct: '1998-01-20', expect: [['Today', 'DATE', '1998-01-20']] },
+  { text: 'Prices are higher today on the exchange.', dct: '1998-01-20', expect: [['today', 'DATE', '1998-01-20']] },
+  // a race time is a duration written as a clock
+  { text: 'She won the marathon in 3:07:35, a course record.', dct: '2013-03-15', expect: [['3:07:35', 'DURATION', 'PT3H7M35S']] },
+  { text: 'Kipsang finished in 2:03:23 on Sunday.', dct: '2013-09-30', expect: [['2:03:23', 'DURATION', 'PT2H3M23S'], ['Sunday', 'DATE', '2013-09-29']] },
+  // a term of office is a length of time
+  { text: 'During his tenure, the deficit grew.', dct: '2013-03-15', expect: [['his tenure', 'DURATION', 'PXY']] },
+  { text: 'Her tenure as chief executive ended badly.', dct: '2013-03-15', expect: [['Her tenure', 'DURATION', 'PXY']] },
+  // a decade counted from the date told last
+  { text: 'He moved to Paris in 1957. The following decade he returned to Rome.', dct: '2013-03-15', expect: [['1957', 'DATE', '1957'], ['The following decade', 'DATE', '196']] },
+  { text: 'The war ended in the 1940s, and the following decade was calm.', dct: '2013-03-15', expect: [['the 1940s', 'DATE', '194'], ['the following decade', 'DATE', '195']] },
+];
+
+/** Sentences in which nothing is a date. */
+const NOT_DATES = [
+  'The bill passed 1850-1790 in the lower house.',
+  'Call 555-1957-58 for tickets.',
+  'The flight was scheduled at the time of the attack.',
+  'At the time Howes was captured, the rebels were weak.',
+  'Now for the weather.',
+  'He went to the station at 10:30:15 a.m. sharp.',
+];
+
+describe('recognizeDates on news it was not developed on', () => {
+  for (const c of CASES) {
+    it(`"${c.text}"`, () => {
+      const found = recognizeDates(c.text, { documentDate: c.dct });
+      assert.deepEqual(
+        found.map((m) => [m.text, m.timexType, m.value]),
+        c.expect,
+      );
+      let from = 0;
+      for (const [phrase] of c.expect) {
+        const m = found.find((f) => f.text === phrase)!;
+        assert.equal(m.start, c.text.indexOf(phrase, from), `offset of "${phrase}"`);
+        from = m.end;
+      }
+    });
+  }
+
+  for (const text of NOT_DATES) {
+    it(`finds no date in "${text}"`, () => {
+      const found = recognizeDates(text, { documentDate: '2013-03-15' }).filter((m) => m.timexType !== 'TIME');
+      assert.deepEqual(found.map((m) => m.text), []);
+    });
+  }
+});
