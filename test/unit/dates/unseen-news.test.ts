@@ -42,6 +42,12 @@ const CASES: Case[] = [
   // a decade counted from the date told last
   { text: 'He moved to Paris in 1957. The following decade he returned to Rome.', dct: '2013-03-15', expect: [['1957', 'DATE', '1957'], ['The following decade', 'DATE', '196']] },
   { text: 'The war ended in the 1940s, and the following decade was calm.', dct: '2013-03-15', expect: [['the 1940s', 'DATE', '194'], ['the following decade', 'DATE', '195']] },
+  // more of modern news, written for this file: seasons of sport, quarter codes, ranges of days, parts of centuries
+  { text: 'The team struggled last season but leads the league this season.', dct: '2013-03-15', expect: [['last season', 'DATE', 'PAST_REF'], ['this season', 'DATE', 'PRESENT_REF']] },
+  { text: 'In Q3 2012, revenue rose; it fell in Q4.', dct: '2013-03-15', expect: [['Q3 2012', 'DATE', '2012-Q3'], ['Q4', 'DATE', '2012-Q4']] },
+  { text: 'The festival ran June 5-9, 2012.', dct: '2013-03-15', expect: [['June 5', 'DATE', '2012-06-05'], ['9, 2012', 'DATE', '2012-06-09']] },
+  { text: 'The festival runs from June 5 to 9.', dct: '2013-03-15', expect: [['June 5', 'DATE', '2013-06-05'], ['9', 'DATE', '2013-06-09']] },
+  { text: 'The city grew fast in the late 19th century.', dct: '2013-03-15', expect: [['the late 19th century', 'DATE', '18']] },
 ];
 
 /** Sentences in which nothing is a date. */

@@ -90,14 +90,16 @@ export const DAYS_RULES: Rule[] = [
     name: 'month day year',
     triggers: MONTH_TRIGGERS,
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+      `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4}))?(?![\\w]|-(?!\\d{1,2}\\b)|,\\d)`, 'g'),
     build(m, ctx) {
       const dir = m.groups!.dir?.toLowerCase();
       const forced = dir === 'last' ? 'past' : dir === 'next' || dir === 'this coming' ? 'future' : undefined;
       // "March eighth", as broadcasts say it
       const d = m.groups!.d ?? String(parseOrdinal(m.groups!.dw!));
+      // "June 5-9, 2013": the year written after the range is the first day's too
+      const y = m.groups!.y ?? /^[-–]\d{1,2}(?:st|nd|rd|th)?,?\s(\d{4})\b/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[1];
       // a weekday given with the date ("Monday, Oct. 26") tells the year
-      return dayMonthYear(m.groups!.mon, d, m.groups!.y, ctx, m.groups!.wd, forced);
+      return dayMonthYear(m.groups!.mon, d, y, ctx, m.groups!.wd, forced);
     },
   },
   {
@@ -111,8 +113,8 @@ export const DAYS_RULES: Rule[] = [
   {
     name: 'second day',
     triggers: MONTH_TRIGGERS,
-    // the second day of "April 24 and 25": a date of its own, in the month just named
-    pattern: new RegExp(`(?<=${B}(?<mon>${MONTH_RE})\\s\\d{1,2}(?:st|nd|rd|th)?\\s(?:and|or)\\s)(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+    // the second day of "April 24 and 25", "June 5-9": a date of its own, in the month just named
+    pattern: new RegExp(`(?<=${B}(?<mon>${MONTH_RE})\\s\\d{1,2}(?:st|nd|rd|th)?(?:\\s(?:and|or|to|through)\\s|[-–]))(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
     build(m, ctx) {
       return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
     },

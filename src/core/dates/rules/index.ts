@@ -41,6 +41,7 @@ export const RULES: Rule[] = [
   'relative unit',
   'season',
   'quarter',
+  'quarter code',
   'spoken year',
   'named period',
   'holiday',

@@ -42,7 +42,7 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'century',
     triggers: ['century'],
-    pattern: new RegExp(`${B}(?:the\\s)?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
+    pattern: new RegExp(`${B}(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
     build(m) {
       const n = parseOrdinal(m.groups!.ord);
       return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
@@ -52,7 +52,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'relative unit',
     triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current', 'present', 'following', 'same'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|${[...SEASONS.keys()].join('|')})${E}`,
+      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|season|${[...SEASONS.keys()].join('|')})${E}`,
       'gi'),
     build(m, ctx) {
       const dir = m.groups!.dir.toLowerCase();
@@ -62,6 +62,8 @@ export const PERIODS_RULES: Rule[] = [
       if (/^[A-Z][a-z]/.test(m.groups!.unit)) return undefined;
       const season = SEASONS.get(unitWord);
       const step = dir === 'last' || dir === 'past' || dir === 'previous' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
+      // "last season", "this season": a sports or theatre season, which straddles two years
+      if (unitWord === 'season') return { type: 'DATE', value: step < 0 ? 'PAST_REF' : step > 0 ? 'FUTURE_REF' : 'PRESENT_REF' };
       if (season) {
         if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
         return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir, ctx.tense()), 4)}-${season}` };
@@ -145,6 +147,21 @@ export const PERIODS_RULES: Rule[] = [
       if (yearAgo) back += periods;
       const idx = ctx.anchor.year * periods + current - 1 - back;
       return { type: 'DATE', value: `${Math.floor(idx / periods)}-${label}${(idx % periods) + 1}` };
+    },
+  },
+  {
+    name: 'quarter code',
+    triggers: ['q'],
+    // "Q3 2012", "in Q4": the quarter as business news abbreviates it
+    pattern: /(?<![\w-])Q(?<q>[1-4])(?:\s(?:of\s)?(?:fiscal\s)?(?<y>\d{4}))?(?![\w-])/g,
+    build(m, ctx) {
+      const q = Number(m.groups!.q);
+      if (m.groups!.y) return { type: 'DATE', value: `${m.groups!.y}-Q${q}` };
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-Q${q}` };
+      // as "the third quarter": a reported quarter is a past one unless the clause looks ahead
+      const current = quarterOf(ctx.anchor.month);
+      const year = ctx.tense() === 'future' ? (q >= current ? ctx.anchor.year : ctx.anchor.year + 1) : q <= current ? ctx.anchor.year : ctx.anchor.year - 1;
+      return { type: 'DATE', value: `${year}-Q${q}` };
     },
   },
   {
