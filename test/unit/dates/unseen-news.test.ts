@@ -48,6 +48,11 @@ const CASES: Case[] = [
   { text: 'The festival ran June 5-9, 2012.', dct: '2013-03-15', expect: [['June 5', 'DATE', '2012-06-05'], ['9, 2012', 'DATE', '2012-06-09']] },
   { text: 'The festival runs from June 5 to 9.', dct: '2013-03-15', expect: [['June 5', 'DATE', '2013-06-05'], ['9', 'DATE', '2013-06-09']] },
   { text: 'The city grew fast in the late 19th century.', dct: '2013-03-15', expect: [['the late 19th century', 'DATE', '18']] },
+  // "this past", the 24-hour clock of wire services and US time zones
+  { text: 'This past weekend, fans rioted; sales fell this past week.', dct: '2013-03-21', expect: [['This past weekend', 'DATE', '2013-W11-WE'], ['this past week', 'DATE', '2013-W11']] },
+  { text: 'Troops clashed at 14:30 local time. The blast occurred at 0930 GMT.', dct: '2013-03-21', expect: [['14:30', 'TIME', '2013-03-21T14:30'], ['0930 GMT', 'TIME', '2013-03-21T09:30']] },
+  { text: 'The market closed at 17:00 GMT on Friday.', dct: '2013-03-21', expect: [['17:00 GMT on Friday', 'TIME', '2013-03-15T17:00']] },
+  { text: 'Trading resumes at 9:30 a.m. ET.', dct: '2013-03-21', expect: [['9:30 a.m. ET', 'TIME', '2013-03-21T09:30']] },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -57,6 +62,8 @@ const NOT_DATES = [
   'The flight was scheduled at the time of the attack.',
   'At the time Howes was captured, the rebels were weak.',
   'Now for the weather.',
+  'Bonds were little changed at 2.46 billion guilders.',
+  'The score was 21:14 in the end, a ratio of 3:1.',
   'He went to the station at 10:30:15 a.m. sharp.',
 ];
 

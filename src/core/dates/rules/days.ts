@@ -53,6 +53,25 @@ export const DAYS_RULES: Rule[] = [
     },
   },
   {
+    name: '24-hour clock',
+    triggers: ['#2', '#4'],
+    // "at 14:30", "17:00 GMT", "at 0930 GMT": the clock of wire services outside the US; a time
+    // without a.m. or p.m. needs "at" (or a like word) or a time zone, else it is a score or a ratio
+    pattern: new RegExp(
+      `(?<![\\w:.,/-])(?:(?<h>[01]?\\d|2[0-3])(?<sep>[:.])(?<min>[0-5]\\d)|(?<hh>[01]\\d|2[0-3])(?<mm>[0-5]\\d)(?=${TZ}|\\shours\\b|\\shrs\\b))(?<tz>${TZ})?(?![\\w:-]|[.,]\\d|\\s?[ap]\\.?m\\b)(?:,?\\s(?:on\\s)?(?<day>${DAY_PHRASE}))?`, 'g'),
+    build(m, ctx) {
+      const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const local = /^\slocal\stime\b/i.test(after);
+      // "12.30" is a clock only with its zone: "at 2.46 billion guilders" is an amount
+      if (m.groups!.sep === '.' && !m.groups!.tz && !local) return undefined;
+      if (!m.groups!.tz && !m.groups!.hh && !local && !/\b(?:at|by|until|till|before|after|from|around|about|since|to)\s$/i.test(before)) return undefined;
+      const t = `${pad(Number(m.groups!.h ?? m.groups!.hh))}:${m.groups!.min ?? m.groups!.mm}`;
+      if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
+      return { type: 'TIME', value: `${dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0)}T${t}` };
+    },
+  },
+  {
     name: 'named time',
     triggers: ['noon', 'midnight', 'midday'],
     pattern: new RegExp(`${B}(?<w>noon|midnight|midday)(?:,?\\s(?<day>${DAY_PHRASE}))?${E}`, 'gi'),

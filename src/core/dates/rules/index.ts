@@ -17,6 +17,7 @@ const byName = new Map(ALL.map((r) => [r.name, r]));
 /** Every rule; on matches of equal length the earlier rule wins. */
 export const RULES: Rule[] = [
   'clock time',
+  '24-hour clock',
   'named time',
   'iso date',
   'numeric date',

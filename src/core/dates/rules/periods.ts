@@ -52,7 +52,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'relative unit',
     triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current', 'present', 'following', 'same'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|season|${[...SEASONS.keys()].join('|')})${E}`,
+      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this past|this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|season|${[...SEASONS.keys()].join('|')})${E}`,
       'gi'),
     build(m, ctx) {
       const dir = m.groups!.dir.toLowerCase();
@@ -61,12 +61,12 @@ export const PERIODS_RULES: Rule[] = [
       // ABC's "This Week": a capitalised unit in running text is a title
       if (/^[A-Z][a-z]/.test(m.groups!.unit)) return undefined;
       const season = SEASONS.get(unitWord);
-      const step = dir === 'last' || dir === 'past' || dir === 'previous' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
+      const step = dir === 'last' || dir === 'past' || dir === 'previous' || dir === 'this past' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
       // "last season", "this season": a sports or theatre season, which straddles two years
       if (unitWord === 'season') return { type: 'DATE', value: step < 0 ? 'PAST_REF' : step > 0 ? 'FUTURE_REF' : 'PRESENT_REF' };
       if (season) {
         if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
-        return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir, ctx.tense()), 4)}-${season}` };
+        return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir === 'this past' ? 'last' : dir, ctx.tense()), 4)}-${season}` };
       }
       const unit = unitWord === 'fiscal year' ? 'Y' : unitOf(unitWord)!.code;
       // "over the past decade" is the last ten years up to now, not the decade before this one

@@ -128,7 +128,7 @@ export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): s
   return shiftValue(ctx.anchor, 'Q', -5);
 }
 
-export const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC))';
+export const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET))';
 export const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
 export const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
 
