@@ -53,6 +53,8 @@ const CASES: Case[] = [
   { text: 'Troops clashed at 14:30 local time. The blast occurred at 0930 GMT.', dct: '2013-03-21', expect: [['14:30', 'TIME', '2013-03-21T14:30'], ['0930 GMT', 'TIME', '2013-03-21T09:30']] },
   { text: 'The market closed at 17:00 GMT on Friday.', dct: '2013-03-21', expect: [['17:00 GMT on Friday', 'TIME', '2013-03-15T17:00']] },
   { text: 'Trading resumes at 9:30 a.m. ET.', dct: '2013-03-21', expect: [['9:30 a.m. ET', 'TIME', '2013-03-21T09:30']] },
+  // "a year ago" is the same quarter a year back only in a report on quarters, not beside "a quarter of the population"
+  { text: 'Nearly a quarter of the population is poor, up from 18 percent a year ago.', dct: '2013-03-21', expect: [['a year ago', 'DATE', '2012']] },
 ];
 
 /** Sentences in which nothing is a date. */

@@ -111,13 +111,19 @@ export function dayOf(phrase: string | undefined, ctx: RuleContext): string | un
 }
 
 /**
+ * A passage about a reporting quarter ("third-quarter net", "in the latest quarter", "quarterly
+ * results"); not a share ("a quarter of the population", "three quarters of voters").
+ */
+const QUARTER_CONTEXT = /\b(?:first|second|third|fourth|latest|last|this|that|the|fiscal|same|current|previous|year-earlier|year-ago|comparable|corresponding)[\s-]quarter\b(?!\s+of\s+(?:the|a|an|its|their|his|her|all|voters|people)\b)|\bquarterly\b|\bperiod\b/i;
+
+/**
  * In financial reports "a year earlier" means the same quarter a year before: the quarter named in
  * the text just before, or else the last completed one. Undefined when the passage is not about a quarter.
  */
 export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): string | undefined {
   if (!ctx.anchor) return undefined;
   const before = ctx.text.slice(Math.max(0, index - window), index);
-  if (!/\bquarter(ly)?\b|\bperiod\b|-quarter\b/i.test(before + ctx.text.slice(index, index + 120))) return undefined;
+  if (!QUARTER_CONTEXT.test(before + ctx.text.slice(index, index + 120))) return undefined;
   const named = [...before.matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
   const current = quarterOf(ctx.anchor.month);
   if (named) {
