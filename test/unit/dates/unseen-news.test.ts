@@ -55,6 +55,9 @@ const CASES: Case[] = [
   { text: 'Trading resumes at 9:30 a.m. ET.', dct: '2013-03-21', expect: [['9:30 a.m. ET', 'TIME', '2013-03-21T09:30']] },
   // "a year ago" is the same quarter a year back only in a report on quarters, not beside "a quarter of the population"
   { text: 'Nearly a quarter of the population is poor, up from 18 percent a year ago.', dct: '2013-03-21', expect: [['a year ago', 'DATE', '2012']] },
+  // decimal durations, halves of the year named with it
+  { text: 'Bolt ran the 100 meters in 9.58 seconds.', dct: '2013-03-21', expect: [['9.58 seconds', 'DURATION', 'PT9.58S']] },
+  { text: 'In the first half of the year sales rose; they fell in the third quarter of last year.', dct: '2013-03-21', expect: [['the first half of the year', 'DATE', '2013-H1'], ['the third quarter of last year', 'DATE', '2012-Q3']] },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -64,6 +67,7 @@ const NOT_DATES = [
   'The flight was scheduled at the time of the attack.',
   'At the time Howes was captured, the rebels were weak.',
   'Now for the weather.',
+  'He lives at 2010 Main Street.',
   'Bonds were little changed at 2.46 billion guilders.',
   'The score was 21:14 in the end, a ratio of 3:1.',
   'He went to the station at 10:30:15 a.m. sharp.',

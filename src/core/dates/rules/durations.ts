@@ -143,7 +143,9 @@ export const DURATIONS_RULES: Rule[] = [
       if (code === 'DE' || code === 'CE') { count *= code === 'DE' ? 10 : 100; code = 'Y'; }
       if (!Number.isNaN(count) && !Number.isInteger(count)) {
         // "2 1/2 years", "a minute and a half", "half an hour": the half in the next smaller unit
-        const value = Number.isInteger(count * 2) ? halfDuration(Math.floor(count), code, unit.time) : undefined;
+        // "9.58 seconds", "2.3 years": ISO 8601 allows a fraction in the last unit
+        const value = (Number.isInteger(count * 2) ? halfDuration(Math.floor(count), code, unit.time) : undefined)
+          ?? (/^\d+\.\d+$/.test(nWord) ? `P${unit.time ? 'T' : ''}${count}${code}` : undefined);
         return value ? { type: 'DURATION', value } : undefined;
       }
       const c = Number.isNaN(count) ? 'X' : String(count);

@@ -23,6 +23,8 @@ export const PERIODS_RULES: Rule[] = [
         if (!/\bof\s$/i.test(before) || year < 1900 || year > 2030) return undefined;
       }
       if (year < 1900 && !m.groups!.pre && !/\b(in|since|from|until|of|by|before|after|year|circa|to)\s$/i.test(before)) return undefined;
+      // "lives at 2010 Main Street": a house number
+      if (/^\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place)(?!\w)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return undefined;
       // "a venture called Orion 1980", "Euro 2004": a capitalised word inside a sentence makes a name
       const name = /([^\s])\s+([A-Z][a-z]+)\s$/.exec(ctx.text.slice(Math.max(0, m.index - 30), m.index));
       if (name && !m.groups!.pre && !m.groups!.mod && !/[.!?:;"'`_\u2014-]/.test(name[1]) && !NOT_A_NAME.test(name[2])) return undefined;
@@ -96,7 +98,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'quarter',
     triggers: ['quarter', 'half'],
     pattern: new RegExp(
-      `${B}(?:(?<rel>this|last|next|the current|the previous) year's\\s)?(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
+      `${B}(?:(?<rel>this|last|next|the current|the previous) year's\\s)?(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4})|\\sof\\s(?<ofYear>the|this|last|next)\\s(?:fiscal\\s)?year)?${E}`,
       'gi'),
     build(m, ctx) {
       const { ord, q } = m.groups!;
@@ -117,6 +119,10 @@ export const PERIODS_RULES: Rule[] = [
       const periods = half ? 2 : 4;
       const yearAgo = pre === 'year-earlier' || pre === 'year-ago' || pre === 'comparable year-ago' || o === 'year-earlier' || o === 'year-ago';
       let y = m.groups!.y ?? (pre && /^\d/.test(pre) ? pre : undefined);
+      // "the first half of the year", "the third quarter of last year"
+      const ofYear = m.groups!.ofYear?.toLowerCase();
+      if (ofYear && (rel || !o)) return undefined;
+      if (ofYear && ctx.anchor) y = String(ctx.anchor.year + (ofYear === 'last' ? -1 : ofYear === 'next' ? 1 : 0));
       // "the quarter ended Sept. 30": the quarter is the one holding that month
       const ended = /^,?\s+(?:that\s+)?end(?:ed|ing|s)\s+(?<mon>[A-Z][a-z]+\.?)(?:\s+\d{1,2})?(?:,?\s+(?<y>\d{4}))?/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       const endMonth = ended ? monthOf(ended.groups!.mon) : undefined;
