@@ -58,6 +58,9 @@ const CASES: Case[] = [
   // decimal durations, halves of the year named with it
   { text: 'Bolt ran the 100 meters in 9.58 seconds.', dct: '2013-03-21', expect: [['9.58 seconds', 'DURATION', 'PT9.58S']] },
   { text: 'In the first half of the year sales rose; they fell in the third quarter of last year.', dct: '2013-03-21', expect: [['the first half of the year', 'DATE', '2013-H1'], ['the third quarter of last year', 'DATE', '2012-Q3']] },
+  // a weekday before a day written first, as British and wire-service copy does
+  { text: 'On Monday 19 December the UN Security Council met.', dct: '2016-12-20', expect: [['Monday 19 December', 'DATE', '2016-12-19']] },
+  { text: 'The summit opens at 11am on Thursday 28 July.', dct: '2016-07-20', expect: [['11am on Thursday 28 July', 'TIME', '2016-07-28T11:00']] },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -67,6 +70,7 @@ const NOT_DATES = [
   'The flight was scheduled at the time of the attack.',
   'At the time Howes was captured, the rebels were weak.',
   'Now for the weather.',
+  'He gave $4 million to the Future of Babylon project.',
   'He lives at 2010 Main Street.',
   'Bonds were little changed at 2.46 billion guilders.',
   'The score was 21:14 in the end, a ratio of 3:1.',

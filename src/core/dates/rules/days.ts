@@ -124,9 +124,10 @@ export const DAYS_RULES: Rule[] = [
   {
     name: 'day month year',
     triggers: MONTH_TRIGGERS,
-    pattern: new RegExp(`${B}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(?<mon>${MONTH_RE})(?:,?\\s(?<y>\\d{4}))?${E}`, 'g'),
+    // "Thursday 28 July", "on Monday, 19 December 2016": British and wire-service order
+    pattern: new RegExp(`${B}(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(?<mon>${MONTH_RE})(?:,?\\s(?<y>\\d{4}))?${E}`, 'g'),
     build(m, ctx) {
-      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx, m.groups!.wd);
     },
   },
   {

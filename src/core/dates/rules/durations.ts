@@ -38,6 +38,8 @@ export const DURATIONS_RULES: Rule[] = [
       if (m.groups!.w === 'Now' && /^\s+for\b/.test(ctx.text.slice(m.index + 3, m.index + 8))) return undefined;
       // "as soon as possible", "soon after the vote": relative to an event, not to the document
       if (w === 'soon' && (/\bas\s$/i.test(ctx.text.slice(m.index - 3, m.index)) || /^\s+(after|before|as)\b/i.test(ctx.text.slice(m.index + 4, m.index + 12)))) return undefined;
+      // "the Future of Babylon project": a capitalised word inside a sentence is part of a name
+      if (/^the (Future|Past|Present)$/.test(m[0]) && /[^\s.!?:;"'`\u2014-]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index))) return undefined;
       if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
       if (/soon|future|later/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
       return { type: 'DATE', value: 'PRESENT_REF' };

@@ -101,11 +101,13 @@ export function dayOf(phrase: string | undefined, ctx: RuleContext): string | un
   if (word === 'tomorrow') return dayValue(ctx, 1);
   const wd = WEEKDAYS.get(word);
   if (wd) return ctx.anchor ? formatYmd(resolveWeekday(ctx.anchor, wd, ctx.tense())) : `XXXX-WXX-${wd}`;
-  const md = /^(\S+)\s+(\d{1,2})$/.exec(p);
-  const month = md ? monthOf(md[1]) : undefined;
+  // "Nov. 9", "28 July", "Thursday 28 July" (the weekday picks the year)
+  const md = /^(?:(\w+),?\s+)?(?:(\S+)\s+(\d{1,2})|(\d{1,2})\s+(\S+))$/.exec(p);
+  const month = md ? monthOf(md[2] ?? md[5]) : undefined;
   if (md && month) {
-    const day = Number(md[2]);
-    return ctx.anchor ? formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense())) : `XXXX-${pad(month)}-${pad(day)}`;
+    const day = Number(md[3] ?? md[4]);
+    const weekday = md[1] ? WEEKDAYS.get(md[1].toLowerCase()) : undefined;
+    return ctx.anchor ? formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense(), weekday)) : `XXXX-${pad(month)}-${pad(day)}`;
   }
   return undefined;
 }
@@ -135,7 +137,7 @@ export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): s
 }
 
 export const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET))';
-export const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
+export const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|(?:${WEEKDAY_RE},?\\s)?\\d{1,2}\\s${MONTH_RE}|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
 export const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
 
 export function dayMonthYear(
