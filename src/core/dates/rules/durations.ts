@@ -71,6 +71,8 @@ export const DURATIONS_RULES: Rule[] = [
   {
     name: 'race time',
     triggers: ['#1', '#2'],
+    // hours, minutes and seconds are one token: a short look around each number is enough
+    reach: [8, 10],
     // "won in 2:07:35": hours, minutes and seconds without a.m. or p.m. are a time taken, not a time
     // of day ("at 10:30:15 a.m." is the clock's)
     pattern: /(?<![\w:.,/-])(?<h>\d{1,2}):(?<min>[0-5]\d):(?<s>[0-5]\d)(?![\w:-]|\.\d|\s?[ap]\.?m\b)/g,

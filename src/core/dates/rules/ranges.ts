@@ -23,6 +23,8 @@ export const RANGES_RULES: Rule[] = [
   {
     name: 'range start',
     triggers: ['#4'],
+    // the match is the year itself: the rule looks only at the token around each 4-digit number
+    reach: [1, 12],
     pattern: new RegExp(`${BEFORE}(?<y>1\\d{3}|20\\d{2})(?=[-–](?<end>\\d{4}|\\d{2})${AFTER})`, 'g'),
     build(m) {
       return rangeEnd(m.groups!.y, m.groups!.end) ? { type: 'DATE', value: m.groups!.y } : undefined;
@@ -31,6 +33,7 @@ export const RANGES_RULES: Rule[] = [
   {
     name: 'range end',
     triggers: ['#4'],
+    reach: [1, 12],
     pattern: new RegExp(`(?<=${BEFORE}(?<y>1\\d{3}|20\\d{2})[-–])(?<end>\\d{4}|\\d{2})${AFTER}`, 'g'),
     build(m) {
       const end = rangeEnd(m.groups!.y, m.groups!.end);
