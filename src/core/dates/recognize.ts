@@ -30,9 +30,16 @@ function triggerHits(text: string): number[][] {
   const word = /[A-Za-z]+|\d+/g;
   for (let m = word.exec(text); m; m = word.exec(text)) {
     const token = m[0];
-    const key = token.charCodeAt(0) <= 57 ? `#${Math.min(token.length, 5)}` : token.toLowerCase();
+    const numeric = token.charCodeAt(0) <= 57;
+    const key = numeric ? `#${Math.min(token.length, 5)}` : token.toLowerCase();
     const rules = RULES_BY_TRIGGER.get(key);
     if (rules) for (const r of rules) hits[r].push(m.index);
+    if (numeric) {
+      // a number before a colon or a dash ("3:07:35", "1957-58") wakes the rules for clocks and ranges only
+      const next = text.charCodeAt(m.index + token.length);
+      const joined = next === 58 ? RULES_BY_TRIGGER.get('#:') : next === 45 || next === 0x2013 ? RULES_BY_TRIGGER.get('#-') : undefined;
+      if (joined) for (const r of joined) hits[r].push(m.index);
+    }
   }
   return hits;
 }

@@ -54,9 +54,10 @@ export const DAYS_RULES: Rule[] = [
   },
   {
     name: '24-hour clock',
-    triggers: ['#2', '#4'],
-    // the time starts at most three characters before its minutes; a day may follow ("on Thursday 28 July")
-    reach: [4, 48],
+    // a number before a colon, or a zone after the time ("0930 GMT", "12.30 local time")
+    triggers: ['#:', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'et', 'ct', 'mt', 'pt', 'gmt', 'utc', 'bst', 'cet', 'local', 'hours', 'hrs'],
+    // the time starts at most a few characters before its trigger; a day may follow ("on Thursday 28 July")
+    reach: [12, 48],
     // "at 14:30", "17:00 GMT", "at 0930 GMT": the clock of wire services outside the US; a time
     // without a.m. or p.m. needs "at" (or a like word) or a time zone, else it is a score or a ratio
     pattern: new RegExp(

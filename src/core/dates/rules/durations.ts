@@ -70,7 +70,7 @@ export const DURATIONS_RULES: Rule[] = [
   },
   {
     name: 'race time',
-    triggers: ['#1', '#2'],
+    triggers: ['#:'],
     // hours, minutes and seconds are one token: a short look around each number is enough
     reach: [8, 10],
     // "won in 2:07:35": hours, minutes and seconds without a.m. or p.m. are a time taken, not a time

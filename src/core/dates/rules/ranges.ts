@@ -22,8 +22,8 @@ const AFTER = '(?![\\w%/:-]|[.,]\\d)';
 export const RANGES_RULES: Rule[] = [
   {
     name: 'range start',
-    triggers: ['#4'],
-    // the match is the year itself: the rule looks only at the token around each 4-digit number
+    triggers: ['#-'],
+    // the match is the year itself: the rule looks only at the token around each number before a dash
     reach: [1, 12],
     pattern: new RegExp(`${BEFORE}(?<y>1\\d{3}|20\\d{2})(?=[-–](?<end>\\d{4}|\\d{2})${AFTER})`, 'g'),
     build(m) {
@@ -32,7 +32,7 @@ export const RANGES_RULES: Rule[] = [
   },
   {
     name: 'range end',
-    triggers: ['#4'],
+    triggers: ['#-'],
     reach: [1, 12],
     pattern: new RegExp(`(?<=${BEFORE}(?<y>1\\d{3}|20\\d{2})[-–])(?<end>\\d{4}|\\d{2})${AFTER}`, 'g'),
     build(m) {

@@ -44,7 +44,8 @@ export interface Rule {
   name: string;
   /**
    * Words one of which every match contains, in lower case; `#4` stands for any 4-digit number
-   * (`#1`, `#2` likewise). The rule only runs near them: most rules find nothing in most articles.
+   * (`#1`, `#2` likewise), `#:` for a number followed by a colon and `#-` for one followed by a dash.
+   * The rule only runs near them: most rules find nothing in most articles.
    */
   triggers: string[];
   /**
