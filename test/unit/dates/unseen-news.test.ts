@@ -18,6 +18,8 @@ const CASES: Case[] = [
   { text: 'The club won the league in 1957-58.', dct: '2013-03-15', expect: [['1957', 'DATE', '1957'], ['58', 'DATE', '1958']] },
   { text: 'Exports fell in the 1990–91 fiscal year.', dct: '1992-03-15', expect: [['1990', 'DATE', '1990'], ['91', 'DATE', '1991']] },
   { text: 'In 1999-2000 the team lost every game.', dct: '2013-03-15', expect: [['1999', 'DATE', '1999'], ['2000', 'DATE', '2000']] },
+  // ... but an ISO date is one date
+  { text: 'The filing is dated 2009-10-15.', dct: '2013-03-15', expect: [['2009-10-15', 'DATE', '2009-10-15']] },
   // a recurrence of the sports or theatre season
   { text: 'Ticket prices rise each season.', dct: '2013-03-15', expect: [['each season', 'SET', 'P1Y']] },
   // "at the time": the time just told of, before the document date ("at" stays outside, as for "on Monday")
