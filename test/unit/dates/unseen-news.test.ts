@@ -31,6 +31,7 @@ const CASES: Case[] = [
   // "today" as "in our times": a general statement in the present tense, not the day of the article
   { text: 'They do not have the right to work. And today, the right to work is equal to the right to survive.', dct: '1998-03-05', expect: [['today', 'DATE', 'PRESENT_REF']] },
   { text: 'Today, more people live in cities than in the countryside.', dct: '2013-03-15', expect: [['Today', 'DATE', 'PRESENT_REF']] },
+  { text: 'The world of today is different.', dct: '2013-03-15', expect: [['today', 'DATE', 'PRESENT_REF']] },
   // ... while "today" with an event of the day stays the day
   { text: 'Today, hundreds of people began to arrive from the US.', dct: '1998-01-20', expect: [['Today', 'DATE', '1998-01-20']] },
   { text: 'Today, the minister will open the bridge.', dct: '1998-01-20', expect: [['Today', 'DATE', '1998-01-20']] },

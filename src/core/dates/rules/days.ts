@@ -26,10 +26,14 @@ function possessiveTense(ctx: RuleContext, m: RegExpExecArray): Tense | undefine
 
 /**
  * "And today, the right to work is equal to ...": "today" opening a general statement in the present
- * tense means "in our times" (PRESENT_REF); told with an event of the day ("Today, hundreds began to
- * arrive", "Today, the minister will open the bridge", "Today, the company is announcing ...") it is the day.
+ * tense means "in our times" (PRESENT_REF), as does "the world of today"; told with an event of the
+ * day ("Today, hundreds began to arrive", "Today, the minister will open the bridge", "Today, the
+ * company is announcing ...") it is the day.
  */
 function todayInGeneral(ctx: RuleContext, m: RegExpExecArray): boolean {
+  const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  // "the world of today": our times ("the index today is up" is the day, so a verb after is no cue)
+  if (/\bof\s$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index)) && /^(?:[.,;:!?]|\s+(?:is|are|was|were)\b)/.test(after)) return true;
   const before = /[^.!?\n"]*$/.exec(ctx.text.slice(Math.max(0, m.index - 30), m.index))![0];
   if (!/^\s*(?:(?:and|but|yet|so|even|still)\s+)?$/i.test(before)) return false;
   const clause = /^,\s[^.;!?\n]*/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 160));
