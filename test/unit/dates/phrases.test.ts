@@ -70,6 +70,9 @@ const CASES: Case[] = [
   { text: 'U.K. sales for last year\'s quarter were about $3 million.', phrase: 'last year\'s quarter', dct: '1989-11-01', value: '1988-Q3' },
   { text: 'The cut could be effective as early as next year\'s first quarter.', phrase: 'next year\'s first quarter', dct: '1989-11-01', value: '1990-Q1' },
   { text: 'It may sell shares at a later date.', phrase: 'a later date', dct: '1989-10-30', value: 'FUTURE_REF' },
+  // "or so" belongs to the expression it rounds
+  { text: 'It will be surprised if, over the next two years or so, sales fall.', phrase: 'the next two years or so', dct: '1989-10-30', value: 'P2Y', type: 'DURATION' },
+  { text: 'The plants will be closed over the next year or so.', phrase: 'the next year or so', dct: '1989-10-30', value: '1990' },
 ];
 
 /** Sentences in which nothing is a date. */

@@ -108,7 +108,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?${E}`,
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\sso)?${E}`,
       'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);

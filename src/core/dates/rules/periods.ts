@@ -54,7 +54,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'relative unit',
     triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current', 'present', 'following', 'same'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this past|this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|season|${[...SEASONS.keys()].join('|')})${E}`,
+      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this past|this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|season|${[...SEASONS.keys()].join('|')})(?:\\sor\\sso)?${E}`,
       'gi'),
     build(m, ctx) {
       const dir = m.groups!.dir.toLowerCase();
