@@ -179,7 +179,7 @@ export const DAYS_RULES: Rule[] = [
     name: 'weekday',
     triggers: [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => `${w}s`)],
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this coming|this|early|late|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?:[\\s-](?<part>morning|afternoon|evening|night)(?<pl2>s)?)?${E}`, 'gi'),
+      `${B}(?:(?<dir>last|next|this coming|this|early|late|earlier|later|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?:[\\s-](?<part>morning|afternoon|evening|night)(?<pl2>s)?)?${E}`, 'gi'),
     build(m, ctx) {
       const { wd, part } = m.groups!;
       if (!isCapitalised(wd)) return undefined;

@@ -20,7 +20,7 @@ export const DURATIONS_RULES: Rule[] = [
   {
     name: 'reference word',
     triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future', 'current', 'these', 'later'],
-    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|these days|at present|presently|recently|lately|soon|the past|the future|the present|a later date|(?:then\s)?current)(?![\w-])/gi,
+    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|these days|at present|presently|(?:more |most )?recently|lately|soon|the past|the future|the present|a later date|(?:then\s)?current)(?![\w-])/gi,
     build(m, ctx) {
       const w = m.groups!.w.toLowerCase();
       if (/current$/.test(w)) {
@@ -108,7 +108,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\sso)?${E}`,
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?:(?<n0>${NUMBER_RE})\\s(?:to|or)\\s)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\sso)?${E}`,
       'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
@@ -137,6 +137,12 @@ export const DURATIONS_RULES: Rule[] = [
       const unit = unitOf(m.groups!.unit)!;
       // "the two-day talks": "the" belongs to the noun phrase, not to the duration
       if (m.groups!.the && !m.groups!.dir && !/s$/i.test(m.groups!.unit)) return undefined;
+      // "two to three weeks", "12 to 18 months": a span of uncertain length in that unit
+      if (m.groups!.n0) {
+        if (parseCardinal(m.groups!.n0) === undefined || m.groups!.half || m.groups!.half2 || m.groups!.adj) return undefined;
+        const c = unit.code === 'DE' || unit.code === 'CE' ? 'Y' : unit.code;
+        return { type: 'DURATION', value: unit.time ? `PTX${c}` : `PX${c}` };
+      }
       if (unit.code === 'Q') return { type: 'DURATION', value: Number.isNaN(n) ? 'PXQ' : `P${n}Q` };
       let count = n;
       let code = unit.code;

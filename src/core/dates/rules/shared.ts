@@ -139,7 +139,7 @@ export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): s
 
 export const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET))';
 export const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|(?:${WEEKDAY_RE},?\\s)?\\d{1,2}\\s${MONTH_RE}|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
-export const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
+export const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|no more than|no less than|not more than|no fewer than|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
 
 export function dayMonthYear(
   mon: string, d: string, y: string | undefined, ctx: RuleContext, wd?: string, tense?: Tense,
