@@ -18,6 +18,7 @@ const CASES: Case[] = [
   { text: 'The club won the league in 1957-58.', dct: '2013-03-15', expect: [['1957', 'DATE', '1957'], ['58', 'DATE', '1958']] },
   { text: 'Exports fell in the 1990–91 fiscal year.', dct: '1992-03-15', expect: [['1990', 'DATE', '1990'], ['91', 'DATE', '1991']] },
   { text: 'In 1999-2000 the team lost every game.', dct: '2013-03-15', expect: [['1999', 'DATE', '1999'], ['2000', 'DATE', '2000']] },
+  { text: 'Profits fell in 1999-00.', dct: '2013-03-15', expect: [['1999', 'DATE', '1999'], ['00', 'DATE', '2000']] },
   // ... but an ISO date is one date
   { text: 'The filing is dated 2009-10-15.', dct: '2013-03-15', expect: [['2009-10-15', 'DATE', '2009-10-15']] },
   // a recurrence of the sports or theatre season
@@ -70,6 +71,7 @@ const CASES: Case[] = [
 const NOT_DATES = [
   'The bill passed 1850-1790 in the lower house.',
   'Call 555-1957-58 for tickets.',
+  'Form 2009-05 was filed.',
   'The flight was scheduled at the time of the attack.',
   'At the time Howes was captured, the rebels were weak.',
   'Now for the weather.',

@@ -9,9 +9,15 @@ import { Rule } from './shared';
 /** The year a range ends in, or undefined when the two numbers do not make a range of years. */
 function rangeEnd(first: string, second: string): number | undefined {
   const start = Number(first);
-  const end = second.length === 2 ? Math.floor(start / 100) * 100 + Number(second) : Number(second);
-  // "1998-2001", "1957-58"; not "1850-1790" (a vote) nor a span longer than a lifetime
-  return end > start && end - start <= 100 ? end : undefined;
+  if (second.length === 4) {
+    const end = Number(second);
+    // "1998-2001"; not "1850-1790" (a vote) nor a span longer than a lifetime
+    return end > start && end - start <= 100 ? end : undefined;
+  }
+  // "1957-58", "1999-00" (into the next century); not "2009-05", which reads as a month
+  let end = Math.floor(start / 100) * 100 + Number(second);
+  if (end <= start) end += 100;
+  return end - start <= 20 ? end : undefined;
 }
 
 /** Not inside a longer number, a price or a phone number. */
