@@ -30,9 +30,16 @@ function triggerHits(text: string): number[][] {
   const word = /[A-Za-z]+|\d+/g;
   for (let m = word.exec(text); m; m = word.exec(text)) {
     const token = m[0];
-    const key = token.charCodeAt(0) <= 57 ? `#${Math.min(token.length, 5)}` : token.toLowerCase();
+    const numeric = token.charCodeAt(0) <= 57;
+    const key = numeric ? `#${Math.min(token.length, 5)}` : token.toLowerCase();
     const rules = RULES_BY_TRIGGER.get(key);
     if (rules) for (const r of rules) hits[r].push(m.index);
+    if (numeric) {
+      // a number before a colon or a dash ("3:07:35", "1957-58") wakes the rules for clocks and ranges only
+      const next = text.charCodeAt(m.index + token.length);
+      const joined = next === 58 ? RULES_BY_TRIGGER.get('#:') : next === 45 || next === 0x2013 ? RULES_BY_TRIGGER.get('#-') : undefined;
+      if (joined) for (const r of joined) hits[r].push(m.index);
+    }
   }
   return hits;
 }
@@ -94,6 +101,8 @@ function candidates(text: string, context: RecognitionContext): Candidate[] {
 function resolveAnaphors(kept: Candidate[], context: RecognitionContext): void {
   const anchor = parseYmd(context.documentDate);
   let ref: string | undefined = anchor ? formatYmd(anchor) : undefined;
+  // the decade told of last: that of the last date, or a decade named as such ("the 1940s" → `194`)
+  let decade = ref?.slice(0, 3);
   for (const c of kept) {
     const a = c.anaphor;
     const refDay = ref && /^\d{4}-\d\d-\d\d/.test(ref) ? ref.slice(0, 10) : undefined;
@@ -103,12 +112,15 @@ function resolveAnaphors(kept: Candidate[], context: RecognitionContext): void {
     } else if (a?.weekday) {
       const base = parseYmd(refDay ?? context.documentDate);
       c.value = base ? formatYmd(resolveWeekday(base, a.weekday, a.shift > 0 ? 'future' : 'past', true)) : `XXXX-WXX-${a.weekday}`;
+    } else if (a?.unit === 'DE') {
+      c.value = decade ? String(Number(decade) + a.shift) : 'XXX';
     } else if (a) {
       const day = ref === undefined ? undefined : shiftReference(ref, a.unit, a.shift);
       const base = day ?? unresolved(a.unit);
       c.value = a.part ? `${base}T${a.part}` : base;
     }
-    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && /^\d{4}/.test(c.value)) ref = c.value;
+    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && /^\d{4}/.test(c.value)) { ref = c.value; decade = ref.slice(0, 3); }
+    else if (c.type === 'DATE' && c.value && /^\d{3}$/.test(c.value)) decade = c.value;
   }
 }
 

@@ -70,6 +70,15 @@ const CASES: Case[] = [
   { text: 'U.K. sales for last year\'s quarter were about $3 million.', phrase: 'last year\'s quarter', dct: '1989-11-01', value: '1988-Q3' },
   { text: 'The cut could be effective as early as next year\'s first quarter.', phrase: 'next year\'s first quarter', dct: '1989-11-01', value: '1990-Q1' },
   { text: 'It may sell shares at a later date.', phrase: 'a later date', dct: '1989-10-30', value: 'FUTURE_REF' },
+  // ranges of counts, "no more than", "more recently" and "earlier" before a weekday belong to the expression (TimeBank)
+  { text: 'Shipments resume within two to three weeks.', phrase: 'two to three weeks', dct: '1989-10-30', value: 'PXW', type: 'DURATION' },
+  { text: 'Acquisitions are to be made during the next 12 to 18 months.', phrase: 'the next 12 to 18 months', dct: '1989-10-30', value: 'PXM', type: 'DURATION' },
+  { text: 'The offer lasts no more than sixty days.', phrase: 'no more than sixty days', dct: '1989-10-30', value: 'P60D', type: 'DURATION' },
+  { text: 'More recently, the company cut prices.', phrase: 'More recently', dct: '1989-10-30', value: 'PAST_REF' },
+  { text: 'Earlier Sunday, police fired tear gas.', phrase: 'Earlier Sunday', dct: '1998-03-23', value: '1998-03-22' },
+  // "or so" belongs to the expression it rounds
+  { text: 'It will be surprised if, over the next two years or so, sales fall.', phrase: 'the next two years or so', dct: '1989-10-30', value: 'P2Y', type: 'DURATION' },
+  { text: 'The plants will be closed over the next year or so.', phrase: 'the next year or so', dct: '1989-10-30', value: '1990' },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -83,7 +92,6 @@ const NOT_DATES = [
   'They sat down with the Sun reporter.',
   'He said that day traders lost money.',
   'It was high noon for the people of Poland.',
-  'Now, he says, it looks like a different war.',
   'Baker said on ABC News\' "This Week" that talks failed.',
   'That is less than 5% of the average daily volume.',
   'A strong current swept the swimmers away.',

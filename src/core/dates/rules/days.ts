@@ -24,6 +24,23 @@ function possessiveTense(ctx: RuleContext, m: RegExpExecArray): Tense | undefine
   return /\b(ahead of|until|till|awaiting|await|upcoming)\s+$/i.test(before) ? 'future' : 'past';
 }
 
+/**
+ * "And today, the right to work is equal to ...": "today" opening a general statement in the present
+ * tense means "in our times" (PRESENT_REF), as does "the world of today"; told with an event of the
+ * day ("Today, hundreds began to arrive", "Today, the minister will open the bridge", "Today, the
+ * company is announcing ...") it is the day.
+ */
+function todayInGeneral(ctx: RuleContext, m: RegExpExecArray): boolean {
+  const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40);
+  // "the world of today": our times ("the index today is up" is the day, so a verb after is no cue)
+  if (/\bof\s$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index)) && /^(?:[.,;:!?]|\s+(?:is|are|was|were)\b)/.test(after)) return true;
+  const before = /[^.!?\n"]*$/.exec(ctx.text.slice(Math.max(0, m.index - 30), m.index))![0];
+  if (!/^\s*(?:(?:and|but|yet|so|even|still)\s+)?$/i.test(before)) return false;
+  const clause = /^,\s[^.;!?\n]*/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 160));
+  if (!clause || ctx.tense() !== undefined) return false;
+  return /\b(?:is|are|remains?|lives?|does|do|can|seems?)\b/i.test(clause[0]) && !/\b(?:is|are)\s+\w+ing\b/i.test(clause[0]);
+}
+
 export const DAYS_RULES: Rule[] = [
   {
     name: 'clock time',
@@ -37,6 +54,28 @@ export const DAYS_RULES: Rule[] = [
       if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
       const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
       return { type: 'TIME', value: `${day}T${t}` };
+    },
+  },
+  {
+    name: '24-hour clock',
+    // a number before a colon, or a zone after the time ("0930 GMT", "12.30 local time")
+    triggers: ['#:', 'est', 'edt', 'cst', 'cdt', 'mst', 'mdt', 'pst', 'pdt', 'et', 'ct', 'mt', 'pt', 'gmt', 'utc', 'bst', 'cet', 'local', 'hours', 'hrs'],
+    // the time starts at most a few characters before its trigger; a day may follow ("on Thursday 28 July")
+    reach: [12, 48],
+    // "at 14:30", "17:00 GMT", "at 0930 GMT": the clock of wire services outside the US; a time
+    // without a.m. or p.m. needs "at" (or a like word) or a time zone, else it is a score or a ratio
+    pattern: new RegExp(
+      `(?<![\\w:.,/-])(?:(?<h>[01]?\\d|2[0-3])(?<sep>[:.])(?<min>[0-5]\\d)|(?<hh>[01]\\d|2[0-3])(?<mm>[0-5]\\d)(?=${TZ}|\\shours\\b|\\shrs\\b))(?<tz>${TZ})?(?![\\w:-]|[.,]\\d|\\s?[ap]\\.?m\\b)(?:,?\\s(?:on\\s)?(?<day>${DAY_PHRASE}))?`, 'g'),
+    build(m, ctx) {
+      const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
+      const after = ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      const local = /^\slocal\stime\b/i.test(after);
+      // "12.30" is a clock only with its zone: "at 2.46 billion guilders" is an amount
+      if (m.groups!.sep === '.' && !m.groups!.tz && !local) return undefined;
+      if (!m.groups!.tz && !m.groups!.hh && !local && !/\b(?:at|by|until|till|before|after|from|around|about|since|to)\s$/i.test(before)) return undefined;
+      const t = `${pad(Number(m.groups!.h ?? m.groups!.hh))}:${m.groups!.min ?? m.groups!.mm}`;
+      if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
+      return { type: 'TIME', value: `${dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0)}T${t}` };
     },
   },
   {
@@ -77,29 +116,32 @@ export const DAYS_RULES: Rule[] = [
     name: 'month day year',
     triggers: MONTH_TRIGGERS,
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+      `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4}))?(?![\\w]|-(?!\\d{1,2}\\b)|,\\d)`, 'g'),
     build(m, ctx) {
       const dir = m.groups!.dir?.toLowerCase();
       const forced = dir === 'last' ? 'past' : dir === 'next' || dir === 'this coming' ? 'future' : undefined;
       // "March eighth", as broadcasts say it
       const d = m.groups!.d ?? String(parseOrdinal(m.groups!.dw!));
+      // "June 5-9, 2013": the year written after the range is the first day's too
+      const y = m.groups!.y ?? /^[-–]\d{1,2}(?:st|nd|rd|th)?,?\s(\d{4})\b/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[1];
       // a weekday given with the date ("Monday, Oct. 26") tells the year
-      return dayMonthYear(m.groups!.mon, d, m.groups!.y, ctx, m.groups!.wd, forced);
+      return dayMonthYear(m.groups!.mon, d, y, ctx, m.groups!.wd, forced);
     },
   },
   {
     name: 'day month year',
     triggers: MONTH_TRIGGERS,
-    pattern: new RegExp(`${B}(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(?<mon>${MONTH_RE})(?:,?\\s(?<y>\\d{4}))?${E}`, 'g'),
+    // "Thursday 28 July", "on Monday, 19 December 2016": British and wire-service order
+    pattern: new RegExp(`${B}(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<d>\\d{1,2})(?:st|nd|rd|th)?\\s(?:of\\s)?(?<mon>${MONTH_RE})(?:,?\\s(?<y>\\d{4}))?${E}`, 'g'),
     build(m, ctx) {
-      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
+      return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx, m.groups!.wd);
     },
   },
   {
     name: 'second day',
     triggers: MONTH_TRIGGERS,
-    // the second day of "April 24 and 25": a date of its own, in the month just named
-    pattern: new RegExp(`(?<=${B}(?<mon>${MONTH_RE})\\s\\d{1,2}(?:st|nd|rd|th)?\\s(?:and|or)\\s)(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
+    // the second day of "April 24 and 25", "June 5-9": a date of its own, in the month just named
+    pattern: new RegExp(`(?<=${B}(?<mon>${MONTH_RE})\\s\\d{1,2}(?:st|nd|rd|th)?(?:\\s(?:and|or|to|through)\\s|[-–]))(?<d>\\d{1,2})(?:st|nd|rd|th)?(?:,?\\s(?<y>\\d{4}))?(?![\\w-]|,\\d)`, 'g'),
     build(m, ctx) {
       return dayMonthYear(m.groups!.mon, m.groups!.d, m.groups!.y, ctx);
     },
@@ -137,7 +179,7 @@ export const DAYS_RULES: Rule[] = [
     name: 'weekday',
     triggers: [...WEEKDAY_NAMES, ...WEEKDAY_NAMES.map((w) => `${w}s`)],
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this coming|this|early|late|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?:[\\s-](?<part>morning|afternoon|evening|night)(?<pl2>s)?)?${E}`, 'gi'),
+      `${B}(?:(?<dir>last|next|this coming|this|early|late|earlier|later|early on|late on|the previous|the preceding|the prior|the following)\\s)?(?<wd>${WEEKDAY_RE})(?<pl>s)?(?:[\\s-](?<part>morning|afternoon|evening|night)(?<pl2>s)?)?${E}`, 'gi'),
     build(m, ctx) {
       const { wd, part } = m.groups!;
       if (!isCapitalised(wd)) return undefined;
@@ -186,6 +228,7 @@ export const DAYS_RULES: Rule[] = [
       if (/^To/.test(m.groups!.w) && !m.groups!.mod && /[^\s.!?:;"'`_\u2014-]\s+[A-Z][A-Za-z]*\s$/.test(ctx.text.slice(Math.max(0, m.index - 20), m.index))) return undefined;
       if (/^Today\s+(?:show|program|programme)\b/.test(ctx.text.slice(m.index, m.index + 20)) && /\bthe\s$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index))) return undefined;
       if (w === 'tomorrow' && /\b(?:of|for)\s$/i.test(ctx.text.slice(Math.max(0, m.index - 4), m.index)) && !/^\s*(?:morning|night|,)/.test(after)) return undefined;
+      if (w === 'today' && !m.groups!.mod && !m.groups!.part && todayInGeneral(ctx, m)) return { type: 'DATE', value: 'PRESENT_REF' };
       const offset = w === 'yesterday' ? -1 : w === 'tomorrow' ? 1 : 0;
       const part = m.groups!.part ? PART_OF_DAY[m.groups!.part.toLowerCase()] : w === 'tonight' ? 'NI' : undefined;
       return { type: m.groups!.part ? 'TIME' : 'DATE', value: dayValue(ctx, offset, part) };

@@ -20,7 +20,7 @@ export const DURATIONS_RULES: Rule[] = [
   {
     name: 'reference word',
     triggers: ['now', 'currently', 'nowadays', 'present', 'presently', 'recently', 'lately', 'soon', 'past', 'future', 'current', 'these', 'later'],
-    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|these days|at present|presently|recently|lately|soon|the past|the future|the present|a later date|(?:then\s)?current)(?![\w-])/gi,
+    pattern: /(?<![\w'-])(?<w>right now|now|currently|nowadays|these days|at present|presently|(?:more |most )?recently|lately|soon|the past|the future|the present|a later date|(?:then\s)?current)(?![\w-])/gi,
     build(m, ctx) {
       const w = m.groups!.w.toLowerCase();
       if (/current$/.test(w)) {
@@ -34,13 +34,53 @@ export const DURATIONS_RULES: Rule[] = [
       }
       // "now" as a conjunction ("now that") or inside "until now" stays a reference to the present
       if (w === 'now' && /^[-\u2010-\u2015]/.test(ctx.text.slice(m.index + m[0].length))) return undefined;
-      // a sentence opening "Now, ..." is a discourse marker ("Now, he says, it looks different")
-      if (m.groups!.w === 'Now' && /^,/.test(ctx.text.slice(m.index + 3, m.index + 4))) return undefined;
+      // "Now for the weather": a broadcast's turn to the next item; "Now, critics say ..." is the present
+      if (m.groups!.w === 'Now' && /^\s+for\b/.test(ctx.text.slice(m.index + 3, m.index + 8))) return undefined;
       // "as soon as possible", "soon after the vote": relative to an event, not to the document
       if (w === 'soon' && (/\bas\s$/i.test(ctx.text.slice(m.index - 3, m.index)) || /^\s+(after|before|as)\b/i.test(ctx.text.slice(m.index + 4, m.index + 12)))) return undefined;
+      // "the Future of Babylon project": a capitalised word inside a sentence is part of a name
+      if (/^the (Future|Past|Present)$/.test(m[0]) && /[^\s.!?:;"'`\u2014-]\s*$/.test(ctx.text.slice(Math.max(0, m.index - 3), m.index))) return undefined;
       if (/recent|lately|past/.test(w)) return { type: 'DATE', value: 'PAST_REF' };
       if (/soon|future|later/.test(w)) return { type: 'DATE', value: 'FUTURE_REF' };
       return { type: 'DATE', value: 'PRESENT_REF' };
+    },
+  },
+  {
+    name: 'the time',
+    triggers: ['time'],
+    reach: [8, 16],
+    // "saying at the time he was willing": the time just told of; "at" stays outside, as for "on
+    // Monday". "At the time of the attack" names an event's time, not a date.
+    pattern: /(?<=\bat\s)the\stime(?![\w-])/gi,
+    build(m, ctx) {
+      if (/^\s+(?:of|when|in which|at which|and place|being|limit|zone)\b/i.test(ctx.text.slice(m.index + 8, m.index + 24))) return undefined;
+      // "At the time Howes was captured, ...": a clause opening the sentence tells of an event's time
+      if (/^\s*$/.test(/[^.!?\n"]*$/.exec(ctx.text.slice(Math.max(0, m.index - 12), m.index - 3))![0]) && !/^,/.test(ctx.text.slice(m.index + 8, m.index + 9))) return undefined;
+      return { type: 'DATE', value: ctx.tense() === 'future' ? 'FUTURE_REF' : 'PAST_REF' };
+    },
+  },
+  {
+    name: 'tenure',
+    triggers: ['tenure'],
+    // "during his tenure": a term of office, a length of time of unknown years
+    pattern: /(?<![\w'-])(?:his|her|their|its|my|our|your)\stenure(?![\w-])/gi,
+    build() {
+      return { type: 'DURATION', value: 'PXY' };
+    },
+  },
+  {
+    name: 'race time',
+    triggers: ['#:'],
+    // hours, minutes and seconds are one token: a short look around each number is enough
+    reach: [8, 10],
+    // "won in 2:07:35": hours, minutes and seconds without a.m. or p.m. are a time taken, not a time
+    // of day ("at 10:30:15 a.m." is the clock's)
+    pattern: /(?<![\w:.,/-])(?<h>\d{1,2}):(?<min>[0-5]\d):(?<s>[0-5]\d)(?![\w:-]|\.\d|\s?[ap]\.?m\b)/g,
+    build(m, ctx) {
+      if (/\b(?:at|by|until|till|since|from|before|after)\s$/i.test(ctx.text.slice(Math.max(0, m.index - 7), m.index))) return undefined;
+      const [h, min, s] = [Number(m.groups!.h), Number(m.groups!.min), Number(m.groups!.s)];
+      const part = (n: number, code: string) => (n ? `${n}${code}` : '');
+      return { type: 'DURATION', value: `PT${part(h, 'H')}${part(min, 'M')}${part(s, 'S')}` };
     },
   },
   {
@@ -68,7 +108,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?${E}`,
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?:(?<n0>${NUMBER_RE})\\s(?:to|or)\\s)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\sso)?${E}`,
       'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
@@ -97,6 +137,12 @@ export const DURATIONS_RULES: Rule[] = [
       const unit = unitOf(m.groups!.unit)!;
       // "the two-day talks": "the" belongs to the noun phrase, not to the duration
       if (m.groups!.the && !m.groups!.dir && !/s$/i.test(m.groups!.unit)) return undefined;
+      // "two to three weeks", "12 to 18 months": a span of uncertain length in that unit
+      if (m.groups!.n0) {
+        if (parseCardinal(m.groups!.n0) === undefined || m.groups!.half || m.groups!.half2 || m.groups!.adj) return undefined;
+        const c = unit.code === 'DE' || unit.code === 'CE' ? 'Y' : unit.code;
+        return { type: 'DURATION', value: unit.time ? `PTX${c}` : `PX${c}` };
+      }
       if (unit.code === 'Q') return { type: 'DURATION', value: Number.isNaN(n) ? 'PXQ' : `P${n}Q` };
       let count = n;
       let code = unit.code;
@@ -107,7 +153,9 @@ export const DURATIONS_RULES: Rule[] = [
       if (code === 'DE' || code === 'CE') { count *= code === 'DE' ? 10 : 100; code = 'Y'; }
       if (!Number.isNaN(count) && !Number.isInteger(count)) {
         // "2 1/2 years", "a minute and a half", "half an hour": the half in the next smaller unit
-        const value = Number.isInteger(count * 2) ? halfDuration(Math.floor(count), code, unit.time) : undefined;
+        // "9.58 seconds", "2.3 years": ISO 8601 allows a fraction in the last unit
+        const value = (Number.isInteger(count * 2) ? halfDuration(Math.floor(count), code, unit.time) : undefined)
+          ?? (/^\d+\.\d+$/.test(nWord) ? `P${unit.time ? 'T' : ''}${count}${code}` : undefined);
         return value ? { type: 'DURATION', value } : undefined;
       }
       const c = Number.isNaN(count) ? 'X' : String(count);
@@ -134,7 +182,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'set',
     triggers: ['every', 'each', 'annually', 'yearly', 'daily', 'weekly', 'monthly', 'hourly', 'nightly'],
     pattern: new RegExp(
-      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|morning|night|evening|afternoon|January|February|March|April|May|June|July|August|September|October|November|December)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
+      `${B}(?:(?<every>every|each)\\s(?:(?<n>other|${NUMBER_RE})\\s)?(?<unit>${UNIT_RE}|${WEEKDAY_RE}|season|morning|night|evening|afternoon|January|February|March|April|May|June|July|August|September|October|November|December)|(?<adv>annually|yearly|daily|weekly|monthly|hourly|nightly))${E}`,
       'gi'),
     build(m, ctx) {
       const adv = m.groups!.adv?.toLowerCase();
@@ -145,6 +193,8 @@ export const DURATIONS_RULES: Rule[] = [
         return { type: 'SET', value: v[adv] };
       }
       const unitWord = m.groups!.unit;
+      // "each season": a sports or theatre season comes once a year
+      if (unitWord.toLowerCase() === 'season') return m.groups!.n ? undefined : { type: 'SET', value: 'P1Y' };
       const month = monthOf(unitWord);
       // "every March"; not "each may decide" or "every march" (a walk): only a capitalised month is one
       if (month) return m.groups!.n || !isCapitalised(unitWord) ? undefined : { type: 'SET', value: `XXXX-${pad(month)}` };

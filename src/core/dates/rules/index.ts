@@ -6,16 +6,18 @@
 import { DAYS_RULES } from './days';
 import { DURATIONS_RULES } from './durations';
 import { PERIODS_RULES } from './periods';
+import { RANGES_RULES } from './ranges';
 import type { Rule } from './shared';
 
 export type { Rule, RuleContext, Timex, TimexType } from './shared';
 
-const ALL = [...DAYS_RULES, ...PERIODS_RULES, ...DURATIONS_RULES];
+const ALL = [...DAYS_RULES, ...PERIODS_RULES, ...RANGES_RULES, ...DURATIONS_RULES];
 const byName = new Map(ALL.map((r) => [r.name, r]));
 
 /** Every rule; on matches of equal length the earlier rule wins. */
 export const RULES: Rule[] = [
   'clock time',
+  '24-hour clock',
   'named time',
   'iso date',
   'numeric date',
@@ -29,13 +31,18 @@ export const RULES: Rule[] = [
   'part of day',
   'part of that day',
   'reference word',
+  'the time',
+  'tenure',
   'anaphoric',
   'year',
+  'range start',
+  'range end',
   'decade',
   'century',
   'relative unit',
   'season',
   'quarter',
+  'quarter code',
   'spoken year',
   'named period',
   'holiday',
@@ -46,6 +53,7 @@ export const RULES: Rule[] = [
   'ago',
   'year earlier',
   'duration',
+  'race time',
   'vague duration',
   'set',
   'frequency',

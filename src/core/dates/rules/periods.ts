@@ -23,6 +23,8 @@ export const PERIODS_RULES: Rule[] = [
         if (!/\bof\s$/i.test(before) || year < 1900 || year > 2030) return undefined;
       }
       if (year < 1900 && !m.groups!.pre && !/\b(in|since|from|until|of|by|before|after|year|circa|to)\s$/i.test(before)) return undefined;
+      // "lives at 2010 Main Street": a house number
+      if (/^\s+[A-Z][a-z]+\s+(?:Street|St\.|Avenue|Ave\.|Road|Rd\.|Boulevard|Blvd\.|Drive|Lane|Place)(?!\w)/.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40))) return undefined;
       // "a venture called Orion 1980", "Euro 2004": a capitalised word inside a sentence makes a name
       const name = /([^\s])\s+([A-Z][a-z]+)\s$/.exec(ctx.text.slice(Math.max(0, m.index - 30), m.index));
       if (name && !m.groups!.pre && !m.groups!.mod && !/[.!?:;"'`_\u2014-]/.test(name[1]) && !NOT_A_NAME.test(name[2])) return undefined;
@@ -32,7 +34,8 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'decade',
     triggers: ['#4', '#2'],
-    pattern: /(?<![\w$-])(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
+    // "the" belongs to the expression, as in "the late 1970s"
+    pattern: /(?<![\w$-])(?:the\s)?(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
     build(m) {
       const value = m.groups!.y ?? `19${m.groups!.yy}`;
       return { type: 'DATE', value };
@@ -41,7 +44,7 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'century',
     triggers: ['century'],
-    pattern: new RegExp(`${B}(?:the\\s)?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
+    pattern: new RegExp(`${B}(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
     build(m) {
       const n = parseOrdinal(m.groups!.ord);
       return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
@@ -51,7 +54,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'relative unit',
     triggers: ['this', 'last', 'next', 'past', 'previous', 'coming', 'current', 'present', 'following', 'same'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|${[...SEASONS.keys()].join('|')})${E}`,
+      `${B}(?:(?<mod>early|late|earlier|later|the end of|the beginning of|the middle of|the start of|mid)[\\s-](?:in\\s)?)?(?<the>the\\s)?(?<dir>this past|this|last|next|past|previous|coming|current|present|following|same)[\\s-](?<unit>week|weekend|month|year|quarter|decade|century|fiscal year|season|${[...SEASONS.keys()].join('|')})(?:\\sor\\sso)?${E}`,
       'gi'),
     build(m, ctx) {
       const dir = m.groups!.dir.toLowerCase();
@@ -60,10 +63,12 @@ export const PERIODS_RULES: Rule[] = [
       // ABC's "This Week": a capitalised unit in running text is a title
       if (/^[A-Z][a-z]/.test(m.groups!.unit)) return undefined;
       const season = SEASONS.get(unitWord);
-      const step = dir === 'last' || dir === 'past' || dir === 'previous' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
+      const step = dir === 'last' || dir === 'past' || dir === 'previous' || dir === 'this past' ? -1 : dir === 'next' || dir === 'coming' ? 1 : 0;
+      // "last season", "this season": a sports or theatre season, which straddles two years
+      if (unitWord === 'season') return { type: 'DATE', value: step < 0 ? 'PAST_REF' : step > 0 ? 'FUTURE_REF' : 'PRESENT_REF' };
       if (season) {
         if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${season}` };
-        return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir, ctx.tense()), 4)}-${season}` };
+        return { type: 'DATE', value: `${pad(resolveSeasonYear(ctx.anchor, season, dir === 'this past' ? 'last' : dir, ctx.tense()), 4)}-${season}` };
       }
       const unit = unitWord === 'fiscal year' ? 'Y' : unitOf(unitWord)!.code;
       // "over the past decade" is the last ten years up to now, not the decade before this one
@@ -93,7 +98,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'quarter',
     triggers: ['quarter', 'half'],
     pattern: new RegExp(
-      `${B}(?:(?<rel>this|last|next|the current|the previous) year's\\s)?(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4}))?${E}`,
+      `${B}(?:(?<rel>this|last|next|the current|the previous) year's\\s)?(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4})|\\sof\\s(?<ofYear>the|this|last|next)\\s(?:fiscal\\s)?year)?${E}`,
       'gi'),
     build(m, ctx) {
       const { ord, q } = m.groups!;
@@ -114,6 +119,10 @@ export const PERIODS_RULES: Rule[] = [
       const periods = half ? 2 : 4;
       const yearAgo = pre === 'year-earlier' || pre === 'year-ago' || pre === 'comparable year-ago' || o === 'year-earlier' || o === 'year-ago';
       let y = m.groups!.y ?? (pre && /^\d/.test(pre) ? pre : undefined);
+      // "the first half of the year", "the third quarter of last year"
+      const ofYear = m.groups!.ofYear?.toLowerCase();
+      if (ofYear && (rel || !o)) return undefined;
+      if (ofYear && ctx.anchor) y = String(ctx.anchor.year + (ofYear === 'last' ? -1 : ofYear === 'next' ? 1 : 0));
       // "the quarter ended Sept. 30": the quarter is the one holding that month
       const ended = /^,?\s+(?:that\s+)?end(?:ed|ing|s)\s+(?<mon>[A-Z][a-z]+\.?)(?:\s+\d{1,2})?(?:,?\s+(?<y>\d{4}))?/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       const endMonth = ended ? monthOf(ended.groups!.mon) : undefined;
@@ -144,6 +153,21 @@ export const PERIODS_RULES: Rule[] = [
       if (yearAgo) back += periods;
       const idx = ctx.anchor.year * periods + current - 1 - back;
       return { type: 'DATE', value: `${Math.floor(idx / periods)}-${label}${(idx % periods) + 1}` };
+    },
+  },
+  {
+    name: 'quarter code',
+    triggers: ['q'],
+    // "Q3 2012", "in Q4": the quarter as business news abbreviates it
+    pattern: /(?<![\w-])Q(?<q>[1-4])(?:\s(?:of\s)?(?:fiscal\s)?(?<y>\d{4}))?(?![\w-])/g,
+    build(m, ctx) {
+      const q = Number(m.groups!.q);
+      if (m.groups!.y) return { type: 'DATE', value: `${m.groups!.y}-Q${q}` };
+      if (!ctx.anchor) return { type: 'DATE', value: `XXXX-Q${q}` };
+      // as "the third quarter": a reported quarter is a past one unless the clause looks ahead
+      const current = quarterOf(ctx.anchor.month);
+      const year = ctx.tense() === 'future' ? (q >= current ? ctx.anchor.year : ctx.anchor.year + 1) : q <= current ? ctx.anchor.year : ctx.anchor.year - 1;
+      return { type: 'DATE', value: `${year}-Q${q}` };
     },
   },
   {
@@ -262,7 +286,7 @@ export const PERIODS_RULES: Rule[] = [
     reach: [24, 40],
     // "that day", "later that year", "the following month", "the next morning":
     // counted from the date the text mentioned last, not from the document date
-    pattern: /(?<![\w'-])(?:(?<when>earlier|later|early|late)\s(?:(?:in|on)\s)?)?(?:(?<that>that(?:\ssame)?|the\ssame)|the\s(?<dir>following|next|previous|preceding|prior))\s(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year|quarter)(?![\w'-])/gi,
+    pattern: /(?<![\w'-])(?:(?<when>earlier|later|early|late)\s(?:(?:in|on)\s)?)?(?:(?<that>that(?:\ssame)?|the\ssame)|the\s(?<dir>following|next|previous|preceding|prior))\s(?<unit>day|morning|afternoon|evening|night|week|weekend|month|year|quarter|decade)(?![\w'-])/gi,
     build(m, ctx) {
       const unitWord = m.groups!.unit.toLowerCase();
       const dir = m.groups!.dir?.toLowerCase();
@@ -276,7 +300,7 @@ export const PERIODS_RULES: Rule[] = [
       // "that year's results" is fine, "the following day's" too; "the same month of 1990" is not anaphoric
       if (/^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return undefined;
       const shift = dir === 'following' || dir === 'next' ? 1 : dir ? -1 : 0;
-      const unit = dayLevel ? 'D' : unitWord === 'weekend' ? 'WE' : unitOf(unitWord)!.code as 'W' | 'M' | 'Q' | 'Y';
+      const unit = dayLevel ? 'D' : unitWord === 'weekend' ? 'WE' : unitOf(unitWord)!.code as 'W' | 'M' | 'Q' | 'Y' | 'DE';
       return { type: part ? 'TIME' : 'DATE', anaphor: { unit, shift, part } };
     },
   },

@@ -22,7 +22,7 @@ export interface Timex {
  * Day-level anaphors need a reference that names a day; otherwise the document date serves.
  */
 export interface Anaphor {
-  unit: 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y';
+  unit: 'D' | 'W' | 'WE' | 'M' | 'Q' | 'Y' | 'DE';
   shift: number;
   part?: string;
   /** "the previous Friday" (shift -1), "the following Monday" (+1): that weekday (1 = Monday) before or after. */
@@ -44,7 +44,8 @@ export interface Rule {
   name: string;
   /**
    * Words one of which every match contains, in lower case; `#4` stands for any 4-digit number
-   * (`#1`, `#2` likewise). The rule only runs near them: most rules find nothing in most articles.
+   * (`#1`, `#2` likewise), `#:` for a number followed by a colon and `#-` for one followed by a dash.
+   * The rule only runs near them: most rules find nothing in most articles.
    */
   triggers: string[];
   /**
@@ -101,14 +102,22 @@ export function dayOf(phrase: string | undefined, ctx: RuleContext): string | un
   if (word === 'tomorrow') return dayValue(ctx, 1);
   const wd = WEEKDAYS.get(word);
   if (wd) return ctx.anchor ? formatYmd(resolveWeekday(ctx.anchor, wd, ctx.tense())) : `XXXX-WXX-${wd}`;
-  const md = /^(\S+)\s+(\d{1,2})$/.exec(p);
-  const month = md ? monthOf(md[1]) : undefined;
+  // "Nov. 9", "28 July", "Thursday 28 July" (the weekday picks the year)
+  const md = /^(?:(\w+),?\s+)?(?:(\S+)\s+(\d{1,2})|(\d{1,2})\s+(\S+))$/.exec(p);
+  const month = md ? monthOf(md[2] ?? md[5]) : undefined;
   if (md && month) {
-    const day = Number(md[2]);
-    return ctx.anchor ? formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense())) : `XXXX-${pad(month)}-${pad(day)}`;
+    const day = Number(md[3] ?? md[4]);
+    const weekday = md[1] ? WEEKDAYS.get(md[1].toLowerCase()) : undefined;
+    return ctx.anchor ? formatYmd(resolveMonthDay(ctx.anchor, month, day, ctx.tense(), weekday)) : `XXXX-${pad(month)}-${pad(day)}`;
   }
   return undefined;
 }
+
+/**
+ * A passage about a reporting quarter ("third-quarter net", "in the latest quarter", "quarterly
+ * results"); not a share ("a quarter of the population", "three quarters of voters").
+ */
+const QUARTER_CONTEXT = /\b(?:first|second|third|fourth|latest|last|this|that|the|fiscal|same|current|previous|year-earlier|year-ago|comparable|corresponding)[\s-]quarter\b(?!\s+of\s+(?:the|a|an|its|their|his|her|all|voters|people)\b)|\bquarterly\b|\bperiod\b/i;
 
 /**
  * In financial reports "a year earlier" means the same quarter a year before: the quarter named in
@@ -117,7 +126,7 @@ export function dayOf(phrase: string | undefined, ctx: RuleContext): string | un
 export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): string | undefined {
   if (!ctx.anchor) return undefined;
   const before = ctx.text.slice(Math.max(0, index - window), index);
-  if (!/\bquarter(ly)?\b|\bperiod\b|-quarter\b/i.test(before + ctx.text.slice(index, index + 120))) return undefined;
+  if (!QUARTER_CONTEXT.test(before + ctx.text.slice(index, index + 120))) return undefined;
   const named = [...before.matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
   const current = quarterOf(ctx.anchor.month);
   if (named) {
@@ -128,9 +137,9 @@ export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): s
   return shiftValue(ctx.anchor, 'Q', -5);
 }
 
-export const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|GMT|UTC))';
-export const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
-export const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
+export const TZ = '(?:\\s(?:EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|CT|MT|PT|GMT|UTC|BST|CET))';
+export const DAY_PHRASE = `(?:today|tonight|yesterday|tomorrow|(?:${WEEKDAY_RE},?\\s)?\\d{1,2}\\s${MONTH_RE}|${WEEKDAY_RE}|${MONTH_RE}\\s\\d{1,2})`;
+export const APPROX = '(?:about|around|approximately|roughly|nearly|almost|some|no more than|no less than|not more than|no fewer than|more than|less than|at least|at most|up to|over|under|just|only|another|an additional|barely|fully)';
 
 export function dayMonthYear(
   mon: string, d: string, y: string | undefined, ctx: RuleContext, wd?: string, tense?: Tense,
