@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { detectDocumentDate, recognizeDates } from '../../../src/core/dates';
 import type { Annotation } from '../../../src/core/model';
 import { buildTimeline, extentOf, filterTimeline, groupTimeline, isoDay, isPlaced, NO_ENTITY, type TimelineDocument } from '../../../src/core/timeline';
 
-const KOREA = '/work/shared/corpus/korea-generals-2006-03-02.txt';
+const KOREA = path.resolve(__dirname, '../../../../../shared/corpus/korea-generals-2006-03-02.txt');
 
 function span(value: string): [string, string, string] {
   const e = extentOf(value);

