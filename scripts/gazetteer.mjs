@@ -3,7 +3,7 @@
 //   node scripts/gazetteer.mjs [out]     writes the table (esbuild.mjs calls writeGazetteer)
 // Kept: every city of 15,000 people or more, and every capital of a country or first-level region,
 // however small. Countries come first, named by the ICU region names Node ships (Intl.DisplayNames)
-// plus common other names, placed at their capital. Format: see src/core/places/gazetteer.ts.
+// plus common other names, placed at their capital; then continents and US states. Format: see src/core/places/gazetteer.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
@@ -37,6 +37,31 @@ const COUNTRY_ALIASES = {
   TL: ['East Timor'],
   CV: ['Cape Verde'],
 };
+
+/** US states: GeoNames admin code, name, and AP-style abbreviations that news writes. */
+const US_STATES = {
+  AL: ['Alabama', 'Ala.'], AK: ['Alaska'], AZ: ['Arizona', 'Ariz.'], AR: ['Arkansas', 'Ark.'], CA: ['California', 'Calif.', 'Cal.'],
+  CO: ['Colorado', 'Colo.'], CT: ['Connecticut', 'Conn.'], DE: ['Delaware', 'Del.'], FL: ['Florida', 'Fla.'], GA: ['Georgia', 'Ga.'],
+  HI: ['Hawaii'], ID: ['Idaho'], IL: ['Illinois', 'Ill.'], IN: ['Indiana', 'Ind.'], IA: ['Iowa'], KS: ['Kansas', 'Kan.'],
+  KY: ['Kentucky', 'Ky.'], LA: ['Louisiana', 'La.'], ME: ['Maine'], MD: ['Maryland', 'Md.'], MA: ['Massachusetts', 'Mass.'],
+  MI: ['Michigan', 'Mich.'], MN: ['Minnesota', 'Minn.'], MS: ['Mississippi', 'Miss.'], MO: ['Missouri', 'Mo.'], MT: ['Montana', 'Mont.'],
+  NE: ['Nebraska', 'Neb.'], NV: ['Nevada', 'Nev.'], NH: ['New Hampshire', 'N.H.'], NJ: ['New Jersey', 'N.J.'], NM: ['New Mexico', 'N.M.'],
+  NY: ['New York State', 'N.Y.'], NC: ['North Carolina', 'N.C.'], ND: ['North Dakota', 'N.D.'], OH: ['Ohio'], OK: ['Oklahoma', 'Okla.'],
+  OR: ['Oregon', 'Ore.'], PA: ['Pennsylvania', 'Pa.'], RI: ['Rhode Island', 'R.I.'], SC: ['South Carolina', 'S.C.'], SD: ['South Dakota', 'S.D.'],
+  TN: ['Tennessee', 'Tenn.'], TX: ['Texas', 'Tex.'], UT: ['Utah'], VT: ['Vermont', 'Vt.'], VA: ['Virginia', 'Va.'],
+  // "Washington" alone is the capital in news: the state answers to "Washington State" and "Wash." only.
+  WA: ['Washington State', 'Wash.'], WV: ['West Virginia', 'W.Va.'], WI: ['Wisconsin', 'Wis.'], WY: ['Wyoming', 'Wyo.'],
+};
+
+/** Continents and world regions news names: [name, latitude, longitude, other names]. */
+const CONTINENTS = [
+  ['Africa', 2, 21, []], ['Asia', 34, 100, []], ['Europe', 50, 15, []], ['North America', 45, -100, []],
+  ['South America', -15, -60, ['Latin America']], ['Oceania', -22, 140, []], ['Antarctica', -80, 0, []],
+  ['Middle East', 29, 45, ['Mideast', 'Mid-East']],
+];
+
+/** Cities better known by a shorter name than GeoNames gives. */
+const CITY_ALIASES = { 'New York City': ['New York'] };
 
 const clean = (s) => String(s).replace(/[\t\n\r]/g, ' ').trim();
 
@@ -75,6 +100,18 @@ export function gazetteerText() {
     if (inParens) others.add(inParens[1]);
     lines.push([`iso3166:${code}`, clean(plain), code, lat.toFixed(4), lon.toFixed(4), k.population, 'PCLI', [...others].map(clean).join('|')].join('\t'));
   }
+  for (const [name, lat, lon, others] of CONTINENTS) {
+    lines.push([`continent:${name.replace(/ /g, '-')}`, name, '', lat, lon, 0, 'CONT', others.join('|')].join('\t'));
+  }
+  // US states, at the mean position of their listed cities (GeoNames admin1 codes are the postal codes).
+  for (const [code, [name, ...others]] of Object.entries(US_STATES)) {
+    const inState = cities.filter((c) => c.country === 'US' && c.adminCode === code);
+    if (inState.length === 0) continue;
+    const lat = inState.reduce((n, c) => n + c.loc.coordinates[1], 0) / inState.length;
+    const lon = inState.reduce((n, c) => n + c.loc.coordinates[0], 0) / inState.length;
+    const population = inState.reduce((n, c) => n + c.population, 0);
+    lines.push([`iso3166:US-${code}`, name, 'US', lat.toFixed(4), lon.toFixed(4), population, 'ADM1', others.join('|')].join('\t'));
+  }
   const kept = cities
     .filter((c) => c.population >= MIN_POPULATION || c.featureCode === 'PPLC' || c.featureCode === 'PPLA')
     .sort((a, b) => b.population - a.population || a.cityId - b.cityId);
@@ -84,6 +121,7 @@ export function gazetteerText() {
     // "Washington, D.C.", "Frankfurt am Main": the first part is what articles write.
     const short = c.name.replace(/,.*$/, '').replace(/ am Main$/, '');
     if (short !== c.name) others.push(short);
+    others.push(...(CITY_ALIASES[c.name] ?? []));
     lines.push([`geonames:${c.cityId}`, clean(c.name), c.country, lat.toFixed(4), lon.toFixed(4), c.population, c.featureCode, others.map(clean).join('|')].join('\t'));
   }
   return lines.join('\n') + '\n';

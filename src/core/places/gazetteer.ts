@@ -4,13 +4,14 @@
  * extension reads it from its folder and hands the text here, so this stays pure.
  *
  * Lines: `id, name, country (ISO 3166 alpha-2), latitude, longitude, population, GeoNames feature
- * code, other names (|-separated)`; `#` starts a comment. Ids are `geonames:<id>` for cities and
- * `iso3166:<code>` for countries; either is what a PLACE annotation stores in its `kb` field.
+ * code, other names (|-separated)`; `#` starts a comment. Ids are `geonames:<id>` for cities,
+ * `iso3166:<code>` for countries and US states, `continent:<name>`; any of them is what a PLACE
+ * annotation stores in its `kb` field.
  */
 
 /** A gazetteer entry. */
 export interface Place {
-  /** `geonames:1835848` (a city) or `iso3166:KR` (a country). */
+  /** `geonames:1835848` (a city), `iso3166:KR` (a country), `iso3166:US-FL` (a US state), `continent:Africa`. */
   id: string;
   name: string;
   /** ISO 3166 alpha-2 code of its country. */
@@ -18,7 +19,7 @@ export interface Place {
   lat: number;
   lon: number;
   population: number;
-  /** GeoNames feature code: `PPLC` capital, `PPLA` region capital, `PPL` city, `PCLI` country. */
+  /** GeoNames feature code: `PPLC` capital, `PPLA` region capital, `PPL` city, `PCLI` country, `ADM1` state, `CONT` continent. */
   feature: string;
 }
 

@@ -55,8 +55,13 @@ export function candidates(name: string, gazetteer: Gazetteer, context: PlaceCon
     .lookup(name)
     .map((place) => {
       const inContext = context.countries.has(place.country);
-      // A country of that name is what an article means by it nearly always ("Georgia" aside).
-      const score = isCountry(place) ? 100 : Math.log10(place.population + 1) + (inContext ? 3 : 0) + (place.feature === 'PPLC' ? 1 : 0);
+      // A country (or continent, or US state) of that name is what an article means by it nearly
+      // always ("Georgia" aside): it outranks any city.
+      const score = isCountry(place)
+        ? 100
+        : place.feature === 'CONT' || place.feature === 'ADM1'
+          ? 50 + (inContext ? 3 : 0)
+          : Math.log10(place.population + 1) + (inContext ? 3 : 0) + (place.feature === 'PPLC' ? 1 : 0);
       return { place, score, inContext };
     })
     .sort((a, b) => b.score - a.score || b.place.population - a.place.population || a.place.id.localeCompare(b.place.id));
@@ -73,5 +78,5 @@ export function linkPlace(name: string, gazetteer: Gazetteer, context: PlaceCont
 
 /** The `kb` value of a gazetteer link, and back: only gazetteer ids count as place links. */
 export function isPlaceId(kb: string | undefined): kb is string {
-  return !!kb && /^(geonames:\d+|iso3166:[A-Z]{2})$/.test(kb);
+  return !!kb && /^(geonames:\d+|iso3166:[A-Z]{2}(-[A-Z0-9]{1,3})?|continent:[A-Za-z-]+)$/.test(kb);
 }

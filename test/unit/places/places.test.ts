@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { countriesIn, Gazetteer, isPlaceId, linkPlace, nameKey } from '../../../src/core/places';
+import { countriesIn, Gazetteer, isPlaceId, linkPlace, nameKey, placeMap } from '../../../src/core/places';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -82,5 +82,28 @@ describe('the shipped gazetteer table (scripts/gazetteer.mjs)', function () {
     assert.equal(linkPlace('North Korea', real, context).place?.id, 'iso3166:KP');
     assert.equal(linkPlace('Panmunjeom', real, context).status, 'unmatched');
     assert.equal(linkPlace('Britain', real, context).place?.country, 'GB');
+  });
+});
+
+describe('the places of documents (the map’s data)', () => {
+  const text = 'Talks in Paris and Springfield. Later in Paris, and in Atlantis. France agreed.';
+  const at = (word: string, from = 0) => text.indexOf(word, from);
+  const annotations = [
+    { id: 'p1', type: 'PLACE', start: at('Paris'), end: at('Paris') + 5, text: 'Paris', status: 'confirmed' as const, kb: 'geonames:4717560' },
+    { id: 'p2', type: 'PLACE', start: at('Springfield'), end: at('Springfield') + 11, text: 'Springfield', status: 'confirmed' as const },
+    { id: 'p3', type: 'PLACE', start: at('Atlantis'), end: at('Atlantis') + 8, text: 'Atlantis', status: 'rejected' as const },
+  ];
+  const suggestions = [
+    { type: 'PLACE', start: at('Paris', 20), end: at('Paris', 20) + 5, text: 'Paris', source: 'test' },
+    { type: 'PLACE', start: at('France'), end: at('France') + 6, text: 'France', source: 'test' },
+  ];
+  const map = placeMap([{ uri: 'u', name: 'a.txt', text, annotations, suggestions }], g);
+
+  it('uses the link stored in kb first, then a clear automatic link, and keeps the rest apart', () => {
+    assert.deepEqual(map.counts, { stored: 1, linked: 2, ambiguous: 1, unmatched: 0 });
+    const ids = map.points.map((p) => `${p.place.id}:${p.mentions.length}`).sort();
+    assert.deepEqual(ids, ['geonames:2988507:1', 'geonames:4717560:1', 'iso3166:FR:1']);
+    assert.deepEqual(map.apart.map((m) => `${m.text}:${m.status}`), ['Springfield:ambiguous']);
+    assert.equal(map.points.find((p) => p.place.id === 'geonames:4717560')?.mentions[0].quote, 'Talks in Paris and Springfield.');
   });
 });
