@@ -36,6 +36,7 @@ const cliOptions = {
 const webviewOptions = {
   entryPoints: {
     timeline: 'src/features/timeline/webview/timeline.ts',
+    map: 'src/features/map/webview/map.ts',
   },
   bundle: true,
   format: 'iife',

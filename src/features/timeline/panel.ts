@@ -13,7 +13,10 @@ export interface PictureKind<T> {
 }
 
 /** Messages from the webview. */
-type FromWebview = { type: 'ready' } | { type: 'reveal'; uri: string; start: number; end: number } | { type: 'save'; format: 'svg' | 'png'; data: string };
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'reveal' | 'link'; uri: string; start: number; end: number }
+  | { type: 'save'; format: 'svg' | 'png'; data: string };
 
 /**
  * One picture panel (the timeline or the map) over a scope of articles: sends the data, redraws
@@ -73,6 +76,10 @@ export class PicturePanel<T> implements vscode.Disposable {
       await this.refresh();
     } else if (m.type === 'reveal') {
       await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
+    } else if (m.type === 'link') {
+      // Pick the place meant for an ambiguous name: select it, then the same quick pick as the command.
+      await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
+      await vscode.commands.executeCommand(CommandId.LinkPlace);
     } else if (m.type === 'save') {
       await this.save(m.format, m.data);
     }

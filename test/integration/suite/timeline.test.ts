@@ -2,45 +2,8 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor } from '../helpers';
+import { readDrawnItems } from '../pictures';
 import { workbench } from '../workbench';
-
-/** A drawn item of a picture webview, as the page shows it. */
-interface Drawn {
-  key: string;
-  label: string;
-  from: string;
-  x: number;
-  y: number;
-}
-
-/**
- * Reads the items drawn in the webview of `viewType` from the page: the webview's frames are
- * same-origin in the offline host, so the rendered SVG can be read like the user sees it.
- * Returns undefined while the panel or its drawing is not there yet.
- */
-export function readDrawnItems(selector: string): Drawn[] | undefined {
-  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
-    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
-    const doc = inner?.contentDocument;
-    if (!doc) continue;
-    const nodes = Array.from(doc.querySelectorAll(selector));
-    if (nodes.length === 0) continue;
-    const frame = inner!.getBoundingClientRect();
-    const outerBox = outer.getBoundingClientRect();
-    return nodes.map((n) => {
-      const r = n.getBoundingClientRect();
-      return {
-        key: n.getAttribute('data-key') ?? '',
-        label: n.getAttribute('data-label') ?? '',
-        from: n.getAttribute('data-from') ?? '',
-        // page coordinates of the centre (the inner frame sits inside the outer one)
-        x: Math.max(outerBox.left, frame.left) + r.left + r.width / 2,
-        y: Math.max(outerBox.top, frame.top) + r.top + r.height / 2,
-      };
-    });
-  }
-  return undefined;
-}
 
 describe('Timeline (issue 16)', function () {
   this.timeout(60_000);

@@ -28,7 +28,8 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 .entry .label { font-weight: 600; }
 .entry .quote { color: var(--vscode-descriptionForeground); }
 .credit { color: var(--vscode-descriptionForeground); font-size: 0.9em; }
-.map .land { fill: var(--vscode-editorWidget-background, #8882); stroke: var(--vscode-editorWidget-border, #888); stroke-width: 0.5; }
+.map .land { fill: currentColor; fill-opacity: 0.12; stroke: currentColor; stroke-opacity: 0.45; stroke-width: 0.5; }
+.map svg { color: var(--vscode-foreground); overflow: hidden; }
 .map .dot { fill: var(--vscode-charts-blue, #3794ff); fill-opacity: 0.7; stroke: var(--vscode-contrastBorder, var(--vscode-editor-foreground)); stroke-width: 1; cursor: pointer; }
 .map .dot.selected { fill: var(--vscode-charts-orange, #d18616); }
 `;
