@@ -38,3 +38,13 @@ export function readDrawnItems(selector: string): Drawn[] | undefined {
   return undefined;
 }
 
+
+/** How many Content Security Policy violations the picture webviews counted (see webview/common.ts). */
+export function readCspViolations(): number {
+  let n = 0;
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    n += Number(inner?.contentDocument?.body?.dataset.cspViolations ?? 0);
+  }
+  return n;
+}

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
-import { readDrawnItems } from '../pictures';
+import { readCspViolations, readDrawnItems } from '../pictures';
 
 describe('Map and place links (issue 16)', function () {
   this.timeout(60_000);
@@ -28,6 +28,7 @@ describe('Map and place links (issue 16)', function () {
     const dots = await eventually(() => wb.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots');
     assert.equal(dots.length, data.points.length);
     await wb.screenshot('map-korea');
+    assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
     const dot = dots.find((d) => d.label === 'Seoul');
     assert.ok(dot, 'a dot labelled Seoul');
     await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: dot.x, y: dot.y }) });

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor } from '../helpers';
-import { readDrawnItems } from '../pictures';
+import { readCspViolations, readDrawnItems } from '../pictures';
 import { workbench } from '../workbench';
 
 describe('Timeline (issue 16)', function () {
@@ -26,6 +26,7 @@ describe('Timeline (issue 16)', function () {
     assert.ok(x('1953') < x('2000'), `1953 is drawn left of 2000: ${JSON.stringify(drawn)}`);
     assert.ok(x('2000') < x('02 March 2006'), '2000 is drawn left of the talks');
     await wb.screenshot('timeline-korea');
+    assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
 
     // A click on the 1953 bar selects the date in the editor.
     const armistice = drawn.find((d) => d.label === '1953');

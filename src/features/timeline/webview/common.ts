@@ -37,6 +37,13 @@ const style = document.createElement('style');
 style.textContent = CSS;
 document.head.append(style);
 
+// Content Security Policy violations are counted on the body, where a test (or a curious user in
+// the webview developer tools) can see them; the pictures must cause none.
+document.addEventListener('securitypolicyviolation', (e) => {
+  document.body.dataset.cspViolations = String(Number(document.body.dataset.cspViolations ?? 0) + 1);
+  console.error(`Factmark: Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+});
+
 /** Calls `redraw` when the theme changes (VS Code sets the body class and CSS variables). */
 export function onThemeChange(redraw: () => void): void {
   new MutationObserver(() => redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
