@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { webviewHtml, webviewOptions } from './html';
 import { type Scope, scopeTitle } from './sources';
@@ -16,6 +17,7 @@ export interface PictureKind<T> {
 type FromWebview =
   | { type: 'ready' }
   | { type: 'reveal' | 'link'; uri: string; start: number; end: number }
+  | { type: 'scope'; workspace: boolean }
   | { type: 'save'; format: 'svg' | 'png'; data: string };
 
 /**
@@ -28,6 +30,8 @@ export class PicturePanel<T> implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [];
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
+  /** The articles shown before "Whole workspace", to go back to. */
+  private lastArticles: Scope | undefined;
   /** The data last sent (what tests and the user see). */
   data: T | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
@@ -52,6 +56,7 @@ export class PicturePanel<T> implements vscode.Disposable {
 
   setScope(scope: Scope): void {
     this.scope = scope;
+    if (!scope.workspace) this.lastArticles = scope;
     this.panel.title = `${this.kind.title}: ${scopeTitle(scope)}`;
     void this.refresh();
   }
@@ -76,6 +81,13 @@ export class PicturePanel<T> implements vscode.Disposable {
       await this.refresh();
     } else if (m.type === 'reveal') {
       await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
+    } else if (m.type === 'scope') {
+      // "Whole workspace" / "Active article" in the panel's header.
+      // The panel has focus, so there is no active editor: back to the articles shown before, else a visible one.
+      const visible = vscode.window.visibleTextEditors.find((e) => isArticle(e.document));
+      const articles = this.lastArticles ?? (visible && { uris: [visible.document.uri.toString()] });
+      if (m.workspace) this.setScope({ workspace: true });
+      else if (articles) this.setScope(articles);
     } else if (m.type === 'link') {
       // Pick the place meant for an ambiguous name: select it, then the same quick pick as the command.
       await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });

@@ -55,4 +55,31 @@ describe('Map and place links (issue 16)', function () {
     assert.equal(a?.kb, 'geonames:1835848');
     assert.equal(a?.status, 'confirmed');
   });
+
+  it('shows the places of every open article after "Whole workspace"', async function () {
+    const shared = sharedDir();
+    const news = shared && path.join(shared, 'corpus', 'news');
+    if (!news || !fs.existsSync(news)) this.skip();
+    const names = ['APW19980818.0515.txt', 'AP900815-0044.txt'];
+    for (const name of names) await openInEditor(writeWorkspaceFile(`news/${name}`, fs.readFileSync(path.join(news, name))));
+    await vscode.commands.executeCommand('factmark.showMap');
+    const wb = workbench();
+    if (wb) {
+      const button = await eventually(() => wb.evaluate(readDrawnItems, '#scope'), 'no scope button');
+      await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: button[0].x, y: button[0].y }) });
+    } else {
+      await vscode.commands.executeCommand('factmark.showMap', { workspace: true });
+    }
+    const data = await eventually(async () => {
+      const d = await vscode.commands.executeCommand<PlaceMap | undefined>('factmark.internal.getMap');
+      const documents = new Set(d?.points.flatMap((p) => p.mentions.map((m) => m.document)));
+      return names.every((n) => documents.has(n)) ? d : undefined;
+    }, 'the workspace map lacks the open articles');
+    const ids = data.points.map((p) => p.place.id);
+    assert.ok(ids.includes('iso3166:TZ') && ids.includes('iso3166:KW'), `Tanzania and Kuwait are on the map: ${ids.join(' ')}`);
+    if (wb) {
+      await eventually(async () => ((await wb.evaluate(readDrawnItems, 'svg circle.dot')) ?? []).length === data.points.length, 'the dots do not match the data');
+      await wb.screenshot('map-workspace');
+    }
+  });
 });

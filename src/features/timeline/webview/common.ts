@@ -94,3 +94,18 @@ export function exportControls(container: HTMLElement): HTMLButtonElement[] {
   });
   return [svgButton, pngButton];
 }
+
+/** "Whole workspace" / "Active article" toggle: the extension changes the scope and sends new data. */
+export function scopeControl(isWorkspace: () => boolean): HTMLButtonElement {
+  const button = el('button', { type: 'button', id: 'scope' });
+  const label = () => (button.textContent = isWorkspace() ? 'Active article' : 'Whole workspace');
+  button.addEventListener('click', () => vscode.postMessage({ type: 'scope', workspace: !isWorkspace() }));
+  label();
+  new MutationObserver(label).observe(document.body, { attributes: true, attributeFilter: ['data-scope'] });
+  return button;
+}
+
+/** Notes the scope on the body (for the scope button). */
+export function noteScope(scope: unknown): void {
+  document.body.dataset.scope = (scope as { workspace?: boolean } | undefined)?.workspace ? 'workspace' : 'articles';
+}

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { facets, filterTimeline, groupTimeline, isoDay, type Lane, type Timeline, type TimelineFilter, type TimelineGrouping, type TimelineItem } from '../../../core/timeline';
-import { el, exportControls, onThemeChange, vscode } from './common';
+import { el, exportControls, noteScope, onThemeChange, scopeControl, vscode } from './common';
 
 interface State {
   scope?: unknown;
@@ -51,7 +51,7 @@ const confirmedLabel = el('label', {}, '');
 confirmedLabel.append(confirmed, ' confirmed only');
 header.append(confirmedLabel);
 const reset = el('button', { id: 'reset', type: 'button', title: 'Show the whole time range' }, 'Fit');
-header.append(reset, ...exportControls(chart));
+header.append(reset, scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
 
 function readControls(): void {
   state.grouping = grouping.value as TimelineGrouping;
@@ -235,6 +235,7 @@ window.addEventListener('message', (event: MessageEvent) => {
   timeline = m.data;
   title = m.title;
   state.scope = m.scope;
+  noteScope(m.scope);
   save();
   writeControls();
   draw();
