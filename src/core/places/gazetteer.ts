@@ -101,9 +101,13 @@ export class Gazetteer {
     return [...this.byId.values()].filter(isCountry);
   }
 
-  /** All names a country is known by (as keys). */
+  private countryKeyCache: Map<string, string> | undefined;
+
+  /** All names a country is known by (as keys), with its code; computed once. */
   countryKeys(): Map<string, string> {
+    if (this.countryKeyCache) return this.countryKeyCache;
     const keys = new Map<string, string>();
+    this.countryKeyCache = keys;
     for (const [key, places] of this.byName) {
       const c = places.find(isCountry);
       if (c) keys.set(key, c.country);

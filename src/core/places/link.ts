@@ -41,12 +41,40 @@ const CLEAR_LEAD = 1.5;
  */
 export function countriesIn(text: string, gazetteer: Gazetteer): Set<string> {
   const found = new Set<string>();
-  const key = ` ${nameKey(text).replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ')} `;
-  for (const [name, code] of gazetteer.countryKeys()) {
-    const bare = name.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
-    if (bare.length > 1 && key.includes(` ${bare} `)) found.add(code);
+  const { names, longest } = bareCountryNames(gazetteer);
+  const words = bare(nameKey(text)).split(' ');
+  // Every run of up to `longest` words is looked up: linear in the text, whatever the number of names.
+  for (let i = 0; i < words.length; i++) {
+    let run = '';
+    for (let n = 0; n < longest && i + n < words.length; n++) {
+      run = n === 0 ? words[i] : `${run} ${words[i + n]}`;
+      const code = names.get(run);
+      if (code) found.add(code);
+    }
   }
   return found;
+}
+
+/** Letters, digits, apostrophes and single spaces only. */
+function bare(key: string): string {
+  return key.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const bareNames = new WeakMap<Gazetteer, { names: Map<string, string>; longest: number }>();
+
+/** Country names as `countriesIn` looks them up, and the most words one has; once per gazetteer. */
+function bareCountryNames(gazetteer: Gazetteer): { names: Map<string, string>; longest: number } {
+  let cached = bareNames.get(gazetteer);
+  if (!cached) {
+    const names = new Map<string, string>();
+    for (const [name, code] of gazetteer.countryKeys()) {
+      const b = bare(name);
+      if (b.length > 1) names.set(b, code);
+    }
+    cached = { names, longest: Math.max(1, ...[...names.keys()].map((k) => k.split(' ').length)) };
+    bareNames.set(gazetteer, cached);
+  }
+  return cached;
 }
 
 /** The ranked candidates for a name. */
