@@ -48,3 +48,16 @@ export function readCspViolations(): number {
   }
   return n;
 }
+
+/** The body class of the first picture webview and the computed colours of its axis text and page. */
+export function readPictureTheme(): { kind: string; text: string; background: string } | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const doc = inner?.contentDocument;
+    const label = doc?.querySelector('svg text');
+    if (!doc || !label) continue;
+    const view = doc.defaultView!;
+    return { kind: doc.body.className, text: view.getComputedStyle(label).fill, background: view.getComputedStyle(doc.body).backgroundColor };
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor } from '../helpers';
-import { readCspViolations, readDrawnItems } from '../pictures';
+import { readCspViolations, readDrawnItems, readPictureTheme } from '../pictures';
 import { workbench } from '../workbench';
 
 describe('Timeline (issue 16)', function () {
@@ -37,5 +37,35 @@ describe('Timeline (issue 16)', function () {
       return e?.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === '1953';
     }, 'clicking the 1953 bar does not select "1953" in the editor');
     assert.ok(editor);
+  });
+
+  it('follows the colour theme: light, dark and high contrast, text readable on the page', async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const config = vscode.workspace.getConfiguration('workbench');
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    try {
+      for (const [theme, kind, name] of [
+        ['Default Light Modern', 'vscode-light', 'timeline-light'],
+        ['Default High Contrast', 'vscode-high-contrast', 'timeline-high-contrast'],
+        ['Default Dark Modern', 'vscode-dark', 'timeline-dark'],
+      ]) {
+        await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        const seen = await eventually(async () => {
+          const t = await wb!.evaluate(readPictureTheme);
+          return t?.kind.split(' ').includes(kind) ? t : undefined;
+        }, `the timeline does not take the ${theme} theme`);
+        assert.ok(Math.abs(luminance(seen.text) - luminance(seen.background)) > 100, `${theme}: axis text ${seen.text} on ${seen.background}`);
+        await wb!.screenshot(name, 'iframe.webview');
+      }
+    } finally {
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 });

@@ -22,6 +22,7 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 .chart .item { cursor: pointer; }
 .chart .item:focus, .entry:focus { outline: 2px solid var(--vscode-focusBorder); }
 .chart svg text { fill: currentColor; }
+body.vscode-high-contrast .chart .item, body.vscode-high-contrast-light .chart .item, body.vscode-high-contrast .map .dot, body.vscode-high-contrast-light .map .dot { stroke: var(--vscode-contrastBorder, currentColor); stroke-opacity: 1; stroke-width: 1.5; }
 .detail { min-height: 2.6em; color: var(--vscode-descriptionForeground); }
 .unplaced h2, .mentions h2 { font-size: 1em; font-weight: 600; }
 .entry { cursor: pointer; padding: 2px 0; }
