@@ -61,3 +61,13 @@ export function readPictureTheme(): { kind: string; text: string; background: st
   }
   return undefined;
 }
+
+/** The text of an element of the first picture webview that has it (e.g. `#detail`, the hover line). */
+export function readPictureText(selector: string): string | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const found = inner?.contentDocument?.querySelector(selector);
+    if (found) return found.textContent ?? '';
+  }
+  return undefined;
+}

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor } from '../helpers';
-import { readCspViolations, readDrawnItems, readPictureTheme } from '../pictures';
+import { readCspViolations, readDrawnItems, readPictureText, readPictureTheme } from '../pictures';
 import { workbench } from '../workbench';
 
 describe('Timeline (issue 16)', function () {
@@ -28,9 +28,11 @@ describe('Timeline (issue 16)', function () {
     await wb.screenshot('timeline-korea');
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
 
-    // A click on the 1953 bar selects the date in the editor.
+    // Hovering the 1953 bar shows its sentence; a click selects the date in the editor.
     const armistice = drawn.find((d) => d.label === '1953');
     assert.ok(armistice);
+    await wb.mouseMove(armistice.x, armistice.y);
+    await eventually(async () => /Fighting in the Korean War was halted by an 1953 armistice/.test((await wb.evaluate(readPictureText, '#detail')) ?? ''), 'hovering the 1953 bar does not show its sentence');
     await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: armistice.x, y: armistice.y }) });
     await eventually(() => {
       const e = vscode.window.activeTextEditor;

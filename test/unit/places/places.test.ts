@@ -63,7 +63,7 @@ describe('linking a place', () => {
   });
 
   it('knows its own ids', () => {
-    assert.ok(isPlaceId('geonames:1835848') && isPlaceId('iso3166:KR'));
+    assert.ok(isPlaceId('geonames:1835848') && isPlaceId('iso3166:KR') && isPlaceId('iso3166:US-FL') && isPlaceId('continent:Middle-East'));
     assert.ok(!isPlaceId('Q8684') && !isPlaceId(undefined) && !isPlaceId('geonames:x'));
   });
 });

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { detectDocumentDate, recognizeDates } from '../../../src/core/dates';
 import type { Annotation } from '../../../src/core/model';
-import { buildTimeline, extentOf, filterTimeline, groupTimeline, isoDay, isPlaced, NO_ENTITY, type TimelineDocument } from '../../../src/core/timeline';
+import { anchoredDuration, buildTimeline, extentOf, filterTimeline, groupTimeline, isoDay, isPlaced, NO_ENTITY, type TimelineDocument } from '../../../src/core/timeline';
 
 const KOREA = path.resolve(__dirname, '../../../../../shared/corpus/korea-generals-2006-03-02.txt');
 
@@ -24,6 +24,14 @@ describe('timeline extents', () => {
     assert.deepEqual(span('2006-W09'), ['2006-02-27', '2006-03-06', 'week']);
     assert.deepEqual(span('2005-WI'), ['2005-12-01', '2006-03-01', 'season']);
     assert.deepEqual(span('0044'), ['0044-01-01', '0045-01-01', 'year']);
+  });
+
+  it('anchors "the next two months" at the document date, forwards, and leaves a bare duration apart', () => {
+    const next = anchoredDuration('P2M', 'the next two months', '2006-03-02');
+    assert.ok(isPlaced(next));
+    assert.deepEqual([isoDay(next.start), isoDay(next.end)], ['2006-03-02', '2006-05-02']);
+    assert.ok(!isPlaced(anchoredDuration('P2Y', 'two years', '2006-03-02')));
+    assert.match((anchoredDuration('P7Y', 'the last seven years', undefined) as { reason: string }).reason, /no date/);
   });
 
   it('does not place durations, vague references or partly unknown values', () => {
