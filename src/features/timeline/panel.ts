@@ -49,7 +49,7 @@ export class PicturePanel<T> implements vscode.Disposable {
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
-      changes(() => this.schedule()),
+      changes((d) => this.concerns(d) && this.schedule()),
     );
     this.setScope(scope);
   }
@@ -67,6 +67,12 @@ export class PicturePanel<T> implements vscode.Disposable {
     this.data = data;
     if (this.ready) await this.panel.webview.postMessage({ type: 'data', scope: this.scope, title: scopeTitle(this.scope), data });
     return data;
+  }
+
+  /** Whether a change (of annotations or suggestions, which carry the document's `uri`) is of a shown article. */
+  private concerns(change: unknown): boolean {
+    const uri = (change as { uri?: vscode.Uri } | undefined)?.uri?.toString();
+    return this.scope.workspace || !uri || !!this.scope.uris?.includes(uri);
   }
 
   private schedule(): void {

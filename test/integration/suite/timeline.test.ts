@@ -1,7 +1,7 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
-import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor } from '../helpers';
+import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor, writeWorkspaceFile } from '../helpers';
 import { readCspViolations, readDrawnItems, readPictureText, readPictureTheme } from '../pictures';
 import { workbench } from '../workbench';
 
@@ -69,5 +69,23 @@ describe('Timeline (issue 16)', function () {
     } finally {
       await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('redraws when the article changes: a date typed in appears on the axis', async () => {
+    const uri = writeWorkspaceFile('timeline-live.txt', 'The treaty was signed in 1990.\n');
+    const editor = await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    await eventually(async () => (await vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'))?.items.some((i) => i.value === '1990'), 'the timeline lacks 1990');
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'They met again on 5 May 2001.\n'));
+    await eventually(async () => {
+      const t = await vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline');
+      return t?.items.some((i) => i.value === '2001-05-05');
+    }, 'the date typed in is not on the timeline', 15_000);
+    const wb = workbench();
+    if (wb) await eventually(async () => ((await wb.evaluate(readDrawnItems, 'svg [data-key]')) ?? []).some((d) => d.from === '2001-05-05'), 'the new date is not drawn');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!editor.document.isDirty);
   });
 });
