@@ -4,13 +4,17 @@ import type { PlaceMap } from '../../../src/core/places';
 import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
 import * as fs from 'fs';
 import * as path from 'path';
-import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
 import { readCspViolations, readDrawnItems } from '../pictures';
 
 describe('Map and place links (issue 16)', function () {
   this.timeout(60_000);
-  after(closeAllEditors);
+  after(async () => {
+    await closeAllEditors();
+    // The articles and the sidecar these tests wrote go, so later suites see the workspace they expect.
+    for (const name of ['places', 'news']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
+  });
 
   it('draws the Korea article’s places as dots; a click on Seoul selects a mention of it', async function () {
     const uri = copySampleArticle(this);

@@ -1,13 +1,18 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
-import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { readCspViolations, readDrawnItems, readPictureText, readPictureTheme } from '../pictures';
 import { workbench } from '../workbench';
 
 describe('Timeline (issue 16)', function () {
   this.timeout(60_000);
-  after(closeAllEditors);
+  after(async () => {
+    await closeAllEditors();
+    for (const name of ['timeline-live.txt', 'timeline-live.txt.factmark.yaml']) fs.rmSync(path.join(workspaceDir(), name), { force: true });
+  });
 
   it('draws the Korea article’s dates in order, and a click selects the sentence', async function () {
     const uri = copySampleArticle(this);
