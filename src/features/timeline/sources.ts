@@ -29,9 +29,9 @@ export function scopeOfCommand(uri?: unknown, uris?: unknown): Scope | undefined
   const list = Array.isArray(uris) && uris.length ? uris : uri instanceof vscode.Uri ? [uri] : [];
   const picked = list.filter((u): u is vscode.Uri => u instanceof vscode.Uri).map((u) => u.toString());
   if (picked.length) return { uris: picked };
-  const editor = vscode.window.activeTextEditor;
-  if (editor && isArticle(editor.document)) return { uris: [editor.document.uri.toString()] };
-  return undefined;
+  // With a panel focused there is no active editor: the article beside it is meant.
+  const editor = [vscode.window.activeTextEditor, ...vscode.window.visibleTextEditors].find((e) => e && isArticle(e.document));
+  return editor ? { uris: [editor.document.uri.toString()] } : undefined;
 }
 
 /** A short title for a scope. */
