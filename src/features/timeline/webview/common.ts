@@ -1,0 +1,112 @@
+/** Shared by the timeline and map webviews: the VS Code API handle, element building, theme and export. */
+
+declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
+
+export const vscode = acquireVsCodeApi();
+
+/** Creates an element with attributes and text children (text only: never parsed as HTML). */
+export function el<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Record<string, string> = {}, ...text: string[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  for (const t of text) node.append(t);
+  return node;
+}
+
+/** Colours come from the theme (`--vscode-*`), so light, dark and high contrast all read. */
+const CSS = `
+body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 12px; }
+.controls { display: flex; flex-wrap: wrap; gap: 6px 14px; align-items: center; padding: 8px 0; }
+.controls input, .controls select { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 4px; }
+.controls button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: 1px solid var(--vscode-contrastBorder, transparent); padding: 2px 8px; cursor: pointer; }
+.chart svg { overflow: visible; max-width: 100%; }
+.chart .item { cursor: pointer; }
+.chart .item:focus, .entry:focus { outline: 2px solid var(--vscode-focusBorder); }
+.chart svg text { fill: currentColor; }
+body.vscode-high-contrast .chart .item, body.vscode-high-contrast-light .chart .item, body.vscode-high-contrast .map .dot, body.vscode-high-contrast-light .map .dot { stroke: var(--vscode-contrastBorder, currentColor); stroke-opacity: 1; stroke-width: 1.5; }
+.detail { min-height: 2.6em; color: var(--vscode-descriptionForeground); }
+.unplaced h2, .mentions h2 { font-size: 1em; font-weight: 600; }
+.entry { cursor: pointer; padding: 2px 0; }
+.entry .label { font-weight: 600; }
+.entry .quote { color: var(--vscode-descriptionForeground); }
+.credit { color: var(--vscode-descriptionForeground); font-size: 0.9em; }
+.map .land { fill: currentColor; fill-opacity: 0.12; stroke: currentColor; stroke-opacity: 0.45; stroke-width: 0.5; }
+.map svg { color: var(--vscode-foreground); overflow: hidden; }
+.map .dot { fill: var(--vscode-charts-blue, #3794ff); fill-opacity: 0.7; stroke: var(--vscode-contrastBorder, var(--vscode-editor-foreground)); stroke-width: 1; cursor: pointer; }
+.map .dot.selected { fill: var(--vscode-charts-orange, #d18616); }
+`;
+const style = document.createElement('style');
+style.textContent = CSS;
+document.head.append(style);
+
+// Content Security Policy violations are counted on the body, where a test (or a curious user in
+// the webview developer tools) can see them; the pictures must cause none.
+document.addEventListener('securitypolicyviolation', (e) => {
+  document.body.dataset.cspViolations = String(Number(document.body.dataset.cspViolations ?? 0) + 1);
+  console.error(`Factmark: Content Security Policy violation: ${e.violatedDirective} ${e.blockedURI}`);
+});
+
+/** Calls `redraw` when the theme changes (VS Code sets the body class and CSS variables). */
+export function onThemeChange(redraw: () => void): void {
+  new MutationObserver(() => redraw()).observe(document.body, { attributes: true, attributeFilter: ['class'] });
+}
+
+/** The computed value of a theme variable, for drawing into an exported file (which has no CSS). */
+function themed(svg: SVGSVGElement): SVGSVGElement {
+  const copy = svg.cloneNode(true) as SVGSVGElement;
+  const fg = getComputedStyle(document.body).color;
+  copy.setAttribute('xmlns', 'http://www.w3.org/2000/svg');
+  copy.setAttribute('style', `color: ${fg}; background: ${getComputedStyle(document.body).backgroundColor}; font-family: sans-serif; font-size: 12px`);
+  // Classes styled by this page's CSS get their computed colours inline.
+  const originals = Array.from(svg.querySelectorAll('*'));
+  Array.from(copy.querySelectorAll('*')).forEach((node, i) => {
+    const s = getComputedStyle(originals[i]);
+    if (node instanceof SVGElement && node.getAttribute('class')) node.setAttribute('style', `fill: ${s.fill}; fill-opacity: ${s.fillOpacity}; stroke: ${s.stroke}; stroke-width: ${s.strokeWidth}`);
+  });
+  return copy;
+}
+
+/** "SVG" and "PNG" buttons: the drawn picture, as it looks now, saved through the extension. */
+export function exportControls(container: HTMLElement): HTMLButtonElement[] {
+  const svgOf = () => container.querySelector('svg:not(.legend) , svg') as SVGSVGElement | null;
+  const svgButton = el('button', { type: 'button', id: 'export-svg', title: 'Save the picture as SVG' }, 'SVG');
+  const pngButton = el('button', { type: 'button', id: 'export-png', title: 'Save the picture as PNG' }, 'PNG');
+  svgButton.addEventListener('click', () => {
+    const svg = svgOf();
+    if (svg) vscode.postMessage({ type: 'save', format: 'svg', data: new XMLSerializer().serializeToString(themed(svg)) });
+  });
+  pngButton.addEventListener('click', () => {
+    const svg = svgOf();
+    if (!svg) return;
+    const box = svg.getBoundingClientRect();
+    const image = new Image();
+    image.onload = () => {
+      const canvas = document.createElement('canvas');
+      canvas.width = box.width * 2;
+      canvas.height = box.height * 2;
+      const g = canvas.getContext('2d');
+      if (!g) return;
+      g.fillStyle = getComputedStyle(document.body).backgroundColor;
+      g.fillRect(0, 0, canvas.width, canvas.height);
+      g.drawImage(image, 0, 0, canvas.width, canvas.height);
+      vscode.postMessage({ type: 'save', format: 'png', data: canvas.toDataURL('image/png') });
+    };
+    const text = new XMLSerializer().serializeToString(themed(svg));
+    image.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(text)));
+  });
+  return [svgButton, pngButton];
+}
+
+/** "Whole workspace" / "Active article" toggle: the extension changes the scope and sends new data. */
+export function scopeControl(isWorkspace: () => boolean): HTMLButtonElement {
+  const button = el('button', { type: 'button', id: 'scope' });
+  const label = () => (button.textContent = isWorkspace() ? 'Active article' : 'Whole workspace');
+  button.addEventListener('click', () => vscode.postMessage({ type: 'scope', workspace: !isWorkspace() }));
+  label();
+  new MutationObserver(label).observe(document.body, { attributes: true, attributeFilter: ['data-scope'] });
+  return button;
+}
+
+/** Notes the scope on the body (for the scope button). */
+export function noteScope(scope: unknown): void {
+  document.body.dataset.scope = (scope as { workspace?: boolean } | undefined)?.workspace ? 'workspace' : 'articles';
+}

@@ -1,0 +1,245 @@
+/**
+ * The timeline webview (bundled by esbuild.mjs into dist/webview/timeline.js, run inside the panel).
+ * Draws the extension's Timeline with @observablehq/plot: lanes by entity, document or type; days
+ * as dots, spans as bars; zoom with the wheel, pan by dragging; hover shows the sentence, a click
+ * (or Enter) reveals it in the editor. Entries that cannot be placed are listed under the chart.
+ * Every text from a file is written with textContent (or as SVG <title> text by Plot), never as HTML.
+ */
+import * as Plot from '@observablehq/plot';
+import { facets, filterTimeline, groupTimeline, isoDay, type Lane, type Timeline, type TimelineFilter, type TimelineGrouping, type TimelineItem } from '../../../core/timeline';
+import { el, exportControls, noteScope, onThemeChange, scopeControl, vscode } from './common';
+
+interface State {
+  scope?: unknown;
+  grouping: TimelineGrouping;
+  filter: TimelineFilter;
+  /** The visible time range, ms; undefined = everything. */
+  domain?: [number, number];
+}
+
+const saved = vscode.getState() as Partial<State> | undefined;
+const state: State = { grouping: saved?.grouping ?? 'type', filter: saved?.filter ?? {}, domain: saved?.domain, scope: saved?.scope };
+let timeline: Timeline = { items: [], unplaced: [] };
+let title = '';
+
+const app = document.getElementById('app') as HTMLElement;
+const header = el('header', { class: 'controls' });
+const chart = el('div', { id: 'chart', class: 'chart' });
+const detail = el('p', { id: 'detail', class: 'detail', 'aria-live': 'polite' });
+const unplaced = el('section', { id: 'unplaced', class: 'unplaced' });
+app.append(header, chart, detail, unplaced);
+
+function save(): void {
+  vscode.setState(state);
+}
+
+function control<T extends HTMLElement>(label: string, input: T): T {
+  const l = el('label', {}, label + ' ');
+  l.append(input);
+  header.append(l);
+  return input;
+}
+
+const grouping = control('Group by', el('select', { id: 'grouping' }));
+for (const g of ['type', 'entity', 'document']) grouping.append(el('option', { value: g }, g));
+const typeSelect = control('Type', el('select', { id: 'type' }));
+const entity = control('Entity', el('input', { id: 'entity', type: 'search', placeholder: 'name contains…' }));
+const from = control('From', el('input', { id: 'from', type: 'text', placeholder: '1950', size: '8' }));
+const to = control('To', el('input', { id: 'to', type: 'text', placeholder: '2006-03', size: '8' }));
+const confirmed = el('input', { id: 'confirmed', type: 'checkbox' });
+const confirmedLabel = el('label', {}, '');
+confirmedLabel.append(confirmed, ' confirmed only');
+header.append(confirmedLabel);
+const reset = el('button', { id: 'reset', type: 'button', title: 'Show the whole time range' }, 'Fit');
+header.append(reset, scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
+
+function readControls(): void {
+  state.grouping = grouping.value as TimelineGrouping;
+  state.filter = {
+    entity: entity.value || undefined,
+    types: typeSelect.value ? [typeSelect.value] : undefined,
+    from: from.value.trim() || undefined,
+    to: to.value.trim() || undefined,
+    confirmedOnly: confirmed.checked || undefined,
+  };
+  save();
+  draw();
+}
+for (const c of [grouping, typeSelect, confirmed]) c.addEventListener('change', readControls);
+for (const c of [entity, from, to]) c.addEventListener('input', readControls);
+reset.addEventListener('click', () => {
+  state.domain = undefined;
+  save();
+  draw();
+});
+
+function writeControls(): void {
+  grouping.value = state.grouping;
+  typeSelect.replaceChildren(el('option', { value: '' }, 'all'), ...facets(timeline).types.map((t) => el('option', { value: t }, t)));
+  typeSelect.value = state.filter.types?.[0] ?? '';
+  entity.value = state.filter.entity ?? '';
+  from.value = state.filter.from ?? '';
+  to.value = state.filter.to ?? '';
+  confirmed.checked = !!state.filter.confirmedOnly;
+}
+
+function reveal(e: { uri: string; start: number; end: number }): void {
+  vscode.postMessage({ type: 'reveal', uri: e.uri, start: e.start, end: e.end });
+}
+
+function describe(i: TimelineItem): string {
+  const when = i.point ? isoDay(i.from) : `${isoDay(i.from)} – ${isoDay(i.to - 1)}`;
+  return `${i.label} (${i.value}: ${when}, ${i.type}${i.suggested ? ', suggested' : ''}) — ${i.document}: ${i.quote}`;
+}
+
+/** One row per (lane, item); the key of the lane is the y value. */
+interface Row extends TimelineItem {
+  lane: string;
+  mid: number;
+}
+
+/**
+ * Packs each lane's items into as few rows as needed so that none hides another at the current
+ * zoom (a point takes `minWidth` of time). Rows are named `lane\u0000n`; only row 0 shows the lane name.
+ */
+function pack(lanes: Lane[], minWidth: number): { rows: Row[]; keys: string[] } {
+  const rows: Row[] = [];
+  const keys: string[] = [];
+  for (const lane of lanes) {
+    const ends: number[] = [];
+    for (const i of lane.items) {
+      const end = Math.max(i.to, i.from + minWidth);
+      let n = ends.findIndex((e) => e <= i.from);
+      if (n < 0) n = ends.push(end) - 1;
+      else ends[n] = end;
+      rows.push({ ...i, lane: `${lane.name}\u0000${n}`, mid: i.point ? (i.from + i.to) / 2 : i.from });
+    }
+    ends.forEach((_, n) => keys.push(`${lane.name}\u0000${n}`));
+  }
+  return { rows, keys };
+}
+
+function draw(): void {
+  const shown = filterTimeline(timeline, state.filter);
+  const lanes = groupTimeline(shown.items, state.grouping);
+  chart.replaceChildren();
+  app.setAttribute('aria-busy', 'false');
+  if (shown.items.length === 0) {
+    chart.append(el('p', { class: 'empty' }, timeline.items.length ? 'Nothing matches the filter.' : `No dated facts or dates in ${title || 'this scope'}.`));
+  } else {
+    const lo = Math.min(...shown.items.map((r) => r.from));
+    const hi = Math.max(...shown.items.map((r) => r.to));
+    const pad = Math.max((hi - lo) * 0.03, 86_400_000);
+    const domain = state.domain ?? [lo - pad, hi + pad];
+    const width = Math.max(chart.clientWidth || document.body.clientWidth - 24, 320);
+    const { rows, keys } = pack(lanes, ((domain[1] - domain[0]) * 16) / width);
+    const bars = rows.filter((r) => !r.point);
+    const points = rows.filter((r) => r.point);
+    const types = facets(timeline).types;
+    const plot = Plot.plot({
+      width,
+      height: 60 + keys.length * 30,
+      marginLeft: Math.min(220, 16 + 7 * Math.max(...lanes.map((l) => l.name.length))),
+      marginTop: 24,
+      style: { background: 'transparent', color: 'var(--vscode-foreground)', fontSize: '12px', fontFamily: 'var(--vscode-font-family)' },
+      x: { type: 'utc', domain, grid: true, label: null, clamp: false },
+      y: { domain: keys, label: null, padding: 0.15, tickFormat: (k: string) => (k.endsWith('\u00000') ? k.slice(0, -2) : '') },
+      color: { domain: types, scheme: 'observable10' },
+      clip: true,
+      marks: [
+        Plot.barX(bars, { x1: 'from', x2: 'to', y: 'lane', fill: 'type', fillOpacity: (r: Row) => (r.suggested ? 0.45 : 0.85), stroke: 'currentColor', strokeOpacity: 0.4, title: describe, className: 'fm-span', insetTop: 2, insetBottom: 2 }),
+        Plot.dot(points, { x: 'mid', y: 'lane', fill: 'type', fillOpacity: (r: Row) => (r.suggested ? 0.55 : 1), stroke: 'currentColor', r: 6, title: describe, className: 'fm-point' }),
+      ],
+    });
+    chart.append(plot);
+    label(plot, 'span', bars);
+    label(plot, 'point', points);
+    zoomable(plot as unknown as SVGSVGElement & { scale(name: 'x'): { invert(x: number): number; apply(v: number): number } }, domain);
+  }
+  unplaced.replaceChildren(el('h2', {}, `Not on the axis (${shown.unplaced.length})`));
+  const list = el('ul', {});
+  for (const u of shown.unplaced) {
+    const li = el('li', { tabindex: '0', class: 'entry', 'data-key': u.key });
+    li.append(el('span', { class: 'label' }, u.label), ` — ${u.reason} — `, el('span', { class: 'quote' }, `${u.document}: ${u.quote}`));
+    li.addEventListener('click', () => reveal(u));
+    li.addEventListener('keydown', (e) => e.key === 'Enter' && reveal(u));
+    list.append(li);
+  }
+  unplaced.append(list);
+}
+
+/**
+ * Makes each drawn item an addressable, focusable element: data attributes (the tests read the
+ * rendered SVG through them), hover and focus show the sentence, click and Enter reveal it.
+ */
+function label(plot: Element, mark: string, rows: Row[]): void {
+  const group = plot.querySelector(`g.fm-${mark}`);
+  if (!group) return;
+  for (const node of Array.from(group.querySelectorAll('rect, path, circle'))) {
+    const index = (node as unknown as { __data__?: number }).__data__;
+    const row = typeof index === 'number' ? rows[index] : undefined;
+    if (!row) continue;
+    node.setAttribute('data-key', row.key);
+    node.setAttribute('data-label', row.label);
+    node.setAttribute('data-from', isoDay(row.from));
+    node.setAttribute('tabindex', '0');
+    node.setAttribute('role', 'button');
+    node.classList.add('item');
+    const show = () => (detail.textContent = describe(row));
+    node.addEventListener('pointerenter', show);
+    node.addEventListener('focus', show);
+    node.addEventListener('click', () => reveal(row));
+    node.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && reveal(row));
+  }
+}
+
+/** Wheel zooms around the pointer, dragging pans; the range is kept in the state. */
+function zoomable(plot: SVGSVGElement & { scale(name: 'x'): { invert(x: number): number } }, domain: [number, number]): void {
+  const x = plot.scale('x');
+  const at = (e: MouseEvent) => {
+    const box = plot.getBoundingClientRect();
+    return x.invert(((e.clientX - box.left) * plot.viewBox.baseVal.width) / box.width);
+  };
+  plot.addEventListener(
+    'wheel',
+    (e) => {
+      e.preventDefault();
+      const t = at(e);
+      const k = Math.exp(e.deltaY * 0.002);
+      state.domain = [t - (t - domain[0]) * k, t + (domain[1] - t) * k];
+      save();
+      draw();
+    },
+    { passive: false },
+  );
+  let dragFrom: number | undefined;
+  plot.addEventListener('pointerdown', (e) => {
+    if ((e.target as Element).classList.contains('item')) return;
+    dragFrom = at(e);
+    plot.setPointerCapture(e.pointerId);
+  });
+  plot.addEventListener('pointerup', (e) => {
+    if (dragFrom === undefined) return;
+    const shift = dragFrom - at(e);
+    dragFrom = undefined;
+    if (Math.abs(shift) < (domain[1] - domain[0]) / 500) return;
+    state.domain = [domain[0] + shift, domain[1] + shift];
+    save();
+    draw();
+  });
+}
+
+window.addEventListener('message', (event: MessageEvent) => {
+  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string };
+  if (m.type !== 'data') return;
+  timeline = m.data;
+  title = m.title;
+  state.scope = m.scope;
+  noteScope(m.scope);
+  save();
+  writeControls();
+  draw();
+});
+onThemeChange(draw);
+window.addEventListener('resize', () => draw());
+vscode.postMessage({ type: 'ready' });

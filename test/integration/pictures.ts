@@ -1,0 +1,73 @@
+/** Reading the timeline and map webviews (issue 16) from the workbench page. */
+
+/** A drawn item of a picture webview, as the page shows it. */
+export interface Drawn {
+  key: string;
+  label: string;
+  from: string;
+  x: number;
+  y: number;
+}
+
+/**
+ * Reads the items drawn in the webview of `viewType` from the page: the webview's frames are
+ * same-origin in the offline host, so the rendered SVG can be read like the user sees it.
+ * Returns undefined while the panel or its drawing is not there yet.
+ */
+export function readDrawnItems(selector: string): Drawn[] | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const doc = inner?.contentDocument;
+    if (!doc) continue;
+    const nodes = Array.from(doc.querySelectorAll(selector));
+    if (nodes.length === 0) continue;
+    const frame = inner!.getBoundingClientRect();
+    const outerBox = outer.getBoundingClientRect();
+    return nodes.map((n) => {
+      const r = n.getBoundingClientRect();
+      return {
+        key: n.getAttribute('data-key') ?? n.getAttribute('data-id') ?? '',
+        label: n.getAttribute('data-label') ?? '',
+        from: n.getAttribute('data-from') ?? '',
+        // page coordinates of the centre (the inner frame sits inside the outer one)
+        x: Math.max(outerBox.left, frame.left) + r.left + r.width / 2,
+        y: Math.max(outerBox.top, frame.top) + r.top + r.height / 2,
+      };
+    });
+  }
+  return undefined;
+}
+
+
+/** How many Content Security Policy violations the picture webviews counted (see webview/common.ts). */
+export function readCspViolations(): number {
+  let n = 0;
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    n += Number(inner?.contentDocument?.body?.dataset.cspViolations ?? 0);
+  }
+  return n;
+}
+
+/** The body class of the first picture webview and the computed colours of its axis text and page. */
+export function readPictureTheme(): { kind: string; text: string; background: string } | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const doc = inner?.contentDocument;
+    const label = doc?.querySelector('svg text');
+    if (!doc || !label) continue;
+    const view = doc.defaultView!;
+    return { kind: doc.body.className, text: view.getComputedStyle(label).fill, background: view.getComputedStyle(doc.body).backgroundColor };
+  }
+  return undefined;
+}
+
+/** The text of an element of the first picture webview that has it (e.g. `#detail`, the hover line). */
+export function readPictureText(selector: string): string | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const found = inner?.contentDocument?.querySelector(selector);
+    if (found) return found.textContent ?? '';
+  }
+  return undefined;
+}

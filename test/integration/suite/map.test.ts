@@ -1,0 +1,89 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import type { PlaceMap } from '../../../src/core/places';
+import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
+import * as fs from 'fs';
+import * as path from 'path';
+import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { workbench } from '../workbench';
+import { readCspViolations, readDrawnItems } from '../pictures';
+
+describe('Map and place links (issue 16)', function () {
+  this.timeout(60_000);
+  after(async () => {
+    await closeAllEditors();
+    // The articles and the sidecar these tests wrote go, so later suites see the workspace they expect.
+    for (const name of ['places', 'news']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
+  });
+
+  it('draws the Korea article’s places as dots; a click on Seoul selects a mention of it', async function () {
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showMap');
+    const data = await eventually(async () => vscode.commands.executeCommand<PlaceMap | undefined>('factmark.internal.getMap'), 'the map has no data');
+    const seoul = data.points.find((p) => p.place.id === 'geonames:1835848');
+    assert.ok(seoul, `Seoul is on the map: ${data.points.map((p) => p.place.name).join(', ')}`);
+    assert.ok(data.points.some((p) => p.place.id === 'iso3166:KP'), 'North Korea is on the map');
+    assert.ok(data.apart.some((m) => m.text === 'Panmunjeom' && m.status === 'unmatched'), 'Panmunjeom is listed apart, not guessed');
+
+    const wb = workbench();
+    if (!wb) return;
+    const dots = await eventually(() => wb.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots');
+    assert.equal(dots.length, data.points.length);
+    await wb.screenshot('map-korea');
+    assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
+    const dot = dots.find((d) => d.label === 'Seoul');
+    assert.ok(dot, 'a dot labelled Seoul');
+    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: dot.x, y: dot.y }) });
+    await eventually(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === 'Seoul';
+    }, 'clicking the Seoul dot does not select a mention of Seoul');
+  });
+
+  it('stores a confirmed link in the annotation’s kb field', async function () {
+    // A copy of its own: the link writes a sidecar, which other suites' copy of the sample must not see.
+    const source = path.join(sharedDir() ?? '', 'corpus', 'korea-generals-2006-03-02.txt');
+    if (!fs.existsSync(source)) this.skip();
+    const uri = writeWorkspaceFile('places/korea-linked.txt', fs.readFileSync(source));
+    const editor = await openInEditor(uri);
+    const { mentions } = await suggestionsFor(uri);
+    const seoul = mentions.find((m) => m.text === 'Seoul' && m.type === 'PLACE');
+    assert.ok(seoul, 'precondition: Seoul is suggested as a place');
+    editor.selection = new vscode.Selection(editor.document.positionAt(seoul.start), editor.document.positionAt(seoul.end));
+    const stored = await vscode.commands.executeCommand<string>('factmark.linkPlace', { kb: 'geonames:1835848' });
+    assert.equal(stored, 'geonames:1835848');
+    const snapshot = await vscode.commands.executeCommand<AnnotationsSnapshot>('factmark.internal.getAnnotations', uri);
+    const a = snapshot.model.annotations.find((x) => x.start === seoul.start && x.type === 'PLACE');
+    assert.equal(a?.kb, 'geonames:1835848');
+    assert.equal(a?.status, 'confirmed');
+  });
+
+  it('shows the places of every open article after "Whole workspace"', async function () {
+    const shared = sharedDir();
+    const news = shared && path.join(shared, 'corpus', 'news');
+    if (!news || !fs.existsSync(news)) this.skip();
+    const names = ['APW19980818.0515.txt', 'AP900815-0044.txt'];
+    for (const name of names) await openInEditor(writeWorkspaceFile(`news/${name}`, fs.readFileSync(path.join(news, name))));
+    await vscode.commands.executeCommand('factmark.showMap');
+    const wb = workbench();
+    if (wb) {
+      const button = await eventually(() => wb.evaluate(readDrawnItems, '#scope'), 'no scope button');
+      await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: button[0].x, y: button[0].y }) });
+    } else {
+      await vscode.commands.executeCommand('factmark.showMap', { workspace: true });
+    }
+    const data = await eventually(async () => {
+      const d = await vscode.commands.executeCommand<PlaceMap | undefined>('factmark.internal.getMap');
+      const documents = new Set(d?.points.flatMap((p) => p.mentions.map((m) => m.document)));
+      return names.every((n) => documents.has(n)) ? d : undefined;
+    }, 'the workspace map lacks the open articles');
+    const ids = data.points.map((p) => p.place.id);
+    assert.ok(ids.includes('iso3166:TZ') && ids.includes('iso3166:KW'), `Tanzania and Kuwait are on the map: ${ids.join(' ')}`);
+    if (wb) {
+      await eventually(async () => ((await wb.evaluate(readDrawnItems, 'svg circle.dot')) ?? []).length === data.points.length, 'the dots do not match the data');
+      await wb.screenshot('map-workspace');
+    }
+  });
+});

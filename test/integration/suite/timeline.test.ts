@@ -1,0 +1,96 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import type { Timeline } from '../../../src/core/timeline';
+import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { readCspViolations, readDrawnItems, readPictureText, readPictureTheme } from '../pictures';
+import { workbench } from '../workbench';
+
+describe('Timeline (issue 16)', function () {
+  this.timeout(60_000);
+  after(async () => {
+    await closeAllEditors();
+    for (const name of ['timeline-live.txt', 'timeline-live.txt.factmark.yaml']) fs.rmSync(path.join(workspaceDir(), name), { force: true });
+  });
+
+  it('draws the Korea article’s dates in order, and a click selects the sentence', async function () {
+    const uri = copySampleArticle(this);
+    const editor = await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const data = await eventually(async () => vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'), 'the timeline has no data');
+    const order = (needle: string) => data.items.findIndex((i) => i.quote.includes(needle));
+    assert.ok(order('1953 armistice') < order('historic 2000 summit'), 'the armistice comes before the summit');
+    assert.ok(order('historic 2000 summit') < data.items.findIndex((i) => i.value === '2006-03-02'), 'the summit comes before the talks');
+
+    const wb = workbench();
+    if (!wb) return; // under @vscode/test-electron there is no page to look at
+    const drawn = await eventually(() => wb.evaluate(readDrawnItems, 'svg [data-key]'), 'the timeline draws nothing');
+    const x = (label: string) => drawn.find((d) => d.label === label)?.x ?? NaN;
+    assert.ok(x('1953') < x('2000'), `1953 is drawn left of 2000: ${JSON.stringify(drawn)}`);
+    assert.ok(x('2000') < x('02 March 2006'), '2000 is drawn left of the talks');
+    await wb.screenshot('timeline-korea');
+    assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
+
+    // Hovering the 1953 bar shows its sentence; a click selects the date in the editor.
+    const armistice = drawn.find((d) => d.label === '1953');
+    assert.ok(armistice);
+    await wb.mouseMove(armistice.x, armistice.y);
+    await eventually(async () => /Fighting in the Korean War was halted by an 1953 armistice/.test((await wb.evaluate(readPictureText, '#detail')) ?? ''), 'hovering the 1953 bar does not show its sentence');
+    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: armistice.x, y: armistice.y }) });
+    await eventually(() => {
+      const e = vscode.window.activeTextEditor;
+      return e?.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === '1953';
+    }, 'clicking the 1953 bar does not select "1953" in the editor');
+    assert.ok(editor);
+  });
+
+  it('follows the colour theme: light, dark and high contrast, text readable on the page', async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const config = vscode.workspace.getConfiguration('workbench');
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    try {
+      for (const [theme, kind, name] of [
+        ['Default Light Modern', 'vscode-light', 'timeline-light'],
+        ['Default High Contrast', 'vscode-high-contrast', 'timeline-high-contrast'],
+        ['Default Dark Modern', 'vscode-dark', 'timeline-dark'],
+      ]) {
+        await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        const seen = await eventually(async () => {
+          const t = await wb!.evaluate(readPictureTheme);
+          return t?.kind.split(' ').includes(kind) ? t : undefined;
+        }, `the timeline does not take the ${theme} theme`);
+        assert.ok(Math.abs(luminance(seen.text) - luminance(seen.background)) > 100, `${theme}: axis text ${seen.text} on ${seen.background}`);
+        await wb!.screenshot(name, 'iframe.webview');
+      }
+    } finally {
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('redraws when the article changes: a date typed in appears on the axis', async () => {
+    const uri = writeWorkspaceFile('timeline-live.txt', 'The treaty was signed in 1990.\n');
+    const editor = await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    await eventually(async () => (await vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'))?.items.some((i) => i.value === '1990'), 'the timeline lacks 1990');
+    await editor.edit((e) => e.insert(new vscode.Position(1, 0), 'They met again on 5 May 2001.\n'));
+    await eventually(async () => {
+      const t = await vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline');
+      return t?.items.some((i) => i.value === '2001-05-05');
+    }, 'the date typed in is not on the timeline', 15_000);
+    const wb = workbench();
+    if (wb) await eventually(async () => ((await wb.evaluate(readDrawnItems, 'svg [data-key]')) ?? []).some((d) => d.from === '2001-05-05'), 'the new date is not drawn');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    assert.ok(!editor.document.isDirty);
+  });
+});
