@@ -94,10 +94,18 @@ export function toBratConf(docs: ExportInput[], options: ExportOptions = {}): st
   ].join('\n');
 }
 
-/** All documents: one `.ann` each (named after the document) and one `annotation.conf`. */
+/**
+ * All documents: for each a `.ann` and the `.txt` its offsets count (brat opens a document only as the
+ * pair), and one `annotation.conf`. The `.txt` is exactly the text the offsets count: the document as
+ * Factmark reads it, without the byte-order mark of the file on disk (editors hide it, so the offsets never
+ * count it) and with its line breaks as they are (CRLF counts two).
+ */
 export function exportBrat(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
   const warnings: string[] = [];
-  const files = sortInputs(docs).map((d) => ({ name: `${stripExtension(d.name)}.ann`, content: toBratAnn(d, options, warnings) }));
+  const files = sortInputs(docs).flatMap((d) => [
+    { name: `${stripExtension(d.name)}.ann`, content: toBratAnn(d, options, warnings) },
+    { name: `${stripExtension(d.name)}.txt`, content: d.text },
+  ]);
   files.push({ name: 'annotation.conf', content: toBratConf(docs, options) });
   return { files, warnings };
 }

@@ -80,7 +80,7 @@ describe('brat standoff export', () => {
     const a = hardDocument();
     const b = { ...new DocBuilder('Seoul.', 'other.txt').build() };
     const r = exportBrat([a, b]);
-    assert.deepEqual(r.files.map((f) => f.name), ['news/hard-case.ann', 'other.ann', 'annotation.conf']);
+    assert.deepEqual(r.files.map((f) => f.name), ['news/hard-case.ann', 'news/hard-case.txt', 'other.ann', 'other.txt', 'annotation.conf']);
   });
 });
 
