@@ -286,11 +286,11 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const dir = fresh();
       const r = factmark(dir, 'export', '-f', 'brat');
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /brat writes 2 files: give a folder with --out/);
+      assert.match(r.stderr, /brat writes 3 files: give a folder with --out/);
       fs.writeFileSync(path.join(dir, 'taken'), '');
       const onFile = factmark(dir, 'export', '-f', 'brat', '-o', 'taken');
       assert.equal(onFile.code, 2);
-      assert.match(onFile.stderr, /taken is a file, but brat writes 2 files: give a folder with --out/);
+      assert.match(onFile.stderr, /taken is a file, but brat writes 3 files: give a folder with --out/);
     });
 
     it('exports nothing when a sidecar is malformed', () => {
