@@ -187,7 +187,7 @@ describe('importers re-check every annotation against the text', () => {
     const byUri = importW3c(content, withUri.text, { documentUri: withUri.uri });
     assert.deepEqual(byUri.annotations.map((a) => a.text), ['Busan']);
     assert.equal(byUri.problems.length, 1);
-    assert.match(byUri.problems[0].reason, /2 annotations target other documents/);
+    assert.match(byUri.problems[0].reason, /2 annotations of another document/);
     const byName = importW3c(content, input.text, { documentName: input.name });
     // in position order: "Seoul", then the second "Kim"
     assert.deepEqual(byName.annotations.map((a) => a.text), ['Seoul', 'Kim']);
