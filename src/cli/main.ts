@@ -10,6 +10,7 @@ import { exportFormats } from '../core/export';
 import { annotateAll, availableCores, workerCount } from './annotate';
 import { isError } from './annotations';
 import { EXPORT_HELP, EXPORT_OPTIONS, exportCommand } from './exportCommand';
+import { IMPORT_HELP, IMPORT_OPTIONS, importCommand } from './importCommand';
 import { collect, shown, UsageError } from './files';
 import { load, plural } from './load';
 import { progressBar } from './progress';
@@ -33,6 +34,7 @@ sidecar files (article.txt -> article.txt.factmark.yaml).
 Commands:
   annotate   Run the recognisers over .txt files and write sidecars with suggestions
   export     Export the annotations of sidecars (${exportFormats.map((f) => f.id).join(', ')})
+  import     Import brat, W3C or doccano annotations into the sidecars of documents
   check      Validate sidecars; exit 1 when one is invalid or has orphaned annotations
   stats      Count documents, annotations by type and status, facts and orphans
 
@@ -59,6 +61,7 @@ Options:
 Exit code 1 when a file could not be annotated (for example its sidecar is malformed).
 `,
   export: EXPORT_HELP,
+  import: IMPORT_HELP,
   check: `Usage: factmark check [options] [files or folders...]
 
 Validates every sidecar against format v1 and its document: exit code 1 when a sidecar is invalid,
@@ -84,6 +87,7 @@ type Values = Record<string, string | boolean | undefined>;
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   annotate: { jobs: { type: 'string', short: 'j' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
   export: EXPORT_OPTIONS,
+  import: IMPORT_OPTIONS,
   check: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   stats: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 };
@@ -102,7 +106,7 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
       return 0;
     }
     const options = OPTIONS[command];
-    if (!options) throw new UsageError(`unknown command "${command}" (commands: annotate, export, check, stats; see factmark --help)`);
+    if (!options) throw new UsageError(`unknown command "${command}" (commands: annotate, export, import, check, stats; see factmark --help)`);
     let values: Values;
     let positionals: string[];
     try {
@@ -119,6 +123,8 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
         return await annotateCommand(values, positionals, io, entry);
       case 'export':
         return await exportCommand(values, positionals, io);
+      case 'import':
+        return await importCommand(values, positionals, io);
       case 'check':
         return checkCommand(values, positionals, io);
       default:

@@ -42,6 +42,8 @@ export function importDoccano(content: string, text: string, options: ImportOpti
     (options.documentName !== undefined ? lines.find((l) => l.name === options.documentName) : undefined) ??
     lines.find((l) => l.text === text) ??
     (lines.length === 1 ? lines[0] : undefined);
+  const lineName = (l: Line) => l.name ?? `line ${l.n}`;
+  out.documents = { named: lines.map(lineName), ...(line ? { taken: lineName(line) } : {}) };
   if (!line) {
     out.problem({ kind: 'unanchored', reason: `none of the ${lines.length} lines is this document (no matching name or text); none imported`, imported: false });
     return out.result();

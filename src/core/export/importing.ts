@@ -22,6 +22,7 @@ export class ImportCollector {
   readonly annotations: Annotation[] = [];
   readonly facts: Fact[] = [];
   readonly problems: ImportProblem[] = [];
+  documents?: ImportResult['documents'];
 
   constructor(readonly text: string) {}
 
@@ -68,6 +69,6 @@ export class ImportCollector {
   }
 
   result(): ImportResult {
-    return { annotations: this.annotations, facts: this.facts, problems: this.problems };
+    return { annotations: this.annotations, facts: this.facts, problems: this.problems, ...(this.documents ? { documents: this.documents } : {}) };
   }
 }

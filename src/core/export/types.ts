@@ -66,6 +66,11 @@ export interface ImportResult {
   annotations: Annotation[];
   facts: Fact[];
   problems: ImportProblem[];
+  /**
+   * For files holding several documents (W3C, doccano): every document the file names (source IRIs, line
+   * names) and the one taken, so that a batch import can report the documents that are not there.
+   */
+  documents?: { named: string[]; taken?: string };
 }
 
 /** Options common to importers. */

@@ -147,6 +147,7 @@ function pickDocument(parsed: Parsed[], options: ImportOptions, out: ImportColle
   const choice = chooseSource(sources, { ...(options.documentUri !== undefined ? { uri: options.documentUri } : {}), ...(options.documentName !== undefined ? { name: options.documentName } : {}) });
   const here = options.documentName ?? options.documentUri ?? 'this document';
   const list = (s: string[]) => s.slice(0, 3).join(', ') + (s.length > 3 ? ` and ${s.length - 3} more` : '');
+  out.documents = { named: sources };
   if ('ambiguous' in choice) {
     out.problem({ kind: 'ambiguous', reason: `${choice.ambiguous.length} documents of the file match ${here} equally (${list(choice.ambiguous)}); none imported: import into a document whose path tells them apart`, imported: false });
     return parsed.filter((p) => p.source === undefined);
@@ -155,6 +156,7 @@ function pickDocument(parsed: Parsed[], options: ImportOptions, out: ImportColle
     out.problem({ kind: 'other-document', reason: `the file has annotations of ${list(choice.none)}, none of ${here}; none imported`, imported: false });
     return parsed.filter((p) => p.source === undefined);
   }
+  out.documents = { named: sources, ...(choice.source !== undefined ? { taken: choice.source } : {}) };
   const kept = parsed.filter((p) => p.source === undefined || p.source === choice.source);
   const others = new Map<string, number>();
   for (const p of parsed) if (p.source !== undefined && p.source !== choice.source) others.set(p.source, (others.get(p.source) ?? 0) + 1);

@@ -122,7 +122,7 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const dir = fresh();
       const cmd = factmark(dir, 'anotate');
       assert.equal(cmd.code, 2);
-      assert.match(cmd.stderr, /unknown command "anotate".*annotate, export, check, stats/);
+      assert.match(cmd.stderr, /unknown command "anotate".*annotate, export, import, check, stats/);
       const opt = factmark(dir, 'stats', '--colour');
       assert.equal(opt.code, 2);
       assert.match(opt.stderr, /Unknown option '--colour'/);
