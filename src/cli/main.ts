@@ -10,7 +10,7 @@ import { exportFormats } from '../core/export';
 import { annotateAll, availableCores, workerCount } from './annotate';
 import { isError } from './annotations';
 import { EXPORT_HELP, EXPORT_OPTIONS, exportCommand } from './exportCommand';
-import { IMPORT_HELP, IMPORT_OPTIONS, importCommand } from './importCommand';
+import { describeError, IMPORT_HELP, IMPORT_OPTIONS, importCommand } from './importCommand';
 import { collect, shown, UsageError } from './files';
 import { load, plural } from './load';
 import { progressBar } from './progress';
@@ -134,6 +134,11 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
     if (err instanceof UsageError) {
       io.err(`factmark: ${err.message}\n`);
       return 2;
+    }
+    // disk full, I/O and permission errors: a message and exit 1, not a stack trace
+    if (typeof (err as NodeJS.ErrnoException)?.code === 'string') {
+      io.err(`factmark: ${describeError(err)}\n`);
+      return 1;
     }
     throw err;
   }
