@@ -20,6 +20,14 @@ export function toDoccanoLine(input: ExportInput, options: ExportOptions = {}, w
   const label = selected.map((a) => [cp ? map.toCodePoint(a.start) : a.start, cp ? map.toCodePoint(a.end) : a.end, a.type]);
   const suggested = selected.flatMap((a, i) => (a.status === 'suggested' ? [i] : []));
   const overlapping = countOverlapping(selected);
+  // doccano's sequence labelling holds spans and types only: say what stays behind
+  const lost = [
+    [selected.filter((a) => a.note).length, 'note'],
+    [selected.filter((a) => a.kb).length, 'KB id'],
+    [selected.filter((a) => a.value).length, 'normalised value'],
+    [input.doc.facts.length, 'fact'],
+  ].filter(([n]) => (n as number) > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`);
+  if (lost.length > 0) warnings.push(`${input.name}: doccano keeps spans and types only; not exported: ${lost.join(', ')}`);
   if (overlapping > 0) {
     warnings.push(`${input.name}: ${overlapping} of ${selected.length} spans overlap; a doccano project without "Allow overlapping spans" drops them on import`);
   }

@@ -56,6 +56,22 @@ describe('factmark import', function () {
     });
   }
 
+  it('round-trips a document with a BOM, emoji, Hangul and CRLF through brat, W3C and doccano: the same spans and statuses', () => {
+    const text = '\uFEFF😀 Gen. Kim Jong-il met officials of the United Nations in Seoul on 2 March 2006.\r\n남북 회담 in Panmunjom; Kim\u0301 left for Tokyo.\r\n';
+    const spans = (yaml: string) => [...yaml.matchAll(/start: (\d+)\n\s+end: (\d+)\n\s+quote: (.*)\n(?:.*\n){0,2}?\s+status: (\w+)/g)].map((m) => m.slice(1).join(' ')).sort();
+    for (const [format, out] of [['brat', 'b'], ['w3c', 'w.jsonld'], ['doccano', 'd.jsonl']] as const) {
+      const dir = folderWith({ 'src/bom.txt': text, [`dst/bom.txt`]: text });
+      dirs.push(dir);
+      assert.equal(factmark(dir, 'annotate', '-q', 'src').code, 0);
+      const original = spans(read(dir, 'src/bom.txt.factmark.yaml'));
+      assert.ok(original.length >= 3, original.join('\n'));
+      assert.equal(factmark(dir, 'export', '-f', format, '--include-suggested', '-o', out, 'src').code, 0);
+      const r = factmark(dir, 'import', '-f', format, out, 'dst');
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(spans(read(dir, 'dst/bom.txt.factmark.yaml')), original, format);
+    }
+  });
+
   it('reports annotations for documents that are not among those given (exit 1)', () => {
     const dir = fresh();
     assert.equal(factmark(dir, 'export', '-f', 'w3c', '-o', 'out.jsonld', 'src').code, 0);
