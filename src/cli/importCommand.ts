@@ -160,12 +160,12 @@ export async function importCommand(values: Values, positionals: string[], io: I
   const missing = [...named].filter((n) => !taken.has(n));
   for (const n of missing) io.err(`${given}: not imported: annotations for ${n}, which is not among the documents given\n`);
   for (const f of source.unused()) io.err(`${f}: not imported: no document ${f.replace(/\.ann$/, '.txt')} among those given\n`);
-  lost += missing.length + source.unused().length;
+  const absent = missing.length + source.unused().length;
   io.out(
     `Imported ${plural(addedAnnotations, 'annotation')} and ${plural(addedFacts, 'fact')} into ${plural(docs.length - failed, 'document')}` +
-      `${lost ? `; ${lost} not imported (${topReasons(all) || 'documents not given'})` : ''}${failed ? `; ${failed} failed` : ''}.\n`,
+      `${lost ? `; ${lost} not imported (${topReasons(all)})` : ''}${absent ? `; annotations for ${plural(absent, 'document')} not given left out` : ''}${failed ? `; ${failed} failed` : ''}.\n`,
   );
-  return failed > 0 || lost > 0 ? 1 : 0;
+  return failed > 0 || lost > 0 || absent > 0 ? 1 : 0;
 }
 
 interface DocumentOutcome {
