@@ -34,8 +34,11 @@ describe('W3C import picks the document by path, never the first one', () => {
 
   it('finds it in a --base-uri export by its name relative to the base', () => {
     const content = JSON.stringify(toW3cCollection(docs((n) => `https://example.org/corpus/${n}`)));
-    const r = importW3c(content, KOREA, { documentUri: 'file:///tmp/x/archive/korea.txt', documentName: 'archive/korea.txt' });
-    assert.deepEqual(r.annotations.map((a) => [a.text, a.note]), [['Lee', 'archived copy']]);
+    // not the first document of the file (archive/korea.txt sorts first): the one named news/korea.txt
+    const r = importW3c(content, KOREA, { documentUri: 'file:///tmp/x/news/korea.txt', documentName: 'news/korea.txt' });
+    assert.deepEqual(r.annotations.map((a) => a.text), ['Kim', 'Seoul']);
+    const archived = importW3c(content, KOREA, { documentUri: 'file:///tmp/x/archive/korea.txt', documentName: 'archive/korea.txt' });
+    assert.deepEqual(archived.annotations.map((a) => [a.text, a.note]), [['Lee', 'archived copy']]);
   });
 
   it('imports nothing when two documents match equally, and says so', () => {
