@@ -7,6 +7,7 @@
 import * as vscode from 'vscode';
 import { isArticle } from '../adapter';
 import { mergeImported } from '../cli/annotations';
+import { renamedColumns } from '../core/export/doccanoImport';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem } from '../core/export';
 import type { LiveAnnotations } from './exportImport';
 
@@ -18,6 +19,9 @@ export interface ImportRequest {
   document?: vscode.Uri;
   /** doccano: the unit of the offsets (default: what the file says, else the unit its spans fit, else asked). */
   offsetUnit?: ImportOptions['offsetUnit'];
+  /** doccano: renamed text and label columns (default `text` and `label`, else asked). */
+  textColumn?: string;
+  labelColumn?: string;
 }
 
 /** What the import command did. */
@@ -63,6 +67,12 @@ export async function importCommand(store: LiveAnnotations, request: ImportReque
   const content = decoder.decode(await vscode.workspace.fs.readFile(file));
   const options: ImportOptions = { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) };
   if (request.offsetUnit) options.offsetUnit = request.offsetUnit;
+  if (request.textColumn) options.textColumn = request.textColumn;
+  if (request.labelColumn) options.labelColumn = request.labelColumn;
+  // doccano's importer lets a project rename its text and label columns: ask which ones this file uses
+  const renamed = format.id === 'doccano' ? renamedColumns(content, options) : undefined;
+  if (renamed?.text?.length) options.textColumn = (await askColumn('text', renamed.text)) ?? options.textColumn;
+  if (renamed?.label?.length) options.labelColumn = (await askColumn('labels', renamed.label)) ?? options.labelColumn;
   let imported = content.length > LARGE_IMPORT ? await withNotice(file, () => format.import(content, text, options)) : format.import(content, text, options);
   // doccano offsets that fit both units: ask rather than guess (a script gives `offsetUnit` instead)
   if (request.offsetUnit === undefined && imported.problems.some((p) => p.kind === 'ambiguous' && p.line !== undefined)) {
@@ -114,6 +124,10 @@ function withNotice<T>(file: vscode.Uri, work: () => T): Thenable<T> {
     await new Promise((resolve) => setTimeout(resolve, 50));
     return work();
   });
+}
+
+async function askColumn(what: string, candidates: string[]): Promise<string | undefined> {
+  return vscode.window.showQuickPick(candidates, { title: 'Import Annotations', placeHolder: `This doccano file has no "${what === 'text' ? 'text' : 'label'}" column: which column holds the ${what}?` });
 }
 
 async function askOffsetUnit(): Promise<ImportOptions['offsetUnit']> {

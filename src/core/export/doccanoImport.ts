@@ -124,3 +124,24 @@ function parseLine(raw: string, n: number, out: ImportCollector, options: Import
   }
   return { n, text: r[textColumn] as string, ...(name !== undefined ? { name } : {}), ...(unit ? { unit } : {}), suggested, spans };
 }
+
+/**
+ * When the first line of a doccano file lacks the `text` string or the `label` list, the columns that could
+ * hold them (string and list values), for the editor to ask which; undefined when nothing is missing.
+ */
+export function renamedColumns(content: string, options: Pick<ImportOptions, 'textColumn' | 'labelColumn'> = {}): { text?: string[]; label?: string[] } | undefined {
+  const first = content.split('\n').find((l) => l.trim() !== '');
+  let row: unknown;
+  try {
+    row = JSON.parse(first ?? '');
+  } catch {
+    return undefined;
+  }
+  if (typeof row !== 'object' || row === null || Array.isArray(row)) return undefined;
+  const r = row as Row;
+  const out: { text?: string[]; label?: string[] } = {};
+  const keys = Object.keys(r);
+  if (typeof r[options.textColumn ?? 'text'] !== 'string') out.text = keys.filter((k) => typeof r[k] === 'string');
+  if (r[options.labelColumn ?? 'label'] === undefined && r.entities === undefined) out.label = keys.filter((k) => Array.isArray(r[k]));
+  return out.text?.length || out.label?.length ? out : undefined;
+}

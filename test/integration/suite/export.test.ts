@@ -276,6 +276,19 @@ describe('Export and import annotations', function () {
       );
     }
   });
+  it('imports doccano from the web UI (UTF-16 offsets after an emoji, renamed columns) where the spans belong', async () => {
+    const text = '😀 Lee Sang-hee flew to 울산 with 👍 Kim Kye-gwan.\n';
+    const emoji = writeWorkspaceFile(`${FOLDER}/emoji.txt`, text);
+    const spans = ['Lee Sang-hee', '울산', 'Kim Kye-gwan'].map((q) => [text.indexOf(q), text.indexOf(q) + q.length, q === '울산' ? 'PLACE' : 'PERSON']);
+    const file = writeWorkspaceFile(`${FOLDER}/webui.jsonl`, JSON.stringify({ data: text, ents: spans }) + '\n');
+    const outcome = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'doccano', document: emoji, textColumn: 'data', labelColumn: 'ents' });
+    assert.ok(outcome);
+    assert.deepEqual(outcome.problems, []);
+    assert.equal(outcome.addedAnnotations, 3);
+    const sidecar = fs.readFileSync(`${emoji.fsPath}.factmark.yaml`, 'utf8');
+    for (const q of ['Lee Sang-hee', '울산', 'Kim Kye-gwan']) assert.match(sidecar, new RegExp(`quote: "?${q}"?\n`), sidecar);
+  });
+
   it('exports what the store holds: an annotation made a moment before, not yet in any sidecar, is exported', async () => {
     // Unsaved edits hold sidecar writes back (offsets must describe the saved text), so these
     // annotations exist only in memory when the export runs.

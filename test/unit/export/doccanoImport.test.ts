@@ -93,3 +93,12 @@ describe('doccano import', () => {
     assert.deepEqual(exportDoccano([new DocBuilder('Seoul.').build()]).warnings, []);
   });
 });
+
+describe('doccano renamed columns', () => {
+  it('names the columns that could hold the text and the labels when the usual ones are missing', async () => {
+    const { renamedColumns } = await import('../../../src/core/export/doccanoImport');
+    assert.deepEqual(renamedColumns(JSON.stringify({ data: 'Kim met Lee.', ents: [[0, 3, 'PERSON']], id: 4 })), { text: ['data'], label: ['ents'] });
+    assert.equal(renamedColumns(JSON.stringify({ text: 'Kim met Lee.', label: [] })), undefined);
+    assert.equal(renamedColumns(JSON.stringify({ data: 'x', ents: [] }), { textColumn: 'data', labelColumn: 'ents' }), undefined);
+  });
+});
