@@ -111,8 +111,11 @@ async function exportCommand(request: ExportRequest, store: LiveAnnotations, log
   const warnings = [...loaded.warnings, ...result.warnings];
   const target = request.target ?? (await pickTarget(format, result.files.length, loaded.inputs));
   if (!target) return undefined;
-  const files = plannedUris(target, result.files, result.files.length !== 1 || (await isFolder(target)));
-  const refused = await refusal(files, loaded.inputs.map((i) => i.uri).filter((u): u is string => u !== undefined), request.force === true);
+  const asFolder = result.files.length !== 1 || (await isFolder(target));
+  const files = plannedUris(target, result.files, asFolder);
+  // The save dialog has already asked before replacing its one file; a folder's files are asked about here.
+  const agreed = request.force === true || (request.target === undefined && !asFolder);
+  const refused = await refusal(files, loaded.inputs.map((i) => i.uri).filter((u): u is string => u !== undefined), agreed);
   if (refused) {
     if (refused !== 'existing files kept') void vscode.window.showErrorMessage(`Factmark: nothing exported: ${refused}.`);
     return undefined;
