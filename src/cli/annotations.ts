@@ -70,8 +70,9 @@ const idMakerFor = (doc: AnnotatedDocument) => new IdMaker([...doc.annotations.m
 
 /**
  * Merges imported annotations and facts into a document's model. Importers number from a1/f1, so
- * every imported entry gets a fresh id; an annotation already present (same
- * span and type) is not added twice, and facts then point at the existing one.
+ * every imported entry gets a fresh id; an annotation already present (same span and type) is not added
+ * twice, and facts then point at the existing one; a fact already present (same label and span) is not
+ * added twice either.
  */
 export function mergeImported(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): { document: AnnotatedDocument; addedAnnotations: number; addedFacts: number } {
   const ids = idMakerFor(existing);
@@ -90,12 +91,23 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
     addedAnnotations++;
   }
   const facts: Fact[] = [...existing.facts];
+  let addedFacts = 0;
   for (const fact of imported.facts) {
     const entities = fact.entities.map((id) => renamed.get(id)).filter((id): id is string => id !== undefined);
+    // A fact already there (same label and span) is not added again: re-importing a file is harmless.
+    // Links it lacks are added to it, so that nothing the file says is lost.
+    const twinAt = facts.findIndex((x) => x.label === fact.label && x.start === fact.start && x.end === fact.end);
+    if (twinAt >= 0) {
+      const twin = facts[twinAt];
+      const missing = entities.filter((id) => !twin.entities.includes(id));
+      if (missing.length > 0) facts[twinAt] = { ...twin, entities: [...twin.entities, ...missing] };
+      continue;
+    }
     facts.push({ ...fact, id: ids.next('fact'), entities });
+    addedFacts++;
   }
   annotations.sort((x, y) => x.start - y.start || x.end - y.end);
-  return { document: { ...existing, annotations, facts }, addedAnnotations, addedFacts: imported.facts.length };
+  return { document: { ...existing, annotations, facts }, addedAnnotations, addedFacts };
 }
 
 /**

@@ -4,14 +4,15 @@
  * (invalid sidecars, orphans, files that failed), 2 usage errors (unknown command, option or format,
  * missing files).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { exportFormats, findExportFormat, type ExportInput, type ExportOptions } from '../core/export';
+import { exportFormats } from '../core/export';
 import { annotateAll, availableCores, workerCount } from './annotate';
-import { exportInputOf, isError, readSidecar, type SidecarReading } from './annotations';
-import { collect, readIfExists, readText, shown, UsageError, type DocumentFile } from './files';
+import { isError } from './annotations';
+import { EXPORT_HELP, EXPORT_OPTIONS, exportCommand } from './exportCommand';
+import { describeError, IMPORT_HELP, IMPORT_OPTIONS, importCommand } from './importCommand';
+import { collect, shown, UsageError } from './files';
+import { load, plural } from './load';
 import { progressBar } from './progress';
 
 /** Where a command writes; the real process streams, or buffers in tests. */
@@ -33,6 +34,7 @@ sidecar files (article.txt -> article.txt.factmark.yaml).
 Commands:
   annotate   Run the recognisers over .txt files and write sidecars with suggestions
   export     Export the annotations of sidecars (${exportFormats.map((f) => f.id).join(', ')})
+  import     Import brat, W3C or doccano annotations into the sidecars of documents
   check      Validate sidecars; exit 1 when one is invalid or has orphaned annotations
   stats      Count documents, annotations by type and status, facts and orphans
 
@@ -58,25 +60,8 @@ Options:
 
 Exit code 1 when a file could not be annotated (for example its sidecar is malformed).
 `,
-  export: `Usage: factmark export --format <id> [options] [files or folders...]
-
-Exports the annotations of the sidecars found (confirmed ones only, unless --include-suggested).
-
-Formats:
-${exportFormats.map((f) => `  ${f.id.padEnd(10)} ${f.label}`).join('\n')}
-
-Options:
-  -f, --format <id>        Export format (required)
-  -o, --out <path>         Output file, or folder for formats that write several files (brat,
-                           markdown); without it a single-file export goes to standard output
-  --include-suggested      Also export suggested annotations (rejected ones never are)
-  --offsets <unit>         doccano offsets: codepoints (default) or utf16
-  --escape-formulae        CSV: prefix cells starting with = + - @ with ' for spreadsheets
-  --base-uri <uri>         W3C: document IRIs are <uri><name> instead of file:// URIs
-  -h, --help               Show this help
-
-Nothing is written when a sidecar is malformed (exit 1).
-`,
+  export: EXPORT_HELP,
+  import: IMPORT_HELP,
   check: `Usage: factmark check [options] [files or folders...]
 
 Validates every sidecar against format v1 and its document: exit code 1 when a sidecar is invalid,
@@ -101,15 +86,8 @@ type Values = Record<string, string | boolean | undefined>;
 
 const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   annotate: { jobs: { type: 'string', short: 'j' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
-  export: {
-    format: { type: 'string', short: 'f' },
-    out: { type: 'string', short: 'o' },
-    'include-suggested': { type: 'boolean' },
-    offsets: { type: 'string' },
-    'escape-formulae': { type: 'boolean' },
-    'base-uri': { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
+  export: EXPORT_OPTIONS,
+  import: IMPORT_OPTIONS,
   check: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   stats: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 };
@@ -128,7 +106,7 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
       return 0;
     }
     const options = OPTIONS[command];
-    if (!options) throw new UsageError(`unknown command "${command}" (commands: annotate, export, check, stats; see factmark --help)`);
+    if (!options) throw new UsageError(`unknown command "${command}" (commands: annotate, export, import, check, stats; see factmark --help)`);
     let values: Values;
     let positionals: string[];
     try {
@@ -144,7 +122,9 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
       case 'annotate':
         return await annotateCommand(values, positionals, io, entry);
       case 'export':
-        return exportCommand(values, positionals, io);
+        return await exportCommand(values, positionals, io);
+      case 'import':
+        return await importCommand(values, positionals, io);
       case 'check':
         return checkCommand(values, positionals, io);
       default:
@@ -154,6 +134,11 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
     if (err instanceof UsageError) {
       io.err(`factmark: ${err.message}\n`);
       return 2;
+    }
+    // disk full, I/O and permission errors: a message and exit 1, not a stack trace
+    if (typeof (err as NodeJS.ErrnoException)?.code === 'string') {
+      io.err(`factmark: ${describeError(err)}\n`);
+      return 1;
     }
     throw err;
   }
@@ -186,98 +171,6 @@ async function annotateCommand(values: Values, paths: string[], io: Io, entry: s
       `${failed.length ? `, ${failed.length} failed` : ''}.\n`,
   );
   return failed.length > 0 ? 1 : 0;
-}
-
-/** A document with its sidecar read, or the reason it cannot be. */
-interface Loaded {
-  doc: DocumentFile;
-  text?: string;
-  reading?: SidecarReading;
-  /** Set when the document or the sidecar is missing. */
-  missing?: string;
-}
-
-function load(doc: DocumentFile): Loaded {
-  const sidecarText = readIfExists(doc.sidecar);
-  if (sidecarText === undefined) return { doc, missing: `no sidecar (${path.basename(doc.sidecar)}); run "factmark annotate" first` };
-  let text: string;
-  try {
-    text = readText(doc.path);
-  } catch {
-    return { doc, missing: `its document ${path.basename(doc.path)} is missing` };
-  }
-  return { doc, text, reading: readSidecar(sidecarText, text) };
-}
-
-function exportCommand(values: Values, paths: string[], io: Io): number {
-  const id = values.format as string | undefined;
-  const ids = exportFormats.map((f) => f.id).join(', ');
-  if (!id) throw new UsageError(`--format is required (one of: ${ids})`);
-  const format = findExportFormat(id);
-  if (!format) throw new UsageError(`unknown format "${id}" (formats: ${ids})`);
-  const options: ExportOptions = {};
-  if (values['include-suggested']) options.includeSuggested = true;
-  if (values['escape-formulae']) options.escapeFormulae = true;
-  if (values.offsets !== undefined) {
-    if (values.offsets !== 'codepoints' && values.offsets !== 'utf16') throw new UsageError(`--offsets must be codepoints or utf16, not "${values.offsets}"`);
-    options.offsetUnit = values.offsets;
-  }
-  const baseUri = values['base-uri'] as string | undefined;
-
-  const docs = collect(paths, 'sidecars', io.cwd);
-  if (docs.length === 0) throw new UsageError('no sidecars found (run "factmark annotate" first)');
-  const inputs: ExportInput[] = [];
-  const warnings: string[] = [];
-  let errors = 0;
-  for (const doc of docs) {
-    const loaded = load(doc);
-    const where = shown(doc.sidecar, io.cwd);
-    if (loaded.missing || !loaded.reading?.document || loaded.text === undefined) {
-      const first = loaded.reading?.diagnostics.find(isError);
-      io.err(`${where}: error: ${loaded.missing ?? `malformed sidecar${first ? ` (line ${first.line + 1}: ${first.message})` : ''}`}\n`);
-      errors++;
-      continue;
-    }
-    const uri = baseUri !== undefined ? baseUri + doc.name.split('/').map(encodeURIComponent).join('/') : pathToFileURL(doc.path).href;
-    const { input, warnings: w } = exportInputOf(loaded.reading, loaded.text, doc.name, uri);
-    inputs.push(input);
-    warnings.push(...w);
-  }
-  if (errors > 0) {
-    io.err(`factmark: nothing exported: fix the ${plural(errors, 'sidecar')} above (factmark check tells more)\n`);
-    return 1;
-  }
-  const result = format.export(inputs, options);
-  for (const w of [...warnings, ...result.warnings]) io.err(`warning: ${w}\n`);
-  const out = values.out as string | undefined;
-  let destination: string;
-  if (out === undefined) {
-    if (result.files.length !== 1) throw new UsageError(`${format.id} writes ${result.files.length} files: give a folder with --out`);
-    io.out(result.files[0].content);
-    destination = 'standard output';
-  } else {
-    const target = path.resolve(io.cwd, out);
-    const existing = fs.existsSync(target) ? fs.statSync(target) : undefined;
-    const asFolder = result.files.length !== 1 || /[\\/]$/.test(out) || existing?.isDirectory() === true;
-    if (asFolder && existing && !existing.isDirectory()) throw new UsageError(`${out} is a file, but ${format.id} writes ${plural(result.files.length, 'file')}: give a folder with --out`);
-    if (asFolder) {
-      for (const f of result.files) {
-        const file = path.resolve(target, f.name);
-        if (path.relative(target, file).startsWith('..')) throw new UsageError(`refusing to write outside ${out}: ${f.name}`);
-        fs.mkdirSync(path.dirname(file), { recursive: true });
-        fs.writeFileSync(file, f.content);
-      }
-      destination = `${shown(target, io.cwd)}${path.sep} (${plural(result.files.length, 'file')})`;
-    } else {
-      fs.mkdirSync(path.dirname(target), { recursive: true });
-      fs.writeFileSync(target, result.files[0].content);
-      destination = shown(target, io.cwd);
-    }
-  }
-  const annotations = inputs.reduce((n, i) => n + i.doc.annotations.filter((a) => a.status === 'confirmed' || (options.includeSuggested && a.status === 'suggested')).length, 0);
-  const facts = inputs.reduce((n, i) => n + i.doc.facts.length, 0);
-  io.err(`Exported ${plural(annotations, 'annotation')} and ${plural(facts, 'fact')} from ${plural(inputs.length, 'document')} to ${destination} (${format.label}).\n`);
-  return 0;
 }
 
 interface Finding {
@@ -382,8 +275,4 @@ function typeOrder(a: string, b: string): number {
 
 function counts(row: { confirmed: number; suggested: number; rejected: number }): string[] {
   return [String(row.confirmed), String(row.suggested), String(row.rejected)];
-}
-
-function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
 }

@@ -1,20 +1,15 @@
 import * as vscode from 'vscode';
 import { isArticle } from '../adapter';
-import { exportInputOf, isError, mergeImported, readSidecar, stripBom } from '../cli/annotations';
+import { exportInputOf, isError, readSidecar, stripBom } from '../cli/annotations';
 import { CommandId } from '../commands';
-import {
-  exportFormats,
-  findExportFormat,
-  findImportFormat,
-  importFormats,
-  type ExportFormat,
-  type ExportInput,
-  type ImportFormat,
-  type ImportProblem,
-} from '../core/export';
+import { exportFormats, findExportFormat, type ExportFormat, type ExportInput } from '../core/export';
 import type { AnnotatedDocument } from '../core/model';
 import { documentPathFor, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar';
+import { plannedUris, refusal, writeAll } from './exportWrite';
+import { importCommand, type ImportRequest } from './importAnnotations';
 import type { DocumentAnnotations } from './sidecar';
+
+export type { ImportOutcome, ImportRequest } from './importAnnotations';
 
 /** Which documents an export covers. */
 export type ExportScope = 'current' | 'selected' | 'workspace';
@@ -31,6 +26,8 @@ export interface ExportRequest {
   /** File (single-file formats) or folder (brat, markdown) to write to. */
   target?: vscode.Uri;
   includeSuggested?: boolean;
+  /** Replace existing files without asking (never a document or sidecar being exported). */
+  force?: boolean;
 }
 
 /** What the export command did (its return value, for scripts and tests). */
@@ -41,27 +38,10 @@ export interface ExportOutcome {
   warnings: string[];
 }
 
-/** Arguments of the import command from a script or a test. */
-export interface ImportRequest {
-  file?: vscode.Uri;
-  format?: string;
-  /** The document to import into (default: the active editor's). */
-  document?: vscode.Uri;
-}
-
-/** What the import command did. */
-export interface ImportOutcome {
-  sidecar: vscode.Uri;
-  addedAnnotations: number;
-  addedFacts: number;
-  problems: ImportProblem[];
-}
-
 /** Exports of more documents than this show a progress notification (always for the whole workspace). */
 const PROGRESS_FROM = 20;
 
 const decoder = new TextDecoder('utf-8');
-const encoder = new TextEncoder();
 
 /**
  * The part of the annotation store export needs: the live annotations of the documents it has loaded.
@@ -131,7 +111,16 @@ async function exportCommand(request: ExportRequest, store: LiveAnnotations, log
   const warnings = [...loaded.warnings, ...result.warnings];
   const target = request.target ?? (await pickTarget(format, result.files.length, loaded.inputs));
   if (!target) return undefined;
-  const files = await writeFiles(target, result.files, result.files.length !== 1 || (await isFolder(target)));
+  const asFolder = result.files.length !== 1 || (await isFolder(target));
+  const files = plannedUris(target, result.files, asFolder);
+  // The save dialog has already asked before replacing its one file; a folder's files are asked about here.
+  const agreed = request.force === true || (request.target === undefined && !asFolder);
+  const refused = await refusal(files, loaded.inputs.map((i) => i.uri).filter((u): u is string => u !== undefined), agreed);
+  if (refused) {
+    if (refused !== 'existing files kept') void vscode.window.showErrorMessage(`Factmark: nothing exported: ${refused}.`);
+    return undefined;
+  }
+  await writeAll(files, result.files);
 
   const annotations = loaded.inputs.reduce((n, i) => n + i.doc.annotations.filter((a) => a.status === 'confirmed' || (includeSuggested && a.status === 'suggested')).length, 0);
   if (warnings.length > 0) {
@@ -210,21 +199,6 @@ async function isFolder(uri: vscode.Uri): Promise<boolean> {
   } catch {
     return false;
   }
-}
-
-async function writeFiles(target: vscode.Uri, files: Array<{ name: string; content: string }>, asFolder: boolean): Promise<vscode.Uri[]> {
-  if (!asFolder) {
-    await vscode.workspace.fs.writeFile(target, encoder.encode(files[0].content));
-    return [target];
-  }
-  const written: vscode.Uri[] = [];
-  for (const f of files) {
-    const uri = vscode.Uri.joinPath(target, ...f.name.split('/').filter((p) => p !== '..' && p !== '.' && p !== ''));
-    await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(uri, '..'));
-    await vscode.workspace.fs.writeFile(uri, encoder.encode(f.content));
-    written.push(uri);
-  }
-  return written;
 }
 
 /**
@@ -346,81 +320,4 @@ function liveExportInput(live: DocumentAnnotations, text: string, name: string):
     facts: m.facts.filter((f) => !gone.has(f.id)).map((f) => ({ ...f, entities: f.entities.filter((id) => !gone.has(id)) })),
   };
   return { input: { text, name, doc, uri: live.uri.toString() }, warnings };
-}
-
-async function importCommand(store: LiveAnnotations, request: ImportRequest, log: vscode.OutputChannel): Promise<ImportOutcome | undefined> {
-  const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
-  if (!documentUri) {
-    void vscode.window.showWarningMessage('Factmark: open the plain-text article to import annotations into.');
-    return undefined;
-  }
-  const file =
-    request.file ??
-    (
-      await vscode.window.showOpenDialog({
-        title: `Import Annotations into ${vscode.workspace.asRelativePath(documentUri)}`,
-        openLabel: 'Import',
-        canSelectMany: false,
-        filters: { 'Annotations (brat, W3C, doccano)': [...new Set(importFormats.map((f) => f.extension)), 'json'], 'All Files': ['*'] },
-      })
-    )?.[0];
-  if (!file) return undefined;
-  const format = request.format !== undefined ? findImportFormat(request.format) : await pickImportFormat(file);
-  if (!format) {
-    if (request.format !== undefined) void vscode.window.showErrorMessage(`Factmark: unknown import format "${request.format}".`);
-    return undefined;
-  }
-  const document = await vscode.workspace.openTextDocument(documentUri);
-  // The sidecar's offsets must match the saved text; unsaved edits would make them wrong.
-  if (document.isDirty && !(await document.save())) {
-    void vscode.window.showWarningMessage('Factmark: save the document before importing annotations into it.');
-    return undefined;
-  }
-  const text = document.getText();
-  const content = decoder.decode(await vscode.workspace.fs.readFile(file));
-  const imported = format.import(content, text, { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) });
-
-  // Through the store, as any other change: it merges with what it holds, writes atomically and in
-  // turn with its other writes, and writes nothing in Restricted Mode until the folder is trusted.
-  const entry = await store.open(document);
-  const sidecar = entry.sidecarUri;
-  if (!entry.writable) {
-    void vscode.window
-      .showErrorMessage(`Factmark: ${vscode.workspace.asRelativePath(sidecar)} cannot be updated safely; fix it first.`, 'Open Sidecar')
-      .then((choice) => choice && vscode.window.showTextDocument(sidecar));
-    return undefined;
-  }
-  let merged: ReturnType<typeof mergeImported> | undefined;
-  await store.edit(document, (model) => {
-    merged = mergeImported(model, imported);
-    model.annotations = merged.document.annotations;
-    model.facts = merged.document.facts;
-  });
-  if (!merged) return undefined;
-
-  const notImported = imported.problems.filter((p) => !p.imported);
-  if (imported.problems.length > 0) {
-    log.appendLine(`Import of ${file.toString(true)} (${format.label}) into ${vscode.workspace.asRelativePath(documentUri)}:`);
-    for (const p of imported.problems) {
-      log.appendLine(`  ${p.imported ? 'imported, but' : 'NOT imported:'} ${p.line !== undefined ? `line ${p.line}: ` : ''}${p.ref ? `${p.ref}: ` : ''}${p.reason} [${p.kind}]`);
-    }
-  }
-  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.`;
-  if (notImported.length > 0) {
-    void vscode.window.showWarningMessage(`${summary} ${notImported.length} could not be anchored on the text and were not imported.`, 'Show Details').then((c) => c && log.show(true));
-  } else {
-    void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
-  }
-  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems };
-}
-
-async function pickImportFormat(file: vscode.Uri): Promise<ImportFormat | undefined> {
-  const extension = file.path.split('.').pop()?.toLowerCase() ?? '';
-  const guess = importFormats.find((f) => f.extension === extension) ?? (extension === 'json' ? findImportFormat('w3c') : undefined);
-  const ordered = guess ? [guess, ...importFormats.filter((f) => f !== guess)] : importFormats;
-  const picked = await vscode.window.showQuickPick(
-    ordered.map((f) => ({ label: f.label, description: f === guess ? 'matches the file name' : `.${f.extension}`, format: f })),
-    { title: 'Import Annotations', placeHolder: 'Format of the file' },
-  );
-  return picked?.format;
 }

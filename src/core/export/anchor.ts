@@ -21,13 +21,27 @@ const MAX_CANDIDATES = 10_000;
 
 /**
  * Finds `quote` in `text`, preferring [start, end) itself, then the occurrence whose context matches best,
- * then the nearest to `start`. Whitespace runs may differ (brat joins line-crossing fragments with a space).
+ * then the nearest to `start`. [start, end) itself wins only when the context given agrees there as well.
+ * Whitespace runs may differ (brat joins line-crossing fragments with a space).
  * Offsets are UTF-16. Returns undefined when the quote is empty or not found.
  */
-export function anchorQuote(text: string, start: number, end: number, quote: string, context: QuoteContext = {}): Anchored | undefined {
+export function anchorQuote(text: string, start: number, end: number, quote: string, context: QuoteContext = {}, shift = 0): Anchored | undefined {
   if (quote.length === 0) return undefined;
-  if (start >= 0 && end <= text.length && start <= end && text.slice(start, end) === quote) {
+  const fullScore = (at: { start: number; end: number }) => Math.min((context.prefix ?? '').length, at.start) + Math.min((context.suffix ?? '').length, text.length - at.end);
+  // The quote at its offsets is taken when its context agrees too: in repetitive text another occurrence of
+  // the quote can sit exactly at the old offsets after an edit, and would be a silent misplacement.
+  const atOffsets = start >= 0 && end <= text.length && start <= end && text.slice(start, end) === quote;
+  if (atOffsets && contextScore(text, { start, end }, context) === fullScore({ start, end })) {
     return { start, end, moved: false };
+  }
+  // An edit before the spans moves them all by the same amount: try the shift of the previous span
+  // first, and take it when its whole context agrees (no other place can agree better). This keeps an
+  // import of thousands of moved spans linear instead of searching the text for each.
+  if (shift !== 0 && (context.prefix || context.suffix)) {
+    const at = { start: start + shift, end: end + shift };
+    if (at.start >= 0 && at.end <= text.length && text.slice(at.start, at.end) === quote && contextScore(text, at, context) === fullScore(at)) {
+      return { ...at, moved: true };
+    }
   }
   let candidates = exactOccurrences(text, quote);
   if (candidates.length === 0) candidates = looseOccurrences(text, quote);
@@ -42,7 +56,7 @@ export function anchorQuote(text: string, start: number, end: number, quote: str
       best = c;
     }
   }
-  return { start: best.start, end: best.end, moved: true };
+  return { start: best.start, end: best.end, moved: best.start !== start || best.end !== end };
 }
 
 function exactOccurrences(text: string, quote: string): { start: number; end: number }[] {

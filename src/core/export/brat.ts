@@ -5,12 +5,13 @@
  * with a trigger T line over the fact's span, as brat's own news tutorial does (`E1	Merge-org:T3 Org-Arg:T1
  * Org-Arg2:T2`): a fact links any number of entities, and brat relations are binary. Repeated roles are
  * numbered the brat way (Participant, Participant2, ...). Normalised values and KB ids are N lines
- * (`N1	Reference T1 Wikidata:Q423	Seoul`), notes are AnnotatorNotes lines, and a suggested annotation
- * carries a `Suggested` attribute.
+ * (`N1	Reference T1 Wikidata:Q423	Seoul`), notes are AnnotatorNotes lines (line breaks, tabs and `\`
+ * escaped as `\n`, `\t`, `\\`), and a suggested annotation carries a `Suggested` attribute. Type and label
+ * names keep every character: those brat cannot hold are percent-encoded (`Weapon%20system`).
  */
 import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
-import { bratName, encodeField, orderTypes } from './names';
+import { bratName, encodeField, escapeNote, orderTypes } from './names';
 import { oneLine, selectAnnotations, selectFacts, sortInputs, stripExtension } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
@@ -48,7 +49,7 @@ export function toBratAnn(input: ExportInput, options: ExportOptions = {}, warni
       lines.push(`N${++next.N}\tReference ${t.id} ${db}:${encodeField(a.value)}\t${t.quote}`);
     }
     if (a.kb !== undefined && a.kb !== '') lines.push(`N${++next.N}\tReference ${t.id} ${kbRef(a.kb)}\t${t.quote}`);
-    if (a.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${oneLine(a.note)}`);
+    if (a.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${escapeNote(a.note)}`);
   }
 
   for (const f of facts) {
@@ -63,7 +64,7 @@ export function toBratAnn(input: ExportInput, options: ExportOptions = {}, warni
     const e = `E${++next.E}`;
     lines.push(`${e}\t${type}:${t.id}${eventArguments(f, tOf)}`);
     if (f.date) lines.push(`N${++next.N}\tReference ${e} ${BRAT_TIMEX_DB}:${encodeField(f.date)}\t${oneLine(f.date)}`);
-    if (f.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${e}\t${oneLine(f.note)}`);
+    if (f.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${e}\t${escapeNote(f.note)}`);
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
@@ -94,10 +95,18 @@ export function toBratConf(docs: ExportInput[], options: ExportOptions = {}): st
   ].join('\n');
 }
 
-/** All documents: one `.ann` each (named after the document) and one `annotation.conf`. */
+/**
+ * All documents: for each a `.ann` and the `.txt` its offsets count (brat opens a document only as the
+ * pair), and one `annotation.conf`. The `.txt` is exactly the text the offsets count: the document as
+ * Factmark reads it, without the byte-order mark of the file on disk (editors hide it, so the offsets never
+ * count it) and with its line breaks as they are (CRLF counts two).
+ */
 export function exportBrat(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
   const warnings: string[] = [];
-  const files = sortInputs(docs).map((d) => ({ name: `${stripExtension(d.name)}.ann`, content: toBratAnn(d, options, warnings) }));
+  const files = sortInputs(docs).flatMap((d) => [
+    { name: `${stripExtension(d.name)}.ann`, content: toBratAnn(d, options, warnings) },
+    { name: `${stripExtension(d.name)}.txt`, content: d.text },
+  ]);
   files.push({ name: 'annotation.conf', content: toBratConf(docs, options) });
   return { files, warnings };
 }

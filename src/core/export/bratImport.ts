@@ -6,7 +6,7 @@ import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { BRAT_KB_DB, BRAT_SUGGESTED, BRAT_TIMEX_DB, BRAT_VALUE_DB } from './brat';
 import { ImportCollector } from './importing';
-import { decodeField } from './names';
+import { decodeField, fromBratName, unescapeNote } from './names';
 import type { ImportOptions, ImportResult } from './types';
 
 interface TLine {
@@ -56,14 +56,18 @@ export function importBrat(content: string, text: string, options: ImportOptions
         const m = /^(\S+) (\d+ \d+(?:;\d+ \d+)*)\s*$/.exec(data);
         if (!m) return syntax('malformed text-bound line');
         const fragments = m[2].split(';').map((p) => p.split(' ').map(Number) as [number, number]);
-        ts.set(id, { id, type: m[1], fragments, text: tail, line: n });
+        const first = ts.get(id);
+        if (first) return void out.problem({ kind: 'duplicate', reason: `${id} is already defined on line ${first.line}; this one is not imported: ${line}`, line: n, ref: id, imported: false });
+        ts.set(id, { id, type: fromBratName(m[1]), fragments, text: tail, line: n });
         return;
       }
       case 'E': {
         const [head, ...argv] = data.trim().split(/\s+/);
         const [type, trigger] = head.split(':');
         if (!type || !trigger) return syntax('malformed event line');
-        es.push({ id, type, trigger, args: argv.map((a) => a.split(':') as [string, string]), line: n });
+        const first = es.find((e) => e.id === id);
+        if (first) return void out.problem({ kind: 'duplicate', reason: `${id} is already defined on line ${first.line}; this one is not imported: ${line}`, line: n, ref: id, imported: false });
+        es.push({ id, type: fromBratName(type), trigger, args: argv.map((a) => a.split(':') as [string, string]), line: n });
         return;
       }
       case 'N': {
@@ -120,12 +124,24 @@ export function importBrat(content: string, text: string, options: ImportOptions
   return out.result();
 }
 
-/** Anchors a T line: the fragments must hold its text; if not, the text is looked for nearby and elsewhere. */
+/**
+ * Anchors a T line: the fragments must hold its text; if not, the text is looked for nearby and elsewhere.
+ * Fragments split only by line breaks (how Factmark and brat write a span that crosses lines) make one
+ * span; a span with other text in a gap is discontinuous, which Factmark cannot hold: it is reported, not
+ * widened over the gap.
+ */
 function anchorT(out: ImportCollector, map: OffsetMap, text: string, t: TLine): { start: number; end: number } | undefined {
   const units = t.fragments.map(([s, e]) => [map.toUtf16(s), map.toUtf16(e)] as const);
   const start = units[0][0];
   const end = units[units.length - 1][1];
   const inside = units.every(([s, e]) => s >= 0 && s <= e && e <= text.length);
+  if (inside && units.length > 1) {
+    const gaps = units.slice(1).map(([s], i) => text.slice(units[i][1], s));
+    if (gaps.some((g) => !/^\s*$/u.test(g))) {
+      out.problem({ kind: 'unsupported', reason: `${t.id} ${t.type} is discontinuous (${t.fragments.map((f) => f.join(' ')).join(';')}: “${t.text}”); Factmark spans are continuous, not imported`, line: t.line, ref: t.id, imported: false });
+      return undefined;
+    }
+  }
   if (inside && units.map(([s, e]) => text.slice(s, e)).join(' ') === t.text) return { start, end };
   return out.anchor({ start, end, quote: t.text, ref: t.id, line: t.line }, `${t.id} ${t.type}`);
 }
@@ -138,7 +154,8 @@ function applyTargeted(out: ImportCollector, l: TargetedLine, byT: Map<string, A
   if (l.kind === '#') {
     if (l.type !== 'AnnotatorNotes') return lost(`comment type ${l.type} not imported`);
     const target = (a ?? f) as { note?: string };
-    target.note = target.note ? `${target.note}\n${l.tail}` : l.tail;
+    const note = unescapeNote(l.tail);
+    target.note = target.note ? `${target.note}\n${note}` : note;
     return;
   }
   if (l.kind === 'A') {
@@ -153,7 +170,11 @@ function applyTargeted(out: ImportCollector, l: TargetedLine, byT: Map<string, A
     return;
   }
   if (!a) return;
-  if (l.db === BRAT_TIMEX_DB || l.db === BRAT_VALUE_DB) a.value = ref;
-  else if (l.db === 'Wikidata' || l.db === BRAT_KB_DB) a.kb = ref;
-  else a.kb = `${l.db}:${l.ref}`;
+  const isValue = l.db === BRAT_TIMEX_DB || l.db === BRAT_VALUE_DB;
+  const value = isValue ? ref : l.db === 'Wikidata' || l.db === BRAT_KB_DB ? ref : `${l.db}:${l.ref}`;
+  // Factmark keeps one value and one KB id per annotation: a second one is reported, not lost silently
+  const had = isValue ? a.value : a.kb;
+  if (had !== undefined && had !== value) return lost(`${isValue ? 'value' : 'KB id'} ${l.db}:${l.ref} of ${l.target} not imported: it already has ${had} (Factmark keeps one)`);
+  if (isValue) a.value = value;
+  else a.kb = value;
 }

@@ -22,6 +22,9 @@ export class ImportCollector {
   readonly annotations: Annotation[] = [];
   readonly facts: Fact[] = [];
   readonly problems: ImportProblem[] = [];
+  documents?: ImportResult['documents'];
+  /** How far the last anchored span moved from its offsets (a hint for the next one). */
+  private shift = 0;
 
   constructor(readonly text: string) {}
 
@@ -33,7 +36,8 @@ export class ImportCollector {
       this.problems.push({ kind: 'unanchored', reason: `${what} [${span.start}, ${span.end}) is outside the document`, imported: false, ...where });
       return undefined;
     }
-    const found = anchorQuote(this.text, span.start, span.end, span.quote, span.context);
+    const found = anchorQuote(this.text, span.start, span.end, span.quote, span.context, this.shift);
+    if (found) this.shift = found.start - span.start;
     if (!found) {
       this.problems.push({ kind: 'unanchored', reason: `${what} “${span.quote}” is not in the document`, imported: false, ...where });
       return undefined;
@@ -68,6 +72,6 @@ export class ImportCollector {
   }
 
   result(): ImportResult {
-    return { annotations: this.annotations, facts: this.facts, problems: this.problems };
+    return { annotations: this.annotations, facts: this.facts, problems: this.problems, ...(this.documents ? { documents: this.documents } : {}) };
   }
 }

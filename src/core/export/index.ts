@@ -54,3 +54,4 @@ export { importBrat } from './bratImport';
 export { importW3c } from './w3cImport';
 export { importDoccano } from './doccanoImport';
 export { tokenize, sentences } from './tokenize';
+export { problemLine, topReasons } from './problems';

@@ -1,10 +1,35 @@
 /** Type names, label mappings and knowledge-base ids as the exchange formats want them. */
 import { ENTITY_TYPES } from '../model';
 
-/** A brat-legal type or role name: letters, digits, `_` and `-` only (brat splits its lines on spaces and `:`). */
+/**
+ * A brat-legal type or role name: brat splits its lines on spaces and `:`, so every character other than
+ * letters, digits, `_`, `-` and `.` is percent-encoded (`Weapon system` → `Weapon%20system`), which
+ * {@link fromBratName} reverses exactly. An empty name becomes `Entity`.
+ */
 export function bratName(type: string): string {
-  const safe = type.trim().replace(/[^\p{L}\p{N}_-]+/gu, '_');
+  const safe = type.trim().replace(/[^\p{L}\p{N}_.-]/gu, (c) => encodeURIComponent(c));
   return safe.length > 0 ? safe : 'Entity';
+}
+
+/** Inverse of {@link bratName}. */
+export function fromBratName(name: string): string {
+  return decodeField(name);
+}
+
+/**
+ * A note on one line, reversibly: brat ends a note at the line break, so `\` becomes `\\`, and line
+ * breaks and tabs become `\n`, `\r`, `\t` (what {@link unescapeNote} reads back).
+ */
+export function escapeNote(note: string): string {
+  return note.replace(/[\\\n\r\t\u2028\u2029]/g, (c) => NOTE_ESCAPES[c] ?? c);
+}
+
+const NOTE_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u2028': '\\u2028', '\u2029': '\\u2029' };
+const NOTE_UNESCAPES: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t', u2028: '\u2028', u2029: '\u2029' };
+
+/** Inverse of {@link escapeNote}; an unknown escape stays as it is. */
+export function unescapeNote(line: string): string {
+  return line.replace(/\\(\\|n|r|t|u2028|u2029)/g, (m, c: string) => NOTE_UNESCAPES[c] ?? m);
 }
 
 /** CoNLL-2003 label of a Factmark type: PERSON→PER, ORGANIZATION→ORG, PLACE→LOC, others unchanged. */

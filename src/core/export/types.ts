@@ -50,7 +50,7 @@ export interface ExportFormat {
 /** Why an imported annotation or line was not taken as it was. */
 export interface ImportProblem {
   /** `unanchored`: quote not found, not imported. `relocated`: imported elsewhere than its offsets said. */
-  kind: 'syntax' | 'unsupported' | 'unanchored' | 'relocated' | 'dangling';
+  kind: 'syntax' | 'unsupported' | 'unanchored' | 'relocated' | 'dangling' | 'ambiguous' | 'other-document' | 'duplicate';
   /** Human-readable reason. */
   reason: string;
   /** 1-based line of the input, when the format is line-based. */
@@ -66,14 +66,22 @@ export interface ImportResult {
   annotations: Annotation[];
   facts: Fact[];
   problems: ImportProblem[];
+  /**
+   * For files holding several documents (W3C, doccano): every document the file names (source IRIs, line
+   * names) and the one taken, so that a batch import can report the documents that are not there.
+   */
+  documents?: { named: string[]; taken?: string };
 }
 
 /** Options common to importers. */
 export interface ImportOptions {
   /** Status given to imported annotations the format does not mark (default `confirmed`). */
   status?: 'confirmed' | 'suggested';
-  /** doccano only: offset unit of the input (default `codepoints`). */
+  /** doccano only: offset unit of the input; default: what the line says (`meta.offsets`), else the unit its spans fit. */
   offsetUnit?: OffsetUnit;
+  /** doccano only: the text and label columns when renamed (defaults `text` and `label`, as doccano's importer). */
+  textColumn?: string;
+  labelColumn?: string;
   /** For inputs holding several documents (W3C collection, doccano JSONL): which one to take, by name or IRI. */
   documentName?: string;
   documentUri?: string;

@@ -17,6 +17,8 @@ export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
 /** Code points of context kept on each side of a TextQuoteSelector. */
 export const QUOTE_CONTEXT_LENGTH = 32;
 const URN = 'urn:x-factmark:';
+/** Prefix of the IRI made from a document's name when it has no URI of its own. */
+export const URN_DOC = `${URN}doc:`;
 
 /** Body of a W3C annotation as Factmark writes it. */
 export type W3cBody =
@@ -32,10 +34,17 @@ export interface W3cSelectorPair {
   ];
 }
 
+/**
+ * Creator of annotations that Factmark's recognisers suggested and nobody reviewed yet (model §3.2.1: a
+ * `Software` agent); confirmed annotations have no creator. The import reads it back as `suggested`.
+ */
+export const SUGGESTION_CREATOR = { id: `${URN}agent:recogniser`, type: 'Software', name: 'Factmark recognisers (suggestion, not reviewed)' } as const;
+
 export interface W3cAnnotation {
   id: string;
   type: 'Annotation';
   motivation: 'tagging' | 'linking';
+  creator?: typeof SUGGESTION_CREATOR;
   body: W3cBody[];
   target: W3cSelectorPair;
 }
@@ -51,7 +60,7 @@ export interface W3cCollection {
 
 /** The IRI used as `source` for a document: its own `uri`, else a URN made from its name. */
 export function documentIri(input: { name: string; uri?: string }): string {
-  return input.uri ?? `${URN}doc:${encodePath(input.name)}`;
+  return input.uri ?? `${URN_DOC}${encodePath(input.name)}`;
 }
 
 /** The IRI of an exported annotation or fact. */
@@ -110,7 +119,7 @@ function entityAnnotation(doc: DocContext, a: Annotation): W3cAnnotation {
   }
   if (a.value) body.push({ type: 'TextualBody', purpose: 'describing', value: a.value });
   if (a.note) body.push({ type: 'TextualBody', purpose: 'commenting', value: a.note });
-  return { id: doc.base + encodeURIComponent(a.id), type: 'Annotation', motivation: 'tagging', body, target: target(doc, a) };
+  return { id: doc.base + encodeURIComponent(a.id), type: 'Annotation', motivation: 'tagging', ...(a.status === 'suggested' ? { creator: SUGGESTION_CREATOR } : {}), body, target: target(doc, a) };
 }
 
 function factAnnotation(doc: DocContext, f: Fact): W3cAnnotation {

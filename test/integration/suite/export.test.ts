@@ -145,6 +145,19 @@ describe('Export and import annotations', function () {
     assert.match(fs.readFileSync(path.join(out.fsPath, 'annotation.conf'), 'utf8'), /^\[entities\]$/m);
   });
 
+  it('never writes an export over a document being exported or its sidecar (issue 11, item 2)', async () => {
+    const korea = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.txt'));
+    const before = fs.readFileSync(korea.fsPath, 'utf8');
+    const sidecarBefore = fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8');
+    await openInEditor(korea);
+    for (const target of [korea, vscode.Uri.file(`${korea.fsPath}.factmark.yaml`)]) {
+      const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations', { format: 'csv', scope: 'current', target, force: true });
+      assert.equal(outcome, undefined, `an export was written to ${target.fsPath}`);
+    }
+    assert.equal(fs.readFileSync(korea.fsPath, 'utf8'), before);
+    assert.equal(fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8'), sidecarBefore);
+  });
+
   it("exports the current document to W3C, targeting the document's own file URI", async () => {
     await openInEditor(korea);
     const target = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.jsonld'));
@@ -271,11 +284,24 @@ describe('Export and import annotations', function () {
     const wb = workbench();
     if (wb) {
       await eventually(
-        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /1 could not be anchored/.test(t.textContent ?? ''))),
-        'no warning says that an annotation could not be anchored',
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /1 not imported: 1 whose text is not in the document/.test(t.textContent ?? ''))),
+        'no warning names the annotation not imported and why',
       );
     }
   });
+  it('imports doccano from the web UI (UTF-16 offsets after an emoji, renamed columns) where the spans belong', async () => {
+    const text = '😀 Lee Sang-hee flew to 울산 with 👍 Kim Kye-gwan.\n';
+    const emoji = writeWorkspaceFile(`${FOLDER}/emoji.txt`, text);
+    const spans = ['Lee Sang-hee', '울산', 'Kim Kye-gwan'].map((q) => [text.indexOf(q), text.indexOf(q) + q.length, q === '울산' ? 'PLACE' : 'PERSON']);
+    const file = writeWorkspaceFile(`${FOLDER}/webui.jsonl`, JSON.stringify({ data: text, ents: spans }) + '\n');
+    const outcome = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'doccano', document: emoji, textColumn: 'data', labelColumn: 'ents' });
+    assert.ok(outcome);
+    assert.deepEqual(outcome.problems, []);
+    assert.equal(outcome.addedAnnotations, 3);
+    const sidecar = fs.readFileSync(`${emoji.fsPath}.factmark.yaml`, 'utf8');
+    for (const q of ['Lee Sang-hee', '울산', 'Kim Kye-gwan']) assert.match(sidecar, new RegExp(`quote: "?${q}"?\n`), sidecar);
+  });
+
   it('exports what the store holds: an annotation made a moment before, not yet in any sidecar, is exported', async () => {
     // Unsaved edits hold sidecar writes back (offsets must describe the saved text), so these
     // annotations exist only in memory when the export runs.

@@ -19,7 +19,8 @@ function existing(): AnnotatedDocument {
 
 describe('CLI and command glue (src/cli/annotations.ts)', () => {
   it('gives imported annotations and facts fresh ids, unlike any existing one, and links facts to the new ids', () => {
-    const imported = importBrat('T1\tPLACE 23 27\tU.S.\nT2\tDATE 54 66\t2 March 2006\nT3\tMeeting 5 66\t' + TEXT.slice(5, 66) + '\nE1\tMeeting:T3 Participant:T1 Participant2:T2\n', TEXT);
+    // a Summit over the same span as the existing Meeting: another fact, not a duplicate
+    const imported = importBrat('T1\tPLACE 23 27\tU.S.\nT2\tDATE 54 66\t2 March 2006\nT3\tSummit 5 66\t' + TEXT.slice(5, 66) + '\nE1\tSummit:T3 Participant:T1 Participant2:T2\n', TEXT);
     assert.equal(imported.annotations[0].id, 'a1', 'precondition: importers number from a1');
     const { document, addedAnnotations, addedFacts } = mergeImported(existing(), imported);
     assert.equal(addedAnnotations, 2);
@@ -30,7 +31,7 @@ describe('CLI and command glue (src/cli/annotations.ts)', () => {
     assert.match(us?.id ?? '', fresh);
     assert.match(date?.id ?? '', fresh);
     assert.notEqual(us?.id, date?.id);
-    const fact = document.facts.find((f) => f.label === 'Meeting' && f.id !== 'f2');
+    const fact = document.facts.find((f) => f.label === 'Summit');
     assert.ok(fact, JSON.stringify(document.facts));
     assert.match(fact.id, /^f-[a-z2-9]{8}$/);
     assert.deepEqual(fact.entities, [us?.id, date?.id]);
@@ -87,5 +88,22 @@ describe('CLI and command glue (src/cli/annotations.ts)', () => {
     const reading = readSidecar('factmark: 1\ndocument: [\n', TEXT);
     assert.equal(reading.document, undefined);
     assert.ok(reading.diagnostics.some((d) => d.severity === 'error'));
+  });
+});
+
+describe('re-importing the same file (issue 12, item 4)', () => {
+  it('adds facts once: four imports of 1 fact leave 1 fact, not 4', () => {
+    const ann = 'T1\tPLACE 23 27\tU.S.\nT2\tMeeting 5 66\t' + TEXT.slice(5, 66) + '\nE1\tMeeting:T2 Participant:T1\n';
+    let doc: AnnotatedDocument = { path: 'korea.txt', annotations: [], facts: [] };
+    const added: number[] = [];
+    for (let i = 0; i < 4; i++) {
+      const merged = mergeImported(doc, importBrat(ann, TEXT));
+      doc = merged.document;
+      added.push(merged.addedFacts);
+    }
+    assert.equal(doc.facts.length, 1, JSON.stringify(doc.facts));
+    assert.deepEqual(added, [1, 0, 0, 0]);
+    assert.equal(doc.annotations.length, 1);
+    assert.deepEqual(doc.facts[0].entities, [doc.annotations[0].id]);
   });
 });

@@ -122,7 +122,7 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const dir = fresh();
       const cmd = factmark(dir, 'anotate');
       assert.equal(cmd.code, 2);
-      assert.match(cmd.stderr, /unknown command "anotate".*annotate, export, check, stats/);
+      assert.match(cmd.stderr, /unknown command "anotate".*annotate, export, import, check, stats/);
       const opt = factmark(dir, 'stats', '--colour');
       assert.equal(opt.code, 2);
       assert.match(opt.stderr, /Unknown option '--colour'/);
@@ -286,11 +286,11 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const dir = fresh();
       const r = factmark(dir, 'export', '-f', 'brat');
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /brat writes 2 files: give a folder with --out/);
+      assert.match(r.stderr, /brat writes 3 files: give a folder with --out/);
       fs.writeFileSync(path.join(dir, 'taken'), '');
       const onFile = factmark(dir, 'export', '-f', 'brat', '-o', 'taken');
       assert.equal(onFile.code, 2);
-      assert.match(onFile.stderr, /taken is a file, but brat writes 2 files: give a folder with --out/);
+      assert.match(onFile.stderr, /taken is a file, but brat writes 3 files: give a folder with --out/);
     });
 
     it('exports nothing when a sidecar is malformed', () => {

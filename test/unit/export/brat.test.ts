@@ -42,17 +42,17 @@ describe('brat standoff export', () => {
     }
   });
 
-  it('keeps type names but makes them brat-legal, and declares them in annotation.conf', () => {
+  it('keeps type names but makes them brat-legal (percent-encoded, reversibly), and declares them in annotation.conf', () => {
     const b = new DocBuilder('The Trade Deal of Seoul.');
     b.add('Trade Deal', 'trade agreement: draft');
     b.fact('The Trade Deal of Seoul', 'Signed treaty', []);
     const input = b.build();
     const ann = toBratAnn(input);
-    assert.match(ann, /^T1\ttrade_agreement_draft \d+ \d+\tTrade Deal$/m);
-    assert.match(ann, /^E1\tSigned_treaty:T2$/m);
+    assert.match(ann, /^T1\ttrade%20agreement%3A%20draft \d+ \d+\tTrade Deal$/m);
+    assert.match(ann, /^E1\tSigned%20treaty:T2$/m);
     const conf = toBratConf([input]);
-    assert.match(conf, /^\[entities\]\nPERSON\nORGANIZATION\nPLACE\nDATE\ntrade_agreement_draft\n/m);
-    assert.match(conf, /^Signed_treaty\tParticipant\*:/m);
+    assert.match(conf, /^\[entities\]\nPERSON\nORGANIZATION\nPLACE\nDATE\ntrade%20agreement%3A%20draft\n/m);
+    assert.match(conf, /^Signed%20treaty\tParticipant\*:/m);
   });
 
   it('exports rejected annotations never, suggested ones only when asked (with a Suggested attribute)', () => {
@@ -80,7 +80,7 @@ describe('brat standoff export', () => {
     const a = hardDocument();
     const b = { ...new DocBuilder('Seoul.', 'other.txt').build() };
     const r = exportBrat([a, b]);
-    assert.deepEqual(r.files.map((f) => f.name), ['news/hard-case.ann', 'other.ann', 'annotation.conf']);
+    assert.deepEqual(r.files.map((f) => f.name), ['news/hard-case.ann', 'news/hard-case.txt', 'other.ann', 'other.txt', 'annotation.conf']);
   });
 });
 

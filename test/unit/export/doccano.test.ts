@@ -67,7 +67,8 @@ describe('doccano JSONL against doccano’s own fixtures', function () {
         if (row.text === undefined) continue;
         const expected = [...(row.label ?? []).map(([s, e, t]) => [s, e, t]), ...(row.entities ?? []).map((x) => [x.start_offset, x.end_offset, x.label])];
         const r = importDoccano(line, row.text);
-        assert.deepEqual(r.problems, [], f);
+        // relations are reported (Factmark has none); nothing else may be
+        assert.deepEqual(r.problems.filter((p) => !/relations? not imported/.test(p.reason)), [], f);
         assert.deepEqual(r.annotations.map((a) => [a.start, a.end, a.type]), expected, f);
       }
     }

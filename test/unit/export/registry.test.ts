@@ -29,7 +29,8 @@ describe('export and import registries', () => {
     });
 
     it(`${format.id}: never exports rejected annotations, and suggested ones only when asked`, () => {
-      const text = (r: ReturnType<typeof format.export>) => r.files.map((f) => f.content).join('\n');
+      // brat's .txt copies of the documents hold every word; the annotations are in the other files
+      const text = (r: ReturnType<typeof format.export>) => r.files.filter((f) => !(format.id === 'brat' && f.name.endsWith('.txt'))).map((f) => f.content).join('\n');
       const plain = text(format.export(docs()));
       const all = text(format.export(docs(), { includeSuggested: true }));
       // "Friday" is rejected, "Kim\u0301" suggested; these formats print quotes but no context around them

@@ -1,0 +1,30 @@
+/** Reading a document and its sidecar for the CLI commands that work on sidecars (export, check, stats). */
+import * as path from 'node:path';
+import { readSidecar, type SidecarReading } from './annotations';
+import { readIfExists, readText, type DocumentFile } from './files';
+
+/** A document with its sidecar read, or the reason it cannot be. */
+export interface Loaded {
+  doc: DocumentFile;
+  text?: string;
+  reading?: SidecarReading;
+  /** Set when the document or the sidecar is missing. */
+  missing?: string;
+}
+
+export function load(doc: DocumentFile): Loaded {
+  const sidecarText = readIfExists(doc.sidecar);
+  if (sidecarText === undefined) return { doc, missing: `no sidecar (${path.basename(doc.sidecar)}); run "factmark annotate" first` };
+  let text: string;
+  try {
+    text = readText(doc.path);
+  } catch {
+    return { doc, missing: `its document ${path.basename(doc.path)} is missing` };
+  }
+  return { doc, text, reading: readSidecar(sidecarText, text) };
+}
+
+/** `n word(s)`. */
+export function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}

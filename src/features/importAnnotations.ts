@@ -1,0 +1,153 @@
+/**
+ * The "Import Annotations…" command: a brat, W3C or doccano file into the open document's sidecar, through
+ * the annotation store (merged, written atomically, nothing in Restricted Mode). The same importers and
+ * merge as `factmark import`. What is not imported is named: the notification gives the top reasons, the
+ * output channel lists every item.
+ */
+import * as vscode from 'vscode';
+import { isArticle } from '../adapter';
+import { mergeImported } from '../cli/annotations';
+import { renamedColumns } from '../core/export/doccanoImport';
+import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem } from '../core/export';
+import type { LiveAnnotations } from './exportImport';
+
+/** Arguments of the import command from a script or a test. */
+export interface ImportRequest {
+  file?: vscode.Uri;
+  format?: string;
+  /** The document to import into (default: the active editor's). */
+  document?: vscode.Uri;
+  /** doccano: the unit of the offsets (default: what the file says, else the unit its spans fit, else asked). */
+  offsetUnit?: ImportOptions['offsetUnit'];
+  /** doccano: renamed text and label columns (default `text` and `label`, else asked). */
+  textColumn?: string;
+  labelColumn?: string;
+}
+
+/** What the import command did. */
+export interface ImportOutcome {
+  sidecar: vscode.Uri;
+  addedAnnotations: number;
+  addedFacts: number;
+  problems: ImportProblem[];
+}
+
+const decoder = new TextDecoder('utf-8');
+
+/** Runs the import command. */
+export async function importCommand(store: LiveAnnotations, request: ImportRequest, log: vscode.OutputChannel): Promise<ImportOutcome | undefined> {
+  const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
+  if (!documentUri) {
+    void vscode.window.showWarningMessage('Factmark: open the plain-text article to import annotations into.');
+    return undefined;
+  }
+  const file =
+    request.file ??
+    (
+      await vscode.window.showOpenDialog({
+        title: `Import Annotations into ${vscode.workspace.asRelativePath(documentUri)}`,
+        openLabel: 'Import',
+        canSelectMany: false,
+        filters: { 'Annotations (brat, W3C, doccano)': [...new Set(importFormats.map((f) => f.extension)), 'json'], 'All Files': ['*'] },
+      })
+    )?.[0];
+  if (!file) return undefined;
+  const format = request.format !== undefined ? findImportFormat(request.format) : await pickImportFormat(file);
+  if (!format) {
+    if (request.format !== undefined) void vscode.window.showErrorMessage(`Factmark: unknown import format "${request.format}".`);
+    return undefined;
+  }
+  const document = await vscode.workspace.openTextDocument(documentUri);
+  // The sidecar's offsets must match the saved text; unsaved edits would make them wrong.
+  if (document.isDirty && !(await document.save())) {
+    void vscode.window.showWarningMessage('Factmark: save the document before importing annotations into it.');
+    return undefined;
+  }
+  const text = document.getText();
+  const content = decoder.decode(await vscode.workspace.fs.readFile(file));
+  const options: ImportOptions = { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) };
+  if (request.offsetUnit) options.offsetUnit = request.offsetUnit;
+  if (request.textColumn) options.textColumn = request.textColumn;
+  if (request.labelColumn) options.labelColumn = request.labelColumn;
+  // doccano's importer lets a project rename its text and label columns: ask which ones this file uses
+  const renamed = format.id === 'doccano' ? renamedColumns(content, options) : undefined;
+  if (renamed?.text?.length) options.textColumn = (await askColumn('text', renamed.text)) ?? options.textColumn;
+  if (renamed?.label?.length) options.labelColumn = (await askColumn('labels', renamed.label)) ?? options.labelColumn;
+  let imported = content.length > LARGE_IMPORT ? await withNotice(file, () => format.import(content, text, options)) : format.import(content, text, options);
+  // doccano offsets that fit both units: ask rather than guess (a script gives `offsetUnit` instead)
+  if (request.offsetUnit === undefined && imported.problems.some((p) => p.kind === 'ambiguous' && p.line !== undefined)) {
+    const unit = await askOffsetUnit();
+    if (unit) imported = format.import(content, text, { ...options, offsetUnit: unit });
+  }
+
+  // Through the store, as any other change: it merges with what it holds, writes atomically and in
+  // turn with its other writes, and writes nothing in Restricted Mode until the folder is trusted.
+  const entry = await store.open(document);
+  const sidecar = entry.sidecarUri;
+  if (!entry.writable) {
+    void vscode.window
+      .showErrorMessage(`Factmark: ${vscode.workspace.asRelativePath(sidecar)} cannot be updated safely; fix it first.`, 'Open Sidecar')
+      .then((choice) => choice && vscode.window.showTextDocument(sidecar));
+    return undefined;
+  }
+  let merged: ReturnType<typeof mergeImported> | undefined;
+  await store.edit(document, (model) => {
+    merged = mergeImported(model, imported);
+    model.annotations = merged.document.annotations;
+    model.facts = merged.document.facts;
+  });
+  if (!merged) return undefined;
+
+  const notImported = imported.problems.filter((p) => !p.imported);
+  if (imported.problems.length > 0) {
+    log.appendLine(`Import of ${file.toString(true)} (${format.label}) into ${vscode.workspace.asRelativePath(documentUri)}:`);
+    for (const p of imported.problems) log.appendLine(`  ${problemLine(p)} [${p.kind}]`);
+  }
+  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.`;
+  if (notImported.length > 0) {
+    void vscode.window.showWarningMessage(`${summary} ${notImported.length} not imported: ${topReasons(notImported)}.`, 'Show Details').then((c) => c && log.show(true));
+  } else {
+    void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
+  }
+  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems };
+}
+
+/** Imports larger than this (characters) show a notification while they are parsed. */
+const LARGE_IMPORT = 1024 * 1024;
+
+/**
+ * Runs a large import under a progress notification. The import itself runs in one piece (about 0.2 s
+ * for 8 MB of W3C JSON in Node); the pause before it lets the notification show first.
+ */
+function withNotice<T>(file: vscode.Uri, work: () => T): Thenable<T> {
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Factmark: reading ${vscode.workspace.asRelativePath(file)}` }, async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    return work();
+  });
+}
+
+async function askColumn(what: string, candidates: string[]): Promise<string | undefined> {
+  return vscode.window.showQuickPick(candidates, { title: 'Import Annotations', placeHolder: `This doccano file has no "${what === 'text' ? 'text' : 'label'}" column: which column holds the ${what}?` });
+}
+
+async function askOffsetUnit(): Promise<ImportOptions['offsetUnit']> {
+  const picked = await vscode.window.showQuickPick(
+    [
+      { label: 'Code points', description: 'doccano’s backend, Python, Factmark’s default', unit: 'codepoints' as const },
+      { label: 'UTF-16 units', description: 'doccano’s web UI, JavaScript tools', unit: 'utf16' as const },
+    ],
+    { title: 'Import Annotations', placeHolder: 'The offsets of this doccano file fit both units: which does it count?' },
+  );
+  return picked?.unit;
+}
+
+async function pickImportFormat(file: vscode.Uri): Promise<ImportFormat | undefined> {
+  const extension = file.path.split('.').pop()?.toLowerCase() ?? '';
+  const guess = importFormats.find((f) => f.extension === extension) ?? (extension === 'json' ? findImportFormat('w3c') : undefined);
+  const ordered = guess ? [guess, ...importFormats.filter((f) => f !== guess)] : importFormats;
+  const picked = await vscode.window.showQuickPick(
+    ordered.map((f) => ({ label: f.label, description: f === guess ? 'matches the file name' : `.${f.extension}`, format: f })),
+    { title: 'Import Annotations', placeHolder: 'Format of the file' },
+  );
+  return picked?.format;
+}

@@ -1,0 +1,73 @@
+/**
+ * `factmark export` never writes over its inputs, nor over an existing file unless --force (issue 11,
+ * item 2): every output path is checked before anything is written.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLI, factmark, folderWith, read, STORY, STORY_SIDECAR } from './run';
+
+describe('factmark export keeps inputs and existing files', function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  const fresh = (extra: Record<string, string> = {}) => {
+    const d = folderWith({ 'story.txt': STORY, 'story.txt.factmark.yaml': STORY_SIDECAR, ...extra });
+    dirs.push(d);
+    return d;
+  };
+  before(() => assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" first`));
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  it('refuses -o story.txt: the article stays as it was (exit 1), even with --force', () => {
+    const dir = fresh();
+    for (const args of [[], ['--force']]) {
+      const r = factmark(dir, 'export', '-f', 'csv', '-o', 'story.txt', ...args);
+      assert.equal(r.code, 1, r.stderr);
+      assert.match(r.stderr, /story\.txt is a document being exported/);
+      assert.equal(read(dir, 'story.txt'), STORY);
+    }
+  });
+
+  it('refuses -o story.txt.factmark.yaml: the sidecar stays as it was', () => {
+    const dir = fresh();
+    const r = factmark(dir, 'export', '-f', 'json', '-o', 'story.txt.factmark.yaml', '--force');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /sidecar/);
+    assert.equal(read(dir, 'story.txt.factmark.yaml'), STORY_SIDECAR);
+  });
+
+  it('refuses to overwrite the user\'s own story.md with a markdown export to "."; --force replaces it', () => {
+    const dir = fresh({ 'story.md': '# my own notes\n' });
+    const r = factmark(dir, 'export', '-f', 'markdown', '-o', '.');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /story\.md exists.*--force/);
+    assert.equal(read(dir, 'story.md'), '# my own notes\n');
+    const forced = factmark(dir, 'export', '-f', 'markdown', '-o', '.', '--force');
+    assert.equal(forced.code, 0, forced.stderr);
+    assert.match(read(dir, 'story.md'), /Kim Yong-chol/);
+  });
+
+  it('checks every output before writing any: a brat export with one clash writes nothing', () => {
+    const dir = fresh({ 'out/annotation.conf': 'mine\n' });
+    const r = factmark(dir, 'export', '-f', 'brat', '-o', 'out');
+    assert.equal(r.code, 1, r.stderr);
+    assert.ok(!fs.existsSync(path.join(dir, 'out/story.ann')), 'the .ann was written before the clash was found');
+    assert.equal(read(dir, 'out/annotation.conf'), 'mine\n');
+  });
+
+  it('refuses a brat export into the documents\' own folder: its .txt would replace the article', () => {
+    const dir = fresh();
+    const r = factmark(dir, 'export', '-f', 'brat', '-o', '.', '--force');
+    assert.equal(r.code, 1, r.stderr);
+    assert.equal(read(dir, 'story.txt'), STORY);
+    assert.ok(!fs.existsSync(path.join(dir, 'story.ann')));
+  });
+
+  it('leaves no temporary file behind and writes the whole file (atomic write)', () => {
+    const dir = fresh();
+    const r = factmark(dir, 'export', '-f', 'json', '-o', 'out.json');
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(JSON.parse(read(dir, 'out.json')).format, 'factmark');
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), []);
+  });
+});

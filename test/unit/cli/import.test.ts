@@ -1,0 +1,102 @@
+/** `factmark import` (issue 12, item 9): batch conversion between tools without the editor. */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { CLI, factmark, folderWith, read, STORY, STORY_SIDECAR } from './run';
+
+const OTHER = 'Lee stayed in Busan on Friday.\n';
+const OTHER_SIDECAR = `factmark: 1
+document:
+  path: other.txt
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PLACE
+    start: 14
+    end: 19
+    quote: Busan
+    status: confirmed
+`;
+
+describe('factmark import', function () {
+  this.timeout(120_000);
+  const dirs: string[] = [];
+  /** Annotated documents in src/, the same documents without sidecars in dst/. */
+  const fresh = () => {
+    const d = folderWith({
+      'src/story.txt': STORY,
+      'src/story.txt.factmark.yaml': STORY_SIDECAR,
+      'src/news/other.txt': OTHER,
+      'src/news/other.txt.factmark.yaml': OTHER_SIDECAR,
+      'dst/story.txt': STORY,
+      'dst/news/other.txt': OTHER,
+    });
+    dirs.push(d);
+    return d;
+  };
+  before(() => assert.ok(fs.existsSync(CLI), `${CLI} is missing: run "npm run build" first`));
+  after(() => dirs.forEach((d) => fs.rmSync(d, { recursive: true, force: true })));
+
+  for (const [format, out] of [['brat', 'brat-out'], ['w3c', 'out.jsonld'], ['doccano', 'out.jsonl']] as const) {
+    it(`${format}: exports a folder and imports it into copies of the documents, each its own; twice adds nothing`, () => {
+      const dir = fresh();
+      const exported = factmark(dir, 'export', '-f', format, '--include-suggested', '-o', out, 'src');
+      assert.equal(exported.code, 0, exported.stderr);
+      const r = factmark(dir, 'import', '-f', format, out, 'dst');
+      assert.equal(r.code, 0, r.stderr + r.stdout);
+      assert.match(r.stdout, /Imported 3 annotations and 0 facts into 2 documents\./);
+      const story = read(dir, 'dst/story.txt.factmark.yaml');
+      assert.match(story, /quote: Kim Yong-chol\n(.*\n){0,2}?\s+status: confirmed/);
+      assert.match(story, /quote: Panmunjom\n(.*\n){0,2}?\s+status: suggested/);
+      assert.doesNotMatch(story, /Busan/);
+      assert.match(read(dir, 'dst/news/other.txt.factmark.yaml'), /quote: Busan/);
+      const again = factmark(dir, 'import', '-f', format, out, 'dst');
+      assert.equal(again.code, 0, again.stderr);
+      assert.match(again.stdout, /Imported 0 annotations and 0 facts/);
+    });
+  }
+
+  it('round-trips a document with a BOM, emoji, Hangul and CRLF through brat, W3C and doccano: the same spans and statuses', () => {
+    const text = '\uFEFF😀 Gen. Kim Jong-il met officials of the United Nations in Seoul on 2 March 2006.\r\n남북 회담 in Panmunjom; Kim\u0301 left for Tokyo.\r\n';
+    const spans = (yaml: string) => [...yaml.matchAll(/start: (\d+)\n\s+end: (\d+)\n\s+quote: (.*)\n(?:.*\n){0,2}?\s+status: (\w+)/g)].map((m) => m.slice(1).join(' ')).sort();
+    for (const [format, out] of [['brat', 'b'], ['w3c', 'w.jsonld'], ['doccano', 'd.jsonl']] as const) {
+      const dir = folderWith({ 'src/bom.txt': text, [`dst/bom.txt`]: text });
+      dirs.push(dir);
+      assert.equal(factmark(dir, 'annotate', '-q', 'src').code, 0);
+      const original = spans(read(dir, 'src/bom.txt.factmark.yaml'));
+      assert.ok(original.length >= 3, original.join('\n'));
+      assert.equal(factmark(dir, 'export', '-f', format, '--include-suggested', '-o', out, 'src').code, 0);
+      const r = factmark(dir, 'import', '-f', format, out, 'dst');
+      assert.equal(r.code, 0, r.stderr);
+      assert.deepEqual(spans(read(dir, 'dst/bom.txt.factmark.yaml')), original, format);
+    }
+  });
+
+  it('reports annotations for documents that are not among those given (exit 1)', () => {
+    const dir = fresh();
+    assert.equal(factmark(dir, 'export', '-f', 'w3c', '-o', 'out.jsonld', 'src').code, 0);
+    const r = factmark(dir, 'import', '-f', 'w3c', 'out.jsonld', 'dst/story.txt');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /annotations for .*news\/other\.txt, which is not among the documents given/);
+    assert.match(read(dir, 'dst/story.txt.factmark.yaml'), /Kim Yong-chol/);
+  });
+
+  it('says what is wrong with a file that holds no annotations, without a stack trace (exit 1)', () => {
+    const dir = fresh();
+    for (const [format, content] of [['w3c', '"hello"'], ['doccano', '[]'], ['brat', 'hello\n']] as const) {
+      fs.writeFileSync(path.join(dir, 'bad'), content);
+      const r = factmark(dir, 'import', '-f', format, 'bad', 'dst/story.txt');
+      assert.equal(r.code, 1, `${format}: ${r.stderr}`);
+      assert.match(r.stderr, /not imported/, format);
+      assert.doesNotMatch(r.stderr, /\n\s+at /, 'a stack trace');
+      assert.ok(!fs.existsSync(path.join(dir, 'dst/story.txt.factmark.yaml')));
+    }
+  });
+
+  it('rejects a missing file, a missing format and missing documents with exit 2', () => {
+    const dir = fresh();
+    assert.equal(factmark(dir, 'import', '-f', 'w3c', 'nope.jsonld', 'dst').code, 2);
+    assert.equal(factmark(dir, 'import', 'x.jsonld', 'dst').code, 2);
+    assert.equal(factmark(dir, 'import', '-f', 'w3c', 'x.jsonld').code, 2);
+  });
+});
