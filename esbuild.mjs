@@ -4,6 +4,7 @@
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { writeGazetteer } from './scripts/gazetteer.mjs';
+import { bundledPackages, writeNotices } from './scripts/notices.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -65,11 +66,15 @@ if (watch) {
   for (const o of [options, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
   copyAssets();
 } else {
+  const shipped = [];
   for (const o of [options, cliOptions, webviewOptions]) {
     const result = await esbuild.build({ ...o, metafile: true });
     const bytes = Object.values(result.metafile.outputs).reduce((n, out) => n + out.bytes, 0);
     console.log(`${o.outfile ?? o.outdir}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (production)' : ''}`);
+    if (o !== cliOptions) shipped.push(result.metafile);
   }
   chmodSync('dist/cli.js', 0o755);
   copyAssets();
+  const count = writeNotices('dist/THIRD-PARTY-NOTICES.txt', bundledPackages(shipped));
+  console.log(`dist/THIRD-PARTY-NOTICES.txt: ${count} packages`);
 }

@@ -57,8 +57,12 @@ describe('the .vsix package', function () {
     assert.ok(files.includes('package.json') && files.includes('README.md') && files.includes('LICENSE'));
     for (const g of manifest.contributes.grammars) assert.ok(files.includes(g.path.replace('./', '')), `${g.path} is missing`);
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|dist\/extension\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|dist\/webview\/[\w.-]+\.js|dist\/gazetteer\.tsv|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
+      (f) => !/^(package\.json|README\.md|LICENSE|dist\/extension\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|dist\/webview\/[\w.-]+\.js|dist\/gazetteer\.tsv|dist\/THIRD-PARTY-NOTICES\.txt|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
     );
     assert.deepEqual(unexpected, [], 'files that should not ship');
+    // The bundled packages' licences (MIT, ISC, BSD) ask for their notices to travel with the copies.
+    assert.ok(files.includes('dist/THIRD-PARTY-NOTICES.txt'), 'the third-party notices are missing');
+    const notices = fs.readFileSync(path.join(root, 'dist/THIRD-PARTY-NOTICES.txt'), 'utf8');
+    for (const name of ['yaml', 'chrono-node', '@observablehq/plot', 'd3-geo', 'world-atlas']) assert.match(notices, new RegExp(`^${name} \\S+ \\(`, 'm'), `no notice for ${name}`);
   });
 });
