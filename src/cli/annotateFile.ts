@@ -4,7 +4,7 @@ import type { AnnotatedDocument } from '../core/model';
 import { defaultRecognizers, RecognitionPipeline } from '../core/recognition';
 import { updateSidecar } from '../core/sidecar';
 import { unsuitableReason } from '../core/text';
-import { addSuggestions, isError, readSidecar } from './annotations';
+import { addSuggestions, isError, readSidecar } from '../core/documents';
 import { writeFileAtomic } from '../features/sidecar/nodeFs';
 import { readIfExists, readText } from './files';
 import * as path from 'node:path';

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { exportFormats, findExportFormat, type ExportInput, type ExportOptions } from '../core/export';
-import { exportInputOf, isError } from './annotations';
+import { exportInputOf, isError } from '../core/documents';
 import { collect, shown, UsageError } from './files';
 import { load, plural } from './load';
 import { checkOutputs, inFolder, OutputRefused, writeOutputs, type PlannedFile } from './outputs';

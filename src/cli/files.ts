@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { documentPathFor, isSidecarPath, sidecarPathFor } from '../core/sidecar';
-import { stripBom } from './annotations';
+import { stripBom } from '../core/documents';
 
 /** A usage or input error: printed as `factmark: <message>`, exit code 2. */
 export class UsageError extends Error {}

@@ -12,7 +12,7 @@ import { MAX_IMPORT_CHARS } from '../core/export/limits';
 import type { AnnotatedDocument } from '../core/model';
 import { updateSidecar } from '../core/sidecar';
 import { writeFileAtomic } from '../features/sidecar/nodeFs';
-import { isError, mergeImported, readSidecar } from './annotations';
+import { isError, mergeImported, readSidecar } from '../core/documents';
 import { collect, readIfExists, readText, shown, UsageError, type DocumentFile } from './files';
 import { plural } from './load';
 import type { Io } from './main';

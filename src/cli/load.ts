@@ -1,6 +1,6 @@
 /** Reading a document and its sidecar for the CLI commands that work on sidecars (export, check, stats). */
 import * as path from 'node:path';
-import { readSidecar, type SidecarReading } from './annotations';
+import { readSidecar, type SidecarReading } from '../core/documents';
 import { readIfExists, readText, type DocumentFile } from './files';
 
 /** A document with its sidecar read, or the reason it cannot be. */

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { exportFormats } from '../core/export';
 import { annotateAll, availableCores, workerCount } from './annotate';
-import { isError } from './annotations';
+import { isError } from '../core/documents';
 import { EXPORT_HELP, EXPORT_OPTIONS, exportCommand } from './exportCommand';
 import { describeError, IMPORT_HELP, IMPORT_OPTIONS, importCommand } from './importCommand';
 import { collect, shown, UsageError } from './files';

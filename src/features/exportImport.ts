@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isArticle } from '../adapter';
-import { exportInputOf, isError, readSidecar, stripBom } from '../cli/annotations';
+import { exportInputOf, isError, readSidecar, stripBom } from '../core/documents';
 import { CommandId } from '../commands';
 import { exportFormats, findExportFormat, type ExportFormat, type ExportInput } from '../core/export';
 import type { AnnotatedDocument } from '../core/model';

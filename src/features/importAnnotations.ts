@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { isArticle } from '../adapter';
-import { mergeImported } from '../cli/annotations';
+import { mergeImported } from '../core/documents';
 import { renamedColumns } from '../core/export/doccanoImport';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem } from '../core/export';
 import type { LiveAnnotations } from './exportImport';

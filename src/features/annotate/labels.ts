@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { resolveLabels, type Label } from '../../core/labels';
 import { DEFAULT_FACT_LABELS } from '../../core/facts';
-import { chordKeyProblems, chordKeysInUse } from './labelKeys';
+import { chordKeyProblems, chordKeysInUse } from '../../core/labelKeys';
 
 /**
  * The label set in effect: built-ins plus `factmark.labels` (user or workspace settings), and the

@@ -7,7 +7,7 @@ import { sortSpans } from '../../core/tree/navigate';
 import type { Workflow } from '../annotate/workflow';
 import { exists } from '../sidecar/files';
 import { loadWorkspaceSidecars } from '../tree';
-import { step } from './step';
+import { step } from '../../core/tree/step';
 
 /** Where a reveal goes: a document and a span of it. */
 export interface RevealTarget {

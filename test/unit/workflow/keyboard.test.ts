@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { resolveLabels } from '../../../src/core/labels';
 import { sortSpans } from '../../../src/core/tree/navigate';
-import { chordKeyProblems, chordKeysInUse, chordWhen, LABEL_CHORD_KEYS, RESERVED_CHORD_KEYS } from '../../../src/features/annotate/labelKeys';
-import { step } from '../../../src/features/navigation/step';
+import { chordKeyProblems, chordKeysInUse, chordWhen, LABEL_CHORD_KEYS, RESERVED_CHORD_KEYS } from '../../../src/core/labelKeys';
+import { step } from '../../../src/core/tree/step';
 
 const root = path.resolve(__dirname, '../../../..');
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addSuggestions, exportInputOf, mergeImported, readSidecar } from '../../../src/cli/annotations';
+import { addSuggestions, exportInputOf, mergeImported, readSidecar } from '../../../src/core/documents';
 import { importBrat } from '../../../src/core/export';
 import type { AnnotatedDocument } from '../../../src/core/model';
 import { updateSidecar } from '../../../src/core/sidecar';
@@ -17,7 +17,7 @@ function existing(): AnnotatedDocument {
   };
 }
 
-describe('CLI and command glue (src/cli/annotations.ts)', () => {
+describe('CLI and command glue (src/core/documents.ts)', () => {
   it('gives imported annotations and facts fresh ids, unlike any existing one, and links facts to the new ids', () => {
     // a Summit over the same span as the existing Meeting: another fact, not a duplicate
     const imported = importBrat('T1\tPLACE 23 27\tU.S.\nT2\tDATE 54 66\t2 March 2006\nT3\tSummit 5 66\t' + TEXT.slice(5, 66) + '\nE1\tSummit:T3 Participant:T1 Participant2:T2\n', TEXT);

@@ -1,12 +1,12 @@
 /**
  * Glue between the sidecar format and the exporters/importers, shared by the CLI and the VS Code
- * export/import commands. Pure (strings in, model out): no Node or VS Code API, so both hosts use it.
- * It lives here because src/core/sidecar does not offer it (yet); it could move to src/core later.
+ * export/import commands: a sidecar read against its document's text, and the merges of imported or
+ * recognised annotations into it. Pure (strings in, model out), so both hosts use it.
  */
-import { IdMaker } from '../core/ids';
-import type { AnnotatedDocument, Annotation, Fact, Mention } from '../core/model';
-import { loadAnnotations, parseSidecar, type SidecarDiagnostic } from '../core/sidecar';
-import type { ExportInput, ImportResult } from '../core/export';
+import { IdMaker } from './ids';
+import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
+import { loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
+import type { ExportInput, ImportResult } from './export';
 
 /** An annotation or fact of a sidecar that no longer anchors on its document's text. */
 export interface OrphanReport {

@@ -6,8 +6,8 @@
  * "Tunisian Navy") is visited too; otherwise it is the first span starting after the cursor.
  */
 
-import type { Span } from '../../core/model';
-import { jump, type Jump } from '../../core/tree/navigate';
+import type { Span } from '../model';
+import { jump, type Jump } from './navigate';
 
 /** Whether `a` sorts before `b` in `sortSpans` order (start, then longest first). */
 function before(a: Span, b: Span): boolean {

@@ -5,7 +5,7 @@
  * key). Pure: no `vscode` import, so the unit tests check the manifest against it.
  */
 
-import type { Label } from '../../core/labels';
+import type { Label } from './labels';
 
 /** What `Alt+M <key>` does when Factmark's own commands already use the key. */
 export const RESERVED_CHORD_KEYS: Readonly<Record<string, string>> = {
