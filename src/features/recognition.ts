@@ -134,7 +134,7 @@ export class RecognitionService implements vscode.Disposable {
         if (r.done) {
           // A newer edit makes these offsets stale; its own (debounced) run publishes instead.
           if (document.version !== version) return;
-          const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate });
+          const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate }, this.lexicon.documentKey(document.uri));
           this.publish({ uri: document.uri, version, mentions, documentDate });
           return;
         }
