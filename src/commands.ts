@@ -22,6 +22,12 @@ export const enum CommandId {
   AcceptSuggestion = 'factmark.acceptSuggestion',
   RejectSuggestion = 'factmark.rejectSuggestion',
   AcceptAllOfType = 'factmark.acceptAllOfType',
+  /** Accept with a scope ({ scope: 'mention' | 'document' }, asked when absent). */
+  AcceptScoped = 'factmark.acceptScoped',
+  /** Reject with a scope ({ scope: 'mention' | 'document' | 'everywhere' }, asked when absent). */
+  RejectScoped = 'factmark.rejectScoped',
+  /** Forget texts confirmed or rejected in the lexicon (a pick list). */
+  ForgetTextDecision = 'factmark.forgetTextDecision',
   RejectAllOfType = 'factmark.rejectAllOfType',
   CreateFact = 'factmark.createFact',
   EditFact = 'factmark.editFact',

@@ -18,6 +18,8 @@ export interface HoverSource {
 const HOVER_COMMANDS = [
   CommandId.AcceptSuggestion,
   CommandId.RejectSuggestion,
+  CommandId.AcceptScoped,
+  CommandId.RejectScoped,
   CommandId.RetypeAnnotation,
   CommandId.RemoveAnnotation,
   CommandId.EditNote,
@@ -86,6 +88,11 @@ function suggestionCard(document: vscode.TextDocument, m: Mention, documentDate:
   if (actions) {
     const args = { uri: document.uri.toString(), start: m.start, end: m.end, type: m.type };
     md.appendMarkdown(`\n\n${link('$(check) Accept', CommandId.AcceptSuggestion, args)} · ${link('$(close) Reject', CommandId.RejectSuggestion, args)}`);
+    // Wider scopes, each an explicit choice: a plain reject hides this mention only.
+    md.appendMarkdown(
+      `\n\n${link('Accept all in document', CommandId.AcceptScoped, { ...args, scope: 'document' })} · ` +
+        `Reject ${link('in document', CommandId.RejectScoped, { ...args, scope: 'document' })} · ${link('everywhere', CommandId.RejectScoped, { ...args, scope: 'everywhere' })}`,
+    );
   }
   return md;
 }

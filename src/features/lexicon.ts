@@ -218,6 +218,33 @@ export class LexiconService implements vscode.Disposable {
     await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
   }
 
+  /**
+   * Forgets decisions on texts (the user takes back "reject everywhere" or "in this document"):
+   * entries of the document's folder lexicon equal to `entries` (scope included) are removed.
+   */
+  async forget(uri: vscode.Uri, entries: readonly LexiconEntry[], status: 'confirmed' | 'rejected'): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    const key = folder.uri.toString();
+    const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
+    const same = (a: LexiconEntry, b: LexiconEntry) => a.text === b.text && a.type === b.type && (a.document ?? '') === (b.document ?? '');
+    const after = { ...before, [status]: before[status].filter((e) => !entries.some((x) => same(e, x))) };
+    if (sameLexicon(before, after)) return;
+    this.lexicons.set(key, after);
+    this.invalidate();
+    if (this.broken.has(key)) return;
+    if (!vscode.workspace.isTrusted) {
+      this.unwritten.add(key);
+      return;
+    }
+    await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
+  }
+
+  /** The lexicon of a document's folder (what the user decided on texts there). */
+  lexiconFor(uri: vscode.Uri): Lexicon {
+    return this.lexicons.get(this.folderOf(uri)?.uri.toString() ?? '') ?? EMPTY_LEXICON;
+  }
+
   /** How lexicon entries of one document name it: its path relative to its workspace folder. */
   documentKey(uri: vscode.Uri): string {
     const folder = this.folderOf(uri);

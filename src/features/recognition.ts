@@ -43,7 +43,7 @@ export class RecognitionService implements vscode.Disposable {
 
   constructor(
     private config: FactmarkConfig,
-    private readonly lexicon: LexiconService,
+    readonly lexicon: LexiconService,
   ) {
     this.disposables.push(
       // What the user taught changed: recompute (the model's own results stay cached per paragraph).

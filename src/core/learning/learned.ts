@@ -22,6 +22,7 @@ export class Learned {
   constructor(
     readonly lexicon: Lexicon,
     patterns: readonly PatternSpec[],
+    private readonly hints: HintReach = DEFAULT_HINTS,
   ) {
     const compiled = patternRecognizer(patterns);
     this.patternRec = compiled.recognizer;
@@ -42,7 +43,9 @@ export class Learned {
       kept = [...kept.filter((m) => !rules.some((t) => t.start < m.end && m.start < t.end)), ...rules];
     }
     if (names.length) {
-      const hints = resolveOverlaps(names).filter((h) => kept.every((m) => !overlaps(m, h) || covers(h, m)));
+      const { retype, cover } = this.hints;
+      const allowed = (h: Mention, m: Mention) => !overlaps(m, h) || (same(h, m) ? retype : cover && covers(h, m));
+      const hints = resolveOverlaps(names).filter((h) => kept.every((m) => allowed(h, m)) && (kept.some((m) => overlaps(m, h)) || standsAlone(text, h)));
       kept = [...kept.filter((m) => !hints.some((h) => overlaps(m, h))), ...hints];
     }
     return withoutRejected(kept.sort((a, b) => a.start - b.start || a.end - b.end), this.lexicon, document);
@@ -57,5 +60,27 @@ export class Learned {
   }
 }
 
+/** Where a confirmed name is suggested beyond the gaps the model leaves (see `Learned`). */
+export interface HintReach {
+  /** Over a model suggestion of the same span, with the confirmed type. */
+  retype: boolean;
+  /** Over model suggestions it covers ("Bank of England" over "England"). */
+  cover: boolean;
+}
+
+export const DEFAULT_HINTS: HintReach = { retype: false, cover: true };
+
+/**
+ * Whether a name stands alone where the model saw no name: not joined by a hyphen to a word and
+ * not followed by another capitalised word. "U.S." confirmed as a place is no hint inside "U.S.
+ * Open", "Gulf War" or "London-based", names of another kind (MISC) that the model leaves unshown.
+ */
+function standsAlone(text: string, h: Mention): boolean {
+  const before = text.slice(Math.max(0, h.start - 2), h.start);
+  const after = text.slice(h.end, h.end + 40);
+  return !/[\p{L}\p{N}]-$/u.test(before) && !/^-[\p{L}\p{N}]/u.test(after) && !/^[ \t]+\p{Lu}/u.test(after);
+}
+
+const same = (a: Mention, b: Mention) => a.start === b.start && a.end === b.end;
 const overlaps = (a: Mention, b: Mention) => a.start < b.end && b.start < a.end;
 const covers = (outer: Mention, inner: Mention) => outer.start <= inner.start && inner.end <= outer.end;

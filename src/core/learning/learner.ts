@@ -16,7 +16,7 @@ import type { EntityType, Mention } from '../model';
 import { DEFAULT_MODEL_LEARNING, OnlineAdjustments, recognizeEntities, shippedEntityModel, type EntityDecision, type EntityModel, type ModelLearningOptions } from '../ner';
 import { createDefaultPipeline, type RecognitionPipeline } from '../recognition';
 import { addDecisions, EMPTY_LEXICON, type Lexicon, type LexiconEntry } from './lexicon';
-import { Learned } from './learned';
+import { DEFAULT_HINTS, Learned, type HintReach } from './learned';
 
 /** A decided annotation, as the sidecar store reports it. */
 export interface Decided {
@@ -31,6 +31,8 @@ export interface Decided {
 export interface LearningOptions {
   /** A confirmed name is suggested at its other mentions. */
   names: boolean;
+  /** Where a confirmed name may replace a model suggestion (it always fills gaps). */
+  hints: HintReach;
   /** A rejected mention's text is rejected everywhere (the behaviour before issue 10; benchmark only). */
   rejectEverywhere: boolean;
   /** The model correction, or undefined for none. */
@@ -40,7 +42,7 @@ export interface LearningOptions {
 }
 
 /** The design chosen by the benchmark (README, "Learning from you"). */
-export const DEFAULT_LEARNING: LearningOptions = { names: true, rejectEverywhere: false, model: DEFAULT_MODEL_LEARNING, selfCheck: true };
+export const DEFAULT_LEARNING: LearningOptions = { names: true, hints: DEFAULT_HINTS, rejectEverywhere: false, model: DEFAULT_MODEL_LEARNING, selfCheck: true };
 
 /** The lexicon entries a document's mention decisions teach (what `Learner.decide` adds). */
 export function lexiconEntriesOf(annotations: readonly Decided[], options: LearningOptions = DEFAULT_LEARNING): { confirmed: LexiconEntry[]; rejected: LexiconEntry[] } {
@@ -151,6 +153,6 @@ export class Learner {
     const current = this.pipeline?.model === model && this.pipeline ? this.pipeline : { model, pipeline: createDefaultPipeline({ entityModel: model }) };
     this.pipeline = current;
     const context = { documentDate };
-    return new Learned(this.lexicon, []).apply(text, current.pipeline.recognize(text, context), context, document);
+    return new Learned(this.lexicon, [], this.options.hints).apply(text, current.pipeline.recognize(text, context), context, document);
   }
 }

@@ -13,6 +13,7 @@ import { AnnotationDecorations } from './decorations';
 import { registerFacts } from './facts';
 import { registerAnnotate } from './index';
 import { LabelService } from './labels';
+import { registerScopedDecisions } from './scope';
 import { Workflow } from './workflow';
 
 /** What the suggestion features (highlights, hover, status bar) take from the annotating workflow. */
@@ -35,6 +36,7 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
     labels,
     new AnnotationDecorations(workflow, context.extensionUri),
     registerAnnotate(workflow),
+    registerScopedDecisions(workflow),
     registerFacts(workflow),
     tree.disposable,
     registerNavigation(workflow),
