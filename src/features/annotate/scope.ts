@@ -14,6 +14,12 @@ export interface ScopedArgs extends AnnotationArgs {
   scope?: DecisionScope;
 }
 
+/** Arguments of Forget What Factmark Learnt: the entry to forget, or none to pick from a list. */
+interface ForgetArgs extends AnnotationArgs {
+  entry?: LexiconEntry;
+  status?: 'confirmed' | 'rejected';
+}
+
 /**
  * Accept and reject with a scope. Rejecting *this mention* (the default, Alt+M X) hides that
  * suggestion only; *in this document* and *everywhere* are explicit choices kept in
@@ -90,9 +96,14 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandId.RejectScoped, reject),
     vscode.commands.registerCommand(CommandId.AcceptScoped, accept),
-    vscode.commands.registerCommand(CommandId.ForgetTextDecision, async (arg?: AnnotationArgs) => {
+    vscode.commands.registerCommand(CommandId.ForgetTextDecision, async (arg?: ForgetArgs) => {
       const document = await documentOf(arg);
       if (!document) return;
+      if (arg?.entry) {
+        // Named by the caller (the Undo of a scoped reject, tests): no list to pick from.
+        await lexicon.forget(document.uri, [arg.entry], arg.status ?? 'rejected');
+        return;
+      }
       const known = lexicon.lexiconFor(document.uri);
       const items = [
         ...known.rejected.map((e) => ({ entry: e, status: 'rejected' as const })),
