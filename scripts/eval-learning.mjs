@@ -26,6 +26,7 @@
 //   --retype on|off --cover on|off  … also over a model suggestion of its span / that it covers
 //   --reach name|context|off  how far a model correction reaches (default: name)
 //   --margin N --passes N   strength of a model correction (defaults: DEFAULT_MODEL_LEARNING)
+//   --rejections on|off     a rejected mention corrects the model too (default off)
 //   --self-check on|off     undo a correction that breaks an earlier decision in the document (default on)
 //   --reject-everywhere     a rejected mention's text is rejected everywhere (the behaviour before issue 10)
 //   --max-docs N            use only the first N documents of each file (faster runs while tuning)
@@ -93,6 +94,7 @@ function parseOptions(args, DEFAULT_LEARNING) {
     rejectEverywhere: args.includes('--reject-everywhere') || DEFAULT_LEARNING.rejectEverywhere,
     model: reach === 'off' ? undefined : { reach, margin: Number(value('--margin') ?? base.margin), passes: Number(value('--passes') ?? base.passes) },
     selfCheck: onOff('--self-check', DEFAULT_LEARNING.selfCheck),
+    rejections: onOff('--rejections', DEFAULT_LEARNING.rejections),
   };
 }
 

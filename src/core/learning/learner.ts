@@ -6,8 +6,8 @@
  * A decision on one mention (accept, reject, tag, retype) reaches:
  * - that mention (the sidecar keeps it; nothing here);
  * - for a confirmation, the name's other mentions, as a suggestion (the lexicon's confirmed list);
- * - the entity model, by a small correction of the decided words' own features (core/ner/online.ts),
- *   undone when it would break an earlier decision in the same document (the self-check).
+ * - for a confirmation, the entity model, by a correction of the decided words' own features
+ *   (core/ner/online.ts), undone when it would break an earlier decision in the same document (the self-check).
  * A rejection of one mention is never applied to other mentions by its text: "North" the adjective
  * rejected once leaves "North" the place alone. Rejecting a text in a document or everywhere is
  * the user's explicit choice (lexicon entries with or without `document`).
@@ -39,10 +39,16 @@ export interface LearningOptions {
   model: ModelLearningOptions | undefined;
   /** Undo a model correction that breaks an earlier decision in the same document. */
   selfCheck: boolean;
+  /**
+   * Rejections of single mentions correct the model too. Off by default: the model learns the
+   * decided words, and a word's features are the same at every mention, so teaching it that this
+   * "North" is no place would teach it that no "North" is.
+   */
+  rejections: boolean;
 }
 
 /** The design chosen by the benchmark (README, "Learning from you"). */
-export const DEFAULT_LEARNING: LearningOptions = { names: true, hints: DEFAULT_HINTS, rejectEverywhere: false, model: DEFAULT_MODEL_LEARNING, selfCheck: true };
+export const DEFAULT_LEARNING: LearningOptions = { names: true, hints: DEFAULT_HINTS, rejectEverywhere: false, model: DEFAULT_MODEL_LEARNING, selfCheck: true, rejections: false };
 
 /** The lexicon entries a document's mention decisions teach (what `Learner.decide` adds). */
 export function lexiconEntriesOf(annotations: readonly Decided[], options: LearningOptions = DEFAULT_LEARNING): { confirmed: LexiconEntry[]; rejected: LexiconEntry[] } {
@@ -91,7 +97,7 @@ export class ModelLearner {
       const key = `${a.start}:${a.end}:${a.type}:${a.status}:${a.text}`;
       if (seen.has(key)) continue;
       seen.add(key);
-      fresh.push(d);
+      if (a.status === 'confirmed' || this.options.rejections) fresh.push(d);
     }
     if (fresh.length === 0) return false;
     const check = this.options.selfCheck && text.length <= SELF_CHECK_LIMIT;

@@ -193,3 +193,47 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     await eventually(async () => (await northPlaces(korea)).length === before.length - 1, '"North" did not come back in the article');
   });
 });
+
+describe('A hand-broken factmark.lexicon.yaml (issue 10)', () => {
+  const lexiconFile = () => path.join(workspaceDir(), 'factmark.lexicon.yaml');
+  let taught: vscode.Uri;
+  let other: vscode.Uri;
+
+  before(async () => {
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    for (const uri of [taught, other]) {
+      if (!uri) continue;
+      const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string }> } }>('factmark.internal.getAnnotations', uri);
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: own.model.annotations.map((a) => a.id) });
+      fs.rmSync(uri.fsPath, { force: true });
+      fs.rmSync(`${uri.fsPath}.factmark.yaml`, { force: true });
+    }
+    fs.rmSync(lexiconFile(), { force: true });
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('is never overwritten, and learning goes on in memory', async () => {
+    const broken = 'factmark-lexicon: 1\nconfirmed:\n  - { text: "Zorvath Institute", type: ORGANIZATION\nrejected: [\n';
+    fs.writeFileSync(lexiconFile(), broken);
+    taught = writeWorkspaceFile('broken-lexicon-a.txt', 'Yesterday the zorvath collective spoke in the hall.\n');
+    other = writeWorkspaceFile('broken-lexicon-b.txt', 'Later the zorvath collective left the building.\n');
+    const document = (await openInEditor(taught)).document;
+    await suggestionsFor(taught);
+    // A lower-case name the model never suggests: only the lexicon can suggest it in the other document.
+    const start = document.getText().indexOf('zorvath collective');
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', taught, {
+      add: [{ start, end: start + 'zorvath collective'.length, type: 'ORGANIZATION', status: 'confirmed' }],
+    });
+    await openInEditor(other);
+    await eventually(async () => {
+      const r = await suggestionsFor(other);
+      return r.mentions.some((m) => m.text === 'zorvath collective' && m.type === 'ORGANIZATION');
+    }, 'the confirmed name is not suggested in the other document (learning stopped)');
+    await new Promise((r) => setTimeout(r, 1500)); // longer than any save delay
+    assert.equal(fs.readFileSync(lexiconFile(), 'utf8'), broken, 'the broken lexicon was overwritten');
+  });
+});
