@@ -40,6 +40,8 @@ export class LexiconService implements vscode.Disposable {
   private keepFile = false;
   // Folders whose lexicon file could not be read: it is never overwritten until it reads again.
   private readonly broken = new Set<string>();
+  // The lexicon file's text as Factmark last read or wrote it, per folder (absent: no file).
+  private readonly known = new Map<string, string>();
   // Folders whose lexicon changed in Restricted Mode and is not written yet (folder URI strings).
   private readonly unwritten = new Set<string>();
 
@@ -201,6 +203,7 @@ export class LexiconService implements vscode.Disposable {
     const key = folder.uri.toString();
     const document = scope === 'document' ? this.documentKey(uri) : undefined;
     const scoped = (entries: LexiconEntry[]) => entries.map((e) => (document ? { text: e.text, type: e.type, document } : { text: e.text, type: e.type }));
+    await this.syncWithDisk(folder);
     const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
     const after = addDecisions(before, scoped(confirmed), scoped(rejected));
     if (sameLexicon(before, after)) return;
@@ -215,7 +218,7 @@ export class LexiconService implements vscode.Disposable {
       this.unwritten.add(key);
       return;
     }
-    await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
+    await this.writeLexicon(folder, after);
   }
 
   /**
@@ -226,6 +229,7 @@ export class LexiconService implements vscode.Disposable {
     const folder = this.folderOf(uri);
     if (!folder) return;
     const key = folder.uri.toString();
+    await this.syncWithDisk(folder);
     const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
     const same = (a: LexiconEntry, b: LexiconEntry) => a.text === b.text && a.type === b.type && (a.document ?? '') === (b.document ?? '');
     const after = { ...before, [status]: before[status].filter((e) => !entries.some((x) => same(e, x))) };
@@ -237,7 +241,7 @@ export class LexiconService implements vscode.Disposable {
       this.unwritten.add(key);
       return;
     }
-    await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
+    await this.writeLexicon(folder, after);
   }
 
   /** The lexicon of a document's folder (what the user decided on texts there). */
@@ -259,7 +263,8 @@ export class LexiconService implements vscode.Disposable {
       const lexicon = this.lexicons.get(key);
       if (!this.unwritten.delete(key) || !lexicon || this.broken.has(key)) continue;
       try {
-        await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(lexicon));
+        await this.syncWithDisk(folder);
+        if (!this.broken.has(key)) await this.writeLexicon(folder, this.lexicons.get(key) ?? lexicon);
       } catch (err) {
         void vscode.window.showWarningMessage(`Factmark: could not write ${LEXICON_FILE} in ${folder.name}: ${(err as Error).message}`);
       }
@@ -270,12 +275,33 @@ export class LexiconService implements vscode.Disposable {
     return vscode.workspace.getWorkspaceFolder(uri) ?? (uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0] : undefined);
   }
 
+  /**
+   * Reads the lexicon file again when it changed on disk since Factmark last read or wrote it (a
+   * hand edit the file watcher has not reported yet), so a write never replaces what is there unseen.
+   */
+  private async syncWithDisk(folder: vscode.WorkspaceFolder): Promise<void> {
+    let text: string | undefined;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, LEXICON_FILE)));
+    } catch {
+      text = undefined; // absent (or unreadable: load says so)
+    }
+    if (text !== this.known.get(folder.uri.toString())) await this.load(folder);
+  }
+
+  private async writeLexicon(folder: vscode.WorkspaceFolder, lexicon: Lexicon): Promise<void> {
+    const text = serializeLexicon(lexicon);
+    await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), text);
+    this.known.set(folder.uri.toString(), text);
+  }
+
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
     const file = vscode.Uri.joinPath(folder.uri, LEXICON_FILE);
     const key = folder.uri.toString();
     let lexicon = EMPTY_LEXICON;
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      this.known.set(key, text);
       const parsed = parseLexicon(text);
       if (parsed.errors.length) {
         // Hand-broken: never overwritten (writing would drop the lines it could not read). A file that
@@ -290,14 +316,17 @@ export class LexiconService implements vscode.Disposable {
       } else if (this.broken.delete(key)) {
         // Fixed by hand: decisions made meanwhile are kept and the file is written with them.
         lexicon = addDecisions(parsed.lexicon, this.lexicons.get(key)?.confirmed ?? [], this.lexicons.get(key)?.rejected ?? []);
-        if (!sameLexicon(lexicon, parsed.lexicon) && vscode.workspace.isTrusted) await writeTextAtomic(file, serializeLexicon(lexicon));
+        if (!sameLexicon(lexicon, parsed.lexicon) && vscode.workspace.isTrusted) await this.writeLexicon(folder, lexicon);
       } else lexicon = parsed.lexicon;
     } catch (err) {
       if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) {
         this.broken.add(key);
         lexicon = this.lexicons.get(key) ?? EMPTY_LEXICON;
         void vscode.window.showWarningMessage(`Factmark: could not read ${LEXICON_FILE} in ${folder.name}: ${(err as Error).message}`);
-      } else this.broken.delete(key);
+      } else {
+        this.broken.delete(key);
+        this.known.delete(key);
+      }
     }
     if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
     this.lexicons.set(key, lexicon);

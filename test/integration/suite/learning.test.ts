@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { workbench } from '../workbench';
 
 describe('Suggestions learn from the workspace lexicon and the user patterns', () => {
   let uri: vscode.Uri;
@@ -179,7 +180,8 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     assert.ok(!fs.existsSync(lexiconFile()) || !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'a rejected mention went into the lexicon');
   });
 
-  it('rejecting "North" everywhere hides it in both articles, and forgetting that brings it back', async () => {
+  it('rejecting "North" everywhere hides it in both articles, says so, and Undo brings it back', async function () {
+    await vscode.commands.executeCommand('notifications.clearAll');
     await openInEditor(korea);
     const before = await northPlaces(korea);
     const at = before[0];
@@ -187,10 +189,22 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     await eventually(async () => (await northPlaces(korea)).length === 0, '"North" is still suggested in the article');
     await eventually(async () => (await northPlaces(dispatch)).length === 0, '"North" is still suggested in the other article');
     assert.match(fs.readFileSync(lexiconFile(), 'utf8'), /- \{ text: "North", type: "PLACE" \}/);
-    await vscode.commands.executeCommand('factmark.forgetTextDecision', { uri: korea.toString(), entry: { text: 'North', type: 'PLACE' }, status: 'rejected' });
+    const wb = workbench();
+    if (wb) {
+      // The notice names what else changed and offers Undo: click it, as a user would.
+      const notice = `.notification-toast:has-text("no longer suggested as Place everywhere")`;
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /"North" is no longer suggested as Place everywhere; \d+ other suggestions in this document hidden/.test(t.textContent ?? ''))),
+        'no notice says what the rejection hid',
+      );
+      await wb.click(`${notice} .monaco-button:text-is("Undo")`);
+    } else {
+      await vscode.commands.executeCommand('factmark.forgetTextDecision', { uri: korea.toString(), entry: { text: 'North', type: 'PLACE' }, status: 'rejected' });
+    }
     await eventually(async () => (await northPlaces(dispatch)).length === 2, '"North" did not come back in the other article');
-    // In the article itself the mention rejected with the command stays rejected; the others are back.
+    // In the article itself the mention the command rejected stays rejected; the others are back.
     await eventually(async () => (await northPlaces(korea)).length === before.length - 1, '"North" did not come back in the article');
+    await eventually(() => !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'the lexicon file still rejects "North"');
   });
 });
 
