@@ -224,7 +224,7 @@ class SuggestionActions implements vscode.CodeActionProvider {
       const m = mentions[0];
       const args = { uri, start: m.start, end: m.end, type: m.type };
       action(`Accept "${m.text}" as ${title(m.type)}`, CommandId.AcceptSuggestion, args);
-      action(`Reject this "${m.text}" as ${title(m.type)}`, CommandId.RejectSuggestion, args);
+      action(`Reject "${m.text}" as ${title(m.type)}`, CommandId.RejectSuggestion, args);
       // Wider scopes are explicit choices (issue 10): never implied by a plain reject.
       const same = this.workflow.undecided(document).filter((x) => x.text === m.text && x.type === m.type).length;
       if (same > 1) action(`Accept all ${same} "${m.text}" in this document as ${title(m.type)}`, CommandId.AcceptScoped, { ...args, scope: 'document' });
