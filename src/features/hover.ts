@@ -87,11 +87,11 @@ function suggestionCard(document: vscode.TextDocument, m: Mention, documentDate:
   }
   if (actions) {
     const args = { uri: document.uri.toString(), start: m.start, end: m.end, type: m.type };
-    md.appendMarkdown(`\n\n${link('$(check) Accept', CommandId.AcceptSuggestion, args)} · ${link('$(close) Reject', CommandId.RejectSuggestion, args)}`);
-    // Wider scopes, each an explicit choice: a plain reject hides this mention only.
+    // Wider scopes are explicit choices, on the same line: a plain reject hides this mention only.
+    const scoped = (title: string, command: CommandId, scope: string) => link(title, command, { ...args, scope });
     md.appendMarkdown(
-      `\n\n${link('Accept all in document', CommandId.AcceptScoped, { ...args, scope: 'document' })} · ` +
-        `Reject ${link('in document', CommandId.RejectScoped, { ...args, scope: 'document' })} · ${link('everywhere', CommandId.RejectScoped, { ...args, scope: 'everywhere' })}`,
+      `\n\n${link('$(check) Accept', CommandId.AcceptSuggestion, args)} (${scoped('all here', CommandId.AcceptScoped, 'document')}) · ` +
+        `${link('$(close) Reject', CommandId.RejectSuggestion, args)} (${scoped('here', CommandId.RejectScoped, 'document')}, ${scoped('everywhere', CommandId.RejectScoped, 'everywhere')})`,
     );
   }
   return md;

@@ -111,6 +111,18 @@ export class LexiconService implements vscode.Disposable {
     this.scheduleSave();
   }
 
+  /** A copy of the entity-model corrections, to go back to (the Undo of a decision's notice). */
+  snapshotModel(): ReadonlyMap<number, Float64Array> {
+    return this.learner.adjustments.snapshot();
+  }
+
+  /** Goes back to corrections taken by `snapshotModel`. */
+  restoreModel(snapshot: ReadonlyMap<number, Float64Array>): void {
+    this.learner.adjustments.restore(snapshot);
+    this.changed.fire();
+    this.scheduleSave();
+  }
+
   private adjustmentsFile(): vscode.Uri | undefined {
     return this.storage && vscode.Uri.joinPath(this.storage, ADJUSTMENTS_FILE);
   }

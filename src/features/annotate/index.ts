@@ -3,6 +3,7 @@ import { isArticle, toRange, toSpan } from '../../adapter';
 import { CommandId } from '../../commands';
 import { occurrences } from '../../core/facts';
 import type { Mention, Span } from '../../core/model';
+import { withChangeNotice } from './notice';
 import { activeArticle, type Workflow } from './workflow';
 
 /** Arguments the annotation commands accept from hovers, code actions, the view and tests. */
@@ -58,7 +59,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     }
     const chosen = type ?? (await labels.pick('Tag the selection as…'))?.name;
     if (!chosen) return 0;
-    return workflow.tag(editor.document, spans, chosen);
+    return withChangeNotice(workflow, editor.document, () => workflow.tag(editor.document, spans, chosen));
   };
 
   /** The annotation an argument names, or the one under the cursor. */
@@ -191,7 +192,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     vscode.commands.registerCommand(CommandId.EditKb, editField('kb', 'Knowledge-base id', 'e.g. a Wikidata QID such as Q423')),
     vscode.commands.registerCommand(CommandId.AcceptSuggestion, async (arg?: AnnotationArgs) => {
       const s = await suggestionsFor(arg);
-      return s ? workflow.accept(s.document, s.mentions) : 0;
+      return s ? withChangeNotice(workflow, s.document, () => workflow.accept(s.document, s.mentions)) : 0;
     }),
     vscode.commands.registerCommand(CommandId.RejectSuggestion, async (arg?: AnnotationArgs) => {
       const s = await suggestionsFor(arg);

@@ -4,6 +4,7 @@ import { occurrences } from '../../core/facts';
 import type { LexiconEntry } from '../../core/learning';
 import type { Mention } from '../../core/model';
 import { documentOf, type AnnotationArgs } from './index';
+import { withChangeNotice } from './notice';
 import { activeArticle, type Workflow } from './workflow';
 
 /** How far a decision on a suggestion reaches: the user's choice, this mention by default. */
@@ -88,9 +89,9 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
     const { document, mention } = s;
     const scope = arg?.scope ?? (await pickScope(mention, true));
     if (!scope) return 0;
-    if (scope === 'mention') return workflow.accept(document, [mention]);
+    if (scope === 'mention') return withChangeNotice(workflow, document, () => workflow.accept(document, [mention]));
     const spans = occurrences(document.getText(), mention.text);
-    return workflow.tag(document, spans, mention.type);
+    return withChangeNotice(workflow, document, () => workflow.tag(document, spans, mention.type));
   };
 
   return vscode.Disposable.from(

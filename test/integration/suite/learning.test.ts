@@ -251,3 +251,45 @@ describe('A hand-broken factmark.lexicon.yaml (issue 10)', () => {
     assert.equal(fs.readFileSync(lexiconFile(), 'utf8'), broken, 'the broken lexicon was overwritten');
   });
 });
+
+describe('A decision says what else it changed (issue 10)', () => {
+  let korea: vscode.Uri;
+  type Annotated = { model: { annotations: Array<{ id: string; start: number; end: number; status: string }> } };
+  const annotations = async () => (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', korea)).model.annotations;
+
+  before(async function () {
+    if (!workbench()) this.skip(); // the notice is read from the real workbench page
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
+    korea = copySampleArticle(this);
+  });
+
+  after(async () => {
+    if (!korea) return;
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', korea, { remove: (await annotations()).map((a) => a.id) });
+    fs.rmSync(path.join(workspaceDir(), 'factmark.lexicon.yaml'), { force: true });
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('accepting "North" names the one other suggestion it adds (the headline\'s "North"), and Undo takes it back', async () => {
+    const wb = workbench()!;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const editor = await openInEditor(korea);
+    const text = editor.document.getText();
+    const headline = text.indexOf('North, South Korean Generals');
+    const place = text.indexOf('North and South Korea are still');
+    const before = await suggestionsFor(korea);
+    assert.ok(!before.mentions.some((m) => m.start === headline), 'precondition: the headline\'s "North" is not suggested');
+    assert.ok(before.mentions.some((m) => m.start === place && m.type === 'PLACE'), 'precondition: the place is suggested');
+    assert.equal(await vscode.commands.executeCommand('factmark.acceptSuggestion', { uri: korea.toString(), start: place, end: place + 5, type: 'PLACE' }), 1);
+    await eventually(
+      () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /1 other suggestion changed: North \(Place\) added\./.test(t.textContent ?? ''))),
+      'no notice names the other suggestion the decision added',
+    );
+    const after = await suggestionsFor(korea);
+    assert.ok(after.mentions.some((m) => m.start === headline && m.type === 'PLACE'), 'the notice named a change that did not happen');
+    await wb.click('.notification-toast:has-text("other suggestion changed") .monaco-button:text-is("Undo")');
+    await eventually(async () => !(await suggestionsFor(korea)).mentions.some((m) => m.start === headline), 'Undo did not take the hint back');
+    await eventually(async () => !(await annotations()).some((a) => a.start === place), 'Undo did not take the acceptance back');
+  });
+});
