@@ -28,6 +28,8 @@ export const enum CommandId {
   RejectScoped = 'factmark.rejectScoped',
   /** Forget texts confirmed or rejected in the lexicon (a pick list). */
   ForgetTextDecision = 'factmark.forgetTextDecision',
+  /** Forget the Learned view's row it is run on. */
+  LearnedForget = 'factmark.learned.forget',
   RejectAllOfType = 'factmark.rejectAllOfType',
   CreateFact = 'factmark.createFact',
   EditFact = 'factmark.editFact',
@@ -59,6 +61,8 @@ export const enum CommandId {
   GetAnnotations = 'factmark.internal.getAnnotations',
   /** Internal: add, update or remove annotations (for tests, before the tagging commands exist). */
   EditAnnotations = 'factmark.internal.editAnnotations',
+  /** Internal, for tests: the Learned view's rows as plain data. */
+  GetLearned = 'factmark.internal.getLearned',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */
   FixOrphan = 'factmark.internal.fixOrphan',
 }

@@ -111,6 +111,11 @@ export class LexiconService implements vscode.Disposable {
     this.scheduleSave();
   }
 
+  /** Whether decisions on this document are learnt (`factmark.suggestions.learn`). */
+  learns(uri: vscode.Uri): boolean {
+    return learningEnabled(this.folderOf(uri));
+  }
+
   /** A copy of the entity-model corrections, to go back to (the Undo of a decision's notice). */
   snapshotModel(): ReadonlyMap<number, Float64Array> {
     return this.learner.adjustments.snapshot();

@@ -17,6 +17,9 @@ const key = (m: Mention) => `${m.start}:${m.end}:${m.type}`;
  */
 export async function withChangeNotice(workflow: Workflow, document: vscode.TextDocument, decide: () => Promise<number>): Promise<number> {
   const lexicon = workflow.recognition.lexicon;
+  const version = document.version;
+  // Only a decision that is learnt can change other suggestions; and only current suggestions can be compared.
+  if (!lexicon.learns(document.uri) || workflow.recognition.get(document.uri)?.version !== version) return decide();
   const before = new Map(workflow.undecided(document).map((m) => [key(m), m]));
   const model = lexicon.snapshotModel();
   const known = new Set(workflow.store.get(document.uri)?.model.annotations.map((a) => a.id) ?? []);
@@ -24,6 +27,8 @@ export async function withChangeNotice(workflow: Workflow, document: vscode.Text
   const made = (workflow.store.get(document.uri)?.model.annotations ?? []).filter((a) => !known.has(a.id) && a.status === 'confirmed');
   if (count === 0 || made.length === 0) return count;
   void settled(workflow, document).then(async () => {
+    // An edit meanwhile moves every offset: nothing to compare.
+    if (document.version !== version || workflow.recognition.get(document.uri)?.version !== version) return;
     const decided = (m: Span) => made.some((a) => a.start === m.start && a.end === m.end);
     const after = workflow.undecided(document).filter((m) => !decided(m));
     const added = after.filter((m) => !before.has(key(m)));

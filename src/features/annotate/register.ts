@@ -14,6 +14,7 @@ import { registerFacts } from './facts';
 import { registerAnnotate } from './index';
 import { LabelService } from './labels';
 import { registerScopedDecisions } from './scope';
+import { registerLearnedView } from '../learnedView';
 import { Workflow } from './workflow';
 
 /** What the suggestion features (highlights, hover, status bar) take from the annotating workflow. */
@@ -37,6 +38,7 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
     new AnnotationDecorations(workflow, context.extensionUri),
     registerAnnotate(workflow),
     registerScopedDecisions(workflow),
+    registerLearnedView(recognition.lexicon, (type) => labels.title(type)),
     registerFacts(workflow),
     tree.disposable,
     registerNavigation(workflow),

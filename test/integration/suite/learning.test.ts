@@ -189,6 +189,12 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     await eventually(async () => (await northPlaces(korea)).length === 0, '"North" is still suggested in the article');
     await eventually(async () => (await northPlaces(dispatch)).length === 0, '"North" is still suggested in the other article');
     assert.match(fs.readFileSync(lexiconFile(), 'utf8'), /- \{ text: "North", type: "PLACE" \}/);
+    // The Learned view lists it with its scope and the mentions it touches in the article.
+    type Row = { entry: { text: string; type: string }; status: string; scope: string; mentions: number };
+    const learned = async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).filter((r) => r.entry.text === 'North');
+    const [row] = await eventually(learned, 'the Learned view does not list the rejection');
+    assert.deepEqual([row.status, row.scope, row.entry.type], ['rejected', 'everywhere', 'PLACE']);
+    assert.ok(row.mentions >= 6, `mentions: ${row.mentions}`);
     const wb = workbench();
     if (wb) {
       // The notice names what else changed and offers Undo: click it, as a user would.
@@ -205,6 +211,7 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     // In the article itself the mention the command rejected stays rejected; the others are back.
     await eventually(async () => (await northPlaces(korea)).length === before.length - 1, '"North" did not come back in the article');
     await eventually(() => !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'the lexicon file still rejects "North"');
+    assert.deepEqual(await learned(), [], 'the Learned view still lists the forgotten rejection');
   });
 });
 
