@@ -18,7 +18,7 @@ class Session {
   ) {}
 
   suggestions(): string[] {
-    return this.learner.suggest(this.text, this.name, '2006-03-02').filter((m) => m.type !== 'DATE' || true).map((m) => `${m.type}:${m.text}@${m.start}`);
+    return this.learner.suggest(this.text, this.name, '2006-03-02').map((m) => `${m.type}:${m.text}@${m.start}`);
   }
 
   /** The n-th whole-word occurrence of `name` (0-based). */
