@@ -30,6 +30,8 @@ export const enum CommandId {
   ForgetTextDecision = 'factmark.forgetTextDecision',
   /** Forget the Learned view's row it is run on. */
   LearnedForget = 'factmark.learned.forget',
+  /** Restore the rejected mention of the Learned view's row it is run on (the suggestion comes back). */
+  LearnedRestore = 'factmark.learned.restore',
   RejectAllOfType = 'factmark.rejectAllOfType',
   CreateFact = 'factmark.createFact',
   EditFact = 'factmark.editFact',

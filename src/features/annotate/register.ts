@@ -38,7 +38,15 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
     new AnnotationDecorations(workflow, context.extensionUri),
     registerAnnotate(workflow),
     registerScopedDecisions(workflow),
-    registerLearnedView(recognition.lexicon, (type) => labels.title(type)),
+    registerLearnedView(
+      recognition.lexicon,
+      (type) => labels.title(type),
+      { annotationsOf: (uri) => store.get(uri)?.model.annotations, onDidChange: store.onDidChange },
+      async (uri, id) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) await workflow.remove(document, id);
+      },
+    ),
     registerFacts(workflow),
     tree.disposable,
     registerNavigation(workflow),

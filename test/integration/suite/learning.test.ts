@@ -175,6 +175,14 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     await eventually(async () => !(await northPlaces(korea)).includes(adjective), 'the rejected mention is still shown');
     await new Promise((r) => setTimeout(r, 1500)); // longer than the lexicon's save delay: anything it would change has changed
     assert.deepEqual(await northPlaces(korea), before.filter((s) => s !== adjective));
+    // The Learned view lists the rejected mention; Restore brings its suggestion back.
+    type Row = { kind: string; start?: number };
+    const row = await eventually(
+      async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).find((r) => r.kind === 'mention' && r.start === adjective),
+      'the Learned view does not list the rejected mention',
+    );
+    await vscode.commands.executeCommand('factmark.learned.restore', row);
+    await eventually(async () => (await northPlaces(korea)).includes(adjective), 'Restore did not bring the suggestion back');
     await openInEditor(dispatch);
     assert.equal((await northPlaces(dispatch)).length, 2, 'the other article lost its "North" places');
     assert.ok(!fs.existsSync(lexiconFile()) || !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'a rejected mention went into the lexicon');
@@ -190,8 +198,8 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     await eventually(async () => (await northPlaces(dispatch)).length === 0, '"North" is still suggested in the other article');
     assert.match(fs.readFileSync(lexiconFile(), 'utf8'), /- \{ text: "North", type: "PLACE" \}/);
     // The Learned view lists it with its scope and the mentions it touches in the article.
-    type Row = { entry: { text: string; type: string }; status: string; scope: string; mentions: number };
-    const learned = async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).filter((r) => r.entry.text === 'North');
+    type Row = { kind: string; entry: { text: string; type: string }; status: string; scope: string; mentions: number };
+    const learned = async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).filter((r) => r.kind === 'text' && r.entry.text === 'North');
     const [row] = await eventually(learned, 'the Learned view does not list the rejection');
     assert.deepEqual([row.status, row.scope, row.entry.type], ['rejected', 'everywhere', 'PLACE']);
     assert.ok(row.mentions >= 6, `mentions: ${row.mentions}`);
