@@ -28,6 +28,9 @@ export const enum CommandId {
   RejectScoped = 'factmark.rejectScoped',
   /** Forget texts confirmed or rejected in the lexicon (a pick list). */
   ForgetTextDecision = 'factmark.forgetTextDecision',
+  /** Undo / redo the last annotation action (not text edits). */
+  Undo = 'factmark.undo',
+  Redo = 'factmark.redo',
   /** Forget the Learned view's row it is run on. */
   LearnedForget = 'factmark.learned.forget',
   /** Restore the rejected mention of the Learned view's row it is run on (the suggestion comes back). */

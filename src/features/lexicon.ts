@@ -260,6 +260,23 @@ export class LexiconService implements vscode.Disposable {
     await this.writeLexicon(folder, after);
   }
 
+  /** Puts a folder's lexicon back as it was (undo and redo of annotation actions). */
+  async restoreLexicon(uri: vscode.Uri, lexicon: Lexicon): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    const key = folder.uri.toString();
+    if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
+    await this.syncWithDisk(folder);
+    this.lexicons.set(key, lexicon);
+    this.invalidate();
+    if (this.broken.has(key)) return;
+    if (!vscode.workspace.isTrusted) {
+      this.unwritten.add(key);
+      return;
+    }
+    await this.writeLexicon(folder, lexicon);
+  }
+
   /** The lexicon of a document's folder (what the user decided on texts there). */
   lexiconFor(uri: vscode.Uri): Lexicon {
     return this.lexicons.get(this.folderOf(uri)?.uri.toString() ?? '') ?? EMPTY_LEXICON;

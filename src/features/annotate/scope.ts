@@ -69,6 +69,11 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
     const { document, mention } = s;
     const scope = arg?.scope ?? (await pickScope(mention, false));
     if (!scope) return 0;
+    // One step for undo: the mention's rejection and the lexicon entry.
+    return workflow.history.record(document, scope === 'mention' ? 'Reject' : `Reject "${mention.text}" ${scope === 'document' ? 'in this document' : 'everywhere'}`, () => rejectIn(document, mention, scope));
+  };
+
+  const rejectIn = async (document: vscode.TextDocument, mention: Mention, scope: DecisionScope): Promise<number> => {
     const same = workflow.undecided(document).filter((m) => m.text === mention.text && m.type === mention.type && m !== mention);
     await workflow.reject(document, [mention]);
     if (scope === 'mention') return 1;
@@ -97,6 +102,8 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
   return vscode.Disposable.from(
     vscode.commands.registerCommand(CommandId.RejectScoped, reject),
     vscode.commands.registerCommand(CommandId.AcceptScoped, accept),
+    vscode.commands.registerCommand(CommandId.Undo, () => workflow.history.undo()),
+    vscode.commands.registerCommand(CommandId.Redo, () => workflow.history.redo()),
     vscode.commands.registerCommand(CommandId.ForgetTextDecision, async (arg?: ForgetArgs) => {
       const document = await documentOf(arg);
       if (!document) return;
