@@ -3,17 +3,25 @@
 //   npm run eval                      entities on ../shared CoNLL-2003 dev, dates on ../shared TempEval-3
 //   npm run eval -- --conll FILE      entities on another CoNLL file (IOB1 or IOB2)
 //   npm run eval -- --timeml DIR      dates on another folder of TimeML files
+//   npm run eval -- --learn           the learning benchmark on CoNLL-2003 dev and re3d (or --conll FILE);
+//                                     see scripts/eval-learning.mjs for its design options
 import { run as runNer } from './eval-ner.mjs';
 import { run as runDates } from './eval-dates.mjs';
+import { run as runLearning } from './eval-learning.mjs';
 
 const args = process.argv.slice(2);
-const onlyConll = args.includes('--conll') && !args.includes('--timeml');
-const onlyTimeml = args.includes('--timeml') && !args.includes('--conll');
-if (!onlyTimeml) {
-  console.log('# Entities (conlleval, exact span)');
-  await runNer(args);
-}
-if (!onlyConll) {
-  console.log('\n# Dates and times (TempEval-3)');
-  await runDates(args);
+if (args.includes('--learn')) {
+  console.log('# Learning from the analyst (issue 10)');
+  await runLearning(args);
+} else {
+  const onlyConll = args.includes('--conll') && !args.includes('--timeml');
+  const onlyTimeml = args.includes('--timeml') && !args.includes('--conll');
+  if (!onlyTimeml) {
+    console.log('# Entities (conlleval, exact span)');
+    await runNer(args);
+  }
+  if (!onlyConll) {
+    console.log('\n# Dates and times (TempEval-3)');
+    await runDates(args);
+  }
 }

@@ -22,6 +22,19 @@ export const enum CommandId {
   AcceptSuggestion = 'factmark.acceptSuggestion',
   RejectSuggestion = 'factmark.rejectSuggestion',
   AcceptAllOfType = 'factmark.acceptAllOfType',
+  /** Accept with a scope ({ scope: 'mention' | 'document' }, asked when absent). */
+  AcceptScoped = 'factmark.acceptScoped',
+  /** Reject with a scope ({ scope: 'mention' | 'document' | 'everywhere' }, asked when absent). */
+  RejectScoped = 'factmark.rejectScoped',
+  /** Forget texts confirmed or rejected in the lexicon (a pick list). */
+  ForgetTextDecision = 'factmark.forgetTextDecision',
+  /** Undo / redo the last annotation action (not text edits). */
+  Undo = 'factmark.undo',
+  Redo = 'factmark.redo',
+  /** Forget the Learned view's row it is run on. */
+  LearnedForget = 'factmark.learned.forget',
+  /** Restore the rejected mention of the Learned view's row it is run on (the suggestion comes back). */
+  LearnedRestore = 'factmark.learned.restore',
   RejectAllOfType = 'factmark.rejectAllOfType',
   CreateFact = 'factmark.createFact',
   EditFact = 'factmark.editFact',
@@ -61,6 +74,8 @@ export const enum CommandId {
   GetMap = 'factmark.internal.getMap',
   /** Internal, for tests: the data the open timeline panel draws. */
   GetTimeline = 'factmark.internal.getTimeline',
+  /** Internal, for tests: the Learned view's rows as plain data. */
+  GetLearned = 'factmark.internal.getLearned',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */
   FixOrphan = 'factmark.internal.fixOrphan',
 }

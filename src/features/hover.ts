@@ -18,6 +18,8 @@ export interface HoverSource {
 const HOVER_COMMANDS = [
   CommandId.AcceptSuggestion,
   CommandId.RejectSuggestion,
+  CommandId.AcceptScoped,
+  CommandId.RejectScoped,
   CommandId.RetypeAnnotation,
   CommandId.RemoveAnnotation,
   CommandId.EditNote,
@@ -85,7 +87,12 @@ function suggestionCard(document: vscode.TextDocument, m: Mention, documentDate:
   }
   if (actions) {
     const args = { uri: document.uri.toString(), start: m.start, end: m.end, type: m.type };
-    md.appendMarkdown(`\n\n${link('$(check) Accept', CommandId.AcceptSuggestion, args)} · ${link('$(close) Reject', CommandId.RejectSuggestion, args)}`);
+    // Wider scopes are explicit choices, on the same line: a plain reject hides this mention only.
+    const scoped = (title: string, command: CommandId, scope: string) => link(title, command, { ...args, scope });
+    md.appendMarkdown(
+      `\n\n${link('$(check) Accept', CommandId.AcceptSuggestion, args)} (${scoped('all here', CommandId.AcceptScoped, 'document')}) · ` +
+        `${link('$(close) Reject', CommandId.RejectSuggestion, args)} (${scoped('here', CommandId.RejectScoped, 'document')}, ${scoped('everywhere', CommandId.RejectScoped, 'everywhere')})`,
+    );
   }
   return md;
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
-import { OnlineAdjustments, shippedEntityModel, type AdjustmentsData, type EntityDecision, type EntityModel } from '../core/ner';
+import type { AdjustmentsData, EntityModel } from '../core/ner';
 import {
   EMPTY_LEXICON,
   LEXICON_FILE,
   Learned,
+  ModelLearner,
   addDecisions,
   parseLexicon,
   sameLexicon,
@@ -28,14 +29,18 @@ export class LexiconService implements vscode.Disposable {
   private readonly disposables: vscode.Disposable[] = [this.changed];
   private learnedCache = new Map<string, Learned>();
   private reportedPatternErrors = '';
-  // Corrections of the entity model learnt from this workspace's decisions (made on first use).
-  private adjustments: OnlineAdjustments | undefined;
+  // Corrections of the entity model learnt from this workspace's decisions (core/learning/learner.ts).
+  private learner = new ModelLearner();
   /** False until the saved corrections were read (loadAll); decisions made before wait in `early`. */
   private adjustmentsLoaded = false;
-  private readonly early: Array<[string, EntityDecision[]]> = [];
-  // Decisions already learnt, per document: the store reports every annotation at each change.
-  private readonly learnt = new Map<string, Set<string>>();
+  private readonly early: Array<[string, string, readonly Annotation[]]> = [];
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  // The corrections file could not be read: it is never overwritten (the user may repair or delete it).
+  private keepFile = false;
+  // Folders whose lexicon file could not be read: it is never overwritten until it reads again.
+  private readonly broken = new Set<string>();
+  // The lexicon file's text as Factmark last read or wrote it, per folder (absent: no file).
+  private readonly known = new Map<string, string>();
   // Folders whose lexicon changed in Restricted Mode and is not written yet (folder URI strings).
   private readonly unwritten = new Set<string>();
 
@@ -79,39 +84,45 @@ export class LexiconService implements vscode.Disposable {
    * (the shipped model).
    */
   entityModelFor(uri: vscode.Uri): EntityModel | undefined {
-    if (!this.adjustments || this.adjustments.size === 0 || !learningEnabled(this.folderOf(uri))) return undefined;
-    return this.adjustments.model();
+    if (!learningEnabled(this.folderOf(uri))) return undefined;
+    return this.learner.model();
   }
 
   /**
    * Teaches the entity model the user's decisions on a document's names (confirmed and rejected
-   * people, organisations, places and MISC names), by a perceptron update on their sentences (see
-   * core/ner/online.ts). Each decision is learnt once per session; a decision the model already
-   * agrees with changes nothing. The corrections are saved in the workspace storage.
+   * people, organisations, places and MISC names) through the core decision path
+   * (core/learning/learner.ts: a small correction of the decided words' own features, undone when it
+   * would break an earlier decision in the document). Each decision is learnt once per session; a
+   * decision the model already agrees with changes nothing. The corrections are saved in the
+   * workspace storage.
    */
   learnModel(uri: vscode.Uri, annotations: readonly Annotation[]): void {
     if (!learningEnabled(this.folderOf(uri))) return;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!document) return; // decisions are made in an open editor; the text on disk may differ from the offsets
-    const text = document.getText();
-    const seen = this.learnt.get(uri.toString()) ?? new Set<string>();
-    this.learnt.set(uri.toString(), seen);
-    const fresh: EntityDecision[] = [];
-    for (const a of annotations) {
-      if ((a.status !== 'confirmed' && a.status !== 'rejected') || text.slice(a.start, a.end) !== a.text) continue;
-      const key = `${a.start}:${a.end}:${a.type}:${a.status}:${a.text}`;
-      if (seen.has(key)) continue;
-      seen.add(key);
-      fresh.push({ start: a.start, end: a.end, type: a.type, status: a.status });
-    }
-    if (fresh.length === 0) return;
     // Decisions made before the saved corrections are read would be overwritten by them: they wait.
     if (!this.adjustmentsLoaded) {
-      this.early.push([text, fresh]);
+      this.early.push([uri.toString(), document.getText(), annotations]);
       return;
     }
-    this.adjustments ??= new OnlineAdjustments(shippedEntityModel());
-    if (!this.adjustments.learn(text, fresh)) return;
+    if (!this.learner.learn(uri.toString(), document.getText(), annotations)) return;
+    this.changed.fire();
+    this.scheduleSave();
+  }
+
+  /** Whether decisions on this document are learnt (`factmark.suggestions.learn`). */
+  learns(uri: vscode.Uri): boolean {
+    return learningEnabled(this.folderOf(uri));
+  }
+
+  /** A copy of the entity-model corrections, to go back to (the Undo of a decision's notice). */
+  snapshotModel(): ReadonlyMap<number, Float64Array> {
+    return this.learner.adjustments.snapshot();
+  }
+
+  /** Goes back to corrections taken by `snapshotModel`. */
+  restoreModel(snapshot: ReadonlyMap<number, Float64Array>): void {
+    this.learner.adjustments.restore(snapshot);
     this.changed.fire();
     this.scheduleSave();
   }
@@ -126,10 +137,7 @@ export class LexiconService implements vscode.Disposable {
     } finally {
       this.adjustmentsLoaded = true;
       let learnt = false;
-      for (const [text, decisions] of this.early.splice(0)) {
-        this.adjustments ??= new OnlineAdjustments(shippedEntityModel());
-        learnt = this.adjustments.learn(text, decisions) || learnt;
-      }
+      for (const [key, text, annotations] of this.early.splice(0)) learnt = this.learner.learn(key, text, annotations) || learnt;
       if (learnt) {
         this.changed.fire();
         this.scheduleSave();
@@ -140,16 +148,28 @@ export class LexiconService implements vscode.Disposable {
   private async readAdjustments(): Promise<void> {
     const file = this.adjustmentsFile();
     if (!file) return;
+    let bytes: Uint8Array;
     try {
-      const data = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as AdjustmentsData;
-      const adjustments = new OnlineAdjustments(shippedEntityModel());
-      adjustments.load(data);
-      this.adjustments = adjustments;
-      if (adjustments.size > 0) this.changed.fire();
+      bytes = await vscode.workspace.fs.readFile(file);
     } catch (err) {
       if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return;
-      // Corrections for another model (after an update) or a damaged file: start again, say so once.
-      void vscode.window.showWarningMessage(`Factmark: learnt entity-model corrections were not loaded and start afresh: ${(err as Error).message}`);
+      void vscode.window.showWarningMessage(`Factmark: could not read the learnt entity-model corrections: ${(err as Error).message}`);
+      this.keepFile = true;
+      return;
+    }
+    try {
+      const data = JSON.parse(new TextDecoder().decode(bytes)) as AdjustmentsData;
+      this.learner.adjustments.load(data);
+      if (this.learner.adjustments.size > 0) this.changed.fire();
+    } catch (err) {
+      // A damaged file, or corrections for another model (after an update): learning goes on from the
+      // shipped model in memory, and the file is kept as it is (never overwritten) so nothing is lost
+      // that could be repaired by hand; say where it is.
+      this.keepFile = true;
+      void vscode.window.showWarningMessage(
+        `Factmark: the learnt entity-model corrections in ${file.fsPath} could not be read (${(err as Error).message}); ` +
+          'learning goes on in memory from the shipped model and that file is left untouched.',
+      );
     }
   }
 
@@ -163,10 +183,10 @@ export class LexiconService implements vscode.Disposable {
 
   private async saveAdjustments(): Promise<void> {
     const file = this.adjustmentsFile();
-    if (!file || !this.storage || !this.adjustments) return;
+    if (!file || !this.storage || this.keepFile) return;
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
-      await writeTextAtomic(file, JSON.stringify(this.adjustments.toJSON()));
+      await writeTextAtomic(file, JSON.stringify(this.learner.adjustments.toJSON()));
     } catch (err) {
       void vscode.window.showWarningMessage(`Factmark: could not save the learnt entity-model corrections: ${(err as Error).message}`);
     }
@@ -188,24 +208,85 @@ export class LexiconService implements vscode.Disposable {
     return learned;
   }
 
-  /** Records the user's decisions on a document's text and saves its folder's lexicon when it changed. */
-  async record(uri: vscode.Uri, confirmed: LexiconEntry[], rejected: LexiconEntry[]): Promise<void> {
+  /**
+   * Records decisions on texts in the lexicon of a document's folder and saves it when it changed.
+   * With `scope` 'document' the entries hold in that document only (its path in the folder).
+   */
+  async record(uri: vscode.Uri, confirmed: LexiconEntry[], rejected: LexiconEntry[], scope: 'document' | 'everywhere' = 'everywhere'): Promise<void> {
     const folder = this.folderOf(uri);
     if (!folder) return; // untitled outside a workspace: nowhere a team could share it
     if (!learningEnabled(folder)) return;
     const key = folder.uri.toString();
+    const document = scope === 'document' ? this.documentKey(uri) : undefined;
+    const scoped = (entries: LexiconEntry[]) => entries.map((e) => (document ? { text: e.text, type: e.type, document } : { text: e.text, type: e.type }));
+    await this.syncWithDisk(folder);
     const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
-    const after = addDecisions(before, confirmed, rejected);
+    const after = addDecisions(before, scoped(confirmed), scoped(rejected));
     if (sameLexicon(before, after)) return;
     this.lexicons.set(key, after);
     this.invalidate();
+    // A lexicon file that could not be read is never overwritten: the decisions are used in memory
+    // and written once the file reads again (see load).
+    if (this.broken.has(key)) return;
     // Restricted Mode writes nothing into the workspace (as the sidecars): the lexicon is used in
     // memory and written once the folder is trusted.
     if (!vscode.workspace.isTrusted) {
       this.unwritten.add(key);
       return;
     }
-    await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(after));
+    await this.writeLexicon(folder, after);
+  }
+
+  /**
+   * Forgets decisions on texts (the user takes back "reject everywhere" or "in this document"):
+   * entries of the document's folder lexicon equal to `entries` (scope included) are removed.
+   */
+  async forget(uri: vscode.Uri, entries: readonly LexiconEntry[], status: 'confirmed' | 'rejected'): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    const key = folder.uri.toString();
+    await this.syncWithDisk(folder);
+    const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
+    const same = (a: LexiconEntry, b: LexiconEntry) => a.text === b.text && a.type === b.type && (a.document ?? '') === (b.document ?? '');
+    const after = { ...before, [status]: before[status].filter((e) => !entries.some((x) => same(e, x))) };
+    if (sameLexicon(before, after)) return;
+    this.lexicons.set(key, after);
+    this.invalidate();
+    if (this.broken.has(key)) return;
+    if (!vscode.workspace.isTrusted) {
+      this.unwritten.add(key);
+      return;
+    }
+    await this.writeLexicon(folder, after);
+  }
+
+  /** Puts a folder's lexicon back as it was (undo and redo of annotation actions). */
+  async restoreLexicon(uri: vscode.Uri, lexicon: Lexicon): Promise<void> {
+    const folder = this.folderOf(uri);
+    if (!folder) return;
+    const key = folder.uri.toString();
+    if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
+    await this.syncWithDisk(folder);
+    this.lexicons.set(key, lexicon);
+    this.invalidate();
+    if (this.broken.has(key)) return;
+    if (!vscode.workspace.isTrusted) {
+      this.unwritten.add(key);
+      return;
+    }
+    await this.writeLexicon(folder, lexicon);
+  }
+
+  /** The lexicon of a document's folder (what the user decided on texts there). */
+  lexiconFor(uri: vscode.Uri): Lexicon {
+    return this.lexicons.get(this.folderOf(uri)?.uri.toString() ?? '') ?? EMPTY_LEXICON;
+  }
+
+  /** How lexicon entries of one document name it: its path relative to its workspace folder. */
+  documentKey(uri: vscode.Uri): string {
+    const folder = this.folderOf(uri);
+    if (!folder || uri.scheme === 'untitled') return uri.toString();
+    return uri.path.startsWith(`${folder.uri.path}/`) ? uri.path.slice(folder.uri.path.length + 1) : uri.path;
   }
 
   /** Writes the lexicons changed while the workspace was not trusted. */
@@ -213,9 +294,10 @@ export class LexiconService implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) {
       const key = folder.uri.toString();
       const lexicon = this.lexicons.get(key);
-      if (!this.unwritten.delete(key) || !lexicon) continue;
+      if (!this.unwritten.delete(key) || !lexicon || this.broken.has(key)) continue;
       try {
-        await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), serializeLexicon(lexicon));
+        await this.syncWithDisk(folder);
+        if (!this.broken.has(key)) await this.writeLexicon(folder, this.lexicons.get(key) ?? lexicon);
       } catch (err) {
         void vscode.window.showWarningMessage(`Factmark: could not write ${LEXICON_FILE} in ${folder.name}: ${(err as Error).message}`);
       }
@@ -226,22 +308,59 @@ export class LexiconService implements vscode.Disposable {
     return vscode.workspace.getWorkspaceFolder(uri) ?? (uri.scheme === 'untitled' ? vscode.workspace.workspaceFolders?.[0] : undefined);
   }
 
+  /**
+   * Reads the lexicon file again when it changed on disk since Factmark last read or wrote it (a
+   * hand edit the file watcher has not reported yet), so a write never replaces what is there unseen.
+   */
+  private async syncWithDisk(folder: vscode.WorkspaceFolder): Promise<void> {
+    let text: string | undefined;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(folder.uri, LEXICON_FILE)));
+    } catch {
+      text = undefined; // absent (or unreadable: load says so)
+    }
+    if (text !== this.known.get(folder.uri.toString())) await this.load(folder);
+  }
+
+  private async writeLexicon(folder: vscode.WorkspaceFolder, lexicon: Lexicon): Promise<void> {
+    const text = serializeLexicon(lexicon);
+    await writeTextAtomic(vscode.Uri.joinPath(folder.uri, LEXICON_FILE), text);
+    this.known.set(folder.uri.toString(), text);
+  }
+
   private async load(folder: vscode.WorkspaceFolder): Promise<void> {
     const file = vscode.Uri.joinPath(folder.uri, LEXICON_FILE);
+    const key = folder.uri.toString();
     let lexicon = EMPTY_LEXICON;
     try {
       const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+      this.known.set(key, text);
       const parsed = parseLexicon(text);
-      lexicon = parsed.lexicon;
       if (parsed.errors.length) {
-        void vscode.window.showWarningMessage(`Factmark: ${LEXICON_FILE} in ${folder.name} has problems (entries skipped): ${parsed.errors.slice(0, 3).join('; ')}`);
-      }
+        // Hand-broken: never overwritten (writing would drop the lines it could not read). A file that
+        // does not parse at all keeps the last good lexicon; a bad entry is skipped, the rest applies.
+        this.broken.add(key);
+        const unreadable = parsed.lexicon.confirmed.length + parsed.lexicon.rejected.length === 0 && /\S/.test(text.replace(/^\s*#.*$/gm, ''));
+        lexicon = unreadable ? (this.lexicons.get(key) ?? EMPTY_LEXICON) : parsed.lexicon;
+        void vscode.window.showWarningMessage(
+          `Factmark: ${LEXICON_FILE} in ${folder.name} has problems: ${parsed.errors.slice(0, 3).join('; ')}. ` +
+            `${unreadable ? 'The last good lexicon is used' : 'The readable entries are used'}; Factmark will not write the file until it is fixed, and keeps new decisions in memory meanwhile.`,
+        );
+      } else if (this.broken.delete(key)) {
+        // Fixed by hand: decisions made meanwhile are kept and the file is written with them.
+        lexicon = addDecisions(parsed.lexicon, this.lexicons.get(key)?.confirmed ?? [], this.lexicons.get(key)?.rejected ?? []);
+        if (!sameLexicon(lexicon, parsed.lexicon) && vscode.workspace.isTrusted) await this.writeLexicon(folder, lexicon);
+      } else lexicon = parsed.lexicon;
     } catch (err) {
       if (!(err instanceof vscode.FileSystemError && err.code === 'FileNotFound')) {
+        this.broken.add(key);
+        lexicon = this.lexicons.get(key) ?? EMPTY_LEXICON;
         void vscode.window.showWarningMessage(`Factmark: could not read ${LEXICON_FILE} in ${folder.name}: ${(err as Error).message}`);
+      } else {
+        this.broken.delete(key);
+        this.known.delete(key);
       }
     }
-    const key = folder.uri.toString();
     if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
     this.lexicons.set(key, lexicon);
     this.invalidate();
@@ -278,25 +397,4 @@ function learningEnabled(folder: vscode.WorkspaceFolder | undefined): boolean {
   return vscode.workspace.getConfiguration('factmark', folder?.uri).get<boolean>('suggestions.learn', true);
 }
 
-/** The part of the annotation store learning needs (src/features/sidecar/store.ts). */
-interface AnnotationSource {
-  readonly onDidChangeDecisions: vscode.Event<{ readonly uri: vscode.Uri; readonly model: { readonly annotations: readonly Annotation[] }; readonly orphans: ReadonlySet<string> }>;
-}
-
-/**
- * Feeds the user's decisions into the workspace lexicon: every confirmed annotation teaches its text
- * and type, every rejected suggestion teaches what not to offer again; and into the entity model,
- * which learns the contexts of the names (see LexiconService.learnModel).
- */
-export function learnFromAnnotations(store: AnnotationSource, lexicon: LexiconService): vscode.Disposable {
-  // Decisions only: typing inside a confirmed name changes its text keystroke by keystroke, and each
-  // half-typed text would be learnt as a name (and the lexicon rewritten each time).
-  return store.onDidChangeDecisions((entry) => {
-    const live = entry.model.annotations.filter((a) => !entry.orphans.has(a.id) && a.text.trim().length > 0);
-    const decisions = (status: Annotation['status']) => live.filter((a) => a.status === status).map((a) => ({ text: a.text, type: a.type }));
-    lexicon.record(entry.uri, decisions('confirmed'), decisions('rejected')).catch((err) => {
-      void vscode.window.showWarningMessage(`Factmark: could not update ${LEXICON_FILE}: ${err instanceof Error ? err.message : String(err)}`);
-    });
-    lexicon.learnModel(entry.uri, live);
-  });
-}
+export { learnFromAnnotations } from './learnFromDecisions';

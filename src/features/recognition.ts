@@ -43,7 +43,7 @@ export class RecognitionService implements vscode.Disposable {
 
   constructor(
     private config: FactmarkConfig,
-    private readonly lexicon: LexiconService,
+    readonly lexicon: LexiconService,
   ) {
     this.disposables.push(
       // What the user taught changed: recompute (the model's own results stay cached per paragraph).
@@ -134,7 +134,7 @@ export class RecognitionService implements vscode.Disposable {
         if (r.done) {
           // A newer edit makes these offsets stale; its own (debounced) run publishes instead.
           if (document.version !== version) return;
-          const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate });
+          const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate }, this.lexicon.documentKey(document.uri));
           this.publish({ uri: document.uri, version, mentions, documentDate });
           return;
         }

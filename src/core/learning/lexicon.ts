@@ -5,11 +5,17 @@ import type { EntityType, Mention, Recognizer } from '../model';
 export interface LexiconEntry {
   text: string;
   type: EntityType;
+  /**
+   * The document (its path relative to the workspace folder) the decision holds in; absent: in
+   * every document. Rejecting "North" in one article must not remove the place "North" elsewhere.
+   */
+  document?: string;
 }
 
 /**
  * What Factmark has learnt from the user across the workspace: texts confirmed as a type are
- * suggested at every other mention, suggestions rejected for a text are not offered again.
+ * suggested at their other mentions, texts rejected (in one document or everywhere, as the user
+ * chose) are not offered again there.
  */
 export interface Lexicon {
   confirmed: LexiconEntry[];
@@ -21,25 +27,30 @@ export const EMPTY_LEXICON: Lexicon = { confirmed: [], rejected: [] };
 /** The workspace file a team can commit, next to the sidecars (at the workspace folder's root). */
 export const LEXICON_FILE = 'factmark.lexicon.yaml';
 
-const key = (e: LexiconEntry) => `${e.type}\u0000${e.text}`;
+const key = (e: LexiconEntry) => `${e.type}\u0000${e.text}\u0000${e.document ?? ''}`;
+const entry = (e: LexiconEntry): LexiconEntry => (e.document ? { text: e.text, type: e.type, document: e.document } : { text: e.text, type: e.type });
 
-/** Adds entries (no duplicates); a confirmation withdraws an earlier rejection of the same text and type, and vice versa. */
+/**
+ * Adds entries (no duplicates); a confirmation withdraws an earlier rejection of the same text and
+ * type in the same scope, and vice versa.
+ */
 export function addDecisions(lexicon: Lexicon, confirmed: LexiconEntry[], rejected: LexiconEntry[]): Lexicon {
   const conf = new Map(lexicon.confirmed.map((e) => [key(e), e]));
   const rej = new Map(lexicon.rejected.map((e) => [key(e), e]));
   for (const e of confirmed) {
-    conf.set(key(e), { text: e.text, type: e.type });
+    conf.set(key(e), entry(e));
     rej.delete(key(e));
   }
   for (const e of rejected) {
-    rej.set(key(e), { text: e.text, type: e.type });
+    rej.set(key(e), entry(e));
     conf.delete(key(e));
   }
   return { confirmed: sortEntries([...conf.values()]), rejected: sortEntries([...rej.values()]) };
 }
 
 function sortEntries(entries: LexiconEntry[]): LexiconEntry[] {
-  return entries.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : a.type < b.type ? -1 : a.type > b.type ? 1 : 0));
+  const cmp = (x: string, y: string) => (x < y ? -1 : x > y ? 1 : 0);
+  return entries.sort((a, b) => cmp(a.text, b.text) || cmp(a.type, b.type) || cmp(a.document ?? '', b.document ?? ''));
 }
 
 /** Whether two lexicons hold the same decisions. */
@@ -67,8 +78,9 @@ export function parseLexicon(text: string): { lexicon: Lexicon; errors: string[]
     const out: LexiconEntry[] = [];
     list.forEach((item: unknown, i: number) => {
       const e = item as Partial<LexiconEntry> | null;
-      if (e && typeof e.text === 'string' && e.text.trim() && typeof e.type === 'string' && e.type) out.push({ text: e.text, type: e.type });
-      else errors.push(`${name}[${i}] needs a text and a type`);
+      if (!e || typeof e.text !== 'string' || !e.text.trim() || typeof e.type !== 'string' || !e.type) errors.push(`${name}[${i}] needs a text and a type`);
+      else if (e.document !== undefined && (typeof e.document !== 'string' || !e.document)) errors.push(`${name}[${i}]: "document" must be a document's path`);
+      else out.push(entry(e as LexiconEntry));
     });
     return out;
   };
@@ -77,23 +89,36 @@ export function parseLexicon(text: string): { lexicon: Lexicon; errors: string[]
 
 /** Writes the lexicon: sorted, one entry per line, so that team merges stay line-sized. */
 export function serializeLexicon(lexicon: Lexicon): string {
-  const line = (e: LexiconEntry) => `  - { text: ${JSON.stringify(e.text)}, type: ${JSON.stringify(e.type)} }`;
+  const line = (e: LexiconEntry) =>
+    `  - { text: ${JSON.stringify(e.text)}, type: ${JSON.stringify(e.type)}${e.document ? `, document: ${JSON.stringify(e.document)}` : ''} }`;
   const list = (name: string, entries: LexiconEntry[]) =>
     entries.length ? `${name}:\n${entries.map(line).join('\n')}\n` : `${name}: []\n`;
   return (
     '# Factmark lexicon: what this team confirmed or rejected, applied to every document in the workspace.\n' +
-    '# Hand-editable; one entry per line.\n' +
+    '# Hand-editable; one entry per line. An entry with a document holds in that document only.\n' +
     'factmark-lexicon: 1\n' +
     list('confirmed', sortEntries([...lexicon.confirmed])) +
     list('rejected', sortEntries([...lexicon.rejected]))
   );
 }
 
-/** Suggests every whole-word occurrence of a confirmed text with its confirmed type. */
-export function lexiconRecognizer(lexicon: Lexicon): Recognizer {
-  const types = new Map<string, EntityType>();
-  for (const e of lexicon.confirmed) types.set(e.text, e.type);
-  const texts = [...types.keys()].sort((a, b) => b.length - a.length);
+/** The entries that hold in `document` (a path relative to the workspace folder; undefined: entries for every document only). */
+export function entriesFor(entries: readonly LexiconEntry[], document: string | undefined): LexiconEntry[] {
+  return entries.filter((e) => !e.document || e.document === document);
+}
+
+/**
+ * Suggests every whole-word occurrence of a confirmed text with its confirmed type. A text
+ * confirmed as more than one type is left to the model (which of the two it is depends on the
+ * sentence: "Bush" the president, "Bush" the place).
+ */
+export function lexiconRecognizer(lexicon: Lexicon, document?: string): Recognizer {
+  const types = new Map<string, EntityType | null>();
+  for (const e of entriesFor(lexicon.confirmed, document)) {
+    const known = types.get(e.text);
+    types.set(e.text, known === undefined || known === e.type ? e.type : null);
+  }
+  const texts = [...types].filter(([, t]) => t !== null).map(([text]) => text).sort((a, b) => b.length - a.length);
   // One alternation, longest first, so "Bank of England" wins over "England" at the same place.
   const pattern = texts.length
     ? new RegExp(`(?<![\\p{L}\\p{N}])(?:${texts.map(escapeRegExp).join('|')})(?![\\p{L}\\p{N}])`, 'gu')
@@ -112,11 +137,12 @@ export function lexiconRecognizer(lexicon: Lexicon): Recognizer {
   };
 }
 
-/** Drops suggestions the user rejected for that exact text and type. */
-export function withoutRejected(mentions: Mention[], lexicon: Lexicon): Mention[] {
-  if (lexicon.rejected.length === 0) return mentions;
-  const rejected = new Set(lexicon.rejected.map(key));
-  return mentions.filter((m) => !rejected.has(key(m)));
+/** Drops suggestions the user rejected for that exact text and type, everywhere or in `document`. */
+export function withoutRejected(mentions: Mention[], lexicon: Lexicon, document?: string): Mention[] {
+  const entries = entriesFor(lexicon.rejected, document);
+  if (entries.length === 0) return mentions;
+  const rejected = new Set(entries.map((e) => `${e.type}\u0000${e.text}`));
+  return mentions.filter((m) => !rejected.has(`${m.type}\u0000${m.text}`));
 }
 
 function escapeRegExp(s: string): string {

@@ -16,7 +16,7 @@ import { splitSentences, tokenize } from './tokenize';
 import { fromBase64, PackedWeights } from './weights';
 
 export { tokenize, splitSentences } from './tokenize';
-export { OnlineAdjustments, type AdjustmentsData, type EntityDecision } from './online';
+export { OnlineAdjustments, DEFAULT_MODEL_LEARNING, type AdjustmentsData, type EntityDecision, type ModelLearningOptions } from './online';
 export type { Token } from './tokenize';
 
 /** A loaded tagger model: weights, name lists and the words common in lower case. */

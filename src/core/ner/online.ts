@@ -32,11 +32,19 @@ export interface AdjustmentsData {
 }
 
 const TYPE_INDEX: Record<string, number> = { PERSON: 0, ORGANIZATION: 1, PLACE: 2, MISC: 3 };
-// Sentences the tagger keeps (re)learning until it labels them as the user decided, at most.
-const MAX_PASSES = 8;
-// How far (in trained weight units) the user's label must lead the runner-up after learning: a
-// correction that only just tips the balance would not carry over to a slightly different context.
-const MARGIN = 40;
+
+/** How strongly and how widely one decision corrects the model. */
+export interface ModelLearningOptions {
+  /** `name`: only the decided words' own features; `context`: every feature of their tokens. */
+  reach: 'name' | 'context';
+  /** How far (in trained weight units) the user's label must lead the runner-up after learning. */
+  margin: number;
+  /** Perceptron passes over a sentence at most, until the tagger labels it as decided. */
+  passes: number;
+}
+
+/** The design chosen by the learning benchmark (README, "Learning from you"). */
+export const DEFAULT_MODEL_LEARNING: ModelLearningOptions = { reach: 'name', margin: 10, passes: 4 };
 
 /** Scores with the shipped weights plus sparse corrections (score units of the base). */
 export class AdjustedWeights implements Scorer {
@@ -70,8 +78,23 @@ export class OnlineAdjustments {
   private current: EntityModel | undefined;
   private readonly shift: number;
 
-  constructor(readonly base: EntityModel) {
+  constructor(
+    readonly base: EntityModel,
+    readonly options: ModelLearningOptions = DEFAULT_MODEL_LEARNING,
+  ) {
     this.shift = 32 - base.weights.bits;
+  }
+
+  /** A copy of the corrections, to go back to (see `restore`). */
+  snapshot(): Map<number, Float64Array> {
+    return new Map([...this.rows].map(([k, w]) => [k, w.slice()]));
+  }
+
+  /** Goes back to corrections taken by `snapshot`. */
+  restore(snapshot: ReadonlyMap<number, Float64Array>): void {
+    this.rows.clear();
+    for (const [k, w] of snapshot) this.rows.set(k, w.slice());
+    this.current = undefined;
   }
 
   /** Number of feature rows with a correction. */
@@ -116,29 +139,33 @@ export class OnlineAdjustments {
     // the same decisions again (every time a sidecar is saved) changes nothing.
     const target = targetLabels(tokens, predicted, decisions);
     if (!target) return false;
-    for (let pass = 0; pass < MAX_PASSES; pass++) {
+    // Only the decided tokens are corrected: the rest of the sentence is labelled as the tagger labels it.
+    const decided = decidedTokens(tokens, decisions);
+    for (let pass = 0; pass < this.options.passes; pass++) {
       this.current = undefined;
       const model = this.model();
-      if (!this.update(prepared[0], target, model.scorer ?? model.weights)) break;
+      if (!this.update(prepared[0], target, decided, model.scorer ?? model.weights)) break;
     }
     this.current = undefined;
     return true;
   }
 
   /**
-   * One perceptron pass along the target labels: wherever another label scores within MARGIN of the
-   * target one (or above it), the target label's weights go up and the other's down, on every
-   * feature of the token. Returns whether anything was updated.
+   * One perceptron pass along the target labels: wherever another label scores within the margin of
+   * the target one (or above it), the target label's weights go up and the other's down, on the
+   * token's features that the reach allows (see ModelLearningOptions). Returns whether anything was updated.
    */
-  private update(s: PreparedSentence, target: Uint8Array, scorer: Scorer): boolean {
+  private update(s: PreparedSentence, target: Uint8Array, decided: Uint8Array, scorer: Scorer): boolean {
     const scale = scorer.scale ?? 1;
     const step = 1 / scale;
-    const margin = MARGIN / scale;
+    const margin = this.options.margin / scale;
+    const nameOnly = this.options.reach === 'name';
     const buffer = new FeatureBuffer();
     const dynamic = new Uint32Array(8);
     const scores = new Float64Array(LABEL_COUNT);
     let updated = false;
     for (let i = 0; i < s.length; i++) {
+      if (nameOnly && !decided[i]) continue;
       buffer.length = 0;
       for (let r = 0; r < ROLE_COUNT; r++) {
         const j = i + ROLE_OFFSETS[r];
@@ -162,8 +189,12 @@ export class OnlineAdjustments {
         if (rival < 0 || scores[c] > scores[rival]) rival = c;
       }
       if (rival < 0 || scores[gold] - scores[rival] >= margin) continue;
-      for (let f = 0; f < buffer.length; f++) {
-        const bucket = buffer.data[f] >>> this.shift;
+      // The word's own features: its form and lower-case form (role 0, after the bias), and the
+      // word after the previous label (Prev1Word).
+      const own = nameOnly ? [lex.roles[0][1], lex.roles[0][2], dynamic[2]] : undefined;
+      const feats = own ?? buffer.data.subarray(0, buffer.length);
+      for (let f = 0; f < feats.length; f++) {
+        const bucket = feats[f] >>> this.shift;
         let w = this.rows.get(bucket);
         if (!w) this.rows.set(bucket, (w = new Float64Array(LABEL_COUNT)));
         w[gold] += step;
@@ -206,6 +237,15 @@ export class OnlineAdjustments {
     this.rows.clear();
     this.current = undefined;
   }
+}
+
+/** Per token, 1 when a decision covers it. */
+function decidedTokens(tokens: readonly Token[], decisions: readonly EntityDecision[]): Uint8Array {
+  const out = new Uint8Array(tokens.length);
+  tokens.forEach((t, k) => {
+    if (decisions.some((d) => t.end > d.start && t.start < d.end)) out[k] = 1;
+  });
+  return out;
 }
 
 /**

@@ -115,9 +115,11 @@ export function registerFacts(workflow: Workflow): vscode.Disposable {
       const fact: Fact = { id, label, start: span.start, end: span.end, text: text.slice(span.start, span.end), entities };
       if (date.trim()) fact.date = date.trim();
       if (arg?.note) fact.note = arg.note;
-      await store.edit(document, (model) => {
-        model.facts.push(fact);
-      });
+      await workflow.history.record(document, 'Create fact', () =>
+        store.edit(document, (model) => {
+          model.facts.push(fact);
+        }),
+      );
       return id;
     }),
     vscode.commands.registerCommand(CommandId.EditFact, async (arg?: FactArgs) => {

@@ -3,6 +3,7 @@ import { isArticle, toRange, toSpan } from '../../adapter';
 import { CommandId } from '../../commands';
 import { occurrences } from '../../core/facts';
 import type { Mention, Span } from '../../core/model';
+import { withChangeNotice } from './notice';
 import { activeArticle, type Workflow } from './workflow';
 
 /** Arguments the annotation commands accept from hovers, code actions, the view and tests. */
@@ -58,7 +59,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     }
     const chosen = type ?? (await labels.pick('Tag the selection as…'))?.name;
     if (!chosen) return 0;
-    return workflow.tag(editor.document, spans, chosen);
+    return withChangeNotice(workflow, editor.document, () => workflow.tag(editor.document, spans, chosen));
   };
 
   /** The annotation an argument names, or the one under the cursor. */
@@ -191,7 +192,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     vscode.commands.registerCommand(CommandId.EditKb, editField('kb', 'Knowledge-base id', 'e.g. a Wikidata QID such as Q423')),
     vscode.commands.registerCommand(CommandId.AcceptSuggestion, async (arg?: AnnotationArgs) => {
       const s = await suggestionsFor(arg);
-      return s ? workflow.accept(s.document, s.mentions) : 0;
+      return s ? withChangeNotice(workflow, s.document, () => workflow.accept(s.document, s.mentions)) : 0;
     }),
     vscode.commands.registerCommand(CommandId.RejectSuggestion, async (arg?: AnnotationArgs) => {
       const s = await suggestionsFor(arg);
@@ -225,6 +226,11 @@ class SuggestionActions implements vscode.CodeActionProvider {
       const args = { uri, start: m.start, end: m.end, type: m.type };
       action(`Accept "${m.text}" as ${title(m.type)}`, CommandId.AcceptSuggestion, args);
       action(`Reject "${m.text}" as ${title(m.type)}`, CommandId.RejectSuggestion, args);
+      // Wider scopes are explicit choices (issue 10): never implied by a plain reject.
+      const same = this.workflow.undecided(document).filter((x) => x.text === m.text && x.type === m.type).length;
+      if (same > 1) action(`Accept all ${same} "${m.text}" in this document as ${title(m.type)}`, CommandId.AcceptScoped, { ...args, scope: 'document' });
+      action(`Reject "${m.text}" as ${title(m.type)} in this document`, CommandId.RejectScoped, { ...args, scope: 'document' });
+      action(`Reject "${m.text}" as ${title(m.type)} everywhere`, CommandId.RejectScoped, { ...args, scope: 'everywhere' });
     } else {
       action(`Accept the ${mentions.length} suggestions in the selection`, CommandId.AcceptSuggestion, {});
       action(`Reject the ${mentions.length} suggestions in the selection`, CommandId.RejectSuggestion, {});

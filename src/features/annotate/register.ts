@@ -13,6 +13,8 @@ import { AnnotationDecorations } from './decorations';
 import { registerFacts } from './facts';
 import { registerAnnotate } from './index';
 import { LabelService } from './labels';
+import { registerScopedDecisions } from './scope';
+import { registerLearnedView } from '../learnedView';
 import { Workflow } from './workflow';
 
 /** What the suggestion features (highlights, hover, status bar) take from the annotating workflow. */
@@ -35,6 +37,16 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
     labels,
     new AnnotationDecorations(workflow, context.extensionUri),
     registerAnnotate(workflow),
+    registerScopedDecisions(workflow),
+    registerLearnedView(
+      recognition.lexicon,
+      (type) => labels.title(type),
+      { annotationsOf: (uri) => store.get(uri)?.model.annotations, onDidChange: store.onDidChange },
+      async (uri, id) => {
+        const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+        if (document) await workflow.remove(document, id);
+      },
+    ),
     registerFacts(workflow),
     tree.disposable,
     registerNavigation(workflow),

@@ -4,6 +4,7 @@ import { innermostAt, undecidedSuggestions, visibleAnnotations, within } from '.
 import type { Annotation, Fact, Mention, Span } from '../../core/model';
 import type { RecognitionService } from '../recognition';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
+import { History } from './history';
 import type { LabelService } from './labels';
 
 /**
@@ -11,11 +12,16 @@ import type { LabelService } from './labels';
  * and the view: every change goes through `AnnotationStore.edit`, which persists it.
  */
 export class Workflow {
+  /** Undo and redo of the actions below (and of the ones commands wrap in `history.record`). */
+  readonly history: History;
+
   constructor(
     readonly store: AnnotationStore,
     readonly recognition: RecognitionService,
     readonly labels: LabelService,
-  ) {}
+  ) {
+    this.history = new History(store, recognition.lexicon);
+  }
 
   /** The document's annotations, loading them first if needed. */
   async open(document: vscode.TextDocument): Promise<DocumentAnnotations> {
@@ -84,6 +90,10 @@ export class Workflow {
    * rejection of that type on that span becomes a confirmation. Returns the number added.
    */
   async tag(document: vscode.TextDocument, spans: readonly Span[], type: string): Promise<number> {
+    return this.history.record(document, `Tag as ${this.labels.title(type)}`, () => this.tagNow(document, spans, type));
+  }
+
+  private async tagNow(document: vscode.TextDocument, spans: readonly Span[], type: string): Promise<number> {
     await this.open(document);
     const suggestions = this.recognition.get(document.uri)?.version === document.version ? (this.recognition.get(document.uri)?.mentions ?? []) : [];
     let added = 0;
@@ -127,7 +137,7 @@ export class Workflow {
   private async decide(document: vscode.TextDocument, mentions: readonly Mention[], status: 'confirmed' | 'rejected'): Promise<number> {
     if (mentions.length === 0) return 0;
     await this.open(document);
-    await this.store.edit(document, (model) => {
+    await this.history.record(document, status === 'confirmed' ? 'Accept' : 'Reject', () => this.store.edit(document, (model) => {
       for (const m of mentions) {
         const same = model.annotations.find((a) => a.start === m.start && a.end === m.end && a.type === m.type);
         if (same) {
@@ -145,13 +155,13 @@ export class Workflow {
         if (m.value) annotation.value = m.value;
         model.annotations.push(annotation);
       }
-    });
+    }));
     return mentions.length;
   }
 
   /** Changes annotation `id`'s fields (type, value, kb, note); an empty string clears a field. */
   async update(document: vscode.TextDocument, id: string, fields: Partial<Pick<Annotation, 'type' | 'value' | 'kb' | 'note'>>): Promise<void> {
-    await this.store.edit(document, (model) => {
+    await this.history.record(document, fields.type ? 'Retype' : 'Edit annotation', () => this.store.edit(document, (model) => {
       const a = model.annotations.find((x) => x.id === id);
       if (!a) return;
       if (fields.type) a.type = fields.type;
@@ -160,20 +170,20 @@ export class Workflow {
         if (fields[key]) a[key] = fields[key];
         else delete a[key];
       }
-    });
+    }));
   }
 
   /** Applies `change` to fact `id`. */
   async updateFact(document: vscode.TextDocument, id: string, change: (fact: Fact) => void): Promise<void> {
-    await this.store.edit(document, (model) => {
+    await this.history.record(document, 'Edit fact', () => this.store.edit(document, (model) => {
       const f = model.facts.find((x) => x.id === id);
       if (f) change(f);
-    });
+    }));
   }
 
   /** Deletes an annotation or a fact (a deleted annotation's links are removed from facts). */
   async remove(document: vscode.TextDocument, id: string): Promise<void> {
-    await this.store.remove(document, id);
+    await this.history.record(document, 'Delete', () => this.store.remove(document, id));
   }
 }
 

@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { workbench } from '../workbench';
 
 describe('Suggestions learn from the workspace lexicon and the user patterns', () => {
   let uri: vscode.Uri;
@@ -99,12 +100,12 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
     await editor.document.save();
   });
 
-  it('updates the entity model: after one confirmation, a different unseen name in the same context is suggested', async () => {
-    // Only the model can do this: the lexicon suggests the confirmed text itself, never another name.
-    const later = writeWorkspaceFile('markets-later.txt', 'Shares of Trastelle fell after the report.\n');
+  it('learns a confirmed name, and only it: an unseen name in the same context keeps its suggestion', async () => {
+    // Issue 10: a decision corrects the decided words only, so it cannot move unrelated names.
+    const later = writeWorkspaceFile('markets-later.txt', 'Shares of Trastelle fell after the report. Velmora said nothing.\n');
     await openInEditor(later);
     const before = await suggestionsFor(later);
-    assert.ok(!before.mentions.some((m) => m.text === 'Trastelle' && m.type === 'ORGANIZATION'), `precondition: ${JSON.stringify(before.mentions)}`);
+    const trastelle = (r: typeof before) => JSON.stringify(r.mentions.filter((m) => m.text === 'Trastelle').map((m) => m.type));
 
     const taught = writeWorkspaceFile('markets.txt', 'Shares of Velmora fell after the report.\n');
     const document = (await openInEditor(taught)).document;
@@ -114,10 +115,11 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
     });
 
     await openInEditor(later);
-    await eventually(async () => {
+    const after = await eventually(async () => {
       const r = await suggestionsFor(later);
-      return r.mentions.some((m) => m.text === 'Trastelle' && m.type === 'ORGANIZATION') ? r : undefined;
-    }, 'the unseen name in the same context is not suggested as an organisation after the model update');
+      return r.mentions.some((m) => m.text === 'Velmora' && m.type === 'ORGANIZATION') ? r : undefined;
+    }, 'the confirmed name is not suggested as an organisation in the other document');
+    assert.equal(trastelle(after), trastelle(before), 'the unseen name in the same context changed');
   });
 
   it('suggests the matches of a pattern from the settings', async () => {
@@ -127,5 +129,182 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
       return r.mentions.filter((m) => m.text === 'armistice').length >= 3 ? r : undefined;
     }, 'the pattern matches are not suggested');
     assert.ok(result.mentions.filter((m) => m.text === 'armistice').every((m) => m.type === 'MISC'));
+  });
+});
+
+describe('Decisions have the scope the user chose (issue 10)', () => {
+  let korea: vscode.Uri;
+  let dispatch: vscode.Uri;
+  const lexiconFile = () => path.join(workspaceDir(), 'factmark.lexicon.yaml');
+  type Annotated = { model: { annotations: Array<{ id: string; start: number; end: number; type: string; status: string }> } };
+  /** The "North" places a user sees: suggested and not decided (the sidecar hides decided mentions). */
+  const northPlaces = async (uri: vscode.Uri) => {
+    const { mentions } = await suggestionsFor(uri);
+    const own = await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', uri);
+    const decided = (m: { start: number; end: number }) => own.model.annotations.some((a) => a.start === m.start && a.end === m.end);
+    return mentions.filter((m) => m.text === 'North' && m.type === 'PLACE' && !decided(m)).map((m) => m.start);
+  };
+
+  before(async function () {
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
+    korea = copySampleArticle(this);
+    dispatch = writeWorkspaceFile('north-dispatch.txt', 'Troops moved back to the North on Friday, officials in Seoul said. The North has not answered.\n');
+  });
+
+  after(async () => {
+    for (const uri of [korea, dispatch]) {
+      const own = await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', uri);
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: own.model.annotations.map((a) => a.id) });
+    }
+    fs.rmSync(lexiconFile(), { force: true });
+    fs.rmSync(dispatch.fsPath, { force: true });
+    fs.rmSync(`${dispatch.fsPath}.factmark.yaml`, { force: true });
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('rejecting the adjective "North" once hides that mention only: the other five places stay, here and elsewhere', async () => {
+    await openInEditor(korea);
+    const before = await northPlaces(korea);
+    assert.equal(before.length, 6, `precondition: six "North" places are suggested: ${before}`);
+    const text = (await vscode.workspace.openTextDocument(korea)).getText();
+    const adjective = text.indexOf('North and South Korean generals');
+    assert.ok(before.includes(adjective), 'precondition: the adjective is suggested as a place');
+    assert.equal(await vscode.commands.executeCommand('factmark.rejectSuggestion', { uri: korea.toString(), start: adjective, end: adjective + 5, type: 'PLACE' }), 1);
+    // Learning runs on the decision (lexicon, model): wait until it has settled, then compare.
+    await eventually(async () => !(await northPlaces(korea)).includes(adjective), 'the rejected mention is still shown');
+    await new Promise((r) => setTimeout(r, 1500)); // longer than the lexicon's save delay: anything it would change has changed
+    assert.deepEqual(await northPlaces(korea), before.filter((s) => s !== adjective));
+    // The Learned view lists the rejected mention; Restore brings its suggestion back.
+    type Row = { kind: string; start?: number };
+    const row = await eventually(
+      async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).find((r) => r.kind === 'mention' && r.start === adjective),
+      'the Learned view does not list the rejected mention',
+    );
+    await vscode.commands.executeCommand('factmark.learned.restore', row);
+    await eventually(async () => (await northPlaces(korea)).includes(adjective), 'Restore did not bring the suggestion back');
+    await openInEditor(dispatch);
+    assert.equal((await northPlaces(dispatch)).length, 2, 'the other article lost its "North" places');
+    assert.ok(!fs.existsSync(lexiconFile()) || !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'a rejected mention went into the lexicon');
+  });
+
+  it('rejecting "North" everywhere hides it in both articles, says so, and Undo brings it back', async function () {
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await openInEditor(korea);
+    const before = await northPlaces(korea);
+    const at = before[0];
+    assert.equal(await vscode.commands.executeCommand('factmark.rejectScoped', { uri: korea.toString(), start: at, end: at + 5, type: 'PLACE', scope: 'everywhere' }), before.length);
+    await eventually(async () => (await northPlaces(korea)).length === 0, '"North" is still suggested in the article');
+    await eventually(async () => (await northPlaces(dispatch)).length === 0, '"North" is still suggested in the other article');
+    assert.match(fs.readFileSync(lexiconFile(), 'utf8'), /- \{ text: "North", type: "PLACE" \}/);
+    // The Learned view lists it with its scope and the mentions it touches in the article.
+    type Row = { kind: string; entry: { text: string; type: string }; status: string; scope: string; mentions: number };
+    const learned = async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).filter((r) => r.kind === 'text' && r.entry.text === 'North');
+    const [row] = await eventually(learned, 'the Learned view does not list the rejection');
+    assert.deepEqual([row.status, row.scope, row.entry.type], ['rejected', 'everywhere', 'PLACE']);
+    assert.ok(row.mentions >= 6, `mentions: ${row.mentions}`);
+    const wb = workbench();
+    if (wb) {
+      // The notice names what else changed and offers Undo: click it, as a user would.
+      const notice = `.notification-toast:has-text("no longer suggested as Place everywhere")`;
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /"North" is no longer suggested as Place everywhere; \d+ other suggestions in this document hidden/.test(t.textContent ?? ''))),
+        'no notice says what the rejection hid',
+      );
+      await wb.click(`${notice} .monaco-button:text-is("Undo")`);
+    } else {
+      await vscode.commands.executeCommand('factmark.forgetTextDecision', { uri: korea.toString(), entry: { text: 'North', type: 'PLACE' }, status: 'rejected' });
+    }
+    await eventually(async () => (await northPlaces(dispatch)).length === 2, '"North" did not come back in the other article');
+    // In the article itself the mention the command rejected stays rejected; the others are back.
+    await eventually(async () => (await northPlaces(korea)).length === before.length - 1, '"North" did not come back in the article');
+    await eventually(() => !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'the lexicon file still rejects "North"');
+    assert.deepEqual(await learned(), [], 'the Learned view still lists the forgotten rejection');
+  });
+});
+
+describe('A hand-broken factmark.lexicon.yaml (issue 10)', () => {
+  const lexiconFile = () => path.join(workspaceDir(), 'factmark.lexicon.yaml');
+  let taught: vscode.Uri;
+  let other: vscode.Uri;
+
+  before(async () => {
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    for (const uri of [taught, other]) {
+      if (!uri) continue;
+      const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string }> } }>('factmark.internal.getAnnotations', uri);
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: own.model.annotations.map((a) => a.id) });
+      fs.rmSync(uri.fsPath, { force: true });
+      fs.rmSync(`${uri.fsPath}.factmark.yaml`, { force: true });
+    }
+    fs.rmSync(lexiconFile(), { force: true });
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('is never overwritten, and learning goes on in memory', async () => {
+    const broken = 'factmark-lexicon: 1\nconfirmed:\n  - { text: "Zorvath Institute", type: ORGANIZATION\nrejected: [\n';
+    fs.writeFileSync(lexiconFile(), broken);
+    taught = writeWorkspaceFile('broken-lexicon-a.txt', 'Yesterday the zorvath collective spoke in the hall.\n');
+    other = writeWorkspaceFile('broken-lexicon-b.txt', 'Later the zorvath collective left the building.\n');
+    const document = (await openInEditor(taught)).document;
+    await suggestionsFor(taught);
+    // A lower-case name the model never suggests: only the lexicon can suggest it in the other document.
+    const start = document.getText().indexOf('zorvath collective');
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', taught, {
+      add: [{ start, end: start + 'zorvath collective'.length, type: 'ORGANIZATION', status: 'confirmed' }],
+    });
+    await openInEditor(other);
+    await eventually(async () => {
+      const r = await suggestionsFor(other);
+      return r.mentions.some((m) => m.text === 'zorvath collective' && m.type === 'ORGANIZATION');
+    }, 'the confirmed name is not suggested in the other document (learning stopped)');
+    await new Promise((r) => setTimeout(r, 1500)); // longer than any save delay
+    assert.equal(fs.readFileSync(lexiconFile(), 'utf8'), broken, 'the broken lexicon was overwritten');
+  });
+});
+
+describe('A decision says what else it changed (issue 10)', () => {
+  let korea: vscode.Uri;
+  type Annotated = { model: { annotations: Array<{ id: string; start: number; end: number; status: string }> } };
+  const annotations = async () => (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', korea)).model.annotations;
+
+  before(async function () {
+    if (!workbench()) this.skip(); // the notice is read from the real workbench page
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
+    korea = copySampleArticle(this);
+  });
+
+  after(async () => {
+    if (!korea) return;
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', korea, { remove: (await annotations()).map((a) => a.id) });
+    fs.rmSync(path.join(workspaceDir(), 'factmark.lexicon.yaml'), { force: true });
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('accepting "North" names the one other suggestion it adds (the headline\'s "North"), and Undo takes it back', async () => {
+    const wb = workbench()!;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const editor = await openInEditor(korea);
+    const text = editor.document.getText();
+    const headline = text.indexOf('North, South Korean Generals');
+    const place = text.indexOf('North and South Korea are still');
+    const before = await suggestionsFor(korea);
+    assert.ok(!before.mentions.some((m) => m.start === headline), 'precondition: the headline\'s "North" is not suggested');
+    assert.ok(before.mentions.some((m) => m.start === place && m.type === 'PLACE'), 'precondition: the place is suggested');
+    assert.equal(await vscode.commands.executeCommand('factmark.acceptSuggestion', { uri: korea.toString(), start: place, end: place + 5, type: 'PLACE' }), 1);
+    await eventually(
+      () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /1 other suggestion changed: North \(Place\) added\./.test(t.textContent ?? ''))),
+      'no notice names the other suggestion the decision added',
+    );
+    const after = await suggestionsFor(korea);
+    assert.ok(after.mentions.some((m) => m.start === headline && m.type === 'PLACE'), 'the notice named a change that did not happen');
+    await wb.click('.notification-toast:has-text("other suggestion changed") .monaco-button:text-is("Undo")');
+    await eventually(async () => !(await suggestionsFor(korea)).mentions.some((m) => m.start === headline), 'Undo did not take the hint back');
+    await eventually(async () => !(await annotations()).some((a) => a.start === place), 'Undo did not take the acceptance back');
   });
 });

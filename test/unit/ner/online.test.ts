@@ -13,13 +13,13 @@ describe('entity model: learning from confirmed annotations (online perceptron u
   const taught = 'Shares of Velmora fell after the report.';
   const unseen = 'Shares of Trastelle fell after the report.';
 
-  it('labels a confirmed name as confirmed, and a new name in the same context, without touching the shipped weights', () => {
+  it('with reach "context": labels a confirmed name as confirmed, and a new name in the same context, without touching the shipped weights', () => {
     const shipped = shippedEntityModel();
     const values = shipped.weights.values.slice();
     assert.ok(!found(taught).includes('ORGANIZATION Velmora'), `precondition: ${found(taught).join('; ')}`);
     assert.ok(!found(unseen).includes('ORGANIZATION Trastelle'), `precondition: ${found(unseen).join('; ')}`);
 
-    const adjustments = new OnlineAdjustments(shipped);
+    const adjustments = new OnlineAdjustments(shipped, { reach: 'context', margin: 40, passes: 8 });
     assert.equal(adjustments.model(), shipped, 'nothing learnt: the shipped model itself');
     assert.ok(adjustments.learn(taught, [decision(taught, 'Velmora', 'ORGANIZATION')]));
     assert.ok(found(taught, adjustments.model()).includes('ORGANIZATION Velmora'));
@@ -30,6 +30,17 @@ describe('entity model: learning from confirmed annotations (online perceptron u
     // The shipped model is unchanged.
     assert.deepEqual(shipped.weights.values, values);
     assert.ok(!found(taught).includes('ORGANIZATION Velmora'));
+  });
+
+  it('with the default reach ("name"): learns the confirmed name and moves no other name', () => {
+    const adjustments = new OnlineAdjustments(shippedEntityModel());
+    assert.ok(adjustments.learn(taught, [decision(taught, 'Velmora', 'ORGANIZATION')]));
+    assert.ok(found(taught, adjustments.model()).includes('ORGANIZATION Velmora'));
+    assert.deepEqual(found(unseen, adjustments.model()), found(unseen), 'another name in the same context is left as it was');
+    const snapshot = adjustments.snapshot();
+    adjustments.learn(unseen, [decision(unseen, 'Trastelle', 'ORGANIZATION')]);
+    adjustments.restore(snapshot);
+    assert.deepEqual(found(unseen, adjustments.model()), found(unseen), 'restore goes back to the snapshot');
   });
 
   it('drops a rejected suggestion in its context', () => {

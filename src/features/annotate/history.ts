@@ -1,0 +1,114 @@
+import * as vscode from 'vscode';
+import type { Lexicon } from '../../core/learning';
+import type { Annotation, Fact } from '../../core/model';
+import type { LexiconService } from '../lexicon';
+import type { AnnotationStore } from '../sidecar/store';
+
+/** A document's annotations and facts with what was learnt, at one moment. */
+interface Snapshot {
+  annotations: Annotation[];
+  facts: Fact[];
+  lexicon: Lexicon;
+  model: ReadonlyMap<number, Float64Array>;
+}
+
+/** One undoable action: the state before and after it, and the text version it applies to. */
+interface Step {
+  uri: vscode.Uri;
+  label: string;
+  before: Snapshot;
+  after: Snapshot;
+  version: number;
+}
+
+/** Steps kept for undo, at most (each holds two copies of one document's annotations). */
+const LIMIT = 100;
+
+/**
+ * Undo and redo of annotation actions (tag, accept, reject, retype, delete, notes and other fields,
+ * facts), separate from text undo: each action is recorded with the document's annotations and
+ * facts, the workspace lexicon and the entity-model corrections before and after it, and undo puts
+ * all of them back exactly. An action nested in another (the reject inside Reject Everywhere) is
+ * part of it. Undo refuses when the article's text changed since the action: the offsets would no
+ * longer fit (text undo, Ctrl+Z in the editor, first).
+ */
+export class History {
+  private readonly done: Step[] = [];
+  private readonly undone: Step[] = [];
+  private depth = 0;
+
+  constructor(
+    private readonly store: AnnotationStore,
+    private readonly lexicon: LexiconService,
+  ) {}
+
+  /** Runs an action on a document, recorded as one step (or as part of the enclosing one). */
+  async record<T>(document: vscode.TextDocument, label: string, action: () => Promise<T>): Promise<T> {
+    if (this.depth > 0) return action();
+    this.depth++;
+    let before: Snapshot | undefined;
+    try {
+      before = await this.snapshot(document);
+      const result = await action();
+      const after = await this.snapshot(document);
+      if (JSON.stringify([before.annotations, before.facts, before.lexicon]) !== JSON.stringify([after.annotations, after.facts, after.lexicon]) || before.model.size !== after.model.size) {
+        this.done.push({ uri: document.uri, label, before, after, version: document.version });
+        if (this.done.length > LIMIT) this.done.shift();
+        this.undone.length = 0;
+      }
+      return result;
+    } finally {
+      this.depth--;
+    }
+  }
+
+  /** Takes the last action back; returns its label (undefined when there was none or it cannot be). */
+  async undo(): Promise<string | undefined> {
+    return this.replay(this.done, this.undone, 'before');
+  }
+
+  /** Does the last undone action again. */
+  async redo(): Promise<string | undefined> {
+    return this.replay(this.undone, this.done, 'after');
+  }
+
+  private async replay(from: Step[], to: Step[], side: 'before' | 'after'): Promise<string | undefined> {
+    const step = from[from.length - 1];
+    if (!step) {
+      void vscode.window.setStatusBarMessage(`Factmark: nothing to ${side === 'before' ? 'undo' : 'redo'}`, 3000);
+      return undefined;
+    }
+    const document = await vscode.workspace.openTextDocument(step.uri);
+    if (document.version !== step.version) {
+      void vscode.window.showInformationMessage(`Factmark: the text of ${vscode.workspace.asRelativePath(step.uri)} changed since "${step.label}"; undo the text edits first.`);
+      return undefined;
+    }
+    from.pop();
+    const snap = step[side];
+    this.depth++;
+    try {
+      await this.store.edit(document, (model) => {
+        model.annotations = structuredClone(snap.annotations);
+        model.facts = structuredClone(snap.facts);
+      });
+      await this.lexicon.restoreLexicon(document.uri, snap.lexicon);
+      this.lexicon.restoreModel(snap.model);
+    } finally {
+      this.depth--;
+    }
+    step.version = document.version;
+    to.push(step);
+    void vscode.window.setStatusBarMessage(`Factmark: ${side === 'before' ? 'undid' : 'redid'} ${step.label}`, 3000);
+    return step.label;
+  }
+
+  private async snapshot(document: vscode.TextDocument): Promise<Snapshot> {
+    const entry = this.store.get(document.uri) ?? (await this.store.open(document));
+    return {
+      annotations: structuredClone(entry.model.annotations),
+      facts: structuredClone(entry.model.facts),
+      lexicon: structuredClone(this.lexicon.lexiconFor(document.uri)),
+      model: this.lexicon.snapshotModel(),
+    };
+  }
+}
