@@ -37,7 +37,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     new Highlights(recognition, workflow.decisions),
     registerHover(recognition, workflow.hover),
     registerStatusBar(recognition, workflow.counts),
-    registerExportImport(store),
+    // An import is one undoable annotation action, as a tag or a reject is.
+    registerExportImport(store, (document, label, action) => workflow.workflow.history.record(document, label, action)),
     registerTimeline(context, workflow.workflow),
     registerMap(context, workflow.workflow),
     onConfigChange((config) => recognition.updateConfig(config)),

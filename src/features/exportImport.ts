@@ -6,7 +6,7 @@ import { exportFormats, findExportFormat, type ExportFormat, type ExportInput } 
 import type { AnnotatedDocument } from '../core/model';
 import { documentPathFor, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor } from '../core/sidecar';
 import { plannedUris, refusal, writeAll } from './exportWrite';
-import { importCommand, type ImportRequest } from './importAnnotations';
+import { importCommand, type ImportRequest, type RecordAction } from './importAnnotations';
 import type { DocumentAnnotations } from './sidecar';
 
 export type { ImportOutcome, ImportRequest } from './importAnnotations';
@@ -57,7 +57,7 @@ export interface LiveAnnotations {
 }
 
 /** The "Export Annotations…" and "Import Annotations…" commands. */
-export function registerExportImport(store: LiveAnnotations): vscode.Disposable {
+export function registerExportImport(store: LiveAnnotations, record?: RecordAction): vscode.Disposable {
   const log = vscode.window.createOutputChannel('Factmark Export & Import');
   return vscode.Disposable.from(
     log,
@@ -65,7 +65,7 @@ export function registerExportImport(store: LiveAnnotations): vscode.Disposable 
       exportCommand(toRequest(arg, selection), store, log),
     ),
     vscode.commands.registerCommand(CommandId.ImportAnnotations, (arg?: vscode.Uri | ImportRequest) =>
-      importCommand(store, arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log),
+      importCommand(store, arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log, record),
     ),
   );
 }

@@ -35,7 +35,15 @@ export interface ImportOutcome {
 const decoder = new TextDecoder('utf-8');
 
 /** Runs the import command. */
-export async function importCommand(store: LiveAnnotations, request: ImportRequest, log: vscode.OutputChannel): Promise<ImportOutcome | undefined> {
+/** Runs an annotation change as one undoable step (the annotating workflow's History.record). */
+export type RecordAction = <T>(document: vscode.TextDocument, label: string, action: () => Promise<T>) => Promise<T>;
+
+export async function importCommand(
+  store: LiveAnnotations,
+  request: ImportRequest,
+  log: vscode.OutputChannel,
+  record: RecordAction = (_document, _label, action) => action(),
+): Promise<ImportOutcome | undefined> {
   const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
   if (!documentUri) {
     void vscode.window.showWarningMessage('Factmark: open the plain-text article to import annotations into.');
@@ -64,6 +72,7 @@ export async function importCommand(store: LiveAnnotations, request: ImportReque
     return undefined;
   }
   const text = document.getText();
+  const version = document.version;
   const content = decoder.decode(await vscode.workspace.fs.readFile(file));
   const options: ImportOptions = { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) };
   if (request.offsetUnit) options.offsetUnit = request.offsetUnit;
@@ -90,12 +99,20 @@ export async function importCommand(store: LiveAnnotations, request: ImportReque
       .then((choice) => choice && vscode.window.showTextDocument(sidecar));
     return undefined;
   }
+  // The spans were placed on the text read above; edited while the questions were open, it would
+  // take them at the wrong places.
+  if (document.version !== version) {
+    void vscode.window.showWarningMessage(`Factmark: ${vscode.workspace.asRelativePath(documentUri)} changed during the import; nothing was imported. Run the import again.`);
+    return undefined;
+  }
   let merged: ReturnType<typeof mergeImported> | undefined;
-  await store.edit(document, (model) => {
-    merged = mergeImported(model, imported);
-    model.annotations = merged.document.annotations;
-    model.facts = merged.document.facts;
-  });
+  await record(document, `Import from ${file.path.split('/').pop()}`, () =>
+    store.edit(document, (model) => {
+      merged = mergeImported(model, imported);
+      model.annotations = merged.document.annotations;
+      model.facts = merged.document.facts;
+    }),
+  );
   if (!merged) return undefined;
 
   const notImported = imported.problems.filter((p) => !p.imported);

@@ -123,6 +123,8 @@ export class LexiconService implements vscode.Disposable {
   /** Goes back to corrections taken by `snapshotModel`. */
   restoreModel(snapshot: ReadonlyMap<number, Float64Array>): void {
     this.learner.adjustments.restore(snapshot);
+    // The restored corrections may lack decisions learnt since: let them be learnt again when made again.
+    this.learner.forgetSeen();
     this.changed.fire();
     this.scheduleSave();
   }

@@ -114,9 +114,10 @@ export class ModelLearner {
     return true;
   }
 
-  /** Forgets what was learnt from a document's decisions so far (they may be learnt again). */
-  forgetSeen(document: string): void {
-    this.seen.delete(document);
+  /** Forgets what was learnt from a document's decisions so far, or from every document's (they may be learnt again). */
+  forgetSeen(document?: string): void {
+    if (document === undefined) this.seen.clear();
+    else this.seen.delete(document);
   }
 }
 

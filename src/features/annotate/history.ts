@@ -12,13 +12,14 @@ interface Snapshot {
   model: ReadonlyMap<number, Float64Array>;
 }
 
-/** One undoable action: the state before and after it, and the text version it applies to. */
+/** One undoable action: the state before and after it, and the text it applies to. */
 interface Step {
   uri: vscode.Uri;
   label: string;
   before: Snapshot;
   after: Snapshot;
-  version: number;
+  /** The article's text when the step was made: offsets in the snapshots count on it. */
+  text: string;
 }
 
 /** Steps kept for undo, at most (each holds two copies of one document's annotations). */
@@ -29,8 +30,11 @@ const LIMIT = 100;
  * facts), separate from text undo: each action is recorded with the document's annotations and
  * facts, the workspace lexicon and the entity-model corrections before and after it, and undo puts
  * all of them back exactly. An action nested in another (the reject inside Reject Everywhere) is
- * part of it. Undo refuses when the article's text changed since the action: the offsets would no
- * longer fit (text undo, Ctrl+Z in the editor, first).
+ * part of it. Undo refuses when the article's text differs from the text the action was made on (the
+ * offsets would no longer fit: undo the text edits first), and when the annotations or the lexicon
+ * changed since by something it did not record (an edit of the sidecar on disk, a quick fix, a
+ * colleague's commit): putting the whole snapshot back would silently undo that too. A step that
+ * can no longer apply is dropped, with a message, so the steps under it stay reachable.
  */
 export class History {
   private readonly done: Step[] = [];
@@ -51,8 +55,8 @@ export class History {
       before = await this.snapshot(document);
       const result = await action();
       const after = await this.snapshot(document);
-      if (JSON.stringify([before.annotations, before.facts, before.lexicon]) !== JSON.stringify([after.annotations, after.facts, after.lexicon]) || before.model.size !== after.model.size) {
-        this.done.push({ uri: document.uri, label, before, after, version: document.version });
+      if (stateOf(before) !== stateOf(after) || before.model.size !== after.model.size) {
+        this.done.push({ uri: document.uri, label, before, after, text: document.getText() });
         if (this.done.length > LIMIT) this.done.shift();
         this.undone.length = 0;
       }
@@ -79,8 +83,20 @@ export class History {
       return undefined;
     }
     const document = await vscode.workspace.openTextDocument(step.uri);
-    if (document.version !== step.version) {
-      void vscode.window.showInformationMessage(`Factmark: the text of ${vscode.workspace.asRelativePath(step.uri)} changed since "${step.label}"; undo the text edits first.`);
+    const name = vscode.workspace.asRelativePath(step.uri);
+    const verb = side === 'before' ? 'undo' : 'redo';
+    if (document.getText() !== step.text) {
+      // Kept: undoing the text edits makes the step apply again.
+      void vscode.window.showInformationMessage(`Factmark: the text of ${name} changed since "${step.label}"; undo the text edits first, then ${verb} again.`);
+      return undefined;
+    }
+    const expected = step[side === 'before' ? 'after' : 'before'];
+    const now = await this.snapshot(document);
+    if (stateOf(now) !== stateOf(expected)) {
+      from.pop();
+      void vscode.window.showWarningMessage(
+        `Factmark: "${step.label}" cannot be ${side === 'before' ? 'undone' : 'redone'}: the annotations of ${name} or the lexicon changed since by something Factmark did not record, which putting it back would lose. Nothing was changed.`,
+      );
       return undefined;
     }
     from.pop();
@@ -96,7 +112,6 @@ export class History {
     } finally {
       this.depth--;
     }
-    step.version = document.version;
     to.push(step);
     void vscode.window.setStatusBarMessage(`Factmark: ${side === 'before' ? 'undid' : 'redid'} ${step.label}`, 3000);
     return step.label;
@@ -111,4 +126,9 @@ export class History {
       model: this.lexicon.snapshotModel(),
     };
   }
+}
+
+/** What undo compares: the document's annotations and facts and the lexicon (the model corrections follow them). */
+function stateOf(s: Snapshot): string {
+  return JSON.stringify([s.annotations, s.facts, s.lexicon]);
 }

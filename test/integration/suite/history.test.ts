@@ -10,7 +10,7 @@ describe('Undo and redo of annotation actions (issue 10)', () => {
   let uri: vscode.Uri;
   const sidecar = () => `${uri.fsPath}.factmark.yaml`;
   const bytes = () => (fs.existsSync(sidecar()) ? fs.readFileSync(sidecar(), 'utf8') : '');
-  type Annotated = { model: { annotations: Array<{ id: string; text: string; type: string; status: string }>; facts: Array<{ id: string }> } };
+  type Annotated = { model: { annotations: Array<{ id: string; text: string; type: string; status: string; start: number }>; facts: Array<{ id: string }> } };
   const annotations = async () => (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', uri)).model;
   const at = (name: string, n = 0) => {
     let i = -1;
@@ -93,5 +93,31 @@ describe('Undo and redo of annotation actions (issue 10)', () => {
     await vscode.commands.executeCommand('undo');
     await eventually(() => editor.document.getText() === text, 'text undo did not take the edit back');
     await editor.document.save();
+    // Back on the text the tag was made on, the tag can be undone again.
+    assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Tag as Place', 'undo stayed blocked after the text edit was undone');
+    await eventually(async () => !(await annotations()).annotations.some((a) => a.start === s.start && a.status === 'confirmed'), 'the tag was not undone');
+  });
+
+  it('undoes and redoes an import, byte for byte', async () => {
+    const ann = writeWorkspaceFile('history-import.ann', `T1\tORGANIZATION 33 46\tHarbour Board\nT2\tPLACE 50 56\tLisbon\n`);
+    try {
+      await roundTrip('import', () => vscode.commands.executeCommand('factmark.importAnnotations', { file: ann, format: 'brat', document: uri }));
+    } finally {
+      fs.rmSync(ann.fsPath, { force: true });
+    }
+  });
+
+  it('refuses to undo over a change it did not record, and changes nothing', async () => {
+    const editor = await openInEditor(uri);
+    const s = at('officials');
+    editor.selection = new vscode.Selection(editor.document.positionAt(s.start), editor.document.positionAt(s.end));
+    await vscode.commands.executeCommand('factmark.tagAs', { type: 'ORGANIZATION' });
+    await eventually(() => bytes().includes('quote: officials'), 'the tag was not written');
+    // Not an annotation action: as a hand edit of the sidecar or a quick fix would, it bypasses undo.
+    const monday = at('Monday');
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { add: [{ type: 'DATE', ...monday }] });
+    const before = JSON.stringify(await annotations());
+    assert.equal(await vscode.commands.executeCommand('factmark.undo'), undefined, 'undo put back a snapshot over a change it did not record');
+    assert.equal(JSON.stringify(await annotations()), before, 'the refused undo changed the annotations');
   });
 });
