@@ -8,11 +8,12 @@
  * at any moment leaves the old file or the new one, never an empty or partial one. A killed writer
  * leaves its temporary file behind; the next write of the same target removes it.
  */
+import { acquireLock } from './lock';
 
-/** The file operations the sequence needs. Paths are the host's own (OS paths, or URI paths). */
 /** A temporary file older than this is abandoned whatever its pid says (no write takes that long; pids are reused). */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
 
+/** The file operations the sequence needs. Paths are the host's own (OS paths, or URI paths). */
 export interface AtomicFs {
   /** The folder of a path. */
   dirname(path: string): string;
@@ -34,11 +35,34 @@ export interface AtomicFs {
   syncFolder?(folder: string): Promise<void>;
   /** Whether a temporary file left by writer process `pid` is abandoned (that process is gone, or it is old). */
   abandoned(path: string, pid: number): Promise<boolean>;
+  /** The bytes of a file, or undefined when it does not exist (for the compare-and-swap and the lock). */
+  read?(path: string): Promise<Uint8Array | undefined>;
+  /** Creates `path` with `content` unless it exists (then false); no flush needed (the lock file). */
+  createExclusive?(path: string, content: Uint8Array): Promise<boolean>;
 }
 
 /** What the caller knows about itself: its process id goes into temporary names (0 where there is none). */
 export interface AtomicWriteOptions {
   pid?: number;
+  /**
+   * Compare-and-swap: the content the caller read and built on (`null`: the file did not exist).
+   * Under the lock the file is read again; if it differs, nothing is written and
+   * {@link ChangedOnDiskError} is thrown, so that the caller merges with the newer file and retries.
+   */
+  ifUnchanged?: string | null;
+}
+
+/** The target changed since the caller read it: nothing was written. */
+export class ChangedOnDiskError extends Error {
+  readonly code = 'FACTMARK_CHANGED_ON_DISK';
+  constructor(target: string) {
+    super(`${target} was changed by another writer meanwhile; nothing was written`);
+  }
+}
+
+/** True for a {@link ChangedOnDiskError} (also across bundles, where `instanceof` may not hold). */
+export function isChangedOnDisk(e: unknown): boolean {
+  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'FACTMARK_CHANGED_ON_DISK';
 }
 
 let counter = 0;
@@ -57,15 +81,32 @@ export async function writeAtomic(fs: AtomicFs, target: string, content: Uint8Ar
   const pid = options.pid ?? 0;
   const tmp = fs.join(folder, `.${name}.${pid}-${Date.now().toString(36)}-${counter++}.tmp`);
   const mode = fs.mode ? await fs.mode(real).catch(() => undefined) : undefined;
+  // Every Factmark writer takes the same lock around compare and rename, so none replaces a file
+  // another one wrote after it was read (lost updates, issue 11).
+  const release = await acquireLock(fs, folder, name, pid);
   try {
+    if (options.ifUnchanged !== undefined && fs.read) {
+      const now = await fs.read(real);
+      if (!sameContent(now, options.ifUnchanged)) throw new ChangedOnDiskError(name);
+    }
     await fs.writeNew(tmp, bytes, mode);
     await fs.rename(tmp, real);
   } catch (e) {
     await fs.remove(tmp).catch(() => undefined);
     throw e;
+  } finally {
+    await release();
   }
   await fs.syncFolder?.(folder).catch(() => undefined);
   await removeAbandoned(fs, folder, name, tmp).catch(() => undefined);
+}
+
+function sameContent(now: Uint8Array | undefined, expected: string | null): boolean {
+  if (now === undefined || expected === null) return now === undefined && expected === null;
+  const want = new TextEncoder().encode(expected);
+  if (want.length !== now.length) return false;
+  for (let i = 0; i < want.length; i++) if (want[i] !== now[i]) return false;
+  return true;
 }
 
 /** Removes temporary files of `name` that killed writers left in `folder` (never another live writer's). */

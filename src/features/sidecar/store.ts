@@ -15,6 +15,7 @@ import {
   type SidecarDiagnostic,
   type SidecarInput,
 } from '../../core/sidecar';
+import { isChangedOnDisk } from './atomicWrite';
 import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic } from './files';
 import { OldTexts } from './oldText';
 
@@ -624,7 +625,16 @@ export class AnnotationStore implements vscode.Disposable {
     entry.queue = entry.queue.then(async () => {
       entry.queued = false;
       try {
-        await this.flush(entry);
+        // Another writer (a CLI run, a second window) replaced the file between our read and our
+        // write: read it again and merge, a few times, rather than overwrite its change.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await this.flush(entry);
+            break;
+          } catch (e) {
+            if (!isChangedOnDisk(e) || attempt >= 4) throw e;
+          }
+        }
       } catch (e) {
         entry.pending = true;
         void vscode.window.showErrorMessage(`Factmark could not write ${baseName(entry.sidecarUri)}: ${e instanceof Error ? e.message : String(e)}. The annotations are kept in memory and written on the next save.`);
@@ -702,7 +712,7 @@ export class AnnotationStore implements vscode.Disposable {
       this.adopt(entry, result.merged, text);
     }
     // The snapshot is consistent with `text`, the text on disk: written even if the editor moved on.
-    if (output !== disk) await writeTextAtomic(entry.sidecarUri, output);
+    if (output !== disk) await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk ?? null });
     entry.diskText = output;
     entry.base = parseSidecar(output).doc;
     if (stale()) return; // changed during the write: still pending, for the next write
@@ -738,7 +748,19 @@ export class AnnotationStore implements vscode.Disposable {
       const resolved = preferMine(merged, conflicts);
       entry.queue = entry.queue.then(async () => {
         const output = writeSidecar(disk, resolved);
-        if (output !== disk) await writeTextAtomic(entry.sidecarUri, output);
+        if (output !== disk) {
+          try {
+            await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk });
+          } catch (e) {
+            // Changed again meanwhile (or not writable): my side becomes the model, and the next
+            // write merges it with the newer file (asking again if the same annotations changed).
+            this.adopt(entry, resolved, text);
+            entry.pending = true;
+            if (isChangedOnDisk(e)) this.schedule(entry);
+            else void vscode.window.showErrorMessage(`Factmark could not write ${baseName(entry.sidecarUri)}: ${e instanceof Error ? e.message : String(e)}.`);
+            return;
+          }
+        }
         entry.diskText = output;
         entry.base = parseSidecar(output).doc;
         entry.pending = false;
