@@ -72,8 +72,35 @@ export interface ReanchorResult {
 /** Two candidates closer than this are a tie: the anchor is ambiguous. */
 const TIE = 0.05;
 
-/** Re-anchor stored anchors on `newText`, using `oldText` (the text they were made on) when known. */
+/**
+ * Re-anchor stored anchors on `newText`, using `oldText` (the text they were made on) when known.
+ * Anchors stored on one span with one quote (a confirmed entity and a suggestion of another type on
+ * the same words) are anchored once, together: they are not rivals for the place.
+ */
 export function reanchor(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions = {}): ReanchorResult {
+  const groups = new Map<string, AnchorQuery[]>();
+  for (const a of anchors) {
+    const key = `${a.start}:${a.end}:${a.quote}`;
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
+  }
+  if (groups.size === anchors.length) return reanchorDistinct(oldText, newText, anchors, options);
+  const followers = new Map<string, AnchorQuery[]>();
+  for (const group of groups.values()) if (group.length > 1) followers.set(group[0].id, group.slice(1));
+  const result = reanchorDistinct(oldText, newText, [...groups.values()].map((g) => g[0]), options);
+  const placed: Placement[] = [];
+  const orphans: Orphan[] = [];
+  for (const p of result.placed) placed.push(p, ...(followers.get(p.id) ?? []).map((f) => ({ ...p, id: f.id })));
+  for (const o of result.orphans) orphans.push(o, ...(followers.get(o.id) ?? []).map((f) => ({ ...o, id: f.id })));
+  const order = new Map(anchors.map((a, i) => [a.id, i]));
+  placed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  orphans.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  return { placed, orphans };
+}
+
+/** {@link reanchor} for anchors on distinct spans. */
+function reanchorDistinct(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions): ReanchorResult {
   const opts: Required<ReanchorOptions> = { units: 'codepoints', minFuzzyQuoteLength: 5, fuzzyThreshold: 0.8, contextThreshold: 0.5, ...options };
   const placed: Placement[] = [];
   const orphans: Orphan[] = [];
