@@ -271,17 +271,32 @@ function searchCandidates(
   // Fast path: the quote right at the expected place, with its context.
   // The same words opening another sentence, where the quote's own sentence was deleted, are
   // never taken for it, however well the other side agrees.
-  const fits = (c: Candidate) => !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
+  // Nor is a place that starts or ends inside a word where the quote did not ("ican Marine Corps"
+  // for "U.S. Marine Corps" after "U.S." became "American").
+  const fits = (c: Candidate) => edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
+  const support = (c: Candidate) => contextSupport(text, c.start, c.end, a.quote, a.prefix, a.suffix);
+  const exact: Candidate[] = occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 }));
+  // Another occurrence whose surroundings agree at least as well as those of `c`, where some of
+  // `c`'s disagree: a partial copy of the sentence next to the original, say. Nobody can tell.
+  const rivalled = (c: Candidate) => {
+    const own = support(c);
+    return own < 2 && exact.length <= MAX_RIVALS && exact.some((o) => o.start !== c.start && fits(o) && support(o) >= own);
+  };
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
-    if (ctx >= opts.contextThreshold && fits(c)) return place(c, 'position');
+    if (ctx >= opts.contextThreshold && fits(c) && !rivalled(c)) return place(c, 'position');
   }
-  const exact: Candidate[] = occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 }));
+  // Without any context, only the place it was at tells a short quote's occurrences apart.
+  if (!a.prefix && !a.suffix && a.quote.length < MIN_BARE_QUOTE) {
+    const best = exact.find((c) => fits(c));
+    return best ? { best, reason: 'ambiguous' } : { reason: 'not-found' };
+  }
   exact.sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint));
   const top = exact.find((c) => c.score < opts.contextThreshold || fits(c));
   if (top && top.score >= opts.contextThreshold) {
     const tied = exact.filter((c) => c.score >= top.score - TIE && fits(c));
+    if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
@@ -289,7 +304,7 @@ function searchCandidates(
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = exact.find((c) => c.start === hint);
-  if (atHint && atHint.score >= 0.25 && fits(atHint)) return place(atHint, 'position');
+  if (atHint && atHint.score >= 0.25 && fits(atHint) && !rivalled(atHint)) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
     const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
     const best = fuzzy[0];
@@ -298,7 +313,7 @@ function searchCandidates(
       // The exact quote was judged on its context above: fuzzy matching may take it only when its
       // context, allowing edits, agrees well (a deleted name is otherwise found at its other mentions).
       const exactText = best.text === a.quote;
-      if (best.score >= opts.fuzzyThreshold && clear && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy', false);
+      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy', false);
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }
@@ -342,6 +357,33 @@ function betterOldMention(oldText: string, newText: string, diff: DiffMap, s: nu
     return true;
   }
   return false;
+}
+
+/** Occurrences compared for a rival (see `rivalled` in searchCandidates); more is repeated text, judged by context alone. */
+const MAX_RIVALS = 200;
+/** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
+const MIN_BARE_QUOTE = 8;
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** The code point ending at `i` (exclusive) / starting at `i` is a letter or digit. */
+function wordBefore(t: string, i: number): boolean {
+  if (i <= 0) return false;
+  const lo = t.charCodeAt(i - 1);
+  const from = lo >= 0xdc00 && lo <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return WORD.test(String.fromCodePoint(t.codePointAt(from)!));
+}
+function wordAt(t: string, i: number): boolean {
+  return i < t.length && WORD.test(String.fromCodePoint(t.codePointAt(i)!));
+}
+
+/**
+ * The place [start, end) starts and ends on word boundaries where the quote did: its stored
+ * context says whether a letter touched it (no context: taken as a whole word).
+ */
+function edgesAgree(text: string, start: number, end: number, a: AnchorQuery): boolean {
+  if (wordAt(a.quote, 0) && wordBefore(text, start) !== wordBefore(a.prefix ?? '', (a.prefix ?? '').length)) return false;
+  return !(wordBefore(a.quote, a.quote.length) && wordAt(text, end) !== wordAt(a.suffix ?? '', 0));
 }
 
 /** A quote that ended at a word boundary now runs into a longer word, or the reverse. */
