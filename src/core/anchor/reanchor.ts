@@ -74,13 +74,14 @@ const TIE = 0.05;
 
 /**
  * Re-anchor stored anchors on `newText`, using `oldText` (the text they were made on) when known.
- * Anchors stored on one span with one quote (a confirmed entity and a suggestion of another type on
- * the same words) are anchored once, together: they are not rivals for the place.
+ * Anchors stored on one span with one quote and context (a confirmed entity and a suggestion of
+ * another type on the same words) are anchored once, together: they are not rivals for the place.
  */
 export function reanchor(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions = {}): ReanchorResult {
   const groups = new Map<string, AnchorQuery[]>();
   for (const a of anchors) {
-    const key = `${a.start}:${a.end}:${a.quote}`;
+    // The context too: orphans of one deleted passage share a hint position and may share a quote.
+    const key = JSON.stringify([a.start, a.end, a.quote, a.prefix ?? '', a.suffix ?? '']);
     const group = groups.get(key);
     if (group) group.push(a);
     else groups.set(key, [a]);

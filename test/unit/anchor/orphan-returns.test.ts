@@ -18,8 +18,8 @@ function at(text: string, quote: string): [number, number] {
 }
 
 /** Loads a sidecar on `text` and writes it back as the extension and annotate do. */
-function roundTrip(sidecar: string, text: string): { sidecar: string; loaded: ReturnType<typeof loadAnnotations> } {
-  const loaded = loadAnnotations(parseSidecar(sidecar).doc!, text);
+function roundTrip(sidecar: string, text: string, oldText?: string): { sidecar: string; loaded: ReturnType<typeof loadAnnotations> } {
+  const loaded = loadAnnotations(parseSidecar(sidecar).doc!, text, oldText);
   return { loaded, sidecar: updateSidecar(sidecar, { document: loaded.document, text, orphans: loaded.orphans }) };
 }
 
@@ -55,5 +55,17 @@ describe('an orphan is re-attached when its text returns (issue 11 item 4)', () 
     const other = `${SHORT}Later, reporters asked about Panmunjom and the border.\n`;
     const again = roundTrip(short.sidecar, other);
     assert.ok(again.loaded.orphans.has('a1'), 'placed on another mention of its words');
+  });
+
+  it('two orphans of one deleted paragraph with the same quote each return to their own place', () => {
+    const para = 'Iraq said on Monday that talks would go on. Diplomats in Iraq were less sure.\n\n';
+    const full = INTRO + para + REST;
+    const first = full.indexOf('Iraq');
+    const second = full.indexOf('Iraq', first + 1);
+    const two: Annotation[] = [first, second].map((s, i) => ({ id: `i${i}`, type: 'PLACE', start: s, end: s + 4, text: 'Iraq', status: 'confirmed' }));
+    const sidecar = updateSidecar(undefined, { text: full, document: { path: 'a.txt', annotations: two, facts: [] } });
+    // With the old text known, both orphans get the place where the paragraph was as their hint.
+    const back = roundTrip(roundTrip(sidecar, SHORT, full).sidecar, full);
+    assert.deepEqual(back.loaded.document.annotations.map((a) => [a.id, a.start]), [['i0', first], ['i1', second]]);
   });
 });
