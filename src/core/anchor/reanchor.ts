@@ -276,18 +276,25 @@ function searchCandidates(
   // for "U.S. Marine Corps" after "U.S." became "American").
   const fits = (c: Candidate) => edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
   const support = (c: Candidate) => contextSupport(text, c.start, c.end, a.quote, a.prefix, a.suffix);
-  const exact: Candidate[] = occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 }));
+  // Every occurrence of the quote, scored: computed only when the fast path below does not decide
+  // (a scan of the whole text per anchor made re-anchoring quadratic on long texts).
+  let all: Candidate[] | undefined;
+  const occurrencesScored = () =>
+    (all ??= occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 })));
   // Another occurrence whose surroundings agree at least as well as those of `c`, where some of
   // `c`'s disagree: a partial copy of the sentence next to the original, say. Nobody can tell.
   const rivalled = (c: Candidate) => {
     const own = support(c);
-    return own < 2 && exact.length <= MAX_RIVALS && exact.some((o) => o.start !== c.start && fits(o) && support(o) >= own);
+    if (own >= 2) return false;
+    const others = occurrencesScored();
+    return others.length <= MAX_RIVALS && others.some((o) => o.start !== c.start && fits(o) && support(o) >= own);
   };
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
     if (ctx >= opts.contextThreshold && fits(c) && !rivalled(c)) return place(c, 'position');
   }
+  const exact = occurrencesScored();
   // Without any context, only the place it was at tells a short quote's occurrences apart.
   if (!a.prefix && !a.suffix && a.quote.length < MIN_BARE_QUOTE) {
     const best = exact.find((c) => fits(c));
