@@ -203,9 +203,10 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
     if (found.placement) {
       placed.push(found.placement);
       // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
-      // must not drag the following anchors along with it.
+      // must not drag the following anchors along with it. (The copy much nearer than any other
+      // counts: without it, every anchor in repeated text would search the whole text.)
       const shift = found.placement.start - s;
-      if (found.unique && Math.abs(shift - drift) <= Math.max(2000, newText.length / 50)) drift = shift;
+      if ((found.unique || found.nearest) && Math.abs(shift - drift) <= Math.max(2000, newText.length / 50)) drift = shift;
     }
     else orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
   }
@@ -267,7 +268,7 @@ function searchCandidates(
   a: AnchorQuery,
   hint: number,
   opts: Required<ReanchorOptions>,
-): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean } {
+): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
   // The same words opening another sentence, where the quote's own sentence was deleted, are
@@ -308,7 +309,7 @@ function searchCandidates(
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return place(top, 'context', false);
+    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = exact.find((c) => c.start === hint);
