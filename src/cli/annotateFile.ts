@@ -40,6 +40,8 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
     const text = readText(file);
     const unsuitable = unsuitableReason(text, MAX_DOCUMENT_LENGTH);
     if (unsuitable) return { file, added: 0, status: 'skipped', reason: unsuitable.replace(/ \(factmark\.[^)]*\)/, '') };
+    // Nothing to annotate: no sidecar is created for an empty article (one that exists is left alone).
+    if (text.trim() === '') return { file, added: 0, status: 'skipped', reason: 'an empty article' };
     // Recognition is the slow part: done once per document date, not once per attempt.
     const recognised = new Map<string | undefined, Mention[]>();
     for (let attempt = 1; ; attempt++) {

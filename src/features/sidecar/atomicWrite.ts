@@ -78,12 +78,17 @@ export async function writeAtomic(fs: AtomicFs, target: string, content: Uint8Ar
   const real = fs.realpath ? await fs.realpath(target).catch(() => target) : target;
   const folder = fs.dirname(real);
   const name = real.slice(folder.length).replace(/^[\\/]+/, '');
+  // Names near the 255-byte limit of most file systems leave no room for the temporary suffix.
+  const base = shortName(name);
   const pid = options.pid ?? 0;
-  const tmp = fs.join(folder, `.${name}.${pid}-${Date.now().toString(36)}-${counter++}.tmp`);
+  const tmp = fs.join(folder, `.${base}.${pid}-${Date.now().toString(36)}-${counter++}.tmp`);
   const mode = fs.mode ? await fs.mode(real).catch(() => undefined) : undefined;
+  // A file its owner made read-only is not replaced behind their back (a rename would do it:
+  // it needs only the folder to be writable).
+  if (mode !== undefined && (mode & 0o200) === 0) throw new Error(`${name} is read-only: it was not replaced (make it writable to let Factmark update it)`);
   // Every Factmark writer takes the same lock around compare and rename, so none replaces a file
   // another one wrote after it was read (lost updates, issue 11).
-  const release = await acquireLock(fs, folder, name, pid);
+  const release = await acquireLock(fs, folder, base, pid);
   try {
     if (options.ifUnchanged !== undefined && fs.read) {
       const now = await fs.read(real);
@@ -98,7 +103,27 @@ export async function writeAtomic(fs: AtomicFs, target: string, content: Uint8Ar
     await release();
   }
   await fs.syncFolder?.(folder).catch(() => undefined);
-  await removeAbandoned(fs, folder, name, tmp).catch(() => undefined);
+  await removeAbandoned(fs, folder, base, tmp).catch(() => undefined);
+}
+
+/** Bytes of a file name kept as it is in temporary and lock names (255 is the usual limit). */
+const MAX_BASE_BYTES = 180;
+
+/**
+ * The part of a file name used in its temporary and lock names: the name itself, or for a long
+ * one its first characters and a hash of the whole (names of 217+ bytes failed before).
+ */
+export function shortName(name: string): string {
+  const encoder = new TextEncoder();
+  if (encoder.encode(name).length <= MAX_BASE_BYTES) return name;
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < name.length; i++) hash = Math.imul(hash ^ name.charCodeAt(i), 0x01000193) >>> 0;
+  let head = '';
+  for (const ch of name) {
+    if (encoder.encode(head + ch).length > MAX_BASE_BYTES - 10) break;
+    head += ch;
+  }
+  return `${head}~${hash.toString(16).padStart(8, '0')}`;
 }
 
 function sameContent(now: Uint8Array | undefined, expected: string | null): boolean {
