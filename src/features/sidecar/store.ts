@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnchorTracker, prefixBefore, reanchor, suffixAfter, type AnchorQuery, type Orphan, type TextChange } from '../../core/anchor';
+import { AnchorTracker, placeInReplacements, prefixBefore, reanchor, suffixAfter, type AnchorQuery, type Orphan, type TextChange } from '../../core/anchor';
 import { IdMaker } from '../../core/ids';
 import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
 import {
@@ -424,6 +424,18 @@ export class AnnotationStore implements vscode.Disposable {
     const summary = entry.tracker.applyChanges(e.contentChanges as readonly TextChange[], reason);
     if (summary.changed.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
     const doc = e.document;
+    // A coarse change (a formatter, a moved line, a merged Replace All) swallows spans whose text
+    // it puts back: those are placed on it again instead of being orphaned.
+    const back = placeInReplacements(
+      doc.getText(),
+      e.contentChanges as readonly TextChange[],
+      summary.orphaned.flatMap((key) => {
+        const s = this.byKey(entry, key);
+        return s ? [{ id: key, quote: s.text, at: s.start }] : [];
+      }),
+    );
+    if (back.size > 0) this.replace(entry, back);
+    summary.orphaned = summary.orphaned.filter((key) => !back.has(key));
     for (const key of summary.changed) {
       const s = this.byKey(entry, key);
       if (s && !entry.orphans.has(s.id)) s.text = doc.getText(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
@@ -442,11 +454,25 @@ export class AnnotationStore implements vscode.Disposable {
     }
     // Typing on inside an already modified span changes only its text: listeners (decorations, the
     // view) are told when a span is first modified, orphaned or restored, not on every keystroke.
-    if (summary.modified.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
+    if (summary.modified.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0 && back.size === 0) return;
     // While a reload check is pending the coarse change may be undone by re-anchoring: tell then.
     const orphansChanged = summary.orphaned.length > 0 || summary.restored.length > 0;
     this.fire(entry, orphansChanged && entry.reloadCheck === undefined, false);
     if (orphansChanged && entry.reloadCheck !== undefined) entry.orphansUntold = true;
+  }
+
+  /** Puts spans (by tracker key) at new places of the current text; the tracker starts afresh. */
+  private replace(entry: Entry, places: ReadonlyMap<string, { start: number; end: number }>): void {
+    const plain = entry.plain();
+    const move = (kind: Kind, s: Span) => {
+      const p = places.get(trackId(kind, s.id));
+      if (!p) return;
+      s.start = p.start;
+      s.end = p.end;
+    };
+    plain.annotations.forEach((s) => move('annotation', s));
+    plain.facts.forEach((s) => move('fact', s));
+    entry.install(plain);
   }
 
   private byKey(entry: Entry, key: string): Span | undefined {
