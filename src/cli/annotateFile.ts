@@ -8,6 +8,7 @@ import { addSuggestions, isError, readSidecar } from './annotations';
 import { isChangedOnDisk } from '../features/sidecar/atomicWrite';
 import { writeFileAtomic } from '../features/sidecar/nodeFs';
 import { readIfExists, readText } from './files';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Largest document recognised, as the extension's default `factmark.suggestions.maxFileSizeKB`. */
@@ -22,6 +23,8 @@ export interface AnnotateOutcome {
   status: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
   /** Why it was skipped or failed. */
   reason?: string;
+  /** Worth telling even when it went well (a sidecar that is a symlink was written through). */
+  note?: string;
 }
 
 let pipeline: RecognitionPipeline | undefined;
@@ -77,9 +80,21 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
         if (isChangedOnDisk(e) && attempt < ATTEMPTS) continue;
         throw e;
       }
-      return { file, added, status: original === undefined ? 'created' : 'updated' };
+      const outcome: AnnotateOutcome = { file, added, status: original === undefined ? 'created' : 'updated' };
+      const through = symlinkTarget(sidecarFile);
+      if (through) outcome.note = `the sidecar is a symlink: the file it points to (${through}) was updated, the link kept`;
+      return outcome;
     }
   } catch (err) {
     return { file, added: 0, status: 'failed', reason: (err as Error).message };
+  }
+}
+
+/** Where a symlink finally points, or undefined for a plain file. */
+function symlinkTarget(file: string): string | undefined {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : undefined;
+  } catch {
+    return undefined;
   }
 }

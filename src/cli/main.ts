@@ -177,6 +177,7 @@ async function annotateCommand(values: Values, paths: string[], io: Io, entry: s
   const failed = outcomes.filter((o) => o.status === 'failed');
   for (const o of failed) io.err(`${shown(o.file, io.cwd)}: error: ${o.reason}\n`);
   if (!values.quiet) for (const o of outcomes.filter((x) => x.status === 'skipped')) io.err(`${shown(o.file, io.cwd)}: skipped: ${o.reason}\n`);
+  if (!values.quiet) for (const o of outcomes.filter((x) => x.note)) io.err(`${shown(o.file, io.cwd)}: note: ${o.note}\n`);
   const seconds = (Date.now() - started) / 1000;
   const added = outcomes.reduce((n, o) => n + o.added, 0);
   io.out(

@@ -135,6 +135,7 @@ describe('factmark CLI with hostile files, symlinks and empty folders (issue 11 
     fs.writeFileSync(path.join(real, 'a.txt'), `Seoul. ${ARTICLE}`);
     const annotate = factmark(linked, 'annotate', '.');
     assert.equal(annotate.code, 0, annotate.stdout + annotate.stderr);
+    assert.match(annotate.stderr, /a\.txt: note: the sidecar is a symlink: the file it points to \(.*real.a\.txt\.factmark\.yaml\) was updated/);
     assert.ok(fs.lstatSync(path.join(linked, 'a.txt.factmark.yaml')).isSymbolicLink());
     assert.match(factmark(real, 'check', '.').stdout, /all valid/);
   });
