@@ -16,6 +16,7 @@ import {
   type SidecarInput,
 } from '../../core/sidecar';
 import { isChangedOnDisk } from './atomicWrite';
+import { writeConflictCopy } from './conflictCopy';
 import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic } from './files';
 import { OldTexts } from './oldText';
 
@@ -66,6 +67,8 @@ class Entry implements DocumentAnnotations {
   savedSpans = new Map<string, { start: number; end: number }>();
   /** Annotation changes not yet on disk. */
   pending = false;
+  /** Where changes go while the sidecar cannot be read (D10), once one was written. */
+  conflictCopy: vscode.Uri | undefined;
   /** Counts model changes made through the store's edit(): a write that began before one must not undo it. */
   edits = 0;
   /** Ids that were orphans when the text was last in sync with the disk. */
@@ -670,7 +673,11 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async flush(entry: Entry): Promise<void> {
     const doc = entry.document;
-    if (entry.untitled || !entry.writable || entry.conflict) return;
+    if (entry.untitled || entry.conflict) return;
+    if (!entry.writable) {
+      await this.flushToConflictCopy(entry);
+      return;
+    }
     if (!vscode.workspace.isTrusted) {
       // Restricted Mode is read-only: changes wait in memory until the folder is trusted.
       this.tellOnce('untrusted', 'Factmark does not write annotation files in Restricted Mode; your changes are kept in memory and written once you trust this folder.');
@@ -744,6 +751,22 @@ export class AnnotationStore implements vscode.Disposable {
     if (stale()) return; // changed during the write: still pending, for the next write
     entry.pending = false;
     entry.markSaved(text);
+  }
+
+  /** The sidecar cannot be read: the changes go to a `.conflict-*` copy beside it (D10), never over it. */
+  private async flushToConflictCopy(entry: Entry): Promise<void> {
+    const doc = entry.document;
+    if (!entry.pending || !vscode.workspace.isTrusted || (!doc.isClosed && doc.isDirty)) return;
+    const text = doc.isClosed ? entry.savedText : doc.getText();
+    const model = entry.plain();
+    if (text === undefined || (model.annotations.length === 0 && model.facts.length === 0)) return;
+    const output = writeSidecar(undefined, buildSidecarData({ document: model, text, orphans: new Map(entry.orphanContext) }));
+    entry.conflictCopy = await writeConflictCopy(entry.sidecarUri, entry.conflictCopy, output);
+    entry.pending = false;
+    this.tellOnce(
+      `conflict-copy:${entry.sidecarUri}`,
+      `${baseName(entry.sidecarUri)} cannot be read, so it is left as it is; your annotation changes were written to ${baseName(entry.conflictCopy)} beside it. Fix the file, then take what you need from the copy.`,
+    );
   }
 
   /** Takes merged data (on `text`) as the model. */

@@ -58,7 +58,7 @@ async function assertSaved(uri: vscode.Uri, count: number): Promise<void> {
   }
 }
 
-describe('Editing in VS Code keeps annotations on their text (A9, A10, A11)', function () {
+describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10)', function () {
   this.timeout(120_000);
   before(() => fs.mkdirSync(path.join(workspaceDir(), DIR), { recursive: true }));
   afterEach(closeAllEditors);
@@ -116,5 +116,21 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11)', fu
     // stays far below a second.
     assert.ok(took < 2000, `took ${took} ms`);
     await assertSaved(uri, 600);
+  });
+
+  it('D10: annotating while the sidecar cannot be read writes a .conflict copy beside it; the broken file is untouched', async () => {
+    const text = 'Elena Vassallo met Karim Ben Salah in Valletta.\n';
+    const uri = writeWorkspaceFile(`${DIR}/broken.txt`, text);
+    const broken = ['factmark: 1', 'document:', '  path: broken.txt', 'annotations:', '  - id: a1', '    type: [PERSON', ''].join('\n');
+    fs.writeFileSync(`${uri.fsPath}.factmark.yaml`, broken);
+    await openInEditor(uri);
+    await eventually(async () => (await snapshot(uri)).writable === false, 'the broken sidecar was not noticed');
+    await annotate(uri, { add: [{ type: 'PLACE', start: text.indexOf('Valletta'), end: text.indexOf('Valletta') + 8 }] });
+    const dir = path.dirname(uri.fsPath);
+    const copy = await eventually(() => fs.readdirSync(dir).find((f) => f.startsWith('broken.txt.factmark.yaml.conflict-')), 'no .conflict copy was written');
+    const saved = parseSidecar(fs.readFileSync(path.join(dir, copy), 'utf8')).doc;
+    assert.ok(saved, 'the copy does not parse');
+    assert.deepEqual(saved.annotations.map((a) => a.quote), ['Valletta']);
+    assert.equal(fs.readFileSync(`${uri.fsPath}.factmark.yaml`, 'utf8'), broken, 'the broken sidecar was written');
   });
 });
