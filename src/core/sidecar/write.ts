@@ -358,7 +358,8 @@ function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: Si
     if (isSeq(old)) seq.commentBefore = old.commentBefore;
     yaml.set(list, seq);
   }
-  let out = yaml.toString({ lineWidth: 0 });
+  // No block scalars (`|`, `>`): the format writes every string on one line, quoted when needed.
+  let out = yaml.toString({ lineWidth: 0, blockQuote: false });
   if (crlf) out = out.replace(/\r?\n/g, '\r\n');
   return (bom ? '\uFEFF' : '') + out;
 }

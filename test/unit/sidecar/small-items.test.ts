@@ -65,4 +65,16 @@ describe('smaller reliability items (issue 11 item 9)', () => {
     assert.match(b.reason!, /not valid UTF-8/);
     assert.ok(!fs.existsSync(`${utf16}.factmark.yaml`) && !fs.existsSync(`${latin1}.factmark.yaml`));
   });
+
+  it('the fallback writer (a hand-written flow entry) writes a multi-line note quoted on one line, never as a block scalar', () => {
+    const text = 'Kim met Lee.';
+    const original = 'factmark: 1\ndocument:\n  path: a.txt\noffsets: codepoints\nannotations:\n  - {id: a1, type: PERSON, status: confirmed, start: 0, end: 3, quote: Kim}\n';
+    const note = 'line one\nline two\n  indented';
+    const out = updateSidecar(original, {
+      text,
+      document: { path: 'a.txt', facts: [], annotations: [{ id: 'a1', type: 'PERSON', start: 0, end: 3, text: 'Kim', status: 'confirmed' }, { id: 'a2', type: 'PERSON', start: 8, end: 11, text: 'Lee', status: 'confirmed', note }] },
+    });
+    assert.doesNotMatch(out, /: [|>][-+]?\s*$/m);
+    assert.equal(parseSidecar(out).doc!.annotations[1].note, note);
+  });
 });
