@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
@@ -6,9 +7,10 @@ import { gitBlobSha1, parseSidecar } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 
-// RELIABILITY-CASES A9 (a formatter rewrites the document), A10 (move line) and A11 (Replace All
+// RELIABILITY-CASES A9 (a formatter rewrites the document), A10 (move line), A11 (Replace All
 // touching 500+ spans in one event), in a real VS Code: every annotation stays on its text, in the
-// editor and in the sidecar written on save.
+// editor and in the sidecar written on save. Also D10 (changes while the sidecar cannot be read go
+// to a .conflict copy) and E1 (the extension and another process writing one sidecar lose nothing).
 
 const DIR = 'editing-tests';
 
@@ -58,7 +60,7 @@ async function assertSaved(uri: vscode.Uri, count: number): Promise<void> {
   }
 }
 
-describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10)', function () {
+describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10, E1)', function () {
   this.timeout(120_000);
   before(() => fs.mkdirSync(path.join(workspaceDir(), DIR), { recursive: true }));
   afterEach(closeAllEditors);
@@ -132,5 +134,35 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10)
     assert.ok(saved, 'the copy does not parse');
     assert.deepEqual(saved.annotations.map((a) => a.quote), ['Valletta']);
     assert.equal(fs.readFileSync(`${uri.fsPath}.factmark.yaml`, 'utf8'), broken, 'the broken sidecar was written');
+  });
+
+  it('E1: the extension and another process annotating the same sidecar at once lose nothing', async () => {
+    const words = Array.from({ length: 60 }, (_, i) => `word${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const text = `${words.join(' ')}.\n`;
+    const folder = path.join(workspaceDir(), DIR, 'e1');
+    fs.mkdirSync(folder, { recursive: true });
+    const uri = writeWorkspaceFile(`${DIR}/e1/shared.txt`, text);
+    await openInEditor(uri);
+    // The other writer: the compiled helper of the two-process unit test, confirming words too.
+    const script = path.resolve(__dirname, '../../unit/sidecar/concurrentWriter.js');
+    const child = spawn(process.execPath, [script, 'confirm', folder, '25'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (c: Buffer) => (out += c.toString()));
+    child.stderr.on('data', (c: Buffer) => (err += c.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    const mine: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const w = words[59 - i];
+      const at = text.indexOf(w);
+      const r = await annotate(uri, { add: [{ type: 'PLACE', start: at, end: at + w.length, status: 'confirmed' }] });
+      mine.push(r.model.annotations.find((a) => a.start === at && a.type === 'PLACE')!.id);
+    }
+    assert.equal(await exited, 0, err);
+    const theirs = (JSON.parse(out.trim()) as Record<string, string[]>)['shared.txt'];
+    const file = `${uri.fsPath}.factmark.yaml`;
+    const ids = () => new Set(parseSidecar(fs.readFileSync(file, 'utf8')).doc?.annotations.map((a) => a.id) ?? []);
+    const lost = () => [...mine, ...theirs].filter((id) => !ids().has(id));
+    await eventually(() => lost().length === 0, 'confirmed annotations were lost by concurrent writes', 20_000).catch(() => assert.fail(`lost: ${lost().join(', ')}`));
   });
 });
