@@ -64,6 +64,8 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
   this.timeout(120_000);
   before(() => fs.mkdirSync(path.join(workspaceDir(), DIR), { recursive: true }));
   afterEach(closeAllEditors);
+  // Other suites export the whole workspace: a broken sidecar left here would fail them.
+  after(() => fs.rmSync(path.join(workspaceDir(), DIR), { recursive: true, force: true }));
 
   it('A9: a formatter that replaces the whole document in one edit (re-wrapped, spaces squeezed) leaves every annotation on its name', async () => {
     const text = 'Elena  Vassallo met Karim Ben Salah in Valletta on Tuesday,   officials said, and the two ministers\nagreed to meet again in Tunis.\n\nBen Salah said   Tunisia would ask the European Union for funding.   \n';
