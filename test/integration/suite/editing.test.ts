@@ -64,8 +64,7 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
   this.timeout(120_000);
   before(() => fs.mkdirSync(path.join(workspaceDir(), DIR), { recursive: true }));
   afterEach(closeAllEditors);
-  // Other suites export the whole workspace: a broken sidecar left here would fail them.
-  after(() => fs.rmSync(path.join(workspaceDir(), DIR), { recursive: true, force: true }));
+
 
   it('A9: a formatter that replaces the whole document in one edit (re-wrapped, spaces squeezed) leaves every annotation on its name', async () => {
     const text = 'Elena  Vassallo met Karim Ben Salah in Valletta on Tuesday,   officials said, and the two ministers\nagreed to meet again in Tunis.\n\nBen Salah said   Tunisia would ask the European Union for funding.   \n';
@@ -136,6 +135,9 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     assert.ok(saved, 'the copy does not parse');
     assert.deepEqual(saved.annotations.map((a) => a.quote), ['Valletta']);
     assert.equal(fs.readFileSync(`${uri.fsPath}.factmark.yaml`, 'utf8'), broken, 'the broken sidecar was written');
+    // Other suites export the whole workspace: a broken sidecar left here would fail them.
+    await closeAllEditors();
+    for (const f of [uri.fsPath, `${uri.fsPath}.factmark.yaml`, path.join(dir, copy)]) fs.rmSync(f, { force: true });
   });
 
   it('E1: the extension and another process annotating the same sidecar at once lose nothing', async () => {
