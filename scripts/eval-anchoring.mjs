@@ -1,7 +1,12 @@
 /**
  * Measures re-anchoring after external edits on real articles.
  *
- *   node scripts/eval-anchoring.mjs [--docs N] [--seeds 42,7,1] [--no-word-edits] [--orphans]
+ *   node scripts/eval-anchoring.mjs [--docs N] [--seeds 42,7,1] [--no-word-edits] [--orphans] [--scenario NAME]
+ *
+ * Scenarios (one table block each, wrong placements counted per scenario): `mixed` (below),
+ * `duplicated sentence` (an annotated sentence copied to another place), `partly duplicated sentence`
+ * (its first words copied before it), `find and replace` (a word replaced everywhere, next to
+ * annotations too) and `branch switch` (paragraphs gone, the sidecar written, then the text back).
  *
  * For each article of ../shared/corpus, annotations are placed on real names and dates, then the
  * text is edited as a person or a tool would outside the editor (typo fixes, sentences and
@@ -93,10 +98,47 @@ function paragraphs(text) {
  * One random external edit: { edits: [{ from, to, text }] in the old text (non-overlapping),
  * move?: { from, to, at } }. Ranges never cut through an annotation: they cover it or avoid it.
  */
-function randomEdit(text, anns) {
+function randomEdit(text, anns, kinds) {
   const inside = (p) => anns.some((a) => a.start < p && p < a.end);
   const clean = (a, b) => !inside(a) && !inside(b);
-  const kind = pick(['typo', 'typo', 'insert-sentence', 'remove-sentence', 'insert-paragraph', 'remove-paragraph', 'rewrap', 'move-quote', ...(wordEdits ? ['edit-words', 'edit-words'] : [])]);
+  const kind = pick(kinds);
+  if (kind === 'duplicate-sentence' || kind === 'partial-duplicate') {
+    // An annotated sentence is copied (whole, pasted elsewhere; or its first words only, as "Kim met
+    // X in Y." right before "Kim met X in Y on Monday, officials said.").
+    // The annotations belong to the original; the copy is new text.
+    const spans = sentences(text).filter(([a, b]) => clean(a, b) && b - a > 30 && anns.some((x) => x.start >= a && x.end <= b));
+    if (!spans.length) return undefined;
+    const [a, b] = pick(spans);
+    let piece = text.slice(a, b);
+    if (kind === 'partial-duplicate') {
+      const cuts = [...piece.matchAll(/ /g)].map((m) => m.index).filter((i) => i > piece.length * 0.3 && i < piece.length * 0.8 && clean(a + i, a + i));
+      if (!cuts.length) return undefined;
+      piece = `${piece.slice(0, pick(cuts)).replace(/[,;:]$/, '')}. `;
+    } else if (!/\s$/.test(piece)) piece += ' ';
+    if (kind === 'partial-duplicate') return { kind, edits: [{ from: a, to: a, text: piece }] };
+    // A whole copy is pasted at another sentence end, not next to the original: two identical
+    // sentences side by side are the same text whichever of them was pasted, so no truth exists.
+    const spots = sentences(text).map(([, y]) => y).filter((p) => clean(p, p) && (p < a || p > b));
+    if (!spots.length) return undefined;
+    const at = pick(spots);
+    return { kind, edits: [{ from: at, to: at, text: piece }] };
+  }
+  if (kind === 'replace-all') {
+    // Find and replace over the whole text (an editor's Replace All, `sed s/…/…/g`): a word or
+    // abbreviation seen at least twice, never inside an annotation but often right next to one
+    // ("U.S. Marine Corps" when "U.S." becomes "American").
+    const words = new Map();
+    for (const m of text.matchAll(/\b(?:[A-Za-z]\.){2,}|\b[A-Za-z][a-z]{2,}\b/g)) {
+      const list = words.get(m[0]) ?? [];
+      list.push(m.index);
+      words.set(m[0], list);
+    }
+    const choices = [...words].filter(([w, at]) => at.length >= 2 && at.every((p) => !anns.some((x) => x.start < p + w.length && p < x.end)));
+    if (!choices.length) return undefined;
+    const [w, at] = pick(choices);
+    const by = pick(['American', 'the', 'officials', 'Government', 'said', 'a']);
+    return { kind, edits: at.map((p) => ({ from: p, to: p + w.length, text: by })) };
+  }
   if (kind === 'edit-words') {
     // One to three words inside a sentence (an annotated name among them, or next to one) are
     // rewritten or removed: "met Karim Ben Salah in Valletta" -> "met reporters in Valletta".
@@ -200,6 +242,17 @@ const modes = [
   ['old text known', true],
   ['old text unknown', false],
 ];
+// The edits of each scenario. `mixed` is what a person or a tool does in general; the others take
+// one hard case each. `branch switch` is run separately (see below).
+const MIXED = ['typo', 'typo', 'insert-sentence', 'remove-sentence', 'insert-paragraph', 'remove-paragraph', 'rewrap', 'move-quote', ...(wordEdits ? ['edit-words', 'edit-words'] : [])];
+const SCENARIOS = [
+  ['mixed', MIXED],
+  ['duplicated sentence', ['duplicate-sentence']],
+  ['partly duplicated sentence', ['partial-duplicate']],
+  ['find and replace', ['replace-all']],
+].filter(([name]) => !args.includes('--scenario') || args[args.indexOf('--scenario') + 1] === name);
+const sidecar = require(path.join(repoRoot, 'out/src/core/sidecar/index.js'));
+const wrongByScenario = new Map();
 const table = {};
 const add = (key, field) => {
   table[key] ??= { exists: 0, correct: 0, orphan: 0, wrong: 0, deleted: 0, delOrphan: 0, delWrong: 0 };
@@ -222,6 +275,7 @@ for (const seed of seeds) {
     const map = new OffsetMap(text);
     // Stored as in the sidecar: code points, quote, 32-code-point context.
     const stored = anns.map((a, i) => ({ id: `a${i}`, start: map.toCodePoint(a.start), end: map.toCodePoint(a.end), quote: text.slice(a.start, a.end), prefix: prefixBefore(text, a.start), suffix: suffixAfter(text, a.end) }));
+    for (const [scenario, scenarioKinds] of SCENARIOS)
     for (const n of [1, 10]) {
       // n successive edits; truth is carried through each of them.
       let cur = text;
@@ -229,7 +283,7 @@ for (const seed of seeds) {
       const kinds = [];
       for (let k = 0; k < n; k++) {
         const live = truth.filter(Boolean);
-        const e = randomEdit(cur, live);
+        const e = randomEdit(cur, live, scenarioKinds);
         if (!e) continue;
         kinds.push(e.kind);
         const r = apply(cur, live, e);
@@ -246,7 +300,7 @@ for (const seed of seeds) {
         stored.forEach((s, i) => {
           const want = truth[i];
           const got = placed.get(s.id);
-          const keys = [`${mode} | ${n} edit${n > 1 ? 's' : ''}`, `${mode} | all`];
+          const keys = [`${scenario} | ${mode} | ${n} edit${n > 1 ? 's' : ''}`, `${scenario} | ${mode} | all`];
           for (const key of keys) {
             if (want) {
               add(key, 'exists');
@@ -264,26 +318,68 @@ for (const seed of seeds) {
           }
           const wrong = got && (!want || got.start !== want.start || got.end !== want.end);
           if (wrong) wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
+          if (wrong) wrongByScenario.set(scenario, (wrongByScenario.get(scenario) ?? 0) + 1);
           if (wrong && wrongExamples.length < 10) {
-            wrongExamples.push({ seed, doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20), was: s.prefix.slice(-20) + '[' + s.quote + ']' + s.suffix.slice(0, 20) });
+            wrongExamples.push({ scenario, seed, doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20), was: s.prefix.slice(-20) + '[' + s.quote + ']' + s.suffix.slice(0, 20) });
           }
         });
       }
     }
+    if (!args.includes('--scenario') || args[args.indexOf('--scenario') + 1] === 'branch switch') branchSwitch(seed, d, text, anns);
   }
 
+}
+
+/**
+ * Branch switch: the article on a branch where paragraphs are missing (or a torn read during a
+ * save), the sidecar written there, then the full article back. Runs through the sidecar as the
+ * extension and `annotate` do (load, write back with orphans, load again). Truth: every annotation
+ * back at its place.
+ */
+function branchSwitch(seed, d, text, anns) {
+  const paras = paragraphs(text);
+  if (paras.length < 3) return;
+  const drop = new Set(paras.map((_, i) => i).filter(() => rand() < 0.4));
+  if (drop.size === 0 || drop.size === paras.length) return;
+  const short = paras.filter((_, i) => !drop.has(i)).map(([a, b]) => text.slice(a, b)).join('');
+  const document = { path: 'a.txt', annotations: anns.map((a, i) => ({ id: `a${i}`, type: 'MISC', status: 'confirmed', start: a.start, end: a.end, text: text.slice(a.start, a.end) })), facts: [] };
+  const first = sidecar.updateSidecar(undefined, { document, text });
+  for (const [mode, known] of modes) {
+    const t0 = process.hrtime.bigint();
+    const onShort = sidecar.loadAnnotations(sidecar.parseSidecar(first).doc, short, known ? text : undefined);
+    const written = sidecar.updateSidecar(first, { document: onShort.document, text: short, orphans: onShort.orphans });
+    const back = sidecar.loadAnnotations(sidecar.parseSidecar(written).doc, text, known ? short : undefined);
+    ms += Number(process.hrtime.bigint() - t0) / 1e6;
+    const byId = new Map(back.document.annotations.map((a) => [a.id, a]));
+    anns.forEach((want, i) => {
+      const id = `a${i}`;
+      const got = back.orphans.has(id) ? undefined : byId.get(id);
+      const key = `branch switch | ${mode} | shorter, then back`;
+      add(key, 'exists');
+      if (got && got.start === want.start && got.end === want.end) add(key, 'correct');
+      else if (!got) add(key, 'orphan');
+      else {
+        add(key, 'wrong');
+        wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
+        wrongByScenario.set('branch switch', (wrongByScenario.get('branch switch') ?? 0) + 1);
+        if (wrongExamples.length < 10) wrongExamples.push({ scenario: "branch switch", seed, doc: d, mode, quote: text.slice(want.start, want.end), want: [want.start, want.end], got: [got.start, got.end], onShort: onShort.placements.find((p) => p.id === id) ?? "orphan", there: text.slice(got.start - 30, got.end + 30), was: text.slice(want.start - 30, want.end + 30) });
+      }
+    });
+  }
 }
 
 const pct = (a, b) => (b ? ((100 * a) / b).toFixed(2) + ' %' : '-');
 console.log(`Re-anchoring after external edits: ${docs.length} real articles, annotations on names and dates; seeds ${seeds.join(', ')}${wordEdits ? '' : ', sentences left whole'}`);
 console.log('');
-console.log('| mode | edits | text still exists: n | correct | orphaned | wrong | text deleted: n | orphaned (correct) | wrong |');
-console.log('|---|---|---|---|---|---|---|---|---|');
-for (const [key, r] of Object.entries(table).sort()) {
-  const [mode, n] = key.split(' | ');
-  console.log(`| ${mode} | ${n} | ${r.exists} | ${pct(r.correct, r.exists)} | ${pct(r.orphan, r.exists)} | ${pct(r.wrong, r.exists)} | ${r.deleted} | ${pct(r.delOrphan, r.deleted)} | ${pct(r.delWrong, r.deleted)} |`);
+console.log('| scenario | mode | edits | text still exists: n | correct | orphaned | wrong | text deleted: n | orphaned (correct) | wrong |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
+const order = ['mixed', 'duplicated sentence', 'partly duplicated sentence', 'find and replace', 'branch switch'];
+for (const [key, r] of Object.entries(table).sort(([a], [b]) => order.indexOf(a.split(' | ')[0]) - order.indexOf(b.split(' | ')[0]) || (a < b ? -1 : 1))) {
+  const [scenario, mode, n] = key.split(' | ');
+  console.log(`| ${scenario} | ${mode} | ${n} | ${r.exists} | ${pct(r.correct, r.exists)} | ${pct(r.orphan, r.exists)} | ${pct(r.wrong, r.exists)} | ${r.deleted} | ${pct(r.delOrphan, r.deleted)} | ${pct(r.delWrong, r.deleted)} |`);
 }
 console.log('');
+console.log(`wrong placements per scenario: ${order.filter((x) => Object.keys(table).some((k) => k.startsWith(`${x} |`))).map((x) => `${x}: ${wrongByScenario.get(x) ?? 0}`).join(', ')}`);
 console.log(`wrong placements per seed: ${[...wrongBySeed].map(([s, n]) => `${s}: ${n}`).join(', ')}`);
 console.log(`re-anchoring time: ${ms.toFixed(0)} ms in all`);
 for (const o of orphanExamples) console.log('orphan:', JSON.stringify(o));

@@ -1,12 +1,14 @@
 /** One file of `factmark annotate`: recognise, merge with the existing sidecar, write it back. */
 import { detectDocumentDate } from '../core/dates';
-import type { AnnotatedDocument } from '../core/model';
+import type { AnnotatedDocument, Mention } from '../core/model';
 import { defaultRecognizers, RecognitionPipeline } from '../core/recognition';
 import { updateSidecar } from '../core/sidecar';
 import { unsuitableReason } from '../core/text';
 import { addSuggestions, isError, readSidecar } from '../core/documents';
+import { isChangedOnDisk } from '../features/sidecar/atomicWrite';
 import { writeFileAtomic } from '../features/sidecar/nodeFs';
 import { readIfExists, readText } from './files';
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 /** Largest document recognised, as the extension's default `factmark.suggestions.maxFileSizeKB`. */
@@ -21,41 +23,78 @@ export interface AnnotateOutcome {
   status: 'created' | 'updated' | 'unchanged' | 'skipped' | 'failed';
   /** Why it was skipped or failed. */
   reason?: string;
+  /** Worth telling even when it went well (a sidecar that is a symlink was written through). */
+  note?: string;
 }
 
 let pipeline: RecognitionPipeline | undefined;
 
-/** Annotates one document: its sidecar gets the recognisers' mentions as suggestions (existing entries are kept). */
+/** Times `annotate` re-reads a sidecar that another writer changed under it before it gives up. */
+const ATTEMPTS = 8;
+
+/**
+ * Annotates one document: its sidecar gets the recognisers' mentions as suggestions (existing entries
+ * are kept). The sidecar is replaced only if it is still the one read (compare-and-swap under the
+ * writers' lock); if another writer (the extension, another run) changed it meanwhile, the
+ * suggestions are merged into the newer file instead, so that its change is never dropped.
+ */
 export async function annotateFile(file: string, sidecarFile: string): Promise<AnnotateOutcome> {
   try {
     const text = readText(file);
     const unsuitable = unsuitableReason(text, MAX_DOCUMENT_LENGTH);
     if (unsuitable) return { file, added: 0, status: 'skipped', reason: unsuitable.replace(/ \(factmark\.[^)]*\)/, '') };
-    const original = readIfExists(sidecarFile);
-    let base: AnnotatedDocument = { path: path.basename(file), annotations: [], facts: [] };
-    let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
-    if (original !== undefined) {
-      const reading = readSidecar(original, text);
-      if (!reading.document || !reading.writable) {
-        const first = reading.diagnostics.find(isError);
-        const where = first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely';
-        return { file, added: 0, status: 'failed', reason: `its sidecar is malformed (${where}); fix it or run "factmark check"` };
+    // Nothing to annotate: no sidecar is created for an empty article (one that exists is left alone).
+    if (text.trim() === '') return { file, added: 0, status: 'skipped', reason: 'an empty article' };
+    // Recognition is the slow part: done once per document date, not once per attempt.
+    const recognised = new Map<string | undefined, Mention[]>();
+    for (let attempt = 1; ; attempt++) {
+      const original = readIfExists(sidecarFile);
+      let base: AnnotatedDocument = { path: path.basename(file), annotations: [], facts: [] };
+      let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
+      if (original !== undefined) {
+        const reading = readSidecar(original, text);
+        if (!reading.document || !reading.writable) {
+          const first = reading.diagnostics.find(isError);
+          const where = first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely';
+          return { file, added: 0, status: 'failed', reason: `its sidecar is malformed (${where}); fix it or run "factmark check"` };
+        }
+        base = reading.document;
+        orphans = reading.orphanContext;
       }
-      base = reading.document;
-      orphans = reading.orphanContext;
+      const documentDate = base.documentDate ?? detectDocumentDate(text);
+      if (documentDate !== undefined) base = { ...base, documentDate };
+      let mentions = recognised.get(documentDate);
+      if (!mentions) {
+        // No paragraph cache: a batch of distinct articles would only fill it (the editor needs it, the CLI does not).
+        pipeline ??= new RecognitionPipeline(defaultRecognizers(), 0);
+        mentions = pipeline.recognize(text, documentDate !== undefined ? { documentDate } : {});
+        recognised.set(documentDate, mentions);
+      }
+      const { document, added } = addSuggestions(base, mentions);
+      const next = updateSidecar(original, orphans ? { document, text, orphans } : { document, text });
+      if (next === original) return { file, added, status: 'unchanged' };
+      try {
+        // The same atomic sequence as the extension: a killed run never leaves an empty or partial sidecar.
+        await writeFileAtomic(sidecarFile, next, { ifUnchanged: original ?? null });
+      } catch (e) {
+        if (isChangedOnDisk(e) && attempt < ATTEMPTS) continue;
+        throw e;
+      }
+      const outcome: AnnotateOutcome = { file, added, status: original === undefined ? 'created' : 'updated' };
+      const through = symlinkTarget(sidecarFile);
+      if (through) outcome.note = `the sidecar is a symlink: the file it points to (${through}) was updated, the link kept`;
+      return outcome;
     }
-    const documentDate = base.documentDate ?? detectDocumentDate(text);
-    if (documentDate !== undefined) base = { ...base, documentDate };
-    // No paragraph cache: a batch of distinct articles would only fill it (the editor needs it, the CLI does not).
-    pipeline ??= new RecognitionPipeline(defaultRecognizers(), 0);
-    const mentions = pipeline.recognize(text, documentDate !== undefined ? { documentDate } : {});
-    const { document, added } = addSuggestions(base, mentions);
-    const next = updateSidecar(original, orphans ? { document, text, orphans } : { document, text });
-    if (next === original) return { file, added, status: 'unchanged' };
-    // The same atomic sequence as the extension: a killed run never leaves an empty or partial sidecar.
-    await writeFileAtomic(sidecarFile, next);
-    return { file, added, status: original === undefined ? 'created' : 'updated' };
   } catch (err) {
     return { file, added: 0, status: 'failed', reason: (err as Error).message };
+  }
+}
+
+/** Where a symlink finally points, or undefined for a plain file. */
+function symlinkTarget(file: string): string | undefined {
+  try {
+    return fs.lstatSync(file).isSymbolicLink() ? fs.realpathSync(file) : undefined;
+  } catch {
+    return undefined;
   }
 }

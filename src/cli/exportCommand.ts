@@ -76,7 +76,7 @@ export async function exportCommand(values: Values, paths: string[], io: Io): Pr
     const uri = baseUri !== undefined ? baseUri + doc.name.split('/').map(encodeURIComponent).join('/') : pathToFileURL(doc.path).href;
     const { input, warnings: w } = exportInputOf(loaded.reading, loaded.text, doc.name, uri);
     inputs.push(input);
-    warnings.push(...w);
+    for (const x of w) warnings.push(x); // not push(...w): a sidecar with 100,000s of orphans overflowed the stack
   }
   if (errors > 0) {
     io.err(`factmark: nothing exported: fix the ${plural(errors, 'sidecar')} above (factmark check tells more)\n`);

@@ -8,12 +8,19 @@ export interface Loaded {
   doc: DocumentFile;
   text?: string;
   reading?: SidecarReading;
-  /** Set when the document or the sidecar is missing. */
+  /** Set when the document or the sidecar is missing (or cannot be read: `unreadable`). */
   missing?: string;
+  unreadable?: boolean;
 }
 
 export function load(doc: DocumentFile): Loaded {
-  const sidecarText = readIfExists(doc.sidecar);
+  let sidecarText: string | undefined;
+  try {
+    sidecarText = readIfExists(doc.sidecar);
+  } catch (e) {
+    // A folder, a FIFO, a device, too large, not UTF-8: reported, never a crash or a hang.
+    return { doc, missing: (e as Error).message, unreadable: true };
+  }
   if (sidecarText === undefined) return { doc, missing: `no sidecar (${path.basename(doc.sidecar)}); run "factmark annotate" first` };
   let text: string;
   try {

@@ -162,6 +162,7 @@ async function annotateCommand(values: Values, paths: string[], io: Io, entry: s
   const failed = outcomes.filter((o) => o.status === 'failed');
   for (const o of failed) io.err(`${shown(o.file, io.cwd)}: error: ${o.reason}\n`);
   if (!values.quiet) for (const o of outcomes.filter((x) => x.status === 'skipped')) io.err(`${shown(o.file, io.cwd)}: skipped: ${o.reason}\n`);
+  if (!values.quiet) for (const o of outcomes.filter((x) => x.note)) io.err(`${shown(o.file, io.cwd)}: note: ${o.note}\n`);
   const seconds = (Date.now() - started) / 1000;
   const added = outcomes.reduce((n, o) => n + o.added, 0);
   io.out(
@@ -189,7 +190,7 @@ function checkCommand(values: Values, paths: string[], io: Io): number {
     const file = shown(doc.sidecar, io.cwd);
     const loaded = load(doc);
     if (loaded.missing) {
-      findings.push({ file, severity: 'error', code: 'MISSING', message: loaded.missing });
+      findings.push({ file, severity: 'error', code: loaded.unreadable ? 'UNREADABLE' : 'MISSING', message: loaded.missing });
       continue;
     }
     const reading = loaded.reading!;
@@ -221,9 +222,10 @@ function checkCommand(values: Values, paths: string[], io: Io): number {
     io.out(`${JSON.stringify({ checked: docs.length, failed: failing.size, findings }, null, 2)}\n`);
   } else {
     for (const f of findings) io.out(`${f.file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.severity}: ${f.message} [${f.code}]\n`);
-    io.out(docs.length === 0 ? 'No sidecars found.\n' : `Checked ${plural(docs.length, 'sidecar')}: ${failing.size === 0 ? 'all valid' : `${failing.size} with errors`}.\n`);
+    io.out(docs.length === 0 ? 'No sidecars found: nothing was checked.\n' : `Checked ${plural(docs.length, 'sidecar')}: ${failing.size === 0 ? 'all valid' : `${failing.size} with errors`}.\n`);
   }
-  return failing.size > 0 ? 1 : 0;
+  // A CI gate must not pass on nothing (a wrong path, sidecars behind symlinks once skipped).
+  return failing.size > 0 || docs.length === 0 ? 1 : 0;
 }
 
 function statsCommand(values: Values, paths: string[], io: Io): number {

@@ -274,7 +274,7 @@ async function loadForExport(documents: vscode.Uri[], store: LiveAnnotations, wi
       if (live && live.writable && open) {
         const { input, warnings } = liveExportInput(live, open.getText(), name);
         out.inputs.push(input);
-        out.warnings.push(...warnings);
+        for (const w of warnings) out.warnings.push(w); // not push(...): 100,000s of orphans overflow the stack
         continue;
       }
       const sidecarUri = uri.with({ path: sidecarPathFor(uri.path) });
@@ -298,7 +298,7 @@ async function loadForExport(documents: vscode.Uri[], store: LiveAnnotations, wi
       }
       const { input, warnings } = exportInputOf(reading, text, name, uri.toString());
       out.inputs.push(input);
-      out.warnings.push(...warnings);
+      for (const w of warnings) out.warnings.push(w); // not push(...): 100,000s of orphans overflow the stack
     }
     return out;
   };

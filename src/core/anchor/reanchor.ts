@@ -72,8 +72,36 @@ export interface ReanchorResult {
 /** Two candidates closer than this are a tie: the anchor is ambiguous. */
 const TIE = 0.05;
 
-/** Re-anchor stored anchors on `newText`, using `oldText` (the text they were made on) when known. */
+/**
+ * Re-anchor stored anchors on `newText`, using `oldText` (the text they were made on) when known.
+ * Anchors stored on one span with one quote and context (a confirmed entity and a suggestion of
+ * another type on the same words) are anchored once, together: they are not rivals for the place.
+ */
 export function reanchor(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions = {}): ReanchorResult {
+  const groups = new Map<string, AnchorQuery[]>();
+  for (const a of anchors) {
+    // The context too: orphans of one deleted passage share a hint position and may share a quote.
+    const key = JSON.stringify([a.start, a.end, a.quote, a.prefix ?? '', a.suffix ?? '']);
+    const group = groups.get(key);
+    if (group) group.push(a);
+    else groups.set(key, [a]);
+  }
+  if (groups.size === anchors.length) return reanchorDistinct(oldText, newText, anchors, options);
+  const followers = new Map<string, AnchorQuery[]>();
+  for (const group of groups.values()) if (group.length > 1) followers.set(group[0].id, group.slice(1));
+  const result = reanchorDistinct(oldText, newText, [...groups.values()].map((g) => g[0]), options);
+  const placed: Placement[] = [];
+  const orphans: Orphan[] = [];
+  for (const p of result.placed) placed.push(p, ...(followers.get(p.id) ?? []).map((f) => ({ ...p, id: f.id })));
+  for (const o of result.orphans) orphans.push(o, ...(followers.get(o.id) ?? []).map((f) => ({ ...o, id: f.id })));
+  const order = new Map(anchors.map((a, i) => [a.id, i]));
+  placed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  orphans.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  return { placed, orphans };
+}
+
+/** {@link reanchor} for anchors on distinct spans. */
+function reanchorDistinct(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions): ReanchorResult {
   const opts: Required<ReanchorOptions> = { units: 'codepoints', minFuzzyQuoteLength: 5, fuzzyThreshold: 0.8, contextThreshold: 0.5, ...options };
   const placed: Placement[] = [];
   const orphans: Orphan[] = [];
@@ -175,9 +203,10 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
     if (found.placement) {
       placed.push(found.placement);
       // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
-      // must not drag the following anchors along with it.
+      // must not drag the following anchors along with it. (The copy much nearer than any other
+      // counts: without it, every anchor in repeated text would search the whole text.)
       const shift = found.placement.start - s;
-      if (found.unique && Math.abs(shift - drift) <= Math.max(2000, newText.length / 50)) drift = shift;
+      if ((found.unique || found.nearest) && Math.abs(shift - drift) <= Math.max(2000, newText.length / 50)) drift = shift;
     }
     else orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
   }
@@ -239,30 +268,52 @@ function searchCandidates(
   a: AnchorQuery,
   hint: number,
   opts: Required<ReanchorOptions>,
-): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean } {
+): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
   // The same words opening another sentence, where the quote's own sentence was deleted, are
   // never taken for it, however well the other side agrees.
-  const fits = (c: Candidate) => !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
+  // Nor is a place that starts or ends inside a word where the quote did not ("ican Marine Corps"
+  // for "U.S. Marine Corps" after "U.S." became "American").
+  const fits = (c: Candidate) => edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
+  const support = (c: Candidate) => contextSupport(text, c.start, c.end, a.quote, a.prefix, a.suffix);
+  // Every occurrence of the quote, scored: computed only when the fast path below does not decide
+  // (a scan of the whole text per anchor made re-anchoring quadratic on long texts).
+  let all: Candidate[] | undefined;
+  const occurrencesScored = () =>
+    (all ??= occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 })));
+  // Another occurrence whose surroundings agree at least as well as those of `c`, where some of
+  // `c`'s disagree: a partial copy of the sentence next to the original, say. Nobody can tell.
+  const rivalled = (c: Candidate) => {
+    const own = support(c);
+    if (own >= 2) return false;
+    const others = occurrencesScored();
+    return others.length <= MAX_RIVALS && others.some((o) => o.start !== c.start && fits(o) && support(o) >= own);
+  };
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
-    if (ctx >= opts.contextThreshold && fits(c)) return place(c, 'position');
+    if (ctx >= opts.contextThreshold && fits(c) && !rivalled(c)) return place(c, 'position');
   }
-  const exact: Candidate[] = occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 }));
+  const exact = occurrencesScored();
+  // Without any context, only the place it was at tells a short quote's occurrences apart.
+  if (!a.prefix && !a.suffix && a.quote.length < MIN_BARE_QUOTE) {
+    const best = exact.find((c) => fits(c));
+    return best ? { best, reason: 'ambiguous' } : { reason: 'not-found' };
+  }
   exact.sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint));
   const top = exact.find((c) => c.score < opts.contextThreshold || fits(c));
   if (top && top.score >= opts.contextThreshold) {
     const tied = exact.filter((c) => c.score >= top.score - TIE && fits(c));
+    if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return place(top, 'context', false);
+    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = exact.find((c) => c.start === hint);
-  if (atHint && atHint.score >= 0.25 && fits(atHint)) return place(atHint, 'position');
+  if (atHint && atHint.score >= 0.25 && fits(atHint) && !rivalled(atHint)) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
     const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
     const best = fuzzy[0];
@@ -271,7 +322,7 @@ function searchCandidates(
       // The exact quote was judged on its context above: fuzzy matching may take it only when its
       // context, allowing edits, agrees well (a deleted name is otherwise found at its other mentions).
       const exactText = best.text === a.quote;
-      if (best.score >= opts.fuzzyThreshold && clear && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy', false);
+      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy', false);
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }
@@ -315,6 +366,33 @@ function betterOldMention(oldText: string, newText: string, diff: DiffMap, s: nu
     return true;
   }
   return false;
+}
+
+/** Occurrences compared for a rival (see `rivalled` in searchCandidates); more is repeated text, judged by context alone. */
+const MAX_RIVALS = 200;
+/** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
+const MIN_BARE_QUOTE = 8;
+
+const WORD = /[\p{L}\p{N}]/u;
+
+/** The code point ending at `i` (exclusive) / starting at `i` is a letter or digit. */
+function wordBefore(t: string, i: number): boolean {
+  if (i <= 0) return false;
+  const lo = t.charCodeAt(i - 1);
+  const from = lo >= 0xdc00 && lo <= 0xdfff && i >= 2 ? i - 2 : i - 1;
+  return WORD.test(String.fromCodePoint(t.codePointAt(from)!));
+}
+function wordAt(t: string, i: number): boolean {
+  return i < t.length && WORD.test(String.fromCodePoint(t.codePointAt(i)!));
+}
+
+/**
+ * The place [start, end) starts and ends on word boundaries where the quote did: its stored
+ * context says whether a letter touched it (no context: taken as a whole word).
+ */
+function edgesAgree(text: string, start: number, end: number, a: AnchorQuery): boolean {
+  if (wordAt(a.quote, 0) && wordBefore(text, start) !== wordBefore(a.prefix ?? '', (a.prefix ?? '').length)) return false;
+  return !(wordBefore(a.quote, a.quote.length) && wordAt(text, end) !== wordAt(a.suffix ?? '', 0));
 }
 
 /** A quote that ended at a word boundary now runs into a longer word, or the reverse. */

@@ -27,8 +27,11 @@ export function buildSidecarData(input: SidecarInput): SidecarData {
   const map = new OffsetMap(text);
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
   const anchor = (id: string, start: number, end: number, quote: string) => {
-    const s = clamp(start);
-    const e = Math.max(s, clamp(end));
+    // A span edge between the two halves of a surrogate pair is widened to the whole character:
+    // half a pair is no text, and the stored quote would not be valid Unicode.
+    const s = splitsPair(text, clamp(start)) ? clamp(start) - 1 : clamp(start);
+    const e0 = Math.max(s, clamp(end));
+    const e = splitsPair(text, e0) ? e0 + 1 : e0;
     const orphan = input.orphans?.get(id);
     const base = { id, start: map.toCodePoint(s), end: map.toCodePoint(e) };
     if (orphan) {
@@ -62,4 +65,11 @@ export function buildSidecarData(input: SidecarInput): SidecarData {
   if (model.documentDate !== undefined) data.document.date = model.documentDate;
   if (input.labels) data.labels = [...input.labels];
   return data;
+}
+
+/** True when offset `i` falls between a high and a low surrogate. */
+function splitsPair(text: string, i: number): boolean {
+  const hi = text.charCodeAt(i - 1);
+  const lo = text.charCodeAt(i);
+  return i > 0 && hi >= 0xd800 && hi <= 0xdbff && lo >= 0xdc00 && lo <= 0xdfff;
 }

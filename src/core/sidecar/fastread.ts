@@ -296,7 +296,8 @@ function readDouble<V>(text: string, start: number, end: number, b: Builder<V>):
     if (e === 'x' || e === 'u' || e === 'U') {
       const n = e === 'x' ? 2 : e === 'u' ? 4 : 8;
       const hex = text.slice(p + 2, p + 2 + n);
-      if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex)) throw new Unsupported();
+      // Beyond U+10FFFF is no character (fromCodePoint would throw): the full parser reports it.
+      if (hex.length !== n || !/^[0-9a-fA-F]+$/.test(hex) || parseInt(hex, 16) > 0x10ffff) throw new Unsupported();
       out += String.fromCodePoint(parseInt(hex, 16));
       p += 2 + n;
     } else if (e !== undefined && e in ESCAPES && p + 1 < end) {

@@ -6,6 +6,9 @@ import { reanchor, type Orphan, type Placement, type ReanchorOptions } from '../
 import { gitBlobSha1 } from './hash';
 import type { SidecarData, StoredAnchor } from './types';
 
+/** Context agreement (0..1) a stored orphan needs to be re-attached to its returning text. */
+const REATTACH_CONTEXT = 0.75;
+
 /** Result of {@link loadAnnotations}. */
 export interface LoadedAnnotations {
   /** The model, UTF-16 offsets into the current text. Orphans are included at their hint position. */
@@ -28,10 +31,23 @@ export interface LoadedAnnotations {
 export function loadAnnotations(data: SidecarData, text: string, oldText?: string, options?: ReanchorOptions): LoadedAnnotations {
   const unchanged = data.document.gitBlob !== undefined && data.document.gitBlob === gitBlobSha1(text);
   const prior = unchanged ? text : oldText;
-  // Stored orphans stay orphans: their offsets are only a hint.
+  // Stored orphans are not anchored with the others: their offsets are only a hint.
   const live = (list: StoredAnchor[]) => list.filter((a) => !a.orphaned);
   const result = reanchor(prior, text, [...live(data.annotations), ...live(data.facts)], options);
   const placed = new Map(result.placed.map((p) => [p.id, p]));
+  // A stored orphan whose exact quote is back with its own context (a text that was shorter for a
+  // while: a torn read, another branch) is re-attached there; otherwise a rejected suggestion would
+  // stay detached forever and come back as new. Strict: exact quote, context agreeing, no fuzzy.
+  const stored = [...data.annotations, ...data.facts].filter((a) => a.orphaned && a.quote);
+  if (stored.length > 0) {
+    const again = reanchor(undefined, text, stored, { ...options, minFuzzyQuoteLength: Infinity });
+    for (const p of again.placed) {
+      if ((p.method === 'position' || p.method === 'context') && !p.modified && p.score >= REATTACH_CONTEXT) {
+        placed.set(p.id, p);
+        result.placed.push(p);
+      }
+    }
+  }
   const lost = new Map(result.orphans.map((o) => [o.id, o]));
   const orphans = new Map<string, { prefix?: string; suffix?: string }>();
   let map: OffsetMap | undefined;

@@ -81,7 +81,16 @@ export function parseSidecar(text: string): ParseResult {
 /** {@link parseSidecar} plus the YAML nodes; the last result is cached (saves re-parse their output). */
 export function parseWithNodes(text: string): ParsedWithNodes {
   if (cache && cache.text === text) return cache.parsed;
-  const parsed = parseUncached(text);
+  let parsed: ParsedWithNodes;
+  try {
+    parsed = parseUncached(text);
+  } catch (e) {
+    // The promise "never throws" kept even for a case nobody foresaw (a fast-reader escape once
+    // threw): the file is reported unreadable and left alone.
+    const { diagnostics, at } = reporter(text);
+    at('INTERNAL', `Factmark could not read this file (${e instanceof Error ? e.message : String(e)}): it is not read and not rewritten.`, 0, 0);
+    parsed = { result: { diagnostics, writable: false } };
+  }
   cache = { text, parsed };
   return parsed;
 }
@@ -112,6 +121,13 @@ function parseUncached(text: string): ParsedWithNodes {
     return refuse();
   }
 
+  // The yaml parser checks each key against the keys before it in its mapping: 40,000 keys in one
+  // mapping (390 KB) took a minute (the fast reader's checks too). No Factmark mapping has more than a few dozen.
+  const crowded = findCrowdedMap(text);
+  if (crowded >= 0) {
+    at('TOO_MANY_KEYS', `A mapping with more than ${MAX_KEYS_PER_MAP} keys: not read.`, crowded, crowded + 1);
+    return refuse();
+  }
   // Files in Factmark's own layout are read by the fast reader, straight to data (its layout
   // has no aliases, tags or nesting to refuse); a file it cannot read, or one with anything to
   // report, goes through the yaml parser for exact diagnostics. The yaml nodes the writer needs
@@ -427,6 +443,43 @@ function findDeepFlow(text: string): number {
     } else if (c === 0x5b || c === 0x7b) {
       if (++depth > MAX_FLOW_DEPTH) return i;
     } else if ((c === 0x5d || c === 0x7d) && depth > 0) depth--;
+  }
+  return -1;
+}
+
+/** Most keys in one block mapping of a sidecar (Factmark writes about a dozen). */
+const MAX_KEYS_PER_MAP = 1000;
+
+/**
+ * Offset of the line where a block mapping gets more than {@link MAX_KEYS_PER_MAP} keys, or -1.
+ * A line scan: keys are counted per indentation, and a line less indented, or a list item at
+ * that indentation, starts a new mapping.
+ */
+function findCrowdedMap(text: string): number {
+  const counts: number[] = [];
+  let at = 0;
+  while (at < text.length) {
+    let end = text.indexOf('\n', at);
+    if (end < 0) end = text.length;
+    let i = at;
+    while (i < end && text.charCodeAt(i) === 32) i++;
+    const c = text.charCodeAt(i);
+    if (i < end && c !== 35 /* # */ && c !== 13) {
+      let indent = i - at;
+      counts.length = Math.min(counts.length, indent + 1);
+      if (c === 45 /* - */ && (text.charCodeAt(i + 1) === 32 || i + 1 === end)) {
+        // "- key: value": the item's mapping is at the indentation after the dash.
+        counts.length = indent + 1;
+        indent += 2;
+        counts.length = indent;
+        counts[indent] = 0;
+      }
+      if (/^[^\s#][^\n]*?:(?:\s|$)/.test(text.slice(indent === i - at ? i : i + 2, Math.min(end, i + 200)))) {
+        counts[indent] = (counts[indent] ?? 0) + 1;
+        if (counts[indent] > MAX_KEYS_PER_MAP) return at;
+      }
+    }
+    at = end + 1;
   }
   return -1;
 }

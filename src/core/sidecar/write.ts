@@ -88,19 +88,20 @@ function editInPlace(text: string, yaml: Document.Parsed, invalid: InvalidEntry[
 }
 
 function applyEdits(text: string, edits: Edit[]): string {
-  // Descending by position; at one position a replacement goes before an insertion so that the
-  // insertion is not swallowed by it.
-  // Insertions at one position keep the order in which they were made.
+  // One pass over the text in position order, the pieces joined once: linear in the text and the
+  // edits (rebuilding the string per edit was quadratic: 18 s for 8,000 annotations after a prepend).
+  // At one position insertions come before a replacement, in the order they were made.
   const order = new Map(edits.map((e, i) => [e, i]));
-  edits.sort((a, b) => b.from - a.from || (b.to - b.from) - (a.to - a.from) || order.get(b)! - order.get(a)!);
-  let out = text;
-  let limit = Infinity;
+  edits.sort((a, b) => a.from - b.from || (a.to - a.from) - (b.to - b.from) || order.get(a)! - order.get(b)!);
+  const parts: string[] = [];
+  let pos = 0;
   for (const e of edits) {
-    if (e.to > limit) throw new NeedsFallback();
-    out = out.slice(0, e.from) + e.text + out.slice(e.to);
-    limit = e.from;
+    if (e.from < pos) throw new NeedsFallback();
+    parts.push(text.slice(pos, e.from), e.text);
+    pos = e.to;
   }
-  return out;
+  parts.push(text.slice(pos));
+  return parts.join('');
 }
 
 /** Set, add or remove the scalar (or flow-list) fields of a block map, leaving other keys alone. */
@@ -357,7 +358,8 @@ function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: Si
     if (isSeq(old)) seq.commentBefore = old.commentBefore;
     yaml.set(list, seq);
   }
-  let out = yaml.toString({ lineWidth: 0 });
+  // No block scalars (`|`, `>`): the format writes every string on one line, quoted when needed.
+  let out = yaml.toString({ lineWidth: 0, blockQuote: false });
   if (crlf) out = out.replace(/\r?\n/g, '\r\n');
   return (bom ? '\uFEFF' : '') + out;
 }

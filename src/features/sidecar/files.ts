@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sidecarPathFor } from '../../core/sidecar';
-import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs } from './atomicWrite';
+import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from './atomicWrite';
 
 /**
  * Sidecar I/O through `vscode.workspace.fs`, so remote and virtual file systems work.
@@ -44,13 +44,13 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /** Atomically replaces `target` with `text` (UTF-8): temporary file beside it, then rename (see atomicWrite.ts). */
-export async function writeTextAtomic(target: vscode.Uri, text: string): Promise<void> {
+export async function writeTextAtomic(target: vscode.Uri, text: string, options: Omit<AtomicWriteOptions, 'pid'> = {}): Promise<void> {
   if (target.scheme === 'file') {
     // Loaded on first use: nothing of Node's fs is needed for remote and virtual workspaces.
     const { writeFileAtomic } = await import('./nodeFs');
-    return writeFileAtomic(target.fsPath, text);
+    return writeFileAtomic(target.fsPath, text, options);
   }
-  return writeAtomic(workspaceFs(target), target.path, text, { pid: typeof process === 'object' ? process.pid : 0 });
+  return writeAtomic(workspaceFs(target), target.path, text, { ...options, pid: typeof process === 'object' ? process.pid : 0 });
 }
 
 /** {@link AtomicFs} on `vscode.workspace.fs` for one URI's scheme and authority (remote, virtual). */
@@ -63,6 +63,14 @@ function workspaceFs(base: vscode.Uri): AtomicFs {
     rename: (from, to) => Promise.resolve(vscode.workspace.fs.rename(at(from), at(to), { overwrite: true })),
     remove: (p) => Promise.resolve(vscode.workspace.fs.delete(at(p))).then(undefined, () => undefined),
     list: async (folder) => (await vscode.workspace.fs.readDirectory(at(folder))).map(([name]) => name),
+    read: async (p) => {
+      try {
+        return await vscode.workspace.fs.readFile(at(p));
+      } catch (e) {
+        if (e instanceof vscode.FileSystemError && e.code === 'FileNotFound') return undefined;
+        throw e;
+      }
+    },
     // No process ids to check on another machine: only age tells an abandoned temporary file.
     abandoned: async (p) => {
       const stat = await Promise.resolve(vscode.workspace.fs.stat(at(p))).catch(() => undefined);

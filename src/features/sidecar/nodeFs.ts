@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs } from './atomicWrite';
+import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from './atomicWrite';
 
 export const nodeFs: AtomicFs = {
   dirname: (p) => path.dirname(p),
@@ -21,6 +21,22 @@ export const nodeFs: AtomicFs = {
     }
   },
   rename: (from, to) => fs.promises.rename(from, to),
+  read: (p) =>
+    fs.promises.readFile(p).then(
+      (b) => new Uint8Array(b.buffer, b.byteOffset, b.byteLength),
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'ENOENT') return undefined;
+        throw e;
+      },
+    ),
+  createExclusive: (p, content) =>
+    fs.promises.writeFile(p, content, { flag: 'wx' }).then(
+      () => true,
+      (e: NodeJS.ErrnoException) => {
+        if (e.code === 'EEXIST') return false;
+        throw e;
+      },
+    ),
   remove: (p) => fs.promises.rm(p, { force: true }),
   list: (folder) => fs.promises.readdir(folder),
   realpath: (p) => fs.promises.realpath(p),
@@ -52,7 +68,7 @@ function processRuns(pid: number): boolean {
   }
 }
 
-/** Atomically replaces a local file with `content` (UTF-8 for a string). */
-export function writeFileAtomic(file: string, content: string | Uint8Array): Promise<void> {
-  return writeAtomic(nodeFs, file, content, { pid: process.pid });
+/** Atomically replaces a local file with `content` (UTF-8 for a string); `ifUnchanged`: see {@link AtomicWriteOptions}. */
+export function writeFileAtomic(file: string, content: string | Uint8Array, options: Omit<AtomicWriteOptions, 'pid'> = {}): Promise<void> {
+  return writeAtomic(nodeFs, file, content, { ...options, pid: process.pid });
 }

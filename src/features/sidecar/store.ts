@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AnchorTracker, prefixBefore, reanchor, suffixAfter, type AnchorQuery, type Orphan, type TextChange } from '../../core/anchor';
+import { AnchorTracker, placeInReplacements, prefixBefore, reanchor, suffixAfter, type AnchorQuery, type Orphan, type TextChange } from '../../core/anchor';
 import { IdMaker } from '../../core/ids';
 import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
 import {
@@ -15,6 +15,8 @@ import {
   type SidecarDiagnostic,
   type SidecarInput,
 } from '../../core/sidecar';
+import { isChangedOnDisk } from './atomicWrite';
+import { writeConflictCopy } from './conflictCopy';
 import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic } from './files';
 import { OldTexts } from './oldText';
 
@@ -65,6 +67,8 @@ class Entry implements DocumentAnnotations {
   savedSpans = new Map<string, { start: number; end: number }>();
   /** Annotation changes not yet on disk. */
   pending = false;
+  /** Where changes go while the sidecar cannot be read (D10), once one was written. */
+  conflictCopy: vscode.Uri | undefined;
   /** Counts model changes made through the store's edit(): a write that began before one must not undo it. */
   edits = 0;
   /** Ids that were orphans when the text was last in sync with the disk. */
@@ -423,6 +427,18 @@ export class AnnotationStore implements vscode.Disposable {
     const summary = entry.tracker.applyChanges(e.contentChanges as readonly TextChange[], reason);
     if (summary.changed.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
     const doc = e.document;
+    // A coarse change (a formatter, a moved line, a merged Replace All) swallows spans whose text
+    // it puts back: those are placed on it again instead of being orphaned.
+    const back = placeInReplacements(
+      doc.getText(),
+      e.contentChanges as readonly TextChange[],
+      summary.orphaned.flatMap((key) => {
+        const s = this.byKey(entry, key);
+        return s ? [{ id: key, quote: s.text, at: s.start }] : [];
+      }),
+    );
+    if (back.size > 0) this.replace(entry, back);
+    summary.orphaned = summary.orphaned.filter((key) => !back.has(key));
     for (const key of summary.changed) {
       const s = this.byKey(entry, key);
       if (s && !entry.orphans.has(s.id)) s.text = doc.getText(new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
@@ -441,11 +457,25 @@ export class AnnotationStore implements vscode.Disposable {
     }
     // Typing on inside an already modified span changes only its text: listeners (decorations, the
     // view) are told when a span is first modified, orphaned or restored, not on every keystroke.
-    if (summary.modified.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
+    if (summary.modified.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0 && back.size === 0) return;
     // While a reload check is pending the coarse change may be undone by re-anchoring: tell then.
     const orphansChanged = summary.orphaned.length > 0 || summary.restored.length > 0;
     this.fire(entry, orphansChanged && entry.reloadCheck === undefined, false);
     if (orphansChanged && entry.reloadCheck !== undefined) entry.orphansUntold = true;
+  }
+
+  /** Puts spans (by tracker key) at new places of the current text; the tracker starts afresh. */
+  private replace(entry: Entry, places: ReadonlyMap<string, { start: number; end: number }>): void {
+    const plain = entry.plain();
+    const move = (kind: Kind, s: Span) => {
+      const p = places.get(trackId(kind, s.id));
+      if (!p) return;
+      s.start = p.start;
+      s.end = p.end;
+    };
+    plain.annotations.forEach((s) => move('annotation', s));
+    plain.facts.forEach((s) => move('fact', s));
+    entry.install(plain);
   }
 
   private byKey(entry: Entry, key: string): Span | undefined {
@@ -624,7 +654,16 @@ export class AnnotationStore implements vscode.Disposable {
     entry.queue = entry.queue.then(async () => {
       entry.queued = false;
       try {
-        await this.flush(entry);
+        // Another writer (a CLI run, a second window) replaced the file between our read and our
+        // write: read it again and merge, a few times, rather than overwrite its change.
+        for (let attempt = 0; ; attempt++) {
+          try {
+            await this.flush(entry);
+            break;
+          } catch (e) {
+            if (!isChangedOnDisk(e) || attempt >= 4) throw e;
+          }
+        }
       } catch (e) {
         entry.pending = true;
         void vscode.window.showErrorMessage(`Factmark could not write ${baseName(entry.sidecarUri)}: ${e instanceof Error ? e.message : String(e)}. The annotations are kept in memory and written on the next save.`);
@@ -634,7 +673,11 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async flush(entry: Entry): Promise<void> {
     const doc = entry.document;
-    if (entry.untitled || !entry.writable || entry.conflict) return;
+    if (entry.untitled || entry.conflict) return;
+    if (!entry.writable) {
+      await this.flushToConflictCopy(entry);
+      return;
+    }
     if (!vscode.workspace.isTrusted) {
       // Restricted Mode is read-only: changes wait in memory until the folder is trusted.
       this.tellOnce('untrusted', 'Factmark does not write annotation files in Restricted Mode; your changes are kept in memory and written once you trust this folder.');
@@ -702,12 +745,28 @@ export class AnnotationStore implements vscode.Disposable {
       this.adopt(entry, result.merged, text);
     }
     // The snapshot is consistent with `text`, the text on disk: written even if the editor moved on.
-    if (output !== disk) await writeTextAtomic(entry.sidecarUri, output);
+    if (output !== disk) await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk ?? null });
     entry.diskText = output;
     entry.base = parseSidecar(output).doc;
     if (stale()) return; // changed during the write: still pending, for the next write
     entry.pending = false;
     entry.markSaved(text);
+  }
+
+  /** The sidecar cannot be read: the changes go to a `.conflict-*` copy beside it (D10), never over it. */
+  private async flushToConflictCopy(entry: Entry): Promise<void> {
+    const doc = entry.document;
+    if (!entry.pending || !vscode.workspace.isTrusted || (!doc.isClosed && doc.isDirty)) return;
+    const text = doc.isClosed ? entry.savedText : doc.getText();
+    const model = entry.plain();
+    if (text === undefined || (model.annotations.length === 0 && model.facts.length === 0)) return;
+    const output = writeSidecar(undefined, buildSidecarData({ document: model, text, orphans: new Map(entry.orphanContext) }));
+    entry.conflictCopy = await writeConflictCopy(entry.sidecarUri, entry.conflictCopy, output);
+    entry.pending = false;
+    this.tellOnce(
+      `conflict-copy:${entry.sidecarUri}`,
+      `${baseName(entry.sidecarUri)} cannot be read, so it is left as it is; your annotation changes were written to ${baseName(entry.conflictCopy)} beside it. Fix the file, then take what you need from the copy.`,
+    );
   }
 
   /** Takes merged data (on `text`) as the model. */
@@ -738,7 +797,19 @@ export class AnnotationStore implements vscode.Disposable {
       const resolved = preferMine(merged, conflicts);
       entry.queue = entry.queue.then(async () => {
         const output = writeSidecar(disk, resolved);
-        if (output !== disk) await writeTextAtomic(entry.sidecarUri, output);
+        if (output !== disk) {
+          try {
+            await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk });
+          } catch (e) {
+            // Changed again meanwhile (or not writable): my side becomes the model, and the next
+            // write merges it with the newer file (asking again if the same annotations changed).
+            this.adopt(entry, resolved, text);
+            entry.pending = true;
+            if (isChangedOnDisk(e)) this.schedule(entry);
+            else void vscode.window.showErrorMessage(`Factmark could not write ${baseName(entry.sidecarUri)}: ${e instanceof Error ? e.message : String(e)}.`);
+            return;
+          }
+        }
         entry.diskText = output;
         entry.base = parseSidecar(output).doc;
         entry.pending = false;

@@ -1,0 +1,75 @@
+/**
+ * A lock file beside a target, taken by every Factmark writer (the extension, the CLI, its worker
+ * threads) around "re-read, compare, replace". Without it two writers that read the same sidecar
+ * both replace it and the first one's change is lost (issue 11, item 1: 22 of 4,199 confirmed
+ * annotations lost to a concurrent `annotate`).
+ *
+ * The lock is `.<name>.lock`, created exclusively, holding `<pid> <time>`. A lock whose process is
+ * gone, or older than {@link STALE_LOCK_MS} (a write takes milliseconds), is taken over. No Node
+ * import: the file operations come from the host ({@link AtomicFs}).
+ */
+import type { AtomicFs } from './atomicWrite';
+
+/** A lock held longer than this is taken over whatever its pid says (a writer that hangs, a reused pid). */
+export const STALE_LOCK_MS = 30_000;
+/** How long a writer waits for a live lock before giving up with an error. */
+export const LOCK_WAIT_MS = 15_000;
+
+/** The lock file of `name` in `folder`. */
+export function lockName(name: string): string {
+  return `.${name}.lock`;
+}
+
+/** Takes the lock of `target` (a real path), waiting for another writer if needed; returns the release function. */
+export async function acquireLock(fs: AtomicFs, folder: string, name: string, pid: number): Promise<() => Promise<void>> {
+  const lock = fs.join(folder, lockName(name));
+  const content = `${pid} ${Date.now()}`;
+  const started = Date.now();
+  for (let attempt = 0; ; attempt++) {
+    if (await create(fs, lock, content)) {
+      return () => fs.remove(lock).catch(() => undefined);
+    }
+    if (await stale(fs, lock)) {
+      await fs.remove(lock).catch(() => undefined);
+      continue;
+    }
+    if (Date.now() - started > LOCK_WAIT_MS) {
+      throw new Error(`another writer holds ${lockName(name)} (for more than ${LOCK_WAIT_MS / 1000} s); nothing was written`);
+    }
+    // Short waits first: a sidecar write takes a few milliseconds.
+    await new Promise((r) => setTimeout(r, Math.min(2 + attempt * 3, 50) * (0.5 + Math.random())));
+  }
+}
+
+/** Creates the lock file; false when it exists already. */
+async function create(fs: AtomicFs, lock: string, content: string): Promise<boolean> {
+  const bytes = new TextEncoder().encode(content);
+  if (fs.createExclusive) return fs.createExclusive(lock, bytes);
+  // Hosts without an exclusive create (some virtual file systems): check, then write; best effort.
+  if (fs.read && (await fs.read(lock)) !== undefined) return false;
+  await fs.writeNew(lock, bytes);
+  return true;
+}
+
+/** Whether the lock's holder is gone or has held it too long. */
+async function stale(fs: AtomicFs, lock: string): Promise<boolean> {
+  const first = await readLock(fs, lock);
+  if (first === undefined) return false; // released meanwhile: try again at once
+  if (first.time === undefined) {
+    // Its writer writes the content right after creating the file: still empty a moment later, it was
+    // killed in between.
+    await new Promise((r) => setTimeout(r, 200));
+    const again = await readLock(fs, lock);
+    return again !== undefined && again.time === undefined;
+  }
+  if (Date.now() - first.time > STALE_LOCK_MS) return true;
+  return first.pid > 0 && (await fs.abandoned(lock, first.pid));
+}
+
+async function readLock(fs: AtomicFs, lock: string): Promise<{ pid: number; time?: number } | undefined> {
+  const bytes = fs.read ? await fs.read(lock).catch(() => undefined) : undefined;
+  if (bytes === undefined) return undefined;
+  const [pidText, timeText] = new TextDecoder().decode(bytes).split(' ');
+  const time = Number(timeText);
+  return Number.isFinite(time) && time > 0 ? { pid: Number(pidText), time } : { pid: 0 };
+}

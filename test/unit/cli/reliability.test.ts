@@ -1,0 +1,142 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync, execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+// Issue 11 items 7 and 8: hostile and special files, symlinks and empty runs, through the built
+// CLI as users run it. Every run has a timeout: a hang fails the test instead of stalling it.
+
+const root = path.resolve(__dirname, '../../../..');
+const CLI = path.join(root, 'dist/cli.js');
+
+function factmark(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string; ms: number } {
+  const t = Date.now();
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 30_000 });
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr, ms: Date.now() - t };
+}
+
+const ARTICLE = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
+
+describe('factmark CLI with hostile files, symlinks and empty folders (issue 11 items 7, 8)', function () {
+  this.timeout(120_000);
+  let dir: string;
+  before(function () {
+    if (!fs.existsSync(CLI)) this.skip();
+  });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-hostile-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a FIFO as sidecar is refused at once by check and annotate, not waited on', function () {
+    if (process.platform === 'win32') this.skip();
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    execFileSync('mkfifo', [path.join(dir, 'a.txt.factmark.yaml')]);
+    const check = factmark(dir, 'check', '.');
+    assert.equal(check.code, 1, check.stdout + check.stderr);
+    assert.match(check.stdout, /named pipe/);
+    const annotate = factmark(dir, 'annotate', 'a.txt');
+    assert.notEqual(annotate.code, 0);
+    assert.match(annotate.stdout + annotate.stderr, /named pipe/);
+  });
+
+  it('a sidecar that is a symlink to /dev/zero, or a folder, is refused by type', function () {
+    if (!fs.existsSync('/dev/zero')) this.skip();
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    fs.symlinkSync('/dev/zero', path.join(dir, 'a.txt.factmark.yaml'));
+    fs.writeFileSync(path.join(dir, 'b.txt'), ARTICLE);
+    fs.mkdirSync(path.join(dir, 'b.txt.factmark.yaml'));
+    const check = factmark(dir, 'check', 'a.txt.factmark.yaml', 'b.txt.factmark.yaml');
+    assert.equal(check.code, 1, check.stdout + check.stderr);
+    assert.match(check.stdout, /a\.txt\.factmark\.yaml: error: the sidecar is a device/);
+    assert.match(check.stdout, /b\.txt\.factmark\.yaml: error: the sidecar is a folder/);
+    assert.doesNotMatch(check.stderr, /at \w+ \(/, 'a stack trace');
+  });
+
+  it('a sidecar larger than the limit is refused before it is read', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    const big = path.join(dir, 'a.txt.factmark.yaml');
+    // Sparse: 700 MB on paper, nothing on disk; reading it whole would take seconds and the memory.
+    fs.closeSync(fs.openSync(big, 'w'));
+    fs.truncateSync(big, 700 * 1024 * 1024);
+    const check = factmark(dir, 'check', '.');
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /larger than 20 MB/);
+    assert.ok(check.ms < 10_000, `took ${check.ms} ms`);
+  });
+
+  it('"\\UFFFFFFFF" and "\\U00110000" in a sidecar are reported, not a crash', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    assert.equal(factmark(dir, 'annotate', 'a.txt').code, 0);
+    const file = path.join(dir, 'a.txt.factmark.yaml');
+    const text = fs.readFileSync(file, 'utf8');
+    for (const escape of ['\\UFFFFFFFF', '\\U00110000']) {
+      fs.writeFileSync(file, text.replace(/^(\s+)type: (\w+)$/m, `$1type: $2\n$1note: "x${escape}"`));
+      const check = factmark(dir, 'check', '.');
+      assert.equal(check.code, 1, check.stderr);
+      assert.match(check.stdout, /escape/i);
+      assert.doesNotMatch(check.stderr, /at \w+ \(/, 'a stack trace');
+    }
+  });
+
+  it('invalid UTF-8 in a sidecar note is refused, and the file is left byte for byte', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    assert.equal(factmark(dir, 'annotate', 'a.txt').code, 0);
+    const file = path.join(dir, 'a.txt.factmark.yaml');
+    const text = fs.readFileSync(file, 'utf8').replace(/^(\s+)type: (\w+)$/m, '$1type: $2\n$1note: caf\u00e9');
+    // "café" with its é as one Latin-1 byte: not UTF-8.
+    const bytes = Buffer.from(text, 'latin1');
+    fs.writeFileSync(file, bytes);
+    fs.writeFileSync(path.join(dir, 'a.txt'), `Seoul. ${ARTICLE}`); // so that annotate would rewrite it
+    const annotate = factmark(dir, 'annotate', 'a.txt');
+    assert.notEqual(annotate.code, 0);
+    assert.match(annotate.stdout + annotate.stderr, /not valid UTF-8/);
+    assert.deepEqual(fs.readFileSync(file), bytes);
+    assert.match(factmark(dir, 'check', '.').stdout, /not valid UTF-8/);
+  });
+
+  it('40,000 unknown keys in one annotation are refused in under a second of parsing', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    assert.equal(factmark(dir, 'annotate', 'a.txt').code, 0);
+    const file = path.join(dir, 'a.txt.factmark.yaml');
+    const keys = Array.from({ length: 40_000 }, (_, i) => `    k${i}: v`).join('\n');
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^(    type: \w+)$/m, `$1\n${keys}`));
+    const check = factmark(dir, 'check', '.');
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /more than 1000 keys/);
+    // A Node start and the bundle take about a second here; the parse used to take a minute.
+    assert.ok(check.ms < 8000, `took ${check.ms} ms`);
+  });
+
+  it('check on a folder with nothing to check says so and fails', () => {
+    fs.writeFileSync(path.join(dir, 'notes.md'), '# nothing here\n');
+    const check = factmark(dir, 'check', '.');
+    assert.equal(check.code, 1);
+    assert.match(check.stdout, /No sidecars found: nothing was checked/);
+  });
+
+  it('folder walks follow symlinked sidecars and articles (check does not pass on nothing)', function () {
+    if (process.platform === 'win32') this.skip();
+    const real = path.join(dir, 'real');
+    fs.mkdirSync(real);
+    fs.writeFileSync(path.join(real, 'a.txt'), ARTICLE);
+    assert.equal(factmark(real, 'annotate', 'a.txt').code, 0);
+    const linked = path.join(dir, 'linked');
+    fs.mkdirSync(linked);
+    fs.symlinkSync(path.join(real, 'a.txt'), path.join(linked, 'a.txt'));
+    fs.symlinkSync(path.join(real, 'a.txt.factmark.yaml'), path.join(linked, 'a.txt.factmark.yaml'));
+    // And a link back up, which must not loop.
+    fs.symlinkSync(dir, path.join(linked, 'loop'));
+    const check = factmark(linked, 'check', '.');
+    assert.equal(check.code, 0, check.stdout + check.stderr);
+    assert.match(check.stdout, /Checked 1 sidecar: all valid/);
+    // annotate through the symlinked sidecar updates its target and keeps the link.
+    fs.writeFileSync(path.join(real, 'a.txt'), `Seoul. ${ARTICLE}`);
+    const annotate = factmark(linked, 'annotate', '.');
+    assert.equal(annotate.code, 0, annotate.stdout + annotate.stderr);
+    assert.match(annotate.stderr, /a\.txt: note: the sidecar is a symlink: the file it points to \(.*real.a\.txt\.factmark\.yaml\) was updated/);
+    assert.ok(fs.lstatSync(path.join(linked, 'a.txt.factmark.yaml')).isSymbolicLink());
+    assert.match(factmark(real, 'check', '.').stdout, /all valid/);
+  });
+});

@@ -1,0 +1,80 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { annotateFile } from '../../../src/cli/annotateFile';
+import { parseSidecar, updateSidecar } from '../../../src/core/sidecar';
+import { writeFileAtomic } from '../../../src/features/sidecar/nodeFs';
+
+// Issue 11 item 9: the smaller ways to lose or change work.
+
+describe('smaller reliability items (issue 11 item 9)', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-small-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a sidecar whose name is 244 bytes long is written (the temporary name used to be too long)', async () => {
+    const name = `${'é'.repeat(113)}.txt.factmark.yaml`; // 226 + 18 = 244 bytes
+    assert.ok(Buffer.byteLength(name) > 241 && Buffer.byteLength(name) <= 255);
+    const file = path.join(dir, name);
+    await writeFileAtomic(file, 'one\n');
+    await writeFileAtomic(file, 'two\n');
+    assert.equal(fs.readFileSync(file, 'utf8'), 'two\n');
+    assert.deepEqual(fs.readdirSync(dir), [name], 'temporary or lock files left');
+  });
+
+  it('a read-only sidecar is not replaced', async () => {
+    const file = path.join(dir, 'a.txt.factmark.yaml');
+    fs.writeFileSync(file, 'mine\n');
+    fs.chmodSync(file, 0o444);
+    await assert.rejects(writeFileAtomic(file, 'theirs\n'), /read-only/);
+    assert.equal(fs.readFileSync(file, 'utf8'), 'mine\n');
+    assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+  });
+
+  it('a span that splits a surrogate pair is stored with the whole character, never half of it', () => {
+    const text = 'Smile 😀 Kim met Lee.';
+    const emoji = text.indexOf('😀');
+    // Ends between the two halves of the emoji.
+    const sidecar = updateSidecar(undefined, { text, document: { path: 'a.txt', annotations: [{ id: 'a1', type: 'MISC', start: 0, end: emoji + 1, text: text.slice(0, emoji + 1), status: 'confirmed' }], facts: [] } });
+    const quote = parseSidecar(sidecar).doc!.annotations[0].quote;
+    assert.equal(quote, 'Smile 😀');
+    assert.doesNotMatch(quote, /[\uD800-\uDBFF](?![\uDC00-\uDFFF])/, 'a lone high surrogate');
+  });
+
+  it('an empty article gets no sidecar', async () => {
+    const file = path.join(dir, 'empty.txt');
+    fs.writeFileSync(file, '\n\n  \n');
+    const o = await annotateFile(file, `${file}.factmark.yaml`);
+    assert.equal(o.status, 'skipped');
+    assert.ok(!fs.existsSync(`${file}.factmark.yaml`));
+  });
+
+  it('UTF-16 and Latin-1 articles are refused with the reason, not read as mojibake', async () => {
+    const utf16 = path.join(dir, 'utf16.txt');
+    fs.writeFileSync(utf16, Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('Kim met Lee in Seoul.\n', 'utf16le')]));
+    const latin1 = path.join(dir, 'latin1.txt');
+    fs.writeFileSync(latin1, Buffer.from('Fran\u00e7ois Hollande met Angela Merkel in Paris.\n', 'latin1'));
+    const a = await annotateFile(utf16, `${utf16}.factmark.yaml`);
+    assert.equal(a.status, 'failed');
+    assert.match(a.reason!, /UTF-16/);
+    const b = await annotateFile(latin1, `${latin1}.factmark.yaml`);
+    assert.equal(b.status, 'failed');
+    assert.match(b.reason!, /not valid UTF-8/);
+    assert.ok(!fs.existsSync(`${utf16}.factmark.yaml`) && !fs.existsSync(`${latin1}.factmark.yaml`));
+  });
+
+  it('the fallback writer (a hand-written flow entry) writes a multi-line note quoted on one line, never as a block scalar', () => {
+    const text = 'Kim met Lee.';
+    const original = 'factmark: 1\ndocument:\n  path: a.txt\noffsets: codepoints\nannotations:\n  - {id: a1, type: PERSON, status: confirmed, start: 0, end: 3, quote: Kim}\n';
+    const note = 'line one\nline two\n  indented';
+    const out = updateSidecar(original, {
+      text,
+      document: { path: 'a.txt', facts: [], annotations: [{ id: 'a1', type: 'PERSON', start: 0, end: 3, text: 'Kim', status: 'confirmed' }, { id: 'a2', type: 'PERSON', start: 8, end: 11, text: 'Lee', status: 'confirmed', note }] },
+    });
+    assert.doesNotMatch(out, /: [|>][-+]?\s*$/m);
+    assert.equal(parseSidecar(out).doc!.annotations[1].note, note);
+  });
+});
