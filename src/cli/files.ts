@@ -151,8 +151,8 @@ function readChecked(file: string, limit: number, what: string): Uint8Array | un
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return undefined;
-    if (code === 'ELOOP') throw new Error(`${what} is a symlink loop (or a chain of more than 40 links): not read`);
-    if (code === 'EISDIR') throw new Error(`${what} is a folder, not a file: not read`);
+    if (code === 'ELOOP') throw new Error(`${what} is a symlink loop (or a chain of more than 40 links): not read`, { cause: err });
+    if (code === 'EISDIR') throw new Error(`${what} is a folder, not a file: not read`, { cause: err });
     throw err;
   }
   try {

@@ -101,7 +101,7 @@ describe('factmark CLI with hostile files, symlinks and empty folders (issue 11 
     assert.equal(factmark(dir, 'annotate', 'a.txt').code, 0);
     const file = path.join(dir, 'a.txt.factmark.yaml');
     const keys = Array.from({ length: 40_000 }, (_, i) => `    k${i}: v`).join('\n');
-    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^(    type: \w+)$/m, `$1\n${keys}`));
+    fs.writeFileSync(file, fs.readFileSync(file, 'utf8').replace(/^( {4}type: \w+)$/m, `$1\n${keys}`));
     const check = factmark(dir, 'check', '.');
     assert.equal(check.code, 1);
     assert.match(check.stdout, /more than 1000 keys/);
