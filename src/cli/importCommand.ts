@@ -11,7 +11,7 @@ import { findImportFormat, importFormats, problemLine, topReasons, type ImportFo
 import { MAX_IMPORT_CHARS } from '../core/export/limits';
 import type { AnnotatedDocument } from '../core/model';
 import { updateSidecar } from '../core/sidecar';
-import { writeFileAtomic } from '../features/sidecar/nodeFs';
+import { writeFileAtomic } from '../node/fs';
 import { isError, mergeImported, readSidecar } from '../core/documents';
 import { collect, readIfExists, readText, shown, UsageError, type DocumentFile } from './files';
 import { plural } from './load';

@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExportFile } from '../core/export';
 import { isSidecarPath } from '../core/sidecar';
-import { writeFileAtomic } from '../features/sidecar/nodeFs';
+import { writeFileAtomic } from '../node/fs';
 import { shown } from './files';
 
 /** An output that may not be written, with the reason in the user's words. */

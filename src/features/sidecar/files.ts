@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { sidecarPathFor } from '../../core/sidecar';
-import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from './atomicWrite';
+import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from '../../core/sidecar/atomicWrite';
 
 /**
  * Sidecar I/O through `vscode.workspace.fs`, so remote and virtual file systems work.
@@ -47,7 +47,7 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 export async function writeTextAtomic(target: vscode.Uri, text: string, options: Omit<AtomicWriteOptions, 'pid'> = {}): Promise<void> {
   if (target.scheme === 'file') {
     // Loaded on first use: nothing of Node's fs is needed for remote and virtual workspaces.
-    const { writeFileAtomic } = await import('./nodeFs');
+    const { writeFileAtomic } = await import('../../node/fs');
     return writeFileAtomic(target.fsPath, text, options);
   }
   return writeAtomic(workspaceFs(target), target.path, text, { ...options, pid: typeof process === 'object' ? process.pid : 0 });

@@ -15,7 +15,7 @@ import {
   type SidecarDiagnostic,
   type SidecarInput,
 } from '../../core/sidecar';
-import { isChangedOnDisk } from './atomicWrite';
+import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeConflictCopy } from './conflictCopy';
 import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic } from './files';
 import { OldTexts } from './oldText';

@@ -15,8 +15,8 @@ import { annotateFile } from '../../../src/cli/annotateFile';
 import { readSidecar } from '../../../src/core/documents';
 import type { AnnotatedDocument } from '../../../src/core/model';
 import { updateSidecar } from '../../../src/core/sidecar';
-import { isChangedOnDisk } from '../../../src/features/sidecar/atomicWrite';
-import { writeFileAtomic } from '../../../src/features/sidecar/nodeFs';
+import { isChangedOnDisk } from '../../../src/core/sidecar/atomicWrite';
+import { writeFileAtomic } from '../../../src/node/fs';
 
 function articles(dir: string): string[] {
   return fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => path.join(dir, f));

@@ -5,8 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Annotation } from '../../../src/core/model';
 import { parseSidecar, updateSidecar } from '../../../src/core/sidecar';
-import { tempNamePattern } from '../../../src/features/sidecar/atomicWrite';
-import { writeFileAtomic } from '../../../src/features/sidecar/nodeFs';
+import { tempNamePattern } from '../../../src/core/sidecar/atomicWrite';
+import { writeFileAtomic } from '../../../src/node/fs';
 import { inputOf } from './helpers';
 
 /** Kills of the writer; RELIABILITY-CASES D1 (the pilot saw 2 empty sidecars in 60 kills of a plain write). */

@@ -4,7 +4,7 @@
  * write is done. Usage: node crashWriter.js TARGET CONTENT_A CONTENT_B
  */
 import * as fs from 'node:fs';
-import { writeFileAtomic } from '../../../src/features/sidecar/nodeFs';
+import { writeFileAtomic } from '../../../src/node/fs';
 
 async function main(): Promise<void> {
   const [target, a, b] = process.argv.slice(2);

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ChangedOnDiskError, isChangedOnDisk } from '../../../src/features/sidecar/atomicWrite';
-import { writeFileAtomic } from '../../../src/features/sidecar/nodeFs';
+import { ChangedOnDiskError, isChangedOnDisk } from '../../../src/core/sidecar/atomicWrite';
+import { writeFileAtomic } from '../../../src/node/fs';
 
 describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
   let dir: string;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { annotateFile } from '../../../src/cli/annotateFile';
 import { parseSidecar, updateSidecar } from '../../../src/core/sidecar';
-import { writeFileAtomic } from '../../../src/features/sidecar/nodeFs';
+import { writeFileAtomic } from '../../../src/node/fs';
 
 // Issue 11 item 9: the smaller ways to lose or change work.
 

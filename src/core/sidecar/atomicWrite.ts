@@ -1,7 +1,7 @@
 /**
  * The one sequence that replaces a sidecar (or any small file Factmark owns) atomically, shared by the
  * extension and the CLI. No `vscode` and no Node import: each host passes the file operations it has
- * ({@link AtomicFs}; `nodeFs.ts` for local disks, `files.ts` wraps `vscode.workspace.fs` for the rest).
+ * ({@link AtomicFs}; `src/node/fs.ts` for local disks, `src/features/sidecar/files.ts` wraps `vscode.workspace.fs` for the rest).
  *
  * The sequence: the new content goes to a temporary file beside the target (created exclusively,
  * flushed to disk), which is then renamed over the target, then the folder is flushed. A writer killed

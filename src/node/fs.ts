@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from './atomicWrite';
+import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from '../core/sidecar/atomicWrite';
 
 export const nodeFs: AtomicFs = {
   dirname: (p) => path.dirname(p),
