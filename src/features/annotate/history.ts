@@ -66,6 +66,11 @@ export class History {
     }
   }
 
+  /** The last recorded action, as a token to compare with later (a notice's Undo acts only on its own step). */
+  top(): object | undefined {
+    return this.done[this.done.length - 1];
+  }
+
   /** Takes the last action back; returns its label (undefined when there was none or it cannot be). */
   async undo(): Promise<string | undefined> {
     return this.replay(this.done, this.undone, 'before');

@@ -11,8 +11,8 @@ const key = (m: Mention) => `${m.start}:${m.end}:${m.type}`;
 /**
  * Runs a decision (accept, tag) and, once what was learnt from it shows in the document's
  * suggestions, tells the user what else changed: "2 other suggestions changed: North (Place) added
- * — Show · Undo". Show selects them; Undo takes the decision back (its annotations, the names it
- * taught the lexicon and the model correction). Silent when nothing else changed. The decision's
+ * — Show · Undo". Show selects them; Undo takes the decision back as Undo Annotation Action does
+ * (its annotations, the names it taught the lexicon and the model correction), while it is the last action. Silent when nothing else changed. The decision's
  * own result is returned at once: the notice follows on its own.
  */
 export async function withChangeNotice(workflow: Workflow, document: vscode.TextDocument, decide: () => Promise<number>): Promise<number> {
@@ -21,9 +21,9 @@ export async function withChangeNotice(workflow: Workflow, document: vscode.Text
   // Only a decision that is learnt can change other suggestions; and only current suggestions can be compared.
   if (!lexicon.learns(document.uri) || workflow.recognition.get(document.uri)?.version !== version) return decide();
   const before = new Map(workflow.undecided(document).map((m) => [key(m), m]));
-  const model = lexicon.snapshotModel();
   const known = new Set(workflow.store.get(document.uri)?.model.annotations.map((a) => a.id) ?? []);
   const count = await decide();
+  const step = workflow.history.top();
   const made = (workflow.store.get(document.uri)?.model.annotations ?? []).filter((a) => !known.has(a.id) && a.status === 'confirmed');
   if (count === 0 || made.length === 0) return count;
   void settled(workflow, document).then(async () => {
@@ -52,9 +52,11 @@ export async function withChangeNotice(workflow: Workflow, document: vscode.Text
       });
       editor.revealRange(editor.selections[0]);
     } else if (choice === 'Undo') {
-      for (const a of made) await workflow.remove(document, a.id);
-      await lexicon.forget(document.uri, made.map((a) => ({ text: a.text, type: a.type })), 'confirmed');
-      lexicon.restoreModel(model);
+      // Through undo, and only while this decision is the last action: undoing it by hand (removing
+      // its annotations, forgetting its names, going back to an older model) would also take back
+      // whatever was decided or learnt since.
+      if (workflow.history.top() === step) await workflow.history.undo();
+      else void vscode.window.showInformationMessage('Factmark: other annotation actions came after this one; take them back first with Undo Annotation Action (Alt+M Ctrl+Z).');
     }
   });
   return count;

@@ -48,7 +48,7 @@ export class PicturePanel<T> implements vscode.Disposable {
     panel.webview.html = webviewHtml(panel.webview, extensionUri, kind.script, kind.title);
     this.disposables.push(
       panel.onDidDispose(() => this.dispose()),
-      panel.webview.onDidReceiveMessage((m: FromWebview) => void this.onMessage(m)),
+      panel.webview.onDidReceiveMessage((m: FromWebview) => this.guard(this.onMessage(m))),
       changes((d) => this.concerns(d) && this.schedule()),
     );
     this.setScope(scope);
@@ -58,7 +58,7 @@ export class PicturePanel<T> implements vscode.Disposable {
     this.scope = scope;
     if (!scope.workspace) this.lastArticles = scope;
     this.panel.title = `${this.kind.title}: ${scopeTitle(scope)}`;
-    void this.refresh();
+    this.guard(this.refresh());
   }
 
   /** Recomputes and sends the data (once the webview has said it is ready). */
@@ -78,10 +78,27 @@ export class PicturePanel<T> implements vscode.Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     // Edits come in bursts (typing, a recognition pass): redraw once they settle.
-    this.timer = setTimeout(() => void this.refresh(), 400);
+    this.timer = setTimeout(() => this.guard(this.refresh()), 400);
+  }
+
+  /** Reports a failure of work started from an event (a message, a change), which nobody else awaits. */
+  private guard(work: Promise<unknown>): void {
+    work.catch((err: unknown) => void vscode.window.showWarningMessage(`Factmark: ${this.kind.title}: ${err instanceof Error ? err.message : String(err)}`));
+  }
+
+  /** A reveal asked for by the page: only of a workspace document, with offsets that are numbers. */
+  private revealable(m: { uri: unknown; start: unknown; end: unknown }): boolean {
+    if (typeof m.uri !== 'string' || !Number.isInteger(m.start) || !Number.isInteger(m.end)) return false;
+    if (vscode.workspace.textDocuments.some((d) => d.uri.toString() === m.uri)) return true;
+    try {
+      return vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(m.uri, true)) !== undefined;
+    } catch {
+      return false;
+    }
   }
 
   private async onMessage(m: FromWebview): Promise<void> {
+    if ((m.type === 'reveal' || m.type === 'link') && !this.revealable(m)) return;
     if (m.type === 'ready') {
       this.ready = true;
       await this.refresh();
