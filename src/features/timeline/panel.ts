@@ -78,7 +78,8 @@ export class PicturePanel<T> implements vscode.Disposable {
   private schedule(): void {
     clearTimeout(this.timer);
     // Edits come in bursts (typing, a recognition pass): redraw once they settle.
-    this.timer = setTimeout(() => this.guard(this.refresh()), 400);
+    // The whole workspace is read again on a redraw: wait for a longer lull there.
+    this.timer = setTimeout(() => this.guard(this.refresh()), this.scope.workspace ? 2000 : 400);
   }
 
   /** Reports a failure of work started from an event (a message, a change), which nobody else awaits. */

@@ -51,7 +51,9 @@ export async function readScope(workflow: Workflow, scope: Scope): Promise<Artic
     uris = [...workflow.store.all().map((e) => e.uri), ...open].filter((u) => !seen.has(u.toString()) && !!seen.add(u.toString()));
   }
   const out: ArticleData[] = [];
-  for (const uri of uris) {
+  for (const [i, uri] of uris.entries()) {
+    // A workspace can hold thousands of articles: give the extension host's other work a turn now and then.
+    if (i > 0 && i % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     let document: vscode.TextDocument;
     try {
       document = await vscode.workspace.openTextDocument(uri);
