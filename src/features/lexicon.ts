@@ -225,7 +225,13 @@ export class LexiconService implements vscode.Disposable {
     const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
     const after = addDecisions(before, scoped(confirmed), scoped(rejected));
     if (sameLexicon(before, after)) return;
-    this.lexicons.set(key, after);
+    await this.commit(folder, after);
+  }
+
+  /** Uses a folder's new lexicon at once, and writes it where it may be written. */
+  private async commit(folder: vscode.WorkspaceFolder, lexicon: Lexicon): Promise<void> {
+    const key = folder.uri.toString();
+    this.lexicons.set(key, lexicon);
     this.invalidate();
     // A lexicon file that could not be read is never overwritten: the decisions are used in memory
     // and written once the file reads again (see load).
@@ -236,7 +242,7 @@ export class LexiconService implements vscode.Disposable {
       this.unwritten.add(key);
       return;
     }
-    await this.writeLexicon(folder, after);
+    await this.writeLexicon(folder, lexicon);
   }
 
   /**
@@ -252,14 +258,7 @@ export class LexiconService implements vscode.Disposable {
     const same = (a: LexiconEntry, b: LexiconEntry) => a.text === b.text && a.type === b.type && (a.document ?? '') === (b.document ?? '');
     const after = { ...before, [status]: before[status].filter((e) => !entries.some((x) => same(e, x))) };
     if (sameLexicon(before, after)) return;
-    this.lexicons.set(key, after);
-    this.invalidate();
-    if (this.broken.has(key)) return;
-    if (!vscode.workspace.isTrusted) {
-      this.unwritten.add(key);
-      return;
-    }
-    await this.writeLexicon(folder, after);
+    await this.commit(folder, after);
   }
 
   /** Puts a folder's lexicon back as it was (undo and redo of annotation actions). */
@@ -269,14 +268,7 @@ export class LexiconService implements vscode.Disposable {
     const key = folder.uri.toString();
     if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
     await this.syncWithDisk(folder);
-    this.lexicons.set(key, lexicon);
-    this.invalidate();
-    if (this.broken.has(key)) return;
-    if (!vscode.workspace.isTrusted) {
-      this.unwritten.add(key);
-      return;
-    }
-    await this.writeLexicon(folder, lexicon);
+    await this.commit(folder, lexicon);
   }
 
   /** The lexicon of a document's folder (what the user decided on texts there). */
