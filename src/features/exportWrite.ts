@@ -28,11 +28,17 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
  * are replaced only when `force` is set or the user says so in a modal question.
  */
 export async function refusal(uris: readonly vscode.Uri[], documents: readonly string[], force: boolean): Promise<string | undefined> {
-  const inputs = new Set(documents.flatMap((d) => [d, vscode.Uri.parse(d).with({ path: sidecarPathFor(vscode.Uri.parse(d).path) }).toString()]));
+  // Compared without case: on a case-insensitive disk (macOS, Windows) `Story.txt` is `story.txt`.
+  const same = (u: vscode.Uri | string) => u.toString().toLowerCase();
+  const inputs = new Set(documents.flatMap((d) => [d, vscode.Uri.parse(d).with({ path: sidecarPathFor(vscode.Uri.parse(d).path) }).toString()]).map(same));
+  const planned = new Set<string>();
   for (const uri of uris) {
     const name = vscode.workspace.asRelativePath(uri);
-    if (inputs.has(uri.toString())) return `${name} is a document being exported (or its sidecar); choose another place`;
+    if (inputs.has(same(uri))) return `${name} is a document being exported (or its sidecar); choose another place`;
     if (isSidecarPath(uri.path)) return `${name} is a Factmark sidecar; choose another name`;
+    // Two documents whose files would have one name (brat's `notes` and `notes.txt`): the second would replace the first.
+    if (planned.has(same(uri))) return `two exported files would both be ${name}; export those documents apart`;
+    planned.add(same(uri));
   }
   if (force) return undefined;
   const existing: vscode.Uri[] = [];

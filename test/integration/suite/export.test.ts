@@ -246,6 +246,28 @@ describe('Export and import annotations', function () {
     await wb.press('Escape');
   });
 
+  it('exports nothing when two documents would write files of one name (brat: notes.txt and notes.text)', async () => {
+    const dup = path.join(workspaceDir(), FOLDER, 'dup');
+    for (const name of ['notes.txt', 'notes.text']) {
+      writeWorkspaceFile(`${FOLDER}/dup/${name}`, HARBOUR);
+      writeWorkspaceFile(`${FOLDER}/dup/${name}.factmark.yaml`, HARBOUR_SIDECAR.replace('path: harbour.txt', `path: ${name}`));
+    }
+    const target = vscode.Uri.file(path.join(dup, 'brat-out'));
+    try {
+      const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations', {
+        format: 'brat',
+        scope: 'selected',
+        uris: [vscode.Uri.file(dup)],
+        target,
+        force: true,
+      });
+      assert.equal(outcome, undefined, "the export went ahead: one document's files replaced the other's");
+      assert.ok(!fs.existsSync(target.fsPath), 'a file was written');
+    } finally {
+      fs.rmSync(dup, { recursive: true, force: true });
+    }
+  });
+
   it('exports nothing and names the sidecar when one is malformed', async () => {
     const bad = path.join(workspaceDir(), FOLDER, 'broken');
     writeWorkspaceFile(`${FOLDER}/broken/story.txt`, 'A story.\n');
