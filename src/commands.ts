@@ -56,6 +56,10 @@ export const enum CommandId {
   ViewRetype = 'factmark.view.retype',
   ViewDelete = 'factmark.view.delete',
   ViewCopyCitation = 'factmark.view.copyCitation',
+  ViewShowSuggestions = 'factmark.view.showSuggestions',
+  ViewHideSuggestions = 'factmark.view.hideSuggestions',
+  ViewAcceptSuggestion = 'factmark.view.acceptSuggestion',
+  ViewRejectSuggestion = 'factmark.view.rejectSuggestion',
   /** Internal: the one reveal every jump goes through ({ uri, start, end }). */
   Reveal = 'factmark.internal.reveal',
   /** Internal, for tests: the Factmark view's current tree as plain data. */

@@ -5,7 +5,7 @@
  */
 
 import { isCalendarValue, preview } from '../facts';
-import type { AnnotatedDocument, Annotation, Fact } from '../model';
+import type { AnnotatedDocument, Annotation, Fact, Mention } from '../model';
 
 export type Grouping = 'type' | 'entity' | 'date' | 'document';
 export const GROUPINGS: readonly Grouping[] = ['type', 'entity', 'date', 'document'];
@@ -48,7 +48,7 @@ interface NodeBase {
 export interface GroupNode extends NodeBase {
   readonly kind: 'group';
   /** What the group gathers (for icons and menus). */
-  readonly group: 'facts' | 'type' | 'entity' | 'date' | 'document';
+  readonly group: 'facts' | 'type' | 'entity' | 'date' | 'document' | 'suggestions';
   /** The label without its count. */
   readonly name: string;
   /** Number of facts and annotations below (not counting groups). */
@@ -333,4 +333,27 @@ function byDocument(ctx: Ctx, docs: readonly TreeDocument[], facts: Item[], anno
     roots.push(group(`document/${doc.key}`, 'document', doc.name, f.length + a.length, undefined, (g) => byType(ctx, g.id, g, f, a), undefined, { docKey: doc.key }));
   }
   return roots;
+}
+
+/** The id of a suggestion's leaf: suggestions have no annotation id of their own. */
+const suggestionId = (m: Mention) => `s:${m.start}:${m.end}:${m.type}`;
+
+/**
+ * The "Open suggestions" group of the view (off by default): the recognisers' undecided suggestions of
+ * the documents shown, in text order, under the view's text and type filter. Undefined when none.
+ */
+export function suggestionsGroup(docs: ReadonlyArray<{ doc: TreeDocument; mentions: readonly Mention[] }>, filter: TreeFilter = {}): GroupNode | undefined {
+  const text = filter.text?.toLowerCase() ?? '';
+  const types = filter.types ?? [];
+  const group: { -readonly [K in keyof GroupNode]: GroupNode[K] } = { kind: 'group', id: 'suggestions', group: 'suggestions', name: 'Open suggestions', count: 0, children: [] };
+  for (const { doc, mentions } of docs) {
+    for (const m of mentions) {
+      if (types.length && !types.includes(m.type)) continue;
+      if (text && !m.text.toLowerCase().includes(text) && !m.type.toLowerCase().includes(text)) continue;
+      const annotation: Annotation = { id: suggestionId(m), type: m.type, start: m.start, end: m.end, text: m.text, status: 'suggested', ...(m.value ? { value: m.value } : {}) };
+      group.children.push({ kind: 'annotation', id: `suggestions/${doc.key}#${annotation.id}`, parent: group as GroupNode, doc, annotation });
+    }
+  }
+  group.count = group.children.length;
+  return group.count ? (group as GroupNode) : undefined;
 }

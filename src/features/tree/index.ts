@@ -10,9 +10,10 @@ import {
   GROUPINGS,
   groupLabel,
   leafLabel,
+  suggestionsGroup,
   type Grouping,
   type TreeDocument,
-  type TreeModel,
+  TreeModel,
   type TreeNode,
 } from '../../core/tree';
 import type { Workflow } from '../annotate/workflow';
@@ -39,6 +40,8 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   private grouping: Grouping = 'type';
   private textFilter = '';
   private typeFilter: string[] = [];
+  /** Whether the "Open suggestions" group is shown (off by default: the view is about what was decided). */
+  private showSuggestions = false;
   private documentUri: vscode.Uri | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
@@ -65,6 +68,8 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
         if (e.textEditor === vscode.window.activeTextEditor && isArticle(e.textEditor.document)) this.scheduleReveal(e.textEditor);
       }),
       this.view.onDidChangeVisibility((e) => e.visible && this.refresh()),
+      // New suggestions (after an edit or a decision) change the open-suggestions group.
+      workflow.recognition.onDidChange((r) => this.showSuggestions && this.scheduleRefresh(r.uri)),
     );
     const editor = vscode.window.activeTextEditor;
     if (editor && isArticle(editor.document)) this.documentUri = editor.document.uri;
@@ -79,7 +84,7 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       item.id = node.id;
       item.contextValue = `group.${node.group}`;
       item.iconPath = new vscode.ThemeIcon(
-        { facts: 'note', type: 'symbol-class', entity: 'symbol-field', date: 'calendar', document: 'file' }[node.group],
+        { facts: 'note', type: 'symbol-class', entity: 'symbol-field', date: 'calendar', document: 'file', suggestions: 'lightbulb' }[node.group],
         node.type ? themeColourOf(this.workflow, node.type) : undefined,
       );
       return item;
@@ -96,8 +101,8 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       item.description = [this.workflow.labels.title(a.type), a.value, a.kb, a.status === 'suggested' ? 'suggested' : undefined]
         .filter(Boolean)
         .join(' · ');
-      item.iconPath = new vscode.ThemeIcon('tag', themeColourOf(this.workflow, a.type));
-      item.contextValue = 'annotation';
+      item.iconPath = new vscode.ThemeIcon(node.parent?.group === 'suggestions' ? 'lightbulb' : 'tag', themeColourOf(this.workflow, a.type));
+      item.contextValue = node.parent?.group === 'suggestions' ? 'suggestion' : 'annotation';
     }
     if (this.scope === 'workspace' && this.grouping !== 'document') item.description = `${item.description} — ${node.doc.name}`;
     item.tooltip = new vscode.MarkdownString().appendText(preview(span.text, 400)).appendMarkdown(`\n\n_${node.doc.name}, offset ${span.start}–${span.end}_`);
@@ -138,6 +143,10 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
       title: (t) => this.workflow.labels.title(t),
       typeOrder: this.workflow.labels.labels.map((l) => l.name),
     });
+    if (this.showSuggestions) {
+      const open = suggestionsGroup(this.suggestionsOf(docs), { text: this.textFilter, types: this.typeFilter });
+      if (open) this.model = new TreeModel([...this.model.roots, open], this.model.totals);
+    }
     const { facts, entities, documents } = this.model.totals;
     const filtered = this.textFilter || this.typeFilter.length ? ' · filtered' : '';
     const where = this.scope === 'workspace' ? `${documents} documents` : docs[0]?.name ?? 'no article';
@@ -150,6 +159,7 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     void vscode.commands.executeCommand('setContext', 'factmark.view.state', this.state(docs));
     void vscode.commands.executeCommand('setContext', 'factmark.view.scope', this.scope);
     void vscode.commands.executeCommand('setContext', 'factmark.view.filtered', !!filtered);
+    void vscode.commands.executeCommand('setContext', 'factmark.view.suggestions', this.showSuggestions);
     this.changed.fire(undefined);
   }
 
@@ -166,6 +176,23 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
         : [this.documentUri && this.workflow.store.get(this.documentUri)].filter((e) => !!e);
     // Orphans (their text is gone) have no place in the text to reveal: left out, as everywhere else.
     return entries.map((e) => ({ key: e!.uri.toString(), name: vscode.workspace.asRelativePath(e!.uri), model: withoutOrphans(e!) }));
+  }
+
+  /** The undecided suggestions of the shown documents that are open (recognition runs on open documents only). */
+  private suggestionsOf(docs: readonly TreeDocument[]): Array<{ doc: TreeDocument; mentions: ReturnType<Workflow['undecided']> }> {
+    const open = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
+    // An article with no annotations yet has no entry in the store, but may have suggestions.
+    const shown: TreeDocument[] = docs.length || !this.documentUri ? [...docs] : [{ key: this.documentUri.toString(), name: vscode.workspace.asRelativePath(this.documentUri), model: { path: '', annotations: [], facts: [] } }];
+    return shown.flatMap((doc) => {
+      const document = open.get(doc.key);
+      return document ? [{ doc, mentions: this.workflow.undecided(document) }] : [];
+    });
+  }
+
+  /** Shows or hides the "Open suggestions" group. */
+  setShowSuggestions(show: boolean): void {
+    this.showSuggestions = show;
+    this.refresh();
   }
 
   private scheduleReveal(editor: vscode.TextEditor): void {
@@ -282,6 +309,20 @@ export function registerFactsTree(workflow: Workflow): { tree: FactsTree; dispos
     vscode.commands.registerCommand(CommandId.ViewClearFilter, () => tree.filter({})),
     vscode.commands.registerCommand(CommandId.ViewShowWorkspace, () => tree.setScope('workspace')),
     vscode.commands.registerCommand(CommandId.ViewShowDocument, () => tree.setScope('document')),
+    vscode.commands.registerCommand(CommandId.ViewShowSuggestions, () => tree.setShowSuggestions(true)),
+    vscode.commands.registerCommand(CommandId.ViewHideSuggestions, () => tree.setShowSuggestions(false)),
+    // A suggestion row: accepted or rejected (this mention) as from the editor.
+    ...([
+      [CommandId.ViewAcceptSuggestion, CommandId.AcceptSuggestion],
+      [CommandId.ViewRejectSuggestion, CommandId.RejectSuggestion],
+    ] as const).map(([id, command]) =>
+      vscode.commands.registerCommand(id, async (n?: unknown) => {
+        const node = nodeOf(n);
+        if (node?.kind !== 'annotation') return undefined;
+        const a = node.annotation;
+        return vscode.commands.executeCommand(command, { uri: node.doc.key, start: a.start, end: a.end, type: a.type, scope: 'mention' });
+      }),
+    ),
     vscode.commands.registerCommand(CommandId.ViewRetype, async (n?: unknown) => {
       const node = nodeOf(n);
       if (node?.kind === 'annotation') await vscode.commands.executeCommand(CommandId.RetypeAnnotation, { uri: node.doc.key, id: node.annotation.id });

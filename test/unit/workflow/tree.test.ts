@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import type { AnnotatedDocument, Annotation, Fact } from '../../../src/core/model';
-import { buildTree, groupLabel, leafLabel, type GroupNode, type TreeDocument, type TreeNode } from '../../../src/core/tree';
+import { buildTree, groupLabel, leafLabel, suggestionsGroup, type GroupNode, type TreeDocument, type TreeNode } from '../../../src/core/tree';
 
 const TEXT = 'Roh Moo-hyun met Bush in Seoul on Thursday. The Bank of England said in 1953 that Roh would visit Seoul this June.';
 
@@ -120,5 +120,23 @@ describe('tree model (src/core/tree)', () => {
     assert.equal(node.annotation.text, 'Seoul');
     assert.equal(node.parent?.name, 'PLACE');
     assert.equal(tree.nodeFor(article.key, 'a11'), undefined, 'a rejected annotation has no node');
+  });
+
+  it('lists open suggestions in a group of their own, in text order, under the filter', () => {
+    const d = doc('a.txt', []);
+    const mentions = [
+      { type: 'PLACE', start: 10, end: 16, text: 'Lisbon', source: 'ner' },
+      { type: 'DATE', start: 20, end: 26, text: 'Monday', value: '2024-05-13', source: 'dates' },
+    ];
+    const group = suggestionsGroup([{ doc: d, mentions }])!;
+    assert.equal(groupLabel(group), 'Open suggestions (2)');
+    assert.deepEqual(group.children.map((n) => (n.kind === 'annotation' ? [n.annotation.text, n.annotation.status, n.annotation.value] : [])), [
+      ['Lisbon', 'suggested', undefined],
+      ['Monday', 'suggested', '2024-05-13'],
+    ]);
+    assert.ok(group.children.every((n) => n.parent === group), 'rows know their group (for reveal and menus)');
+    assert.equal(suggestionsGroup([{ doc: d, mentions }], { types: ['DATE'] })!.count, 1);
+    assert.equal(suggestionsGroup([{ doc: d, mentions }], { text: 'lis' })!.count, 1);
+    assert.equal(suggestionsGroup([{ doc: d, mentions: [] }]), undefined, 'no group without suggestions');
   });
 });
