@@ -23,6 +23,16 @@ const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 /** What to collect in folders: the documents themselves (annotate) or the sidecars (check, export, stats). */
 export type Collect = 'documents' | 'sidecars';
 
+/** A path given on the command line, resolved and looked at; a UsageError when nothing is there. */
+export function statGiven(given: string, cwd: string): { abs: string; stat: fs.Stats } {
+  const abs = path.resolve(cwd, given);
+  try {
+    return { abs, stat: fs.statSync(abs) };
+  } catch {
+    throw new UsageError(`no such file or folder: ${given}`);
+  }
+}
+
 /**
  * The documents named by the command-line paths: files as given (a sidecar stands for its document),
  * folders walked recursively, in a stable order. Throws UsageError for a missing path.
@@ -30,13 +40,7 @@ export type Collect = 'documents' | 'sidecars';
 export function collect(paths: readonly string[], what: Collect, cwd = process.cwd()): DocumentFile[] {
   const out = new Map<string, DocumentFile>();
   for (const given of paths.length > 0 ? paths : ['.']) {
-    const abs = path.resolve(cwd, given);
-    let stat: fs.Stats;
-    try {
-      stat = fs.statSync(abs);
-    } catch {
-      throw new UsageError(`no such file or folder: ${given}`);
-    }
+    const { abs, stat } = statGiven(given, cwd);
     // (A folder named like a sidecar stands for one: check then says it is a folder.)
     if (stat.isDirectory() && !isSidecarPath(abs)) {
       const real = new Set<string>();

@@ -13,7 +13,7 @@ import type { AnnotatedDocument } from '../core/model';
 import { updateSidecar } from '../core/sidecar';
 import { writeFileAtomic } from '../node/fs';
 import { isError, mergeImported, readSidecar } from '../core/documents';
-import { collect, readIfExists, readText, shown, UsageError, type DocumentFile } from './files';
+import { collect, readIfExists, readText, shown, statGiven, UsageError, type DocumentFile } from './files';
 import { plural } from './load';
 import type { Io } from './main';
 
@@ -71,13 +71,7 @@ function fileSource(file: string, given: string): string {
 }
 
 function openSource(format: ImportFormat, given: string, docs: DocumentFile[], cwd: string): Source {
-  const abs = path.resolve(cwd, given);
-  let stat: fs.Stats;
-  try {
-    stat = fs.statSync(abs);
-  } catch {
-    throw new UsageError(`no such file or folder: ${given}`);
-  }
+  const { abs, stat } = statGiven(given, cwd);
   if (stat.isDirectory()) {
     if (format.id !== 'brat') throw new UsageError(`${given} is a folder; ${format.id} imports read one file`);
     const used = new Set<string>();

@@ -63,12 +63,17 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
     return (await vscode.window.showQuickPick(items, { placeHolder: `${accept ? 'Accept' : 'Reject'} "${m.text}" as ${title}: where?` }))?.scope;
   };
 
-  const reject = async (arg?: ScopedArgs): Promise<number> => {
+  /** The suggestion a scoped command acts on and the scope the caller gave or the user picks. */
+  const decision = async (arg: ScopedArgs | undefined, accept: boolean) => {
     const s = await suggestion(arg);
-    if (!s) return 0;
-    const { document, mention } = s;
-    const scope = arg?.scope ?? (await pickScope(mention, false));
-    if (!scope) return 0;
+    const scope = s && (arg?.scope ?? (await pickScope(s.mention, accept)));
+    return s && scope ? { ...s, scope } : undefined;
+  };
+
+  const reject = async (arg?: ScopedArgs): Promise<number> => {
+    const d = await decision(arg, false);
+    if (!d) return 0;
+    const { document, mention, scope } = d;
     // One step for undo: the mention's rejection and the lexicon entry.
     return workflow.history.record(document, scope === 'mention' ? 'Reject' : `Reject "${mention.text}" ${scope === 'document' ? 'in this document' : 'everywhere'}`, () => rejectIn(document, mention, scope));
   };
@@ -89,11 +94,9 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
   };
 
   const accept = async (arg?: ScopedArgs): Promise<number> => {
-    const s = await suggestion(arg);
-    if (!s) return 0;
-    const { document, mention } = s;
-    const scope = arg?.scope ?? (await pickScope(mention, true));
-    if (!scope) return 0;
+    const d = await decision(arg, true);
+    if (!d) return 0;
+    const { document, mention, scope } = d;
     if (scope === 'mention') return withChangeNotice(workflow, document, () => workflow.accept(document, [mention]));
     const spans = occurrences(document.getText(), mention.text);
     return withChangeNotice(workflow, document, () => workflow.tag(document, spans, mention.type));
