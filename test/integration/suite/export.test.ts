@@ -92,11 +92,56 @@ async function pickByTyping(wb: Workbench, text: string): Promise<void> {
 /** The placeholder and value of the quick input when it is open, else null. */
 function quickInput(wb: Workbench): Promise<{ placeholder: string; value: string } | null> {
   return wb.evaluate(() => {
-    const w = document.querySelector('.quick-input-widget') as HTMLElement | null;
-    if (!w || getComputedStyle(w).display === 'none') return null;
+    const w = Array.from(document.querySelectorAll<HTMLElement>('.quick-input-widget')).find((q) => getComputedStyle(q).display !== 'none');
+    if (!w) return null;
     const input = w.querySelector('input') as HTMLInputElement | null;
     return input ? { placeholder: input.placeholder, value: input.value } : null;
   });
+}
+
+/**
+ * Records, in the page, when the quick input shows or hides and where the focus goes, so that a
+ * failure of a mouse-driven test says what happened instead of only "did not open".
+ */
+function watchQuickInputAndFocus(wb: Workbench): Promise<unknown> {
+  return wb.evaluate(() => {
+    const w = window as unknown as { fmLog?: string[]; fmWatching?: boolean };
+    w.fmLog = [];
+    if (w.fmWatching) return;
+    w.fmWatching = true;
+    const log = (m: string) => w.fmLog?.push(`${Math.round(performance.now())} ms ${m}`);
+    const describe = (el: Element | null) => (el ? `${el.tagName.toLowerCase()}.${String(el.className).split(' ').slice(0, 3).join('.')}` : 'nothing');
+    let shown: string | undefined;
+    new MutationObserver(() => {
+      const q = document.querySelector('.quick-input-widget') as HTMLElement | null;
+      const now = q && getComputedStyle(q).display !== 'none' ? `shown "${q.querySelector('input')?.placeholder ?? ''}"` : 'hidden';
+      if (now !== shown) log(`quick input ${(shown = now)}`);
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['style', 'class'] });
+    document.addEventListener('focusin', (e) => log(`focus ${describe(e.target as Element)}`), true);
+    document.addEventListener('contextmenu', () => log('contextmenu'), true);
+    document.addEventListener('mouseup', (e) => log(`mouseup ${describe(e.target as Element)}`), true);
+  });
+}
+
+/** Where to right-click the Explorer row of `name`, once the row has stayed in one place for a moment. */
+async function folderRow(wb: Workbench, name: string): Promise<{ x: number; y: number }> {
+  let last = '';
+  return eventually(async () => {
+    const at = await wb.evaluate((n) => {
+      const el = Array.from(document.querySelectorAll('.explorer-folders-view .monaco-list-row')).find((r) => r.querySelector('.label-name')?.textContent === n);
+      if (!el) return null;
+      const b = el.getBoundingClientRect();
+      return { x: Math.round(b.x + 40), y: Math.round(b.y + b.height / 2) };
+    }, name);
+    const same = at !== null && JSON.stringify(at) === last;
+    last = JSON.stringify(at);
+    return same ? at : null;
+  }, `the folder ${name} is not shown, or keeps moving, in the Explorer`);
+}
+
+/** What watchQuickInputAndFocus recorded. */
+function pageLog(wb: Workbench): Promise<string[]> {
+  return wb.evaluate(() => (window as unknown as { fmLog?: string[] }).fmLog ?? []);
 }
 
 describe('Export and import annotations', function () {
@@ -215,30 +260,36 @@ describe('Export and import annotations', function () {
     if (!wb) return this.skip();
     await vscode.commands.executeCommand('workbench.view.explorer');
     await vscode.commands.executeCommand('revealInExplorer', folder);
-    const row = await eventually(
-      () =>
-        wb.evaluate((name) => {
-          const el = Array.from(document.querySelectorAll('.explorer-folders-view .monaco-list-row')).find((r) => r.querySelector('.label-name')?.textContent === name);
-          if (!el) return null;
-          const b = el.getBoundingClientRect();
-          return { x: b.x + 20, y: b.y + b.height / 2 };
-        }, FOLDER),
-      'the folder is not shown in the Explorer',
-    );
     const item = '.context-view .action-item:has-text("Export Annotations…")';
     const formatPickOpen = async () => (await quickInput(wb))?.placeholder === 'Export format';
-    // A menu can close before the click lands when something else takes focus under load (seen once
-    // in CI): then, as a user would, open the menu and click again.
-    for (let attempt = 1; ; attempt++) {
-      await probe('mouseClick', { x: row.x + 20, y: row.y, button: 'right' });
+    await watchQuickInputAndFocus(wb);
+    // The right-click goes where the folder's row is drawn once the Explorer has stopped moving; a
+    // menu can close before the click lands, or the pick lose its focus, when something else takes
+    // focus under load (seen in CI): then, as a user would, open the menu and click again.
+    let opened = false;
+    for (let attempt = 1; attempt <= 4 && !opened; attempt++) {
+      const row = await folderRow(wb, FOLDER);
+      await probe('mouseClick', { x: row.x, y: row.y, button: 'right' });
       assert.ok(await wb.waitFor(item), 'the context menu has no Export Annotations…');
+      const target = await wb.evaluate(() => document.querySelector('.explorer-folders-view .monaco-list-row.focused .label-name')?.textContent ?? '');
+      if (target !== FOLDER) {
+        await wb.press('Escape');
+        continue; // the row moved under the mouse: the menu is for another row
+      }
       await wb.click(item);
-      if (attempt === 3) break;
-      const opened = await eventually(formatPickOpen, 'the format quick pick did not open', 5_000).catch(() => false);
-      if (opened) break;
-      await wb.press('Escape');
+      opened = await eventually(formatPickOpen, 'the format quick pick did not open', 10_000).then(
+        () => true,
+        async () => {
+          console.log(`      (attempt ${attempt}: the format pick did not open; the page saw: ${(await pageLog(wb)).join(' | ')})`);
+          await wb.press('Escape');
+          return false;
+        },
+      );
     }
-    await eventually(formatPickOpen, 'the format quick pick did not open');
+    if (!opened) {
+      const shot = await wb.screenshot('export-context-menu-failed').catch(() => '');
+      assert.fail(`the format quick pick did not open after four tries from the context menu (screenshot: ${shot}); the page saw:\n  ${(await pageLog(wb)).join('\n  ')}`);
+    }
     await pickByTyping(wb, 'brat');
     await eventually(async () => (await quickInput(wb))?.placeholder === 'Which documents?', 'the scope quick pick did not open');
     const first = await wb.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '');
