@@ -72,6 +72,15 @@ export async function eventually<T>(
   assert.fail(`${message} (last value: ${JSON.stringify(last)})`);
 }
 
+/**
+ * Waits until the workbench has applied every `setContext` the extension has sent so far (a
+ * configuration change re-reads the labels and enables their chords that way). Messages from the
+ * extension host to the workbench are handled in order, so one more round trip is the barrier.
+ */
+export async function contextApplied(): Promise<void> {
+  await vscode.commands.executeCommand('setContext', 'factmark.test.barrier', Date.now());
+}
+
 export function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }

@@ -151,7 +151,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     // G1: saving with nothing changed writes nothing.
     const before = fs.statSync(sidecarPath(uri)).mtimeMs;
     await (await vscode.workspace.openTextDocument(uri)).save();
-    await sleep(300);
+    await annotations(uri); // a barrier: it returns once every write the save queued is done
     assert.equal(readSidecar(uri), text);
     assert.equal(fs.statSync(sidecarPath(uri)).mtimeMs, before, 'a no-op save rewrote the sidecar');
   });
@@ -323,7 +323,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     await editAnnotations(uri, { add: [{ type: 'PLACE', ...spanOf(TEXT, 'Valletta') }] });
     await insert(editor, 0, 'Breaking: ');
     await editor.document.save();
-    await sleep(500);
+    await annotations(uri); // a barrier: it returns once every write the save queued is done
     assert.equal(fs.readFileSync(sidecarPath(uri), 'utf8'), broken, 'the malformed sidecar was written');
   });
 
@@ -688,7 +688,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const sidecarEditor = await openInEditor(vscode.Uri.file(sidecarPath(uri)));
     await insert(sidecarEditor, 0, '# my notes\n');
     await editAnnotations(uri, { add: [{ type: 'PLACE', ...spanOf(TEXT, 'Tunisia') }] });
-    await sleep(300);
+    await annotations(uri); // a barrier: it returns once every queued write is done
     assert.equal(readSidecar(uri), before, 'the sidecar was written behind its dirty editor');
     await vscode.window.showTextDocument(sidecarEditor.document);
     await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -706,7 +706,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const shown = await vscode.window.showTextDocument(editor.document);
     shown.selection = new vscode.Selection(problem.range.start, problem.range.start);
     await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
-    await sleep(300);
+    await eventually(() => wb.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor')), 'the editor did not take the focus');
     await wb.press('Control+.');
     const row = '.action-widget .monaco-list-row:has-text("best candidate")';
     assert.ok(await wb.waitFor(row, 10_000), 'the quick-fix menu did not offer the best candidate');

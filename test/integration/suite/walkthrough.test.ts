@@ -5,7 +5,7 @@ import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import { undecidedSuggestions } from '../../../src/core/facts';
 import type { AnnotatedDocument, Mention, Span } from '../../../src/core/model';
-import { closeAllEditors, eventually, openInEditor, SAMPLE_NAME, sharedDir, sleep, suggestionsFor, workspaceDir } from '../helpers';
+import { closeAllEditors, contextApplied, eventually, openInEditor, SAMPLE_NAME, sharedDir, sleep, suggestionsFor, workspaceDir } from '../helpers';
 import { readQuickInput, workbench, type QuickInputState, type Workbench } from '../workbench';
 import { KOREA_GOLD, locate, wordOccurrences, type GoldEntity, type Located } from '../../keys/korea-generals';
 
@@ -368,7 +368,7 @@ async function walkthrough(wb: Workbench, user: User, w: Walkthrough): Promise<v
   await user.press('Control+1', 'Control+s');
   await eventually(() => !document.isDirty, 'Ctrl+S did not save');
   await user.press('Control+Home');
-  await sleep(400);
+  await eventually(() => wb.isStill('.editor-group-container.active .monaco-editor'), 'the editor did not settle');
   await wb.screenshot(w.screenshot);
 
   // Everything is in the sidecar on disk.
@@ -562,7 +562,7 @@ describe('Custom labels on their own Alt+M chord', function () {
     const editor = await openInEditor(uri);
     const labels = vscode.workspace.getConfiguration('factmark');
     await labels.update('labels', [{ name: 'treaty', colour: '#e11d48', key: 'w' }, { name: 'vessel', key: '3' }], vscode.ConfigurationTarget.Global);
-    await sleep(500); // the label set is re-read on the configuration change, which enables the chords
+    await contextApplied(); // the label set is re-read on the configuration change, which enables the chords
     const text = editor.document.getText();
     const onDisk = (quote: string, type: string) => sidecarOf(uri).annotations?.find((a) => a.quote === quote && a.type === type && a.status === 'confirmed');
 
@@ -574,10 +574,15 @@ describe('Custom labels on their own Alt+M chord', function () {
     await eventually(() => onDisk('fishing boat', 'VESSEL'), 'Alt+M 3 did not tag "fishing boat" as VESSEL');
 
     await labels.update('labels', undefined, vscode.ConfigurationTarget.Global);
-    await sleep(500);
+    await contextApplied();
     await user.selectByFind(editor, wordOccurrences(text, 'accord')[0]);
     await user.chord('w');
-    await sleep(1000);
+    // A barrier instead of a wait: keys are handled in order, so once a later Alt+M L has tagged its
+    // place, whatever Alt+M W was going to do is done.
+    const later = wordOccurrences(text, 'Valletta')[0];
+    await user.selectByFind(editor, later);
+    await user.chord('l');
+    await eventually(() => onDisk('Valletta', 'PLACE'), 'Alt+M L did not tag "Valletta" as PLACE');
     assert.ok(!sidecarOf(uri).annotations?.some((a) => a.quote === 'accord'), 'Alt+M W still tags without a label that has the key');
     await user.press('Escape');
   });
