@@ -18,6 +18,8 @@ export interface AnnotationsSnapshot {
   model: AnnotatedDocument;
   orphans: string[];
   writable: boolean;
+  /** The content hash of the sidecar as last read from disk ('missing' when it was not there). */
+  lastRead: string | undefined;
 }
 
 /** What `factmark.internal.editAnnotations` accepts (offsets are UTF-16 into the current text). */
@@ -121,7 +123,7 @@ function snapshot(entry: DocumentAnnotations): AnnotationsSnapshot {
     facts: m.facts.map((f) => ({ ...f, start: f.start, end: f.end, entities: [...f.entities] })),
   };
   if (m.documentDate !== undefined) model.documentDate = m.documentDate;
-  return { uri: entry.uri.toString(), sidecarUri: entry.sidecarUri.toString(), model, orphans: [...entry.orphans], writable: entry.writable };
+  return { uri: entry.uri.toString(), sidecarUri: entry.sidecarUri.toString(), model, orphans: [...entry.orphans], writable: entry.writable, lastRead: entry.lastRead };
 }
 
 

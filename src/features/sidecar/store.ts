@@ -31,6 +31,8 @@ export interface DocumentAnnotations {
   readonly orphans: ReadonlySet<string>;
   /** False while the sidecar on disk is malformed or of an unknown version: nothing is written. */
   readonly writable: boolean;
+  /** The content hash of the sidecar as last read from disk, or 'missing' / 'undecodable'. */
+  readonly lastRead: string | undefined;
 }
 
 /** How an orphan came about and its best candidate, for diagnostics and quick fixes. */
@@ -89,6 +91,11 @@ class Entry implements DocumentAnnotations {
   closedText: string | undefined;
   /** A sidecar reload deferred until the document's own reload event arrives. */
   reloadAfterDocument = false;
+  /**
+   * What the last read of the sidecar found (its content hash, 'missing' or 'undecodable'), whatever
+   * was done with it: tests wait on it to know an external change has been seen.
+   */
+  lastRead: string | undefined;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -349,6 +356,7 @@ export class AnnotationStore implements vscode.Disposable {
     const sidecarUri = sidecarUriOf(uri);
     const entry = new Entry(uri, sidecarUri, document);
     const read = entry.untitled ? ({ kind: 'missing' } as const) : await readSidecarFile(sidecarUri);
+    entry.lastRead = read.kind === 'text' ? contentHash(read.text) : read.kind;
     let data: SidecarData | undefined;
     if (read.kind === 'undecodable') {
       entry.writable = false;
@@ -701,6 +709,7 @@ export class AnnotationStore implements vscode.Disposable {
       return;
     }
     const read = await readSidecarFile(entry.sidecarUri);
+    entry.lastRead = read.kind === 'text' ? contentHash(read.text) : read.kind;
     if (read.kind === 'undecodable') {
       entry.writable = false;
       this.reportProblems(entry, [{ message: read.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0, code: 'ENCODING' }], 'undecodable');
@@ -832,6 +841,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async reloadNow(entry: Entry): Promise<void> {
     const read = await readSidecarFile(entry.sidecarUri);
+    entry.lastRead = read.kind === 'text' ? contentHash(read.text) : read.kind;
     if (read.kind === 'undecodable') {
       entry.writable = false;
       this.reportProblems(entry, [{ message: read.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0, code: 'ENCODING' }], 'undecodable');

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { gitBlobSha1 } from '../../../src/core/sidecar';
+import { contentHash, gitBlobSha1 } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
@@ -29,6 +29,12 @@ async function annotations(uri: vscode.Uri): Promise<AnnotationsSnapshot> {
   const r = await vscode.commands.executeCommand<AnnotationsSnapshot>('factmark.internal.getAnnotations', uri);
   assert.ok(r, 'no annotations returned');
   return r;
+}
+
+/** Waits until Factmark has read the sidecar as it is on disk now (after a change made behind its back). */
+async function seenOnDisk(uri: vscode.Uri): Promise<void> {
+  const onDisk = () => (fs.existsSync(sidecarPath(uri)) ? contentHash(fs.readFileSync(sidecarPath(uri), 'utf8')) : 'missing');
+  await eventually(async () => (await annotations(uri)).lastRead === onDisk(), 'Factmark did not see the change of the sidecar on disk');
 }
 
 async function editAnnotations(uri: vscode.Uri, edit: AnnotationsEdit): Promise<AnnotationsSnapshot> {
@@ -362,7 +368,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const malta = disk.indexOf('Malta');
     const added = theirs.replace(/\nfacts:|$/, (m) => `\n  - id: a99\n    type: PLACE\n    start: ${codePoints(disk, malta)}\n    end: ${codePoints(disk, malta) + 5}\n    quote: Malta\n    status: confirmed${m}`);
     fs.writeFileSync(sidecarPath(uri), added);
-    await sleep(600);
+    await seenOnDisk(uri);
     assert.equal(readSidecar(uri), added, 'the external change was overwritten before the save');
     await editor.document.save();
     const merged = await eventually(() => {
@@ -390,9 +396,9 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const theirs = readSidecar(uri)!.replace(new RegExp(`(- id: ${id}\n(?:    .*\n)*?    status: confirmed\n)`), '$1    note: theirs\n');
     assert.ok(theirs.includes('note: theirs'), 'test setup: the note was not inserted');
     fs.writeFileSync(sidecarPath(uri), theirs);
-    await sleep(600);
+    await seenOnDisk(uri);
     await editor.document.save();
-    await sleep(800);
+    await annotations(uri); // a barrier: it returns once every write the save queued is done
     assert.equal(readSidecar(uri), theirs, 'the conflicting change was written without asking');
     const wb = workbench();
     if (!wb) return;
@@ -582,7 +588,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
   it('D9: a sidecar deleted while the document is open is written again on the next save', async () => {
     const { uri, editor } = await annotated('recreate.txt');
     fs.rmSync(sidecarPath(uri));
-    await sleep(600);
+    await seenOnDisk(uri);
     const live = await annotations(uri);
     assert.equal(live.model.annotations.length, 4, 'the annotations were dropped from memory');
     await insert(editor, 0, 'Update. ');
