@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import Mocha from 'mocha';
 import * as path from 'path';
+import { ranWithoutWorkbench, testStarted } from './workbench';
 
 interface TestOutcome {
   title: string;
@@ -25,6 +26,7 @@ export async function run(): Promise<void> {
   const failures: Array<{ title: string; error: string }> = [];
   const counts = await new Promise<{ passed: number; failed: number; pending: number }>((resolve) => {
     const runner = mocha.run(() => undefined);
+    runner.on('test', (t) => testStarted(t.fullTitle()));
     runner.on('pass', (t) => tests.push({ title: t.fullTitle(), state: 'passed' }));
     runner.on('pending', (t) => tests.push({ title: t.fullTitle(), state: 'pending' }));
     runner.on('fail', (t, err: Error) => {
@@ -39,6 +41,11 @@ export async function run(): Promise<void> {
       }),
     );
   });
+  if (ranWithoutWorkbench.size > 0) {
+    // Not silent: these passed without the part that looks at the rendered workbench.
+    console.log(`\n${ranWithoutWorkbench.size} test(s) ran without their workbench part (no workbench page in this host):`);
+    for (const title of ranWithoutWorkbench) console.log(`  - ${title}`);
+  }
   const resultsFile = process.env.FACTMARK_TEST_RESULTS;
   if (resultsFile) {
     const tmp = `${resultsFile}.tmp`;

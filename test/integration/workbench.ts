@@ -54,9 +54,22 @@ export class Workbench {
   }
 }
 
-/** The workbench, when the suite runs in the offline host; undefined elsewhere. */
+/**
+ * Tests that asked for the workbench and ran without it (under @vscode/test-electron there is no page):
+ * the runner lists them at the end, so a test whose workbench part did not run never passes silently.
+ */
+export const ranWithoutWorkbench = new Set<string>();
+let currentTest = '';
+
+/** Called by the runner as each test starts. */
+export function testStarted(title: string): void {
+  currentTest = title;
+}
+
+/** The workbench, when the suite runs in the offline host; undefined elsewhere (and the test is noted). */
 export function workbench(): Workbench | undefined {
   const url = process.env.FACTMARK_PROBE_URL;
+  if (!url && currentTest) ranWithoutWorkbench.add(currentTest);
   return url ? new Workbench(url) : undefined;
 }
 
