@@ -7,3 +7,8 @@ export function unsuitableReason(text: string, maxLength: number): string | unde
   if (text.slice(0, 8192).includes('\u0000')) return 'a binary file';
   return undefined;
 }
+
+/** `s` as a regular expression that matches it literally. */
+export function escapeRegExp(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -3,6 +3,7 @@
  * the quoted text must be found there, or nearby, or elsewhere (best context first), or the annotation
  * is reported as unanchored.
  */
+import { escapeRegExp } from '../text';
 
 /** Text around the quote as the source format recorded it (W3C prefix/suffix, doccano's own text). */
 export interface QuoteContext {
@@ -93,8 +94,4 @@ function contextScore(text: string, at: { start: number; end: number }, context:
     score++;
   }
   return score;
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

@@ -1,5 +1,6 @@
 import { parseDocument } from 'yaml';
 import type { EntityType, Mention, Recognizer } from '../model';
+import { escapeRegExp } from '../text';
 
 /** One decision of the user: this exact text is (or is not) of this type. */
 export interface LexiconEntry {
@@ -143,8 +144,4 @@ export function withoutRejected(mentions: Mention[], lexicon: Lexicon, document?
   if (entries.length === 0) return mentions;
   const rejected = new Set(entries.map((e) => `${e.type}\u0000${e.text}`));
   return mentions.filter((m) => !rejected.has(`${m.type}\u0000${m.text}`));
-}
-
-function escapeRegExp(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

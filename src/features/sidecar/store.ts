@@ -19,6 +19,7 @@ import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeConflictCopy } from './conflictCopy';
 import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic } from './files';
 import { OldTexts } from './oldText';
+import { stripBom } from '../../core/documents';
 
 /** The annotations of one document, as the store keeps them. */
 export interface DocumentAnnotations {
@@ -924,10 +925,6 @@ export class AnnotationStore implements vscode.Disposable {
     this.told.add(key);
     void vscode.window.showWarningMessage(message);
   }
-}
-
-function stripBom(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** buildSidecarData leaves the label set out; keep the one the file had. */
