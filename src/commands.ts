@@ -80,6 +80,8 @@ export const enum CommandId {
   GetTimeline = 'factmark.internal.getTimeline',
   /** Internal, for tests: the Learned view's rows as plain data. */
   GetLearned = 'factmark.internal.getLearned',
+  /** Internal, for tests: where the learnt entity-model corrections are saved (a URI string, or undefined). */
+  GetModelCorrectionsFile = 'factmark.internal.getModelCorrectionsFile',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */
   FixOrphan = 'factmark.internal.fixOrphan',
 }

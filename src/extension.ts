@@ -51,6 +51,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
       if (editor && isArticle(editor.document)) await recognition.recognizeNow(editor.document);
       else void vscode.window.showInformationMessage('Factmark: open a plain-text article to recognise names and dates in it.');
     }),
+    vscode.commands.registerCommand(CommandId.GetModelCorrectionsFile, () => lexicon.adjustmentsFile()?.toString()),
     vscode.commands.registerCommand(CommandId.GetSuggestions, async (uri?: vscode.Uri) => {
       const document = uri
         ? await vscode.workspace.openTextDocument(uri)

@@ -37,6 +37,8 @@ export class LexiconService implements vscode.Disposable {
   private saveTimer: ReturnType<typeof setTimeout> | undefined;
   // The corrections file could not be read: it is never overwritten (the user may repair or delete it).
   private keepFile = false;
+  // The corrections file's text as Factmark last read or wrote it (absent: none yet).
+  private adjustmentsText: string | undefined;
   // Folders whose lexicon file could not be read: it is never overwritten until it reads again.
   private readonly broken = new Set<string>();
   // The lexicon file's text as Factmark last read or wrote it, per folder (absent: no file).
@@ -129,7 +131,8 @@ export class LexiconService implements vscode.Disposable {
     this.scheduleSave();
   }
 
-  private adjustmentsFile(): vscode.Uri | undefined {
+  /** Where the entity-model corrections are saved (undefined without workspace storage). */
+  adjustmentsFile(): vscode.Uri | undefined {
     return this.storage && vscode.Uri.joinPath(this.storage, ADJUSTMENTS_FILE);
   }
 
@@ -160,7 +163,9 @@ export class LexiconService implements vscode.Disposable {
       return;
     }
     try {
-      const data = JSON.parse(new TextDecoder().decode(bytes)) as AdjustmentsData;
+      const text = new TextDecoder().decode(bytes);
+      this.adjustmentsText = text;
+      const data = JSON.parse(text) as AdjustmentsData;
       this.learner.adjustments.load(data);
       if (this.learner.adjustments.size > 0) this.changed.fire();
     } catch (err) {
@@ -187,10 +192,44 @@ export class LexiconService implements vscode.Disposable {
     const file = this.adjustmentsFile();
     if (!file || !this.storage || this.keepFile) return;
     try {
+      // Changed on disk since Factmark read or wrote it (by hand, a script, a broken copy): a file that
+      // is no longer corrections Factmark can read is kept as it is, and learning goes on in memory
+      // from the last good corrections (the ones in use).
+      const problem = await this.damagedSince(file);
+      if (problem) {
+        this.keepFile = true;
+        void vscode.window.showWarningMessage(
+          `Factmark: the learnt entity-model corrections in ${file.fsPath} were changed outside Factmark and cannot be read (${problem}); ` +
+            'that file is left untouched, and learning goes on in memory from the last good corrections.',
+        );
+        return;
+      }
       await vscode.workspace.fs.createDirectory(this.storage);
-      await writeTextAtomic(file, JSON.stringify(this.learner.adjustments.toJSON()));
+      const text = JSON.stringify(this.learner.adjustments.toJSON());
+      await writeTextAtomic(file, text);
+      this.adjustmentsText = text;
     } catch (err) {
       void vscode.window.showWarningMessage(`Factmark: could not save the learnt entity-model corrections: ${(err as Error).message}`);
+    }
+  }
+
+  /** Why the corrections file, changed on disk since Factmark last read or wrote it, cannot be read; undefined when it can or did not change. */
+  private async damagedSince(file: vscode.Uri): Promise<string | undefined> {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      return undefined; // absent (deleted: written afresh)
+    }
+    if (text === this.adjustmentsText) return undefined;
+    try {
+      const data = JSON.parse(text) as Partial<AdjustmentsData> | null;
+      const bits = this.learner.adjustments.toJSON().bits;
+      if (data?.format !== 'factmark-ner-adjustments' || data.version !== 1 || !Array.isArray(data.rows)) return 'not Factmark entity-model corrections';
+      if (data.bits !== bits) return `corrections for a ${data.bits}-bit model, this one has ${bits}`;
+      return undefined;
+    } catch (err) {
+      return (err as Error).message;
     }
   }
 

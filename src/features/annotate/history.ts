@@ -2,12 +2,14 @@ import * as vscode from 'vscode';
 import type { Lexicon } from '../../core/learning';
 import type { Annotation, Fact } from '../../core/model';
 import type { LexiconService } from '../lexicon';
-import type { AnnotationStore } from '../sidecar/store';
+import type { AnnotationStore, OrphanRecord } from '../sidecar/store';
 
 /** A document's annotations and facts with what was learnt, at one moment. */
 interface Snapshot {
   annotations: Annotation[];
   facts: Fact[];
+  /** The orphans among them: their quotes are not in the text, so they are put back as orphans. */
+  orphans: OrphanRecord[];
   lexicon: Lexicon;
   model: ReadonlyMap<number, Float64Array>;
 }
@@ -29,8 +31,11 @@ const LIMIT = 100;
  * Undo and redo of annotation actions (tag, accept, reject, retype, delete, notes and other fields,
  * facts), separate from text undo: each action is recorded with the document's annotations and
  * facts, the workspace lexicon and the entity-model corrections before and after it, and undo puts
- * all of them back exactly. An action nested in another (the reject inside Reject Everywhere) is
- * part of it. Undo refuses when the article's text differs from the text the action was made on (the
+ * all of them back exactly. Recorded actions, undo and redo run one at a time, in the order they
+ * were asked for, so two actions started together (a click in the view while a command still
+ * writes) are two steps, each with its own before and after. An action must therefore not record
+ * another inside it: a compound action (Reject Everywhere) records once and uses the unrecorded
+ * operations inside. Undo refuses when the article's text differs from the text the action was made on (the
  * offsets would no longer fit: undo the text edits first), and when the annotations or the lexicon
  * changed since by something it did not record (an edit of the sidecar on disk, a quick fix, a
  * colleague's commit): putting the whole snapshot back would silently undo that too. A step that
@@ -39,20 +44,21 @@ const LIMIT = 100;
 export class History {
   private readonly done: Step[] = [];
   private readonly undone: Step[] = [];
-  private depth = 0;
+  // The end of the last recorded action, undo or redo: the next one starts after it.
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: AnnotationStore,
     private readonly lexicon: LexiconService,
   ) {}
 
-  /** Runs an action on a document, recorded as one step (or as part of the enclosing one). */
-  async record<T>(document: vscode.TextDocument, label: string, action: () => Promise<T>): Promise<T> {
-    if (this.depth > 0) return action();
-    this.depth++;
-    let before: Snapshot | undefined;
-    try {
-      before = await this.snapshot(document);
+  /**
+   * Runs an action on a document, recorded as one step, after the actions started before it. The
+   * action must not call `record` (it would wait for itself).
+   */
+  record<T>(document: vscode.TextDocument, label: string, action: () => Promise<T>): Promise<T> {
+    return this.inTurn(async () => {
+      const before = await this.snapshot(document);
       const result = await action();
       const after = await this.snapshot(document);
       if (stateOf(before) !== stateOf(after) || before.model.size !== after.model.size) {
@@ -61,9 +67,14 @@ export class History {
         this.undone.length = 0;
       }
       return result;
-    } finally {
-      this.depth--;
-    }
+    });
+  }
+
+  /** Runs `work` once every recorded action, undo and redo asked for before it has ended. */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 
   /** The last recorded action, as a token to compare with later (a notice's Undo acts only on its own step). */
@@ -72,13 +83,13 @@ export class History {
   }
 
   /** Takes the last action back; returns its label (undefined when there was none or it cannot be). */
-  async undo(): Promise<string | undefined> {
-    return this.replay(this.done, this.undone, 'before');
+  undo(): Promise<string | undefined> {
+    return this.inTurn(() => this.replay(this.done, this.undone, 'before'));
   }
 
   /** Does the last undone action again. */
-  async redo(): Promise<string | undefined> {
-    return this.replay(this.undone, this.done, 'after');
+  redo(): Promise<string | undefined> {
+    return this.inTurn(() => this.replay(this.undone, this.done, 'after'));
   }
 
   private async replay(from: Step[], to: Step[], side: 'before' | 'after'): Promise<string | undefined> {
@@ -106,17 +117,9 @@ export class History {
     }
     from.pop();
     const snap = step[side];
-    this.depth++;
-    try {
-      await this.store.edit(document, (model) => {
-        model.annotations = structuredClone(snap.annotations);
-        model.facts = structuredClone(snap.facts);
-      });
-      await this.lexicon.restoreLexicon(document.uri, snap.lexicon);
-      this.lexicon.restoreModel(snap.model);
-    } finally {
-      this.depth--;
-    }
+    await this.store.restore(document, snap, snap.orphans);
+    await this.lexicon.restoreLexicon(document.uri, snap.lexicon);
+    this.lexicon.restoreModel(snap.model);
     to.push(step);
     void vscode.window.setStatusBarMessage(`Factmark: ${side === 'before' ? 'undid' : 'redid'} ${step.label}`, 3000);
     return step.label;
@@ -127,13 +130,14 @@ export class History {
     return {
       annotations: structuredClone(entry.model.annotations),
       facts: structuredClone(entry.model.facts),
+      orphans: this.store.orphansOf(document.uri),
       lexicon: structuredClone(this.lexicon.lexiconFor(document.uri)),
       model: this.lexicon.snapshotModel(),
     };
   }
 }
 
-/** What undo compares: the document's annotations and facts and the lexicon (the model corrections follow them). */
+/** What undo compares: the document's annotations, facts and orphans and the lexicon (the model corrections follow them). */
 function stateOf(s: Snapshot): string {
-  return JSON.stringify([s.annotations, s.facts, s.lexicon]);
+  return JSON.stringify([s.annotations, s.facts, s.orphans.map((o) => o.id).sort(), s.lexicon]);
 }

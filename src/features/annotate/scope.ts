@@ -74,21 +74,25 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
     const d = await decision(arg, false);
     if (!d) return 0;
     const { document, mention, scope } = d;
-    // One step for undo: the mention's rejection and the lexicon entry.
-    return workflow.history.record(document, scope === 'mention' ? 'Reject' : `Reject "${mention.text}" ${scope === 'document' ? 'in this document' : 'everywhere'}`, () => rejectIn(document, mention, scope));
-  };
-
-  const rejectIn = async (document: vscode.TextDocument, mention: Mention, scope: DecisionScope): Promise<number> => {
+    if (scope === 'mention') return workflow.reject(document, [mention]);
     const same = workflow.undecided(document).filter((m) => m.text === mention.text && m.type === mention.type && m !== mention);
-    await workflow.reject(document, [mention]);
-    if (scope === 'mention') return 1;
-    const entry: LexiconEntry = scope === 'document' ? { text: mention.text, type: mention.type, document: lexicon.documentKey(document.uri) } : { text: mention.text, type: mention.type };
-    await lexicon.record(document.uri, [], [entry], scope === 'document' ? 'document' : 'everywhere');
+    // One step for undo: the mention's rejection and the lexicon entry.
     const where = scope === 'document' ? 'in this document' : 'everywhere';
+    const earlier = workflow.history.top();
+    await workflow.history.record(document, `Reject "${mention.text}" ${where}`, async () => {
+      await workflow.decideNow(document, [mention], 'rejected');
+      const entry: LexiconEntry = scope === 'document' ? { text: mention.text, type: mention.type, document: lexicon.documentKey(document.uri) } : { text: mention.text, type: mention.type };
+      await lexicon.record(document.uri, [], [entry], scope);
+    });
+    const step = workflow.history.top();
+    if (step === earlier) return 0; // nothing changed (the suggestion went meanwhile): nothing to tell
     const others = same.length ? `; ${same.length} other suggestion${same.length === 1 ? '' : 's'} in this document hidden` : '';
-    // Say what else changed, and offer the way back (the lexicon entry is the whole of the change).
+    // Say what else changed, and offer the way back: the whole step (the rejected mention and the
+    // lexicon entry), through undo and only while it is the last action, as the accept notice does.
     void vscode.window.showInformationMessage(`Factmark: "${mention.text}" is no longer suggested as ${workflow.labels.title(mention.type)} ${where}${others}.`, 'Undo').then(async (choice) => {
-      if (choice === 'Undo') await lexicon.forget(document.uri, [entry], 'rejected');
+      if (choice !== 'Undo') return;
+      if (workflow.history.top() === step) await workflow.history.undo();
+      else void vscode.window.showInformationMessage('Factmark: other annotation actions came after this one; take them back first with Undo Annotation Action (Alt+M Ctrl+Z).');
     });
     return 1 + same.length;
   };

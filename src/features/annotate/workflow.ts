@@ -136,8 +136,14 @@ export class Workflow {
 
   private async decide(document: vscode.TextDocument, mentions: readonly Mention[], status: 'confirmed' | 'rejected'): Promise<number> {
     if (mentions.length === 0) return 0;
+    return this.history.record(document, status === 'confirmed' ? 'Accept' : 'Reject', () => this.decideNow(document, mentions, status));
+  }
+
+  /** Accepts or rejects suggestions without recording a step: for an action that records itself (Reject Everywhere). */
+  async decideNow(document: vscode.TextDocument, mentions: readonly Mention[], status: 'confirmed' | 'rejected'): Promise<number> {
+    if (mentions.length === 0) return 0;
     await this.open(document);
-    await this.history.record(document, status === 'confirmed' ? 'Accept' : 'Reject', () => this.store.edit(document, (model) => {
+    await this.store.edit(document, (model) => {
       for (const m of mentions) {
         const same = model.annotations.find((a) => a.start === m.start && a.end === m.end && a.type === m.type);
         if (same) {
@@ -155,7 +161,7 @@ export class Workflow {
         if (m.value) annotation.value = m.value;
         model.annotations.push(annotation);
       }
-    }));
+    });
     return mentions.length;
   }
 

@@ -39,6 +39,13 @@ export interface DocumentAnnotations {
 /** How an orphan came about and its best candidate, for diagnostics and quick fixes. */
 export type OrphanInfo = Omit<Orphan, 'at'>;
 
+/** One orphan as `orphansOf` returns it and `restore` takes it back. */
+export interface OrphanRecord {
+  id: string;
+  context: { prefix?: string; suffix?: string };
+  info?: OrphanInfo;
+}
+
 /** Reports problems with a sidecar file (they go to the Problems panel). */
 export interface SidecarProblems {
   report(sidecar: vscode.Uri, diagnostics: readonly SidecarDiagnostic[]): void;
@@ -314,6 +321,31 @@ export class AnnotationStore implements vscode.Disposable {
       model.annotations = model.annotations.filter((a) => a.id !== id);
       model.facts = model.facts.filter((f) => f.id !== id);
       for (const f of model.facts) if (f.entities.includes(id)) f.entities = f.entities.filter((e) => e !== id);
+    });
+  }
+
+  /**
+   * A document's orphans with their stored context and why each is one: what `restore` needs to put
+   * them back as orphans (an orphan's quote is not in the text, so its annotation alone cannot say it).
+   */
+  orphansOf(uri: vscode.Uri): OrphanRecord[] {
+    const entry = this.entries.get(uri.toString());
+    if (!entry) return [];
+    return [...entry.orphans].map((id) => structuredClone({ id, context: entry.orphanContext.get(id) ?? {}, info: entry.orphanInfo.get(id) }));
+  }
+
+  /**
+   * Replaces a document's annotations and facts as they were at some moment (undo and redo):
+   * the orphans listed stay orphans, with their quote and context, instead of being anchored on the
+   * empty span their offsets hint at.
+   */
+  async restore(document: vscode.TextDocument, model: Pick<AnnotatedDocument, 'annotations' | 'facts'>, orphans: readonly OrphanRecord[]): Promise<DocumentAnnotations> {
+    const entry = await this.entry(document);
+    return this.edit(document, (m) => {
+      m.annotations = structuredClone(model.annotations);
+      m.facts = structuredClone(model.facts);
+      for (const id of [...entry.orphans]) this.unorphan(entry, id);
+      for (const o of orphans) this.orphan(entry, o.id, o.context, o.info);
     });
   }
 

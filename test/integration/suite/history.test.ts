@@ -107,6 +107,69 @@ describe('Undo and redo of annotation actions (issue 10)', () => {
     }
   });
 
+  it('keeps two actions started together as two steps, each undone on its own', async () => {
+    // Two documents' worth of nothing shared: a second article, so the steps above stay as they are.
+    const other = writeWorkspaceFile('history-together.txt', 'Anna Berg flew from Oslo to Madrid on Tuesday.\n');
+    const otherSidecar = `${other.fsPath}.factmark.yaml`;
+    const otherBytes = () => (fs.existsSync(otherSidecar) ? fs.readFileSync(otherSidecar, 'utf8') : '');
+    try {
+      await openInEditor(other);
+      const { mentions } = await suggestionsFor(other);
+      const oslo = mentions.find((m) => m.text === 'Oslo');
+      const madrid = mentions.find((m) => m.text === 'Madrid');
+      assert.ok(oslo && madrid, `precondition: ${JSON.stringify(mentions)}`);
+      const u = other.toString();
+      const decided = async () =>
+        (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', other)).model.annotations.map((a) => `${a.text}:${a.status}`).sort();
+      // As a click in the view while a command still writes: neither waits for the other.
+      await Promise.all([
+        vscode.commands.executeCommand('factmark.acceptSuggestion', { uri: u, start: oslo.start, end: oslo.end, type: oslo.type }),
+        vscode.commands.executeCommand('factmark.rejectSuggestion', { uri: u, start: madrid.start, end: madrid.end, type: madrid.type }),
+      ]);
+      assert.deepEqual(await decided(), ['Madrid:rejected', 'Oslo:confirmed']);
+      await eventually(() => /Oslo/.test(otherBytes()) && /Madrid/.test(otherBytes()), 'the two decisions were not written');
+      assert.ok(await vscode.commands.executeCommand('factmark.undo'), 'nothing to undo');
+      const one = await decided();
+      assert.equal(one.length, 1, `one undo took back ${2 - one.length} actions: ${JSON.stringify(one)}`);
+      assert.ok(await vscode.commands.executeCommand('factmark.undo'), 'the second action was not recorded: nothing left to undo');
+      assert.deepEqual(await decided(), []);
+    } finally {
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', other, { remove: (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', other)).model.annotations.map((a) => a.id) });
+      fs.rmSync(other.fsPath, { force: true });
+      fs.rmSync(otherSidecar, { force: true });
+    }
+  });
+
+  it('undoes the deletion of an orphan with its quote and context, byte for byte', async () => {
+    const story = 'Maria Costa met officials of the Harbour Board in Lisbon on Monday.\n';
+    const other = writeWorkspaceFile('history-orphan.txt', story);
+    const otherSidecar = `${other.fsPath}.factmark.yaml`;
+    const otherBytes = () => (fs.existsSync(otherSidecar) ? fs.readFileSync(otherSidecar, 'utf8') : '');
+    const own = async () => vscode.commands.executeCommand<Annotated & { orphans: string[] }>('factmark.internal.getAnnotations', other);
+    try {
+      const editor = await openInEditor(other);
+      await suggestionsFor(other);
+      const s = { start: story.indexOf('Harbour Board'), end: story.indexOf('Harbour Board') + 'Harbour Board'.length };
+      editor.selection = new vscode.Selection(editor.document.positionAt(s.start), editor.document.positionAt(s.end));
+      await vscode.commands.executeCommand('factmark.tagAs', { type: 'ORGANIZATION' });
+      const orphanId = (await own()).model.annotations.find((a) => a.start === s.start && a.type === 'ORGANIZATION')!.id;
+      // Delete its text: the annotation becomes an orphan, kept in the sidecar with its quote.
+      await editor.edit((b) => b.delete(new vscode.Range(editor.document.positionAt(s.start - ' the'.length), editor.document.positionAt(s.end))));
+      await editor.document.save();
+      const orphaned = await eventually(() => (/orphaned: true/.test(otherBytes()) && /quote: Harbour Board/.test(otherBytes()) ? otherBytes() : undefined), 'the orphan was not saved with its quote');
+      await vscode.commands.executeCommand('factmark.removeAnnotation', { uri: other.toString(), id: orphanId });
+      await eventually(() => !/Harbour Board/.test(otherBytes()), 'the orphan was not deleted');
+      assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Delete');
+      await eventually(() => otherBytes() === orphaned, 'undo did not put the orphan back as it was (quote, context, orphaned)');
+      assert.deepEqual((await own()).orphans, [orphanId], 'the restored annotation is not an orphan');
+    } finally {
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', other, { remove: (await own()).model.annotations.map((a) => a.id) });
+      await closeAllEditors();
+      fs.rmSync(other.fsPath, { force: true });
+      fs.rmSync(otherSidecar, { force: true });
+    }
+  });
+
   it('refuses to undo over a change it did not record, and changes nothing', async () => {
     const editor = await openInEditor(uri);
     const s = at('officials');

@@ -149,6 +149,14 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     return mentions.filter((m) => m.text === 'North' && m.type === 'PLACE' && !decided(m)).map((m) => m.start);
   };
 
+  /** Confirms "Seoul" in a document and waits until the lexicon file holds it: a barrier for learning. */
+  const laterDecisionLearnt = async (uri: vscode.Uri) => {
+    const text = (await vscode.workspace.openTextDocument(uri)).getText();
+    const seoul = text.indexOf('Seoul');
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { add: [{ start: seoul, end: seoul + 5, type: 'PLACE', status: 'confirmed' }] });
+    await eventually(() => fs.existsSync(lexiconFile()) && /"Seoul"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'the later decision was not learnt');
+  };
+
   before(async function () {
     await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
     korea = copySampleArticle(this);
@@ -177,7 +185,9 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     assert.equal(await vscode.commands.executeCommand('factmark.rejectSuggestion', { uri: korea.toString(), start: adjective, end: adjective + 5, type: 'PLACE' }), 1);
     // Learning runs on the decision (lexicon, model): wait until it has settled, then compare.
     await eventually(async () => !(await northPlaces(korea)).includes(adjective), 'the rejected mention is still shown');
-    await new Promise((r) => setTimeout(r, 1500)); // longer than the lexicon's save delay: anything it would change has changed
+    // Learning runs on each decision in turn: once a later decision is learnt, whatever the rejection
+    // would change has changed. Seoul is suggested as a place already, so confirming it changes no suggestion.
+    await laterDecisionLearnt(korea);
     assert.deepEqual(await northPlaces(korea), before.filter((s) => s !== adjective));
     // The Learned view lists the rejected mention; Restore brings its suggestion back.
     type Row = { kind: string; start?: number };
@@ -192,15 +202,21 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     assert.ok(!fs.existsSync(lexiconFile()) || !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'a rejected mention went into the lexicon');
   });
 
-  it('rejecting "North" everywhere hides it in both articles, says so, and Undo brings it back', async function () {
+  it('rejecting "North" everywhere hides it in both articles, says so, and Undo brings it all back', async function () {
     await vscode.commands.executeCommand('notifications.clearAll');
     await openInEditor(korea);
     const before = await northPlaces(korea);
     const at = before[0];
+    const sidecar = `${korea.fsPath}.factmark.yaml`;
+    const sidecarBytes = () => (fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : '');
+    const annotated = async () => (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', korea)).model.annotations; // after pending sidecar writes
+    const annotationsBefore = JSON.stringify(await annotated());
+    const bytesBefore = sidecarBytes();
     assert.equal(await vscode.commands.executeCommand('factmark.rejectScoped', { uri: korea.toString(), start: at, end: at + 5, type: 'PLACE', scope: 'everywhere' }), before.length);
     await eventually(async () => (await northPlaces(korea)).length === 0, '"North" is still suggested in the article');
     await eventually(async () => (await northPlaces(dispatch)).length === 0, '"North" is still suggested in the other article');
     assert.match(fs.readFileSync(lexiconFile(), 'utf8'), /- \{ text: "North", type: "PLACE" \}/);
+    await eventually(() => sidecarBytes() !== bytesBefore, 'the rejected mention was not written to the sidecar');
     // The Learned view lists it with its scope and the mentions it touches in the article.
     type Row = { kind: string; entry: { text: string; type: string }; status: string; scope: string; mentions: number };
     const learned = async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).filter((r) => r.kind === 'text' && r.entry.text === 'North');
@@ -217,13 +233,22 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
       );
       await wb.click(`${notice} .monaco-button:text-is("Undo")`);
     } else {
-      await vscode.commands.executeCommand('factmark.forgetTextDecision', { uri: korea.toString(), entry: { text: 'North', type: 'PLACE' }, status: 'rejected' });
+      assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Reject "North" everywhere');
     }
+    // The whole step is undone: the other article's places, the article's own (the mention the
+    // command rejected included), the lexicon entry and the sidecar, byte for byte.
     await eventually(async () => (await northPlaces(dispatch)).length === 2, '"North" did not come back in the other article');
-    // In the article itself the mention the command rejected stays rejected; the others are back.
-    await eventually(async () => (await northPlaces(korea)).length === before.length - 1, '"North" did not come back in the article');
+    await eventually(async () => (await northPlaces(korea)).length === before.length, '"North" did not all come back in the article');
     await eventually(() => !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'the lexicon file still rejects "North"');
+    await eventually(async () => JSON.stringify(await annotated()) === annotationsBefore, 'the annotations are not as they were before the rejection');
+    if (bytesBefore) await eventually(() => sidecarBytes() === bytesBefore, 'the sidecar is not as it was before the rejection');
     assert.deepEqual(await learned(), [], 'the Learned view still lists the forgotten rejection');
+    // The step went back through undo: it can be redone, and undone again.
+    assert.equal(await vscode.commands.executeCommand('factmark.redo'), 'Reject "North" everywhere');
+    await eventually(async () => (await northPlaces(korea)).length === 0, 'redo did not reject "North" again');
+    assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Reject "North" everywhere');
+    await eventually(async () => JSON.stringify(await annotated()) === annotationsBefore, 'the second undo did not restore the annotations');
+    if (bytesBefore) await eventually(() => sidecarBytes() === bytesBefore, 'the second undo did not restore the sidecar');
   });
 });
 
@@ -253,7 +278,7 @@ describe('A hand-broken factmark.lexicon.yaml (issue 10)', () => {
     const broken = 'factmark-lexicon: 1\nconfirmed:\n  - { text: "Zorvath Institute", type: ORGANIZATION\nrejected: [\n';
     fs.writeFileSync(lexiconFile(), broken);
     taught = writeWorkspaceFile('broken-lexicon-a.txt', 'Yesterday the zorvath collective spoke in the hall.\n');
-    other = writeWorkspaceFile('broken-lexicon-b.txt', 'Later the zorvath collective left the building.\n');
+    other = writeWorkspaceFile('broken-lexicon-b.txt', 'Later the zorvath collective left the hall.\n');
     const document = (await openInEditor(taught)).document;
     await suggestionsFor(taught);
     // A lower-case name the model never suggests: only the lexicon can suggest it in the other document.
@@ -266,8 +291,73 @@ describe('A hand-broken factmark.lexicon.yaml (issue 10)', () => {
       const r = await suggestionsFor(other);
       return r.mentions.some((m) => m.text === 'zorvath collective' && m.type === 'ORGANIZATION');
     }, 'the confirmed name is not suggested in the other document (learning stopped)');
-    await new Promise((r) => setTimeout(r, 1500)); // longer than any save delay
+    // A later decision, learnt once it is suggested in the other document: by then any write the
+    // first one led to has been made (decisions are learnt in turn).
+    const later = document.getText().indexOf('hall');
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', taught, { add: [{ start: later, end: later + 4, type: 'PLACE', status: 'confirmed' }] });
+    await eventually(async () => (await suggestionsFor(other)).mentions.some((m) => m.text === 'hall' && m.type === 'PLACE'), 'the later decision was not learnt');
     assert.equal(fs.readFileSync(lexiconFile(), 'utf8'), broken, 'the broken lexicon was overwritten');
+  });
+});
+
+describe('A hand-damaged file of entity-model corrections (issue 10)', () => {
+  let taught: vscode.Uri;
+  let other: vscode.Uri;
+  let file: string | undefined;
+
+  before(async function () {
+    if (!workbench()) this.skip(); // the message is read from the real workbench page
+    const uri = await vscode.commands.executeCommand<string | undefined>('factmark.internal.getModelCorrectionsFile');
+    if (!uri) this.skip(); // no workspace storage: the corrections last for the session only
+    file = vscode.Uri.parse(uri!).fsPath;
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', true, vscode.ConfigurationTarget.Global);
+  });
+
+  after(async () => {
+    for (const uri of [taught, other]) {
+      if (!uri) continue;
+      const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string }> } }>('factmark.internal.getAnnotations', uri);
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: own.model.annotations.map((a) => a.id) });
+      fs.rmSync(uri.fsPath, { force: true });
+      fs.rmSync(`${uri.fsPath}.factmark.yaml`, { force: true });
+    }
+    // Damaged on purpose: a later session must not start from it.
+    if (file) fs.rmSync(file, { force: true });
+    fs.rmSync(path.join(workspaceDir(), 'factmark.lexicon.yaml'), { force: true });
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
+    await closeAllEditors();
+  });
+
+  it('says so, is never overwritten, and learning goes on from the last good corrections', async () => {
+    const wb = workbench()!;
+    await vscode.commands.executeCommand('notifications.clearAll');
+    taught = writeWorkspaceFile('damaged-corrections-a.txt', 'Yesterday the quorlin assembly met the brask council.\n');
+    other = writeWorkspaceFile('damaged-corrections-b.txt', 'Later the quorlin assembly and the brask council left.\n');
+    const doc = (await openInEditor(taught)).document;
+    await suggestionsFor(taught);
+    const confirm = async (name: string) => {
+      const start = doc.getText().indexOf(name);
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', taught, { add: [{ start, end: start + name.length, type: 'ORGANIZATION', status: 'confirmed' }] });
+    };
+    const suggestedInOther = async (name: string) => (await suggestionsFor(other)).mentions.some((m) => m.text === name && m.type === 'ORGANIZATION');
+    // A lower-case name the model does not suggest: the decision corrects the model, and the corrections are saved.
+    const saved = fs.existsSync(file!) ? fs.readFileSync(file!, 'utf8') : undefined;
+    await confirm('quorlin assembly');
+    await eventually(() => fs.existsSync(file!) && fs.readFileSync(file!, 'utf8') !== saved, 'the corrections were not saved', 20_000);
+    // Damaged by hand (cut short, as an editor crash or a bad merge leaves it).
+    const damaged = fs.readFileSync(file!, 'utf8').slice(0, 40);
+    fs.writeFileSync(file!, damaged);
+    await confirm('brask council');
+    await eventually(
+      () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /entity-model corrections in .* were changed outside Factmark and cannot be read/.test(t.textContent ?? ''))),
+      'no message says the corrections file cannot be read',
+      20_000,
+    );
+    assert.equal(fs.readFileSync(file!, 'utf8'), damaged, 'the damaged file was overwritten');
+    // Both decisions still shape the suggestions: the one before the damage and the one after.
+    await openInEditor(other);
+    await eventually(async () => (await suggestedInOther('quorlin assembly')) && (await suggestedInOther('brask council')), 'learning did not go on');
+    assert.equal(fs.readFileSync(file!, 'utf8'), damaged, 'the damaged file was overwritten');
   });
 });
 
