@@ -2,7 +2,7 @@
 // tool into dist/cli.js (Node, runnable: `npx factmark`).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
+import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { writeGazetteer } from './scripts/gazetteer.mjs';
 import { bundledPackages, writeNotices } from './scripts/notices.mjs';
 
@@ -30,6 +30,8 @@ const cliOptions = {
   entryPoints: ['src/cli/index.ts'],
   outfile: 'dist/cli.js',
   external: [],
+  // `factmark --version` says the version of the package it came with.
+  define: { FACTMARK_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   banner: { js: '#!/usr/bin/env node' },
 };
 

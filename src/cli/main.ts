@@ -24,7 +24,9 @@ export interface Io {
   progress?: NodeJS.WriteStream;
 }
 
-const VERSION = '0.1.0';
+/** Put in by the bundler from package.json (esbuild.mjs); the compiled-for-tests copy has none. */
+declare const FACTMARK_VERSION: string | undefined;
+const VERSION = typeof FACTMARK_VERSION === 'string' ? FACTMARK_VERSION : 'development';
 
 const MAIN_HELP = `Usage: factmark <command> [options] [files or folders...]
 
@@ -45,7 +47,8 @@ Options:
 Folders are searched recursively; the current folder is used when no path is given.
 `;
 
-const HELP: Record<string, string> = {
+/** Each command's help; test/unit/cli/help.test.ts checks it names exactly the options of OPTIONS. */
+export const HELP: Record<string, string> = {
   annotate: `Usage: factmark annotate [options] [files or folders...]
 
 Runs the offline recognisers (people, organisations, places, dates) over every .txt file and
@@ -84,7 +87,7 @@ Options:
 
 type Values = Record<string, string | boolean | undefined>;
 
-const OPTIONS: Record<string, ParseArgsConfig['options']> = {
+export const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   annotate: { jobs: { type: 'string', short: 'j' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
   export: EXPORT_OPTIONS,
   import: IMPORT_OPTIONS,
