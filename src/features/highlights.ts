@@ -3,6 +3,7 @@ import { isArticle, toRange } from '../adapter';
 import { undecidedSuggestions } from '../core/facts';
 import type { Annotation, Mention } from '../core/model';
 import type { DocumentSuggestions, RecognitionService } from './recognition';
+import { Disposable } from './dispose';
 
 /** The user's decisions on a document's suggestions (the annotation store), when there is one. */
 export interface Decisions {
@@ -25,14 +26,14 @@ const STYLED_TYPES: Record<string, string> = {
  * have a solid style of their own (annotate/decorations.ts). A suggestion the user accepted,
  * retyped or rejected (`decisions`) is not drawn.
  */
-export class Highlights implements vscode.Disposable {
+export class Highlights extends Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
     private readonly recognition: RecognitionService,
     private readonly decisions?: Decisions,
   ) {
+    super();
     for (const [type, key] of Object.entries(STYLED_TYPES)) {
       this.types.set(
         type,
@@ -46,7 +47,7 @@ export class Highlights implements vscode.Disposable {
         }),
       );
     }
-    this.disposables.push(
+    this._registerAll(
       recognition.onDidChange((result) => this.applyTo(result)),
       ...(decisions ? [decisions.onDidChange((d) => this.applyTo(d))] : []),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
@@ -77,8 +78,8 @@ export class Highlights implements vscode.Disposable {
     for (const [type, decorationType] of this.types) editor.setDecorations(decorationType, byType.get(type) ?? []);
   }
 
-  dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
+  override dispose(): void {
+    super.dispose();
     this.types.forEach((t) => t.dispose());
   }
 }

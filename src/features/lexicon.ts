@@ -15,6 +15,7 @@ import {
   type PatternSpec,
 } from '../core/learning';
 import { writeTextAtomic } from './sidecar/files';
+import { Disposable } from './dispose';
 
 /**
  * What Factmark learns from the user, per workspace folder: the lexicon file
@@ -23,10 +24,9 @@ import { writeTextAtomic } from './sidecar/files';
  * (declared in `capabilities.untrustedWorkspaces.restrictedConfigurations`), so nothing from an
  * untrusted workspace is run.
  */
-export class LexiconService implements vscode.Disposable {
+export class LexiconService extends Disposable {
   private readonly lexicons = new Map<string, Lexicon>();
-  private readonly changed = new vscode.EventEmitter<void>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
   private learnedCache = new Map<string, Learned>();
   private reportedPatternErrors = '';
   // Corrections of the entity model learnt from this workspace's decisions (core/learning/learner.ts).
@@ -54,12 +54,13 @@ export class LexiconService implements vscode.Disposable {
    * `context.storageUri`); without it they last for the session only
    */
   constructor(private readonly storage?: vscode.Uri) {
+    super();
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
     const reload = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       if (folder && uri.path === vscode.Uri.joinPath(folder.uri, LEXICON_FILE).path) void this.load(folder);
     };
-    this.disposables.push(
+    this._registerAll(
       watcher,
       watcher.onDidChange(reload),
       watcher.onDidCreate(reload),
@@ -411,12 +412,12 @@ export class LexiconService implements vscode.Disposable {
     void vscode.window.showWarningMessage(`Factmark: some patterns in factmark.patterns were skipped: ${summary}`);
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.saveTimer) {
       clearTimeout(this.saveTimer);
       void this.saveAdjustments();
     }
-    this.disposables.forEach((d) => d.dispose());
+    super.dispose();
   }
 }
 

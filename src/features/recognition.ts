@@ -7,6 +7,7 @@ import type { EntityModel } from '../core/ner';
 import { createDefaultPipeline, type RecognitionPipeline } from '../core/recognition';
 import { unsuitableReason } from '../core/text';
 import type { LexiconService } from './lexicon';
+import { Disposable } from './dispose';
 
 /** What Factmark knows about one document's suggestions. */
 export interface DocumentSuggestions {
@@ -27,12 +28,11 @@ const SLICE_MS = 8;
  * are recognised at once when shown and after a debounce when edited; the work runs in short
  * slices so typing never waits for it, and a newer edit cancels older work.
  */
-export class RecognitionService implements vscode.Disposable {
+export class RecognitionService extends Disposable {
   private readonly results = new Map<string, DocumentSuggestions>();
   private readonly running = new Map<string, { cancelled: boolean }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly changed = new vscode.EventEmitter<DocumentSuggestions>();
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly changed = this._register(new vscode.EventEmitter<DocumentSuggestions>());
   private readonly pipeline: RecognitionPipeline = createDefaultPipeline();
   // A pipeline over the entity model with the corrections learnt in this workspace, for the model it was made for.
   private adjusted: { model: EntityModel; pipeline: RecognitionPipeline } | undefined;
@@ -45,7 +45,8 @@ export class RecognitionService implements vscode.Disposable {
     private config: FactmarkConfig,
     readonly lexicon: LexiconService,
   ) {
-    this.disposables.push(
+    super();
+    this._registerAll(
       // What the user taught changed: recompute (the model's own results stay cached per paragraph).
       lexicon.onDidChange(() => this.refreshAll(true)),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.schedule(e.document, 0))),
@@ -178,9 +179,9 @@ export class RecognitionService implements vscode.Disposable {
     this.results.delete(key);
   }
 
-  dispose(): void {
+  override dispose(): void {
     for (const timer of this.timers.values()) clearTimeout(timer);
     for (const run of this.running.values()) run.cancelled = true;
-    this.disposables.forEach((d) => d.dispose());
+    super.dispose();
   }
 }

@@ -4,6 +4,7 @@ import { customColours, type Label } from '../../core/labels';
 import type { AnnotationStore } from '../sidecar/store';
 import type { LabelService } from './labels';
 import type { Workflow } from './workflow';
+import { Disposable } from '../dispose';
 
 /**
  * Draws what the user owns: confirmed annotations (a filled background and a solid underline in
@@ -12,11 +13,10 @@ import type { Workflow } from './workflow';
  * are drawn by ../highlights.ts). Decoration types are created once per label and re-created only
  * when the label set changes.
  */
-export class AnnotationDecorations implements vscode.Disposable {
+export class AnnotationDecorations extends Disposable {
   private confirmed = new Map<string, vscode.TextEditorDecorationType>();
   private suggested = new Map<string, vscode.TextEditorDecorationType>();
   private readonly fact: vscode.TextEditorDecorationType;
-  private readonly disposables: vscode.Disposable[] = [];
   private readonly store: AnnotationStore;
   private readonly labels: LabelService;
 
@@ -24,6 +24,7 @@ export class AnnotationDecorations implements vscode.Disposable {
     private readonly workflow: Workflow,
     extensionUri: vscode.Uri,
   ) {
+    super();
     this.store = workflow.store;
     this.labels = workflow.labels;
     const { store, labels } = this;
@@ -38,7 +39,7 @@ export class AnnotationDecorations implements vscode.Disposable {
       rangeBehavior: vscode.DecorationRangeBehavior.ClosedClosed,
     });
     this.createTypes();
-    this.disposables.push(
+    this._registerAll(
       labels.onDidChange(() => {
         this.confirmed.forEach((t) => t.dispose());
         this.suggested.forEach((t) => t.dispose());
@@ -100,8 +101,8 @@ export class AnnotationDecorations implements vscode.Disposable {
     editor.setDecorations(this.fact, facts);
   }
 
-  dispose(): void {
-    this.disposables.forEach((d) => d.dispose());
+  override dispose(): void {
+    super.dispose();
     this.confirmed.forEach((t) => t.dispose());
     this.suggested.forEach((t) => t.dispose());
     this.fact.dispose();

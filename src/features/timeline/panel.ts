@@ -3,6 +3,7 @@ import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { webviewHtml, webviewOptions } from './html';
 import { type Scope, scopeTitle } from './sources';
+import { Disposable } from '../dispose';
 
 /** What a picture panel is: its view type, title, script and how it computes its data for a scope. */
 export interface PictureKind<T> {
@@ -26,8 +27,7 @@ type FromWebview =
  * command. The webview keeps its own view state (filters, zoom) with `setState`; the scope is part
  * of it, so the serializer can restore the panel after a reload.
  */
-export class PicturePanel<T> implements vscode.Disposable {
-  private readonly disposables: vscode.Disposable[] = [];
+export class PicturePanel<T> extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private ready = false;
   /** The articles shown before "Whole workspace", to go back to. */
@@ -44,9 +44,10 @@ export class PicturePanel<T> implements vscode.Disposable {
     extensionUri: vscode.Uri,
     changes: vscode.Event<unknown>,
   ) {
+    super();
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = webviewHtml(panel.webview, extensionUri, kind.script, kind.title);
-    this.disposables.push(
+    this._registerAll(
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.guard(this.onMessage(m))),
       changes((d) => this.concerns(d) && this.schedule()),
@@ -133,11 +134,11 @@ export class PicturePanel<T> implements vscode.Disposable {
     await vscode.workspace.fs.writeFile(target, bytes);
   }
 
-  dispose(): void {
+  override dispose(): void {
     clearTimeout(this.timer);
     this.disposed.fire();
     this.disposed.dispose();
-    for (const d of this.disposables.splice(0)) d.dispose();
+    super.dispose();
     this.panel.dispose();
   }
 }

@@ -17,6 +17,7 @@ import {
   type TreeNode,
 } from '../../core/tree';
 import type { Workflow } from '../annotate/workflow';
+import { Disposable } from '../dispose';
 
 const VIEW_ID = 'factmark.facts';
 
@@ -32,7 +33,7 @@ export interface TreeRow {
  * document's facts and entities, or the whole workspace's; follows the active editor and reveals the
  * item at the cursor.
  */
-export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+export class FactsTree extends Disposable implements vscode.TreeDataProvider<TreeNode> {
   private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
   private model: TreeModel | undefined;
@@ -46,11 +47,11 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly view: vscode.TreeView<TreeNode>;
-  private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly workflow: Workflow) {
+    super();
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
-    this.disposables.push(
+    this._registerAll(
       this.view,
       this.changed,
       workflow.store.onDidChange((d) => this.scheduleRefresh(d.uri)),
@@ -260,10 +261,10 @@ export class FactsTree implements vscode.TreeDataProvider<TreeNode>, vscode.Disp
     return { title: this.view.description ?? '', rows: this.getChildren().map(row) };
   }
 
-  dispose(): void {
+  override dispose(): void {
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     if (this.revealTimer) clearTimeout(this.revealTimer);
-    this.disposables.forEach((d) => d.dispose());
+    super.dispose();
   }
 }
 
