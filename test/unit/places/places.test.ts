@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { countriesIn, Gazetteer, isPlaceId, linkPlace, nameKey, placeMap } from '../../../src/core/places';
+import { countriesIn, filterPlaceMap, Gazetteer, isPlaceId, linkPlace, nameKey, placeMap } from '../../../src/core/places';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -105,5 +105,25 @@ describe('the places of documents (the map’s data)', () => {
     assert.deepEqual(ids, ['geonames:2988507:1', 'geonames:4717560:1', 'iso3166:FR:1']);
     assert.deepEqual(map.apart.map((m) => `${m.text}:${m.status}`), ['Springfield:ambiguous']);
     assert.equal(map.points.find((p) => p.place.id === 'geonames:4717560')?.mentions[0].quote, 'Talks in Paris and Springfield.');
+  });
+
+  it('filters with the shared filter: text, the view’s types and the article’s date', () => {
+    const names = (m: typeof map) => [...m.points.map((p) => `${p.place.id}:${p.mentions.length}`), ...m.apart.map((a) => a.text)].sort();
+    assert.deepEqual(names(filterPlaceMap(map, { text: 'FRANCE' })), ['iso3166:FR:1']);
+    assert.deepEqual(names(filterPlaceMap(map, { text: 'paris' })), ['geonames:2988507:1', 'geonames:4717560:1']);
+    assert.deepEqual(filterPlaceMap(map, { text: 'paris' }).counts, { stored: 1, linked: 1, ambiguous: 0, unmatched: 0 });
+    assert.deepEqual(names(filterPlaceMap(map, { types: ['PERSON'] })), [], 'the view shows no places: neither does the map');
+    assert.deepEqual(names(filterPlaceMap(map, { types: ['PERSON', 'PLACE'] })), names(map));
+    const dated = placeMap(
+      [
+        { uri: 'u', name: 'a.txt', text, documentDate: '1998-08-07', annotations, suggestions },
+        { uri: 'v', name: 'b.txt', text: 'In France.', documentDate: '2006-03-02', annotations: [], suggestions: [{ type: 'PLACE', start: 3, end: 9, text: 'France', source: 'test' }] },
+        { uri: 'w', name: 'c.txt', text: 'In France.', annotations: [], suggestions: [{ type: 'PLACE', start: 3, end: 9, text: 'France', source: 'test' }] },
+      ],
+      g,
+    );
+    const documents = (m: typeof map) => [...new Set([...m.points.flatMap((p) => p.mentions), ...m.apart].map((x) => x.document))].sort();
+    assert.deepEqual(documents(filterPlaceMap(dated, { from: '2000' })), ['b.txt', 'c.txt'], 'an undated article is kept, not judged');
+    assert.deepEqual(documents(filterPlaceMap(dated, { to: '1998-08' })), ['a.txt', 'c.txt']);
   });
 });
