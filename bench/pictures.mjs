@@ -12,19 +12,26 @@ import { corpusArticles, root } from './corpus.mjs';
 const require = createRequire(import.meta.url);
 const COUNT = 5000;
 
+/** Processor time of this process (all its threads, the garbage collector's too), ms. */
+function cpu() {
+  const u = process.cpuUsage();
+  return (u.user + u.system) / 1000;
+}
+
+/** Wall time and processor time: on a loaded machine the first grows with the load, the second hardly. */
 function time(label, f) {
-  const t = performance.now();
+  const [t, c] = [performance.now(), cpu()];
   const r = f();
-  console.log(`  ${label}: ${(performance.now() - t).toFixed(0)} ms`);
+  console.log(`  ${label}: ${(performance.now() - t).toFixed(0)} ms (${(cpu() - c).toFixed(0)} ms processor)`);
   return r;
 }
 
 /** JSON out and back: what sending the data to the webview costs at least. */
 function message(label, data) {
-  const t = performance.now();
+  const [t, c] = [performance.now(), cpu()];
   const json = JSON.stringify(data);
   JSON.parse(json);
-  console.log(`  ${label}: ${(json.length / 1e6).toFixed(1)} MB, ${(performance.now() - t).toFixed(0)} ms to serialise and parse`);
+  console.log(`  ${label}: ${(json.length / 1e6).toFixed(1)} MB, ${(performance.now() - t).toFixed(0)} ms (${(cpu() - c).toFixed(0)} ms processor) to serialise and parse`);
 }
 
 export async function run() {
@@ -55,5 +62,6 @@ export async function run() {
   time('timeline: filter by text and group by entity', () => groupTimeline(filterTimeline(timeline, { text: 'korea' }).items, 'entity'));
   const map = time('map: compute', () => placeMap(docs, gazetteer));
   message('map: message', map);
+  console.log(`  load average while measuring: ${(await import('node:os')).loadavg()[0].toFixed(1)} on ${(await import('node:os')).availableParallelism()} cores`);
   console.log(`  timeline: ${timeline.items.length} items on the axis, ${timeline.unplaced.length} apart; map: ${map.points.length} places, ${map.apart.length} mentions apart`);
 }

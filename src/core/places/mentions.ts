@@ -8,7 +8,7 @@ import { sentenceFinder, visibleAnnotations } from '../facts';
 import type { Annotation, Mention } from '../model';
 import { dateRange, extentOf, isPlaced } from '../timeline';
 import type { Gazetteer, Place } from './gazetteer';
-import { countriesIn, isPlaceId, linkPlace, type Link, type LinkStatus, type PlaceContext } from './link';
+import { isPlaceId, linkPlace, namedCountries, type Link, type LinkStatus, type PlaceContext } from './link';
 
 /** One document as the map sees it. */
 export interface PlaceDocument {
@@ -59,8 +59,9 @@ export interface PlaceMap {
 
 /** The PLACE mentions of one document with their links. */
 export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMention[] {
-  // The countries the article names only rank a name that several places share: found on the first
-  // such name, not for every article (reading the whole text for them was most of the map's time).
+  // The countries the article names only rank a name that several places share, and only the
+  // countries of its candidates matter: looked for then (reading the whole text for every country
+  // of every article was most of the map's time).
   let context: PlaceContext | undefined;
   const none: PlaceContext = { countries: new Set() };
   const links = new Map<string, Link>();
@@ -68,7 +69,7 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
     let found = links.get(name);
     if (!found) {
       const ambiguous = gazetteer.lookup(name).length > 1;
-      if (ambiguous) context ??= { countries: countriesIn(doc.text, gazetteer) };
+      if (ambiguous) context ??= { countries: namedCountries(doc.text, gazetteer) };
       found = linkPlace(name, gazetteer, ambiguous ? context! : none);
       links.set(name, found);
     }

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { countriesIn, filterPlaceMap, Gazetteer, isPlaceId, linkPlace, nameKey, placeMap } from '../../../src/core/places';
+import { countriesIn, filterPlaceMap, Gazetteer, isPlaceId, linkPlace, namedCountries, nameKey, placeMap } from '../../../src/core/places';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -82,6 +82,20 @@ describe('the shipped gazetteer table (scripts/gazetteer.mjs)', function () {
     assert.equal(linkPlace('North Korea', real, context).place?.id, 'iso3166:KP');
     assert.equal(linkPlace('Panmunjeom', real, context).status, 'unmatched');
     assert.equal(linkPlace('Britain', real, context).place?.country, 'GB');
+  });
+
+  it('finds a country named in a text the same way when asked about it alone (the map’s fast path)', () => {
+    const news = path.resolve(root, '../shared/corpus/news');
+    const texts = [
+      'Talks between the U.S. and South-Korea; the Côte d’Ivoire delegation; Britain’s envoy. Not Koreans, not Georgian.',
+      ...(fs.existsSync(news) ? fs.readdirSync(news).sort().slice(0, 40).map((f) => fs.readFileSync(path.join(news, f), 'utf8')) : []),
+    ];
+    const codes = real.countries().map((c) => c.country);
+    for (const text of texts) {
+      const all = countriesIn(text, real);
+      const asked = namedCountries(text, real);
+      assert.deepEqual(codes.filter((c) => asked.has(c)), codes.filter((c) => all.has(c)), text.slice(0, 60));
+    }
   });
 });
 
