@@ -46,6 +46,12 @@ const SCENARIOS = {
     suites: 'scenarios/multi-root',
     userSettings: { 'factmark.suggestions.learn': true },
   },
+  // The timeline and map panels after a window reload (issue 16): the suite reloads its window once.
+  reload: {
+    fixture: 'test/fixtures/workspace',
+    suites: 'scenarios/reload',
+    userSettings: { 'factmark.suggestions.learn': false },
+  },
   // Workspace Trust on and the folder not trusted: Restricted Mode (RELIABILITY-CASES I1).
   restricted: {
     fixture: 'test/fixtures/restricted',

@@ -71,3 +71,13 @@ export function readPictureText(selector: string): string | undefined {
   }
   return undefined;
 }
+
+/** The value of an input of the first picture webview that has it (e.g. `#text`, the shared filter box). */
+export function readPictureValue(selector: string): string | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const found = inner?.contentDocument?.querySelector(selector) as HTMLInputElement | null | undefined;
+    if (found) return found.value;
+  }
+  return undefined;
+}

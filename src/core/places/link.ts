@@ -4,7 +4,7 @@
  * is taken without asking only when it is clearly best; otherwise the mention is `ambiguous` (the
  * user picks) or `unmatched` — never guessed silently.
  */
-import { type Gazetteer, isCountry, nameKey, type Place } from './gazetteer';
+import { type Gazetteer, isCountry, type Place } from './gazetteer';
 
 /** A candidate and why it ranks where it does. */
 export interface Candidate {
@@ -27,8 +27,8 @@ export interface Link {
 
 /** What the article tells about where it is: the countries it names. */
 export interface PlaceContext {
-  /** ISO codes of countries the article names. */
-  countries: ReadonlySet<string>;
+  /** ISO codes of countries the article names (a Set, or `namedCountries`, which looks only when asked). */
+  countries: { has(code: string): boolean };
 }
 
 /** Score gap (log10 of population, plus context) the best candidate needs to be taken without asking. */
@@ -41,18 +41,60 @@ const CLEAR_LEAD = 1.5;
  */
 export function countriesIn(text: string, gazetteer: Gazetteer): Set<string> {
   const found = new Set<string>();
-  const { names, longest } = bareCountryNames(gazetteer);
-  const words = bare(nameKey(text)).split(' ');
-  // Every run of up to `longest` words is looked up: linear in the text, whatever the number of names.
+  const { names, prefixes } = bareCountryNames(gazetteer);
+  const words = bareText(text).split(' ');
+  // Runs of words are looked up while they begin some country name: linear in the text, whatever
+  // the number of names, and without building a string for every run of every word.
   for (let i = 0; i < words.length; i++) {
-    let run = '';
-    for (let n = 0; n < longest && i + n < words.length; n++) {
-      run = n === 0 ? words[i] : `${run} ${words[i + n]}`;
+    let run = words[i];
+    for (let n = i + 1; prefixes.has(run); n++) {
       const code = names.get(run);
       if (code) found.add(code);
+      if (n >= words.length) break;
+      run = `${run} ${words[n]}`;
     }
+    const code = names.get(run);
+    if (code) found.add(code);
   }
   return found;
+}
+
+/**
+ * `bare(nameKey(text))` in fewer passes over a long text: accents off, lower case, dots dropped
+ * ("U.S." is "us"), then runs of letters, digits and apostrophes joined by single spaces.
+ */
+function bareText(text: string): string {
+  return text
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/’/g, "'")
+    .replace(/\./g, '')
+    .replace(/[^\p{L}\p{N}']+/gu, ' ')
+    .trim();
+}
+
+/**
+ * The countries a text names, as `countriesIn` finds them, but each looked for only when asked
+ * (and remembered): ranking the candidates of a name asks about their few countries, not about all
+ * 250, and the text is not cut into words. For the map of thousands of articles.
+ */
+export function namedCountries(text: string, gazetteer: Gazetteer): { has(code: string): boolean } {
+  let bareOf: string | undefined;
+  const known = new Map<string, boolean>();
+  const { byCode } = bareCountryNames(gazetteer);
+  return {
+    has(code) {
+      let found = known.get(code);
+      if (found === undefined) {
+        bareOf ??= ` ${bareText(text)} `;
+        const t = bareOf;
+        found = (byCode.get(code) ?? []).some((name) => t.includes(` ${name} `));
+        known.set(code, found);
+      }
+      return found;
+    },
+  };
 }
 
 /** Letters, digits, apostrophes and single spaces only. */
@@ -60,18 +102,24 @@ function bare(key: string): string {
   return key.replace(/[^\p{L}\p{N}' ]+/gu, ' ').replace(/\s+/g, ' ').trim();
 }
 
-const bareNames = new WeakMap<Gazetteer, { names: Map<string, string>; longest: number }>();
+const bareNames = new WeakMap<Gazetteer, { names: Map<string, string>; prefixes: Set<string>; byCode: Map<string, string[]> }>();
 
-/** Country names as `countriesIn` looks them up, and the most words one has; once per gazetteer. */
-function bareCountryNames(gazetteer: Gazetteer): { names: Map<string, string>; longest: number } {
+/** Country names as `countriesIn` looks them up, and every run of whole words a name of several words begins with; once per gazetteer. */
+function bareCountryNames(gazetteer: Gazetteer): { names: Map<string, string>; prefixes: Set<string>; byCode: Map<string, string[]> } {
   let cached = bareNames.get(gazetteer);
   if (!cached) {
     const names = new Map<string, string>();
+    const prefixes = new Set<string>();
+    const byCode = new Map<string, string[]>();
     for (const [name, code] of gazetteer.countryKeys()) {
       const b = bare(name);
-      if (b.length > 1) names.set(b, code);
+      if (b.length <= 1) continue;
+      names.set(b, code);
+      byCode.set(code, [...(byCode.get(code) ?? []), b]);
+      const words = b.split(' ');
+      for (let n = 1; n < words.length; n++) prefixes.add(words.slice(0, n).join(' '));
     }
-    cached = { names, longest: Math.max(1, ...[...names.keys()].map((k) => k.split(' ').length)) };
+    cached = { names, prefixes, byCode };
     bareNames.set(gazetteer, cached);
   }
   return cached;

@@ -4,16 +4,19 @@
  * automatic one when it is clear — and the places as dots with their mentions. Mentions that are
  * ambiguous or unknown to the gazetteer are kept apart, never placed by a guess.
  */
-import { sentenceAt, visibleAnnotations } from '../facts';
+import { sentenceFinder, visibleAnnotations } from '../facts';
 import type { Annotation, Mention } from '../model';
+import { dateRange, extentOf, isPlaced } from '../timeline';
 import type { Gazetteer, Place } from './gazetteer';
-import { countriesIn, isPlaceId, linkPlace, type LinkStatus } from './link';
+import { isPlaceId, linkPlace, namedCountries, type Link, type LinkStatus, type PlaceContext } from './link';
 
 /** One document as the map sees it. */
 export interface PlaceDocument {
   uri: string;
   name: string;
   text: string;
+  /** The article's own date (TIMEX3), for a date range in the shared filter. */
+  documentDate?: string;
   annotations: readonly Annotation[];
   suggestions?: readonly Mention[];
   orphans?: ReadonlySet<string>;
@@ -36,6 +39,8 @@ export interface PlaceMention {
   place?: Place;
   /** How many candidates the gazetteer has for the name. */
   candidates: number;
+  /** Its article's date, if it has one. */
+  documentDate?: string;
 }
 
 /** A dot on the map: a place and its mentions. */
@@ -54,7 +59,31 @@ export interface PlaceMap {
 
 /** The PLACE mentions of one document with their links. */
 export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMention[] {
-  const context = { countries: countriesIn(doc.text, gazetteer) };
+  // The countries the article names only rank a name that several places share, and only the
+  // countries of its candidates matter: looked for then (reading the whole text for every country
+  // of every article was most of the map's time).
+  let context: PlaceContext | undefined;
+  const none: PlaceContext = { countries: new Set() };
+  const links = new Map<string, Link>();
+  const link = (name: string): Link => {
+    let found = links.get(name);
+    if (!found) {
+      const ambiguous = gazetteer.lookup(name).length > 1;
+      if (ambiguous) context ??= { countries: namedCountries(doc.text, gazetteer) };
+      found = linkPlace(name, gazetteer, ambiguous ? context! : none);
+      links.set(name, found);
+    }
+    return found;
+  };
+  const sentence = sentenceFinder(doc.text);
+  // Mentions of one sentence share its quote (one string, not one per mention).
+  const quotes = new Map<number, string>();
+  const quote = (start: number): string => {
+    const s = sentence(start);
+    let q = quotes.get(s.start);
+    if (q === undefined) quotes.set(s.start, (q = doc.text.slice(s.start, s.end).replace(/\s+/g, ' ')));
+    return q;
+  };
   const orphans = doc.orphans ?? new Set<string>();
   const found: Array<{ id?: string; start: number; end: number; text: string; kb?: string; suggested: boolean }> = [
     ...visibleAnnotations(doc.annotations)
@@ -65,12 +94,11 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
   return found
     .sort((a, b) => a.start - b.start)
     .map((m) => {
-      const s = sentenceAt(doc.text, m.start);
-      const base = { uri: doc.uri, document: doc.name, id: m.id, start: m.start, end: m.end, text: m.text, quote: doc.text.slice(s.start, s.end).replace(/\s+/g, ' '), suggested: m.suggested };
+      const base = { uri: doc.uri, document: doc.name, id: m.id, start: m.start, end: m.end, text: m.text, quote: quote(m.start), suggested: m.suggested, documentDate: doc.documentDate };
       const stored = isPlaceId(m.kb) ? gazetteer.get(m.kb) : undefined;
-      const link = linkPlace(m.text, gazetteer, context);
-      if (stored) return { ...base, status: 'stored' as const, place: stored, candidates: link.candidates.length };
-      return { ...base, status: link.status, place: link.place, candidates: link.candidates.length };
+      const linked = link(m.text);
+      if (stored) return { ...base, status: 'stored' as const, place: stored, candidates: linked.candidates.length };
+      return { ...base, status: linked.status, place: linked.place, candidates: linked.candidates.length };
     });
 }
 
@@ -92,5 +120,43 @@ export function placeMap(docs: readonly PlaceDocument[], gazetteer: Gazetteer): 
     }
   }
   const points = [...byPlace.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.place.name.localeCompare(b.place.name));
+  return { points, apart, counts };
+}
+
+/** What the map is narrowed to: the Factmark view's text and type filter and the timeline's date range, shared. */
+export interface PlaceFilter {
+  /** Keep mentions whose text, place name, country or gazetteer id contains this (case-insensitive). */
+  text?: string;
+  /** The view's type filter: the map shows places, so anything but an empty list or one with `PLACE` hides them all. */
+  types?: readonly string[];
+  /**
+   * Keep mentions of articles dated in [from, to] (TIMEX3 calendar values). Mentions of an article
+   * without a date are kept: there is nothing to judge them by (the timeline keeps its undated entries too).
+   */
+  from?: string;
+  to?: string;
+}
+
+/** The map with only the mentions that pass `filter`: dots lose mentions (and go when none is left), counts follow. */
+export function filterPlaceMap(map: PlaceMap, filter: PlaceFilter): PlaceMap {
+  const needle = filter.text?.trim().toLowerCase() ?? '';
+  const { lo, hi } = dateRange(filter);
+  const places = !filter.types?.length || filter.types.includes('PLACE');
+  const keeps = (m: PlaceMention): boolean => {
+    if (!places) return false;
+    if (needle && ![m.text, m.place?.name, m.place?.country, m.place?.id].some((f) => f?.toLowerCase().includes(needle))) return false;
+    const date = m.documentDate ? extentOf(m.documentDate) : undefined;
+    return !date || !isPlaced(date) || (date.end > lo && date.start < hi);
+  };
+  const counts = { stored: 0, linked: 0, ambiguous: 0, unmatched: 0 };
+  const points: MapPoint[] = [];
+  for (const p of map.points) {
+    const mentions = p.mentions.filter(keeps);
+    if (mentions.length) points.push({ place: p.place, mentions });
+    for (const m of mentions) counts[m.status]++;
+  }
+  const apart = map.apart.filter(keeps);
+  for (const m of apart) counts[m.status]++;
+  points.sort((a, b) => b.mentions.length - a.mentions.length || a.place.name.localeCompare(b.place.name));
   return { points, apart, counts };
 }

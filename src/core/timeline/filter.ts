@@ -7,9 +7,15 @@ import type { Timeline, TimelineEntry, TimelineItem } from './items';
 
 /** What the user narrows the timeline to; every field is optional. */
 export interface TimelineFilter {
-  /** Keep entries about an entity whose name contains this (case-insensitive). */
-  entity?: string;
-  /** Keep entries of these types (fact labels, `DATE`). */
+  /**
+   * The Factmark view's text filter (shared with it and the map): keep entries about an entity whose
+   * name contains this, or whose label, type or value does (case-insensitive).
+   */
+  text?: string;
+  /**
+   * The Factmark view's type filter (shared): `FACT` keeps facts, `DATE` dated mentions, an entity
+   * type (`PERSON`) the entries about an entity of that type. Empty or absent: everything.
+   */
   types?: readonly string[];
   /** Keep placed entries overlapping [from, to] (TIMEX3 calendar values, e.g. `1950`, `2006-03`). */
   from?: string;
@@ -21,27 +27,41 @@ export interface TimelineFilter {
 /** How lanes are made. */
 export type TimelineGrouping = 'entity' | 'document' | 'type';
 
-/** The entity label used for entries about no entity. */
-export const NO_ENTITY = '(no entity)';
+/** The lane of entries about no entity: dates whose sentence names nobody, facts that link nobody. */
+export const NO_ENTITY = 'no entity named';
 
-function keeps(filter: TimelineFilter, e: TimelineEntry): boolean {
-  if (filter.types?.length && !filter.types.includes(e.type)) return false;
+/** The pseudo-type that stands for facts in the Factmark view's type filter (as in src/core/tree). */
+const FACT = 'FACT';
+
+/** Whether an entry passes the shared text filter (already lower-cased). */
+export function matchesText(needle: string, e: Pick<TimelineEntry, 'entities' | 'label' | 'type' | 'value'>): boolean {
+  return !needle || [e.label, e.type, e.value, ...e.entities].some((f) => f.toLowerCase().includes(needle));
+}
+
+function keeps(filter: TimelineFilter, needle: string, e: TimelineEntry): boolean {
+  if (filter.types?.length) {
+    const own = e.kind === 'fact' ? FACT : 'DATE';
+    if (!filter.types.includes(own) && !e.entityTypes.some((t) => filter.types!.includes(t))) return false;
+  }
   if (filter.confirmedOnly && e.suggested) return false;
-  const needle = filter.entity?.trim().toLowerCase();
-  if (needle && !e.entities.some((n) => n.toLowerCase().includes(needle))) return false;
-  return true;
+  return matchesText(needle, e);
 }
 
 /** The entries that pass `filter`; the date range applies to placed items only. */
 export function filterTimeline(timeline: Timeline, filter: TimelineFilter): Timeline {
+  const { lo, hi } = dateRange(filter);
+  const needle = filter.text?.trim().toLowerCase() ?? '';
+  return {
+    items: timeline.items.filter((i) => keeps(filter, needle, i) && i.to > lo && i.from < hi),
+    unplaced: timeline.unplaced.filter((u) => keeps(filter, needle, u)),
+  };
+}
+
+/** A filter's date range in ms, open where a bound is absent or not a calendar value. */
+export function dateRange(filter: { from?: string; to?: string }): { lo: number; hi: number } {
   const from = filter.from ? extentOf(filter.from) : undefined;
   const to = filter.to ? extentOf(filter.to) : undefined;
-  const lo = from && isPlaced(from) ? from.start : -Infinity;
-  const hi = to && isPlaced(to) ? to.end : Infinity;
-  return {
-    items: timeline.items.filter((i) => keeps(filter, i) && i.to > lo && i.from < hi),
-    unplaced: timeline.unplaced.filter((u) => keeps(filter, u)),
-  };
+  return { lo: from && isPlaced(from) ? from.start : -Infinity, hi: to && isPlaced(to) ? to.end : Infinity };
 }
 
 /** One lane of the drawing: a group name and the items in it, in time order. */
@@ -52,7 +72,7 @@ export interface Lane {
 
 /**
  * Lanes by entity, document or type. With `entity`, an item about two people is in both lanes
- * (that is what "what happened to X" asks for); an item about nobody is in `(no entity)`. Lanes are
+ * (that is what "what happened to X" asks for); an item about nobody is in `NO_ENTITY`. Lanes are
  * ordered by their first item, so the picture reads from the top left.
  */
 export function groupTimeline(items: readonly TimelineItem[], by: TimelineGrouping): Lane[] {

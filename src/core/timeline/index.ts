@@ -1,4 +1,4 @@
 /** The timeline of dated facts and mentions (issue 16): extents, items, filters and lanes. */
 export { anchoredDuration, extentOf, isPlaced, isPoint, isoDay, type Extent, type Precision } from './extent';
 export { buildTimeline, type Timeline, type TimelineDocument, type TimelineEntry, type TimelineItem, type UnplacedEntry } from './items';
-export { NO_ENTITY, facets, filterTimeline, groupTimeline, type Lane, type TimelineFilter, type TimelineGrouping } from './filter';
+export { NO_ENTITY, dateRange, facets, filterTimeline, groupTimeline, matchesText, type Lane, type TimelineFilter, type TimelineGrouping } from './filter';

@@ -3,7 +3,7 @@
  * on one time axis with an honest extent (see ./extent.ts), and the ones that cannot be placed listed
  * apart with the reason. Pure: the extension and tests feed it documents, the webview draws the result.
  */
-import { sentenceAt, visibleAnnotations } from '../facts';
+import { sentenceFinder, visibleAnnotations } from '../facts';
 import type { Annotation, Fact, Mention, Span } from '../model';
 import { anchoredDuration, extentOf, isPlaced, isPoint, type Extent, type Precision } from './extent';
 
@@ -44,6 +44,8 @@ export interface TimelineEntry extends Span {
   quote: string;
   /** Names of the entities it is about: a fact's linked entities; for a date, the names in its sentence. */
   entities: string[];
+  /** The types of those entities (`PERSON`, `PLACE`, …), for the Factmark view's type filter. */
+  entityTypes: string[];
 }
 
 /** An entry placed on the axis. */
@@ -90,8 +92,26 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
     ...annotations.filter((a) => NAME_TYPES(a.type)),
     ...(doc.suggestions ?? []).filter((m) => NAME_TYPES(m.type)),
   ];
-  const sentenceOf = (span: Span): Span => (doc.text ? sentenceAt(doc.text, span.start) : span);
-  const namesIn = (span: Span): string[] => [...new Set(names.filter((n) => n.start >= span.start && n.end <= span.end).map((n) => n.text))];
+  const finder = doc.text ? sentenceFinder(doc.text) : undefined;
+  const sentenceOf = (span: Span): Span => (finder ? finder(span.start) : span);
+  // Names in text order, so the names of a sentence are found by a binary search, not a pass over all.
+  names.sort((a, b) => a.start - b.start);
+  const namesIn = (span: Span): Array<{ text: string; type: string }> => {
+    let lo = 0;
+    let hi = names.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (names[mid].start < span.start) lo = mid + 1;
+      else hi = mid;
+    }
+    const found: Array<{ text: string; type: string }> = [];
+    for (let i = lo; i < names.length && names[i].start < span.end; i++) if (names[i].end <= span.end) found.push(names[i]);
+    return found;
+  };
+  const namesOf = (found: ReadonlyArray<{ text: string; type: string }>) => ({
+    entities: [...new Set(found.map((n) => n.text))],
+    entityTypes: [...new Set(found.map((n) => n.type))],
+  });
 
   for (const f of doc.facts) {
     if (orphans.has(f.id)) continue;
@@ -109,7 +129,7 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
       value: value ?? '',
       label: flat(f.text).slice(0, 60),
       quote: flat(f.text),
-      entities: [...new Set(linked.filter((a) => NAME_TYPES(a.type)).map((a) => a.text))],
+      ...namesOf(linked.filter((a) => NAME_TYPES(a.type))),
       start: f.start,
       end: f.end,
       extent: place(value, wording, doc.documentDate),
@@ -131,7 +151,7 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
       value: d.value ?? '',
       label: flat(d.text),
       quote: doc.text ? flat(doc.text.slice(sentence.start, sentence.end)) : flat(d.text),
-      entities: namesIn(sentence),
+      ...namesOf(namesIn(sentence)),
       start: d.start,
       end: d.end,
       extent: place(d.value, d.text, doc.documentDate),

@@ -35,6 +35,7 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
   const tree = registerFactsTree(workflow);
   context.subscriptions.push(
     labels,
+    workflow.filter,
     new AnnotationDecorations(workflow, context.extensionUri),
     registerAnnotate(workflow),
     registerScopedDecisions(workflow),

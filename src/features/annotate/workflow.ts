@@ -6,6 +6,7 @@ import type { RecognitionService } from '../recognition';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
 import { History } from './history';
 import type { LabelService } from './labels';
+import { SharedFilter } from '../sharedFilter';
 
 /**
  * The annotating workflow's operations on one document, shared by commands, code actions, hovers
@@ -14,6 +15,8 @@ import type { LabelService } from './labels';
 export class Workflow {
   /** Undo and redo of the actions below (and of the ones commands wrap in `history.record`). */
   readonly history: History;
+  /** The filter of the Factmark view, the timeline and the map, one for all three. */
+  readonly filter = new SharedFilter();
 
   constructor(
     readonly store: AnnotationStore,

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../commands';
 import { placeMap, type PlaceMap } from '../../core/places';
 import type { Workflow } from '../annotate/workflow';
-import { registerPicture } from '../timeline/panel';
+import { pictureFilter, registerPicture } from '../timeline/panel';
 import { readScope, scopeOfCommand } from '../timeline/sources';
 import { loadGazetteer } from './gazetteer';
 import { registerLinkPlace } from './link';
@@ -23,7 +23,7 @@ export function registerMap(context: vscode.ExtensionContext, workflow: Workflow
         compute: async (scope) => {
           const [gazetteer, articles] = await Promise.all([loadGazetteer(context.extensionUri), readScope(workflow, scope)]);
           return placeMap(
-            articles.map((a) => ({ uri: a.uri, name: a.name, text: a.text, annotations: a.model.annotations, suggestions: a.suggestions, orphans: a.orphans })),
+            articles.map((a) => ({ uri: a.uri, name: a.name, text: a.text, documentDate: a.documentDate, annotations: a.model.annotations, suggestions: a.suggestions, orphans: a.orphans })),
             gazetteer,
           );
         },
@@ -33,6 +33,7 @@ export function registerMap(context: vscode.ExtensionContext, workflow: Workflow
       CommandId.ShowMap,
       CommandId.GetMap,
       scopeOfCommand,
+      pictureFilter(workflow),
     ),
   );
 }

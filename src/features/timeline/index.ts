@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../commands';
 import { buildTimeline, type Timeline } from '../../core/timeline';
 import type { Workflow } from '../annotate/workflow';
-import { registerPicture } from './panel';
+import { pictureFilter, registerPicture } from './panel';
 import { readScope, scopeOfCommand } from './sources';
 
 /** "Factmark: Show Timeline": the dated facts and mentions of the active article, a selection or the workspace. */
@@ -36,6 +36,7 @@ export function registerTimeline(context: vscode.ExtensionContext, workflow: Wor
       CommandId.ShowTimeline,
       CommandId.GetTimeline,
       scopeOfCommand,
+      pictureFilter(workflow),
     ),
   );
 }

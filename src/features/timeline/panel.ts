@@ -1,6 +1,9 @@
 import * as vscode from 'vscode';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
+import { FACT_TYPE } from '../../core/tree';
+import type { Workflow } from '../annotate/workflow';
+import type { FilterState, SharedFilter } from '../sharedFilter';
 import { webviewHtml, webviewOptions } from './html';
 import { type Scope, scopeTitle } from './sources';
 import { Disposable } from '../dispose';
@@ -14,9 +17,21 @@ export interface PictureKind<T> {
   compute(scope: Scope): Promise<T>;
 }
 
+/** The filter shared with the Factmark view, and the types it offers (entity types and facts). */
+export interface PictureFilter {
+  readonly filter: SharedFilter;
+  types(): Array<{ name: string; title: string }>;
+}
+
+/** The workflow's shared filter, with the Factmark view's types: facts, then each label. */
+export function pictureFilter(workflow: Workflow): PictureFilter {
+  return { filter: workflow.filter, types: () => [{ name: FACT_TYPE, title: 'Facts' }, ...workflow.labels.labels.map((l) => ({ name: l.name, title: l.title }))] };
+}
+
 /** Messages from the webview. */
 type FromWebview =
-  | { type: 'ready' }
+  | { type: 'ready'; filter?: unknown }
+  | { type: 'filter'; filter: unknown }
   | { type: 'reveal' | 'link'; uri: string; start: number; end: number }
   | { type: 'scope'; workspace: boolean }
   | { type: 'save'; format: 'svg' | 'png'; data: string };
@@ -43,6 +58,7 @@ export class PicturePanel<T> extends Disposable {
     private scope: Scope,
     extensionUri: vscode.Uri,
     changes: vscode.Event<unknown>,
+    private readonly shared: PictureFilter,
   ) {
     super();
     panel.webview.options = webviewOptions(extensionUri);
@@ -51,6 +67,8 @@ export class PicturePanel<T> extends Disposable {
       panel.onDidDispose(() => this.dispose()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.guard(this.onMessage(m))),
       changes((d) => this.concerns(d) && this.schedule()),
+      // A filter set in the view or the other picture narrows this one; its own changes are not sent back.
+      shared.filter.onDidChange((c) => c.source !== this && this.ready && this.guard(Promise.resolve(this.panel.webview.postMessage({ type: 'filter', filter: c.state })))),
     );
     this.setScope(scope);
   }
@@ -66,7 +84,10 @@ export class PicturePanel<T> extends Disposable {
   async refresh(): Promise<T> {
     const data = await this.kind.compute(this.scope);
     this.data = data;
-    if (this.ready) await this.panel.webview.postMessage({ type: 'data', scope: this.scope, title: scopeTitle(this.scope), data });
+    if (this.ready) {
+      const { filter, types } = this.shared;
+      await this.panel.webview.postMessage({ type: 'data', scope: this.scope, title: scopeTitle(this.scope), data, filter: filter.state, types: types() });
+    }
     return data;
   }
 
@@ -102,8 +123,14 @@ export class PicturePanel<T> extends Disposable {
   private async onMessage(m: FromWebview): Promise<void> {
     if ((m.type === 'reveal' || m.type === 'link') && !this.revealable(m)) return;
     if (m.type === 'ready') {
+      // A panel restored after a reload brings back the filter it had, unless one is set already.
+      const saved = filterOf(m.filter);
+      if (saved && !this.shared.filter.active) this.shared.filter.set(saved, this);
       this.ready = true;
       await this.refresh();
+    } else if (m.type === 'filter') {
+      const filter = filterOf(m.filter);
+      if (filter) this.shared.filter.set(filter, this);
     } else if (m.type === 'reveal') {
       await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
     } else if (m.type === 'scope') {
@@ -143,6 +170,15 @@ export class PicturePanel<T> extends Disposable {
   }
 }
 
+/** A filter sent by the page, if it is one: strings and a list of strings only. */
+function filterOf(value: unknown): Partial<FilterState> | undefined {
+  if (!value || typeof value !== 'object') return undefined;
+  const v = value as Record<string, unknown>;
+  const text = (x: unknown) => (typeof x === 'string' ? x.slice(0, 500) : '');
+  const types = Array.isArray(v.types) ? v.types.filter((t): t is string => typeof t === 'string') : [];
+  return { text: text(v.text), types, from: text(v.from), to: text(v.to) };
+}
+
 /** Registers a picture kind: its command (reusing an open panel), its serializer and its test command. */
 export function registerPicture<T>(
   kind: PictureKind<T>,
@@ -151,10 +187,11 @@ export function registerPicture<T>(
   commandId: string,
   dataCommandId: string,
   defaultScope: (uri?: unknown, uris?: unknown) => Scope | undefined,
+  shared: PictureFilter,
 ): vscode.Disposable {
   let current: PicturePanel<T> | undefined;
   const adopt = (panel: vscode.WebviewPanel, scope: Scope) => {
-    current = new PicturePanel(panel, kind, scope, extensionUri, changes);
+    current = new PicturePanel(panel, kind, scope, extensionUri, changes, shared);
     const mine = current;
     mine.onDidDispose(() => {
       if (current === mine) current = undefined;

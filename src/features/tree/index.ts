@@ -39,8 +39,6 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
   private model: TreeModel | undefined;
   private scope: 'document' | 'workspace' = 'document';
   private grouping: Grouping = 'type';
-  private textFilter = '';
-  private typeFilter: string[] = [];
   /** Whether the "Open suggestions" group is shown (off by default: the view is about what was decided). */
   private showSuggestions = false;
   private documentUri: vscode.Uri | undefined;
@@ -56,6 +54,8 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
       this.changed,
       workflow.store.onDidChange((d) => this.scheduleRefresh(d.uri)),
       workflow.labels.onDidChange(() => this.refresh()),
+      // The filter is shared with the timeline and the map: set there, it narrows this view too.
+      workflow.filter.onDidChange(() => this.refresh()),
       // The Restricted Mode message goes once the folder is trusted.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor((e) => {
@@ -140,16 +140,18 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
     const docs = this.documents();
     this.model = buildTree(docs, {
       grouping: this.grouping,
-      filter: { text: this.textFilter, types: this.typeFilter },
+      filter: { text: this.workflow.filter.state.text, types: this.workflow.filter.state.types },
       title: (t) => this.workflow.labels.title(t),
       typeOrder: this.workflow.labels.labels.map((l) => l.name),
     });
     if (this.showSuggestions) {
-      const open = suggestionsGroup(this.suggestionsOf(docs), { text: this.textFilter, types: this.typeFilter });
+      const open = suggestionsGroup(this.suggestionsOf(docs), { text: this.workflow.filter.state.text, types: this.workflow.filter.state.types });
       if (open) this.model = new TreeModel([...this.model.roots, open], this.model.totals);
     }
     const { facts, entities, documents } = this.model.totals;
-    const filtered = this.textFilter || this.typeFilter.length ? ' · filtered' : '';
+    // The view filters by text and type only; a date range set in a picture does not narrow it.
+    const { text, types } = this.workflow.filter.state;
+    const filtered = text || types.length ? ' · filtered' : '';
     const where = this.scope === 'workspace' ? `${documents} documents` : docs[0]?.name ?? 'no article';
     this.view.title = `Facts (${facts}) · Entities (${entities})`;
     this.view.description = `${facts} facts · ${entities} entities — ${where}${filtered}`;
@@ -167,7 +169,7 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
   private state(docs: readonly TreeDocument[]): string {
     if (this.scope === 'document' && docs.length === 0) return 'noDocument';
     if ((this.model?.roots.length ?? 0) > 0) return 'items';
-    return this.textFilter || this.typeFilter.length ? 'filteredOut' : 'empty';
+    return this.workflow.filter.state.text || this.workflow.filter.state.types.length ? 'filteredOut' : 'empty';
   }
 
   private documents(): TreeDocument[] {
@@ -226,23 +228,23 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
     this.refresh();
   }
 
+  /** Sets the view's text and type filter, which the timeline and the map share (the refresh follows from the change). */
   async filter(arg?: { text?: string; types?: string[] }): Promise<void> {
+    const shared = this.workflow.filter;
     if (arg) {
-      this.textFilter = arg.text ?? '';
-      this.typeFilter = arg.types ?? [];
-      return this.refresh();
+      shared.set({ text: arg.text ?? '', types: arg.types ?? [] });
+      return;
     }
-    const text = await vscode.window.showInputBox({ title: 'Filter the Factmark view', value: this.textFilter, placeHolder: 'Text to look for (empty: everything)' });
+    const current = shared.state;
+    const text = await vscode.window.showInputBox({ title: 'Filter the Factmark view', value: current.text, placeHolder: 'Text to look for (empty: everything)' });
     if (text === undefined) return;
     const items = [
-      { label: 'Facts', type: FACT_TYPE, picked: this.typeFilter.length === 0 || this.typeFilter.includes(FACT_TYPE) },
-      ...this.workflow.labels.labels.map((l) => ({ label: l.title, type: l.name, picked: this.typeFilter.length === 0 || this.typeFilter.includes(l.name) })),
+      { label: 'Facts', type: FACT_TYPE, picked: current.types.length === 0 || current.types.includes(FACT_TYPE) },
+      ...this.workflow.labels.labels.map((l) => ({ label: l.title, type: l.name, picked: current.types.length === 0 || current.types.includes(l.name) })),
     ];
     const types = await vscode.window.showQuickPick(items, { canPickMany: true, placeHolder: 'Types to show' });
     if (!types) return;
-    this.textFilter = text.trim();
-    this.typeFilter = types.length === items.length ? [] : types.map((t) => t.type);
-    this.refresh();
+    shared.set({ text, types: types.length === items.length ? [] : types.map((t) => t.type) });
   }
 
   async setScope(scope: 'document' | 'workspace'): Promise<void> {
@@ -307,7 +309,8 @@ export function registerFactsTree(workflow: Workflow): { tree: FactsTree; dispos
     tree,
     vscode.commands.registerCommand(CommandId.ViewGroupBy, (g?: Grouping) => tree.groupBy(typeof g === 'string' ? g : undefined)),
     vscode.commands.registerCommand(CommandId.ViewFilter, (arg?: { text?: string; types?: string[] }) => tree.filter(arg && typeof arg === 'object' && !('kind' in arg) ? arg : undefined)),
-    vscode.commands.registerCommand(CommandId.ViewClearFilter, () => tree.filter({})),
+    // Clears the date range of the pictures too: after it, all three show everything.
+    vscode.commands.registerCommand(CommandId.ViewClearFilter, () => workflow.filter.set({ text: '', types: [], from: '', to: '' })),
     vscode.commands.registerCommand(CommandId.ViewShowWorkspace, () => tree.setScope('workspace')),
     vscode.commands.registerCommand(CommandId.ViewShowDocument, () => tree.setScope('document')),
     vscode.commands.registerCommand(CommandId.ViewShowSuggestions, () => tree.setShowSuggestions(true)),

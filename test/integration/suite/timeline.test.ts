@@ -3,15 +3,16 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
-import { closeAllEditors, copySampleArticle, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { readCspViolations, readDrawnItems, readPictureText, readPictureTheme } from '../pictures';
+import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue } from '../pictures';
+import type { TreeRow } from '../../../src/features/tree';
 import { workbench } from '../workbench';
 
 describe('Timeline (issue 16)', function () {
   this.timeout(60_000);
   after(async () => {
     await closeAllEditors();
-    for (const name of ['timeline-live.txt', 'timeline-live.txt.factmark.yaml']) fs.rmSync(path.join(workspaceDir(), name), { force: true });
+    for (const name of ['timeline-live.txt', 'timeline-live.txt.factmark.yaml', 'pictures']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
   });
 
   it('draws the Korea article’s dates in order, and a click selects the sentence', async function () {
@@ -73,6 +74,58 @@ describe('Timeline (issue 16)', function () {
       }
     } finally {
       await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('filters in step with the Factmark view and the map, both ways', async function () {
+    const wb = workbench();
+    const source = path.join(sharedDir() ?? '', 'corpus', 'korea-generals-2006-03-02.txt');
+    if (!wb || !fs.existsSync(source)) this.skip();
+    // A copy of its own: accepting names writes a sidecar, which other suites' copy of the sample must not see.
+    const uri = writeWorkspaceFile('pictures/korea-filter.txt', fs.readFileSync(source));
+    await openInEditor(uri);
+    const { mentions } = await suggestionsFor(uri);
+    for (const name of ['Seoul', 'Bush']) {
+      const m = mentions.find((x) => x.text === name);
+      assert.ok(m, `precondition: ${name} is suggested`);
+      await vscode.commands.executeCommand('factmark.acceptSuggestion', { uri: uri.toString(), start: m.start, end: m.end, type: m.type, scope: 'mention' });
+    }
+    const labels = async () => ((await wb!.evaluate(readDrawnItems, 'svg [data-key]')) ?? []).map((d) => d.label).sort();
+    try {
+      await vscode.commands.executeCommand('factmark.showTimeline');
+      await eventually(async () => (await labels()).includes('2000'), 'the timeline does not draw the 2000 summit', 30_000);
+
+      // The view's filter narrows the drawn timeline, and its text box shows it.
+      await vscode.commands.executeCommand('factmark.view.filter', { text: '1953' });
+      await eventually(async () => (await labels()).join() === '1953', 'with the view filtered on "1953" the timeline draws more than the 1953 bar', 30_000);
+      assert.equal(await wb!.evaluate(readPictureValue, '#text'), '1953');
+      await vscode.commands.executeCommand('factmark.view.clearFilter');
+      await eventually(async () => (await labels()).includes('2000'), 'clearing the view filter does not bring the summit back', 30_000);
+
+      // Typed into the timeline's text box: the Factmark view lists only Seoul and says it is filtered.
+      const [box] = (await eventually(() => wb!.evaluate(readDrawnItems, '#text'), 'no text box'))!;
+      await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: box.x, y: box.y }) });
+      await wb!.type('Seoul');
+      const leaves = (rows: TreeRow[]): string[] => rows.flatMap((r) => (r.children ? leaves(r.children) : [r.label]));
+      await eventually(async () => {
+        const tree = await vscode.commands.executeCommand<{ title: string; rows: TreeRow[] }>('factmark.internal.getTree');
+        const shown = leaves(tree.rows);
+        return tree.title.includes('filtered') && shown.length > 0 && shown.every((l) => l === 'Seoul');
+      }, 'typing "Seoul" in the timeline does not filter the Factmark view to Seoul', 30_000);
+      const seoulDates = await labels();
+      assert.ok(seoulDates.length > 0 && !seoulDates.includes('1953'), `the timeline keeps only what is about Seoul: ${JSON.stringify(seoulDates)}`);
+
+      // The map opened now takes the same filter: one dot, Seoul.
+      await vscode.commands.executeCommand('factmark.showMap');
+      await eventually(async () => {
+        const dots = (await wb!.evaluate(readDrawnItems, 'svg circle.dot')) ?? [];
+        return dots.length === 1 && dots[0].label === 'Seoul';
+      }, 'the map does not follow the filter: one dot, Seoul', 30_000);
+      await wb!.screenshot('pictures-filtered');
+    } finally {
+      await vscode.commands.executeCommand('factmark.view.clearFilter');
+      // The text box had focus, so the next editor would open in the panel's group, hidden behind it.
+      await closeAllEditors();
     }
   });
 

