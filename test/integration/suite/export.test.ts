@@ -401,7 +401,9 @@ describe('Export and import annotations', function () {
       // The point of the test: the sidecars on disk do not have them yet.
       // (By its quote: a rewrite of the file for another reason adds Porto to Port of Lisbon's suffix.)
       const harbourSidecar = fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8');
-      assert.doesNotMatch(harbourSidecar, /quote: Porto$/m, `the harbour sidecar was written before the export:\n${harbourSidecar}`);
+      const harbourDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === harbour.toString());
+      const state = `harbour.txt is ${harbourDoc ? (harbourDoc.isDirty ? 'dirty' : 'not dirty') : 'not open'}; on disk: ${JSON.stringify(fs.readFileSync(harbour.fsPath, 'utf8'))}`;
+      assert.doesNotMatch(harbourSidecar, /quote: Porto$/m, `the harbour sidecar was written before the export (${state}):\n${harbourSidecar}`);
       assert.ok(!fs.existsSync(`${fresh.fsPath}.factmark.yaml`), 'the fresh sidecar was written before the export');
     } finally {
       for (const uri of [harbour, fresh]) {
