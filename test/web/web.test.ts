@@ -42,6 +42,8 @@ describe('Factmark on the web', function () {
     const ext = vscode.extensions.getExtension(EXTENSION_ID);
     assert.ok(ext, 'Factmark is not installed in this host');
     await eventually(() => ext.isActive, 'Factmark did not activate on a plain-text document');
+    // An extension with no entry for this host "activates" with no code: its exports tell that the bundle ran.
+    assert.equal(typeof (ext.exports as { activationMs?: unknown } | undefined)?.activationMs, 'number', 'the web bundle did not run (no browser entry?)');
     assert.equal(typeof process, 'undefined', 'this suite is meant to run in the web worker extension host');
     assert.equal(uri.scheme, 'vscode-remote');
   });
