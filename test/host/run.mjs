@@ -5,8 +5,8 @@
 // workbench (DOM, mouse, keyboard, screenshots).
 //
 //   node test/host/run.mjs                  the default scenario: test/fixtures/workspace, trusted
-//   node test/host/run.mjs --scenario S     one scenario (default, multi-root, restricted)
-//   node test/host/run.mjs --scenario all   every scenario, one VS Code each (npm run test:host)
+//   node test/host/run.mjs --scenario S     one scenario (default, multi-root, restricted, web)
+//   node test/host/run.mjs --scenario all   every scenario, one VS Code each (npm run test:host; web not with --vsix)
 //   node test/host/run.mjs --scenario web   the web build in the browser's web worker extension host (test/web)
 //   node test/host/run.mjs --vsix F         install the package F into the host and test that install
 //   node test/host/run.mjs --tests ENTRY    run another extensionTests module (the benchmarks)
@@ -70,7 +70,6 @@ const SCENARIOS = {
     fixture: 'test/fixtures/workspace',
     web: true,
     sample: true,
-    inAll: false,
     userSettings: {
       'factmark.suggestions.learn': false,
       // What puts the extension in the web worker host (the payload's extensionDevelopmentKind alone does not; server.mjs).
@@ -80,7 +79,13 @@ const SCENARIOS = {
 };
 
 const wanted = option('--scenario') ?? 'default';
-const names = customTests ? ['default'] : wanted === 'all' ? Object.keys(SCENARIOS).filter((n) => SCENARIOS[n].inAll !== false) : [wanted];
+// The web scenario runs from source only: with --vsix the installed copy is not loaded into the web
+// worker host (seen with VS Code 1.100.3; not yet understood), so `all` leaves it out there.
+const names = customTests ? ['default'] : wanted === 'all' ? Object.keys(SCENARIOS).filter((n) => !(vsix && SCENARIOS[n].web)) : [wanted];
+if (vsix && names.some((n) => SCENARIOS[n].web)) {
+  console.error('the web scenario runs from source only (not with --vsix)');
+  process.exit(2);
+}
 for (const name of names) {
   if (!SCENARIOS[name]) {
     console.error(`unknown scenario "${name}" (scenarios: ${Object.keys(SCENARIOS).join(', ')}, all)`);
