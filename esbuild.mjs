@@ -1,8 +1,10 @@
-// Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the command-line
-// tool into dist/cli.js (Node, runnable: `npx factmark`).
+// Bundles the extension into dist/extension.js (CommonJS, `vscode` external), its web build for
+// VS Code for the Web into dist/web/extension.js, and the command-line tool into dist/cli.js (Node,
+// runnable: `npx factmark`).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { writeGazetteer } from './scripts/gazetteer.mjs';
 import { bundledPackages, writeNotices } from './scripts/notices.mjs';
 
@@ -35,6 +37,43 @@ const cliOptions = {
   banner: { js: '#!/usr/bin/env node' },
 };
 
+/**
+ * What the web bundle puts in place of `src/node` and Node's built-ins: a module whose every member
+ * throws. The extension reaches them only through `import()` guarded by `src/features/host.ts`, so on
+ * the web they are never loaded; the stub keeps them out of the bundle.
+ */
+const nodeStub = {
+  name: 'node-stub',
+  setup(build) {
+    const builtin = /^(node:.*|child_process|fs|path|os|crypto|worker_threads)$/;
+    const nodeLayer = resolve('src/node');
+    build.onResolve({ filter: /.*/ }, (args) => {
+      const inNodeLayer = args.path.startsWith('.') && resolve(args.resolveDir, args.path).startsWith(nodeLayer + sep);
+      return builtin.test(args.path) || inNodeLayer ? { path: args.path, namespace: 'node-stub' } : undefined;
+    });
+    // Loading the stub fails, so a guard that was forgotten shows as a rejected import(), with this message.
+    build.onLoad({ filter: /.*/, namespace: 'node-stub' }, (args) => ({
+      contents: `throw new Error(${JSON.stringify(`${args.path} is not available in VS Code for the Web`)});`,
+      loader: 'js',
+    }));
+  },
+};
+
+/** The extension for the web worker extension host (vscode.dev, github.dev): same code, no Node. */
+const webOptions = {
+  ...options,
+  platform: 'browser',
+  target: 'es2022',
+  outfile: 'dist/web/extension.js',
+  plugins: [nodeStub],
+};
+
+/** Fails the build when the web bundle took in anything of Node (a new unguarded import, say). */
+function checkWebBundle(metafile) {
+  const node = Object.keys(metafile.inputs).filter((f) => f.startsWith('src/node/') || /^node:|^(child_process|fs|path)$/.test(f));
+  if (node.length > 0) throw new Error(`dist/web/extension.js must not contain Node code: ${node.join(', ')}`);
+}
+
 /** The timeline and map webview scripts (issue 16): browser code, one file each, loaded by nonce. */
 const webviewOptions = {
   entryPoints: {
@@ -65,12 +104,13 @@ function copyAssets() {
 }
 
 if (watch) {
-  for (const o of [options, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
+  for (const o of [options, webOptions, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
   copyAssets();
 } else {
   const shipped = [];
-  for (const o of [options, cliOptions, webviewOptions]) {
+  for (const o of [options, webOptions, cliOptions, webviewOptions]) {
     const result = await esbuild.build({ ...o, metafile: true });
+    if (o === webOptions) checkWebBundle(result.metafile);
     const bytes = Object.values(result.metafile.outputs).reduce((n, out) => n + out.bytes, 0);
     console.log(`${o.outfile ?? o.outdir}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (production)' : ''}`);
     if (o !== cliOptions) shipped.push(result.metafile);

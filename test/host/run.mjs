@@ -5,8 +5,9 @@
 // workbench (DOM, mouse, keyboard, screenshots).
 //
 //   node test/host/run.mjs                  the default scenario: test/fixtures/workspace, trusted
-//   node test/host/run.mjs --scenario S     one scenario (default, multi-root, restricted)
-//   node test/host/run.mjs --scenario all   every scenario, one VS Code each (npm run test:host)
+//   node test/host/run.mjs --scenario S     one scenario (default, multi-root, restricted, reload, web)
+//   node test/host/run.mjs --scenario all   every scenario, one VS Code each (npm run test:host; web not with --vsix)
+//   node test/host/run.mjs --scenario web   the web build in the browser's web worker extension host (test/web)
 //   node test/host/run.mjs --vsix F         install the package F into the host and test that install
 //   node test/host/run.mjs --tests ENTRY    run another extensionTests module (the benchmarks)
 //
@@ -17,6 +18,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { launchBrowser, startCodeServer, workbenchUrl } from './server.mjs';
 import { startProbe } from './probe.mjs';
+import { bundleWebTests } from './web.mjs';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const argv = process.argv.slice(2);
@@ -33,6 +35,7 @@ const TIMEOUT_MS = Number(process.env.FACTMARK_TEST_TIMEOUT_MS ?? 15 * 60_000);
  * run inside it. Learning from decisions is on by default for users; in the default suites it would
  * carry one test's confirmations into the next suite's suggestions, so only the suites about it turn it on.
  */
+const SAMPLE_NAME = 'korea-generals-2006-03-02.txt';
 const SCENARIOS = {
   default: {
     fixture: 'test/fixtures/workspace',
@@ -67,10 +70,29 @@ const SCENARIOS = {
       'security.workspace.trust.untrustedFiles': 'open',
     },
   },
+  // VS Code for the Web: dist/web/extension.js in the web worker extension host, the suite of test/web
+  // bundled for the browser; the workspace is on the server's disk, reached through vscode-remote: URIs.
+  web: {
+    fixture: 'test/fixtures/workspace',
+    web: true,
+    sample: true,
+    userSettings: {
+      'factmark.suggestions.learn': false,
+      // What puts the extension in the web worker host (the payload's extensionDevelopmentKind alone does not; server.mjs).
+      'remote.extensionKind': { 'factmark.factmark': ['web'] },
+    },
+  },
 };
 
 const wanted = option('--scenario') ?? 'default';
-const names = customTests ? ['default'] : wanted === 'all' ? Object.keys(SCENARIOS) : [wanted];
+// The web scenario runs from source only: with --vsix VS Code 1.100.3 runs the packaged copy in its
+// Node host, installed or unpacked and given as the development folder (not yet understood), so `all`
+// leaves it out there.
+const names = customTests ? ['default'] : wanted === 'all' ? Object.keys(SCENARIOS).filter((n) => !(vsix && SCENARIOS[n].web)) : [wanted];
+if (vsix && names.some((n) => SCENARIOS[n].web)) {
+  console.error('the web scenario runs from source only (not with --vsix)');
+  process.exit(2);
+}
 for (const name of names) {
   if (!SCENARIOS[name]) {
     console.error(`unknown scenario "${name}" (scenarios: ${Object.keys(SCENARIOS).join(', ')}, all)`);
@@ -78,7 +100,9 @@ for (const name of names) {
   }
 }
 const testsEntry = customTests ? resolve(customTests) : join(root, 'out/test/integration/index.js');
-for (const needed of [join(root, 'dist/extension.js'), testsEntry]) {
+const needs = names.some((n) => !SCENARIOS[n].web) ? [join(root, 'dist/extension.js'), testsEntry] : [];
+if (names.some((n) => SCENARIOS[n].web)) needs.push(join(root, 'dist/web/extension.js'));
+for (const needed of needs) {
   if (!existsSync(needed)) {
     console.error(`${needed} is missing: run "npm run build && npm run compile-tests" first (npm test does).`);
     process.exit(1);
@@ -111,11 +135,20 @@ async function runScenario(name, scenario) {
   mkdirSync(workspaceDir, { recursive: true });
   mkdirSync(artifacts, { recursive: true });
   cpSync(join(root, scenario.fixture), workspaceDir, { recursive: true });
+  // The shared sample article, for suites that cannot copy it themselves (no Node on the web).
+  const sample = join(root, '../shared/corpus', SAMPLE_NAME);
+  if (scenario.sample && existsSync(sample)) cpSync(sample, join(workspaceDir, SAMPLE_NAME));
   const workspace = scenario.open ? join(workspaceDir, scenario.open) : workspaceDir;
   const resultsFile = join(runDir, 'results.json');
   console.log(`\n[host] scenario ${name}: ${scenario.fixture}${scenario.workspaceTrust ? ' (Workspace Trust on, not trusted)' : ''}`);
 
   const probe = await startProbe(artifacts);
+  let scenarioTests = testsEntry;
+  if (scenario.web) {
+    scenarioTests = await bundleWebTests(root);
+    // No process.env in the web worker: the suite reads what it needs from here (test/web/env.ts).
+    writeFileSync(join(runDir, 'web-env.json'), JSON.stringify({ probeUrl: probe.url, grep: process.env.FACTMARK_TEST_GREP }));
+  }
   let server;
   let browser;
   const outcome = { name, ok: false, results: undefined, seconds: 0, error: undefined };
@@ -149,11 +182,11 @@ async function runScenario(name, scenario) {
     page.on('console', (m) => consoleLog.push(`[${m.type()}] ${m.text()}`));
     page.on('pageerror', (e) => consoleLog.push(`[pageerror] ${e.message}`));
     probe.attach(page);
-    const url = workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath: testsEntry });
+    const url = workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath: scenarioTests, web: scenario.web === true });
     console.log(`[host] VS Code 1.100.3 at ${server.url} (${label}); waiting for the suite…`);
     await page.goto(url);
-    const results = await waitForResults(resultsFile, TIMEOUT_MS, page, artifacts);
-    writeFileSync(join(artifacts, 'browser-console.log'), consoleLog.join('\n'));
+    // Written on failure too: in the web scenario the extension host's errors are only there.
+    const results = await waitForResults(resultsFile, TIMEOUT_MS, page, artifacts).finally(() => writeFileSync(join(artifacts, 'browser-console.log'), consoleLog.join('\n')));
     for (const t of results.tests ?? []) console.log(`  ${t.state === 'passed' ? '✔' : t.state === 'failed' ? '✘' : '-'} ${t.title}${t.state === 'pending' ? ' (skipped)' : ''}`);
     for (const [figure, value] of Object.entries(results.figures ?? {})) console.log(`  ${figure}: ${value}`);
     for (const f of results.failures) console.log(`\nFAILED: ${f.title}\n${f.error}`);

@@ -125,13 +125,17 @@ async function waitForHttp(url, timeoutMs, child, logFile) {
 
 /**
  * The workbench URL that opens `workspace` (a folder, or a `.code-workspace` file for a multi-root
- * workspace), optionally as an Extension Development Host running tests.
+ * workspace), optionally as an Extension Development Host running tests, in the web worker host with `web`.
  */
-export function workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath }) {
+export function workbenchUrl(server, { workspace, extensionDevelopmentPath, extensionTestsPath, web = false }) {
   const payload = [];
   const remote = (p) => `vscode-remote://127.0.0.1:${server.port}${p}`;
   if (extensionDevelopmentPath) payload.push(['extensionDevelopmentPath', remote(extensionDevelopmentPath)]);
   if (extensionTestsPath) payload.push(['extensionTestsPath', remote(extensionTestsPath)]);
+  // The browser's web worker extension host (as in vscode.dev) instead of the Node one. The workbench
+  // takes this value as one kind (`web`, not a JSON list), but VS Code 1.100's browser workbench then
+  // reads another property name and ignores it: run.mjs also sets `remote.extensionKind`, which works.
+  if (web) payload.push(['extensionDevelopmentKind', 'web']);
   const query = new URLSearchParams(workspace.endsWith('.code-workspace') ? { workspace } : { folder: workspace });
   if (payload.length) query.set('payload', JSON.stringify(payload));
   return `${server.url}/?${query}`;

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { sidecarPathFor } from '../../core/sidecar';
 import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from '../../core/sidecar/atomicWrite';
+import { onNodeDisk } from '../host';
 
 /**
  * Sidecar I/O through `vscode.workspace.fs`, so remote and virtual file systems work.
@@ -12,7 +13,12 @@ import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions
  * For `file:` URIs only, Node's fs does the write and the rename (`nodeFs.ts`): `workspace.fs` has no
  * fsync, and its rename with `overwrite` deletes the target before renaming on the local disk
  * provider, which leaves a moment with no sidecar at all (a test caught it). Every other scheme
- * (remote, virtual) goes through `workspace.fs` only.
+ * (remote, virtual) goes through `workspace.fs` only, and so does everything in the browser (VS Code
+ * for the Web), where there is no Node. There the write is atomic only as far as `workspace.fs`
+ * allows: no flush to disk; the rename over the target may delete it first (the disk provider behind
+ * a `vscode-remote:` URI does), leaving a moment with no sidecar; and the lock is "check, then
+ * write", not an exclusive create. A reader never sees a half-written sidecar, but a crash at the
+ * wrong moment can leave only the temporary file (the next write cleans it up).
  */
 
 /** What reading a sidecar found. */
@@ -45,8 +51,8 @@ export async function exists(uri: vscode.Uri): Promise<boolean> {
 
 /** Atomically replaces `target` with `text` (UTF-8): temporary file beside it, then rename (see atomicWrite.ts). */
 export async function writeTextAtomic(target: vscode.Uri, text: string, options: Omit<AtomicWriteOptions, 'pid'> = {}): Promise<void> {
-  if (target.scheme === 'file') {
-    // Loaded on first use: nothing of Node's fs is needed for remote and virtual workspaces.
+  if (onNodeDisk(target)) {
+    // Loaded on first use: nothing of Node's fs is needed for remote and virtual workspaces, nor on the web.
     const { writeFileAtomic } = await import('../../node/fs');
     return writeFileAtomic(target.fsPath, text, options);
   }

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { gitBlobSha1 } from '../../core/sidecar';
+import { onNodeDisk } from '../host';
 
 /**
  * Where the text a sidecar's offsets were made on can come from, by its fingerprint (the git blob
@@ -42,10 +43,12 @@ export class OldTexts {
 
 /**
  * The blob from git, for local files in a trusted workspace only (Restricted Mode runs no
- * external process). Any failure (no git, not a repository, unknown object) means "not found".
+ * external process) and in a Node host only (the browser has no processes: on the web only the
+ * texts seen in this session are known). Any failure (no git, not a repository, unknown object)
+ * means "not found".
  */
 async function fromGit(hash: string, document: vscode.Uri): Promise<string | undefined> {
-  if (document.scheme !== 'file' || !vscode.workspace.isTrusted) return undefined;
+  if (!onNodeDisk(document) || !vscode.workspace.isTrusted) return undefined;
   const { execFile } = await import('child_process');
   const path = await import('path');
   const bytes = await new Promise<Buffer | undefined>((resolve) => {

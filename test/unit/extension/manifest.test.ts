@@ -33,6 +33,15 @@ describe('package.json manifest', () => {
     }
   });
 
+  it('ships the web build it declares (VS Code for the Web runs the browser entry)', () => {
+    assert.equal(manifest.browser, './dist/web/extension.js');
+    const ignore = fs.readFileSync(path.join(root, '.vscodeignore'), 'utf8').split('\n');
+    assert.ok(ignore.includes(`!${manifest.browser.slice(2)}`), '.vscodeignore leaves the web bundle out of the package');
+    // On a remote (or Codespaces) the Node host beside the files runs it; the browser only when there is no other.
+    assert.deepEqual(manifest.extensionKind, ['workspace']);
+    assert.equal(manifest.capabilities.virtualWorkspaces, true);
+  });
+
   it('points at files that exist', () => {
     for (const g of manifest.contributes.grammars) assert.ok(fs.existsSync(path.join(root, g.path)), g.path);
     for (const c of manifest.contributes.viewsContainers.activitybar) assert.ok(fs.existsSync(path.join(root, c.icon)), c.icon);
@@ -54,10 +63,11 @@ describe('the .vsix package', function () {
       .map((l) => l.trim())
       .filter(Boolean);
     assert.ok(files.includes('dist/extension.js'), 'the bundle is missing');
+    assert.ok(files.includes('dist/web/extension.js'), 'the web bundle is missing');
     assert.ok(files.includes('package.json') && files.includes('README.md') && files.includes('LICENSE'));
     for (const g of manifest.contributes.grammars) assert.ok(files.includes(g.path.replace('./', '')), `${g.path} is missing`);
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|dist\/extension\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|dist\/webview\/[\w.-]+\.js|dist\/gazetteer\.tsv|dist\/THIRD-PARTY-NOTICES\.txt|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
+      (f) => !/^(package\.json|README\.md|LICENSE|dist\/(web\/)?extension\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|dist\/webview\/[\w.-]+\.js|dist\/gazetteer\.tsv|dist\/THIRD-PARTY-NOTICES\.txt|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
     );
     assert.deepEqual(unexpected, [], 'files that should not ship');
     // The bundled packages' licences (MIT, ISC, BSD) ask for their notices to travel with the copies.

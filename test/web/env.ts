@@ -1,0 +1,33 @@
+import * as vscode from 'vscode';
+import { Workbench } from '../integration/workbench';
+
+/**
+ * What the driver (test/host/run.mjs) tells the web suite. The web worker has no `process.env`, so
+ * the driver writes `web-env.json` beside the workspace folder and the suite reads it through
+ * `vscode.workspace.fs` (a `vscode-remote:` URI reaches the server's disk).
+ */
+export interface WebEnv {
+  /** The probe server that looks at and acts on the workbench page (test/host/probe.mjs). */
+  probeUrl: string;
+  /** FACTMARK_TEST_GREP, when set. */
+  grep?: string;
+}
+
+/** A file beside the workspace folder (the run's own folder). */
+export function besideWorkspace(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  if (!folder) throw new Error('the web suite needs a workspace folder');
+  return vscode.Uri.joinPath(folder.uri, '..', name);
+}
+
+let env: WebEnv | undefined;
+
+export async function readEnv(): Promise<WebEnv> {
+  env ??= JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(besideWorkspace('web-env.json')))) as WebEnv;
+  return env;
+}
+
+/** The workbench page; the web scenario always has one. */
+export async function page(): Promise<Workbench> {
+  return new Workbench((await readEnv()).probeUrl);
+}
