@@ -34,6 +34,26 @@ describe('smaller reliability items (issue 11 item 9)', () => {
     assert.equal(fs.statSync(file).mode & 0o777, 0o444);
   });
 
+  it('a rewritten sidecar keeps its permission bits, even those the umask would drop, and its group', async function () {
+    const file = path.join(dir, 'a.txt.factmark.yaml');
+    fs.writeFileSync(file, 'mine\n');
+    // Group-writable (a shared project folder): 022, the usual umask, would make the new file 0644.
+    fs.chmodSync(file, 0o664);
+    // Another group than the writer's own: root may give any; others, one of their groups.
+    const group = process.getuid?.() === 0 ? 4242 : process.getgroups?.().find((g) => g !== process.getgid?.());
+    if (group !== undefined) fs.chownSync(file, fs.statSync(file).uid, group);
+    const before = process.umask(0o022);
+    try {
+      await writeFileAtomic(file, 'theirs\n');
+    } finally {
+      process.umask(before);
+    }
+    assert.equal(fs.readFileSync(file, 'utf8'), 'theirs\n');
+    assert.equal((fs.statSync(file).mode & 0o7777).toString(8), '664', 'permission bits changed');
+    if (group === undefined) this.skip();
+    assert.equal(fs.statSync(file).gid, group, 'group lost');
+  });
+
   it('a span that splits a surrogate pair is stored with the whole character, never half of it', () => {
     const text = 'Smile 😀 Kim met Lee.';
     const emoji = text.indexOf('😀');
