@@ -7,7 +7,7 @@ import { unsuitableReason } from '../core/text';
 import { addSuggestions, isError, readSidecar } from '../core/documents';
 import { isChangedOnDisk } from '../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../node/fs';
-import { readIfExists, readText } from './files';
+import { readDocument, readIfExists } from './files';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -40,7 +40,7 @@ const ATTEMPTS = 8;
  */
 export async function annotateFile(file: string, sidecarFile: string): Promise<AnnotateOutcome> {
   try {
-    const text = readText(file);
+    const { text, bytes } = readDocument(file);
     const unsuitable = unsuitableReason(text, MAX_DOCUMENT_LENGTH);
     if (unsuitable) return { file, added: 0, status: 'skipped', reason: unsuitable.replace(/ \(factmark\.[^)]*\)/, '') };
     // Nothing to annotate: no sidecar is created for an empty article (one that exists is left alone).
@@ -71,7 +71,7 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
         recognised.set(documentDate, mentions);
       }
       const { document, added } = addSuggestions(base, mentions);
-      const next = updateSidecar(original, orphans ? { document, text, orphans } : { document, text });
+      const next = updateSidecar(original, orphans ? { document, text, fileBytes: bytes, orphans } : { document, text, fileBytes: bytes });
       if (next === original) return { file, added, status: 'unchanged' };
       try {
         // The same atomic sequence as the extension: a killed run never leaves an empty or partial sidecar.

@@ -126,11 +126,16 @@ export const MAX_DOCUMENT_BYTES = 64 * 1024 * 1024;
 
 /** Reads a document's text as editors see it (UTF-8, no byte-order mark); refuses what is not a UTF-8 text file. */
 export function readText(file: string): string {
+  return readDocument(file).text;
+}
+
+/** {@link readText}, with the file's bytes (their git blob hash is the document's fingerprint). */
+export function readDocument(file: string): { text: string; bytes: Uint8Array } {
   const bytes = readChecked(file, MAX_DOCUMENT_BYTES, 'the document')!;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new Error('the document is UTF-16: convert it to UTF-8 (Factmark reads UTF-8 only)');
   }
-  return stripBom(decodeUtf8(bytes, 'the document is not valid UTF-8 (Latin-1 or Windows-1252?): convert it to UTF-8; it is not read'));
+  return { text: stripBom(decodeUtf8(bytes, 'the document is not valid UTF-8 (Latin-1 or Windows-1252?): convert it to UTF-8; it is not read')), bytes };
 }
 
 /**

@@ -13,7 +13,7 @@ import type { AnnotatedDocument } from '../core/model';
 import { updateSidecar } from '../core/sidecar';
 import { writeFileAtomic } from '../node/fs';
 import { isError, mergeImported, readSidecar } from '../core/documents';
-import { collect, readIfExists, readText, shown, statGiven, UsageError, type DocumentFile } from './files';
+import { collect, readDocument, readIfExists, shown, statGiven, UsageError, type DocumentFile } from './files';
 import { plural } from './load';
 import type { Io } from './main';
 
@@ -175,7 +175,7 @@ interface DocumentOutcome {
  * writer changed it meanwhile, the import is merged into the new content instead (a few times at most).
  */
 async function importInto(doc: DocumentFile, format: ImportFormat, content: string, options: ImportOptions): Promise<DocumentOutcome> {
-  const text = readText(doc.path);
+  const { text, bytes } = readDocument(doc.path);
   const result = format.import(content, text, { ...options, documentName: doc.name, documentUri: pathToFileURL(doc.path).href });
   for (let attempt = 0; attempt < 5; attempt++) {
     const original = readIfExists(doc.sidecar);
@@ -192,7 +192,7 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
     }
     const merged = mergeImported(base, result);
     if (merged.addedAnnotations === 0 && merged.addedFacts === 0) return { result, addedAnnotations: 0, addedFacts: 0, written: false };
-    const next = updateSidecar(original, orphans ? { document: merged.document, text, orphans } : { document: merged.document, text });
+    const next = updateSidecar(original, orphans ? { document: merged.document, text, fileBytes: bytes, orphans } : { document: merged.document, text, fileBytes: bytes });
     if (readIfExists(doc.sidecar) !== original) continue; // changed by another writer: merge again
     await writeFileAtomic(doc.sidecar, next);
     return { result, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, written: true };

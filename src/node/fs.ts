@@ -14,6 +14,8 @@ export const nodeFs: AtomicFs = {
   async writeNew(p, content, mode) {
     const handle = await fs.promises.open(p, 'wx', mode ?? 0o666);
     try {
+      // open() applies the umask: a group-writable sidecar (0664 under umask 022) would lose its g+w.
+      if (mode !== undefined) await handle.chmod(mode);
       await handle.writeFile(content);
       await handle.sync();
     } finally {
@@ -41,6 +43,13 @@ export const nodeFs: AtomicFs = {
   list: (folder) => fs.promises.readdir(folder),
   realpath: (p) => fs.promises.realpath(p),
   mode: (p) => fs.promises.stat(p).then((s) => s.mode & 0o7777, () => undefined),
+  async keepOwner(original, replacement) {
+    const stat = await fs.promises.stat(original).catch(() => undefined);
+    if (!stat) return;
+    // Owner and group as they were where allowed (root: both; others: a group they belong to);
+    // what is not allowed stays the writer's, as any editor's save would leave it.
+    await fs.promises.chown(replacement, stat.uid, stat.gid).catch(() => fs.promises.chown(replacement, -1, stat.gid).catch(() => undefined));
+  },
   async syncFolder(folder) {
     // Some platforms (Windows) cannot open a folder for fsync: the rename is then as durable as it gets.
     const handle = await fs.promises.open(folder, 'r').catch(() => undefined);

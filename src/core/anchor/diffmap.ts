@@ -133,6 +133,31 @@ export class DiffMap {
     return covered >= end;
   }
 
+  /**
+   * Other places the diff could as cheaply have put new range [start, end) of unchanged text:
+   * an insertion next to it that repeats the text between them can slide over it ("A B" + "A B"
+   * inserted after is "A B" inserted before), and the range moves the other way by its length.
+   * diff-match-patch picks one of these equal-cost alignments by its own rules, not by meaning.
+   */
+  slides(newText: string, start: number, end: number): number[] {
+    const r = firstEndingAfter(this.runs, 'newEnd', start);
+    const run = this.runs[r];
+    if (!run || run.op !== DIFF_EQUAL || end > run.newEnd) return [];
+    const out: number[] = [];
+    const pureInsert = (k: number) => this.runs[k]?.op === DIFF_INSERT && this.runs[k - 1]?.op !== DIFF_DELETE && this.runs[k + 1]?.op !== DIFF_DELETE;
+    if (pureInsert(r + 1)) {
+      const { newStart: b0, newEnd: b1 } = this.runs[r + 1];
+      const between = b0 - start;
+      if (between <= b1 - b0 && newText.startsWith(newText.slice(start, b0), b1 - between)) out.push(start + (b1 - b0));
+    }
+    if (pureInsert(r - 1)) {
+      const { newStart: b0, newEnd: b1 } = this.runs[r - 1];
+      const between = end - b1;
+      if (between <= b1 - b0 && newText.startsWith(newText.slice(b1, end), b0)) out.push(start - (b1 - b0));
+    }
+    return out;
+  }
+
   /** Old offset of new range [start, end) when it lies in one unchanged run, else undefined. */
   unchangedFrom(start: number, end: number): number | undefined {
     for (let r = firstEndingAfter(this.runs, 'newEnd', start); r < this.runs.length && this.runs[r].newStart <= start; r++) {

@@ -159,6 +159,17 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
         }
       }
       if (m.intact && !island) {
+        // Text pasted next to a copy of itself: the diff may have aligned the old sentence with
+        // the copy (inserting the same characters either way).
+        const copy = copyRival(oldText!, newText, diff, s, e, m.start);
+        if (copy === 'ambiguous') {
+          orphans.push({ id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } });
+          continue;
+        }
+        if (copy !== undefined) {
+          placed.push({ id: a.id, start: copy, end: copy + len, method: 'diff', modified: false, score: 0.9 });
+          continue;
+        }
         // In repeated passages a diff may align the text with another copy: when the old context
         // does not follow, a copy whose context does is preferred.
         const better = ctx < 0.5 ? searchCandidates(newText, { ...a, prefix: oldPrefix, suffix: oldSuffix }, m.start, opts).placement : undefined;
@@ -260,6 +271,61 @@ function findMoved(oldText: string, newText: string, diff: DiffMap, s: number, e
     } else second = Math.max(second, score);
   }
   return best && best.score - second >= TIE ? best : undefined;
+}
+
+/** How far around a place its text is compared with the old text's, for {@link copyRival}. */
+const AGREE_LIMIT = 600;
+
+/**
+ * Text pasted next to a copy of itself (a sentence, or its first words before it) gives the diff
+ * alignments of equal cost ({@link DiffMap.slides}), and the one it takes may put the quote on the
+ * copy, whose context often fits too. The places are told apart by how far the new text around
+ * them agrees with the old text around [s, e): one holding the quote's whole old sentence and the
+ * other not (the copy of "Kim met X in Y." before "Kim met X in Y on Monday."): that one; both
+ * holding it (two copies of the same sentences side by side): the text cannot tell, 'ambiguous';
+ * otherwise undefined: the diff's place, new [ns, ns + e - s), stands.
+ */
+function copyRival(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number): number | 'ambiguous' | undefined {
+  const len = e - s;
+  const others = diff.slides(newText, ns, ns + len);
+  if (!others.length) return undefined;
+  const [from, to] = sentenceAround(oldText, s, e);
+  const whole = (q: number) => agreeBefore(oldText, s, newText, q) >= s - from && agreeAfter(oldText, e, newText, q + len) >= to - e;
+  const rivals = others.filter(whole);
+  if (!rivals.length) return undefined;
+  if (whole(ns) || rivals.length > 1) return 'ambiguous';
+  return rivals[0];
+}
+
+/**
+ * Old [from, to) of the sentence holding [s, e): from after the last sentence end or line break
+ * before it (or 400 characters back), to its next one. A period after an initial, a short
+ * capitalised word or a dotted abbreviation ("W.", "Mr.", "Gen.", "U.S.") ends no sentence.
+ */
+function sentenceAround(text: string, s: number, e: number): [number, number] {
+  const lo = Math.max(0, s - 400);
+  let from = lo;
+  for (const m of text.slice(lo, s).matchAll(SENTENCE_END)) if (!ABBREVIATION.test(text.slice(Math.max(0, lo + m.index - 8), lo + m.index + 1))) from = lo + m.index + m[0].length;
+  SENTENCE_END.lastIndex = 0;
+  const hi = Math.min(text.length, e + 400);
+  for (const m of text.slice(e, hi).matchAll(SENTENCE_END)) if (!ABBREVIATION.test(text.slice(Math.max(0, e + m.index - 8), e + m.index + 1))) return [from, e + m.index + 1];
+  return [from, hi];
+}
+const SENTENCE_END = /[.!?]["'\u201d)\]]*\s+|\n/g;
+const ABBREVIATION = /(?:^|[^\p{L}.])(?:\p{Lu}\p{Ll}{0,3}|\p{Ll}|(?:\p{L}\.)+\p{L})\.$/u;
+
+/** Characters before old offset `s` and new offset `ns` that agree (at most {@link AGREE_LIMIT}). */
+function agreeBefore(oldText: string, s: number, newText: string, ns: number): number {
+  let k = 0;
+  while (k < AGREE_LIMIT && k < s && k < ns && oldText.charCodeAt(s - k - 1) === newText.charCodeAt(ns - k - 1)) k++;
+  return k;
+}
+
+/** Characters from old offset `e` and new offset `ne` on that agree (at most {@link AGREE_LIMIT}). */
+function agreeAfter(oldText: string, e: number, newText: string, ne: number): number {
+  let k = 0;
+  while (k < AGREE_LIMIT && e + k < oldText.length && ne + k < newText.length && oldText.charCodeAt(e + k) === newText.charCodeAt(ne + k)) k++;
+  return k;
 }
 
 /** Quote search without the old text: exact at position, exact with context, then fuzzy. */

@@ -31,6 +31,8 @@ export interface AtomicFs {
   realpath?(path: string): Promise<string>;
   /** Permission bits of an existing file, to give the new one the same. */
   mode?(path: string): Promise<number | undefined>;
+  /** Gives `replacement` the owner and group of `original` where the host allows (both exist). */
+  keepOwner?(original: string, replacement: string): Promise<void>;
   /** Flushes a folder's entries (the rename) to disk. */
   syncFolder?(folder: string): Promise<void>;
   /** Whether a temporary file left by writer process `pid` is abandoned (that process is gone, or it is old). */
@@ -95,6 +97,9 @@ export async function writeAtomic(fs: AtomicFs, target: string, content: Uint8Ar
       if (!sameContent(now, options.ifUnchanged)) throw new ChangedOnDiskError(name);
     }
     await fs.writeNew(tmp, bytes, mode);
+    // A rename gives the file the writer's owner and group: a sidecar shared through a group
+    // would stop being the group's.
+    if (mode !== undefined) await fs.keepOwner?.(real, tmp);
     await fs.rename(tmp, real);
   } catch (e) {
     await fs.remove(tmp).catch(() => undefined);

@@ -3,7 +3,7 @@
 import type { AnnotatedDocument } from '../model';
 import { OffsetMap } from '../offsets';
 import { prefixBefore, suffixAfter } from '../anchor/context';
-import { gitBlobSha1 } from './hash';
+import { documentFingerprint } from './hash';
 import { SIDECAR_VERSION, type SidecarData, type StoredAnnotation, type StoredFact } from './types';
 
 /** What the editor side hands over to be saved. */
@@ -12,6 +12,11 @@ export interface SidecarInput {
   document: AnnotatedDocument;
   /** The document text the offsets refer to (as saved on disk). */
   text: string;
+  /**
+   * The document file's bytes, when `text` was read from them: the fingerprint is then their git
+   * blob hash, byte-order mark and invalid UTF-8 included, as `git hash-object` prints it.
+   */
+  fileBytes?: Uint8Array;
   /** The label set in use, when not the default. */
   labels?: string[];
   /**
@@ -58,7 +63,7 @@ export function buildSidecarData(input: SidecarInput): SidecarData {
   });
   const data: SidecarData = {
     version: SIDECAR_VERSION,
-    document: { path: model.path, gitBlob: gitBlobSha1(text) },
+    document: { path: model.path, gitBlob: documentFingerprint(text, input.fileBytes) },
     annotations,
     facts,
   };

@@ -41,30 +41,51 @@ const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t'
 /** Signals that the text is outside the fast reader's layout. */
 class Unsupported extends Error {}
 
+/**
+ * Nodes of the yaml classes made without their constructors. Each constructor gives its node a
+ * non-enumerable type tag with `Object.defineProperty`, which turns every one of the ~20 nodes of
+ * an entry into a slow object: most of the time of a large write went there (and to collecting
+ * them). The tag is put on a prototype instead, which the yaml guards (`isMap`, `isScalar`, …)
+ * read just as well; the nodes keep the classes' methods (`get`, `has`, …).
+ */
+const NODE_TYPE = Symbol.for('yaml.node.type');
+function fastProto<T extends object>(cls: { prototype: T }, type: string): T {
+  return Object.create(cls.prototype, { [NODE_TYPE]: { value: Symbol.for(type) } }) as T;
+}
+const SCALAR_PROTO = fastProto(Scalar, 'yaml.scalar');
+const MAP_PROTO = fastProto(YAMLMap, 'yaml.map');
+const SEQ_PROTO = fastProto(YAMLSeq, 'yaml.seq');
+const PAIR_PROTO = fastProto(Pair, 'yaml.pair');
+
+function newScalar(value: unknown, type: Scalar.Type, start: number, end: number): Scalar {
+  const s = Object.create(SCALAR_PROTO) as Scalar;
+  s.value = value;
+  s.type = type;
+  s.range = [start, end, end];
+  return s;
+}
+function newCollection<T extends YAMLMap | YAMLSeq>(proto: T, items: unknown[]): T {
+  const c = Object.create(proto) as T;
+  (c as { items: unknown[] }).items = items;
+  return c;
+}
+
 /** Builds the yaml nodes the yaml parser would, ranges included. */
 const NODES: Builder<unknown> = {
-  scalar(value, type, start, end) {
-    const s = new Scalar(value);
-    s.type = type;
-    s.range = [start, end, end];
-    return s;
-  },
+  scalar: newScalar,
   flowList(items, start, end) {
-    const seq = new YAMLSeq();
+    const seq = newCollection(SEQ_PROTO, items);
     seq.flow = true;
-    seq.items = items;
     seq.range = [start, end, end];
     return seq;
   },
   map(lines, values) {
-    const map = new YAMLMap();
-    lines.forEach((l, i) => map.items.push(pair(l, values[i] as Scalar)));
+    const map = newCollection(MAP_PROTO, lines.map((l, i) => pair(l, values[i])));
     setRange(map);
     return map;
   },
   list(items) {
-    const seq = new YAMLSeq();
-    seq.items = items;
+    const seq = newCollection(SEQ_PROTO, items);
     setRange(seq);
     return seq;
   },
@@ -387,10 +408,10 @@ function expectLineEnd(text: string, at: number, end: number): void {
 }
 
 function pair(l: Line<unknown>, value: unknown): Pair<Scalar, unknown> {
-  const key = new Scalar(l.key);
-  key.type = 'PLAIN';
-  key.range = [l.keyStart, l.keyEnd, l.keyEnd];
-  return new Pair(key, value);
+  const p = Object.create(PAIR_PROTO) as Pair<Scalar, unknown>;
+  p.key = newScalar(l.key, 'PLAIN', l.keyStart, l.keyEnd);
+  p.value = value;
+  return p;
 }
 
 function setRange(node: YAMLMap | YAMLSeq): void {

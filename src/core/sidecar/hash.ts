@@ -50,7 +50,11 @@ function hex(bytes: Uint8Array): string {
  * fetched back from git history (`git cat-file blob <hash>`).
  */
 export function gitBlobSha1(text: string): string {
-  const body = utf8Bytes(text);
+  return gitBlobOfBytes(utf8Bytes(text));
+}
+
+/** git's blob hash of a file's bytes, as `git hash-object` prints it. */
+export function gitBlobOfBytes(body: Uint8Array): string {
   const header = utf8Bytes(`blob ${body.length}\0`);
   const all = new Uint8Array(header.length + body.length);
   all.set(header, 0);
@@ -64,4 +68,26 @@ export function gitBlobSha1(text: string): string {
  */
 export function contentHash(text: string): string {
   return gitBlobSha1(text);
+}
+
+/**
+ * The fingerprint stored as `document.gitBlob`: the git blob hash of the document file when its
+ * bytes are given and read as `text` (an editor drops a byte-order mark and shows invalid UTF-8 as
+ * U+FFFD, so the text alone cannot give the file's hash), else of the text's UTF-8.
+ */
+export function documentFingerprint(text: string, fileBytes?: Uint8Array): string {
+  if (fileBytes && new TextDecoder('utf-8').decode(fileBytes) === text) return gitBlobOfBytes(fileBytes);
+  return gitBlobSha1(text);
+}
+
+/**
+ * True when `fingerprint` is that of `text`: of its UTF-8, or of a file holding it after a
+ * byte-order mark. (A file with invalid UTF-8 can only be told by its bytes: see
+ * {@link documentFingerprint}; without them its text counts as changed and is re-anchored.)
+ */
+export function fingerprintMatches(fingerprint: string | undefined, text: string, fileBytes?: Uint8Array): boolean {
+  if (fingerprint === undefined) return false;
+  if (fingerprint === gitBlobSha1(text)) return true;
+  if (fileBytes) return fingerprint === documentFingerprint(text, fileBytes);
+  return fingerprint === gitBlobSha1(`\ufeff${text}`);
 }

@@ -12,7 +12,7 @@ export { writeSidecar, SidecarNotWritableError } from './write';
 export { emitSidecar } from './emit';
 export { buildSidecarData, type SidecarInput } from './build';
 export { mergeSidecars, type MergeConflict, type MergeResult } from './merge';
-export { contentHash, gitBlobSha1, utf8Bytes } from './hash';
+export { contentHash, documentFingerprint, fingerprintMatches, gitBlobOfBytes, gitBlobSha1, utf8Bytes } from './hash';
 export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from './paths';
 export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';
 export { fingerprintData } from './canonical';

@@ -3,7 +3,7 @@
 import type { AnnotatedDocument, Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { reanchor, type Orphan, type Placement, type ReanchorOptions } from '../anchor/reanchor';
-import { gitBlobSha1 } from './hash';
+import { fingerprintMatches } from './hash';
 import type { SidecarData, StoredAnchor } from './types';
 
 /** Context agreement (0..1) a stored orphan needs to be re-attached to its returning text. */
@@ -29,7 +29,7 @@ export interface LoadedAnnotations {
  * diff when `oldText` (the text of that fingerprint, e.g. from git) is given.
  */
 export function loadAnnotations(data: SidecarData, text: string, oldText?: string, options?: ReanchorOptions): LoadedAnnotations {
-  const unchanged = data.document.gitBlob !== undefined && data.document.gitBlob === gitBlobSha1(text);
+  const unchanged = fingerprintMatches(data.document.gitBlob, text);
   const prior = unchanged ? text : oldText;
   // Stored orphans are not anchored with the others: their offsets are only a hint.
   const live = (list: StoredAnchor[]) => list.filter((a) => !a.orphaned);

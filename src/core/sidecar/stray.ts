@@ -3,7 +3,7 @@
  * (`git mv`, a file manager) belongs to a document that has none.
  */
 
-import { gitBlobSha1 } from './hash';
+import { fingerprintMatches } from './hash';
 import type { SidecarData } from './types';
 
 /** Share of a stray sidecar's quotes that must occur in a document for it to be offered there. */
@@ -15,7 +15,7 @@ const LIKELY_SHARE = 0.8;
  * not worth doing unasked. `undefined`: another document's.
  */
 export function strayMatch(data: SidecarData, text: string): 'same' | 'likely' | undefined {
-  if (data.document.gitBlob && data.document.gitBlob === gitBlobSha1(text)) return 'same';
+  if (fingerprintMatches(data.document.gitBlob, text)) return 'same';
   const quotes = [...data.annotations, ...data.facts].filter((a) => !a.orphaned && a.quote).map((a) => a.quote);
   if (quotes.length === 0) return undefined;
   const found = quotes.filter((q) => text.includes(q)).length;

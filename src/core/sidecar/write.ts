@@ -42,7 +42,7 @@ export function writeSidecar(original: string | undefined, data: SidecarData): s
     throw new SidecarNotWritableError('The sidecar has errors and is not overwritten; fix it first.');
   }
   const wanted = fingerprintData(data);
-  if (fingerprintData(doc) === wanted) return original;
+  if (parsedFingerprint(doc) === wanted) return original;
 
   let text: string | undefined;
   try {
@@ -58,7 +58,18 @@ export function writeSidecar(original: string | undefined, data: SidecarData): s
 
 function holds(text: string, wanted: string): boolean {
   const back = parseWithNodes(text).result;
-  return !!back.doc && back.writable && fingerprintData(back.doc) === wanted;
+  return !!back.doc && back.writable && parsedFingerprint(back.doc) === wanted;
+}
+
+/**
+ * Fingerprints of parsed sidecars (parses are cached and shared, so never changed): the file the
+ * next write reads is the one this write checked, and its fingerprint is not computed twice.
+ */
+const fingerprints = new WeakMap<SidecarData, string>();
+function parsedFingerprint(doc: SidecarData): string {
+  let f = fingerprints.get(doc);
+  if (f === undefined) fingerprints.set(doc, (f = fingerprintData(doc)));
+  return f;
 }
 
 // ---------- in-place edits ----------

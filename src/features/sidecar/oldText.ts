@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { gitBlobSha1 } from '../../core/sidecar';
+import { gitBlobOfBytes, gitBlobSha1 } from '../../core/sidecar';
 import { onNodeDisk } from '../host';
 
 /**
@@ -60,8 +60,8 @@ async function fromGit(hash: string, document: vscode.Uri): Promise<string | und
     );
   });
   if (!bytes) return undefined;
-  let text = new TextDecoder('utf-8').decode(bytes);
-  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  // The fingerprint is of the text as VS Code reads it: keep the blob only when it matches.
-  return gitBlobSha1(text) === hash ? text : undefined;
+  // The fingerprint is the blob's own hash (a byte-order mark and invalid UTF-8 included, which
+  // the text as VS Code reads it no longer holds): checked on the bytes, then decoded as VS Code does.
+  if (gitBlobOfBytes(bytes) !== hash) return undefined;
+  return new TextDecoder('utf-8').decode(bytes);
 }

@@ -5,7 +5,7 @@ import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
 import {
   buildSidecarData,
   contentHash,
-  gitBlobSha1,
+  fingerprintMatches,
   loadAnnotations,
   mergeSidecars,
   parseSidecar,
@@ -439,7 +439,7 @@ export class AnnotationStore implements vscode.Disposable {
 
   private async oldTextFor(data: SidecarData, document: vscode.TextDocument): Promise<string | undefined> {
     const hash = data.document.gitBlob;
-    if (!hash || hash === gitBlobSha1(document.getText())) return undefined;
+    if (!hash || fingerprintMatches(hash, document.getText())) return undefined;
     return this.oldTexts.find(hash, document.uri);
   }
 
@@ -755,7 +755,10 @@ export class AnnotationStore implements vscode.Disposable {
       entry.pending = false;
       return;
     }
-    const input: SidecarInput = { document: model, text, orphans };
+    // The file's bytes give the fingerprint git has for it (with a byte-order mark or invalid UTF-8
+    // the text alone would not): used only if they still read as `text`.
+    const fileBytes = entry.untitled ? undefined : await vscode.workspace.fs.readFile(entry.uri).then((b) => b, () => undefined);
+    const input: SidecarInput = fileBytes ? { document: model, text, orphans, fileBytes } : { document: model, text, orphans };
     let output: string;
     if (disk === entry.diskText || disk === undefined) {
       output = writeSidecar(disk, withLabels(buildSidecarData(input), entry.base));
@@ -770,7 +773,7 @@ export class AnnotationStore implements vscode.Disposable {
       // All three on the current text, so that offsets compare.
       const norm = async (data: SidecarData) => {
         const hash = data.document.gitBlob;
-        const old = hash === gitBlobSha1(text) ? undefined : await this.oldTexts.find(hash, entry.uri);
+        const old = fingerprintMatches(hash, text) ? undefined : await this.oldTexts.find(hash, entry.uri);
         const loaded = loadAnnotations(data, text, old);
         return withLabels(buildSidecarData({ document: loaded.document, text, orphans: loaded.orphans }), data);
       };
@@ -910,10 +913,10 @@ export class AnnotationStore implements vscode.Disposable {
     }
     const doc = entry.document;
     const current = doc.getText();
-    if (!doc.isDirty && parsed.doc.document.gitBlob !== gitBlobSha1(current)) {
+    if (!doc.isDirty && !fingerprintMatches(parsed.doc.document.gitBlob, current)) {
       // The document may be changing on disk too (git pull): wait for its reload event.
       const onDisk = await this.diskTextOf(doc);
-      if (onDisk !== undefined && onDisk !== current && gitBlobSha1(onDisk) === parsed.doc.document.gitBlob) {
+      if (onDisk !== undefined && onDisk !== current && fingerprintMatches(parsed.doc.document.gitBlob, onDisk)) {
         entry.reloadAfterDocument = true;
         return;
       }

@@ -42,6 +42,35 @@ describe('reanchor: no placement is a guess (issue 11 item 5)', () => {
     }
   });
 
+  // What eval:anchoring's duplicated-sentence scenarios found with the old text known: the diff may
+  // align the old sentence with a copy as cheaply as with the original (the same number of
+  // characters inserted either way), and the copy carries the stored context.
+  it('the first words of a sentence copied before it, old text known: every anchor stays on the whole sentence', () => {
+    const sentence = "Twelve Arab League nations voted for an Arab force to protect Saudi Arabia, with the vanguard of Syria's contingent arriving Tuesday, according to diplomats in Cairo.";
+    const old = `The region holds vast oil reserves. ${sentence} The talks go on.\n`;
+    const copy = "Twelve Arab League nations voted for an Arab force to protect Saudi Arabia, with the vanguard of Syria's contingent arriving Tuesday, according. ";
+    const text = old.replace(sentence, copy + sentence);
+    const original = text.indexOf(sentence);
+    for (const quote of ['Twelve Arab League', 'Saudi Arabia', 'Syria', 'Tuesday']) {
+      const s = old.indexOf(quote);
+      assert.equal(placedText(old, text, anchorAt(old, quote, s, s + quote.length)), `${text.indexOf(quote, original)}:${quote}`, quote);
+    }
+  });
+
+  it('two sentences pasted again right after themselves, old text known: their anchors are flagged, not put on either copy', () => {
+    // "R S" becomes "R S R S": whichever pair was pasted, the texts are the same, so no place is right.
+    const pair = 'The agency report came out on Friday. Kalashnikov designed the AK-47 rifle in the Soviet Union after the war. ';
+    const old = `Opening words of the story come first here. ${pair}Then the closing words of the story follow on.\n`;
+    const text = old.replace(pair, pair + pair);
+    for (const quote of ['Friday', 'Kalashnikov', 'Soviet Union']) {
+      const s = old.indexOf(quote);
+      const r = reanchor(old, text, [anchorAt(old, quote, s, s + quote.length)], utf16);
+      assert.deepEqual(r.placed, [], `${quote} placed at ${r.placed[0]?.start}`);
+      assert.equal(r.orphans[0].reason, 'ambiguous');
+      assert.ok(r.orphans[0].best, 'a candidate is offered');
+    }
+  });
+
   it('a short quote without context is not placed on the nearest other occurrence', () => {
     const a: AnchorQuery = { id: 'x', start: 13, end: 16, quote: 'She' };
     assert.equal(placedText(undefined, 'She left. He said yes. Then she said no. They said maybe.', a), undefined);

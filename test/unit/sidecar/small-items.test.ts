@@ -1,9 +1,10 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { annotateFile } from '../../../src/cli/annotateFile';
-import { parseSidecar, updateSidecar } from '../../../src/core/sidecar';
+import { loadAnnotations, parseSidecar, updateSidecar } from '../../../src/core/sidecar';
 import { writeFileAtomic } from '../../../src/node/fs';
 
 // Issue 11 item 9: the smaller ways to lose or change work.
@@ -32,6 +33,26 @@ describe('smaller reliability items (issue 11 item 9)', () => {
     await assert.rejects(writeFileAtomic(file, 'theirs\n'), /read-only/);
     assert.equal(fs.readFileSync(file, 'utf8'), 'mine\n');
     assert.equal(fs.statSync(file).mode & 0o777, 0o444);
+  });
+
+  it('a rewritten sidecar keeps its permission bits, even those the umask would drop, and its group', async function () {
+    const file = path.join(dir, 'a.txt.factmark.yaml');
+    fs.writeFileSync(file, 'mine\n');
+    // Group-writable (a shared project folder): 022, the usual umask, would make the new file 0644.
+    fs.chmodSync(file, 0o664);
+    // Another group than the writer's own: root may give any; others, one of their groups.
+    const group = process.getuid?.() === 0 ? 4242 : process.getgroups?.().find((g) => g !== process.getgid?.());
+    if (group !== undefined) fs.chownSync(file, fs.statSync(file).uid, group);
+    const before = process.umask(0o022);
+    try {
+      await writeFileAtomic(file, 'theirs\n');
+    } finally {
+      process.umask(before);
+    }
+    assert.equal(fs.readFileSync(file, 'utf8'), 'theirs\n');
+    assert.equal((fs.statSync(file).mode & 0o7777).toString(8), '664', 'permission bits changed');
+    if (group === undefined) this.skip();
+    assert.equal(fs.statSync(file).gid, group, 'group lost');
   });
 
   it('a span that splits a surrogate pair is stored with the whole character, never half of it', () => {
@@ -64,6 +85,41 @@ describe('smaller reliability items (issue 11 item 9)', () => {
     assert.equal(b.status, 'failed');
     assert.match(b.reason!, /not valid UTF-8/);
     assert.ok(!fs.existsSync(`${utf16}.factmark.yaml`) && !fs.existsSync(`${latin1}.factmark.yaml`));
+  });
+
+  // The fingerprint (document.gitBlob) names the article's blob in git, so that the text the offsets
+  // were made on can be fetched back (`git cat-file blob`) and re-anchoring can diff against it.
+  const git = (cwd: string, ...args: string[]) => execFileSync('git', args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  const gitRepo = (folder: string) => {
+    git(folder, 'init', '-q');
+    git(folder, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '--allow-empty', '-m', 'start');
+  };
+
+  it('the fingerprint of an article with a byte-order mark is its git blob, so git gives its text back', async () => {
+    gitRepo(dir);
+    const file = path.join(dir, 'bom.txt');
+    fs.writeFileSync(file, Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from('Kim Jong-il met Roh Moo-hyun in Seoul on Monday.\n')]));
+    git(dir, 'add', 'bom.txt');
+    git(dir, '-c', 'user.name=t', '-c', 'user.email=t@t', 'commit', '-q', '-m', 'article');
+    const o = await annotateFile(file, `${file}.factmark.yaml`);
+    assert.equal(o.status, 'created', o.reason);
+    const fingerprint = parseSidecar(fs.readFileSync(`${file}.factmark.yaml`, 'utf8')).doc!.document.gitBlob;
+    assert.equal(fingerprint, git(dir, 'hash-object', 'bom.txt'));
+    assert.equal(git(dir, 'cat-file', '-t', fingerprint!), 'blob');
+    // And the sidecar is taken as made on this very text (no re-anchoring needed).
+    const text = 'Kim Jong-il met Roh Moo-hyun in Seoul on Monday.\n';
+    assert.ok(loadAnnotations(parseSidecar(fs.readFileSync(`${file}.factmark.yaml`, 'utf8')).doc!, text).unchanged);
+  });
+
+  it('the fingerprint of an article with invalid UTF-8 (read by the editor with U+FFFD) is its git blob too', () => {
+    const bytes = Buffer.concat([Buffer.from('Caf'), Buffer.from([0xe9]), Buffer.from(' Lee met Kim in Seoul.\n')]); // Latin-1 é
+    const file = path.join(dir, 'bad.txt');
+    fs.writeFileSync(file, bytes);
+    const text = new TextDecoder('utf-8').decode(bytes); // as VS Code shows it
+    assert.ok(text.includes('\ufffd'));
+    const lee = text.indexOf('Lee');
+    const out = updateSidecar(undefined, { text, fileBytes: bytes, document: { path: 'bad.txt', facts: [], annotations: [{ id: 'a1', type: 'PERSON', start: lee, end: lee + 3, text: 'Lee', status: 'confirmed' }] } });
+    assert.equal(parseSidecar(out).doc!.document.gitBlob, execFileSync('git', ['hash-object', file], { encoding: 'utf8' }).trim());
   });
 
   it('the fallback writer (a hand-written flow entry) writes a multi-line note quoted on one line, never as a block scalar', () => {
