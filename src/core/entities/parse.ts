@@ -55,25 +55,31 @@ export function parseEntitiesWithNodes(text: string): ParsedEntitiesWithNodes {
     if (yaml.errors.length) return refuse(yaml);
 
     let hostile = false;
+    // Aliases, tags and deep nesting are refused, not expanded: the whole file is then left alone.
+    const hostileAt = (code: string, message: string, r: [number, number]): undefined => {
+      hostile = true;
+      at(code, message, r);
+      return undefined;
+    };
     const toData = (node: unknown, depth: number): unknown => {
       if (hostile) return undefined;
       if (node === null || node === undefined) return null;
       const r = rangeOf(node);
-      if (depth > MAX_DEPTH) return (hostile = true), at('TOO_DEEP', `Nesting deeper than ${MAX_DEPTH} levels: not read.`, r), undefined;
-      if (isAlias(node)) return (hostile = true), at('ALIAS', 'YAML aliases (*name) are not allowed in the entities file.', r), undefined;
+      if (depth > MAX_DEPTH) return hostileAt('TOO_DEEP', `Nesting deeper than ${MAX_DEPTH} levels: not read.`, r);
+      if (isAlias(node)) return hostileAt('ALIAS', 'YAML aliases (*name) are not allowed in the entities file.', r);
       const tag = (node as Node).tag;
-      if (tag && tag !== 'tag:yaml.org,2002:str') return (hostile = true), at('TAG', `Tag ${tag} is not allowed (nothing was evaluated).`, r), undefined;
+      if (tag && tag !== 'tag:yaml.org,2002:str') return hostileAt('TAG', `Tag ${tag} is not allowed (nothing was evaluated).`, r);
       if (isScalar(node)) return node.value;
       if (isSeq(node)) return node.items.map((item) => toData(item, depth + 1));
       if (isMap(node)) {
         const obj: Record<string, unknown> = Object.create(null);
         for (const pair of node.items) {
-          if (!isScalar(pair.key)) return (hostile = true), at('SCHEMA', 'Keys must be plain text.', rangeOf(pair.key)), undefined;
+          if (!isScalar(pair.key)) return hostileAt('SCHEMA', 'Keys must be plain text.', rangeOf(pair.key));
           obj[String(pair.key.value)] = toData(pair.value, depth + 1);
         }
         return obj;
       }
-      return (hostile = true), at('SCHEMA', 'Unsupported YAML node.', r), undefined;
+      return hostileAt('SCHEMA', 'Unsupported YAML node.', r);
     };
     const root = toData(yaml.contents, 0);
     if (hostile) return refuse(yaml);

@@ -73,16 +73,16 @@ export function proposeLinks(entities: readonly Entity[], mentions: readonly Men
   for (const m of mentions) {
     if (m.entity !== undefined) note(m.document, m.entity);
     const c = candidatesOf.get(m);
-    if (c && c.length === 1 && c[0].score >= STRONG && nameWords(m.text).length > 1) note(m.document, c[0].entity);
+    const sure = c && standsOut(m, c);
+    if (sure && sure.score >= STRONG && nameWords(m.text).length > 1) note(m.document, sure.entity);
   }
 
   const out: LinkProposal[] = [];
   for (const [m, candidates] of candidatesOf) {
     if (!candidates.length) continue;
     const p: LinkProposal = { ref: m.ref, text: m.text, candidates };
-    const top = candidates[0];
-    const rivals = candidates.filter((c) => c !== top && c.score >= 0.6);
-    if (!rivals.length) p.proposed = top.entity;
+    const top = standsOut(m, candidates);
+    if (top) p.proposed = top.entity;
     else {
       const inDoc = candidates.filter((c) => named.get(m.document)?.has(c.entity));
       if (inDoc.length === 1) {
@@ -93,6 +93,19 @@ export function proposeLinks(entities: readonly Entity[], mentions: readonly Men
     out.push(p);
   }
   return out;
+}
+
+/**
+ * The candidate that stands out, if one does: the only one, or a full name written exactly as one
+ * entity's name (or alias) while it is only part of the others' ("George Bush" is not "George W.
+ * Bush"). A single word that fits two entities never stands out by itself.
+ */
+function standsOut(m: MentionRef, candidates: Candidate[]): Candidate | undefined {
+  const [top, ...rest] = candidates;
+  if (!top) return undefined;
+  const fullName = stripTitles(m.text).rest.split(' ').length > 1;
+  const floor = fullName && top.score >= STRONG ? STRONG : 0.6;
+  return rest.some((c) => c.score >= floor) ? undefined : top;
 }
 
 /** A new entity Factmark proposes from mentions no entity covers. */

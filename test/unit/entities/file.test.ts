@@ -89,6 +89,11 @@ describe('the entities file (src/core/entities)', () => {
       const p = parseEntities(bad);
       assert.ok(p.diagnostics.length > 0 || p.data, `something said for ${JSON.stringify(bad)}`);
     }
+    const alias = parseEntities('factmark-entities: 1\nentities:\n  - &a {id: e-1, name: X, type: PERSON}\n  - *a\n');
+    assert.equal(alias.writable, false);
+    assert.deepEqual(alias.diagnostics.map((d) => [d.code, d.line]), [['ALIAS', 3]]);
+    const tag = parseEntities('factmark-entities: 1\nentities:\n  - !!js/function x\n');
+    assert.equal(tag.writable, false);
     const v2 = parseEntities('factmark-entities: 2\n');
     assert.equal(v2.writable, false);
     assert.equal(v2.diagnostics[0].code, 'VERSION');
@@ -132,7 +137,10 @@ function diffLines(a: string, b: string): string[] {
   let i = 0;
   let j = 0;
   while (i < x.length || j < y.length) {
-    if (i < x.length && j < y.length && x[i] === y[j]) (i++, j++);
+    if (i < x.length && j < y.length && x[i] === y[j]) {
+      i++;
+      j++;
+    }
     else if (i < x.length && (j === y.length || lcs[i + 1][j] >= lcs[i][j + 1])) out.push('-' + x[i++]);
     else out.push('+' + y[j++]);
   }
