@@ -162,3 +162,15 @@ function mergeFile(base: string, mine: string, theirs: string): { status: number
     fs.rmSync(dir, { recursive: true, force: true });
   }
 }
+
+describe('the entities schema in the package', () => {
+  it('is contributed for factmark.entities.yaml and copied beside the bundle', () => {
+    const root = path.resolve(__dirname, '../../../..');
+    const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { contributes: { yamlValidation: { fileMatch: string; url: string }[] } };
+    const entry = manifest.contributes.yamlValidation.find((v) => v.fileMatch === 'factmark.entities.yaml');
+    assert.equal(entry?.url, './dist/entities.schema.json');
+    const built = path.join(root, 'dist/entities.schema.json');
+    assert.ok(fs.existsSync(built), `${built} is missing: run "npm run build" first`);
+    assert.deepEqual(JSON.parse(fs.readFileSync(built, 'utf8')), ENTITIES_SCHEMA);
+  });
+});
