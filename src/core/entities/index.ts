@@ -10,3 +10,4 @@ export { writeEntities, EntitiesNotWritableError, compareEntities } from './writ
 export { addEntity, addAlias, renameEntity, mergeEntities, splitEntity, unknownLinks, type MergeOutcome, type UnknownLink } from './edit';
 export { proposeLinks, proposeEntities, candidateFor, type MentionRef, type Candidate, type LinkProposal, type EntityProposal } from './propose';
 export { matchName, normalizeName, stripTitles, initialsOf, looksLikeInitials, type NameMatch } from './names';
+export { outlineOf, type OutlineItem } from './outline';
