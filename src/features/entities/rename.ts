@@ -13,6 +13,8 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
   const target = async (document: vscode.TextDocument, position: vscode.Position) => {
     const mention = linkedMentionAt(workflow, document, position);
     if (mention?.entity === undefined) throw new Error('Factmark renames an entity from a mention linked to it.');
+    const file = await files.forDocument(document.uri);
+    if (file && !file.result.writable) throw notWritable(file.uri);
     const found = await files.find(mention.entity, document.uri);
     if (!found) throw new Error(`The entity ${mention.entity} is not in the entities file.`);
     return { mention, ...found };
@@ -28,9 +30,7 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
         const { entity, file } = await target(document, position);
         const name = newName.trim();
         if (!name) throw new Error('An entity needs a name.');
-        if (!file.result.writable || !file.result.data || file.text === undefined) {
-          throw new Error(`${vscode.workspace.asRelativePath(file.uri)} has errors (see Problems): fix it first; Factmark does not write over it.`);
-        }
+        if (!file.result.writable || !file.result.data || file.text === undefined) throw notWritable(file.uri);
         const next = writeEntities(file.text, renameEntity(file.result.data, entity.id, name));
         const edit = new vscode.WorkspaceEdit();
         edit.replace(file.uri, changedRange(file.text, next), changedText(file.text, next));
@@ -38,6 +38,10 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
       },
     },
   );
+}
+
+function notWritable(uri: vscode.Uri): Error {
+  return new Error(`${vscode.workspace.asRelativePath(uri)} has errors (see Problems): fix it first; Factmark does not write over it.`);
 }
 
 /** The one span of `before` that differs from `after` (common head and tail left out), as a range. */

@@ -69,7 +69,9 @@ describe('One entity across articles: references, rename, workspace symbols', ()
   });
   after(async () => {
     await closeAllEditors();
+    // Later suites look at the whole workspace (view, timeline, Go to Fact): leave nothing behind.
     fs.rmSync(entitiesPath(), { force: true });
+    fs.rmSync(path.join(workspaceDir(), 'entities-test'), { recursive: true, force: true });
   });
 
   it('Find All References on "Roh Moo-hyun" lists its mentions in both articles', async () => {
@@ -131,5 +133,22 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     assert.strictEqual(fs.readFileSync(a.fsPath, 'utf8'), A);
     assert.strictEqual(fs.readFileSync(b.fsPath, 'utf8'), B);
     assert.strictEqual(fs.readFileSync(`${b.fsPath}.factmark.yaml`, 'utf8'), B_SIDECAR);
+  });
+
+  it('reports a malformed entities file in Problems at its line, and never writes over it', async () => {
+    const broken = ENTITIES.replace('    aliases: [President Roh]', '    aliases: [President Roh');
+    fs.writeFileSync(entitiesPath(), broken);
+    const uri = vscode.Uri.file(entitiesPath());
+    const problems = await eventually(() => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'Factmark');
+      return d.length ? d : undefined;
+    }, 'no problem reported for the malformed entities file', 30_000);
+    assert.ok(problems[0].range.start.line >= 6, `located at line ${problems[0].range.start.line + 1}`);
+    const editor = await openInEditor(b);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', b, editor.document.positionAt(1), 'Someone Else')),
+      /has errors/,
+    );
+    assert.strictEqual(fs.readFileSync(entitiesPath(), 'utf8'), broken);
   });
 });

@@ -1,6 +1,8 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, openInEditor, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
 
 const TEXT = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\nSeoul said nothing.\n';
@@ -40,7 +42,10 @@ function outlineRows(): Promise<string[]> | undefined {
 }
 
 describe('Document symbols: the Outline of an article', () => {
-  after(closeAllEditors);
+  after(async () => {
+    await closeAllEditors();
+    fs.rmSync(path.join(workspaceDir(), 'outline-test'), { recursive: true, force: true });
+  });
 
   it("shows the article's facts with their entities beneath, and follows a new tag without a text change", async () => {
     writeWorkspaceFile('outline-test/korea.txt.factmark.yaml', SIDECAR);
