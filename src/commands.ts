@@ -82,4 +82,5 @@ export const enum CommandId {
   GetLearned = 'factmark.internal.getLearned',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */
   FixOrphan = 'factmark.internal.fixOrphan',
+  FixEntityLink = 'factmark.internal.fixEntityLink',
 }

@@ -20,15 +20,19 @@ export class EntitiesFiles implements vscode.Disposable {
   private readonly cache = new Map<string, Promise<EntitiesFile>>();
   private readonly diagnostics = vscode.languages.createDiagnosticCollection('factmark-entities');
   private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  /** Fires when an entities file was read again after a change. */
+  readonly onDidChange = this.changed.event;
 
   constructor() {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITIES_FILE}`);
     const forget = (uri: vscode.Uri) => {
       this.cache.delete(uri.toString());
-      void this.read(uri);
+      void this.read(uri).then(() => this.changed.fire());
     };
     this.subscriptions.push(
       this.diagnostics,
+      this.changed,
       watcher,
       watcher.onDidChange(forget),
       watcher.onDidCreate(forget),

@@ -4,6 +4,7 @@ import { EntitiesFiles } from './entitiesFiles';
 import { registerDocumentSymbols } from './documentSymbols';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
+import { registerUnknownLinks } from './unknownLinks';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 /** VS Code's language features on articles, over the workspace's entities files (issue 15). */
@@ -15,5 +16,6 @@ export function registerEntities(workflow: Workflow): vscode.Disposable {
     registerReferences(workflow, files),
     registerRename(workflow, files),
     registerWorkspaceSymbols(workflow, files),
+    registerUnknownLinks(workflow, files),
   );
 }

@@ -135,6 +135,22 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     assert.strictEqual(fs.readFileSync(`${b.fsPath}.factmark.yaml`, 'utf8'), B_SIDECAR);
   });
 
+  it('shows a mention linked to a missing entity as a Problem, with a Quick Fix that links it to the entity its text names', async () => {
+    const text = 'Talks in Seoul resumed.\n';
+    const sidecar = B_SIDECAR.replace('path: b.txt', 'path: c.txt').replace('start: 0\n    end: 3\n    quote: Roh', 'start: 9\n    end: 14\n    quote: Seoul').replace('type: PERSON', 'type: PLACE').replace('entity: e-roh', 'entity: e-gone');
+    writeWorkspaceFile('entities-test/c.txt.factmark.yaml', sidecar);
+    const c = writeWorkspaceFile('entities-test/c.txt', text);
+    await openInEditor(c);
+    const problem = await eventually(() => vscode.languages.getDiagnostics(c).find((d) => d.source === 'Factmark' && /e-gone/.test(d.message)), 'no Problem for the link to a missing entity', 30_000);
+    assert.strictEqual(problem.range.start.character, 9);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', c, problem.range);
+    const link = actions.find((x) => x.title === 'Link to Seoul (e-seoul)');
+    assert.ok(link?.command, JSON.stringify(actions.map((x) => x.title)));
+    await vscode.commands.executeCommand(link.command.command, ...(link.command.arguments ?? []));
+    await eventually(() => fs.readFileSync(`${c.fsPath}.factmark.yaml`, 'utf8').includes('entity: e-seoul'), 'the Quick Fix did not relink the mention in the sidecar', 30_000);
+    await eventually(() => !vscode.languages.getDiagnostics(c).some((d) => /e-gone/.test(d.message)), 'the Problem stays after the fix', 30_000);
+  });
+
   it('reports a malformed entities file in Problems at its line, and never writes over it', async () => {
     const broken = ENTITIES.replace('    aliases: [President Roh]', '    aliases: [President Roh');
     fs.writeFileSync(entitiesPath(), broken);
