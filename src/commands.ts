@@ -84,4 +84,5 @@ export const enum CommandId {
   GetModelCorrectionsFile = 'factmark.internal.getModelCorrectionsFile',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */
   FixOrphan = 'factmark.internal.fixOrphan',
+  FixEntityLink = 'factmark.internal.fixEntityLink',
 }

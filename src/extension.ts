@@ -3,6 +3,7 @@ import { isArticle } from './adapter';
 import { CommandId } from './commands';
 import { onConfigChange, readConfig } from './config';
 import { registerDocumentDate } from './features/documentDate';
+import { registerEntities } from './features/entities';
 import { registerExportImport } from './features/exportImport';
 import { registerWorkflow } from './features/annotate/register';
 import { Highlights } from './features/highlights';
@@ -41,6 +42,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     registerExportImport(store, (document, label, action) => workflow.workflow.history.record(document, label, action)),
     registerTimeline(context, workflow.workflow),
     registerMap(context, workflow.workflow),
+    registerEntities(workflow.workflow),
     onConfigChange((config) => recognition.updateConfig(config)),
     vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
       const c = vscode.workspace.getConfiguration('factmark');

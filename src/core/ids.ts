@@ -12,7 +12,7 @@
 const ALPHABET = 'abcdefghjkmnpqrstuvwxyz23456789';
 const LENGTH = 8;
 
-export type IdKind = 'annotation' | 'fact';
+export type IdKind = 'annotation' | 'fact' | 'entity';
 
 /** Makes fresh ids for one sidecar; `random` returns numbers in [0, 1) (Math.random by default, a seeded one in tests). */
 export class IdMaker {
@@ -64,7 +64,7 @@ export class IdMaker {
   }
 }
 
-const prefixOf = (kind: IdKind): string => (kind === 'annotation' ? 'a-' : 'f-');
+const prefixOf = (kind: IdKind): string => (kind === 'annotation' ? 'a-' : kind === 'fact' ? 'f-' : 'e-');
 
 /** Two differently seeded 32-bit FNV-1a hashes of a string (same prime, different offset bases), as unsigned numbers. */
 function fnv2(text: string): [number, number] {

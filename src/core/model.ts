@@ -44,6 +44,8 @@ export interface Annotation extends Span {
   value?: string;
   /** Knowledge-base id, e.g. a Wikidata QID (`Q423`). */
   kb?: string;
+  /** Id of the entity (in the workspace's entities file) this mention refers to. */
+  entity?: string;
   note?: string;
 }
 

@@ -6,10 +6,10 @@
 import { unparse } from 'papaparse';
 import { OffsetMap } from '../offsets';
 import { LineIndex } from './lines';
-import { selectAnnotations, sortInputs } from './select';
+import { documentDateOf, selectAnnotations, sortInputs } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
-export const CSV_COLUMNS = ['document', 'id', 'type', 'status', 'quote', 'value', 'kb', 'note', 'line', 'column', 'start', 'end'];
+export const CSV_COLUMNS = ['document', 'id', 'type', 'status', 'quote', 'value', 'kb', 'note', 'line', 'column', 'start', 'end', 'documentDate'];
 
 /** All documents as one CSV table with a header row. */
 export function toCsv(docs: ExportInput[], options: ExportOptions = {}): string {
@@ -17,9 +17,10 @@ export function toCsv(docs: ExportInput[], options: ExportOptions = {}): string 
   for (const d of sortInputs(docs)) {
     const map = new OffsetMap(d.text);
     const lines = new LineIndex(d.text, map);
+    const documentDate = documentDateOf(d) ?? '';
     for (const a of selectAnnotations(d, options)) {
       const at = lines.at(a.start);
-      data.push([d.name, a.id, a.type, a.status, d.text.slice(a.start, a.end), a.value ?? '', a.kb ?? '', a.note ?? '', at.line, at.column, map.toCodePoint(a.start), map.toCodePoint(a.end)]);
+      data.push([d.name, a.id, a.type, a.status, d.text.slice(a.start, a.end), a.value ?? '', a.kb ?? '', a.note ?? '', at.line, at.column, map.toCodePoint(a.start), map.toCodePoint(a.end), documentDate]);
     }
   }
   return unparse({ fields: CSV_COLUMNS, data }, { newline: '\r\n', escapeFormulae: options.escapeFormulae === true }) + '\r\n';

@@ -4,7 +4,7 @@
  */
 import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
-import { selectAnnotations, selectFacts, sortInputs } from './select';
+import { documentDateOf, selectAnnotations, selectFacts, sortInputs } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
 /** Version of the JSON export layout. */
@@ -20,10 +20,11 @@ export function toFactmarkJson(docs: ExportInput[], options: ExportOptions = {},
       const map = new OffsetMap(d.text);
       const annotations = selectAnnotations(d, options);
       const facts = selectFacts(d, annotations, warnings);
+      const documentDate = documentDateOf(d);
       return {
         name: d.name,
         path: d.doc.path,
-        ...(d.doc.documentDate ? { documentDate: d.doc.documentDate } : {}),
+        ...(documentDate ? { documentDate } : {}),
         annotations: annotations.map((a) => annotationJson(a, map)),
         facts: facts.map((f) => factJson(f, map)),
       };

@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../model';
 import { orderTypes } from './names';
-import { selectAnnotations, selectFacts, sortInputs, stripExtension } from './select';
+import { documentDateOf, selectAnnotations, selectFacts, sortInputs, stripExtension } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
 /**
@@ -24,7 +24,8 @@ export function toMarkdown(input: ExportInput, options: ExportOptions = {}, warn
   const facts = selectFacts(input, annotations, warnings);
   const byId = new Map(annotations.map((a) => [a.id, a]));
   const out: string[] = [`# ${escapeMarkdown(input.name)}`, ''];
-  out.push(`Document date: ${input.doc.documentDate ? escapeMarkdown(input.doc.documentDate) : 'unknown'}`, '');
+  const date = documentDateOf(input);
+  out.push(`Document date: ${date ? escapeMarkdown(date) : 'unknown'}`, '');
 
   out.push('## Facts', '');
   if (facts.length === 0) out.push('No facts.');

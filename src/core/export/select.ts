@@ -1,6 +1,16 @@
 /** Choosing and ordering what gets exported: the same rules for every format. */
+import { detectDocumentDate } from '../dates/document-date';
 import type { Annotation, Fact } from '../model';
 import type { ExportInput, ExportOptions } from './types';
+
+/**
+ * The document's own date: the one set (in the sidecar), else the one its dateline gives, found
+ * as the hover and the date resolution find it; so that no export says "unknown" where the editor
+ * shows a date.
+ */
+export function documentDateOf(input: ExportInput): string | undefined {
+  return input.doc.documentDate ?? detectDocumentDate(input.text);
+}
 
 /** Sort by start, then end, then id: the deterministic order of every export. */
 export function byPosition<T extends { start: number; end: number; id: string }>(a: T, b: T): number {

@@ -52,6 +52,7 @@ export function buildSidecarData(input: SidecarInput): SidecarData {
     const out: StoredAnnotation = { ...anchor(a.id, a.start, a.end, a.text), type: a.type, status: a.status };
     if (a.value !== undefined) out.value = a.value;
     if (a.kb !== undefined) out.kb = a.kb;
+    if (a.entity !== undefined) out.entity = a.entity;
     if (a.note !== undefined) out.note = a.note;
     return out;
   });

@@ -7,7 +7,7 @@ export type FieldValue = string | number | boolean | readonly string[];
 
 export const ROOT_ORDER = ['factmark', 'document', 'offsets', 'labels', 'annotations', 'facts'];
 export const DOCUMENT_ORDER = ['path', 'date', 'gitBlob'];
-export const ANNOTATION_ORDER = ['id', 'type', 'start', 'end', 'quote', 'prefix', 'suffix', 'status', 'value', 'kb', 'note', 'orphaned'];
+export const ANNOTATION_ORDER = ['id', 'type', 'start', 'end', 'quote', 'prefix', 'suffix', 'status', 'value', 'kb', 'entity', 'note', 'orphaned'];
 export const FACT_ORDER = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'entities', 'date', 'note', 'orphaned'];
 
 /** The fields of an entry in canonical order, leaving out absent optional ones. */

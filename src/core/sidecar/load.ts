@@ -65,6 +65,7 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
     const out: Annotation = { id: a.id, type: a.type, status: a.status, ...position(a) };
     if (a.value !== undefined) out.value = a.value;
     if (a.kb !== undefined) out.kb = a.kb;
+    if (a.entity !== undefined) out.entity = a.entity;
     if (a.note !== undefined) out.note = a.note;
     return out;
   });

@@ -56,7 +56,7 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJS
 const ROOT_KEYS = new Set(['factmark', 'document', 'offsets', 'labels', 'annotations', 'facts']);
 const DOCUMENT_KEYS = new Set(['path', 'date', 'gitBlob']);
 const ANCHOR_KEYS = ['id', 'start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'note'];
-const ANNOTATION_KEYS = new Set([...ANCHOR_KEYS, 'type', 'status', 'value', 'kb']);
+const ANNOTATION_KEYS = new Set([...ANCHOR_KEYS, 'type', 'status', 'value', 'kb', 'entity']);
 const FACT_KEYS = new Set([...ANCHOR_KEYS, 'label', 'entities', 'date']);
 
 /**
@@ -359,7 +359,7 @@ function toAnnotation(rec: Record<string, unknown>): StoredAnnotation {
     quote: rec.quote as string,
     status: rec.status as StoredAnnotation['status'],
   };
-  copyOptional(rec, a, ['prefix', 'suffix', 'value', 'kb', 'note', 'orphaned']);
+  copyOptional(rec, a, ['prefix', 'suffix', 'value', 'kb', 'entity', 'note', 'orphaned']);
   return a;
 }
 

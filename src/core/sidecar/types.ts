@@ -24,6 +24,8 @@ export interface StoredAnnotation extends StoredAnchor {
   status: AnnotationStatus;
   value?: string;
   kb?: string;
+  /** Id of the entity in the workspace's entities file (`factmark.entities.yaml`). */
+  entity?: string;
   note?: string;
 }
 

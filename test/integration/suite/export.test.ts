@@ -220,7 +220,7 @@ describe('Export and import annotations', function () {
     const outcome = await vscode.commands.executeCommand<ExportOutcome>('factmark.exportAnnotations', { format: 'csv', scope: 'workspace', target });
     assert.ok(outcome);
     const csv = fs.readFileSync(target.fsPath, 'utf8');
-    assert.ok(csv.includes(`${FOLDER}/korea.txt,a2,PLACE,confirmed,U.S.,,Q30,,1,24,23,27\r\n`), csv);
+    assert.ok(csv.includes(`${FOLDER}/korea.txt,a2,PLACE,confirmed,U.S.,,Q30,,1,24,23,27,2006-03-02\r\n`), csv);
     assert.ok(csv.includes(`${FOLDER}/news/harbour.txt,a1,ORGANIZATION,confirmed,Port of Lisbon,`), csv);
   });
 

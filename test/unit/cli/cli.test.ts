@@ -271,8 +271,8 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const dir = fresh();
       const csv = factmark(dir, 'export', '-f', 'csv');
       assert.equal(csv.code, 0, csv.stderr);
-      assert.equal(csv.stdout.split('\r\n')[0], 'document,id,type,status,quote,value,kb,note,line,column,start,end');
-      assert.ok(csv.stdout.includes('korea.txt,a2,PLACE,confirmed,U.S.,,Q30,,1,24,23,27\r\n'), csv.stdout);
+      assert.equal(csv.stdout.split('\r\n')[0], 'document,id,type,status,quote,value,kb,note,line,column,start,end,documentDate');
+      assert.ok(csv.stdout.includes('korea.txt,a2,PLACE,confirmed,U.S.,,Q30,,1,24,23,27,2006-03-02\r\n'), csv.stdout);
 
       const w3c = factmark(dir, 'export', '-f', 'w3c', '-o', 'annotations.jsonld', '--include-suggested');
       assert.equal(w3c.code, 0, w3c.stderr);

@@ -1,0 +1,170 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { readQuickInput, workbench } from '../workbench';
+
+const ENTITIES = `# Who is who in the Korea files: keep this comment
+factmark-entities: 1
+entities:
+  - id: e-roh
+    name: Roh Moo-hyun
+    type: PERSON
+    aliases: [President Roh]
+
+  - id: e-seoul
+    name: Seoul
+    type: PLACE
+`;
+
+const A = 'President Roh Moo-hyun spoke in Seoul on Thursday.\n';
+const A_SIDECAR = `factmark: 1
+document:
+  path: a.txt
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 10
+    end: 22
+    quote: Roh Moo-hyun
+    status: confirmed
+    entity: e-roh
+facts:
+  - id: f1
+    label: speech
+    start: 0
+    end: 49
+    quote: President Roh Moo-hyun spoke in Seoul on Thursday
+    entities: [a1]
+`;
+
+const B = 'Roh met the generals in Panmunjom.\n';
+const B_SIDECAR = `factmark: 1
+document:
+  path: b.txt
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 0
+    end: 3
+    quote: Roh
+    status: confirmed
+    entity: e-roh
+`;
+
+describe('One entity across articles: references, rename, workspace symbols', () => {
+  let a: vscode.Uri;
+  let b: vscode.Uri;
+  const entitiesPath = () => path.join(workspaceDir(), 'factmark.entities.yaml');
+
+  before(() => {
+    writeWorkspaceFile('factmark.entities.yaml', ENTITIES);
+    writeWorkspaceFile('entities-test/a.txt.factmark.yaml', A_SIDECAR);
+    writeWorkspaceFile('entities-test/b.txt.factmark.yaml', B_SIDECAR);
+    a = writeWorkspaceFile('entities-test/a.txt', A);
+    b = writeWorkspaceFile('entities-test/b.txt', B);
+  });
+  after(async () => {
+    await closeAllEditors();
+    // Later suites look at the whole workspace (view, timeline, Go to Fact): leave nothing behind.
+    fs.rmSync(entitiesPath(), { force: true });
+    fs.rmSync(path.join(workspaceDir(), 'entities-test'), { recursive: true, force: true });
+  });
+
+  it('Find All References on "Roh Moo-hyun" lists its mentions in both articles', async () => {
+    const editor = await openInEditor(a);
+    const at = editor.document.positionAt(A.indexOf('Moo-hyun'));
+    const refs = await eventually(async () => {
+      const r = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', a, at);
+      return r && r.length >= 2 ? r : undefined;
+    }, 'no references', 30_000);
+    const found = refs.map((r) => `${path.basename(r.uri.fsPath)}:${r.range.start.character}-${r.range.end.character}`).sort();
+    assert.deepStrictEqual(found.filter((f) => /\.txt:/.test(f)), ['a.txt:10-22', 'b.txt:0-3']);
+    const wb = workbench();
+    if (wb) {
+      // As a user does: the cursor in the name, then Find All References (the References view).
+      const rows = () => wb.evaluate(() => Array.from(document.querySelectorAll('.monaco-list-row')).map((r) => r.textContent ?? ''));
+      editor.selection = new vscode.Selection(at, at);
+      await vscode.commands.executeCommand('references-view.findReferences');
+      await eventually(
+        async () => {
+          const r = await rows();
+          // A row per article (the first one open on its mention's line, with context), and the entity's entry.
+          return r.some((t) => t.startsWith('a.txt')) && r.some((t) => t.startsWith('b.txt')) && r.some((t) => t.includes('President Roh Moo-hyun spoke'));
+        },
+        'the References view does not list both articles, with the mention in context',
+        30_000,
+      );
+    }
+  });
+
+  it('Ctrl+T finds an entity and a fact', async () => {
+    const entity = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'Roh Moo');
+    assert.ok(entity.some((s) => s.name === 'Roh Moo-hyun' && s.location.uri.fsPath === entitiesPath()), JSON.stringify(entity.map((s) => s.name)));
+    const fact = await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'speech');
+    assert.ok(fact.some((s) => s.name.startsWith('speech: President Roh') && s.location.uri.toString() === a.toString()), JSON.stringify(fact.map((s) => s.name)));
+    const wb = workbench();
+    if (wb) {
+      await openInEditor(b);
+      await vscode.commands.executeCommand('workbench.action.showAllSymbols');
+      await eventually(() => wb.evaluate(readQuickInput), 'Ctrl+T did not open');
+      await wb.type('Roh Moo');
+      await eventually(async () => (await wb.evaluate(readQuickInput))?.rows.some((r) => r.includes('Roh Moo-hyun')), 'Ctrl+T does not list the entity', 30_000);
+      await wb.press('Escape');
+    }
+  });
+
+  it('Rename changes the canonical name in the entities file and nothing else, keeping its comments', async () => {
+    const editor = await openInEditor(b);
+    const at = editor.document.positionAt(1);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, at, 'Roh Moo-hyun (president)');
+    assert.ok(edit, 'no rename edit');
+    assert.deepStrictEqual(edit.entries().map(([uri]) => uri.fsPath), [entitiesPath()]);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await vscode.workspace.saveAll(false);
+    const text = await eventually(() => {
+      const t = fs.readFileSync(entitiesPath(), 'utf8');
+      return t.includes('name: Roh Moo-hyun (president)') ? t : undefined;
+    }, 'the entities file was not renamed');
+    assert.strictEqual(text, ENTITIES.replace('    name: Roh Moo-hyun\n', '    name: Roh Moo-hyun (president)\n').replace('aliases: [President Roh]', 'aliases: [President Roh, Roh Moo-hyun]'));
+    assert.strictEqual(fs.readFileSync(a.fsPath, 'utf8'), A);
+    assert.strictEqual(fs.readFileSync(b.fsPath, 'utf8'), B);
+    assert.strictEqual(fs.readFileSync(`${b.fsPath}.factmark.yaml`, 'utf8'), B_SIDECAR);
+  });
+
+  it('shows a mention linked to a missing entity as a Problem, with a Quick Fix that links it to the entity its text names', async () => {
+    const text = 'Talks in Seoul resumed.\n';
+    const sidecar = B_SIDECAR.replace('path: b.txt', 'path: c.txt').replace('start: 0\n    end: 3\n    quote: Roh', 'start: 9\n    end: 14\n    quote: Seoul').replace('type: PERSON', 'type: PLACE').replace('entity: e-roh', 'entity: e-gone');
+    writeWorkspaceFile('entities-test/c.txt.factmark.yaml', sidecar);
+    const c = writeWorkspaceFile('entities-test/c.txt', text);
+    await openInEditor(c);
+    const problem = await eventually(() => vscode.languages.getDiagnostics(c).find((d) => d.source === 'Factmark' && /e-gone/.test(d.message)), 'no Problem for the link to a missing entity', 30_000);
+    assert.strictEqual(problem.range.start.character, 9);
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', c, problem.range);
+    const link = actions.find((x) => x.title === 'Link to Seoul (e-seoul)');
+    assert.ok(link?.command, JSON.stringify(actions.map((x) => x.title)));
+    await vscode.commands.executeCommand(link.command.command, ...(link.command.arguments ?? []));
+    await eventually(() => fs.readFileSync(`${c.fsPath}.factmark.yaml`, 'utf8').includes('entity: e-seoul'), 'the Quick Fix did not relink the mention in the sidecar', 30_000);
+    await eventually(() => !vscode.languages.getDiagnostics(c).some((d) => /e-gone/.test(d.message)), 'the Problem stays after the fix', 30_000);
+  });
+
+  it('reports a malformed entities file in Problems at its line, and never writes over it', async () => {
+    const broken = ENTITIES.replace('    aliases: [President Roh]', '    aliases: [President Roh');
+    fs.writeFileSync(entitiesPath(), broken);
+    const uri = vscode.Uri.file(entitiesPath());
+    const problems = await eventually(() => {
+      const d = vscode.languages.getDiagnostics(uri).filter((x) => x.source === 'Factmark');
+      return d.length ? d : undefined;
+    }, 'no problem reported for the malformed entities file', 30_000);
+    assert.ok(problems[0].range.start.line >= 6, `located at line ${problems[0].range.start.line + 1}`);
+    const editor = await openInEditor(b);
+    await assert.rejects(
+      Promise.resolve(vscode.commands.executeCommand('vscode.executeDocumentRenameProvider', b, editor.document.positionAt(1), 'Someone Else')),
+      /has errors/,
+    );
+    assert.strictEqual(fs.readFileSync(entitiesPath(), 'utf8'), broken);
+  });
+});
