@@ -158,6 +158,49 @@ describe('Export and import annotations', function () {
     assert.equal(fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8'), sidecarBefore);
   });
 
+  it('exports nothing when the target is a symlink to, or another path of, a document or its sidecar', async () => {
+    const korea = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.txt'));
+    const before = fs.readFileSync(korea.fsPath, 'utf8');
+    const sidecarBefore = fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8');
+    const links = path.join(workspaceDir(), FOLDER, 'links');
+    fs.mkdirSync(links, { recursive: true });
+    fs.symlinkSync(korea.fsPath, path.join(links, 'out.csv'));
+    fs.symlinkSync(`${korea.fsPath}.factmark.yaml`, path.join(links, 'out.json'));
+    // A symlinked folder: its korea.txt is the article itself.
+    fs.symlinkSync(path.dirname(korea.fsPath), path.join(links, 'same-folder'));
+    try {
+      await openInEditor(korea);
+      const targets: Array<[string, vscode.Uri]> = [
+        ['csv', vscode.Uri.file(path.join(links, 'out.csv'))],
+        ['json', vscode.Uri.file(path.join(links, 'out.json'))],
+        ['csv', vscode.Uri.file(path.join(links, 'same-folder', 'korea.txt'))],
+        // Not a link: the article by another path.
+        ['json', vscode.Uri.file(`${links}/../korea.txt`)],
+      ];
+      const written: string[] = [];
+      for (const [format, target] of targets) {
+        const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations', { format, scope: 'current', target, force: true });
+        const replaced = fs.readFileSync(korea.fsPath, 'utf8') !== before || fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8') !== sidecarBefore;
+        if (outcome || replaced) written.push(`${path.relative(workspaceDir(), target.fsPath)}${replaced ? ' (replaced the article or its sidecar)' : ''}`);
+        fs.writeFileSync(korea.fsPath, before);
+        fs.writeFileSync(`${korea.fsPath}.factmark.yaml`, sidecarBefore);
+      }
+      assert.deepEqual(written, [], `exports were written: ${written.join('; ')}`);
+      assert.ok(fs.lstatSync(path.join(links, 'out.csv')).isSymbolicLink(), 'the link was replaced');
+      const wb = workbench();
+      if (wb) {
+        await eventually(
+          () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /nothing exported: .*out\.csv is a document being exported/.test(t.textContent ?? ''))),
+          'no error says why nothing was exported',
+        );
+      }
+    } finally {
+      fs.writeFileSync(korea.fsPath, before);
+      fs.writeFileSync(`${korea.fsPath}.factmark.yaml`, sidecarBefore);
+      fs.rmSync(links, { recursive: true, force: true });
+    }
+  });
+
   it("exports the current document to W3C, targeting the document's own file URI", async () => {
     await openInEditor(korea);
     const target = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.jsonld'));
