@@ -1,5 +1,5 @@
-// Bundles the extension into dist/extension.js (CommonJS, `vscode` external) and the command-line
-// tool into dist/cli.js (Node, runnable: `npx factmark`).
+// Bundles the extension into dist/extension.js (CommonJS, `vscode` external), its import worker into
+// dist/importWorker.js, and the command-line tool into dist/cli.js (Node, runnable: `npx factmark`).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync } from 'node:fs';
@@ -33,6 +33,14 @@ const cliOptions = {
   banner: { js: '#!/usr/bin/env node' },
 };
 
+/** The import worker (issue 12): core importers in a worker thread of the desktop extension host. */
+const importWorkerOptions = {
+  ...options,
+  entryPoints: ['src/node/importWorker.ts'],
+  outfile: 'dist/importWorker.js',
+  external: [],
+};
+
 /** The timeline and map webview scripts (issue 16): browser code, one file each, loaded by nonce. */
 const webviewOptions = {
   entryPoints: {
@@ -63,11 +71,11 @@ function copyAssets() {
 }
 
 if (watch) {
-  for (const o of [options, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
+  for (const o of [options, importWorkerOptions, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
   copyAssets();
 } else {
   const shipped = [];
-  for (const o of [options, cliOptions, webviewOptions]) {
+  for (const o of [options, importWorkerOptions, cliOptions, webviewOptions]) {
     const result = await esbuild.build({ ...o, metafile: true });
     const bytes = Object.values(result.metafile.outputs).reduce((n, out) => n + out.bytes, 0);
     console.log(`${o.outfile ?? o.outdir}: ${(bytes / 1024).toFixed(0)} KB${production ? ' (production)' : ''}`);

@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportImport';
 import { EXTENSION_ID, closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { largeW3c } from '../largeImport';
 import { workbench, type Workbench } from '../workbench';
 
 const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
@@ -365,6 +366,35 @@ describe('Export and import annotations', function () {
     assert.equal(outcome.addedAnnotations, 3);
     const sidecar = fs.readFileSync(`${emoji.fsPath}.factmark.yaml`, 'utf8');
     for (const q of ['Lee Sang-hee', '울산', 'Kim Kye-gwan']) assert.match(sidecar, new RegExp(`quote: "?${q}"?\n`), sidecar);
+  });
+
+  it('imports a large W3C file in a worker thread, with what the extension host itself imports', async () => {
+    // Two copies of one article; the same 2 MB of W3C into each, once in a worker and once in the host.
+    const copies = ['one', 'two'].map((sub) => vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'large', sub, 'big.txt')));
+    const files: vscode.Uri[] = [];
+    for (const doc of copies) {
+      const name = vscode.workspace.asRelativePath(doc);
+      const { text, w3c } = largeW3c(KOREA + HARBOUR, 2 * 1024 * 1024, name, doc.toString());
+      writeWorkspaceFile(name, text);
+      files.push(writeWorkspaceFile(name.replace(/\.txt$/, '.jsonld'), w3c));
+    }
+    try {
+      const inWorker = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file: files[0], format: 'w3c', document: copies[0] });
+      const inHost = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file: files[1], format: 'w3c', document: copies[1], offThread: false });
+      assert.ok(inWorker && inHost, 'an import was cancelled');
+      assert.equal(inWorker.ranIn, 'worker', 'the large import ran in the extension host');
+      assert.equal(inHost.ranIn, 'extension host');
+      assert.ok(inWorker.addedAnnotations > 1000, `only ${inWorker.addedAnnotations} annotations imported`);
+      assert.deepEqual([inWorker.addedAnnotations, inWorker.addedFacts, inWorker.problems], [inHost.addedAnnotations, inHost.addedFacts, inHost.problems]);
+      // The sidecars are the same but for the fresh random ids and the document's folder.
+      const sidecar = (doc: vscode.Uri) => fs.readFileSync(`${doc.fsPath}.factmark.yaml`, 'utf8').replace(/\b[af]-[a-z2-9]{8}\b/g, 'ID').replace(/large\/(one|two)\//g, '');
+      const written = sidecar(copies[0]);
+      assert.match(written, /status: suggested/, 'suggested annotations were not kept');
+      assert.equal(written, sidecar(copies[1]));
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(path.join(workspaceDir(), FOLDER, 'large'), { recursive: true, force: true });
+    }
   });
 
   it('exports what the store holds: an annotation made a moment before, not yet in any sidecar, is exported', async () => {
