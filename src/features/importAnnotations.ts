@@ -10,6 +10,7 @@ import { mergeImported } from '../core/documents';
 import { renamedColumns } from '../core/export/doccanoImport';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../core/export';
 import { runImportJob, type ImportJob } from '../core/export/importJob';
+import { MAX_IMPORT_BYTES } from '../core/export/limits';
 import type { LiveAnnotations } from './exportImport';
 
 /** Arguments of the import command from a script or a test. */
@@ -84,6 +85,12 @@ export async function importCommand(
   }
   const text = document.getText();
   const version = document.version;
+  // Refused before it is read, as by `factmark import`: reading and decoding it would hold the extension host.
+  const size = (await vscode.workspace.fs.stat(file)).size;
+  if (size > MAX_IMPORT_BYTES) {
+    void vscode.window.showErrorMessage(`Factmark: ${vscode.workspace.asRelativePath(file)} is too large to import (${(size / 1024 / 1024).toFixed(0)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+    return undefined;
+  }
   const content = decoder.decode(await vscode.workspace.fs.readFile(file));
   const options: ImportOptions = { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) };
   if (request.offsetUnit) options.offsetUnit = request.offsetUnit;

@@ -368,6 +368,26 @@ describe('Export and import annotations', function () {
     for (const q of ['Lee Sang-hee', '울산', 'Kim Kye-gwan']) assert.match(sidecar, new RegExp(`quote: "?${q}"?\n`), sidecar);
   });
 
+  it('refuses a file over the import size limit before reading it, and says so', async () => {
+    // A sparse file: 257 MB long, no disk space taken.
+    const huge = path.join(workspaceDir(), FOLDER, 'huge.jsonld');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 257 * 1024 * 1024);
+    try {
+      const outcome = await vscode.commands.executeCommand<ImportOutcome | undefined>('factmark.importAnnotations', { file: vscode.Uri.file(huge), format: 'w3c', document: korea });
+      assert.equal(outcome, undefined, 'the file was read and imported from');
+      const wb = workbench();
+      if (wb) {
+        await eventually(
+          () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /huge\.jsonld is too large to import \(257 MB; at most 256 MB\)/.test(t.textContent ?? ''))),
+          'no error says the file is too large',
+        );
+      }
+    } finally {
+      fs.rmSync(huge, { force: true });
+    }
+  });
+
   it('imports a large W3C file in a worker thread, with what the extension host itself imports', async () => {
     // Two copies of one article; the same 2 MB of W3C into each, once in a worker and once in the host.
     const copies = ['one', 'two'].map((sub) => vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'large', sub, 'big.txt')));
