@@ -368,6 +368,30 @@ describe('Export and import annotations', function () {
     for (const q of ['Lee Sang-hee', '울산', 'Kim Kye-gwan']) assert.match(sidecar, new RegExp(`quote: "?${q}"?\n`), sidecar);
   });
 
+  it('names why a file that is not JSON imported nothing, and Show Details lists it (not "could not be anchored")', async () => {
+    const file = writeWorkspaceFile(`${FOLDER}/hello.jsonld`, 'hello\n');
+    try {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const outcome = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'w3c', document: korea });
+      assert.ok(outcome);
+      assert.equal(outcome.addedAnnotations, 0);
+      assert.match(outcome.problems.map((p) => p.reason).join('\n'), /^not JSON/m);
+      const wb = workbench();
+      if (!wb) return;
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /imported 0 annotations .* 1 not imported: 1 unreadable/.test(t.textContent ?? ''))),
+        'no warning says the file was unreadable',
+      );
+      await wb.click('.notification-toast:has-text("1 not imported") .monaco-button:text-is("Show Details")');
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.monaco-editor .view-lines .view-line')).some((l) => /not imported: not JSON/.test((l.textContent ?? '').replace(/\u00a0/g, ' ')))),
+        'Show Details does not list the reason',
+      );
+    } finally {
+      fs.rmSync(file.fsPath, { force: true });
+    }
+  });
+
   it('refuses a file over the import size limit before reading it, and says so', async () => {
     // A sparse file: 257 MB long, no disk space taken.
     const huge = path.join(workspaceDir(), FOLDER, 'huge.jsonld');
