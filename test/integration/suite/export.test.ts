@@ -368,6 +368,26 @@ describe('Export and import annotations', function () {
     for (const q of ['Lee Sang-hee', '울산', 'Kim Kye-gwan']) assert.match(sidecar, new RegExp(`quote: "?${q}"?\n`), sidecar);
   });
 
+  it('asks which unit a doccano file counts when its offsets fit both, and places the span by the answer', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const text = '😀 I. I.\n';
+    const doc = writeWorkspaceFile(`${FOLDER}/both-units.txt`, text);
+    const file = writeWorkspaceFile(`${FOLDER}/both-units.jsonl`, JSON.stringify({ text, label: [[3, 4, 'PERSON']] }) + '\n');
+    try {
+      const running = vscode.commands.executeCommand<ImportOutcome | undefined>('factmark.importAnnotations', { file, format: 'doccano', document: doc });
+      await eventually(async () => (await quickInput(wb))?.placeholder === 'The offsets of this doccano file fit both units: which does it count?', 'no question about the offset unit');
+      await pickByTyping(wb, 'UTF-16');
+      const outcome = await running;
+      assert.ok(outcome, 'the import was cancelled');
+      assert.equal(outcome.addedAnnotations, 1);
+      // In UTF-16 units the emoji counts two: 3–4 is the first "I", not the "." after it.
+      assert.match(fs.readFileSync(`${doc.fsPath}.factmark.yaml`, 'utf8'), /start: 2\n\s+end: 3\n\s+quote: I\n/);
+    } finally {
+      for (const f of [doc.fsPath, `${doc.fsPath}.factmark.yaml`, file.fsPath]) fs.rmSync(f, { force: true });
+    }
+  });
+
   it('names why a file that is not JSON imported nothing, and Show Details lists it (not "could not be anchored")', async () => {
     const file = writeWorkspaceFile(`${FOLDER}/hello.jsonld`, 'hello\n');
     try {
