@@ -1,6 +1,6 @@
-// Bundles the extension into dist/extension.js (CommonJS, `vscode` external), its web build for
-// VS Code for the Web into dist/web/extension.js, and the command-line tool into dist/cli.js (Node,
-// runnable: `npx factmark`).
+// Bundles the extension into dist/extension.js (CommonJS, `vscode` external), its import worker into
+// dist/importWorker.js, its web build for VS Code for the Web into dist/web/extension.js, and the
+// command-line tool into dist/cli.js (Node, runnable: `npx factmark`).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { chmodSync, copyFileSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
@@ -35,6 +35,14 @@ const cliOptions = {
   // `factmark --version` says the version of the package it came with.
   define: { FACTMARK_VERSION: JSON.stringify(JSON.parse(readFileSync('package.json', 'utf8')).version) },
   banner: { js: '#!/usr/bin/env node' },
+};
+
+/** The import worker (issue 12): core importers in a worker thread of the desktop extension host. */
+const importWorkerOptions = {
+  ...options,
+  entryPoints: ['src/node/importWorker.ts'],
+  outfile: 'dist/importWorker.js',
+  external: [],
 };
 
 /**
@@ -105,11 +113,11 @@ function copyAssets() {
 }
 
 if (watch) {
-  for (const o of [options, webOptions, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
+  for (const o of [options, importWorkerOptions, webOptions, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
   copyAssets();
 } else {
   const shipped = [];
-  for (const o of [options, webOptions, cliOptions, webviewOptions]) {
+  for (const o of [options, importWorkerOptions, webOptions, cliOptions, webviewOptions]) {
     const result = await esbuild.build({ ...o, metafile: true });
     if (o === webOptions) checkWebBundle(result.metafile);
     const bytes = Object.values(result.metafile.outputs).reduce((n, out) => n + out.bytes, 0);

@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     registerHover(recognition, workflow.hover),
     registerStatusBar(recognition, workflow.counts),
     // An import is one undoable annotation action, as a tag or a reject is.
-    registerExportImport(store, (document, label, action) => workflow.workflow.history.record(document, label, action)),
+    registerExportImport(store, (document, label, action) => workflow.workflow.history.record(document, label, action), context.extensionUri),
     registerTimeline(context, workflow.workflow),
     registerMap(context, workflow.workflow),
     registerEntities(workflow.workflow),

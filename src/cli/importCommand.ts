@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../core/export';
-import { MAX_IMPORT_CHARS } from '../core/export/limits';
+import { MAX_IMPORT_BYTES } from '../core/export/limits';
 import type { AnnotatedDocument } from '../core/model';
 import { updateSidecar } from '../core/sidecar';
 import { writeFileAtomic } from '../node/fs';
@@ -66,7 +66,7 @@ function fileSource(file: string, given: string): string {
   const stat = fs.statSync(file);
   if (!stat.isFile()) throw new UsageError(`${given} is not a file`);
   // the limit is in characters; bytes are at least as many, so this refuses nothing the importer would take
-  if (stat.size > MAX_IMPORT_CHARS * 4) throw new UsageError(`${given} is too large to import (${(stat.size / 1024 / 1024).toFixed(0)} MB)`);
+  if (stat.size > MAX_IMPORT_BYTES) throw new UsageError(`${given} is too large to import (${(stat.size / 1024 / 1024).toFixed(0)} MB)`);
   return fs.readFileSync(file, 'utf8');
 }
 

@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import type { ExportFile } from '../core/export';
 import { isSidecarPath } from '../core/sidecar';
 import { writeFileAtomic } from '../node/fs';
+import { realPathSync as realish } from '../node/realPath';
 import { shown } from './files';
 
 /** An output that may not be written, with the reason in the user's words. */
@@ -18,22 +19,6 @@ export class OutputRefused extends Error {}
 export interface PlannedFile {
   path: string;
   content: string;
-}
-
-/** The real path of a file or of the nearest folder above it that exists (so that `a/../b` and symlinks compare equal). */
-function realish(file: string): string {
-  const missing: string[] = [];
-  let at = file;
-  for (;;) {
-    try {
-      return path.join(fs.realpathSync(at), ...missing.reverse());
-    } catch {
-      const up = path.dirname(at);
-      if (up === at) return file;
-      missing.push(path.basename(at));
-      at = up;
-    }
-  }
 }
 
 /**
@@ -49,7 +34,7 @@ export function checkOutputs(files: readonly PlannedFile[], inputs: readonly str
     if (protectedPaths.has(real)) {
       throw new OutputRefused(`${name} is a document being exported (or its sidecar): refusing to write over it; choose another --out`);
     }
-    if (isSidecarPath(f.path)) throw new OutputRefused(`${name} is a Factmark sidecar: refusing to write an export over it; choose another --out`);
+    if (isSidecarPath(f.path) || isSidecarPath(real)) throw new OutputRefused(`${name} is a Factmark sidecar: refusing to write an export over it; choose another --out`);
     if (seen.has(real)) throw new OutputRefused(`two exported files would both be written to ${name}`);
     seen.add(real);
     let stat: fs.Stats | undefined;

@@ -62,9 +62,6 @@ export function exportInputOf(reading: SidecarReading, text: string, name: strin
   return { input, warnings };
 }
 
-const sameSpan = (a: { start: number; end: number; type: string }, b: { start: number; end: number; type: string }) =>
-  a.start === b.start && a.end === b.end && a.type === b.type;
-
 /** An id maker that knows every id of the document (see core/ids.ts: random ids, merge-friendly). */
 const idMakerFor = (doc: AnnotatedDocument) => new IdMaker([...doc.annotations.map((x) => x.id), ...doc.facts.map((x) => x.id)]);
 
@@ -78,31 +75,42 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
   const ids = idMakerFor(existing);
   const renamed = new Map<string, string>();
   const annotations: Annotation[] = [...existing.annotations];
+  // By span and type, the first one kept: a lookup per imported annotation instead of a scan (thousands
+  // of annotations in a large import made the merge quadratic, on the extension host's main thread).
+  const bySpan = new Map<string, Annotation>();
+  const spanKey = (x: Annotation) => `${x.start}:${x.end}:${x.type}`;
+  for (const x of annotations) if (!bySpan.has(spanKey(x))) bySpan.set(spanKey(x), x);
   let addedAnnotations = 0;
   for (const ann of imported.annotations) {
-    const twin = annotations.find((x) => sameSpan(x, ann));
+    const twin = bySpan.get(spanKey(ann));
     if (twin) {
       renamed.set(ann.id, twin.id);
       continue;
     }
     const id = ids.next('annotation');
     renamed.set(ann.id, id);
-    annotations.push({ ...ann, id });
+    const added = { ...ann, id };
+    annotations.push(added);
+    bySpan.set(spanKey(added), added);
     addedAnnotations++;
   }
   const facts: Fact[] = [...existing.facts];
+  const factKey = (x: Fact) => `${x.start}:${x.end}:${x.label}`;
+  const factAt = new Map<string, number>();
+  facts.forEach((x, i) => factAt.has(factKey(x)) || factAt.set(factKey(x), i));
   let addedFacts = 0;
   for (const fact of imported.facts) {
     const entities = fact.entities.map((id) => renamed.get(id)).filter((id): id is string => id !== undefined);
     // A fact already there (same label and span) is not added again: re-importing a file is harmless.
     // Links it lacks are added to it, so that nothing the file says is lost.
-    const twinAt = facts.findIndex((x) => x.label === fact.label && x.start === fact.start && x.end === fact.end);
-    if (twinAt >= 0) {
+    const twinAt = factAt.get(factKey(fact));
+    if (twinAt !== undefined) {
       const twin = facts[twinAt];
       const missing = entities.filter((id) => !twin.entities.includes(id));
       if (missing.length > 0) facts[twinAt] = { ...twin, entities: [...twin.entities, ...missing] };
       continue;
     }
+    factAt.set(factKey(fact), facts.length);
     facts.push({ ...fact, id: ids.next('fact'), entities });
     addedFacts++;
   }

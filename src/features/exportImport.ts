@@ -57,7 +57,9 @@ export interface LiveAnnotations {
 }
 
 /** The "Export Annotations…" and "Import Annotations…" commands. */
-export function registerExportImport(store: LiveAnnotations, record?: RecordAction): vscode.Disposable {
+/** `extensionUri`: where dist/importWorker.js is, for large imports off the main thread. */
+export function registerExportImport(store: LiveAnnotations, record?: RecordAction, extensionUri?: vscode.Uri): vscode.Disposable {
+  const worker = extensionUri && vscode.Uri.joinPath(extensionUri, 'dist', 'importWorker.js');
   const log = vscode.window.createOutputChannel('Factmark Export & Import');
   return vscode.Disposable.from(
     log,
@@ -65,7 +67,7 @@ export function registerExportImport(store: LiveAnnotations, record?: RecordActi
       exportCommand(toRequest(arg, selection), store, log),
     ),
     vscode.commands.registerCommand(CommandId.ImportAnnotations, (arg?: vscode.Uri | ImportRequest) =>
-      importCommand(store, arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log, record),
+      importCommand(store, arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log, record, worker),
     ),
   );
 }

@@ -5,8 +5,9 @@
  */
 import * as vscode from 'vscode';
 import type { ExportFile } from '../core/export';
-import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
-import { writeTextAtomic } from './sidecar/files';
+import { isSidecarPath } from '../core/sidecar';
+import { sidecarUriOf, writeTextAtomic } from './sidecar/files';
+import { onNodeDisk } from './host';
 
 /** The URIs an export's files go to. */
 export function plannedUris(target: vscode.Uri, files: readonly ExportFile[], asFolder: boolean): vscode.Uri[] {
@@ -24,21 +25,32 @@ async function exists(uri: vscode.Uri): Promise<boolean> {
 }
 
 /**
+ * One key for every name of a file: on the local disk its real path (a symlink to a document, a
+ * symlinked folder or `a/../b` is the document, and the atomic write would replace what the link points
+ * to); elsewhere the URI. Compared without case: on a case-insensitive disk (macOS, Windows) `Story.txt`
+ * is `story.txt`.
+ */
+async function sameFile(uri: vscode.Uri): Promise<string> {
+  if (!onNodeDisk(uri)) return uri.toString().toLowerCase();
+  const { realPath } = await import('../node/realPath');
+  return vscode.Uri.file(await realPath(uri.fsPath)).toString().toLowerCase();
+}
+
+/**
  * Checks the targets: undefined when they may be written, else why not (shown to the user). Existing files
  * are replaced only when `force` is set or the user says so in a modal question.
  */
 export async function refusal(uris: readonly vscode.Uri[], documents: readonly string[], force: boolean): Promise<string | undefined> {
-  // Compared without case: on a case-insensitive disk (macOS, Windows) `Story.txt` is `story.txt`.
-  const same = (u: vscode.Uri | string) => u.toString().toLowerCase();
-  const inputs = new Set(documents.flatMap((d) => [d, vscode.Uri.parse(d).with({ path: sidecarPathFor(vscode.Uri.parse(d).path) }).toString()]).map(same));
+  const inputs = new Set(await Promise.all(documents.flatMap((d) => [vscode.Uri.parse(d), sidecarUriOf(vscode.Uri.parse(d))]).map(sameFile)));
   const planned = new Set<string>();
   for (const uri of uris) {
     const name = vscode.workspace.asRelativePath(uri);
-    if (inputs.has(same(uri))) return `${name} is a document being exported (or its sidecar); choose another place`;
-    if (isSidecarPath(uri.path)) return `${name} is a Factmark sidecar; choose another name`;
+    const key = await sameFile(uri);
+    if (inputs.has(key)) return `${name} is a document being exported (or its sidecar); choose another place`;
+    if (isSidecarPath(uri.path) || isSidecarPath(key)) return `${name} is a Factmark sidecar; choose another name`;
     // Two documents whose files would have one name (brat's `notes` and `notes.txt`): the second would replace the first.
-    if (planned.has(same(uri))) return `two exported files would both be ${name}; export those documents apart`;
-    planned.add(same(uri));
+    if (planned.has(key)) return `two exported files would both be ${name}; export those documents apart`;
+    planned.add(key);
   }
   if (force) return undefined;
   const existing: vscode.Uri[] = [];

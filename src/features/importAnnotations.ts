@@ -8,8 +8,11 @@ import * as vscode from 'vscode';
 import { isArticle } from '../adapter';
 import { mergeImported } from '../core/documents';
 import { renamedColumns } from '../core/export/doccanoImport';
-import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem } from '../core/export';
+import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../core/export';
+import { runImportJob, type ImportJob } from '../core/export/importJob';
+import { MAX_IMPORT_BYTES } from '../core/export/limits';
 import type { LiveAnnotations } from './exportImport';
+import { onNodeDisk } from './host';
 
 /** Arguments of the import command from a script or a test. */
 export interface ImportRequest {
@@ -22,6 +25,8 @@ export interface ImportRequest {
   /** doccano: renamed text and label columns (default `text` and `label`, else asked). */
   textColumn?: string;
   labelColumn?: string;
+  /** Run the importer in a worker thread (default: for files over 1 M characters); false keeps it in the extension host. For tests and the benchmark. */
+  offThread?: boolean;
 }
 
 /** What the import command did. */
@@ -30,19 +35,27 @@ export interface ImportOutcome {
   addedAnnotations: number;
   addedFacts: number;
   problems: ImportProblem[];
+  /** Where the importer ran: in a worker thread (large files) or in the extension host. */
+  ranIn: RanIn;
 }
+
+type RanIn = 'worker' | 'extension host';
 
 const decoder = new TextDecoder('utf-8');
 
-/** Runs the import command. */
 /** Runs an annotation change as one undoable step (the annotating workflow's History.record). */
 export type RecordAction = <T>(document: vscode.TextDocument, label: string, action: () => Promise<T>) => Promise<T>;
 
+/**
+ * Runs the import command. `worker`: the import worker script (dist/importWorker.js), absent where
+ * there is no Node (a web host): large imports then run in one piece in the extension host.
+ */
 export async function importCommand(
   store: LiveAnnotations,
   request: ImportRequest,
   log: vscode.OutputChannel,
   record: RecordAction = (_document, _label, action) => action(),
+  worker?: vscode.Uri,
 ): Promise<ImportOutcome | undefined> {
   const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
   if (!documentUri) {
@@ -73,6 +86,12 @@ export async function importCommand(
   }
   const text = document.getText();
   const version = document.version;
+  // Refused before it is read, as by `factmark import`: reading and decoding it would hold the extension host.
+  const size = (await vscode.workspace.fs.stat(file)).size;
+  if (size > MAX_IMPORT_BYTES) {
+    void vscode.window.showErrorMessage(`Factmark: ${vscode.workspace.asRelativePath(file)} is too large to import (${(size / 1024 / 1024).toFixed(0)} MB; at most ${MAX_IMPORT_BYTES / 1024 / 1024} MB).`);
+    return undefined;
+  }
   const content = decoder.decode(await vscode.workspace.fs.readFile(file));
   const options: ImportOptions = { documentUri: documentUri.toString(), documentName: vscode.workspace.asRelativePath(documentUri) };
   if (request.offsetUnit) options.offsetUnit = request.offsetUnit;
@@ -82,11 +101,16 @@ export async function importCommand(
   const renamed = format.id === 'doccano' ? renamedColumns(content, options) : undefined;
   if (renamed?.text?.length) options.textColumn = (await askColumn('text', renamed.text)) ?? options.textColumn;
   if (renamed?.label?.length) options.labelColumn = (await askColumn('labels', renamed.label)) ?? options.labelColumn;
-  let imported = content.length > LARGE_IMPORT ? await withNotice(file, () => format.import(content, text, options)) : format.import(content, text, options);
+  const run = (o: ImportOptions) => runImport({ format: format.id, content, text, options: o }, file, request.offThread, worker, log);
+  const first = await run(options);
+  if (!first) return undefined; // cancelled
+  let { result: imported, ranIn } = first;
   // doccano offsets that fit both units: ask rather than guess (a script gives `offsetUnit` instead)
   if (request.offsetUnit === undefined && imported.problems.some((p) => p.kind === 'ambiguous' && p.line !== undefined)) {
     const unit = await askOffsetUnit();
-    if (unit) imported = format.import(content, text, { ...options, offsetUnit: unit });
+    const again = unit && (await run({ ...options, offsetUnit: unit }));
+    if (unit && !again) return undefined;
+    if (again) ({ result: imported, ranIn } = again);
   }
 
   // Through the store, as any other change: it merges with what it holds, writes atomically and in
@@ -126,20 +150,43 @@ export async function importCommand(
   } else {
     void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
   }
-  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems };
+  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems, ranIn };
 }
 
-/** Imports larger than this (characters) show a notification while they are parsed. */
+/** Imports larger than this (characters) run in a worker thread, under a cancellable progress notification. */
 const LARGE_IMPORT = 1024 * 1024;
 
 /**
- * Runs a large import under a progress notification. The import itself runs in one piece (about 0.2 s
- * for 8 MB of W3C JSON in Node); the pause before it lets the notification show first.
+ * Runs the importer: small files here, large ones in a worker thread so that the extension host keeps
+ * answering (8.8 MB of W3C JSON holds it for about half a second, mostly JSON.parse); undefined when the
+ * user cancels. Without a worker (a web host, or one that fails to start) the import runs here in one
+ * piece, after a pause that lets the notification show.
  */
-function withNotice<T>(file: vscode.Uri, work: () => T): Thenable<T> {
-  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Factmark: reading ${vscode.workspace.asRelativePath(file)}` }, async () => {
+async function runImport(
+  job: ImportJob,
+  file: vscode.Uri,
+  offThread: boolean | undefined,
+  worker: vscode.Uri | undefined,
+  log: vscode.OutputChannel,
+): Promise<{ result: ImportResult; ranIn: RanIn } | undefined> {
+  if (!(offThread ?? job.content.length > LARGE_IMPORT)) return { result: runImportJob(job), ranIn: 'extension host' };
+  const title = `Factmark: reading ${vscode.workspace.asRelativePath(file)}`;
+  return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
+    if (worker && onNodeDisk(worker) && offThread !== false) {
+      const { importInWorker, ImportCancelled } = await import('../node/importThread');
+      const abort = new AbortController();
+      const cancelling = token.onCancellationRequested(() => abort.abort());
+      try {
+        return { result: await importInWorker(worker.fsPath, job, abort.signal), ranIn: 'worker' };
+      } catch (err) {
+        if (err instanceof ImportCancelled) return undefined;
+        log.appendLine(`The import worker failed (${err instanceof Error ? err.message : String(err)}); importing in the extension host instead.`);
+      } finally {
+        cancelling.dispose();
+      }
+    }
     await new Promise((resolve) => setTimeout(resolve, 50));
-    return work();
+    return token.isCancellationRequested ? undefined : { result: runImportJob(job), ranIn: 'extension host' };
   });
 }
 

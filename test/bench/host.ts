@@ -1,11 +1,16 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
+import { runImportJob } from '../../src/core/export/importJob';
+import type { ImportOutcome } from '../../src/features/exportImport';
+import { importInWorker } from '../../src/node/importThread';
+import { largeW3c } from '../integration/largeImport';
 import { readRenderedDecorations, workbench } from '../integration/workbench';
 
 /**
  * Benchmarks inside the offline VS Code host (run by bench/run.mjs through test/host/run.mjs):
- * activation time and the time from opening the sample article to its first painted highlights.
+ * activation time, the time from opening the sample article to its first painted highlights, and how
+ * long an 8.8 MB W3C import holds the extension host's main thread, importer in the host or in a worker.
  * Figures are written to the results file; nothing is asserted.
  */
 export async function run(): Promise<void> {
@@ -51,10 +56,90 @@ export async function run(): Promise<void> {
   } catch (err) {
     failures.push({ title: 'host benchmark', error: String(err) });
   }
+  try {
+    Object.assign(figures, await importFigures());
+  } catch (err) {
+    failures.push({ title: 'import benchmark', error: String(err) });
+  }
   const results = { passed: failures.length ? 0 : 1, failed: failures.length, pending: 0, tests: [], failures, figures };
   const file = process.env.FACTMARK_TEST_RESULTS;
   if (file) {
     fs.writeFileSync(`${file}.tmp`, JSON.stringify(results, null, 2));
     fs.renameSync(`${file}.tmp`, file);
   }
+}
+
+/** The longest stretch the extension host's event loop went without running a timer while `work` ran. */
+async function longestBlock<T>(work: () => Thenable<T>): Promise<{ value: T; blockedMs: number; totalMs: number }> {
+  let last = performance.now();
+  let longest = 0;
+  const tick = setInterval(() => {
+    const now = performance.now();
+    longest = Math.max(longest, now - last);
+    last = now;
+  }, 1);
+  const t0 = performance.now();
+  try {
+    const value = await work();
+    const totalMs = performance.now() - t0;
+    longest = Math.max(longest, performance.now() - last);
+    return { value, blockedMs: longest, totalMs };
+  } finally {
+    clearInterval(tick);
+  }
+}
+
+/**
+ * An 8.8 MB W3C file imported into a fresh copy of an article, with the importer in the extension host
+ * (before issue 12's worker) and in the worker thread: the longest main-thread block and the total time
+ * of the whole command. Each import is run twice: the first adds every annotation (so the sidecar write
+ * of ~9,000 annotations, on the main thread either way, is in its figure); the second, a re-import that
+ * adds nothing, shows the import itself (read, importer, merge). First, the importer alone, called
+ * in the host and through the worker: the part of the command the worker takes over.
+ */
+async function importFigures(): Promise<Record<string, string>> {
+  const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const shared = process.env.FACTMARK_SHARED ?? '';
+  const sample = path.join(shared, 'corpus', 'korea-generals-2006-03-02.txt');
+  const paragraph = fs.existsSync(sample) ? fs.readFileSync(sample, 'utf8') : 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
+  const figures: Record<string, string> = {};
+  const dir = path.join(root, 'bench-import');
+  try {
+    for (const offThread of [false, true]) {
+      const where = offThread ? 'worker' : 'extension host';
+      const doc = vscode.Uri.file(path.join(dir, offThread ? '2' : '1', 'big.txt'));
+      const name = vscode.workspace.asRelativePath(doc);
+      const { text, w3c } = largeW3c(paragraph, 8.8e6, name, doc.toString());
+      fs.mkdirSync(path.dirname(doc.fsPath), { recursive: true });
+      fs.writeFileSync(doc.fsPath, text);
+      const file = vscode.Uri.file(path.join(path.dirname(doc.fsPath), 'big.jsonld'));
+      fs.writeFileSync(file.fsPath, w3c);
+      if (!offThread) {
+        // The importer alone (what the worker takes over), before any import command has opened the
+        // big document (whose recognition would run meanwhile); the second of two runs, warm.
+        const job = { format: 'w3c', content: w3c, text, options: { documentUri: doc.toString(), documentName: name } };
+        const script = path.join(vscode.extensions.getExtension('factmark.factmark')!.extensionPath, 'dist', 'importWorker.js');
+        for (let i = 0; i < 2; i++) {
+          const here = await longestBlock(async () => runImportJob(job));
+          const worker = await longestBlock(() => importInWorker(script, job));
+          figures['the W3C importer alone, in the extension host: longest main-thread block (ms)'] = here.blockedMs.toFixed(0);
+          figures['the W3C importer alone, in the worker: longest main-thread block (ms)'] = worker.blockedMs.toFixed(0);
+          figures['the W3C importer alone, in the worker: total, worker start included (ms)'] = worker.totalMs.toFixed(0);
+        }
+      }
+      for (const run of ['first import', 're-import, nothing new']) {
+        const { value, blockedMs, totalMs } = await longestBlock(() =>
+          vscode.commands.executeCommand<ImportOutcome | undefined>('factmark.importAnnotations', { file, format: 'w3c', document: doc, offThread }),
+        );
+        if (!value) throw new Error('the import was cancelled');
+        const label = `${(w3c.length / 1e6).toFixed(1)} MB W3C, ${run} (${value.addedAnnotations} added), importer in the ${where}`;
+        figures[`${label}: longest main-thread block (ms)`] = blockedMs.toFixed(0);
+        figures[`${label}: whole command (ms)`] = totalMs.toFixed(0);
+      }
+    }
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
 }

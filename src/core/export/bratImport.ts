@@ -6,6 +6,7 @@ import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { BRAT_KB_DB, BRAT_SUGGESTED, BRAT_TIMEX_DB, BRAT_VALUE_DB } from './brat';
 import { ImportCollector } from './importing';
+import { MAX_IMPORT_CHARS, tooLarge } from './limits';
 import { decodeField, fromBratName, unescapeNote } from './names';
 import type { ImportOptions, ImportResult } from './types';
 
@@ -39,6 +40,7 @@ interface TargetedLine {
 /** Parses a `.ann` file against the text of its `.txt`. */
 export function importBrat(content: string, text: string, options: ImportOptions = {}): ImportResult {
   const out = new ImportCollector(text);
+  if (content.length > MAX_IMPORT_CHARS) return tooLarge(out, content.length);
   const map = new OffsetMap(text);
   const ts = new Map<string, TLine>();
   const es: ELine[] = [];

@@ -130,7 +130,14 @@ function parseLine(raw: string, n: number, out: ImportCollector, options: Import
  * hold them (string and list values), for the editor to ask which; undefined when nothing is missing.
  */
 export function renamedColumns(content: string, options: Pick<ImportOptions, 'textColumn' | 'labelColumn'> = {}): { text?: string[]; label?: string[] } | undefined {
-  const first = content.split('\n').find((l) => l.trim() !== '');
+  // Only the first non-empty line: splitting a file of many megabytes whole would cost the main thread.
+  let first: string | undefined;
+  for (let at = 0; at < content.length && first === undefined; ) {
+    const end = content.indexOf('\n', at);
+    const line = content.slice(at, end < 0 ? content.length : end);
+    if (line.trim() !== '') first = line;
+    at = end < 0 ? content.length : end + 1;
+  }
   let row: unknown;
   try {
     row = JSON.parse(first ?? '');

@@ -7,6 +7,8 @@ import type { ImportResult } from './types';
 
 /** Largest import file, in UTF-16 units (about 64 MB of ASCII). */
 export const MAX_IMPORT_CHARS = 64 * 1024 * 1024;
+/** Largest import file in bytes, checked before it is read: UTF-8 takes at most 4 bytes per UTF-16 unit. */
+export const MAX_IMPORT_BYTES = MAX_IMPORT_CHARS * 4;
 /** Deepest nesting of JSON objects and arrays an import accepts (W3C annotations need fewer than 10). */
 export const MAX_JSON_DEPTH = 64;
 

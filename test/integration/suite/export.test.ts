@@ -4,6 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportImport';
 import { EXTENSION_ID, closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { largeW3c } from '../largeImport';
 import { workbench, type Workbench } from '../workbench';
 
 const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
@@ -203,6 +204,52 @@ describe('Export and import annotations', function () {
     assert.equal(fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8'), sidecarBefore);
   });
 
+  it('exports nothing when the target is a symlink to, or another path of, a document or its sidecar', async () => {
+    const korea = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.txt'));
+    const before = fs.readFileSync(korea.fsPath, 'utf8');
+    const sidecarBefore = fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8');
+    const links = path.join(workspaceDir(), FOLDER, 'links');
+    fs.mkdirSync(links, { recursive: true });
+    fs.symlinkSync(korea.fsPath, path.join(links, 'out.csv'));
+    fs.symlinkSync(`${korea.fsPath}.factmark.yaml`, path.join(links, 'out.json'));
+    // A symlinked folder: its korea.txt is the article itself.
+    fs.symlinkSync(path.dirname(korea.fsPath), path.join(links, 'same-folder'));
+    // Puts back what an export replaced, and says whether it had to. Only then: rewriting the open
+    // article passes through an empty file, which the extension would see.
+    const restore = () => {
+      let replaced = false;
+      for (const [file, content] of [[korea.fsPath, before], [`${korea.fsPath}.factmark.yaml`, sidecarBefore]]) {
+        if (fs.readFileSync(file, 'utf8') === content) continue;
+        fs.writeFileSync(file, content);
+        replaced = true;
+      }
+      return replaced;
+    };
+    try {
+      await openInEditor(korea);
+      const targets: Array<[string, vscode.Uri]> = [
+        ['csv', vscode.Uri.file(path.join(links, 'out.csv'))],
+        ['json', vscode.Uri.file(path.join(links, 'out.json'))],
+        ['csv', vscode.Uri.file(path.join(links, 'same-folder', 'korea.txt'))],
+        // Not a link: the article by another path.
+        ['json', vscode.Uri.file(`${links}/../korea.txt`)],
+      ];
+      const written: string[] = [];
+      for (const [format, target] of targets) {
+        const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations', { format, scope: 'current', target, force: true });
+        const replaced = restore();
+        if (outcome || replaced) written.push(`${path.relative(workspaceDir(), target.fsPath)}${replaced ? ' (replaced the article or its sidecar)' : ''}`);
+      }
+      assert.deepEqual(written, [], `exports were written: ${written.join('; ')}`);
+      assert.ok(fs.lstatSync(path.join(links, 'out.csv')).isSymbolicLink(), 'the link was replaced');
+    } finally {
+      // Errors stay until dismissed: they would hide the next tests' notifications.
+      await vscode.commands.executeCommand('notifications.clearAll');
+      restore();
+      fs.rmSync(links, { recursive: true, force: true });
+    }
+  });
+
   it("exports the current document to W3C, targeting the document's own file URI", async () => {
     await openInEditor(korea);
     const target = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.jsonld'));
@@ -373,6 +420,109 @@ describe('Export and import annotations', function () {
     assert.equal(outcome.addedAnnotations, 3);
     const sidecar = fs.readFileSync(`${emoji.fsPath}.factmark.yaml`, 'utf8');
     for (const q of ['Lee Sang-hee', '울산', 'Kim Kye-gwan']) assert.match(sidecar, new RegExp(`quote: "?${q}"?\n`), sidecar);
+  });
+
+  it('asks which unit a doccano file counts when its offsets fit both, and places the span by the answer', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const text = '😀 I. I.\n';
+    const doc = writeWorkspaceFile(`${FOLDER}/both-units.txt`, text);
+    const file = writeWorkspaceFile(`${FOLDER}/both-units.jsonl`, JSON.stringify({ text, label: [[3, 4, 'PERSON']] }) + '\n');
+    try {
+      const running = vscode.commands.executeCommand<ImportOutcome | undefined>('factmark.importAnnotations', { file, format: 'doccano', document: doc });
+      await eventually(async () => (await quickInput(wb))?.placeholder === 'The offsets of this doccano file fit both units: which does it count?', 'no question about the offset unit');
+      await pickByTyping(wb, 'UTF-16');
+      const outcome = await running;
+      assert.ok(outcome, 'the import was cancelled');
+      assert.equal(outcome.addedAnnotations, 1);
+      // In UTF-16 units the emoji counts two: 3–4 is the first "I", not the "." after it.
+      assert.match(fs.readFileSync(`${doc.fsPath}.factmark.yaml`, 'utf8'), /start: 2\n\s+end: 3\n\s+quote: I\n/);
+    } finally {
+      for (const f of [doc.fsPath, `${doc.fsPath}.factmark.yaml`, file.fsPath]) fs.rmSync(f, { force: true });
+    }
+  });
+
+  it('names why a file that is not JSON imported nothing, and Show Details lists it (not "could not be anchored")', async () => {
+    const file = writeWorkspaceFile(`${FOLDER}/hello.jsonld`, 'hello\n');
+    try {
+      await vscode.commands.executeCommand('notifications.clearAll');
+      const outcome = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'w3c', document: korea });
+      assert.ok(outcome);
+      assert.equal(outcome.addedAnnotations, 0);
+      assert.match(outcome.problems.map((p) => p.reason).join('\n'), /^not JSON/m);
+      const wb = workbench();
+      if (!wb) return;
+      // A toast can be pushed out of sight by other notifications, which keep it in the notification
+      // centre: there a user would look for it, so the test looks there too.
+      const toast = '.notification-toast:has-text("1 not imported")';
+      const listed = '.notifications-center .notification-list-item:has-text("1 not imported")';
+      let warning = toast;
+      if (!(await wb.waitFor(toast, 10_000).catch(() => false))) {
+        await vscode.commands.executeCommand('notifications.showList');
+        assert.ok(await wb.waitFor(listed).catch(() => false), 'no warning says what was not imported');
+        warning = listed;
+      }
+      const messages = () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-list-item-message')).map((t) => t.textContent ?? ''));
+      await eventually(async () => (await messages()).some((m) => /imported 0 annotations .* 1 not imported: 1 unreadable/.test(m)), `the warning does not say the file was unreadable: ${JSON.stringify(await messages())}`);
+      await wb.click(`${warning} .monaco-button:text-is("Show Details")`);
+      if (warning === listed) await vscode.commands.executeCommand('notifications.hideList');
+      await eventually(
+        () => wb.evaluate(() => Array.from(document.querySelectorAll('.monaco-editor .view-lines .view-line')).some((l) => /not imported: not JSON/.test((l.textContent ?? '').replace(/\u00a0/g, ' ')))),
+        'Show Details does not list the reason',
+      );
+    } finally {
+      fs.rmSync(file.fsPath, { force: true });
+    }
+  });
+
+  it('refuses a file over the import size limit before reading it, and says so', async () => {
+    // A sparse file: 257 MB long, no disk space taken.
+    const huge = path.join(workspaceDir(), FOLDER, 'huge.jsonld');
+    fs.writeFileSync(huge, '');
+    fs.truncateSync(huge, 257 * 1024 * 1024);
+    try {
+      const outcome = await vscode.commands.executeCommand<ImportOutcome | undefined>('factmark.importAnnotations', { file: vscode.Uri.file(huge), format: 'w3c', document: korea });
+      assert.equal(outcome, undefined, 'the file was read and imported from');
+      const wb = workbench();
+      if (wb) {
+        await eventually(
+          () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /huge\.jsonld is too large to import \(257 MB; at most 256 MB\)/.test(t.textContent ?? ''))),
+          'no error says the file is too large',
+        );
+      }
+    } finally {
+      fs.rmSync(huge, { force: true });
+      await vscode.commands.executeCommand('notifications.clearAll');
+    }
+  });
+
+  it('imports a large W3C file in a worker thread, with what the extension host itself imports', async () => {
+    // Two copies of one article; the same 2 MB of W3C into each, once in a worker and once in the host.
+    const copies = ['one', 'two'].map((sub) => vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'large', sub, 'big.txt')));
+    const files: vscode.Uri[] = [];
+    for (const doc of copies) {
+      const name = vscode.workspace.asRelativePath(doc);
+      const { text, w3c } = largeW3c(KOREA + HARBOUR, 2 * 1024 * 1024, name, doc.toString());
+      writeWorkspaceFile(name, text);
+      files.push(writeWorkspaceFile(name.replace(/\.txt$/, '.jsonld'), w3c));
+    }
+    try {
+      const inWorker = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file: files[0], format: 'w3c', document: copies[0] });
+      const inHost = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file: files[1], format: 'w3c', document: copies[1], offThread: false });
+      assert.ok(inWorker && inHost, 'an import was cancelled');
+      assert.equal(inWorker.ranIn, 'worker', 'the large import ran in the extension host');
+      assert.equal(inHost.ranIn, 'extension host');
+      assert.ok(inWorker.addedAnnotations > 1000, `only ${inWorker.addedAnnotations} annotations imported`);
+      assert.deepEqual([inWorker.addedAnnotations, inWorker.addedFacts, inWorker.problems], [inHost.addedAnnotations, inHost.addedFacts, inHost.problems]);
+      // The sidecars are the same but for the fresh random ids and the document's folder.
+      const sidecar = (doc: vscode.Uri) => fs.readFileSync(`${doc.fsPath}.factmark.yaml`, 'utf8').replace(/\b[af]-[a-z2-9]{8}\b/g, 'ID').replace(/large\/(one|two)\//g, '');
+      const written = sidecar(copies[0]);
+      assert.match(written, /status: suggested/, 'suggested annotations were not kept');
+      assert.equal(written, sidecar(copies[1]));
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(path.join(workspaceDir(), FOLDER, 'large'), { recursive: true, force: true });
+    }
   });
 
   it('exports what the store holds: an annotation made a moment before, not yet in any sidecar, is exported', async () => {

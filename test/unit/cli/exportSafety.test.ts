@@ -28,6 +28,20 @@ describe('factmark export keeps inputs and existing files', function () {
     }
   });
 
+  it('refuses an output that is a symlink to the article or its sidecar, or the article by another path', () => {
+    const dir = fresh();
+    fs.mkdirSync(path.join(dir, 'sub'));
+    fs.symlinkSync(path.join(dir, 'story.txt'), path.join(dir, 'link.csv'));
+    fs.symlinkSync(path.join(dir, 'story.txt.factmark.yaml'), path.join(dir, 'link.json'));
+    for (const [format, out] of [['csv', 'link.csv'], ['json', 'link.json'], ['csv', 'sub/../story.txt']]) {
+      const r = factmark(dir, 'export', '-f', format, '-o', out, '--force');
+      assert.equal(r.code, 1, `${out}: ${r.stderr}`);
+      assert.match(r.stderr, /is a document being exported/);
+    }
+    assert.equal(read(dir, 'story.txt'), STORY);
+    assert.equal(read(dir, 'story.txt.factmark.yaml'), STORY_SIDECAR);
+  });
+
   it('refuses -o story.txt.factmark.yaml: the sidecar stays as it was', () => {
     const dir = fresh();
     const r = factmark(dir, 'export', '-f', 'json', '-o', 'story.txt.factmark.yaml', '--force');
