@@ -15,19 +15,16 @@ describe('importing spans that all moved', () => {
   const input = b.build();
   const content = JSON.stringify(toW3cCollection([input]));
 
-  it('places every span at its moved place after an insertion at the top and another in the middle, quickly', () => {
+  it('places every span at its moved place after an insertion at the top and another in the middle', () => {
     const top = 'A new first line.\n';
     const middle = text.indexOf(sentence(1000));
     const edited = top + text.slice(0, middle) + 'An inserted sentence about Seoul.\n' + text.slice(middle);
-    const started = Date.now();
     const r = importW3c(content, edited, { documentName: 'long.txt' });
-    const ms = Date.now() - started;
     const expected = input.doc.annotations.map((a) => {
       const shift = top.length + (a.start >= middle ? 'An inserted sentence about Seoul.\n'.length : 0);
       return a.start + shift;
     });
     assert.deepEqual(r.annotations.map((a) => a.start), expected);
     assert.ok(r.annotations.every((a) => edited.slice(a.start, a.end) === 'Seoul'));
-    assert.ok(ms < 2000, `${ms} ms for 4,000 moved spans`);
   });
 });

@@ -140,13 +140,11 @@ describe('reanchor after external changes (B-series)', () => {
     assert.equal(r.orphans[0].reason, 'not-found');
   });
 
-  it('H4: a pathological quote with 50k identical contexts is flagged ambiguous in bounded time', () => {
+  it('H4: a pathological quote with 50k identical contexts is flagged ambiguous (it used to hang)', () => {
     const text = 'and the '.repeat(50000);
-    const t0 = Date.now();
     const r = reanchor(undefined, text + 'x', [{ id: 'the', start: 999999, end: 1000002, quote: 'the', prefix: 'and ', suffix: ' and' }], utf16);
     assert.equal(r.placed.length, 0);
     assert.equal(r.orphans[0].reason, 'ambiguous');
-    assert.ok(Date.now() - t0 < 5000);
   });
 
   it('B11: a duplicated sentence keeps the anchor whole on one copy, never split, and with the old text known the ambiguity is flagged', () => {
