@@ -204,16 +204,17 @@ function patchList(text: string, root: YAMLMap, list: List, entries: Entry[], in
       if (!isMap(item)) throw new NeedsFallback();
       patchMap(text, item, entryFields(entry, order), order, removable, eol, edits);
     } else if (!invalidIdx.has(i)) {
-      // Removed: the entry with the comment lines right above it; for the last entry also the
-      // blank lines before it, so that no gap is left behind.
-      let from = geo[i].lead;
-      let to = i + 1 < items.length ? geo[i + 1].lead : lineEndAfter(text, contentEnd(item));
-      if (i + 1 === items.length) from = backOverBlankLines(text, from);
-      if (i + 1 === items.length && i === 0) to = lineEndAfter(text, contentEnd(item));
-      deletions.push([from, to]);
+      // Removed: the entry with the comment lines right above it.
+      const to = i + 1 < items.length ? geo[i + 1].lead : lineEndAfter(text, contentEnd(item));
+      deletions.push([geo[i].lead, to]);
     }
   });
-  for (const [from, to] of mergeRanges(deletions)) edits.push({ from, to, text: '' });
+  const merged = mergeRanges(deletions);
+  // When the list's last entries go (one or several in a row), the blank lines before the first of
+  // them go too, so that no gap is left behind.
+  const tail = merged[merged.length - 1];
+  if (tail && tail[1] === lineEndAfter(text, contentEnd(items[items.length - 1]))) tail[0] = backOverBlankLines(text, tail[0]);
+  for (const [from, to] of merged) edits.push({ from, to, text: '' });
 
   // New entries go before the first existing entry that sorts after them, else at the end.
   const sortKeyOf = (item: Node, i: number) => {

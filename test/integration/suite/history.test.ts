@@ -47,7 +47,9 @@ describe('Undo and redo of annotation actions (issue 10)', () => {
     await action();
     const after = await eventually(() => (bytes() !== before ? bytes() : undefined), `${name} changed nothing on disk`);
     assert.ok(await vscode.commands.executeCommand('factmark.undo'), `${name}: nothing to undo`);
-    await eventually(() => bytes() === before, `${name}: undo did not restore the sidecar`);
+    await eventually(() => bytes() === before, `${name}: undo did not restore the sidecar`).catch((e: Error) =>
+      assert.fail(`${e.message}\n--- before ${name}:\n${before}\n--- after its undo:\n${bytes()}`),
+    );
     assert.ok(await vscode.commands.executeCommand('factmark.redo'), `${name}: nothing to redo`);
     await eventually(() => bytes() === after, `${name}: redo did not restore the sidecar`);
   };

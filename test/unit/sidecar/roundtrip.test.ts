@@ -115,6 +115,14 @@ describe('sidecar round trip (G1, G5, F16)', () => {
     assert.equal(updateSidecar(once, input), once);
   });
 
+  it('adding entries to a one-entry list and removing them again gives back the same bytes (undo of an import)', () => {
+    const [first, ...rest] = model();
+    const one = updateSidecar(undefined, inputOf(TEXT, [first]));
+    const three = updateSidecar(one, inputOf(TEXT, [first, rest[0], rest[1]]));
+    assert.notEqual(three, one);
+    assert.equal(updateSidecar(three, inputOf(TEXT, [first])), one, 'removing the last entries left a gap');
+  });
+
   it('removes an optional field by deleting only its line', () => {
     const anns = model();
     anns[1].kb = 'Q1234';
