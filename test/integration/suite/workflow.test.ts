@@ -84,11 +84,14 @@ function find(s: DiskSidecar, quote: string, type?: string): DiskAnnotation | un
 // Learning from decisions (the workspace lexicon) is tested in learning.test.ts; here it is off, so that
 // each test sees the recognisers' own suggestions and not what an earlier test confirmed or rejected.
 describe('Annotating workflow', () => {
+  // The user setting as the host left it (test/host/run.mjs), put back afterwards for the suites after this one.
+  let learn: boolean | undefined;
   before(async () => {
+    learn = vscode.workspace.getConfiguration('factmark').inspect<boolean>('suggestions.learn')?.globalValue;
     await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
   });
   after(async () => {
-    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', undefined, vscode.ConfigurationTarget.Global);
+    await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', learn, vscode.ConfigurationTarget.Global);
   });
 
 describe('Workflow 1 · label set', () => {
