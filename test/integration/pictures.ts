@@ -81,3 +81,14 @@ export function readPictureValue(selector: string): string | undefined {
   }
   return undefined;
 }
+
+/** Whether the element matching `selector` in a picture panel's page has the keyboard focus. */
+export function pictureHasFocus(selector: string): boolean {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const doc = inner?.contentDocument;
+    const found = doc?.querySelector(selector);
+    if (found) return doc!.activeElement === found && doc!.hasFocus();
+  }
+  return false;
+}

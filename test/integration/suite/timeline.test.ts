@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue } from '../pictures';
+import { pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
 import { workbench } from '../workbench';
 
@@ -103,8 +103,13 @@ describe('Timeline (issue 16)', function () {
       await eventually(async () => (await labels()).includes('2000'), 'clearing the view filter does not bring the summit back', 30_000);
 
       // Typed into the timeline's text box: the Factmark view lists only Seoul and says it is filtered.
-      const [box] = (await eventually(() => wb!.evaluate(readDrawnItems, '#text'), 'no text box'))!;
-      await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: box.x, y: box.y }) });
+      // Keys go where the focus is: click the box until it has it, so that nothing is typed into the article.
+      await eventually(async () => {
+        if (await wb!.evaluate(pictureHasFocus, '#text')) return true;
+        const [box] = (await wb!.evaluate(readDrawnItems, '#text')) ?? [];
+        if (box) await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: box.x, y: box.y }) });
+        return false;
+      }, "the timeline's text box does not take the focus", 30_000);
       await wb!.type('Seoul');
       const leaves = (rows: TreeRow[]): string[] => rows.flatMap((r) => (r.children ? leaves(r.children) : [r.label]));
       await eventually(async () => {
