@@ -56,17 +56,22 @@ export class History {
    * Runs an action on a document, recorded as one step, after the actions started before it. The
    * action must not call `record` (it would wait for itself).
    */
-  record<T>(document: vscode.TextDocument, label: string, action: () => Promise<T>): Promise<T> {
+  async record<T>(document: vscode.TextDocument, label: string, action: () => Promise<T>): Promise<T> {
+    return (await this.recorded(document, label, action)).result;
+  }
+
+  /** As `record`, and says which step it pushed (undefined when the action changed nothing), for `undoIf`. */
+  recorded<T>(document: vscode.TextDocument, label: string, action: () => Promise<T>): Promise<{ result: T; step: object | undefined }> {
     return this.inTurn(async () => {
       const before = await this.snapshot(document);
       const result = await action();
       const after = await this.snapshot(document);
-      if (stateOf(before) !== stateOf(after) || before.model.size !== after.model.size) {
-        this.done.push({ uri: document.uri, label, before, after, text: document.getText() });
-        if (this.done.length > LIMIT) this.done.shift();
-        this.undone.length = 0;
-      }
-      return result;
+      if (stateOf(before) === stateOf(after) && before.model.size === after.model.size) return { result, step: undefined };
+      const step: Step = { uri: document.uri, label, before, after, text: document.getText() };
+      this.done.push(step);
+      if (this.done.length > LIMIT) this.done.shift();
+      this.undone.length = 0;
+      return { result, step };
     });
   }
 
@@ -80,6 +85,14 @@ export class History {
   /** The last recorded action, as a token to compare with later (a notice's Undo acts only on its own step). */
   top(): object | undefined {
     return this.done[this.done.length - 1];
+  }
+
+  /**
+   * Takes `step` back if it is still the last action when its turn comes (a notice's Undo acts only on
+   * its own step); false when another action came after it.
+   */
+  undoIf(step: object): Promise<string | undefined | false> {
+    return this.inTurn<string | undefined | false>(async () => (this.done[this.done.length - 1] === step ? this.replay(this.done, this.undone, 'before') : false));
   }
 
   /** Takes the last action back; returns its label (undefined when there was none or it cannot be). */

@@ -55,8 +55,7 @@ export async function withChangeNotice(workflow: Workflow, document: vscode.Text
       // Through undo, and only while this decision is the last action: undoing it by hand (removing
       // its annotations, forgetting its names, going back to an older model) would also take back
       // whatever was decided or learnt since.
-      if (workflow.history.top() === step) await workflow.history.undo();
-      else void vscode.window.showInformationMessage('Factmark: other annotation actions came after this one; take them back first with Undo Annotation Action (Alt+M Ctrl+Z).');
+      if (!step || (await workflow.history.undoIf(step)) === false) void vscode.window.showInformationMessage('Factmark: other annotation actions came after this one; take them back first with Undo Annotation Action (Alt+M Ctrl+Z).');
     }
   });
   return count;

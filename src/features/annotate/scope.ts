@@ -78,21 +78,18 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
     const same = workflow.undecided(document).filter((m) => m.text === mention.text && m.type === mention.type && m !== mention);
     // One step for undo: the mention's rejection and the lexicon entry.
     const where = scope === 'document' ? 'in this document' : 'everywhere';
-    const earlier = workflow.history.top();
-    await workflow.history.record(document, `Reject "${mention.text}" ${where}`, async () => {
+    const { step } = await workflow.history.recorded(document, `Reject "${mention.text}" ${where}`, async () => {
       await workflow.decideNow(document, [mention], 'rejected');
       const entry: LexiconEntry = scope === 'document' ? { text: mention.text, type: mention.type, document: lexicon.documentKey(document.uri) } : { text: mention.text, type: mention.type };
       await lexicon.record(document.uri, [], [entry], scope);
     });
-    const step = workflow.history.top();
-    if (step === earlier) return 0; // nothing changed (the suggestion went meanwhile): nothing to tell
+    if (!step) return 0; // nothing changed (the suggestion went meanwhile): nothing to tell
     const others = same.length ? `; ${same.length} other suggestion${same.length === 1 ? '' : 's'} in this document hidden` : '';
     // Say what else changed, and offer the way back: the whole step (the rejected mention and the
     // lexicon entry), through undo and only while it is the last action, as the accept notice does.
     void vscode.window.showInformationMessage(`Factmark: "${mention.text}" is no longer suggested as ${workflow.labels.title(mention.type)} ${where}${others}.`, 'Undo').then(async (choice) => {
       if (choice !== 'Undo') return;
-      if (workflow.history.top() === step) await workflow.history.undo();
-      else void vscode.window.showInformationMessage('Factmark: other annotation actions came after this one; take them back first with Undo Annotation Action (Alt+M Ctrl+Z).');
+      if ((await workflow.history.undoIf(step)) === false) void vscode.window.showInformationMessage('Factmark: other annotation actions came after this one; take them back first with Undo Annotation Action (Alt+M Ctrl+Z).');
     });
     return 1 + same.length;
   };
