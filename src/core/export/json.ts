@@ -50,6 +50,7 @@ function annotationJson(a: Annotation, map: OffsetMap): object {
     ...(a.value !== undefined ? { value: a.value } : {}),
     ...(a.kb !== undefined ? { kb: a.kb } : {}),
     ...(a.note !== undefined ? { note: a.note } : {}),
+    ...(a.entity !== undefined ? { entity: a.entity } : {}),
   };
 }
 

@@ -13,8 +13,17 @@ export class OldTexts {
 
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
 
-  /** Remembers a text Factmark saw (on open, on save, before an external change). */
-  remember(text: string, hash = gitBlobSha1(text)): void {
+  /**
+   * Remembers a text Factmark saw (on open, on save, before an external change). Without its hash it
+   * is filed under the text's and, for an article saved with a byte-order mark (whose fingerprint is
+   * that of the file's bytes), under the BOM's too, since the editor's text has no BOM.
+   */
+  remember(text: string, hash?: string): void {
+    if (hash === undefined) {
+      this.remember(text, gitBlobSha1(text));
+      this.remember(text, gitBlobSha1('\ufeff' + text));
+      return;
+    }
     if (this.texts.has(hash)) {
       // Most recently used last.
       this.texts.delete(hash);

@@ -43,6 +43,8 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
   private showSuggestions = false;
   private documentUri: vscode.Uri | undefined;
   private refreshTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The text and types of the shared filter this view was last built with. */
+  private viewFilter = '';
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly view: vscode.TreeView<TreeNode>;
 
@@ -55,7 +57,13 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
       workflow.store.onDidChange((d) => this.scheduleRefresh(d.uri)),
       workflow.labels.onDidChange(() => this.refresh()),
       // The filter is shared with the timeline and the map: set there, it narrows this view too.
-      workflow.filter.onDidChange(() => this.refresh()),
+      // (Only its text and types: a date range set in a picture does not narrow this view.)
+      workflow.filter.onDidChange(() => {
+        const { text, types } = workflow.filter.state;
+        const key = JSON.stringify([text, types]);
+        if (key !== this.viewFilter) this.refresh();
+        this.viewFilter = key;
+      }),
       // The Restricted Mode message goes once the folder is trusted.
       vscode.workspace.onDidGrantWorkspaceTrust(() => this.refresh()),
       vscode.window.onDidChangeActiveTextEditor((e) => {

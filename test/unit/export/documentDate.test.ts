@@ -36,3 +36,12 @@ describe('the document date in every export (issue 15, item 5)', () => {
     assert.match(toMarkdown(b.build()), /^Document date: unknown$/m);
   });
 });
+
+describe('the JSON export keeps entity links (issue 15)', () => {
+  it('an annotation linked to an entity carries its entity id', () => {
+    const doc = dated();
+    doc.doc.annotations[0].entity = 'e-panmunjm';
+    const json = toFactmarkJson([doc]) as { documents: { annotations: { entity?: string }[] }[] };
+    assert.equal(json.documents[0].annotations[0].entity, 'e-panmunjm');
+  });
+});
