@@ -17,7 +17,7 @@ import {
 } from '../../core/sidecar';
 import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeConflictCopy } from './conflictCopy';
-import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic } from './files';
+import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic, type ReadResult } from './files';
 import { OldTexts } from './oldText';
 import { stripBom } from '../../core/documents';
 
@@ -388,13 +388,9 @@ export class AnnotationStore implements vscode.Disposable {
     if (held && !document.isDirty && document.getText() === held.savedText) return this.resume(held, document);
     const sidecarUri = sidecarUriOf(uri);
     const entry = new Entry(uri, sidecarUri, document);
-    const read = entry.untitled ? ({ kind: 'missing' } as const) : await readSidecarFile(sidecarUri);
-    entry.lastRead = read.kind === 'text' ? contentHash(read.text) : read.kind;
+    const read = entry.untitled ? ({ kind: 'missing' } as const) : await this.readFor(entry);
     let data: SidecarData | undefined;
-    if (read.kind === 'undecodable') {
-      entry.writable = false;
-      this.reportProblems(entry, [{ message: read.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0, code: 'ENCODING' }], 'undecodable');
-    } else if (read.kind === 'text') {
+    if (read.kind === 'text') {
       const parsed = parseSidecar(read.text);
       entry.ids.reserve(invalidIds(parsed));
       this.reportProblems(entry, parsed.diagnostics, contentHash(read.text), !parsed.writable);
@@ -441,6 +437,20 @@ export class AnnotationStore implements vscode.Disposable {
     const hash = data.document.gitBlob;
     if (!hash || fingerprintMatches(hash, document.getText())) return undefined;
     return this.oldTexts.find(hash, document.uri);
+  }
+
+  /**
+   * Reads an entry's sidecar, notes what was found (`lastRead`) and, when its bytes are not UTF-8,
+   * makes the entry read-only and says so in Problems.
+   */
+  private async readFor(entry: Entry): Promise<ReadResult> {
+    const read = await readSidecarFile(entry.sidecarUri);
+    entry.lastRead = read.kind === 'text' ? contentHash(read.text) : read.kind;
+    if (read.kind === 'undecodable') {
+      entry.writable = false;
+      this.reportProblems(entry, [{ message: read.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0, code: 'ENCODING' }], 'undecodable');
+    }
+    return read;
   }
 
   /** The document's text on disk, when it has unsaved edits (the sidecar describes the disk text). */
@@ -741,13 +751,8 @@ export class AnnotationStore implements vscode.Disposable {
       this.tellOnce(`dirty:${entry.sidecarUri}`, `Factmark did not update ${baseName(entry.sidecarUri)} because it has unsaved edits in an editor; save or revert it first.`);
       return;
     }
-    const read = await readSidecarFile(entry.sidecarUri);
-    entry.lastRead = read.kind === 'text' ? contentHash(read.text) : read.kind;
-    if (read.kind === 'undecodable') {
-      entry.writable = false;
-      this.reportProblems(entry, [{ message: read.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0, code: 'ENCODING' }], 'undecodable');
-      return;
-    }
+    const read = await this.readFor(entry);
+    if (read.kind === 'undecodable') return;
     const disk = read.kind === 'text' ? read.text : undefined;
     // A document date set by hand is worth a sidecar of its own; nothing at all is not.
     const empty = model.annotations.length === 0 && model.facts.length === 0 && model.documentDate === undefined;
@@ -876,11 +881,8 @@ export class AnnotationStore implements vscode.Disposable {
   }
 
   private async reloadNow(entry: Entry): Promise<void> {
-    const read = await readSidecarFile(entry.sidecarUri);
-    entry.lastRead = read.kind === 'text' ? contentHash(read.text) : read.kind;
+    const read = await this.readFor(entry);
     if (read.kind === 'undecodable') {
-      entry.writable = false;
-      this.reportProblems(entry, [{ message: read.message, severity: 'error', line: 0, column: 0, endLine: 0, endColumn: 0, code: 'ENCODING' }], 'undecodable');
       this.fire(entry, false);
       return;
     }

@@ -137,6 +137,7 @@ describe('Undo and redo of annotation actions (issue 10)', () => {
       assert.deepEqual(await decided(), []);
     } finally {
       await vscode.commands.executeCommand('factmark.internal.editAnnotations', other, { remove: (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', other)).model.annotations.map((a) => a.id) });
+      await closeAllEditors(); // no editor left on a deleted file for the suites after this one
       fs.rmSync(other.fsPath, { force: true });
       fs.rmSync(otherSidecar, { force: true });
     }
