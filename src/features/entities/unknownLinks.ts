@@ -4,6 +4,7 @@ import { CommandId } from '../../commands';
 import { unknownLinks } from '../../core/entities';
 import type { Workflow } from '../annotate/workflow';
 import type { EntitiesFiles } from './entitiesFiles';
+import { documentFor } from './mentions';
 
 const CODE_PREFIX = 'UNKNOWN_ENTITY:';
 
@@ -42,7 +43,7 @@ export function registerUnknownLinks(workflow: Workflow, files: EntitiesFiles): 
     const exists = uri.scheme === 'untitled' || (await vscode.workspace.fs.stat(uri).then(() => true, () => false));
     if (stale()) return;
     if (!entry || !file || !file.result.data || !exists) return forget(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
+    const document = await documentFor(uri);
     if (stale()) return;
     const live = entry.model.annotations.filter((a) => !entry.orphans.has(a.id) && a.status !== 'rejected');
     const name = vscode.workspace.asRelativePath(file.uri);
