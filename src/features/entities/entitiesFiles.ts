@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { Disposable } from '../dispose';
 import { ENTITIES_FILE, parseEntities, type EntitiesParseResult, type Entity } from '../../core/entities';
 
 /** One folder's entities file, as last read. */
@@ -16,35 +17,61 @@ const EMPTY: EntitiesParseResult = { data: { version: 1, entities: [] }, invalid
  * unsaved edits count), re-read when it changes, and its problems shown in the Problems view with
  * their line and column. A malformed file is reported and never written (see `writable`).
  */
-export class EntitiesFiles implements vscode.Disposable {
+export class EntitiesFiles extends Disposable {
   private readonly cache = new Map<string, Promise<EntitiesFile>>();
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('factmark-entities');
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('factmark-entities'));
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Pending re-reads per file, and a count per file so an overtaken re-read is dropped. */
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
   /** Fires when an entities file was read again after a change. */
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITIES_FILE}`);
-    const forget = (uri: vscode.Uri) => {
-      this.cache.delete(uri.toString());
-      void this.read(uri).then(() => this.changed.fire());
-    };
-    this.subscriptions.push(
-      this.diagnostics,
-      this.changed,
-      watcher,
-      watcher.onDidChange(forget),
-      watcher.onDidCreate(forget),
-      watcher.onDidDelete(forget),
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${ENTITIES_FILE}`));
+    const later = (uri: vscode.Uri) => this.later(uri);
+    this._registerAll(
+      watcher.onDidChange(later),
+      watcher.onDidCreate(later),
+      watcher.onDidDelete(later),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.path.endsWith(`/${ENTITIES_FILE}`)) forget(e.document.uri);
+        if (e.document.uri.path.endsWith(`/${ENTITIES_FILE}`)) later(e.document.uri);
       }),
     );
   }
 
-  dispose(): void {
-    for (const d of this.subscriptions) d.dispose();
+  override dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+    super.dispose();
+  }
+
+  /** Typing in the entities file re-reads it once the typing pauses, not on every keystroke. */
+  private later(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(uri);
+      }, 300),
+    );
+  }
+
+  /** Reads the file again; parses, reports and fires `onDidChange` only when its text changed. */
+  private async refresh(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const cached = this.cache.get(key);
+    const before = cached ? await cached : undefined;
+    const text = await this.readText(uri);
+    if (this.isDisposed || this.generations.get(key) !== generation) return;
+    if (before && before.text === text) return;
+    this.cache.set(key, Promise.resolve(this.parse(uri, text)));
+    this.changed.fire();
   }
 
   /** The entities files of every workspace folder (a folder without one gives an empty list). */
@@ -79,15 +106,24 @@ export class EntitiesFiles implements vscode.Disposable {
   }
 
   private async load(uri: vscode.Uri): Promise<EntitiesFile> {
+    return this.parse(uri, await this.readText(uri));
+  }
+
+  /** The file's text: from its editor when it is open, so unsaved edits count; undefined when there is none. */
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    let text: string | undefined = open?.getText();
+    if (open) return open.getText();
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private parse(uri: vscode.Uri, text: string | undefined): EntitiesFile {
     if (text === undefined) {
-      try {
-        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        this.diagnostics.delete(uri);
-        return { uri, result: EMPTY };
-      }
+      this.diagnostics.delete(uri);
+      return { uri, result: EMPTY };
     }
     const result = parseEntities(text);
     this.diagnostics.set(
