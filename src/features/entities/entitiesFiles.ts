@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
+import { escapeRegExp } from '../../core/text';
 import { Disposable } from '../dispose';
+import { toDiagnostic } from '../sidecar/diagnostics';
 import { ENTITIES_FILE, parseEntities, type EntitiesParseResult, type Entity } from '../../core/entities';
 
 /** One folder's entities file, as last read. */
@@ -126,16 +128,7 @@ export class EntitiesFiles extends Disposable {
       return { uri, result: EMPTY };
     }
     const result = parseEntities(text);
-    this.diagnostics.set(
-      uri,
-      result.diagnostics.map((d) => {
-        const severity = d.severity === 'error' ? vscode.DiagnosticSeverity.Error : d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(d.line, d.column, d.endLine, d.endColumn), d.message, severity);
-        diagnostic.source = 'Factmark';
-        diagnostic.code = d.code;
-        return diagnostic;
-      }),
-    );
+    this.diagnostics.set(uri, result.diagnostics.map(toDiagnostic));
     return { uri, text, result };
   }
 }
@@ -144,8 +137,7 @@ export class EntitiesFiles extends Disposable {
 export function entryLine(text: string | undefined, id: string): number {
   if (!text) return 0;
   const lines = text.split(/\r?\n/);
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${escaped}["']?\\s*(?:#.*)?$`);
+  const re = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${escapeRegExp(id)}["']?\\s*(?:#.*)?$`);
   const at = lines.findIndex((l) => re.test(l));
   return Math.max(0, at);
 }

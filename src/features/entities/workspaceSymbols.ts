@@ -2,14 +2,9 @@ import * as vscode from 'vscode';
 import { preview } from '../../core/facts';
 import type { Workflow } from '../annotate/workflow';
 import { loadWorkspaceSidecars } from '../tree';
+import { KINDS } from './documentSymbols';
 import { entryLine, type EntitiesFiles } from './entitiesFiles';
 import { documentFor } from './mentions';
-
-const KINDS: Record<string, vscode.SymbolKind> = {
-  PERSON: vscode.SymbolKind.Object,
-  ORGANIZATION: vscode.SymbolKind.Namespace,
-  PLACE: vscode.SymbolKind.Package,
-};
 
 /** Go to Symbol in Workspace (Ctrl+T): the entities of the entities files and the facts of every article. */
 export function registerWorkspaceSymbols(workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
