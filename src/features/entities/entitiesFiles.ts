@@ -15,7 +15,7 @@ export interface EntitiesFile {
 const EMPTY: EntitiesParseResult = { data: { version: 1, entities: [] }, invalid: [], diagnostics: [], writable: true };
 
 /**
- * The `factmark.entities.yaml` of each workspace folder: read (from its editor when it is open, so
+ * The `factmark.entities.yaml` of each workspace folder: read (from its editor when it has unsaved edits, so
  * unsaved edits count), re-read when it changes, and its problems shown in the Problems view with
  * their line and column. A malformed file is reported and never written (see `writable`).
  */
@@ -111,10 +111,14 @@ export class EntitiesFiles extends Disposable {
     return this.parse(uri, await this.readText(uri));
   }
 
-  /** The file's text: from its editor when it is open, so unsaved edits count; undefined when there is none. */
+  /**
+   * The file's text: from its editor when it has unsaved edits, so they count; else from disk (a
+   * document outlives its file: one deleted on disk has no problems left to show). Undefined when
+   * there is no file.
+   */
   private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    if (open) return open.getText();
+    if (open?.isDirty) return open.getText();
     try {
       return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     } catch {
