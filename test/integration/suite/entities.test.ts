@@ -125,6 +125,26 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     }
   });
 
+  it('Rename right after the entities file changed on disk (a checkout) edits the file as it now is', async () => {
+    const kim = '  - id: e-kim\n    name: Kim Yong-chol\n    type: PERSON\n\n';
+    const checkedOut = ENTITIES.replace('  - id: e-roh\n', `${kim}  - id: e-roh\n`);
+    await openInEditor(b);
+    // F2 at once: Factmark has not yet re-read the file.
+    fs.writeFileSync(entitiesPath(), checkedOut);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, new vscode.Position(0, 1), 'Roh (checkout)');
+    assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'no rename edit');
+    await vscode.workspace.saveAll(false);
+    const text = await eventually(() => {
+      const t = fs.readFileSync(entitiesPath(), 'utf8');
+      return t.includes('name: Roh (checkout)') ? t : undefined;
+    }, 'the entities file was not renamed', 30_000);
+    assert.strictEqual(text, checkedOut.replace('    name: Roh Moo-hyun\n', '    name: Roh (checkout)\n').replace('aliases: [President Roh]', 'aliases: [President Roh, Roh Moo-hyun]'));
+    // Back to the file the next test expects, in the editor too.
+    fs.writeFileSync(entitiesPath(), ENTITIES);
+    const uri = vscode.Uri.file(entitiesPath());
+    await eventually(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText() === ENTITIES, 'the entities file did not come back', 30_000);
+  });
+
   it('Rename changes the canonical name in the entities file and nothing else, keeping its comments', async () => {
     const editor = await openInEditor(b);
     const at = editor.document.positionAt(1);
