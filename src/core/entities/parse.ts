@@ -10,7 +10,8 @@ import { isAlias, isMap, isScalar, isSeq, parseDocument, type Document, type Nod
 import { LineIndex } from '../sidecar/lines';
 import { MAX_SIDECAR_LENGTH, YAML_OPTIONS } from '../sidecar/parse';
 import schema from './schema.json';
-import { ENTITIES_VERSION, type EntitiesDiagnostic, type EntitiesParseResult, type Entity } from './types';
+import type { SidecarDiagnostic } from '../sidecar/types';
+import { ENTITIES_VERSION, type EntitiesParseResult, type Entity } from './types';
 
 /** The published schema, as an object (for tests and tooling). */
 export const ENTITIES_SCHEMA: object = schema;
@@ -38,8 +39,8 @@ export function parseEntities(text: string): EntitiesParseResult {
 /** {@link parseEntities} plus the yaml nodes. */
 export function parseEntitiesWithNodes(text: string): ParsedEntitiesWithNodes {
   const lines = new LineIndex(text);
-  const diagnostics: EntitiesDiagnostic[] = [];
-  const at = (code: string, message: string, range: [number, number], severity: EntitiesDiagnostic['severity'] = 'error') => {
+  const diagnostics: SidecarDiagnostic[] = [];
+  const at = (code: string, message: string, range: [number, number], severity: SidecarDiagnostic['severity'] = 'error') => {
     const a = lines.position(range[0]);
     const b = lines.position(Math.max(range[0], range[1]));
     diagnostics.push({ message, severity, code, line: a.line, column: a.column, endLine: b.line, endColumn: b.column });

@@ -3,6 +3,8 @@
  * person, organisation or place, which mentions in every article link to by its stable id.
  */
 
+import type { SidecarDiagnostic } from '../sidecar/types';
+
 /** The only format version this code reads and writes. */
 export const ENTITIES_VERSION = 1;
 
@@ -31,25 +33,14 @@ export interface EntitiesData {
   entities: Entity[];
 }
 
-/** A problem found in the file. Positions are 0-based lines and UTF-16 columns, as editors count them. */
-export interface EntitiesDiagnostic {
-  message: string;
-  severity: 'error' | 'warning' | 'information';
-  line: number;
-  column: number;
-  endLine: number;
-  endColumn: number;
-  /** Machine-readable reason: `YAML_SYNTAX`, `SCHEMA`, `DUPLICATE_ID`, `ALIAS`, `TAG`, `TOO_LARGE`, ... */
-  code: string;
-}
-
 /** Result of {@link parseEntities}. */
 export interface EntitiesParseResult {
   /** The valid entries; undefined when the file could not be read at all. */
   data?: EntitiesData;
   /** Positions (in the file's list) of entries that failed validation: reported, kept verbatim on write. */
   invalid: number[];
-  diagnostics: EntitiesDiagnostic[];
+  /** Problems, in the same shape as a sidecar's (codes such as `DUPLICATE_ID` are the entities file's own). */
+  diagnostics: SidecarDiagnostic[];
   /** False when the file must not be overwritten until it is fixed by hand. */
   writable: boolean;
 }

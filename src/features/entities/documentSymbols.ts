@@ -3,8 +3,8 @@ import { toRange } from '../../adapter';
 import { outlineOf, type OutlineItem } from '../../core/entities';
 import type { AnnotationStore } from '../sidecar/store';
 
-/** Symbol kinds only pick the Outline's icons: an event for a fact, a look per entity type. */
-const KINDS: Record<string, vscode.SymbolKind> = {
+/** Symbol kinds only pick the icons (Outline, Ctrl+T): an event for a fact, a look per entity type. */
+export const KINDS: Record<string, vscode.SymbolKind> = {
   PERSON: vscode.SymbolKind.Object,
   ORGANIZATION: vscode.SymbolKind.Namespace,
   PLACE: vscode.SymbolKind.Package,

@@ -1,4 +1,7 @@
 import * as vscode from 'vscode';
+import { escapeRegExp } from '../../core/text';
+import { Disposable } from '../dispose';
+import { toDiagnostic } from '../sidecar/diagnostics';
 import { ENTITIES_FILE, parseEntities, type EntitiesParseResult, type Entity } from '../../core/entities';
 
 /** One folder's entities file, as last read. */
@@ -12,39 +15,65 @@ export interface EntitiesFile {
 const EMPTY: EntitiesParseResult = { data: { version: 1, entities: [] }, invalid: [], diagnostics: [], writable: true };
 
 /**
- * The `factmark.entities.yaml` of each workspace folder: read (from its editor when it is open, so
+ * The `factmark.entities.yaml` of each workspace folder: read (from its editor when it has unsaved edits, so
  * unsaved edits count), re-read when it changes, and its problems shown in the Problems view with
  * their line and column. A malformed file is reported and never written (see `writable`).
  */
-export class EntitiesFiles implements vscode.Disposable {
+export class EntitiesFiles extends Disposable {
   private readonly cache = new Map<string, Promise<EntitiesFile>>();
-  private readonly diagnostics = vscode.languages.createDiagnosticCollection('factmark-entities');
-  private readonly subscriptions: vscode.Disposable[] = [];
-  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('factmark-entities'));
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Pending re-reads per file, and a count per file so an overtaken re-read is dropped. */
+  private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
   /** Fires when an entities file was read again after a change. */
   readonly onDidChange = this.changed.event;
 
   constructor() {
-    const watcher = vscode.workspace.createFileSystemWatcher(`**/${ENTITIES_FILE}`);
-    const forget = (uri: vscode.Uri) => {
-      this.cache.delete(uri.toString());
-      void this.read(uri).then(() => this.changed.fire());
-    };
-    this.subscriptions.push(
-      this.diagnostics,
-      this.changed,
-      watcher,
-      watcher.onDidChange(forget),
-      watcher.onDidCreate(forget),
-      watcher.onDidDelete(forget),
+    super();
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/${ENTITIES_FILE}`));
+    const later = (uri: vscode.Uri) => this.later(uri);
+    this._registerAll(
+      watcher.onDidChange(later),
+      watcher.onDidCreate(later),
+      watcher.onDidDelete(later),
       vscode.workspace.onDidChangeTextDocument((e) => {
-        if (e.document.uri.path.endsWith(`/${ENTITIES_FILE}`)) forget(e.document.uri);
+        if (e.document.uri.path.endsWith(`/${ENTITIES_FILE}`)) later(e.document.uri);
       }),
     );
   }
 
-  dispose(): void {
-    for (const d of this.subscriptions) d.dispose();
+  override dispose(): void {
+    this.timers.forEach((t) => clearTimeout(t));
+    this.timers.clear();
+    super.dispose();
+  }
+
+  /** Typing in the entities file re-reads it once the typing pauses, not on every keystroke. */
+  private later(uri: vscode.Uri): void {
+    const key = uri.toString();
+    clearTimeout(this.timers.get(key));
+    this.timers.set(
+      key,
+      setTimeout(() => {
+        this.timers.delete(key);
+        void this.refresh(uri);
+      }, 300),
+    );
+  }
+
+  /** Reads the file again; parses, reports and fires `onDidChange` only when its text changed. */
+  private async refresh(uri: vscode.Uri): Promise<void> {
+    const key = uri.toString();
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const cached = this.cache.get(key);
+    const before = cached ? await cached : undefined;
+    const text = await this.readText(uri);
+    if (this.isDisposed || this.generations.get(key) !== generation) return;
+    if (before && before.text === text) return;
+    this.cache.set(key, Promise.resolve(this.parse(uri, text)));
+    this.changed.fire();
   }
 
   /** The entities files of every workspace folder (a folder without one gives an empty list). */
@@ -79,27 +108,31 @@ export class EntitiesFiles implements vscode.Disposable {
   }
 
   private async load(uri: vscode.Uri): Promise<EntitiesFile> {
+    return this.parse(uri, await this.readText(uri));
+  }
+
+  /**
+   * The file's text: from its editor when it has unsaved edits, so they count; else from disk (a
+   * document outlives its file: one deleted on disk has no problems left to show). Undefined when
+   * there is no file.
+   */
+  private async readText(uri: vscode.Uri): Promise<string | undefined> {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-    let text: string | undefined = open?.getText();
+    if (open?.isDirty) return open.getText();
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  private parse(uri: vscode.Uri, text: string | undefined): EntitiesFile {
     if (text === undefined) {
-      try {
-        text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-      } catch {
-        this.diagnostics.delete(uri);
-        return { uri, result: EMPTY };
-      }
+      this.diagnostics.delete(uri);
+      return { uri, result: EMPTY };
     }
     const result = parseEntities(text);
-    this.diagnostics.set(
-      uri,
-      result.diagnostics.map((d) => {
-        const severity = d.severity === 'error' ? vscode.DiagnosticSeverity.Error : d.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Information;
-        const diagnostic = new vscode.Diagnostic(new vscode.Range(d.line, d.column, d.endLine, d.endColumn), d.message, severity);
-        diagnostic.source = 'Factmark';
-        diagnostic.code = d.code;
-        return diagnostic;
-      }),
-    );
+    this.diagnostics.set(uri, result.diagnostics.map(toDiagnostic));
     return { uri, text, result };
   }
 }
@@ -108,8 +141,7 @@ export class EntitiesFiles implements vscode.Disposable {
 export function entryLine(text: string | undefined, id: string): number {
   if (!text) return 0;
   const lines = text.split(/\r?\n/);
-  const escaped = id.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  const re = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${escaped}["']?\\s*(?:#.*)?$`);
+  const re = new RegExp(`^\\s*(?:-\\s+)?id:\\s*["']?${escapeRegExp(id)}["']?\\s*(?:#.*)?$`);
   const at = lines.findIndex((l) => re.test(l));
   return Math.max(0, at);
 }

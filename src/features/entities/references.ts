@@ -19,10 +19,10 @@ export function registerReferences(workflow: Workflow, files: EntitiesFiles): vs
   };
   return vscode.Disposable.from(
     vscode.languages.registerReferenceProvider(selector, {
-      async provideReferences(document, position, context) {
+      async provideReferences(document, position, context, token) {
         const mention = linkedMentionAt(workflow, document, position);
         if (mention?.entity === undefined) return [];
-        const out = await mentionsOf(workflow, mention.entity);
+        const out = await mentionsOf(workflow, mention.entity, token);
         const entry = context.includeDeclaration ? await definition(document, position) : undefined;
         return entry ? [entry, ...out] : out;
       },

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { renameEntity, writeEntities } from '../../core/entities';
+import { parseEntities, renameEntity, writeEntities } from '../../core/entities';
 import type { Workflow } from '../annotate/workflow';
 import type { EntitiesFiles } from './entitiesFiles';
 import { linkedMentionAt } from './mentions';
@@ -14,6 +14,7 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
     const mention = linkedMentionAt(workflow, document, position);
     if (mention?.entity === undefined) throw new Error('Factmark renames an entity from a mention linked to it.');
     const file = await files.forDocument(document.uri);
+    if (file && file.text === undefined) throw noFile(file.uri);
     if (file && !file.result.writable) throw notWritable(file.uri);
     const found = await files.find(mention.entity, document.uri);
     if (!found) throw new Error(`The entity ${mention.entity} is not in the entities file.`);
@@ -30,14 +31,29 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
         const { entity, file } = await target(document, position);
         const name = newName.trim();
         if (!name) throw new Error('An entity needs a name.');
-        if (!file.result.writable || !file.result.data || file.text === undefined) throw notWritable(file.uri);
-        const next = writeEntities(file.text, renameEntity(file.result.data, entity.id, name));
+        if (file.text === undefined) throw noFile(file.uri);
+        // The cache may lag the disk (a checkout just before F2, the watcher not yet fired): the
+        // range edit is computed on the text as it is now, or it would land in the wrong place.
+        let text: string;
+        try {
+          text = (await vscode.workspace.openTextDocument(file.uri)).getText();
+        } catch {
+          throw noFile(file.uri);
+        }
+        const current = parseEntities(text);
+        if (!current.writable || !current.data) throw notWritable(file.uri);
+        if (!current.data.entities.some((e) => e.id === entity.id)) throw new Error(`The entity ${entity.id} is not in the entities file.`);
+        const next = writeEntities(text, renameEntity(current.data, entity.id, name));
         const edit = new vscode.WorkspaceEdit();
-        edit.replace(file.uri, changedRange(file.text, next), changedText(file.text, next));
+        edit.replace(file.uri, changedRange(text, next), changedText(text, next));
         return edit;
       },
     },
   );
+}
+
+function noFile(uri: vscode.Uri): Error {
+  return new Error(`There is no entities file (${vscode.workspace.asRelativePath(uri)}): Factmark renames entities it holds.`);
 }
 
 function notWritable(uri: vscode.Uri): Error {

@@ -4,6 +4,7 @@ import { CommandId } from '../../commands';
 import { unknownLinks } from '../../core/entities';
 import type { Workflow } from '../annotate/workflow';
 import type { EntitiesFiles } from './entitiesFiles';
+import { documentFor } from './mentions';
 
 const CODE_PREFIX = 'UNKNOWN_ENTITY:';
 
@@ -21,26 +22,55 @@ export interface FixEntityLinkArgs {
  */
 export function registerUnknownLinks(workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('factmark-entity-links');
-  const suggestions = new Map<string, string>();
+  /** Quick-fix targets per article: mention id → the entity its text names. Rebuilt on each check. */
+  const suggestions = new Map<string, Map<string, string>>();
+  /** Checks per article, counted: a check that finishes after a newer one began is dropped. */
+  const generations = new Map<string, number>();
+  const forget = (uri: vscode.Uri) => {
+    const key = uri.toString();
+    generations.set(key, (generations.get(key) ?? 0) + 1);
+    collection.delete(uri);
+    suggestions.delete(key);
+  };
   const check = async (uri: vscode.Uri) => {
+    const key = uri.toString();
+    const generation = (generations.get(key) ?? 0) + 1;
+    generations.set(key, generation);
+    const stale = () => generations.get(key) !== generation;
     const entry = workflow.store.get(uri);
     const file = await files.forDocument(uri);
-    if (!entry || !file || !file.result.data) return collection.delete(uri);
-    const document = await vscode.workspace.openTextDocument(uri);
+    // An article deleted on disk may stay loaded while its document is open: say nothing of it.
+    const exists = uri.scheme === 'untitled' || (await vscode.workspace.fs.stat(uri).then(() => true, () => false));
+    if (stale()) return;
+    if (!entry || !file || !file.result.data || !exists) return forget(uri);
+    const document = await documentFor(uri);
+    if (stale()) return;
     const live = entry.model.annotations.filter((a) => !entry.orphans.has(a.id) && a.status !== 'rejected');
     const name = vscode.workspace.asRelativePath(file.uri);
+    const suggested = new Map<string, string>();
     collection.set(
       uri,
       unknownLinks(file.result.data.entities, live).map((u) => {
         const a = live.find((x) => x.id === u.mention)!;
-        if (u.suggestion) suggestions.set(`${uri.toString()}#${u.mention}`, u.suggestion);
+        if (u.suggestion) suggested.set(u.mention, u.suggestion);
         const d = new vscode.Diagnostic(toRange(document, a), `“${a.text}” links to entity ${u.entity}, which ${name} does not hold.`, vscode.DiagnosticSeverity.Warning);
         d.source = 'Factmark';
         d.code = CODE_PREFIX + a.id;
         return d;
       }),
     );
+    suggestions.set(key, suggested);
   };
+  const forgetUnder = (deleted: vscode.Uri) => {
+    const under = deleted.toString() + '/';
+    const gone: vscode.Uri[] = [];
+    collection.forEach((uri) => {
+      if (uri.toString() === deleted.toString() || uri.toString().startsWith(under)) gone.push(uri);
+    });
+    gone.forEach(forget);
+  };
+  // Deletions only: VS Code already watches the workspace, this asks to hear of them.
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*', true, true, false);
   const checkAll = () => {
     for (const e of workflow.store.all()) void check(e.uri);
   };
@@ -53,7 +83,7 @@ export function registerUnknownLinks(workflow: Workflow, files: EntitiesFiles): 
         if (d.source !== 'Factmark' || !code.startsWith(CODE_PREFIX)) continue;
         const id = code.slice(CODE_PREFIX.length);
         const uri = document.uri.toString();
-        const suggestion = suggestions.get(`${uri}#${id}`);
+        const suggestion = suggestions.get(uri)?.get(id);
         const found = suggestion ? await files.find(suggestion, document.uri) : undefined;
         if (found) actions.push(fix(`Link to ${found.entity.name} (${found.entity.id})`, d, { uri, id, entity: found.entity.id }, true));
         actions.push(fix('Remove the link to the missing entity', d, { uri, id }));
@@ -65,6 +95,11 @@ export function registerUnknownLinks(workflow: Workflow, files: EntitiesFiles): 
     collection,
     workflow.store.onDidChange((entry) => void check(entry.uri)),
     files.onDidChange(checkAll),
+    vscode.workspace.onDidCloseTextDocument((d) => forget(d.uri)),
+    // Deleted articles (or their folder): drop what was said of them.
+    watcher,
+    watcher.onDidDelete(forgetUnder),
+    vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forgetUnder)),
     vscode.languages.registerCodeActionsProvider({ language: 'plaintext' }, provider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
     vscode.commands.registerCommand(CommandId.FixEntityLink, async (args: FixEntityLinkArgs) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));

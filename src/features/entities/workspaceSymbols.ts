@@ -2,18 +2,14 @@ import * as vscode from 'vscode';
 import { preview } from '../../core/facts';
 import type { Workflow } from '../annotate/workflow';
 import { loadWorkspaceSidecars } from '../tree';
+import { KINDS } from './documentSymbols';
 import { entryLine, type EntitiesFiles } from './entitiesFiles';
-
-const KINDS: Record<string, vscode.SymbolKind> = {
-  PERSON: vscode.SymbolKind.Object,
-  ORGANIZATION: vscode.SymbolKind.Namespace,
-  PLACE: vscode.SymbolKind.Package,
-};
+import { documentFor } from './mentions';
 
 /** Go to Symbol in Workspace (Ctrl+T): the entities of the entities files and the facts of every article. */
 export function registerWorkspaceSymbols(workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
   return vscode.languages.registerWorkspaceSymbolProvider({
-    async provideWorkspaceSymbols(query) {
+    async provideWorkspaceSymbols(query, token) {
       const out: vscode.SymbolInformation[] = [];
       for (const file of await files.all()) {
         for (const e of file.result.data?.entities ?? []) {
@@ -23,11 +19,14 @@ export function registerWorkspaceSymbols(workflow: Workflow, files: EntitiesFile
           out.push(new vscode.SymbolInformation(e.name, KINDS[e.type] ?? vscode.SymbolKind.Constant, e.type, where));
         }
       }
+      // Ctrl+T asks again on every keystroke and cancels the previous query: stop when it does.
+      if (token.isCancellationRequested) return [];
       await loadWorkspaceSidecars(workflow);
       for (const entry of workflow.store.all()) {
+        if (token.isCancellationRequested) return [];
         const facts = entry.model.facts.filter((f) => !entry.orphans.has(f.id) && matches(query, f.label, f.text));
         if (!facts.length) continue;
-        const document = await vscode.workspace.openTextDocument(entry.uri);
+        const document = await documentFor(entry.uri);
         const container = vscode.workspace.asRelativePath(entry.uri);
         for (const f of facts) {
           const where = new vscode.Location(entry.uri, new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)));

@@ -11,6 +11,14 @@ const SEVERITY: Record<SidecarDiagnostic['severity'], vscode.DiagnosticSeverity>
   information: vscode.DiagnosticSeverity.Information,
 };
 
+/** A problem of a sidecar or entities file, as VS Code shows it. */
+export function toDiagnostic(d: SidecarDiagnostic): vscode.Diagnostic {
+  const out = new vscode.Diagnostic(new vscode.Range(d.line, d.column, d.endLine, d.endColumn), d.message, SEVERITY[d.severity]);
+  out.source = 'Factmark';
+  out.code = d.code;
+  return out;
+}
+
 /** Problems of sidecar files (syntax, version, schema, refused input), at their line and column. */
 export class SidecarProblemsPanel implements SidecarProblems, vscode.Disposable {
   private readonly collection = vscode.languages.createDiagnosticCollection('factmark-sidecar');
@@ -18,12 +26,7 @@ export class SidecarProblemsPanel implements SidecarProblems, vscode.Disposable 
   report(sidecar: vscode.Uri, diagnostics: readonly SidecarDiagnostic[]): void {
     this.collection.set(
       sidecar,
-      diagnostics.map((d) => {
-        const out = new vscode.Diagnostic(new vscode.Range(d.line, d.column, d.endLine, d.endColumn), d.message, SEVERITY[d.severity]);
-        out.source = 'Factmark';
-        out.code = d.code;
-        return out;
-      }),
+      diagnostics.map(toDiagnostic),
     );
   }
 

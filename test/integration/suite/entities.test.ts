@@ -69,9 +69,17 @@ describe('One entity across articles: references, rename, workspace symbols', ()
   });
   after(async () => {
     await closeAllEditors();
-    // Later suites look at the whole workspace (view, timeline, Go to Fact): leave nothing behind.
+    // Later suites look at the whole workspace (view, timeline, Go to Fact, Problems): leave nothing
+    // behind. The articles go first: without an entities file, each of their links would be a Problem.
+    const dir = path.join(workspaceDir(), 'entities-test');
+    fs.rmSync(dir, { recursive: true, force: true });
     fs.rmSync(entitiesPath(), { force: true });
-    fs.rmSync(path.join(workspaceDir(), 'entities-test'), { recursive: true, force: true });
+    const left = () =>
+      vscode.languages
+        .getDiagnostics()
+        .filter(([uri, ds]) => (uri.fsPath.startsWith(dir + path.sep) || uri.fsPath === entitiesPath()) && ds.some((d) => d.source === 'Factmark'))
+        .map(([uri]) => uri.fsPath);
+    await eventually(() => left().length === 0, 'Problems stay behind for the deleted articles or entities file', 30_000).catch(() => assert.fail(`Problems left for ${JSON.stringify(left())}`));
   });
 
   it('Find All References on "Roh Moo-hyun" lists its mentions in both articles', async () => {
@@ -115,6 +123,26 @@ describe('One entity across articles: references, rename, workspace symbols', ()
       await eventually(async () => (await wb.evaluate(readQuickInput))?.rows.some((r) => r.includes('Roh Moo-hyun')), 'Ctrl+T does not list the entity', 30_000);
       await wb.press('Escape');
     }
+  });
+
+  it('Rename right after the entities file changed on disk (a checkout) edits the file as it now is', async () => {
+    const kim = '  - id: e-kim\n    name: Kim Yong-chol\n    type: PERSON\n\n';
+    const checkedOut = ENTITIES.replace('  - id: e-roh\n', `${kim}  - id: e-roh\n`);
+    await openInEditor(b);
+    // F2 at once: Factmark has not yet re-read the file.
+    fs.writeFileSync(entitiesPath(), checkedOut);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, new vscode.Position(0, 1), 'Roh (checkout)');
+    assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'no rename edit');
+    await vscode.workspace.saveAll(false);
+    const text = await eventually(() => {
+      const t = fs.readFileSync(entitiesPath(), 'utf8');
+      return t.includes('name: Roh (checkout)') ? t : undefined;
+    }, 'the entities file was not renamed', 30_000);
+    assert.strictEqual(text, checkedOut.replace('    name: Roh Moo-hyun\n', '    name: Roh (checkout)\n').replace('aliases: [President Roh]', 'aliases: [President Roh, Roh Moo-hyun]'));
+    // Back to the file the next test expects, in the editor too.
+    fs.writeFileSync(entitiesPath(), ENTITIES);
+    const uri = vscode.Uri.file(entitiesPath());
+    await eventually(() => vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString())?.getText() === ENTITIES, 'the entities file did not come back', 30_000);
   });
 
   it('Rename changes the canonical name in the entities file and nothing else, keeping its comments', async () => {

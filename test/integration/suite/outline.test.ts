@@ -64,10 +64,14 @@ describe('Document symbols: the Outline of an article', () => {
     const wb = workbench();
     if (wb) {
       await vscode.commands.executeCommand('outline.focus');
+      // The rows last seen, for the failure message (read when it fails, not before the wait).
+      let rows: string[] = [];
       await eventually(async () => {
-        const rows = (await outlineRows()) ?? [];
+        rows = (await outlineRows()) ?? [];
         return rows[0] === fact && rows.includes('Kim Yong-chol') && rows.includes('Seoul');
-      }, `the Outline view does not show the fact and its entities (rows: ${JSON.stringify(await outlineRows())})`, 30_000);
+      }, 'the Outline view does not show the fact and its entities', 30_000).catch(() => {
+        assert.fail(`the Outline view does not show the fact and its entities (rows: ${JSON.stringify(rows)})`);
+      });
     }
 
     // Tag "officials": no text changes, yet the Outline must show it under the fact.
