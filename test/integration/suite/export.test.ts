@@ -142,6 +142,18 @@ async function folderRow(wb: Workbench, name: string): Promise<{ x: number; y: n
   }, `the folder ${name} is not shown, or keeps moving, in the Explorer`);
 }
 
+/**
+ * Where the notification saying `text` is: its toast, or, when other notifications pushed the toast out
+ * of sight (seen in CI), its row in the notification centre, which a user would open to find it.
+ */
+async function notification(wb: Workbench, text: string): Promise<string | undefined> {
+  const toast = `.notification-toast:has-text("${text}")`;
+  if (await wb.waitFor(toast, 10_000).catch(() => false)) return toast;
+  await vscode.commands.executeCommand('notifications.showList');
+  const listed = `.notifications-center .notification-list-item:has-text("${text}")`;
+  return (await wb.waitFor(listed).catch(() => false)) ? listed : undefined;
+}
+
 /** What watchQuickInputAndFocus recorded. */
 function pageLog(wb: Workbench): Promise<string[]> {
   return wb.evaluate(() => (window as unknown as { fmLog?: string[] }).fmLog ?? []);
@@ -296,12 +308,11 @@ describe('Export and import annotations', function () {
     assert.ok(content.startsWith('document,id,type,status,quote'), content);
     assert.ok(content.includes(`${FOLDER}/korea.txt,a1,PERSON,confirmed,Kim Yong-chol`), content);
 
-    await eventually(
-      () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /exported 3 annotations from 1 document to annotations\.csv/.test(t.textContent ?? ''))),
-      'no notification says what was exported',
-    );
-    await wb.click('.notification-toast:has-text("annotations.csv") .monaco-button:text-is("Open")');
+    const where = await notification(wb, 'exported 3 annotations from 1 document to annotations.csv');
+    assert.ok(where, 'no notification says what was exported');
+    await wb.click(`${where} .monaco-button:text-is("Open")`);
     await eventually(() => vscode.window.activeTextEditor?.document.uri.fsPath === csv, 'Open did not show the exported file');
+    await vscode.commands.executeCommand('notifications.hideList');
   });
 
   it("offers Export Annotations… in the Explorer's context menu of a folder, for the selection", async function () {
