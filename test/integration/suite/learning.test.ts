@@ -252,6 +252,17 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
   });
 });
 
+/** Removes test articles with their annotations and sidecars, so no later suite finds them. */
+async function removeArticles(uris: ReadonlyArray<vscode.Uri | undefined>): Promise<void> {
+  for (const uri of uris) {
+    if (!uri) continue;
+    const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string }> } }>('factmark.internal.getAnnotations', uri);
+    await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: own.model.annotations.map((a) => a.id) });
+    fs.rmSync(uri.fsPath, { force: true });
+    fs.rmSync(`${uri.fsPath}.factmark.yaml`, { force: true });
+  }
+}
+
 describe('A hand-broken factmark.lexicon.yaml (issue 10)', () => {
   const lexiconFile = () => path.join(workspaceDir(), 'factmark.lexicon.yaml');
   let taught: vscode.Uri;
@@ -262,13 +273,7 @@ describe('A hand-broken factmark.lexicon.yaml (issue 10)', () => {
   });
 
   after(async () => {
-    for (const uri of [taught, other]) {
-      if (!uri) continue;
-      const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string }> } }>('factmark.internal.getAnnotations', uri);
-      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: own.model.annotations.map((a) => a.id) });
-      fs.rmSync(uri.fsPath, { force: true });
-      fs.rmSync(`${uri.fsPath}.factmark.yaml`, { force: true });
-    }
+    await removeArticles([taught, other]);
     fs.rmSync(lexiconFile(), { force: true });
     await vscode.workspace.getConfiguration('factmark').update('suggestions.learn', false, vscode.ConfigurationTarget.Global);
     await closeAllEditors();
@@ -314,13 +319,7 @@ describe('A hand-damaged file of entity-model corrections (issue 10)', () => {
   });
 
   after(async () => {
-    for (const uri of [taught, other]) {
-      if (!uri) continue;
-      const own = await vscode.commands.executeCommand<{ model: { annotations: Array<{ id: string }> } }>('factmark.internal.getAnnotations', uri);
-      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { remove: own.model.annotations.map((a) => a.id) });
-      fs.rmSync(uri.fsPath, { force: true });
-      fs.rmSync(`${uri.fsPath}.factmark.yaml`, { force: true });
-    }
+    await removeArticles([taught, other]);
     // Damaged on purpose: a later session must not start from it.
     if (file) fs.rmSync(file, { force: true });
     fs.rmSync(path.join(workspaceDir(), 'factmark.lexicon.yaml'), { force: true });
