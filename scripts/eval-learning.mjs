@@ -29,6 +29,9 @@
 //   --rejections on|off     a rejected mention corrects the model too (default off)
 //   --self-check on|off     undo a correction that breaks an earlier decision in the document (default on)
 //   --reject-everywhere     a rejected mention's text is rejected everywhere (the behaviour before issue 10)
+//   --accept-everywhere off|retyped|all  the analyst's scope for accepts: off (default), Accept
+//                           Everywhere (a rule: the type wins over the model's) when retyping a suggestion, or
+//                           for every accept and tag
 //   --max-docs N            use only the first N documents of each file (faster runs while tuning)
 import path from 'node:path';
 import { readFileSync } from 'node:fs';
@@ -105,6 +108,7 @@ async function runFile(file, args, print) {
   const { undecidedSuggestions } = await loadCore('facts.js');
   const options = parseOptions(args, learning.DEFAULT_LEARNING);
   const maxDocs = Number(args[args.indexOf('--max-docs') + 1]) || Infinity;
+  const everywhere = args.includes('--accept-everywhere') ? args[args.indexOf('--accept-everywhere') + 1] : 'off';
   const docs = readDocuments(file).slice(0, args.includes('--max-docs') ? maxDocs : undefined).map((d) => asText(d, chunksFromTags));
   const half = Math.floor(docs.length / 2);
   const taught = docs.slice(0, half).map((d, k) => ({ ...d, name: `taught-${k}.txt` }));
@@ -127,8 +131,10 @@ async function runFile(file, args, print) {
   /** The analyst works through one document; `onDecision` is called after each decision. */
   const work = (learner, doc, onDecision) => {
     const annotations = [];
-    const decide = (a) => {
+    /** One decision; `retyped`: the analyst changed the suggestion's type (where Accept Everywhere may be their choice). */
+    const decide = (a, retyped = false) => {
       annotations.push(a);
+      if (a.status === 'confirmed' && (everywhere === 'all' || (everywhere === 'retyped' && retyped))) learner.decideText([{ text: a.text, type: a.type, rule: true }], 'confirmed');
       learner.decide(doc.name, doc.text, annotations);
       onDecision();
     };
@@ -138,7 +144,7 @@ async function runFile(file, args, print) {
       if (open.length === 0) break;
       const m = open[0];
       const g = goldAt.get(`${m.start}:${m.end}`);
-      if (g) decide({ start: m.start, end: m.end, text: m.text, type: FROM_CONLL[g.type], status: 'confirmed' }); // accept, or retype
+      if (g) decide({ start: m.start, end: m.end, text: m.text, type: FROM_CONLL[g.type], status: 'confirmed' }, FROM_CONLL[g.type] !== m.type); // accept, or retype
       else decide({ start: m.start, end: m.end, text: m.text, type: m.type, status: 'rejected' });
     }
     for (const g of doc.gold) {
@@ -172,7 +178,7 @@ async function runFile(file, args, print) {
 
   const f = (x) => (100 * x).toFixed(2).padStart(7);
   print(`${path.relative(repoRoot, file) || file}: ${docs.length} documents; the analyst decides the first ${taught.length} (${made} decisions; ${planned} with the base model), the last ${scored.length} are scored`);
-  print(`design: ${JSON.stringify(options)}`);
+  print(`design: ${JSON.stringify(options)}${everywhere === 'off' ? '' : `; Accept Everywhere: ${everywhere}`}`);
   print(`  F1 (exact span)  ${rows.map(([name]) => name.padStart(7)).join('')}`);
   for (const t of SCORED) print(`  ${t.padEnd(16)}${rows.map(([, r]) => f(r.byType[t])).join('')}`);
   print(`  micro PER/ORG/LOC${rows.map(([, r]) => f(r.micro)).join('')}`);

@@ -90,7 +90,7 @@ function suggestionCard(document: vscode.TextDocument, m: Mention, documentDate:
     // Wider scopes are explicit choices, on the same line: a plain reject hides this mention only.
     const scoped = (title: string, command: CommandId, scope: string) => link(title, command, { ...args, scope });
     md.appendMarkdown(
-      `\n\n${link('$(check) Accept', CommandId.AcceptSuggestion, args)} (${scoped('all here', CommandId.AcceptScoped, 'document')}) · ` +
+      `\n\n${link('$(check) Accept', CommandId.AcceptSuggestion, args)} (${scoped('all here', CommandId.AcceptScoped, 'document')}, ${scoped('everywhere', CommandId.AcceptScoped, 'everywhere')}) · ` +
         `${link('$(close) Reject', CommandId.RejectSuggestion, args)} (${scoped('here', CommandId.RejectScoped, 'document')}, ${scoped('everywhere', CommandId.RejectScoped, 'everywhere')})`,
     );
   }

@@ -106,8 +106,14 @@ class LearnedTree implements vscode.TreeDataProvider<Node> {
       return item;
     }
     const where = node.scope === 'everywhere' ? 'everywhere' : `in ${node.scope}`;
-    item.description = `${this.labelTitle(node.entry.type)} · ${where} · ${node.mentions} mention${node.mentions === 1 ? '' : 's'} here`;
-    item.tooltip = `${node.status === 'rejected' ? 'Not suggested' : 'Suggested at its other mentions'} as ${this.labelTitle(node.entry.type)} ${where}.`;
+    const rule = node.status === 'confirmed' && node.entry.rule;
+    item.description = `${this.labelTitle(node.entry.type)} · ${rule ? 'rule, ' : ''}${where} · ${node.mentions} mention${node.mentions === 1 ? '' : 's'} here`;
+    item.tooltip =
+      node.status === 'rejected'
+        ? `Not suggested as ${this.labelTitle(node.entry.type)} ${where}.`
+        : rule
+          ? `Accepted everywhere: suggested as ${this.labelTitle(node.entry.type)} at every mention ${where}, over the model's type.`
+          : `Suggested at its other mentions as ${this.labelTitle(node.entry.type)} ${where} where the model suggests nothing.`;
     item.iconPath = new vscode.ThemeIcon(node.status === 'rejected' ? 'close' : 'check');
     item.contextValue = 'learned.entry';
     return item;

@@ -260,7 +260,7 @@ export class LexiconService extends Disposable {
     if (!learningEnabled(folder)) return;
     const key = folder.uri.toString();
     const document = scope === 'document' ? this.documentKey(uri) : undefined;
-    const scoped = (entries: LexiconEntry[]) => entries.map((e) => (document ? { text: e.text, type: e.type, document } : { text: e.text, type: e.type }));
+    const scoped = (entries: LexiconEntry[]) => entries.map((e) => ({ text: e.text, type: e.type, ...(document ? { document } : {}), ...(e.rule ? { rule: true } : {}) }));
     await this.syncWithDisk(folder);
     const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
     const after = addDecisions(before, scoped(confirmed), scoped(rejected));

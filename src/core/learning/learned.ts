@@ -10,8 +10,9 @@ import { patternRecognizer, type PatternSpec } from './patterns';
  * runs on every result while the model's own results stay cached per paragraph.
  *
  * A confirmed text is a hint, not a rule: it wins over a model suggestion it covers ("Bank of
- * England" over "England") or has the same span as (its type), but never cuts a longer or
- * crossing one ("North" confirmed as a place leaves "North Korea" whole). A pattern is a rule the
+ * England" over "England") but never retypes one of its span nor cuts a longer or crossing one
+ * ("North" confirmed as a place leaves "North Korea" whole). A text the user accepted everywhere is
+ * a rule for its type: it also retypes the model's suggestion of its span. A pattern is a rule the
  * user wrote: it wins over every overlapping model suggestion.
  */
 export class Learned {
@@ -44,7 +45,8 @@ export class Learned {
     }
     if (names.length) {
       const { retype, cover } = this.hints;
-      const allowed = (h: Mention, m: Mention) => !overlaps(m, h) || (same(h, m) ? retype : cover && covers(h, m));
+      // A rule (Accept Everywhere) retypes the model's suggestion of its span: the user chose so.
+      const allowed = (h: Mention, m: Mention) => !overlaps(m, h) || (same(h, m) ? retype || h.source === 'rule' : cover && covers(h, m));
       const hints = resolveOverlaps(names).filter((h) => kept.every((m) => allowed(h, m)) && (kept.some((m) => overlaps(m, h)) || standsAlone(text, h)));
       kept = [...kept.filter((m) => !hints.some((h) => overlaps(m, h))), ...hints];
     }

@@ -11,6 +11,12 @@ export interface LexiconEntry {
    * every document. Rejecting "North" in one article must not remove the place "North" elsewhere.
    */
   document?: string;
+  /**
+   * A confirmed text the user chose to apply everywhere (Accept Everywhere): a rule, not a hint. It
+   * is suggested with its type at every stand-alone mention, also where the model suggests the same
+   * span with another type (the analyst's convention wins), but still never cuts a longer name.
+   */
+  rule?: boolean;
 }
 
 /**
@@ -29,17 +35,23 @@ export const EMPTY_LEXICON: Lexicon = { confirmed: [], rejected: [] };
 export const LEXICON_FILE = 'factmark.lexicon.yaml';
 
 const key = (e: LexiconEntry) => `${e.type}\u0000${e.text}\u0000${e.document ?? ''}`;
-const entry = (e: LexiconEntry): LexiconEntry => (e.document ? { text: e.text, type: e.type, document: e.document } : { text: e.text, type: e.type });
+const entry = (e: LexiconEntry): LexiconEntry => ({
+  text: e.text,
+  type: e.type,
+  ...(e.document ? { document: e.document } : {}),
+  ...(e.rule ? { rule: true } : {}),
+});
 
 /**
  * Adds entries (no duplicates); a confirmation withdraws an earlier rejection of the same text and
- * type in the same scope, and vice versa.
+ * type in the same scope, and vice versa. A rule stays a rule when the same text is confirmed again
+ * one mention at a time (only Forget or Undo takes it back).
  */
 export function addDecisions(lexicon: Lexicon, confirmed: LexiconEntry[], rejected: LexiconEntry[]): Lexicon {
   const conf = new Map(lexicon.confirmed.map((e) => [key(e), e]));
   const rej = new Map(lexicon.rejected.map((e) => [key(e), e]));
   for (const e of confirmed) {
-    conf.set(key(e), entry(e));
+    conf.set(key(e), entry({ ...e, rule: e.rule || conf.get(key(e))?.rule }));
     rej.delete(key(e));
   }
   for (const e of rejected) {
@@ -56,7 +68,7 @@ function sortEntries(entries: LexiconEntry[]): LexiconEntry[] {
 
 /** Whether two lexicons hold the same decisions. */
 export function sameLexicon(a: Lexicon, b: Lexicon): boolean {
-  const flat = (l: Lexicon) => JSON.stringify([l.confirmed.map(key).sort(), l.rejected.map(key).sort()]);
+  const flat = (l: Lexicon) => JSON.stringify([l.confirmed.map((e) => key(e) + (e.rule ? '\u0000rule' : '')).sort(), l.rejected.map(key).sort()]);
   return flat(a) === flat(b);
 }
 
@@ -81,7 +93,8 @@ export function parseLexicon(text: string): { lexicon: Lexicon; errors: string[]
       const e = item as Partial<LexiconEntry> | null;
       if (!e || typeof e.text !== 'string' || !e.text.trim() || typeof e.type !== 'string' || !e.type) errors.push(`${name}[${i}] needs a text and a type`);
       else if (e.document !== undefined && (typeof e.document !== 'string' || !e.document)) errors.push(`${name}[${i}]: "document" must be a document's path`);
-      else out.push(entry(e as LexiconEntry));
+      else if (e.rule !== undefined && typeof e.rule !== 'boolean') errors.push(`${name}[${i}]: "rule" must be true or false`);
+      else out.push(entry({ ...(e as LexiconEntry), rule: name === 'confirmed' && e.rule === true }));
     });
     return out;
   };
@@ -91,12 +104,13 @@ export function parseLexicon(text: string): { lexicon: Lexicon; errors: string[]
 /** Writes the lexicon: sorted, one entry per line, so that team merges stay line-sized. */
 export function serializeLexicon(lexicon: Lexicon): string {
   const line = (e: LexiconEntry) =>
-    `  - { text: ${JSON.stringify(e.text)}, type: ${JSON.stringify(e.type)}${e.document ? `, document: ${JSON.stringify(e.document)}` : ''} }`;
+    `  - { text: ${JSON.stringify(e.text)}, type: ${JSON.stringify(e.type)}${e.document ? `, document: ${JSON.stringify(e.document)}` : ''}${e.rule ? ', rule: true' : ''} }`;
   const list = (name: string, entries: LexiconEntry[]) =>
     entries.length ? `${name}:\n${entries.map(line).join('\n')}\n` : `${name}: []\n`;
   return (
     '# Factmark lexicon: what this team confirmed or rejected, applied to every document in the workspace.\n' +
-    '# Hand-editable; one entry per line. An entry with a document holds in that document only.\n' +
+    '# Hand-editable; one entry per line. An entry with a document holds in that document only;\n' +
+    '# a confirmed entry with "rule: true" (Accept Everywhere) wins over the model\'s type for that text.\n' +
     'factmark-lexicon: 1\n' +
     list('confirmed', sortEntries([...lexicon.confirmed])) +
     list('rejected', sortEntries([...lexicon.rejected]))
@@ -115,10 +129,15 @@ export function entriesFor(entries: readonly LexiconEntry[], document: string | 
  */
 export function lexiconRecognizer(lexicon: Lexicon, document?: string): Recognizer {
   const types = new Map<string, EntityType | null>();
-  for (const e of entriesFor(lexicon.confirmed, document)) {
+  const entries = entriesFor(lexicon.confirmed, document);
+  for (const e of entries) {
     const known = types.get(e.text);
     types.set(e.text, known === undefined || known === e.type ? e.type : null);
   }
+  // A rule decides a text confirmed with several types (one rule only: two rules disagree, so the model decides).
+  const rules = new Map<string, EntityType | null>();
+  for (const e of entries.filter((x) => x.rule)) rules.set(e.text, rules.has(e.text) && rules.get(e.text) !== e.type ? null : e.type);
+  for (const [text, type] of rules) types.set(text, type);
   const texts = [...types].filter(([, t]) => t !== null).map(([text]) => text).sort((a, b) => b.length - a.length);
   // One alternation, longest first, so "Bank of England" wins over "England" at the same place.
   const pattern = texts.length
@@ -131,7 +150,7 @@ export function lexiconRecognizer(lexicon: Lexicon, document?: string): Recogniz
       const found: Mention[] = [];
       pattern.lastIndex = 0;
       for (let m = pattern.exec(text); m; m = pattern.exec(text)) {
-        found.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: types.get(m[0])!, source: 'lexicon' });
+        found.push({ start: m.index, end: m.index + m[0].length, text: m[0], type: types.get(m[0])!, source: rules.get(m[0]) ? 'rule' : 'lexicon' });
       }
       return found;
     },

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import { isArticle, toRange, toSpan } from '../../adapter';
+import { isArticle, toSpan } from '../../adapter';
 import { CommandId } from '../../commands';
 import { occurrences } from '../../core/facts';
 import type { Mention, Span } from '../../core/model';
+import { confirmEverywhere, pickTagScope } from './everywhere';
 import { withChangeNotice } from './notice';
 import { activeArticle, type Workflow } from './workflow';
 
@@ -155,7 +156,7 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
     vscode.commands.registerCommand(CommandId.TagPlace, () => tagSelection('PLACE')),
     vscode.commands.registerCommand(CommandId.TagDate, () => tagSelection('DATE')),
     vscode.commands.registerCommand(CommandId.TagWithLabelKey, (arg?: { key?: string }) => tagSelection(labels.byKey(arg?.key)?.name)),
-    vscode.commands.registerCommand(CommandId.TagAllOccurrences, async (arg?: AnnotationArgs) => {
+    vscode.commands.registerCommand(CommandId.TagAllOccurrences, async (arg?: AnnotationArgs & { scope?: 'document' | 'everywhere' }) => {
       const editor = activeArticle();
       if (!editor) return 0;
       const [span] = selectedSpans(editor);
@@ -163,9 +164,14 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
       const document = editor.document;
       const existing = workflow.annotationAt(document, span.start);
       const sameSpan = existing && existing.start === span.start && existing.end === span.end ? existing.type : undefined;
-      const type = arg?.type ?? sameSpan ?? (await labels.pick(`Tag every "${document.getText(toRange(document, span))}" as…`))?.name;
+      const text = document.getText().slice(span.start, span.end);
+      const type = arg?.type ?? sameSpan ?? (await labels.pick(`Tag every "${text}" as…`))?.name;
       if (!type) return 0;
-      const found = occurrences(document.getText(), document.getText().slice(span.start, span.end));
+      // The scope is the user's choice (issue 10): this document unless they say everywhere.
+      const scope = arg?.scope ?? (arg?.type ? 'document' : await pickTagScope(text, labels.title(type)));
+      if (!scope) return 0;
+      if (scope === 'everywhere') return confirmEverywhere(workflow, document, text, type);
+      const found = occurrences(document.getText(), text);
       const added = await workflow.tag(document, found, type);
       void vscode.window.setStatusBarMessage(`Factmark: tagged ${added} more occurrence${added === 1 ? '' : 's'} as ${labels.title(type)}`, 4000);
       return added;
@@ -229,6 +235,7 @@ class SuggestionActions implements vscode.CodeActionProvider {
       // Wider scopes are explicit choices (issue 10): never implied by a plain reject.
       const same = this.workflow.undecided(document).filter((x) => x.text === m.text && x.type === m.type).length;
       if (same > 1) action(`Accept all ${same} "${m.text}" in this document as ${title(m.type)}`, CommandId.AcceptScoped, { ...args, scope: 'document' });
+      action(`Accept "${m.text}" as ${title(m.type)} everywhere (a rule in every article)`, CommandId.AcceptScoped, { ...args, scope: 'everywhere' });
       action(`Reject "${m.text}" as ${title(m.type)} in this document`, CommandId.RejectScoped, { ...args, scope: 'document' });
       action(`Reject "${m.text}" as ${title(m.type)} everywhere`, CommandId.RejectScoped, { ...args, scope: 'everywhere' });
     } else {

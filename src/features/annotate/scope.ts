@@ -4,6 +4,7 @@ import { occurrences } from '../../core/facts';
 import type { LexiconEntry } from '../../core/learning';
 import type { Mention } from '../../core/model';
 import { documentOf, type AnnotationArgs } from './index';
+import { confirmEverywhere } from './everywhere';
 import { withChangeNotice } from './notice';
 import { activeArticle, type Workflow } from './workflow';
 
@@ -26,7 +27,8 @@ interface ForgetArgs extends AnnotationArgs {
  * suggestion only; *in this document* and *everywhere* are explicit choices kept in
  * `factmark.lexicon.yaml` (an entry with `document:` holds in that document only), each told with
  * the number of other suggestions it hides and an Undo. Accepting *all in this document* confirms
- * every mention of the text there.
+ * every mention of the text there; *everywhere* does that too and makes the text a rule of the
+ * workspace lexicon (suggested with this type in every article, over the model's type).
  */
 export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
   const lexicon = workflow.recognition.lexicon;
@@ -54,6 +56,7 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
       ? [
           { label: 'This mention', description: `accept this "${m.text}" as ${title}`, scope: 'mention' },
           { label: 'All in this document', description: `confirm every "${m.text}" here as ${title}`, scope: 'document' },
+          { label: 'Everywhere', description: `confirm every "${m.text}" here and suggest it as ${title} in every article, over the model's type`, scope: 'everywhere' },
         ]
       : [
           { label: 'This mention', description: `reject this "${m.text}" only`, scope: 'mention' },
@@ -99,6 +102,7 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
     if (!d) return 0;
     const { document, mention, scope } = d;
     if (scope === 'mention') return withChangeNotice(workflow, document, () => workflow.accept(document, [mention]));
+    if (scope === 'everywhere') return confirmEverywhere(workflow, document, mention.text, mention.type);
     const spans = occurrences(document.getText(), mention.text);
     return withChangeNotice(workflow, document, () => workflow.tag(document, spans, mention.type));
   };

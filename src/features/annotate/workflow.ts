@@ -96,7 +96,8 @@ export class Workflow {
     return this.history.record(document, `Tag as ${this.labels.title(type)}`, () => this.tagNow(document, spans, type));
   }
 
-  private async tagNow(document: vscode.TextDocument, spans: readonly Span[], type: string): Promise<number> {
+  /** `tag` unrecorded, for compound actions that record once (Accept Everywhere). */
+  async tagNow(document: vscode.TextDocument, spans: readonly Span[], type: string): Promise<number> {
     await this.open(document);
     const suggestions = this.recognition.get(document.uri)?.version === document.version ? (this.recognition.get(document.uri)?.mentions ?? []) : [];
     let added = 0;

@@ -250,6 +250,48 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     await eventually(async () => JSON.stringify(await annotated()) === annotationsBefore, 'the second undo did not restore the annotations');
     if (bytesBefore) await eventually(() => sidecarBytes() === bytesBefore, 'the second undo did not restore the sidecar');
   });
+
+  it('tagging every "North" as an organisation everywhere confirms them here, retypes them in the other article, and Undo takes it all back', async () => {
+    await openInEditor(korea);
+    const before = await northPlaces(korea);
+    assert.equal(before.length, 6, `precondition: six "North" places are suggested in the article: ${before}`);
+    const editor = await openInEditor(dispatch);
+    const sidecar = `${dispatch.fsPath}.factmark.yaml`;
+    const sidecarBytes = () => (fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : '');
+    const bytesBefore = sidecarBytes();
+    const lexiconBefore = fs.existsSync(lexiconFile()) ? fs.readFileSync(lexiconFile(), 'utf8') : '';
+    const own = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<Annotated>('factmark.internal.getAnnotations', uri)).model.annotations;
+    const koreaBefore = JSON.stringify(await own(korea));
+    const dispatchBefore = JSON.stringify(await own(dispatch));
+    const text = editor.document.getText();
+    const north = text.indexOf('North');
+    editor.selection = new vscode.Selection(editor.document.positionAt(north), editor.document.positionAt(north + 5));
+    // The analyst's convention: "the North" is the government, an organisation, in every article.
+    assert.equal(await vscode.commands.executeCommand('factmark.tagAllOccurrences', { type: 'ORGANIZATION', scope: 'everywhere' }), 2);
+    assert.deepEqual((await own(dispatch)).filter((a) => a.status === 'confirmed' && a.end - a.start === 5 && text.slice(a.start, a.end) === 'North').map((a) => `${a.type}@${a.start}`), [`ORGANIZATION@${north}`, `ORGANIZATION@${text.lastIndexOf('North')}`]);
+    assert.match(fs.readFileSync(lexiconFile(), 'utf8'), /- \{ text: "North", type: "ORGANIZATION", rule: true \}/);
+    // In the other article nothing is confirmed, but every "North" place the model suggested is now an organisation.
+    const northsIn = async (uri: vscode.Uri) => (await suggestionsFor(uri)).mentions.filter((m) => m.text === 'North').map((m) => `${m.type}@${m.start}`);
+    // (A rule fills gaps too, as a confirmed name does: the headline's "North", which the model leaves out, joins them.)
+    const retyped = (found: string[]) => before.every((s) => found.includes(`ORGANIZATION@${s}`)) && !found.some((f) => f.startsWith('PLACE@'));
+    await eventually(async () => retyped(await northsIn(korea)), 'the rule did not retype "North" in the other article').catch(async (e: Error) => {
+      throw new Error(`${e.message}: ${(await northsIn(korea)).join()}; the model's places were at ${before.join()}`);
+    });
+    assert.equal(JSON.stringify(await own(korea)), koreaBefore, 'Accept Everywhere changed the annotations of an article nobody read');
+    type Row = { kind: string; entry: { text: string; type: string; rule?: boolean }; status: string; scope: string };
+    const rows = await eventually(
+      async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).filter((r) => r.kind === 'text' && r.entry.text === 'North' && r.entry.rule),
+      'the Learned view does not list the rule',
+    );
+    assert.deepEqual(rows.map((r) => [r.status, r.scope, r.entry.type]), [['confirmed', 'everywhere', 'ORGANIZATION']]);
+    // One step: undo takes back the annotations and the rule.
+    assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Accept "North" everywhere');
+    await eventually(async () => (await northPlaces(korea)).join() === before.join(), '"North" is not a place again in the other article');
+    await eventually(() => !fs.existsSync(lexiconFile()) || !/"North"/.test(fs.readFileSync(lexiconFile(), 'utf8')), 'the lexicon still holds the rule');
+    if (lexiconBefore) assert.equal(fs.readFileSync(lexiconFile(), 'utf8'), lexiconBefore);
+    await eventually(async () => JSON.stringify(await own(dispatch)) === dispatchBefore, 'the annotations of the article are not as they were');
+    if (bytesBefore) await eventually(() => sidecarBytes() === bytesBefore, 'the sidecar is not as it was before');
+  });
 });
 
 /** Removes test articles with their annotations and sidecars, so no later suite finds them. */

@@ -64,4 +64,30 @@ describe('decisions with a scope (issue 10)', () => {
     assert.ok(!learner.suggest(text, 'korea.txt').some((m) => m.text === 'North'));
     assert.ok(learner.suggest(text, 'other.txt').some((m) => m.text === 'North' && m.type === 'PLACE'));
   });
+
+  it('Accept Everywhere is a rule: it retypes the model\'s suggestion of its span, a plain accept only fills gaps', () => {
+    const t = 'The army moved. Later the army left, as the Army Council said.';
+    const at = (name: string, n = 0) => place(t, name, n);
+    // The model's convention: "army" a place (say); the analyst's: an organisation.
+    const models: Mention[] = [at('army'), { ...at('Army Council'), type: 'ORGANIZATION' }];
+    const hint = addDecisions(EMPTY_LEXICON, [{ text: 'army', type: 'ORGANIZATION' }], []);
+    assert.deepEqual(texts(new Learned(hint, []).apply(t, models, {})), ['PLACE:army', 'ORGANIZATION:army', 'ORGANIZATION:Army Council'], 'a hint fills the gap, never retypes');
+    const rule = addDecisions(EMPTY_LEXICON, [{ text: 'army', type: 'ORGANIZATION', rule: true }], []);
+    assert.deepEqual(texts(new Learned(rule, []).apply(t, models, {})), ['ORGANIZATION:army', 'ORGANIZATION:army', 'ORGANIZATION:Army Council'], 'the rule retypes');
+    // A rule decides a text also confirmed one mention at a time with another type (a hint alone would leave it to the model).
+    const both = addDecisions(rule, [{ text: 'army', type: 'PLACE' }], []);
+    assert.deepEqual(texts(new Learned(both, []).apply(t, models, {})), ['ORGANIZATION:army', 'ORGANIZATION:army', 'ORGANIZATION:Army Council']);
+    // Confirming the same text and type again one mention at a time keeps the rule; rejecting it everywhere ends it.
+    assert.equal(addDecisions(rule, [{ text: 'army', type: 'ORGANIZATION' }], []).confirmed[0].rule, true);
+    assert.deepEqual(addDecisions(rule, [], [{ text: 'army', type: 'ORGANIZATION' }]).confirmed, []);
+  });
+
+  it('writes a rule as "rule: true", reads it back, and reports a malformed one', () => {
+    const lexicon = addDecisions(EMPTY_LEXICON, [{ text: 'the army', type: 'ORGANIZATION', rule: true }, { text: 'Park', type: 'PERSON' }], []);
+    const file = serializeLexicon(lexicon);
+    assert.match(file, /- \{ text: "the army", type: "ORGANIZATION", rule: true \}\n/);
+    assert.match(file, /- \{ text: "Park", type: "PERSON" \}\n/);
+    assert.deepEqual(parseLexicon(file).lexicon, lexicon);
+    assert.equal(parseLexicon('confirmed:\n  - { text: army, type: ORGANIZATION, rule: yes please }\n').errors.length, 1);
+  });
 });
