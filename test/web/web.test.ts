@@ -87,7 +87,17 @@ describe('Factmark on the web', function () {
     assert.equal(leftovers.join(', '), '', 'the write left temporary files');
   });
 
+  /** Tags the first "Panmunjeom" as a place unless it is already (each test can run alone). */
+  const tagPanmunjeom = async () => {
+    if (/quote: Panmunjeom/.test(await readSidecar())) return;
+    const start = editor.document.getText().indexOf('Panmunjeom');
+    editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + 'Panmunjeom'.length));
+    await vscode.commands.executeCommand('factmark.tagAs', { type: 'PLACE' });
+    await eventually(async () => /quote: Panmunjeom/.test(await readSidecar()), 'the sidecar does not hold the tagged place', 30_000);
+  };
+
   it('lists the tagged place in the Factmark view', async () => {
+    await tagPanmunjeom();
     const wb = await page();
     await vscode.commands.executeCommand('factmark.facts.focus');
     const row = (text: string) =>
@@ -108,5 +118,56 @@ describe('Factmark on the web', function () {
       'the Factmark view shows no Panmunjeom row under "Place (1)"',
       30_000,
     );
+  });
+
+  it('shows a suggestion\'s hover card with its actions', async () => {
+    const { mentions } = await suggestionsFor(uri);
+    const korea = mentions.find((m) => m.text === 'North Korea' && m.type === 'PLACE');
+    assert.ok(korea, 'North Korea is not suggested');
+    const hovers = await eventually(async () => {
+      const h = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, editor.document.positionAt(korea.start + 2));
+      return h.length ? h : undefined;
+    }, 'no hover on a suggestion');
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Place/);
+    assert.match(text, /Accept/);
+    assert.match(text, /Reject/);
+  });
+
+  it('creates a fact, goes to the next annotation, and undoes and redoes the fact byte for byte', async () => {
+    await tagPanmunjeom();
+    const text = editor.document.getText();
+    const sentence = text.indexOf('Panmunjeom');
+    const before = await readSidecar();
+    await vscode.commands.executeCommand('factmark.createFact', { uri: uri.toString(), start: sentence, end: sentence + 'Panmunjeom'.length, label: 'talks held', entities: [], date: '' });
+    const after = await eventually(async () => {
+      const s = await readSidecar();
+      return s !== before && /talks held/.test(s) ? s : undefined;
+    }, 'the fact was not written to the sidecar', 30_000);
+    assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Create fact');
+    await eventually(async () => (await readSidecar()) === before, 'undo did not restore the sidecar', 30_000).catch(async (e: Error) =>
+      assert.fail(`${e.message}\n--- before:\n${before}\n--- after undo:\n${await readSidecar()}`),
+    );
+    assert.ok(await vscode.commands.executeCommand('factmark.redo'), 'nothing to redo');
+    await eventually(async () => (await readSidecar()) === after, 'redo did not restore the sidecar', 30_000);
+    // Navigation: from the start of the text, the next annotation is the tagged place.
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    await vscode.commands.executeCommand('factmark.nextAnnotation');
+    await eventually(() => editor.document.getText(editor.selection) === 'Panmunjeom' || vscode.window.activeTextEditor?.document.getText(vscode.window.activeTextEditor.selection) === 'Panmunjeom', 'Next Annotation did not select the tagged place');
+  });
+
+  it('exports the annotations to a file through workspace.fs', async () => {
+    await tagPanmunjeom();
+    const target = vscode.Uri.joinPath(uri, '..', 'web-export.json');
+    try {
+      const outcome = await vscode.commands.executeCommand<{ files: vscode.Uri[]; annotations: number } | undefined>('factmark.exportAnnotations', { format: 'json', scope: 'current', target, force: true });
+      assert.ok(outcome, 'the export was refused or cancelled');
+      assert.ok(outcome.annotations >= 1, `annotations exported: ${outcome.annotations}`);
+      const written = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+      assert.match(written, /"Panmunjeom"/);
+      JSON.parse(written);
+    } finally {
+      await vscode.workspace.fs.delete(target).then(undefined, () => undefined);
+    }
   });
 });

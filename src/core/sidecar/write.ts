@@ -226,6 +226,12 @@ function patchList(text: string, root: YAMLMap, list: List, entries: Entry[], in
   };
   const keys = items.map(sortKeyOf);
   const fresh = entries.filter((e) => !present.has(e.id)).sort(compareEntries);
+  // Every entry gone and none new: the list is written `[]`, as a new sidecar has it; a bare
+  // `facts:` would read as null in other tools, and undo of the first fact would not give the bytes back.
+  if (fresh.length === 0 && present.size === 0 && !items.some((_, i) => invalidIdx.has(i))) {
+    const colon = text.indexOf(':', pair!.key!.range![1]);
+    edits.push({ from: colon + 1, to: colon + 1, text: ' []' });
+  }
   const sep = blank ? eol : '';
   const groups = new Map<number, Entry[]>();
   for (const e of fresh) {

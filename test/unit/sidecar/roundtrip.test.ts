@@ -160,3 +160,20 @@ describe('sidecar round trip (G1, G5, F16)', () => {
     );
   });
 });
+
+describe('a list emptied by deletions', () => {
+  it('is written `[]`, the bytes it had before its first entry, not a bare key that reads as null', () => {
+    const start = TEXT.indexOf('Seoul');
+    const fact = { id: 'f1', label: 'meeting', text: 'Seoul', start, end: start + 5, entities: [] };
+    const empty = updateSidecar(undefined, inputOf(TEXT, model()));
+    assert.match(empty, /^facts: \[\]$/m);
+    const one = updateSidecar(empty, inputOf(TEXT, model(), { facts: [fact] }));
+    assert.match(one, /^facts:\n {2}- id: f1$/m);
+    const none = updateSidecar(one, inputOf(TEXT, model(), { facts: [] }));
+    assert.equal(none, empty);
+    assert.deepEqual(parseDocument(none).toJS().facts, []);
+    const noAnnotations = updateSidecar(none, inputOf(TEXT, []));
+    assert.match(noAnnotations, /^annotations: \[\]$/m);
+    assert.equal(noAnnotations, updateSidecar(undefined, inputOf(TEXT, [])));
+  });
+});
