@@ -45,6 +45,8 @@ export class LexiconService extends Disposable {
   private readonly known = new Map<string, string>();
   // Folders whose lexicon changed in Restricted Mode and is not written yet (folder URI strings).
   private readonly unwritten = new Set<string>();
+  // The end of the last lexicon change asked for (see inTurn).
+  private queue: Promise<unknown> = Promise.resolve();
 
   /** Fires when the lexicon or the patterns change: suggestions must be recomputed. */
   readonly onDidChange = this.changed.event;
@@ -254,18 +256,36 @@ export class LexiconService extends Disposable {
    * Records decisions on texts in the lexicon of a document's folder and saves it when it changed.
    * With `scope` 'document' the entries hold in that document only (its path in the folder).
    */
-  async record(uri: vscode.Uri, confirmed: LexiconEntry[], rejected: LexiconEntry[], scope: 'document' | 'everywhere' = 'everywhere'): Promise<void> {
-    const folder = this.folderOf(uri);
-    if (!folder) return; // untitled outside a workspace: nowhere a team could share it
-    if (!learningEnabled(folder)) return;
-    const key = folder.uri.toString();
-    const document = scope === 'document' ? this.documentKey(uri) : undefined;
-    const scoped = (entries: LexiconEntry[]) => entries.map((e) => ({ text: e.text, type: e.type, ...(document ? { document } : {}), ...(e.rule ? { rule: true } : {}) }));
-    await this.syncWithDisk(folder);
-    const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
-    const after = addDecisions(before, scoped(confirmed), scoped(rejected));
-    if (sameLexicon(before, after)) return;
-    await this.commit(folder, after);
+  record(uri: vscode.Uri, confirmed: LexiconEntry[], rejected: LexiconEntry[], scope: 'document' | 'everywhere' = 'everywhere'): Promise<void> {
+    return this.inTurn(async () => {
+      const folder = this.folderOf(uri);
+      if (!folder) return; // untitled outside a workspace: nowhere a team could share it
+      if (!learningEnabled(folder)) return;
+      const key = folder.uri.toString();
+      const document = scope === 'document' ? this.documentKey(uri) : undefined;
+      const scoped = (entries: LexiconEntry[]) => entries.map((e) => ({ text: e.text, type: e.type, ...(document ? { document } : {}), ...(e.rule ? { rule: true } : {}) }));
+      await this.syncWithDisk(folder);
+      const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
+      const after = addDecisions(before, scoped(confirmed), scoped(rejected));
+      if (sameLexicon(before, after)) return;
+      await this.commit(folder, after);
+    });
+  }
+
+  /**
+   * Runs lexicon changes one at a time, in the order asked. Two at once (the names a decision teaches,
+   * and its rule) would each read the file and write their own lexicon, and the later write could
+   * carry the earlier lexicon: a decision lost on disk, and an undo snapshot taken between them.
+   */
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const result = this.queue.then(work);
+    this.queue = result.catch(() => undefined);
+    return result;
+  }
+
+  /** Resolves once every lexicon change asked for so far has been made (undo snapshots wait for it). */
+  idle(): Promise<void> {
+    return this.queue.then(() => undefined);
   }
 
   /** Uses a folder's new lexicon at once, and writes it where it may be written. */
@@ -289,26 +309,30 @@ export class LexiconService extends Disposable {
    * Forgets decisions on texts (the user takes back "reject everywhere" or "in this document"):
    * entries of the document's folder lexicon equal to `entries` (scope included) are removed.
    */
-  async forget(uri: vscode.Uri, entries: readonly LexiconEntry[], status: 'confirmed' | 'rejected'): Promise<void> {
-    const folder = this.folderOf(uri);
-    if (!folder) return;
-    const key = folder.uri.toString();
-    await this.syncWithDisk(folder);
-    const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
-    const same = (a: LexiconEntry, b: LexiconEntry) => a.text === b.text && a.type === b.type && (a.document ?? '') === (b.document ?? '');
-    const after = { ...before, [status]: before[status].filter((e) => !entries.some((x) => same(e, x))) };
-    if (sameLexicon(before, after)) return;
-    await this.commit(folder, after);
+  forget(uri: vscode.Uri, entries: readonly LexiconEntry[], status: 'confirmed' | 'rejected'): Promise<void> {
+    return this.inTurn(async () => {
+      const folder = this.folderOf(uri);
+      if (!folder) return;
+      const key = folder.uri.toString();
+      await this.syncWithDisk(folder);
+      const before = this.lexicons.get(key) ?? EMPTY_LEXICON;
+      const same = (a: LexiconEntry, b: LexiconEntry) => a.text === b.text && a.type === b.type && (a.document ?? '') === (b.document ?? '');
+      const after = { ...before, [status]: before[status].filter((e) => !entries.some((x) => same(e, x))) };
+      if (sameLexicon(before, after)) return;
+      await this.commit(folder, after);
+    });
   }
 
   /** Puts a folder's lexicon back as it was (undo and redo of annotation actions). */
-  async restoreLexicon(uri: vscode.Uri, lexicon: Lexicon): Promise<void> {
-    const folder = this.folderOf(uri);
-    if (!folder) return;
-    const key = folder.uri.toString();
-    if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
-    await this.syncWithDisk(folder);
-    await this.commit(folder, lexicon);
+  restoreLexicon(uri: vscode.Uri, lexicon: Lexicon): Promise<void> {
+    return this.inTurn(async () => {
+      const folder = this.folderOf(uri);
+      if (!folder) return;
+      const key = folder.uri.toString();
+      if (sameLexicon(this.lexicons.get(key) ?? EMPTY_LEXICON, lexicon)) return;
+      await this.syncWithDisk(folder);
+      await this.commit(folder, lexicon);
+    });
   }
 
   /** The lexicon of a document's folder (what the user decided on texts there). */

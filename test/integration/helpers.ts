@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { DocumentSuggestions } from '../../src/features/recognition';
+import type { Workbench } from './workbench';
 
 export const EXTENSION_ID = 'factmark.factmark';
 export const SAMPLE_NAME = 'korea-generals-2006-03-02.txt';
@@ -122,4 +123,22 @@ export function sameColour(css: string, expected: { r: number; g: number; b: num
   if (!m) return false;
   const [r, g, b, a = 1] = m[1].split(',').map((x) => Number(x.trim()));
   return r === expected.r && g === expected.g && b === expected.b && Math.abs(a - expected.a) < 0.01;
+}
+
+/**
+ * The notification whose message includes `text`, as a user finds it: its toast, or, when other
+ * notifications pushed the toast out of sight (seen in CI), its row in the notification centre.
+ * Returns a selector for it (to click its buttons) and its whole message; undefined when neither shows it.
+ */
+export async function findNotification(wb: Workbench, text: string, timeoutMs = 10_000): Promise<{ selector: string; message: string } | undefined> {
+  const read = (css: string) =>
+    wb.evaluate(
+      ({ css, text }: { css: string; text: string }) => Array.from(document.querySelectorAll(css)).map((e) => e.textContent ?? '').find((t) => t.toLowerCase().includes(text.toLowerCase())),
+      { css, text },
+    );
+  const toast = await eventually(() => read('.notification-toast'), 'no toast', timeoutMs).catch(() => undefined);
+  if (toast) return { selector: `.notification-toast:has-text("${text}")`, message: toast };
+  await vscode.commands.executeCommand('notifications.showList');
+  const listed = await eventually(() => read('.notifications-center .notification-list-item'), 'not in the notification centre', 5_000).catch(() => undefined);
+  return listed ? { selector: `.notifications-center .notification-list-item:has-text("${text}")`, message: listed } : undefined;
 }

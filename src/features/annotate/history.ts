@@ -139,6 +139,9 @@ export class History {
   }
 
   private async snapshot(document: vscode.TextDocument): Promise<Snapshot> {
+    // The names an action's decisions teach are recorded as the store reports them: wait for them,
+    // or the snapshot would miss a lexicon change the action made (and undo would refuse it as foreign).
+    await this.lexicon.idle();
     const entry = this.store.get(document.uri) ?? (await this.store.open(document));
     return {
       annotations: structuredClone(entry.model.annotations),

@@ -26,8 +26,7 @@ describe('Undo and redo of annotation actions (issue 10)', () => {
     const s = at('Maria Costa');
     editor.selection = new vscode.Selection(editor.document.positionAt(s.start), editor.document.positionAt(s.end));
     await vscode.commands.executeCommand('factmark.tagAs', { type: 'PERSON' });
-    // And a first fact: the sidecar writer writes a list emptied by a deletion as `facts:`, not as the
-    // `facts: []` it started with (src/core/sidecar), which is no matter of undo.
+    // And a first fact, so the fact actions under test change a list that has entries.
     const second = at('The board said Lisbon would sign the accord.');
     await vscode.commands.executeCommand('factmark.createFact', { uri: uri.toString(), ...second, label: 'statement', entities: [], date: '' });
     await eventually(() => bytes().includes('Maria Costa') && bytes().includes('statement'), 'the sidecar was not written');

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, openInEditor, suggestionsFor, workspaceDir } from '../../helpers';
+import { closeAllEditors, eventually, findNotification, openInEditor, suggestionsFor, workspaceDir } from '../../helpers';
 import { readRenderedDecorations, workbench } from '../../workbench';
 
 // The host scenario "restricted" (test/host/run.mjs) opens test/fixtures/restricted with Workspace
@@ -83,15 +83,13 @@ describe('Restricted Mode: an untrusted workspace', function () {
     const at = text.indexOf('Valletta');
     const after = await vscode.commands.executeCommand<Snapshot>('factmark.internal.editAnnotations', notice, { add: [{ type: 'PLACE', start: at, end: at + 8 }] });
     assert.ok(after.model.annotations.some((a) => a.text === 'Valletta' && a.type === 'PLACE'), 'the annotation was not kept in memory');
-    await new Promise((r) => setTimeout(r, 500));
+    // A barrier: getAnnotations returns once the store has done with the change (written it, or not).
+    await vscode.commands.executeCommand('factmark.internal.getAnnotations', notice);
     assert.equal(fs.readFileSync(sidecar, 'utf8'), sidecarOnDisk, 'the sidecar was written in Restricted Mode');
     assert.ok(!fs.existsSync(lexiconFile()), 'the workspace lexicon was written in Restricted Mode');
     const wb = workbench();
     if (wb) {
-      await eventually(
-        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /does not write annotation files in Restricted Mode/.test(t.textContent ?? ''))),
-        'no notification says that nothing is written in Restricted Mode',
-      );
+      assert.ok(await findNotification(wb, 'does not write annotation files in Restricted Mode'), 'no notification says that nothing is written in Restricted Mode');
     }
   });
 
