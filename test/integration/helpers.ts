@@ -126,16 +126,16 @@ export function sameColour(css: string, expected: { r: number; g: number; b: num
 }
 
 /**
- * The notification whose message includes `text`, as a user finds it: its toast, or, when other
- * notifications pushed the toast out of sight (seen in CI), its row in the notification centre.
- * Returns a selector for it (to click its buttons) and its whole message; undefined when neither shows it.
+ * The notification whose message includes `text` (and matches `pattern`, when given), as a user finds
+ * it: its toast, or, when other notifications pushed the toast out of sight (seen in CI), its row in
+ * the notification centre, which is then left open (close it with `notifications.hideList`). Returns
+ * a selector for it (to click its buttons) and its whole message; undefined when neither shows it.
  */
-export async function findNotification(wb: Workbench, text: string, timeoutMs = 10_000): Promise<{ selector: string; message: string } | undefined> {
-  const read = (css: string) =>
-    wb.evaluate(
-      ({ css, text }: { css: string; text: string }) => Array.from(document.querySelectorAll(css)).map((e) => e.textContent ?? '').find((t) => t.toLowerCase().includes(text.toLowerCase())),
-      { css, text },
-    );
+export async function findNotification(wb: Workbench, text: string, pattern?: RegExp, timeoutMs = 10_000): Promise<{ selector: string; message: string } | undefined> {
+  const read = async (css: string) => {
+    const all = await wb.evaluate(({ css }: { css: string }) => Array.from(document.querySelectorAll(css)).map((e) => e.textContent ?? ''), { css });
+    return all.find((t) => t.toLowerCase().includes(text.toLowerCase()) && (!pattern || pattern.test(t)));
+  };
   const toast = await eventually(() => read('.notification-toast'), 'no toast', timeoutMs).catch(() => undefined);
   if (toast) return { selector: `.notification-toast:has-text("${text}")`, message: toast };
   await vscode.commands.executeCommand('notifications.showList');

@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportImport';
-import { EXTENSION_ID, closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { EXTENSION_ID, closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { largeW3c } from '../largeImport';
 import { workbench, type Workbench } from '../workbench';
 
@@ -140,18 +140,6 @@ async function folderRow(wb: Workbench, name: string): Promise<{ x: number; y: n
     last = JSON.stringify(at);
     return same ? at : null;
   }, `the folder ${name} is not shown, or keeps moving, in the Explorer`);
-}
-
-/**
- * Where the notification saying `text` is: its toast, or, when other notifications pushed the toast out
- * of sight (seen in CI), its row in the notification centre, which a user would open to find it.
- */
-async function notification(wb: Workbench, text: string): Promise<string | undefined> {
-  const toast = `.notification-toast:has-text("${text}")`;
-  if (await wb.waitFor(toast, 10_000).catch(() => false)) return toast;
-  await vscode.commands.executeCommand('notifications.showList');
-  const listed = `.notifications-center .notification-list-item:has-text("${text}")`;
-  return (await wb.waitFor(listed).catch(() => false)) ? listed : undefined;
 }
 
 /** What watchQuickInputAndFocus recorded. */
@@ -308,9 +296,9 @@ describe('Export and import annotations', function () {
     assert.ok(content.startsWith('document,id,type,status,quote'), content);
     assert.ok(content.includes(`${FOLDER}/korea.txt,a1,PERSON,confirmed,Kim Yong-chol`), content);
 
-    const where = await notification(wb, 'exported 3 annotations from 1 document to annotations.csv');
+    const where = await findNotification(wb, 'exported 3 annotations from 1 document to annotations.csv');
     assert.ok(where, 'no notification says what was exported');
-    await wb.click(`${where} .monaco-button:text-is("Open")`);
+    await wb.click(`${where.selector} .monaco-button:text-is("Open")`);
     await eventually(() => vscode.window.activeTextEditor?.document.uri.fsPath === csv, 'Open did not show the exported file');
     await vscode.commands.executeCommand('notifications.hideList');
   });
@@ -397,10 +385,9 @@ describe('Export and import annotations', function () {
     assert.ok(!fs.existsSync(target.fsPath), 'a file was written');
     const wb = workbench();
     if (wb) {
-      await eventually(
-        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /nothing exported: 1 sidecar\(s\) cannot be read \(.*story\.txt\.factmark\.yaml: line \d+/.test(t.textContent ?? ''))),
-        'no error names the malformed sidecar',
-      );
+      const error = await findNotification(wb, 'nothing exported', /nothing exported: 1 sidecar\(s\) cannot be read \(.*story\.txt\.factmark\.yaml: line \d+/);
+      await vscode.commands.executeCommand('notifications.hideList');
+      assert.ok(error, 'no error names the malformed sidecar');
     }
     fs.rmSync(bad, { recursive: true, force: true });
   });
@@ -424,10 +411,9 @@ describe('Export and import annotations', function () {
     assert.equal(sidecar.match(/quote: Kim Yong-chol\n/g)?.length, 1, 'Kim Yong-chol was imported twice');
     const wb = workbench();
     if (wb) {
-      await eventually(
-        () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).some((t) => /1 not imported: 1 whose text is not in the document/.test(t.textContent ?? ''))),
-        'no warning names the annotation not imported and why',
-      );
+      const warning = await findNotification(wb, '1 whose text is not in the document', /1 not imported: 1 whose text is not in the document/);
+      await vscode.commands.executeCommand('notifications.hideList');
+      assert.ok(warning, 'no warning names the annotation not imported and why');
     }
   });
   it('imports doccano from the web UI (UTF-16 offsets after an emoji, renamed columns) where the spans belong', async () => {
@@ -573,7 +559,8 @@ describe('Export and import annotations', function () {
       // (By its quote: a rewrite of the file for another reason adds Porto to Port of Lisbon's suffix.)
       const harbourSidecar = fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8');
       const harbourDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === harbour.toString());
-      const state = `harbour.txt is ${harbourDoc ? (harbourDoc.isDirty ? 'dirty' : 'not dirty') : 'not open'}; on disk: ${JSON.stringify(fs.readFileSync(harbour.fsPath, 'utf8'))}`;
+      const listing = (fs.readdirSync(path.join(workspaceDir(), FOLDER), { recursive: true }) as string[]).map((f) => `${f} ${fs.statSync(path.join(workspaceDir(), FOLDER, f)).mtimeMs.toFixed(0)}`).join(', ');
+      const state = `harbour.txt is ${harbourDoc ? (harbourDoc.isDirty ? 'dirty' : 'not dirty') : 'not open'}; on disk: ${JSON.stringify(fs.readFileSync(harbour.fsPath, 'utf8'))}; now ${Date.now()}; files: ${listing}`;
       assert.doesNotMatch(harbourSidecar, /quote: Porto$/m, `the harbour sidecar was written before the export (${state}):\n${harbourSidecar}`);
       assert.ok(!fs.existsSync(`${fresh.fsPath}.factmark.yaml`), 'the fresh sidecar was written before the export');
     } finally {

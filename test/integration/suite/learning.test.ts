@@ -226,10 +226,10 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     const wb = workbench();
     if (wb) {
       // The notice names what else changed and offers Undo: click it, as a user would.
-      const notice = await findNotification(wb, 'no longer suggested as Place everywhere');
+      const notice = await findNotification(wb, 'no longer suggested as Place everywhere', /"North" is no longer suggested as Place everywhere; \d+ other suggestions in this document hidden/);
       assert.ok(notice, 'no notice says what the rejection hid');
-      assert.match(notice.message, /"North" is no longer suggested as Place everywhere; \d+ other suggestions in this document hidden/);
       await wb.click(`${notice.selector} .monaco-button:text-is("Undo")`);
+      await vscode.commands.executeCommand('notifications.hideList');
     } else {
       assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Reject "North" everywhere');
     }
@@ -387,9 +387,9 @@ describe('A hand-damaged file of entity-model corrections (issue 10)', () => {
     const damaged = fs.readFileSync(file!, 'utf8').slice(0, 40);
     fs.writeFileSync(file!, damaged);
     await confirm('brask council');
-    const message = await findNotification(wb, 'were changed outside Factmark and cannot be read', 20_000);
+    const message = await findNotification(wb, 'were changed outside Factmark and cannot be read', /entity-model corrections in .* were changed outside Factmark and cannot be read/, 20_000);
+    await vscode.commands.executeCommand('notifications.hideList');
     assert.ok(message, 'no message says the corrections file cannot be read');
-    assert.match(message.message, /entity-model corrections in .* were changed outside Factmark and cannot be read/);
     assert.equal(fs.readFileSync(file!, 'utf8'), damaged, 'the damaged file was overwritten');
     // Both decisions still shape the suggestions: the one before the damage and the one after.
     await openInEditor(other);
@@ -428,12 +428,12 @@ describe('A decision says what else it changed (issue 10)', () => {
     assert.ok(!before.mentions.some((m) => m.start === headline), 'precondition: the headline\'s "North" is not suggested');
     assert.ok(before.mentions.some((m) => m.start === place && m.type === 'PLACE'), 'precondition: the place is suggested');
     assert.equal(await vscode.commands.executeCommand('factmark.acceptSuggestion', { uri: korea.toString(), start: place, end: place + 5, type: 'PLACE' }), 1);
-    const notice = await findNotification(wb, 'other suggestion changed');
+    const notice = await findNotification(wb, 'other suggestion changed', /1 other suggestion changed: North \(Place\) added\./);
     assert.ok(notice, 'no notice names the other suggestion the decision added');
-    assert.match(notice.message, /1 other suggestion changed: North \(Place\) added\./);
     const after = await suggestionsFor(korea);
     assert.ok(after.mentions.some((m) => m.start === headline && m.type === 'PLACE'), 'the notice named a change that did not happen');
     await wb.click(`${notice.selector} .monaco-button:text-is("Undo")`);
+      await vscode.commands.executeCommand('notifications.hideList');
     await eventually(async () => !(await suggestionsFor(korea)).mentions.some((m) => m.start === headline), 'Undo did not take the hint back');
     await eventually(async () => !(await annotations()).some((a) => a.start === place), 'Undo did not take the acceptance back');
   });
