@@ -538,6 +538,9 @@ describe('Export and import annotations', function () {
     const harbour = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'news/harbour.txt'));
     const fresh = writeWorkspaceFile(`${FOLDER}/news/fresh.txt`, 'Ships left Valletta at dawn.\n');
     const target = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'live.csv'));
+    // Who saves a document during the test (seen once in a while: harbour.txt saved, then its sidecar written).
+    const saves: string[] = [];
+    const watch = vscode.workspace.onWillSaveTextDocument((e) => saves.push(`${path.basename(e.document.uri.fsPath)} (reason ${e.reason}) at ${Date.now()}`));
     try {
       for (const uri of [harbour, fresh]) {
         const editor = await openInEditor(uri);
@@ -560,10 +563,11 @@ describe('Export and import annotations', function () {
       const harbourSidecar = fs.readFileSync(`${harbour.fsPath}.factmark.yaml`, 'utf8');
       const harbourDoc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === harbour.toString());
       const listing = (fs.readdirSync(path.join(workspaceDir(), FOLDER), { recursive: true }) as string[]).map((f) => `${f} ${fs.statSync(path.join(workspaceDir(), FOLDER, f)).mtimeMs.toFixed(0)}`).join(', ');
-      const state = `harbour.txt is ${harbourDoc ? (harbourDoc.isDirty ? 'dirty' : 'not dirty') : 'not open'}; on disk: ${JSON.stringify(fs.readFileSync(harbour.fsPath, 'utf8'))}; now ${Date.now()}; files: ${listing}`;
+      const state = `harbour.txt is ${harbourDoc ? (harbourDoc.isDirty ? 'dirty' : 'not dirty') : 'not open'}; on disk: ${JSON.stringify(fs.readFileSync(harbour.fsPath, 'utf8'))}; saves: ${saves.join(', ') || 'none'}; now ${Date.now()}; files: ${listing}`;
       assert.doesNotMatch(harbourSidecar, /quote: Porto$/m, `the harbour sidecar was written before the export (${state}):\n${harbourSidecar}`);
       assert.ok(!fs.existsSync(`${fresh.fsPath}.factmark.yaml`), 'the fresh sidecar was written before the export');
     } finally {
+      watch.dispose();
       for (const uri of [harbour, fresh]) {
         await vscode.window.showTextDocument(uri);
         await vscode.commands.executeCommand('workbench.action.files.revert');
