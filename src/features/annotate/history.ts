@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lexicon } from '../../core/learning';
 import type { Annotation, Fact } from '../../core/model';
+import { nextTask } from '../../core/slices';
 import type { LexiconService } from '../lexicon';
 import type { AnnotationStore, OrphanRecord } from '../sidecar/store';
 
@@ -66,7 +67,12 @@ export class History {
       const before = await this.snapshot(document);
       const result = await action();
       const after = await this.snapshot(document);
-      if (stateOf(before) === stateOf(after) && before.model.size === after.model.size) return { result, step: undefined };
+      // Compared a macrotask later, each in its own turn: with thousands of annotations (a large
+      // import) copying and comparing them in one piece held the extension host too long.
+      await nextTask();
+      const was = stateOf(before);
+      await nextTask();
+      if (was === stateOf(after) && before.model.size === after.model.size) return { result, step: undefined };
       const step: Step = { uri: document.uri, label, before, after, text: document.getText() };
       this.done.push(step);
       if (this.done.length > LIMIT) this.done.shift();

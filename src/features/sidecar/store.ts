@@ -4,7 +4,10 @@ import { IdMaker } from '../../core/ids';
 import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
 import {
   buildSidecarData,
+  buildSidecarDataSteps,
   contentHash,
+  emitSidecarSteps,
+  fingerprintDataSteps,
   fingerprintMatches,
   loadAnnotations,
   mergeSidecars,
@@ -20,6 +23,7 @@ import { writeConflictCopy } from './conflictCopy';
 import { baseName, readSidecarFile, sidecarUriOf, writeTextAtomic, type ReadResult } from './files';
 import { OldTexts } from './oldText';
 import { stripBom } from '../../core/documents';
+import { STEP, nextTask, runAll, runInSlices, type Steps } from '../../core/slices';
 
 /** The annotations of one document, as the store keeps them. */
 export interface DocumentAnnotations {
@@ -52,6 +56,8 @@ export interface SidecarProblems {
 }
 
 type Span = Annotation | Fact;
+/** Annotations and facts above which an edit's listeners run a turn after it (see `edit`). */
+const LARGE_MODEL = 2000;
 type Kind = 'annotation' | 'fact';
 const trackId = (kind: Kind, id: string) => (kind === 'annotation' ? 'a:' : 'f:') + id;
 
@@ -168,12 +174,19 @@ class Entry implements DocumentAnnotations {
 
   /** The model as plain data (a copy). */
   plain(): AnnotatedDocument {
-    const out: AnnotatedDocument = {
-      path: this.model.path,
-      annotations: this.model.annotations.map((a) => ({ ...a, start: a.start, end: a.end })),
-      facts: this.model.facts.map((f) => ({ ...f, start: f.start, end: f.end, entities: [...f.entities] })),
-    };
-    if (this.model.documentDate !== undefined) out.documentDate = this.model.documentDate;
+    return runAll(this.plainSteps());
+  }
+
+  /**
+   * {@link plain} in steps. Run in slices, the copy is consistent only if the text and the model did
+   * not change meanwhile: the caller checks.
+   */
+  *plainSteps(): Steps<AnnotatedDocument> {
+    const model = this.model;
+    const out: AnnotatedDocument = { path: model.path, annotations: [], facts: [] };
+    for (const a of model.annotations) if (out.annotations.push({ ...a, start: a.start, end: a.end }) % STEP === 0) yield;
+    for (const f of model.facts) if (out.facts.push({ ...f, start: f.start, end: f.end, entities: [...f.entities] }) % STEP === 0) yield;
+    if (model.documentDate !== undefined) out.documentDate = model.documentDate;
     return out;
   }
 
@@ -284,6 +297,9 @@ export class AnnotationStore implements vscode.Disposable {
     entry.install(plain);
     entry.edits++;
     entry.pending = true;
+    // With thousands of annotations (a large import) the listeners (highlights, the view, learning)
+    // run a turn later, apart from the edit and the write, so that no piece holds the host long.
+    if (plain.annotations.length + plain.facts.length > LARGE_MODEL) await nextTask();
     this.fire(entry, true);
     this.schedule(entry);
     await entry.queue;
@@ -740,11 +756,17 @@ export class AnnotationStore implements vscode.Disposable {
     if (text === undefined) return;
     // What is written is taken now, with the text it describes: annotating or typing during the
     // awaits below must not slip into this write with offsets for another text (a later write
-    // carries it), nor be undone by adopting a merge made without it.
-    const model = entry.plain();
-    const orphans = new Map(entry.orphanContext);
+    // carries it), nor be undone by adopting a merge made without it. Thousands of annotations (a
+    // large import) are copied in slices, so the extension host keeps answering; if the text or the
+    // model changed between two slices, the copy is not one moment's and is taken again later.
     const edits = entry.edits;
     const stale = () => entry.edits !== edits || (!doc.isClosed && doc.getText() !== text);
+    const orphans = new Map(entry.orphanContext);
+    const model = await runInSlices(entry.plainSteps());
+    if (stale()) {
+      this.schedule(entry);
+      return;
+    }
     // Never write behind a sidecar the user is editing by hand.
     const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === entry.sidecarUri.toString());
     if (open?.isDirty) {
@@ -765,8 +787,21 @@ export class AnnotationStore implements vscode.Disposable {
     const fileBytes = entry.untitled ? undefined : await vscode.workspace.fs.readFile(entry.uri).then((b) => b, () => undefined);
     const input: SidecarInput = fileBytes ? { document: model, text, orphans, fileBytes } : { document: model, text, orphans };
     let output: string;
-    if (disk === entry.diskText || disk === undefined) {
-      output = writeSidecar(disk, withLabels(buildSidecarData(input), entry.base));
+    // What `output` holds, when known without parsing it again; `unchanged`: the file, already `base`.
+    let holds: SidecarData | undefined;
+    let unchanged = false;
+    if (disk === undefined) {
+      // A new file in the canonical layout, built and written in slices (a large import's first write).
+      holds = withLabels(await runInSlices(buildSidecarDataSteps(input)), entry.base);
+      output = await runInSlices(emitSidecarSteps(holds));
+    } else if (disk === entry.diskText) {
+      const data = withLabels(await runInSlices(buildSidecarDataSteps(input)), entry.base);
+      // The file is the one last read or written (`base` is its parse): when it already holds the
+      // same data (a re-import that adds nothing) there is nothing to write, found out in slices
+      // rather than by the writer's parse of the whole file in one piece.
+      const same = entry.base !== undefined && (await runInSlices(fingerprintDataSteps(data))) === (await runInSlices(fingerprintDataSteps(entry.base)));
+      unchanged = same;
+      output = same ? disk : writeSidecar(disk, data);
     } else {
       // Changed on disk since Factmark read it (another editor, git): merge, never overwrite blindly.
       const theirs = parseSidecar(disk);
@@ -796,8 +831,8 @@ export class AnnotationStore implements vscode.Disposable {
     }
     // The snapshot is consistent with `text`, the text on disk: written even if the editor moved on.
     if (output !== disk) await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk ?? null });
+    if (!unchanged) entry.base = holds ?? parseSidecar(output).doc;
     entry.diskText = output;
-    entry.base = parseSidecar(output).doc;
     if (stale()) return; // changed during the write: still pending, for the next write
     entry.pending = false;
     entry.markSaved(text);
