@@ -4,6 +4,7 @@
  * recognised annotations into it. Pure (strings in, model out), so both hosts use it.
  */
 import { IdMaker } from './ids';
+import { STEP, runAll, type Steps } from './slices';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
 import { loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
 import type { ExportInput, ImportResult } from './export';
@@ -71,8 +72,21 @@ const idMakerFor = (doc: AnnotatedDocument) => new IdMaker([...doc.annotations.m
  * twice, and facts then point at the existing one; a fact already present (same label and span) is not
  * added twice either.
  */
-export function mergeImported(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): { document: AnnotatedDocument; addedAnnotations: number; addedFacts: number } {
+export function mergeImported(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): MergedImport {
+  return runAll(mergeImportedSteps(existing, imported));
+}
+
+/** What {@link mergeImported} returns. */
+export interface MergedImport {
+  document: AnnotatedDocument;
+  addedAnnotations: number;
+  addedFacts: number;
+}
+
+/** {@link mergeImported} in steps (see `core/slices.ts`). */
+export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): Steps<MergedImport> {
   const ids = idMakerFor(existing);
+  yield;
   const renamed = new Map<string, string>();
   const annotations: Annotation[] = [...existing.annotations];
   // By span and type, the first one kept: a lookup per imported annotation instead of a scan (thousands
@@ -80,8 +94,11 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
   const bySpan = new Map<string, Annotation>();
   const spanKey = (x: Annotation) => `${x.start}:${x.end}:${x.type}`;
   for (const x of annotations) if (!bySpan.has(spanKey(x))) bySpan.set(spanKey(x), x);
+  yield;
   let addedAnnotations = 0;
+  let n = 0;
   for (const ann of imported.annotations) {
+    if (++n % STEP === 0) yield;
     const twin = bySpan.get(spanKey(ann));
     if (twin) {
       renamed.set(ann.id, twin.id);
@@ -100,6 +117,7 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
   facts.forEach((x, i) => factAt.has(factKey(x)) || factAt.set(factKey(x), i));
   let addedFacts = 0;
   for (const fact of imported.facts) {
+    if (++n % STEP === 0) yield;
     const entities = fact.entities.map((id) => renamed.get(id)).filter((id): id is string => id !== undefined);
     // A fact already there (same label and span) is not added again: re-importing a file is harmless.
     // Links it lacks are added to it, so that nothing the file says is lost.
@@ -114,6 +132,7 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
     facts.push({ ...fact, id: ids.next('fact'), entities });
     addedFacts++;
   }
+  yield;
   annotations.sort((x, y) => x.start - y.start || x.end - y.end);
   return { document: { ...existing, annotations, facts }, addedAnnotations, addedFacts };
 }

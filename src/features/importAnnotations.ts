@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { isArticle } from '../adapter';
-import { mergeImported } from '../core/documents';
+import { mergeImported, mergeImportedSteps, type MergedImport } from '../core/documents';
 import { renamedColumns } from '../core/export/doccanoImport';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../core/export';
 import { runImportJob, type ImportJob } from '../core/export/importJob';
 import { MAX_IMPORT_BYTES } from '../core/export/limits';
+import { pausesSoFar, runInSlices } from '../core/slices';
 import type { LiveAnnotations } from './exportImport';
 import { onNodeDisk } from './host';
 
@@ -37,6 +38,11 @@ export interface ImportOutcome {
   problems: ImportProblem[];
   /** Where the importer ran: in a worker thread (large files) or in the extension host. */
   ranIn: RanIn;
+  /**
+   * How many times merging and writing the annotations handed the extension host back to other work
+   * (thousands of annotations: several times; for tests and the benchmark).
+   */
+  pauses: number;
 }
 
 type RanIn = 'worker' | 'extension host';
@@ -125,19 +131,31 @@ export async function importCommand(
   }
   // The spans were placed on the text read above; edited while the questions were open, it would
   // take them at the wrong places.
-  if (document.version !== version) {
+  const changedMeanwhile = () => {
     void vscode.window.showWarningMessage(`Factmark: ${vscode.workspace.asRelativePath(documentUri)} changed during the import; nothing was imported. Run the import again.`);
     return undefined;
-  }
-  let merged: ReturnType<typeof mergeImported> | undefined;
-  await record(document, `Import from ${file.path.split('/').pop()}`, () =>
-    store.edit(document, (model) => {
-      merged = mergeImported(model, imported);
+  };
+  if (document.version !== version) return changedMeanwhile();
+  let merged: MergedImport | undefined;
+  let changed = false;
+  const pausesBefore = pausesSoFar();
+  await record(document, `Import from ${file.path.split('/').pop()}`, async () => {
+    // Thousands of entries are merged in slices, so that the extension host keeps answering; the
+    // edit then only takes the result. Annotations changed meanwhile (another command, a reload of
+    // the sidecar) replace the model: the merge is then done again inside the edit, on the new one.
+    const before = entry.model;
+    const ahead = await runInSlices(mergeImportedSteps(before, imported));
+    if (document.version !== version) return;
+    return store.edit(document, (model) => {
+      if (document.version !== version) return;
+      merged = model === before ? ahead : mergeImported(model, imported);
       model.annotations = merged.document.annotations;
       model.facts = merged.document.facts;
-    }),
-  );
-  if (!merged) return undefined;
+      changed = true;
+    });
+  });
+  if (!changed || !merged) return changedMeanwhile();
+  const pauses = pausesSoFar() - pausesBefore;
 
   const notImported = imported.problems.filter((p) => !p.imported);
   if (imported.problems.length > 0) {
@@ -150,7 +168,7 @@ export async function importCommand(
   } else {
     void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
   }
-  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems, ranIn };
+  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems, ranIn, pauses };
 }
 
 /** Imports larger than this (characters) run in a worker thread, under a cancellable progress notification. */

@@ -5,6 +5,7 @@ import { OffsetMap } from '../offsets';
 import { prefixBefore, suffixAfter } from '../anchor/context';
 import { documentFingerprint } from './hash';
 import { SIDECAR_VERSION, type SidecarData, type StoredAnnotation, type StoredFact } from './types';
+import { STEP, runAll, type Steps } from '../slices';
 
 /** What the editor side hands over to be saved. */
 export interface SidecarInput {
@@ -28,6 +29,11 @@ export interface SidecarInput {
 
 /** Sidecar data for a model: code-point offsets, quotes and context taken from the text itself. */
 export function buildSidecarData(input: SidecarInput): SidecarData {
+  return runAll(buildSidecarDataSteps(input));
+}
+
+/** {@link buildSidecarData} in steps (see `core/slices.ts`). */
+export function* buildSidecarDataSteps(input: SidecarInput): Steps<SidecarData> {
   const { document: model, text } = input;
   const map = new OffsetMap(text);
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
@@ -48,20 +54,23 @@ export function buildSidecarData(input: SidecarInput): SidecarData {
     // The quote is what the text says now, not what the model remembers.
     return { ...base, quote: text.slice(s, e), prefix: prefixBefore(text, s), suffix: suffixAfter(text, e) };
   };
-  const annotations: StoredAnnotation[] = model.annotations.map((a) => {
+  yield;
+  const annotations: StoredAnnotation[] = [];
+  for (const a of model.annotations) {
     const out: StoredAnnotation = { ...anchor(a.id, a.start, a.end, a.text), type: a.type, status: a.status };
     if (a.value !== undefined) out.value = a.value;
     if (a.kb !== undefined) out.kb = a.kb;
     if (a.entity !== undefined) out.entity = a.entity;
     if (a.note !== undefined) out.note = a.note;
-    return out;
-  });
-  const facts: StoredFact[] = model.facts.map((f) => {
+    if (annotations.push(out) % STEP === 0) yield;
+  }
+  const facts: StoredFact[] = [];
+  for (const f of model.facts) {
     const out: StoredFact = { ...anchor(f.id, f.start, f.end, f.text), label: f.label, entities: [...f.entities] };
     if (f.date !== undefined) out.date = f.date;
     if (f.note !== undefined) out.note = f.note;
-    return out;
-  });
+    if (facts.push(out) % STEP === 0) yield;
+  }
   const data: SidecarData = {
     version: SIDECAR_VERSION,
     document: { path: model.path, gitBlob: documentFingerprint(text, input.fileBytes) },

@@ -1,6 +1,7 @@
 /** The canonical key order and normal form of sidecar entries, shared by the writer and the merge. */
 
 import { SIDECAR_VERSION, type SidecarData, type StoredAnnotation, type StoredFact } from './types';
+import { STEP, runAll, type Steps } from '../slices';
 
 /** A value Factmark writes in one scalar (or one flow list). */
 export type FieldValue = string | number | boolean | readonly string[];
@@ -28,16 +29,22 @@ export function compareEntries(a: { start: number; end: number; id: string }, b:
 
 /** A string equal for two data sets exactly when they hold the same content (entry order ignored). */
 export function fingerprintData(data: SidecarData): string {
-  const entries = (list: (StoredAnnotation | StoredFact)[], order: string[]) =>
-    [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0)).map((e) => entryFields(e, order));
+  return runAll(fingerprintDataSteps(data));
+}
+
+/** {@link fingerprintData} in steps (see `core/slices.ts`). */
+export function* fingerprintDataSteps(data: SidecarData): Steps<string> {
+  function* entries(list: (StoredAnnotation | StoredFact)[], order: string[]): Steps<string[]> {
+    const sorted = [...list].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    yield;
+    const out: string[] = [];
+    for (const e of sorted) if (out.push(JSON.stringify(entryFields(e, order))) % STEP === 0) yield;
+    return out;
+  }
   const doc = data.document;
-  return JSON.stringify([
-    SIDECAR_VERSION,
-    doc.path,
-    doc.date ?? null,
-    doc.gitBlob ?? null,
-    data.labels ?? null,
-    entries(data.annotations, ANNOTATION_ORDER),
-    entries(data.facts, FACT_ORDER),
-  ]);
+  const head = JSON.stringify([SIDECAR_VERSION, doc.path, doc.date ?? null, doc.gitBlob ?? null, data.labels ?? null]);
+  const annotations = yield* entries(data.annotations, ANNOTATION_ORDER);
+  const facts = yield* entries(data.facts, FACT_ORDER);
+  // Each entry stringified apart and joined: the same string as one JSON.stringify of the whole.
+  return `${head.slice(0, -1)},[${annotations.join(',')}],[${facts.join(',')}]]`;
 }

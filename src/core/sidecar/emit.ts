@@ -3,6 +3,7 @@
 import { formatString, formatValue } from './scalar';
 import { ANNOTATION_ORDER, FACT_ORDER, compareEntries, entryFields } from './canonical';
 import type { SidecarData, StoredAnnotation, StoredFact } from './types';
+import { STEP, runAll, type Steps } from '../slices';
 
 /** Lines of one list entry (`- id: ...` then one key per line), each without line ending. */
 export function entryLines(entry: StoredAnnotation | StoredFact, list: 'annotations' | 'facts', dashIndent: number, keyIndent: number): string[] {
@@ -15,6 +16,11 @@ export function entryLines(entry: StoredAnnotation | StoredFact, list: 'annotati
 
 /** A complete sidecar in the canonical layout: entries sorted by position then id, a blank line between entries. */
 export function emitSidecar(data: SidecarData, eol = '\n'): string {
+  return runAll(emitSidecarSteps(data, eol));
+}
+
+/** {@link emitSidecar} in steps (see `core/slices.ts`). */
+export function* emitSidecarSteps(data: SidecarData, eol = '\n'): Steps<string> {
   const lines: string[] = [
     '# Factmark annotations of one document (format: FORMAT.md). Offsets count Unicode code points.',
     'factmark: 1',
@@ -27,15 +33,17 @@ export function emitSidecar(data: SidecarData, eol = '\n'): string {
   if (data.labels) lines.push(`labels: ${formatValue(data.labels)}`);
   for (const list of ['annotations', 'facts'] as const) {
     const entries = [...data[list]].sort(compareEntries);
+    yield;
     if (!entries.length) {
       lines.push(`${list}: []`);
       continue;
     }
     lines.push(`${list}:`);
-    entries.forEach((e, i) => {
+    for (let i = 0; i < entries.length; i++) {
       if (i > 0) lines.push('');
-      lines.push(...entryLines(e, list, 2, 4));
-    });
+      lines.push(...entryLines(entries[i], list, 2, 4));
+      if ((i + 1) % STEP === 0) yield;
+    }
   }
   return lines.join(eol) + eol;
 }

@@ -9,13 +9,13 @@ import { writeSidecar } from './write';
 export * from './types';
 export { parseSidecar, MAX_SIDECAR_LENGTH, YAML_OPTIONS } from './parse';
 export { writeSidecar, SidecarNotWritableError } from './write';
-export { emitSidecar } from './emit';
-export { buildSidecarData, type SidecarInput } from './build';
+export { emitSidecar, emitSidecarSteps } from './emit';
+export { buildSidecarData, buildSidecarDataSteps, type SidecarInput } from './build';
 export { mergeSidecars, type MergeConflict, type MergeResult } from './merge';
 export { contentHash, documentFingerprint, fingerprintMatches, gitBlobOfBytes, gitBlobSha1, utf8Bytes } from './hash';
 export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from './paths';
 export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';
-export { fingerprintData } from './canonical';
+export { fingerprintData, fingerprintDataSteps } from './canonical';
 export { loadAnnotations, type LoadedAnnotations } from './load';
 
 /**

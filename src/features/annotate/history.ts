@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lexicon } from '../../core/learning';
 import type { Annotation, Fact } from '../../core/model';
+import { STEP, runAll, runInSlices, type Steps } from '../../core/slices';
 import type { LexiconService } from '../lexicon';
 import type { AnnotationStore, OrphanRecord } from '../sidecar/store';
 
@@ -66,7 +67,9 @@ export class History {
       const before = await this.snapshot(document);
       const result = await action();
       const after = await this.snapshot(document);
-      if (stateOf(before) === stateOf(after) && before.model.size === after.model.size) return { result, step: undefined };
+      // Compared in slices: with thousands of annotations (a large import) comparing them in one
+      // piece held the extension host too long.
+      if ((await runInSlices(sameStateSteps(before, after))) && before.model.size === after.model.size) return { result, step: undefined };
       const step: Step = { uri: document.uri, label, before, after, text: document.getText() };
       this.done.push(step);
       if (this.done.length > LIMIT) this.done.shift();
@@ -143,17 +146,57 @@ export class History {
     // or the snapshot would miss a lexicon change the action made (and undo would refuse it as foreign).
     await this.lexicon.idle();
     const entry = this.store.get(document.uri) ?? (await this.store.open(document));
-    return {
-      annotations: structuredClone(entry.model.annotations),
-      facts: structuredClone(entry.model.facts),
-      orphans: this.store.orphansOf(document.uri),
-      lexicon: structuredClone(this.lexicon.lexiconFor(document.uri)),
-      model: this.lexicon.snapshotModel(),
-    };
+    // Thousands of annotations (a large import) are copied in slices. The store installs a new model
+    // on every change of annotations, and typing changes the version: if either happened between two
+    // slices the copy is not one moment's, and is taken again (the last time in one piece).
+    for (let attempt = 0; ; attempt++) {
+      const model = entry.model;
+      const version = document.version;
+      const steps = copySteps(model.annotations, model.facts);
+      const [annotations, facts] = attempt < 2 ? await runInSlices(steps) : runAll(steps);
+      if (entry.model !== model || document.version !== version) continue;
+      return {
+        annotations,
+        facts,
+        orphans: this.store.orphansOf(document.uri),
+        lexicon: structuredClone(this.lexicon.lexiconFor(document.uri)),
+        model: this.lexicon.snapshotModel(),
+      };
+    }
   }
 }
 
 /** What undo compares: the document's annotations, facts and orphans and the lexicon (the model corrections follow them). */
 function stateOf(s: Snapshot): string {
   return JSON.stringify([s.annotations, s.facts, s.orphans.map((o) => o.id).sort(), s.lexicon]);
+}
+
+/** `stateOf(a) === stateOf(b)`, in steps: the lists compared a slice at a time. */
+function* sameStateSteps(a: Snapshot, b: Snapshot): Steps<boolean> {
+  const sameList = function* (x: readonly unknown[], y: readonly unknown[]): Steps<boolean> {
+    if (x.length !== y.length) return false;
+    for (let i = 0; i < x.length; i += STEP) {
+      if (JSON.stringify(x.slice(i, i + STEP)) !== JSON.stringify(y.slice(i, i + STEP))) return false;
+      yield;
+    }
+    return true;
+  };
+  return (
+    (yield* sameList(a.annotations, b.annotations)) &&
+    (yield* sameList(a.facts, b.facts)) &&
+    JSON.stringify([a.orphans.map((o) => o.id).sort(), a.lexicon]) === JSON.stringify([b.orphans.map((o) => o.id).sort(), b.lexicon])
+  );
+}
+
+/** Deep copies of the annotations and facts, in steps (see `core/slices.ts`). */
+function* copySteps(annotations: readonly Annotation[], facts: readonly Fact[]): Steps<[Annotation[], Fact[]]> {
+  const copy = function* <T>(list: readonly T[]): Steps<T[]> {
+    const out: T[] = [];
+    for (let i = 0; i < list.length; i += STEP) {
+      out.push(...structuredClone(list.slice(i, i + STEP)));
+      yield;
+    }
+    return out;
+  };
+  return [yield* copy(annotations), yield* copy(facts)];
 }

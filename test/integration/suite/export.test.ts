@@ -532,6 +532,46 @@ describe('Export and import annotations', function () {
     }
   });
 
+  it('merges and writes a large import in slices, first import and re-import alike, and keeps an annotation made meanwhile', async () => {
+    // Issue 12: the store's merge and write of thousands of annotations held the extension host for
+    // over a second in one piece. Each import must hand the host back to other work several times;
+    // a re-import that adds nothing leaves the sidecar as it is.
+    const doc = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'sliced', 'big.txt'));
+    const name = vscode.workspace.asRelativePath(doc);
+    const { text, w3c } = largeW3c(KOREA + HARBOUR, 2 * 1024 * 1024, name, doc.toString());
+    writeWorkspaceFile(name, text);
+    const file = writeWorkspaceFile(name.replace(/\.txt$/, '.jsonld'), w3c);
+    const sidecarPath = `${doc.fsPath}.factmark.yaml`;
+    const count = () => (fs.readFileSync(sidecarPath, 'utf8').match(/^ {2}- id: a-/gm) ?? []).length;
+    try {
+      const first = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'w3c', document: doc });
+      assert.ok(first, 'the import was cancelled');
+      assert.ok(first.addedAnnotations > 1000, `only ${first.addedAnnotations} annotations imported`);
+      assert.ok(first.pauses >= 2, `the first import merged and wrote in one piece (${first.pauses} pauses)`);
+      assert.equal(count(), first.addedAnnotations);
+      const written = fs.readFileSync(sidecarPath, 'utf8');
+
+      const again = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'w3c', document: doc });
+      assert.ok(again, 'the re-import was cancelled');
+      assert.equal(again.addedAnnotations, 0);
+      assert.ok(again.pauses >= 2, `the re-import merged and wrote in one piece (${again.pauses} pauses)`);
+      assert.equal(fs.readFileSync(sidecarPath, 'utf8'), written, 'a re-import that adds nothing rewrote the sidecar');
+
+      // A third import with an annotation made while it runs: both end up in the sidecar.
+      const at = text.indexOf('officials');
+      const importing = vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'w3c', document: doc });
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', doc, { add: [{ type: 'ORGANIZATION', start: at, end: at + 'officials'.length }] });
+      const third = await importing;
+      assert.ok(third, 'the third import was cancelled');
+      assert.equal(third.addedAnnotations, 0);
+      await eventually(() => count() === first.addedAnnotations + 1, 'the annotation made during the import is not in the sidecar', 30_000);
+      assert.match(fs.readFileSync(sidecarPath, 'utf8'), /quote: officials$/m);
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(path.join(workspaceDir(), FOLDER, 'sliced'), { recursive: true, force: true });
+    }
+  });
+
   it('exports what the store holds: an annotation made a moment before, not yet in any sidecar, is exported', async () => {
     // Unsaved edits hold sidecar writes back (offsets must describe the saved text), so these
     // annotations exist only in memory when the export runs.

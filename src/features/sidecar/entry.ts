@@ -1,0 +1,242 @@
+/**
+ * The tracked document: one open article's annotations as the store keeps them, live (offsets follow
+ * the text through the tracker), with what the parts of the store need to know about its sidecar.
+ * Every part of the store works on this type; none of them imports another.
+ */
+import type * as vscode from 'vscode';
+import { AnchorTracker, type Orphan } from '../../core/anchor';
+import { IdMaker } from '../../core/ids';
+import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
+import type { MergeConflict, SidecarData, SidecarDiagnostic } from '../../core/sidecar';
+import { STEP, runAll, type Steps } from '../../core/slices';
+
+export interface DocumentAnnotations {
+  /** The document. */
+  readonly uri: vscode.Uri;
+  readonly sidecarUri: vscode.Uri;
+  /** Live: UTF-16 offsets into the document's current text. Read-only for callers (use `edit`). */
+  readonly model: AnnotatedDocument;
+  /** Ids of orphaned annotations and facts (their text is gone; start = end = a hint). */
+  readonly orphans: ReadonlySet<string>;
+  /** False while the sidecar on disk is malformed or of an unknown version: nothing is written. */
+  readonly writable: boolean;
+  /** The content hash of the sidecar as last read from disk, or 'missing' / 'undecodable'. */
+  readonly lastRead: string | undefined;
+}
+
+/** How an orphan came about and its best candidate, for diagnostics and quick fixes. */
+export type OrphanInfo = Omit<Orphan, 'at'>;
+
+/** One orphan as `orphansOf` returns it and `restore` takes it back. */
+export interface OrphanRecord {
+  id: string;
+  context: { prefix?: string; suffix?: string };
+  info?: OrphanInfo;
+}
+
+/** Reports problems with a sidecar file (they go to the Problems panel). */
+export interface SidecarProblems {
+  report(sidecar: vscode.Uri, diagnostics: readonly SidecarDiagnostic[]): void;
+}
+
+export type Span = Annotation | Fact;
+export type Kind = 'annotation' | 'fact';
+/** The tracker's key of an annotation or fact. */
+export const trackId = (kind: Kind, id: string) => (kind === 'annotation' ? 'a:' : 'f:') + id;
+
+/** Per-document state. Implements the public view; everything else is the store's business. */
+export class Entry implements DocumentAnnotations {
+  model: AnnotatedDocument = { path: '', annotations: [], facts: [] };
+  readonly orphans = new Set<string>();
+  /** Stored context of orphans (written back with them). */
+  readonly orphanContext = new Map<string, { prefix?: string; suffix?: string }>();
+  readonly orphanInfo = new Map<string, OrphanInfo>();
+  writable = true;
+  readonly tracker = new AnchorTracker();
+  private readonly byTrackId = new Map<string, Span>();
+  /** Spans whose offsets a caller assigned inside `edit`. */
+  readonly touched = new Set<string>();
+  /** The sidecar text as Factmark last read or wrote it; undefined when there is no file. */
+  diskText: string | undefined;
+  /** The parsed `diskText`: the base of a three-way merge. */
+  base: SidecarData | undefined;
+  /** The document text on disk, as last read or saved: what the sidecar describes. */
+  savedText: string | undefined;
+  /** Offsets (UTF-16, in `savedText`) of every span when the text was last in sync with the disk. */
+  savedSpans = new Map<string, { start: number; end: number }>();
+  /** Annotation changes not yet on disk. */
+  pending = false;
+  /** Where changes go while the sidecar cannot be read (D10), once one was written. */
+  conflictCopy: vscode.Uri | undefined;
+  /** Counts model changes made through the store's edit(): a write that began before one must not undo it. */
+  edits = 0;
+  /** Ids that were orphans when the text was last in sync with the disk. */
+  savedOrphans = new Set<string>();
+  /** The text changed since it was last in sync with the disk. */
+  editedSinceSave = false;
+  /** Pending check whether recent changes were a reload from disk. */
+  reloadCheck: ReturnType<typeof setTimeout> | undefined;
+  /** Resolved when the pending reload check is done (see `settled`). */
+  private checked: { promise: Promise<void>; resolve: () => void } | undefined;
+  /** Orphans changed while a reload check was pending; reported when it is done. */
+  orphansUntold = false;
+  /** A merge conflict waiting for the user: nothing is written meanwhile. */
+  conflict: MergeConflict[] | undefined;
+  /** Makes ids for new entries: random, never one this sidecar had (see core/ids.ts). */
+  readonly ids = new IdMaker();
+  queue: Promise<void> = Promise.resolve();
+  queued = false;
+  /** Last text of a closed untitled document (for adoption by the file it was saved as). */
+  closedText: string | undefined;
+  /** A sidecar reload deferred until the document's own reload event arrives. */
+  reloadAfterDocument = false;
+  /**
+   * What the last read of the sidecar found (its content hash, 'missing' or 'undecodable'), whatever
+   * was done with it: tests wait on it to know an external change has been seen.
+   */
+  lastRead: string | undefined;
+
+  constructor(
+    readonly uri: vscode.Uri,
+    readonly sidecarUri: vscode.Uri,
+    public document: vscode.TextDocument,
+  ) {}
+
+  get untitled(): boolean {
+    return this.uri.scheme === 'untitled';
+  }
+
+  /** Installs plain annotations and facts (UTF-16 offsets into the current text) as the live model. */
+  install(model: AnnotatedDocument): void {
+    const spans: { id: string; start: number; end: number }[] = [];
+    for (const a of model.annotations) spans.push({ id: trackId('annotation', a.id), start: a.start, end: a.end });
+    for (const f of model.facts) spans.push({ id: trackId('fact', f.id), start: f.start, end: f.end });
+    this.tracker.reset(spans);
+    this.byTrackId.clear();
+    const live = <T extends Span>(kind: Kind, plain: T): T => {
+      const key = trackId(kind, plain.id);
+      const out = { ...plain };
+      let start: number | undefined;
+      let end: number | undefined;
+      const startNow = () => start ?? this.tracker.get(key)?.start ?? plain.start;
+      // Offsets read through the tracker: the model stays live without touching every span per edit.
+      // An orphan's span is empty, at the place its text was.
+      Object.defineProperty(out, 'start', {
+        enumerable: true,
+        configurable: true,
+        get: startNow,
+        set: (v: number) => {
+          start = v;
+          this.touched.add(key);
+        },
+      });
+      Object.defineProperty(out, 'end', {
+        enumerable: true,
+        configurable: true,
+        get: () => end ?? (this.orphans.has(plain.id) ? startNow() : this.tracker.get(key)?.end ?? plain.end),
+        set: (v: number) => {
+          end = v;
+          this.touched.add(key);
+        },
+      });
+      this.byTrackId.set(key, out);
+      return out;
+    };
+    const next: AnnotatedDocument = {
+      path: model.path,
+      annotations: model.annotations.map((a) => live('annotation', a)),
+      facts: model.facts.map((f) => live('fact', f)),
+    };
+    if (model.documentDate !== undefined) next.documentDate = model.documentDate;
+    this.model = next;
+    this.ids.reserve(model.annotations.map((a) => a.id));
+    this.ids.reserve(model.facts.map((f) => f.id));
+  }
+
+  span(kind: Kind, id: string): Span | undefined {
+    return this.byTrackId.get(trackId(kind, id));
+  }
+
+  /** The span of a tracker key (`a:ID`, `f:ID`). */
+  byKey(key: string): Span | undefined {
+    return this.span(key.startsWith('a:') ? 'annotation' : 'fact', key.slice(2));
+  }
+
+  /** Makes an annotation or fact an orphan, with its stored context and why. */
+  orphan(id: string, ctx: { prefix?: string; suffix?: string }, info?: Orphan | OrphanInfo): void {
+    this.orphans.add(id);
+    if (!this.orphanContext.has(id)) this.orphanContext.set(id, ctx);
+    this.orphanInfo.set(id, info ? { id, reason: info.reason, ...(info.best ? { best: info.best } : {}) } : { id, reason: 'deleted' });
+  }
+
+  unorphan(id: string): void {
+    this.orphans.delete(id);
+    this.orphanContext.delete(id);
+    this.orphanInfo.delete(id);
+  }
+
+  /** Runs `check` after `ms` of quiet: a later call before then starts the wait again. */
+  checkLater(ms: number, check: () => void): void {
+    clearTimeout(this.reloadCheck);
+    this.checked ??= withResolvers();
+    this.reloadCheck = setTimeout(() => {
+      this.reloadCheck = undefined;
+      try {
+        check();
+      } finally {
+        this.endCheck();
+      }
+    }, ms);
+  }
+
+  /** Drops a pending check (the document closed). */
+  cancelCheck(): void {
+    clearTimeout(this.reloadCheck);
+    this.reloadCheck = undefined;
+    this.endCheck();
+  }
+
+  /** Resolves once no reload check is pending (one that starts meanwhile is waited for too). */
+  async settled(): Promise<void> {
+    while (this.checked) await this.checked.promise;
+  }
+
+  private endCheck(): void {
+    const done = this.checked;
+    this.checked = undefined;
+    done?.resolve();
+  }
+
+  /** The model as plain data (a copy). */
+  plain(): AnnotatedDocument {
+    return runAll(this.plainSteps());
+  }
+
+  /**
+   * {@link plain} in steps. Run in slices, the copy is consistent only if the text and the model did
+   * not change meanwhile: the caller checks.
+   */
+  *plainSteps(): Steps<AnnotatedDocument> {
+    const model = this.model;
+    const out: AnnotatedDocument = { path: model.path, annotations: [], facts: [] };
+    for (const a of model.annotations) if (out.annotations.push({ ...a, start: a.start, end: a.end }) % STEP === 0) yield;
+    for (const f of model.facts) if (out.facts.push({ ...f, start: f.start, end: f.end, entities: [...f.entities] }) % STEP === 0) yield;
+    if (model.documentDate !== undefined) out.documentDate = model.documentDate;
+    return out;
+  }
+
+  /** Remembers the current offsets as the ones on disk. */
+  markSaved(text: string): void {
+    this.savedText = text;
+    this.savedSpans = new Map(this.tracker.all().map((s) => [s.id, { start: s.start, end: s.end }]));
+    this.savedOrphans = new Set(this.orphans);
+    this.editedSinceSave = false;
+  }
+}
+
+
+function withResolvers(): { promise: Promise<void>; resolve: () => void } {
+  let resolve!: () => void;
+  const promise = new Promise<void>((r) => (resolve = r));
+  return { promise, resolve };
+}
