@@ -3,7 +3,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import os from 'node:os';
 import { join } from 'node:path';
-import { SAMPLE, realText, root } from './corpus.mjs';
+import { SAMPLE, corpusArticles, realText, root } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -42,6 +42,7 @@ export async function run() {
   };
 
   console.log(`  load average ${os.loadavg().map((l) => l.toFixed(1)).join(' ')} on ${os.cpus().length} CPUs`);
+  perArticle(core, recognizers, detectDocumentDate);
   if (existsSync(SAMPLE)) measure('sample article', readFileSync(SAMPLE, 'utf8'));
   else console.log(`  skipped sample: ${SAMPLE} is absent`);
   const big = realText(1_000_000);
@@ -61,4 +62,71 @@ export async function run() {
     const perArticle = best / articles.length;
     console.log(`  entities on ${articles.length} articles of 5 KB: ${perArticle.toFixed(2)} ms each, ${(5000 / 1e6 / (perArticle / 1000)).toFixed(2)} MB/s (best of 5 passes after warm-up)`);
   }
+}
+
+/** The libraries issue 14 compares against, when they are in node_modules (none is a dependency). */
+function sideBySide() {
+  const out = [];
+  const tryRequire = (name) => { try { return require(name); } catch { return undefined; } };
+  const chrono = tryRequire('chrono-node');
+  if (chrono) out.push(['chrono-node (dates only)', (text) => chrono.parse(text, new Date(2000, 0, 1))]);
+  const nlp = tryRequire('compromise');
+  if (nlp) out.push(['compromise (people, places, organisations)', (text) => { const d = nlp(text); d.people().out('array'); d.places().out('array'); d.organizations().out('array'); }]);
+  const winkNLP = tryRequire('wink-nlp');
+  const model = tryRequire('wink-eng-lite-web-model');
+  if (winkNLP && model) {
+    const nlp = winkNLP(model);
+    out.push(['wink-nlp (entities)', (text) => nlp.readDoc(text).entities().out()]);
+  }
+  const absent = ['compromise', 'wink-nlp'].filter((n) => !tryRequire(n));
+  return { libs: out, absent };
+}
+
+/**
+ * The whole per-article work of an open, on each of the 256 articles of ../shared/corpus/news: the
+ * suitability check, the document date, a fresh pipeline (entities, dates, overlaps), the lexicon
+ * and patterns; beside it each recogniser alone and the other libraries, in one process. CPU time,
+ * rounds interleaved so that the machine's load weighs on each alike; best and median of the rounds.
+ */
+function perArticle(core, recognizers, detectDocumentDate) {
+  const articles = corpusArticles();
+  if (!articles) return;
+  const { RecognitionPipeline } = require(join(core, 'recognition/index.js'));
+  const { unsuitableReason } = require(join(core, 'text.js'));
+  const { Learned, EMPTY_LEXICON } = require(join(core, 'learning/index.js'));
+  const learned = new Learned(EMPTY_LEXICON, []);
+  const bytes = articles.reduce((n, a) => n + Buffer.byteLength(a, 'utf8'), 0);
+  const dates = articles.map((a) => detectDocumentDate(a));
+  const { libs, absent } = sideBySide();
+  const runs = [
+    ['whole pipeline, as an open runs it', () => articles.forEach((text) => {
+      if (unsuitableReason(text, 5e6)) return;
+      const documentDate = detectDocumentDate(text);
+      const context = { documentDate };
+      learned.apply(text, new RecognitionPipeline(recognizers).recognize(text, context), context);
+    })],
+    ...recognizers.map((r) => [`  ${r.name} alone`, () => articles.forEach((text, i) => r.recognize(text, { documentDate: dates[i] }))]),
+    ['  document date alone', () => articles.forEach((text) => detectDocumentDate(text))],
+    ...libs.map(([name, f]) => [name, () => articles.forEach(f)]),
+  ];
+  const times = runs.map(() => []);
+  for (let round = 0; round < 7; round++) {
+    runs.forEach(([, f], i) => {
+      const c = process.cpuUsage();
+      f();
+      const u = process.cpuUsage(c);
+      if (round > 0) times[i].push((u.user + u.system) / 1000); // round 0 warms up
+    });
+  }
+  const mbps = (ms) => (bytes / 1e6 / (ms / 1000)).toFixed(2);
+  console.log(`  ${articles.length} articles of corpus/news (${(bytes / 1e6).toFixed(2)} MB), one at a time, CPU time, 6 rounds interleaved:`);
+  const best = [];
+  runs.forEach(([name], i) => {
+    const sorted = [...times[i]].sort((a, b) => a - b);
+    best.push(sorted[0]);
+    console.log(`    ${name}: ${mbps(sorted[0])} MB/s best, ${mbps(sorted[Math.floor(sorted.length / 2)])} MB/s median (${sorted[0].toFixed(0)} ms)`);
+  });
+  const parts = best.slice(1, 1 + recognizers.length).reduce((a, b) => a + b, 0);
+  console.log(`    neither entities nor dates: ${Math.max(0, best[0] - parts).toFixed(0)} ms of ${best[0].toFixed(0)} (${(Math.max(0, best[0] - parts) / best[0] * 100).toFixed(0)} %)`);
+  if (absent.length) console.log(`    not measured (not in node_modules): ${absent.join(', ')}`);
 }

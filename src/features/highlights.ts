@@ -20,6 +20,14 @@ const STYLED_TYPES: Record<string, string> = {
 };
 
 /**
+ * Documents with more suggestions than this are decorated near what their editor shows only
+ * (WINDOW_LINES above and below), and again as it scrolls: the renderer then handles a few hundred
+ * decorations on each update instead of tens of thousands, which stalled typing in a 1 MB article.
+ */
+const WINDOWED_ABOVE = 2000;
+const WINDOW_LINES = 100;
+
+/**
  * Decorates suggestions in every visible editor: one decoration type per entity type, created once,
  * coloured by theme colours so light, dark and high-contrast themes each get their own.
  * Suggestions are drawn with a tinted background and a dotted underline; confirmed annotations
@@ -28,6 +36,8 @@ const STYLED_TYPES: Record<string, string> = {
  */
 export class Highlights extends Disposable {
   private readonly types = new Map<string, vscode.TextEditorDecorationType>();
+  // The lines decorated in each windowed editor (see WINDOWED_ABOVE).
+  private readonly windows = new WeakMap<vscode.TextEditor, { first: number; last: number }>();
 
   constructor(
     private readonly recognition: RecognitionService,
@@ -48,7 +58,8 @@ export class Highlights extends Disposable {
       );
     }
     this._registerAll(
-      recognition.onDidChange((result) => this.applyTo(result)),
+      recognition.onDidChangeDrawable((result) => this.applyTo(result)),
+      vscode.window.onDidChangeTextEditorVisibleRanges((e) => this.scrolled(e.textEditor)),
       ...(decisions ? [decisions.onDidChange((d) => this.applyTo(d))] : []),
       vscode.window.onDidChangeVisibleTextEditors((editors) => editors.forEach((e) => this.decorate(e))),
     );
@@ -61,14 +72,33 @@ export class Highlights extends Disposable {
     }
   }
 
+  /** Decorates a windowed editor again when it scrolled near the edge of its decorated lines. */
+  private scrolled(editor: vscode.TextEditor): void {
+    const window = this.windows.get(editor);
+    const shown = editor.visibleRanges;
+    if (!window || !shown.length) return;
+    const margin = WINDOW_LINES / 3;
+    if (shown[0].start.line - margin < window.first && window.first > 0) this.decorate(editor);
+    else if (shown[shown.length - 1].end.line + margin > window.last && window.last < editor.document.lineCount - 1) this.decorate(editor);
+  }
+
   private decorate(editor: vscode.TextEditor): void {
     if (!isArticle(editor.document)) return;
-    const result = this.recognition.get(editor.document.uri);
+    const result = this.recognition.drawable(editor.document.uri);
     // Stale offsets would land on the wrong words: keep what VS Code has shifted until a fresh result arrives.
     if (result && result.version !== editor.document.version) return;
     const byType = new Map<string, vscode.DecorationOptions[]>();
     const decided = this.decisions?.annotationsOf(editor.document.uri);
-    const mentions = decided ? undecidedSuggestions(result?.mentions ?? [], decided) : (result?.mentions ?? []);
+    let mentions = result?.mentions ?? [];
+    const shown = editor.visibleRanges;
+    if (mentions.length > WINDOWED_ABOVE && shown.length) {
+      const doc = editor.document;
+      const first = Math.max(0, shown[0].start.line - WINDOW_LINES);
+      const last = Math.min(doc.lineCount - 1, shown[shown.length - 1].end.line + WINDOW_LINES);
+      this.windows.set(editor, { first, last });
+      mentions = within(mentions, doc.offsetAt(new vscode.Position(first, 0)), doc.offsetAt(doc.lineAt(last).range.end));
+    } else this.windows.delete(editor);
+    if (decided) mentions = undecidedSuggestions(mentions, decided);
     for (const m of mentions) {
       if (!this.types.has(m.type)) continue;
       const list = byType.get(m.type) ?? [];
@@ -82,6 +112,21 @@ export class Highlights extends Disposable {
     super.dispose();
     this.types.forEach((t) => t.dispose());
   }
+}
+
+/** The mentions (sorted by start) that overlap `from`–`to`. */
+function within(mentions: readonly Mention[], from: number, to: number): Mention[] {
+  let lo = 0;
+  let hi = mentions.length;
+  // mentions never overlap one another, so their ends are sorted too
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (mentions[mid].end < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const out: Mention[] = [];
+  for (let i = lo; i < mentions.length && mentions[i].start <= to; i++) out.push(mentions[i]);
+  return out;
 }
 
 /** Human-readable name of an entity type, for hovers and the status bar. */

@@ -23,6 +23,18 @@ export interface DocumentSuggestions {
 /** Longest stretch of recognition work before yielding to the extension host's event loop. */
 const SLICE_MS = 8;
 
+/** A short news text that wakes the entity model and most date rules (see warmUp). */
+const WARM_UP_TEXT = 'SEOUL, March 2, 2006 -- Gen. Kim Yong-chol of North Korea met U.S. officials and the United Nations Command at Panmunjeom on Thursday, two weeks after talks in Geneva ended at 3 p.m. last year.';
+const WARM_UP_DELAY_MS = 50;
+
+/**
+ * Documents longer than this (UTF-16 units) have what their editor shows recognised and drawn
+ * first, before the rest: a whole 1 MB article takes seconds, the screenful a few milliseconds.
+ */
+const VISIBLE_FIRST_LENGTH = 64 * 1024;
+/** How much text around the visible lines is recognised in that first pass. */
+const VISIBLE_MARGIN = 4000;
+
 /**
  * Recognises entities and dates in open plain-text documents, off the hot path: visible documents
  * are recognised at once when shown and after a debounce when edited; the work runs in short
@@ -30,6 +42,9 @@ const SLICE_MS = 8;
  */
 export class RecognitionService extends Disposable {
   private readonly results = new Map<string, DocumentSuggestions>();
+  // Of a large document being recognised: the suggestions of what its editor shows, until the whole is done.
+  private readonly visibleFirst = new Map<string, DocumentSuggestions>();
+  private readonly drawableChanged = this._register(new vscode.EventEmitter<DocumentSuggestions>());
   private readonly running = new Map<string, { cancelled: boolean }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this._register(new vscode.EventEmitter<DocumentSuggestions>());
@@ -40,6 +55,11 @@ export class RecognitionService extends Disposable {
 
   /** Fires when a document's suggestions are (re)computed or cleared. */
   readonly onDidChange = this.changed.event;
+  /**
+   * Fires with `drawable(uri)` whenever it changes: as onDidChange, and also when the suggestions of
+   * the visible part of a large document are ready before the rest (for the highlights only).
+   */
+  readonly onDidChangeDrawable = this.drawableChanged.event;
 
   constructor(
     private config: FactmarkConfig,
@@ -56,6 +76,19 @@ export class RecognitionService extends Disposable {
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
     );
     vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document, 0));
+    // Activated before any article is shown: get the model and the recognisers ready now, while
+    // nothing waits, rather than when the first article opens (that took most of its first paint).
+    if (!vscode.window.visibleTextEditors.some((e) => isArticle(e.document))) {
+      const timer = setTimeout(() => this.warmUp(), WARM_UP_DELAY_MS);
+      this._register({ dispose: () => clearTimeout(timer) });
+    }
+  }
+
+  /** Recognises a short text once, with a pipeline of its own so that nothing is cached from it. */
+  private warmUp(): void {
+    if (this.results.size > 0 || this.running.size > 0) return;
+    const context = { documentDate: detectDocumentDate(WARM_UP_TEXT) };
+    createDefaultPipeline().recognize(WARM_UP_TEXT, context);
   }
 
   /**
@@ -74,6 +107,16 @@ export class RecognitionService extends Disposable {
 
   get(uri: vscode.Uri): DocumentSuggestions | undefined {
     return this.results.get(uri.toString());
+  }
+
+  /**
+   * What the highlights may draw now: the document's suggestions, or, while a large document is
+   * recognised, those of the part its editor showed, when they are of a newer version.
+   */
+  drawable(uri: vscode.Uri): DocumentSuggestions | undefined {
+    const whole = this.results.get(uri.toString());
+    const early = this.visibleFirst.get(uri.toString());
+    return early && (!whole || early.version > whole.version) ? early : whole;
   }
 
   updateConfig(config: FactmarkConfig): void {
@@ -129,7 +172,19 @@ export class RecognitionService extends Disposable {
         return;
       }
       const documentDate = this.documentDateSource(document.uri) ?? detectDocumentDate(text);
-      const steps = this.pipelineFor(document.uri).steps(text, { documentDate });
+      const pipeline = this.pipelineFor(document.uri);
+      const shown = text.length > VISIBLE_FIRST_LENGTH ? this.shownSpan(document) : undefined;
+      if (shown) {
+        const [from, to] = shown;
+        const base = pipeline.recognizeRange(text, { documentDate }, from - VISIBLE_MARGIN, to + VISIBLE_MARGIN);
+        const mentions = this.lexicon.learnedFor(document.uri).apply(text, base, { documentDate }, this.lexicon.documentKey(document.uri));
+        const early = { uri: document.uri, version, mentions, documentDate };
+        this.visibleFirst.set(key, early);
+        this.drawableChanged.fire(early);
+        await new Promise((resolve) => setTimeout(resolve, 0));
+        if (token.cancelled || document.isClosed) return;
+      }
+      const steps = pipeline.steps(text, { documentDate });
       let sliceStart = Date.now();
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
@@ -150,6 +205,13 @@ export class RecognitionService extends Disposable {
     }
   }
 
+  /** The offsets of what the document's first visible editor shows, if it is visible. */
+  private shownSpan(document: vscode.TextDocument): [number, number] | undefined {
+    const ranges = vscode.window.visibleTextEditors.find((e) => e.document === document)?.visibleRanges;
+    if (!ranges?.length) return undefined;
+    return [document.offsetAt(ranges[0].start), document.offsetAt(ranges[ranges.length - 1].end)];
+  }
+
   /** The shipped pipeline, or one over the entity model the user's decisions corrected (see LexiconService.learnModel). */
   private pipelineFor(uri: vscode.Uri): RecognitionPipeline {
     const model = this.lexicon.entityModelFor(uri);
@@ -161,7 +223,9 @@ export class RecognitionService extends Disposable {
 
   private publish(result: DocumentSuggestions): void {
     this.results.set(result.uri.toString(), result);
+    this.visibleFirst.delete(result.uri.toString());
     this.changed.fire(result);
+    this.drawableChanged.fire(result);
   }
 
   private clearTimer(uri: vscode.Uri): void {
@@ -177,6 +241,7 @@ export class RecognitionService extends Disposable {
     const running = this.running.get(key);
     if (running) running.cancelled = true;
     this.results.delete(key);
+    this.visibleFirst.delete(key);
   }
 
   override dispose(): void {

@@ -37,12 +37,26 @@ function isDatelineStart(before: string): boolean {
 /** What may follow it: the end of the line, a dash or bracket opening the story, or a time. */
 const AFTER = /^\s*(?:$|[,\u2013\u2014|(_-]|T\d|\d{1,2}[:.]\d{2}|by\b)/i;
 
+/**
+ * How far into a line a dateline's date may end: a label or a place and agency, then the date
+ * ("SEOUL, South Korea (AP) — Thursday, March 2, 2006"). An article whose paragraphs are single
+ * lines would otherwise have every paragraph of its head read whole, by chrono too, on each open.
+ */
+const HEAD_CHARS = 120;
+
+/** The start of a line that may hold its dateline, cut at a space so that no date is cut in two. */
+function lineHead(line: string): string {
+  if (line.length <= HEAD_CHARS) return line;
+  const cut = line.lastIndexOf(' ', HEAD_CHARS);
+  return line.slice(0, cut > 0 ? cut : HEAD_CHARS);
+}
+
 /** chrono reads relative dates against a reference; datelines are absolute, so any fixed one will do. */
 const CHRONO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
 /** Other dateline spellings ("Thu, 2 Mar 2006 14:02:11 +0000", "03/02/2006") through chrono's strict parser. */
-function chronoDateline(line: string): string | undefined {
-  for (const r of chrono.strict.parse(line, CHRONO_REFERENCE)) {
+function chronoDateline(head: string, line: string): string | undefined {
+  for (const r of chrono.strict.parse(head, CHRONO_REFERENCE)) {
     const c = r.start;
     if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
     if (!isDatelineStart(line.slice(0, r.index)) || !AFTER.test(line.slice(r.index + r.text.length))) continue;
@@ -61,10 +75,11 @@ function chronoDateline(line: string): string | undefined {
 export function detectDocumentDate(text: string): string | undefined {
   const lines = text.split(/\r?\n|\r/, HEAD_LINES);
   for (const line of lines) {
+    const head = lineHead(line);
     let best: { index: number; value: string } | undefined;
     for (const p of DATES) {
       p.re.lastIndex = 0;
-      for (let m = p.re.exec(line); m; m = p.re.exec(line)) {
+      for (let m = p.re.exec(head); m; m = p.re.exec(head)) {
         const ymd = p.ymd(m);
         if (!ymd || !isValidDate(ymd[0], ymd[1], ymd[2]) || ymd[0] < 1800 || ymd[0] > 2200) continue;
         if (!isDatelineStart(line.slice(0, m.index)) || !AFTER.test(line.slice(m.index + m[0].length))) continue;
@@ -73,7 +88,7 @@ export function detectDocumentDate(text: string): string | undefined {
     }
     if (best) return best.value;
     // only lines that hold digits can hold a full date; chrono is the slower reader
-    const other = /\d/.test(line) ? chronoDateline(line) : undefined;
+    const other = /\d/.test(head) ? chronoDateline(head, line) : undefined;
     if (other) return other;
   }
   return undefined;

@@ -77,7 +77,7 @@ const tensWord = Object.keys(TENS).join('|');
 
 /** A cardinal number in digits or words, or a vague quantity (no capture groups). */
 export const NUMBER_RE =
-  `(?:\\d+(?:\\.\\d+)?|(?:${tensWord})(?:[- ](?:${unitWord}))?|${unitWord}|a couple of|a few|several|a dozen|a hundred|half an?|an?|few|many)`;
+  `(?:\\d+(?:\\.\\d+)?|(?:${tensWord})(?:[- ](?:${unitWord}))?|${unitWord}|a couple of|couple of|a few|several|a dozen|a hundred|half an?|an?|few|many)`;
 
 /** Calendar units, singular or plural (no capture groups). */
 export const UNIT_RE = '(?:seconds?|minutes?|hours?|days?|weeks?|weekends?|months?|years?|decades?|century|centuries|quarters?)';

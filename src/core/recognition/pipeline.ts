@@ -42,6 +42,24 @@ export class RecognitionPipeline {
     return all;
   }
 
+  /**
+   * The mentions of the chunks that overlap `from`–`to` only (what an editor shows of a large
+   * document), so that they can be drawn before the rest is recognised. The chunks are those of the
+   * whole text, and their results are cached: the whole-text run that follows does not redo them.
+   */
+  recognizeRange(text: string, context: RecognitionContext, from: number, to: number): Mention[] {
+    const { min, max } = this.chunkSizes;
+    const out: Mention[] = [];
+    for (const p of groupIntoChunks(text, splitParagraphs(text), min, max)) {
+      if (p.end < from) continue;
+      if (p.start > to) break;
+      for (const m of this.recognizeParagraph(text.slice(p.start, p.end), context)) {
+        out.push({ ...m, start: m.start + p.start, end: m.end + p.start });
+      }
+    }
+    return out;
+  }
+
   private recognizeParagraph(paragraph: string, context: RecognitionContext): Mention[] {
     const key = `${context.documentDate ?? ''}\u0000${paragraph}`;
     const hit = this.cache.get(key);

@@ -1,4 +1,5 @@
 import * as assert from 'assert';
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import type { Mention } from '../../../src/core/model';
 import {
@@ -167,6 +168,41 @@ describe('Highlights on the sample article', function () {
     }, 'suggestions did not come back');
     assert.ok(find(on.mentions, 'PLACE', 'North Korea'));
     if (wb) await eventually(async () => (await wb.evaluate(readRenderedDecorations)).length > 0, 'highlights not drawn again');
+  });
+});
+
+describe('Highlights on a long article', function () {
+  let editor: vscode.TextEditor;
+
+  before(async function () {
+    // about 200 KB and 3,000 suggestions: large enough that what the editor shows is recognised and
+    // drawn first, and that only the lines near the view are decorated
+    const sample = copySampleArticle(this);
+    const text = Array.from({ length: 100 }, () => fs.readFileSync(sample.fsPath, 'utf8')).join('\n\n');
+    editor = await openInEditor(writeWorkspaceFile('long-article.txt', text));
+  });
+
+  after(closeAllEditors);
+
+  it('draws the highlights where the editor shows them, at the top and after a jump to the end', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const uri = editor.document.uri;
+    const { mentions } = await suggestionsFor(uri);
+    assert.ok(mentions.length > 2000, `expected a long article's worth of suggestions, got ${mentions.length}`);
+    const drawnText = async () => (await wb.evaluate(readRenderedDecorations)).map((d) => d.text);
+    await eventually(async () => (await drawnText()).length > 0, 'no highlight drawn at the top of the article');
+    const end = editor.document.lineAt(editor.document.lineCount - 1).range.end;
+    editor.selection = new vscode.Selection(end, end);
+    editor.revealRange(new vscode.Range(end, end), vscode.TextEditorRevealType.InCenter);
+    await eventually(() => editor.visibleRanges[editor.visibleRanges.length - 1].end.line >= end.line - 1, 'the editor did not scroll to the end');
+    const shownAtEnd = mentions.filter((m) => editor.visibleRanges.some((r) => r.contains(editor.document.positionAt(m.end))));
+    assert.ok(shownAtEnd.length >= 3, `expected suggestions on screen at the end, got ${shownAtEnd.length}`);
+    const drawn = await eventually(async () => {
+      const d = await drawnText();
+      return shownAtEnd.every((m) => d.some((t) => m.text.startsWith(t) || m.text.endsWith(t))) ? d : undefined;
+    }, 'the suggestions at the end of the article are not drawn');
+    assert.ok(drawn.length >= shownAtEnd.length);
   });
 });
 

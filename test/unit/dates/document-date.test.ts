@@ -42,6 +42,13 @@ describe('detectDocumentDate', () => {
     assert.equal(detectDocumentDateFromName('notes-2006-13-45.txt'), undefined);
   });
 
+  it('reads a dateline that opens a long one-line paragraph', () => {
+    const story = ' The Senate voted on the bill after a long debate about its cost.'.repeat(20);
+    assert.equal(detectDocumentDate(`WASHINGTON (AP) — Sept. 30, 1998 —${story}`), '1998-09-30');
+    assert.equal(detectDocumentDate(`SEOUL, South Korea (Yonhap) — Thu, 2 Mar 2006 14:02:11 +0000 —${story}`), '2006-03-02');
+    assert.equal(detectDocumentDate(`The Senate voted${story} on March 2, 2006.`), undefined);
+  });
+
   it('does not pick a date from deep inside the body', () => {
     const body = 'Text. '.repeat(200) + 'On March 2, 2006 it happened.';
     assert.equal(detectDocumentDate(body), undefined);

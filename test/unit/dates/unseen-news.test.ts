@@ -65,6 +65,12 @@ const CASES: Case[] = [
   // a weekday before a day written first, as British and wire-service copy does
   { text: 'On Monday 19 December the UN Security Council met.', dct: '2016-12-20', expect: [['Monday 19 December', 'DATE', '2016-12-19']] },
   { text: 'The summit opens at 11am on Thursday 28 July.', dct: '2016-07-20', expect: [['11am on Thursday 28 July', 'TIME', '2016-07-28T11:00']] },
+  // "the next couple of years" is two years, as "a couple of years" is
+  { text: 'Over the next couple of years we would not be surprised by losses.', dct: '1989-11-02', expect: [['the next couple of years', 'DURATION', 'P2Y']] },
+  { text: 'Sales fell in the last couple of months.', dct: '2013-03-21', expect: [['the last couple of months', 'DURATION', 'P2M']] },
+  // an unknown length of time: "for a while", "for some time"; not "for a time bomb", nor "at a time"
+  { text: 'They will have to live without it for a while.', dct: '1998-02-13', expect: [['a while', 'DURATION', 'PXX']] },
+  { text: 'Troops would be in the gulf region for some time.', dct: '1990-08-15', expect: [['some time', 'DURATION', 'PXX']] },
 ];
 
 /** Sentences in which nothing is a date. */
@@ -80,6 +86,8 @@ const NOT_DATES = [
   'Bonds were little changed at 2.46 billion guilders.',
   'The score was 21:14 in the end, a ratio of 3:1.',
   'He went to the station at 10:30:15 a.m. sharp.',
+  'The chip processes 16 pieces of data at a time.',
+  'He waited for some time signal from the base.',
 ];
 
 describe('recognizeDates on news it was not developed on', () => {

@@ -78,6 +78,17 @@ describe('RecognitionPipeline', () => {
     assert.deepEqual(recognizer.calls, [article]);
   });
 
+  it('recognises the chunks a range overlaps first, and the whole text after without redoing them', () => {
+    const recognizer = capitalsRecognizer();
+    const pipeline = new RecognitionPipeline([recognizer], 100, { min: 1, max: 1 });
+    const text = 'Seoul spoke.\n\nBusan replied.\n\nTokyo listened.';
+    const visible = pipeline.recognizeRange(text, {}, text.indexOf('replied'), text.indexOf('replied') + 3);
+    assert.deepEqual(visible.map((m) => [m.text, m.start]), [['Busan', text.indexOf('Busan')]]);
+    assert.deepEqual(recognizer.calls, ['Busan replied.']);
+    assert.deepEqual(pipeline.recognize(text, {}).map((m) => m.text), ['Seoul', 'Busan', 'Tokyo']);
+    assert.deepEqual(recognizer.calls, ['Busan replied.', 'Seoul spoke.', 'Tokyo listened.']);
+  });
+
   it('yields between chunks so a caller can spread the work', () => {
     const pipeline = new RecognitionPipeline([capitalsRecognizer()], 100, { min: 1, max: 1 });
     const steps = pipeline.steps('A one.\n\nB two.\n\nC three.', {});

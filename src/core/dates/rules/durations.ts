@@ -60,6 +60,17 @@ export const DURATIONS_RULES: Rule[] = [
     },
   },
   {
+    name: 'a while',
+    triggers: ['while', 'time'],
+    reach: [12, 24],
+    // "for a while", "for some time": a length of time nobody measured; "for" stays outside, as in
+    // "for years". Not "for some time signal", nor "at a time" (one at once)
+    pattern: /(?<=\bfor\s)(?:a\swhile|some\stime)(?![\w-])(?!\s+(?!(?:now|to|longer|more|yet|already|before|after|and|or|but|in|on|at|as|because|until|so|with|without|since|when|if|while|the|a|an|he|she|it|they|we|you)\b)[a-z])/gi,
+    build() {
+      return { type: 'DURATION', value: 'PXX' };
+    },
+  },
+  {
     name: 'tenure',
     triggers: ['tenure'],
     // "during his tenure": a term of office, a length of time of unknown years

@@ -33,6 +33,7 @@ export const RULES: Rule[] = [
   'reference word',
   'the time',
   'tenure',
+  'a while',
   'anaphoric',
   'year',
   'range start',
