@@ -5,7 +5,8 @@
 // copied unchanged from github.com/synalp/NER (see ../shared/data/SOURCES.md). The text is Reuters
 // material under the Reuters Corpus (RCV1) research licence; the shipped model holds hashed feature
 // weights and the name lists of eng.train entities, so the README must credit it. eng.testa (dev)
-// is used only to pick the number of epochs, never for training or the name lists.
+// is used only to pick the number of epochs (its part A, the even documents; part B is held out), never for
+// training or the name lists.
 //
 // Usage: npx tsc -p tsconfig.test.json && nice -n 10 node scripts/train-ner.mjs [--epochs N] [--bits B] [--out FILE]
 import { writeFileSync, statSync } from 'node:fs';
@@ -30,7 +31,9 @@ const labels = await loadCore('ner/labels.js');
 
 const trainDocs = readConll(option('train', defaultTrain));
 if (!trainDocs) process.exit(0);
-const devDocs = readConll(option('dev', defaultDev));
+// Epochs are picked on part A of dev only (its even documents); part B stays held out (see eval-ner.mjs devParts).
+const devAll = readConll(option('dev', defaultDev));
+const devDocs = devAll && (args.includes('--dev-all') ? devAll : devAll.filter((_, d) => d % 2 === 0));
 
 let t0 = Date.now();
 const common = train.commonWords(trainDocs);
