@@ -94,7 +94,11 @@ const CAPS_NUMBER_NAME = /^\p{Lu}{4,}\d{1,4}$/u;
 function webNames(labels: Uint8Array, lexemes: readonly Lexeme[]): void {
   for (let i = 0; i < lexemes.length; i++) {
     const word = lexemes[i].word;
-    if (!WEB_NAME.test(word) && !CAPS_NUMBER_NAME.test(word)) continue;
+    // Cheap checks first (this runs on every token): a dot inside, or a capital first and a digit last.
+    const last = word.charCodeAt(word.length - 1);
+    const web = word.length > 4 && word.indexOf('.') > 0 && last > 64;
+    const capsNumber = word.length > 4 && last >= 48 && last <= 57 && lexemes[i].capitalised;
+    if (!(web && WEB_NAME.test(word)) && !(capsNumber && CAPS_NUMBER_NAME.test(word))) continue;
     const chunk = chunksFromLabels(labels).find((c) => c.start <= i && i < c.end);
     if (chunk && chunk.end - chunk.start > 1) continue;
     if (!chunk || chunk.type === 'PER') relabel(labels, { type: 'ORG', start: i, end: i + 1 }, ORG);
@@ -149,27 +153,28 @@ const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him', 'who']);
  */
 function consistentTypes(labels: Uint8Array[], prepared: readonly PreparedSentence[]): void {
   const votes = new Map<string, number[]>();
-  const chunks = labels.map((l) => chunksFromLabels(l));
-  const key = (s: number, c: Chunk) => prepared[s].lexemes.slice(c.start, c.end).map((x) => x.word).join(' ');
-  chunks.forEach((cs, s) => {
-    if (prepared[s].caps || prepared[s].title) return;
-    for (const c of cs) {
-      const t = CONLL_TYPES.indexOf(c.type as (typeof CONLL_TYPES)[number]);
-      const v = votes.get(key(s, c)) ?? [0, 0, 0, 0];
-      v[t]++;
-      votes.set(key(s, c), v);
+  const mentions: Array<{ s: number; chunk: Chunk; key: string; type: number }> = [];
+  labels.forEach((l, s) => {
+    const headline = prepared[s].caps || prepared[s].title;
+    const lexemes = prepared[s].lexemes;
+    for (const chunk of chunksFromLabels(l)) {
+      let key = lexemes[chunk.start].word;
+      for (let k = chunk.start + 1; k < chunk.end; k++) key += ' ' + lexemes[k].word;
+      const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
+      mentions.push({ s, chunk, key, type });
+      if (headline) continue;
+      let v = votes.get(key);
+      if (!v) votes.set(key, (v = [0, 0, 0, 0]));
+      v[type]++;
     }
   });
-  chunks.forEach((cs, s) => {
-    for (const c of cs) {
-      const v = votes.get(key(s, c));
-      if (!v) continue;
-      const t = CONLL_TYPES.indexOf(c.type as (typeof CONLL_TYPES)[number]);
-      let best = t;
-      for (let k = 0; k < 4; k++) if (v[k] > v[best]) best = k;
-      if (best !== t && v[best] >= 2 * v[t]) relabel(labels[s], c, best);
-    }
-  });
+  for (const { s, chunk, key, type } of mentions) {
+    const v = votes.get(key);
+    if (!v) continue;
+    let best = type;
+    for (let k = 0; k < 4; k++) if (v[k] > v[best]) best = k;
+    if (best !== type && v[best] >= 2 * v[type]) relabel(labels[s], chunk, best);
+  }
 }
 
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
