@@ -7,11 +7,12 @@
 // scored too); then throughput, model size and load time.
 //
 // Usage: npx tsc -p tsconfig.test.json && node scripts/eval-ner.mjs [--conll FILE]
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { defaultDev, loadCore, readConll, repoRoot } from './lib/conll.mjs';
+import { defaultRe3d, readDocuments } from './eval-learning.mjs';
 
 const pct = (x) => (100 * x).toFixed(2).padStart(6);
 
@@ -24,6 +25,49 @@ function report(title, scorer, print) {
   print(`  all 4    ${pct(overall.precision)}  ${pct(overall.recall)}  ${pct(overall.f1)}   micro-F1, conlleval`);
   print(`  PER/ORG/LOC ${pct(core.precision)}  ${pct(core.recall)}  ${pct(core.f1)}   micro-F1 without MISC`);
   return { all: overall, core };
+}
+
+/** The documents of CoNLL-2003 dev split into part A (even documents: tune, pick epochs) and part B (odd: held out, scored only). */
+export function devParts(docs) {
+  return { A: docs.filter((_, d) => d % 2 === 0), B: docs.filter((_, d) => d % 2 === 1) };
+}
+
+/** Documents as raw text (sentences joined by spaces) with their gold chunks as character spans. */
+function asTexts(docs, chunksFromTags) {
+  return docs.map((doc) => {
+    let text = '';
+    const gold = [];
+    for (const s of doc) {
+      if (text) text += ' ';
+      const starts = s.words.map((w) => {
+        text += (text && !text.endsWith(' ') ? ' ' : '') + w;
+        return text.length - w.length;
+      });
+      for (const c of chunksFromTags(s.tags)) gold.push({ type: c.type, start: starts[c.start], end: starts[c.end - 1] + s.words[c.end - 1].length });
+    }
+    return { text, gold };
+  });
+}
+
+/** Scores one set of documents on gold tokens and end to end on raw text; prints both reports. */
+function scoreSet(name, docs, tools, print) {
+  const { ner, model, labels, ChunkScorer, chunksFromTags } = tools;
+  print(`\n## ${name}: ${docs.length} documents, ${docs.reduce((n, d) => n + d.length, 0)} sentences`);
+  const onTokens = new ChunkScorer();
+  for (const doc of docs) {
+    const predicted = ner.labelSentences(doc.map((s) => s.words), model);
+    doc.forEach((s, k) => onTokens.addChunks(chunksFromTags(s.tags), labels.chunksFromLabels(predicted[k])));
+  }
+  const tokens = report('On gold tokens (conlleval, exact span):', onTokens, print);
+  const back = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
+  const onText = new ChunkScorer();
+  const texts = asTexts(docs, chunksFromTags);
+  for (const { text, gold } of texts) {
+    const found = ner.recognizeEntities(text, model, true).map((m) => ({ type: back[m.type], start: m.start, end: m.end }));
+    onText.addChunks(gold, found);
+  }
+  const raw = report('On raw text (tokenizer + sentence splitter + tagger, exact character span):', onText, print);
+  return { tokens, raw, texts, byType: onTokens.result().byType };
 }
 
 /** Runs the evaluation; `args` are command-line style options. Returns the scores (undefined when skipped). */
@@ -41,38 +85,29 @@ export async function run(args = [], print = console.log) {
   const loadMs = performance.now() - t0;
   const labels = await loadCore('ner/labels.js');
   const { ChunkScorer, chunksFromTags } = await loadCore('ner/conlleval.js');
+  const tools = { ner, model, labels, ChunkScorer, chunksFromTags };
 
   print(`${path.relative(repoRoot, file) || file}: ${docs.length} documents, ${docs.reduce((n, d) => n + d.length, 0)} sentences`);
-
-  // 1. On the gold tokens: the standard CoNLL-2003 measure.
-  const onTokens = new ChunkScorer();
-  for (const doc of docs) {
-    const predicted = ner.labelSentences(doc.map((s) => s.words), model);
-    doc.forEach((s, k) => onTokens.addChunks(chunksFromTags(s.tags), labels.chunksFromLabels(predicted[k])));
+  const sets = [];
+  if (i >= 0) sets.push(['all', docs]);
+  else {
+    // CoNLL-2003 dev, split by document: A is what the model and the rules are tuned on (training picks
+    // its epoch there), B is held out and only scored. re3d (defence analysis, other conventions) is out of domain.
+    const { A, B } = devParts(docs);
+    sets.push(['dev part A (tuned on: even documents of eng.testa)', A], ['dev part B (held out: odd documents of eng.testa)', B]);
+    if (existsSync(defaultRe3d)) sets.push(['re3d (out of domain, other conventions; all of re3d-train.conll)', readDocuments(defaultRe3d)]);
   }
-  const tokenScores = report('On gold tokens (conlleval, exact span):', onTokens, print);
-
-  // 2. End to end on raw text: gold chunks become character spans of the joined text.
-  const texts = docs.map((doc) => {
-    let text = '';
-    const gold = [];
-    for (const s of doc) {
-      if (text) text += ' ';
-      const starts = s.words.map((w) => {
-        text += (text && !text.endsWith(' ') ? ' ' : '') + w;
-        return text.length - w.length;
-      });
-      for (const c of chunksFromTags(s.tags)) gold.push({ type: c.type, start: starts[c.start], end: starts[c.end - 1] + s.words[c.end - 1].length });
+  const results = sets.map(([name, set]) => [name, scoreSet(name, set, tools, print)]);
+  if (results.length > 1) {
+    const types = ['PER', 'ORG', 'LOC', 'MISC'];
+    print('\nSummary, F1 on gold tokens: set | PER/ORG/LOC | all 4 | ' + types.join(' | ') + ' | PER/ORG/LOC on raw text');
+    for (const [name, r] of results) {
+      const per = types.map((t) => (r.byType.get(t) ? (100 * r.byType.get(t).f1).toFixed(2) : '-'));
+      print(`  ${name.split(' (')[0].padEnd(11)} | ${pct(r.tokens.core.f1)} | ${pct(r.tokens.all.f1)} | ${per.join(' | ')} | ${pct(r.raw.core.f1)}`);
     }
-    return { text, gold };
-  });
-  const back = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
-  const onText = new ChunkScorer();
-  for (const { text, gold } of texts) {
-    const found = ner.recognizeEntities(text, model, true).map((m) => ({ type: back[m.type], start: m.start, end: m.end }));
-    onText.addChunks(gold, found);
   }
-  report('On raw text (tokenizer + sentence splitter + tagger, exact character span):', onText, print);
+  const texts = results.flatMap(([name, r]) => (name.startsWith('re3d') ? [] : r.texts));
+  const tokenScores = results[0][1].tokens;
 
   // 3. Speed, after a warm-up pass. The best of several passes is reported: on a shared machine the
   // slower passes measure the other processes.

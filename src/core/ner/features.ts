@@ -7,7 +7,7 @@
  * places left or right of the token) are grouped by "role" on a cached Lexeme, so a scorer can cache
  * their summed weights per word: that is what makes tagging fast.
  */
-import { Gazetteer, NameMatch, NameWord } from './gazetteer';
+import { Gazetteer, GIVEN_NAME, NameMatch, NameWord } from './gazetteer';
 import { hashString, mix } from './hash';
 
 /** Word-level facts, computed once per distinct token text and cached. */
@@ -53,7 +53,7 @@ const enum T {
   Bias = 1, Word, Lower, Shape, Prefix, Suffix, LowerM1, LowerP1, LowerM2, LowerP2,
   ShapeM1, ShapeP1, ShapeM2, ShapeP2, BigramM1, BigramP1, ShapeTrigram, First, Headline, HeadlineWord,
   DocLower, DocMidCap, Gaz, GazShape, Flags, SuffixM1, ShapeLowerP1, LowerM1ShapeP1,
-  Title, TitleWord, Common, Head, Demonym, DemonymNext,
+  Title, TitleWord, Common, Head, Demonym, DemonymNext, Place, PlaceShape,
 }
 
 /** Maps typographic quotes and dashes to the ASCII forms of the training text. */
@@ -106,6 +106,7 @@ const ORG_HEADS = new Set(
   ('ministry agency department council commission committee party bank university institute association federation ' +
     'union corporation corp corp. inc inc. ltd ltd. plc co co. group office court army navy police service authority board ' +
     'organisation organization foundation company club league parliament assembly senate congress bureau fund exchange ' +
+    'securities bancorp partners associates investments insurance motors airline telecom enterprises laboratories ' +
     'airlines airways press network society alliance front movement trust holdings industries cabinet tribunal school college')
     .split(' '),
 );
@@ -197,6 +198,8 @@ export interface PreparedSentence {
   demonyms?: Uint8Array;
   /** Listed names in the sentence (see Gazetteer.matches), when some name matched. */
   names?: NameMatch[];
+  /** Places of the broad place list (WordLists.places) in the sentence, when some matched. */
+  places?: NameMatch[];
   evidence: CasingEvidence;
   /**
    * Features of token i beyond its lexeme roles, feats[offsets[i] .. offsets[i+1]), when computed in
@@ -268,8 +271,10 @@ function runHeads(lexemes: readonly Lexeme[]): Uint8Array | undefined {
  * "Israeli(s)" of "Israel", "Germans" of "Germany" (also with the word before: "North Koreans").
  * Such words are not places themselves (CoNLL-2003 tags them MISC).
  */
-function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined): Uint8Array | undefined {
+function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined, places: Gazetteer | undefined): Uint8Array | undefined {
   if (!names) return undefined;
+  // A place of either list: the training names (type bit 4) or the broad place list (any bit).
+  const place = (tokens: string[]) => (names.typesOf(tokens) & 4) !== 0 || (places !== undefined && places.typesOf(tokens) !== 0);
   let out: Uint8Array | undefined;
   for (let i = 0; i < lexemes.length; i++) {
     const lex = lexemes[i];
@@ -278,7 +283,7 @@ function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined):
     // A listed place is no people of another ("Paris" is not of "Para").
     if (stems.length === 0 || (names.typesOf([lex.word]) & 4) !== 0) continue;
     const before = i > 0 && lexemes[i - 1].capitalised ? lexemes[i - 1].word : undefined;
-    const listed = stems.some((stem) => (names.typesOf([stem]) & 4) !== 0 || (before !== undefined && (names.typesOf([before, stem]) & 4) !== 0));
+    const listed = stems.some((stem) => place([stem]) || (before !== undefined && place([before, stem])));
     if (listed) {
       out ??= new Uint8Array(lexemes.length);
       out[i] = lex.word.endsWith('s') ? 2 : 1;
@@ -307,6 +312,12 @@ function demonymStems(lex: Lexeme): string[] {
 /** What the features may look up besides the words: name lists and words common in lower case. */
 export interface WordLists {
   names?: Gazetteer;
+  /**
+   * A broad list of places from outside the training data (countries, US states, continents, cities of
+   * GeoNames): type bit 1 for a city, 2 for a country, state, continent or city of a million people.
+   * A feature of its own, so that the tagger learns how far such a list can be trusted.
+   */
+  places?: Gazetteer;
   /** Words seen in lower case in ordinary text (lower-cased, digits as 0). */
   common?: ReadonlySet<string>;
 }
@@ -353,8 +364,9 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
       caps: allCaps,
       title: caps[s] && !allCaps,
       names: nameMatches(lex, allCaps, gazetteer),
+      places: nameMatches(lex, allCaps, lists.places),
       heads: runHeads(lex),
-      demonyms: demonymMarks(lex, gazetteer),
+      demonyms: demonymMarks(lex, gazetteer, lists.places),
       evidence,
     };
     if (buffer) {
@@ -427,13 +439,22 @@ export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuff
     if (s.demonyms[i]) feats.push(mix(T.Demonym, s.demonyms[i]));
     if (i + 1 < n && s.demonyms[i + 1]) feats.push(mix(T.DemonymNext, s.demonyms[i + 1]));
   }
+  if (s.places) {
+    for (const m of s.places) {
+      if (i < m.start || i >= m.end) continue;
+      const pos = m.end - m.start === 1 ? 3 : i === m.start ? 0 : i === m.end - 1 ? 2 : 1;
+      const g = (m.types & 2 ? 4 : 0) + pos + 1;
+      feats.push(mix(T.Place, g));
+      feats.push(mix(T.PlaceShape, mix(g, lex.shapeHash)));
+    }
+  }
   const names = s.names;
   if (names) {
     // Name-list codes: the type and the token's place in the listed name (B, I, L or U).
     for (const m of names) {
       if (i < m.start || i >= m.end) continue;
       const pos = m.end - m.start === 1 ? 3 : i === m.start ? 0 : i === m.end - 1 ? 2 : 1;
-      for (let t = 0; t < 4; t++) {
+      for (let t = 0; t <= GIVEN_NAME; t++) {
         if (!(m.types & (1 << t))) continue;
         const g = t * 4 + pos + 1;
         feats.push(mix(T.Gaz, g));

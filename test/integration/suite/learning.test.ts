@@ -175,13 +175,16 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     await closeAllEditors();
   });
 
-  it('rejecting the adjective "North" once hides that mention only: the other five places stay, here and elsewhere', async () => {
+  // Since issue 14 the model no longer suggests the adjective of "North and South Korean generals": the
+  // analyst here rejects the "North" of "Legally, North and South Korea" (a place by the key, but any
+  // single "North" shows that a rejection reaches that mention only).
+  it('rejecting one "North" once hides that mention only: the other four places stay, here and elsewhere', async () => {
     await openInEditor(korea);
     const before = await northPlaces(korea);
-    assert.equal(before.length, 6, `precondition: six "North" places are suggested: ${before}`);
+    assert.equal(before.length, 5, `precondition: five "North" places are suggested: ${before}`);
     const text = (await vscode.workspace.openTextDocument(korea)).getText();
-    const adjective = text.indexOf('North and South Korean generals');
-    assert.ok(before.includes(adjective), 'precondition: the adjective is suggested as a place');
+    const adjective = text.indexOf('North and South Korea are');
+    assert.ok(before.includes(adjective), 'precondition: the mention is suggested as a place');
     assert.equal(await vscode.commands.executeCommand('factmark.rejectSuggestion', { uri: korea.toString(), start: adjective, end: adjective + 5, type: 'PLACE' }), 1);
     // Learning runs on the decision (lexicon, model): wait until it has settled, then compare.
     await eventually(async () => !(await northPlaces(korea)).includes(adjective), 'the rejected mention is still shown');
@@ -222,7 +225,7 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
     const learned = async () => (await vscode.commands.executeCommand<Row[]>('factmark.internal.getLearned')).filter((r) => r.kind === 'text' && r.entry.text === 'North');
     const [row] = await eventually(learned, 'the Learned view does not list the rejection');
     assert.deepEqual([row.status, row.scope, row.entry.type], ['rejected', 'everywhere', 'PLACE']);
-    assert.ok(row.mentions >= 6, `mentions: ${row.mentions}`);
+    assert.ok(row.mentions >= 5, `mentions: ${row.mentions}`);
     const wb = workbench();
     if (wb) {
       // The notice names what else changed and offers Undo: click it, as a user would.
@@ -252,7 +255,7 @@ describe('Decisions have the scope the user chose (issue 10)', () => {
   it('tagging every "North" as an organisation everywhere confirms them here, retypes them in the other article, and Undo takes it all back', async () => {
     await openInEditor(korea);
     const before = await northPlaces(korea);
-    assert.equal(before.length, 6, `precondition: six "North" places are suggested in the article: ${before}`);
+    assert.ok(before.length >= 5, `precondition: the "North" places are suggested in the article: ${before}`);
     const editor = await openInEditor(dispatch);
     const sidecar = `${dispatch.fsPath}.factmark.yaml`;
     const sidecarBytes = () => (fs.existsSync(sidecar) ? fs.readFileSync(sidecar, 'utf8') : '');
@@ -417,24 +420,27 @@ describe('A decision says what else it changed (issue 10)', () => {
     await closeAllEditors();
   });
 
-  it('accepting "North" names the one other suggestion it adds (the headline\'s "North"), and Undo takes it back', async () => {
+  // Since issue 14 the model reads the adjective of "North and South Korean generals" as MISC, which is not
+  // shown, so the learnt name is suggested there too, as it is in the headline: the notice names both.
+  it('accepting "North" names the other suggestions it adds (the headline\'s "North" and the adjective\'s), and Undo takes them back', async () => {
     const wb = workbench()!;
     await vscode.commands.executeCommand('notifications.clearAll');
     const editor = await openInEditor(korea);
     const text = editor.document.getText();
     const headline = text.indexOf('North, South Korean Generals');
+    const adjective = text.indexOf('North and South Korean generals');
     const place = text.indexOf('North and South Korea are still');
     const before = await suggestionsFor(korea);
-    assert.ok(!before.mentions.some((m) => m.start === headline), 'precondition: the headline\'s "North" is not suggested');
+    assert.ok(!before.mentions.some((m) => m.start === headline || m.start === adjective), 'precondition: neither the headline\'s nor the adjective\'s "North" is suggested');
     assert.ok(before.mentions.some((m) => m.start === place && m.type === 'PLACE'), 'precondition: the place is suggested');
     assert.equal(await vscode.commands.executeCommand('factmark.acceptSuggestion', { uri: korea.toString(), start: place, end: place + 5, type: 'PLACE' }), 1);
-    const notice = await findNotification(wb, 'other suggestion changed', /1 other suggestion changed: North \(Place\) added\./);
-    assert.ok(notice, 'no notice names the other suggestion the decision added');
+    const notice = await findNotification(wb, 'other suggestions changed', /2 other suggestions changed: North \(Place\) added, North \(Place\) added\./);
+    assert.ok(notice, 'no notice names the other suggestions the decision added');
     const after = await suggestionsFor(korea);
-    assert.ok(after.mentions.some((m) => m.start === headline && m.type === 'PLACE'), 'the notice named a change that did not happen');
+    for (const at of [headline, adjective]) assert.ok(after.mentions.some((m) => m.start === at && m.type === 'PLACE'), 'the notice named a change that did not happen');
     await wb.click(`${notice.selector} .monaco-button:text-is("Undo")`);
-      await vscode.commands.executeCommand('notifications.hideList');
-    await eventually(async () => !(await suggestionsFor(korea)).mentions.some((m) => m.start === headline), 'Undo did not take the hint back');
+    await vscode.commands.executeCommand('notifications.hideList');
+    await eventually(async () => !(await suggestionsFor(korea)).mentions.some((m) => m.start === headline || m.start === adjective), 'Undo did not take the hints back');
     await eventually(async () => !(await annotations()).some((a) => a.start === place), 'Undo did not take the acceptance back');
   });
 });

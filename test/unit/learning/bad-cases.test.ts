@@ -108,7 +108,8 @@ describe('learning only helps: the bad cases of issue 10', function () {
     const s = new Session(learner, 'korea.txt', korea!);
     const before = s.suggestions();
     const places = (xs: string[]) => xs.filter((x) => x.startsWith('PLACE:North@'));
-    assert.ok(places(before).length >= 6, `precondition: ${places(before).join(' ')}`);
+    // Five places (since issue 14 the model itself no longer suggests the adjective; an analyst may still reject the span).
+    assert.ok(places(before).length >= 5, `precondition: ${places(before).join(' ')}`);
     // "North and South Korean generals are speaking face to face": an adjective, not a place.
     const adjective = s.at('North and South Korean generals');
     s.decide(reject({ ...adjective, end: adjective.start + 5, text: 'North' }, 'PLACE'));

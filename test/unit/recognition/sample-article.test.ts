@@ -8,14 +8,6 @@ import { KOREA_GOLD, locate } from '../../keys/korea-generals';
 const repoRoot = path.resolve(__dirname, '../../../..');
 const SAMPLE = path.resolve(repoRoot, '../shared/corpus/korea-generals-2006-03-02.txt');
 
-/**
- * Entity errors on the sample article that issue 14 (item 1) is about, left to the entity model's
- * work: the test tolerates them, so that it fails on any new error and passes as they are fixed.
- * "North" of "North and South Korean generals" is an adjective, not a place.
- */
-const KNOWN_ENTITY_MISSES = ['ORGANIZATION UNITED24', 'ORGANIZATION GlobalSecurity.org'];
-const KNOWN_ENTITY_EXTRAS = ['PLACE North@167'];
-
 describe('the recognisers on the sample article, against its hand-written key', function () {
   let text = '';
   before(function () {
@@ -39,7 +31,7 @@ describe('the recognisers on the sample article, against its hand-written key', 
     assert.deepEqual(found, key);
   });
 
-  it('finds every person, organisation and place of the key but the known misses, and nothing else but the known extras', () => {
+  it('finds every person, organisation and place of the key, and nothing else', () => {
     const key = locate(text, KOREA_GOLD).filter((g) => g.type !== 'DATE');
     const found = highlighted().filter((m) => m.type !== 'DATE');
     const id = (x: { type: string; text: string; start: number }) => `${x.type} ${x.text}@${x.start}`;
@@ -47,8 +39,7 @@ describe('the recognisers on the sample article, against its hand-written key', 
     const foundIds = new Set(found.map(id));
     const misses = key.filter((g) => !foundIds.has(id(g))).map((g) => `${g.type} ${g.text}`);
     const extras = found.filter((m) => !keyIds.has(id(m))).map(id);
-    assert.deepEqual(misses.filter((m) => !KNOWN_ENTITY_MISSES.includes(m)), [], 'entities of the key not found');
-    assert.deepEqual(extras.filter((m) => !KNOWN_ENTITY_EXTRAS.includes(m)), [], 'entities found that the key does not have');
-    if (misses.length || extras.length) console.log(`      known entity errors still there: missed ${misses.join(', ') || 'none'}; extra ${extras.join(', ') || 'none'}`);
+    assert.deepEqual(misses, [], 'entities of the key not found');
+    assert.deepEqual(extras, [], 'entities found that the key does not have');
   });
 });
