@@ -73,6 +73,11 @@ export class CorpusIndex extends Disposable {
     // File events can come late or not at all (a folder deleted at once, a loaded machine): the list
     // of sidecars is looked at again when it was not lately.
     if (look === 'always' || Date.now() - this.lastLook > RECONCILE_MS) await (this.reconciling ??= this.reconcile().finally(() => (this.reconciling = undefined)));
+    else {
+      // The entities files are few and small: read again on every question (parsed only when changed).
+      await this.files.reread();
+      await this.loadEntities();
+    }
     // Sidecars changed on disk and not read yet (their pause running): read now, not after.
     const waiting = [...this.diskTimers.values()];
     this.diskTimers.clear();
