@@ -20,6 +20,13 @@ export function corpusArticles() {
     .map((f) => readFileSync(join(dir, f), 'utf8'));
 }
 
+/** The corpus articles' file names, in the order of {@link corpusArticles}. */
+export function corpusNames() {
+  return readdirSync(join(shared, 'corpus/news'))
+    .filter((f) => f.endsWith('.txt'))
+    .sort();
+}
+
 /** About `bytes` of real article text, articles separated by blank lines. */
 export function realText(bytes) {
   const articles = corpusArticles();

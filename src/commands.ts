@@ -46,6 +46,8 @@ export const enum CommandId {
   NextFact = 'factmark.nextFact',
   PreviousFact = 'factmark.previousFact',
   GoToFact = 'factmark.goToFact',
+  /** Search every annotation and fact of the workspace (a quick pick with typed filters; issue 15). */
+  SearchAnnotations = 'factmark.searchAnnotations',
   ShowView = 'factmark.showView',
   ShowLegend = 'factmark.showLegend',
   ViewGroupBy = 'factmark.view.groupBy',

@@ -42,7 +42,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     registerExportImport(store, (document, label, action) => workflow.workflow.history.record(document, label, action), context.extensionUri),
     registerTimeline(context, workflow.workflow),
     registerMap(context, workflow.workflow),
-    registerEntities(workflow.workflow),
+    registerEntities(workflow.workflow, workflow.corpus),
     onConfigChange((config) => recognition.updateConfig(config)),
     vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
       const c = vscode.workspace.getConfiguration('factmark');

@@ -10,6 +10,8 @@ import { exportFormats } from '../core/export';
 import { annotateAll, availableCores, workerCount } from './annotate';
 import { isError } from '../core/documents';
 import { EXPORT_HELP, EXPORT_OPTIONS, exportCommand } from './exportCommand';
+import { ENTITIES_HELP, ENTITIES_OPTIONS, entitiesCommand } from './entitiesCommand';
+import { QUERY_HELP, QUERY_OPTIONS, queryCommand } from './queryCommand';
 import { describeError, IMPORT_HELP, IMPORT_OPTIONS, importCommand } from './importCommand';
 import { collect, shown, UsageError } from './files';
 import { load, plural } from './load';
@@ -39,6 +41,8 @@ Commands:
   import     Import brat, W3C or doccano annotations into the sidecars of documents
   check      Validate sidecars; exit 1 when one is invalid or has orphaned annotations
   stats      Count documents, annotations by type and status, facts and orphans
+  entities   List the entities of factmark.entities.yaml with their mention counts (JSON or CSV)
+  query      Find mentions and facts by entity, type, date range, status or document (JSON or CSV)
 
 Options:
   -h, --help     Show help (also: factmark <command> --help)
@@ -65,6 +69,8 @@ Exit code 1 when a file could not be annotated (for example its sidecar is malfo
 `,
   export: EXPORT_HELP,
   import: IMPORT_HELP,
+  entities: ENTITIES_HELP,
+  query: QUERY_HELP,
   check: `Usage: factmark check [options] [files or folders...]
 
 Validates every sidecar against format v1 and its document: exit code 1 when a sidecar is invalid,
@@ -91,6 +97,8 @@ export const OPTIONS: Record<string, ParseArgsConfig['options']> = {
   annotate: { jobs: { type: 'string', short: 'j' }, quiet: { type: 'boolean', short: 'q' }, help: { type: 'boolean', short: 'h' } },
   export: EXPORT_OPTIONS,
   import: IMPORT_OPTIONS,
+  entities: ENTITIES_OPTIONS,
+  query: QUERY_OPTIONS,
   check: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
   stats: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
 };
@@ -109,7 +117,7 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
       return 0;
     }
     const options = OPTIONS[command];
-    if (!options) throw new UsageError(`unknown command "${command}" (commands: annotate, export, import, check, stats; see factmark --help)`);
+    if (!options) throw new UsageError(`unknown command "${command}" (commands: annotate, export, import, check, stats, entities, query; see factmark --help)`);
     let values: Values;
     let positionals: string[];
     try {
@@ -130,6 +138,10 @@ export async function main(argv: readonly string[], io: Io, entry: string): Prom
         return await importCommand(values, positionals, io);
       case 'check':
         return checkCommand(values, positionals, io);
+      case 'entities':
+        return entitiesCommand(values, positionals, io);
+      case 'query':
+        return queryCommand(values, positionals, io);
       default:
         return statsCommand(values, positionals, io);
     }

@@ -36,6 +36,11 @@ export interface TreeOptions {
   readonly title?: (type: string) => string;
   /** Order of type groups: these first, in this order, then the rest alphabetically. */
   readonly typeOrder?: readonly string[];
+  /**
+   * The entities file's entry of an entity id: mentions linked to one entity make one group by
+   * entity under its canonical name, whatever their spelling ("Roh", "President Roh").
+   */
+  readonly entity?: (id: string) => { readonly name: string; readonly type: string } | undefined;
 }
 
 interface NodeBase {
@@ -139,7 +144,8 @@ export function buildTree(docs: readonly TreeDocument[], options: TreeOptions): 
     const entities = new Set<string>();
     for (const annotation of doc.model.annotations) {
       if (annotation.status !== 'rejected' && filter.annotation(annotation)) {
-        const key = entityKey(annotation);
+        const linked = annotation.entity !== undefined ? options.entity?.(annotation.entity) : undefined;
+        const key = linked ? `${ENTITY_PREFIX}${annotation.entity}` : entityKey(annotation);
         annotations.push({ doc, annotation, docIndex, key });
         entities.add(key);
       }
@@ -148,7 +154,7 @@ export function buildTree(docs: readonly TreeDocument[], options: TreeOptions): 
     if (facts.length + annotations.length > before) documents++;
   });
   const totals = { facts: facts.length, annotations: annotations.length, entities: entityCount, documents };
-  const ctx: Ctx = { title, typeOrder: options.typeOrder ?? [] };
+  const ctx: Ctx = { title, typeOrder: options.typeOrder ?? [], entity: options.entity ?? (() => undefined) };
   let roots: TreeNode[];
   switch (options.grouping) {
     case 'type':
@@ -170,7 +176,11 @@ export function buildTree(docs: readonly TreeDocument[], options: TreeOptions): 
 interface Ctx {
   readonly title: (type: string) => string;
   readonly typeOrder: readonly string[];
+  readonly entity: NonNullable<TreeOptions['entity']>;
 }
+
+/** Group keys of mentions linked to an entity of the entities file. */
+const ENTITY_PREFIX = 'entity:';
 
 function compileFilter(filter: TreeFilter | undefined) {
   const text = filter?.text?.trim().toLowerCase() ?? '';
@@ -278,6 +288,8 @@ function byEntity(ctx: Ctx, facts: Item[], annotations: Item[]): TreeNode[] {
     else groups.set(key, [i]);
   }
   const entries = [...groups.entries()].map(([key, items]) => {
+    const linked = key.startsWith(ENTITY_PREFIX) ? ctx.entity(key.slice(ENTITY_PREFIX.length)) : undefined;
+    if (linked) return { key, items, name: linked.name, type: linked.type };
     const first = items.reduce((a, b) => (byPosition(b, a) < 0 ? b : a));
     return { key, items, name: first.annotation!.text.replace(/\s+/g, ' ').trim(), type: first.annotation!.type };
   });

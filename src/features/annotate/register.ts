@@ -9,6 +9,7 @@ import type { RecognitionService } from '../recognition';
 import type { AnnotationStore } from '../sidecar/store';
 import type { DocumentCounts } from '../statusBar';
 import { registerFactsTree } from '../tree';
+import { CorpusIndex } from '../entities/corpusIndex';
 import { AnnotationDecorations } from './decorations';
 import { registerFacts } from './facts';
 import { registerAnnotate } from './index';
@@ -23,6 +24,7 @@ export interface WorkflowHooks {
   readonly decisions: Decisions;
   readonly hover: HoverSource;
   readonly counts: DocumentCounts;
+  readonly corpus: CorpusIndex;
 }
 
 /**
@@ -32,10 +34,13 @@ export interface WorkflowHooks {
 export function registerWorkflow(context: vscode.ExtensionContext, store: AnnotationStore, recognition: RecognitionService): WorkflowHooks {
   const labels = new LabelService();
   const workflow = new Workflow(store, recognition, labels);
-  const tree = registerFactsTree(workflow);
+  // The workspace index (issue 15): references, Ctrl+T, search and the view's workspace mode ask it.
+  const corpus = new CorpusIndex(store);
+  const tree = registerFactsTree(workflow, corpus);
   context.subscriptions.push(
     labels,
     workflow.filter,
+    corpus,
     new AnnotationDecorations(workflow, context.extensionUri),
     registerAnnotate(workflow),
     registerScopedDecisions(workflow),
@@ -56,6 +61,7 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
   context.subscriptions.push(changes, store.onDidChange((d) => changes.fire(d)), recognition.onDidChange((d) => changes.fire(d)));
   return {
     workflow,
+    corpus,
     decisions: {
       annotationsOf: (uri) => store.get(uri)?.model.annotations,
       onDidChange: store.onDidChange,

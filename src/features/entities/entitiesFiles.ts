@@ -76,6 +76,11 @@ export class EntitiesFiles extends Disposable {
     this.changed.fire();
   }
 
+  /** Reads every folder's file again now (file events can come late); fires `onDidChange` when one changed. */
+  async reread(): Promise<void> {
+    await Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.refresh(vscode.Uri.joinPath(f.uri, ENTITIES_FILE))));
+  }
+
   /** The entities files of every workspace folder (a folder without one gives an empty list). */
   all(): Promise<EntitiesFile[]> {
     return Promise.all((vscode.workspace.workspaceFolders ?? []).map((f) => this.read(vscode.Uri.joinPath(f.uri, ENTITIES_FILE))));

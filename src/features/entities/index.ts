@@ -1,21 +1,23 @@
 import * as vscode from 'vscode';
 import type { Workflow } from '../annotate/workflow';
-import { EntitiesFiles } from './entitiesFiles';
+import type { CorpusIndex } from './corpusIndex';
 import { registerDocumentSymbols } from './documentSymbols';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
+import { registerSearch } from './search';
 import { registerUnknownLinks } from './unknownLinks';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 /** VS Code's language features on articles, over the workspace's entities files (issue 15). */
-export function registerEntities(workflow: Workflow): vscode.Disposable {
-  const files = new EntitiesFiles();
+export function registerEntities(workflow: Workflow, corpus: CorpusIndex): vscode.Disposable {
+  const files = corpus.files;
+  corpus.warm();
   return vscode.Disposable.from(
-    files,
     registerDocumentSymbols(workflow.store),
-    registerReferences(workflow, files),
+    registerReferences(workflow, corpus),
     registerRename(workflow, files),
-    registerWorkspaceSymbols(workflow, files),
+    registerWorkspaceSymbols(corpus),
+    registerSearch(corpus, workflow.labels),
     registerUnknownLinks(workflow, files),
   );
 }

@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
 import type { Workflow } from '../annotate/workflow';
-import { entryLine, type EntitiesFiles } from './entitiesFiles';
-import { linkedMentionAt, mentionsOf } from './mentions';
+import { rangeOf, type CorpusIndex } from './corpusIndex';
+import { entryLine } from './entitiesFiles';
+import { linkedMentionAt } from './mentions';
 
 /**
  * Find All References (Shift+F12, Shift+Alt+F12) and Go to Definition (F12) on a mention linked to
  * an entity: every mention of that entity in every article, and the entity's entry in the
  * entities file.
  */
-export function registerReferences(workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
+export function registerReferences(workflow: Workflow, corpus: CorpusIndex): vscode.Disposable {
+  const files = corpus.files;
   const selector: vscode.DocumentSelector = { language: 'plaintext' };
   const definition = async (document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Location | undefined> => {
     const mention = linkedMentionAt(workflow, document, position);
@@ -22,7 +24,10 @@ export function registerReferences(workflow: Workflow, files: EntitiesFiles): vs
       async provideReferences(document, position, context, token) {
         const mention = linkedMentionAt(workflow, document, position);
         if (mention?.entity === undefined) return [];
-        const out = await mentionsOf(workflow, mention.entity, token);
+        // From the workspace index: no sidecar or article is read per question.
+        const index = await corpus.ready('always');
+        if (token.isCancellationRequested) return [];
+        const out = index.mentionsOf(mention.entity).map((m) => new vscode.Location(vscode.Uri.parse(m.doc), rangeOf(m)));
         const entry = context.includeDeclaration ? await definition(document, position) : undefined;
         return entry ? [entry, ...out] : out;
       },

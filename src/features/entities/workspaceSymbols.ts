@@ -1,51 +1,43 @@
 import * as vscode from 'vscode';
 import { preview } from '../../core/facts';
-import type { Workflow } from '../annotate/workflow';
-import { loadWorkspaceSidecars } from '../tree';
+import { rangeOf, type CorpusIndex } from './corpusIndex';
 import { KINDS } from './documentSymbols';
-import { entryLine, type EntitiesFiles } from './entitiesFiles';
-import { documentFor } from './mentions';
+import { entryLine } from './entitiesFiles';
 
-/** Go to Symbol in Workspace (Ctrl+T): the entities of the entities files and the facts of every article. */
-export function registerWorkspaceSymbols(workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
+/**
+ * Go to Symbol in Workspace (Ctrl+T): the entities of the entities files and the facts of every
+ * article, from the workspace index (Ctrl+T asks on every keystroke: nothing is read from disk).
+ */
+export function registerWorkspaceSymbols(corpus: CorpusIndex): vscode.Disposable {
+  /** Line of each entity's entry per entities file, worked out once per text of the file. */
+  const lines = new WeakMap<object, Map<string, number>>();
+  const lineOf = (file: { text?: string; result: object }, id: string): number => {
+    let map = lines.get(file.result);
+    if (!map) lines.set(file.result, (map = new Map()));
+    let line = map.get(id);
+    if (line === undefined) map.set(id, (line = entryLine(file.text, id)));
+    return line;
+  };
   return vscode.languages.registerWorkspaceSymbolProvider({
     async provideWorkspaceSymbols(query, token) {
-      const out: vscode.SymbolInformation[] = [];
-      for (const file of await files.all()) {
-        for (const e of file.result.data?.entities ?? []) {
-          if (!matches(query, e.name, ...(e.aliases ?? []))) continue;
-          const line = entryLine(file.text, e.id);
-          const where = new vscode.Location(file.uri, new vscode.Range(line, 0, line, 0));
-          out.push(new vscode.SymbolInformation(e.name, KINDS[e.type] ?? vscode.SymbolKind.Constant, e.type, where));
-        }
-      }
-      // Ctrl+T asks again on every keystroke and cancels the previous query: stop when it does.
+      const index = await corpus.ready();
       if (token.isCancellationRequested) return [];
-      await loadWorkspaceSidecars(workflow);
-      for (const entry of workflow.store.all()) {
-        if (token.isCancellationRequested) return [];
-        const facts = entry.model.facts.filter((f) => !entry.orphans.has(f.id) && matches(query, f.label, f.text));
-        if (!facts.length) continue;
-        const document = await documentFor(entry.uri);
-        const container = vscode.workspace.asRelativePath(entry.uri);
-        for (const f of facts) {
-          const where = new vscode.Location(entry.uri, new vscode.Range(document.positionAt(f.start), document.positionAt(f.end)));
-          out.push(new vscode.SymbolInformation(`${f.label}: ${preview(f.text, 80)}`, vscode.SymbolKind.Event, container, where));
+      const files = new Map((await corpus.files.all()).map((f) => [f.uri.toString(), f]));
+      const out: vscode.SymbolInformation[] = [];
+      for (const hit of index.symbols(query)) {
+        if (hit.kind === 'entity') {
+          const e = hit.entity;
+          const file = files.get(hit.scope);
+          if (!file) continue;
+          const line = lineOf(file, e.id);
+          out.push(new vscode.SymbolInformation(e.name, KINDS[e.type] ?? vscode.SymbolKind.Constant, e.type, new vscode.Location(file.uri, new vscode.Range(line, 0, line, 0))));
+        } else {
+          const f = hit.fact;
+          const where = new vscode.Location(vscode.Uri.parse(f.doc), rangeOf(f));
+          out.push(new vscode.SymbolInformation(`${f.label}: ${preview(f.text, 80)}`, vscode.SymbolKind.Event, index.document(f.doc)?.name ?? '', where));
         }
       }
       return out;
     },
-  });
-}
-
-/** Loose, as VS Code filters again itself: the query's characters in order, in any of the texts. */
-function matches(query: string, ...texts: string[]): boolean {
-  const q = query.toLowerCase().replace(/\s+/g, '');
-  if (!q) return true;
-  return texts.some((t) => {
-    const s = t.toLowerCase();
-    let i = 0;
-    for (const c of s) if (c === q[i] && ++i === q.length) return true;
-    return false;
   });
 }

@@ -2,8 +2,10 @@ import * as vscode from 'vscode';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { citation, innermostAt, preview } from '../../core/facts';
-import type { AnnotatedDocument } from '../../core/model';
+import type { IndexedDocument } from '../../core/index';
+import type { AnnotatedDocument, Annotation } from '../../core/model';
 import { documentPathFor, SIDECAR_SUFFIX } from '../../core/sidecar';
+import { describeQuery } from '../../core/index';
 import {
   buildTree,
   FACT_TYPE,
@@ -11,12 +13,15 @@ import {
   groupLabel,
   leafLabel,
   suggestionsGroup,
+  type AnnotationNode,
+  type FactNode,
   type Grouping,
   type TreeDocument,
   TreeModel,
   type TreeNode,
 } from '../../core/tree';
 import type { Workflow } from '../annotate/workflow';
+import type { CorpusIndex } from '../entities/corpusIndex';
 import { Disposable } from '../dispose';
 
 const VIEW_ID = 'factmark.facts';
@@ -48,13 +53,18 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
   private revealTimer: ReturnType<typeof setTimeout> | undefined;
   private readonly view: vscode.TreeView<TreeNode>;
 
-  constructor(private readonly workflow: Workflow) {
+  constructor(
+    private readonly workflow: Workflow,
+    private readonly corpus: CorpusIndex,
+  ) {
     super();
     this.view = vscode.window.createTreeView(VIEW_ID, { treeDataProvider: this, showCollapseAll: true });
     this._registerAll(
       this.view,
       this.changed,
       workflow.store.onDidChange((d) => this.scheduleRefresh(d.uri)),
+      // The workspace mode shows the workspace index, which sidecars changed on disk update too.
+      corpus.onDidChange(() => this.scope === 'workspace' && this.view.visible && this.scheduleRefresh()),
       workflow.labels.onDidChange(() => this.refresh()),
       // The filter is shared with the timeline and the map: set there, it narrows this view too.
       // (Only its text and types: a date range set in a picture does not narrow this view.)
@@ -98,10 +108,19 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
       );
       return item;
     }
-    const item = new vscode.TreeItem(leafLabel(node), vscode.TreeItemCollapsibleState.None);
+    const linked = node.kind === 'fact' ? this.linkedOf(node) : [];
+    const item = new vscode.TreeItem(leafLabel(node), linked.length ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None);
     item.id = node.id;
     const span = node.kind === 'fact' ? node.fact : node.annotation;
-    if (node.kind === 'fact') {
+    if (this.factOf.has(node)) {
+      // An entity of an expanded fact: its canonical name when it links to one.
+      const a = (node as AnnotationNode).annotation;
+      const entity = a.entity !== undefined ? this.corpus.index.entity(a.entity) : undefined;
+      item.label = entity?.name ?? preview(a.text, 60);
+      item.description = [this.workflow.labels.title(a.type), entity && entity.name !== a.text ? `“${preview(a.text, 40)}”` : undefined, a.value].filter(Boolean).join(' · ');
+      item.iconPath = new vscode.ThemeIcon('tag', themeColourOf(this.workflow, a.type));
+      item.contextValue = 'annotation';
+    } else if (node.kind === 'fact') {
       item.description = [node.fact.date, `${node.fact.entities.length} linked`].filter(Boolean).join(' · ');
       item.iconPath = new vscode.ThemeIcon('note');
       item.contextValue = 'fact';
@@ -113,7 +132,10 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
       item.iconPath = new vscode.ThemeIcon(node.parent?.group === 'suggestions' ? 'lightbulb' : 'tag', themeColourOf(this.workflow, a.type));
       item.contextValue = node.parent?.group === 'suggestions' ? 'suggestion' : 'annotation';
     }
-    if (this.scope === 'workspace' && this.grouping !== 'document') item.description = `${item.description} — ${node.doc.name}`;
+    const snippet = node.kind === 'annotation' && this.grouping === 'entity' && !this.factOf.has(node) ? this.snippetOf(node) : undefined;
+    // By entity, a mention's row says where it is and in what words; elsewhere its type and document.
+    if (snippet !== undefined) item.description = this.scope === 'workspace' ? `${node.doc.name}: ${snippet}` : snippet;
+    else if (this.scope === 'workspace' && this.grouping !== 'document' && !this.factOf.has(node)) item.description = `${item.description} — ${node.doc.name}`;
     item.tooltip = new vscode.MarkdownString().appendText(preview(span.text, 400)).appendMarkdown(`\n\n_${node.doc.name}, offset ${span.start}–${span.end}_`);
     item.command = { title: 'Reveal', command: CommandId.Reveal, arguments: [{ uri: node.doc.key, start: span.start, end: span.end }] };
     return item;
@@ -121,11 +143,35 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
 
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) return [...(this.model?.roots ?? [])];
+    if (node.kind === 'fact') return this.linkedOf(node);
     return node.kind === 'group' ? node.children : [];
   }
 
   getParent(node: TreeNode): TreeNode | undefined {
-    return node.parent;
+    return this.factOf.get(node) ?? node.parent;
+  }
+
+  /** The rows of a fact's entities (made once per fact row), each knowing its fact for `getParent`. */
+  private readonly factOf = new WeakMap<TreeNode, FactNode>();
+  private readonly linkedRows = new WeakMap<FactNode, AnnotationNode[]>();
+  private linkedOf(node: FactNode): AnnotationNode[] {
+    let rows = this.linkedRows.get(node);
+    if (!rows) {
+      const byId = new Map(node.doc.model.annotations.map((a) => [a.id, a]));
+      rows = node.fact.entities
+        .map((id) => byId.get(id))
+        .filter((a): a is Annotation => !!a)
+        .map((annotation) => ({ kind: 'annotation' as const, id: `${node.id}/${annotation.id}`, doc: node.doc, annotation }));
+      for (const r of rows) this.factOf.set(r, node);
+      this.linkedRows.set(node, rows);
+    }
+    return rows;
+  }
+
+  /** A mention in its words: its line around it, from the workspace index. */
+  private snippetOf(node: AnnotationNode): string | undefined {
+    const m = this.corpus.index.document(node.doc.key)?.mentions.find((x) => x.id === node.annotation.id);
+    return m ? `${m.before}${m.text}${m.after}`.trim() : undefined;
   }
 
   // ------------------------------------------------------------ state
@@ -134,9 +180,9 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
    * A store change (one per keystroke inside an annotation): rebuilds shortly after, unless the view
    * is hidden (it rebuilds when shown) or the change is to a document the view does not show.
    */
-  private scheduleRefresh(changed: vscode.Uri): void {
+  private scheduleRefresh(changed?: vscode.Uri): void {
     if (!this.view.visible) return;
-    if (this.scope === 'document' && changed.toString() !== this.documentUri?.toString()) return;
+    if (this.scope === 'document' && changed?.toString() !== this.documentUri?.toString()) return;
     if (this.refreshTimer) clearTimeout(this.refreshTimer);
     this.refreshTimer = setTimeout(() => this.refresh(), 50);
   }
@@ -151,6 +197,7 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
       filter: { text: this.workflow.filter.state.text, types: this.workflow.filter.state.types },
       title: (t) => this.workflow.labels.title(t),
       typeOrder: this.workflow.labels.labels.map((l) => l.name),
+      entity: (id) => this.corpus.index.entity(id),
     });
     if (this.showSuggestions) {
       const open = suggestionsGroup(this.suggestionsOf(docs), { text: this.workflow.filter.state.text, types: this.workflow.filter.state.types });
@@ -159,8 +206,10 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
     const { facts, entities, documents } = this.model.totals;
     // The view filters by text and type only; a date range set in a picture does not narrow it.
     const { text, types } = this.workflow.filter.state;
-    const filtered = text || types.length ? ' · filtered' : '';
-    const where = this.scope === 'workspace' ? `${documents} documents` : docs[0]?.name ?? 'no article';
+    const filterWords = describeQuery({ text: text || undefined, types: types.map((t) => (t === FACT_TYPE ? 'facts' : this.workflow.labels.title(t))) });
+    const filtered = filterWords ? ` · filtered: ${filterWords}` : '';
+    const grouped = this.grouping === 'type' ? '' : ` · by ${this.grouping}`;
+    const where = this.scope === 'workspace' ? `whole workspace, ${documents} documents${grouped}` : `${docs[0]?.name ?? 'no article'}${grouped}`;
     this.view.title = `Facts (${facts}) · Entities (${entities})`;
     this.view.description = `${facts} facts · ${entities} entities — ${where}${filtered}`;
     const trusted = vscode.workspace.isTrusted;
@@ -181,10 +230,9 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
   }
 
   private documents(): TreeDocument[] {
-    const entries =
-      this.scope === 'workspace'
-        ? this.workflow.store.all()
-        : [this.documentUri && this.workflow.store.get(this.documentUri)].filter((e) => !!e);
+    // The whole workspace: from the workspace index (no sidecar is read here).
+    if (this.scope === 'workspace') return this.corpus.current().documents().map(treeDocumentOf);
+    const entries = [this.documentUri && this.workflow.store.get(this.documentUri)].filter((e) => !!e);
     // Orphans (their text is gone) have no place in the text to reveal: left out, as everywhere else.
     return entries.map((e) => ({ key: e!.uri.toString(), name: vscode.workspace.asRelativePath(e!.uri), model: withoutOrphans(e!) }));
   }
@@ -257,7 +305,7 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
 
   async setScope(scope: 'document' | 'workspace'): Promise<void> {
     this.scope = scope;
-    if (scope === 'workspace') await loadWorkspaceSidecars(this.workflow);
+    if (scope === 'workspace') await this.corpus.ready('always');
     this.refresh();
   }
 
@@ -266,7 +314,8 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
     const row = (n: TreeNode): TreeRow => {
       const item = this.getTreeItem(n);
       const label = typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
-      return { label, description: typeof item.description === 'string' ? item.description : undefined, children: n.kind === 'group' ? n.children.map(row) : undefined };
+      const children = n.kind === 'annotation' ? [] : this.getChildren(n);
+      return { label, description: typeof item.description === 'string' ? item.description : undefined, children: n.kind === 'group' || children.length ? children.map(row) : undefined };
     };
     return { title: this.view.description ?? '', rows: this.getChildren().map(row) };
   }
@@ -276,6 +325,19 @@ export class FactsTree extends Disposable implements vscode.TreeDataProvider<Tre
     if (this.revealTimer) clearTimeout(this.revealTimer);
     super.dispose();
   }
+}
+
+/** Tree documents made from the index's entries, once per entry (an entry is replaced when its document changes). */
+const treeDocuments = new WeakMap<IndexedDocument, TreeDocument>();
+function treeDocumentOf(d: IndexedDocument): TreeDocument {
+  let doc = treeDocuments.get(d);
+  if (!doc) {
+    const annotations: Annotation[] = d.mentions.map((m) => ({ id: m.id, type: m.type, status: m.status, start: m.start, end: m.end, text: m.text, ...(m.value !== undefined ? { value: m.value } : {}), ...(m.kb !== undefined ? { kb: m.kb } : {}), ...(m.entity !== undefined ? { entity: m.entity } : {}) }));
+    const facts = d.facts.map((f) => ({ id: f.id, label: f.label, start: f.start, end: f.end, text: f.text, entities: f.mentions, ...(f.date !== undefined ? { date: f.date } : {}) }));
+    doc = { key: d.key, name: d.name, model: { path: d.name, annotations, facts, ...(d.date !== undefined ? { documentDate: d.date } : {}) } };
+    treeDocuments.set(d, doc);
+  }
+  return doc;
 }
 
 /** The entry's model without its orphans (the model itself when it has none). */
@@ -309,8 +371,8 @@ export async function loadWorkspaceSidecars(workflow: Workflow): Promise<void> {
 }
 
 /** Registers the view and its commands. */
-export function registerFactsTree(workflow: Workflow): { tree: FactsTree; disposable: vscode.Disposable } {
-  const tree = new FactsTree(workflow);
+export function registerFactsTree(workflow: Workflow, corpus: CorpusIndex): { tree: FactsTree; disposable: vscode.Disposable } {
+  const tree = new FactsTree(workflow, corpus);
   const nodeOf = (n: unknown) => (n && typeof n === 'object' && 'kind' in n ? (n as TreeNode) : undefined);
   const docOf = async (n: TreeNode) => vscode.workspace.openTextDocument(vscode.Uri.parse(n.kind === 'group' ? '' : n.doc.key));
   const disposable = vscode.Disposable.from(

@@ -1,0 +1,10 @@
+/**
+ * The workspace index (issue 15): every sidecar's annotations and facts and the entities files in
+ * memory, for references, Ctrl+T, search, the view by entity and the CLI's `entities` and `query`.
+ * Pure: each host reads its files and feeds the index one document at a time.
+ */
+
+export * from './types';
+export { indexSidecar, indexModel, lineStarts } from './build';
+export { WorkspaceIndex, inRange, type QueryResult, type SymbolHit } from './workspaceIndex';
+export { parseSearch, describeQuery, typeName, isDate, SEARCH_FILTERS, type ParsedSearch } from './search';

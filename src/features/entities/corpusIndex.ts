@@ -1,0 +1,218 @@
+import * as vscode from 'vscode';
+import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
+import { indexModel, indexSidecar, WorkspaceIndex, type IndexedSpan } from '../../core/index';
+import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
+import { Disposable } from '../dispose';
+import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
+import { EntitiesFiles } from './entitiesFiles';
+
+/** Sidecars read at once while the index is built: enough to keep the disk busy, few enough to stay responsive. */
+const BATCH = 32;
+
+/** A question this long after the last look at the workspace's list of sidecars looks again. */
+const RECONCILE_MS = 3000;
+
+/**
+ * The workspace index (src/core/index) kept current in the extension: built once from every
+ * sidecar and its article on disk, then one document at a time: from the annotation store for the
+ * documents it holds (so unsaved decisions count), from disk when a sidecar of another document
+ * changes, appears or goes (git, another editor), and from the entities files when they change.
+ * References, Ctrl+T, search and the view's workspace mode ask it instead of reading every sidecar.
+ */
+export class CorpusIndex extends Disposable {
+  readonly index = new WorkspaceIndex();
+  readonly files: EntitiesFiles;
+  private building: Promise<void> | undefined;
+  private reconciling: Promise<void> | undefined;
+  private lastLook = 0;
+  /** Documents of the store changed since they were last indexed. */
+  private readonly pending = new Map<string, vscode.Uri>();
+  private readonly diskTimers = new Map<string, { timer: ReturnType<typeof setTimeout>; uri: vscode.Uri }>();
+  private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly changed = this._register(new vscode.EventEmitter<void>());
+  /** Fires (coalesced) after the index changed. */
+  readonly onDidChange = this.changed.event;
+
+  constructor(private readonly store: AnnotationStore) {
+    super();
+    this.files = this._register(new EntitiesFiles());
+    const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
+    const onDisk = (uri: vscode.Uri) => this.onDisk(uri);
+    this._registerAll(
+      watcher.onDidChange(onDisk),
+      watcher.onDidCreate(onDisk),
+      watcher.onDidDelete(onDisk),
+      store.onDidChange((entry) => {
+        this.pending.set(entry.uri.toString(), entry.uri);
+        this.scheduleFlush();
+      }),
+      this.files.onDidChange(() => void this.loadEntities().then(() => this.changed.fire())),
+      vscode.workspace.onDidChangeWorkspaceFolders(() => {
+        // Folders added or removed: built again from scratch on the next question.
+        this.building = undefined;
+        for (const d of this.index.documents()) this.index.removeDocument(d.key);
+        this.changed.fire();
+      }),
+    );
+  }
+
+  override dispose(): void {
+    clearTimeout(this.flushTimer);
+    this.diskTimers.forEach((t) => clearTimeout(t.timer));
+    super.dispose();
+  }
+
+  /**
+   * The index, complete and current: built on the first question, store changes applied. `look`
+   * looks at the list of sidecars again first (a question per keystroke, Ctrl+T, does so at most
+   * every few seconds).
+   */
+  async ready(look: 'always' | 'lately' = 'lately'): Promise<WorkspaceIndex> {
+    this.building ??= this.build();
+    await this.building;
+    // File events can come late or not at all (a folder deleted at once, a loaded machine): the list
+    // of sidecars is looked at again when it was not lately.
+    if (look === 'always' || Date.now() - this.lastLook > RECONCILE_MS) await (this.reconciling ??= this.reconcile().finally(() => (this.reconciling = undefined)));
+    else {
+      // The entities files are few and small: read again on every question (parsed only when changed).
+      await this.files.reread();
+      await this.loadEntities();
+    }
+    // Sidecars changed on disk and not read yet (their pause running): read now, not after.
+    const waiting = [...this.diskTimers.values()];
+    this.diskTimers.clear();
+    waiting.forEach((t) => clearTimeout(t.timer));
+    await Promise.all(waiting.map((t) => this.readFromDisk(t.uri)));
+    this.flush();
+    return this.index;
+  }
+
+  /** The index as it is now (possibly still being built), with the store's changes applied. */
+  current(): WorkspaceIndex {
+    this.flush();
+    return this.index;
+  }
+
+  /** Starts building in the background (so the first Ctrl+T finds it ready). */
+  warm(): void {
+    void this.ready().then(() => this.changed.fire());
+  }
+
+  private async build(): Promise<void> {
+    const started = Date.now();
+    await this.loadEntities();
+    await this.readAll(await this.sidecars());
+    console.log(`[factmark] indexed ${this.index.size} documents in ${Date.now() - started} ms`);
+  }
+
+  private async sidecars(): Promise<vscode.Uri[]> {
+    this.lastLook = Date.now();
+    return vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
+  }
+
+  private async readAll(sidecars: readonly vscode.Uri[]): Promise<void> {
+    for (let i = 0; i < sidecars.length; i += BATCH) {
+      if (this.isDisposed) return;
+      await Promise.all(sidecars.slice(i, i + BATCH).map((s) => this.readFromDisk(s)));
+    }
+  }
+
+  /** Adds the documents whose sidecar appeared, drops those whose sidecar is gone, and reads the entities files again. */
+  private async reconcile(): Promise<void> {
+    const sidecars = await this.sidecars();
+    const found = new Set<string>();
+    const added: vscode.Uri[] = [];
+    for (const s of sidecars) {
+      const path = documentPathFor(s.path);
+      if (!path) continue;
+      const key = s.with({ path }).toString();
+      found.add(key);
+      if (!this.index.document(key)) added.push(s);
+    }
+    // A document the store holds stays (an unsaved article has no sidecar yet).
+    for (const d of [...this.index.documents()]) if (!found.has(d.key) && !this.store.get(vscode.Uri.parse(d.key))) this.index.removeDocument(d.key);
+    await this.readAll(added);
+    await this.files.reread();
+    await this.loadEntities();
+  }
+
+  private async loadEntities(): Promise<void> {
+    for (const file of await this.files.all()) this.index.setEntities(file.uri.toString(), file.result.data?.entities ?? []);
+  }
+
+  /** A sidecar changed on disk: the store reloads the documents it holds (and tells us); others are read here. */
+  private onDisk(sidecar: vscode.Uri): void {
+    const key = sidecar.toString();
+    clearTimeout(this.diskTimers.get(key)?.timer);
+    // Bursts (a checkout) are coalesced per file.
+    const timer = setTimeout(() => {
+      this.diskTimers.delete(key);
+      void this.readFromDisk(sidecar).then(() => this.changed.fire());
+    }, 100);
+    this.diskTimers.set(key, { timer, uri: sidecar });
+  }
+
+  private async readFromDisk(sidecar: vscode.Uri): Promise<void> {
+    const path = documentPathFor(sidecar.path);
+    if (!path) return;
+    const uri = sidecar.with({ path });
+    const key = uri.toString();
+    if (this.fromStore(this.store.get(uri))) return;
+    const [sidecarText, text] = await Promise.all([readText(sidecar), readText(uri)]);
+    if (this.fromStore(this.store.get(uri))) return;
+    const data = sidecarText === undefined ? undefined : parseSidecar(sidecarText).doc;
+    // Gone, or unreadable: left out (the sidecar feature reports malformed files).
+    if (!data || text === undefined) {
+      this.index.removeDocument(key);
+      return;
+    }
+    this.index.setDocument(indexSidecar(key, vscode.workspace.asRelativePath(uri), data, text));
+  }
+
+  private scheduleFlush(): void {
+    clearTimeout(this.flushTimer);
+    this.flushTimer = setTimeout(() => {
+      this.flush();
+      this.changed.fire();
+    }, 100);
+  }
+
+  /** Indexes the store's changed documents now. */
+  private flush(): void {
+    clearTimeout(this.flushTimer);
+    for (const uri of this.pending.values()) {
+      const entry = this.store.get(uri);
+      if (entry && !this.fromStore(entry)) this.onDisk(entry.sidecarUri);
+    }
+    this.pending.clear();
+  }
+
+  /** Indexes a document the store holds, from the store; false when its document is closed (then the disk counts). */
+  private fromStore(entry: DocumentAnnotations | undefined): boolean {
+    if (!entry) return false;
+    const key = entry.uri.toString();
+    const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
+    if (!document) return false;
+    const name = vscode.workspace.asRelativePath(entry.uri);
+    // The dateline is read once (the date parser is slow); a document's date rarely changes.
+    const text = document.getText();
+    const before = this.index.document(key);
+    const date = entry.model.documentDate ?? detectDocumentDateFromName(name) ?? (before ? before.date : detectDocumentDate(text));
+    this.index.setDocument(indexModel(key, name, entry.model, text, entry.orphans, date));
+    return true;
+  }
+}
+
+/** A file's text (UTF-8, without a byte-order mark), or undefined when it cannot be read. */
+async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
+/** An indexed span as a VS Code range (the index counts UTF-16 columns, as VS Code does). */
+export function rangeOf(span: IndexedSpan): vscode.Range {
+  return new vscode.Range(span.line, span.character, span.endLine, span.endCharacter);
+}

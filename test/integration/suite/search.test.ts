@@ -1,0 +1,199 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { readQuickInput, workbench } from '../workbench';
+import type { TreeRow } from '../../../src/features/tree';
+
+/** Issue 15, items 3 and 4: search across every article's annotations, and the view across the workspace by entity. */
+
+const ENTITIES = `factmark-entities: 1
+entities:
+  - id: e-sroh
+    name: Roh Moo-hyun
+    type: PERSON
+    aliases: [President Roh, Roh]
+`;
+
+const ONE = 'President Roh spoke in Seoul on Thursday.\n';
+const ONE_SIDECAR = `factmark: 1
+document:
+  path: one.txt
+  date: "2006-03-02"
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 0
+    end: 13
+    quote: President Roh
+    status: confirmed
+    entity: e-sroh
+  - id: a2
+    type: PLACE
+    start: 23
+    end: 28
+    quote: Seoul
+    status: confirmed
+facts:
+  - id: f1
+    label: speech
+    start: 0
+    end: 41
+    quote: President Roh spoke in Seoul on Thursday.
+    entities: [a1, a2]
+    date: "2006-03-02"
+`;
+
+const TWO = 'Roh Moo-hyun met the generals in Panmunjom.\nRoh said nothing.\n';
+const TWO_SIDECAR = `factmark: 1
+document:
+  path: two.txt
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 0
+    end: 12
+    quote: Roh Moo-hyun
+    status: confirmed
+    entity: e-sroh
+  - id: a2
+    type: PLACE
+    start: 33
+    end: 42
+    quote: Panmunjom
+    status: confirmed
+  - id: a3
+    type: PERSON
+    start: 44
+    end: 47
+    quote: Roh
+    status: confirmed
+    entity: e-sroh
+`;
+
+type Tree = { title: string; rows: TreeRow[] };
+const tree = () => vscode.commands.executeCommand<Tree>('factmark.internal.getTree');
+
+describe('Search and the workspace view by entity', () => {
+  let one: vscode.Uri;
+  let two: vscode.Uri;
+  const dir = () => path.join(workspaceDir(), 'search-test');
+  const entitiesPath = () => path.join(workspaceDir(), 'factmark.entities.yaml');
+
+  before(() => {
+    writeWorkspaceFile('factmark.entities.yaml', ENTITIES);
+    writeWorkspaceFile('search-test/one.txt.factmark.yaml', ONE_SIDECAR);
+    writeWorkspaceFile('search-test/two.txt.factmark.yaml', TWO_SIDECAR);
+    one = writeWorkspaceFile('search-test/one.txt', ONE);
+    two = writeWorkspaceFile('search-test/two.txt', TWO);
+  });
+  after(async () => {
+    await vscode.commands.executeCommand('factmark.view.clearFilter');
+    await vscode.commands.executeCommand('factmark.view.showDocument');
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'type');
+    await closeAllEditors();
+    // Later suites look at the whole workspace: leave nothing behind (the articles before the entities file).
+    fs.rmSync(dir(), { recursive: true, force: true });
+    fs.rmSync(entitiesPath(), { force: true });
+    const left = () => vscode.languages.getDiagnostics().filter(([uri, ds]) => (uri.fsPath.startsWith(dir() + path.sep) || uri.fsPath === entitiesPath()) && ds.some((d) => d.source === 'Factmark'));
+    await eventually(() => left().length === 0, 'Problems stay behind for the deleted articles or entities file', 30_000);
+  });
+
+  it('Search Annotations… finds a mention in a second article, and choosing it opens that article with the mention selected', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    await openInEditor(one);
+    void vscode.commands.executeCommand('factmark.searchAnnotations');
+    await eventually(async () => (await wb.evaluate(readQuickInput))?.placeholder.includes('type:PERSON'), 'Search Annotations did not open', 30_000);
+    await wb.type('type:place panmun');
+    let last: unknown;
+    const shown = await eventually(
+      async () => {
+        const q = await wb.evaluate(readQuickInput);
+        last = q;
+        return q && q.rows.length === 1 && q.rows[0].includes('Panmunjom') ? q : undefined;
+      },
+      'the search does not list the one Panmunjom mention of two.txt',
+      30_000,
+    ).catch((e: Error) => assert.fail(`${e.message}: ${JSON.stringify(last)}`));
+    assert.match(shown.title, /1 mentions, 0 facts/);
+    await wb.press('Enter');
+    await eventually(
+      () => {
+        const e = vscode.window.activeTextEditor;
+        return e?.document.uri.toString() === two.toString() && e.document.getText(e.selection) === 'Panmunjom';
+      },
+      'choosing the result did not open two.txt with "Panmunjom" selected',
+      30_000,
+    );
+  });
+
+  it('the search understands entity, date and status filters, and says what it found', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    void vscode.commands.executeCommand('factmark.searchAnnotations');
+    await eventually(async () => (await wb.evaluate(readQuickInput))?.placeholder.includes('type:PERSON'), 'Search Annotations did not open', 30_000);
+    await wb.type('entity:"roh moo-hyun" after:2006');
+    // Only one.txt is dated (2006-03-02): its mention and its fact; two.txt has no date.
+    const q = await eventually(
+      async () => {
+        const x = await wb.evaluate(readQuickInput);
+        return x && x.rows.length === 2 ? x : undefined;
+      },
+      'the search by entity and date does not list the fact and the mention of one.txt',
+      30_000,
+    );
+    assert.ok(q.rows.some((r) => r.includes('speech: President Roh spoke')), q.rows.join(' | '));
+    assert.ok(q.rows.some((r) => r.includes('President Roh') && !r.includes('speech')), q.rows.join(' | '));
+    assert.match(q.title, /1 mentions, 1 facts — entity roh moo-hyun · from 2006/);
+    await wb.press('Escape');
+    await eventually(async () => !(await wb.evaluate(readQuickInput)), 'the search did not close');
+  });
+
+  it('the view across the workspace by entity: one row per entity whatever the spelling, mentions in context, facts with their entities, scope and filter in the title', async () => {
+    await vscode.commands.executeCommand('factmark.facts.focus');
+    await vscode.commands.executeCommand('factmark.view.showWorkspace');
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'entity');
+    let last: Tree | undefined;
+    const t = await eventually(
+      async () => {
+        const x = (last = await tree());
+        return x.rows.some((r) => r.label === 'Roh Moo-hyun · Person (3)') ? x : undefined;
+      },
+      'no one row for Roh Moo-hyun with his three mentions ("President Roh", "Roh Moo-hyun", "Roh")',
+      30_000,
+    ).catch((e: Error) => assert.fail(`${e.message}: ${last?.title} ${JSON.stringify(last?.rows.map((r) => r.label))}`));
+    // (Other suites' articles may still be loaded: only this suite's rows are looked at.)
+    const ours = t.rows.filter((r) => r.label.includes('Person') && r.children?.some((c) => c.description?.startsWith('search-test/')));
+    assert.deepStrictEqual(ours.map((r) => r.label), ['Roh Moo-hyun · Person (3)'], 'a spelling has a row of its own');
+    const roh = t.rows.find((r) => r.label === 'Roh Moo-hyun · Person (3)')!;
+    assert.deepStrictEqual(
+      roh.children!.map((c) => `${c.label} | ${c.description}`),
+      [
+        'President Roh | search-test/one.txt: President Roh spoke in Seoul on Thursday.',
+        'Roh Moo-hyun | search-test/two.txt: Roh Moo-hyun met the generals in Panmunjom.',
+        'Roh | search-test/two.txt: Roh said nothing.',
+      ],
+    );
+    const facts = t.rows.find((r) => r.label.startsWith('Facts ('))!;
+    const speech = facts.children!.find((c) => c.label.startsWith('speech: President Roh') && c.description?.endsWith('search-test/one.txt'))!;
+    assert.match(speech.description ?? '', /2006-03-02/);
+    assert.deepStrictEqual(speech.children!.map((c) => c.label), ['Roh Moo-hyun', 'Seoul']);
+    assert.match(t.title, /— whole workspace, \d+ documents · by entity$/);
+    await vscode.commands.executeCommand('factmark.view.filter', { text: 'roh' });
+    const filtered = await eventually(async () => ((await tree()).title.includes('filtered') ? tree() : undefined), 'the title does not say the view is filtered');
+    assert.match(filtered.title, /whole workspace, \d+ documents · by entity · filtered: “roh”$/);
+    const wb = workbench();
+    if (wb) {
+      // What the user sees: the entity's row in the Factmark view.
+      await eventually(
+        async () => (await wb.evaluate(() => Array.from(document.querySelectorAll('.monaco-list-row')).map((r) => r.textContent ?? ''))).some((t) => t.includes('Roh Moo-hyun · Person (3)')),
+        'the Factmark view does not show the row of Roh Moo-hyun',
+        30_000,
+      );
+    }
+  });
+});
