@@ -5,7 +5,7 @@
  * ambiguous or unknown to the gazetteer are kept apart, never placed by a guess.
  */
 import { sentenceFinder, visibleAnnotations } from '../facts';
-import type { Annotation, Mention } from '../model';
+import type { Annotation, Mention, Span } from '../model';
 import { dateRange, extentOf, isPlaced } from '../timeline';
 import type { Gazetteer, Place } from './gazetteer';
 import { isPlaceId, linkPlace, namedCountries, type Link, type LinkStatus, type PlaceContext } from './link';
@@ -33,6 +33,8 @@ export interface PlaceMention {
   text: string;
   /** Its sentence. */
   quote: string;
+  /** Where that sentence is in the text: what a click on the mention's dot selects in the editor. */
+  sentence: Span;
   suggested: boolean;
   /** `stored`: linked by the user (kb); `linked`: clear automatic link; else why it is not on the map. */
   status: 'stored' | LinkStatus;
@@ -76,12 +78,12 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
     return found;
   };
   const sentence = sentenceFinder(doc.text);
-  // Mentions of one sentence share its quote (one string, not one per mention).
-  const quotes = new Map<number, string>();
-  const quote = (start: number): string => {
+  // Mentions of one sentence share its quote and span (one string, not one per mention).
+  const quotes = new Map<number, { quote: string; sentence: Span }>();
+  const quote = (start: number): { quote: string; sentence: Span } => {
     const s = sentence(start);
     let q = quotes.get(s.start);
-    if (q === undefined) quotes.set(s.start, (q = doc.text.slice(s.start, s.end).replace(/\s+/g, ' ')));
+    if (q === undefined) quotes.set(s.start, (q = { quote: doc.text.slice(s.start, s.end).replace(/\s+/g, ' '), sentence: s }));
     return q;
   };
   const orphans = doc.orphans ?? new Set<string>();
@@ -94,7 +96,7 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
   return found
     .sort((a, b) => a.start - b.start)
     .map((m) => {
-      const base = { uri: doc.uri, document: doc.name, id: m.id, start: m.start, end: m.end, text: m.text, quote: quote(m.start), suggested: m.suggested, documentDate: doc.documentDate };
+      const base = { uri: doc.uri, document: doc.name, id: m.id, start: m.start, end: m.end, text: m.text, ...quote(m.start), suggested: m.suggested, documentDate: doc.documentDate };
       const stored = isPlaceId(m.kb) ? gazetteer.get(m.kb) : undefined;
       const linked = link(m.text);
       if (stored) return { ...base, status: 'stored' as const, place: stored, candidates: linked.candidates.length };

@@ -42,6 +42,8 @@ export interface TimelineEntry extends Span {
   label: string;
   /** The sentence it comes from (the fact's own text for a fact). */
   quote: string;
+  /** Where `quote` is in the text: what a click selects in the editor (the date's own span without a text). */
+  sentence: Span;
   /** Names of the entities it is about: a fact's linked entities; for a date, the names in its sentence. */
   entities: string[];
   /** The types of those entities (`PERSON`, `PLACE`, …), for the Factmark view's type filter. */
@@ -129,6 +131,7 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
       value: value ?? '',
       label: flat(f.text).slice(0, 60),
       quote: flat(f.text),
+      sentence: { start: f.start, end: f.end },
       ...namesOf(linked.filter((a) => NAME_TYPES(a.type))),
       start: f.start,
       end: f.end,
@@ -151,6 +154,7 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
       value: d.value ?? '',
       label: flat(d.text),
       quote: doc.text ? flat(doc.text.slice(sentence.start, sentence.end)) : flat(d.text),
+      sentence,
       ...namesOf(namesIn(sentence)),
       start: d.start,
       end: d.end,

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
-import { readCspViolations, readDrawnItems } from '../pictures';
+import { readCspViolations, readDrawnItems, readPictureText } from '../pictures';
 
 describe('Map and place links (issue 16)', function () {
   this.timeout(60_000);
@@ -16,7 +16,7 @@ describe('Map and place links (issue 16)', function () {
     for (const name of ['places', 'news']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
   });
 
-  it('draws the Korea article’s places as dots; a click on Seoul selects a mention of it', async function () {
+  it('draws the Korea article’s places as dots; a click on Seoul lists its mentions and selects the sentence of one', async function () {
     const uri = copySampleArticle(this);
     await openInEditor(uri);
     await suggestionsFor(uri);
@@ -36,10 +36,15 @@ describe('Map and place links (issue 16)', function () {
     const dot = dots.find((d) => d.label === 'Seoul');
     assert.ok(dot, 'a dot labelled Seoul');
     await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: dot.x, y: dot.y }) });
+    // The dot lists Seoul's mentions and selects the sentence of the first.
+    const sentence = "It is their first meeting since North Korea broke off senior-level military talks two years ago, in protest over Seoul's assistance in helping several hundred North Koreans defect to the South.";
+    let selected = '';
     await eventually(() => {
       const e = vscode.window.activeTextEditor;
-      return e?.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === 'Seoul';
-    }, 'clicking the Seoul dot does not select a mention of Seoul');
+      selected = e ? e.document.getText(e.selection) : '';
+      return e?.document.uri.toString() === uri.toString() && selected === sentence;
+    }, 'clicking the Seoul dot does not select the sentence of its first mention').catch(() => assert.fail(`clicking the Seoul dot does not select the sentence of its first mention, but ${JSON.stringify(selected)}`));
+    assert.match((await wb.evaluate(readPictureText, '#mentions')) ?? '', new RegExp(`Seoul .*: ${seoul.mentions.length} mentions?`), 'the clicked dot lists its mentions');
   });
 
   it('stores a confirmed link in the annotation’s kb field', async function () {

@@ -87,8 +87,9 @@ function writeControls(types?: TypeChoice[]): void {
   confirmed.checked = !!f.confirmedOnly;
 }
 
-function reveal(e: { uri: string; start: number; end: number }): void {
-  vscode.postMessage({ type: 'reveal', uri: e.uri, start: e.start, end: e.end });
+/** Selects the entry's sentence (the quote the hover showed) in the editor. */
+function reveal(e: { uri: string; sentence: { start: number; end: number } }): void {
+  vscode.postMessage({ type: 'reveal', uri: e.uri, start: e.sentence.start, end: e.sentence.end });
 }
 
 function describe(i: TimelineItem): string {
