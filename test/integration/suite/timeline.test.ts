@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue } from '../pictures';
+import { parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
 import { workbench } from '../workbench';
 
@@ -48,6 +48,65 @@ describe('Timeline (issue 16)', function () {
       return e?.document.uri.toString() === uri.toString() && selected === sentence;
     }, 'clicking the 1953 bar does not select its sentence in the editor').catch(() => assert.fail(`clicking the 1953 bar does not select its sentence in the editor, but ${JSON.stringify(selected)}`));
     assert.ok(editor);
+  });
+
+  it('has every picture action as a command: group, zoom fit, scope, export as SVG and PNG', async function () {
+    await closeAllEditors();
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const wb = workbench();
+    const drawn = wb ? await eventually(() => wb.evaluate(readDrawnItems, 'svg [data-key]'), 'the timeline draws nothing', 30_000) : undefined;
+    if (wb && drawn) {
+      // Group Timeline By…: the lanes are the article's name, and the page's own control says so.
+      await vscode.commands.executeCommand('factmark.timeline.groupBy', { grouping: 'document' });
+      await eventually(async () => (await wb.evaluate(readPictureValue, '#grouping')) === 'document' && ((await wb.evaluate(readPictureText, 'svg g[aria-label="y-axis tick label"]')) ?? '').includes('korea-generals-2006-03-02.txt'), 'Group Timeline By document does not draw a lane per article');
+      await vscode.commands.executeCommand('factmark.timeline.groupBy', { grouping: 'type' });
+      await eventually(async () => (await wb.evaluate(readPictureValue, '#grouping')) === 'type', 'Group Timeline By type does not take');
+
+      // Zoomed in with the wheel, the marks move; Fit Timeline puts them back where they were.
+      const layout = async () => ((await wb.evaluate(readDrawnItems, 'svg [data-key]')) ?? []).map((d) => `${d.key}@${Math.round(d.x)}`).sort().join(' ');
+      const before = await layout();
+      assert.ok(await wb.evaluate(zoomPicture, -800), 'no chart to turn the wheel on');
+      await eventually(async () => (await layout()) !== before, 'the wheel does not zoom the timeline');
+      let now = '';
+      await vscode.commands.executeCommand('factmark.timeline.fit');
+      await eventually(async () => (now = await layout()) === before, 'Fit Timeline does not show the whole range again').catch(() => assert.fail(`Fit Timeline does not show the whole range again: ${now} instead of ${before}`));
+
+      // Whole workspace / Active article: the page's button follows.
+      await vscode.commands.executeCommand('factmark.picture.toggleWorkspace');
+      await eventually(async () => (await wb.evaluate(readPictureText, '#scope')) === 'Active article', 'the scope command does not show the whole workspace');
+      await vscode.commands.executeCommand('factmark.picture.toggleWorkspace');
+      await eventually(async () => (await wb.evaluate(readPictureText, '#scope')) === 'Whole workspace', 'the scope command does not go back to the article');
+    } else {
+      await eventually(async () => vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'), 'the timeline has no data');
+    }
+
+    // Export Picture as SVG: a well-formed SVG document holding every drawn mark, the 1953 bar among them.
+    const svgFile = vscode.Uri.file(path.join(workspaceDir(), 'pictures', 'timeline.svg'));
+    fs.mkdirSync(path.dirname(svgFile.fsPath), { recursive: true });
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('factmark.picture.exportSvg', svgFile);
+    assert.equal(written?.toString(), svgFile.toString(), 'Export Picture as SVG does not say it wrote the file');
+    const svg = fs.readFileSync(svgFile.fsPath, 'utf8');
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'the file is not an SVG document');
+    if (wb && drawn) {
+      const parsed = await wb.evaluate(parseSvg, svg);
+      assert.equal(parsed.error, '', `the saved SVG does not parse: ${parsed.error}`);
+      assert.equal(parsed.root, 'svg');
+      assert.deepEqual(parsed.labels.sort(), drawn.map((d) => d.label).sort(), 'the saved SVG holds other marks than the drawn ones');
+      assert.ok(parsed.labels.includes('1953') && parsed.labels.includes('2000'), 'the 1953 and 2000 bars are in the saved SVG');
+    } else {
+      assert.match(svg, /data-label="1953"/);
+    }
+
+    // Export Picture as PNG: a PNG file (its signature), as wide as the picture at twice its resolution.
+    const pngFile = vscode.Uri.file(path.join(workspaceDir(), 'pictures', 'timeline.png'));
+    await vscode.commands.executeCommand('factmark.picture.exportPng', pngFile);
+    const png = fs.readFileSync(pngFile.fsPath);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the file has no PNG signature');
+    assert.ok(png.readUInt32BE(16) >= 640 && png.readUInt32BE(20) >= 100, `the PNG is ${png.readUInt32BE(16)} × ${png.readUInt32BE(20)}`);
+    assert.ok(png.length > 5000, `the PNG holds a picture (${png.length} bytes)`);
   });
 
   it('follows the colour theme: light, dark and high contrast, text readable on the page', async function () {

@@ -51,7 +51,7 @@ const confirmed = el('input', { id: 'confirmed', type: 'checkbox' });
 const confirmedLabel = el('label', {}, '');
 confirmedLabel.append(confirmed, ' confirmed only');
 header.append(confirmedLabel);
-const reset = el('button', { id: 'reset', type: 'button', title: 'Show the whole time range' }, 'Fit');
+const reset = el('button', { id: 'reset', type: 'button', title: 'Show the whole time range (Factmark: Fit Timeline)' }, 'Fit');
 header.append(reset, scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
 
 /** Takes a shared filter (from the controls or from elsewhere) and redraws. */
@@ -237,7 +237,17 @@ function zoomable(plot: SVGSVGElement & { scale(name: 'x'): { invert(x: number):
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string; filter?: SharedFilterState; types?: TypeChoice[] };
+  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string; filter?: SharedFilterState; types?: TypeChoice[]; grouping?: string };
+  // The commands Factmark: Fit Timeline and Group Timeline By… do what the header's controls do.
+  if (m.type === 'fit') {
+    reset.click();
+    return;
+  }
+  if (m.type === 'group' && ['type', 'entity', 'document'].includes(m.grouping ?? '')) {
+    grouping.value = m.grouping!;
+    readControls();
+    return;
+  }
   if (m.type === 'filter' && m.filter) {
     setShared(m.filter);
     writeControls();
