@@ -113,3 +113,23 @@ export function parseSvg(text: string): { error: string; root: string; labels: s
   const error = doc.querySelector('parsererror')?.textContent ?? '';
   return { error, root: doc.documentElement.localName, labels: Array.from(doc.querySelectorAll('[data-key]')).map((n) => n.getAttribute('data-label') ?? '') };
 }
+
+/** The body class of the map webview, the computed colours of its country outlines, dot edges and page, and how many dots it draws. */
+export function readMapTheme(): { kind: string; outline: string; dotEdge: string; background: string; dots: number } | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const doc = inner?.contentDocument;
+    const land = doc?.querySelector('.map path.land');
+    const dot = doc?.querySelector('.map circle.dot');
+    if (!doc || !land || !dot) continue;
+    const view = doc.defaultView!;
+    return {
+      kind: doc.body.className,
+      outline: view.getComputedStyle(land).stroke,
+      dotEdge: view.getComputedStyle(dot).stroke,
+      background: view.getComputedStyle(doc.body).backgroundColor,
+      dots: doc.querySelectorAll('.map circle.dot').length,
+    };
+  }
+  return undefined;
+}

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
-import { readCspViolations, readDrawnItems, readPictureText } from '../pictures';
+import { readCspViolations, readDrawnItems, readMapTheme, readPictureText } from '../pictures';
 
 describe('Map and place links (issue 16)', function () {
   this.timeout(60_000);
@@ -45,6 +45,41 @@ describe('Map and place links (issue 16)', function () {
       return e?.document.uri.toString() === uri.toString() && selected === sentence;
     }, 'clicking the Seoul dot does not select the sentence of its first mention').catch(() => assert.fail(`clicking the Seoul dot does not select the sentence of its first mention, but ${JSON.stringify(selected)}`));
     assert.match((await wb.evaluate(readPictureText, '#mentions')) ?? '', new RegExp(`Seoul .*: ${seoul.mentions.length} mentions?`), 'the clicked dot lists its mentions');
+  });
+
+  it('follows the colour theme: light, high contrast and dark, outlines and dots readable on the page', async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    await closeAllEditors();
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showMap');
+    await eventually(() => wb!.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots', 30_000);
+    const config = vscode.workspace.getConfiguration('workbench');
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    try {
+      for (const [theme, kind, name] of [
+        ['Default Light Modern', 'vscode-light', 'map-light'],
+        ['Default High Contrast', 'vscode-high-contrast', 'map-high-contrast'],
+        ['Default Dark Modern', 'vscode-dark', 'map-dark'],
+      ]) {
+        await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        const seen = await eventually(async () => {
+          const t = await wb!.evaluate(readMapTheme);
+          return t?.kind.split(' ').includes(kind) && t.dots > 0 ? t : undefined;
+        }, `the map does not take the ${theme} theme`, 30_000);
+        // Country outlines are drawn in the text colour, dots are edged with it: both must stand out from the page.
+        assert.ok(Math.abs(luminance(seen.outline) - luminance(seen.background)) > 100, `${theme}: outlines ${seen.outline} on ${seen.background}`);
+        assert.ok(Math.abs(luminance(seen.dotEdge) - luminance(seen.background)) > 100, `${theme}: dot edges ${seen.dotEdge} on ${seen.background}`);
+        await wb!.screenshot(name, 'iframe.webview');
+      }
+    } finally {
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
   });
 
   it('stores a confirmed link in the annotation’s kb field', async function () {
