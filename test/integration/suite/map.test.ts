@@ -32,6 +32,7 @@ describe('Map and place links (issue 16)', function () {
     const dots = await eventually(() => wb.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots');
     assert.equal(dots.length, data.points.length);
     await wb.screenshot('map-korea');
+    assert.ok(((await wb.evaluate(readPictureText, '#apart')) ?? '').includes('Panmunjeom — not in the offline gazetteer'), 'Panmunjeom is listed under the map as not in the gazetteer');
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
     const dot = dots.find((d) => d.label === 'Seoul');
     assert.ok(dot, 'a dot labelled Seoul');
@@ -80,6 +81,33 @@ describe('Map and place links (issue 16)', function () {
     } finally {
       await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
     }
+  });
+
+  it('lists a name several places share and a name the gazetteer does not know under the map, placing neither', async function () {
+    await closeAllEditors();
+    const uri = writeWorkspaceFile('places/springfield.txt', 'The mayors met in Springfield. The next meeting is in Zorblattown.\n');
+    const editor = await openInEditor(uri);
+    for (const name of ['Springfield', 'Zorblattown']) {
+      const start = editor.document.getText().indexOf(name);
+      editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + name.length));
+      await vscode.commands.executeCommand('factmark.tagPlace');
+    }
+    await vscode.commands.executeCommand('factmark.showMap');
+    const data = await eventually(async () => {
+      const d = await vscode.commands.executeCommand<PlaceMap | undefined>('factmark.internal.getMap');
+      return d?.apart.length === 2 ? d : undefined;
+    }, 'the map does not keep the two names apart', 30_000);
+    assert.deepEqual(data.apart.map((m) => `${m.text}:${m.status}`), ['Springfield:ambiguous', 'Zorblattown:unmatched']);
+    assert.equal(data.points.length, 0, 'no place is guessed');
+    const wb = workbench();
+    if (!wb) return;
+    const listed = await eventually(async () => {
+      const text = (await wb.evaluate(readPictureText, '#apart')) ?? '';
+      return text.startsWith('Not on the map (2)') ? text : undefined;
+    }, 'the map does not list the two names under it', 30_000);
+    assert.match(listed, /Springfield — \d+ places have this name — springfield\.txt: The mayors met in Springfield\.\s*Link…/, `Springfield is listed as ambiguous, with Link…: ${listed}`);
+    assert.ok(listed.includes('Zorblattown — not in the offline gazetteer'), `Zorblattown is listed as unknown: ${listed}`);
+    assert.equal(((await wb.evaluate(readDrawnItems, 'svg circle.dot')) ?? []).length, 0, 'a dot is drawn for a name that was not placed');
   });
 
   it('stores a confirmed link in the annotation’s kb field', async function () {

@@ -32,6 +32,11 @@ describe('Timeline (issue 16)', function () {
     assert.ok(x('1953') < x('2000'), `1953 is drawn left of 2000: ${JSON.stringify(drawn)}`);
     assert.ok(x('2000') < x('02 March 2006'), '2000 is drawn left of the talks');
     await wb.screenshot('timeline-korea');
+    // Durations not anchored to a date are listed under the chart with the reason, not put on a guessed day.
+    const apart = (await wb.evaluate(readPictureText, '#unplaced')) ?? '';
+    assert.match(apart, /^Not on the axis \(3\)/, `the list of dates not on the axis: ${apart}`);
+    assert.ok(apart.includes('two-day — a duration (P2D), not anchored to a date'), `"two-day" is listed with its reason: ${apart}`);
+    assert.ok(!drawn.some((d) => d.label === 'two-day'), '"two-day" is not drawn on the axis');
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
 
     // Hovering the 1953 bar shows its sentence; a click selects that sentence in the editor.
