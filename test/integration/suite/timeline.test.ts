@@ -55,6 +55,54 @@ describe('Timeline (issue 16)', function () {
     assert.ok(editor);
   });
 
+  it('draws the Korea article’s dated facts in order on the axis, and a click on one selects its sentence', async function () {
+    const source = path.join(sharedDir() ?? '', 'corpus', 'korea-generals-2006-03-02.txt');
+    if (!fs.existsSync(source)) this.skip();
+    await closeAllEditors();
+    // A copy of its own: the facts write a sidecar, which other suites' copy of the sample must not see.
+    const uri = writeWorkspaceFile('pictures/korea-facts.txt', fs.readFileSync(source));
+    const editor = await openInEditor(uri);
+    await suggestionsFor(uri);
+    const text = editor.document.getText();
+    const facts = [
+      // Tagged out of time order, so that the order drawn is the dates' and not the tagging's.
+      { sentence: 'Two-star generals from North and South Korea sat across from each other in the historic truce village of Panmunjeom Thursday, in the heavily fortified Demilitarized Zone that separates the two countries.', label: 'meeting', date: '2006-03-02' },
+      { sentence: 'Fighting in the Korean War was halted by an 1953 armistice - not a permanent peace treaty - three years after the North launched a surprise invasion of the South.', label: 'event', date: '1953' },
+      { sentence: 'The flow of commercial traffic between the two sides has increased significantly since a historic 2000 summit between North Korean leader Kim Jong Il and then-South Korean President Kim Dae-jung.', label: 'meeting', date: '2000' },
+    ];
+    const keys: string[] = [];
+    for (const f of facts) {
+      const start = text.indexOf(f.sentence);
+      assert.ok(start >= 0, `precondition: the article has "${f.sentence.slice(0, 30)}…"`);
+      const id = await vscode.commands.executeCommand<string>('factmark.createFact', { uri: uri.toString(), start, end: start + f.sentence.length, label: f.label, entities: [], date: f.date });
+      keys.push(`${uri.toString()}#${id}`);
+    }
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const wb = workbench();
+    if (!wb) {
+      const data = await eventually(async () => (await vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'))?.items.filter((i) => i.kind === 'fact'), 'the timeline has no facts');
+      assert.deepEqual(data.map((i) => i.value), ['1953', '2000', '2006-03-02']);
+      return;
+    }
+    const drawn = await eventually(async () => {
+      const items = (await wb.evaluate(readDrawnItems, 'svg [data-key]')) ?? [];
+      const found = keys.map((k) => items.find((d) => d.key === k));
+      return found.every((d) => d) ? (found as NonNullable<(typeof found)[number]>[]) : undefined;
+    }, 'the timeline does not draw the three facts', 30_000);
+    const [talks, armistice, summit] = drawn;
+    assert.ok(armistice.x < summit.x && summit.x < talks.x, `the facts are drawn in time order: 1953 at ${armistice.x}, 2000 at ${summit.x}, the talks at ${talks.x}`);
+    assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
+
+    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: summit.x, y: summit.y }) });
+    let selected = '';
+    await eventually(() => {
+      const e = vscode.window.activeTextEditor;
+      selected = e ? e.document.getText(e.selection) : '';
+      return e?.document.uri.toString() === uri.toString() && selected === facts[2].sentence;
+    }, 'clicking the summit fact does not select its sentence').catch(() => assert.fail(`clicking the summit fact does not select its sentence, but ${JSON.stringify(selected)}`));
+    await closeAllEditors();
+  });
+
   it('has every picture action as a command: group, zoom fit, scope, export as SVG and PNG', async function () {
     await closeAllEditors();
     const uri = copySampleArticle(this);
