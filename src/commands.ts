@@ -76,6 +76,13 @@ export const enum CommandId {
   ShowTimeline = 'factmark.showTimeline',
   ShowMap = 'factmark.showMap',
   LinkPlace = 'factmark.linkPlace',
+  /** The picture panels' actions, on the active panel ({ target } to save without asking where). */
+  PictureExportSvg = 'factmark.picture.exportSvg',
+  PictureExportPng = 'factmark.picture.exportPng',
+  PictureToggleWorkspace = 'factmark.picture.toggleWorkspace',
+  TimelineFit = 'factmark.timeline.fit',
+  /** ({ grouping: 'type' | 'entity' | 'document' }, asked when absent). */
+  TimelineGroupBy = 'factmark.timeline.groupBy',
   /** Internal, for tests: the data the open map panel draws. */
   GetMap = 'factmark.internal.getMap',
   /** Internal, for tests: the data the open timeline panel draws. */

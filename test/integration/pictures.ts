@@ -92,3 +92,44 @@ export function pictureHasFocus(selector: string): boolean {
   }
   return false;
 }
+
+/** Turns the mouse wheel over the middle of the first picture's chart (negative: zoom in). */
+export function zoomPicture(deltaY: number): boolean {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const svg = inner?.contentDocument?.querySelector('#chart svg');
+    if (!svg) continue;
+    const box = svg.getBoundingClientRect();
+    const view = inner!.contentWindow as unknown as typeof globalThis;
+    svg.dispatchEvent(new view.WheelEvent('wheel', { deltaY, clientX: box.left + box.width / 2, clientY: box.top + box.height / 2, bubbles: true, cancelable: true }));
+    return true;
+  }
+  return false;
+}
+
+/** Parses SVG text as the browser does: the parser's error if any, the root element and the labels of its marks. */
+export function parseSvg(text: string): { error: string; root: string; labels: string[] } {
+  const doc = new DOMParser().parseFromString(text, 'image/svg+xml');
+  const error = doc.querySelector('parsererror')?.textContent ?? '';
+  return { error, root: doc.documentElement.localName, labels: Array.from(doc.querySelectorAll('[data-key]')).map((n) => n.getAttribute('data-label') ?? '') };
+}
+
+/** The body class of the map webview, the computed colours of its country outlines, dot edges and page, and how many dots it draws. */
+export function readMapTheme(): { kind: string; outline: string; dotEdge: string; background: string; dots: number } | undefined {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const doc = inner?.contentDocument;
+    const land = doc?.querySelector('.map path.land');
+    const dot = doc?.querySelector('.map circle.dot');
+    if (!doc || !land || !dot) continue;
+    const view = doc.defaultView!;
+    return {
+      kind: doc.body.className,
+      outline: view.getComputedStyle(land).stroke,
+      dotEdge: view.getComputedStyle(dot).stroke,
+      background: view.getComputedStyle(doc.body).backgroundColor,
+      dots: doc.querySelectorAll('.map circle.dot').length,
+    };
+  }
+  return undefined;
+}

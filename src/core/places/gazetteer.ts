@@ -30,6 +30,9 @@ export function isCountry(place: Place): boolean {
 
 /** The key names are looked up by: case, accents, dots, hyphens and a leading "the" do not matter. */
 export function nameKey(name: string): string {
+  // Most names are plain ASCII words: only case and a leading "the" to handle (the table's 60,000
+  // names are keyed when it is read, and every name of every article when the map is drawn).
+  if (/^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/.test(name)) return name.toLowerCase().replace(/^the /, '');
   return name
     .normalize('NFD')
     .replace(/\p{M}+/gu, '')
@@ -48,37 +51,33 @@ export class Gazetteer {
   private readonly byId = new Map<string, Place>();
 
   constructor(places: Iterable<Place & { otherNames?: readonly string[] }>) {
-    for (const p of places) {
-      const { otherNames, ...place } = p;
-      this.byId.set(place.id, place);
-      for (const name of new Set([place.name, ...(otherNames ?? [])].map(nameKey))) {
-        if (!name) continue;
-        const list = this.byName.get(name);
-        if (list) list.push(place);
-        else this.byName.set(name, [place]);
-      }
+    for (const { otherNames, ...place } of places) this.add(place, otherNames ?? []);
+  }
+
+  /** Indexes one place by its id and by the keys of its names. */
+  private add(place: Place, otherNames: readonly string[]): void {
+    this.byId.set(place.id, place);
+    const keys = new Set([nameKey(place.name)]);
+    for (const n of otherNames) keys.add(nameKey(n));
+    for (const name of keys) {
+      if (!name) continue;
+      const list = this.byName.get(name);
+      if (list) list.push(place);
+      else this.byName.set(name, [place]);
     }
   }
 
   /** Parses the tab-separated table (see the file comment); malformed lines are skipped. */
   static parse(text: string): Gazetteer {
-    const places: Array<Place & { otherNames: string[] }> = [];
+    const gazetteer = new Gazetteer([]);
     for (const line of text.split('\n')) {
       if (!line || line.startsWith('#')) continue;
       const [id, name, country, lat, lon, population, feature, others] = line.split('\t');
       if (!id || !name || feature === undefined) continue;
-      places.push({
-        id,
-        name,
-        country,
-        lat: Number(lat),
-        lon: Number(lon),
-        population: Number(population) || 0,
-        feature,
-        otherNames: others ? others.split('|') : [],
-      });
+      // Added as read: no list of all places, nor a copy of each without its other names.
+      gazetteer.add({ id, name, country, lat: Number(lat), lon: Number(lon), population: Number(population) || 0, feature }, others ? others.split('|') : []);
     }
-    return new Gazetteer(places);
+    return gazetteer;
   }
 
   /** Every entry called `name` (exactly, up to `nameKey`). */

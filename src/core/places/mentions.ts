@@ -5,7 +5,7 @@
  * ambiguous or unknown to the gazetteer are kept apart, never placed by a guess.
  */
 import { sentenceFinder, visibleAnnotations } from '../facts';
-import type { Annotation, Mention } from '../model';
+import type { Annotation, Mention, Span } from '../model';
 import { dateRange, extentOf, isPlaced } from '../timeline';
 import type { Gazetteer, Place } from './gazetteer';
 import { isPlaceId, linkPlace, namedCountries, type Link, type LinkStatus, type PlaceContext } from './link';
@@ -33,6 +33,8 @@ export interface PlaceMention {
   text: string;
   /** Its sentence. */
   quote: string;
+  /** Where that sentence is in the text: what a click on the mention's dot selects in the editor. */
+  sentence: Span;
   suggested: boolean;
   /** `stored`: linked by the user (kb); `linked`: clear automatic link; else why it is not on the map. */
   status: 'stored' | LinkStatus;
@@ -76,30 +78,50 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
     return found;
   };
   const sentence = sentenceFinder(doc.text);
-  // Mentions of one sentence share its quote (one string, not one per mention).
-  const quotes = new Map<number, string>();
-  const quote = (start: number): string => {
+  // Mentions of one sentence share its quote and span (one string, not one per mention).
+  const quotes = new Map<number, { quote: string; sentence: Span }>();
+  const quote = (start: number): { quote: string; sentence: Span } => {
     const s = sentence(start);
     let q = quotes.get(s.start);
-    if (q === undefined) quotes.set(s.start, (q = doc.text.slice(s.start, s.end).replace(/\s+/g, ' ')));
+    if (q === undefined) {
+      const text = doc.text.slice(s.start, s.end);
+      // Most sentences have no run of spaces or line break to flatten: skip the replace (thousands of articles).
+      quotes.set(s.start, (q = { quote: /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/.test(text) ? text.replace(/\s+/g, ' ') : text, sentence: s }));
+    }
     return q;
   };
   const orphans = doc.orphans ?? new Set<string>();
-  const found: Array<{ id?: string; start: number; end: number; text: string; kb?: string; suggested: boolean }> = [
-    ...visibleAnnotations(doc.annotations)
-      .filter((a) => a.type === 'PLACE' && !orphans.has(a.id))
-      .map((a) => ({ id: a.id, start: a.start, end: a.end, text: a.text, kb: a.kb, suggested: a.status === 'suggested' })),
-    ...(doc.suggestions ?? []).filter((m) => m.type === 'PLACE').map((m) => ({ start: m.start, end: m.end, text: m.text, suggested: true })),
-  ];
-  return found
-    .sort((a, b) => a.start - b.start)
-    .map((m) => {
-      const base = { uri: doc.uri, document: doc.name, id: m.id, start: m.start, end: m.end, text: m.text, quote: quote(m.start), suggested: m.suggested, documentDate: doc.documentDate };
-      const stored = isPlaceId(m.kb) ? gazetteer.get(m.kb) : undefined;
-      const linked = link(m.text);
-      if (stored) return { ...base, status: 'stored' as const, place: stored, candidates: linked.candidates.length };
-      return { ...base, status: linked.status, place: linked.place, candidates: linked.candidates.length };
-    });
+  const found: Array<{ id?: string; start: number; end: number; text: string; kb?: string; suggested: boolean }> = [];
+  for (const a of visibleAnnotations(doc.annotations)) {
+    if (a.type === 'PLACE' && !orphans.has(a.id)) found.push({ id: a.id, start: a.start, end: a.end, text: a.text, kb: a.kb, suggested: a.status === 'suggested' });
+  }
+  for (const m of doc.suggestions ?? []) if (m.type === 'PLACE') found.push({ start: m.start, end: m.end, text: m.text, suggested: true });
+  found.sort((a, b) => a.start - b.start);
+  // One object per mention, built in one go: the map of thousands of articles made most of its time
+  // in garbage from spreading intermediate objects.
+  const out: PlaceMention[] = new Array<PlaceMention>(found.length);
+  for (let i = 0; i < found.length; i++) {
+    const m = found[i];
+    const q = quote(m.start);
+    const stored = isPlaceId(m.kb) ? gazetteer.get(m.kb) : undefined;
+    const linked = link(m.text);
+    out[i] = {
+      uri: doc.uri,
+      document: doc.name,
+      id: m.id,
+      start: m.start,
+      end: m.end,
+      text: m.text,
+      quote: q.quote,
+      sentence: q.sentence,
+      suggested: m.suggested,
+      documentDate: doc.documentDate,
+      status: stored ? 'stored' : linked.status,
+      place: stored ?? linked.place,
+      candidates: linked.candidates.length,
+    };
+  }
+  return out;
 }
 
 /** The map of some documents: dots by place (most mentioned first), and the mentions kept apart. */

@@ -42,6 +42,8 @@ export interface TimelineEntry extends Span {
   label: string;
   /** The sentence it comes from (the fact's own text for a fact). */
   quote: string;
+  /** Where `quote` is in the text: what a click selects in the editor (the date's own span without a text). */
+  sentence: Span;
   /** Names of the entities it is about: a fact's linked entities; for a date, the names in its sentence. */
   entities: string[];
   /** The types of those entities (`PERSON`, `PLACE`, …), for the Factmark view's type filter. */
@@ -79,12 +81,12 @@ function place(value: string | undefined, wording: string, documentDate: string 
 }
 
 function flat(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  // Most texts have no run of spaces or line break to flatten: skip the replace (thousands of articles).
+  return (/\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
-/** The entries of one document. */
-function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Extent | { reason: string } }> {
-  const out: Array<TimelineEntry & { extent: Extent | { reason: string } }> = [];
+/** The entries of one document, each given to `add` with where it is on the axis (or why it is not). */
+function entriesOf(doc: TimelineDocument, add: (entry: TimelineEntry, extent: Extent | { reason: string }) => void): void {
   const orphans = doc.orphans ?? new Set<string>();
   const annotations = visibleAnnotations(doc.annotations).filter((a) => !orphans.has(a.id));
   const byId = new Map(annotations.map((a) => [a.id, a]));
@@ -112,6 +114,15 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
     entities: [...new Set(found.map((n) => n.text))],
     entityTypes: [...new Set(found.map((n) => n.type))],
   });
+  // The dates of one sentence share its quote and names (computed once, not once per date).
+  const bySentence = new Map<number, { quote: string; sentence: Span; entities: string[]; entityTypes: string[] }>();
+  const sentenceData = (d: Span & { text: string }) => {
+    if (!doc.text) return { quote: flat(d.text), sentence: { start: d.start, end: d.end }, ...namesOf(namesIn(d)) };
+    const sentence = sentenceOf(d);
+    let found = bySentence.get(sentence.start);
+    if (!found) bySentence.set(sentence.start, (found = { quote: flat(doc.text.slice(sentence.start, sentence.end)), sentence, ...namesOf(namesIn(sentence)) }));
+    return found;
+  };
 
   for (const f of doc.facts) {
     if (orphans.has(f.id)) continue;
@@ -119,7 +130,9 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
     // A fact without a date of its own takes the first dated entity it links.
     const value = f.date ?? linked.find((a) => a.type === 'DATE' && a.value)?.value;
     const wording = linked.find((a) => a.type === 'DATE' && a.value === value)?.text ?? f.text;
-    out.push({
+    const names = namesOf(linked.filter((a) => NAME_TYPES(a.type)));
+    const quote = flat(f.text);
+    const entry: TimelineEntry = {
       key: `${doc.uri}#${f.id}`,
       uri: doc.uri,
       document: doc.name,
@@ -127,21 +140,22 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
       type: f.label,
       suggested: false,
       value: value ?? '',
-      label: flat(f.text).slice(0, 60),
-      quote: flat(f.text),
-      ...namesOf(linked.filter((a) => NAME_TYPES(a.type))),
+      label: quote.slice(0, 60),
+      quote,
+      sentence: { start: f.start, end: f.end },
+      entities: names.entities,
+      entityTypes: names.entityTypes,
       start: f.start,
       end: f.end,
-      extent: place(value, wording, doc.documentDate),
-    });
+    };
+    add(entry, place(value, wording, doc.documentDate));
   }
-  const dates: Array<{ id?: string; start: number; end: number; text: string; value?: string; suggested: boolean }> = [
-    ...annotations.filter((a) => a.type === 'DATE').map((a) => ({ ...a, suggested: a.status === 'suggested' })),
-    ...(doc.suggestions ?? []).filter((m) => m.type === 'DATE').map((m) => ({ ...m, suggested: true })),
-  ];
+  const dates: Array<{ id?: string; start: number; end: number; text: string; value?: string; suggested: boolean }> = [];
+  for (const a of annotations) if (a.type === 'DATE') dates.push({ id: a.id, start: a.start, end: a.end, text: a.text, value: a.value, suggested: a.status === 'suggested' });
+  for (const m of doc.suggestions ?? []) if (m.type === 'DATE') dates.push({ start: m.start, end: m.end, text: m.text, value: m.value, suggested: true });
   for (const d of dates) {
-    const sentence = sentenceOf(d);
-    out.push({
+    const s = sentenceData(d);
+    const entry: TimelineEntry = {
       key: `${doc.uri}#${d.id ?? `${d.start}-${d.end}`}`,
       uri: doc.uri,
       document: doc.name,
@@ -150,14 +164,15 @@ function entriesOf(doc: TimelineDocument): Array<TimelineEntry & { extent: Exten
       suggested: d.suggested,
       value: d.value ?? '',
       label: flat(d.text),
-      quote: doc.text ? flat(doc.text.slice(sentence.start, sentence.end)) : flat(d.text),
-      ...namesOf(namesIn(sentence)),
+      quote: s.quote,
+      sentence: s.sentence,
+      entities: s.entities,
+      entityTypes: s.entityTypes,
       start: d.start,
       end: d.end,
-      extent: place(d.value, d.text, doc.documentDate),
-    });
+    };
+    add(entry, place(d.value, d.text, doc.documentDate));
   }
-  return out;
 }
 
 /** The timeline of some documents. */
@@ -165,13 +180,14 @@ export function buildTimeline(docs: readonly TimelineDocument[]): Timeline {
   const items: TimelineItem[] = [];
   const unplaced: UnplacedEntry[] = [];
   for (const doc of docs) {
-    for (const { extent, ...entry } of entriesOf(doc)) {
+    // Each entry is new: completed in place rather than copied (tens of thousands for a large workspace).
+    entriesOf(doc, (entry, extent) => {
       if (isPlaced(extent)) {
-        items.push({ ...entry, from: extent.start, to: extent.end, precision: extent.precision, point: isPoint(extent.precision) });
+        items.push(Object.assign(entry, { from: extent.start, to: extent.end, precision: extent.precision, point: isPoint(extent.precision) }));
       } else {
-        unplaced.push({ ...entry, reason: extent.reason });
+        unplaced.push(Object.assign(entry, { reason: extent.reason }));
       }
-    }
+    });
   }
   items.sort((a, b) => a.from - b.from || a.to - b.to || a.document.localeCompare(b.document) || a.start - b.start);
   unplaced.sort((a, b) => a.document.localeCompare(b.document) || a.start - b.start);

@@ -2,14 +2,16 @@ import * as vscode from 'vscode';
 import { CommandId } from '../../commands';
 import { buildTimeline, type Timeline } from '../../core/timeline';
 import type { Workflow } from '../annotate/workflow';
+import { registerPictureActions } from './actions';
 import { pictureFilter, registerPicture } from './panel';
 import { readScope, scopeOfCommand } from './sources';
 
-/** "Factmark: Show Timeline": the dated facts and mentions of the active article, a selection or the workspace. */
+/** "Factmark: Show Timeline": the dated facts and mentions of the active article, a selection or the workspace; and the picture commands. */
 export function registerTimeline(context: vscode.ExtensionContext, workflow: Workflow): vscode.Disposable {
   const changes = new vscode.EventEmitter<unknown>();
   return vscode.Disposable.from(
     changes,
+    registerPictureActions(),
     workflow.store.onDidChange((d) => changes.fire(d)),
     workflow.recognition.onDidChange((d) => changes.fire(d)),
     registerPicture<Timeline>(

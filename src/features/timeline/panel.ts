@@ -34,7 +34,16 @@ type FromWebview =
   | { type: 'filter'; filter: unknown }
   | { type: 'reveal' | 'link'; uri: string; start: number; end: number }
   | { type: 'scope'; workspace: boolean }
-  | { type: 'save'; format: 'svg' | 'png'; data: string };
+  | { type: 'save'; format: 'svg' | 'png'; data: string | null };
+
+/** The picture panels open now, the one active last first: the picture commands act on the first. */
+const openPanels: Array<PicturePanel<unknown>> = [];
+
+/** The picture panel the picture commands act on: the active one, else the one active last (of `viewType` if given). */
+export function activePicture(viewType?: string): PicturePanel<unknown> | undefined {
+  const fits = (p: PicturePanel<unknown>) => !viewType || p.kind.viewType === viewType;
+  return openPanels.find((p) => p.panel.active && fits(p)) ?? openPanels.find(fits);
+}
 
 /**
  * One picture panel (the timeline or the map) over a scope of articles: sends the data, redraws
@@ -51,10 +60,12 @@ export class PicturePanel<T> extends Disposable {
   data: T | undefined;
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
+  /** An export asked for by a command, waiting for the page to send the picture. */
+  private pendingSave: { format: 'svg' | 'png'; target?: vscode.Uri; done(uri: vscode.Uri | undefined): void; failed(e: Error): void } | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
-    private readonly kind: PictureKind<T>,
+    readonly kind: PictureKind<T>,
     private scope: Scope,
     extensionUri: vscode.Uri,
     changes: vscode.Event<unknown>,
@@ -63,8 +74,10 @@ export class PicturePanel<T> extends Disposable {
     super();
     panel.webview.options = webviewOptions(extensionUri);
     panel.webview.html = webviewHtml(panel.webview, extensionUri, kind.script, kind.title);
+    this.touch();
     this._registerAll(
       panel.onDidDispose(() => this.dispose()),
+      panel.onDidChangeViewState((e) => e.webviewPanel.active && this.touch()),
       panel.webview.onDidReceiveMessage((m: FromWebview) => this.guard(this.onMessage(m))),
       changes((d) => this.concerns(d) && this.schedule()),
       // A filter set in the view or the other picture narrows this one; its own changes are not sent back.
@@ -78,6 +91,58 @@ export class PicturePanel<T> extends Disposable {
     if (!scope.workspace) this.lastArticles = scope;
     this.panel.title = `${this.kind.title}: ${scopeTitle(scope)}`;
     this.guard(this.refresh());
+  }
+
+  /** Makes this the panel the picture commands act on (it was shown or focused last). */
+  touch(): void {
+    const i = openPanels.indexOf(this as PicturePanel<unknown>);
+    if (i >= 0) openPanels.splice(i, 1);
+    openPanels.unshift(this as PicturePanel<unknown>);
+  }
+
+  /** Whether it shows the whole workspace (else chosen articles). */
+  get workspace(): boolean {
+    return !!this.scope.workspace;
+  }
+
+  /** "Whole workspace" / "Active article", as the button in the page's header. */
+  showWorkspace(workspace: boolean): Promise<void> {
+    return this.onMessage({ type: 'scope', workspace });
+  }
+
+  /** Runs one of the page's own actions (the buttons and boxes of its header), for the picture commands. */
+  async act(action: { type: 'fit' } | { type: 'group'; grouping: string }): Promise<void> {
+    if (!this.ready) throw new Error('the picture is not drawn yet');
+    await this.panel.webview.postMessage(action);
+  }
+
+  /**
+   * Saves the picture as it is drawn now, as the SVG and PNG buttons do: to `target`, or where the
+   * user says. Resolves with the file written (undefined if the user cancelled).
+   */
+  export(format: 'svg' | 'png', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
+    if (!this.ready) return Promise.reject(new Error('the picture is not drawn yet'));
+    this.pendingSave?.failed(new Error('another export was asked for'));
+    return new Promise((resolve, reject) => {
+      // The page answers at once (a PNG takes an image load); a page that never answers must not hold the command.
+      const timer = setTimeout(() => pending.failed(new Error('the picture did not answer')), 30_000);
+      const pending = {
+        format,
+        target,
+        done: (uri: vscode.Uri | undefined) => {
+          clearTimeout(timer);
+          if (this.pendingSave === pending) this.pendingSave = undefined;
+          resolve(uri);
+        },
+        failed: (e: Error) => {
+          clearTimeout(timer);
+          if (this.pendingSave === pending) this.pendingSave = undefined;
+          reject(e);
+        },
+      };
+      this.pendingSave = pending;
+      this.guard(Promise.resolve(this.panel.webview.postMessage({ type: 'export', format })));
+    });
   }
 
   /** Recomputes and sends the data (once the webview has said it is ready). */
@@ -145,24 +210,40 @@ export class PicturePanel<T> extends Disposable {
       await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
       await vscode.commands.executeCommand(CommandId.LinkPlace);
     } else if (m.type === 'save') {
-      await this.save(m.format, m.data);
+      const pending = this.pendingSave?.format === m.format ? this.pendingSave : undefined;
+      if (typeof m.data !== 'string') {
+        // Nothing drawn (nothing in scope, or everything filtered out).
+        pending?.failed(new Error('there is no picture to save'));
+        if (!pending) void vscode.window.showInformationMessage(`Factmark: the ${this.kind.title.toLowerCase()} has nothing drawn to save.`);
+        return;
+      }
+      try {
+        pending?.done(await this.save(m.format, m.data, pending.target));
+      } catch (e) {
+        if (!pending) throw e;
+        pending.failed(e instanceof Error ? e : new Error(String(e)));
+      }
     }
   }
 
-  /** Saves the picture the webview exported (SVG text or a PNG data URL) where the user says. */
-  private async save(format: 'svg' | 'png', data: string): Promise<void> {
+  /** Saves the picture the webview exported (SVG text or a PNG data URL) to `target`, else where the user says. */
+  private async save(format: 'svg' | 'png', data: string, target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
-    const target = await vscode.window.showSaveDialog({
+    target ??= await vscode.window.showSaveDialog({
       defaultUri: base && vscode.Uri.joinPath(base, `${this.kind.viewType.replace(/^factmark\./, '')}.${format}`),
       filters: { [format.toUpperCase()]: [format] },
     });
-    if (!target) return;
+    if (!target) return undefined;
     const bytes = format === 'svg' ? new TextEncoder().encode(data) : Uint8Array.from(atob(data.replace(/^data:image\/png;base64,/, '')), (c) => c.charCodeAt(0));
     await vscode.workspace.fs.writeFile(target, bytes);
+    return target;
   }
 
   override dispose(): void {
     clearTimeout(this.timer);
+    const i = openPanels.indexOf(this as PicturePanel<unknown>);
+    if (i >= 0) openPanels.splice(i, 1);
+    this.pendingSave?.failed(new Error('the picture was closed'));
     this.disposed.fire();
     this.disposed.dispose();
     super.dispose();
@@ -209,6 +290,7 @@ export function registerPicture<T>(
       if (current) {
         current.setScope(scope);
         current.panel.reveal(undefined, true);
+        current.touch();
       } else {
         adopt(vscode.window.createWebviewPanel(kind.viewType, kind.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri)), scope);
       }

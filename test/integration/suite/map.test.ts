@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
-import { readCspViolations, readDrawnItems } from '../pictures';
+import { readCspViolations, readDrawnItems, readMapTheme, readPictureText } from '../pictures';
 
 describe('Map and place links (issue 16)', function () {
   this.timeout(60_000);
@@ -16,7 +16,7 @@ describe('Map and place links (issue 16)', function () {
     for (const name of ['places', 'news']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
   });
 
-  it('draws the Korea article’s places as dots; a click on Seoul selects a mention of it', async function () {
+  it('draws the Korea article’s places as dots; a click on Seoul lists its mentions and selects the sentence of one', async function () {
     const uri = copySampleArticle(this);
     await openInEditor(uri);
     await suggestionsFor(uri);
@@ -32,14 +32,82 @@ describe('Map and place links (issue 16)', function () {
     const dots = await eventually(() => wb.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots');
     assert.equal(dots.length, data.points.length);
     await wb.screenshot('map-korea');
+    assert.ok(((await wb.evaluate(readPictureText, '#apart')) ?? '').includes('Panmunjeom — not in the offline gazetteer'), 'Panmunjeom is listed under the map as not in the gazetteer');
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
     const dot = dots.find((d) => d.label === 'Seoul');
     assert.ok(dot, 'a dot labelled Seoul');
     await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: dot.x, y: dot.y }) });
+    // The dot lists Seoul's mentions and selects the sentence of the first.
+    const sentence = "It is their first meeting since North Korea broke off senior-level military talks two years ago, in protest over Seoul's assistance in helping several hundred North Koreans defect to the South.";
+    let selected = '';
     await eventually(() => {
       const e = vscode.window.activeTextEditor;
-      return e?.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === 'Seoul';
-    }, 'clicking the Seoul dot does not select a mention of Seoul');
+      selected = e ? e.document.getText(e.selection) : '';
+      return e?.document.uri.toString() === uri.toString() && selected === sentence;
+    }, 'clicking the Seoul dot does not select the sentence of its first mention').catch(() => assert.fail(`clicking the Seoul dot does not select the sentence of its first mention, but ${JSON.stringify(selected)}`));
+    assert.match((await wb.evaluate(readPictureText, '#mentions')) ?? '', new RegExp(`Seoul .*: ${seoul.mentions.length} mentions?`), 'the clicked dot lists its mentions');
+  });
+
+  it('follows the colour theme: light, high contrast and dark, outlines and dots readable on the page', async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    await closeAllEditors();
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showMap');
+    await eventually(() => wb!.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots', 30_000);
+    const config = vscode.workspace.getConfiguration('workbench');
+    const luminance = (css: string) => {
+      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
+      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+    };
+    try {
+      for (const [theme, kind, name] of [
+        ['Default Light Modern', 'vscode-light', 'map-light'],
+        ['Default High Contrast', 'vscode-high-contrast', 'map-high-contrast'],
+        ['Default Dark Modern', 'vscode-dark', 'map-dark'],
+      ]) {
+        await config.update('colorTheme', theme, vscode.ConfigurationTarget.Global);
+        const seen = await eventually(async () => {
+          const t = await wb!.evaluate(readMapTheme);
+          return t?.kind.split(' ').includes(kind) && t.dots > 0 ? t : undefined;
+        }, `the map does not take the ${theme} theme`, 30_000);
+        // Country outlines are drawn in the text colour, dots are edged with it: both must stand out from the page.
+        assert.ok(Math.abs(luminance(seen.outline) - luminance(seen.background)) > 100, `${theme}: outlines ${seen.outline} on ${seen.background}`);
+        assert.ok(Math.abs(luminance(seen.dotEdge) - luminance(seen.background)) > 100, `${theme}: dot edges ${seen.dotEdge} on ${seen.background}`);
+        await wb!.screenshot(name, 'iframe.webview');
+      }
+    } finally {
+      await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('lists a name several places share and a name the gazetteer does not know under the map, placing neither', async function () {
+    await closeAllEditors();
+    const uri = writeWorkspaceFile('places/springfield.txt', 'The mayors met in Springfield. The next meeting is in Zorblattown.\n');
+    const editor = await openInEditor(uri);
+    for (const name of ['Springfield', 'Zorblattown']) {
+      const start = editor.document.getText().indexOf(name);
+      editor.selection = new vscode.Selection(editor.document.positionAt(start), editor.document.positionAt(start + name.length));
+      await vscode.commands.executeCommand('factmark.tagPlace');
+    }
+    await vscode.commands.executeCommand('factmark.showMap');
+    const data = await eventually(async () => {
+      const d = await vscode.commands.executeCommand<PlaceMap | undefined>('factmark.internal.getMap');
+      return d?.apart.length === 2 ? d : undefined;
+    }, 'the map does not keep the two names apart', 30_000);
+    assert.deepEqual(data.apart.map((m) => `${m.text}:${m.status}`), ['Springfield:ambiguous', 'Zorblattown:unmatched']);
+    assert.equal(data.points.length, 0, 'no place is guessed');
+    const wb = workbench();
+    if (!wb) return;
+    const listed = await eventually(async () => {
+      const text = (await wb.evaluate(readPictureText, '#apart')) ?? '';
+      return text.startsWith('Not on the map (2)') ? text : undefined;
+    }, 'the map does not list the two names under it', 30_000);
+    assert.match(listed, /Springfield — \d+ places have this name — springfield\.txt: The mayors met in Springfield\.\s*Link…/, `Springfield is listed as ambiguous, with Link…: ${listed}`);
+    assert.ok(listed.includes('Zorblattown — not in the offline gazetteer'), `Zorblattown is listed as unknown: ${listed}`);
+    assert.equal(((await wb.evaluate(readDrawnItems, 'svg circle.dot')) ?? []).length, 0, 'a dot is drawn for a name that was not placed');
   });
 
   it('stores a confirmed link in the annotation’s kb field', async function () {

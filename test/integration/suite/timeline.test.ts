@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue } from '../pictures';
+import { parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
 import { workbench } from '../workbench';
 
@@ -15,7 +15,7 @@ describe('Timeline (issue 16)', function () {
     for (const name of ['timeline-live.txt', 'timeline-live.txt.factmark.yaml', 'pictures']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
   });
 
-  it('draws the Korea article’s dates in order, and a click selects the sentence', async function () {
+  it('draws the Korea article’s dates in order, and a click selects its sentence', async function () {
     const uri = copySampleArticle(this);
     const editor = await openInEditor(uri);
     await suggestionsFor(uri);
@@ -32,19 +32,134 @@ describe('Timeline (issue 16)', function () {
     assert.ok(x('1953') < x('2000'), `1953 is drawn left of 2000: ${JSON.stringify(drawn)}`);
     assert.ok(x('2000') < x('02 March 2006'), '2000 is drawn left of the talks');
     await wb.screenshot('timeline-korea');
+    // Durations not anchored to a date are listed under the chart with the reason, not put on a guessed day.
+    const apart = (await wb.evaluate(readPictureText, '#unplaced')) ?? '';
+    assert.match(apart, /^Not on the axis \(3\)/, `the list of dates not on the axis: ${apart}`);
+    assert.ok(apart.includes('two-day — a duration (P2D), not anchored to a date'), `"two-day" is listed with its reason: ${apart}`);
+    assert.ok(!drawn.some((d) => d.label === 'two-day'), '"two-day" is not drawn on the axis');
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
 
-    // Hovering the 1953 bar shows its sentence; a click selects the date in the editor.
+    // Hovering the 1953 bar shows its sentence; a click selects that sentence in the editor.
     const armistice = drawn.find((d) => d.label === '1953');
     assert.ok(armistice);
     await wb.mouseMove(armistice.x, armistice.y);
     await eventually(async () => /Fighting in the Korean War was halted by an 1953 armistice/.test((await wb.evaluate(readPictureText, '#detail')) ?? ''), 'hovering the 1953 bar does not show its sentence');
     await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: armistice.x, y: armistice.y }) });
+    const sentence = 'Fighting in the Korean War was halted by an 1953 armistice - not a permanent peace treaty - three years after the North launched a surprise invasion of the South.';
+    let selected = '';
     await eventually(() => {
       const e = vscode.window.activeTextEditor;
-      return e?.document.uri.toString() === uri.toString() && e.document.getText(e.selection) === '1953';
-    }, 'clicking the 1953 bar does not select "1953" in the editor');
+      selected = e ? e.document.getText(e.selection) : '';
+      return e?.document.uri.toString() === uri.toString() && selected === sentence;
+    }, 'clicking the 1953 bar does not select its sentence in the editor').catch(() => assert.fail(`clicking the 1953 bar does not select its sentence in the editor, but ${JSON.stringify(selected)}`));
     assert.ok(editor);
+  });
+
+  it('draws the Korea article’s dated facts in order on the axis, and a click on one selects its sentence', async function () {
+    const source = path.join(sharedDir() ?? '', 'corpus', 'korea-generals-2006-03-02.txt');
+    if (!fs.existsSync(source)) this.skip();
+    await closeAllEditors();
+    // A copy of its own: the facts write a sidecar, which other suites' copy of the sample must not see.
+    const uri = writeWorkspaceFile('pictures/korea-facts.txt', fs.readFileSync(source));
+    const editor = await openInEditor(uri);
+    await suggestionsFor(uri);
+    const text = editor.document.getText();
+    const facts = [
+      // Tagged out of time order, so that the order drawn is the dates' and not the tagging's.
+      { sentence: 'Two-star generals from North and South Korea sat across from each other in the historic truce village of Panmunjeom Thursday, in the heavily fortified Demilitarized Zone that separates the two countries.', label: 'meeting', date: '2006-03-02' },
+      { sentence: 'Fighting in the Korean War was halted by an 1953 armistice - not a permanent peace treaty - three years after the North launched a surprise invasion of the South.', label: 'event', date: '1953' },
+      { sentence: 'The flow of commercial traffic between the two sides has increased significantly since a historic 2000 summit between North Korean leader Kim Jong Il and then-South Korean President Kim Dae-jung.', label: 'meeting', date: '2000' },
+    ];
+    const keys: string[] = [];
+    for (const f of facts) {
+      const start = text.indexOf(f.sentence);
+      assert.ok(start >= 0, `precondition: the article has "${f.sentence.slice(0, 30)}…"`);
+      const id = await vscode.commands.executeCommand<string>('factmark.createFact', { uri: uri.toString(), start, end: start + f.sentence.length, label: f.label, entities: [], date: f.date });
+      keys.push(`${uri.toString()}#${id}`);
+    }
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const wb = workbench();
+    if (!wb) {
+      const data = await eventually(async () => (await vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'))?.items.filter((i) => i.kind === 'fact'), 'the timeline has no facts');
+      assert.deepEqual(data.map((i) => i.value), ['1953', '2000', '2006-03-02']);
+      return;
+    }
+    const drawn = await eventually(async () => {
+      const items = (await wb.evaluate(readDrawnItems, 'svg [data-key]')) ?? [];
+      const found = keys.map((k) => items.find((d) => d.key === k));
+      return found.every((d) => d) ? (found as NonNullable<(typeof found)[number]>[]) : undefined;
+    }, 'the timeline does not draw the three facts', 30_000);
+    const [talks, armistice, summit] = drawn;
+    assert.ok(armistice.x < summit.x && summit.x < talks.x, `the facts are drawn in time order: 1953 at ${armistice.x}, 2000 at ${summit.x}, the talks at ${talks.x}`);
+    assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
+
+    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: summit.x, y: summit.y }) });
+    let selected = '';
+    await eventually(() => {
+      const e = vscode.window.activeTextEditor;
+      selected = e ? e.document.getText(e.selection) : '';
+      return e?.document.uri.toString() === uri.toString() && selected === facts[2].sentence;
+    }, 'clicking the summit fact does not select its sentence').catch(() => assert.fail(`clicking the summit fact does not select its sentence, but ${JSON.stringify(selected)}`));
+    await closeAllEditors();
+  });
+
+  it('has every picture action as a command: group, zoom fit, scope, export as SVG and PNG', async function () {
+    await closeAllEditors();
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const wb = workbench();
+    const drawn = wb ? await eventually(() => wb.evaluate(readDrawnItems, 'svg [data-key]'), 'the timeline draws nothing', 30_000) : undefined;
+    if (wb && drawn) {
+      // Group Timeline By…: the lanes are the article's name, and the page's own control says so.
+      await vscode.commands.executeCommand('factmark.timeline.groupBy', { grouping: 'document' });
+      await eventually(async () => (await wb.evaluate(readPictureValue, '#grouping')) === 'document' && ((await wb.evaluate(readPictureText, 'svg g[aria-label="y-axis tick label"]')) ?? '').includes('korea-generals-2006-03-02.txt'), 'Group Timeline By document does not draw a lane per article');
+      await vscode.commands.executeCommand('factmark.timeline.groupBy', { grouping: 'type' });
+      await eventually(async () => (await wb.evaluate(readPictureValue, '#grouping')) === 'type', 'Group Timeline By type does not take');
+
+      // Zoomed in with the wheel, the marks move; Fit Timeline puts them back where they were.
+      const layout = async () => ((await wb.evaluate(readDrawnItems, 'svg [data-key]')) ?? []).map((d) => `${d.key}@${Math.round(d.x)}`).sort().join(' ');
+      const before = await layout();
+      assert.ok(await wb.evaluate(zoomPicture, -800), 'no chart to turn the wheel on');
+      await eventually(async () => (await layout()) !== before, 'the wheel does not zoom the timeline');
+      let now = '';
+      await vscode.commands.executeCommand('factmark.timeline.fit');
+      await eventually(async () => (now = await layout()) === before, 'Fit Timeline does not show the whole range again').catch(() => assert.fail(`Fit Timeline does not show the whole range again: ${now} instead of ${before}`));
+
+      // Whole workspace / Active article: the page's button follows.
+      await vscode.commands.executeCommand('factmark.picture.toggleWorkspace');
+      await eventually(async () => (await wb.evaluate(readPictureText, '#scope')) === 'Active article', 'the scope command does not show the whole workspace');
+      await vscode.commands.executeCommand('factmark.picture.toggleWorkspace');
+      await eventually(async () => (await wb.evaluate(readPictureText, '#scope')) === 'Whole workspace', 'the scope command does not go back to the article');
+    } else {
+      await eventually(async () => vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'), 'the timeline has no data');
+    }
+
+    // Export Picture as SVG: a well-formed SVG document holding every drawn mark, the 1953 bar among them.
+    const svgFile = vscode.Uri.file(path.join(workspaceDir(), 'pictures', 'timeline.svg'));
+    fs.mkdirSync(path.dirname(svgFile.fsPath), { recursive: true });
+    const written = await vscode.commands.executeCommand<vscode.Uri | undefined>('factmark.picture.exportSvg', svgFile);
+    assert.equal(written?.toString(), svgFile.toString(), 'Export Picture as SVG does not say it wrote the file');
+    const svg = fs.readFileSync(svgFile.fsPath, 'utf8');
+    assert.match(svg, /^<svg [^>]*xmlns="http:\/\/www\.w3\.org\/2000\/svg"/, 'the file is not an SVG document');
+    if (wb && drawn) {
+      const parsed = await wb.evaluate(parseSvg, svg);
+      assert.equal(parsed.error, '', `the saved SVG does not parse: ${parsed.error}`);
+      assert.equal(parsed.root, 'svg');
+      assert.deepEqual(parsed.labels.sort(), drawn.map((d) => d.label).sort(), 'the saved SVG holds other marks than the drawn ones');
+      assert.ok(parsed.labels.includes('1953') && parsed.labels.includes('2000'), 'the 1953 and 2000 bars are in the saved SVG');
+    } else {
+      assert.match(svg, /data-label="1953"/);
+    }
+
+    // Export Picture as PNG: a PNG file (its signature), as wide as the picture at twice its resolution.
+    const pngFile = vscode.Uri.file(path.join(workspaceDir(), 'pictures', 'timeline.png'));
+    await vscode.commands.executeCommand('factmark.picture.exportPng', pngFile);
+    const png = fs.readFileSync(pngFile.fsPath);
+    assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the file has no PNG signature');
+    assert.ok(png.readUInt32BE(16) >= 640 && png.readUInt32BE(20) >= 100, `the PNG is ${png.readUInt32BE(16)} × ${png.readUInt32BE(20)}`);
+    assert.ok(png.length > 5000, `the PNG holds a picture (${png.length} bytes)`);
   });
 
   it('follows the colour theme: light, dark and high contrast, text readable on the page', async function () {

@@ -118,7 +118,11 @@ describe('the places of documents (the map’s data)', () => {
     const ids = map.points.map((p) => `${p.place.id}:${p.mentions.length}`).sort();
     assert.deepEqual(ids, ['geonames:2988507:1', 'geonames:4717560:1', 'iso3166:FR:1']);
     assert.deepEqual(map.apart.map((m) => `${m.text}:${m.status}`), ['Springfield:ambiguous']);
-    assert.equal(map.points.find((p) => p.place.id === 'geonames:4717560')?.mentions[0].quote, 'Talks in Paris and Springfield.');
+    const paris = map.points.find((p) => p.place.id === 'geonames:4717560')?.mentions[0];
+    assert.ok(paris);
+    assert.equal(paris.quote, 'Talks in Paris and Springfield.');
+    // What a click on the dot selects: the sentence, not the name alone.
+    assert.equal(text.slice(paris.sentence.start, paris.sentence.end), 'Talks in Paris and Springfield.');
   });
 
   it('filters with the shared filter: text, the view’s types and the article’s date', () => {

@@ -80,6 +80,8 @@ describe('timeline of the Korea article', () => {
     const armistice = timeline.items.find((i) => i.label === '1953');
     assert.ok(armistice);
     assert.match(armistice.quote, /^Fighting in the Korean War was halted by an 1953 armistice/);
+    // What a click selects: that sentence in the text, not the date alone.
+    assert.equal(text.slice(armistice.sentence.start, armistice.sentence.end), armistice.quote);
   });
 });
 

@@ -58,8 +58,9 @@ function svg<K extends keyof SVGElementTagNameMap>(tag: K, attrs: Record<string,
   return node;
 }
 
+/** Selects the mention's sentence (the quote listed with it) in the editor. */
 function reveal(m: PlaceMention): void {
-  vscode.postMessage({ type: 'reveal', uri: m.uri, start: m.start, end: m.end });
+  vscode.postMessage({ type: 'reveal', uri: m.uri, start: m.sentence.start, end: m.sentence.end });
 }
 
 function mentionItem(m: PlaceMention, extra?: string): HTMLLIElement {

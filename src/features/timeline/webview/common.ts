@@ -65,33 +65,50 @@ function themed(svg: SVGSVGElement): SVGSVGElement {
   return copy;
 }
 
-/** "SVG" and "PNG" buttons: the drawn picture, as it looks now, saved through the extension. */
+/**
+ * Sends the drawn picture, as it looks now, to the extension to be saved: SVG text or a PNG data
+ * URL; `null` when nothing is drawn, so that a command waiting for it is answered.
+ */
+function exportPicture(container: HTMLElement, format: 'svg' | 'png'): void {
+  const svg = container.querySelector('svg');
+  if (!svg) {
+    vscode.postMessage({ type: 'save', format, data: null });
+    return;
+  }
+  const text = new XMLSerializer().serializeToString(themed(svg));
+  if (format === 'svg') {
+    vscode.postMessage({ type: 'save', format, data: text });
+    return;
+  }
+  const box = svg.getBoundingClientRect();
+  const image = new Image();
+  image.onload = () => {
+    const canvas = document.createElement('canvas');
+    canvas.width = box.width * 2;
+    canvas.height = box.height * 2;
+    const g = canvas.getContext('2d');
+    if (!g) return vscode.postMessage({ type: 'save', format, data: null });
+    g.fillStyle = getComputedStyle(document.body).backgroundColor;
+    g.fillRect(0, 0, canvas.width, canvas.height);
+    g.drawImage(image, 0, 0, canvas.width, canvas.height);
+    vscode.postMessage({ type: 'save', format, data: canvas.toDataURL('image/png') });
+  };
+  image.onerror = () => vscode.postMessage({ type: 'save', format, data: null });
+  image.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(text)));
+}
+
+/**
+ * "SVG" and "PNG" buttons: the drawn picture saved through the extension. The export commands
+ * (Factmark: Export Picture as SVG/PNG) ask the page for the same by an `export` message.
+ */
 export function exportControls(container: HTMLElement): HTMLButtonElement[] {
-  const svgOf = () => container.querySelector('svg:not(.legend) , svg') as SVGSVGElement | null;
-  const svgButton = el('button', { type: 'button', id: 'export-svg', title: 'Save the picture as SVG' }, 'SVG');
-  const pngButton = el('button', { type: 'button', id: 'export-png', title: 'Save the picture as PNG' }, 'PNG');
-  svgButton.addEventListener('click', () => {
-    const svg = svgOf();
-    if (svg) vscode.postMessage({ type: 'save', format: 'svg', data: new XMLSerializer().serializeToString(themed(svg)) });
-  });
-  pngButton.addEventListener('click', () => {
-    const svg = svgOf();
-    if (!svg) return;
-    const box = svg.getBoundingClientRect();
-    const image = new Image();
-    image.onload = () => {
-      const canvas = document.createElement('canvas');
-      canvas.width = box.width * 2;
-      canvas.height = box.height * 2;
-      const g = canvas.getContext('2d');
-      if (!g) return;
-      g.fillStyle = getComputedStyle(document.body).backgroundColor;
-      g.fillRect(0, 0, canvas.width, canvas.height);
-      g.drawImage(image, 0, 0, canvas.width, canvas.height);
-      vscode.postMessage({ type: 'save', format: 'png', data: canvas.toDataURL('image/png') });
-    };
-    const text = new XMLSerializer().serializeToString(themed(svg));
-    image.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(text)));
+  const svgButton = el('button', { type: 'button', id: 'export-svg', title: 'Save the picture as SVG (Factmark: Export Picture as SVG…)' }, 'SVG');
+  const pngButton = el('button', { type: 'button', id: 'export-png', title: 'Save the picture as PNG (Factmark: Export Picture as PNG…)' }, 'PNG');
+  svgButton.addEventListener('click', () => exportPicture(container, 'svg'));
+  pngButton.addEventListener('click', () => exportPicture(container, 'png'));
+  window.addEventListener('message', (event: MessageEvent) => {
+    const m = event.data as { type?: string; format?: unknown };
+    if (m.type === 'export' && (m.format === 'svg' || m.format === 'png')) exportPicture(container, m.format);
   });
   return [svgButton, pngButton];
 }

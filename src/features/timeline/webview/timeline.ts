@@ -51,7 +51,7 @@ const confirmed = el('input', { id: 'confirmed', type: 'checkbox' });
 const confirmedLabel = el('label', {}, '');
 confirmedLabel.append(confirmed, ' confirmed only');
 header.append(confirmedLabel);
-const reset = el('button', { id: 'reset', type: 'button', title: 'Show the whole time range' }, 'Fit');
+const reset = el('button', { id: 'reset', type: 'button', title: 'Show the whole time range (Factmark: Fit Timeline)' }, 'Fit');
 header.append(reset, scopeControl(() => document.body.dataset.scope === 'workspace'), ...exportControls(chart));
 
 /** Takes a shared filter (from the controls or from elsewhere) and redraws. */
@@ -87,8 +87,9 @@ function writeControls(types?: TypeChoice[]): void {
   confirmed.checked = !!f.confirmedOnly;
 }
 
-function reveal(e: { uri: string; start: number; end: number }): void {
-  vscode.postMessage({ type: 'reveal', uri: e.uri, start: e.start, end: e.end });
+/** Selects the entry's sentence (the quote the hover showed) in the editor. */
+function reveal(e: { uri: string; sentence: { start: number; end: number } }): void {
+  vscode.postMessage({ type: 'reveal', uri: e.uri, start: e.sentence.start, end: e.sentence.end });
 }
 
 function describe(i: TimelineItem): string {
@@ -116,7 +117,11 @@ function pack(lanes: Lane[], minWidth: number): { rows: Row[]; keys: string[] } 
       let n = ends.findIndex((e) => e <= i.from);
       if (n < 0) n = ends.push(end) - 1;
       else ends[n] = end;
-      rows.push({ ...i, lane: `${lane.name}\u0000${n}`, mid: i.point ? (i.from + i.to) / 2 : i.from });
+      // The item as prototype, not copied: thousands of items of twenty fields each are redrawn on every zoom.
+      const row = Object.create(i) as Row;
+      row.lane = `${lane.name}\u0000${n}`;
+      row.mid = i.point ? (i.from + i.to) / 2 : i.from;
+      rows.push(row);
     }
     ends.forEach((_, n) => keys.push(`${lane.name}\u0000${n}`));
   }
@@ -236,7 +241,17 @@ function zoomable(plot: SVGSVGElement & { scale(name: 'x'): { invert(x: number):
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string; filter?: SharedFilterState; types?: TypeChoice[] };
+  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string; filter?: SharedFilterState; types?: TypeChoice[]; grouping?: string };
+  // The commands Factmark: Fit Timeline and Group Timeline By… do what the header's controls do.
+  if (m.type === 'fit') {
+    reset.click();
+    return;
+  }
+  if (m.type === 'group' && ['type', 'entity', 'document'].includes(m.grouping ?? '')) {
+    grouping.value = m.grouping!;
+    readControls();
+    return;
+  }
   if (m.type === 'filter' && m.filter) {
     setShared(m.filter);
     writeControls();
