@@ -2,49 +2,44 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { exportFormats, findExportFormat, type ExportInput, type ExportOptions } from '../core/export';
-import { exportInputOf, isError } from '../core/documents';
-import { collect, shown, UsageError } from './files';
-import { load, plural } from './load';
-import { checkOutputs, inFolder, OutputRefused, writeOutputs, type PlannedFile } from './outputs';
-import type { Io } from './main';
+import { exportFormats, findExportFormat, type ExportInput, type ExportOptions } from '../../core/export';
+import { exportInputOf, isError } from '../../core/documents';
+import { defineCommand, type Io, type Values } from '../command';
+import { collect, shown, UsageError } from '../files';
+import { load, plural } from '../load';
+import { checkOutputs, inFolder, OutputRefused, writeOutputs, type PlannedFile } from '../outputs';
 
-type Values = Record<string, string | boolean | undefined>;
-
-export const EXPORT_HELP = `Usage: factmark export --format <id> [options] [files or folders...]
-
-Exports the annotations of the sidecars found (confirmed ones only, unless --include-suggested).
+export const exportCommand = defineCommand({
+  name: 'export',
+  summary: `Export the annotations of sidecars (${exportFormats.map((f) => f.id).join(', ')})`,
+  usage: 'export --format <id> [options] [files or folders...]',
+  description: `Exports the annotations of the sidecars found (confirmed ones only, unless --include-suggested).
 
 Formats:
 ${exportFormats.map((f) => `  ${f.id.padEnd(10)} ${f.label}`).join('\n')}
-
-Options:
-  -f, --format <id>        Export format (required)
-  -o, --out <path>         Output file, or folder for formats that write several files (brat,
-                           markdown); without it a single-file export goes to standard output
-  --force                  Replace existing files (never a document or sidecar being exported)
-  --include-suggested      Also export suggested annotations (rejected ones never are)
-  --offsets <unit>         doccano offsets: codepoints (default) or utf16
-  --escape-formulae        CSV: prefix cells starting with = + - @ with ' for spreadsheets
-  --base-uri <uri>         W3C: document IRIs are <uri><name> instead of file:// URIs
-  -h, --help               Show this help
-
-Every output is checked before anything is written; each file is written atomically. Nothing is
+`,
+  options: {
+    format: { type: 'string', short: 'f', value: '<id>', help: 'Export format (required)' },
+    out: {
+      type: 'string',
+      short: 'o',
+      value: '<path>',
+      help: 'Output file, or folder for formats that write several files (brat,\nmarkdown); without it a single-file export goes to standard output',
+    },
+    force: { type: 'boolean', help: 'Replace existing files (never a document or sidecar being exported)' },
+    'include-suggested': { type: 'boolean', help: 'Also export suggested annotations (rejected ones never are)' },
+    offsets: { type: 'string', value: '<unit>', help: 'doccano offsets: codepoints (default) or utf16' },
+    'escape-formulae': { type: 'boolean', help: "CSV: prefix cells starting with = + - @ with ' for spreadsheets" },
+    'base-uri': { type: 'string', value: '<uri>', help: 'W3C: document IRIs are <uri><name> instead of file:// URIs' },
+  },
+  column: 25,
+  epilogue: `Every output is checked before anything is written; each file is written atomically. Nothing is
 written when a sidecar is malformed or an output would replace an input or an existing file (exit 1).
-`;
+`,
+  run: runExport,
+});
 
-export const EXPORT_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  out: { type: 'string', short: 'o' },
-  force: { type: 'boolean' },
-  'include-suggested': { type: 'boolean' },
-  offsets: { type: 'string' },
-  'escape-formulae': { type: 'boolean' },
-  'base-uri': { type: 'string' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
-
-export async function exportCommand(values: Values, paths: string[], io: Io): Promise<number> {
+async function runExport(values: Values, paths: string[], io: Io): Promise<number> {
   const id = values.format as string | undefined;
   const ids = exportFormats.map((f) => f.id).join(', ');
   if (!id) throw new UsageError(`--format is required (one of: ${ids})`);

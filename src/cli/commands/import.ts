@@ -7,21 +7,21 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../core/export';
-import { MAX_IMPORT_BYTES } from '../core/export/limits';
-import type { AnnotatedDocument } from '../core/model';
-import { updateSidecar } from '../core/sidecar';
-import { writeFileAtomic } from '../node/fs';
-import { isError, mergeImported, readSidecar } from '../core/documents';
-import { collect, readDocument, readIfExists, shown, statGiven, UsageError, type DocumentFile } from './files';
-import { plural } from './load';
-import type { Io } from './main';
+import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../../core/export';
+import { MAX_IMPORT_BYTES } from '../../core/export/limits';
+import type { AnnotatedDocument } from '../../core/model';
+import { updateSidecar } from '../../core/sidecar';
+import { writeFileAtomic } from '../../node/fs';
+import { isError, mergeImported, readSidecar } from '../../core/documents';
+import { defineCommand, describeError, type Io, type Values } from '../command';
+import { collect, readDocument, readIfExists, shown, statGiven, UsageError, type DocumentFile } from '../files';
+import { plural } from '../load';
 
-type Values = Record<string, string | boolean | undefined>;
-
-export const IMPORT_HELP = `Usage: factmark import --format <id> <file or folder> <documents...>
-
-Imports annotations into the sidecars of the documents (.txt files, or folders of them), with the
+export const importCommand = defineCommand({
+  name: 'import',
+  summary: 'Import brat, W3C or doccano annotations into the sidecars of documents',
+  usage: 'import --format <id> <file or folder> <documents...>',
+  description: `Imports annotations into the sidecars of the documents (.txt files, or folders of them), with the
 same importers as the editor. Each annotation is checked against the document's text; what cannot
 be imported is listed with its reason. Importing the same file twice adds nothing.
 
@@ -32,27 +32,22 @@ ${importFormats.map((f) => `  ${f.id.padEnd(10)} ${f.label}`).join('\n')}
            takes the .ann at its own path relative to the folder given (news/a.txt <- news/a.ann)
   w3c      one .jsonld file; each document takes the annotations whose source names it (by path)
   doccano  one .jsonl file; each document takes the line named after it (meta.name) or with its text
-
-Options:
-  -f, --format <id>        Import format (required)
-  --offsets <unit>         doccano: codepoints or utf16 (default: what the file says, else the unit
-                           its spans fit; a line that fits both is reported, not imported)
-  --text-column <name>     doccano: the text column when renamed (default text)
-  --label-column <name>    doccano: the label column when renamed (default label)
-  --suggested              Import annotations the file does not mark as suggested as suggestions
-  -h, --help               Show this help
-
-Exit code 1 when something was not imported or a sidecar could not be written.
-`;
-
-export const IMPORT_OPTIONS = {
-  format: { type: 'string', short: 'f' },
-  offsets: { type: 'string' },
-  'text-column': { type: 'string' },
-  'label-column': { type: 'string' },
-  suggested: { type: 'boolean' },
-  help: { type: 'boolean', short: 'h' },
-} as const;
+`,
+  options: {
+    format: { type: 'string', short: 'f', value: '<id>', help: 'Import format (required)' },
+    offsets: {
+      type: 'string',
+      value: '<unit>',
+      help: 'doccano: codepoints or utf16 (default: what the file says, else the unit\nits spans fit; a line that fits both is reported, not imported)',
+    },
+    'text-column': { type: 'string', value: '<name>', help: 'doccano: the text column when renamed (default text)' },
+    'label-column': { type: 'string', value: '<name>', help: 'doccano: the label column when renamed (default label)' },
+    suggested: { type: 'boolean', help: 'Import annotations the file does not mark as suggested as suggestions' },
+  },
+  column: 25,
+  epilogue: 'Exit code 1 when something was not imported or a sidecar could not be written.\n',
+  run: runImport,
+});
 
 /** Where each document's annotations come from. */
 interface Source {
@@ -94,7 +89,7 @@ function annFiles(dir: string): string[] {
   return (fs.readdirSync(dir, { recursive: true }) as string[]).filter((f) => f.endsWith('.ann')).map((f) => path.join(dir, f)).sort();
 }
 
-export async function importCommand(values: Values, positionals: string[], io: Io): Promise<number> {
+async function runImport(values: Values, positionals: string[], io: Io): Promise<number> {
   const id = values.format as string | undefined;
   const ids = importFormats.map((f) => f.id).join(', ');
   if (!id) throw new UsageError(`--format is required (one of: ${ids})`);
@@ -198,22 +193,4 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
     return { result, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, written: true };
   }
   return { result, addedAnnotations: 0, addedFacts: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
-}
-
-/** A file-system error in words (no stack trace). */
-export function describeError(err: unknown): string {
-  const e = err as NodeJS.ErrnoException;
-  const words: Record<string, string> = {
-    ENOSPC: 'no space left on the disk',
-    EDQUOT: 'disk quota exceeded',
-    EIO: 'input/output error',
-    EACCES: 'permission denied',
-    EPERM: 'operation not permitted',
-    EROFS: 'read-only file system',
-    ENOENT: 'no such file or folder',
-    EISDIR: 'is a folder',
-    EMFILE: 'too many open files',
-  };
-  if (e && typeof e.code === 'string') return `${words[e.code] ?? e.message}${e.path ? ` (${e.path})` : ''} [${e.code}]`;
-  return e instanceof Error ? e.message : String(err);
 }
