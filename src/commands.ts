@@ -1,5 +1,5 @@
 /** Every command id Factmark contributes, declared once (the manifest test checks package.json agrees). */
-export const enum CommandId {
+export enum CommandId {
   ToggleSuggestions = 'factmark.toggleSuggestions',
   RecognizeNow = 'factmark.recognizeNow',
   SetDocumentDate = 'factmark.setDocumentDate',

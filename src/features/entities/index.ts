@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import type { Workflow } from '../annotate/workflow';
 import { EntitiesFiles } from './entitiesFiles';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -8,7 +9,7 @@ import { registerUnknownLinks } from './unknownLinks';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 /** VS Code's language features on articles, over the workspace's entities files (issue 15). */
-export function registerEntities(workflow: Workflow): vscode.Disposable {
+export function registerEntities(commands: CommandManager, workflow: Workflow): vscode.Disposable {
   const files = new EntitiesFiles();
   return vscode.Disposable.from(
     files,
@@ -16,6 +17,6 @@ export function registerEntities(workflow: Workflow): vscode.Disposable {
     registerReferences(workflow, files),
     registerRename(workflow, files),
     registerWorkspaceSymbols(workflow, files),
-    registerUnknownLinks(workflow, files),
+    registerUnknownLinks(commands, workflow, files),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import type { Annotation, AnnotatedDocument, Fact } from '../../core/model';
@@ -32,7 +33,7 @@ export interface AnnotationsEdit {
 }
 
 /** Creates the annotation store and everything that keeps it in step with VS Code; owned by `context`. */
-export function registerSidecar(context: vscode.ExtensionContext): AnnotationStore {
+export function registerSidecar(context: vscode.ExtensionContext, commands: CommandManager): AnnotationStore {
   const problems = new SidecarProblemsPanel();
   const store = new AnnotationStore(problems);
   const wanted = (d: vscode.TextDocument) => isArticle(d) && !isSidecarPath(d.uri.path);
@@ -78,19 +79,19 @@ export function registerSidecar(context: vscode.ExtensionContext): AnnotationSto
       if (store.get(uri)) void tellAboutDeletes([uri]);
     }),
     registerOrphanDiagnostics(store),
-    registerOrphanQuickFixes(store),
-    vscode.commands.registerCommand(CommandId.GetAnnotations, async (uri: vscode.Uri | string) => {
+    registerOrphanQuickFixes(commands, store),
+    commands.register({ id: CommandId.GetAnnotations, execute: async (uri: vscode.Uri | string) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       const entry = await store.open(document);
       await store.flushed(document.uri);
       return snapshot(entry);
-    }),
-    vscode.commands.registerCommand(CommandId.EditAnnotations, async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
+    } }),
+    commands.register({ id: CommandId.EditAnnotations, execute: async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       await store.open(document);
       const entry = await store.edit(document, (model) => applyEdit(store, document.uri, model, edit));
       return snapshot(entry);
-    }),
+    } }),
   );
   vscode.workspace.textDocuments.forEach(load);
   return store;

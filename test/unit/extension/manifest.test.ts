@@ -25,6 +25,15 @@ describe('package.json manifest', () => {
     for (const c of contributed) assert.equal(c.category, 'Factmark', `${c.command} has no category`);
   });
 
+  it('registers commands only through the CommandManager (src/commandManager.ts)', () => {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const direct = files(path.join(root, 'src'))
+      .filter((f) => !f.endsWith('commandManager.ts') && /\bregister(TextEditor)?Command\(/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    assert.deepEqual(direct, [], 'these files register commands by hand');
+  });
+
   it('gives every highlight colour a light, dark and high-contrast default', () => {
     for (const c of manifest.contributes.colors) {
       for (const theme of ['light', 'dark', 'highContrast', 'highContrastLight']) {
