@@ -68,6 +68,8 @@ export enum CommandId {
   GetSuggestions = 'factmark.internal.getSuggestions',
   /** Internal: a plain copy of a document's annotations (the sidecar store). */
   GetAnnotations = 'factmark.internal.getAnnotations',
+  /** Internal, for tests: the documents whose deletion Factmark has handled (told the user, kept the sidecar). */
+  GetHandledDeletes = 'factmark.internal.getHandledDeletes',
   /** Internal: add, update or remove annotations (for tests, before the tagging commands exist). */
   EditAnnotations = 'factmark.internal.editAnnotations',
   // When and where (issue 16)
