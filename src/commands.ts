@@ -1,5 +1,5 @@
 /** Every command id Factmark contributes, declared once (the manifest test checks package.json agrees). */
-export const enum CommandId {
+export enum CommandId {
   ToggleSuggestions = 'factmark.toggleSuggestions',
   RecognizeNow = 'factmark.recognizeNow',
   SetDocumentDate = 'factmark.setDocumentDate',
@@ -70,6 +70,8 @@ export const enum CommandId {
   GetSuggestions = 'factmark.internal.getSuggestions',
   /** Internal: a plain copy of a document's annotations (the sidecar store). */
   GetAnnotations = 'factmark.internal.getAnnotations',
+  /** Internal, for tests: the documents whose deletion Factmark has handled (told the user, kept the sidecar). */
+  GetHandledDeletes = 'factmark.internal.getHandledDeletes',
   /** Internal: add, update or remove annotations (for tests, before the tagging commands exist). */
   EditAnnotations = 'factmark.internal.editAnnotations',
   // When and where (issue 16)

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { isArticle } from './adapter';
+import { CommandManager } from './commandManager';
 import { CommandId } from './commands';
 import { onConfigChange, readConfig } from './config';
 import { registerDocumentDate } from './features/documentDate';
@@ -25,41 +26,43 @@ export interface FactmarkExports {
 export function activate(context: vscode.ExtensionContext): FactmarkExports {
   const started = performance.now();
   // The annotation store (sidecar files): the annotating workflow reads and edits it.
-  const store = registerSidecar(context);
+  const commands = new CommandManager();
+  context.subscriptions.push(commands);
+  const store = registerSidecar(context, commands);
   const lexicon = new LexiconService(context.storageUri);
   const recognition = new RecognitionService(readConfig(), lexicon);
   void lexicon.loadAll();
-  const workflow = registerWorkflow(context, store, recognition);
+  const workflow = registerWorkflow(context, commands, store, recognition);
   context.subscriptions.push(
     lexicon,
     learnFromAnnotations(store, lexicon),
-    registerDocumentDate(store, recognition),
+    registerDocumentDate(commands, store, recognition),
     recognition,
     new Highlights(recognition, workflow.decisions),
     registerHover(recognition, workflow.hover),
     registerStatusBar(recognition, workflow.counts),
     // An import is one undoable annotation action, as a tag or a reject is.
-    registerExportImport(store, (document, label, action) => workflow.workflow.history.record(document, label, action), context.extensionUri),
-    registerTimeline(context, workflow.workflow),
-    registerMap(context, workflow.workflow),
-    registerEntities(workflow.workflow, workflow.corpus),
+    registerExportImport(commands, store, (document, label, action) => workflow.workflow.history.record(document, label, action), context.extensionUri),
+    registerTimeline(context, commands, workflow.workflow),
+    registerMap(context, commands, workflow.workflow),
+    registerEntities(commands, workflow.workflow, workflow.corpus),
     onConfigChange((config) => recognition.updateConfig(config)),
-    vscode.commands.registerCommand(CommandId.ToggleSuggestions, async () => {
+    commands.register({ id: CommandId.ToggleSuggestions, execute: async () => {
       const c = vscode.workspace.getConfiguration('factmark');
       await c.update('suggestions.enabled', !c.get<boolean>('suggestions.enabled', true), vscode.ConfigurationTarget.Global);
-    }),
-    vscode.commands.registerCommand(CommandId.RecognizeNow, async () => {
+    } }),
+    commands.register({ id: CommandId.RecognizeNow, execute: async () => {
       const editor = vscode.window.activeTextEditor;
       if (editor && isArticle(editor.document)) await recognition.recognizeNow(editor.document);
       else void vscode.window.showInformationMessage('Factmark: open a plain-text article to recognise names and dates in it.');
-    }),
-    vscode.commands.registerCommand(CommandId.GetModelCorrectionsFile, () => lexicon.adjustmentsFile()?.toString()),
-    vscode.commands.registerCommand(CommandId.GetSuggestions, async (uri?: vscode.Uri) => {
+    } }),
+    commands.register({ id: CommandId.GetModelCorrectionsFile, execute: () => lexicon.adjustmentsFile()?.toString() }),
+    commands.register({ id: CommandId.GetSuggestions, execute: async (uri?: vscode.Uri) => {
       const document = uri
         ? await vscode.workspace.openTextDocument(uri)
         : vscode.window.activeTextEditor?.document;
       return document ? recognition.recognizeNow(document) : undefined;
-    }),
+    } }),
   );
   return { activationMs: performance.now() - started };
 }

@@ -1,6 +1,6 @@
 /** Entry of the `factmark` CLI bundle (dist/cli.js); the same file serves as the annotate worker. */
 import { isAnnotateWorker, serveAnnotateWorker } from './annotate';
-import { describeError } from './importCommand';
+import { describeError } from './command';
 import { main } from './main';
 
 if (isAnnotateWorker()) {

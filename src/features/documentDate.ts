@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../commandManager';
 import { isArticle } from '../adapter';
 import { CommandId } from '../commands';
 import type { RecognitionService } from './recognition';
@@ -12,7 +13,7 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
  * detected from the dateline, or set by hand with "Set Document Date…" and kept in the sidecar
  * (`document.date`), where it wins over detection.
  */
-export function registerDocumentDate(store: AnnotationStore, recognition: RecognitionService): vscode.Disposable {
+export function registerDocumentDate(commands: CommandManager, store: AnnotationStore, recognition: RecognitionService): vscode.Disposable {
   recognition.setDocumentDateSource((uri) => store.get(uri)?.model.documentDate);
   return vscode.Disposable.from(
     // A date set in the sidecar (by this command, by hand or by a merge) re-resolves the document's dates.
@@ -21,7 +22,7 @@ export function registerDocumentDate(store: AnnotationStore, recognition: Recogn
         recognition.refresh(entry.uri);
       }
     }),
-    vscode.commands.registerCommand(CommandId.SetDocumentDate, async (value?: string) => {
+    commands.register({ id: CommandId.SetDocumentDate, execute: async (value?: string) => {
       const editor = vscode.window.activeTextEditor;
       if (!editor || !isArticle(editor.document)) {
         void vscode.window.showInformationMessage('Factmark: open a plain-text article to set its date.');
@@ -47,6 +48,6 @@ export function registerDocumentDate(store: AnnotationStore, recognition: Recogn
       });
       recognition.refresh(editor.document.uri);
       return date || undefined;
-    }),
+    } }),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../commandManager';
 import { isArticle } from '../adapter';
 import { exportInputOf, isError, readSidecar, stripBom } from '../core/documents';
 import { CommandId } from '../commands';
@@ -58,17 +59,15 @@ export interface LiveAnnotations {
 
 /** The "Export Annotations…" and "Import Annotations…" commands. */
 /** `extensionUri`: where dist/importWorker.js is, for large imports off the main thread. */
-export function registerExportImport(store: LiveAnnotations, record?: RecordAction, extensionUri?: vscode.Uri): vscode.Disposable {
+export function registerExportImport(commands: CommandManager, store: LiveAnnotations, record?: RecordAction, extensionUri?: vscode.Uri): vscode.Disposable {
   const worker = extensionUri && vscode.Uri.joinPath(extensionUri, 'dist', 'importWorker.js');
   const log = vscode.window.createOutputChannel('Factmark Export & Import');
   return vscode.Disposable.from(
     log,
-    vscode.commands.registerCommand(CommandId.ExportAnnotations, (arg?: vscode.Uri | ExportRequest, selection?: vscode.Uri[]) =>
-      exportCommand(toRequest(arg, selection), store, log),
-    ),
-    vscode.commands.registerCommand(CommandId.ImportAnnotations, (arg?: vscode.Uri | ImportRequest) =>
-      importCommand(store, arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log, record, worker),
-    ),
+    commands.register({ id: CommandId.ExportAnnotations, execute: (arg?: vscode.Uri | ExportRequest, selection?: vscode.Uri[]) =>
+      exportCommand(toRequest(arg, selection), store, log) }),
+    commands.register({ id: CommandId.ImportAnnotations, execute: (arg?: vscode.Uri | ImportRequest) =>
+      importCommand(store, arg instanceof vscode.Uri ? { file: arg } : (arg ?? {}), log, record, worker) }),
   );
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../commandManager';
 import { isArticle } from '../adapter';
 import { CommandId } from '../commands';
 import { occurrences } from '../core/facts';
@@ -122,6 +123,7 @@ class LearnedTree implements vscode.TreeDataProvider<Node> {
 
 /** Registers the Learned view, its Forget and Restore actions and the internal command that lists its rows (tests). */
 export function registerLearnedView(
+  commands: CommandManager,
   lexicon: LexiconService,
   labelTitle: (type: string) => string,
   store: MentionSource,
@@ -132,16 +134,16 @@ export function registerLearnedView(
     vscode.window.createTreeView('factmark.learned', { treeDataProvider: tree }),
     lexicon.onDidChange(() => tree.refresh()),
     store.onDidChange(() => tree.refresh()),
-    vscode.commands.registerCommand(CommandId.LearnedRestore, async (row?: LearnedRow) => {
+    commands.register({ id: CommandId.LearnedRestore, execute: async (row?: LearnedRow) => {
       const editor = vscode.window.activeTextEditor;
       if (row?.kind === 'mention' && row.id && editor && isArticle(editor.document)) await restore(editor.document.uri, row.id);
-    }),
+    } }),
     vscode.window.onDidChangeActiveTextEditor(() => tree.refresh()),
-    vscode.commands.registerCommand(CommandId.LearnedForget, async (row?: LearnedRow) => {
+    commands.register({ id: CommandId.LearnedForget, execute: async (row?: LearnedRow) => {
       const editor = vscode.window.activeTextEditor;
       const uri = editor && isArticle(editor.document) ? editor.document.uri : vscode.workspace.workspaceFolders?.[0]?.uri;
       if (row?.kind === 'text' && row.entry && uri) await lexicon.forget(uri, [row.entry], row.status);
-    }),
-    vscode.commands.registerCommand(CommandId.GetLearned, () => tree.rows()),
+    } }),
+    commands.register({ id: CommandId.GetLearned, execute: () => tree.rows() }),
   );
 }

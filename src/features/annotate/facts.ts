@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import { entitiesInside, preview, prefillDate, sentenceAt, within } from '../../core/facts';
 import type { Fact, Span } from '../../core/model';
@@ -20,7 +21,7 @@ export interface FactArgs {
 }
 
 /** Create, edit and delete facts. */
-export function registerFacts(workflow: Workflow): vscode.Disposable {
+export function registerFacts(commands: CommandManager, workflow: Workflow): vscode.Disposable {
   const { store, labels } = workflow;
 
   const pickLabel = async (current?: string): Promise<string | undefined> => {
@@ -89,7 +90,7 @@ export function registerFacts(workflow: Workflow): vscode.Disposable {
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.CreateFact, async (arg?: FactArgs) => {
+    commands.register({ id: CommandId.CreateFact, execute: async (arg?: FactArgs) => {
       const editor = arg?.uri ? undefined : activeArticle();
       const document = editor?.document ?? (await documentOf(arg));
       if (!document) return undefined;
@@ -121,8 +122,8 @@ export function registerFacts(workflow: Workflow): vscode.Disposable {
         }),
       );
       return id;
-    }),
-    vscode.commands.registerCommand(CommandId.EditFact, async (arg?: FactArgs) => {
+    } }),
+    commands.register({ id: CommandId.EditFact, execute: async (arg?: FactArgs) => {
       const t = await factTarget(arg);
       if (!t) return;
       const { document, fact } = t;
@@ -159,10 +160,10 @@ export function registerFacts(workflow: Workflow): vscode.Disposable {
         const note = await vscode.window.showInputBox({ title: 'Note on the fact', value: fact.note ?? '', prompt: 'Leave empty to remove it.' });
         if (note !== undefined) await workflow.updateFact(document, fact.id, (f) => (note.trim() ? (f.note = note.trim()) : delete f.note));
       }
-    }),
-    vscode.commands.registerCommand(CommandId.DeleteFact, async (arg?: FactArgs) => {
+    } }),
+    commands.register({ id: CommandId.DeleteFact, execute: async (arg?: FactArgs) => {
       const t = await factTarget(arg);
       if (t) await workflow.remove(t.document, t.fact.id);
-    }),
+    } }),
   );
 }

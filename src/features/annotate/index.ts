@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle, toSpan } from '../../adapter';
 import { CommandId } from '../../commands';
 import { occurrences } from '../../core/facts';
@@ -47,7 +48,7 @@ export function selectedSpans(editor: vscode.TextEditor): Span[] {
 }
 
 /** Registers tagging, accept / reject, retype, remove and field commands, and the code actions. */
-export function registerAnnotate(workflow: Workflow): vscode.Disposable {
+export function registerAnnotate(commands: CommandManager, workflow: Workflow): vscode.Disposable {
   const { labels } = workflow;
 
   const tagSelection = async (type: string | undefined) => {
@@ -150,13 +151,13 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.TagAs, (arg?: AnnotationArgs) => tagSelection(arg?.type)),
-    vscode.commands.registerCommand(CommandId.TagPerson, () => tagSelection('PERSON')),
-    vscode.commands.registerCommand(CommandId.TagOrganization, () => tagSelection('ORGANIZATION')),
-    vscode.commands.registerCommand(CommandId.TagPlace, () => tagSelection('PLACE')),
-    vscode.commands.registerCommand(CommandId.TagDate, () => tagSelection('DATE')),
-    vscode.commands.registerCommand(CommandId.TagWithLabelKey, (arg?: { key?: string }) => tagSelection(labels.byKey(arg?.key)?.name)),
-    vscode.commands.registerCommand(CommandId.TagAllOccurrences, async (arg?: AnnotationArgs & { scope?: 'document' | 'everywhere' }) => {
+    commands.register({ id: CommandId.TagAs, execute: (arg?: AnnotationArgs) => tagSelection(arg?.type) }),
+    commands.register({ id: CommandId.TagPerson, execute: () => tagSelection('PERSON') }),
+    commands.register({ id: CommandId.TagOrganization, execute: () => tagSelection('ORGANIZATION') }),
+    commands.register({ id: CommandId.TagPlace, execute: () => tagSelection('PLACE') }),
+    commands.register({ id: CommandId.TagDate, execute: () => tagSelection('DATE') }),
+    commands.register({ id: CommandId.TagWithLabelKey, execute: (arg?: { key?: string }) => tagSelection(labels.byKey(arg?.key)?.name) }),
+    commands.register({ id: CommandId.TagAllOccurrences, execute: async (arg?: AnnotationArgs & { scope?: 'document' | 'everywhere' }) => {
       const editor = activeArticle();
       if (!editor) return 0;
       const [span] = selectedSpans(editor);
@@ -175,12 +176,12 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
       const added = await workflow.tag(document, found, type);
       void vscode.window.setStatusBarMessage(`Factmark: tagged ${added} more occurrence${added === 1 ? '' : 's'} as ${labels.title(type)}`, 4000);
       return added;
-    }),
-    vscode.commands.registerCommand(CommandId.RemoveAnnotation, async (arg?: AnnotationArgs) => {
+    } }),
+    commands.register({ id: CommandId.RemoveAnnotation, execute: async (arg?: AnnotationArgs) => {
       const t = await target(arg);
       if (t) await workflow.remove(t.document, t.annotation.id);
-    }),
-    vscode.commands.registerCommand(CommandId.RetypeAnnotation, async (arg?: AnnotationArgs) => {
+    } }),
+    commands.register({ id: CommandId.RetypeAnnotation, execute: async (arg?: AnnotationArgs) => {
       const suggestion = arg?.id ? undefined : await suggestionToRetype();
       if (suggestion) {
         // A suggestion of the wrong type: tagging its span with the right type decides it (retyped).
@@ -192,20 +193,20 @@ export function registerAnnotate(workflow: Workflow): vscode.Disposable {
       if (!t) return;
       const type = arg?.type ?? (await labels.pick(`Change the type of "${t.annotation.text}" to…`, t.annotation.type))?.name;
       if (type) await workflow.update(t.document, t.annotation.id, { type });
-    }),
-    vscode.commands.registerCommand(CommandId.EditNote, editField('note', 'Note', 'A note on this annotation')),
-    vscode.commands.registerCommand(CommandId.EditValue, editField('value', 'Normalised value', 'e.g. 2006-03-02')),
-    vscode.commands.registerCommand(CommandId.EditKb, editField('kb', 'Knowledge-base id', 'e.g. a Wikidata QID such as Q423')),
-    vscode.commands.registerCommand(CommandId.AcceptSuggestion, async (arg?: AnnotationArgs) => {
+    } }),
+    commands.register({ id: CommandId.EditNote, execute: editField('note', 'Note', 'A note on this annotation') }),
+    commands.register({ id: CommandId.EditValue, execute: editField('value', 'Normalised value', 'e.g. 2006-03-02') }),
+    commands.register({ id: CommandId.EditKb, execute: editField('kb', 'Knowledge-base id', 'e.g. a Wikidata QID such as Q423') }),
+    commands.register({ id: CommandId.AcceptSuggestion, execute: async (arg?: AnnotationArgs) => {
       const s = await suggestionsFor(arg);
       return s ? withChangeNotice(workflow, s.document, () => workflow.accept(s.document, s.mentions)) : 0;
-    }),
-    vscode.commands.registerCommand(CommandId.RejectSuggestion, async (arg?: AnnotationArgs) => {
+    } }),
+    commands.register({ id: CommandId.RejectSuggestion, execute: async (arg?: AnnotationArgs) => {
       const s = await suggestionsFor(arg);
       return s ? workflow.reject(s.document, s.mentions) : 0;
-    }),
-    vscode.commands.registerCommand(CommandId.AcceptAllOfType, allOfType(true)),
-    vscode.commands.registerCommand(CommandId.RejectAllOfType, allOfType(false)),
+    } }),
+    commands.register({ id: CommandId.AcceptAllOfType, execute: allOfType(true) }),
+    commands.register({ id: CommandId.RejectAllOfType, execute: allOfType(false) }),
     vscode.languages.registerCodeActionsProvider({ language: 'plaintext' }, new SuggestionActions(workflow), {
       providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
     }),

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { visibleAnnotations } from '../../core/facts';
@@ -31,20 +32,21 @@ export interface WorkflowHooks {
  * Registers the annotating workflow: labels, tagging, accept / reject, facts, decorations of
  * confirmed annotations and facts, the Factmark view and navigation. Everything is owned by `context`.
  */
-export function registerWorkflow(context: vscode.ExtensionContext, store: AnnotationStore, recognition: RecognitionService): WorkflowHooks {
+export function registerWorkflow(context: vscode.ExtensionContext, commands: CommandManager, store: AnnotationStore, recognition: RecognitionService): WorkflowHooks {
   const labels = new LabelService();
   const workflow = new Workflow(store, recognition, labels);
   // The workspace index (issue 15): references, Ctrl+T, search and the view's workspace mode ask it.
   const corpus = new CorpusIndex(store);
-  const tree = registerFactsTree(workflow, corpus);
+  const tree = registerFactsTree(commands, workflow, corpus);
   context.subscriptions.push(
     labels,
     workflow.filter,
     corpus,
     new AnnotationDecorations(workflow, context.extensionUri),
-    registerAnnotate(workflow),
-    registerScopedDecisions(workflow),
+    registerAnnotate(commands, workflow),
+    registerScopedDecisions(commands, workflow),
     registerLearnedView(
+      commands,
       recognition.lexicon,
       (type) => labels.title(type),
       { annotationsOf: (uri) => store.get(uri)?.model.annotations, onDidChange: store.onDidChange },
@@ -53,9 +55,9 @@ export function registerWorkflow(context: vscode.ExtensionContext, store: Annota
         if (document) await workflow.remove(document, id);
       },
     ),
-    registerFacts(workflow),
+    registerFacts(commands, workflow),
     tree.disposable,
-    registerNavigation(workflow),
+    registerNavigation(commands, workflow),
   );
   const changes = new vscode.EventEmitter<unknown>();
   context.subscriptions.push(changes, store.onDidChange((d) => changes.fire(d)), recognition.onDidChange((d) => changes.fire(d)));

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import { occurrences } from '../../core/facts';
 import type { LexiconEntry } from '../../core/learning';
@@ -30,7 +31,7 @@ interface ForgetArgs extends AnnotationArgs {
  * every mention of the text there; *everywhere* does that too and makes the text a rule of the
  * workspace lexicon (suggested with this type in every article, over the model's type).
  */
-export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
+export function registerScopedDecisions(commands: CommandManager, workflow: Workflow): vscode.Disposable {
   const lexicon = workflow.recognition.lexicon;
 
   /** The suggestion the arguments name, or the one under the cursor. */
@@ -108,11 +109,11 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.RejectScoped, reject),
-    vscode.commands.registerCommand(CommandId.AcceptScoped, accept),
-    vscode.commands.registerCommand(CommandId.Undo, () => workflow.history.undo()),
-    vscode.commands.registerCommand(CommandId.Redo, () => workflow.history.redo()),
-    vscode.commands.registerCommand(CommandId.ForgetTextDecision, async (arg?: ForgetArgs) => {
+    commands.register({ id: CommandId.RejectScoped, execute: reject }),
+    commands.register({ id: CommandId.AcceptScoped, execute: accept }),
+    commands.register({ id: CommandId.Undo, execute: () => workflow.history.undo() }),
+    commands.register({ id: CommandId.Redo, execute: () => workflow.history.redo() }),
+    commands.register({ id: CommandId.ForgetTextDecision, execute: async (arg?: ForgetArgs) => {
       const document = await documentOf(arg);
       if (!document) return;
       if (arg?.entry) {
@@ -135,6 +136,6 @@ export function registerScopedDecisions(workflow: Workflow): vscode.Disposable {
       }
       const picked = await vscode.window.showQuickPick(items, { placeHolder: 'Forget what Factmark learnt (the text is suggested as before)', canPickMany: true });
       for (const p of picked ?? []) await lexicon.forget(document.uri, [p.entry], p.status);
-    }),
+    } }),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import type { Workflow } from '../annotate/workflow';
 import type { CorpusIndex } from './corpusIndex';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -9,7 +10,7 @@ import { registerUnknownLinks } from './unknownLinks';
 import { registerWorkspaceSymbols } from './workspaceSymbols';
 
 /** VS Code's language features on articles, over the workspace's entities files (issue 15). */
-export function registerEntities(workflow: Workflow, corpus: CorpusIndex): vscode.Disposable {
+export function registerEntities(commands: CommandManager, workflow: Workflow, corpus: CorpusIndex): vscode.Disposable {
   const files = corpus.files;
   corpus.warm();
   return vscode.Disposable.from(
@@ -17,7 +18,7 @@ export function registerEntities(workflow: Workflow, corpus: CorpusIndex): vscod
     registerReferences(workflow, corpus),
     registerRename(workflow, files),
     registerWorkspaceSymbols(corpus),
-    registerSearch(corpus, workflow.labels),
-    registerUnknownLinks(workflow, files),
+    registerSearch(commands, corpus, workflow.labels),
+    registerUnknownLinks(commands, workflow, files),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import { preview } from '../../core/facts';
 import { describeQuery, parseSearch, type IndexQuery } from '../../core/index';
@@ -19,8 +20,8 @@ const PLACEHOLDER = 'Text to find, and filters: type:PERSON entity:"Roh Moo-hyun
  * index, by text and typed filters; the chosen one opens with its text selected. Also on the
  * Factmark view's title bar. An argument (a search text) starts the search with it.
  */
-export function registerSearch(corpus: CorpusIndex, labels: LabelService): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.SearchAnnotations, async (initial?: unknown) => {
+export function registerSearch(commands: CommandManager, corpus: CorpusIndex, labels: LabelService): vscode.Disposable {
+  return commands.register({ id: CommandId.SearchAnnotations, execute: async (initial?: unknown) => {
     const pick = vscode.window.createQuickPick<Hit>();
     pick.title = 'Search Annotations';
     pick.placeholder = PLACEHOLDER;
@@ -84,7 +85,7 @@ export function registerSearch(corpus: CorpusIndex, labels: LabelService): vscod
     pick.busy = false;
     update();
     await done;
-  });
+  } });
 }
 
 function isEmpty(q: IndexQuery): boolean {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { toRange } from '../../adapter';
 import { CommandId } from '../../commands';
 import { unknownLinks } from '../../core/entities';
@@ -20,7 +21,7 @@ export interface FixEntityLinkArgs {
  * hand, another branch) is a Problem on the mention, never dropped, with Quick Fixes: link it to
  * the entity its text names, or remove the link. Nothing is said while the file is malformed.
  */
-export function registerUnknownLinks(workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
+export function registerUnknownLinks(commands: CommandManager, workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
   const collection = vscode.languages.createDiagnosticCollection('factmark-entity-links');
   /** Quick-fix targets per article: mention id → the entity its text names. Rebuilt on each check. */
   const suggestions = new Map<string, Map<string, string>>();
@@ -101,7 +102,7 @@ export function registerUnknownLinks(workflow: Workflow, files: EntitiesFiles): 
     watcher.onDidDelete(forgetUnder),
     vscode.workspace.onDidDeleteFiles((e) => e.files.forEach(forgetUnder)),
     vscode.languages.registerCodeActionsProvider({ language: 'plaintext' }, provider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(CommandId.FixEntityLink, async (args: FixEntityLinkArgs) => {
+    commands.register({ id: CommandId.FixEntityLink, execute: async (args: FixEntityLinkArgs) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
       await workflow.history.record(document, args.entity ? 'Link entity' : 'Unlink entity', () =>
         workflow.store.edit(document, (model) => {
@@ -111,7 +112,7 @@ export function registerUnknownLinks(workflow: Workflow, files: EntitiesFiles): 
           else delete a.entity;
         }),
       );
-    }),
+    } }),
   );
 }
 

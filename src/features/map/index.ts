@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import { placeMap, type PlaceMap } from '../../core/places';
 import type { Workflow } from '../annotate/workflow';
@@ -8,14 +9,15 @@ import { loadGazetteer } from './gazetteer';
 import { registerLinkPlace } from './link';
 
 /** "Factmark: Show Map" (linked places as dots on country outlines) and "Link Place to Gazetteer…". */
-export function registerMap(context: vscode.ExtensionContext, workflow: Workflow): vscode.Disposable {
+export function registerMap(context: vscode.ExtensionContext, commands: CommandManager, workflow: Workflow): vscode.Disposable {
   const changes = new vscode.EventEmitter<unknown>();
   return vscode.Disposable.from(
     changes,
     workflow.store.onDidChange((d) => changes.fire(d)),
     workflow.recognition.onDidChange((d) => changes.fire(d)),
-    registerLinkPlace(workflow, context.extensionUri),
+    registerLinkPlace(commands, workflow, context.extensionUri),
     registerPicture<PlaceMap>(
+      commands,
       {
         viewType: 'factmark.map',
         title: 'Map',

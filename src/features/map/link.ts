@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { candidates, countriesIn, isCountry, isPlaceId, linkPlace, type Candidate } from '../../core/places';
@@ -32,8 +33,8 @@ function item(c: Candidate, best: boolean): vscode.QuickPickItem & { kb: string 
  * context, in a quick pick; the one picked is stored in the annotation's `kb` field (`geonames:…`).
  * A suggestion is accepted first, since only annotations are stored.
  */
-export function registerLinkPlace(workflow: Workflow, extensionUri: vscode.Uri): vscode.Disposable {
-  return vscode.commands.registerCommand(CommandId.LinkPlace, async (args?: LinkArgs) => {
+export function registerLinkPlace(commands: CommandManager, workflow: Workflow, extensionUri: vscode.Uri): vscode.Disposable {
+  return commands.register({ id: CommandId.LinkPlace, execute: async (args?: LinkArgs) => {
     const document = args?.uri ? await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri)) : vscode.window.activeTextEditor?.document;
     const editor = vscode.window.activeTextEditor;
     if (!document || !isArticle(document)) {
@@ -85,5 +86,5 @@ export function registerLinkPlace(workflow: Workflow, extensionUri: vscode.Uri):
     }
     await workflow.update(document, id, { kb });
     return kb;
-  });
+  } });
 }

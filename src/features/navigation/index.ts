@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle, toRange, toSpan } from '../../adapter';
 import { CommandId } from '../../commands';
 import { preview, visibleAnnotations } from '../../core/facts';
@@ -31,7 +32,7 @@ export async function reveal(target: RevealTarget): Promise<vscode.TextEditor> {
 type Kind = 'annotation' | 'fact';
 
 /** Next / previous annotation and fact, "Go to Fact…", the reveal command. */
-export function registerNavigation(workflow: Workflow): vscode.Disposable {
+export function registerNavigation(commands: CommandManager, workflow: Workflow): vscode.Disposable {
   // Sorted once per model change: the store replaces the arrays on every edit.
   const sorted = new WeakMap<object, Span[]>();
   const spansOf = (entry: { model: AnnotatedDocument; orphans: ReadonlySet<string> }, kind: Kind): Span[] => {
@@ -95,14 +96,14 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
   };
 
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.NextSuggestion, () => goSuggestion(1)),
-    vscode.commands.registerCommand(CommandId.PreviousSuggestion, () => goSuggestion(-1)),
-    vscode.commands.registerCommand(CommandId.Reveal, (target: RevealTarget) => reveal(target)),
-    vscode.commands.registerCommand(CommandId.NextAnnotation, () => go('annotation', 1)),
-    vscode.commands.registerCommand(CommandId.PreviousAnnotation, () => go('annotation', -1)),
-    vscode.commands.registerCommand(CommandId.NextFact, () => go('fact', 1)),
-    vscode.commands.registerCommand(CommandId.PreviousFact, () => go('fact', -1)),
-    vscode.commands.registerCommand(CommandId.GoToFact, async () => {
+    commands.register({ id: CommandId.NextSuggestion, execute: () => goSuggestion(1) }),
+    commands.register({ id: CommandId.PreviousSuggestion, execute: () => goSuggestion(-1) }),
+    commands.register({ id: CommandId.Reveal, execute: (target: RevealTarget) => reveal(target) }),
+    commands.register({ id: CommandId.NextAnnotation, execute: () => go('annotation', 1) }),
+    commands.register({ id: CommandId.PreviousAnnotation, execute: () => go('annotation', -1) }),
+    commands.register({ id: CommandId.NextFact, execute: () => go('fact', 1) }),
+    commands.register({ id: CommandId.PreviousFact, execute: () => go('fact', -1) }),
+    commands.register({ id: CommandId.GoToFact, execute: async () => {
       await loadWorkspaceSidecars(workflow);
       const items = workflow.store.all().flatMap((e) =>
         e.model.facts
@@ -117,9 +118,9 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
       items.sort((a, b) => (a.description ?? '~').localeCompare(b.description ?? '~') || a.detail.localeCompare(b.detail));
       const picked = await vscode.window.showQuickPick(items, { placeHolder: items.length ? 'Go to fact…' : 'No facts in this workspace yet', matchOnDescription: true, matchOnDetail: true });
       if (picked) await reveal(picked.target);
-    }),
-    vscode.commands.registerCommand(CommandId.ShowView, () => vscode.commands.executeCommand('factmark.facts.focus')),
-    vscode.commands.registerCommand(CommandId.ShowLegend, async () => {
+    } }),
+    commands.register({ id: CommandId.ShowView, execute: () => vscode.commands.executeCommand('factmark.facts.focus') }),
+    commands.register({ id: CommandId.ShowLegend, execute: async () => {
       await vscode.window.showQuickPick(
         workflow.labels.labels.map((l) => ({
           label: `$(tag) ${l.title}`,
@@ -128,7 +129,7 @@ export function registerNavigation(workflow: Workflow): vscode.Disposable {
         })),
         { placeHolder: 'Factmark labels: suggestions have a dotted underline, confirmed annotations a filled background and a solid underline' },
       );
-    }),
+    } }),
   );
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import type { Annotation, AnnotatedDocument, Fact } from '../../core/model';
@@ -32,7 +33,7 @@ export interface AnnotationsEdit {
 }
 
 /** Creates the annotation store and everything that keeps it in step with VS Code; owned by `context`. */
-export function registerSidecar(context: vscode.ExtensionContext): AnnotationStore {
+export function registerSidecar(context: vscode.ExtensionContext, commands: CommandManager): AnnotationStore {
   const problems = new SidecarProblemsPanel();
   const store = new AnnotationStore(problems);
   const wanted = (d: vscode.TextDocument) => isArticle(d) && !isSidecarPath(d.uri.path);
@@ -78,19 +79,20 @@ export function registerSidecar(context: vscode.ExtensionContext): AnnotationSto
       if (store.get(uri)) void tellAboutDeletes([uri]);
     }),
     registerOrphanDiagnostics(store),
-    registerOrphanQuickFixes(store),
-    vscode.commands.registerCommand(CommandId.GetAnnotations, async (uri: vscode.Uri | string) => {
+    registerOrphanQuickFixes(commands, store),
+    commands.register({ id: CommandId.GetAnnotations, execute: async (uri: vscode.Uri | string) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       const entry = await store.open(document);
       await store.flushed(document.uri);
       return snapshot(entry);
-    }),
-    vscode.commands.registerCommand(CommandId.EditAnnotations, async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
+    } }),
+    commands.register({ id: CommandId.GetHandledDeletes, execute: () => [...handledDeletes] }),
+    commands.register({ id: CommandId.EditAnnotations, execute: async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       await store.open(document);
       const entry = await store.edit(document, (model) => applyEdit(store, document.uri, model, edit));
       return snapshot(entry);
-    }),
+    } }),
   );
   vscode.workspace.textDocuments.forEach(load);
   return store;
@@ -151,25 +153,36 @@ async function followRenames(store: AnnotationStore, files: ReadonlyArray<{ oldU
 /** Documents whose deletion was reported lately (VS Code's own delete also reaches the watcher). */
 const toldDeleted = new Map<string, number>();
 
+/** Documents whose deletion has been handled: a barrier for tests that check what a deletion leaves. */
+const handledDeletes = new Set<string>();
+
 /** Deleting a document never deletes its annotations silently: the sidecar stays, and the user is told. */
 async function tellAboutDeletes(files: readonly vscode.Uri[]): Promise<void> {
   for (const uri of files) {
-    if (isSidecarPath(uri.path)) continue;
-    const key = uri.toString();
-    const last = toldDeleted.get(key);
-    if (last !== undefined && Date.now() - last < 10_000) continue;
-    toldDeleted.set(key, Date.now());
-    const sidecar = sidecarUriOf(uri);
-    if (!(await exists(sidecar))) continue;
-    const remove = 'Delete Annotations Too';
-    const show = 'Show Annotations';
-    // Not awaited: an unanswered message must not hold back the next one.
-    void vscode.window
-      .showInformationMessage(`${baseName(uri)} was deleted. Its annotations are kept in ${baseName(sidecar)}.`, show, remove)
-      .then(async (answer) => {
-        if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
-        else if (answer === show) await vscode.window.showTextDocument(sidecar);
-      })
-      .then(undefined, (e) => vscode.window.showErrorMessage(`Factmark: ${baseName(sidecar)}: ${e instanceof Error ? e.message : String(e)}`));
+    try {
+      await tellAboutDelete(uri);
+    } finally {
+      handledDeletes.add(uri.toString());
+    }
   }
+}
+
+async function tellAboutDelete(uri: vscode.Uri): Promise<void> {
+  if (isSidecarPath(uri.path)) return;
+  const key = uri.toString();
+  const last = toldDeleted.get(key);
+  if (last !== undefined && Date.now() - last < 10_000) return;
+  toldDeleted.set(key, Date.now());
+  const sidecar = sidecarUriOf(uri);
+  if (!(await exists(sidecar))) return;
+  const remove = 'Delete Annotations Too';
+  const show = 'Show Annotations';
+  // Not awaited: an unanswered message must not hold back the next one.
+  void vscode.window
+    .showInformationMessage(`${baseName(uri)} was deleted. Its annotations are kept in ${baseName(sidecar)}.`, show, remove)
+    .then(async (answer) => {
+      if (answer === remove) await vscode.workspace.fs.delete(sidecar, { useTrash: true }).then(undefined, () => vscode.workspace.fs.delete(sidecar));
+      else if (answer === show) await vscode.window.showTextDocument(sidecar);
+    })
+    .then(undefined, (e) => vscode.window.showErrorMessage(`Factmark: ${baseName(sidecar)}: ${e instanceof Error ? e.message : String(e)}`));
 }

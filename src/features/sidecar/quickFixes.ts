@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import { toSpan } from '../../adapter';
 import { ORPHAN_CODE_PREFIX, clip } from './diagnostics';
@@ -18,7 +19,7 @@ export interface FixOrphanArgs {
  * Quick fixes for orphans: accept the best candidate (named in the title), re-anchor to the
  * selection, delete. With a non-empty selection anywhere, every orphan can be anchored there.
  */
-export function registerOrphanQuickFixes(store: AnnotationStore): vscode.Disposable {
+export function registerOrphanQuickFixes(commands: CommandManager, store: AnnotationStore): vscode.Disposable {
   const provider: vscode.CodeActionProvider = {
     provideCodeActions(document, range, context) {
       const entry = store.get(document.uri);
@@ -55,7 +56,7 @@ export function registerOrphanQuickFixes(store: AnnotationStore): vscode.Disposa
   };
   return vscode.Disposable.from(
     vscode.languages.registerCodeActionsProvider({ language: 'plaintext' }, provider, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] }),
-    vscode.commands.registerCommand(CommandId.FixOrphan, async (args: FixOrphanArgs) => {
+    commands.register({ id: CommandId.FixOrphan, execute: async (args: FixOrphanArgs) => {
       const document = await vscode.workspace.openTextDocument(vscode.Uri.parse(args.uri));
       if (args.action === 'delete') return snapshotCount(await store.remove(document, args.id));
       if (args.start === undefined || args.end === undefined || args.end <= args.start) {
@@ -63,7 +64,7 @@ export function registerOrphanQuickFixes(store: AnnotationStore): vscode.Disposa
         return undefined;
       }
       return snapshotCount(await store.resolveOrphan(document, args.id, args.start, args.end));
-    }),
+    } }),
   );
 }
 

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import type { TimelineGrouping } from '../../core/timeline';
 import { activePicture, type PicturePanel } from './panel';
@@ -28,7 +29,7 @@ function uriOf(arg: unknown): vscode.Uri | undefined {
  * action also a command, so it can be found in the palette and bound to a key). They act on the
  * active picture panel, else on the one active last.
  */
-export function registerPictureActions(): vscode.Disposable {
+export function registerPictureActions(commands: CommandManager): vscode.Disposable {
   const exporter = (format: 'svg' | 'png') => async (arg?: unknown) => {
     const panel = target();
     if (!panel) return undefined;
@@ -37,21 +38,27 @@ export function registerPictureActions(): vscode.Disposable {
     return uri;
   };
   return vscode.Disposable.from(
-    vscode.commands.registerCommand(CommandId.PictureExportSvg, exporter('svg')),
-    vscode.commands.registerCommand(CommandId.PictureExportPng, exporter('png')),
-    vscode.commands.registerCommand(CommandId.PictureToggleWorkspace, async () => {
-      const panel = target();
-      if (panel) await panel.showWorkspace(!panel.workspace);
+    commands.register({ id: CommandId.PictureExportSvg, execute: exporter('svg') }),
+    commands.register({ id: CommandId.PictureExportPng, execute: exporter('png') }),
+    commands.register({
+      id: CommandId.PictureToggleWorkspace,
+      execute: async () => {
+        const panel = target();
+        if (panel) await panel.showWorkspace(!panel.workspace);
+      },
     }),
-    vscode.commands.registerCommand(CommandId.TimelineFit, async () => {
-      await target('factmark.timeline')?.act({ type: 'fit' });
+    commands.register({
+      id: CommandId.TimelineFit,
+      execute: async () => {
+        await target('factmark.timeline')?.act({ type: 'fit' });
+      },
     }),
-    vscode.commands.registerCommand(CommandId.TimelineGroupBy, async (arg?: unknown) => {
+    commands.register({ id: CommandId.TimelineGroupBy, execute: async (arg?: unknown) => {
       const panel = target('factmark.timeline');
       if (!panel) return;
       const given = (arg as { grouping?: unknown } | undefined)?.grouping;
       const grouping = GROUPINGS.find((g) => g.label === given)?.label ?? (await vscode.window.showQuickPick(GROUPINGS, { placeHolder: 'Group the timeline by' }))?.label;
       if (grouping) await panel.act({ type: 'group', grouping });
-    }),
+    } }),
   );
 }

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import { buildTimeline, type Timeline } from '../../core/timeline';
 import type { Workflow } from '../annotate/workflow';
@@ -7,14 +8,15 @@ import { pictureFilter, registerPicture } from './panel';
 import { readScope, scopeOfCommand } from './sources';
 
 /** "Factmark: Show Timeline": the dated facts and mentions of the active article, a selection or the workspace; and the picture commands. */
-export function registerTimeline(context: vscode.ExtensionContext, workflow: Workflow): vscode.Disposable {
+export function registerTimeline(context: vscode.ExtensionContext, commands: CommandManager, workflow: Workflow): vscode.Disposable {
   const changes = new vscode.EventEmitter<unknown>();
   return vscode.Disposable.from(
     changes,
-    registerPictureActions(),
+    registerPictureActions(commands),
     workflow.store.onDidChange((d) => changes.fire(d)),
     workflow.recognition.onDidChange((d) => changes.fire(d)),
     registerPicture<Timeline>(
+      commands,
       {
         viewType: 'factmark.timeline',
         title: 'Timeline',

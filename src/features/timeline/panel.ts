@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { FACT_TYPE } from '../../core/tree';
@@ -262,11 +263,12 @@ function filterOf(value: unknown): Partial<FilterState> | undefined {
 
 /** Registers a picture kind: its command (reusing an open panel), its serializer and its test command. */
 export function registerPicture<T>(
+  commands: CommandManager,
   kind: PictureKind<T>,
   extensionUri: vscode.Uri,
   changes: vscode.Event<unknown>,
-  commandId: string,
-  dataCommandId: string,
+  commandId: CommandId,
+  dataCommandId: CommandId,
   defaultScope: (uri?: unknown, uris?: unknown) => Scope | undefined,
   shared: PictureFilter,
 ): vscode.Disposable {
@@ -281,7 +283,7 @@ export function registerPicture<T>(
   };
   return vscode.Disposable.from(
     { dispose: () => current?.dispose() },
-    vscode.commands.registerCommand(commandId, async (uri?: unknown, uris?: unknown) => {
+    commands.register({ id: commandId, execute: async (uri?: unknown, uris?: unknown) => {
       const scope = (uri as Scope | undefined)?.workspace ? { workspace: true } : defaultScope(uri, uris);
       if (!scope) {
         void vscode.window.showInformationMessage(`Factmark: open a plain-text article, or select articles in the Explorer, to see its ${kind.title.toLowerCase()}.`);
@@ -294,8 +296,8 @@ export function registerPicture<T>(
       } else {
         adopt(vscode.window.createWebviewPanel(kind.viewType, kind.title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, webviewOptions(extensionUri)), scope);
       }
-    }),
-    vscode.commands.registerCommand(dataCommandId, () => current?.refresh()),
+    } }),
+    commands.register({ id: dataCommandId, execute: () => current?.refresh() }),
     vscode.window.registerWebviewPanelSerializer(kind.viewType, {
       deserializeWebviewPanel: async (panel, state: { scope?: Scope } | undefined) => {
         current?.dispose();

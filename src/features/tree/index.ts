@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { citation, innermostAt, preview } from '../../core/facts';
@@ -371,57 +372,57 @@ export async function loadWorkspaceSidecars(workflow: Workflow): Promise<void> {
 }
 
 /** Registers the view and its commands. */
-export function registerFactsTree(workflow: Workflow, corpus: CorpusIndex): { tree: FactsTree; disposable: vscode.Disposable } {
+export function registerFactsTree(commands: CommandManager, workflow: Workflow, corpus: CorpusIndex): { tree: FactsTree; disposable: vscode.Disposable } {
   const tree = new FactsTree(workflow, corpus);
   const nodeOf = (n: unknown) => (n && typeof n === 'object' && 'kind' in n ? (n as TreeNode) : undefined);
   const docOf = async (n: TreeNode) => vscode.workspace.openTextDocument(vscode.Uri.parse(n.kind === 'group' ? '' : n.doc.key));
   const disposable = vscode.Disposable.from(
     tree,
-    vscode.commands.registerCommand(CommandId.ViewGroupBy, (g?: Grouping) => tree.groupBy(typeof g === 'string' ? g : undefined)),
-    vscode.commands.registerCommand(CommandId.ViewFilter, (arg?: { text?: string; types?: string[] }) => tree.filter(arg && typeof arg === 'object' && !('kind' in arg) ? arg : undefined)),
+    commands.register({ id: CommandId.ViewGroupBy, execute: (g?: Grouping) => tree.groupBy(typeof g === 'string' ? g : undefined) }),
+    commands.register({ id: CommandId.ViewFilter, execute: (arg?: { text?: string; types?: string[] }) => tree.filter(arg && typeof arg === 'object' && !('kind' in arg) ? arg : undefined) }),
     // Clears the date range of the pictures too: after it, all three show everything.
-    vscode.commands.registerCommand(CommandId.ViewClearFilter, () => workflow.filter.set({ text: '', types: [], from: '', to: '' })),
-    vscode.commands.registerCommand(CommandId.ViewShowWorkspace, () => tree.setScope('workspace')),
-    vscode.commands.registerCommand(CommandId.ViewShowDocument, () => tree.setScope('document')),
-    vscode.commands.registerCommand(CommandId.ViewShowSuggestions, () => tree.setShowSuggestions(true)),
-    vscode.commands.registerCommand(CommandId.ViewHideSuggestions, () => tree.setShowSuggestions(false)),
+    commands.register({ id: CommandId.ViewClearFilter, execute: () => workflow.filter.set({ text: '', types: [], from: '', to: '' }) }),
+    commands.register({ id: CommandId.ViewShowWorkspace, execute: () => tree.setScope('workspace') }),
+    commands.register({ id: CommandId.ViewShowDocument, execute: () => tree.setScope('document') }),
+    commands.register({ id: CommandId.ViewShowSuggestions, execute: () => tree.setShowSuggestions(true) }),
+    commands.register({ id: CommandId.ViewHideSuggestions, execute: () => tree.setShowSuggestions(false) }),
     // A suggestion row: accepted or rejected (this mention) as from the editor.
     ...([
       [CommandId.ViewAcceptSuggestion, CommandId.AcceptSuggestion],
       [CommandId.ViewRejectSuggestion, CommandId.RejectSuggestion],
     ] as const).map(([id, command]) =>
-      vscode.commands.registerCommand(id, async (n?: unknown) => {
+      commands.register({ id: id, execute: async (n?: unknown) => {
         const node = nodeOf(n);
         if (node?.kind !== 'annotation') return undefined;
         const a = node.annotation;
         return vscode.commands.executeCommand(command, { uri: node.doc.key, start: a.start, end: a.end, type: a.type, scope: 'mention' });
-      }),
+      } }),
     ),
-    vscode.commands.registerCommand(CommandId.ViewRetype, async (n?: unknown) => {
+    commands.register({ id: CommandId.ViewRetype, execute: async (n?: unknown) => {
       const node = nodeOf(n);
       if (node?.kind === 'annotation') await vscode.commands.executeCommand(CommandId.RetypeAnnotation, { uri: node.doc.key, id: node.annotation.id });
       else if (node?.kind === 'fact') await vscode.commands.executeCommand(CommandId.EditFact, { uri: node.doc.key, id: node.fact.id });
-    }),
-    vscode.commands.registerCommand(CommandId.ViewDelete, async (n?: unknown) => {
+    } }),
+    commands.register({ id: CommandId.ViewDelete, execute: async (n?: unknown) => {
       const node = nodeOf(n);
       if (!node || node.kind === 'group') return;
       await workflow.remove(await docOf(node), node.kind === 'fact' ? node.fact.id : node.annotation.id);
-    }),
-    vscode.commands.registerCommand(CommandId.ViewCopyCitation, async (n?: unknown) => {
+    } }),
+    commands.register({ id: CommandId.ViewCopyCitation, execute: async (n?: unknown) => {
       const node = nodeOf(n);
       if (!node || node.kind === 'group') return undefined;
       const span = node.kind === 'fact' ? node.fact : node.annotation;
       const text = citation(span.text, node.doc.name, span);
       await vscode.env.clipboard.writeText(text);
       return text;
-    }),
-    vscode.commands.registerCommand(CommandId.GetTree, async (arg?: { revealAtCursor?: boolean }) => {
+    } }),
+    commands.register({ id: CommandId.GetTree, execute: async (arg?: { revealAtCursor?: boolean }) => {
       tree.refresh();
       let revealed: string | undefined;
       const editor = vscode.window.activeTextEditor;
       if (arg?.revealAtCursor && editor) revealed = (await tree.revealAt(editor))?.id;
       return { ...tree.rows(), revealed };
-    }),
+    } }),
   );
   return { tree, disposable };
 }

@@ -148,7 +148,7 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     const uri = writeWorkspaceFile(`${DIR}/e1/shared.txt`, text);
     await openInEditor(uri);
     // The other writer: the compiled helper of the two-process unit test, confirming words too.
-    const script = path.resolve(__dirname, '../../unit/sidecar/concurrentWriter.js');
+    const script = path.resolve(__dirname, '../../unit/core/sidecar/concurrentWriter.js');
     const child = spawn(process.execPath, [script, 'confirm', folder, '25'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let out = '';
     let err = '';

@@ -6,8 +6,7 @@ import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportI
 import { EXTENSION_ID, closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { largeW3c } from '../largeImport';
 import { workbench, type Workbench } from '../workbench';
-
-const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
+import { KOREA } from '../../fixtures/articles';
 
 const KOREA_SIDECAR = `# reviewed by hand: keep this comment
 factmark: 1

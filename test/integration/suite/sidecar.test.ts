@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { contentHash, gitBlobSha1 } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
-import { closeAllEditors, eventually, openInEditor, sleep, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
 
 const DIR = 'sidecar-tests';
@@ -39,6 +39,11 @@ async function seenOnDisk(uri: vscode.Uri): Promise<void> {
 
 async function editAnnotations(uri: vscode.Uri, edit: AnnotationsEdit): Promise<AnnotationsSnapshot> {
   return vscode.commands.executeCommand<AnnotationsSnapshot>('factmark.internal.editAnnotations', uri, edit);
+}
+
+/** Waits until Factmark has handled the deletion of `uri` (told the user, or found nothing to tell). */
+async function deletionHandled(uri: vscode.Uri): Promise<void> {
+  await eventually(async () => (await vscode.commands.executeCommand<string[]>('factmark.internal.getHandledDeletes')).includes(uri.toString()), `Factmark did not handle the deletion of ${uri.fsPath}`);
 }
 
 /** The UTF-16 span of the n-th occurrence of `quote` in `text`. */
@@ -438,7 +443,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const edit = new vscode.WorkspaceEdit();
     edit.deleteFile(uri);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await sleep(500);
+    await deletionHandled(uri);
     assert.ok(!fs.existsSync(uri.fsPath));
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted with its document');
     // Left behind, it would be offered to every later document of this folder with the same text.
@@ -487,7 +492,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     assert.ok(await wb.waitFor(toast), 'no notification told that deleted-told.txt was deleted');
     const message = await wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).map((t) => t.textContent ?? '').find((t) => t.includes('deleted-told.txt was deleted')) ?? '');
     assert.match(message, /annotations are kept in deleted-told\.txt\.factmark\.yaml/);
-    await sleep(500);
+    await deletionHandled(uri);
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar went before the user answered');
     await wb.click(`${toast} .monaco-button:text-is("Delete Annotations Too")`);
     await eventually(() => !fs.existsSync(sidecarPath(uri)), 'Delete Annotations Too did not delete the sidecar');
@@ -502,7 +507,8 @@ describe('Sidecar store: annotations saved next to their document', function () 
         () => wb.evaluate(() => Array.from(document.querySelectorAll('.notifications-toasts .notification-list-item-message')).some((n) => /rm\.txt was deleted/.test(n.textContent ?? ''))),
         'no notification told that rm.txt was deleted',
       );
-    } else await sleep(1000);
+    }
+    await deletionHandled(uri);
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar was deleted');
     assert.equal((await annotations(uri)).model.annotations.length, 4, 'the annotations were dropped from memory');
     fs.rmSync(sidecarPath(uri));
@@ -510,6 +516,11 @@ describe('Sidecar store: annotations saved next to their document', function () 
 
   /** Answers the notification that offers a stray sidecar, after checking what it says. */
   async function acceptOffer(gone: string, says: RegExp): Promise<void> {
+    await moveHere(await offered(gone, says));
+  }
+
+  /** Waits for the notification that offers a stray sidecar and checks what it says; returns its selector. */
+  async function offered(gone: string, says: RegExp): Promise<string> {
     const wb = workbench()!;
     // The offer comes after a search of the workspace, slow under load (it once took over 10 s in a
     // full run); and a toast can be pushed out of sight by later notifications, which keep it in the
@@ -524,8 +535,13 @@ describe('Sidecar store: annotations saved next to their document', function () 
     }
     const messages = () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-list-item-message')).map((t) => t.textContent ?? ''));
     await eventually(async () => (await messages()).some((m) => m.includes(`${gone} is gone`) && says.test(m)), `the offer does not say ${says}: ${JSON.stringify(await messages())}`);
-    await wb.click(`${offer} .monaco-button:text-is("Move Annotations Here")`);
-    if (offer === listed) await vscode.commands.executeCommand('notifications.hideList');
+    return offer;
+  }
+
+  /** Clicks "Move Annotations Here" on an offer that `offered` found. */
+  async function moveHere(offer: string): Promise<void> {
+    await workbench()!.click(`${offer} .monaco-button:text-is("Move Annotations Here")`);
+    if (offer.startsWith('.notifications-center')) await vscode.commands.executeCommand('notifications.hideList');
   }
 
   it('A15: a document renamed outside VS Code (git mv) is offered its annotations when opened; they follow it', async function () {
@@ -537,9 +553,10 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const target = vscode.Uri.file(path.join(workspaceDir(), DIR, 'outside-after.txt'));
     fs.renameSync(uri.fsPath, target.fsPath);
     await openInEditor(target);
-    await sleep(500);
+    // The question on screen is the moment to check: the sidecar must not have moved by then.
+    const offer = await offered('sidecar-tests/outside-before.txt', /were made on exactly the text of outside-after\.txt/);
     assert.ok(fs.existsSync(sidecarPath(uri)) && !fs.existsSync(sidecarPath(target)), 'the sidecar moved before the user was asked');
-    await acceptOffer('sidecar-tests/outside-before.txt', /were made on exactly the text of outside-after\.txt/);
+    await moveHere(offer);
     await eventually(() => fs.existsSync(sidecarPath(target)) && !fs.existsSync(sidecarPath(uri)), 'the sidecar did not follow its document');
     await eventually(async () => (await annotations(target)).model.annotations.length === 4, 'the renamed document does not show its 4 annotations');
     await eventually(() => readSidecar(target)?.includes('path: outside-after.txt'), 'document.path was not updated');

@@ -59,6 +59,25 @@ export async function freshArticle(ctx: Mocha.Context, name: string): Promise<{ 
   return { uri, editor, mentions };
 }
 
+/**
+ * Puts the cursor at `position` and waits until the extension host has the change (the event the
+ * extension's own listeners get first, as they were registered first); at once when it is there already.
+ */
+async function cursorReached(editor: vscode.TextEditor, position: vscode.Position): Promise<void> {
+  const target = new vscode.Selection(position, position);
+  if (editor.selection.isEqual(target)) return;
+  let seen = false;
+  const listener = vscode.window.onDidChangeTextEditorSelection((e) => {
+    if (e.textEditor.document === editor.document && e.selections[0]?.isEqual(target)) seen = true;
+  });
+  try {
+    editor.selection = target;
+    await eventually(() => seen, 'the cursor move did not reach the extension host');
+  } finally {
+    listener.dispose();
+  }
+}
+
 /** Selects the `nth` occurrence of `text`. */
 export function select(editor: vscode.TextEditor, text: string, nth = 0): vscode.Selection {
   const all = editor.document.getText();
@@ -461,8 +480,9 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
         found?.setAttribute('data-fm-row', '1');
         return found ? { expanded: found.getAttribute('aria-expanded') === 'true' } : undefined;
       }, text);
-    editor.selection = new vscode.Selection(0, 0, 0, 0);
-    await sleep(500); // the tree follows the cursor after a short delay; let that happen first
+    // The tree follows the cursor: once Factmark has seen the cursor at the start (where no annotation
+    // is, so it reveals nothing), no earlier cursor position can move the tree's selection any more.
+    await cursorReached(editor, new vscode.Position(0, 0));
     await eventually(async () => {
       if (await row('Panmunjeom')) return true;
       const place = await row('Place (1)');

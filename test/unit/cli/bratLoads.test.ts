@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { exportBrat } from '../../../src/core/export/brat';
-import { hardDocument } from '../export/fixtures';
+import { hardDocument } from '../core/export/fixtures';
 import { CLI, factmark, folderWith, root } from './run';
 
 const CHECKER = path.resolve(root, '../shared/checkers/brat/check-brat.sh');

@@ -1,25 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-
-/** The CLI as users run it: the built bundle, started as a process. */
-const root = path.resolve(__dirname, '../../../..');
-const CLI = path.join(root, 'dist/cli.js');
-
-interface Run {
-  code: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function factmark(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
-}
-
-const KOREA = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
+import { KOREA } from '../../fixtures/articles';
+import { CLI, factmark, read } from './run';
 
 /** A hand-reviewed sidecar: a comment, confirmed annotations, a rejected one and a fact. */
 const KOREA_SIDECAR = `# reviewed by hand: keep this comment
@@ -85,7 +69,6 @@ function fixture(): string {
   return dir;
 }
 
-const read = (dir: string, name: string) => fs.readFileSync(path.join(dir, name), 'utf8');
 
 describe('factmark CLI (dist/cli.js as a process)', function () {
   this.timeout(120_000);

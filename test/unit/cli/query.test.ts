@@ -1,7 +1,8 @@
 /** `factmark entities` and `factmark query` (issue 15, item 7), run in-process on a folder of articles. */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { main, type Io } from '../../../src/cli/main';
+import type { Io } from '../../../src/cli/command';
+import { main } from '../../../src/cli/main';
 import { folderWith } from './run';
 
 const ENTITIES = `# who is who

@@ -3,11 +3,12 @@ import { spawnSync, execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { repoRoot } from '../../fixtures/paths';
 
 // Issue 11 items 7 and 8: hostile and special files, symlinks and empty runs, through the built
 // CLI as users run it. Every run has a timeout: a hang fails the test instead of stalling it.
 
-const root = path.resolve(__dirname, '../../../..');
+const root = repoRoot;
 const CLI = path.join(root, 'dist/cli.js');
 
 function factmark(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string; ms: number } {

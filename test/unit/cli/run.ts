@@ -3,8 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { repoRoot } from '../../fixtures/paths';
 
-export const root = path.resolve(__dirname, '../../../..');
+export const root = repoRoot;
 export const CLI = path.join(root, 'dist/cli.js');
 
 export interface Run {

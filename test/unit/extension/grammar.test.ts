@@ -3,8 +3,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as oniguruma from 'vscode-oniguruma';
 import * as textmate from 'vscode-textmate';
+import { repoRoot } from '../../fixtures/paths';
 
-const root = path.resolve(__dirname, '../../../..');
+const root = repoRoot;
 const grammarPath = (name: string) => path.join(root, 'syntaxes', name);
 
 /** Loads the plain-text base grammar with Factmark's injection, as VS Code does. */

@@ -2,8 +2,9 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { repoRoot } from '../../fixtures/paths';
 
-const root = path.resolve(__dirname, '../../../..');
+const root = repoRoot;
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
 
 describe('package.json manifest', () => {
@@ -23,6 +24,15 @@ describe('package.json manifest', () => {
     const palette = ids.filter((id) => !id.includes('.internal.'));
     assert.deepEqual(contributed.map((c) => c.command).sort(), palette.sort());
     for (const c of contributed) assert.equal(c.category, 'Factmark', `${c.command} has no category`);
+  });
+
+  it('registers commands only through the CommandManager (src/commandManager.ts)', () => {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? files(path.join(dir, e.name)) : e.name.endsWith('.ts') ? [path.join(dir, e.name)] : []));
+    const direct = files(path.join(root, 'src'))
+      .filter((f) => !f.endsWith('commandManager.ts') && /\bregister(TextEditor)?Command\(/.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(root, f));
+    assert.deepEqual(direct, [], 'these files register commands by hand');
   });
 
   it('gives every highlight colour a light, dark and high-contrast default', () => {

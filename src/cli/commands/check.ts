@@ -1,0 +1,74 @@
+/** `factmark check`: sidecars validated against the format and their documents, for CI. */
+import * as path from 'node:path';
+import { isError } from '../../core/documents';
+import { defineCommand, type Io, type Values } from '../command';
+import { collect, shown } from '../files';
+import { load, plural } from '../load';
+
+export const checkCommand = defineCommand({
+  name: 'check',
+  summary: 'Validate sidecars; exit 1 when one is invalid or has orphaned annotations',
+  usage: 'check [options] [files or folders...]',
+  description: `Validates every sidecar against format v1 and its document: exit code 1 when a sidecar is invalid,
+its document is missing, a fact links an annotation that does not exist, or an annotation no longer
+anchors on the text (orphan). For CI.
+`,
+  options: {
+    json: { type: 'boolean', help: 'Print the findings as JSON' },
+  },
+  run: runCheck,
+});
+
+interface Finding {
+  file: string;
+  line?: number;
+  column?: number;
+  severity: 'error' | 'warning';
+  code: string;
+  message: string;
+}
+
+function runCheck(values: Values, paths: string[], io: Io): number {
+  const docs = collect(paths, 'sidecars', io.cwd);
+  const findings: Finding[] = [];
+  for (const doc of docs) {
+    const file = shown(doc.sidecar, io.cwd);
+    const loaded = load(doc);
+    if (loaded.missing) {
+      findings.push({ file, severity: 'error', code: loaded.unreadable ? 'UNREADABLE' : 'MISSING', message: loaded.missing });
+      continue;
+    }
+    const reading = loaded.reading!;
+    for (const d of reading.diagnostics) {
+      if (d.severity === 'information') continue;
+      findings.push({ file, line: d.line + 1, column: d.column + 1, severity: d.severity, code: d.code, message: d.message });
+    }
+    if (!reading.document && !reading.diagnostics.some(isError)) findings.push({ file, severity: 'error', code: 'UNREADABLE', message: 'the sidecar cannot be read' });
+    const model = reading.document;
+    if (model) {
+      const ids = new Set(model.annotations.map((a) => a.id));
+      for (const f of model.facts) {
+        for (const id of f.entities) {
+          if (!ids.has(id)) findings.push({ file, severity: 'error', code: 'DANGLING', message: `fact ${f.id} links ${id}, which is not an annotation of this sidecar` });
+        }
+      }
+      const belongsTo = path.basename(doc.path);
+      if (path.posix.basename(model.path) !== belongsTo) {
+        findings.push({ file, severity: 'warning', code: 'PATH', message: `document.path is "${model.path}", but this sidecar belongs to ${belongsTo} (renamed?)` });
+      }
+    }
+    for (const o of reading.orphans) {
+      const why = o.reason === 'stored' ? 'marked orphaned' : o.reason === 'deleted' ? 'its text was deleted' : o.reason === 'ambiguous' ? 'its text occurs in several places' : 'its text is not in the document';
+      findings.push({ file, severity: 'error', code: 'ORPHAN', message: `${o.id} “${o.quote}” does not anchor (${why})` });
+    }
+  }
+  const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  if (values.json) {
+    io.out(`${JSON.stringify({ checked: docs.length, failed: failing.size, findings }, null, 2)}\n`);
+  } else {
+    for (const f of findings) io.out(`${f.file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.severity}: ${f.message} [${f.code}]\n`);
+    io.out(docs.length === 0 ? 'No sidecars found: nothing was checked.\n' : `Checked ${plural(docs.length, 'sidecar')}: ${failing.size === 0 ? 'all valid' : `${failing.size} with errors`}.\n`);
+  }
+  // A CI gate must not pass on nothing (a wrong path, sidecars behind symlinks once skipped).
+  return failing.size > 0 || docs.length === 0 ? 1 : 0;
+}

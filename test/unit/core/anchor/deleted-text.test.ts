@@ -1,0 +1,148 @@
+import * as assert from 'node:assert/strict';
+import { reanchor, anchorAt, type AnchorQuery, type ReanchorResult } from '../../../../src/core/anchor';
+
+// Text deleted by an external edit must become an orphan, never land on another mention of the
+// same words. Each case is a pattern that placed a deleted span wrongly in `npm run eval:anchoring`.
+
+const utf16 = { units: 'utf16' as const };
+
+/** Anchor (UTF-16) on the n-th occurrence of a quote. */
+function at(text: string, id: string, quote: string, nth = 0): AnchorQuery {
+  let i = -1;
+  for (let k = 0; k <= nth; k++) i = text.indexOf(quote, i + 1);
+  assert.ok(i >= 0, quote);
+  return anchorAt(text, id, i, i + quote.length);
+}
+
+/** Where each id ended up: [start, end], or 'orphan'. */
+function where(r: ReanchorResult, id: string): [number, number] | 'orphan' {
+  const p = r.placed.find((x) => x.id === id);
+  return p ? [p.start, p.end] : 'orphan';
+}
+
+/** Start of the n-th occurrence of a quote. */
+function nth(text: string, quote: string, n = 0): number {
+  let i = -1;
+  for (let k = 0; k <= n; k++) i = text.indexOf(quote, i + 1);
+  return i;
+}
+
+describe('reanchor: deleted text is orphaned, not placed on another mention', () => {
+  it('a removed table does not lend its "Americans" to the next one (fuzzy, old text unknown; diff, old text known)', () => {
+    const old = [
+      'The State Department gave these figures on Sunday.',
+      '',
+      'KENYA:',
+      'Total Dead: 192',
+      'Americans: 12',
+      'Injured: 4,877',
+      'Hospitalized: 542',
+      'Treated and discharged: 4,257',
+      '',
+      'TANZANIA:',
+      'Total dead: 10',
+      'Americans: 0',
+      'Injured: 74',
+      'Hospitalized: 6',
+      'Treated and discharged: 68',
+      '',
+      'Both embassies remain closed.',
+      '',
+    ].join('\n');
+    const next = old.replace('KENYA:\nTotal Dead: 192\nAmericans: 12\nInjured: 4,877\nHospitalized: 542\nTreated and discharged: 4,257\n\n', '');
+    // Only the deleted mentions annotated: no other annotation competes for the place.
+    const deleted = reanchor(old, next, [at(old, 'k', 'Americans'), at(old, 'ki', 'Injured')], utf16);
+    assert.equal(where(deleted, 'k'), 'orphan');
+    assert.equal(where(deleted, 'ki'), 'orphan');
+    // Without the old text, a table whose figures changed and one that replaced it look alike
+    // ("Injured" keeps 90 % of its context): that case is the old text's to decide.
+    assert.equal(where(reanchor(undefined, next, [at(old, 'k', 'Americans')], utf16), 'k'), 'orphan');
+    for (const oldText of [old, undefined]) {
+      const kept = reanchor(oldText, next, [at(old, 't', 'Americans', 1), at(old, 'ti', 'Injured', 1)], utf16);
+      assert.deepEqual(where(kept, 't'), [nth(next, 'Americans'), nth(next, 'Americans') + 9]);
+      assert.deepEqual(where(kept, 'ti'), [nth(next, 'Injured'), nth(next, 'Injured') + 7]);
+    }
+  });
+
+  it('diff: a removed paragraph that starts with the same name as the next one (old text known)', () => {
+    const old = [
+      "We will do all we can to ease their suffering and help them start anew.''",
+      '',
+      'Albright, after a 16-hour flight, is scheduled to spend only five hours in Nairobi.',
+      '',
+      "Albright's visit to East Africa was designed in part to show solidarity.",
+      '',
+    ].join('\n');
+    const next = old.replace('Albright, after a 16-hour flight, is scheduled to spend only five hours in Nairobi.\n\n', '');
+    // Only the deleted mention is annotated: nothing else competes for the place.
+    const r = reanchor(old, next, [at(old, 'a', 'Albright')], utf16);
+    assert.equal(where(r, 'a'), 'orphan');
+    assert.equal(r.orphans[0].reason, 'deleted');
+  });
+
+  it('diff: a deletion that could as well have taken the following mention is not guessed (old text known)', () => {
+    const old = "According to people familiar with Mr. Antar's case, prosecutors issued their warning this week after one of Mr. Antar's attorneys asked about fees.\n";
+    // Removing "Antar's case, … one of Mr. " leaves the very text that removing "case, … Mr. Antar's " would.
+    const next = old.replace("Antar's case, prosecutors issued their warning this week after one of Mr. ", '');
+    const r = reanchor(old, next, [at(old, 'a', 'Antar')], utf16);
+    assert.equal(where(r, 'a'), 'orphan');
+  });
+
+  it('position: a deleted paragraph opening with a name does not move to the next paragraph opening with it (old text unknown)', () => {
+    const old = [
+      'The company said it would sell its textile businesses to focus more closely on core activities.',
+      '',
+      'Courtaulds has been under pressure to enhance shareholder value since a bid last year.',
+      '',
+      'Courtaulds Chairman and Chief Executive Sir Christopher Hogg said the plan was sound.',
+      '',
+    ].join('\n');
+    const next = old.replace('Courtaulds has been under pressure to enhance shareholder value since a bid last year.\n\n', '');
+    const r = reanchor(undefined, next, [at(old, 'c', 'Courtaulds')], utf16);
+    assert.equal(where(r, 'c'), 'orphan');
+  });
+
+  it('position: short quotes ("Mr", "Uh") opening a deleted sentence stay orphans (old text unknown and known)', () => {
+    const old = [
+      'Others were considering finding a white knight or organizing a counterbid for Paribas.',
+      '',
+      "Mr. Fournier said Navigation Mixte's 1989 profit would rise.",
+      '',
+      "Mr. de Cholet said Mr. Fournier's biggest mistake was to wait.",
+      '',
+      'They are angry people sitting in their bedrooms uh all alone. Uh, in addition, white power music has become quite popular. Uh, there are over fifty thousand CDs a year.',
+      '',
+    ].join('\n');
+    const next = old.replace("Mr. Fournier said Navigation Mixte's 1989 profit would rise.\n\n", '').replace('Uh, in addition, white power music has become quite popular. ', '');
+    const anchors = [at(old, 'mr', 'Mr'), at(old, 'uh', 'Uh')];
+    for (const oldText of [old, undefined]) {
+      const r = reanchor(oldText, next, anchors, utf16);
+      assert.equal(where(r, 'mr'), 'orphan', `Mr, old text ${oldText ? 'known' : 'unknown'}`);
+      assert.equal(where(r, 'uh'), 'orphan', `Uh, old text ${oldText ? 'known' : 'unknown'}`);
+    }
+  });
+
+  it('fuzzy: the exact name elsewhere, in other words, is not taken by the fuzzy matcher (old text unknown)', () => {
+    const old = 'Mr. Roberts continues as treasurer, and Mr. Wonham remains responsible for the offices in Europe and Asia.\n';
+    const next = 'The board named Paul Roberts, 54, treasurer, and Frederick S. Wonham, 58, who takes responsibility for the offices.\n';
+    const r = reanchor(undefined, next, [at(old, 'w', 'Wonham')], utf16);
+    assert.equal(where(r, 'w'), 'orphan');
+  });
+
+  it('the same patterns keep text that still exists: an edit next to a name does not orphan it', () => {
+    const old = [
+      'Officials met in Nairobi on Friday.',
+      '',
+      'Albright, after a 16-hour flight, is scheduled to spend only five hours there, Mr. Fournier said. The trip was short.',
+      '',
+    ].join('\n');
+    // A paragraph inserted before one name, a sentence removed after the other: both keep their text.
+    const next = old.replace('\n\nAlbright', '\n\nA new paragraph was added here.\n\nAlbright').replace(' The trip was short.', '');
+    const anchors = [at(old, 'a', 'Albright'), at(old, 'f', 'Fournier')];
+    for (const oldText of [old, undefined]) {
+      const r = reanchor(oldText, next, anchors, utf16);
+      assert.deepEqual(where(r, 'a'), [nth(next, 'Albright'), nth(next, 'Albright') + 8]);
+      assert.deepEqual(where(r, 'f'), [nth(next, 'Fournier'), nth(next, 'Fournier') + 8]);
+    }
+  });
+});

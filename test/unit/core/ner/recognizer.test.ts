@@ -1,0 +1,135 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { createEntityRecognizer, recognizeEntities } from '../../../../src/core/ner';
+import { repoRoot } from '../../../fixtures/paths';
+
+const corpusFile = path.resolve(repoRoot, '../shared/corpus/korea-generals-2006-03-02.txt');
+
+const found = (text: string, misc = false) => recognizeEntities(text, undefined, misc).map((m) => `${m.type} ${m.text}`);
+
+describe('entity recogniser (shipped model)', () => {
+  it('finds the person, organisation and place of a plain sentence', () => {
+    const text = 'South Korean President Roh Moo-hyun met officials of the Ministry of Unification in Seoul.';
+    const mentions = found(text);
+    assert.ok(mentions.includes('PERSON Roh Moo-hyun'), mentions.join('; '));
+    assert.ok(mentions.includes('ORGANIZATION Ministry of Unification'), mentions.join('; '));
+    assert.ok(mentions.includes('PLACE Seoul'), mentions.join('; '));
+    assert.ok(!mentions.some((m) => m.startsWith('MISC')), 'MISC is off by default');
+  });
+
+  it('reads a possessive place and a hyphenated name', () => {
+    const mentions = found('"We have to transform this armistice," said Park Chan-bong, a deputy minister at Seoul\'s Ministry of Unification.');
+    assert.ok(mentions.includes('PERSON Park Chan-bong'), mentions.join('; '));
+    assert.ok(mentions.includes('PLACE Seoul'), mentions.join('; '));
+  });
+
+  it('labels names, not common words, and offers MISC on request', () => {
+    const text = 'The German company Siemens said on Monday that profits fell in Brazil.';
+    const plain = found(text);
+    assert.ok(plain.includes('ORGANIZATION Siemens'), plain.join('; '));
+    assert.ok(plain.includes('PLACE Brazil'), plain.join('; '));
+    assert.ok(!plain.some((m) => /Monday|profits|company/.test(m)), plain.join('; '));
+    assert.ok(found(text, true).includes('MISC German'));
+  });
+
+  it('returns exact, sorted, non-overlapping spans with CRLF and astral characters before them', () => {
+    const text = '😀 Title line\r\n\r\nPresident Bush met Kim Jong Il in Pyongyang 𝒳 on Friday.\r\n';
+    const mentions = createEntityRecognizer().recognize(text, {});
+    assert.ok(mentions.length >= 2, JSON.stringify(mentions));
+    for (const m of mentions) {
+      assert.equal(text.slice(m.start, m.end), m.text);
+      assert.equal(m.source, 'entities');
+      assert.ok(['PERSON', 'ORGANIZATION', 'PLACE'].includes(m.type));
+    }
+    for (let k = 1; k < mentions.length; k++) assert.ok(mentions[k].start >= mentions[k - 1].end);
+    assert.ok(mentions.some((m) => m.text === 'Kim Jong Il' && m.type === 'PERSON'));
+  });
+
+  it('is the "entities" recogniser', () => {
+    assert.equal(createEntityRecognizer().name, 'entities');
+    assert.deepEqual(createEntityRecognizer().recognize('', {}), []);
+  });
+
+  it('finds every name of the Korean generals article, and nothing else in its headings', function () {
+    if (!fs.existsSync(corpusFile)) {
+      console.log(`      (skipped: ${corpusFile} not found; the shared corpus is outside the repository)`);
+      this.skip();
+    }
+    const text = fs.readFileSync(corpusFile, 'utf8');
+    const mentions = new Set(found(text));
+    const expected = [
+      'PERSON Roh Moo-hyun', 'PERSON Bush', 'PERSON Park Chan-bong', 'PERSON Park', 'PERSON Kim Jong Il', 'PERSON Kim Dae-jung',
+      'PERSON Kim', 'PLACE North Korea', 'PLACE South Korea', 'PLACE Seoul', 'PLACE Panmunjeom', 'PLACE Demilitarized Zone',
+      'ORGANIZATION Ministry of Unification',
+    ];
+    const missing = expected.filter((e) => !mentions.has(e));
+    assert.deepEqual(missing, [], `missing ${missing.join(', ')}; found ${[...mentions].join('; ')}`);
+    const wrong = [...mentions].filter((m) => /WMD|Mass|Destruction|Weapons|Koreans|Generals|Thursday/.test(m));
+    assert.deepEqual(wrong, []);
+  });
+
+  it('leaves a title out of the name ("Mayor Rui Moreira" → Rui Moreira)', () => {
+    const mentions = found('Mayor Rui Moreira said the accord would take effect in January.');
+    assert.ok(mentions.includes('PERSON Rui Moreira'), mentions.join('; '));
+    assert.ok(!mentions.some((m) => m.includes('Mayor')), mentions.join('; '));
+  });
+
+  it('keeps a title word that names a street or a ministry with it ("King Street", "Justice Ministry")', () => {
+    assert.ok(found('Police said King Street was closed.').includes('PLACE King Street'));
+    assert.ok(found('Police said Justice Ministry was closed.').includes('ORGANIZATION Justice Ministry'));
+  });
+
+  it('reads a listed place as a place even where its name looks like a people\'s ("Paris", not of "Para")', () => {
+    assert.ok(found('Officials in Paris said the talks failed.').includes('PLACE Paris'));
+  });
+
+  it('reads the people of a place as MISC, but not a person or a team named after them', () => {
+    assert.ok(found('Analysts said North Koreans would vote.', true).includes('MISC North Koreans'));
+    const team = found('The Cleveland Indians beat the Yankees on Sunday.', true);
+    assert.ok(!team.includes('MISC Cleveland Indians'), team.join('; '));
+    assert.ok(found('Ahmed Korei met the press.').includes('PERSON Ahmed Korei'));
+  });
+
+  it('reads the name opening a dateline as a place, not a score line ("Lisbon, 14 May 2019" but "Bury 1")', () => {
+    const mentions = found('Lisbon, 14 May 2019\n\nThe Port of Lisbon and the city council of Porto signed an agreement.');
+    assert.ok(mentions.includes('PLACE Lisbon'), mentions.join('; '));
+    assert.ok(!found('Sporting Lisbon 1\n').includes('PLACE Sporting Lisbon'));
+  });
+
+  it('ends a name before a weekday and still finds it ("Kaesong Thursday")', () => {
+    const mentions = found('Officials met in the border town of Kaesong Thursday to discuss the railway.');
+    assert.ok(mentions.includes('PLACE Kaesong'), mentions.join('; '));
+  });
+
+  it('gives a bracketed acronym the type of the words it abbreviates, or none', () => {
+    assert.deepEqual(found('Weapons of Mass Destruction (WMD)\n\nThe inspectors left.'), []);
+    const mentions = found('A spokesman for the Ministry of Unification (MOU) said talks would resume.');
+    assert.ok(mentions.includes('ORGANIZATION Ministry of Unification'), mentions.join('; '));
+    assert.ok(mentions.includes('ORGANIZATION MOU'), mentions.join('; '));
+  });
+});
+
+describe('entity recogniser on arbitrary text (property)', () => {
+  // Words and separators that exercise names, clitics, abbreviations, line ends and surrogate pairs.
+  const pieces = ['Kim', 'Jong', 'Il', "Seoul's", 'U.S.', 'Park', 'Chan-bong', 'the', 'of', 'Ministry', 'said', '.', ',', '"', '(', ')',
+    '😀', '𝒳', '\r\n', '\n\n', '\r', '\u2028', ' ', ' ', '--', "'s", 'Mr.', 'NORTH', 'KOREA', '1,000', '\u00a0', 'é', '\u0301'];
+  it('returns exact, in-bounds, sorted, non-overlapping spans for any mix of pieces', () => {
+    const recognizer = createEntityRecognizer({ misc: true });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.constantFrom(...pieces), fc.string({ unit: 'grapheme', maxLength: 4 })), { maxLength: 60 }), (parts) => {
+        const text = parts.join(parts.length % 3 === 0 ? '' : ' ');
+        const mentions = recognizer.recognize(text, {});
+        let end = 0;
+        for (const m of mentions) {
+          assert.ok(m.start >= end && m.start < m.end && m.end <= text.length);
+          assert.equal(text.slice(m.start, m.end), m.text);
+          assert.ok(!/^\s|\s$/.test(m.text));
+          end = m.end;
+        }
+      }),
+      { numRuns: 300 },
+    );
+  });
+});

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { ABANDONED_AFTER_MS, ChangedOnDiskError, isChangedOnDisk } from '../../../../src/core/sidecar/atomicWrite';
+import { writeFileAtomic } from '../../../../src/node/fs';
+
+describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
+  let dir: string;
+  let target: string;
+  let lock: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-lock-'));
+    target = path.join(dir, 'a.txt.factmark.yaml');
+    lock = path.join(dir, '.a.txt.factmark.yaml.lock');
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('a file changed since it was read is not replaced: the writer is told, the other change stays', async () => {
+    fs.writeFileSync(target, 'theirs\n');
+    await assert.rejects(writeFileAtomic(target, 'mine\n', { ifUnchanged: 'what I read\n' }), (e) => isChangedOnDisk(e) && e instanceof ChangedOnDiskError);
+    assert.equal(fs.readFileSync(target, 'utf8'), 'theirs\n');
+    await assert.rejects(writeFileAtomic(target, 'mine\n', { ifUnchanged: null }), isChangedOnDisk, 'created by another writer meanwhile');
+    await writeFileAtomic(target, 'mine\n', { ifUnchanged: 'theirs\n' });
+    assert.equal(fs.readFileSync(target, 'utf8'), 'mine\n');
+    assert.ok(!fs.existsSync(lock), 'lock released');
+  });
+
+  it('a lock left by a killed writer (its process gone) is taken over at once', async () => {
+    fs.writeFileSync(lock, `999999 ${Date.now()}`);
+    const t0 = Date.now();
+    await writeFileAtomic(target, 'x\n');
+    assert.equal(fs.readFileSync(target, 'utf8'), 'x\n');
+    // "At once": not after the wait for an abandoned lock (ABANDONED_AFTER_MS, minutes); a bound far
+    // from both, so that a loaded machine does not fail it.
+    assert.ok(Date.now() - t0 < ABANDONED_AFTER_MS / 10, 'waited as for an abandoned lock');
+    assert.ok(!fs.existsSync(lock));
+  });
+
+  it('an empty lock (writer killed between create and write) is taken over', async () => {
+    fs.writeFileSync(lock, '');
+    await writeFileAtomic(target, 'x\n');
+    assert.equal(fs.readFileSync(target, 'utf8'), 'x\n');
+  });
+
+  it('a live lock is waited for: the write happens once it is released', async () => {
+    fs.writeFileSync(lock, `${process.pid} ${Date.now()}`);
+    let done = false;
+    const write = writeFileAtomic(target, 'x\n').then(() => (done = true));
+    await new Promise((r) => setTimeout(r, 150));
+    assert.equal(done, false, 'wrote while another writer held the lock');
+    fs.rmSync(lock);
+    await write;
+    assert.equal(fs.readFileSync(target, 'utf8'), 'x\n');
+  });
+});

@@ -1,0 +1,70 @@
+/**
+ * Large imports run in a worker thread (dist/importWorker.js) so that the extension host keeps
+ * answering (issue 12, "imports of large files off the extension host's main thread"). What comes back
+ * must be what the importer gives in the extension host itself, problems included.
+ */
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { findExportFormat } from '../../../src/core/export';
+import { runImportJob, type ImportJob } from '../../../src/core/export/importJob';
+import type { ExportInput } from '../../../src/core/export/types';
+import type { Annotation, Fact } from '../../../src/core/model';
+import { ImportCancelled, importInWorker } from '../../../src/node/importThread';
+import { hardDocument, repoRoot } from '../core/export/fixtures';
+
+const WORKER = path.join(repoRoot, 'dist', 'importWorker.js');
+
+/** The hard document (emoji, Hangul, combining marks, CRLF, notes, suggested) repeated `times` times, annotations and facts with it. */
+function repeated(times: number): ExportInput {
+  const one = hardDocument();
+  const step = one.text.length + 2;
+  const annotations: Annotation[] = [];
+  const facts: Fact[] = [];
+  for (let k = 0; k < times; k++) {
+    const id = (old: string) => `${old}-${k}`;
+    for (const a of one.doc.annotations) annotations.push({ ...a, id: id(a.id), start: a.start + k * step, end: a.end + k * step });
+    for (const f of one.doc.facts) facts.push({ ...f, id: id(f.id), start: f.start + k * step, end: f.end + k * step, entities: f.entities.map(id) });
+  }
+  return { ...one, text: Array(times).fill(one.text).join('\r\n'), doc: { ...one.doc, annotations, facts } };
+}
+
+/** The import job of one format's export of `input` (brat: its .ann). */
+function jobFor(format: string, input: ExportInput): ImportJob {
+  const files = findExportFormat(format)!.export([input], { includeSuggested: true }).files;
+  const file = format === 'brat' ? files.find((f) => f.name.endsWith('.ann'))! : files[0];
+  return { format, content: file.content, text: input.text, options: { documentName: input.name } };
+}
+
+describe('import in a worker thread (dist/importWorker.js)', function () {
+  this.timeout(60_000);
+  before(() => assert.ok(fs.existsSync(WORKER), `${WORKER} is missing: run "npm run build" first`));
+  const input = repeated(200);
+
+  for (const format of ['w3c', 'brat', 'doccano']) {
+    it(`gives the same ${format} import result as the importer run in the extension host`, async () => {
+      const job = jobFor(format, input);
+      const here = runImportJob(job);
+      assert.ok(here.annotations.length >= 2000, `only ${here.annotations.length} annotations imported`);
+      assert.deepEqual(await importInWorker(WORKER, job), here);
+    });
+  }
+
+  it('reports what it could not import the same way (a file that is not JSON, an unknown format)', async () => {
+    for (const job of [
+      { format: 'w3c', content: 'not JSON', text: input.text, options: {} },
+      { format: 'nope', content: '', text: '', options: {} },
+    ]) {
+      const here = runImportJob(job);
+      assert.ok(here.problems.length > 0);
+      assert.deepEqual(await importInWorker(WORKER, job), here);
+    }
+  });
+
+  it('stops when cancelled, with nothing imported', async () => {
+    const abort = new AbortController();
+    const running = importInWorker(WORKER, jobFor('w3c', repeated(600)), abort.signal);
+    abort.abort();
+    await assert.rejects(running, ImportCancelled);
+  });
+});
