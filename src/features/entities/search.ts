@@ -52,15 +52,7 @@ export function registerSearch(commands: CommandManager, corpus: CorpusIndex, la
       const { mentions, facts } = index.query(query);
       const nameOf = (key: string) => index.document(key)?.name ?? key;
       const items: Hit[] = [];
-      for (const f of facts.slice(0, MAX_ROWS)) {
-        items.push({
-          label: `$(note) ${f.label}: ${preview(f.text, 70)}`,
-          description: [f.date ?? index.document(f.doc)?.date, f.entities.map((e) => index.entity(e)?.name).filter(Boolean).join(', ')].filter(Boolean).join(' · '),
-          detail: `${nameOf(f.doc)}:${f.line + 1}`,
-          alwaysShow: true,
-          target: { uri: f.doc, start: f.start, end: f.end },
-        });
-      }
+      // Mentions first: what was asked for by type, entity or text; the facts that name them after.
       for (const m of mentions.slice(0, MAX_ROWS)) {
         const entity = m.entity !== undefined ? index.entity(m.entity) : undefined;
         items.push({
@@ -69,6 +61,15 @@ export function registerSearch(commands: CommandManager, corpus: CorpusIndex, la
           detail: `${nameOf(m.doc)}:${m.line + 1} — ${`${m.before}${m.text}${m.after}`.trim()}`,
           alwaysShow: true,
           target: { uri: m.doc, start: m.start, end: m.end },
+        });
+      }
+      for (const f of facts.slice(0, MAX_ROWS)) {
+        items.push({
+          label: `$(note) ${f.label}: ${preview(f.text, 70)}`,
+          description: [f.date ?? index.document(f.doc)?.date, f.entities.map((e) => index.entity(e)?.name).filter(Boolean).join(', ')].filter(Boolean).join(' · '),
+          detail: `${nameOf(f.doc)}:${f.line + 1}`,
+          alwaysShow: true,
+          target: { uri: f.doc, start: f.start, end: f.end },
         });
       }
       const more = mentions.length > MAX_ROWS || facts.length > MAX_ROWS ? ` (first ${MAX_ROWS} of each shown)` : '';
