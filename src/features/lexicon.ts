@@ -60,20 +60,21 @@ export class LexiconService extends Disposable {
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
     const reload = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
-      if (folder && uri.path === vscode.Uri.joinPath(folder.uri, LEXICON_FILE).path) void this.load(folder);
+      // In turn with the decisions: a reload between a decision's commit and its write would put the older file back.
+      if (folder && uri.path === vscode.Uri.joinPath(folder.uri, LEXICON_FILE).path) void this.inTurn(() => this.load(folder));
     };
     this._registerAll(
       watcher,
       watcher.onDidChange(reload),
       watcher.onDidCreate(reload),
       watcher.onDidDelete(reload),
-      vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.load(f))),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.inTurn(() => this.load(f)))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('factmark.patterns') || e.affectsConfiguration('factmark.suggestions.learn')) this.invalidate();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.invalidate();
-        void this.writeUnwritten();
+        void this.inTurn(() => this.writeUnwritten());
       }),
     );
   }

@@ -12,12 +12,12 @@ import type { Workflow } from './workflow';
  * mentions confirmed here.
  */
 export async function confirmEverywhere(workflow: Workflow, document: vscode.TextDocument, text: string, type: string): Promise<number> {
-  const spans = occurrences(document.getText(), text);
   const entry: LexiconEntry = { text, type, rule: true };
   let count = 0;
   await withChangeNotice(workflow, document, async () => {
     const { step } = await workflow.history.recorded(document, `Accept "${text}" everywhere`, async () => {
-      count = await workflow.tagNow(document, spans, type);
+      // The mentions as the text is when this action's turn comes (it may wait behind a large import).
+      count = await workflow.tagNow(document, occurrences(document.getText(), text), type);
       await workflow.recognition.lexicon.record(document.uri, [entry], []);
     });
     return step ? Math.max(count, 1) : 0;

@@ -42,6 +42,10 @@ export class CorpusIndex extends Disposable {
       watcher.onDidChange(onDisk),
       watcher.onDidCreate(onDisk),
       watcher.onDidDelete(onDisk),
+      // An article closed without saving takes its unsaved annotations with it: read what its sidecar holds.
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (this.index.document(d.uri.toString())) onDisk(d.uri.with({ path: d.uri.path + SIDECAR_SUFFIX }));
+      }),
       store.onDidChange((entry) => {
         this.pending.set(entry.uri.toString(), entry.uri);
         this.scheduleFlush();
@@ -68,7 +72,11 @@ export class CorpusIndex extends Disposable {
    * every few seconds).
    */
   async ready(look: 'always' | 'lately' = 'lately'): Promise<WorkspaceIndex> {
-    this.building ??= this.build();
+    // A failed build is tried again on the next question, not kept as the answer for the session.
+    this.building ??= this.build().catch((err: unknown) => {
+      this.building = undefined;
+      throw err;
+    });
     await this.building;
     // File events can come late or not at all (a folder deleted at once, a loaded machine): the list
     // of sidecars is looked at again when it was not lately.
@@ -160,13 +168,19 @@ export class CorpusIndex extends Disposable {
     if (this.fromStore(this.store.get(uri))) return;
     const [sidecarText, text] = await Promise.all([readText(sidecar), readText(uri)]);
     if (this.fromStore(this.store.get(uri))) return;
-    const data = sidecarText === undefined ? undefined : parseSidecar(sidecarText).doc;
-    // Gone, or unreadable: left out (the sidecar feature reports malformed files).
-    if (!data || text === undefined) {
+    try {
+      const data = sidecarText === undefined ? undefined : parseSidecar(sidecarText).doc;
+      // Gone, or unreadable: left out (the sidecar feature reports malformed files).
+      if (!data || text === undefined) {
+        this.index.removeDocument(key);
+        return;
+      }
+      this.index.setDocument(indexSidecar(key, vscode.workspace.asRelativePath(uri), data, text));
+    } catch (err) {
+      // One sidecar the index cannot take must not cost the others (search, References, Ctrl+T).
+      console.warn(`[factmark] not indexed: ${key}: ${err instanceof Error ? err.message : String(err)}`);
       this.index.removeDocument(key);
-      return;
     }
-    this.index.setDocument(indexSidecar(key, vscode.workspace.asRelativePath(uri), data, text));
   }
 
   private scheduleFlush(): void {

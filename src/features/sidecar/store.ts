@@ -133,7 +133,7 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     if (plain.annotations.length + plain.facts.length > LARGE_MODEL) await nextTask();
     this.fire(entry, true);
     this.schedule(entry);
-    await entry.queue;
+    await queueDrained(entry);
     return entry;
   }
 
@@ -212,7 +212,7 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     const entry = this.entries.get(uri.toString());
     if (!entry) return;
     await entry.settled();
-    await entry.queue;
+    await queueDrained(entry);
   }
 
   // ---------------------------------------------------------------- loading
@@ -381,4 +381,16 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     if (!entry) return;
     await (entry.queue = entry.queue.then(() => this.reloads.reloadNow(entry)).catch(() => undefined));
   }
+}
+
+/**
+ * Waits until the entry's write queue stops growing: a sliced write that finds the model changed
+ * between its slices schedules itself again, after callers began waiting on the old queue.
+ */
+async function queueDrained(entry: { queue: Promise<unknown> }): Promise<void> {
+  let q: Promise<unknown>;
+  do {
+    q = entry.queue;
+    await q;
+  } while (q !== entry.queue);
 }

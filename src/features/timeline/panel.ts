@@ -219,7 +219,9 @@ export class PicturePanel<T> extends Disposable {
         return;
       }
       try {
-        pending?.done(await this.save(m.format, m.data, pending.target));
+        // Not `pending?.done(await …)`: with no command waiting (the page's own button) that would skip the save too.
+        const saved = await this.save(m.format, m.data, pending?.target);
+        pending?.done(saved);
       } catch (e) {
         if (!pending) throw e;
         pending.failed(e instanceof Error ? e : new Error(String(e)));

@@ -527,9 +527,10 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
     await wb.press('Control+Alt+Period');
     await eventually(() => editor.document.offsetAt(editor.selection.start) === text.indexOf('Thursday'), 'Ctrl+Alt+. did not move to Thursday');
-    const label = await eventually(
-      () => wb.evaluate(() => Array.from(document.querySelectorAll('.statusbar-item')).map((e) => e.getAttribute('aria-label') ?? '').find((l) => l.startsWith('Factmark:')) ?? ''),
-      'no Factmark status bar item',
+    // The counts item, not a passing status message of an earlier action ("Factmark: tagged 3 more occurrences …").
+    const labels = () => wb.evaluate(() => Array.from(document.querySelectorAll('.statusbar-item')).map((e) => e.getAttribute('aria-label') ?? '').filter((l) => l.startsWith('Factmark:')));
+    const label = await eventually(async () => (await labels()).find((l) => /^Factmark: \d+ facts/.test(l)), 'no Factmark counts in the status bar').catch(async (e: Error) =>
+      assert.fail(`${e.message}: ${(await labels()).join(' | ')}`),
     );
     assert.match(label, /^Factmark: 1 facts, \d+ entities, \d+ suggestions/);
   });
