@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { contentHash, gitBlobSha1 } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
-import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
 
 const DIR = 'sidecar-tests';
@@ -488,13 +488,13 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const edit = new vscode.WorkspaceEdit();
     edit.deleteFile(uri);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const toast = '.notification-toast:has-text("deleted-told.txt was deleted")';
-    assert.ok(await wb.waitFor(toast), 'no notification told that deleted-told.txt was deleted');
-    const message = await wb.evaluate(() => Array.from(document.querySelectorAll('.notification-toast')).map((t) => t.textContent ?? '').find((t) => t.includes('deleted-told.txt was deleted')) ?? '');
-    assert.match(message, /annotations are kept in deleted-told\.txt\.factmark\.yaml/);
+    const told = await findNotification(wb, 'deleted-told.txt was deleted', undefined, 30_000);
+    assert.ok(told, 'no notification told that deleted-told.txt was deleted');
+    assert.match(told.message, /annotations are kept in deleted-told\.txt\.factmark\.yaml/);
     await deletionHandled(uri);
     assert.ok(fs.existsSync(sidecarPath(uri)), 'the sidecar went before the user answered');
-    await wb.click(`${toast} .monaco-button:text-is("Delete Annotations Too")`);
+    await wb.click(`${told.selector} .monaco-button:text-is("Delete Annotations Too")`);
+    await vscode.commands.executeCommand('notifications.hideList');
     await eventually(() => !fs.existsSync(sidecarPath(uri)), 'Delete Annotations Too did not delete the sidecar');
   });
 
