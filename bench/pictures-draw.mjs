@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { corpusArticles, root } from './corpus.mjs';
+import { corpusArticles, root, syntheticDocs } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const COUNT = 5000;
@@ -22,19 +22,9 @@ export async function run() {
     console.log(`  skipped: no browser (${e.message})`);
     return;
   }
-  const { createDefaultPipeline } = require(join(root, 'out/src/core/recognition/index.js'));
-  const { detectDocumentDate } = require(join(root, 'out/src/core/dates/index.js'));
   const { buildTimeline } = require(join(root, 'out/src/core/timeline/index.js'));
   const { Gazetteer, placeMap } = require(join(root, 'out/src/core/places/index.js'));
-  const pipeline = createDefaultPipeline();
-  const base = texts.map((text) => {
-    const documentDate = detectDocumentDate(text);
-    return { text, documentDate, suggestions: pipeline.recognize(text, { documentDate }) };
-  });
-  const docs = Array.from({ length: COUNT }, (_, i) => {
-    const b = base[i % base.length];
-    return { uri: `file:///bench/${i}.txt`, name: `${i}.txt`, text: b.text, documentDate: b.documentDate, annotations: [], facts: [], suggestions: b.suggestions };
-  });
+  const { docs } = syntheticDocs(texts, COUNT);
   const gazetteer = Gazetteer.parse(readFileSync(join(root, 'dist/gazetteer.tsv'), 'utf8'));
   const pictures = { timeline: buildTimeline(docs), map: placeMap(docs, gazetteer) };
   const browser = await launchBrowser();

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
-import { corpusArticles, root } from './corpus.mjs';
+import { corpusArticles, root, syntheticDocs } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const COUNT = 5000;
@@ -37,22 +37,12 @@ function message(label, data) {
 export async function run() {
   const texts = corpusArticles();
   if (!texts) return;
-  const { createDefaultPipeline } = require(join(root, 'out/src/core/recognition/index.js'));
-  const { detectDocumentDate } = require(join(root, 'out/src/core/dates/index.js'));
   const { buildTimeline, filterTimeline, groupTimeline } = require(join(root, 'out/src/core/timeline/index.js'));
   const { Gazetteer, placeMap } = require(join(root, 'out/src/core/places/index.js'));
   const table = join(root, 'dist/gazetteer.tsv');
   const gazetteerText = existsSync(table) ? readFileSync(table, 'utf8') : (await import('../scripts/gazetteer.mjs')).gazetteerText();
 
-  const pipeline = createDefaultPipeline();
-  const base = texts.map((text) => {
-    const documentDate = detectDocumentDate(text);
-    return { text, documentDate, suggestions: pipeline.recognize(text, { documentDate }) };
-  });
-  const docs = Array.from({ length: COUNT }, (_, i) => {
-    const b = base[i % base.length];
-    return { uri: `file:///bench/${i}.txt`, name: `${i}.txt`, text: b.text, documentDate: b.documentDate, annotations: [], facts: [], suggestions: b.suggestions };
-  });
+  const { base, docs } = syntheticDocs(texts, COUNT);
   const mentions = base.reduce((n, b) => n + b.suggestions.length, 0) * (COUNT / base.length);
   console.log(`  ${COUNT} articles (the ${base.length} corpus articles repeated), about ${Math.round(mentions)} suggested mentions`);
 
