@@ -149,3 +149,9 @@ export function readQuickInput(): QuickInputState | undefined {
     rows,
   };
 }
+
+/** The relative luminance (0–255 scale) of a CSS `rgb(…)`/`rgba(…)` colour, to check that a mark stands out from its page. */
+export function luminance(css: string): number {
+  const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
+  return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+}

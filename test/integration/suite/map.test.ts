@@ -5,7 +5,7 @@ import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
 import * as fs from 'fs';
 import * as path from 'path';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { workbench } from '../workbench';
+import { luminance, workbench } from '../workbench';
 import { readCspViolations, readDrawnItems, readMapTheme, readPictureText } from '../pictures';
 
 describe('Map and place links (issue 16)', function () {
@@ -58,10 +58,6 @@ describe('Map and place links (issue 16)', function () {
     await vscode.commands.executeCommand('factmark.showMap');
     await eventually(() => wb!.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots', 30_000);
     const config = vscode.workspace.getConfiguration('workbench');
-    const luminance = (css: string) => {
-      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
     try {
       for (const [theme, kind, name] of [
         ['Default Light Modern', 'vscode-light', 'map-light'],

@@ -6,7 +6,7 @@ import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
-import { workbench } from '../workbench';
+import { luminance, workbench } from '../workbench';
 
 describe('Timeline (issue 16)', function () {
   this.timeout(60_000);
@@ -169,10 +169,6 @@ describe('Timeline (issue 16)', function () {
     await openInEditor(uri);
     await vscode.commands.executeCommand('factmark.showTimeline');
     const config = vscode.workspace.getConfiguration('workbench');
-    const luminance = (css: string) => {
-      const [r, g, b] = (css.match(/[\d.]+/g) ?? []).map(Number);
-      return 0.2126 * r + 0.7152 * g + 0.0722 * b;
-    };
     try {
       for (const [theme, kind, name] of [
         ['Default Light Modern', 'vscode-light', 'timeline-light'],
