@@ -184,6 +184,9 @@ class User {
 
   quickInput = () => this.wb.evaluate(readQuickInput);
 
+  /** Whether the keyboard focus is in the quick pick's list (not in its filter box). */
+  listHasFocus = () => this.wb.evaluate(() => !!document.activeElement?.closest('.quick-input-list'));
+
   /** Waits for the quick input to show what `ready` expects. */
   async waitQuickInput(ready: (q: QuickInputState) => boolean, message: string): Promise<QuickInputState> {
     return eventually(async () => {
@@ -515,21 +518,28 @@ describe('Edit Fact through its pickers, by keyboard', function () {
     const picker = await user.waitQuickInput((q) => /Entities this fact links/.test(q.placeholder) && q.rows.length >= 3, 'the entities picker did not open');
     assert.ok(picker.rows.some((r) => r.includes('✓') && r.includes('Karim Ben Salah')), `Karim Ben Salah is not pre-checked: ${picker.rows.join(' | ')}`);
     assert.ok(picker.rows.some((r) => !r.includes('✓') && r.includes('Valletta')), `Valletta is pre-checked: ${picker.rows.join(' | ')}`);
+    const rowOf = (q: QuickInputState, name: string) => q.rows.find((r) => r.includes(name));
+    const isChecked = (row: string | undefined) => !!row?.replace(/^>/, '').startsWith('✓');
     for (const name of ['Karim Ben Salah', 'Valletta']) {
-      let rows = (await user.quickInput())!.rows;
-      for (let i = 0; i < rows.length + 1 && !rows.find((r) => r.startsWith('>'))?.includes(name); i++) {
-        await user.press('ArrowDown');
-        await sleep(100);
-        rows = (await user.quickInput())!.rows;
-      }
-      const before = rows.find((r) => r.startsWith('>'));
-      assert.ok(before?.includes(name), `cannot move to ${name}: ${rows.join(' | ')}`);
+      // Up and Down move the list's focus onto the row, and the keyboard focus from the filter box into
+      // the list, where Space toggles the row instead of typing a space into the filter.
+      await eventually(async () => {
+        const q = (await user.quickInput())!;
+        const at = q.rows.findIndex((r) => r.startsWith('>'));
+        const want = q.rows.findIndex((r) => r.includes(name));
+        if (at === want && (await user.listHasFocus())) return true;
+        await user.press(at > want ? 'ArrowUp' : 'ArrowDown');
+        return false;
+      }, `cannot move to ${name}`);
+      const was = isChecked(rowOf((await user.quickInput())!, name));
       await user.press('Space');
-      await user.waitQuickInput((q) => q.rows.find((r) => r.startsWith('>')) !== before, `Space did not toggle ${name}`);
+      const after = await user.waitQuickInput((q) => isChecked(rowOf(q, name)) !== was, `Space did not toggle ${name}`);
+      assert.equal(after.value, '', 'Space typed into the filter box');
     }
     await user.press('Enter');
     await user.waitQuickInputClosed();
-    await eventually(async () => (await fact()).entities.join() === [ids['Elena Vassallo'], ids['Valletta']].join(), 'the links were not changed');
+    const linked = [ids['Elena Vassallo'], ids['Valletta']].sort().join();
+    await eventually(async () => (await fact()).entities.slice().sort().join() === linked || undefined, `the links were not changed to Elena Vassallo and Valletta (${linked})`);
 
     // The date: the input box, pre-filled with the current date.
     await edit('Date');
