@@ -16,6 +16,9 @@
  * and without the old text. Printed: % placed exactly (correct), % orphaned and % placed anywhere
  * else (wrong), separately for annotations whose text still exists and for those whose text was
  * deleted (for those, orphaned is correct). Needs the compiled core: `npx tsc -p tsconfig.test.json`.
+ * Wrong placements are also counted by scenario, mode and method (which rule placed them). With
+ * DUMP_WRONG=FILE the first wrong case is written to FILE as JSON (old text, new text, anchors, id)
+ * to replay it alone.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -253,6 +256,7 @@ const SCENARIOS = [
 ].filter(([name]) => !args.includes('--scenario') || args[args.indexOf('--scenario') + 1] === name);
 const sidecar = require(path.join(repoRoot, 'out/src/core/sidecar/index.js'));
 const wrongByScenario = new Map();
+const wrongByMethod = new Map();
 const table = {};
 const add = (key, field) => {
   table[key] ??= { exists: 0, correct: 0, orphan: 0, wrong: 0, deleted: 0, delOrphan: 0, delWrong: 0 };
@@ -319,6 +323,8 @@ for (const seed of seeds) {
           const wrong = got && (!want || got.start !== want.start || got.end !== want.end);
           if (wrong) wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
           if (wrong) wrongByScenario.set(scenario, (wrongByScenario.get(scenario) ?? 0) + 1);
+          if (wrong) { const k = `${scenario} | ${mode} | ${got.method}`; wrongByMethod.set(k, (wrongByMethod.get(k) ?? 0) + 1); }
+          if (wrong && process.env.DUMP_WRONG && !fs.existsSync(process.env.DUMP_WRONG)) fs.writeFileSync(process.env.DUMP_WRONG, JSON.stringify({ old: text, cur, stored, id: s.id, known, want }));
           if (wrong && wrongExamples.length < 10) {
             wrongExamples.push({ scenario, seed, doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20), was: s.prefix.slice(-20) + '[' + s.quote + ']' + s.suffix.slice(0, 20) });
           }
@@ -380,6 +386,7 @@ for (const [key, r] of Object.entries(table).sort(([a], [b]) => order.indexOf(a.
 }
 console.log('');
 console.log(`wrong placements per scenario: ${order.filter((x) => Object.keys(table).some((k) => k.startsWith(`${x} |`))).map((x) => `${x}: ${wrongByScenario.get(x) ?? 0}`).join(', ')}`);
+console.log(`wrong placements by scenario, mode and method: ${[...wrongByMethod].map(([k, n]) => `${k}: ${n}`).join('; ')}`);
 console.log(`wrong placements per seed: ${[...wrongBySeed].map(([s, n]) => `${s}: ${n}`).join(', ')}`);
 console.log(`re-anchoring time: ${ms.toFixed(0)} ms in all`);
 for (const o of orphanExamples) console.log('orphan:', JSON.stringify(o));

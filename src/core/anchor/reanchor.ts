@@ -263,9 +263,23 @@ function searchCandidates(
   // `c`'s disagree: a partial copy of the sentence next to the original, say. Nobody can tell.
   const rivalled = (c: Candidate) => {
     const own = support(c);
-    if (own >= 2) return false;
+    if (own >= 2) return nearRival(c, own);
     const others = occurrencesScored();
     return others.length <= MAX_RIVALS && others.some((o) => o.start !== c.start && fits(o) && support(o) >= own);
+  };
+  // A copy close by whose surroundings agree as well: a sentence (or its first words) pasted next
+  // to the original. Without the old text nothing tells which of the two the anchor was on; only
+  // copies this close are looked at, since farther ones are what repeated text (wire copy,
+  // templates) is made of, where the place predicted by the neighbours decides.
+  const nearRival = (c: Candidate, own: number) => {
+    // (An anchor stored with no context at all has only its place: that is kept, see below.)
+    if (!a.prefix && !a.suffix) return false;
+    const lo = Math.max(0, c.start - NEAR_COPY);
+    const window = text.slice(lo, c.end + NEAR_COPY);
+    return occurrences(window, a.quote).some((p) => {
+      const o = { start: lo + p, end: lo + p + a.quote.length, text: a.quote, score: 0 };
+      return o.start !== c.start && fits(o) && support(o) >= own;
+    });
   };
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
@@ -286,7 +300,7 @@ function searchCandidates(
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0]) return { ...place(top, 'context', false), nearest: true };
+    if (d[0] * 4 <= d[1] && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = exact.find((c) => c.start === hint);
@@ -319,6 +333,8 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
   return placed;
 }
 
+/** How far (UTF-16 units) a pasted copy next to the original is looked for; see `nearRival` in searchCandidates. */
+const NEAR_COPY = 400;
 /** Occurrences compared for a rival (see `rivalled` in searchCandidates); more is repeated text, judged by context alone. */
 const MAX_RIVALS = 200;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */

@@ -30,8 +30,9 @@ describe('reanchor: no placement is a guess (issue 11 item 5)', () => {
     const text = `Seoul.\n\nKim Yong-chol met the delegation in Panmunjom. ${sentence}\n\nOther news follows here.\n`;
     const original = text.indexOf(sentence);
     // (Without the old text, "Kim Yong-chol" on the copy is at its old offset with all of its
-    // stored context, 8 characters before and 32 after: nothing tells the copy from the original.)
-    const cases = [['Panmunjom', [old, undefined]], ['Kim Yong-chol', [old]]] as const;
+    // stored context, 8 characters before and 32 after: nothing tells the copy from the original,
+    // so it must be an orphan, as the next test checks.)
+    const cases = [['Panmunjom', [old, undefined]], ['Kim Yong-chol', [old, undefined]]] as const;
     for (const [quote, modes] of cases) {
       const s = old.indexOf(quote);
       const a = anchorAt(old, quote, s, s + quote.length);
@@ -40,6 +41,25 @@ describe('reanchor: no placement is a guess (issue 11 item 5)', () => {
         assert.ok(got === undefined || got === `${text.indexOf(quote, original)}:${quote}`, `${quote} placed on the copy: ${got} (old text ${known ? 'known' : 'unknown'})`);
       }
     }
+  });
+
+  it('without the old text, a name whose copy pasted close by agrees as well is an ambiguous orphan offering the place, not a guess', () => {
+    // eval:anchoring's "partly duplicated sentence" without the old text placed 11.8 % of the
+    // anchors on the copy, because the copy sat at the old offset with the whole stored context.
+    const sentence = '"What we are talking about is to improve security cooperation and how to build confidence," said Park.';
+    const old = `This is a crucial first step towards that goal.\n\n${sentence}\n\nThe talks end on Friday.\n`;
+    const text = old.replace(sentence, `"What we are talking about is to improve security cooperation and how to build. ${sentence}`);
+    const s = old.indexOf('What');
+    const r = reanchor(undefined, text, [anchorAt(old, 'w', s, s + 4)], utf16);
+    assert.deepEqual(r.placed, [], `placed on ${JSON.stringify(r.placed)}`);
+    assert.equal(r.orphans[0]?.reason, 'ambiguous');
+    assert.ok(r.orphans[0].best, 'the orphan offers a place to pick');
+    // Copies far apart (repeated wire copy) are still told apart by where the text was.
+    const far = `${old}${'Filler text that goes on. '.repeat(60)}${old}`;
+    const moved = `A new first line.\n${far}`;
+    const f = far.indexOf('What', far.indexOf('What') + 1);
+    const got = reanchor(undefined, moved, [anchorAt(far, 'w', f, f + 4)], utf16).placed[0];
+    assert.equal(got?.start, f + 'A new first line.\n'.length, 'the later copy of a repeated passage is kept');
   });
 
   // What eval:anchoring's duplicated-sentence scenarios found with the old text known: the diff may
