@@ -137,7 +137,10 @@ export class DiffMap {
    * Other places the diff could as cheaply have put new range [start, end) of unchanged text:
    * an insertion next to it that repeats the text between them can slide over it ("A B" + "A B"
    * inserted after is "A B" inserted before), and the range moves the other way by its length.
-   * diff-match-patch picks one of these equal-cost alignments by its own rules, not by meaning.
+   * More generally, wherever the insertion holds that text again, the unchanged text can be aligned
+   * there and the insertion split around it, inserting as many characters: a sentence pasted
+   * several times next to itself among other sentences. diff-match-patch picks one of these
+   * equal-cost alignments by its own rules, not by meaning.
    */
   slides(newText: string, start: number, end: number): number[] {
     const r = firstEndingAfter(this.runs, 'newEnd', start);
@@ -146,14 +149,16 @@ export class DiffMap {
     const out: number[] = [];
     const pureInsert = (k: number) => this.runs[k]?.op === DIFF_INSERT && this.runs[k - 1]?.op !== DIFF_DELETE && this.runs[k + 1]?.op !== DIFF_DELETE;
     if (pureInsert(r + 1)) {
+      // The unchanged text from the range to the insertion, found again inside the insertion.
       const { newStart: b0, newEnd: b1 } = this.runs[r + 1];
-      const between = b0 - start;
-      if (between <= b1 - b0 && newText.startsWith(newText.slice(start, b0), b1 - between)) out.push(start + (b1 - b0));
+      const tail = newText.slice(start, b0);
+      for (let q = newText.indexOf(tail, b0); q >= 0 && q + tail.length <= b1 && out.length < MAX_SLIDES; q = newText.indexOf(tail, q + 1)) out.push(q);
     }
     if (pureInsert(r - 1)) {
+      // The unchanged text from the insertion to the range's end, found again inside the insertion.
       const { newStart: b0, newEnd: b1 } = this.runs[r - 1];
-      const between = end - b1;
-      if (between <= b1 - b0 && newText.startsWith(newText.slice(b1, end), b0)) out.push(start - (b1 - b0));
+      const head = newText.slice(b1, end);
+      for (let p = newText.indexOf(head, b0); p >= 0 && p + head.length <= b1 && out.length < MAX_SLIDES; p = newText.indexOf(head, p + 1)) out.push(p + (start - b1));
     }
     return out;
   }
@@ -172,6 +177,9 @@ export class DiffMap {
     return firstEndingAfter(this.runs, 'oldEnd', offset);
   }
 }
+
+/** Most alternative alignments {@link DiffMap.slides} returns (any two already make a place ambiguous). */
+const MAX_SLIDES = 8;
 
 /** Index of the first run whose old (new) end lies after `offset`; runs are in order of both. */
 function firstEndingAfter(runs: readonly Run[], end: 'oldEnd' | 'newEnd', offset: number): number {

@@ -91,6 +91,21 @@ describe('reanchor: no placement is a guess (issue 11 item 5)', () => {
     }
   });
 
+  it('a sentence pasted again among other pasted sentences after itself, old text known: flagged, not put on one copy', () => {
+    // eval:anchoring's "sentence copied elsewhere" with ten edits: "F. K. T." became
+    // "F. K. S1. K. S2. T." — the diff inserted "S1. K. S2." after the first K, but inserting
+    // "K. S1." before the second K costs as much, and nothing tells which K was there first.
+    const k = 'Kalashnikov designed the AK-47 automatic rifle, famed for its reliability. ';
+    const old = `The report came out on Friday. ${k}Together with its derivatives, it armed many countries.\n`;
+    const pasted = `Seventy-five million copies have been built since 1947. ${k}It is the most widely distributed weapon. `;
+    const text = old.replace(k, k + pasted);
+    const s = old.indexOf('Kalashnikov');
+    const r = reanchor(old, text, [anchorAt(old, 'k', s, s + 'Kalashnikov'.length)], utf16);
+    assert.deepEqual(r.placed, [], `placed at ${r.placed[0]?.start}`);
+    assert.equal(r.orphans[0]?.reason, 'ambiguous');
+    assert.ok(r.orphans[0].best, 'a candidate is offered');
+  });
+
   it('a short quote without context is not placed on the nearest other occurrence', () => {
     const a: AnchorQuery = { id: 'x', start: 13, end: 16, quote: 'She' };
     assert.equal(placedText(undefined, 'She left. He said yes. Then she said no. They said maybe.', a), undefined);
