@@ -7,6 +7,7 @@ import { unsuitableReason } from '../core/text';
 import { addSuggestions, isError, readSidecar } from '../core/documents';
 import { isChangedOnDisk } from '../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../node/fs';
+import { oldTextsFromGit } from '../node/gitText';
 import { readDocument, readIfExists } from './files';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -47,12 +48,15 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
     if (text.trim() === '') return { file, added: 0, status: 'skipped', reason: 'an empty article' };
     // Recognition is the slow part: done once per document date, not once per attempt.
     const recognised = new Map<string | undefined, Mention[]>();
+    // When the article changed since its sidecar was written, git may still hold the text the
+    // sidecar was made on: asked once, then re-anchoring diffs instead of searching.
+    const oldTextOf = oldTextsFromGit(path.dirname(file));
     for (let attempt = 1; ; attempt++) {
       const original = readIfExists(sidecarFile);
       let base: AnnotatedDocument = { path: path.basename(file), annotations: [], facts: [] };
       let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
       if (original !== undefined) {
-        const reading = readSidecar(original, text);
+        const reading = readSidecar(original, text, oldTextOf);
         if (!reading.document || !reading.writable) {
           const first = reading.diagnostics.find(isError);
           const where = first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely';

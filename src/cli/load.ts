@@ -1,6 +1,7 @@
 /** Reading a document and its sidecar for the CLI commands that work on sidecars (export, check, stats). */
 import * as path from 'node:path';
 import { readSidecar, type SidecarReading } from '../core/documents';
+import { oldTextsFromGit } from '../node/gitText';
 import { readIfExists, readText, type DocumentFile } from './files';
 
 /** A document with its sidecar read, or the reason it cannot be. */
@@ -28,7 +29,7 @@ export function load(doc: DocumentFile): Loaded {
   } catch {
     return { doc, missing: `its document ${path.basename(doc.path)} is missing` };
   }
-  return { doc, text, reading: readSidecar(sidecarText, text) };
+  return { doc, text, reading: readSidecar(sidecarText, text, oldTextsFromGit(path.dirname(doc.path))) };
 }
 
 /** `n word(s)`. */

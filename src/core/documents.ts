@@ -6,7 +6,7 @@
 import { IdMaker } from './ids';
 import { STEP, runAll, type Steps } from './slices';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
-import { loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
+import { fingerprintMatches, loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
 import type { ExportInput, ImportResult } from './export';
 
 /** An annotation or fact of a sidecar that no longer anchors on its document's text. */
@@ -36,11 +36,17 @@ export function isError(d: SidecarDiagnostic): boolean {
   return d.severity === 'error';
 }
 
-/** Parses a sidecar and anchors it on `text` (the document as it is now). Never throws. */
-export function readSidecar(sidecarText: string, text: string): SidecarReading {
+/**
+ * Parses a sidecar and anchors it on `text` (the document as it is now). When the document changed
+ * since the sidecar was written, `oldTextOf` may give the text of its fingerprint (the git blob
+ * hash), so that re-anchoring diffs instead of searching. Never throws.
+ */
+export function readSidecar(sidecarText: string, text: string, oldTextOf?: (gitBlob: string) => string | undefined): SidecarReading {
   const parsed = parseSidecar(sidecarText);
   if (!parsed.doc) return { diagnostics: parsed.diagnostics, orphanContext: new Map(), orphans: [], writable: parsed.writable };
-  const loaded = loadAnnotations(parsed.doc, text);
+  const hash = parsed.doc.document.gitBlob;
+  const oldText = hash && oldTextOf && !fingerprintMatches(hash, text) ? oldTextOf(hash) : undefined;
+  const loaded = loadAnnotations(parsed.doc, text, oldText);
   const why = new Map(loaded.orphanDetails.map((o) => [o.id, o.reason]));
   const quotes = new Map<string, string>();
   for (const a of [...parsed.doc.annotations, ...parsed.doc.facts]) quotes.set(a.id, a.quote);

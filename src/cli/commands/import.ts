@@ -12,6 +12,7 @@ import { MAX_IMPORT_BYTES } from '../../core/export/limits';
 import type { AnnotatedDocument } from '../../core/model';
 import { updateSidecar } from '../../core/sidecar';
 import { writeFileAtomic } from '../../node/fs';
+import { oldTextsFromGit } from '../../node/gitText';
 import { isError, mergeImported, readSidecar } from '../../core/documents';
 import { defineCommand, describeError, type Io, type Values } from '../command';
 import { collect, readDocument, readIfExists, shown, statGiven, UsageError, type DocumentFile } from '../files';
@@ -172,12 +173,15 @@ interface DocumentOutcome {
 async function importInto(doc: DocumentFile, format: ImportFormat, content: string, options: ImportOptions): Promise<DocumentOutcome> {
   const { text, bytes } = readDocument(doc.path);
   const result = format.import(content, text, { ...options, documentName: doc.name, documentUri: pathToFileURL(doc.path).href });
+  // When the article changed since its sidecar was written, git may still hold the text the
+  // sidecar was made on: asked once, then re-anchoring diffs instead of searching.
+  const oldTextOf = oldTextsFromGit(path.dirname(doc.path));
   for (let attempt = 0; attempt < 5; attempt++) {
     const original = readIfExists(doc.sidecar);
     let base: AnnotatedDocument = { path: path.basename(doc.path), annotations: [], facts: [] };
     let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
     if (original !== undefined) {
-      const reading = readSidecar(original, text);
+      const reading = readSidecar(original, text, oldTextOf);
       if (!reading.document || !reading.writable) {
         const first = reading.diagnostics.find(isError);
         return { result, addedAnnotations: 0, addedFacts: 0, written: false, error: `its sidecar is malformed (${first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely'}); nothing imported` };
