@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
-import type { AdjustmentsData, EntityModel } from '../core/ner';
+import type { EntityModel } from '../core/ner';
 import {
   EMPTY_LEXICON,
   LEXICON_FILE,
   Learned,
-  ModelLearner,
   addDecisions,
   parseLexicon,
   sameLexicon,
@@ -14,8 +13,10 @@ import {
   type LexiconEntry,
   type PatternSpec,
 } from '../core/learning';
+import { SerialQueue } from '../core/serialQueue';
 import { writeTextAtomic } from './sidecar/files';
 import { Disposable } from './dispose';
+import { ModelCorrections } from './modelCorrections';
 
 /**
  * What Factmark learns from the user, per workspace folder: the lexicon file
@@ -29,24 +30,20 @@ export class LexiconService extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   private learnedCache = new Map<string, Learned>();
   private reportedPatternErrors = '';
-  // Corrections of the entity model learnt from this workspace's decisions (core/learning/learner.ts).
-  private learner = new ModelLearner();
-  /** False until the saved corrections were read (loadAll); decisions made before wait in `early`. */
-  private adjustmentsLoaded = false;
-  private readonly early: Array<[string, string, readonly Annotation[]]> = [];
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
-  // The corrections file could not be read: it is never overwritten (the user may repair or delete it).
-  private keepFile = false;
-  // The corrections file's text as Factmark last read or wrote it (absent: none yet).
-  private adjustmentsText: string | undefined;
+  // Corrections of the entity model learnt from this workspace's decisions.
+  private readonly corrections: ModelCorrections;
   // Folders whose lexicon file could not be read: it is never overwritten until it reads again.
   private readonly broken = new Set<string>();
   // The lexicon file's text as Factmark last read or wrote it, per folder (absent: no file).
   private readonly known = new Map<string, string>();
   // Folders whose lexicon changed in Restricted Mode and is not written yet (folder URI strings).
   private readonly unwritten = new Set<string>();
-  // The end of the last lexicon change asked for (see inTurn).
-  private queue: Promise<unknown> = Promise.resolve();
+  /**
+   * Lexicon changes, one at a time, in the order asked. Two at once (the names a decision teaches,
+   * and its rule) would each read the file and write their own lexicon, and the later write could
+   * carry the earlier lexicon: a decision lost on disk, and an undo snapshot taken between them.
+   */
+  private readonly turns = new SerialQueue();
 
   /** Fires when the lexicon or the patterns change: suggestions must be recomputed. */
   readonly onDidChange = this.changed.event;
@@ -55,33 +52,34 @@ export class LexiconService extends Disposable {
    * @param storage where the entity-model corrections are kept (the extension's workspace storage,
    * `context.storageUri`); without it they last for the session only
    */
-  constructor(private readonly storage?: vscode.Uri) {
+  constructor(storage?: vscode.Uri) {
     super();
+    this.corrections = this._register(new ModelCorrections(storage, () => this.changed.fire()));
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
     const reload = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
       // In turn with the decisions: a reload between a decision's commit and its write would put the older file back.
-      if (folder && uri.path === vscode.Uri.joinPath(folder.uri, LEXICON_FILE).path) void this.inTurn(() => this.load(folder));
+      if (folder && uri.path === vscode.Uri.joinPath(folder.uri, LEXICON_FILE).path) void this.turns.run(() => this.load(folder));
     };
     this._registerAll(
       watcher,
       watcher.onDidChange(reload),
       watcher.onDidCreate(reload),
       watcher.onDidDelete(reload),
-      vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.inTurn(() => this.load(f)))),
+      vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.turns.run(() => this.load(f)))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('factmark.patterns') || e.affectsConfiguration('factmark.suggestions.learn')) this.invalidate();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.invalidate();
-        void this.inTurn(() => this.writeUnwritten());
+        void this.turns.run(() => this.writeUnwritten());
       }),
     );
   }
 
   /** Loads the lexicon of every workspace folder and the entity-model corrections. */
   async loadAll(): Promise<void> {
-    await Promise.all([...(vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)), this.loadAdjustments()]);
+    await Promise.all([...(vscode.workspace.workspaceFolders ?? []).map((f) => this.load(f)), this.corrections.load()]);
   }
 
   /**
@@ -91,7 +89,7 @@ export class LexiconService extends Disposable {
    */
   entityModelFor(uri: vscode.Uri): EntityModel | undefined {
     if (!learningEnabled(this.folderOf(uri))) return undefined;
-    return this.learner.model();
+    return this.corrections.model();
   }
 
   /**
@@ -106,14 +104,7 @@ export class LexiconService extends Disposable {
     if (!learningEnabled(this.folderOf(uri))) return;
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
     if (!document) return; // decisions are made in an open editor; the text on disk may differ from the offsets
-    // Decisions made before the saved corrections are read would be overwritten by them: they wait.
-    if (!this.adjustmentsLoaded) {
-      this.early.push([uri.toString(), document.getText(), annotations]);
-      return;
-    }
-    if (!this.learner.learn(uri.toString(), document.getText(), annotations)) return;
-    this.changed.fire();
-    this.scheduleSave();
+    this.corrections.learn(uri.toString(), document.getText(), annotations);
   }
 
   /** Whether decisions on this document are learnt (`factmark.suggestions.learn`). */
@@ -123,118 +114,17 @@ export class LexiconService extends Disposable {
 
   /** A copy of the entity-model corrections, to go back to (the Undo of a decision's notice). */
   snapshotModel(): ReadonlyMap<number, Float64Array> {
-    return this.learner.adjustments.snapshot();
+    return this.corrections.snapshot();
   }
 
   /** Goes back to corrections taken by `snapshotModel`. */
   restoreModel(snapshot: ReadonlyMap<number, Float64Array>): void {
-    this.learner.adjustments.restore(snapshot);
-    // The restored corrections may lack decisions learnt since: let them be learnt again when made again.
-    this.learner.forgetSeen();
-    this.changed.fire();
-    this.scheduleSave();
+    this.corrections.restore(snapshot);
   }
 
   /** Where the entity-model corrections are saved (undefined without workspace storage). */
   adjustmentsFile(): vscode.Uri | undefined {
-    return this.storage && vscode.Uri.joinPath(this.storage, ADJUSTMENTS_FILE);
-  }
-
-  private async loadAdjustments(): Promise<void> {
-    try {
-      await this.readAdjustments();
-    } finally {
-      this.adjustmentsLoaded = true;
-      let learnt = false;
-      for (const [key, text, annotations] of this.early.splice(0)) learnt = this.learner.learn(key, text, annotations) || learnt;
-      if (learnt) {
-        this.changed.fire();
-        this.scheduleSave();
-      }
-    }
-  }
-
-  private async readAdjustments(): Promise<void> {
-    const file = this.adjustmentsFile();
-    if (!file) return;
-    let bytes: Uint8Array;
-    try {
-      bytes = await vscode.workspace.fs.readFile(file);
-    } catch (err) {
-      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return;
-      void vscode.window.showWarningMessage(`Factmark: could not read the learnt entity-model corrections: ${(err as Error).message}`);
-      this.keepFile = true;
-      return;
-    }
-    try {
-      const text = new TextDecoder().decode(bytes);
-      this.adjustmentsText = text;
-      const data = JSON.parse(text) as AdjustmentsData;
-      this.learner.adjustments.load(data);
-      if (this.learner.adjustments.size > 0) this.changed.fire();
-    } catch (err) {
-      // A damaged file, or corrections for another model (after an update): learning goes on from the
-      // shipped model in memory, and the file is kept as it is (never overwritten) so nothing is lost
-      // that could be repaired by hand; say where it is.
-      this.keepFile = true;
-      void vscode.window.showWarningMessage(
-        `Factmark: the learnt entity-model corrections in ${file.fsPath} could not be read (${(err as Error).message}); ` +
-          'learning goes on in memory from the shipped model and that file is left untouched.',
-      );
-    }
-  }
-
-  private scheduleSave(): void {
-    if (this.saveTimer) clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => {
-      this.saveTimer = undefined;
-      void this.saveAdjustments();
-    }, SAVE_DELAY_MS);
-  }
-
-  private async saveAdjustments(): Promise<void> {
-    const file = this.adjustmentsFile();
-    if (!file || !this.storage || this.keepFile) return;
-    try {
-      // Changed on disk since Factmark read or wrote it (by hand, a script, a broken copy): a file that
-      // is no longer corrections Factmark can read is kept as it is, and learning goes on in memory
-      // from the last good corrections (the ones in use).
-      const problem = await this.damagedSince(file);
-      if (problem) {
-        this.keepFile = true;
-        void vscode.window.showWarningMessage(
-          `Factmark: the learnt entity-model corrections in ${file.fsPath} were changed outside Factmark and cannot be read (${problem}); ` +
-            'that file is left untouched, and learning goes on in memory from the last good corrections.',
-        );
-        return;
-      }
-      await vscode.workspace.fs.createDirectory(this.storage);
-      const text = JSON.stringify(this.learner.adjustments.toJSON());
-      await writeTextAtomic(file, text);
-      this.adjustmentsText = text;
-    } catch (err) {
-      void vscode.window.showWarningMessage(`Factmark: could not save the learnt entity-model corrections: ${(err as Error).message}`);
-    }
-  }
-
-  /** Why the corrections file, changed on disk since Factmark last read or wrote it, cannot be read; undefined when it can or did not change. */
-  private async damagedSince(file: vscode.Uri): Promise<string | undefined> {
-    let text: string;
-    try {
-      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
-    } catch {
-      return undefined; // absent (deleted: written afresh)
-    }
-    if (text === this.adjustmentsText) return undefined;
-    try {
-      const data = JSON.parse(text) as Partial<AdjustmentsData> | null;
-      const bits = this.learner.adjustments.toJSON().bits;
-      if (data?.format !== 'factmark-ner-adjustments' || data.version !== 1 || !Array.isArray(data.rows)) return 'not Factmark entity-model corrections';
-      if (data.bits !== bits) return `corrections for a ${data.bits}-bit model, this one has ${bits}`;
-      return undefined;
-    } catch (err) {
-      return (err as Error).message;
-    }
+    return this.corrections.file();
   }
 
   /** What applies to a document: its folder's lexicon and the patterns in effect there. */
@@ -258,7 +148,7 @@ export class LexiconService extends Disposable {
    * With `scope` 'document' the entries hold in that document only (its path in the folder).
    */
   record(uri: vscode.Uri, confirmed: LexiconEntry[], rejected: LexiconEntry[], scope: 'document' | 'everywhere' = 'everywhere'): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       const folder = this.folderOf(uri);
       if (!folder) return; // untitled outside a workspace: nowhere a team could share it
       if (!learningEnabled(folder)) return;
@@ -273,20 +163,9 @@ export class LexiconService extends Disposable {
     });
   }
 
-  /**
-   * Runs lexicon changes one at a time, in the order asked. Two at once (the names a decision teaches,
-   * and its rule) would each read the file and write their own lexicon, and the later write could
-   * carry the earlier lexicon: a decision lost on disk, and an undo snapshot taken between them.
-   */
-  private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
-    this.queue = result.catch(() => undefined);
-    return result;
-  }
-
   /** Resolves once every lexicon change asked for so far has been made (undo snapshots wait for it). */
   idle(): Promise<void> {
-    return this.queue.then(() => undefined);
+    return this.turns.idle();
   }
 
   /** Uses a folder's new lexicon at once, and writes it where it may be written. */
@@ -311,7 +190,7 @@ export class LexiconService extends Disposable {
    * entries of the document's folder lexicon equal to `entries` (scope included) are removed.
    */
   forget(uri: vscode.Uri, entries: readonly LexiconEntry[], status: 'confirmed' | 'rejected'): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       const folder = this.folderOf(uri);
       if (!folder) return;
       const key = folder.uri.toString();
@@ -326,7 +205,7 @@ export class LexiconService extends Disposable {
 
   /** Puts a folder's lexicon back as it was (undo and redo of annotation actions). */
   restoreLexicon(uri: vscode.Uri, lexicon: Lexicon): Promise<void> {
-    return this.inTurn(async () => {
+    return this.turns.run(async () => {
       const folder = this.folderOf(uri);
       if (!folder) return;
       const key = folder.uri.toString();
@@ -436,20 +315,7 @@ export class LexiconService extends Disposable {
     this.reportedPatternErrors = summary;
     void vscode.window.showWarningMessage(`Factmark: some patterns in factmark.patterns were skipped: ${summary}`);
   }
-
-  override dispose(): void {
-    if (this.saveTimer) {
-      clearTimeout(this.saveTimer);
-      void this.saveAdjustments();
-    }
-    super.dispose();
-  }
 }
-
-/** The entity-model corrections in the extension's workspace storage (not shared: they follow one user's decisions). */
-const ADJUSTMENTS_FILE = 'ner-adjustments.json';
-// Decisions come in bursts (accept all of a type): save once they settle.
-const SAVE_DELAY_MS = 1000;
 
 /** Whether the workspace lexicon is used and kept up to date (`factmark.suggestions.learn`). */
 function learningEnabled(folder: vscode.WorkspaceFolder | undefined): boolean {

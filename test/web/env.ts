@@ -11,6 +11,8 @@ export interface WebEnv {
   probeUrl: string;
   /** FACTMARK_TEST_GREP, when set. */
   grep?: string;
+  /** The folder of the Factmark under test on the server's disk: this checkout, or the copy installed from the .vsix. */
+  extensionPath: string;
 }
 
 /** A file beside the workspace folder (the run's own folder). */

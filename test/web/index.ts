@@ -19,6 +19,8 @@ export async function run(): Promise<void> {
   if (grep) mocha.grep(grep);
   // After setup, which defines describe/it for the suites.
   await import('./web.test');
+  await import('./import.test');
+  await import('./pictures.test');
   const tests: TestOutcome[] = [];
   const failures: Array<{ title: string; error: string }> = [];
   await new Promise<void>((resolve) => {

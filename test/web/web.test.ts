@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { EXTENSION_ID, SAMPLE_NAME, closeAllEditors, eventually, expectedColour, sameColour, suggestionsFor } from '../integration/helpers';
 import { readRenderedDecorations } from '../integration/workbench';
-import { page } from './env';
+import { page, readEnv } from './env';
 
 // Factmark in VS Code for the Web: the web bundle (dist/web/extension.js) in the web worker extension
 // host of the offline VS Code, on a workspace read and written through `vscode.workspace.fs`
@@ -46,6 +46,8 @@ describe('Factmark on the web', function () {
     assert.equal(typeof (ext.exports as { activationMs?: unknown } | undefined)?.activationMs, 'number', 'the web bundle did not run (no browser entry?)');
     assert.equal(typeof process, 'undefined', 'this suite is meant to run in the web worker extension host');
     assert.equal(uri.scheme, 'vscode-remote');
+    // The copy under test (this checkout, or the one installed from the .vsix) is the one that runs.
+    assert.equal(ext.extensionUri.path, (await readEnv()).extensionPath);
   });
 
   it('draws the highlights of the sample article in the browser-hosted editor, each in its type colour', async () => {

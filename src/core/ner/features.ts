@@ -1,188 +1,19 @@
 /**
  * Feature extraction for the entity tagger. Everything that does not depend on the tagger's own
- * decisions (words, shapes, affixes, context window, name lists, document-wide casing evidence) is
- * computed once per document here; features on previous decisions are added while decoding (tagger.ts).
- *
- * Features that depend on one word only (its form, shape and affixes, and its presence one or two
- * places left or right of the token) are grouped by "role" on a cached Lexeme, so a scorer can cache
- * their summed weights per word: that is what makes tagging fast.
+ * decisions (context window, name lists, document-wide casing evidence) is computed once per document
+ * here, over the cached words of lexeme.ts; features on previous decisions are added while decoding
+ * (tagger.ts).
  */
-import { Gazetteer, GIVEN_NAME, NameMatch, NameWord } from './gazetteer';
-import { hashString, mix } from './hash';
+import { Gazetteer, GIVEN_NAME, NameMatch } from './gazetteer';
+import { mix } from './hash';
+import { lexeme, SENTENCE_END, SENTENCE_START, type Lexeme } from './lexeme';
+import { T } from './templates';
 
-/** Word-level facts, computed once per distinct token text and cached. */
-export interface Lexeme extends NameWord {
-  /** Token text with typographic quotes and dashes mapped to ASCII. */
-  readonly word: string;
-  /** Lower case, digits replaced by 0. */
-  readonly lower: string;
-  readonly lowerHash: number;
-  /** Hash of the short shape ("Xx", "X.X.", "d-d"). */
-  readonly shapeHash: number;
-  /** Starts with an upper-case letter. */
-  readonly capitalised: boolean;
-  /** Contains a lower-case letter / any letter. */
-  readonly hasLower: boolean;
-  readonly hasLetter: boolean;
-  /** Only lower-case letters. */
-  readonly allLower: boolean;
-  /** Generic head noun of a place (1: "Zone", "River", "Province") or an organisation (2: "Ministry", "Agency"), else 0. */
-  readonly head: number;
-  /** A small function word that may join the words of a name ("of", "the", "and"). */
-  readonly joiner: boolean;
-  /** A day of the week: never part of a name (CoNLL-2003 tags none). */
-  readonly weekday: boolean;
-  /** Cannot start a name: only lower-case letters, or only punctuation (no letter, digit or symbol like $ or &). */
-  readonly neverStarts: boolean;
-  /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
-  readonly roles: Uint32Array[];
-  /**
-   * Scores cached by the beam decoder for one scorer (tagger.ts): summed weights per role, and the
-   * word's features on earlier decisions (`words`, rows filled on first use, marked in `known`).
-   */
-  cache?: { owner: object; roles: Float32Array; words: Float32Array | undefined; known: number };
-}
-
-/** Number of roles a lexeme has (see Lexeme.roles). */
-export const ROLE_COUNT = 5;
-/** Word offsets of the lexeme roles (see Lexeme.roles): the token, the one before, after, two before, two after. */
-export const ROLE_OFFSETS: readonly number[] = [0, -1, 1, -2, 2];
-
-// Template ids: each feature is mix(template, value). Changing these invalidates a trained model.
-const enum T {
-  Bias = 1, Word, Lower, Shape, Prefix, Suffix, LowerM1, LowerP1, LowerM2, LowerP2,
-  ShapeM1, ShapeP1, ShapeM2, ShapeP2, BigramM1, BigramP1, ShapeTrigram, First, Headline, HeadlineWord,
-  DocLower, DocMidCap, Gaz, GazShape, Flags, SuffixM1, ShapeLowerP1, LowerM1ShapeP1,
-  Title, TitleWord, Common, Head, Demonym, DemonymNext, Place, PlaceShape,
-}
-
-/** Maps typographic quotes and dashes to the ASCII forms of the training text. */
-export function normalizeWord(word: string): string {
-  if (/^[\x20-\x7e]*$/.test(word)) return word;
-  return word
-    .replace(/[\u201c\u201d\u201e\u201f\u00ab\u00bb]/g, '"')
-    .replace(/[\u2018\u2019\u201a\u201b\u00b4]/g, "'")
-    .replace(/\u2014/g, '--')
-    .replace(/[\u2013\u2012\u2212]/g, '-');
-}
-
-function charClass(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return 'X';
-    if (c >= 97 && c <= 122) return 'x';
-    if (c >= 48 && c <= 57) return 'd';
-    return ch;
-  }
-  if (/\p{Lu}|\p{Lt}/u.test(ch)) return 'X';
-  if (/\p{L}|\p{M}/u.test(ch)) return 'x';
-  if (/\p{N}/u.test(ch)) return 'd';
-  return ch;
-}
-
-/** Word shape: X for capitals, x for small letters, d for digits; runs cut to 3 (or to 1 when `collapse`). */
-export function wordShape(word: string, collapse: boolean): string {
-  let out = '';
-  let last = '';
-  let run = 0;
-  for (const ch of word) {
-    const c = charClass(ch);
-    run = c === last ? run + 1 : 1;
-    last = c;
-    if (run <= (collapse ? 1 : 3)) out += c;
-  }
-  return out;
-}
-
-// Generic head nouns of place and organisation names, in any language's English news: a capitalised
-// run of words ending in (or, for organisations, starting with) one of them is likely a name of that kind.
-const PLACE_HEADS = new Set(
-  ('zone river rivers province strait straits sea ocean island islands isles valley peninsula bay lake gulf desert region ' +
-    'canal coast mountains mountain hills plateau basin county district prefecture street avenue square airport heights ' +
-    'strip channel falls forest territory territories republic kingdom emirates village oblast governorate sound delta cape')
-    .split(' '),
-);
-const ORG_HEADS = new Set(
-  ('ministry agency department council commission committee party bank university institute association federation ' +
-    'union corporation corp corp. inc inc. ltd ltd. plc co co. group office court army navy police service authority board ' +
-    'organisation organization foundation company club league parliament assembly senate congress bureau fund exchange ' +
-    'securities bancorp partners associates investments insurance motors airline telecom enterprises laboratories ' +
-    'airlines airways press network society alliance front movement trust holdings industries cabinet tribunal school college')
-    .split(' '),
-);
-const WEEKDAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$/i;
-// Words that may stand inside a name between capitalised words ("Ministry of Unification").
-const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', 'de', '&']);
 /** Words left in lower case inside a title-case line ("Weapons of Mass Destruction"). */
 export const SMALL_WORDS: ReadonlySet<string> = new Set('a an and as at but by for from in into of on or over the to up via vs v with'.split(' '));
 
 // Tokens after which a capital says nothing (quotes, brackets, dashes open a new phrase).
 const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
-
-const lexicon = new Map<string, Lexeme>();
-// Bounds the cache (under 1 KB a word, or 2.5 KB with all its cached scores); an article has a few
-// hundred distinct words, so the cache is rarely cleared.
-const LEXICON_LIMIT = 30_000;
-
-function makeLexeme(word: string): Lexeme {
-  const lower = word.toLowerCase().replace(/[0-9]/g, '0');
-  const lowerHash = hashString(lower);
-  const weekday = WEEKDAYS.test(word);
-  // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
-  // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
-  const shapeHash = hashString(weekday ? 'W' : wordShape(word, true));
-  const shape = hashString(wordShape(word, false));
-  const role0: number[] = [mix(T.Bias, 0), mix(T.Word, hashString(word)), mix(T.Lower, lowerHash), mix(T.Shape, shape)];
-  for (let k = 1; k <= 4 && k <= lower.length; k++) {
-    role0.push(mix(T.Prefix, hashString(lower.slice(0, k))), mix(T.Suffix, hashString(lower.slice(-k))));
-  }
-  let flags = 0;
-  if (/[0-9]/.test(word)) flags |= 1;
-  if (word.includes('-')) flags |= 2;
-  if (word.includes('.')) flags |= 4;
-  if (word.length > 1 && /^\p{Lu}+$/u.test(word)) flags |= 8;
-  if (flags) role0.push(mix(T.Flags, flags));
-  const left: number[] = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
-  if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
-  return {
-    word,
-    wordHash: hashString(word),
-    upperHash: hashString(word.toUpperCase()),
-    lower,
-    lowerHash,
-    shapeHash,
-    capitalised: /^\p{Lu}/u.test(word),
-    hasLower: /\p{Ll}/u.test(word),
-    hasLetter: /\p{L}/u.test(word),
-    allLower: /^\p{Ll}+$/u.test(word),
-    head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
-    joiner: JOINERS.has(lower),
-    weekday,
-    neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()[\]-]+$/.test(word),
-    roles: [
-      Uint32Array.from(role0),
-      Uint32Array.from(left),
-      Uint32Array.of(mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)),
-      Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
-      Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
-    ],
-  };
-}
-
-/** The cached lexeme of a token text. */
-export function lexeme(text: string): Lexeme {
-  let lex = lexicon.get(text);
-  if (!lex) {
-    if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
-    lex = makeLexeme(normalizeWord(text));
-    lexicon.set(text, lex);
-  }
-  return lex;
-}
-
-/** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
-export const SENTENCE_START: Lexeme = makeLexeme('\u0002');
-export const SENTENCE_END: Lexeme = makeLexeme('\u0003');
 
 /** A sentence ready for tagging. */
 export interface PreparedSentence {

@@ -7,7 +7,8 @@
 import { monthOf } from '../dates/lexicon';
 import type { Mention, Recognizer } from '../model';
 import type { Chunk } from './conlleval';
-import { prepareDocument, type Lexeme, type PreparedSentence } from './features';
+import { prepareDocument, type PreparedSentence } from './features';
+import type { Lexeme } from './lexeme';
 import { Gazetteer } from './gazetteer';
 import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
 import { NER_COMMON, NER_NAMES, NER_PLACES, NER_WEIGHTS } from './model-data';

@@ -7,7 +7,8 @@
  * over to other names in the same kind of context.
  */
 import type { EntityType } from '../model';
-import { FeatureBuffer, prepareDocument, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START, tokenFeatures, type PreparedSentence } from './features';
+import { FeatureBuffer, prepareDocument, tokenFeatures, type PreparedSentence } from './features';
+import { ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { chunksFromLabels, CONLL_TYPES, LABEL_COUNT, labelsFromChunks, ALLOWED, canEnd } from './labels';
 import { dynamicFeatures, tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize, type Token } from './tokenize';

@@ -4,7 +4,8 @@
  * plus features of the tagger's own earlier decisions: the two previous labels, and the label last
  * given to the same word earlier in the document (document-level consistency, Ratinov & Roth 2009).
  */
-import { FeatureBuffer, Lexeme, PreparedSentence, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START, tokenFeatures } from './features';
+import { FeatureBuffer, PreparedSentence, tokenFeatures } from './features';
+import { Lexeme, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { mix } from './hash';
 import { ALLOWED, canEnd, LABEL_COUNT, labelType } from './labels';
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Lexicon } from '../../core/learning';
 import type { Annotation, Fact } from '../../core/model';
+import { SerialQueue } from '../../core/serialQueue';
 import { STEP, runAll, runInSlices, type Steps } from '../../core/slices';
 import type { LexiconService } from '../lexicon';
 import type { AnnotationStore, OrphanRecord } from '../sidecar/store';
@@ -46,7 +47,7 @@ export class History {
   private readonly done: Step[] = [];
   private readonly undone: Step[] = [];
   // The end of the last recorded action, undo or redo: the next one starts after it.
-  private queue: Promise<unknown> = Promise.resolve();
+  private readonly turns = new SerialQueue();
 
   constructor(
     private readonly store: AnnotationStore,
@@ -80,9 +81,7 @@ export class History {
 
   /** Runs `work` once every recorded action, undo and redo asked for before it has ended. */
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
-    const result = this.queue.then(work);
-    this.queue = result.catch(() => undefined);
-    return result;
+    return this.turns.run(work);
   }
 
   /** The last recorded action, as a token to compare with later (a notice's Undo acts only on its own step). */

@@ -20,6 +20,7 @@ import {
   type SidecarInput,
 } from '../../core/sidecar';
 import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
+import { decideSidecarWrite } from '../../core/sidecar/writeDecision';
 import { runInSlices } from '../../core/slices';
 import { writeConflictCopy } from './conflictCopy';
 import type { Entry } from './entry';
@@ -95,9 +96,8 @@ export class SidecarWriter {
     const read = await this.reader.readFor(entry);
     if (read.kind === 'undecodable') return;
     const disk = read.kind === 'text' ? read.text : undefined;
-    // A document date set by hand is worth a sidecar of its own; nothing at all is not.
-    const empty = model.annotations.length === 0 && model.facts.length === 0 && model.documentDate === undefined;
-    if (disk === undefined && empty) {
+    const decision = decideSidecarWrite(disk, entry.diskText, model);
+    if (decision.kind === 'nothing') {
       entry.pending = false;
       return;
     }
@@ -109,24 +109,24 @@ export class SidecarWriter {
     // What `output` holds, when known without parsing it again; `unchanged`: the file, already `base`.
     let holds: SidecarData | undefined;
     let unchanged = false;
-    if (disk === undefined) {
+    if (decision.kind === 'create') {
       // A new file in the canonical layout, built and written in slices (a large import's first write).
       holds = withLabels(await runInSlices(buildSidecarDataSteps(input)), entry.base);
       output = await runInSlices(emitSidecarSteps(holds));
-    } else if (disk === entry.diskText) {
+    } else if (decision.kind === 'update') {
       const data = withLabels(await runInSlices(buildSidecarDataSteps(input)), entry.base);
       // The file is the one last read or written (`base` is its parse): when it already holds the
       // same data (a re-import that adds nothing) there is nothing to write, found out in slices
       // rather than by the writer's parse of the whole file in one piece.
       const same = entry.base !== undefined && (await runInSlices(fingerprintDataSteps(data))) === (await runInSlices(fingerprintDataSteps(entry.base)));
       unchanged = same;
-      output = same ? disk : writeSidecar(disk, data);
+      output = same ? decision.disk : writeSidecar(decision.disk, data);
     } else {
       // Changed on disk since Factmark read it (another editor, git): merge, never overwrite blindly.
-      const theirs = parseSidecar(disk);
+      const theirs = parseSidecar(decision.disk);
       if (!theirs.writable || !theirs.doc) {
         entry.writable = false;
-        this.reader.reportProblems(entry, theirs.diagnostics, contentHash(disk), true);
+        this.reader.reportProblems(entry, theirs.diagnostics, contentHash(decision.disk), true);
         return;
       }
       // All three on the current text, so that offsets compare.
@@ -141,10 +141,10 @@ export class SidecarWriter {
       const result = mergeSidecars(base, withLabels(buildSidecarData(input), entry.base), theirsData);
       if (result.conflicts.length > 0) {
         entry.conflict = result.conflicts;
-        void this.askAboutConflict(entry, disk, result.merged, result.conflicts);
+        void this.askAboutConflict(entry, decision.disk, result.merged, result.conflicts);
         return;
       }
-      output = writeSidecar(disk, result.merged);
+      output = writeSidecar(decision.disk, result.merged);
       if (stale()) return; // merged again, with the newer changes, by the write that follows them
       this.adopt(entry, result.merged, text);
     }

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse } from 'yaml';
 import type { Mention } from '../../../src/core/model';
-import { closeAllEditors, eventually, openInEditor, sharedDir, SAMPLE_NAME, sleep, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, openInEditor, sharedDir, SAMPLE_NAME, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { readRenderedDecorations, workbench } from '../workbench';
 
 /** The sidecar as written on disk. */
@@ -76,6 +76,24 @@ async function cursorReached(editor: vscode.TextEditor, position: vscode.Positio
   } finally {
     listener.dispose();
   }
+}
+
+/**
+ * True as soon as `reached` holds, checked on every selection or active-editor change; false when it
+ * did not within `timeoutMs`. Started before the action that should move the selection, so its change is not missed.
+ */
+function selectionReaches(reached: () => boolean, timeoutMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    if (reached()) return resolve(true);
+    const check = () => reached() && finish(true);
+    const listeners = [vscode.window.onDidChangeTextEditorSelection(check), vscode.window.onDidChangeActiveTextEditor(check)];
+    const timer = setTimeout(() => finish(false), timeoutMs);
+    function finish(value: boolean): void {
+      clearTimeout(timer);
+      listeners.forEach((l) => l.dispose());
+      resolve(value);
+    }
+  });
 }
 
 /** Selects the `nth` occurrence of `text`. */
@@ -494,12 +512,14 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
       const e = vscode.window.activeTextEditor;
       return e?.document.uri.toString() === uri.toString() && e.document.offsetAt(e.selection.start) === text.indexOf('Panmunjeom') && e.document.getText(e.selection) === 'Panmunjeom';
     };
+    // A click that lands on a row being re-rendered does nothing: then the row is looked up and clicked again.
     await eventually(async () => {
       if (selected()) return true;
-      if (await row('Panmunjeom')) await wb.click('[data-fm-row="1"]');
-      await sleep(400);
-      return selected();
-    }, 'clicking the row did not select Panmunjeom');
+      if (!(await row('Panmunjeom'))) return false;
+      const seen = selectionReaches(selected, 5_000);
+      await wb.click('[data-fm-row="1"]');
+      return seen;
+    }, 'clicking the row did not select Panmunjeom', 30_000);
     await eventually(() => wb.isStill('.pane-body'), 'the Factmark view did not settle');
     await wb.screenshot('facts-view');
   });

@@ -1,0 +1,183 @@
+import * as vscode from 'vscode';
+import type { Annotation } from '../core/model';
+import type { AdjustmentsData, EntityModel } from '../core/ner';
+import { ModelLearner } from '../core/learning';
+import { writeTextAtomic } from './sidecar/files';
+
+/**
+ * The corrections of the entity model learnt from this workspace's decisions (core/learning/learner.ts),
+ * kept in the extension's workspace storage (`ner-adjustments.json`, not shared: they follow one user's
+ * decisions). Loaded once; decisions made before that wait. Saved once decisions settle. A file that
+ * cannot be read, or that changed outside Factmark into something unreadable, is never overwritten.
+ * `LexiconService` owns it and decides where learning is on.
+ */
+export class ModelCorrections implements vscode.Disposable {
+  private learner = new ModelLearner();
+  /** False until the saved corrections were read (load); decisions made before wait in `early`. */
+  private loaded = false;
+  private readonly early: Array<[string, string, readonly Annotation[]]> = [];
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  // The corrections file could not be read: it is never overwritten (the user may repair or delete it).
+  private keepFile = false;
+  // The corrections file's text as Factmark last read or wrote it (absent: none yet).
+  private adjustmentsText: string | undefined;
+
+  /**
+   * @param storage where the corrections are kept (`context.storageUri`); without it they last for the session only
+   * @param changed called when the corrections change: suggestions must be recomputed
+   */
+  constructor(
+    private readonly storage: vscode.Uri | undefined,
+    private readonly changed: () => void,
+  ) {}
+
+  /** The shipped model with the corrections, or undefined when nothing was learnt. */
+  model(): EntityModel | undefined {
+    return this.learner.model();
+  }
+
+  /**
+   * Teaches the model the decisions on a document's names (`key`: its URI; `text`: the text the
+   * offsets count on), once per session each; a decision the model already agrees with changes nothing.
+   */
+  learn(key: string, text: string, annotations: readonly Annotation[]): void {
+    // Decisions made before the saved corrections are read would be overwritten by them: they wait.
+    if (!this.loaded) {
+      this.early.push([key, text, annotations]);
+      return;
+    }
+    if (!this.learner.learn(key, text, annotations)) return;
+    this.changed();
+    this.scheduleSave();
+  }
+
+  /** A copy of the corrections, to go back to (the Undo of a decision's notice). */
+  snapshot(): ReadonlyMap<number, Float64Array> {
+    return this.learner.adjustments.snapshot();
+  }
+
+  /** Goes back to corrections taken by `snapshot`. */
+  restore(snapshot: ReadonlyMap<number, Float64Array>): void {
+    this.learner.adjustments.restore(snapshot);
+    // The restored corrections may lack decisions learnt since: let them be learnt again when made again.
+    this.learner.forgetSeen();
+    this.changed();
+    this.scheduleSave();
+  }
+
+  /** Where the corrections are saved (undefined without workspace storage). */
+  file(): vscode.Uri | undefined {
+    return this.storage && vscode.Uri.joinPath(this.storage, ADJUSTMENTS_FILE);
+  }
+
+  /** Reads the saved corrections, then learns the decisions that waited for them. */
+  async load(): Promise<void> {
+    try {
+      await this.read();
+    } finally {
+      this.loaded = true;
+      let learnt = false;
+      for (const [key, text, annotations] of this.early.splice(0)) learnt = this.learner.learn(key, text, annotations) || learnt;
+      if (learnt) {
+        this.changed();
+        this.scheduleSave();
+      }
+    }
+  }
+
+  private async read(): Promise<void> {
+    const file = this.file();
+    if (!file) return;
+    let bytes: Uint8Array;
+    try {
+      bytes = await vscode.workspace.fs.readFile(file);
+    } catch (err) {
+      if (err instanceof vscode.FileSystemError && err.code === 'FileNotFound') return;
+      void vscode.window.showWarningMessage(`Factmark: could not read the learnt entity-model corrections: ${(err as Error).message}`);
+      this.keepFile = true;
+      return;
+    }
+    try {
+      const text = new TextDecoder().decode(bytes);
+      this.adjustmentsText = text;
+      const data = JSON.parse(text) as AdjustmentsData;
+      this.learner.adjustments.load(data);
+      if (this.learner.adjustments.size > 0) this.changed();
+    } catch (err) {
+      // A damaged file, or corrections for another model (after an update): learning goes on from the
+      // shipped model in memory, and the file is kept as it is (never overwritten) so nothing is lost
+      // that could be repaired by hand; say where it is.
+      this.keepFile = true;
+      void vscode.window.showWarningMessage(
+        `Factmark: the learnt entity-model corrections in ${file.fsPath} could not be read (${(err as Error).message}); ` +
+          'learning goes on in memory from the shipped model and that file is left untouched.',
+      );
+    }
+  }
+
+  private scheduleSave(): void {
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = undefined;
+      void this.save();
+    }, SAVE_DELAY_MS);
+  }
+
+  private async save(): Promise<void> {
+    const file = this.file();
+    if (!file || !this.storage || this.keepFile) return;
+    try {
+      // Changed on disk since Factmark read or wrote it (by hand, a script, a broken copy): a file that
+      // is no longer corrections Factmark can read is kept as it is, and learning goes on in memory
+      // from the last good corrections (the ones in use).
+      const problem = await this.damagedSince(file);
+      if (problem) {
+        this.keepFile = true;
+        void vscode.window.showWarningMessage(
+          `Factmark: the learnt entity-model corrections in ${file.fsPath} were changed outside Factmark and cannot be read (${problem}); ` +
+            'that file is left untouched, and learning goes on in memory from the last good corrections.',
+        );
+        return;
+      }
+      await vscode.workspace.fs.createDirectory(this.storage);
+      const text = JSON.stringify(this.learner.adjustments.toJSON());
+      await writeTextAtomic(file, text);
+      this.adjustmentsText = text;
+    } catch (err) {
+      void vscode.window.showWarningMessage(`Factmark: could not save the learnt entity-model corrections: ${(err as Error).message}`);
+    }
+  }
+
+  /** Why the corrections file, changed on disk since Factmark last read or wrote it, cannot be read; undefined when it can or did not change. */
+  private async damagedSince(file: vscode.Uri): Promise<string | undefined> {
+    let text: string;
+    try {
+      text = new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
+    } catch {
+      return undefined; // absent (deleted: written afresh)
+    }
+    if (text === this.adjustmentsText) return undefined;
+    try {
+      const data = JSON.parse(text) as Partial<AdjustmentsData> | null;
+      const bits = this.learner.adjustments.toJSON().bits;
+      if (data?.format !== 'factmark-ner-adjustments' || data.version !== 1 || !Array.isArray(data.rows)) return 'not Factmark entity-model corrections';
+      if (data.bits !== bits) return `corrections for a ${data.bits}-bit model, this one has ${bits}`;
+      return undefined;
+    } catch (err) {
+      return (err as Error).message;
+    }
+  }
+
+  /** Saves at once what waits for its save. */
+  dispose(): void {
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      void this.save();
+    }
+  }
+}
+
+/** The corrections' file in the extension's workspace storage. */
+const ADJUSTMENTS_FILE = 'ner-adjustments.json';
+// Decisions come in bursts (accept all of a type): save once they settle.
+const SAVE_DELAY_MS = 1000;
