@@ -148,6 +148,10 @@ describe('Link, merge and split entities from the editor', () => {
     await eventually(() => fs.readFileSync(entitiesPath(), 'utf8') === ENTITIES, 'Undo did not put the entities file back', 30_000);
     await eventually(() => /id: a2[\s\S]*entity: e-park/.test(sidecarOf(park)), 'Undo did not relink "Park" to Park', 30_000);
     await eventually(async () => (await ourRows()).includes('Park · Person (1)'), 'the view does not show Park again after Undo', 30_000);
+    // Redo merges again, file and links.
+    await vscode.commands.executeCommand('factmark.redo');
+    await eventually(() => fs.readFileSync(entitiesPath(), 'utf8') === merged, 'Redo did not merge the entities file again', 30_000);
+    await eventually(() => /id: a2[\s\S]*entity: e-pcb/.test(sidecarOf(park)), 'Redo did not relink "Park"', 30_000);
   });
 
   it('splitting "Bush" from the editor: the picked mention links to a new entity, two rows in the view', async function () {
