@@ -37,6 +37,7 @@ const BUSH_1990 = 'President Bush met Gorbachev in Helsinki.\n';
 const BUSH_2006 = 'Bush spoke to Roh in Washington.\n';
 const PARK = 'Park Chan-bong met the press. Park said the talks went well.\n';
 const ENVOY = 'The envoy Park Chan-bong arrived in Seoul.\n';
+const KIM = 'General Kim Yong-chol arrived.\n';
 
 type Tree = { title: string; rows: TreeRow[] };
 const tree = () => vscode.commands.executeCommand<Tree>('factmark.internal.getTree');
@@ -49,6 +50,7 @@ describe('Link, merge and split entities from the editor', () => {
   let bush2006: vscode.Uri;
   let park: vscode.Uri;
   let envoy: vscode.Uri;
+  let kim: vscode.Uri;
 
   /** This suite's rows of the view by entity across the workspace: `name · Person (n)` of rows with a mention in link-test/. */
   const ourRows = async () => (await tree()).rows.filter((r) => r.children?.some((c) => c.description?.startsWith('link-test/'))).map((r) => r.label).sort();
@@ -63,6 +65,8 @@ describe('Link, merge and split entities from the editor', () => {
     bush2006 = writeWorkspaceFile('link-test/bush-2006.txt', BUSH_2006);
     park = writeWorkspaceFile('link-test/park.txt', PARK);
     envoy = writeWorkspaceFile('link-test/envoy.txt', ENVOY);
+    writeWorkspaceFile('link-test/kim.txt.factmark.yaml', sidecar('kim.txt', [{ id: 'a1', start: 8, text: 'Kim Yong-chol' }]));
+    kim = writeWorkspaceFile('link-test/kim.txt', KIM);
     await vscode.commands.executeCommand('factmark.facts.focus');
     await vscode.commands.executeCommand('factmark.view.showWorkspace');
     await vscode.commands.executeCommand('factmark.view.groupBy', 'entity');
@@ -199,6 +203,31 @@ describe('Link, merge and split entities from the editor', () => {
       'the Factmark view does not show the two rows',
       30_000,
     );
+  });
+
+  it('Link to Entity… → New entity adds it to the entities file and links the mention; Undo takes both back', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const before = fs.readFileSync(entitiesPath(), 'utf8');
+    const editor = await openInEditor(kim);
+    editor.selection = new vscode.Selection(editor.document.positionAt(10), editor.document.positionAt(10));
+    void vscode.commands.executeCommand('factmark.linkEntity');
+    await waitQuickInput(wb, (x) => x.title.includes('Link “Kim Yong-chol”') && x.rows.some((r) => r.includes('New entity')), 'Link to Entity did not offer a new entity');
+    await wb.type('new entity');
+    await waitQuickInput(wb, (x) => x.rows.length === 1 && x.rows[0].includes('New entity “Kim Yong-chol”'), 'typing did not narrow to New entity');
+    await wb.press('Enter');
+    await waitQuickInput(wb, (x) => x.title === 'New entity' && x.value === 'Kim Yong-chol', 'the name box did not open with the mention\'s text');
+    await wb.press('Enter');
+    const text = await eventually(() => {
+      const t = fs.readFileSync(entitiesPath(), 'utf8');
+      return t.includes('name: Kim Yong-chol') ? t : undefined;
+    }, 'the entities file has no Kim Yong-chol', 30_000);
+    const id = /- id: (e-[a-z0-9]+)\n {4}name: Kim Yong-chol\n {4}type: PERSON\n/.exec(text)?.[1];
+    assert.ok(id, text);
+    await eventually(() => sidecarOf(kim).includes(`entity: ${id}`), 'the mention was not linked to the new entity', 30_000);
+    await vscode.commands.executeCommand('factmark.undo');
+    await eventually(() => fs.readFileSync(entitiesPath(), 'utf8') === before, 'Undo did not take the new entity out of the entities file', 30_000);
+    await eventually(() => !sidecarOf(kim).includes('entity:'), 'Undo did not unlink the mention', 30_000);
   });
 });
 
