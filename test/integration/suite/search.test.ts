@@ -142,7 +142,8 @@ describe('Search and the workspace view by entity', () => {
     const q = await eventually(
       async () => {
         const x = await wb.evaluate(readQuickInput);
-        return x && x.rows.length === 2 ? x : undefined;
+        // The whole query typed and answered (a prefix such as "ent" can list two rows too).
+        return x && x.value === 'entity:"roh moo-hyun" after:2006' && x.title.includes('from 2006') && x.rows.length === 2 ? x : undefined;
       },
       'the search by entity and date does not list the fact and the mention of one.txt',
       30_000,
