@@ -90,7 +90,7 @@ export async function run() {
   const articles = corpusArticles();
   if (!articles) return;
   const names = corpusNames();
-  const { loadIndex } = require(join(root, 'out/src/cli/queryCommand.js'));
+  const { loadIndex } = require(join(root, 'out/src/cli/commands/query.js'));
   const { indexSidecar, parseSearch } = require(join(root, 'out/src/core/index'));
   const { parseSidecar } = require(join(root, 'out/src/core/sidecar'));
   const dir = mkdtempSync(join(tmpdir(), 'factmark-bench-index-'));

@@ -48,6 +48,12 @@ export enum CommandId {
   GoToFact = 'factmark.goToFact',
   /** Search every annotation and fact of the workspace (a quick pick with typed filters; issue 15). */
   SearchAnnotations = 'factmark.searchAnnotations',
+  /** Link the annotation under the cursor to an entity ({ uri, id, entity } links at once; issue 15). */
+  LinkEntity = 'factmark.linkEntity',
+  /** Merge an entity into another ({ entity, into }, asked when absent). */
+  MergeEntity = 'factmark.mergeEntity',
+  /** Split mentions off an entity into a new one ({ entity, mentions: ['uri#id'], name }, asked when absent). */
+  SplitEntity = 'factmark.splitEntity',
   ShowView = 'factmark.showView',
   ShowLegend = 'factmark.showLegend',
   ViewGroupBy = 'factmark.view.groupBy',

@@ -72,6 +72,8 @@ export function writeEntities(original: string | undefined, data: EntitiesData):
     }
     kept.splice(at, 0, node);
   }
+  // The first entry has no blank line above it (it would be written as a line of spaces), even when the old first was removed.
+  if (kept.length) (kept[0] as Node).spaceBefore = false;
   seq.items = kept;
   if (seq !== old) yaml.set('entities', seq);
   const crlf = text.includes('\r\n');
@@ -92,13 +94,26 @@ function patchEntry(map: YAMLMap, e: Entity): void {
     }
     const node = map.get(key, true);
     if (same(node, v)) continue;
+    let value: Node;
     if (Array.isArray(v)) {
       const list = new YAMLSeq();
       list.flow = true;
       list.items = v.map(scalar);
-      map.set(key, list);
-    } else map.set(key, scalar(v));
+      value = list;
+    } else value = scalar(v);
+    if (map.has(key)) map.set(key, value);
+    else insertInOrder(map, key, value);
   }
+}
+
+/** Adds a key where Factmark's order puts it (before the first later key), not at the end: `aliases` before `note`. */
+function insertInOrder(map: YAMLMap, key: (typeof ENTITY_ORDER)[number], value: Node): void {
+  const rank = (k: unknown) => ENTITY_ORDER.indexOf((isScalar(k) ? k.value : k) as (typeof ENTITY_ORDER)[number]);
+  const at = map.items.findIndex((pair) => rank(pair.key) > ENTITY_ORDER.indexOf(key));
+  map.set(key, value);
+  if (at < 0) return;
+  const pair = map.items.pop()!;
+  map.items.splice(at, 0, pair);
 }
 
 /** A string scalar quoted the way the sidecars are: plain only when every YAML reader reads it back the same. */

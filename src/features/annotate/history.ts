@@ -26,6 +26,17 @@ interface Step {
   text: string;
 }
 
+/**
+ * An action over several files (the entities file and the sidecars of many articles: link to a new
+ * entity, merge, split) that knows how to take itself back and do itself again. Each returns false,
+ * having told the user why, when it can no longer apply (the files changed since by something else).
+ */
+export interface OwnStep {
+  label: string;
+  undo(): Promise<boolean>;
+  redo(): Promise<boolean>;
+}
+
 /** Steps kept for undo, at most (each holds two copies of one document's annotations). */
 const LIMIT = 100;
 
@@ -44,8 +55,8 @@ const LIMIT = 100;
  * can no longer apply is dropped, with a message, so the steps under it stay reachable.
  */
 export class History {
-  private readonly done: Step[] = [];
-  private readonly undone: Step[] = [];
+  private readonly done: Array<Step | OwnStep> = [];
+  private readonly undone: Array<Step | OwnStep> = [];
   // The end of the last recorded action, undo or redo: the next one starts after it.
   private readonly turns = new SerialQueue();
 
@@ -79,6 +90,21 @@ export class History {
     });
   }
 
+  /**
+   * Runs an action that spans several files, after the actions started before it, and keeps the
+   * step it returns (undefined: it changed nothing) for undo and redo in the same order as the rest.
+   */
+  recordOwn(action: () => Promise<OwnStep | undefined>): Promise<OwnStep | undefined> {
+    return this.inTurn(async () => {
+      const step = await action();
+      if (!step) return undefined;
+      this.done.push(step);
+      if (this.done.length > LIMIT) this.done.shift();
+      this.undone.length = 0;
+      return step;
+    });
+  }
+
   /** Runs `work` once every recorded action, undo and redo asked for before it has ended. */
   private inTurn<T>(work: () => Promise<T>): Promise<T> {
     return this.turns.run(work);
@@ -107,11 +133,19 @@ export class History {
     return this.inTurn(() => this.replay(this.undone, this.done, 'after'));
   }
 
-  private async replay(from: Step[], to: Step[], side: 'before' | 'after'): Promise<string | undefined> {
+  private async replay(from: Array<Step | OwnStep>, to: Array<Step | OwnStep>, side: 'before' | 'after'): Promise<string | undefined> {
     const step = from[from.length - 1];
     if (!step) {
       void vscode.window.setStatusBarMessage(`Factmark: nothing to ${side === 'before' ? 'undo' : 'redo'}`, 3000);
       return undefined;
+    }
+    if (!('uri' in step)) {
+      // It tells the user itself why it cannot apply; dropped then, so the steps under it stay reachable.
+      from.pop();
+      if (!(await (side === 'before' ? step.undo() : step.redo()))) return undefined;
+      to.push(step);
+      void vscode.window.setStatusBarMessage(`Factmark: ${side === 'before' ? 'undid' : 'redid'} ${step.label}`, 3000);
+      return step.label;
     }
     const document = await vscode.workspace.openTextDocument(step.uri);
     const name = vscode.workspace.asRelativePath(step.uri);

@@ -29,6 +29,12 @@ export class CorpusIndex extends Disposable {
   private readonly pending = new Map<string, vscode.Uri>();
   private readonly diskTimers = new Map<string, { timer: ReturnType<typeof setTimeout>; uri: vscode.Uri }>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
+  /**
+   * Articles deleted on disk that VS Code may still hold as documents (an editor left open, or not
+   * yet let go): left out of the index unless they have unsaved edits, as a user expects of a file
+   * they deleted. Forgotten when the file comes back.
+   */
+  private readonly gone = new Set<string>();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires (coalesced) after the index changed. */
   readonly onDidChange = this.changed.event;
@@ -38,7 +44,12 @@ export class CorpusIndex extends Disposable {
     this.files = this._register(new EntitiesFiles());
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
     const onDisk = (uri: vscode.Uri) => this.onDisk(uri);
+    // Deletions and creations of anything (an article, or the folder holding it); VS Code already watches the workspace.
+    const articles = this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
     this._registerAll(
+      articles.onDidDelete((uri) => this.deleted(uri)),
+      articles.onDidCreate((uri) => this.gone.delete(uri.toString())),
+      vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.deleted(uri))),
       watcher.onDidChange(onDisk),
       watcher.onDidCreate(onDisk),
       watcher.onDidDelete(onDisk),
@@ -137,8 +148,15 @@ export class CorpusIndex extends Disposable {
       found.add(key);
       if (!this.index.document(key)) added.push(s);
     }
-    // A document the store holds stays (an unsaved article has no sidecar yet).
-    for (const d of [...this.index.documents()]) if (!found.has(d.key) && !this.store.get(vscode.Uri.parse(d.key))) this.index.removeDocument(d.key);
+    // A document the store holds stays (an unsaved article has no sidecar yet), unless its file is gone too.
+    for (const d of [...this.index.documents()]) {
+      const uri = vscode.Uri.parse(d.key);
+      if (found.has(d.key) || this.unsaved(uri)) continue;
+      const there = uri.scheme === 'untitled' || (await exists(uri));
+      if (there && this.store.get(uri)) continue;
+      if (!there) this.gone.add(d.key);
+      this.index.removeDocument(d.key);
+    }
     await this.readAll(added);
     await this.files.reread();
     await this.loadEntities();
@@ -146,6 +164,26 @@ export class CorpusIndex extends Disposable {
 
   private async loadEntities(): Promise<void> {
     for (const file of await this.files.all()) this.index.setEntities(file.uri.toString(), file.result.data?.entities ?? []);
+  }
+
+  /** A file or folder was deleted: the articles at or under it leave the index (see `gone`). */
+  private deleted(uri: vscode.Uri): void {
+    const key = uri.toString();
+    let changed = false;
+    for (const d of [...this.index.documents()]) {
+      if (d.key !== key && !d.key.startsWith(key + '/')) continue;
+      const doc = vscode.Uri.parse(d.key);
+      if (this.unsaved(doc)) continue;
+      this.gone.add(d.key);
+      changed = this.index.removeDocument(d.key) || changed;
+    }
+    if (changed) this.changed.fire();
+  }
+
+  /** Whether VS Code holds the document with edits not saved (then it stays, whatever the disk says). */
+  private unsaved(uri: vscode.Uri): boolean {
+    const key = uri.toString();
+    return vscode.workspace.textDocuments.some((d) => d.uri.toString() === key && (d.isDirty || d.isUntitled));
   }
 
   /** A sidecar changed on disk: the store reloads the documents it holds (and tells us); others are read here. */
@@ -207,6 +245,11 @@ export class CorpusIndex extends Disposable {
     const key = entry.uri.toString();
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (!document) return false;
+    if (this.gone.has(key) && !document.isDirty) {
+      // Deleted on disk, held by VS Code without unsaved edits: not part of the workspace any more.
+      this.index.removeDocument(key);
+      return true;
+    }
     const name = vscode.workspace.asRelativePath(entry.uri);
     // The dateline is read once (the date parser is slow); a document's date rarely changes.
     const text = document.getText();
@@ -215,6 +258,14 @@ export class CorpusIndex extends Disposable {
     this.index.setDocument(indexModel(key, name, entry.model, text, entry.orphans, date));
     return true;
   }
+}
+
+/** Whether a file is there. */
+function exists(uri: vscode.Uri): Thenable<boolean> {
+  return vscode.workspace.fs.stat(uri).then(
+    () => true,
+    () => false,
+  );
 }
 
 /** A file's text (UTF-8, without a byte-order mark), or undefined when it cannot be read. */

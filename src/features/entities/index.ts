@@ -3,6 +3,7 @@ import type { CommandManager } from '../../commandManager';
 import type { Workflow } from '../annotate/workflow';
 import type { CorpusIndex } from './corpusIndex';
 import { registerDocumentSymbols } from './documentSymbols';
+import { registerLinking } from './linking';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
 import { registerSearch } from './search';
@@ -20,5 +21,6 @@ export function registerEntities(commands: CommandManager, workflow: Workflow, c
     registerWorkspaceSymbols(corpus),
     registerSearch(commands, corpus, workflow.labels),
     registerUnknownLinks(commands, workflow, files),
+    registerLinking(commands, workflow, corpus),
   );
 }

@@ -142,7 +142,8 @@ describe('Search and the workspace view by entity', () => {
     const q = await eventually(
       async () => {
         const x = await wb.evaluate(readQuickInput);
-        return x && x.rows.length === 2 ? x : undefined;
+        // The whole query typed and answered (a prefix such as "ent" can list two rows too).
+        return x && x.value === 'entity:"roh moo-hyun" after:2006' && x.title.includes('from 2006') && x.rows.length === 2 ? x : undefined;
       },
       'the search by entity and date does not list the fact and the mention of one.txt',
       30_000,
@@ -152,6 +153,29 @@ describe('Search and the workspace view by entity', () => {
     assert.match(q.title, /1 mentions, 1 facts — entity roh moo-hyun · from 2006/);
     await wb.press('Escape');
     await eventually(async () => !(await wb.evaluate(readQuickInput)), 'the search did not close');
+  });
+
+  it('an article deleted on disk leaves the workspace index though VS Code still holds it; one with unsaved edits stays', async () => {
+    const factSidecar = (doc: string, label: string) => `factmark: 1\ndocument:\n  path: ${doc}\noffsets: codepoints\nfacts:\n  - id: f1\n    label: ${label}\n    start: 0\n    end: 16\n    quote: The talks ended.\n    entities: []\n`;
+    writeWorkspaceFile('search-test/gone.txt.factmark.yaml', factSidecar('gone.txt', 'vanishingtalks'));
+    writeWorkspaceFile('search-test/kept.txt.factmark.yaml', factSidecar('kept.txt', 'keptunsavedtalks'));
+    const gone = writeWorkspaceFile('search-test/gone.txt', 'The talks ended.\n');
+    const kept = writeWorkspaceFile('search-test/kept.txt', 'The talks ended.\n');
+    const found = async (label: string) => (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', label)).some((x) => x.name.startsWith(`${label}:`));
+    // Both open (VS Code holds their documents); kept.txt with an edit not saved.
+    await openInEditor(gone);
+    const editor = await openInEditor(kept);
+    await editor.edit((e) => e.insert(editor.document.positionAt(17), 'More to come.\n'));
+    await eventually(async () => (await found('vanishingtalks')) && (await found('keptunsavedtalks')), 'Ctrl+T does not find the two facts', 30_000);
+    fs.rmSync(gone.fsPath);
+    fs.rmSync(`${gone.fsPath}.factmark.yaml`);
+    fs.rmSync(kept.fsPath);
+    fs.rmSync(`${kept.fsPath}.factmark.yaml`);
+    await eventually(async () => !(await found('vanishingtalks')), 'Ctrl+T still finds the fact of the deleted article', 30_000);
+    assert.ok(await found('keptunsavedtalks'), 'the deleted article with unsaved edits left the index');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await closeAllEditors();
   });
 
   it('the view across the workspace by entity: one row per entity whatever the spelling, mentions in context, facts with their entities, scope and filter in the title', async () => {

@@ -3,7 +3,7 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { addAlias, addEntity, ENTITIES_SCHEMA, EntitiesNotWritableError, parseEntities, renameEntity, writeEntities, type EntitiesData } from '../../../../src/core/entities';
+import { addAlias, addEntity, ENTITIES_SCHEMA, EntitiesNotWritableError, mergeEntities, parseEntities, renameEntity, writeEntities, type EntitiesData } from '../../../../src/core/entities';
 import { IdMaker } from '../../../../src/core/ids';
 import { repoRoot } from '../../../fixtures/paths';
 
@@ -55,6 +55,12 @@ describe('the entities file (src/core/entities)', () => {
     const original = writeEntities(undefined, data());
     const edited = writeEntities(original, renameEntity(parseEntities(original).data!, 'e-park', 'Park Chan Bong'));
     assert.deepEqual(diffLines(original, edited), ['-    name: Park Chan-bong', '+    name: Park Chan Bong', '+    aliases: [Park Chan-bong]']);
+  });
+
+  it('a merge writes the new aliases in their place (before the note), and the merged entry leaves with its blank line', () => {
+    const original = '# keep me\nfactmark-entities: 1\nentities:\n  - id: e-park\n    name: Park\n    type: PERSON\n\n  - id: e-pcb\n    name: Park Chan-bong\n    type: PERSON\n    note: delegate\n';
+    const edited = writeEntities(original, mergeEntities(parseEntities(original).data!, 'e-park', 'e-pcb').data);
+    assert.equal(edited, '# keep me\nfactmark-entities: 1\nentities:\n  - id: e-pcb\n    name: Park Chan-bong\n    type: PERSON\n    aliases: [Park]\n    note: delegate\n');
   });
 
   it('two people editing the file on two branches merge cleanly in git (independent changes)', function () {

@@ -1,0 +1,188 @@
+import * as vscode from 'vscode';
+import { IdMaker } from '../../core/ids';
+import { ENTITIES_FILE, addEntity, mergeEntities, normalizeName, parseEntities, splitEntity, writeEntities, type EntitiesData, type Entity } from '../../core/entities';
+import type { Workflow } from '../annotate/workflow';
+import type { OwnStep } from '../annotate/history';
+import type { CorpusIndex } from './corpusIndex';
+import { documentFor } from './mentions';
+
+/** A mention in one article: its document and its annotation id. */
+export interface MentionAt {
+  uri: vscode.Uri;
+  id: string;
+}
+
+/** One mention's link changed by an action: undo puts `from` back where `to` still is. */
+interface Relink extends MentionAt {
+  from: string | undefined;
+  to: string | undefined;
+}
+
+/**
+ * The entity actions that change the entities file and the articles' links together: link a
+ * mention to an entity (or a new one), unlink it, merge two entities, split one. Each is one step
+ * of Factmark's Undo Annotation Action, however many articles it relinks. The entities file is
+ * changed as an editor edit and saved, so an open editor of it follows; a file with errors, or
+ * with unsaved edits of the user's own, is left alone and the action refused.
+ */
+export class EntityEdits {
+  constructor(
+    private readonly workflow: Workflow,
+    private readonly corpus: CorpusIndex,
+  ) {}
+
+  /** Links (or, with `entity` undefined, unlinks) one annotation; an ordinary recorded step. */
+  async link(document: vscode.TextDocument, id: string, entity: string | undefined): Promise<void> {
+    await this.workflow.history.record(document, entity ? 'Link to entity' : 'Unlink from entity', () =>
+      this.workflow.store.edit(document, (model) => {
+        const a = model.annotations.find((x) => x.id === id);
+        if (!a) return;
+        if (entity) a.entity = entity;
+        else delete a.entity;
+      }),
+    );
+  }
+
+  /** Adds an entity to the entities file of `document`'s folder and links the annotation to it. */
+  async linkToNew(document: vscode.TextDocument, id: string, fields: Omit<Entity, 'id'>): Promise<Entity | undefined> {
+    let made: Entity | undefined;
+    await this.run(`New entity ${fields.name}`, this.fileOf(document.uri), (data) => {
+      const out = addEntity(data, fields, new IdMaker());
+      made = out.entity;
+      return out.data;
+    }, () => (made ? [{ uri: document.uri, id, to: made.id }] : []));
+    return made;
+  }
+
+  /** Merges entity `from` into `into`: one entry left, every mention of `from` relinked. */
+  async merge(from: string, into: string): Promise<void> {
+    const found = await this.corpus.files.find(from);
+    if (!found) throw new Error(`No entity ${from} in the entities files.`);
+    const mentions = (await this.corpus.ready('always')).mentionsOf(from).map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id, to: into }));
+    const name = found.entity.name;
+    await this.run(`Merge ${name}`, found.file.uri, (data) => mergeEntities(data, from, into).data, () => mentions);
+  }
+
+  /**
+   * Splits entity `id`: a new entity named `name` takes the mentions given, and the aliases only
+   * they are spelt as; the others stay where they were.
+   */
+  async split(id: string, name: string, moving: readonly MentionAt[]): Promise<Entity | undefined> {
+    const found = await this.corpus.files.find(id);
+    if (!found) throw new Error(`No entity ${id} in the entities files.`);
+    const all = (await this.corpus.ready('always')).mentionsOf(id);
+    const key = (m: MentionAt | { doc: string; id: string }) => ('doc' in m ? `${m.doc}#${m.id}` : `${m.uri.toString()}#${m.id}`);
+    const chosen = new Set(moving.map(key));
+    const kept = new Set(all.filter((m) => !chosen.has(key(m))).map((m) => normalizeName(m.text)));
+    const spellings = all.filter((m) => chosen.has(key(m))).map((m) => m.text);
+    // An alias moves when only the moving mentions are spelt so; the old name always stays.
+    const aliases = (found.entity.aliases ?? []).filter((a) => spellings.some((s) => normalizeName(s) === normalizeName(a)) && !kept.has(normalizeName(a)));
+    let made: Entity | undefined;
+    await this.run(`Split ${found.entity.name}`, found.file.uri, (data) => {
+      const out = splitEntity(data, id, name, aliases, new IdMaker());
+      made = out.entity;
+      return out.data;
+    }, () => (made ? moving.map((m) => ({ ...m, to: made!.id })) : []));
+    return made;
+  }
+
+  /** The entities file of a document's folder. */
+  private fileOf(uri: vscode.Uri): vscode.Uri {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) throw new Error('Factmark keeps entities per workspace folder: open the article in a folder.');
+    return vscode.Uri.joinPath(folder.uri, ENTITIES_FILE);
+  }
+
+  /**
+   * Changes the entities file with `change`, then the links `relinks` lists (asked after the change,
+   * which may make the ids), as one recorded step.
+   */
+  private async run(label: string, file: vscode.Uri, change: (data: EntitiesData) => EntitiesData, relinks: () => Array<MentionAt & { to: string }>): Promise<void> {
+    await this.workflow.history.recordOwn(async () => {
+      const before = await this.readFile(file);
+      const parsed = parseEntities(before ?? '');
+      if (!parsed.writable || !parsed.data) throw notWritable(file);
+      const after = writeEntities(before, change(parsed.data));
+      await this.writeFile(file, after);
+      const done = await this.relink(relinks().map((r) => ({ ...r, from: undefined })));
+      await this.corpus.files.reread();
+      const step: OwnStep = {
+        label,
+        undo: () => this.replay(label, file, after, before, done, 'undo'),
+        redo: () => this.replay(label, file, before, after, done, 'redo'),
+      };
+      return step;
+    });
+  }
+
+  /** Puts the file from `expected` to `wanted` and the links back (or again); refused when the file changed since. */
+  private async replay(label: string, file: vscode.Uri, expected: string | undefined, wanted: string | undefined, links: Relink[], verb: 'undo' | 'redo'): Promise<boolean> {
+    const now = await this.readFile(file).catch(() => undefined);
+    if (now !== expected) {
+      void vscode.window.showWarningMessage(`Factmark: "${label}" cannot be ${verb === 'undo' ? 'undone' : 'redone'}: ${vscode.workspace.asRelativePath(file)} changed since. Nothing was changed.`);
+      return false;
+    }
+    await this.writeFile(file, wanted);
+    await this.relink(links.map((l) => (verb === 'undo' ? { ...l, from: l.to, to: l.from } : l)), true);
+    await this.corpus.files.reread();
+    return true;
+  }
+
+  /**
+   * Sets the links, a document at a time; returns what each was before. With `strict`, a mention
+   * is changed only when it still links where the action left it.
+   */
+  private async relink(links: readonly Relink[], strict = false): Promise<Relink[]> {
+    const byDoc = new Map<string, Relink[]>();
+    for (const l of links) (byDoc.get(l.uri.toString()) ?? byDoc.set(l.uri.toString(), []).get(l.uri.toString())!).push(l);
+    const done: Relink[] = [];
+    for (const list of byDoc.values()) {
+      const document = await documentFor(list[0].uri);
+      await this.workflow.store.edit(document, (model) => {
+        for (const l of list) {
+          const a = model.annotations.find((x) => x.id === l.id);
+          if (!a || (strict && a.entity !== l.from)) continue;
+          done.push({ ...l, from: a.entity });
+          if (l.to) a.entity = l.to;
+          else delete a.entity;
+        }
+      });
+    }
+    return done;
+  }
+
+  /** The file's text as it is now (its editor's, when open); undefined when there is none. Refuses unsaved edits. */
+  private async readFile(uri: vscode.Uri): Promise<string | undefined> {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+    if (open?.isDirty) throw new Error(`${vscode.workspace.asRelativePath(uri)} has unsaved changes: save or revert them first.`);
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Writes (or, for undefined, deletes) the file through an editor edit that is then saved. */
+  private async writeFile(uri: vscode.Uri, text: string | undefined): Promise<void> {
+    const edit = new vscode.WorkspaceEdit();
+    if (text === undefined) edit.deleteFile(uri, { ignoreIfNotExists: true });
+    else {
+      edit.createFile(uri, { ignoreIfExists: true });
+      const document = await vscode.workspace.openTextDocument(uri).then(
+        (d) => d,
+        () => undefined,
+      );
+      const end = document ? document.lineAt(document.lineCount - 1).range.end : new vscode.Position(0, 0);
+      edit.replace(uri, new vscode.Range(new vscode.Position(0, 0), end), text);
+    }
+    if (!(await vscode.workspace.applyEdit(edit))) throw new Error(`Factmark could not change ${vscode.workspace.asRelativePath(uri)}.`);
+    if (text !== undefined) {
+      const document = await vscode.workspace.openTextDocument(uri);
+      if (document.isDirty && !(await document.save())) throw new Error(`Factmark could not save ${vscode.workspace.asRelativePath(uri)}.`);
+    }
+  }
+}
+
+function notWritable(uri: vscode.Uri): Error {
+  return new Error(`${vscode.workspace.asRelativePath(uri)} has errors (see Problems): fix it first; Factmark does not write over it.`);
+}
