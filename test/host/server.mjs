@@ -34,6 +34,9 @@ export function writeUserSettings(userDataDir, extra = {}) {
     'update.mode': 'none',
     'extensions.autoCheckUpdates': false,
     'extensions.ignoreRecommendations': true,
+    // The browser build saves a changed file after a second by default (desktop VS Code does not):
+    // tests that hold an unsaved edit would then race the auto-save on a loaded machine.
+    'files.autoSave': 'off',
     'editor.wordWrap': 'on',
     'editor.minimap.enabled': false,
     'workbench.colorTheme': 'Default Dark Modern',
