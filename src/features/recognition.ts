@@ -4,7 +4,7 @@ import type { FactmarkConfig } from '../config';
 import { detectDocumentDate } from '../core/dates';
 import type { Mention } from '../core/model';
 import type { EntityModel } from '../core/ner';
-import { createDefaultPipeline, type RecognitionPipeline } from '../core/recognition';
+import { createDefaultPipeline, warmUpSteps, type RecognitionPipeline } from '../core/recognition';
 import { unsuitableReason } from '../core/text';
 import type { LexiconService } from './lexicon';
 import { Disposable } from './dispose';
@@ -23,8 +23,6 @@ export interface DocumentSuggestions {
 /** Longest stretch of recognition work before yielding to the extension host's event loop. */
 const SLICE_MS = 8;
 
-/** A short news text that wakes the entity model and most date rules (see warmUp). */
-const WARM_UP_TEXT = 'SEOUL, March 2, 2006 -- Gen. Kim Yong-chol of North Korea met U.S. officials and the United Nations Command at Panmunjeom on Thursday, two weeks after talks in Geneva ended at 3 p.m. last year.';
 const WARM_UP_DELAY_MS = 50;
 
 /**
@@ -78,17 +76,24 @@ export class RecognitionService extends Disposable {
     vscode.window.visibleTextEditors.forEach((e) => this.schedule(e.document, 0));
     // Activated before any article is shown: get the model and the recognisers ready now, while
     // nothing waits, rather than when the first article opens (that took most of its first paint).
-    if (!vscode.window.visibleTextEditors.some((e) => isArticle(e.document))) {
-      const timer = setTimeout(() => this.warmUp(), WARM_UP_DELAY_MS);
-      this._register({ dispose: () => clearTimeout(timer) });
-    }
+    if (!vscode.window.visibleTextEditors.some((e) => isArticle(e.document))) this.warmUp();
   }
 
-  /** Recognises a short text once, with a pipeline of its own so that nothing is cached from it. */
+  /**
+   * Runs the recognisers' warm-up (see warmUpSteps: model, regular expressions, compiled hot paths)
+   * one short step per timer tick, and stops as soon as an article is being recognised: the open it
+   * prepares for must never wait for it. Its pipelines are its own, so nothing is cached from it.
+   */
   private warmUp(): void {
-    if (this.results.size > 0 || this.running.size > 0) return;
-    const context = { documentDate: detectDocumentDate(WARM_UP_TEXT) };
-    createDefaultPipeline().recognize(WARM_UP_TEXT, context);
+    const steps = warmUpSteps();
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const next = (): void => {
+      timer = undefined;
+      if (this.results.size > 0 || this.running.size > 0) return;
+      if (!steps.next().done) timer = setTimeout(next, 0);
+    };
+    timer = setTimeout(next, WARM_UP_DELAY_MS);
+    this._register({ dispose: () => { if (timer) clearTimeout(timer); } });
   }
 
   /**
