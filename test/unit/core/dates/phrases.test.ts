@@ -24,6 +24,8 @@ const CASES: Case[] = [
   { text: 'In the quarter ended Sept. 30, sales rose 5%.', phrase: 'the quarter', dct: '1989-11-02', value: '1989-Q3' },
   { text: 'Third-quarter net rose to $5 million from $3 million a year earlier.', phrase: 'a year earlier', dct: '1989-11-02', value: '1988-Q3' },
   { text: 'Third-quarter net rose to $5 million.', phrase: 'Third-quarter', dct: '1989-11-02', value: '1989-Q3' },
+  { text: 'For the quarter a year ago, the bank reported a loss.', phrase: 'the quarter a year ago', dct: '1989-10-26', value: '1988-Q3' },
+  { text: 'Sales in the third quarter a year earlier were $4 million.', phrase: 'the third quarter a year earlier', dct: '1989-10-26', value: '1988-Q3' },
   { text: 'The paper said in an editorial on Monday, Oct. 26: enough.', phrase: 'Monday, Oct. 26', dct: '1998-10-25', value: '1998-10-26' },
   { text: 'Sales were weak last spring.', phrase: 'last spring', dct: '1989-10-26', value: '1989-SP' },
   { text: 'The blast came at about 10:35 a.m. Friday.', phrase: 'about 10:35 a.m. Friday', dct: '1998-08-08', value: '1998-08-07T10:35', type: 'TIME' },
