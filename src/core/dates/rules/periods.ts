@@ -132,6 +132,8 @@ export const PERIODS_RULES: Rule[] = [
         y ??= ended!.groups!.y ?? (ctx.anchor ? String(endMonth <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1) : undefined);
         if (y && yearAgo) y = String(Number(y) - 1);
       }
+      // "the 1988 quarter": in a report, the quarter reported (the one before the current) of that year
+      if (!half && n === undefined && pre && /^\d/.test(pre) && !m.groups!.y && ctx.anchor) n = (quarterOf(ctx.anchor.month) + 2) % 4 + 1;
       if (y) return { type: 'DATE', value: n ? `${y}-${label}${n}` : yearAgo ? `${Number(y) - 1}` : y };
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${label}${n ?? 'X'}` };
       if (rel) {

@@ -24,6 +24,8 @@ const CASES: Case[] = [
   { text: 'In the quarter ended Sept. 30, sales rose 5%.', phrase: 'the quarter', dct: '1989-11-02', value: '1989-Q3' },
   { text: 'Third-quarter net rose to $5 million from $3 million a year earlier.', phrase: 'a year earlier', dct: '1989-11-02', value: '1988-Q3' },
   { text: 'Third-quarter net rose to $5 million.', phrase: 'Third-quarter', dct: '1989-11-02', value: '1989-Q3' },
+  { text: 'Net income was $5 million, up from $3 million in the 1988 quarter.', phrase: 'the 1988 quarter', dct: '1989-10-30', value: '1988-Q3' },
+  { text: 'Net income rose in the 1988 quarter ended June 30.', phrase: 'the 1988 quarter', dct: '1989-10-30', value: '1988-Q2' },
   { text: 'For the quarter a year ago, the bank reported a loss.', phrase: 'the quarter a year ago', dct: '1989-10-26', value: '1988-Q3' },
   { text: 'Sales in the third quarter a year earlier were $4 million.', phrase: 'the third quarter a year earlier', dct: '1989-10-26', value: '1988-Q3' },
   { text: 'The paper said in an editorial on Monday, Oct. 26: enough.', phrase: 'Monday, Oct. 26', dct: '1998-10-25', value: '1998-10-26' },
