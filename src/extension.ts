@@ -10,7 +10,7 @@ import { registerWorkflow } from './features/annotate/register';
 import { Highlights } from './features/highlights';
 import { registerHover } from './features/hover';
 import { LexiconService, learnFromAnnotations } from './features/lexicon';
-import { RecognitionService } from './features/recognition';
+import { RecognitionService, type RecognitionTimes } from './features/recognition';
 import { registerSidecar } from './features/sidecar';
 import { registerStatusBar } from './features/statusBar';
 import { registerTimeline } from './features/timeline';
@@ -20,6 +20,8 @@ import { registerMap } from './features/map';
 export interface FactmarkExports {
   /** Milliseconds activate() took. */
   readonly activationMs: number;
+  /** The times of the last recognition run (see RecognitionTimes). */
+  readonly recognitionTimes: () => RecognitionTimes | undefined;
 }
 
 /** Composition root: builds the services and registers each feature; every disposable is owned by the context. */
@@ -64,7 +66,7 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
       return document ? recognition.recognizeNow(document) : undefined;
     } }),
   );
-  return { activationMs: performance.now() - started };
+  return { activationMs: performance.now() - started, recognitionTimes: () => recognition.lastTimes };
 }
 
 export function deactivate(): void {

@@ -155,9 +155,12 @@ export interface WordLists {
 
 /** Document-wide casing evidence: words written in lower case, or capitalised mid-sentence, somewhere. */
 export interface CasingEvidence {
-  /** Hashes (Lexeme.lowerHash) of the words seen in lower case; numbers, as sets of strings cost more on this hot path. */
+  /**
+   * Hashes (Lexeme.lowerHash | 0) of the words seen in lower case; numbers, as sets of strings cost more
+   * on this hot path, and signed, since half of the unsigned hashes would be boxed numbers, slower to hash.
+   */
   lower: Set<number>;
-  /** Hashes of the words seen capitalised mid-sentence. */
+  /** Hashes (Lexeme.lowerHash | 0) of the words seen capitalised mid-sentence. */
   midCap: Set<number>;
   common?: ReadonlySet<string>;
 }
@@ -169,8 +172,8 @@ function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]
     const lexemes = sentences[s];
     for (let i = 0; i < lexemes.length; i++) {
       const lex = lexemes[i];
-      if (lex.allLower) lower.add(lex.lowerHash);
-      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) midCap.add(lex.lowerHash);
+      if (lex.allLower) lower.add(lex.lowerHash | 0);
+      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) midCap.add(lex.lowerHash | 0);
     }
   }
   return { lower, midCap, common };
@@ -259,8 +262,8 @@ export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuff
     // Case is uninformative at the start of a sentence and in headlines: look at the rest of the
     // document, and at whether the word is common in lower case.
     const ambiguous = i === 0 || s.caps || s.title || OPENERS.has(prev.word);
-    feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lowerHash) ? 2 : 0) + (ambiguous ? 1 : 0)));
-    if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lowerHash) ? 1 : 0));
+    feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lowerHash | 0) ? 2 : 0) + (ambiguous ? 1 : 0)));
+    if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lowerHash | 0) ? 1 : 0));
     // Only where case is ambiguous: inside a sentence a capital marks a name even on a common word ("President Bush").
     if (ambiguous && s.evidence.common) feats.push(mix(T.Common, s.evidence.common.has(lex.lower) ? 1 : 0));
   }

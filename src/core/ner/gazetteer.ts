@@ -34,6 +34,10 @@ export function nameWord(word: string): NameWord {
 
 const PREFIX = 1;
 
+// Bits of the quick test of a sentence's words (see Gazetteer.starts): 64 KB a list and case.
+const START_BITS = 19;
+const START_MASK = (1 << START_BITS) - 1;
+
 /** Name lists keyed by chained word hashes. */
 export class Gazetteer {
   // Keys are hashes as signed 32-bit integers, which V8 stores unboxed (faster Map lookups than doubles).
@@ -42,6 +46,10 @@ export class Gazetteer {
   // Chained hashes of proper prefixes of names ("Ministry", "Ministry of"): a lookup stops when no name can follow.
   private readonly prefixes = new Set<number>();
   private readonly upperPrefixes = new Set<number>();
+  // A bit per hash of a first word of some name (bits of mix(PREFIX, word)): most words of a sentence
+  // start no listed name, and this says so without the two lookups in the large maps above.
+  private readonly starts = new Uint32Array(1 << (START_BITS - 5));
+  private readonly upperStarts = new Uint32Array(1 << (START_BITS - 5));
   private readonly text: string[] = [];
 
   /** Adds a name (its tokens) under a type index. */
@@ -54,6 +62,10 @@ export class Gazetteer {
       const w = nameWord(token);
       key = mix(key, w.wordHash);
       upper = mix(upper, w.upperHash);
+      if (n === 0) {
+        setBit(this.starts, key);
+        setBit(this.upperStarts, upper);
+      }
       if (n < tokens.length - 1) {
         this.prefixes.add(key | 0);
         this.upperPrefixes.add(upper | 0);
@@ -82,8 +94,11 @@ export class Gazetteer {
   matches(words: readonly NameWord[], allCaps: boolean): NameMatch[] {
     const table = allCaps ? this.upperNames : this.names;
     const prefixes = allCaps ? this.upperPrefixes : this.prefixes;
+    const starts = allCaps ? this.upperStarts : this.starts;
     const found: NameMatch[] = [];
     for (let i = 0; i < words.length; i++) {
+      const first = words[i];
+      if (!hasBit(starts, mix(PREFIX, allCaps ? first.upperHash : first.wordHash))) continue;
       let key = PREFIX;
       for (let n = 1; n <= MAX_NAME_TOKENS && i + n <= words.length; n++) {
         const w = words[i + n - 1];
@@ -133,4 +148,14 @@ export class Gazetteer {
     }
     return g;
   }
+}
+
+function setBit(bits: Uint32Array, hash: number): void {
+  const b = hash & START_MASK;
+  bits[b >>> 5] |= 1 << (b & 31);
+}
+
+function hasBit(bits: Uint32Array, hash: number): boolean {
+  const b = hash & START_MASK;
+  return (bits[b >>> 5] & (1 << (b & 31))) !== 0;
 }

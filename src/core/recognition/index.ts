@@ -20,3 +20,4 @@ export function defaultRecognizers(options: RecognizerOptions = {}): Recognizer[
 export function createDefaultPipeline(options: RecognizerOptions = {}): RecognitionPipeline {
   return new RecognitionPipeline(defaultRecognizers(options));
 }
+export { warmUpRecognizers, warmUpSteps } from './warmUp';

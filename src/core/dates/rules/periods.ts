@@ -98,7 +98,7 @@ export const PERIODS_RULES: Rule[] = [
     name: 'quarter',
     triggers: ['quarter', 'half'],
     pattern: new RegExp(
-      `${B}(?:(?<rel>this|last|next|the current|the previous) year's\\s)?(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4})|\\sof\\s(?<ofYear>the|this|last|next)\\s(?:fiscal\\s)?year)?${E}`,
+      `${B}(?:(?<rel>this|last|next|the current|the previous) year's\\s)?(?<the>the\\s)?(?:(?<pre>\\d{4}|year-earlier|year-ago|comparable|corresponding|comparable year-ago|fiscal)[\\s-])?(?:(?<ord>first|second|third|fourth|1st|2nd|3rd|4th|latest|last|latter|current|year-earlier|year-ago|previous|final|next|same)[\\s-])?(?:fiscal[\\s-])?(?<q>quarter|half)(?:\\sof\\s(?:fiscal\\s)?(?<y>\\d{4})|\\sof\\s(?<ofYear>the|this|last|next)\\s(?:fiscal\\s)?year)?(?<ago>\\sa\\syear\\s(?:ago|earlier))?${E}`,
       'gi'),
     build(m, ctx) {
       const { ord, q } = m.groups!;
@@ -117,7 +117,8 @@ export const PERIODS_RULES: Rule[] = [
       if (half && (n === undefined || n > 2)) return undefined;
       const label = half ? 'H' : 'Q';
       const periods = half ? 2 : 4;
-      const yearAgo = pre === 'year-earlier' || pre === 'year-ago' || pre === 'comparable year-ago' || o === 'year-earlier' || o === 'year-ago';
+      // "the quarter a year ago" is one expression: the quarter told of, a year before
+      const yearAgo = pre === 'year-earlier' || pre === 'year-ago' || pre === 'comparable year-ago' || o === 'year-earlier' || o === 'year-ago' || m.groups!.ago !== undefined;
       let y = m.groups!.y ?? (pre && /^\d/.test(pre) ? pre : undefined);
       // "the first half of the year", "the third quarter of last year"
       const ofYear = m.groups!.ofYear?.toLowerCase();
@@ -131,6 +132,8 @@ export const PERIODS_RULES: Rule[] = [
         y ??= ended!.groups!.y ?? (ctx.anchor ? String(endMonth <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1) : undefined);
         if (y && yearAgo) y = String(Number(y) - 1);
       }
+      // "the 1988 quarter": in a report, the quarter reported (the one before the current) of that year
+      if (!half && n === undefined && pre && /^\d/.test(pre) && !m.groups!.y && ctx.anchor) n = (quarterOf(ctx.anchor.month) + 2) % 4 + 1;
       if (y) return { type: 'DATE', value: n ? `${y}-${label}${n}` : yearAgo ? `${Number(y) - 1}` : y };
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${label}${n ?? 'X'}` };
       if (rel) {
