@@ -200,7 +200,12 @@ export function buildTimeline(docs: readonly TimelineDocument[]): Timeline {
       }
     });
   }
-  items.sort((a, b) => a.from - b.from || a.to - b.to || a.document.localeCompare(b.document) || a.start - b.start);
-  unplaced.sort((a, b) => a.document.localeCompare(b.document) || a.start - b.start);
+  // Documents compared by their rank in name order, found once: tens of thousands of entries compared
+  // with localeCompare took most of the time of thousands of articles.
+  const names = [...new Set(docs.map((d) => d.name))].sort((a, b) => a.localeCompare(b));
+  const rank = new Map(names.map((n, i) => [n, i]));
+  const byDocument = (a: TimelineEntry, b: TimelineEntry) => rank.get(a.document)! - rank.get(b.document)!;
+  items.sort((a, b) => a.from - b.from || a.to - b.to || byDocument(a, b) || a.start - b.start);
+  unplaced.sort((a, b) => byDocument(a, b) || a.start - b.start);
   return { items, unplaced };
 }

@@ -153,9 +153,12 @@ function draw(): void {
     const { rows, crowds, keys } = packLanes(lanes, ((domain[1] - domain[0]) * 16) / width);
     const bars = rows.filter((r) => !r.point);
     const points = rows.filter((r) => r.point);
-    // A crowd's mark is at least wide enough for its count.
+    // A crowd's mark is at least wide enough for its count, and ends inside the chart (where it can be clicked).
     const minCrowd = ((domain[1] - domain[0]) * 40) / width;
-    const crowdMarks = crowds.map((c) => ({ ...c, x2: Math.max(c.to, c.from + minCrowd), count: `${c.items.length} more` }));
+    const crowdMarks = crowds.map((c) => {
+      const x2 = Math.min(Math.max(c.to, c.from + minCrowd), Math.max(domain[1], c.from));
+      return { ...c, x1: Math.min(c.from, x2 - minCrowd), x2, count: `${c.items.length} more` };
+    });
     const types = facets(timeline).types;
     const plot = Plot.plot({
       width,
@@ -171,8 +174,8 @@ function draw(): void {
       marks: [
         Plot.barX(bars, { x1: 'from', x2: 'to', y: 'lane', fill: 'type', fillOpacity: (r: Row) => (r.suggested ? 0.45 : 0.85), stroke: 'currentColor', strokeOpacity: 0.4, title: describe, className: 'fm-span', insetTop: 2, insetBottom: 2 }),
         Plot.dot(points, { x: 'mid', y: 'lane', fill: 'type', fillOpacity: (r: Row) => (r.suggested ? 0.55 : 1), stroke: 'currentColor', r: 6, title: describe, className: 'fm-point' }),
-        Plot.barX(crowdMarks, { x1: 'from', x2: 'x2', y: 'lane', fill: 'currentColor', fillOpacity: 0.12, stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '3 2', title: describeCrowd, className: 'fm-crowd', insetTop: 2, insetBottom: 2 }),
-        Plot.text(crowdMarks, { x: 'from', y: 'lane', text: 'count', textAnchor: 'start', dx: 4, fill: 'currentColor', className: 'fm-crowd-count', pointerEvents: 'none' }),
+        Plot.barX(crowdMarks, { x1: 'x1', x2: 'x2', y: 'lane', fill: 'currentColor', fillOpacity: 0.12, stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '3 2', title: describeCrowd, className: 'fm-crowd', insetTop: 2, insetBottom: 2 }),
+        Plot.text(crowdMarks, { x: 'x1', y: 'lane', text: 'count', textAnchor: 'start', dx: 4, fill: 'currentColor', className: 'fm-crowd-count', pointerEvents: 'none' }),
       ],
     });
     chart.append(plot);
