@@ -1,7 +1,6 @@
 // Real text for benchmarks: the articles of ../shared/corpus, repeated to any size (no random words).
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
-import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 export const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -40,25 +39,4 @@ export function realText(bytes) {
     size += a.length + 2;
   }
   return parts.join('\n\n').slice(0, bytes);
-}
-
-/**
- * `count` documents for the picture benches (timeline and map of many articles): the corpus texts
- * recognised once each, then repeated, as the extension's workspace gathering gives them (no annotations,
- * the suggestions). Needs `npm run compile-tests`.
- */
-export function syntheticDocs(texts, count) {
-  const require = createRequire(import.meta.url);
-  const { createDefaultPipeline } = require(join(root, 'out/src/core/recognition/index.js'));
-  const { detectDocumentDate } = require(join(root, 'out/src/core/dates/index.js'));
-  const pipeline = createDefaultPipeline();
-  const base = texts.map((text) => {
-    const documentDate = detectDocumentDate(text);
-    return { text, documentDate, suggestions: pipeline.recognize(text, { documentDate }) };
-  });
-  const docs = Array.from({ length: count }, (_, i) => {
-    const b = base[i % base.length];
-    return { uri: `file:///bench/${i}.txt`, name: `${i}.txt`, text: b.text, documentDate: b.documentDate, annotations: [], facts: [], suggestions: b.suggestions };
-  });
-  return { base, docs };
 }

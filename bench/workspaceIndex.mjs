@@ -32,7 +32,7 @@ function rng(seed) {
 }
 
 /** Writes the workspace: articles, sidecars, entities file. Returns the entities by id. */
-function makeWorkspace(dir, articles, names) {
+export function makeWorkspace(dir, articles, names) {
   const out = (p) => require(join(root, 'out/src', p));
   const { createDefaultPipeline } = out('core/recognition');
   const { updateSidecar } = out('core/sidecar');

@@ -45,8 +45,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
     registerStatusBar(recognition, workflow.counts),
     // An import is one undoable annotation action, as a tag or a reject is.
     registerExportImport(commands, store, (document, label, action) => workflow.workflow.history.record(document, label, action), context.extensionUri),
-    registerTimeline(context, commands, workflow.workflow),
-    registerMap(context, commands, workflow.workflow),
+    registerTimeline(context, commands, workflow.workflow, workflow.corpus),
+    registerMap(context, commands, workflow.workflow, workflow.corpus),
     registerEntities(commands, workflow.workflow, workflow.corpus),
     onConfigChange((config) => recognition.updateConfig(config)),
     commands.register({ id: CommandId.ToggleSuggestions, execute: async () => {

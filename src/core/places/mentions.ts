@@ -6,7 +6,7 @@
  */
 import { sentenceFinder, visibleAnnotations } from '../facts';
 import type { Annotation, Mention, Span } from '../model';
-import { dateRange, extentOf, isPlaced } from '../timeline';
+import { dateRange, extentOf, isPlaced, type Contexts } from '../timeline';
 import type { Gazetteer, Place } from './gazetteer';
 import { isPlaceId, linkPlace, namedCountries, type Link, type LinkStatus, type PlaceContext } from './link';
 
@@ -14,7 +14,10 @@ import { isPlaceId, linkPlace, namedCountries, type Link, type LinkStatus, type 
 export interface PlaceDocument {
   uri: string;
   name: string;
-  text: string;
+  /** The text; absent for an article the workspace index holds (not open): then `contexts` are quoted. */
+  text?: string;
+  /** Without `text`: the words around each annotation, by id (the index keeps them). */
+  contexts?: Contexts;
   /** The article's own date (TIMEX3), for a date range in the shared filter. */
   documentDate?: string;
   annotations: readonly Annotation[];
@@ -59,6 +62,14 @@ export interface PlaceMap {
   counts: Record<PlaceMention['status'], number>;
 }
 
+/** Without the text: its annotations with the words around them, which is what names the countries the article is about. */
+function contextText(doc: PlaceDocument): string {
+  return doc.annotations.map((a) => {
+    const around = doc.contexts?.get(a.id);
+    return around ? `${around.before} ${a.text} ${around.after}` : a.text;
+  }).join('\n');
+}
+
 /** The PLACE mentions of one document with their links. */
 export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMention[] {
   // The countries the article names only rank a name that several places share, and only the
@@ -71,22 +82,29 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
     let found = links.get(name);
     if (!found) {
       const ambiguous = gazetteer.lookup(name).length > 1;
-      if (ambiguous) context ??= { countries: namedCountries(doc.text, gazetteer) };
+      // Without the text, the countries named around its annotations.
+      if (ambiguous) context ??= { countries: namedCountries(doc.text ?? contextText(doc), gazetteer) };
       found = linkPlace(name, gazetteer, ambiguous ? context! : none);
       links.set(name, found);
     }
     return found;
   };
-  const sentence = sentenceFinder(doc.text);
+  const text = doc.text;
+  const sentence = text !== undefined ? sentenceFinder(text) : undefined;
   // Mentions of one sentence share its quote and span (one string, not one per mention).
   const quotes = new Map<number, { quote: string; sentence: Span }>();
-  const quote = (start: number): { quote: string; sentence: Span } => {
-    const s = sentence(start);
+  const quote = (m: Span & { id?: string; text: string }): { quote: string; sentence: Span } => {
+    if (!sentence || text === undefined) {
+      // Not open: the words the index keeps around it, and a click selects the name itself.
+      const around = m.id !== undefined ? doc.contexts?.get(m.id) : undefined;
+      return { quote: around ? `${around.before}${m.text}${around.after}` : m.text, sentence: { start: m.start, end: m.end } };
+    }
+    const s = sentence(m.start);
     let q = quotes.get(s.start);
     if (q === undefined) {
-      const text = doc.text.slice(s.start, s.end);
+      const said = text.slice(s.start, s.end);
       // Most sentences have no run of spaces or line break to flatten: skip the replace (thousands of articles).
-      quotes.set(s.start, (q = { quote: /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/.test(text) ? text.replace(/\s+/g, ' ') : text, sentence: s }));
+      quotes.set(s.start, (q = { quote: /\s\s|[\t\n\r\f\v\u00a0\u2028\u2029]/.test(said) ? said.replace(/\s+/g, ' ') : said, sentence: s }));
     }
     return q;
   };
@@ -102,7 +120,7 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
   const out: PlaceMention[] = new Array<PlaceMention>(found.length);
   for (let i = 0; i < found.length; i++) {
     const m = found[i];
-    const q = quote(m.start);
+    const q = quote(m);
     const stored = isPlaceId(m.kb) ? gazetteer.get(m.kb) : undefined;
     const linked = link(m.text);
     out[i] = {

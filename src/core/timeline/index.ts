@@ -2,3 +2,5 @@
 export { anchoredDuration, extentOf, isPlaced, isPoint, isoDay, type Extent, type Precision } from './extent';
 export { buildTimeline, type Timeline, type TimelineDocument, type TimelineEntry, type TimelineItem, type UnplacedEntry } from './items';
 export { NO_ENTITY, dateRange, facets, filterTimeline, groupTimeline, matchesText, type Lane, type TimelineFilter, type TimelineGrouping } from './filter';
+export { pictureDocumentOf, type Contexts, type IndexedPictureDocument } from './fromIndex';
+export { packLanes, rowKey, ROWS_PER_LANE, type Crowd, type Packed, type PackedItem } from './pack';

@@ -29,6 +29,9 @@ export function pictureFilter(workflow: Workflow): PictureFilter {
   return { filter: workflow.filter, types: () => [{ name: FACT_TYPE, title: 'Facts' }, ...workflow.labels.labels.map((l) => ({ name: l.name, title: l.title }))] };
 }
 
+/** The change a picture is told of when the workspace index changed (a sidecar of a closed article, on disk): only the whole workspace's picture shows it. */
+export const INDEX_CHANGED = Object.freeze({ index: true });
+
 /** Messages from the webview. */
 type FromWebview =
   | { type: 'ready'; filter?: unknown }
@@ -152,13 +155,18 @@ export class PicturePanel<T> extends Disposable {
     this.data = data;
     if (this.ready) {
       const { filter, types } = this.shared;
-      await this.panel.webview.postMessage({ type: 'data', scope: this.scope, title: scopeTitle(this.scope), data, filter: filter.state, types: types() });
+      // As JSON bytes: VS Code hands a byte array to the page as it is, where a tree of tens of
+      // thousands of objects is serialised by VS Code, parsed by the workbench and copied again into
+      // the page's frame. The page parses it once (readData in webview/common.ts).
+      const bytes = new TextEncoder().encode(JSON.stringify(data));
+      await this.panel.webview.postMessage({ type: 'data', scope: this.scope, title: scopeTitle(this.scope), bytes, filter: filter.state, types: types() });
     }
     return data;
   }
 
   /** Whether a change (of annotations or suggestions, which carry the document's `uri`) is of a shown article. */
   private concerns(change: unknown): boolean {
+    if (change === INDEX_CHANGED) return !!this.scope.workspace;
     const uri = (change as { uri?: vscode.Uri } | undefined)?.uri?.toString();
     return this.scope.workspace || !uri || !!this.scope.uris?.includes(uri);
   }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import { isArticle } from '../../adapter';
-import type { AnnotatedDocument } from '../../core/model';
+import type { PlaceDocument } from '../../core/places';
 import { isSidecarPath } from '../../core/sidecar';
+import { pictureDocumentOf, type TimelineDocument } from '../../core/timeline';
 import type { Workflow } from '../annotate/workflow';
-import { loadWorkspaceSidecars } from '../tree';
+import type { CorpusIndex } from '../entities/corpusIndex';
 
 /** Which articles a picture (timeline or map) shows. */
 export interface Scope {
@@ -13,16 +14,12 @@ export interface Scope {
   uris?: string[];
 }
 
-/** One article's annotations, text and undecided suggestions, as the pictures need them. */
-export interface ArticleData {
-  uri: string;
-  name: string;
-  text: string;
-  documentDate?: string;
-  model: AnnotatedDocument;
-  orphans: ReadonlySet<string>;
-  suggestions: ReturnType<Workflow['undecided']>;
-}
+/**
+ * One article as the pictures take it: the timeline's and the map's document in one. An article open
+ * in an editor comes with its text and undecided suggestions; one that is not comes from the
+ * workspace index, with the words kept around each annotation instead of its text.
+ */
+export type PictureDocument = TimelineDocument & PlaceDocument;
 
 /** The scope of a command run from the palette (active article), the editor title or the Explorer (a selection). */
 export function scopeOfCommand(uri?: unknown, uris?: unknown): Scope | undefined {
@@ -41,18 +38,43 @@ export function scopeTitle(scope: Scope): string {
   return uris.length === 1 ? decodeURIComponent(uris[0].replace(/^.*\//, '')) : `${uris.length} articles`;
 }
 
-/** Reads the articles of a scope, recognising each first so its suggestions are current. */
-export async function readScope(workflow: Workflow, scope: Scope): Promise<ArticleData[]> {
-  let uris = (scope.uris ?? []).map((u) => vscode.Uri.parse(u));
-  if (scope.workspace) {
-    await loadWorkspaceSidecars(workflow);
-    const open = vscode.workspace.textDocuments.filter((d) => isArticle(d) && !isSidecarPath(d.uri.path)).map((d) => d.uri);
-    const seen = new Set<string>();
-    uris = [...workflow.store.all().map((e) => e.uri), ...open].filter((u) => !seen.has(u.toString()) && !!seen.add(u.toString()));
+/**
+ * The articles of a scope. Chosen articles are read (and recognised first, so their suggestions are
+ * current). The whole workspace is what the Factmark view's workspace mode shows: every article of
+ * the workspace index (built in the background at start-up, so nothing is read from disk here), and
+ * the articles open in editors with their text and undecided suggestions. Articles not open have
+ * their annotations and facts on the pictures, not their undecided suggestions: recognising
+ * thousands of articles to draw a picture would take many seconds.
+ */
+export async function readScope(workflow: Workflow, corpus: CorpusIndex, scope: Scope): Promise<PictureDocument[]> {
+  if (!scope.workspace) return readArticles(workflow, (scope.uris ?? []).map((u) => vscode.Uri.parse(u)), false);
+  const index = await corpus.ready();
+  const open = await readArticles(workflow, openArticleUris(), true);
+  const shown = new Set(open.map((d) => d.uri));
+  const out = open;
+  for (const doc of index.documents()) if (!shown.has(doc.key)) out.push(pictureDocumentOf(doc));
+  return out;
+}
+
+/** The plain-text articles in editor tabs (shown or not), not the documents other features loaded unseen. */
+function openArticleUris(): vscode.Uri[] {
+  const seen = new Set<string>();
+  const uris: vscode.Uri[] = [];
+  for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
+    const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
+    if (uri && !isSidecarPath(uri.path) && !seen.has(uri.toString())) {
+      seen.add(uri.toString());
+      uris.push(uri);
+    }
   }
-  const out: ArticleData[] = [];
+  return uris;
+}
+
+/** Reads articles with their text, recognising each first so its suggestions are current. */
+async function readArticles(workflow: Workflow, uris: readonly vscode.Uri[], articlesOnly: boolean): Promise<PictureDocument[]> {
+  const out: PictureDocument[] = [];
   for (const [i, uri] of uris.entries()) {
-    // A workspace can hold thousands of articles: give the extension host's other work a turn now and then.
+    // A selection can hold hundreds of articles: give the extension host's other work a turn now and then.
     if (i > 0 && i % 25 === 0) await new Promise((resolve) => setTimeout(resolve, 0));
     let document: vscode.TextDocument;
     try {
@@ -60,6 +82,7 @@ export async function readScope(workflow: Workflow, scope: Scope): Promise<Artic
     } catch {
       continue; // gone since: nothing to draw
     }
+    if (articlesOnly && !isArticle(document)) continue;
     const entry = await workflow.open(document);
     await workflow.freshen(document);
     out.push({
@@ -67,7 +90,8 @@ export async function readScope(workflow: Workflow, scope: Scope): Promise<Artic
       name: uri.path.replace(/^.*\//, ''),
       text: document.getText(),
       documentDate: entry.model.documentDate ?? workflow.recognition.get(uri)?.documentDate,
-      model: entry.model,
+      annotations: entry.model.annotations,
+      facts: entry.model.facts,
       orphans: entry.orphans,
       suggestions: workflow.undecided(document),
     });

@@ -258,6 +258,58 @@ describe('Timeline (issue 16)', function () {
     }
   });
 
+  it('draws a date shared by dozens of entries as three rows and a count, which lists them when clicked', async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    await closeAllEditors();
+    // Forty speakers on one day: forty rows stacked on top of each other would fill the panel with one date.
+    const lines = ['The council was founded in 1990.', ...Array.from({ length: 40 }, (_, i) => `Speaker ${i + 1} addressed the council on 5 May 2001.`)];
+    const uri = writeWorkspaceFile('pictures/crowded.txt', lines.join('\n') + '\n');
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    // A new panel (closeAllEditors closed the last): grouped by type, the whole range in view.
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    try {
+      await crowdListed(wb!, uri);
+    } finally {
+      // The panel may have the focus: the next test's article must not open behind it.
+      await closeAllEditors();
+    }
+  });
+
+  /** The count of forty speakers' day, drawn and clicked, lists them; an entry clicked selects its sentence. */
+  async function crowdListed(wb: NonNullable<ReturnType<typeof workbench>>, uri: vscode.Uri): Promise<void> {
+    const crowd = await eventually(async () => {
+      const [c] = (await wb!.evaluate(readDrawnItems, 'svg rect.crowd')) ?? [];
+      return c?.label === '37 more' ? c : undefined;
+    }, 'the timeline does not draw "37 more" for the day forty speakers share', 30_000);
+    assert.equal(crowd.from, '2001-05-05');
+    const drawn = (await wb!.evaluate(readDrawnItems, 'svg [data-key]')) ?? [];
+    assert.equal(drawn.length, 4, `the 1990 dot and three of the speakers' dots are drawn one by one: ${drawn.map((d) => d.label).join(', ')}`);
+    assert.ok(((await wb!.evaluate(readPictureText, '#chart svg')) ?? '').includes('37 more'), 'the count is written on the chart');
+    // Rows are 30 px apart; a dot's and a bar's centres on one row differ by a pixel.
+    const rows = new Set([...drawn, crowd].map((d) => Math.round(d.y / 10)));
+    assert.ok(rows.size <= 4, `the lane takes at most four rows: ${[...rows].join(', ')}`);
+
+    // Clicked, the count lists the 37 entries under the chart; a click on one selects its sentence.
+    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: crowd.x, y: crowd.y }) });
+    const listed = await eventually(async () => {
+      const entries = (await wb!.evaluate(readDrawnItems, '#crowd li')) ?? [];
+      return entries.length === 37 ? entries : undefined;
+    }, 'clicking "37 more" does not list its 37 entries', 30_000);
+    assert.match((await wb!.evaluate(readPictureText, '#crowd h2')) ?? '', /^37 in DATE, 2001-05-05/);
+    const shown = new Set(drawn.map((d) => d.key));
+    const first = listed[0];
+    assert.ok(listed.every((l) => !shown.has(l.key)), 'the list holds the entries not drawn one by one');
+    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: first.x, y: first.y }) });
+    let selected = '';
+    await eventually(() => {
+      const e = vscode.window.activeTextEditor;
+      selected = e ? e.document.getText(e.selection) : '';
+      return e?.document.uri.toString() === uri.toString() && selected === 'Speaker 4 addressed the council on 5 May 2001.';
+    }, 'clicking a listed entry does not select its sentence').catch(() => assert.fail(`clicking a listed entry does not select its sentence, but ${JSON.stringify(selected)}`));
+  }
+
   it('redraws when the article changes: a date typed in appears on the axis', async () => {
     const uri = writeWorkspaceFile('timeline-live.txt', 'The treaty was signed in 1990.\n');
     const editor = await openInEditor(uri);

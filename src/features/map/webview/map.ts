@@ -15,6 +15,7 @@ import {
   exportControls,
   filterControls,
   LIST_LIMIT,
+  readData,
   moreNote,
   noteScope,
   onThemeChange,
@@ -162,7 +163,7 @@ function draw(): void {
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const m = event.data as { type: string; data: PlaceMap; scope: unknown; filter?: SharedFilterState; types?: TypeChoice[] };
+  const m = event.data as { type: string; bytes?: Uint8Array; scope: unknown; filter?: SharedFilterState; types?: TypeChoice[] };
   if (m.filter) state.filter = { ...m.filter, types: [...m.filter.types] };
   if (m.type === 'filter') {
     shared.write(state.filter);
@@ -171,7 +172,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     return;
   }
   if (m.type !== 'data') return;
-  all = m.data;
+  all = readData<PlaceMap>(m);
   state.scope = m.scope;
   noteScope(m.scope);
   vscode.setState(state);

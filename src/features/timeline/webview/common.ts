@@ -19,8 +19,8 @@ body { color: var(--vscode-foreground); background: var(--vscode-editor-backgrou
 .controls input, .controls select { background: var(--vscode-input-background); color: var(--vscode-input-foreground); border: 1px solid var(--vscode-input-border, transparent); padding: 2px 4px; }
 .controls button { background: var(--vscode-button-secondaryBackground); color: var(--vscode-button-secondaryForeground); border: 1px solid var(--vscode-contrastBorder, transparent); padding: 2px 8px; cursor: pointer; }
 .chart svg { overflow: visible; max-width: 100%; }
-.chart .item { cursor: pointer; }
-.chart .item:focus, .entry:focus { outline: 2px solid var(--vscode-focusBorder); }
+.chart .item, .chart .crowd { cursor: pointer; }
+.chart .item:focus, .chart .crowd:focus, .entry:focus { outline: 2px solid var(--vscode-focusBorder); }
 .chart svg text { fill: currentColor; }
 body.vscode-high-contrast .chart .item, body.vscode-high-contrast-light .chart .item, body.vscode-high-contrast .map .dot, body.vscode-high-contrast-light .map .dot { stroke: var(--vscode-contrastBorder, currentColor); stroke-opacity: 1; stroke-width: 1.5; }
 .detail { min-height: 2.6em; color: var(--vscode-descriptionForeground); }
@@ -121,6 +121,11 @@ export function scopeControl(isWorkspace: () => boolean): HTMLButtonElement {
   label();
   new MutationObserver(label).observe(document.body, { attributes: true, attributeFilter: ['data-scope'] });
   return button;
+}
+
+/** The picture's data of a `data` message: JSON bytes (see PicturePanel.refresh). */
+export function readData<T>(message: { bytes?: Uint8Array }): T {
+  return JSON.parse(new TextDecoder().decode(message.bytes)) as T;
 }
 
 /** Notes the scope on the body (for the scope button). */

@@ -6,8 +6,8 @@
  * Every text from a file is written with textContent (or as SVG <title> text by Plot), never as HTML.
  */
 import * as Plot from '@observablehq/plot';
-import { facets, filterTimeline, groupTimeline, isoDay, type Lane, type Timeline, type TimelineFilter, type TimelineGrouping, type TimelineItem } from '../../../core/timeline';
-import { el, exportControls, filterControls, LIST_LIMIT, moreNote, noteScope, onThemeChange, scopeControl, vscode, type SharedFilterState, type TypeChoice } from './common';
+import { facets, filterTimeline, groupTimeline, isoDay, packLanes, type Crowd, type PackedItem, type Timeline, type TimelineFilter, type TimelineGrouping, type TimelineItem } from '../../../core/timeline';
+import { el, exportControls, readData, filterControls, LIST_LIMIT, moreNote, noteScope, onThemeChange, scopeControl, vscode, type SharedFilterState, type TypeChoice } from './common';
 
 interface State {
   scope?: unknown;
@@ -26,8 +26,10 @@ const app = document.getElementById('app') as HTMLElement;
 const header = el('header', { class: 'controls' });
 const chart = el('div', { id: 'chart', class: 'chart' });
 const detail = el('p', { id: 'detail', class: 'detail', 'aria-live': 'polite' });
+/** The entries of a crowded stretch the user clicked ("312 more"). */
+const crowdList = el('section', { id: 'crowd', class: 'unplaced' });
 const unplaced = el('section', { id: 'unplaced', class: 'unplaced' });
-app.append(header, chart, detail, unplaced);
+app.append(header, chart, detail, crowdList, unplaced);
 
 function save(): void {
   vscode.setState(state);
@@ -97,35 +99,41 @@ function describe(i: TimelineItem): string {
   return `${i.label} (${i.value}: ${when}, ${i.type}${i.suggested ? ', suggested' : ''}) — ${i.document}: ${i.quote}`;
 }
 
-/** One row per (lane, item); the key of the lane is the y value. */
-interface Row extends TimelineItem {
-  lane: string;
-  mid: number;
+type Row = PackedItem;
+
+/** A crowd's span as read out: one day, or first – last day. */
+function stretch(c: Crowd): string {
+  const first = isoDay(Math.min(...c.items.map((i) => i.from)));
+  const last = isoDay(Math.max(...c.items.map((i) => i.to)) - 1);
+  return first === last ? first : `${first} – ${last}`;
 }
 
-/**
- * Packs each lane's items into as few rows as needed so that none hides another at the current
- * zoom (a point takes `minWidth` of time). Rows are named `lane\u0000n`; only row 0 shows the lane name.
- */
-function pack(lanes: Lane[], minWidth: number): { rows: Row[]; keys: string[] } {
-  const rows: Row[] = [];
-  const keys: string[] = [];
-  for (const lane of lanes) {
-    const ends: number[] = [];
-    for (const i of lane.items) {
-      const end = Math.max(i.to, i.from + minWidth);
-      let n = ends.findIndex((e) => e <= i.from);
-      if (n < 0) n = ends.push(end) - 1;
-      else ends[n] = end;
-      // The item as prototype, not copied: thousands of items of twenty fields each are redrawn on every zoom.
-      const row = Object.create(i) as Row;
-      row.lane = `${lane.name}\u0000${n}`;
-      row.mid = i.point ? (i.from + i.to) / 2 : i.from;
-      rows.push(row);
-    }
-    ends.forEach((_, n) => keys.push(`${lane.name}\u0000${n}`));
+function describeCrowd(c: Crowd): string {
+  return `${c.items.length} more in ${c.group}, ${stretch(c)}: too many to draw one by one here. Click (or Enter) to list them, or zoom in.`;
+}
+
+/** The crowd listed under the chart (its key: lane and start), kept while the picture is redrawn. */
+let listedCrowd: { lane: string; from: number } | undefined;
+
+/** Lists a crowd's entries under the chart, each revealing its sentence, as the map lists a dot's mentions. */
+function listCrowd(c: Crowd | undefined): void {
+  listedCrowd = c && { lane: c.lane, from: c.from };
+  crowdList.replaceChildren();
+  if (!c) return;
+  const close = el('button', { type: 'button', id: 'crowd-close', title: 'Close this list' }, 'Close');
+  close.addEventListener('click', () => listCrowd(undefined));
+  const heading = el('h2', {}, `${c.items.length} in ${c.group}, ${stretch(c)} `);
+  heading.append(close);
+  const list = el('ul', {});
+  for (const i of c.items.slice(0, LIST_LIMIT)) {
+    const li = el('li', { tabindex: '0', class: 'entry', 'data-key': i.key });
+    li.append(el('span', { class: 'label' }, i.label), ` — ${i.value}, ${i.type}${i.suggested ? ', suggested' : ''} — `, el('span', { class: 'quote' }, `${i.document}: ${i.quote}`));
+    li.addEventListener('click', () => reveal(i));
+    li.addEventListener('keydown', (e) => e.key === 'Enter' && reveal(i));
+    list.append(li);
   }
-  return { rows, keys };
+  crowdList.append(heading, list);
+  if (c.items.length > LIST_LIMIT) crowdList.append(moreNote(c.items.length));
 }
 
 function draw(): void {
@@ -134,6 +142,7 @@ function draw(): void {
   chart.replaceChildren();
   app.setAttribute('aria-busy', 'false');
   if (shown.items.length === 0) {
+    listCrowd(undefined);
     chart.append(el('p', { class: 'empty' }, timeline.items.length ? 'Nothing matches the filter.' : `No dated facts or dates in ${title || 'this scope'}.`));
   } else {
     const lo = Math.min(...shown.items.map((r) => r.from));
@@ -141,9 +150,15 @@ function draw(): void {
     const pad = Math.max((hi - lo) * 0.03, 86_400_000);
     const domain = state.domain ?? [lo - pad, hi + pad];
     const width = Math.max(chart.clientWidth || document.body.clientWidth - 24, 320);
-    const { rows, keys } = pack(lanes, ((domain[1] - domain[0]) * 16) / width);
+    const { rows, crowds, keys } = packLanes(lanes, ((domain[1] - domain[0]) * 16) / width);
     const bars = rows.filter((r) => !r.point);
     const points = rows.filter((r) => r.point);
+    // A crowd's mark is at least wide enough for its count, and ends inside the chart (where it can be clicked).
+    const minCrowd = ((domain[1] - domain[0]) * 40) / width;
+    const crowdMarks = crowds.map((c) => {
+      const x2 = Math.min(Math.max(c.to, c.from + minCrowd), Math.max(domain[1], c.from));
+      return { ...c, x1: Math.min(c.from, x2 - minCrowd), x2, count: `${c.items.length} more` };
+    });
     const types = facets(timeline).types;
     const plot = Plot.plot({
       width,
@@ -159,11 +174,16 @@ function draw(): void {
       marks: [
         Plot.barX(bars, { x1: 'from', x2: 'to', y: 'lane', fill: 'type', fillOpacity: (r: Row) => (r.suggested ? 0.45 : 0.85), stroke: 'currentColor', strokeOpacity: 0.4, title: describe, className: 'fm-span', insetTop: 2, insetBottom: 2 }),
         Plot.dot(points, { x: 'mid', y: 'lane', fill: 'type', fillOpacity: (r: Row) => (r.suggested ? 0.55 : 1), stroke: 'currentColor', r: 6, title: describe, className: 'fm-point' }),
+        Plot.barX(crowdMarks, { x1: 'x1', x2: 'x2', y: 'lane', fill: 'currentColor', fillOpacity: 0.12, stroke: 'currentColor', strokeOpacity: 0.6, strokeDasharray: '3 2', title: describeCrowd, className: 'fm-crowd', insetTop: 2, insetBottom: 2 }),
+        Plot.text(crowdMarks, { x: 'x1', y: 'lane', text: 'count', textAnchor: 'start', dx: 4, fill: 'currentColor', className: 'fm-crowd-count', pointerEvents: 'none' }),
       ],
     });
     chart.append(plot);
     label(plot, 'span', bars);
     label(plot, 'point', points);
+    labelCrowds(plot, crowds);
+    // The list of a crowd clicked before follows the redraw (a filter, a zoom), or goes with the crowd.
+    listCrowd(listedCrowd && crowds.find((c) => c.lane === listedCrowd!.lane && c.from === listedCrowd!.from));
     zoomable(plot as unknown as SVGSVGElement & { scale(name: 'x'): { invert(x: number): number; apply(v: number): number } }, domain);
   }
   unplaced.replaceChildren(el('h2', {}, `Not on the axis (${shown.unplaced.length})`));
@@ -204,6 +224,29 @@ function label(plot: Element, mark: string, rows: Row[]): void {
   }
 }
 
+/** A crowd's mark: its count read out, hover and focus tell what it holds, click and Enter list it. */
+function labelCrowds(plot: Element, crowds: Crowd[]): void {
+  const group = plot.querySelector('g.fm-crowd');
+  if (!group) return;
+  for (const node of Array.from(group.querySelectorAll('rect'))) {
+    const index = (node as unknown as { __data__?: number }).__data__;
+    const crowd = typeof index === 'number' ? crowds[index] : undefined;
+    if (!crowd) continue;
+    node.setAttribute('data-count', String(crowd.items.length));
+    node.setAttribute('data-label', `${crowd.items.length} more`);
+    node.setAttribute('data-from', isoDay(crowd.from));
+    node.setAttribute('tabindex', '0');
+    node.setAttribute('role', 'button');
+    node.setAttribute('aria-label', describeCrowd(crowd));
+    node.classList.add('crowd');
+    const show = () => (detail.textContent = describeCrowd(crowd));
+    node.addEventListener('pointerenter', show);
+    node.addEventListener('focus', show);
+    node.addEventListener('click', () => listCrowd(crowd));
+    node.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && listCrowd(crowd));
+  }
+}
+
 /** Wheel zooms around the pointer, dragging pans; the range is kept in the state. */
 function zoomable(plot: SVGSVGElement & { scale(name: 'x'): { invert(x: number): number } }, domain: [number, number]): void {
   const x = plot.scale('x');
@@ -225,7 +268,7 @@ function zoomable(plot: SVGSVGElement & { scale(name: 'x'): { invert(x: number):
   );
   let dragFrom: number | undefined;
   plot.addEventListener('pointerdown', (e) => {
-    if ((e.target as Element).classList.contains('item')) return;
+    if ((e.target as Element).classList.contains('item') || (e.target as Element).classList.contains('crowd')) return;
     dragFrom = at(e);
     plot.setPointerCapture(e.pointerId);
   });
@@ -241,7 +284,7 @@ function zoomable(plot: SVGSVGElement & { scale(name: 'x'): { invert(x: number):
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
-  const m = event.data as { type: string; data: Timeline; scope: unknown; title: string; filter?: SharedFilterState; types?: TypeChoice[]; grouping?: string };
+  const m = event.data as { type: string; bytes?: Uint8Array; scope: unknown; title: string; filter?: SharedFilterState; types?: TypeChoice[]; grouping?: string };
   // The commands Factmark: Fit Timeline and Group Timeline By… do what the header's controls do.
   if (m.type === 'fit') {
     reset.click();
@@ -258,7 +301,7 @@ window.addEventListener('message', (event: MessageEvent) => {
     return;
   }
   if (m.type !== 'data') return;
-  timeline = m.data;
+  timeline = readData<Timeline>(m);
   title = m.title;
   state.scope = m.scope;
   noteScope(m.scope);
