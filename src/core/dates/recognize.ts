@@ -1,5 +1,5 @@
 /** Runs the grammar over a text and keeps the best non-overlapping expressions. */
-import type { Mention, RecognitionContext } from '../model';
+import type { Mention, RecognitionContext, Recognizer } from '../model';
 import { formatYmd, parseYmd } from './calendar';
 import { resolveWeekday, shiftReference, tenseAround, Tense, unresolved } from './resolve';
 import { RULES, RuleContext, Timex } from './rules';
@@ -188,3 +188,9 @@ export function recognizeDates(text: string, context: RecognitionContext = {}): 
     source: 'dates',
   }));
 }
+
+/** The date recogniser for the recogniser registry. */
+export const dateRecognizer: Recognizer = {
+  name: 'dates',
+  recognize: (text, context) => recognizeDates(text, context),
+};

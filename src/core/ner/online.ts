@@ -13,7 +13,7 @@ import { chunksFromLabels, CONLL_TYPES, LABEL_COUNT, labelsFromChunks, ALLOWED, 
 import { dynamicFeatures, tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize, type Token } from './tokenize';
 import type { PackedWeights } from './weights';
-import type { EntityModel } from './index';
+import type { EntityModel } from './recognizer';
 
 /** A user's decision on a span of a text: this is (`confirmed`) or is not (`rejected`) a name of this type. */
 export interface EntityDecision {

@@ -1,23 +1,6 @@
-import type { Recognizer } from '../model';
-import { dateRecognizer } from '../dates';
-import { createEntityRecognizer, type EntityModel } from '../ner';
-import { RecognitionPipeline } from './pipeline';
 
 export { RecognitionPipeline, resolveOverlaps, type ChunkSizes } from './pipeline';
 export { groupIntoChunks, splitParagraphs } from './paragraphs';
+export { createDefaultPipeline, defaultRecognizers, type RecognizerOptions } from './defaults';
 
-/** What the default recognisers may be given: the entity model (the shipped one by default, or one with local corrections). */
-export interface RecognizerOptions {
-  entityModel?: EntityModel;
-}
-
-/** The recognisers Factmark runs by default: names, then dates and times. */
-export function defaultRecognizers(options: RecognizerOptions = {}): Recognizer[] {
-  return [createEntityRecognizer({ model: options.entityModel }), dateRecognizer];
-}
-
-/** A pipeline over the default recognisers. */
-export function createDefaultPipeline(options: RecognizerOptions = {}): RecognitionPipeline {
-  return new RecognitionPipeline(defaultRecognizers(options));
-}
 export { warmUpRecognizers, warmUpSteps } from './warmUp';

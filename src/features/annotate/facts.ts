@@ -3,7 +3,7 @@ import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
 import { entitiesInside, preview, prefillDate, sentenceAt, within } from '../../core/facts';
 import type { Fact, Span } from '../../core/model';
-import { documentOf, selectedSpans } from './index';
+import { documentOf, selectedSpans } from './commands';
 import { activeArticle, type Workflow } from './workflow';
 
 /** Arguments of the fact commands (from the view, hovers and tests); anything absent is asked for. */

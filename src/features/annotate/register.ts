@@ -13,7 +13,7 @@ import { registerFactsTree } from '../tree';
 import { CorpusIndex } from '../entities/corpusIndex';
 import { AnnotationDecorations } from './decorations';
 import { registerFacts } from './facts';
-import { registerAnnotate } from './index';
+import { registerAnnotate } from './commands';
 import { LabelService } from './labels';
 import { registerScopedDecisions } from './scope';
 import { registerLearnedView } from '../learnedView';

@@ -4,7 +4,7 @@ import { CommandId } from '../../commands';
 import { occurrences } from '../../core/facts';
 import type { LexiconEntry } from '../../core/learning';
 import type { Mention } from '../../core/model';
-import { documentOf, type AnnotationArgs } from './index';
+import { documentOf, type AnnotationArgs } from './commands';
 import { confirmEverywhere } from './everywhere';
 import { withChangeNotice } from './notice';
 import { activeArticle, type Workflow } from './workflow';

@@ -1,26 +1,2 @@
-import * as vscode from 'vscode';
-import type { CommandManager } from '../../commandManager';
-import type { Workflow } from '../annotate/workflow';
-import type { CorpusIndex } from './corpusIndex';
-import { registerDocumentSymbols } from './documentSymbols';
-import { registerLinking } from './linking';
-import { registerReferences } from './references';
-import { registerRename } from './rename';
-import { registerSearch } from './search';
-import { registerUnknownLinks } from './unknownLinks';
-import { registerWorkspaceSymbols } from './workspaceSymbols';
-
-/** VS Code's language features on articles, over the workspace's entities files (issue 15). */
-export function registerEntities(commands: CommandManager, workflow: Workflow, corpus: CorpusIndex): vscode.Disposable {
-  const files = corpus.files;
-  corpus.warm();
-  return vscode.Disposable.from(
-    registerDocumentSymbols(workflow.store),
-    registerReferences(workflow, corpus),
-    registerRename(workflow, files),
-    registerWorkspaceSymbols(corpus),
-    registerSearch(commands, corpus, workflow.labels),
-    registerUnknownLinks(commands, workflow, files),
-    registerLinking(commands, workflow, corpus),
-  );
-}
+// Barrel: the folder's public API lives in register.ts (index files re-export only; ARCHITECTURE.md).
+export * from './register';

