@@ -149,7 +149,9 @@ function parseUncached(text: string): ParsedWithNodes {
     at('YAML_VERSION', `%YAML ${directive.version} is not supported: sidecars are YAML 1.2.`, 0, 0);
     return refuse();
   }
-  return analyse(yaml, { diagnostics, at });
+  // A file the fast reader read but with something to report (an unknown key kept, say) still
+  // gets its index: the line writer edits it as well (both readers give the same data).
+  return read ? { ...analyse(yaml, { diagnostics, at }), fast: read } : analyse(yaml, { diagnostics, at });
 }
 
 /** `result` with a `yaml` document built by `build` on first use. */

@@ -65,7 +65,8 @@ function holds(text: string, data: SidecarData): boolean {
 
 // ---------- in-place edits ----------
 
-function editInPlace(text: string, yaml: Document.Parsed, invalid: InvalidEntry[], data: SidecarData): string {
+/** The in-place edit by yaml nodes (exported for the differential test of `lineWrite.ts`). */
+export function editInPlace(text: string, yaml: Document.Parsed, invalid: InvalidEntry[], data: SidecarData): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: Edit[] = [];
   const root = yaml.contents;
