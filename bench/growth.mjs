@@ -18,12 +18,15 @@ function ms(f) {
   return { value, ms: Number(process.hrtime.bigint() - t) / 1e6, cpu: (cpu.user + cpu.system) / 1000 };
 }
 
-/** Best of `k` runs (the machine is shared: the least disturbed run is the closest to the cost). */
+/**
+ * Best of `k` runs (the machine is shared: the least disturbed run is the closest to the cost); the
+ * wall-clock and CPU minima are taken apart, since under load the fastest run is not the cheapest.
+ */
 function best(k, f) {
   let out;
   for (let i = 0; i < k; i++) {
     const r = ms(f);
-    if (!out || r.ms < out.ms) out = r;
+    out = out ? { value: r.value, ms: Math.min(out.ms, r.ms), cpu: Math.min(out.cpu, r.cpu) } : r;
   }
   return out;
 }
@@ -49,7 +52,7 @@ export async function run() {
     // A line inserted at the top: every annotation's offsets change, so every entry is edited.
     const line = 'A line added at the top.\n';
     const moved = annotations.map((a) => ({ ...a, start: a.start + line.length, end: a.end + line.length }));
-    const write = best(3, () => S.updateSidecar(sidecar, { text: line + text, document: { path: 'a.txt', annotations: moved, facts: [] } }));
+    const write = best(5, () => S.updateSidecar(sidecar, { text: line + text, document: { path: 'a.txt', annotations: moved, facts: [] } }));
     const load = best(3, () => S.loadAnnotations(S.parseSidecar(sidecar + ' '.repeat(Math.random() * 8 + 1)).doc, text));
     // Re-anchoring on repeated passages without the old text: every quote occurs many times.
     const rep = repeated(n * 100);

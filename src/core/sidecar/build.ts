@@ -37,27 +37,35 @@ export function* buildSidecarDataSteps(input: SidecarInput): Steps<SidecarData> 
   const { document: model, text } = input;
   const map = new OffsetMap(text);
   const clamp = (n: number) => Math.max(0, Math.min(text.length, n));
-  const anchor = (id: string, start: number, end: number, quote: string) => {
+  // Each entry is one object built field by field (spreading a base object twice per entry made
+  // building 10,000 entries a good part of a write, with its garbage).
+  const anchor = <T extends StoredAnnotation | StoredFact>(id: string, start: number, end: number, quote: string): T => {
     // A span edge between the two halves of a surrogate pair is widened to the whole character:
     // half a pair is no text, and the stored quote would not be valid Unicode.
     const s = splitsPair(text, clamp(start)) ? clamp(start) - 1 : clamp(start);
     const e0 = Math.max(s, clamp(end));
     const e = splitsPair(text, e0) ? e0 + 1 : e0;
     const orphan = input.orphans?.get(id);
-    const base = { id, start: map.toCodePoint(s), end: map.toCodePoint(e) };
+    const out = { id, start: map.toCodePoint(s), end: map.toCodePoint(e) } as T;
     if (orphan) {
-      const o: { id: string; start: number; end: number; quote: string; prefix?: string; suffix?: string; orphaned: true } = { ...base, quote, orphaned: true };
-      if (orphan.prefix !== undefined) o.prefix = orphan.prefix;
-      if (orphan.suffix !== undefined) o.suffix = orphan.suffix;
-      return o;
+      out.quote = quote;
+      out.orphaned = true;
+      if (orphan.prefix !== undefined) out.prefix = orphan.prefix;
+      if (orphan.suffix !== undefined) out.suffix = orphan.suffix;
+      return out;
     }
     // The quote is what the text says now, not what the model remembers.
-    return { ...base, quote: text.slice(s, e), prefix: prefixBefore(text, s), suffix: suffixAfter(text, e) };
+    out.quote = text.slice(s, e);
+    out.prefix = prefixBefore(text, s);
+    out.suffix = suffixAfter(text, e);
+    return out;
   };
   yield;
   const annotations: StoredAnnotation[] = [];
   for (const a of model.annotations) {
-    const out: StoredAnnotation = { ...anchor(a.id, a.start, a.end, a.text), type: a.type, status: a.status };
+    const out = anchor<StoredAnnotation>(a.id, a.start, a.end, a.text);
+    out.type = a.type;
+    out.status = a.status;
     if (a.value !== undefined) out.value = a.value;
     if (a.kb !== undefined) out.kb = a.kb;
     if (a.entity !== undefined) out.entity = a.entity;
@@ -66,7 +74,9 @@ export function* buildSidecarDataSteps(input: SidecarInput): Steps<SidecarData> 
   }
   const facts: StoredFact[] = [];
   for (const f of model.facts) {
-    const out: StoredFact = { ...anchor(f.id, f.start, f.end, f.text), label: f.label, entities: [...f.entities] };
+    const out = anchor<StoredFact>(f.id, f.start, f.end, f.text);
+    out.label = f.label;
+    out.entities = [...f.entities];
     if (f.date !== undefined) out.date = f.date;
     if (f.note !== undefined) out.note = f.note;
     if (facts.push(out) % STEP === 0) yield;

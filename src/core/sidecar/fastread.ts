@@ -31,12 +31,21 @@ interface Line<V> {
   /** Undefined when nothing follows the colon. */
   value?: V;
   colon: number;
+  /** Where the value's own text starts and ends (no trailing spaces or comment); -1 without a value. */
+  valueStart: number;
+  valueEnd: number;
 }
 
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
 const PLAIN_BAD_START = /^[-?:,[\]{}#&*!|>'"%@`]/;
 const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t', '\t': '\t', n: '\n', v: '\v', f: '\f', r: '\r', e: '\x1b', ' ': ' ', '"': '"', '/': '/', '\\': '\\', N: '\u0085', _: '\u00a0', L: '\u2028', P: '\u2029' };
+
+/**
+ * Most keys in one mapping this reader reads (Factmark writes about a dozen): more goes to the
+ * full path, whose check before parsing refuses the file (each key is compared with those before it).
+ */
+const MAX_KEYS = 1000;
 
 /** Signals that the text is outside the fast reader's layout. */
 class Unsupported extends Error {}
@@ -110,6 +119,27 @@ const DATA: Builder<unknown> = {
   list: (items) => items,
 };
 
+/**
+ * Where each block map's lines are, by the map's data object: per key, in the object's key order,
+ * four offsets: line start, key start, value start and value end (both -1 for a key whose value is
+ * a nested block or missing). The light index the line writer (`lineWrite.ts`) edits by.
+ */
+export type Spans = Map<object, number[]>;
+
+/** {@link DATA} that also records each map's {@link Spans}. */
+function indexed(spans: Spans): Builder<unknown> {
+  return {
+    ...DATA,
+    map(lines, values) {
+      const obj = DATA.map(lines, values) as object;
+      const at: number[] = [];
+      for (const l of lines) at.push(l.start, l.keyStart, l.valueStart, l.valueEnd);
+      spans.set(obj, at);
+      return obj;
+    },
+  };
+}
+
 /** The root map of a sidecar in Factmark's layout, or undefined when the full parser is needed. */
 export function fastRead(text: string): YAMLMap | undefined {
   return read(text, NODES) as YAMLMap | undefined;
@@ -122,6 +152,13 @@ export function fastRead(text: string): YAMLMap | undefined {
  */
 export function fastReadData(text: string): Record<string, unknown> | undefined {
   return read(text, DATA) as Record<string, unknown> | undefined;
+}
+
+/** {@link fastReadData} plus where every map's keys and values are in the text. */
+export function fastReadIndexed(text: string): { data: Record<string, unknown>; spans: Spans } | undefined {
+  const spans: Spans = new Map();
+  const data = read(text, indexed(spans)) as Record<string, unknown> | undefined;
+  return data && { data, spans };
 }
 
 function read<V>(text: string, b: Builder<V>): V | undefined {
@@ -185,7 +222,7 @@ function readRoot<V>(text: string, b: Builder<V>): V {
   const values: V[] = [];
   while (lines.peek()) {
     const l = lines.take();
-    if (l.indent !== 0 || l.dash >= 0 || keys.has(l.key)) throw new Unsupported();
+    if (l.indent !== 0 || l.dash >= 0 || keys.has(l.key) || keys.size >= MAX_KEYS) throw new Unsupported();
     keys.add(l.key);
     let value = l.value;
     if (value === undefined) {
@@ -208,7 +245,7 @@ function readMap<V>(lines: LineReader<V>, indent: number, b: Builder<V>): V {
   const values: V[] = [];
   for (let l = lines.peek(); l && l.indent >= indent && l.dash < 0; l = lines.peek()) {
     lines.take();
-    if (l.indent !== indent || keys.has(l.key) || l.value === undefined) throw new Unsupported();
+    if (l.indent !== indent || keys.has(l.key) || l.value === undefined || keys.size >= MAX_KEYS) throw new Unsupported();
     keys.add(l.key);
     mapLines.push(l);
     values.push(l.value);
@@ -227,7 +264,7 @@ function readList<V>(lines: LineReader<V>, dashIndent: number, b: Builder<V>): V
     const values = [first.value];
     for (let l = lines.peek(); l && l.dash < 0 && l.indent > dashIndent; l = lines.peek()) {
       lines.take();
-      if (l.indent !== keyColumn || l.value === undefined || itemLines.some((x) => x.key === l.key)) throw new Unsupported();
+      if (l.indent !== keyColumn || l.value === undefined || itemLines.length >= MAX_KEYS || itemLines.some((x) => x.key === l.key)) throw new Unsupported();
       itemLines.push(l);
       values.push(l.value);
     }
@@ -263,13 +300,13 @@ function readLine<V>(text: string, start: number, end: number, b: Builder<V>): L
   const colon = keyEnd;
   let v = colon + 1;
   while (v < end && text.charCodeAt(v) === 32) v++;
-  const line: Line<V> = { start, end, indent, dash, key: text.slice(keyStart, keyEnd), keyStart, keyEnd, colon };
-  if (v < end && text.charCodeAt(v) !== 35) line.value = readValue(text, v, end, b);
+  const line: Line<V> = { start, end, indent, dash, key: text.slice(keyStart, keyEnd), keyStart, keyEnd, colon, valueStart: -1, valueEnd: -1 };
+  if (v < end && text.charCodeAt(v) !== 35) line.value = readValue(text, v, end, b, line);
   else if (v < end && text.charCodeAt(v - 1) !== 32) throw new Unsupported();
   return line;
 }
 
-function readValue<V>(text: string, start: number, end: number, b: Builder<V>): V {
+function readValue<V>(text: string, start: number, end: number, b: Builder<V>, line: Line<V>): V {
   const c = text[start];
   let node: V;
   let after: number;
@@ -286,6 +323,8 @@ function readValue<V>(text: string, start: number, end: number, b: Builder<V>): 
     after = e;
   }
   expectLineEnd(text, after, end);
+  line.valueStart = start;
+  line.valueEnd = after;
   return node;
 }
 

@@ -18,7 +18,7 @@ import {
   type ToJSOptions,
 } from 'yaml';
 import { rangeOf, validate, type At, type Locator } from './check';
-import { fastRead, fastReadData } from './fastread';
+import { fastRead, fastReadIndexed, type Spans } from './fastread';
 import { LineIndex } from './lines';
 import type { ParseResult, SidecarDiagnostic } from './types';
 
@@ -52,6 +52,8 @@ export const YAML_OPTIONS: ParseOptions & DocumentOptions & SchemaOptions & ToJS
 export interface ParsedWithNodes {
   result: ParseResult;
   readonly yaml?: Document.Parsed;
+  /** For a file the fast reader read: its raw data and where each key and value is (the line writer's index). */
+  readonly fast?: { data: Record<string, unknown>; spans: Spans };
 }
 
 let cache: { text: string; parsed: ParsedWithNodes } | undefined;
@@ -105,24 +107,25 @@ function parseUncached(text: string): ParsedWithNodes {
     return refuse();
   }
 
+  // Files in Factmark's own layout are read by the fast reader, straight to data (its layout
+  // has no aliases, tags or nesting to refuse); a file it cannot read, or one with anything to
+  // report, goes through the yaml parser for exact diagnostics. The yaml nodes the writer needs
+  // are built only when it asks for them.
+  const read = fastReadIndexed(text);
+  if (read) {
+    const fast = reporter(text);
+    const result = validate(read.data, NO_NODES, fast);
+    if (fast.diagnostics.length === 0) return withLazyYaml(result, () => nodesOf(text), read);
+  }
+
   // The yaml parser checks each key against the keys before it in its mapping: 40,000 keys in one
-  // mapping (390 KB) took a minute (the fast reader's checks too). No Factmark mapping has more than a few dozen.
+  // mapping (390 KB) took a minute. No Factmark mapping has more than a few dozen. (The fast
+  // reader above gives up past the same number of keys, so the file comes here.)
   const crowded = findCrowdedMap(text);
   if (crowded >= 0) {
     at('TOO_MANY_KEYS', `A mapping with more than ${MAX_KEYS_PER_MAP} keys: not read.`, crowded, crowded + 1);
     return refuse();
   }
-  // Files in Factmark's own layout are read by the fast reader, straight to data (its layout
-  // has no aliases, tags or nesting to refuse); a file it cannot read, or one with anything to
-  // report, goes through the yaml parser for exact diagnostics. The yaml nodes the writer needs
-  // are built only when it asks for them.
-  const fastData = fastReadData(text);
-  if (fastData) {
-    const fast = reporter(text);
-    const result = validate(fastData, NO_NODES, fast);
-    if (fast.diagnostics.length === 0) return withLazyYaml(result, () => nodesOf(text));
-  }
-
   const deep = findDeepFlow(text);
   if (deep >= 0) {
     at('TOO_DEEP', `Nesting deeper than ${MAX_FLOW_DEPTH} levels: not read.`, deep, deep + 1);
@@ -146,14 +149,17 @@ function parseUncached(text: string): ParsedWithNodes {
     at('YAML_VERSION', `%YAML ${directive.version} is not supported: sidecars are YAML 1.2.`, 0, 0);
     return refuse();
   }
-  return analyse(yaml, { diagnostics, at });
+  // A file the fast reader read but with something to report (an unknown key kept, say) still
+  // gets its index: the line writer edits it as well (both readers give the same data).
+  return read ? { ...analyse(yaml, { diagnostics, at }), fast: read } : analyse(yaml, { diagnostics, at });
 }
 
 /** `result` with a `yaml` document built by `build` on first use. */
-function withLazyYaml(result: ParseResult, build: () => Document.Parsed): ParsedWithNodes {
+function withLazyYaml(result: ParseResult, build: () => Document.Parsed, fast: ParsedWithNodes['fast']): ParsedWithNodes {
   let yaml: Document.Parsed | undefined;
   return {
     result,
+    fast,
     get yaml() {
       return (yaml ??= build());
     },

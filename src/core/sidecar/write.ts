@@ -6,23 +6,16 @@
  */
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, fingerprintData, type FieldValue } from './canonical';
+import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, sameData, type FieldValue } from './canonical';
 import { emitSidecar, entryLines } from './emit';
 import { parseWithNodes, YAML_OPTIONS } from './parse';
+import { editLines } from './lineWrite';
 import { formatValue } from './scalar';
+import { NeedsFallback, applyEdits, backOverBlankLines, columnOf, insertionGroups, isLineBreak, itemGeometry, lineEndAfter, lineStart, mergeRanges, type Edit } from './textEdits';
 import type { InvalidEntry, SidecarData, StoredAnnotation, StoredFact } from './types';
 
 /** Thrown when asked to write over a sidecar that did not parse or validate: it must be left alone. */
 export class SidecarNotWritableError extends Error {}
-
-/** Raised internally when the in-place path cannot express an edit. */
-class NeedsFallback extends Error {}
-
-interface Edit {
-  from: number;
-  to: number;
-  text: string;
-}
 
 type List = 'annotations' | 'facts';
 type Entry = StoredAnnotation | StoredFact;
@@ -38,43 +31,42 @@ export function writeSidecar(original: string | undefined, data: SidecarData): s
   }
   const parsed = parseWithNodes(original);
   const doc = parsed.result.doc;
-  if (!parsed.result.writable || !doc || !parsed.yaml) {
+  if (!parsed.result.writable || !doc) {
     throw new SidecarNotWritableError('The sidecar has errors and is not overwritten; fix it first.');
   }
-  const wanted = fingerprintData(data);
-  if (parsedFingerprint(doc) === wanted) return original;
+  if (sameData(doc, data)) return original;
 
-  let text: string | undefined;
-  try {
-    text = editInPlace(original, parsed.yaml, doc.invalid, data);
-  } catch (e) {
-    if (!(e instanceof NeedsFallback)) throw e;
+  // A file the fast reader read is edited through its index of lines (no yaml nodes); any other
+  // file, or one the line edits cannot express, through the yaml nodes (built only then).
+  const fast = parsed.fast;
+  const inPlace = [
+    ...(fast ? [() => editLines(original, fast, doc.invalid, data)] : []),
+    () => editInPlace(original, parsed.yaml!, doc.invalid, data),
+  ];
+  for (const edit of inPlace) {
+    let text: string | undefined;
+    try {
+      text = edit();
+    } catch (e) {
+      if (!(e instanceof NeedsFallback)) throw e;
+    }
+    if (text !== undefined && holds(text, data)) return text;
   }
-  if (text !== undefined && holds(text, wanted)) return text;
-  text = editWithDocumentApi(original, doc.invalid, data);
-  if (holds(text, wanted)) return text;
+  const text = editWithDocumentApi(original, doc.invalid, data);
+  if (holds(text, data)) return text;
   throw new Error('Internal error: the sidecar could not be written without changing other data.');
 }
 
-function holds(text: string, wanted: string): boolean {
+/** The round-trip check: `text` reads back, writable, to exactly `data`. */
+function holds(text: string, data: SidecarData): boolean {
   const back = parseWithNodes(text).result;
-  return !!back.doc && back.writable && parsedFingerprint(back.doc) === wanted;
-}
-
-/**
- * Fingerprints of parsed sidecars (parses are cached and shared, so never changed): the file the
- * next write reads is the one this write checked, and its fingerprint is not computed twice.
- */
-const fingerprints = new WeakMap<SidecarData, string>();
-function parsedFingerprint(doc: SidecarData): string {
-  let f = fingerprints.get(doc);
-  if (f === undefined) fingerprints.set(doc, (f = fingerprintData(doc)));
-  return f;
+  return !!back.doc && back.writable && sameData(back.doc, data);
 }
 
 // ---------- in-place edits ----------
 
-function editInPlace(text: string, yaml: Document.Parsed, invalid: InvalidEntry[], data: SidecarData): string {
+/** The in-place edit by yaml nodes (exported for the differential test of `lineWrite.ts`). */
+export function editInPlace(text: string, yaml: Document.Parsed, invalid: InvalidEntry[], data: SidecarData): string {
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: Edit[] = [];
   const root = yaml.contents;
@@ -96,23 +88,6 @@ function editInPlace(text: string, yaml: Document.Parsed, invalid: InvalidEntry[
     patchList(text, root, list, data[list], invalidIdx, eol, edits);
   }
   return applyEdits(text, edits);
-}
-
-function applyEdits(text: string, edits: Edit[]): string {
-  // One pass over the text in position order, the pieces joined once: linear in the text and the
-  // edits (rebuilding the string per edit was quadratic: 18 s for 8,000 annotations after a prepend).
-  // At one position insertions come before a replacement, in the order they were made.
-  const order = new Map(edits.map((e, i) => [e, i]));
-  edits.sort((a, b) => a.from - b.from || (a.to - a.from) - (b.to - b.from) || order.get(a)! - order.get(b)!);
-  const parts: string[] = [];
-  let pos = 0;
-  for (const e of edits) {
-    if (e.from < pos) throw new NeedsFallback();
-    parts.push(text.slice(pos, e.from), e.text);
-    pos = e.to;
-  }
-  parts.push(text.slice(pos));
-  return parts.join('');
 }
 
 /** Set, add or remove the scalar (or flow-list) fields of a block map, leaving other keys alone. */
@@ -189,7 +164,7 @@ function patchList(text: string, root: YAMLMap, list: List, entries: Entry[], in
   if (seq.flow) throw new NeedsFallback();
 
   const items = seq.items as Node[];
-  const geo = items.map((item) => itemGeometry(text, item));
+  const geo = items.map((item) => itemGeometry(text, item.range![0]));
   const blank = items.length < 2 || /\n[ \t]*\r?\n/.test(text.slice(contentEnd(items[0]), geo[1].lead));
   const dashIndent = geo[0].dashColumn;
   const keyIndent = geo[0].keyColumn;
@@ -233,13 +208,7 @@ function patchList(text: string, root: YAMLMap, list: List, entries: Entry[], in
     edits.push({ from: colon + 1, to: colon + 1, text: ' []' });
   }
   const sep = blank ? eol : '';
-  const groups = new Map<number, Entry[]>();
-  for (const e of fresh) {
-    let j = keys.findIndex((k) => compareEntries(e, k) < 0);
-    if (j < 0) j = items.length;
-    groups.set(j, [...(groups.get(j) ?? []), e]);
-  }
-  for (const [j, group] of groups) {
+  for (const [j, group] of insertionGroups(fresh, keys)) {
     const lines = group.map((e) => entryLines(e, list, dashIndent, keyIndent).join(eol));
     if (j < items.length) {
       edits.push({ from: geo[j].lead, to: geo[j].lead, text: lines.map((l) => l + eol + sep).join('') });
@@ -249,22 +218,6 @@ function patchList(text: string, root: YAMLMap, list: List, entries: Entry[], in
       edits.push({ from: at, to: at, text: lead + lines.map((l) => sep + l + eol).join('') });
     }
   }
-}
-
-/** Where an entry's block starts (its comment lines included) and its indentation. */
-function itemGeometry(text: string, item: Node): { lead: number; dashColumn: number; keyColumn: number } {
-  let dash = item.range![0] - 1;
-  while (dash >= 0 && /[ \t\r\n]/.test(text[dash])) dash--;
-  if (text[dash] !== '-') throw new NeedsFallback();
-  let lead = lineStart(text, dash);
-  if (text.slice(lead, dash).trim() !== '') throw new NeedsFallback();
-  // Comment lines directly above belong to the entry.
-  while (lead > 0) {
-    const prev = lineStart(text, lead - 1);
-    if (!text.slice(prev, lead).trimStart().startsWith('#')) break;
-    lead = prev;
-  }
-  return { lead, dashColumn: dash - lineStart(text, dash), keyColumn: columnOf(text, item.range![0]) };
 }
 
 function sameValue(node: Node | null, value: FieldValue): boolean {
@@ -288,47 +241,6 @@ function contentEnd(node: Node | Pair<Node, Node | null>): number {
   if (isMap(node) && !node.flow && node.items.length) return contentEnd(node.items[node.items.length - 1] as Pair<Node, Node | null>);
   if (isSeq(node) && !node.flow && node.items.length) return contentEnd(node.items[node.items.length - 1] as Node);
   return node.range![1];
-}
-
-function mergeRanges(ranges: [number, number][]): [number, number][] {
-  const sorted = [...ranges].sort((a, b) => a[0] - b[0]);
-  const out: [number, number][] = [];
-  for (const r of sorted) {
-    const last = out[out.length - 1];
-    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1]);
-    else out.push([...r]);
-  }
-  return out;
-}
-
-function isLineBreak(c: number): boolean {
-  return c === 10 || c === 13;
-}
-
-function lineStart(text: string, offset: number): number {
-  return text.lastIndexOf('\n', offset - 1) + 1;
-}
-
-/** Offset just after the line break ending the line that holds the character before `offset`. */
-function lineEndAfter(text: string, offset: number): number {
-  const from = Math.max(0, offset - 1);
-  if (text.charCodeAt(from) === 10) return from + 1;
-  const nl = text.indexOf('\n', from);
-  return nl < 0 ? text.length : nl + 1;
-}
-
-function backOverBlankLines(text: string, lead: number): number {
-  let at = lead;
-  while (at > 0) {
-    const prev = lineStart(text, at - 1);
-    if (text.slice(prev, at).trim() !== '') break;
-    at = prev;
-  }
-  return at;
-}
-
-function columnOf(text: string, offset: number): number {
-  return offset - lineStart(text, offset);
 }
 
 // ---------- fallback through the yaml Document API ----------

@@ -9,6 +9,7 @@ import { baseName, exists, sidecarUriOf } from './files';
 import { registerOrphanQuickFixes } from './quickFixes';
 import { AnnotationStore, type DocumentAnnotations } from './store';
 import { offerStraySidecar } from './strays';
+import { RecentSet } from '../../core/recent';
 
 export { AnnotationStore, type DocumentAnnotations } from './store';
 
@@ -86,7 +87,7 @@ export function registerSidecar(context: vscode.ExtensionContext, commands: Comm
       await store.flushed(document.uri);
       return snapshot(entry);
     } }),
-    commands.register({ id: CommandId.GetHandledDeletes, execute: () => [...handledDeletes] }),
+    commands.register({ id: CommandId.GetHandledDeletes, execute: () => handledDeletes.toArray() }),
     commands.register({ id: CommandId.EditAnnotations, execute: async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       await store.open(document);
@@ -153,8 +154,11 @@ async function followRenames(store: AnnotationStore, files: ReadonlyArray<{ oldU
 /** Documents whose deletion was reported lately (VS Code's own delete also reaches the watcher). */
 const toldDeleted = new Map<string, number>();
 
-/** Documents whose deletion has been handled: a barrier for tests that check what a deletion leaves. */
-const handledDeletes = new Set<string>();
+/**
+ * Documents whose deletion has been handled lately: a barrier for tests that check what a deletion
+ * leaves. Only the last ones are kept, so that a long session's deletions do not pile up.
+ */
+const handledDeletes = new RecentSet<string>(200);
 
 /** Deleting a document never deletes its annotations silently: the sidecar stays, and the user is told. */
 async function tellAboutDeletes(files: readonly vscode.Uri[]): Promise<void> {
@@ -170,9 +174,12 @@ async function tellAboutDeletes(files: readonly vscode.Uri[]): Promise<void> {
 async function tellAboutDelete(uri: vscode.Uri): Promise<void> {
   if (isSidecarPath(uri.path)) return;
   const key = uri.toString();
+  const now = Date.now();
   const last = toldDeleted.get(key);
-  if (last !== undefined && Date.now() - last < 10_000) return;
-  toldDeleted.set(key, Date.now());
+  if (last !== undefined && now - last < 10_000) return;
+  // Older reports no longer hold anything back: forgotten, so the map does not grow all session.
+  for (const [k, at] of toldDeleted) if (now - at >= 10_000) toldDeleted.delete(k);
+  toldDeleted.set(key, now);
   const sidecar = sidecarUriOf(uri);
   if (!(await exists(sidecar))) return;
   const remove = 'Delete Annotations Too';
