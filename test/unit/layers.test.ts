@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { builtinModules } from 'node:module';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as ts from 'typescript';
 
 /**
  * The layers of ARCHITECTURE.md, checked on every import in `src`:
@@ -104,7 +105,18 @@ describe('layers (ARCHITECTURE.md)', () => {
   });
 
   it('keeps in src/features only files that use vscode', () => {
-    const pure = files.filter((f) => layerOf(f) === 'features' && !importsOf(f).some((i) => i.target === 'vscode'));
+    // (A barrel, index.ts, only re-exports its folder's modules: they are the ones checked.)
+    const pure = files.filter((f) => layerOf(f) === 'features' && path.basename(f) !== 'index.ts' && !importsOf(f).some((i) => i.target === 'vscode'));
     assert.deepEqual(pure.map((f) => path.relative(srcDir, f)), [], 'files with no vscode import belong in src/core or src/node');
+  });
+
+  it('has index.ts files that only re-export (barrels), the CLI bundle entry aside', () => {
+    const notBarrels = files
+      .filter((f) => path.basename(f) === 'index.ts' && path.relative(srcDir, f) !== path.join('cli', 'index.ts'))
+      .filter((f) => {
+        const source = ts.createSourceFile(f, fs.readFileSync(f, 'utf8'), ts.ScriptTarget.Latest);
+        return source.statements.some((st) => !(ts.isExportDeclaration(st) && st.moduleSpecifier));
+      });
+    assert.deepEqual(notBarrels.map((f) => path.relative(srcDir, f)), [], 'code in an index.ts belongs in a named module of its folder, re-exported');
   });
 });

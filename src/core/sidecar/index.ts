@@ -3,9 +3,6 @@
  * lossless in-place writing, content hashes and a three-way merge. Pure: strings in, strings out.
  */
 
-import { buildSidecarData, type SidecarInput } from './build';
-import { writeSidecar } from './write';
-
 export * from './types';
 export { parseSidecar, MAX_SIDECAR_LENGTH, YAML_OPTIONS } from './parse';
 export { writeSidecar, SidecarNotWritableError } from './write';
@@ -17,12 +14,4 @@ export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from '
 export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';
 export { fingerprintData, fingerprintDataSteps } from './canonical';
 export { loadAnnotations, type LoadedAnnotations } from './load';
-
-/**
- * The sidecar text for a model: `originalText` edited in place (only changed annotations are
- * added, removed or modified), or a new file when there is none. Returns `originalText` itself
- * when nothing changed. Throws SidecarNotWritableError when `originalText` has errors.
- */
-export function updateSidecar(originalText: string | undefined, input: SidecarInput): string {
-  return writeSidecar(originalText, buildSidecarData(input));
-}
+export { updateSidecar } from './update';

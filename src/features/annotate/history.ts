@@ -142,7 +142,15 @@ export class History {
     if (!('uri' in step)) {
       // It tells the user itself why it cannot apply; dropped then, so the steps under it stay reachable.
       from.pop();
-      if (!(await (side === 'before' ? step.undo() : step.redo()))) return undefined;
+      let applied: boolean;
+      try {
+        applied = await (side === 'before' ? step.undo() : step.redo());
+      } catch (e) {
+        // It could not even start (unsaved edits in the entities file, say): kept, to try again.
+        from.push(step);
+        throw e;
+      }
+      if (!applied) return undefined;
       to.push(step);
       void vscode.window.setStatusBarMessage(`Factmark: ${side === 'before' ? 'undid' : 'redid'} ${step.label}`, 3000);
       return step.label;

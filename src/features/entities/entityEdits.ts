@@ -58,9 +58,10 @@ export class EntityEdits {
   async merge(from: string, into: string): Promise<void> {
     const found = await this.corpus.files.find(from);
     if (!found) throw new Error(`No entity ${from} in the entities files.`);
-    const mentions = (await this.corpus.ready('always')).mentionsOf(from).map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id, to: into }));
     const name = found.entity.name;
-    await this.run(`Merge ${name}`, found.file.uri, (data) => mergeEntities(data, from, into).data, () => mentions);
+    // The mentions are taken in the step's turn: a link queued just before is among them.
+    const mentions = async () => (await this.corpus.ready('always')).mentionsOf(from).map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id, to: into }));
+    await this.run(`Merge ${name}`, found.file.uri, (data) => mergeEntities(data, from, into).data, mentions);
   }
 
   /**
@@ -97,14 +98,24 @@ export class EntityEdits {
    * Changes the entities file with `change`, then the links `relinks` lists (asked after the change,
    * which may make the ids), as one recorded step.
    */
-  private async run(label: string, file: vscode.Uri, change: (data: EntitiesData) => EntitiesData, relinks: () => Array<MentionAt & { to: string }>): Promise<void> {
+  private async run(label: string, file: vscode.Uri, change: (data: EntitiesData) => EntitiesData, relinks: () => Array<MentionAt & { to: string }> | Promise<Array<MentionAt & { to: string }>>): Promise<void> {
     await this.workflow.history.recordOwn(async () => {
       const before = await this.readFile(file);
       const parsed = parseEntities(before ?? '');
       if (!parsed.writable || !parsed.data) throw notWritable(file);
       const after = writeEntities(before, change(parsed.data));
       await this.writeFile(file, after);
-      const done = await this.relink(relinks().map((r) => ({ ...r, from: undefined })));
+      // All or nothing: when relinking fails part way (an article deleted meanwhile, a sidecar that
+      // cannot be written), the links already changed and the entities file are put back.
+      const done: Relink[] = [];
+      try {
+        await this.relink((await relinks()).map((r) => ({ ...r, from: undefined })), false, done);
+      } catch (e) {
+        await this.relink(done.map((l) => ({ ...l, from: l.to, to: l.from })), true).catch(() => undefined);
+        await this.writeFile(file, before).catch(() => undefined);
+        await this.corpus.files.reread();
+        throw e;
+      }
       await this.corpus.files.reread();
       const step: OwnStep = {
         label,
@@ -117,7 +128,8 @@ export class EntityEdits {
 
   /** Puts the file from `expected` to `wanted` and the links back (or again); refused when the file changed since. */
   private async replay(label: string, file: vscode.Uri, expected: string | undefined, wanted: string | undefined, links: Relink[], verb: 'undo' | 'redo'): Promise<boolean> {
-    const now = await this.readFile(file).catch(() => undefined);
+    // (Unsaved edits of the user's own are refused with their message, never taken for "no file".)
+    const now = await this.readFile(file);
     if (now !== expected) {
       void vscode.window.showWarningMessage(`Factmark: "${label}" cannot be ${verb === 'undo' ? 'undone' : 'redone'}: ${vscode.workspace.asRelativePath(file)} changed since. Nothing was changed.`);
       return false;
@@ -132,10 +144,9 @@ export class EntityEdits {
    * Sets the links, a document at a time; returns what each was before. With `strict`, a mention
    * is changed only when it still links where the action left it.
    */
-  private async relink(links: readonly Relink[], strict = false): Promise<Relink[]> {
+  private async relink(links: readonly Relink[], strict = false, done: Relink[] = []): Promise<Relink[]> {
     const byDoc = new Map<string, Relink[]>();
     for (const l of links) (byDoc.get(l.uri.toString()) ?? byDoc.set(l.uri.toString(), []).get(l.uri.toString())!).push(l);
-    const done: Relink[] = [];
     for (const list of byDoc.values()) {
       const document = await documentFor(list[0].uri);
       await this.workflow.store.edit(document, (model) => {
