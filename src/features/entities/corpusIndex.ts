@@ -48,7 +48,7 @@ export class CorpusIndex extends Disposable {
     const articles = this._register(vscode.workspace.createFileSystemWatcher('**/*', false, true, false));
     this._registerAll(
       articles.onDidDelete((uri) => this.deleted(uri)),
-      articles.onDidCreate((uri) => this.gone.delete(uri.toString())),
+      articles.onDidCreate((uri) => this.cameBack(uri)),
       vscode.workspace.onDidDeleteFiles((e) => e.files.forEach((uri) => this.deleted(uri))),
       watcher.onDidChange(onDisk),
       watcher.onDidCreate(onDisk),
@@ -148,6 +148,8 @@ export class CorpusIndex extends Disposable {
       found.add(key);
       if (!this.index.document(key)) added.push(s);
     }
+    // Creation events can come late or not at all: an article marked gone whose file is there again is back.
+    for (const key of [...this.gone]) if (await exists(vscode.Uri.parse(key))) this.gone.delete(key);
     // A document the store holds stays (an unsaved article has no sidecar yet), unless its file is gone too.
     for (const d of [...this.index.documents()]) {
       const uri = vscode.Uri.parse(d.key);
@@ -178,6 +180,12 @@ export class CorpusIndex extends Disposable {
       changed = this.index.removeDocument(d.key) || changed;
     }
     if (changed) this.changed.fire();
+  }
+
+  /** A file or folder was created: the articles at or under it are no longer gone (a folder restored is one event). */
+  private cameBack(uri: vscode.Uri): void {
+    const key = uri.toString();
+    for (const g of [...this.gone]) if (g === key || g.startsWith(key + '/')) this.gone.delete(g);
   }
 
   /** Whether VS Code holds the document with edits not saved (then it stays, whatever the disk says). */

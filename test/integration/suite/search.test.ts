@@ -1,5 +1,6 @@
 import * as assert from 'assert';
 import * as fs from 'fs';
+import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
@@ -176,6 +177,26 @@ describe('Search and the workspace view by entity', () => {
     await vscode.window.showTextDocument(editor.document);
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     await closeAllEditors();
+  });
+
+  it('an article whose folder is deleted and then restored in one move is in the workspace index again', async () => {
+    const sidecar = `factmark: 1\ndocument:\n  path: back.txt\noffsets: codepoints\nfacts:\n  - id: f1\n    label: returningtalks\n    start: 0\n    end: 16\n    quote: The talks ended.\n    entities: []\n`;
+    writeWorkspaceFile('search-restore/back.txt.factmark.yaml', sidecar);
+    const back = writeWorkspaceFile('search-restore/back.txt', 'The talks ended.\n');
+    const found = async () => (await vscode.commands.executeCommand<vscode.SymbolInformation[]>('vscode.executeWorkspaceSymbolProvider', 'returningtalks')).some((x) => x.name.startsWith('returningtalks:'));
+    await openInEditor(back);
+    await eventually(found, 'Ctrl+T does not find the fact', 30_000);
+    // The folder goes (VS Code still holds the article), then comes back in one move, as an
+    // Explorer undo or a restore from the trash does: one creation event, for the folder.
+    const folder = path.dirname(back.fsPath);
+    const aside = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-restore-'));
+    fs.renameSync(folder, path.join(aside, 'search-restore'));
+    await eventually(async () => !(await found()), 'Ctrl+T still finds the fact of the deleted folder', 30_000);
+    fs.renameSync(path.join(aside, 'search-restore'), folder);
+    await eventually(found, 'the restored article is not in the index again', 30_000);
+    await closeAllEditors();
+    fs.rmSync(folder, { recursive: true, force: true });
+    fs.rmSync(aside, { recursive: true, force: true });
   });
 
   it('the view across the workspace by entity: one row per entity whatever the spelling, mentions in context, facts with their entities, scope and filter in the title', async () => {
