@@ -56,13 +56,20 @@ export async function readScope(workflow: Workflow, corpus: CorpusIndex, scope: 
   return out;
 }
 
-/** The plain-text articles in editor tabs (shown or not), not the documents other features loaded unseen. */
+/**
+ * The plain-text articles in editor tabs (shown or not) whose documents VS Code has loaded, not the
+ * documents other features loaded unseen. A tab whose document is not loaded (a background tab after
+ * a reload) is not opened for this, nor is a tab of another kind of file (JSON, a log): the index
+ * has what its sidecar holds. This runs on every redraw of the workspace pictures.
+ */
 function openArticleUris(): vscode.Uri[] {
+  const loaded = new Map(vscode.workspace.textDocuments.map((d) => [d.uri.toString(), d]));
   const seen = new Set<string>();
   const uris: vscode.Uri[] = [];
   for (const tab of vscode.window.tabGroups.all.flatMap((g) => g.tabs)) {
     const uri = tab.input instanceof vscode.TabInputText ? tab.input.uri : undefined;
-    if (uri && !isSidecarPath(uri.path) && !seen.has(uri.toString())) {
+    const document = uri && loaded.get(uri.toString());
+    if (uri && document && isArticle(document) && !isSidecarPath(uri.path) && !seen.has(uri.toString())) {
       seen.add(uri.toString());
       uris.push(uri);
     }
