@@ -25,6 +25,11 @@ export class Workbench {
     return this.call('mouseMove', { x, y });
   }
 
+  /** A click of the left button at page coordinates (inside a webview's frames too). */
+  mouseClick(x: number, y: number): Promise<void> {
+    return this.call('mouseClick', { x, y });
+  }
+
   click(selector: string): Promise<void> {
     return this.call('click', { selector });
   }
