@@ -47,6 +47,43 @@ export class Workbench {
     return this.call('waitFor', { selector, timeout });
   }
 
+  /** Whether the keyboard focus is in the open quick input (its box or its list): where keys then go. */
+  quickInputHasFocus(): Promise<boolean> {
+    return this.evaluate(() => {
+      const w = document.activeElement?.closest('.quick-input-widget') as HTMLElement | null | undefined;
+      return !!w && w.style.display !== 'none';
+    });
+  }
+
+  /** Whether the keyboard focus is in the active editor's text: where an editor keybinding then goes. */
+  editorHasFocus(): Promise<boolean> {
+    return this.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor'));
+  }
+
+  /**
+   * Types `text` into the open quick input once it has the keyboard focus, and waits until its box
+   * shows `value` (`text` by default); a key lost on a loaded machine is typed again (select all, retype).
+   */
+  async typeInQuickInput(text: string, value = text, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const box = () => this.evaluate(() => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value);
+    let typed = false;
+    let last: string | undefined;
+    while (Date.now() < deadline) {
+      last = await box();
+      if (typed && last === value) return;
+      if (await this.quickInputHasFocus()) {
+        if (typed) {
+          await this.press('Control+a');
+          await this.type(value);
+        } else await this.type(text);
+        typed = true;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`the quick input does not show "${value}" after typing (it shows ${JSON.stringify(last)})`);
+  }
+
   /**
    * Whether the element matching `selector` is shown and has no animation or transition still
    * running (a card fading in, a view sliding open): the moment a picture of it shows what a user sees.

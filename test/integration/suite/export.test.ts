@@ -74,14 +74,9 @@ async function probe(op: string, args: object): Promise<void> {
   assert.ok(res.ok, `probe ${op} failed: ${await res.text()}`);
 }
 
-/** Types text into the focused element of the workbench page. */
-async function typeText(_wb: Workbench, text: string): Promise<void> {
-  await probe('type', { text });
-}
-
 /** Types into the open quick pick, waits until the row it picks (the focused one) shows `text`, and accepts it. */
 async function pickByTyping(wb: Workbench, text: string): Promise<void> {
-  await typeText(wb, text);
+  await wb.typeInQuickInput(text);
   await eventually(
     () => wb.evaluate((t) => (document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '').toLowerCase().includes(t.toLowerCase()), text),
     `typing "${text}" did not focus a matching choice`,
@@ -287,6 +282,7 @@ describe('Export and import annotations', function () {
     await pickByTyping(wb, 'Current');
     // The save dialog proposes annotations.csv in the workspace folder: accept it.
     await eventually(async () => ((await quickInput(wb))?.value ?? '').endsWith('annotations.csv'), 'the save dialog did not propose annotations.csv');
+    await eventually(() => wb.quickInputHasFocus(), 'the save dialog does not have the keyboard focus');
     await wb.press('Enter');
 
     const outcome = await running;

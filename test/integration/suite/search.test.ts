@@ -109,7 +109,7 @@ describe('Search and the workspace view by entity', () => {
     void vscode.commands.executeCommand('factmark.searchAnnotations');
     await eventually(async () => (await wb.evaluate(readQuickInput))?.placeholder.includes('type:PERSON'), 'Search Annotations did not open', 30_000);
     // doc: keeps the articles other suites leave open in this window (their documents stay in the store) out of the answer.
-    await wb.type('type:place panmun doc:search-test');
+    await wb.typeInQuickInput('type:place panmun doc:search-test');
     let last: unknown;
     const shown = await eventually(
       async () => {
@@ -137,7 +137,7 @@ describe('Search and the workspace view by entity', () => {
     if (!wb) return this.skip();
     void vscode.commands.executeCommand('factmark.searchAnnotations');
     await eventually(async () => (await wb.evaluate(readQuickInput))?.placeholder.includes('type:PERSON'), 'Search Annotations did not open', 30_000);
-    await wb.type('entity:"roh moo-hyun" after:2006');
+    await wb.typeInQuickInput('entity:"roh moo-hyun" after:2006');
     // Only one.txt is dated (2006-03-02): its mention and its fact; two.txt has no date.
     const q = await eventually(
       async () => {

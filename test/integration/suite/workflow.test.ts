@@ -131,6 +131,7 @@ describe('Workflow 1 · label set', () => {
       await eventually(() => wb.evaluate(() => !!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')), 'the label picker did not open');
       const items = await wb.evaluate(() => document.querySelector('.quick-input-widget .quick-input-list')?.textContent ?? '');
       assert.match(items, /Person.*Organisation.*Place.*Date.*Treaty/s);
+      await eventually(() => wb.quickInputHasFocus(), 'the label picker does not have the keyboard focus');
       await wb.press('w');
       await done;
     } else {
@@ -221,6 +222,9 @@ describe('Workflow 2 · tagging', () => {
     if (!wb) return this.skip();
     await vscode.window.showTextDocument(editor.document);
     select(editor, 'Park Chan-bong');
+    // Keys go where the focus is: into the editor, not a view or a quick input left by an earlier test.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await eventually(() => wb.editorHasFocus(), 'the editor did not take the focus');
     await wb.press('Alt+m');
     await wb.press('p');
     const a = await onDisk(uri, (s) => find(s, 'Park Chan-bong', 'PERSON'), 'Alt+M P did not tag Park Chan-bong');
@@ -307,9 +311,11 @@ describe('Workflow 4 · facts', () => {
         return w?.querySelector('.quick-input-list')?.textContent ?? '';
       }), 'the entities picker did not open');
       assert.match(list, /Panmunjeom/);
+      await eventually(() => wb.quickInputHasFocus(), 'the entities picker does not have the keyboard focus');
       await wb.press('Enter'); // keep the pre-picked entities
       const date = await eventually(() => wb.evaluate(() => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value ?? ''), 'no date box');
       assert.equal(date, '2006-03-02', 'the date is not pre-filled from "Thursday"');
+      await eventually(() => wb.quickInputHasFocus(), 'the date box does not have the keyboard focus');
       await wb.press('Enter');
       id = await done;
     } else {
@@ -525,6 +531,8 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     const text = editor.document.getText();
     const at = text.indexOf('Panmunjeom');
     editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await eventually(() => wb.editorHasFocus(), 'the editor did not take the focus');
     await wb.press('Control+Alt+Period');
     await eventually(() => editor.document.offsetAt(editor.selection.start) === text.indexOf('Thursday'), 'Ctrl+Alt+. did not move to Thursday');
     // The counts item, not a passing status message of an earlier action ("Factmark: tagged 3 more occurrences …").
