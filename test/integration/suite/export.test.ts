@@ -343,8 +343,11 @@ describe('Export and import annotations', function () {
     }
     await pickByTyping(wb, 'brat');
     await eventually(async () => (await quickInput(wb))?.placeholder === 'Which documents?', 'the scope quick pick did not open');
-    const first = await wb.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '');
-    assert.match(first, /Selected in the Explorer\s*1 item/, 'the Explorer selection is not the first choice');
+    // The list takes its focus a moment after it opens: wait for the first choice to be the focused one.
+    let first = '';
+    await eventually(async () => /Selected in the Explorer\s*1 item/.test((first = await wb.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? ''))), 'the Explorer selection is not the first choice').catch(() =>
+      assert.fail(`the Explorer selection is not the first choice: ${first}`),
+    );
     await wb.press('Escape');
   });
 

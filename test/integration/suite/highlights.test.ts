@@ -118,9 +118,11 @@ describe('Highlights on the sample article', function () {
     const wb = workbench();
     if (!wb) return this.skip();
     await vscode.commands.executeCommand('notifications.clearAll');
-    const rendered = await wb.evaluate(readRenderedDecorations);
-    const thursday = rendered.find((d) => d.text === 'Thursday');
-    assert.ok(thursday, `"Thursday" is not drawn; drawn: ${rendered.map((d) => d.text).join(' | ')}`);
+    // The editor may still be painting (a notification cleared, a redraw): wait for the highlight.
+    let rendered: RenderedDecoration[] = [];
+    const thursday = await eventually(async () => (rendered = await wb.evaluate(readRenderedDecorations)).find((d) => d.text === 'Thursday'), '"Thursday" is not drawn').catch(() =>
+      assert.fail(`"Thursday" is not drawn; drawn: ${rendered.map((d) => d.text).join(' | ')}`),
+    );
     await wb.mouseMove(thursday.left + thursday.width / 2, thursday.top + thursday.height / 2);
     const card = await eventually(
       () => wb.evaluate(() => document.querySelector('.monaco-hover:not(.hidden)')?.textContent ?? ''),

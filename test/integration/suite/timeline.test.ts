@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
+import { clickUntil, parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
 import { luminance, readQuickInput, workbench, type QuickInputState } from '../workbench';
 
@@ -44,10 +44,9 @@ describe('Timeline (issue 16)', function () {
     assert.ok(armistice);
     await wb.mouseMove(armistice.x, armistice.y);
     await eventually(async () => /Fighting in the Korean War was halted by an 1953 armistice/.test((await wb.evaluate(readPictureText, '#detail')) ?? ''), 'hovering the 1953 bar does not show its sentence');
-    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: armistice.x, y: armistice.y }) });
     const sentence = 'Fighting in the Korean War was halted by an 1953 armistice - not a permanent peace treaty - three years after the North launched a surprise invasion of the South.';
     let selected = '';
-    await eventually(() => {
+    await clickUntil(wb, armistice, () => {
       const e = vscode.window.activeTextEditor;
       selected = e ? e.document.getText(e.selection) : '';
       return e?.document.uri.toString() === uri.toString() && selected === sentence;
@@ -93,9 +92,8 @@ describe('Timeline (issue 16)', function () {
     assert.ok(armistice.x < summit.x && summit.x < talks.x, `the facts are drawn in time order: 1953 at ${armistice.x}, 2000 at ${summit.x}, the talks at ${talks.x}`);
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
 
-    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: summit.x, y: summit.y }) });
     let selected = '';
-    await eventually(() => {
+    await clickUntil(wb, summit, () => {
       const e = vscode.window.activeTextEditor;
       selected = e ? e.document.getText(e.selection) : '';
       return e?.document.uri.toString() === uri.toString() && selected === facts[2].sentence;
@@ -252,7 +250,7 @@ describe('Timeline (issue 16)', function () {
       // The view's filter narrows the drawn timeline, and its text box shows it.
       await vscode.commands.executeCommand('factmark.view.filter', { text: '1953' });
       await eventually(async () => (await labels()).join() === '1953', 'with the view filtered on "1953" the timeline draws more than the 1953 bar', 30_000);
-      assert.equal(await wb!.evaluate(readPictureValue, '#text'), '1953');
+      await eventually(async () => (await wb!.evaluate(readPictureValue, '#text')) === '1953', 'the timeline\'s text box does not show the view\'s filter "1953"');
       await vscode.commands.executeCommand('factmark.view.clearFilter');
       await eventually(async () => (await labels()).includes('2000'), 'clearing the view filter does not bring the summit back', 30_000);
 

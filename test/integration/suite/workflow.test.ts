@@ -574,13 +574,18 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     const done = vscode.commands.executeCommand('factmark.goToFact');
     const list = await eventually(() => wb.evaluate(() => document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')?.textContent ?? ''), 'no fact picker');
     assert.match(list, /meeting: Two-star generals/);
-    const rows = await wb.evaluate(() => Array.from(document.querySelectorAll('.quick-input-widget .monaco-list-row')).map((r) => r.textContent ?? ''));
-    const index = rows.findIndex((r) => r.includes('workflow-view.txt'));
-    assert.ok(index >= 0, rows.join(' | '));
-    await wb.evaluate((i: number) => {
-      const row = document.querySelectorAll('.quick-input-widget .monaco-list-row')[i] as HTMLElement;
-      row.setAttribute('data-fm-pick', '1');
-    }, index);
+    // The rows are drawn as the list lays out: wait for the article's row rather than read them once,
+    // and mark the row found in the same look (an index read before could name another row by then).
+    let rows: string[] = [];
+    await eventually(async () => {
+      rows = await wb.evaluate(() => {
+        const all = Array.from(document.querySelectorAll('.quick-input-widget .monaco-list-row'));
+        all.forEach((r) => r.removeAttribute('data-fm-pick'));
+        all.find((r) => (r.textContent ?? '').includes('workflow-view.txt'))?.setAttribute('data-fm-pick', '1');
+        return all.map((r) => r.textContent ?? '');
+      });
+      return rows.some((r) => r.includes('workflow-view.txt'));
+    }, 'no row of workflow-view.txt').catch(() => assert.fail(rows.join(' | ')));
     await wb.click('[data-fm-pick="1"]');
     await done;
     const e = vscode.window.activeTextEditor!;
