@@ -806,6 +806,19 @@ describe('Sidecar store: annotations saved next to their document', function () 
 
       await Promise.all(more);
     } finally {
+      // Its thousands of facts must not reach later suites (Go to Fact… lists the workspace's): the
+      // document stays open for minutes after its editor, so close it as an article at once (a change
+      // of language closes it, as the restricted suite does), then delete the folder.
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.toString() && d.languageId === 'plaintext');
+      if (open) {
+        const gone = new Promise<void>((done) => {
+          const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+            if (d.uri.toString() === doc.toString() && d.languageId === 'plaintext') done(sub.dispose());
+          });
+        });
+        await vscode.languages.setTextDocumentLanguage(open, 'markdown');
+        await gone;
+      }
       fs.rmSync(path.join(workspaceDir(), DIR, 'large'), { recursive: true, force: true });
     }
   });
