@@ -130,15 +130,32 @@ export function sameColour(css: string, expected: { r: number; g: number; b: num
  * it: its toast, or, when other notifications pushed the toast out of sight (seen in CI), its row in
  * the notification centre, which is then left open (close it with `notifications.hideList`). Returns
  * a selector for it (to click its buttons) and its whole message; undefined when neither shows it.
+ * The selector names that notification by its whole message (the row's accessible name), so that a
+ * click never lands on another notification that shares `text`; of identical ones, the newest (first).
  */
 export async function findNotification(wb: Workbench, text: string, pattern?: RegExp, timeoutMs = 10_000): Promise<{ selector: string; message: string } | undefined> {
   const read = async (css: string) => {
-    const all = await wb.evaluate(({ css }: { css: string }) => Array.from(document.querySelectorAll(css)).map((e) => e.textContent ?? ''), { css });
-    return all.find((t) => t.toLowerCase().includes(text.toLowerCase()) && (!pattern || pattern.test(t)));
+    const all = await wb.evaluate(
+      ({ css }: { css: string }) =>
+        Array.from(document.querySelectorAll(css)).map((e) => ({
+          message: e.textContent ?? '',
+          // A toast holds a one-row list; a row of the centre is inside its list row.
+          name: (e.querySelector('.monaco-list-row') ?? e.closest('.monaco-list-row'))?.getAttribute('aria-label') ?? '',
+        })),
+      { css },
+    );
+    return all.find((t) => t.message.toLowerCase().includes(text.toLowerCase()) && (!pattern || pattern.test(t.message)));
   };
+  // A CSS attribute value in double quotes.
+  const quoted = (value: string) => `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\a ')}"`;
   const toast = await eventually(() => read('.notification-toast'), 'no toast', timeoutMs).catch(() => undefined);
-  if (toast) return { selector: `.notification-toast:has-text("${text}")`, message: toast };
+  if (toast) {
+    const selector = toast.name ? `.notification-toast:has(.monaco-list-row[aria-label=${quoted(toast.name)}])` : `.notification-toast:has-text("${text}")`;
+    return { selector, message: toast.message };
+  }
   await vscode.commands.executeCommand('notifications.showList');
   const listed = await eventually(() => read('.notifications-center .notification-list-item'), 'not in the notification centre', 5_000).catch(() => undefined);
-  return listed ? { selector: `.notifications-center .notification-list-item:has-text("${text}")`, message: listed } : undefined;
+  if (!listed) return undefined;
+  const selector = listed.name ? `.notifications-center .monaco-list-row[aria-label=${quoted(listed.name)}]` : `.notifications-center .notification-list-item:has-text("${text}")`;
+  return { selector, message: listed.message };
 }

@@ -1,4 +1,6 @@
 /** Reading the timeline and map webviews (issue 16) from the workbench page. */
+import { eventually } from './helpers';
+import type { Workbench } from './workbench';
 
 /** A drawn item of a picture webview, as the page shows it. */
 export interface Drawn {
@@ -132,4 +134,17 @@ export function readMapTheme(): { kind: string; outline: string; dotEdge: string
     };
   }
   return undefined;
+}
+
+/**
+ * Clicks page coordinates inside a picture until `done` holds: the first click into a webview that
+ * does not have the focus yet can be lost on a loaded machine, and a user clicks again. Only for
+ * clicks whose repetition changes nothing once they took (selecting, opening).
+ */
+export async function clickUntil(wb: Workbench, at: { x: number; y: number }, done: () => boolean | Promise<boolean>, message: string, timeoutMs = 30_000): Promise<void> {
+  await eventually(async () => {
+    if (await done()) return true;
+    await wb.mouseClick(at.x, at.y);
+    return eventually(done, 'not yet', 5_000).catch(() => false);
+  }, message, timeoutMs);
 }

@@ -25,6 +25,11 @@ export class Workbench {
     return this.call('mouseMove', { x, y });
   }
 
+  /** A click of the left button at page coordinates (inside a webview's frames too). */
+  mouseClick(x: number, y: number): Promise<void> {
+    return this.call('mouseClick', { x, y });
+  }
+
   click(selector: string): Promise<void> {
     return this.call('click', { selector });
   }
@@ -40,6 +45,43 @@ export class Workbench {
 
   waitFor(selector: string, timeout?: number): Promise<boolean> {
     return this.call('waitFor', { selector, timeout });
+  }
+
+  /** Whether the keyboard focus is in the open quick input (its box or its list): where keys then go. */
+  quickInputHasFocus(): Promise<boolean> {
+    return this.evaluate(() => {
+      const w = document.activeElement?.closest('.quick-input-widget') as HTMLElement | null | undefined;
+      return !!w && w.style.display !== 'none';
+    });
+  }
+
+  /** Whether the keyboard focus is in the active editor's text: where an editor keybinding then goes. */
+  editorHasFocus(): Promise<boolean> {
+    return this.evaluate(() => !!document.activeElement?.closest('.editor-group-container.active .monaco-editor'));
+  }
+
+  /**
+   * Types `text` into the open quick input once it has the keyboard focus, and waits until its box
+   * shows `value` (`text` by default); a key lost on a loaded machine is typed again (select all, retype).
+   */
+  async typeInQuickInput(text: string, value = text, timeoutMs = 30_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    const box = () => this.evaluate(() => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value);
+    let typed = false;
+    let last: string | undefined;
+    while (Date.now() < deadline) {
+      last = await box();
+      if (typed && last === value) return;
+      if (await this.quickInputHasFocus()) {
+        if (typed) {
+          await this.press('Control+a');
+          await this.type(value);
+        } else await this.type(text);
+        typed = true;
+      }
+      await new Promise((r) => setTimeout(r, 200));
+    }
+    throw new Error(`the quick input does not show "${value}" after typing (it shows ${JSON.stringify(last)})`);
   }
 
   /**

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
+import { pendingReply, type PendingReply } from '../../core/reply';
 import { FACT_TYPE } from '../../core/tree';
 import type { Workflow } from '../annotate/workflow';
 import type { FilterState, SharedFilter } from '../sharedFilter';
@@ -65,7 +66,7 @@ export class PicturePanel<T> extends Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   /** An export asked for by a command, waiting for the page to send the picture. */
-  private pendingSave: { format: 'svg' | 'png'; target?: vscode.Uri; done(uri: vscode.Uri | undefined): void; failed(e: Error): void } | undefined;
+  private pendingSave: { format: 'svg' | 'png'; target?: vscode.Uri; reply: PendingReply<vscode.Uri | undefined> } | undefined;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -126,27 +127,16 @@ export class PicturePanel<T> extends Disposable {
    */
   export(format: 'svg' | 'png', target?: vscode.Uri): Promise<vscode.Uri | undefined> {
     if (!this.ready) return Promise.reject(new Error('the picture is not drawn yet'));
-    this.pendingSave?.failed(new Error('another export was asked for'));
-    return new Promise((resolve, reject) => {
-      // The page answers at once (a PNG takes an image load); a page that never answers must not hold the command.
-      const timer = setTimeout(() => pending.failed(new Error('the picture did not answer')), 30_000);
-      const pending = {
-        format,
-        target,
-        done: (uri: vscode.Uri | undefined) => {
-          clearTimeout(timer);
-          if (this.pendingSave === pending) this.pendingSave = undefined;
-          resolve(uri);
-        },
-        failed: (e: Error) => {
-          clearTimeout(timer);
-          if (this.pendingSave === pending) this.pendingSave = undefined;
-          reject(e);
-        },
-      };
-      this.pendingSave = pending;
-      this.guard(Promise.resolve(this.panel.webview.postMessage({ type: 'export', format })));
+    this.pendingSave?.reply.failed(new Error('another export was asked for'));
+    // The page answers at once (a PNG takes an image load); a page that never answers must not hold
+    // the command. Once it has answered, the Save dialog may stay open as long as the user likes.
+    const reply = pendingReply<vscode.Uri | undefined>(30_000, 'the picture did not answer', () => {
+      if (this.pendingSave === pending) this.pendingSave = undefined;
     });
+    const pending = { format, target, reply };
+    this.pendingSave = pending;
+    this.guard(Promise.resolve(this.panel.webview.postMessage({ type: 'export', format })));
+    return reply.promise;
   }
 
   /** Recomputes and sends the data (once the webview has said it is ready). */
@@ -222,17 +212,18 @@ export class PicturePanel<T> extends Disposable {
       const pending = this.pendingSave?.format === m.format ? this.pendingSave : undefined;
       if (typeof m.data !== 'string') {
         // Nothing drawn (nothing in scope, or everything filtered out).
-        pending?.failed(new Error('there is no picture to save'));
+        pending?.reply.failed(new Error('there is no picture to save'));
         if (!pending) void vscode.window.showInformationMessage(`Factmark: the ${this.kind.title.toLowerCase()} has nothing drawn to save.`);
         return;
       }
+      pending?.reply.answered();
       try {
         // Not `pending?.done(await …)`: with no command waiting (the page's own button) that would skip the save too.
         const saved = await this.save(m.format, m.data, pending?.target);
-        pending?.done(saved);
+        pending?.reply.done(saved);
       } catch (e) {
         if (!pending) throw e;
-        pending.failed(e instanceof Error ? e : new Error(String(e)));
+        pending.reply.failed(e instanceof Error ? e : new Error(String(e)));
       }
     }
   }
@@ -254,7 +245,7 @@ export class PicturePanel<T> extends Disposable {
     clearTimeout(this.timer);
     const i = openPanels.indexOf(this as PicturePanel<unknown>);
     if (i >= 0) openPanels.splice(i, 1);
-    this.pendingSave?.failed(new Error('the picture was closed'));
+    this.pendingSave?.reply.failed(new Error('the picture was closed'));
     this.disposed.fire();
     this.disposed.dispose();
     super.dispose();

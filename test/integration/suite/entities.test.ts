@@ -118,8 +118,8 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     if (wb) {
       await openInEditor(b);
       await vscode.commands.executeCommand('workbench.action.showAllSymbols');
-      await eventually(() => wb.evaluate(readQuickInput), 'Ctrl+T did not open');
-      await wb.type('Roh Moo');
+      await eventually(async () => (await wb.evaluate(readQuickInput))?.value.startsWith('#'), 'Ctrl+T did not open');
+      await wb.typeInQuickInput('Roh Moo', '#Roh Moo');
       await eventually(async () => (await wb.evaluate(readQuickInput))?.rows.some((r) => r.includes('Roh Moo-hyun')), 'Ctrl+T does not list the entity', 30_000);
       await wb.press('Escape');
     }

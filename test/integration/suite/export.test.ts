@@ -74,14 +74,9 @@ async function probe(op: string, args: object): Promise<void> {
   assert.ok(res.ok, `probe ${op} failed: ${await res.text()}`);
 }
 
-/** Types text into the focused element of the workbench page. */
-async function typeText(_wb: Workbench, text: string): Promise<void> {
-  await probe('type', { text });
-}
-
 /** Types into the open quick pick, waits until the row it picks (the focused one) shows `text`, and accepts it. */
 async function pickByTyping(wb: Workbench, text: string): Promise<void> {
-  await typeText(wb, text);
+  await wb.typeInQuickInput(text);
   await eventually(
     () => wb.evaluate((t) => (document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '').toLowerCase().includes(t.toLowerCase()), text),
     `typing "${text}" did not focus a matching choice`,
@@ -287,6 +282,7 @@ describe('Export and import annotations', function () {
     await pickByTyping(wb, 'Current');
     // The save dialog proposes annotations.csv in the workspace folder: accept it.
     await eventually(async () => ((await quickInput(wb))?.value ?? '').endsWith('annotations.csv'), 'the save dialog did not propose annotations.csv');
+    await eventually(() => wb.quickInputHasFocus(), 'the save dialog does not have the keyboard focus');
     await wb.press('Enter');
 
     const outcome = await running;
@@ -347,8 +343,11 @@ describe('Export and import annotations', function () {
     }
     await pickByTyping(wb, 'brat');
     await eventually(async () => (await quickInput(wb))?.placeholder === 'Which documents?', 'the scope quick pick did not open');
-    const first = await wb.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? '');
-    assert.match(first, /Selected in the Explorer\s*1 item/, 'the Explorer selection is not the first choice');
+    // The list takes its focus a moment after it opens: wait for the first choice to be the focused one.
+    let first = '';
+    await eventually(async () => /Selected in the Explorer\s*1 item/.test((first = await wb.evaluate(() => document.querySelector('.quick-input-widget .monaco-list-row.focused')?.textContent ?? ''))), 'the Explorer selection is not the first choice').catch(() =>
+      assert.fail(`the Explorer selection is not the first choice: ${first}`),
+    );
     await wb.press('Escape');
   });
 

@@ -118,17 +118,21 @@ describe('Highlights on the sample article', function () {
     const wb = workbench();
     if (!wb) return this.skip();
     await vscode.commands.executeCommand('notifications.clearAll');
-    const rendered = await wb.evaluate(readRenderedDecorations);
-    const thursday = rendered.find((d) => d.text === 'Thursday');
-    assert.ok(thursday, `"Thursday" is not drawn; drawn: ${rendered.map((d) => d.text).join(' | ')}`);
+    // The editor may still be painting (a notification cleared, a redraw): wait for the highlight.
+    let rendered: RenderedDecoration[] = [];
+    const thursday = await eventually(async () => (rendered = await wb.evaluate(readRenderedDecorations)).find((d) => d.text === 'Thursday'), '"Thursday" is not drawn').catch(() =>
+      assert.fail(`"Thursday" is not drawn; drawn: ${rendered.map((d) => d.text).join(' | ')}`),
+    );
+    // The card of the editor, not a tooltip another suite's mouse left showing (an Explorer row's):
+    // wait for the hover that is inside the editor's part of the page.
     await wb.mouseMove(thursday.left + thursday.width / 2, thursday.top + thursday.height / 2);
     const card = await eventually(
-      () => wb.evaluate(() => document.querySelector('.monaco-hover:not(.hidden)')?.textContent ?? ''),
+      () => wb.evaluate(() => Array.from(document.querySelectorAll('.monaco-editor .monaco-hover:not(.hidden)')).map((h) => h.textContent ?? '').join('')),
       'no hover card appeared',
     );
     assert.match(card, /Date/);
     assert.match(card, /2006-03-02/);
-    await eventually(() => wb.isStill('.monaco-hover:not(.hidden)'), 'the hover card did not finish fading in');
+    await eventually(() => wb.isStill('.monaco-editor .monaco-hover:not(.hidden)'), 'the hover card did not finish fading in');
     await wb.screenshot('hover-date');
     await wb.mouseMove(5, 5);
   });

@@ -6,7 +6,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { luminance, workbench } from '../workbench';
-import { readCspViolations, readDrawnItems, readMapTheme, readPictureText } from '../pictures';
+import { clickUntil, readCspViolations, readDrawnItems, readMapTheme, readPictureText } from '../pictures';
 
 describe('Map and place links (issue 16)', function () {
   this.timeout(60_000);
@@ -36,16 +36,15 @@ describe('Map and place links (issue 16)', function () {
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
     const dot = dots.find((d) => d.label === 'Seoul');
     assert.ok(dot, 'a dot labelled Seoul');
-    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: dot.x, y: dot.y }) });
     // The dot lists Seoul's mentions and selects the sentence of the first.
     const sentence = "It is their first meeting since North Korea broke off senior-level military talks two years ago, in protest over Seoul's assistance in helping several hundred North Koreans defect to the South.";
     let selected = '';
-    await eventually(() => {
+    await clickUntil(wb, dot, () => {
       const e = vscode.window.activeTextEditor;
       selected = e ? e.document.getText(e.selection) : '';
       return e?.document.uri.toString() === uri.toString() && selected === sentence;
     }, 'clicking the Seoul dot does not select the sentence of its first mention').catch(() => assert.fail(`clicking the Seoul dot does not select the sentence of its first mention, but ${JSON.stringify(selected)}`));
-    assert.match((await wb.evaluate(readPictureText, '#mentions')) ?? '', new RegExp(`Seoul .*: ${seoul.mentions.length} mentions?`), 'the clicked dot lists its mentions');
+    await eventually(async () => new RegExp(`Seoul .*: ${seoul.mentions.length} mentions?`).test((await wb.evaluate(readPictureText, '#mentions')) ?? ''), 'the clicked dot does not list its mentions');
   });
 
   it('follows the colour theme: light, high contrast and dark, outlines and dots readable on the page', async function () {
@@ -134,7 +133,7 @@ describe('Map and place links (issue 16)', function () {
     const wb = workbench();
     if (wb) {
       const button = await eventually(() => wb.evaluate(readDrawnItems, '#scope'), 'no scope button');
-      await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: button[0].x, y: button[0].y }) });
+      await clickUntil(wb, button[0], async () => (await wb.evaluate(readPictureText, '#scope')) === 'Active article', 'the scope button does not show the whole workspace');
     } else {
       await vscode.commands.executeCommand('factmark.showMap', { workspace: true });
     }

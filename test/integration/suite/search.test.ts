@@ -110,7 +110,7 @@ describe('Search and the workspace view by entity', () => {
     void vscode.commands.executeCommand('factmark.searchAnnotations');
     await eventually(async () => (await wb.evaluate(readQuickInput))?.placeholder.includes('type:PERSON'), 'Search Annotations did not open', 30_000);
     // doc: keeps the articles other suites leave open in this window (their documents stay in the store) out of the answer.
-    await wb.type('type:place panmun doc:search-test');
+    await wb.typeInQuickInput('type:place panmun doc:search-test');
     let last: unknown;
     const shown = await eventually(
       async () => {
@@ -138,7 +138,7 @@ describe('Search and the workspace view by entity', () => {
     if (!wb) return this.skip();
     void vscode.commands.executeCommand('factmark.searchAnnotations');
     await eventually(async () => (await wb.evaluate(readQuickInput))?.placeholder.includes('type:PERSON'), 'Search Annotations did not open', 30_000);
-    await wb.type('entity:"roh moo-hyun" after:2006');
+    await wb.typeInQuickInput('entity:"roh moo-hyun" after:2006');
     // Only one.txt is dated (2006-03-02): its mention and its fact; two.txt has no date.
     const q = await eventually(
       async () => {
@@ -197,6 +197,45 @@ describe('Search and the workspace view by entity', () => {
     await closeAllEditors();
     fs.rmSync(folder, { recursive: true, force: true });
     fs.rmSync(aside, { recursive: true, force: true });
+  });
+
+  it('an article closed without saving: the workspace view drops its unsaved annotations and shows what its sidecar holds', async () => {
+    const text = 'Karim Ben Salah met Elena Vassallo in Valletta.\n';
+    writeWorkspaceFile('search-test/closed.txt.factmark.yaml', `factmark: 1\ndocument:\n  path: closed.txt\noffsets: codepoints\nannotations:\n  - id: a1\n    type: PLACE\n    start: 38\n    end: 46\n    quote: Valletta\n    status: confirmed\n`);
+    const closed = writeWorkspaceFile('search-test/closed.txt', text);
+    await vscode.commands.executeCommand('factmark.facts.focus');
+    await vscode.commands.executeCommand('factmark.view.showWorkspace');
+    await vscode.commands.executeCommand('factmark.view.groupBy', 'type');
+    const leaves = (rows: TreeRow[]): TreeRow[] => rows.flatMap((r) => (r.children ? leaves(r.children) : [r]));
+    const shown = async () => leaves((await tree()).rows).filter((r) => r.description?.endsWith('— search-test/closed.txt')).map((r) => r.label).sort().join(', ');
+    try {
+      // Typed into and annotated, unsaved: the annotation waits in memory for the save, and the view shows it.
+      const editor = await openInEditor(closed);
+      assert.ok(await editor.edit((b) => b.insert(editor.document.positionAt(text.length), 'More to come.\n')));
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', closed, { add: [{ type: 'PERSON', start: 0, end: 15 }] });
+      let last = '';
+      await eventually(async () => (last = await shown()) === 'Karim Ben Salah, Valletta', 'the view does not show the unsaved annotation').catch(() => assert.fail(`the view does not show the unsaved annotation: ${last}`));
+      // The article is closed with its unsaved text: the annotation went with it. (Closing its editor
+      // closes the document only minutes later, when VS Code lets the model go; a change of language
+      // closes the article at once, through the very same close event, as the restricted suite does.)
+      const gone = new Promise<void>((done) => {
+        const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+          if (d.uri.toString() === closed.toString() && d.languageId === 'plaintext') done(sub.dispose());
+        });
+      });
+      await vscode.languages.setTextDocumentLanguage(editor.document, 'markdown');
+      await gone;
+      await eventually(async () => (last = await shown()) === 'Valletta', 'the view keeps the annotation of the article closed unsaved', 30_000).catch(() =>
+        assert.fail(`the view keeps the annotation of the article closed unsaved: ${last}`),
+      );
+      assert.doesNotMatch(fs.readFileSync(`${closed.fsPath}.factmark.yaml`, 'utf8'), /Karim/, 'the unsaved annotation was written');
+    } finally {
+      await vscode.commands.executeCommand('factmark.view.showDocument');
+      await vscode.window.showTextDocument(closed);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+      // The suite's other tests count this folder's mentions: this article goes.
+      for (const f of [closed.fsPath, `${closed.fsPath}.factmark.yaml`]) fs.rmSync(f, { force: true });
+    }
   });
 
   it('the view across the workspace by entity: one row per entity whatever the spelling, mentions in context, facts with their entities, scope and filter in the title', async () => {

@@ -8,6 +8,9 @@ import { contentHash, gitBlobSha1 } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
+import { largeW3c } from '../largeImport';
+import { KOREA } from '../../fixtures/articles';
+import type { ImportOutcome } from '../../../src/features/exportImport';
 
 const DIR = 'sidecar-tests';
 
@@ -767,6 +770,57 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const file = validSidecar(readSidecar(uri)!);
     for (const e of file.annotations ?? []) assertAnchored(disk, e);
     assert.equal(entry(file, ids['Valletta']).quote, 'Valletta');
+  });
+
+  it('A large document: an edit returns only once its change is in the sidecar, even when more edits come while it is written in slices', async () => {
+    // Thousands of annotations are copied for the write in slices; an edit meanwhile makes the copy
+    // stale and the write queues itself again, after the first edit began waiting for it.
+    const name = `${DIR}/large/big.txt`;
+    const doc = vscode.Uri.file(path.join(workspaceDir(), name));
+    const { text, w3c } = largeW3c(KOREA, 4 * 1024 * 1024, name, doc.toString());
+    writeWorkspaceFile(name, text);
+    const file = writeWorkspaceFile(`${DIR}/large/big.jsonld`, w3c);
+    try {
+      const imported = await vscode.commands.executeCommand<ImportOutcome>('factmark.importAnnotations', { file, format: 'w3c', document: doc });
+      assert.ok(imported && imported.addedAnnotations > 2000, `the import made ${imported?.addedAnnotations} annotations`);
+      let nth = 0;
+      const officials = () => spanOf(text, 'officials', nth++);
+      const more: Array<Promise<unknown>> = [];
+      /** Edits that keep coming, a little apart, until `done` says stop (or forty of them). */
+      const keepEditing = async (done: () => boolean) => {
+        for (let i = 0; i < 40 && !done(); i++) {
+          more.push(editAnnotations(doc, { add: [{ type: 'MISC', ...officials() }] }));
+          await new Promise((r) => setTimeout(r, 25));
+        }
+      };
+      const onDisk = (id: string) => new RegExp(`^ {2}- id: ${id}$`, 'm').test(readSidecar(doc) ?? '');
+
+      // The edit returns: its annotation is in the file.
+      const span = officials();
+      let returned = false;
+      const edit = editAnnotations(doc, { add: [{ type: 'ORGANIZATION', ...span }] }).finally(() => (returned = true));
+      await keepEditing(() => returned);
+      const id = (await edit).model.annotations.find((a) => a.start === span.start && a.type === 'ORGANIZATION')?.id;
+      assert.ok(id, 'the edit did not add the annotation');
+      assert.ok(onDisk(id), 'the edit returned before its annotation was written to the sidecar');
+
+      await Promise.all(more);
+    } finally {
+      // Its thousands of facts must not reach later suites (Go to Fact… lists the workspace's): the
+      // document stays open for minutes after its editor, so close it as an article at once (a change
+      // of language closes it, as the restricted suite does), then delete the folder.
+      const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === doc.toString() && d.languageId === 'plaintext');
+      if (open) {
+        const gone = new Promise<void>((done) => {
+          const sub = vscode.workspace.onDidCloseTextDocument((d) => {
+            if (d.uri.toString() === doc.toString() && d.languageId === 'plaintext') done(sub.dispose());
+          });
+        });
+        await vscode.languages.setTextDocumentLanguage(open, 'markdown');
+        await gone;
+      }
+      fs.rmSync(path.join(workspaceDir(), DIR, 'large'), { recursive: true, force: true });
+    }
   });
 
   it('B9: a document replaced by another tool (temp file renamed over it) keeps its annotations', async () => {

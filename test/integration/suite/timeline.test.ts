@@ -4,15 +4,15 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
+import { clickUntil, parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
-import { luminance, workbench } from '../workbench';
+import { luminance, readQuickInput, workbench, type QuickInputState } from '../workbench';
 
 describe('Timeline (issue 16)', function () {
   this.timeout(60_000);
   after(async () => {
     await closeAllEditors();
-    for (const name of ['timeline-live.txt', 'timeline-live.txt.factmark.yaml', 'pictures']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
+    for (const name of ['timeline-live.txt', 'timeline-live.txt.factmark.yaml', 'pictures', 'timeline.svg', 'timeline.png']) fs.rmSync(path.join(workspaceDir(), name), { recursive: true, force: true });
   });
 
   it('draws the Korea article’s dates in order, and a click selects its sentence', async function () {
@@ -44,10 +44,9 @@ describe('Timeline (issue 16)', function () {
     assert.ok(armistice);
     await wb.mouseMove(armistice.x, armistice.y);
     await eventually(async () => /Fighting in the Korean War was halted by an 1953 armistice/.test((await wb.evaluate(readPictureText, '#detail')) ?? ''), 'hovering the 1953 bar does not show its sentence');
-    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: armistice.x, y: armistice.y }) });
     const sentence = 'Fighting in the Korean War was halted by an 1953 armistice - not a permanent peace treaty - three years after the North launched a surprise invasion of the South.';
     let selected = '';
-    await eventually(() => {
+    await clickUntil(wb, armistice, () => {
       const e = vscode.window.activeTextEditor;
       selected = e ? e.document.getText(e.selection) : '';
       return e?.document.uri.toString() === uri.toString() && selected === sentence;
@@ -93,9 +92,8 @@ describe('Timeline (issue 16)', function () {
     assert.ok(armistice.x < summit.x && summit.x < talks.x, `the facts are drawn in time order: 1953 at ${armistice.x}, 2000 at ${summit.x}, the talks at ${talks.x}`);
     assert.equal(await wb.evaluate(readCspViolations), 0, 'the webview logged Content Security Policy violations');
 
-    await fetch(process.env.FACTMARK_PROBE_URL!, { method: 'POST', body: JSON.stringify({ op: 'mouseClick', x: summit.x, y: summit.y }) });
     let selected = '';
-    await eventually(() => {
+    await clickUntil(wb, summit, () => {
       const e = vscode.window.activeTextEditor;
       selected = e ? e.document.getText(e.selection) : '';
       return e?.document.uri.toString() === uri.toString() && selected === facts[2].sentence;
@@ -162,6 +160,49 @@ describe('Timeline (issue 16)', function () {
     assert.ok(png.length > 5000, `the PNG holds a picture (${png.length} bytes)`);
   });
 
+  it("saves the picture from the page's own SVG and PNG buttons, where the Save dialog says", async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    await closeAllEditors();
+    const uri = copySampleArticle(this);
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    const drawn = await eventually(() => wb!.evaluate(readDrawnItems, 'svg [data-key]'), 'the timeline draws nothing', 30_000);
+    for (const format of ['svg', 'png'] as const) {
+      // The Save dialog offers timeline.svg / timeline.png in the workspace folder: the user takes it.
+      const file = path.join(workspaceDir(), `timeline.${format}`);
+      fs.rmSync(file, { force: true });
+      const offered = (q: QuickInputState | undefined) => !!q && q.value.endsWith(`timeline.${format}`);
+      await eventually(async () => {
+        if (offered(await wb!.evaluate(readQuickInput))) return true;
+        // A click while the webview is still taking the focus can be lost: click again until the dialog shows.
+        const [button] = (await wb!.evaluate(readDrawnItems, `#export-${format}`)) ?? [];
+        if (button) await wb!.mouseClick(button.x, button.y);
+        return eventually(async () => offered(await wb!.evaluate(readQuickInput)), 'no Save dialog yet', 5_000).catch(() => false);
+      }, `the ${format.toUpperCase()} button does not open a Save dialog offering timeline.${format}`, 30_000);
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await eventually(() => fs.existsSync(file) && fs.statSync(file).size > 0, `the ${format.toUpperCase()} button saved nothing to timeline.${format}`, 30_000);
+      await eventually(async () => !(await wb!.evaluate(readQuickInput)), 'the Save dialog did not close');
+      if (format === 'svg') {
+        // The file may still be being written: read it once it parses.
+        const parsed = await eventually(async () => {
+          const p = await wb!.evaluate(parseSvg, fs.readFileSync(file, 'utf8'));
+          return p.error === '' ? p : undefined;
+        }, 'the saved SVG does not parse');
+        assert.equal(parsed.root, 'svg');
+        assert.deepEqual(parsed.labels.sort(), drawn.map((d) => d.label).sort(), 'the saved SVG holds other marks than the drawn ones');
+      } else {
+        const png = await eventually(() => {
+          const bytes = fs.readFileSync(file);
+          return bytes.length > 5000 ? bytes : undefined;
+        }, 'the saved PNG holds no picture');
+        assert.deepEqual([...png.subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'the file has no PNG signature');
+        assert.ok(png.readUInt32BE(16) >= 640 && png.readUInt32BE(20) >= 100, `the PNG is ${png.readUInt32BE(16)} × ${png.readUInt32BE(20)}`);
+      }
+    }
+  });
+
   it('follows the colour theme: light, dark and high contrast, text readable on the page', async function () {
     const wb = workbench();
     if (!wb) this.skip();
@@ -209,7 +250,7 @@ describe('Timeline (issue 16)', function () {
       // The view's filter narrows the drawn timeline, and its text box shows it.
       await vscode.commands.executeCommand('factmark.view.filter', { text: '1953' });
       await eventually(async () => (await labels()).join() === '1953', 'with the view filtered on "1953" the timeline draws more than the 1953 bar', 30_000);
-      assert.equal(await wb!.evaluate(readPictureValue, '#text'), '1953');
+      await eventually(async () => (await wb!.evaluate(readPictureValue, '#text')) === '1953', 'the timeline\'s text box does not show the view\'s filter "1953"');
       await vscode.commands.executeCommand('factmark.view.clearFilter');
       await eventually(async () => (await labels()).includes('2000'), 'clearing the view filter does not bring the summit back', 30_000);
 

@@ -178,9 +178,20 @@ class User {
   press = (...keys: string[]) => keys.reduce((p, k) => p.then(() => this.wb.press(k)), Promise.resolve());
 
   /** A Factmark chord: Alt+M, then `key`. */
-  chord = (key: string) => this.press('Alt+m', key);
+  chord = async (key: string) => {
+    // The chord is an editor keybinding: wait until the focus is back in the editor (a quick pick
+    // just closed gives it back a moment later), or the keys go elsewhere.
+    await eventually(() => this.wb.editorHasFocus(), `the editor does not have the focus for Alt+M ${key}`);
+    await this.press('Alt+m', key);
+  };
 
   type = (text: string) => this.wb.type(text);
+
+  /** Types into the open quick input once it has the focus, until its box shows the text. */
+  typeInPick = (text: string) => this.wb.typeInQuickInput(text);
+
+  /** Whether the keyboard focus is in the open quick input. */
+  pickHasFocus = () => this.wb.quickInputHasFocus();
 
   quickInput = () => this.wb.evaluate(readQuickInput);
 
@@ -207,8 +218,19 @@ class User {
     const text = editor.document.getText().slice(span.start, span.end);
     await this.press('Control+1', 'Control+Home', 'Control+f');
     await eventually(() => this.wb.evaluate(() => !!document.querySelector('.editor-group-container.active .find-widget.visible')), 'the find widget did not open');
-    await this.press('Control+a');
-    await this.type(text);
+    // Keys go where the focus is: into the find box once it has it; a key lost is typed again.
+    const findBox = () => this.wb.evaluate(() => {
+      const input = document.activeElement?.closest('.editor-group-container.active .find-widget') ? (document.activeElement as HTMLInputElement | HTMLTextAreaElement) : undefined;
+      return input ? { value: input.value } : undefined;
+    });
+    await eventually(async () => {
+      const box = await findBox();
+      if (!box) return false;
+      if (box.value === text) return true;
+      await this.press('Control+a');
+      await this.type(text);
+      return (await findBox())?.value === text;
+    }, `"${text}" is not in the find box`, 30_000);
     const wanted = new vscode.Selection(editor.document.positionAt(span.start), editor.document.positionAt(span.end));
     const selected = () => editor.selection.isEqual(wanted);
     const matches = editor.document.getText().toLowerCase().split(text.toLowerCase()).length - 1;
@@ -221,9 +243,9 @@ class User {
 
   /** Replaces the value of the open input box (pre-filled and selected) and accepts it. */
   async answer(value: string): Promise<void> {
+    await eventually(() => this.wb.quickInputHasFocus(), 'the input box does not have the keyboard focus');
     await this.press('Control+a');
-    await this.type(value);
-    await this.waitQuickInput((q) => q.value === value, `"${value}" was not typed`);
+    await this.wb.typeInQuickInput(value);
     await this.press('Enter');
     await this.waitQuickInputClosed();
   }
@@ -258,7 +280,7 @@ async function walkthrough(wb: Workbench, user: User, w: Walkthrough): Promise<v
   for (let attempt = 1; ; attempt++) {
     await user.press('Escape', 'Control+p');
     await user.waitQuickInput((q) => q.rows !== undefined, 'Quick Open did not open');
-    await user.type(w.copy.replace(/\.txt$/, ''));
+    await user.typeInPick(w.copy.replace(/\.txt$/, ''));
     const listed = await user.waitQuickInput(focused, 'Quick Open does not focus the article').catch((e: unknown) => {
       if (attempt >= 3) throw e;
       return undefined;
@@ -325,6 +347,7 @@ async function walkthrough(wb: Workbench, user: User, w: Walkthrough): Promise<v
     } else {
       await user.chord('y');
       await user.waitQuickInput((q) => /Change the type/.test(q.placeholder), `Change Type did not open for "${g.text}"`);
+      await eventually(() => user.pickHasFocus(), 'Change Type does not have the keyboard focus');
       await user.type(TYPE_KEY[g.type]);
       await eventually(() => confirmedAt(g, g.type), `"${g.text}" was not retyped as ${g.type}`);
       decisions.retyped++;
@@ -355,7 +378,7 @@ async function walkthrough(wb: Workbench, user: User, w: Walkthrough): Promise<v
     await user.selectByFind(editor, span);
     await user.chord('f');
     await user.waitQuickInput((q) => /What kind of fact/.test(q.placeholder), 'Create Fact did not ask for the label');
-    await user.type(f.label);
+    await user.typeInPick(f.label);
     await user.waitQuickInput((q) => q.rows.length > 0 && q.rows[0].includes(f.label), `the label "${f.label}" is not offered`);
     await user.press('Enter');
     const entities = await user.waitQuickInput((q) => /Entities this fact links/.test(q.placeholder) && q.rows.length > 0, 'Create Fact did not offer the entities');
@@ -500,7 +523,7 @@ describe('Edit Fact through its pickers, by keyboard', function () {
       await user.press('Control+1');
       await user.press('Alt+m', 'Shift+F');
       await user.waitQuickInput((q) => /Edit the fact/.test(q.placeholder), 'Alt+M Shift+F did not open Edit Fact');
-      await user.type(field);
+      await user.typeInPick(field);
       await user.waitQuickInput((q) => q.rows.length === 1 && q.rows[0].includes(field), `Edit Fact does not offer "${field}"`);
       await user.press('Enter');
     };
@@ -508,7 +531,7 @@ describe('Edit Fact through its pickers, by keyboard', function () {
     // The label: typed into the label picker.
     await edit('Label');
     await user.waitQuickInput((q) => /What kind of fact/.test(q.placeholder), 'the label picker did not open');
-    await user.type('meeting');
+    await user.typeInPick('meeting');
     await user.waitQuickInput((q) => q.rows[0]?.includes('meeting'), 'meeting is not offered');
     await user.press('Enter');
     await eventually(async () => (await fact()).label === 'meeting', 'the label was not changed');

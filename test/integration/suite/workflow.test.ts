@@ -149,6 +149,7 @@ describe('Workflow 1 · label set', () => {
       await eventually(() => wb.evaluate(() => !!document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')), 'the label picker did not open');
       const items = await wb.evaluate(() => document.querySelector('.quick-input-widget .quick-input-list')?.textContent ?? '');
       assert.match(items, /Person.*Organisation.*Place.*Date.*Treaty/s);
+      await eventually(() => wb.quickInputHasFocus(), 'the label picker does not have the keyboard focus');
       await wb.press('w');
       await done;
     } else {
@@ -239,6 +240,9 @@ describe('Workflow 2 · tagging', () => {
     if (!wb) return this.skip();
     await vscode.window.showTextDocument(editor.document);
     select(editor, 'Park Chan-bong');
+    // Keys go where the focus is: into the editor, not a view or a quick input left by an earlier test.
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await eventually(() => wb.editorHasFocus(), 'the editor did not take the focus');
     await wb.press('Alt+m');
     await wb.press('p');
     const a = await onDisk(uri, (s) => find(s, 'Park Chan-bong', 'PERSON'), 'Alt+M P did not tag Park Chan-bong');
@@ -325,9 +329,11 @@ describe('Workflow 4 · facts', () => {
         return w?.querySelector('.quick-input-list')?.textContent ?? '';
       }), 'the entities picker did not open');
       assert.match(list, /Panmunjeom/);
+      await eventually(() => wb.quickInputHasFocus(), 'the entities picker does not have the keyboard focus');
       await wb.press('Enter'); // keep the pre-picked entities
       const date = await eventually(() => wb.evaluate(() => (document.querySelector('.quick-input-widget .quick-input-box input') as HTMLInputElement | null)?.value ?? ''), 'no date box');
       assert.equal(date, '2006-03-02', 'the date is not pre-filled from "Thursday"');
+      await eventually(() => wb.quickInputHasFocus(), 'the date box does not have the keyboard focus');
       await wb.press('Enter');
       id = await done;
     } else {
@@ -545,6 +551,8 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     const text = editor.document.getText();
     const at = text.indexOf('Panmunjeom');
     editor.selection = new vscode.Selection(editor.document.positionAt(at), editor.document.positionAt(at));
+    await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
+    await eventually(() => wb.editorHasFocus(), 'the editor did not take the focus');
     await wb.press('Control+Alt+Period');
     await eventually(() => editor.document.offsetAt(editor.selection.start) === text.indexOf('Thursday'), 'Ctrl+Alt+. did not move to Thursday');
     // The counts item, not a passing status message of an earlier action ("Factmark: tagged 3 more occurrences …").
@@ -586,13 +594,18 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     const done = vscode.commands.executeCommand('factmark.goToFact');
     const list = await eventually(() => wb.evaluate(() => document.querySelector('.quick-input-widget:not([style*="display: none"]) .quick-input-list')?.textContent ?? ''), 'no fact picker');
     assert.match(list, /meeting: Two-star generals/);
-    const rows = await wb.evaluate(() => Array.from(document.querySelectorAll('.quick-input-widget .monaco-list-row')).map((r) => r.textContent ?? ''));
-    const index = rows.findIndex((r) => r.includes('workflow-view.txt'));
-    assert.ok(index >= 0, rows.join(' | '));
-    await wb.evaluate((i: number) => {
-      const row = document.querySelectorAll('.quick-input-widget .monaco-list-row')[i] as HTMLElement;
-      row.setAttribute('data-fm-pick', '1');
-    }, index);
+    // The rows are drawn as the list lays out: wait for the article's row rather than read them once,
+    // and mark the row found in the same look (an index read before could name another row by then).
+    let rows: string[] = [];
+    await eventually(async () => {
+      rows = await wb.evaluate(() => {
+        const all = Array.from(document.querySelectorAll('.quick-input-widget .monaco-list-row'));
+        all.forEach((r) => r.removeAttribute('data-fm-pick'));
+        all.find((r) => (r.textContent ?? '').includes('workflow-view.txt'))?.setAttribute('data-fm-pick', '1');
+        return all.map((r) => r.textContent ?? '');
+      });
+      return rows.some((r) => r.includes('workflow-view.txt'));
+    }, 'no row of workflow-view.txt').catch(() => assert.fail(rows.join(' | ')));
     await wb.click('[data-fm-pick="1"]');
     await done;
     const e = vscode.window.activeTextEditor!;
