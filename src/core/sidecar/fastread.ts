@@ -7,34 +7,10 @@
  * produces all diagnostics.
  */
 
-import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
+import type { YAMLMap } from 'yaml';
+import { DATA, indexed, NODES, Unsupported, type Builder, type Line, type Spans } from './fastreadBuild';
 
-/** What the reader makes of what it reads: yaml nodes, or plain data. */
-interface Builder<V> {
-  scalar(value: unknown, type: Scalar.Type, start: number, end: number): V;
-  flowList(items: V[], start: number, end: number): V;
-  /** A block map from its `key: value` lines (keys unique) and their values. */
-  map(lines: Line<V>[], values: V[]): V;
-  list(items: V[]): V;
-}
-
-interface Line<V> {
-  /** Offset of the line start, and of its end (before any `\r\n`). */
-  start: number;
-  end: number;
-  indent: number;
-  /** Column of `- ` when the line starts a list item, else -1. */
-  dash: number;
-  key: string;
-  keyStart: number;
-  keyEnd: number;
-  /** Undefined when nothing follows the colon. */
-  value?: V;
-  colon: number;
-  /** Where the value's own text starts and ends (no trailing spaces or comment); -1 without a value. */
-  valueStart: number;
-  valueEnd: number;
-}
+export type { Spans } from './fastreadBuild';
 
 const INT = /^[-+]?[0-9]+$/;
 const FLOAT = /^[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)(?:[eE][-+]?[0-9]+)?$/;
@@ -46,99 +22,6 @@ const ESCAPES: Record<string, string> = { '0': '\0', a: '\x07', b: '\b', t: '\t'
  * full path, whose check before parsing refuses the file (each key is compared with those before it).
  */
 const MAX_KEYS = 1000;
-
-/** Signals that the text is outside the fast reader's layout. */
-class Unsupported extends Error {}
-
-/**
- * Nodes of the yaml classes made without their constructors. Each constructor gives its node a
- * non-enumerable type tag with `Object.defineProperty`, which turns every one of the ~20 nodes of
- * an entry into a slow object: most of the time of a large write went there (and to collecting
- * them). The tag is put on a prototype instead, which the yaml guards (`isMap`, `isScalar`, …)
- * read just as well; the nodes keep the classes' methods (`get`, `has`, …).
- */
-const NODE_TYPE = Symbol.for('yaml.node.type');
-function fastProto<T extends object>(cls: { prototype: T }, type: string): T {
-  return Object.create(cls.prototype, { [NODE_TYPE]: { value: Symbol.for(type) } }) as T;
-}
-const SCALAR_PROTO = fastProto(Scalar, 'yaml.scalar');
-const MAP_PROTO = fastProto(YAMLMap, 'yaml.map');
-const SEQ_PROTO = fastProto(YAMLSeq, 'yaml.seq');
-const PAIR_PROTO = fastProto(Pair, 'yaml.pair');
-
-function newScalar(value: unknown, type: Scalar.Type, start: number, end: number): Scalar {
-  const s = Object.create(SCALAR_PROTO) as Scalar;
-  s.value = value;
-  s.type = type;
-  s.range = [start, end, end];
-  return s;
-}
-function newCollection<T extends YAMLMap | YAMLSeq>(proto: T, items: unknown[]): T {
-  const c = Object.create(proto) as T;
-  (c as { items: unknown[] }).items = items;
-  return c;
-}
-
-/** Builds the yaml nodes the yaml parser would, ranges included. */
-const NODES: Builder<unknown> = {
-  scalar: newScalar,
-  flowList(items, start, end) {
-    const seq = newCollection(SEQ_PROTO, items);
-    seq.flow = true;
-    seq.range = [start, end, end];
-    return seq;
-  },
-  map(lines, values) {
-    const map = newCollection(MAP_PROTO, lines.map((l, i) => pair(l, values[i])));
-    setRange(map);
-    return map;
-  },
-  list(items) {
-    const seq = newCollection(SEQ_PROTO, items);
-    setRange(seq);
-    return seq;
-  },
-};
-
-/**
- * Builds plain data, as the parser's own conversion of the nodes would. Records are ordinary
- * objects (those without a prototype are slow, dictionary-mode objects in V8), so the one key
- * that would not become an own property, `__proto__`, is left to the full parser.
- */
-const DATA: Builder<unknown> = {
-  scalar: (value) => value,
-  flowList: (items) => items,
-  map(lines, values) {
-    const obj: Record<string, unknown> = {};
-    for (let i = 0; i < lines.length; i++) {
-      if (lines[i].key === '__proto__') throw new Unsupported();
-      obj[lines[i].key] = values[i];
-    }
-    return obj;
-  },
-  list: (items) => items,
-};
-
-/**
- * Where each block map's lines are, by the map's data object: per key, in the object's key order,
- * four offsets: line start, key start, value start and value end (both -1 for a key whose value is
- * a nested block or missing). The light index the line writer (`lineWrite.ts`) edits by.
- */
-export type Spans = Map<object, number[]>;
-
-/** {@link DATA} that also records each map's {@link Spans}. */
-function indexed(spans: Spans): Builder<unknown> {
-  return {
-    ...DATA,
-    map(lines, values) {
-      const obj = DATA.map(lines, values) as object;
-      const at: number[] = [];
-      for (const l of lines) at.push(l.start, l.keyStart, l.valueStart, l.valueEnd);
-      spans.set(obj, at);
-      return obj;
-    },
-  };
-}
 
 /** The root map of a sidecar in Factmark's layout, or undefined when the full parser is needed. */
 export function fastRead(text: string): YAMLMap | undefined {
@@ -444,21 +327,4 @@ function expectLineEnd(text: string, at: number, end: number): void {
   let p = at;
   while (p < end && text.charCodeAt(p) === 32) p++;
   if (p < end && !(text.charCodeAt(p) === 35 && p > at)) throw new Unsupported();
-}
-
-function pair(l: Line<unknown>, value: unknown): Pair<Scalar, unknown> {
-  const p = Object.create(PAIR_PROTO) as Pair<Scalar, unknown>;
-  p.key = newScalar(l.key, 'PLAIN', l.keyStart, l.keyEnd);
-  p.value = value;
-  return p;
-}
-
-function setRange(node: YAMLMap | YAMLSeq): void {
-  const items = node.items as (Pair<Scalar, { range?: [number, number, number] }> | YAMLMap)[];
-  if (!items.length) throw new Unsupported();
-  const first = items[0] as { key?: Scalar; range?: [number, number, number] };
-  const last = items[items.length - 1] as { value?: { range?: [number, number, number] }; range?: [number, number, number] };
-  const start = first.key ? first.key.range![0] : first.range![0];
-  const end = last.value ? last.value.range![1] : last.range![1];
-  node.range = [start, end, end];
 }
