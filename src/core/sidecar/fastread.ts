@@ -294,7 +294,12 @@ function readFlowList<V>(text: string, start: number, end: number, b: Builder<V>
       if (text[p] === '"') [item, p] = readDouble(text, p, end, b);
       else {
         let q = p;
-        while (q < end && !/[,\]]/.test(text[q])) q++;
+        // A comment inside a flow list (" #") makes the list unterminated for a YAML reader: the
+        // full parser reports it.
+        while (q < end && !/[,\]]/.test(text[q])) {
+          if (text[q] === '#' && text.charCodeAt(q - 1) === 32) throw new Unsupported();
+          q++;
+        }
         let e = q;
         while (e > p && text.charCodeAt(e - 1) === 32) e--;
         item = plain(text.slice(p, e), p, e, true, b);

@@ -35,6 +35,12 @@ export function writeSidecar(original: string | undefined, data: SidecarData): s
     throw new SidecarNotWritableError('The sidecar has errors and is not overwritten; fix it first.');
   }
   if (sameData(doc, data)) return original;
+  // An entry the file holds only in an invalid form (hand-edited, reported in Problems) is kept
+  // verbatim: data for the same id is not written over it, nor beside it as a second entry.
+  const clash = doc.invalid.find((e) => e.id !== undefined && data[e.list].some((x) => x.id === e.id));
+  if (clash) {
+    throw new SidecarNotWritableError(`The entry ${clash.id} of the sidecar is not valid (see Problems) and is not overwritten; fix it by hand first.`);
+  }
 
   // A file the fast reader read is edited through its index of lines (no yaml nodes); any other
   // file, or one the line edits cannot express, through the yaml nodes (built only then).

@@ -176,4 +176,19 @@ describe('hostile and malformed sidecars (F-series)', () => {
     data.annotations[0].status = 'maybe';
     assert.equal(validate(data), false);
   });
+
+  it('a comment inside a flow list is a syntax error reported, not a label read (the fast reader agrees with yaml)', () => {
+    const text = GOOD.replace('offsets: codepoints\n', 'offsets: codepoints\nlabels: [PERSON #c, ORG]\n');
+    const r = parseSidecar(text);
+    assert.ok(r.diagnostics.some((d) => d.severity === 'error'), JSON.stringify(r.diagnostics));
+    assert.equal(r.writable, false, 'a file with a syntax error must not be rewritten');
+    assert.ok(!r.doc?.labels?.includes('PERSON #c'), 'a label that is not in the file was read');
+  });
+
+  it('an entry the file holds only in an invalid form is not written over by data for its id (the hand edit and its note stay)', () => {
+    const text = GOOD.replace('    status: suggested\n  - id: a2', '    status: confirmd\n    note: I am not sure this is Kim, ask Lee\n  - id: a2');
+    assert.ok(parseSidecar(text).doc?.invalid.some((e) => e.id === 'a1'), 'precondition: a1 is invalid');
+    const kim = annotate('Kim went to Seoul.', 'a1', 'Kim');
+    assert.throws(() => updateSidecar(text, inputOf('Kim went to Seoul.', [kim])), SidecarNotWritableError);
+  });
 });
