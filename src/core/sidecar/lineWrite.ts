@@ -160,7 +160,10 @@ function patchList(map: MapEditor, root: Rec, list: 'annotations' | 'facts', ent
       map.patch(item, entryFields(entry, order), order, removable);
     } else if (!invalidIdx.has(i)) {
       // Removed: the entry with the comment lines right above it.
-      const to = i + 1 < items.length ? lead(i + 1) : lineEndAfter(text, map.mapEnd(item));
+      // (Up to the next entry's own comments; a comment standing apart between them, a section
+      // header, is not this entry's and stays, the blank lines with it.)
+      const end = lineEndAfter(text, map.mapEnd(item));
+      const to = i + 1 < items.length && !text.slice(end, lead(i + 1)).includes('#') ? lead(i + 1) : end;
       deletions.push([lead(i), to]);
     }
   });

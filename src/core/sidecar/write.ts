@@ -186,7 +186,10 @@ function patchList(text: string, root: YAMLMap, list: List, entries: Entry[], in
       patchMap(text, item, entryFields(entry, order), order, removable, eol, edits);
     } else if (!invalidIdx.has(i)) {
       // Removed: the entry with the comment lines right above it.
-      const to = i + 1 < items.length ? geo[i + 1].lead : lineEndAfter(text, contentEnd(item));
+      // (Up to the next entry's own comments; a comment standing apart between them, a section
+      // header, is not this entry's and stays, the blank lines with it.)
+      const end = lineEndAfter(text, contentEnd(item));
+      const to = i + 1 < items.length && !text.slice(end, geo[i + 1].lead).includes('#') ? geo[i + 1].lead : end;
       deletions.push([geo[i].lead, to]);
     }
   });

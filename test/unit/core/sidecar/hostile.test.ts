@@ -191,4 +191,12 @@ describe('hostile and malformed sidecars (F-series)', () => {
     const kim = annotate('Kim went to Seoul.', 'a1', 'Kim');
     assert.throws(() => updateSidecar(text, inputOf('Kim went to Seoul.', [kim])), SidecarNotWritableError);
   });
+
+  it('removing an entry keeps a comment that stands apart below it (a section header before the next entry)', () => {
+    const text = GOOD.replace('  - id: a2', '\n  # ---- Section: places ----\n\n  - id: a2');
+    const seoul = { ...annotate('Kim went to Seoul.', 'a2', 'Seoul', 'PLACE'), status: 'confirmed' as const };
+    const out = updateSidecar(text, inputOf('Kim went to Seoul.', [seoul]));
+    assert.match(out, /# ---- Section: places ----/, out);
+    assert.doesNotMatch(out, /id: a1/, out);
+  });
 });
