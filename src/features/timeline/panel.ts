@@ -39,7 +39,7 @@ type FromWebview =
   | { type: 'filter'; filter: unknown }
   | { type: 'reveal' | 'link'; uri: string; start: number; end: number }
   | { type: 'scope'; workspace: boolean }
-  | { type: 'save'; format: 'svg' | 'png'; data: string | null };
+  | { type: 'save'; format: 'svg' | 'png'; data: string | null; request?: number };
 
 /** The picture panels open now, the one active last first: the picture commands act on the first. */
 const openPanels: Array<PicturePanel<unknown>> = [];
@@ -66,7 +66,9 @@ export class PicturePanel<T> extends Disposable {
   private readonly disposed = new vscode.EventEmitter<void>();
   readonly onDidDispose = this.disposed.event;
   /** An export asked for by a command, waiting for the page to send the picture. */
-  private pendingSave: { format: 'svg' | 'png'; target?: vscode.Uri; reply: PendingReply<vscode.Uri | undefined> } | undefined;
+  private pendingSave: { format: 'svg' | 'png'; target?: vscode.Uri; reply: PendingReply<vscode.Uri | undefined>; request: number } | undefined;
+  /** The id of the last export request sent to the page. */
+  private requests = 0;
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -133,9 +135,15 @@ export class PicturePanel<T> extends Disposable {
     const reply = pendingReply<vscode.Uri | undefined>(30_000, 'the picture did not answer', () => {
       if (this.pendingSave === pending) this.pendingSave = undefined;
     });
-    const pending = { format, target, reply };
+    const request = ++this.requests;
+    const pending = { format, target, reply, request };
     this.pendingSave = pending;
-    this.guard(Promise.resolve(this.panel.webview.postMessage({ type: 'export', format })));
+    // A page that cannot be reached fails the command at once, not after the deadline.
+    this.guard(
+      Promise.resolve(this.panel.webview.postMessage({ type: 'export', format, request })).then((delivered) => {
+        if (!delivered) reply.failed(new Error('the picture could not be reached'));
+      }),
+    );
     return reply.promise;
   }
 
@@ -209,7 +217,10 @@ export class PicturePanel<T> extends Disposable {
       await vscode.commands.executeCommand(CommandId.Reveal, { uri: m.uri, start: m.start, end: m.end });
       await vscode.commands.executeCommand(CommandId.LinkPlace);
     } else if (m.type === 'save') {
-      const pending = this.pendingSave?.format === m.format ? this.pendingSave : undefined;
+      // An answer names the request it answers: one that comes too late, or for a request another
+      // replaced, is dropped rather than taken for a click on the page's own button.
+      if (m.request !== undefined && this.pendingSave?.request !== m.request) return;
+      const pending = m.request !== undefined ? this.pendingSave : undefined;
       if (typeof m.data !== 'string') {
         // Nothing drawn (nothing in scope, or everything filtered out).
         pending?.reply.failed(new Error('there is no picture to save'));

@@ -67,17 +67,20 @@ function themed(svg: SVGSVGElement): SVGSVGElement {
 
 /**
  * Sends the drawn picture, as it looks now, to the extension to be saved: SVG text or a PNG data
- * URL; `null` when nothing is drawn, so that a command waiting for it is answered.
+ * URL; `null` when nothing is drawn, so that a command waiting for it is answered. `request` is the
+ * id of the export command's request, echoed so the extension matches the answer to it (none for
+ * the page's own buttons).
  */
-function exportPicture(container: HTMLElement, format: 'svg' | 'png'): void {
+function exportPicture(container: HTMLElement, format: 'svg' | 'png', request?: number): void {
+  const post = (data: string | null) => vscode.postMessage({ type: 'save', format, data, ...(request !== undefined ? { request } : {}) });
   const svg = container.querySelector('svg');
   if (!svg) {
-    vscode.postMessage({ type: 'save', format, data: null });
+    post(null);
     return;
   }
   const text = new XMLSerializer().serializeToString(themed(svg));
   if (format === 'svg') {
-    vscode.postMessage({ type: 'save', format, data: text });
+    post(text);
     return;
   }
   const box = svg.getBoundingClientRect();
@@ -87,13 +90,13 @@ function exportPicture(container: HTMLElement, format: 'svg' | 'png'): void {
     canvas.width = box.width * 2;
     canvas.height = box.height * 2;
     const g = canvas.getContext('2d');
-    if (!g) return vscode.postMessage({ type: 'save', format, data: null });
+    if (!g) return post(null);
     g.fillStyle = getComputedStyle(document.body).backgroundColor;
     g.fillRect(0, 0, canvas.width, canvas.height);
     g.drawImage(image, 0, 0, canvas.width, canvas.height);
-    vscode.postMessage({ type: 'save', format, data: canvas.toDataURL('image/png') });
+    post(canvas.toDataURL('image/png'));
   };
-  image.onerror = () => vscode.postMessage({ type: 'save', format, data: null });
+  image.onerror = () => post(null);
   image.src = 'data:image/svg+xml;base64,' + btoa(unescape(encodeURIComponent(text)));
 }
 
@@ -107,8 +110,8 @@ export function exportControls(container: HTMLElement): HTMLButtonElement[] {
   svgButton.addEventListener('click', () => exportPicture(container, 'svg'));
   pngButton.addEventListener('click', () => exportPicture(container, 'png'));
   window.addEventListener('message', (event: MessageEvent) => {
-    const m = event.data as { type?: string; format?: unknown };
-    if (m.type === 'export' && (m.format === 'svg' || m.format === 'png')) exportPicture(container, m.format);
+    const m = event.data as { type?: string; format?: unknown; request?: unknown };
+    if (m.type === 'export' && (m.format === 'svg' || m.format === 'png')) exportPicture(container, m.format, typeof m.request === 'number' ? m.request : undefined);
   });
   return [svgButton, pngButton];
 }
