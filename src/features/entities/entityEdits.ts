@@ -4,6 +4,8 @@ import { ENTITIES_FILE, addEntity, mergeEntities, normalizeName, parseEntities, 
 import type { Workflow } from '../annotate/workflow';
 import type { OwnStep } from '../annotate/history';
 import type { CorpusIndex } from './corpusIndex';
+import { parseSidecar } from '../../core/sidecar';
+import { sidecarUriOf } from '../sidecar/files';
 import { documentFor } from './mentions';
 
 /** A mention in one article: its document and its annotation id. */
@@ -60,7 +62,18 @@ export class EntityEdits {
     if (!found) throw new Error(`No entity ${from} in the entities files.`);
     const name = found.entity.name;
     // The mentions are taken in the step's turn: a link queued just before is among them.
-    const mentions = async () => (await this.corpus.ready('always')).mentionsOf(from).map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id, to: into }));
+    const mentions = async () => {
+      const index = await this.corpus.ready('always');
+      const out = index.mentionsOf(from).map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id, to: into }));
+      // The index leaves out orphaned and rejected annotations: their links follow the merge too
+      // (else they would point at an entity that no longer exists), read from each sidecar.
+      const seen = new Set(out.map((m) => `${m.uri.toString()}#${m.id}`));
+      for (const d of index.documents()) {
+        const uri = vscode.Uri.parse(d.key);
+        for (const id of await this.linkedIn(uri, from)) if (!seen.has(`${d.key}#${id}`)) out.push({ uri, id, to: into });
+      }
+      return out;
+    };
     await this.run(`Merge ${name}`, found.file.uri, (data) => mergeEntities(data, from, into).data, mentions);
   }
 
@@ -85,6 +98,20 @@ export class EntityEdits {
       return out.data;
     }, () => (made ? moving.map((m) => ({ ...m, to: made!.id })) : []));
     return made;
+  }
+
+  /** Ids of the annotations of `uri` linked to `entity`, orphaned and rejected ones included. */
+  private async linkedIn(uri: vscode.Uri, entity: string): Promise<string[]> {
+    const entry = this.workflow.store.get(uri);
+    if (entry) return entry.model.annotations.filter((a) => a.entity === entity).map((a) => a.id);
+    let text: string;
+    try {
+      text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(sidecarUriOf(uri)));
+    } catch {
+      return [];
+    }
+    if (!text.includes(entity)) return [];
+    return (parseSidecar(text).doc?.annotations ?? []).filter((a) => a.entity === entity).map((a) => a.id);
   }
 
   /** The entities file of a document's folder. */

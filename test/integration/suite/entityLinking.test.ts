@@ -51,6 +51,8 @@ describe('Link, merge and split entities from the editor', () => {
   let park: vscode.Uri;
   let envoy: vscode.Uri;
   let kim: vscode.Uri;
+  /** An article whose one mention of Park was rejected: left out of the index's mentions, linked all the same. */
+  let parkGone: vscode.Uri;
 
   /** This suite's rows of the view by entity across the workspace: `name · Person (n)` of rows with a mention in link-test/. */
   const ourRows = async () => (await tree()).rows.filter((r) => r.children?.some((c) => c.description?.startsWith('link-test/'))).map((r) => r.label).sort();
@@ -67,6 +69,8 @@ describe('Link, merge and split entities from the editor', () => {
     envoy = writeWorkspaceFile('link-test/envoy.txt', ENVOY);
     writeWorkspaceFile('link-test/kim.txt.factmark.yaml', sidecar('kim.txt', [{ id: 'a1', start: 8, text: 'Kim Yong-chol' }]));
     kim = writeWorkspaceFile('link-test/kim.txt', KIM);
+    writeWorkspaceFile('link-test/park-gone.txt.factmark.yaml', sidecar('park-gone.txt', [{ id: 'a1', start: 0, text: 'Park', entity: 'e-park' }]).replace('    status: confirmed\n', '    status: rejected\n'));
+    parkGone = writeWorkspaceFile('link-test/park-gone.txt', 'Park left early.\n');
     await vscode.commands.executeCommand('factmark.facts.focus');
     await vscode.commands.executeCommand('factmark.view.showWorkspace');
     await vscode.commands.executeCommand('factmark.view.groupBy', 'entity');
@@ -140,6 +144,7 @@ describe('Link, merge and split entities from the editor', () => {
     const merged = ENTITIES.replace('  - id: e-park\n    name: Park\n    type: PERSON\n\n', '').replace('    type: PERSON\n    note: North', '    type: PERSON\n    aliases: [Park]\n    note: North');
     await eventually(() => fs.readFileSync(entitiesPath(), 'utf8') === merged, 'the entities file is not Park merged into Park Chan-bong', 30_000);
     await eventually(() => /id: a2[\s\S]*entity: e-pcb/.test(sidecarOf(park)), 'the mention "Park" was not relinked to Park Chan-bong', 30_000);
+    await eventually(() => /entity: e-pcb/.test(sidecarOf(parkGone)), 'the rejected mention of Park (not among the index\'s mentions) still links to the entity merged away', 30_000);
     await eventually(async () => {
       const rows = await ourRows();
       return !rows.some((r) => r.startsWith('Park ·')) && rows.includes('Park Chan-bong · Person (3)');
@@ -150,6 +155,7 @@ describe('Link, merge and split entities from the editor', () => {
     await vscode.commands.executeCommand('factmark.undo');
     await eventually(() => fs.readFileSync(entitiesPath(), 'utf8') === ENTITIES, 'Undo did not put the entities file back', 30_000);
     await eventually(() => /id: a2[\s\S]*entity: e-park/.test(sidecarOf(park)), 'Undo did not relink "Park" to Park', 30_000);
+    await eventually(() => /entity: e-park/.test(sidecarOf(parkGone)), 'Undo did not relink the rejected mention to Park', 30_000);
     await eventually(async () => (await ourRows()).includes('Park · Person (1)'), 'the view does not show Park again after Undo', 30_000);
     // Redo merges again, file and links.
     await vscode.commands.executeCommand('factmark.redo');
