@@ -37,6 +37,29 @@ export function copySampleArticle(ctx: Mocha.Context): vscode.Uri {
   return vscode.Uri.file(target);
 }
 
+/**
+ * The sample article opened, its suggestions made, and a picture (`factmark.showTimeline` or
+ * `factmark.showMap`) asked for it, as the picture tests start.
+ */
+export async function showSampleIn(ctx: Mocha.Context, command: 'factmark.showTimeline' | 'factmark.showMap'): Promise<{ uri: vscode.Uri; editor: vscode.TextEditor }> {
+  const uri = copySampleArticle(ctx);
+  const editor = await openInEditor(uri);
+  await suggestionsFor(uri);
+  await vscode.commands.executeCommand(command);
+  return { uri, editor };
+}
+
+/**
+ * A suite's own folder of the fixture workspace and the workspace's entities file removed after it
+ * (later suites look at the whole workspace), once its Factmark Problems there are gone too.
+ */
+export async function removeSuiteFiles(dir: string, entitiesPath: string): Promise<void> {
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.rmSync(entitiesPath, { force: true });
+  const left = () => vscode.languages.getDiagnostics().filter(([uri, ds]) => (uri.fsPath.startsWith(dir + path.sep) || uri.fsPath === entitiesPath) && ds.some((d) => d.source === 'Factmark'));
+  await eventually(() => left().length === 0, 'Problems stay behind for the deleted articles or entities file', 30_000);
+}
+
 /** Writes a file into the fixture workspace and returns its URI. */
 export function writeWorkspaceFile(name: string, content: string | Buffer): vscode.Uri {
   const target = path.join(workspaceDir(), name);

@@ -2,7 +2,7 @@ import * as assert from 'assert';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, openInEditor, removeSuiteFiles, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { readQuickInput, workbench, type QuickInputState, type Workbench } from '../workbench';
 import type { TreeRow } from '../../../src/features/tree';
 
@@ -80,10 +80,7 @@ describe('Link, merge and split entities from the editor', () => {
     await vscode.commands.executeCommand('factmark.view.groupBy', 'type');
     await closeAllEditors();
     // Later suites look at the whole workspace: leave nothing behind (the articles before the entities file).
-    fs.rmSync(dir(), { recursive: true, force: true });
-    fs.rmSync(entitiesPath(), { force: true });
-    const left = () => vscode.languages.getDiagnostics().filter(([uri, ds]) => (uri.fsPath.startsWith(dir() + path.sep) || uri.fsPath === entitiesPath()) && ds.some((d) => d.source === 'Factmark'));
-    await eventually(() => left().length === 0, 'Problems stay behind for the deleted articles or entities file', 30_000);
+    await removeSuiteFiles(dir(), entitiesPath());
   });
 
   it('the light bulb links a mention to the entity Factmark proposes, and Undo takes the link back', async () => {

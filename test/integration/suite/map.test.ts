@@ -4,7 +4,7 @@ import type { PlaceMap } from '../../../src/core/places';
 import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
 import * as fs from 'fs';
 import * as path from 'path';
-import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, openInEditor, sharedDir, showSampleIn, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { luminance, workbench } from '../workbench';
 import { clickUntil, readCspViolations, readDrawnItems, readMapTheme, readPictureText } from '../pictures';
 
@@ -17,10 +17,7 @@ describe('Map and place links (issue 16)', function () {
   });
 
   it('draws the Korea article’s places as dots; a click on Seoul lists its mentions and selects the sentence of one', async function () {
-    const uri = copySampleArticle(this);
-    await openInEditor(uri);
-    await suggestionsFor(uri);
-    await vscode.commands.executeCommand('factmark.showMap');
+    const { uri } = await showSampleIn(this, 'factmark.showMap');
     const data = await eventually(async () => vscode.commands.executeCommand<PlaceMap | undefined>('factmark.internal.getMap'), 'the map has no data');
     const seoul = data.points.find((p) => p.place.id === 'geonames:1835848');
     assert.ok(seoul, `Seoul is on the map: ${data.points.map((p) => p.place.name).join(', ')}`);
@@ -51,10 +48,7 @@ describe('Map and place links (issue 16)', function () {
     const wb = workbench();
     if (!wb) this.skip();
     await closeAllEditors();
-    const uri = copySampleArticle(this);
-    await openInEditor(uri);
-    await suggestionsFor(uri);
-    await vscode.commands.executeCommand('factmark.showMap');
+    await showSampleIn(this, 'factmark.showMap');
     await eventually(() => wb!.evaluate(readDrawnItems, 'svg circle.dot'), 'the map draws no dots', 30_000);
     const config = vscode.workspace.getConfiguration('workbench');
     try {

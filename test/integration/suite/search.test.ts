@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, openInEditor, removeSuiteFiles, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { readQuickInput, workbench } from '../workbench';
 import type { TreeRow } from '../../../src/features/tree';
 
@@ -97,10 +97,7 @@ describe('Search and the workspace view by entity', () => {
     await vscode.commands.executeCommand('factmark.view.groupBy', 'type');
     await closeAllEditors();
     // Later suites look at the whole workspace: leave nothing behind (the articles before the entities file).
-    fs.rmSync(dir(), { recursive: true, force: true });
-    fs.rmSync(entitiesPath(), { force: true });
-    const left = () => vscode.languages.getDiagnostics().filter(([uri, ds]) => (uri.fsPath.startsWith(dir() + path.sep) || uri.fsPath === entitiesPath()) && ds.some((d) => d.source === 'Factmark'));
-    await eventually(() => left().length === 0, 'Problems stay behind for the deleted articles or entities file', 30_000);
+    await removeSuiteFiles(dir(), entitiesPath());
   });
 
   it('Search Annotations… finds a mention in a second article, and choosing it opens that article with the mention selected', async function () {

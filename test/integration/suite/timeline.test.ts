@@ -3,7 +3,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
-import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, showSampleIn, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { clickUntil, parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
 import { luminance, readQuickInput, workbench, type QuickInputState } from '../workbench';
@@ -16,10 +16,7 @@ describe('Timeline (issue 16)', function () {
   });
 
   it('draws the Korea article’s dates in order, and a click selects its sentence', async function () {
-    const uri = copySampleArticle(this);
-    const editor = await openInEditor(uri);
-    await suggestionsFor(uri);
-    await vscode.commands.executeCommand('factmark.showTimeline');
+    const { uri, editor } = await showSampleIn(this, 'factmark.showTimeline');
     const data = await eventually(async () => vscode.commands.executeCommand<Timeline | undefined>('factmark.internal.getTimeline'), 'the timeline has no data');
     const order = (needle: string) => data.items.findIndex((i) => i.quote.includes(needle));
     assert.ok(order('1953 armistice') < order('historic 2000 summit'), 'the armistice comes before the summit');
@@ -103,10 +100,7 @@ describe('Timeline (issue 16)', function () {
 
   it('has every picture action as a command: group, zoom fit, scope, export as SVG and PNG', async function () {
     await closeAllEditors();
-    const uri = copySampleArticle(this);
-    await openInEditor(uri);
-    await suggestionsFor(uri);
-    await vscode.commands.executeCommand('factmark.showTimeline');
+    await showSampleIn(this, 'factmark.showTimeline');
     const wb = workbench();
     const drawn = wb ? await eventually(() => wb.evaluate(readDrawnItems, 'svg [data-key]'), 'the timeline draws nothing', 30_000) : undefined;
     if (wb && drawn) {
@@ -164,10 +158,7 @@ describe('Timeline (issue 16)', function () {
     const wb = workbench();
     if (!wb) this.skip();
     await closeAllEditors();
-    const uri = copySampleArticle(this);
-    await openInEditor(uri);
-    await suggestionsFor(uri);
-    await vscode.commands.executeCommand('factmark.showTimeline');
+    await showSampleIn(this, 'factmark.showTimeline');
     const drawn = await eventually(() => wb!.evaluate(readDrawnItems, 'svg [data-key]'), 'the timeline draws nothing', 30_000);
     for (const format of ['svg', 'png'] as const) {
       // The Save dialog offers timeline.svg / timeline.png in the workspace folder: the user takes it.
