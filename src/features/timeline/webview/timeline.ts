@@ -213,15 +213,20 @@ function label(plot: Element, mark: string, rows: Row[]): void {
     node.setAttribute('data-key', row.key);
     node.setAttribute('data-label', row.label);
     node.setAttribute('data-from', isoDay(row.from));
-    node.setAttribute('tabindex', '0');
-    node.setAttribute('role', 'button');
     node.classList.add('item');
-    const show = () => (detail.textContent = describe(row));
-    node.addEventListener('pointerenter', show);
-    node.addEventListener('focus', show);
-    node.addEventListener('click', () => reveal(row));
-    node.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && reveal(row));
+    actionable(node, () => describe(row), () => reveal(row));
   }
+}
+
+/** A mark the keyboard reaches: hover and focus tell `tell()` under the chart, click and Enter `act()`. */
+function actionable(node: Element, tell: () => string, act: () => void): void {
+  node.setAttribute('tabindex', '0');
+  node.setAttribute('role', 'button');
+  const show = () => (detail.textContent = tell());
+  node.addEventListener('pointerenter', show);
+  node.addEventListener('focus', show);
+  node.addEventListener('click', act);
+  node.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && act());
 }
 
 /** A crowd's mark: its count read out, hover and focus tell what it holds, click and Enter list it. */
@@ -235,15 +240,9 @@ function labelCrowds(plot: Element, crowds: Crowd[]): void {
     node.setAttribute('data-count', String(crowd.items.length));
     node.setAttribute('data-label', `${crowd.items.length} more`);
     node.setAttribute('data-from', isoDay(crowd.from));
-    node.setAttribute('tabindex', '0');
-    node.setAttribute('role', 'button');
     node.setAttribute('aria-label', describeCrowd(crowd));
     node.classList.add('crowd');
-    const show = () => (detail.textContent = describeCrowd(crowd));
-    node.addEventListener('pointerenter', show);
-    node.addEventListener('focus', show);
-    node.addEventListener('click', () => listCrowd(crowd));
-    node.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && listCrowd(crowd));
+    actionable(node, () => describeCrowd(crowd), () => listCrowd(crowd));
   }
 }
 
