@@ -28,16 +28,22 @@ export class RecognitionPipeline {
     for (let r = steps.next(); ; r = steps.next()) if (r.done) return r.value;
   }
 
-  /** A generator that recognises one chunk per step and returns all mentions, sorted by position. */
+  /**
+   * A generator that recognises one chunk per step and returns all mentions, sorted by position. It
+   * yields between chunks, not after the last: a caller that hands its thread back at each yield
+   * would otherwise let other work run between the finished result and its publication (on a first
+   * open, most articles are one chunk).
+   */
   *steps(text: string, context: RecognitionContext): Generator<void, Mention[], void> {
     const all: Mention[] = [];
     const { min, max } = this.chunkSizes;
-    for (const p of groupIntoChunks(text, splitParagraphs(text), min, max)) {
-      const paragraph = text.slice(p.start, p.end);
-      for (const m of this.recognizeParagraph(paragraph, context)) {
-        all.push({ ...m, start: m.start + p.start, end: m.end + p.start });
-      }
-      yield;
+    const chunks = groupIntoChunks(text, splitParagraphs(text), min, max);
+    for (let c = 0; c < chunks.length; c++) {
+      if (c > 0) yield;
+      const p = chunks[c];
+      const found = this.recognizeParagraph(text.slice(p.start, p.end), context);
+      // copies: the cached mentions must not be shared with callers, who may change theirs
+      for (const m of found) all.push({ ...m, start: m.start + p.start, end: m.end + p.start });
     }
     return all;
   }

@@ -91,10 +91,13 @@ describe('RecognitionPipeline', () => {
 
   it('yields between chunks so a caller can spread the work', () => {
     const pipeline = new RecognitionPipeline([capitalsRecognizer()], 100, { min: 1, max: 1 });
-    const steps = pipeline.steps('A one.\n\nB two.\n\nC three.', {});
+    const steps = pipeline.steps('Alpha one.\n\nBeta two.\n\nGamma three.', {});
     let yields = 0;
-    for (let r = steps.next(); !r.done; r = steps.next()) yields++;
-    assert.equal(yields, 3);
+    let r = steps.next();
+    for (; !r.done; r = steps.next()) yields++;
+    // between the three chunks, not after the last: the result follows the last chunk at once
+    assert.equal(yields, 2);
+    assert.deepEqual(r.value.map((m) => m.text), ['Alpha', 'Beta', 'Gamma']);
   });
 });
 
