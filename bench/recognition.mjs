@@ -127,6 +127,10 @@ function perArticle(core, recognizers, detectDocumentDate) {
     console.log(`    ${name}: ${mbps(sorted[0])} MB/s best, ${mbps(sorted[Math.floor(sorted.length / 2)])} MB/s median (${sorted[0].toFixed(0)} ms)`);
   });
   const parts = best.slice(1, 1 + recognizers.length).reduce((a, b) => a + b, 0);
-  console.log(`    neither entities nor dates: ${Math.max(0, best[0] - parts).toFixed(0)} ms of ${best[0].toFixed(0)} (${(Math.max(0, best[0] - parts) / best[0] * 100).toFixed(0)} %)`);
+  const share = (ms) => `${Math.max(0, ms).toFixed(0)} ms of ${best[0].toFixed(0)} (${(Math.max(0, ms) / best[0] * 100).toFixed(0)} %)`;
+  console.log(`    neither entities nor dates: ${share(best[0] - parts)}`);
+  // The document date is part of an open but of neither recogniser: what is left is the pipeline's own
+  // work (chunks, cache, overlaps, the lexicon) and the cost of running the two recognisers in turn.
+  console.log(`    nor the document date: ${share(best[0] - parts - best[1 + recognizers.length])}`);
   if (absent.length) console.log(`    not measured (not in node_modules): ${absent.join(', ')}`);
 }
