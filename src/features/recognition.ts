@@ -27,7 +27,11 @@ export interface RecognitionTimes {
   readonly startedAt: number;
   /** The document date was read, and the pipeline started. */
   readonly dateAt: number;
-  /** Its suggestions were published (the highlights are drawn from this event). */
+  /** The recognisers were done (before what was learnt is applied). */
+  readonly recognizedAt: number;
+  /** What was learnt (lexicon, patterns) was applied. */
+  readonly appliedAt: number;
+  /** Its suggestions were published (the highlights are drawn from this event), every listener run. */
   readonly publishedAt: number;
 }
 
@@ -210,9 +214,11 @@ export class RecognitionService extends Disposable {
         if (r.done) {
           // A newer edit makes these offsets stale; its own (debounced) run publishes instead.
           if (document.version !== version) return;
+          const recognizedAt = performance.now();
           const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate }, this.lexicon.documentKey(document.uri));
+          const appliedAt = performance.now();
           this.publish({ uri: document.uri, version, mentions, documentDate });
-          this.lastTimes = { uri: key, startedAt, dateAt, publishedAt: performance.now() };
+          this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now() };
           return;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {

@@ -53,8 +53,10 @@ function watchEditor(marker: string): void {
   w.__factmarkObserver.observe(document.body, { childList: true, subtree: true, characterData: true });
 }
 
-function readClock(): PageClock | undefined {
-  return (window as unknown as { __factmarkBench?: PageClock }).__factmarkBench;
+/** The page's figures, with its clock's origin (ms since the epoch), to compare with the extension host's. */
+function readClock(): (PageClock & { origin: number }) | undefined {
+  const state = (window as unknown as { __factmarkBench?: PageClock }).__factmarkBench;
+  return state && { ...state, origin: performance.timeOrigin };
 }
 
 /** Long tasks that started after `since` (page clock), and the page's clock now. */
@@ -69,7 +71,11 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
  * Opens `file` and returns the page's figures: text shown → first highlight drawn (ms), and the
  * host-side time from the open call to the text shown.
  */
-export async function openAndTime(wb: Workbench, file: string, timeoutMs = 60_000): Promise<{ shownToPainted: number; openToShown: number; editor: vscode.TextEditor }> {
+export async function openAndTime(
+  wb: Workbench,
+  file: string,
+  timeoutMs = 60_000,
+): Promise<{ shownToPainted: number; openToShown: number; shownEpoch: number; paintedEpoch: number; editor: vscode.TextEditor }> {
   const text = fs.readFileSync(file, 'utf8');
   // the first line's opening words, as the editor draws them
   const marker = text.split('\n', 1)[0].slice(0, 40).trim();
@@ -80,7 +86,16 @@ export async function openAndTime(wb: Workbench, file: string, timeoutMs = 60_00
   const t0 = performance.now();
   for (;;) {
     const clock = await wb.evaluate(readClock);
-    if (clock?.paintedAt) return { shownToPainted: clock.paintedAt - clock.shownAt, openToShown: clock.shownAt - started, editor };
+    if (clock?.paintedAt) {
+      return {
+        shownToPainted: clock.paintedAt - clock.shownAt,
+        openToShown: clock.shownAt - started,
+        // on the wall clock (ms since the epoch), which the page and the extension host share
+        shownEpoch: clock.origin + clock.shownAt,
+        paintedEpoch: clock.origin + clock.paintedAt,
+        editor,
+      };
+    }
     if (performance.now() - t0 > timeoutMs) throw new Error(`no highlight drawn in ${path.basename(file)} within ${timeoutMs / 1000} s (text shown: ${!!clock?.shownAt})`);
     await pause(10);
   }
