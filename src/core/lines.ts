@@ -1,7 +1,8 @@
 /**
  * Where lines start in a text: `\n`, `\r\n` and a lone `\r` each end a line, as editors count them.
- * Shared by the sidecar's diagnostics (0-based, UTF-16 columns) and the exports (1-based, code points),
- * which each turn a line and its start into their own kind of column.
+ * Shared by the sidecar's diagnostics (0-based, UTF-16 columns), the exports (1-based, code points)
+ * and the workspace index (0-based, UTF-16, as a vscode.Position), which each turn a line and its start
+ * into their own kind of column.
  */
 export class LineStarts {
   private readonly starts: number[] = [0];
@@ -12,6 +13,11 @@ export class LineStarts {
       if (c === 10) this.starts.push(i + 1);
       else if (c === 13 && text.charCodeAt(i + 1) !== 10) this.starts.push(i + 1);
     }
+  }
+
+  /** Where 0-based `line` starts, or undefined past the last line. */
+  startOf(line: number): number | undefined {
+    return this.starts[line];
   }
 
   /** The 0-based line of a UTF-16 offset and the offset where that line starts. */

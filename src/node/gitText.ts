@@ -6,6 +6,7 @@
  * extension asks git the same way, asynchronously (src/features/sidecar/oldText.ts).
  */
 import { execFileSync } from 'node:child_process';
+import { stripBom } from '../core/documents';
 import { gitBlobOfBytes } from '../core/sidecar';
 
 /** The largest old text asked of git (the document limit of the CLI). */
@@ -27,7 +28,7 @@ export function gitBlobTextSync(hash: string, dir: string): string | undefined {
   if (gitBlobOfBytes(bytes) !== hash) return undefined;
   try {
     const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(bytes);
-    return text.startsWith('\ufeff') ? text.slice(1) : text;
+    return stripBom(text);
   } catch {
     return undefined;
   }

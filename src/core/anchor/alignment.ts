@@ -4,6 +4,7 @@
  * text is questioned, and so is a place another old mention of the quote fits better.
  */
 
+import { endsWithAbbreviation } from '../abbreviations';
 import type { DiffMap } from './diffmap';
 import { contextScore, contextSupport, occurrences, sideSupport, type Candidate } from './match';
 
@@ -69,19 +70,23 @@ export function copyRival(oldText: string, newText: string, diff: DiffMap, s: nu
 /**
  * Old [from, to) of the sentence holding [s, e): from after the last sentence end or line break
  * before it (or 400 characters back), to its next one. A period after an initial, a short
- * capitalised word or a dotted abbreviation ("W.", "Mr.", "Gen.", "U.S.") ends no sentence.
+ * capitalised word or an abbreviation ("W.", "Mr.", "Gen.", "U.S.") ends no sentence.
  */
 function sentenceAround(text: string, s: number, e: number): [number, number] {
   const lo = Math.max(0, s - 400);
   let from = lo;
-  for (const m of text.slice(lo, s).matchAll(SENTENCE_END)) if (!ABBREVIATION.test(text.slice(Math.max(0, lo + m.index - 8), lo + m.index + 1))) from = lo + m.index + m[0].length;
+  for (const m of text.slice(lo, s).matchAll(SENTENCE_END)) if (!abbreviationAt(text, lo + m.index)) from = lo + m.index + m[0].length;
   SENTENCE_END.lastIndex = 0;
   const hi = Math.min(text.length, e + 400);
-  for (const m of text.slice(e, hi).matchAll(SENTENCE_END)) if (!ABBREVIATION.test(text.slice(Math.max(0, e + m.index - 8), e + m.index + 1))) return [from, e + m.index + 1];
+  for (const m of text.slice(e, hi).matchAll(SENTENCE_END)) if (!abbreviationAt(text, e + m.index)) return [from, e + m.index + 1];
   return [from, hi];
 }
 const SENTENCE_END = /[.!?]["'\u201d)\]]*\s+|\n/g;
-const ABBREVIATION = /(?:^|[^\p{L}.])(?:\p{Lu}\p{Ll}{0,3}|\p{Ll}|(?:\p{L}\.)+\p{L})\.$/u;
+
+/** The full stop at `i` follows an abbreviation (one has at most five letters: eight characters tell). */
+function abbreviationAt(text: string, i: number): boolean {
+  return text[i] === '.' && endsWithAbbreviation(text.slice(Math.max(0, i - 8), i), { shortCapitalised: true });
+}
 
 /** Characters before old offset `s` and new offset `ns` that agree (at most {@link AGREE_LIMIT}). */
 function agreeBefore(oldText: string, s: number, newText: string, ns: number): number {

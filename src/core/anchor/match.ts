@@ -1,6 +1,7 @@
 /** Scoring candidate places for a quote: exact occurrences by context, fuzzy ones by approx-string-match. */
 
 import search from 'approx-string-match';
+import { endsWithAbbreviation } from '../abbreviations';
 
 /** A place the quote could be anchored, in UTF-16 offsets of the new text. */
 export interface Candidate {
@@ -150,8 +151,6 @@ function agreementAfter(text: string, at: number, expected: string): [number, nu
   return [i, j];
 }
 
-/** Words whose full stop does not end a sentence (news style), and single-letter initials. */
-const ABBREVIATION = /(?:^|[^\p{L}])(?:Mr|Mrs|Ms|Dr|St|Jr|Sr|Co|Inc|Corp|Ltd|Gen|Sen|Rep|Gov|Lt|Col|Sgt|Capt|Prof|Rev|No|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec|\p{L})$/u;
 const SENTENCE_END = /[.!?]+["'’”)]*(?=\s)/g;
 
 /**
@@ -162,7 +161,7 @@ const SENTENCE_END = /[.!?]+["'’”)]*(?=\s)/g;
 function hasBoundary(s: string, lead = ''): boolean {
   if (s.includes('\n')) return true;
   SENTENCE_END.lastIndex = 0;
-  for (let m; (m = SENTENCE_END.exec(s)); ) if (!ABBREVIATION.test(lead + s.slice(0, m.index))) return true;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (!endsWithAbbreviation(lead + s.slice(0, m.index))) return true;
   return false;
 }
 
@@ -170,13 +169,13 @@ function hasBoundary(s: string, lead = ''): boolean {
 function opensSentence(before: string): boolean {
   if (before === '' || /\n\s*$/.test(before)) return true;
   const m = /[.!?]+["'’”)]*\s+$/.exec(before);
-  return !!m && !ABBREVIATION.test(before.slice(0, m.index));
+  return !!m && !endsWithAbbreviation(before.slice(0, m.index));
 }
 
 /** `after` (the text after `quote`) starts with a sentence or line boundary, or is empty. */
 function closesSentence(after: string, quote: string): boolean {
   if (after === '' || /^\s*\n/.test(after)) return true;
-  return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !ABBREVIATION.test(quote);
+  return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !endsWithAbbreviation(quote);
 }
 
 /**
@@ -207,7 +206,7 @@ function firstBoundary(s: string, lead: string): number {
   let at = s.indexOf('\n');
   if (at < 0) at = s.length;
   SENTENCE_END.lastIndex = 0;
-  for (let m; (m = SENTENCE_END.exec(s)) && m.index < at; ) if (!ABBREVIATION.test(lead + s.slice(0, m.index))) return m.index;
+  for (let m; (m = SENTENCE_END.exec(s)) && m.index < at; ) if (!endsWithAbbreviation(lead + s.slice(0, m.index))) return m.index;
   return at;
 }
 
@@ -215,7 +214,7 @@ function firstBoundary(s: string, lead: string): number {
 function lastBoundary(s: string): number {
   let at = s.lastIndexOf('\n') + 1;
   SENTENCE_END.lastIndex = 0;
-  for (let m; (m = SENTENCE_END.exec(s)); ) if (m.index >= at && !ABBREVIATION.test(s.slice(0, m.index))) at = m.index + m[0].length;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (m.index >= at && !endsWithAbbreviation(s.slice(0, m.index))) at = m.index + m[0].length;
   return at;
 }
 

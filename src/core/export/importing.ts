@@ -1,6 +1,6 @@
 /** Helpers shared by the importers: re-anchoring an imported span and collecting the result. */
 import type { Annotation, AnnotationStatus, Fact } from '../model';
-import { anchorQuote, type QuoteContext } from './anchor';
+import { anchorQuote, type QuoteContext } from '../anchor/quote';
 import type { ImportProblem, ImportResult } from './types';
 
 /** A span read from a file, before it is checked against the document text (UTF-16 offsets). */

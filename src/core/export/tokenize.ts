@@ -4,6 +4,8 @@
  * for IOB2 training data from news text; not a linguistic tokenizer.
  */
 
+import { ABBREVIATION_PATTERN } from '../abbreviations';
+
 /** A token and its UTF-16 span. */
 export interface Token {
   start: number;
@@ -11,13 +13,12 @@ export interface Token {
   text: string;
 }
 
-// Order matters: titles and initials keep their period (so "Gen. Kim" is no sentence end), then words,
+// Order matters: abbreviations and initials keep their period (so "Gen. Kim" is no sentence end), then words,
 // then an emoji with its modifiers and ZWJ sequence, then any other character with its combining marks.
-const ABBREVIATION = String.raw`(?:Mr|Mrs|Ms|Dr|Prof|Gen|Sen|Rep|Gov|Pres|Lt|Col|Capt|Sgt|Cmdr|Adm|St|Mt|Jr|Sr|Inc|Corp|Co|Ltd|Jan|Feb|Aug|Sept|Sep|Oct|Nov|Dec|No|vs)\.`;
 const TOKEN = new RegExp(
   [
     String.raw`(?:\p{L}\.){2,}`,
-    `${ABBREVIATION}(?=\\s)`,
+    `${ABBREVIATION_PATTERN}(?=\\s)`,
     String.raw`\p{Lu}\.(?=\s)`,
     String.raw`[\p{L}\p{M}\p{N}]+(?:['’\-.,][\p{L}\p{M}\p{N}]+)*`,
     String.raw`\p{Extended_Pictographic}(?:[\u{FE0F}\u{1F3FB}-\u{1F3FF}]|\u200D\p{Extended_Pictographic})*`,

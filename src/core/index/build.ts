@@ -2,6 +2,7 @@
 
 import { detectDocumentDate, detectDocumentDateFromName } from '../dates';
 import type { AnnotatedDocument } from '../model';
+import { LineStarts } from '../lines';
 import { OffsetMap } from '../offsets';
 import { loadAnnotations } from '../sidecar/load';
 import type { SidecarData } from '../sidecar/types';
@@ -24,19 +25,19 @@ export function indexSidecar(key: string, name: string, data: SidecarData, text:
 
 /** The entry of a document from a model (UTF-16 offsets into `text`), leaving out `orphans`. */
 export function indexModel(key: string, name: string, model: AnnotatedDocument, text: string, orphans?: ReadonlySet<string>, date?: string): IndexedDocument {
-  const lines = lineStarts(text);
+  const lines = new LineStarts(text);
   const at = (start: number, end: number): IndexedSpan => {
-    const line = lineOf(lines, start);
-    const endLine = lineOf(lines, end);
-    return { start, end, line, character: start - lines[line], endLine, endCharacter: end - lines[endLine] };
+    const first = lines.lineOf(start);
+    const last = lines.lineOf(end);
+    return { start, end, line: first.line, character: start - first.start, endLine: last.line, endCharacter: end - last.start };
   };
   const mentions: IndexedMention[] = [];
   const entityOf = new Map<string, string>();
   const typeOf = new Map<string, string>();
   for (const a of model.annotations) {
     if (orphans?.has(a.id)) continue;
-    const line = lineOf(lines, a.start);
-    const lineEnd = line + 1 < lines.length ? lines[line + 1] : text.length;
+    const { line, start: lineStart } = lines.lineOf(a.start);
+    const lineEnd = lines.startOf(line + 1) ?? text.length;
     const m: IndexedMention = {
       doc: key,
       id: a.id,
@@ -44,8 +45,8 @@ export function indexModel(key: string, name: string, model: AnnotatedDocument, 
       status: a.status,
       text: a.text,
       ...at(a.start, a.end),
-      before: clip(text.slice(Math.max(lines[line], a.start - CONTEXT), a.start), 'start'),
-      after: clip(text.slice(a.end, Math.min(lineEnd, a.end + CONTEXT)).replace(/\r?\n$/, ''), 'end'),
+      before: clip(text.slice(Math.max(lineStart, a.start - CONTEXT), a.start), 'start'),
+      after: clip(text.slice(a.end, Math.min(lineEnd, a.end + CONTEXT)).replace(/\r?\n$|\r$/, ''), 'end'),
     };
     if (a.value !== undefined) m.value = a.value;
     if (a.kb !== undefined) m.kb = a.kb;
@@ -106,24 +107,6 @@ function storedModel(data: SidecarData, text: string): { document: AnnotatedDocu
 function reanchored(data: SidecarData, text: string): { document: AnnotatedDocument; orphans: Set<string> } {
   const loaded = loadAnnotations(data, text);
   return { document: loaded.document, orphans: new Set(loaded.orphans.keys()) };
-}
-
-/** Offsets where each line starts. */
-export function lineStarts(text: string): number[] {
-  const out = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) out.push(i + 1);
-  return out;
-}
-
-function lineOf(starts: readonly number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
 }
 
 /** Context cut at a word boundary, whitespace runs folded. */

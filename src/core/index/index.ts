@@ -5,6 +5,6 @@
  */
 
 export * from './types';
-export { indexSidecar, indexModel, lineStarts } from './build';
+export { indexSidecar, indexModel } from './build';
 export { WorkspaceIndex, inRange, type QueryResult, type SymbolHit } from './workspaceIndex';
 export { parseSearch, describeQuery, typeName, isDate, SEARCH_FILTERS, type ParsedSearch } from './search';

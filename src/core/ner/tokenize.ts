@@ -5,6 +5,8 @@
  * Offsets are UTF-16 indices into the original text; nothing is normalised in place.
  */
 
+import { ABBREVIATIONS, keepsPeriod, TITLES } from '../abbreviations';
+
 /** A token: the exact slice `text.slice(start, end)` of the input. */
 export interface Token {
   text: string;
@@ -21,15 +23,6 @@ const JOINERS = new Set(['-', '.', "'", '\u2019', '&', '_', '/', '@', '+']);
 const DIGIT_JOINERS = new Set([',', ':']);
 // Trailing clitics split off as their own token, the way CoNLL-2003 does ("Seoul's" → "'s").
 const CLITIC = /(?:n['\u2019]t|['\u2019](?:s|re|ve|ll|d|m))$/i;
-// Abbreviations that keep their final period; the list is deliberately short and generic.
-const ABBREVIATIONS = new Set(
-  ('Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev St Sr Jr Inc Corp Co Ltd Bros ' +
-    'vs etc Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mt Ft No Dept Univ Ave Gov Pres Gens')
-    .split(' '),
-);
-// Abbreviations that never end a sentence: titles and initials come before a name.
-const TITLES = new Set('Mr Mrs Ms Dr Prof Gen Col Lt Maj Sgt Capt Cmdr Adm Gov Sen Rep Rev St Mt Ft No Pres Gens vs'.split(' '));
-
 /** Whether the character at UTF-16 index i is a letter, mark or digit (ASCII decided without a regex). */
 function isWordAt(text: string, i: number, end: number): boolean {
   if (i >= end) return false;
@@ -57,13 +50,6 @@ function charAt(text: string, i: number): string {
 function isDigit(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
   return c >= 48 && c <= 57;
-}
-
-/** Whether a word followed by "." keeps the period: "U.S.", "a.m.", initials "M.", "Inc.". */
-function keepsPeriod(word: string): boolean {
-  if (ABBREVIATIONS.has(word)) return true;
-  if (/^\p{Lu}$/u.test(word)) return true;
-  return /^(?:\p{L}\.)+\p{L}$/u.test(word);
 }
 
 /** Splits text into tokens with exact UTF-16 offsets. */

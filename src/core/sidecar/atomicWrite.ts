@@ -8,6 +8,7 @@
  * at any moment leaves the old file or the new one, never an empty or partial one. A killed writer
  * leaves its temporary file behind; the next write of the same target removes it.
  */
+import { escapeRegExp } from '../text';
 import { acquireLock } from './lock';
 
 /** A temporary file older than this is abandoned whatever its pid says (no write takes that long; pids are reused). */
@@ -71,7 +72,7 @@ let counter = 0;
 
 /** Temporary files of `name`: `.<name>.<pid>-<time>-<n>.tmp` (not `*.factmark.yaml`, so no watcher takes it for a sidecar). */
 export function tempNamePattern(name: string): RegExp {
-  return new RegExp(`^\\.${name.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.(\\d+)-[0-9a-z]+-\\d+\\.tmp$`);
+  return new RegExp(`^\\.${escapeRegExp(name)}\\.(\\d+)-[0-9a-z]+-\\d+\\.tmp$`);
 }
 
 /** Atomically replaces `target` with `content`. On failure the temporary file is removed and the target is untouched. */

@@ -6,52 +6,7 @@ import type { ExportOutcome, ImportOutcome } from '../../../src/features/exportI
 import { EXTENSION_ID, closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { largeW3c } from '../largeImport';
 import { workbench, type Workbench } from '../workbench';
-import { KOREA } from '../../fixtures/articles';
-
-const KOREA_SIDECAR = `# reviewed by hand: keep this comment
-factmark: 1
-document:
-  path: korea.txt
-  date: "2006-03-02"
-offsets: codepoints
-annotations:
-  - id: a1
-    type: PERSON
-    start: 5
-    end: 18
-    quote: Kim Yong-chol
-    status: confirmed
-
-  - id: a2
-    type: PLACE
-    start: 23
-    end: 27
-    quote: U.S.
-    status: confirmed
-    kb: Q30
-
-  - id: a3
-    type: PLACE
-    start: 41
-    end: 50
-    quote: Panmunjom
-    status: rejected
-
-  - id: a4
-    type: DATE
-    start: 54
-    end: 66
-    quote: 2 March 2006
-    status: confirmed
-    value: "2006-03-02"
-facts:
-  - id: f1
-    label: Meeting
-    start: 5
-    end: 66
-    quote: Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006
-    entities: [a1, a2, a4]
-`;
+import { KOREA, KOREA_SIDECAR } from '../../fixtures/articles';
 
 const HARBOUR = 'The Port of Lisbon signed an agreement with Porto.\n';
 const HARBOUR_SIDECAR = `factmark: 1

@@ -2,56 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { KOREA } from '../../fixtures/articles';
+import { KOREA, KOREA_SIDECAR } from '../../fixtures/articles';
 import { CLI, factmark, read } from './run';
-
-/** A hand-reviewed sidecar: a comment, confirmed annotations, a rejected one and a fact. */
-const KOREA_SIDECAR = `# reviewed by hand: keep this comment
-factmark: 1
-document:
-  path: korea.txt
-  date: "2006-03-02"
-offsets: codepoints
-annotations:
-  - id: a1
-    type: PERSON
-    start: 5
-    end: 18
-    quote: Kim Yong-chol
-    status: confirmed
-    note: head of the North Korean delegation
-
-  - id: a2
-    type: PLACE
-    start: 23
-    end: 27
-    quote: U.S.
-    status: confirmed
-    kb: Q30
-
-  - id: a3
-    type: PLACE
-    start: 41
-    end: 50
-    quote: Panmunjom
-    status: rejected
-
-  - id: a4
-    type: DATE
-    start: 54
-    end: 66
-    quote: 2 March 2006
-    status: confirmed
-    value: "2006-03-02"
-facts:
-  - id: f1
-    label: Meeting
-    start: 5
-    end: 66
-    quote: Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006
-    entities: [a1, a2, a4]
-    date: "2006-03-02"
-`;
 
 const HARBOUR = `Lisbon, 14 May 2019
 

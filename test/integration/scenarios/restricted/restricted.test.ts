@@ -102,8 +102,8 @@ describe('Restricted Mode: an untrusted workspace', function () {
     try {
       const outcome = await vscode.commands.executeCommand<{ addedAnnotations: number }>('factmark.importAnnotations', { file: vscode.Uri.file(ann), format: 'brat', document: notice });
       assert.equal(outcome?.addedAnnotations, 1);
+      // A barrier, not a pause: getAnnotations returns once the store has done with the change (written it, or not).
       assert.ok((await annotations(notice)).model.annotations.some((a) => a.text === 'Harbour Board' && a.type === 'ORGANIZATION'), 'the import is not in memory');
-      await new Promise((r) => setTimeout(r, 500));
       assert.equal(fs.readFileSync(sidecar, 'utf8'), sidecarOnDisk, 'the import wrote the sidecar in Restricted Mode');
     } finally {
       fs.rmSync(ann, { force: true });

@@ -28,3 +28,17 @@ describe('importing spans that all moved', () => {
     assert.ok(r.annotations.every((a) => edited.slice(a.start, a.end) === 'Seoul'));
   });
 });
+
+describe('importing into a re-wrapped article', () => {
+  it('keeps a name at its own place when line breaks replaced the spaces around it, not at another mention', () => {
+    const text = 'Kim met Lee in Seoul on Monday for talks. Later they met again in Seoul on Monday.';
+    const b = new DocBuilder(text, 'wrapped.txt');
+    b.add('Seoul', 'PLACE');
+    const content = JSON.stringify(toW3cCollection([b.build()]));
+    // Re-wrapped as an editor's "rewrap" would: the offsets stay, the spaces next to the name became line breaks.
+    const wrapped = 'Kim met Lee in\nSeoul\non Monday for talks. Later they met again in Seoul on Monday.';
+    const r = importW3c(content, wrapped, { documentName: 'wrapped.txt' });
+    assert.deepEqual(r.annotations.map((a) => a.start), [text.indexOf('Seoul')]);
+    assert.deepEqual(r.problems, [], 'nothing was relocated');
+  });
+});

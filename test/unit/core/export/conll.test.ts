@@ -82,6 +82,14 @@ describe('CoNLL-2003 IOB2 export', () => {
     assert.equal(sentences.length, 2);
   });
 
+  it('knows the same abbreviations as the tagger: no sentence ends at "the Rev." or "Mar."', () => {
+    const b = new DocBuilder('The Rev. Donald Spitz spoke on Mar. 3 in Richmond. Then he left.');
+    b.add('Donald Spitz', 'PERSON');
+    const sentences = parse(toConll(b.build()))[0];
+    assert.deepEqual(sentences.map((s) => s.length), [11, 4]);
+    assert.deepEqual(sentences[0].slice(0, 3), [['The', 'O'], ['Rev.', 'O'], ['Donald', 'B-PER']]);
+  });
+
   it('uses the CoNLL-2003 label names of the shared task data', function () {
     const train = path.resolve(repoRoot, '../shared/data/conll2003/eng.testa');
     if (!fs.existsSync(train)) {

@@ -61,6 +61,16 @@ describe('Workspace index', () => {
     assert.equal(refs[0].before, '');
   });
 
+  it('counts lines as the editor does in a text with lone CR line breaks (line, column and context)', () => {
+    const text = 'SEOUL, March 2\rRoh met Park Chan-bong.\rRoh said little.\r';
+    const index = new WorkspaceIndex();
+    index.setDocument(indexSidecar('cr.txt', 'cr.txt', parseSidecar(sidecar('cr.txt', text, [{ id: 'a1', quote: 'Park Chan-bong', type: 'PERSON', entity: PARK }])).doc!, text));
+    const [m] = index.mentionsOf(PARK);
+    assert.deepEqual([m.line, m.character, m.endLine, m.endCharacter], [1, 8, 1, 22]);
+    assert.equal(m.before, 'Roh met ');
+    assert.equal(m.after, '.');
+  });
+
   it('answers by entity name or alias, type, status, document, text and date range', () => {
     const index = build();
     const texts = (q: Parameters<WorkspaceIndex['queryMentions']>[0]) => index.queryMentions(q).map((m) => `${m.doc}:${m.text}`);

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { ABANDONED_AFTER_MS, ChangedOnDiskError, isChangedOnDisk } from '../../../../src/core/sidecar/atomicWrite';
-import { writeFileAtomic } from '../../../../src/node/fs';
+import { ABANDONED_AFTER_MS, ChangedOnDiskError, isChangedOnDisk, writeAtomic, type AtomicFs } from '../../../../src/core/sidecar/atomicWrite';
+import { nodeFs, writeFileAtomic } from '../../../../src/node/fs';
 
 describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
   let dir: string;
@@ -45,9 +45,13 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
 
   it('a live lock is waited for: the write happens once it is released', async () => {
     fs.writeFileSync(lock, `${process.pid} ${Date.now()}`);
+    // Local disk operations that count the writer's tries to take the lock.
+    let tries = 0;
+    const counting: AtomicFs = { ...nodeFs, createExclusive: (p, content) => ((tries += p.endsWith('.lock') ? 1 : 0), nodeFs.createExclusive!(p, content)) };
     let done = false;
-    const write = writeFileAtomic(target, 'x\n').then(() => (done = true));
-    await new Promise((r) => setTimeout(r, 150));
+    const write = writeAtomic(counting, target, 'x\n', { pid: process.pid }).then(() => (done = true));
+    // Not a pause: until the writer has found the lock taken three times over (or has written).
+    while (tries < 3 && !done) await new Promise((r) => setTimeout(r, 5));
     assert.equal(done, false, 'wrote while another writer held the lock');
     fs.rmSync(lock);
     await write;
