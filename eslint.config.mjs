@@ -6,7 +6,7 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', '.vscode-test/**', 'node_modules/**', 'test-results/**', 'src/core/ner/model-data.ts'] },
+  { ignores: ['out/**', 'dist/**', '.vscode-test/**', 'node_modules/**', 'test-results/**', 'model/ner-model.ts'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -138,7 +138,7 @@ export async function run(args = [], print = console.log) {
   }
   const load = os.loadavg()[0].toFixed(1);
   print(`Throughput: ${mbPerSecond.toFixed(2)} MB/s best of 5 passes (median ${(chars / 1e6 / median).toFixed(2)} MB/s; ${chars} characters per pass); by CPU time ${cpuMbPerSecond.toFixed(2)} MB/s; a 5 KB article: ${articleMs.toFixed(2)} ms; load average ${load} on ${os.cpus().length} CPUs`);
-  const modelFile = path.join(repoRoot, 'src/core/ner/model-data.ts');
+  const modelFile = path.join(repoRoot, 'model/ner-model.ts');
   print(`Model: ${(statSync(modelFile).size / 1e6).toFixed(2)} MB on disk (${path.relative(repoRoot, modelFile)}), ${model.weights.buckets.length} weight rows, ${model.names.size} names; import ${importMs.toFixed(0)} ms, decode ${loadMs.toFixed(0)} ms`);
   return { tokens: tokenScores, mbPerSecond };
 }

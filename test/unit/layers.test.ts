@@ -6,7 +6,9 @@ import * as ts from 'typescript';
 
 /**
  * The layers of ARCHITECTURE.md, checked on every import in `src`:
- * - `src/core`: pure; no `vscode`, no Node built-in, nothing outside `src/core` (runs in a browser).
+ * - `src/core`: pure; no `vscode`, no Node built-in, nothing outside `src/core` but the generated data
+ *   of `model/` (runs in a browser).
+ * - `model/`: generated data (the entity model), imports nothing.
  * - `src/node`: the Node-only layer (disk, processes); may use core and Node, never `vscode`, the CLI or features.
  * - `src/cli`: the command line; core, node and Node built-ins, never `vscode` nor `src/features`.
  * - `src/features` and the files at the root of `src` (the extension): core and `vscode`, never `src/cli`;
@@ -19,7 +21,10 @@ import * as ts from 'typescript';
 const srcDir = path.resolve(__dirname, '../../../src');
 const builtins = new Set([...builtinModules, ...builtinModules.map((m) => `node:${m}`)]);
 
-type Layer = 'core' | 'node' | 'cli' | 'features' | 'webview' | 'extension';
+type Layer = 'model' | 'core' | 'node' | 'cli' | 'features' | 'webview' | 'extension';
+
+// Generated data (the entity model) lives in model/, beside src: data only, which the core may import.
+const modelDir = path.resolve(srcDir, '../model');
 
 function tsFiles(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
@@ -30,6 +35,7 @@ function tsFiles(dir: string): string[] {
 }
 
 function layerOf(file: string): Layer {
+  if (!path.relative(modelDir, file).startsWith('..')) return 'model';
   const parts = path.relative(srcDir, file).split(path.sep);
   const top = parts[0];
   if (top === 'features' && parts.includes('webview')) return 'webview';
@@ -68,9 +74,12 @@ function kindOf(imp: Import): Layer | 'vscode' | 'builtin' | 'package' {
 function violation(imp: Import): string | undefined {
   const from = layerOf(imp.file);
   const to = kindOf(imp);
+  if (to === 'model' && path.relative(path.join(srcDir, 'core', 'ner'), imp.file).startsWith('..')) return 'only src/core/ner reads the model';
   switch (from) {
+    case 'model':
+      return 'model/ holds generated data and imports nothing';
     case 'core':
-      return to === 'core' || to === 'package' ? undefined : 'src/core is pure';
+      return to === 'core' || to === 'model' || to === 'package' ? undefined : 'src/core is pure';
     case 'node':
       return to === 'core' || to === 'node' || to === 'builtin' || to === 'package' ? undefined : 'src/node uses core and Node only';
     case 'cli':
@@ -87,7 +96,7 @@ function violation(imp: Import): string | undefined {
 }
 
 describe('layers (ARCHITECTURE.md)', () => {
-  const files = tsFiles(srcDir);
+  const files = [...tsFiles(srcDir), ...tsFiles(modelDir)];
   const imports = files.flatMap(importsOf);
 
   it('finds the imports it checks', () => {

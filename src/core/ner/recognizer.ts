@@ -11,7 +11,7 @@ import { prepareDocument, type PreparedSentence } from './features';
 import type { Lexeme } from './lexeme';
 import { Gazetteer } from './gazetteer';
 import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
-import { NER_COMMON, NER_NAMES, NER_PLACES, NER_WEIGHTS } from './model-data';
+import { NER_COMMON, NER_NAMES, NER_PLACES, NER_WEIGHTS } from '../../../model/ner-model';
 import { tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize } from './tokenize';
 import { fromBase64, PackedWeights } from './weights';
