@@ -9,7 +9,7 @@
 import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
-import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, sideSupport, type Candidate } from './match';
+import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, fullSupport, occurrences, otherSentence, sideSupport, type Candidate } from './match';
 import { betterOldMention, copyRival, findMoved, TIE } from './alignment';
 import { prefixBefore, suffixAfter } from './context';
 
@@ -281,7 +281,9 @@ function searchCandidates(
     }
     return starts.some((p) => {
       const o = { start: p, end: p + a.quote.length, text: a.quote, score: 0 };
-      return p !== c.start && fits(o) && (support(o) >= own || (stutter(text, c.start, p) && after(o) >= after(c)));
+      // (The cheap tests first: in repeated text a quote occurs often within the window.)
+      const agrees = near ? fullSupport(text, o.start, o.end, a.quote, a.prefix, a.suffix) : support(o) >= own;
+      return p !== c.start && (agrees || (stutter(text, c.start, p) && after(o) >= after(c))) && fits(o);
     });
   };
   if (text.startsWith(a.quote, hint) && a.quote) {
