@@ -17,7 +17,7 @@
  * else (wrong), separately for annotations whose text still exists and for those whose text was
  * deleted (for those, orphaned is correct). Needs the compiled core: `npx tsc -p tsconfig.test.json`.
  * Wrong placements are also counted by scenario, mode and method (which rule placed them). With
- * DUMP_WRONG=FILE (and DUMP_MODE='old text known' or 'old text unknown') the first wrong case is written to FILE as JSON (old text, new text, anchors, id)
+ * DUMP_WRONG=FILE (and DUMP_MODE='old text known' or 'old text unknown', DUMP_SCENARIO=a scenario's name) the first wrong case is written to FILE as JSON (old text, new text, anchors, id)
  * to replay it alone.
  */
 import fs from 'node:fs';
@@ -324,7 +324,7 @@ for (const seed of seeds) {
           if (wrong) wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
           if (wrong) wrongByScenario.set(scenario, (wrongByScenario.get(scenario) ?? 0) + 1);
           if (wrong) { const k = `${scenario} | ${mode} | ${got.method}`; wrongByMethod.set(k, (wrongByMethod.get(k) ?? 0) + 1); }
-          if (wrong && process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && !fs.existsSync(process.env.DUMP_WRONG)) fs.writeFileSync(process.env.DUMP_WRONG, JSON.stringify({ old: text, cur, stored, id: s.id, known, want }));
+          if (wrong && process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === scenario) && !fs.existsSync(process.env.DUMP_WRONG)) fs.writeFileSync(process.env.DUMP_WRONG, JSON.stringify({ old: text, cur, stored, id: s.id, known, want }));
           if (wrong && wrongExamples.length < 10) {
             wrongExamples.push({ scenario, seed, doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20), was: s.prefix.slice(-20) + '[' + s.quote + ']' + s.suffix.slice(0, 20) });
           }

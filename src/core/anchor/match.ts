@@ -188,11 +188,33 @@ export function sideSupport(text: string, start: number, end: number, expected: 
   if (!expected) return undefined;
   const before = side === 'before';
   const [k, j] = before ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
-  const agreed = before ? expected.slice(expected.length - k) : expected.slice(0, k);
-  if (k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote)) return 1;
+  if (wholeSide(text, expected, side, quote, k, j)) return 1;
   const r = k / expected.length;
   if (r >= 0.5) return r;
   return (fuzzySide(text, before ? start : end, expected, side) ?? 0) >= 0.75 ? 0.75 : r;
+}
+
+/** The side agrees wholly: all `k` characters of `expected`, or up to the text's edge (at `j`) or a sentence boundary. */
+function wholeSide(text: string, expected: string, side: 'before' | 'after', quote: string, k: number, j: number): boolean {
+  const before = side === 'before';
+  const agreed = before ? expected.slice(expected.length - k) : expected.slice(0, k);
+  return k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote);
+}
+
+/**
+ * `contextSupport(…) >= 2`, found without the fuzzy comparison that {@link sideSupport} makes for a
+ * side that mostly disagrees (which then can only score below 1): both sides agree wholly.
+ */
+export function fullSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): boolean {
+  if (prefix) {
+    const [k, j] = agreementBefore(text, start, prefix);
+    if (!wholeSide(text, prefix, 'before', quote, k, j)) return false;
+  }
+  if (suffix) {
+    const [k, j] = agreementAfter(text, end, suffix);
+    if (!wholeSide(text, suffix, 'after', quote, k, j)) return false;
+  }
+  return true;
 }
 
 /**

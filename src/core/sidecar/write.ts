@@ -5,7 +5,7 @@
  * style, odd layouts) the yaml Document API does the edit instead, and is checked the same way.
  */
 
-import { isMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, sameData, type FieldValue } from './canonical';
 import { emitSidecar, entryLines } from './emit';
 import { parseWithNodes, YAML_OPTIONS } from './parse';
@@ -59,7 +59,14 @@ export function writeSidecar(original: string | undefined, data: SidecarData): s
     if (text !== undefined && holds(text, data)) return text;
   }
   const text = editWithDocumentApi(original, doc.invalid, data);
-  if (holds(text, data)) return text;
+  if (holds(text, data)) {
+    // The yaml library's printer puts back the comments it attached to nodes, but not every one:
+    // one a hand-edited flow list holds before its closing bracket goes with the entry it was
+    // attached to. A comment is never dropped silently: the file is left alone, and told why.
+    const lost = lostComments(original, text, data);
+    if (lost) throw new SidecarNotWritableError(`Writing the sidecar would drop its comment "#${lost}" (its layout needs the general writer, which cannot keep it there); it is not overwritten: move the comment, or write its lists in block style.`);
+    return text;
+  }
   throw new Error('Internal error: the sidecar could not be written without changing other data.');
 }
 
@@ -254,6 +261,37 @@ function contentEnd(node: Node | Pair<Node, Node | null>): number {
 
 // ---------- fallback through the yaml Document API ----------
 
+/**
+ * The first comment line of `original` missing from `text`, leaving out those of entries `data`
+ * no longer holds (removed with their entry, as the in-place writers do); undefined when none is.
+ */
+function lostComments(original: string, text: string, data: SidecarData): string | undefined {
+  const yaml = parseDocument(original, YAML_OPTIONS);
+  const kept = new Set([...data.annotations, ...data.facts].map((e) => e.id));
+  const lines: string[] = [];
+  const take = (c: string | null | undefined) => {
+    if (c) lines.push(...c.split('\n'));
+  };
+  take(yaml.commentBefore);
+  take(yaml.comment);
+  visit(yaml, {
+    Node(key, node) {
+      // An entry of a list that is gone: its comments went with it, those above it and the one on
+      // its last line; lines below it (the parser gives them to it in a flow list) are not its own.
+      if (typeof key === 'number' && isMap(node) && typeof node.get('id') === 'string' && !kept.has(node.get('id') as string)) {
+        const hash = original.indexOf('#', node.range![1]);
+        const onItsLine = hash >= 0 && !original.slice(node.range![1], hash).includes('\n');
+        lines.push(...(node.comment ?? '').split('\n').slice(onItsLine ? 1 : 0));
+        return visit.SKIP;
+      }
+      take(node.commentBefore);
+      take(node.comment);
+      return undefined;
+    },
+  });
+  return lines.find((line) => line.trim() !== '' && !text.includes(`#${line}`));
+}
+
 function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: SidecarData): string {
   const bom = original.startsWith('\uFEFF');
   const crlf = original.includes('\r\n');
@@ -292,10 +330,13 @@ function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: Si
       for (const p of (node as YAMLMap).items) if (isSeq(p.value)) (p.value as YAMLSeq).flow = true;
       kept.push(node);
     }
-    const seq = yaml.createNode([]) as YAMLSeq;
-    seq.items = kept;
-    if (isSeq(old)) seq.commentBefore = old.commentBefore;
-    yaml.set(list, seq);
+    // The list node itself is kept when there is one, with its comments and style.
+    if (isSeq(old)) (old as YAMLSeq).items = kept;
+    else {
+      const seq = yaml.createNode([]) as YAMLSeq;
+      seq.items = kept;
+      yaml.set(list, seq);
+    }
   }
   // No block scalars (`|`, `>`): the format writes every string on one line, quoted when needed.
   let out = yaml.toString({ lineWidth: 0, blockQuote: false });

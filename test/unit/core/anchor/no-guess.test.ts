@@ -106,6 +106,54 @@ describe('reanchor: no placement is a guess (issue 11 item 5)', () => {
     assert.ok(r.orphans[0].best, 'a candidate is offered');
   });
 
+  it('without the old text, a name at the start of a sentence whose first words were pasted before it is not put on the copy', () => {
+    // eval:anchoring's "partly duplicated sentence": the copy takes the original's context before
+    // it and the original the copy's end, so by the stored context the copy fitted best; both
+    // read the same up to where the copy was cut, beyond the stored context after the name.
+    const sentence = "Park Chan-bong, a deputy minister at Seoul's Ministry of Unification, says North-South military talks are a crucial first step towards that goal.";
+    const old = `President Bush has stated a desire to replace the armistice with a "peace regime." ${sentence}\n\nThe talks end on Friday.\n`;
+    const copy = "Park Chan-bong, a deputy minister at Seoul's Ministry of Unification, says North-South military. ";
+    const text = old.replace(sentence, copy + sentence);
+    const s = old.indexOf('Park Chan');
+    const r = reanchor(undefined, text, [anchorAt(old, 'p', s, s + 'Park Chan'.length)], utf16);
+    const original = text.indexOf(sentence);
+    assert.ok(r.placed.every((p) => p.start === original), `placed on the copy at ${r.placed[0]?.start}`);
+    if (!r.placed.length) {
+      assert.equal(r.orphans[0]?.reason, 'ambiguous');
+      assert.ok(r.orphans[0].best, 'a candidate is offered');
+    }
+  });
+
+  it('without the old text, a sentence copied a few sentences away is not put on the copy whose surroundings past the sentence happen to agree more', () => {
+    // eval:anchoring's "duplicated sentence": both copies agree with the stored context up to the
+    // sentence's ends; what follows beyond them ("market. Qantas will…") is no evidence.
+    const sentence = "Qantas' India manager Khursheed Lam said the airline works with the Australian Tourist Commission to develop awareness of Australia in the Indian market. ";
+    const old = `Qantas will fly to Bombay daily from August 6. ${sentence}Qantas will also appoint a consultant.\n`;
+    const others = 'This move comes barely a month after Qantas suspended a number of services to Asia. '.repeat(8);
+    // The sentence pasted with others before the original; the name's old offset is now next to the copy.
+    const text = old.replace(sentence, `${sentence}${others}${sentence}`).replace('Qantas will fly', 'Qantas, which flies to Korea, will fly');
+    const s = old.indexOf('Australia ');
+    const r = reanchor(undefined, text, [anchorAt(old, 'a', s, s + 'Australia'.length)], utf16);
+    assert.deepEqual(r.placed, [], `placed at ${r.placed[0]?.start}`);
+    assert.equal(r.orphans[0]?.reason, 'ambiguous');
+    assert.ok(r.orphans[0].best, 'a candidate is offered');
+  });
+
+  it('without the old text, of two copies of a sentence the one a few sentences nearer the old offset is not taken', () => {
+    // The place predicted from the neighbours is off by the text pasted between them: a copy some
+    // hundreds of characters nearer than the other is no better (repeated wire copy, kilobytes
+    // apart, still is: see the test of the passage repeated far away above).
+    const sentence = "Speaking in Bombay on Tuesday, the airline's India manager Khursheed Lam said the airline was working closely with the tourist commission. ";
+    const old = `Intro. ${sentence}Outro.\n`;
+    const others = 'This move comes barely a month after Qantas suspended services to Asia. '.repeat(9);
+    const text = `Intro, now with forty characters added to it. ${sentence}${others}${sentence}Outro.\n`;
+    const s = old.indexOf('Khursheed Lam');
+    const r = reanchor(undefined, text, [anchorAt(old, 'k', s, s + 'Khursheed Lam'.length)], utf16);
+    assert.deepEqual(r.placed, [], `placed at ${r.placed[0]?.start}`);
+    assert.equal(r.orphans[0]?.reason, 'ambiguous');
+    assert.ok(r.orphans[0].best, 'a candidate is offered');
+  });
+
   it('a short quote without context is not placed on the nearest other occurrence', () => {
     const a: AnchorQuery = { id: 'x', start: 13, end: 16, quote: 'She' };
     assert.equal(placedText(undefined, 'She left. He said yes. Then she said no. They said maybe.', a), undefined);
