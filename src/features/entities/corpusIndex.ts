@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
-import { indexModel, indexSidecar, WorkspaceIndex, type IndexedSpan } from '../../core/index';
+import { indexModel, indexSidecar, PathKeys, WorkspaceIndex, type IndexedSpan } from '../../core/index';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { Disposable } from '../dispose';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
@@ -34,7 +34,7 @@ export class CorpusIndex extends Disposable {
    * yet let go): left out of the index unless they have unsaved edits, as a user expects of a file
    * they deleted. Forgotten when the file comes back.
    */
-  private readonly gone = new Set<string>();
+  private readonly gone = new PathKeys();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires (coalesced) after the index changed. */
   readonly onDidChange = this.changed.event;
@@ -149,7 +149,7 @@ export class CorpusIndex extends Disposable {
       if (!this.index.document(key)) added.push(s);
     }
     // Creation events can come late or not at all: an article marked gone whose file is there again is back.
-    for (const key of [...this.gone]) if (await exists(vscode.Uri.parse(key))) this.gone.delete(key);
+    for (const key of [...this.gone.values()]) if (await exists(vscode.Uri.parse(key))) this.gone.delete(key);
     // A document the store holds stays (an unsaved article has no sidecar yet), unless its file is gone too.
     for (const d of [...this.index.documents()]) {
       const uri = vscode.Uri.parse(d.key);
@@ -168,24 +168,23 @@ export class CorpusIndex extends Disposable {
     for (const file of await this.files.all()) this.index.setEntities(file.uri.toString(), file.result.data?.entities ?? []);
   }
 
-  /** A file or folder was deleted: the articles at or under it leave the index (see `gone`). */
+  /**
+   * A file or folder was deleted: the articles at or under it leave the index (see `gone`). Each
+   * event (one per file of a deleted folder) costs a lookup, not a pass over the workspace.
+   */
   private deleted(uri: vscode.Uri): void {
-    const key = uri.toString();
     let changed = false;
-    for (const d of [...this.index.documents()]) {
-      if (d.key !== key && !d.key.startsWith(key + '/')) continue;
-      const doc = vscode.Uri.parse(d.key);
-      if (this.unsaved(doc)) continue;
-      this.gone.add(d.key);
-      changed = this.index.removeDocument(d.key) || changed;
+    for (const key of this.index.documentsUnder(uri.toString())) {
+      if (this.unsaved(vscode.Uri.parse(key))) continue;
+      this.gone.add(key);
+      changed = this.index.removeDocument(key) || changed;
     }
     if (changed) this.changed.fire();
   }
 
   /** A file or folder was created: the articles at or under it are no longer gone (a folder restored is one event). */
   private cameBack(uri: vscode.Uri): void {
-    const key = uri.toString();
-    for (const g of [...this.gone]) if (g === key || g.startsWith(key + '/')) this.gone.delete(g);
+    for (const key of this.gone.under(uri.toString())) this.gone.delete(key);
   }
 
   /** Whether VS Code holds the document with edits not saved (then it stays, whatever the disk says). */
