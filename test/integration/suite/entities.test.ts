@@ -125,19 +125,13 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     }
   });
 
-  it('Rename right after the entities file changed on disk (a checkout) edits the file as it now is', async () => {
-    // With auto-save after a delay, the browser build's default. With auto-save off (the desktop's
-    // default) the rename is not saved when the editor's copy of the entities file has not yet
-    // caught up with the checkout: an open defect, see the closing note of this change.
-    const files = vscode.workspace.getConfiguration('files');
-    const was = files.inspect<string>('autoSave')?.globalValue;
-    await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
-    try {
-      await renameAfterCheckout();
-    } finally {
-      // Back to the host's own setting (off), not to the browser default.
-      await files.update('autoSave', was, vscode.ConfigurationTarget.Global);
-    }
+  it('Rename right after the entities file changed on disk (a checkout) edits the file as it now is, and saves it', async () => {
+    // With auto-save off (the host's setting, and the desktop's default), the entities file open in
+    // an editor as the user left it: the rename must not edit VS Code's copy of the file before it
+    // caught up with the checkout, or saving it is refused (the file on disk is newer).
+    assert.strictEqual(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
+    await vscode.window.showTextDocument(vscode.Uri.file(entitiesPath()), { preview: false });
+    await renameAfterCheckout();
   });
 
   async function renameAfterCheckout(): Promise<void> {
@@ -148,7 +142,7 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     fs.writeFileSync(entitiesPath(), checkedOut);
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, new vscode.Position(0, 1), 'Roh (checkout)');
     assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'no rename edit');
-    await vscode.workspace.saveAll(false);
+    // Saved by Factmark, as VS Code saves a refactoring's files: the user saves nothing.
     const text = await eventually(() => {
       const t = fs.readFileSync(entitiesPath(), 'utf8');
       return t.includes('name: Roh (checkout)') ? t : undefined;
@@ -168,14 +162,15 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     }, 'the entities file did not come back', 30_000);
   }
 
-  it('Rename changes the canonical name in the entities file and nothing else, keeping its comments', async () => {
+  it('Rename changes the canonical name in the entities file and nothing else, keeping its comments, and saves it', async () => {
+    // The entities file in no editor, as when a user renames from an article: still saved.
+    await closeAllEditors();
     const editor = await openInEditor(b);
     const at = editor.document.positionAt(1);
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, at, 'Roh Moo-hyun (president)');
     assert.ok(edit, 'no rename edit');
     assert.deepStrictEqual(edit.entries().map(([uri]) => uri.fsPath), [entitiesPath()]);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await vscode.workspace.saveAll(false);
     const text = await eventually(() => {
       const t = fs.readFileSync(entitiesPath(), 'utf8');
       return t.includes('name: Roh Moo-hyun (president)') ? t : undefined;
