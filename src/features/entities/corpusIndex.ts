@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
-import { indexModel, indexSidecar, PathKeys, WorkspaceIndex, type IndexedSpan } from '../../core/index';
+import { indexModel, indexSidecar, PathKeys, WorkspaceIndex, type IndexedMention, type IndexedSpan } from '../../core/index';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { Disposable } from '../dispose';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
@@ -265,6 +265,20 @@ export class CorpusIndex extends Disposable {
     this.index.setDocument(indexModel(key, name, entry.model, text, entry.orphans, date));
     return true;
   }
+}
+
+/**
+ * Whether the document of index key `doc` belongs to the workspace folder of `file` (an entities
+ * file): entities are kept per folder, and the same id in two folders names two entities.
+ */
+export function sameFolder(doc: string, file: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(file);
+  return !!folder && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(doc))?.uri.toString() === folder.uri.toString();
+}
+
+/** The mentions of `entity` in the articles its entities file `file` governs (its workspace folder). */
+export function mentionsIn(index: WorkspaceIndex, entity: string, file: vscode.Uri): IndexedMention[] {
+  return index.mentionsOf(entity).filter((m) => sameFolder(m.doc, file));
 }
 
 /** Whether a file is there. */
