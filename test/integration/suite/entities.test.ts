@@ -22,6 +22,7 @@ const A = 'President Roh Moo-hyun spoke in Seoul on Thursday.\n';
 const A_SIDECAR = `factmark: 1
 document:
   path: a.txt
+  date: "2006-03-02"
 offsets: codepoints
 annotations:
   - id: a1
@@ -121,6 +122,29 @@ describe('One entity across articles: references, rename, workspace symbols', ()
       await eventually(async () => (await wb.evaluate(readQuickInput))?.value.startsWith('#'), 'Ctrl+T did not open');
       await wb.typeInQuickInput('Roh Moo', '#Roh Moo');
       await eventually(async () => (await wb.evaluate(readQuickInput))?.rows.some((r) => r.includes('Roh Moo-hyun')), 'Ctrl+T does not list the entity', 30_000);
+      await wb.press('Escape');
+    }
+  });
+
+  it("hovering a linked mention shows its entity's card: name, type, aliases, mentions across articles and the date seen", async () => {
+    const editor = await openInEditor(a);
+    const at = editor.document.positionAt(A.indexOf('Moo-hyun'));
+    const raw = await eventually(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', a, at);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\/g, '');
+      return text.includes('2 mentions in 2 articles') ? text : undefined;
+    }, 'no entity card counting the mentions of both articles', 30_000);
+    assert.match(raw, /Roh Moo-hyun\*\* · Person · entity `e-roh`/);
+    const wb = workbench();
+    if (wb) {
+      // As a user sees it: the card drawn in the editor.
+      editor.selection = new vscode.Selection(at, at);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      const card = await eventually(async () => {
+        const text = await wb.evaluate(() => Array.from(document.querySelectorAll('.monaco-editor .monaco-hover:not(.hidden)')).map((h) => h.textContent ?? '').join(''));
+        return text.includes('2 mentions in 2 articles') ? text : undefined;
+      }, 'the entity card is not drawn', 30_000);
+      for (const part of ['Roh Moo-hyun', 'Person', 'Also: President Roh', 'Seen on 2006-03-02']) assert.ok(card.includes(part), `the card lacks "${part}": ${card}`);
       await wb.press('Escape');
     }
   });
