@@ -6,7 +6,7 @@ import { Disposable } from '../dispose';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
 import { EntitiesFiles } from './entitiesFiles';
 
-/** Sidecars read at once while the index is built: enough to keep the disk busy, few enough to stay responsive. */
+/** Sidecars being read at once while the index is built: enough to keep the disk busy, few enough to stay responsive. */
 const BATCH = 32;
 
 /** A question this long after the last look at the workspace's list of sidecars looks again. */
@@ -130,10 +130,12 @@ export class CorpusIndex extends Disposable {
   }
 
   private async readAll(sidecars: readonly vscode.Uri[]): Promise<void> {
-    for (let i = 0; i < sidecars.length; i += BATCH) {
-      if (this.isDisposed) return;
-      await Promise.all(sidecars.slice(i, i + BATCH).map((s) => this.readFromDisk(s)));
-    }
+    // A pool, not batches: a batch waits for its slowest read while the disk and the parser idle.
+    let next = 0;
+    const reader = async () => {
+      while (next < sidecars.length && !this.isDisposed) await this.readFromDisk(sidecars[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH, sidecars.length) }, reader));
   }
 
   /** Adds the documents whose sidecar appeared, drops those whose sidecar is gone, and reads the entities files again. */
