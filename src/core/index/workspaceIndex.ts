@@ -1,5 +1,6 @@
 import type { AnnotationStatus } from '../model';
 import type { Entity } from '../entities/types';
+import { PathKeys } from './pathKeys';
 import type { EntitySummary, IndexedDocument, IndexedFact, IndexedMention, IndexQuery } from './types';
 
 /** Results of {@link WorkspaceIndex.query}, in document-name then text order. */
@@ -18,6 +19,8 @@ export type SymbolHit = { kind: 'entity'; entity: Entity; scope: string } | { ki
  */
 export class WorkspaceIndex {
   private readonly docs = new Map<string, IndexedDocument>();
+  /** The documents' keys, for a deleted folder's lookup. */
+  private readonly keys = new PathKeys();
   private readonly byEntity = new Map<string, Set<IndexedMention>>();
   private readonly byType = new Map<string, Set<IndexedMention>>();
   /** Mentions by their lower-cased text: a text search scans distinct spellings, not every mention. */
@@ -46,6 +49,7 @@ export class WorkspaceIndex {
     else this.sorted = undefined;
     if (old && old.name !== doc.name) this.sorted = undefined;
     this.docs.set(doc.key, doc);
+    this.keys.add(doc.key);
     for (const m of doc.mentions) {
       if (m.entity !== undefined) add(this.byEntity, m.entity, m);
       add(this.byType, m.type, m);
@@ -61,6 +65,7 @@ export class WorkspaceIndex {
     if (!old) return false;
     this.unlink(old);
     this.docs.delete(key);
+    this.keys.delete(key);
     this.sorted = undefined;
     this.generationCount++;
     return true;
@@ -77,6 +82,11 @@ export class WorkspaceIndex {
 
   document(key: string): IndexedDocument | undefined {
     return this.docs.get(key);
+  }
+
+  /** The keys of the documents at or under `key` (a file's URI, or a folder's). */
+  documentsUnder(key: string): string[] {
+    return this.keys.under(key);
   }
 
   /** Every document, by name. */

@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
-import { indexModel, indexSidecar, WorkspaceIndex, type IndexedSpan } from '../../core/index';
+import { indexModel, indexSidecar, PathKeys, WorkspaceIndex, type IndexedMention, type IndexedSpan } from '../../core/index';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { Disposable } from '../dispose';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
 import { EntitiesFiles } from './entitiesFiles';
 
-/** Sidecars read at once while the index is built: enough to keep the disk busy, few enough to stay responsive. */
+/** Sidecars being read at once while the index is built: enough to keep the disk busy, few enough to stay responsive. */
 const BATCH = 32;
 
 /** A question this long after the last look at the workspace's list of sidecars looks again. */
@@ -34,7 +34,7 @@ export class CorpusIndex extends Disposable {
    * yet let go): left out of the index unless they have unsaved edits, as a user expects of a file
    * they deleted. Forgotten when the file comes back.
    */
-  private readonly gone = new Set<string>();
+  private readonly gone = new PathKeys();
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires (coalesced) after the index changed. */
   readonly onDidChange = this.changed.event;
@@ -130,10 +130,12 @@ export class CorpusIndex extends Disposable {
   }
 
   private async readAll(sidecars: readonly vscode.Uri[]): Promise<void> {
-    for (let i = 0; i < sidecars.length; i += BATCH) {
-      if (this.isDisposed) return;
-      await Promise.all(sidecars.slice(i, i + BATCH).map((s) => this.readFromDisk(s)));
-    }
+    // A pool, not batches: a batch waits for its slowest read while the disk and the parser idle.
+    let next = 0;
+    const reader = async () => {
+      while (next < sidecars.length && !this.isDisposed) await this.readFromDisk(sidecars[next++]);
+    };
+    await Promise.all(Array.from({ length: Math.min(BATCH, sidecars.length) }, reader));
   }
 
   /** Adds the documents whose sidecar appeared, drops those whose sidecar is gone, and reads the entities files again. */
@@ -149,7 +151,7 @@ export class CorpusIndex extends Disposable {
       if (!this.index.document(key)) added.push(s);
     }
     // Creation events can come late or not at all: an article marked gone whose file is there again is back.
-    for (const key of [...this.gone]) if (await exists(vscode.Uri.parse(key))) this.gone.delete(key);
+    for (const key of [...this.gone.values()]) if (await exists(vscode.Uri.parse(key))) this.gone.delete(key);
     // A document the store holds stays (an unsaved article has no sidecar yet), unless its file is gone too.
     for (const d of [...this.index.documents()]) {
       const uri = vscode.Uri.parse(d.key);
@@ -168,24 +170,23 @@ export class CorpusIndex extends Disposable {
     for (const file of await this.files.all()) this.index.setEntities(file.uri.toString(), file.result.data?.entities ?? []);
   }
 
-  /** A file or folder was deleted: the articles at or under it leave the index (see `gone`). */
+  /**
+   * A file or folder was deleted: the articles at or under it leave the index (see `gone`). Each
+   * event (one per file of a deleted folder) costs a lookup, not a pass over the workspace.
+   */
   private deleted(uri: vscode.Uri): void {
-    const key = uri.toString();
     let changed = false;
-    for (const d of [...this.index.documents()]) {
-      if (d.key !== key && !d.key.startsWith(key + '/')) continue;
-      const doc = vscode.Uri.parse(d.key);
-      if (this.unsaved(doc)) continue;
-      this.gone.add(d.key);
-      changed = this.index.removeDocument(d.key) || changed;
+    for (const key of this.index.documentsUnder(uri.toString())) {
+      if (this.unsaved(vscode.Uri.parse(key))) continue;
+      this.gone.add(key);
+      changed = this.index.removeDocument(key) || changed;
     }
     if (changed) this.changed.fire();
   }
 
   /** A file or folder was created: the articles at or under it are no longer gone (a folder restored is one event). */
   private cameBack(uri: vscode.Uri): void {
-    const key = uri.toString();
-    for (const g of [...this.gone]) if (g === key || g.startsWith(key + '/')) this.gone.delete(g);
+    for (const key of this.gone.under(uri.toString())) this.gone.delete(key);
   }
 
   /** Whether VS Code holds the document with edits not saved (then it stays, whatever the disk says). */
@@ -266,6 +267,20 @@ export class CorpusIndex extends Disposable {
     this.index.setDocument(indexModel(key, name, entry.model, text, entry.orphans, date));
     return true;
   }
+}
+
+/**
+ * Whether the document of index key `doc` belongs to the workspace folder of `file` (an entities
+ * file): entities are kept per folder, and the same id in two folders names two entities.
+ */
+export function sameFolder(doc: string, file: vscode.Uri): boolean {
+  const folder = vscode.workspace.getWorkspaceFolder(file);
+  return !!folder && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(doc))?.uri.toString() === folder.uri.toString();
+}
+
+/** The mentions of `entity` in the articles its entities file `file` governs (its workspace folder). */
+export function mentionsIn(index: WorkspaceIndex, entity: string, file: vscode.Uri): IndexedMention[] {
+  return index.mentionsOf(entity).filter((m) => sameFolder(m.doc, file));
 }
 
 /** Whether a file is there. */

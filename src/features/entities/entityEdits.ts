@@ -3,7 +3,7 @@ import { IdMaker } from '../../core/ids';
 import { ENTITIES_FILE, addEntity, mergeEntities, normalizeName, parseEntities, splitEntity, writeEntities, type EntitiesData, type Entity } from '../../core/entities';
 import type { Workflow } from '../annotate/workflow';
 import type { OwnStep } from '../annotate/history';
-import type { CorpusIndex } from './corpusIndex';
+import { mentionsIn, sameFolder, type CorpusIndex } from './corpusIndex';
 import { parseSidecar } from '../../core/sidecar';
 import { sidecarUriOf } from '../sidecar/files';
 import { documentFor } from './mentions';
@@ -60,21 +60,26 @@ export class EntityEdits {
   async merge(from: string, into: string): Promise<void> {
     const found = await this.corpus.files.find(from);
     if (!found) throw new Error(`No entity ${from} in the entities files.`);
+    const file = found.file.uri;
+    // Entities are kept per workspace folder: both must be of the one file, and only the articles
+    // of its folder are relinked (another folder's same id is another entity).
+    if (!found.file.result.data?.entities.some((e) => e.id === into)) throw new Error(`${into} is not in ${vscode.workspace.asRelativePath(file)}: an entity merges into one of its own folder.`);
     const name = found.entity.name;
     // The mentions are taken in the step's turn: a link queued just before is among them.
     const mentions = async () => {
       const index = await this.corpus.ready('always');
-      const out = index.mentionsOf(from).map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id, to: into }));
+      const out = mentionsIn(index, from, file).map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id, to: into }));
       // The index leaves out orphaned and rejected annotations: their links follow the merge too
       // (else they would point at an entity that no longer exists), read from each sidecar.
       const seen = new Set(out.map((m) => `${m.uri.toString()}#${m.id}`));
       for (const d of index.documents()) {
+        if (!sameFolder(d.key, file)) continue;
         const uri = vscode.Uri.parse(d.key);
         for (const id of await this.linkedIn(uri, from)) if (!seen.has(`${d.key}#${id}`)) out.push({ uri, id, to: into });
       }
       return out;
     };
-    await this.run(`Merge ${name}`, found.file.uri, (data) => mergeEntities(data, from, into).data, mentions);
+    await this.run(`Merge ${name}`, file, (data) => mergeEntities(data, from, into).data, mentions);
   }
 
   /**
@@ -84,9 +89,11 @@ export class EntityEdits {
   async split(id: string, name: string, moving: readonly MentionAt[]): Promise<Entity | undefined> {
     const found = await this.corpus.files.find(id);
     if (!found) throw new Error(`No entity ${id} in the entities files.`);
-    const all = (await this.corpus.ready('always')).mentionsOf(id);
+    const all = mentionsIn(await this.corpus.ready('always'), id, found.file.uri);
     const key = (m: MentionAt | { doc: string; id: string }) => ('doc' in m ? `${m.doc}#${m.id}` : `${m.uri.toString()}#${m.id}`);
-    const chosen = new Set(moving.map(key));
+    // Only mentions of the entity's own folder move (another folder's same id is another entity).
+    const mine = moving.filter((m) => sameFolder(m.uri.toString(), found.file.uri));
+    const chosen = new Set(mine.map(key));
     const kept = new Set(all.filter((m) => !chosen.has(key(m))).map((m) => normalizeName(m.text)));
     const spellings = all.filter((m) => chosen.has(key(m))).map((m) => m.text);
     // An alias moves when only the moving mentions are spelt so; the old name always stays.
@@ -96,7 +103,7 @@ export class EntityEdits {
       const out = splitEntity(data, id, name, aliases, new IdMaker());
       made = out.entity;
       return out.data;
-    }, () => (made ? moving.map((m) => ({ ...m, to: made!.id })) : []));
+    }, () => (made ? mine.map((m) => ({ ...m, to: made!.id })) : []));
     return made;
   }
 

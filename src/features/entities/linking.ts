@@ -6,7 +6,7 @@ import { candidateFor, proposeLinks, type Candidate, type Entity } from '../../c
 import type { IndexedMention } from '../../core/index';
 import type { Annotation } from '../../core/model';
 import { activeArticle, type Workflow } from '../annotate/workflow';
-import type { CorpusIndex } from './corpusIndex';
+import { mentionsIn, type CorpusIndex } from './corpusIndex';
 import { EntityEdits } from './entityEdits';
 import { documentFor } from './mentions';
 
@@ -103,9 +103,12 @@ export function registerLinking(commands: CommandManager, workflow: Workflow, co
   const merge = guarded(async (args: MergeEntityArgs | undefined) => {
     const from = await entityFor(args?.entity, 'Merge which entity into another?');
     if (!from) return;
-    const into = args?.into ? (await corpus.files.find(args.into))?.entity : await pickEntity(corpus, `Merge “${from.name}” into… (its mentions link there; its name and aliases become aliases)`, (e) => e.id !== from.id && e.type === from.type);
+    // Only entities of the same file (workspace folder) are offered: entities are kept per folder.
+    const file = (await corpus.files.find(from.id))?.file;
+    const own = new Set(file?.result.data?.entities.map((e) => e.id) ?? []);
+    const into = args?.into ? (await corpus.files.find(args.into, file?.uri))?.entity : await pickEntity(corpus, `Merge “${from.name}” into… (its mentions link there; its name and aliases become aliases)`, (e) => e.id !== from.id && e.type === from.type && own.has(e.id));
     if (!into) return;
-    const count = (await corpus.ready()).mentionsOf(from.id).length;
+    const count = file ? mentionsIn(await corpus.ready(), from.id, file.uri).length : 0;
     await edits.merge(from.id, into.id);
     void vscode.window.setStatusBarMessage(`Factmark: merged “${from.name}” into “${into.name}”; ${count} mention${count === 1 ? '' : 's'} relinked`, 5000);
   });
@@ -113,7 +116,8 @@ export function registerLinking(commands: CommandManager, workflow: Workflow, co
   const split = guarded(async (args: SplitEntityArgs | undefined) => {
     const entity = await entityFor(args?.entity, 'Split which entity?');
     if (!entity) return;
-    const all = (await corpus.ready('always')).mentionsOf(entity.id).filter((m) => m.status !== 'rejected');
+    const file = (await corpus.files.find(entity.id))?.file;
+    const all = file ? mentionsIn(await corpus.ready('always'), entity.id, file.uri).filter((m) => m.status !== 'rejected') : [];
     let moving: IndexedMention[];
     if (args?.mentions) moving = all.filter((m) => args.mentions!.includes(`${m.doc}#${m.id}`));
     else {

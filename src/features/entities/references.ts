@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Workflow } from '../annotate/workflow';
-import { rangeOf, type CorpusIndex } from './corpusIndex';
+import { mentionsIn, rangeOf, type CorpusIndex } from './corpusIndex';
 import { entryLine } from './entitiesFiles';
 import { linkedMentionAt } from './mentions';
 
@@ -27,7 +27,9 @@ export function registerReferences(workflow: Workflow, corpus: CorpusIndex): vsc
         // From the workspace index: no sidecar or article is read per question.
         const index = await corpus.ready('always');
         if (token.isCancellationRequested) return [];
-        const out = index.mentionsOf(mention.entity).map((m) => new vscode.Location(vscode.Uri.parse(m.doc), rangeOf(m)));
+        // The article's own folder only: entities are kept per workspace folder.
+        const file = await files.forDocument(document.uri);
+        const out = (file ? mentionsIn(index, mention.entity, file.uri) : index.mentionsOf(mention.entity)).map((m) => new vscode.Location(vscode.Uri.parse(m.doc), rangeOf(m)));
         const entry = context.includeDeclaration ? await definition(document, position) : undefined;
         return entry ? [entry, ...out] : out;
       },

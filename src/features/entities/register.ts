@@ -3,6 +3,7 @@ import type { CommandManager } from '../../commandManager';
 import type { Workflow } from '../annotate/workflow';
 import type { CorpusIndex } from './corpusIndex';
 import { registerDocumentSymbols } from './documentSymbols';
+import { registerEntityCard } from './entityCard';
 import { registerLinking } from './linking';
 import { registerReferences } from './references';
 import { registerRename } from './rename';
@@ -17,6 +18,7 @@ export function registerEntities(commands: CommandManager, workflow: Workflow, c
   return vscode.Disposable.from(
     registerDocumentSymbols(workflow.store),
     registerReferences(workflow, corpus),
+    registerEntityCard(workflow, corpus),
     registerRename(workflow, files),
     registerWorkspaceSymbols(corpus),
     registerSearch(commands, corpus, workflow.labels),

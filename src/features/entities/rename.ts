@@ -27,29 +27,101 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
         const { mention, entity } = await target(document, position);
         return { range: new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end)), placeholder: entity.name };
       },
-      async provideRenameEdits(document, position, newName) {
+      async provideRenameEdits(document, position, newName, token) {
         const { entity, file } = await target(document, position);
         const name = newName.trim();
         if (!name) throw new Error('An entity needs a name.');
         if (file.text === undefined) throw noFile(file.uri);
         // The cache may lag the disk (a checkout just before F2, the watcher not yet fired): the
         // range edit is computed on the text as it is now, or it would land in the wrong place.
-        let text: string;
+        let entities: vscode.TextDocument;
         try {
-          text = (await vscode.workspace.openTextDocument(file.uri)).getText();
+          entities = await vscode.workspace.openTextDocument(file.uri);
         } catch {
           throw noFile(file.uri);
         }
+        // VS Code's copy of the file may lag the disk too. An edit of that stale copy would make it
+        // dirty, and VS Code then refuses to save it over the newer file: the rename would be lost.
+        // So the edit waits until VS Code has reloaded the file (its own unsaved edits aside).
+        if (!(await caughtUp(entities, token))) return undefined;
+        const text = entities.getText();
         const current = parseEntities(text);
         if (!current.writable || !current.data) throw notWritable(file.uri);
         if (!current.data.entities.some((e) => e.id === entity.id)) throw new Error(`The entity ${entity.id} is not in the entities file.`);
         const next = writeEntities(text, renameEntity(current.data, entity.id, name));
+        if (!entities.isDirty) saveWhenApplied(entities, next);
         const edit = new vscode.WorkspaceEdit();
         edit.replace(file.uri, changedRange(text, next), changedText(text, next));
         return edit;
       },
     },
   );
+}
+
+/** How long a rename's edit may take to be applied (a refactoring preview the user reads) and still be saved. */
+const APPLY_WAIT_MS = 10 * 60_000;
+
+/**
+ * Saves the entities file once the rename's edit is applied, as VS Code saves the files of a
+ * refactoring that spans several (`files.refactoring.autoSave`), which it does not for a
+ * refactoring of one file: the file is seldom open in an editor, so its change would sit unsaved
+ * and out of sight. Only when the file then holds exactly the renamed text (no other edit came
+ * between) and had no unsaved edits of the user's own.
+ */
+function saveWhenApplied(document: vscode.TextDocument, renamed: string): void {
+  if (!vscode.workspace.getConfiguration('files').get<boolean>('refactoring.autoSave', true)) return;
+  const done = () => {
+    clearTimeout(timer);
+    listener.dispose();
+  };
+  const listener = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document !== document || !e.contentChanges.length) return;
+    done();
+    // (Not asked of `isDirty`: the extension host may hear of the edit before it hears the file is dirty.)
+    if (document.getText() === renamed) void document.save();
+  });
+  const timer = setTimeout(done, APPLY_WAIT_MS);
+}
+
+/** How long a rename waits for VS Code to reload an entities file changed on disk. */
+const RELOAD_WAIT_MS = 60_000;
+
+/**
+ * Whether `document` holds what its file holds on disk, waiting for VS Code to reload it when it
+ * does not; true at once when it has unsaved edits (they are the user's and get edited), false
+ * when cancelled. Throws when the reload does not come in time.
+ */
+async function caughtUp(document: vscode.TextDocument, token: vscode.CancellationToken): Promise<boolean> {
+  const onDisk = async () => {
+    try {
+      return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(document.uri));
+    } catch {
+      return undefined;
+    }
+  };
+  const fresh = async () => {
+    if (document.isDirty) return true;
+    const disk = await onDisk();
+    return disk === undefined || disk === document.getText();
+  };
+  if (await fresh()) return true;
+  return new Promise<boolean>((resolve, reject) => {
+    const done = (f: () => void) => {
+      clearTimeout(timer);
+      listeners.forEach((l) => l.dispose());
+      f();
+    };
+    const check = () => void fresh().then((ok) => ok && done(() => resolve(true)), (err: unknown) => done(() => reject(err)));
+    const timer = setTimeout(() => done(() => reject(new Error(`${vscode.workspace.asRelativePath(document.uri)} changed on disk and VS Code has not reloaded it yet: try again in a moment.`))), RELOAD_WAIT_MS);
+    const listeners = [
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (e.document === document) check();
+      }),
+      token.onCancellationRequested(() => done(() => resolve(false))),
+    ];
+    // The reload may have come while the disk was read.
+    check();
+  });
 }
 
 function noFile(uri: vscode.Uri): Error {

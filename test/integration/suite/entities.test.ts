@@ -22,6 +22,7 @@ const A = 'President Roh Moo-hyun spoke in Seoul on Thursday.\n';
 const A_SIDECAR = `factmark: 1
 document:
   path: a.txt
+  date: "2006-03-02"
 offsets: codepoints
 annotations:
   - id: a1
@@ -125,19 +126,36 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     }
   });
 
-  it('Rename right after the entities file changed on disk (a checkout) edits the file as it now is', async () => {
-    // With auto-save after a delay, the browser build's default. With auto-save off (the desktop's
-    // default) the rename is not saved when the editor's copy of the entities file has not yet
-    // caught up with the checkout: an open defect, see the closing note of this change.
-    const files = vscode.workspace.getConfiguration('files');
-    const was = files.inspect<string>('autoSave')?.globalValue;
-    await files.update('autoSave', 'afterDelay', vscode.ConfigurationTarget.Global);
-    try {
-      await renameAfterCheckout();
-    } finally {
-      // Back to the host's own setting (off), not to the browser default.
-      await files.update('autoSave', was, vscode.ConfigurationTarget.Global);
+  it("hovering a linked mention shows its entity's card: name, type, aliases, mentions across articles and the date seen", async () => {
+    const editor = await openInEditor(a);
+    const at = editor.document.positionAt(A.indexOf('Moo-hyun'));
+    const raw = await eventually(async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', a, at);
+      const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n').replace(/\\/g, '');
+      return text.includes('2 mentions in 2 articles') ? text : undefined;
+    }, 'no entity card counting the mentions of both articles', 30_000);
+    assert.match(raw, /Roh Moo-hyun\*\* · Person · entity `e-roh`/);
+    const wb = workbench();
+    if (wb) {
+      // As a user sees it: the card drawn in the editor.
+      editor.selection = new vscode.Selection(at, at);
+      await vscode.commands.executeCommand('editor.action.showHover');
+      const card = await eventually(async () => {
+        const text = await wb.evaluate(() => Array.from(document.querySelectorAll('.monaco-editor .monaco-hover:not(.hidden)')).map((h) => h.textContent ?? '').join(''));
+        return text.includes('2 mentions in 2 articles') ? text : undefined;
+      }, 'the entity card is not drawn', 30_000);
+      for (const part of ['Roh Moo-hyun', 'Person', 'Also: President Roh', 'Seen on 2006-03-02']) assert.ok(card.includes(part), `the card lacks "${part}": ${card}`);
+      await wb.press('Escape');
     }
+  });
+
+  it('Rename right after the entities file changed on disk (a checkout) edits the file as it now is, and saves it', async () => {
+    // With auto-save off (the host's setting, and the desktop's default), the entities file open in
+    // an editor as the user left it: the rename must not edit VS Code's copy of the file before it
+    // caught up with the checkout, or saving it is refused (the file on disk is newer).
+    assert.strictEqual(vscode.workspace.getConfiguration('files').get('autoSave'), 'off');
+    await vscode.window.showTextDocument(vscode.Uri.file(entitiesPath()), { preview: false });
+    await renameAfterCheckout();
   });
 
   async function renameAfterCheckout(): Promise<void> {
@@ -148,7 +166,7 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     fs.writeFileSync(entitiesPath(), checkedOut);
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, new vscode.Position(0, 1), 'Roh (checkout)');
     assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'no rename edit');
-    await vscode.workspace.saveAll(false);
+    // Saved by Factmark, as VS Code saves a refactoring's files: the user saves nothing.
     const text = await eventually(() => {
       const t = fs.readFileSync(entitiesPath(), 'utf8');
       return t.includes('name: Roh (checkout)') ? t : undefined;
@@ -168,14 +186,15 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     }, 'the entities file did not come back', 30_000);
   }
 
-  it('Rename changes the canonical name in the entities file and nothing else, keeping its comments', async () => {
+  it('Rename changes the canonical name in the entities file and nothing else, keeping its comments, and saves it', async () => {
+    // The entities file in no editor, as when a user renames from an article: still saved.
+    await closeAllEditors();
     const editor = await openInEditor(b);
     const at = editor.document.positionAt(1);
     const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, at, 'Roh Moo-hyun (president)');
     assert.ok(edit, 'no rename edit');
     assert.deepStrictEqual(edit.entries().map(([uri]) => uri.fsPath), [entitiesPath()]);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await vscode.workspace.saveAll(false);
     const text = await eventually(() => {
       const t = fs.readFileSync(entitiesPath(), 'utf8');
       return t.includes('name: Roh Moo-hyun (president)') ? t : undefined;

@@ -26,6 +26,30 @@ const fileIn = (name: string, ...rel: string[]) => vscode.Uri.joinPath(folder(na
 const sidecarOf = (uri: vscode.Uri) => `${uri.fsPath}.factmark.yaml`;
 const read = (file: string) => (fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined);
 
+const ENTITIES = (extra: string) => `factmark-entities: 1
+entities:
+  - id: e-kim
+    name: Kim
+    type: PERSON
+${extra}`;
+const KIM_YC = '  - id: e-kimyc\n    name: Kim Yong-chol\n    type: PERSON\n';
+const TEXT = 'Kim met the delegation on Thursday.\n';
+const SIDECAR = (name: string) => `factmark: 1
+document:
+  path: ${name}
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 0
+    end: 3
+    quote: Kim
+    status: confirmed
+    entity: e-kim
+`;
+
+const DIR = 'entities-multi-root';
+
 describe('Multi-root workspace: two folders, a document of the same name in each', function () {
   let newsroom: vscode.Uri;
   let archive: vscode.Uri;
@@ -144,5 +168,64 @@ describe('Multi-root workspace: two folders, a document of the same name in each
     const ann = (rel: string) => read(path.join(bratTarget.fsPath, rel)) ?? '';
     assert.match(ann('newsroom/brief.ann'), /\tPERSON \d+ \d+\tElena Vassallo$/m);
     assert.match(ann('archive/brief.ann'), /\tPERSON \d+ \d+\tKim Yong-chol$/m);
+  });
+
+  // Entities are kept per workspace folder (each folder's factmark.entities.yaml). Here the archive
+  // folder was copied from the newsroom once, so both files hold an entity of the same id: two
+  // entities, one per folder. Acting on one must leave the other folder alone. Last in this suite:
+  // the articles it opens stay in Factmark's store until VS Code closes them, and the export test
+  // above counts the workspace's annotated articles.
+  describe('entities of the same id in two folders stay two entities', () => {
+    const files: string[] = [];
+    const write = (folderName: string, rel: string, content: string) => {
+      const file = path.join(folder(folderName).uri.fsPath, rel);
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, content);
+      files.push(file);
+      return vscode.Uri.file(file);
+    };
+    let newsroom: vscode.Uri;
+    let archive: vscode.Uri;
+    const entitiesOf = (name: string) => path.join(folder(name).uri.fsPath, 'factmark.entities.yaml');
+
+    before(() => {
+      write('newsroom', 'factmark.entities.yaml', ENTITIES(KIM_YC));
+      write('archive', 'factmark.entities.yaml', ENTITIES(''));
+      write('newsroom', `${DIR}/kim.txt.factmark.yaml`, SIDECAR('kim.txt'));
+      write('archive', `${DIR}/kim.txt.factmark.yaml`, SIDECAR('kim.txt'));
+      newsroom = write('newsroom', `${DIR}/kim.txt`, TEXT);
+      archive = write('archive', `${DIR}/kim.txt`, TEXT);
+    });
+
+    after(async () => {
+      await closeAllEditors();
+      for (const name of ['newsroom', 'archive']) fs.rmSync(path.join(folder(name).uri.fsPath, DIR), { recursive: true, force: true });
+      for (const f of files.filter((x) => x.endsWith('factmark.entities.yaml'))) fs.rmSync(f, { force: true });
+    });
+
+    it('Find All References and Merge Entity Into… keep to the folder of the entity', async () => {
+      // Each article's mention leads to its own folder's entity (Go to Definition) once both files are read.
+      for (const [doc, name] of [[newsroom, 'newsroom'], [archive, 'archive']] as const) {
+        await openInEditor(doc);
+        await eventually(async () => {
+          const d = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', doc, new vscode.Position(0, 1));
+          return d?.some((l) => l.uri.fsPath === entitiesOf(name));
+        }, `Go to Definition does not lead to the ${name} entities file`, 30_000);
+      }
+      const refs = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeReferenceProvider', archive, new vscode.Position(0, 1));
+      assert.deepStrictEqual(
+        refs.filter((r) => r.uri.fsPath.endsWith('.txt')).map((r) => path.relative(path.dirname(path.dirname(archive.fsPath)), r.uri.fsPath)),
+        [path.join(DIR, 'kim.txt')],
+      );
+      assert.ok(refs.every((r) => !r.uri.fsPath.startsWith(folder('newsroom').uri.fsPath + path.sep)), `References of the archive's Kim list the newsroom's: ${JSON.stringify(refs.map((r) => r.uri.fsPath))}`);
+
+      // Merge the newsroom's Kim into Kim Yong-chol: the newsroom's article follows, the archive's does not.
+      const archiveEntities = fs.readFileSync(entitiesOf('archive'), 'utf8');
+      await vscode.commands.executeCommand('factmark.mergeEntity', { entity: 'e-kim', into: 'e-kimyc' });
+      await eventually(() => fs.readFileSync(`${newsroom.fsPath}.factmark.yaml`, 'utf8').includes('entity: e-kimyc'), 'the newsroom mention was not relinked', 30_000);
+      assert.strictEqual(fs.readFileSync(`${archive.fsPath}.factmark.yaml`, 'utf8'), SIDECAR('kim.txt'), 'the archive article was relinked to an entity of another folder');
+      assert.strictEqual(fs.readFileSync(entitiesOf('archive'), 'utf8'), archiveEntities);
+      assert.ok(!fs.readFileSync(entitiesOf('newsroom'), 'utf8').includes('id: e-kim\n'), 'the newsroom Kim was not merged away');
+    });
   });
 });

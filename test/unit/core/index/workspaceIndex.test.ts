@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { indexSidecar, parseSearch, WorkspaceIndex } from '../../../../src/core/index';
+import { indexSidecar, parseSearch, PathKeys, WorkspaceIndex } from '../../../../src/core/index';
 import { parseSidecar } from '../../../../src/core/sidecar';
 import type { Entity } from '../../../../src/core/entities';
 
@@ -106,6 +106,21 @@ describe('Workspace index', () => {
     index.removeDocument('seoul.txt');
     assert.deepEqual(index.mentionsOf(PARK).map((m) => m.doc), ['busan-1990.txt']);
     assert.equal(index.queryFacts({}).length, 0);
+  });
+
+  it('finds the documents at or under a deleted file or folder, and nothing beside it', () => {
+    const index = new WorkspaceIndex();
+    const keys = ['file:///w/news/a.txt', 'file:///w/news/sub/b.txt', 'file:///w/news-old/c.txt', 'file:///w/news.txt', 'file:///w/other/d.txt'];
+    for (const key of keys) index.setDocument({ key, name: key, mentions: [], facts: [] });
+    assert.deepEqual(index.documentsUnder('file:///w/news'), ['file:///w/news/a.txt', 'file:///w/news/sub/b.txt']);
+    assert.deepEqual(index.documentsUnder('file:///w/news.txt'), ['file:///w/news.txt']);
+    assert.deepEqual(index.documentsUnder('file:///w/nothing'), []);
+    index.removeDocument('file:///w/news/a.txt');
+    assert.deepEqual(index.documentsUnder('file:///w/news/'), ['file:///w/news/sub/b.txt']);
+    const gone = new PathKeys();
+    gone.add('file:///w/x/y.txt');
+    assert.deepEqual(gone.under('file:///w/x'), ['file:///w/x/y.txt']);
+    assert.deepEqual(gone.under('file:///w/x/y.txt'), ['file:///w/x/y.txt']);
   });
 
   it('re-anchors a sidecar whose text moved, and leaves out what no longer anchors', () => {
