@@ -148,3 +148,15 @@ export async function clickUntil(wb: Workbench, at: { x: number; y: number }, do
     return eventually(done, 'not yet', 5_000).catch(() => false);
   }, message, timeoutMs);
 }
+
+/** Scrolls the element matching `selector` in the first picture page that has it into the middle of its panel; whether it was found. */
+export function scrollPictureTo(selector: string): boolean {
+  for (const outer of Array.from(document.querySelectorAll('iframe'))) {
+    const inner = outer.contentDocument?.querySelector('iframe#active-frame') as HTMLIFrameElement | null;
+    const found = inner?.contentDocument?.querySelector(selector);
+    if (!found) continue;
+    found.scrollIntoView({ block: 'center' });
+    return true;
+  }
+  return false;
+}

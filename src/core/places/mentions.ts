@@ -7,6 +7,7 @@
 import { sentenceFinder, visibleAnnotations } from '../facts';
 import type { Annotation, Mention, Span } from '../model';
 import { dateRange, extentOf, isPlaced, type Contexts } from '../timeline';
+import { runAll, type Steps } from '../slices';
 import type { Gazetteer, Place } from './gazetteer';
 import { isPlaceId, linkPlace, namedCountries, type Link, type LinkStatus, type PlaceContext } from './link';
 
@@ -70,8 +71,23 @@ function contextText(doc: PlaceDocument): string {
   }).join('\n');
 }
 
-/** The PLACE mentions of one document with their links. */
+/** Each document's mentions, as linked with one gazetteer; see `placeMentions`. */
+const perDocument = new WeakMap<PlaceDocument, { gazetteer: Gazetteer; mentions: PlaceMention[] }>();
+
+/**
+ * The PLACE mentions of one document with their links. Remembered per document object, as the
+ * timeline's entries are (see documentTimeline in ../timeline/items.ts): a redraw of the whole
+ * workspace links only the articles that changed.
+ */
 export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMention[] {
+  const found = perDocument.get(doc);
+  if (found?.gazetteer === gazetteer) return found.mentions;
+  const mentions = linkMentions(doc, gazetteer);
+  perDocument.set(doc, { gazetteer, mentions });
+  return mentions;
+}
+
+function linkMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMention[] {
   // The countries the article names only rank a name that several places share, and only the
   // countries of its candidates matter: looked for then (reading the whole text for every country
   // of every article was most of the map's time).
@@ -142,25 +158,34 @@ export function placeMentions(doc: PlaceDocument, gazetteer: Gazetteer): PlaceMe
   return out;
 }
 
-/** The map of some documents: dots by place (most mentioned first), and the mentions kept apart. */
-export function placeMap(docs: readonly PlaceDocument[], gazetteer: Gazetteer): PlaceMap {
+/** Documents linked between two pauses of `placeMapSteps`. */
+const DOCUMENTS_PER_STEP = 64;
+
+/** The map of some documents as steps (see ../slices), for the extension to run in slices. */
+export function* placeMapSteps(docs: readonly PlaceDocument[], gazetteer: Gazetteer): Steps<PlaceMap> {
   const byPlace = new Map<string, MapPoint>();
   const apart: PlaceMention[] = [];
   const counts = { stored: 0, linked: 0, ambiguous: 0, unmatched: 0 };
-  for (const doc of docs) {
-    for (const m of placeMentions(doc, gazetteer)) {
+  for (let d = 0; d < docs.length; d++) {
+    for (const m of placeMentions(docs[d], gazetteer)) {
       counts[m.status]++;
       if (!m.place) {
         apart.push(m);
         continue;
       }
-      const point = byPlace.get(m.place.id) ?? { place: m.place, mentions: [] };
-      point.mentions.push(m);
-      byPlace.set(m.place.id, point);
+      const point = byPlace.get(m.place.id);
+      if (point) point.mentions.push(m);
+      else byPlace.set(m.place.id, { place: m.place, mentions: [m] });
     }
+    if (d % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
   }
   const points = [...byPlace.values()].sort((a, b) => b.mentions.length - a.mentions.length || a.place.name.localeCompare(b.place.name));
   return { points, apart, counts };
+}
+
+/** The map of some documents: dots by place (most mentioned first), and the mentions kept apart. */
+export function placeMap(docs: readonly PlaceDocument[], gazetteer: Gazetteer): PlaceMap {
+  return runAll(placeMapSteps(docs, gazetteer));
 }
 
 /** What the map is narrowed to: the Factmark view's text and type filter and the timeline's date range, shared. */
@@ -177,17 +202,34 @@ export interface PlaceFilter {
   to?: string;
 }
 
-/** The map with only the mentions that pass `filter`: dots lose mentions (and go when none is left), counts follow. */
-export function filterPlaceMap(map: PlaceMap, filter: PlaceFilter): PlaceMap {
+/** What the map's filter judges a mention by: its text, its place and its article's date. */
+export type Judged = Pick<PlaceMention, 'text' | 'place' | 'documentDate'>;
+
+/** Whether a mention passes `filter`. */
+export function placeFilter(filter: PlaceFilter): (m: Judged) => boolean {
   const needle = filter.text?.trim().toLowerCase() ?? '';
   const { lo, hi } = dateRange(filter);
   const places = !filter.types?.length || filter.types.includes('PLACE');
-  const keeps = (m: PlaceMention): boolean => {
+  // Thousands of mentions share a few article dates: each is read once.
+  const dates = new Map<string, boolean>();
+  const inRange = (d: string): boolean => {
+    let kept = dates.get(d);
+    if (kept === undefined) {
+      const date = extentOf(d);
+      dates.set(d, (kept = !isPlaced(date) || (date.end > lo && date.start < hi)));
+    }
+    return kept;
+  };
+  return (m) => {
     if (!places) return false;
     if (needle && ![m.text, m.place?.name, m.place?.country, m.place?.id].some((f) => f?.toLowerCase().includes(needle))) return false;
-    const date = m.documentDate ? extentOf(m.documentDate) : undefined;
-    return !date || !isPlaced(date) || (date.end > lo && date.start < hi);
+    return !m.documentDate || inRange(m.documentDate);
   };
+}
+
+/** The map with only the mentions that pass `filter`: dots lose mentions (and go when none is left), counts follow. */
+export function filterPlaceMap(map: PlaceMap, filter: PlaceFilter): PlaceMap {
+  const keeps = placeFilter(filter);
   const counts = { stored: 0, linked: 0, ambiguous: 0, unmatched: 0 };
   const points: MapPoint[] = [];
   for (const p of map.points) {

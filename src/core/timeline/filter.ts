@@ -47,6 +47,12 @@ function keeps(filter: TimelineFilter, needle: string, e: TimelineEntry): boolea
   return matchesText(needle, e);
 }
 
+/** Whether an entry passes `filter`'s text, type and confirmed-only parts (not its date range, which applies to placed items only). */
+export function entryFilter(filter: TimelineFilter): (e: TimelineEntry) => boolean {
+  const needle = filter.text?.trim().toLowerCase() ?? '';
+  return (e) => keeps(filter, needle, e);
+}
+
 /** The entries that pass `filter`; the date range applies to placed items only. */
 export function filterTimeline(timeline: Timeline, filter: TimelineFilter): Timeline {
   const { lo, hi } = dateRange(filter);

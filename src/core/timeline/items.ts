@@ -7,6 +7,7 @@ import { sentenceFinder, visibleAnnotations } from '../facts';
 import type { Annotation, Fact, Mention, Span } from '../model';
 import { anchoredDuration, extentOf, isPlaced, isPoint, type Extent, type Precision } from './extent';
 import type { Contexts } from './fromIndex';
+import { runAll, type Steps } from '../slices';
 
 /** One document as the timeline sees it. */
 export interface TimelineDocument {
@@ -127,7 +128,8 @@ function entriesOf(doc: TimelineDocument, add: (entry: TimelineEntry, extent: Ex
       const around = d.id !== undefined ? doc.contexts?.get(d.id) : undefined;
       // The words kept around it stand for its sentence; a click selects the date itself.
       const window = around ? { start: d.start - around.before.length, end: d.end + around.after.length } : d;
-      return { quote: flat(around ? around.before + d.text + around.after : d.text), sentence: { start: d.start, end: d.end }, ...namesOf(namesIn(window)) };
+      // The index keeps the words around with their spaces flattened already: only the date's own text may need it.
+      return { quote: around ? (around.before + flat(d.text) + around.after).trim() : flat(d.text), sentence: { start: d.start, end: d.end }, ...namesOf(namesIn(window)) };
     }
     const sentence = sentenceOf(d);
     let found = bySentence.get(sentence.start);
@@ -186,11 +188,20 @@ function entriesOf(doc: TimelineDocument, add: (entry: TimelineEntry, extent: Ex
   }
 }
 
-/** The timeline of some documents. */
-export function buildTimeline(docs: readonly TimelineDocument[]): Timeline {
-  const items: TimelineItem[] = [];
-  const unplaced: UnplacedEntry[] = [];
-  for (const doc of docs) {
+/** What one document gives the timeline; see `documentTimeline`. */
+const perDocument = new WeakMap<TimelineDocument, Timeline>();
+
+/**
+ * The entries of one document, placed or not (in document order). Remembered per document object:
+ * the workspace index replaces an article's entry when its sidecar changes and never changes one in
+ * place, so a redraw of the whole workspace rebuilds only the articles that changed. An open
+ * article is read afresh for every redraw (a new object), so it is never taken from here stale.
+ */
+export function documentTimeline(doc: TimelineDocument): Timeline {
+  let found = perDocument.get(doc);
+  if (!found) {
+    const items: TimelineItem[] = [];
+    const unplaced: UnplacedEntry[] = [];
     // Each entry is new: completed in place rather than copied (tens of thousands for a large workspace).
     entriesOf(doc, (entry, extent) => {
       if (isPlaced(extent)) {
@@ -199,13 +210,40 @@ export function buildTimeline(docs: readonly TimelineDocument[]): Timeline {
         unplaced.push(Object.assign(entry, { reason: extent.reason }));
       }
     });
+    perDocument.set(doc, (found = { items, unplaced }));
   }
+  return found;
+}
+
+/** Documents read between two pauses of `timelineSteps` (a few milliseconds' work). */
+const DOCUMENTS_PER_STEP = 64;
+
+/**
+ * The timeline of some documents as steps (see ../slices): the extension runs them in slices, so
+ * that the timeline of thousands of articles does not hold the extension host in one piece.
+ */
+export function* timelineSteps(docs: readonly TimelineDocument[]): Steps<Timeline> {
+  const items: TimelineItem[] = [];
+  const unplaced: UnplacedEntry[] = [];
+  for (let d = 0; d < docs.length; d++) {
+    const own = documentTimeline(docs[d]);
+    for (const i of own.items) items.push(i);
+    for (const u of own.unplaced) unplaced.push(u);
+    if (d % DOCUMENTS_PER_STEP === DOCUMENTS_PER_STEP - 1) yield;
+  }
+  yield;
   // Documents compared by their rank in name order, found once: tens of thousands of entries compared
   // with localeCompare took most of the time of thousands of articles.
   const names = [...new Set(docs.map((d) => d.name))].sort((a, b) => a.localeCompare(b));
   const rank = new Map(names.map((n, i) => [n, i]));
   const byDocument = (a: TimelineEntry, b: TimelineEntry) => rank.get(a.document)! - rank.get(b.document)!;
   items.sort((a, b) => a.from - b.from || a.to - b.to || byDocument(a, b) || a.start - b.start);
+  yield;
   unplaced.sort((a, b) => byDocument(a, b) || a.start - b.start);
   return { items, unplaced };
+}
+
+/** The timeline of some documents, in one go. */
+export function buildTimeline(docs: readonly TimelineDocument[]): Timeline {
+  return runAll(timelineSteps(docs));
 }

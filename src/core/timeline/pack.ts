@@ -68,6 +68,8 @@ export function packLanes(lanes: readonly Lane[], minWidth: number, rowsPerLane 
       rows.push(row);
     }
     ends.forEach((_, n) => keys.push(rowKey(lane.name, n)));
+    // A lane with nothing in view (the page packs what is in view) keeps its row, so lanes do not jump while zooming.
+    if (!ends.length && !lane.items.length) keys.push(rowKey(lane.name, 0));
     if (!left.length) continue;
     const lastRow = rowKey(lane.name, ends.length);
     keys.push(lastRow);

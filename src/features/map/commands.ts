@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
 import type { CommandManager } from '../../commandManager';
 import { CommandId } from '../../commands';
-import { placeMap, type PlaceMap } from '../../core/places';
+import { mapList, mapView, placeMapSteps, type PlaceMap } from '../../core/places';
+import { runInSlices } from '../../core/slices';
 import type { Workflow } from '../annotate/workflow';
 import type { CorpusIndex } from '../entities/corpusIndex';
 import { INDEX_CHANGED, pictureFilter, registerPicture } from '../timeline/panel';
-import { readScope, scopeOfCommand } from '../timeline/sources';
+import { readScope, scopeOfCommand, SLICES } from '../timeline/sources';
 import { loadGazetteer } from './gazetteer';
 import { registerLinkPlace } from './link';
 
@@ -26,8 +27,10 @@ export function registerMap(context: vscode.ExtensionContext, commands: CommandM
         script: 'map.js',
         compute: async (scope) => {
           const [gazetteer, articles] = await Promise.all([loadGazetteer(context.extensionUri), readScope(workflow, corpus, scope)]);
-          return placeMap(articles, gazetteer);
+          return runInSlices(placeMapSteps(articles, gazetteer), SLICES);
         },
+        view: mapView,
+        list: mapList,
       },
       context.extensionUri,
       changes.event,

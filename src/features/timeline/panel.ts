@@ -3,6 +3,7 @@ import type { CommandManager } from '../../commandManager';
 import { isArticle } from '../../adapter';
 import { CommandId } from '../../commands';
 import { pendingReply, type PendingReply } from '../../core/reply';
+import { listQueryOf, type ListPage, type ListQuery } from '../../core/timeline';
 import { FACT_TYPE } from '../../core/tree';
 import type { Workflow } from '../annotate/workflow';
 import type { FilterState, SharedFilter } from '../sharedFilter';
@@ -17,6 +18,14 @@ export interface PictureKind<T> {
   /** The bundled script in dist/webview. */
   readonly script: string;
   compute(scope: Scope): Promise<T>;
+  /**
+   * What the page is sent of the data: what it draws (the axis's items, the map's dots summed up)
+   * and the first page of each list under the picture as the page last asked for it (`queries`,
+   * by list name); the lists' other entries stay here (see src/core/timeline/lists.ts).
+   */
+  view(data: T, queries: ReadonlyMap<string, ListQuery>): unknown;
+  /** A page of one of the lists under the picture, as the page asks for it. */
+  list(data: T, query: ListQuery): ListPage<unknown> | undefined;
 }
 
 /** The filter shared with the Factmark view, and the types it offers (entity types and facts). */
@@ -39,6 +48,7 @@ type FromWebview =
   | { type: 'filter'; filter: unknown }
   | { type: 'reveal' | 'link'; uri: string; start: number; end: number }
   | { type: 'scope'; workspace: boolean }
+  | { type: 'list'; query: unknown }
   | { type: 'save'; format: 'svg' | 'png'; data: string | null; request?: number };
 
 /** The picture panels open now, the one active last first: the picture commands act on the first. */
@@ -69,6 +79,8 @@ export class PicturePanel<T> extends Disposable {
   private pendingSave: { format: 'svg' | 'png'; target?: vscode.Uri; reply: PendingReply<vscode.Uri | undefined>; request: number } | undefined;
   /** The id of the last export request sent to the page. */
   private requests = 0;
+  /** The lists under the picture as the page last asked for them (by list name): a redraw sends their first pages. */
+  private readonly queries = new Map<string, ListQuery>();
 
   constructor(
     readonly panel: vscode.WebviewPanel,
@@ -156,7 +168,7 @@ export class PicturePanel<T> extends Disposable {
       // As JSON bytes: VS Code hands a byte array to the page as it is, where a tree of tens of
       // thousands of objects is serialised by VS Code, parsed by the workbench and copied again into
       // the page's frame. The page parses it once (readData in webview/common.ts).
-      const bytes = new TextEncoder().encode(JSON.stringify(data));
+      const bytes = new TextEncoder().encode(JSON.stringify(this.kind.view(data, this.queries)));
       await this.panel.webview.postMessage({ type: 'data', scope: this.scope, title: scopeTitle(this.scope), bytes, filter: filter.state, types: types() });
     }
     return data;
@@ -200,6 +212,13 @@ export class PicturePanel<T> extends Disposable {
       if (saved && !this.shared.filter.active) this.shared.filter.set(saved, this);
       this.ready = true;
       await this.refresh();
+    } else if (m.type === 'list') {
+      // A page of a list under the picture (its first for a new filter, or the next for "Show more").
+      const query = listQueryOf(m.query);
+      if (!query || this.data === undefined) return;
+      this.queries.set(query.list, { ...query, offset: 0 });
+      const page = this.kind.list(this.data, query);
+      if (page) await this.panel.webview.postMessage({ type: 'list', page });
     } else if (m.type === 'filter') {
       const filter = filterOf(m.filter);
       if (filter) this.shared.filter.set(filter, this);

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { isArticle } from '../../adapter';
 import type { PlaceDocument } from '../../core/places';
 import { isSidecarPath } from '../../core/sidecar';
+import { nextTask } from '../../core/slices';
 import { pictureDocumentOf, type TimelineDocument } from '../../core/timeline';
 import type { Workflow } from '../annotate/workflow';
 import type { CorpusIndex } from '../entities/corpusIndex';
@@ -52,9 +53,25 @@ export async function readScope(workflow: Workflow, corpus: CorpusIndex, scope: 
   const open = await readArticles(workflow, openArticleUris(), true);
   const shown = new Set(open.map((d) => d.uri));
   const out = open;
-  for (const doc of index.documents()) if (!shown.has(doc.key)) out.push(pictureDocumentOf(doc));
+  const docs = index.documents();
+  // In slices, as the pictures are computed (see SLICES): thousands of articles' first reading take a while.
+  let until = Date.now() + SLICES.sliceMs;
+  for (let i = 0; i < docs.length; i++) {
+    if (!shown.has(docs[i].key)) out.push(pictureDocumentOf(docs[i]));
+    if (i % 64 === 63 && Date.now() >= until) {
+      await nextTask();
+      until = Date.now() + SLICES.sliceMs;
+    }
+  }
   return out;
 }
+
+/**
+ * How the pictures of the whole workspace are computed in the extension host: in slices of about
+ * 15 ms (each step is a few dozen articles), handing the event loop back in between so that typing,
+ * other commands and the webviews' messages are not held for the second thousands of articles take.
+ */
+export const SLICES = { sliceMs: 15, maxSteps: 1000 };
 
 /**
  * The plain-text articles in editor tabs (shown or not) whose documents VS Code has loaded, not the

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Timeline } from '../../../src/core/timeline';
 import { closeAllEditors, copySampleArticle, eventually, openInEditor, sharedDir, showSampleIn, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
-import { clickUntil, parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, zoomPicture } from '../pictures';
+import { clickUntil, parseSvg, pictureHasFocus, readCspViolations, readDrawnItems, readPictureText, readPictureTheme, readPictureValue, scrollPictureTo, zoomPicture } from '../pictures';
 import type { TreeRow } from '../../../src/features/tree';
 import { luminance, readQuickInput, workbench, type QuickInputState } from '../workbench';
 
@@ -341,6 +341,30 @@ describe('Timeline (issue 16)', function () {
       return e?.document.uri.toString() === uri.toString() && selected === 'Speaker 4 addressed the council on 5 May 2001.';
     }, 'clicking a listed entry does not select its sentence').catch(() => assert.fail(`clicking a listed entry does not select its sentence, but ${JSON.stringify(selected)}`));
   }
+
+  it('lists 300 of the dates it cannot place with the count of all, and the others at "Show more"', async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    await closeAllEditors();
+    // 320 durations that no date anchors: more than the page lists at first.
+    const lines = Array.from({ length: 320 }, (_, i) => `Round ${i + 1} was a two-day meeting.`);
+    const uri = writeWorkspaceFile('pictures/unplaced.txt', lines.join('\n') + '\n');
+    await openInEditor(uri);
+    await suggestionsFor(uri);
+    await vscode.commands.executeCommand('factmark.showTimeline');
+    try {
+      const listed = () => wb!.evaluate(readDrawnItems, '#unplaced li').then((l) => l?.length ?? 0);
+      await eventually(async () => /^Not on the axis \(320\)/.test((await wb!.evaluate(readPictureText, '#unplaced h2')) ?? ''), 'the heading does not count the 320 dates not on the axis', 30_000);
+      await eventually(async () => (await listed()) === 300, 'the page does not list 300 of them at first', 30_000);
+      assert.match((await wb!.evaluate(readPictureText, '#unplaced .more')) ?? '', /… and 20 more\. Show 20 more/, 'the rest is counted under the list');
+      // "Show more" (scrolled to, as the user would) lists the other 20, the last one last.
+      await clickUntil(wb!, await eventually(async () => (await wb!.evaluate(scrollPictureTo, '#unplaced .show-more')) && (await wb!.evaluate(readDrawnItems, '#unplaced .show-more'))?.[0], 'no "Show more" button'), async () => (await listed()) === 320, '"Show 20 more" does not list the other 20');
+      assert.ok(((await wb!.evaluate(readPictureText, '#unplaced li:last-child')) ?? '').includes('Round 320 was a two-day meeting.'), 'the last listed is the last round');
+      assert.equal(await wb!.evaluate(readPictureText, '#unplaced .more'), undefined, 'nothing is left to show');
+    } finally {
+      await closeAllEditors();
+    }
+  });
 
   it('redraws when the article changes: a date typed in appears on the axis', async () => {
     const uri = writeWorkspaceFile('timeline-live.txt', 'The treaty was signed in 1990.\n');

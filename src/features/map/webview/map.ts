@@ -9,14 +9,15 @@ import { geoGraticule10, geoNaturalEarth1, geoPath } from 'd3-geo';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import world from 'world-atlas/countries-110m.json';
-import { filterPlaceMap, type MapPoint, type PlaceMap, type PlaceMention } from '../../../core/places';
+import { filterMapView, type CountedPoint, type MapView, type MapViewPoint, type PlaceMention } from '../../../core/places';
+import type { ListPage } from '../../../core/timeline';
 import {
   el,
   exportControls,
   filterControls,
-  LIST_LIMIT,
   readData,
   moreNote,
+  remoteList,
   noteScope,
   onThemeChange,
   scopeControl,
@@ -29,8 +30,12 @@ const SVG = 'http://www.w3.org/2000/svg';
 const saved = vscode.getState() as { scope?: unknown; selected?: string; filter?: SharedFilterState } | undefined;
 const NO_FILTER: SharedFilterState = { text: '', types: [], from: '', to: '' };
 const state = { scope: saved?.scope, selected: saved?.selected, filter: { ...NO_FILTER, ...saved?.filter } };
-/** Everything the extension sent; `draw` shows what passes the filter. */
-let all: PlaceMap = { points: [], apart: [], counts: { stored: 0, linked: 0, ambiguous: 0, unmatched: 0 } };
+/** The dots the extension sent (their mentions summed up); `draw` shows what passes the filter. */
+let all: MapViewPoint[] = [];
+/** The dots drawn now, with their mentions that pass the filter counted. */
+let drawn: CountedPoint[] = [];
+/** Whether the selected dot's first mention is to be revealed when its list comes (it was just clicked). */
+let revealFirst = false;
 
 
 const topology = world as unknown as Topology<{ countries: GeometryCollection }>;
@@ -72,25 +77,78 @@ function mentionItem(m: PlaceMention, extra?: string): HTMLLIElement {
   return li;
 }
 
-function select(point: MapPoint | undefined, revealFirst: boolean): void {
+/** The filter as the lists under the map are asked for with it. */
+const listFilter = () => ({ text: state.filter.text, types: state.filter.types, from: state.filter.from, to: state.filter.to });
+
+/** Selects a dot (or none): its mentions that pass the filter are asked of the extension, and listed when they come. */
+function select(point: CountedPoint | undefined, reveal: boolean): void {
   state.selected = point?.place.id;
   vscode.setState(state);
   for (const dot of Array.from(chart.querySelectorAll('.dot'))) dot.classList.toggle('selected', dot.getAttribute('data-id') === state.selected);
-  mentions.replaceChildren();
-  if (!point) return;
-  const p = point.place;
-  mentions.append(el('h2', {}, `${p.name} (${p.country || 'region'}, ${p.id}): ${point.mentions.length} mention${point.mentions.length === 1 ? '' : 's'}`));
-  const list = el('ul', {});
-  for (const m of point.mentions) list.append(mentionItem(m, m.status === 'stored' ? 'linked by you' : 'linked automatically'));
-  mentions.append(list);
-  if (revealFirst) reveal(point.mentions[0]);
+  if (!point) {
+    mentions.replaceChildren();
+    return;
+  }
+  revealFirst ||= reveal;
+  // A click lists the dot again even when its list was asked for before (and closed since).
+  pointList.want(listFilter(), point.place.id, reveal);
 }
+
+/** Lists the selected dot's mentions that pass the filter, a page at a time; the heading counts them all. */
+function listPoint(entries: readonly PlaceMention[], page: ListPage<PlaceMention>): void {
+  // Of the dots sent (a page may come with the data, before they are drawn).
+  const point = all.find((p) => p.place.id === page.query.key);
+  mentions.replaceChildren();
+  if (!point || point.place.id !== state.selected) return;
+  const p = point.place;
+  mentions.append(el('h2', {}, `${p.name} (${p.country || 'region'}, ${p.id}): ${page.total} mention${page.total === 1 ? '' : 's'}`));
+  const list = el('ul', {});
+  for (const m of entries) list.append(mentionItem(m, m.status === 'stored' ? 'linked by you' : 'linked automatically'));
+  mentions.append(list);
+  if (page.total > entries.length) mentions.append(moreNote(page.total, entries.length, () => pointList.more()));
+  if (revealFirst && entries.length) reveal(entries[0]);
+  revealFirst = false;
+}
+const pointList = remoteList<PlaceMention>('point', listPoint);
+
+/** The counts of the mentions apart (from the extension, which filters them) and the summary line above the list. */
+let apartCounts: Record<string, number> = {};
+let linkedCounts = { stored: 0, linked: 0 };
+
+function summarise(): void {
+  summary.textContent = `${drawn.length} places; mentions linked by you: ${linkedCounts.stored}, automatically: ${linkedCounts.linked}, ambiguous: ${apartCounts.ambiguous ?? 0}, not in the gazetteer: ${apartCounts.unmatched ?? 0}.`;
+  const f = state.filter;
+  if (f.text || f.types.length || f.from || f.to) summary.textContent += ` Filtered: ${all.length} places without the filter.`;
+}
+
+/** Lists the mentions not on the map that pass the filter, a page at a time; the heading counts them all. */
+function listApart(entries: readonly PlaceMention[], page: ListPage<PlaceMention>): void {
+  apartCounts = page.counts ?? {};
+  summarise();
+  apart.replaceChildren(el('h2', {}, `Not on the map (${page.total})`));
+  const list = el('ul', {});
+  for (const m of entries) {
+    const li = mentionItem(m, m.status === 'ambiguous' ? `${m.candidates} places have this name` : 'not in the offline gazetteer');
+    if (m.status === 'ambiguous') {
+      const pick = el('button', { type: 'button', title: 'Pick the place meant' }, 'Link…');
+      pick.addEventListener('click', (e) => {
+        e.stopPropagation();
+        vscode.postMessage({ type: 'link', uri: m.uri, start: m.start, end: m.end });
+      });
+      li.append(' ', pick);
+    }
+    list.append(li);
+  }
+  apart.append(list);
+  if (page.total > entries.length) apart.append(moreNote(page.total, entries.length, () => apartList.more()));
+}
+const apartList = remoteList<PlaceMention>('apart', listApart);
 
 /**
  * The part of the world the dots are in, at least 40° by 24° so a single place keeps its
  * surroundings; undefined (the whole world) when the dots span most of it.
  */
-function frameOf(points: readonly MapPoint[]): GeoJSON.Feature<GeoJSON.Polygon> | undefined {
+function frameOf(points: readonly CountedPoint[]): GeoJSON.Feature<GeoJSON.Polygon> | undefined {
   if (points.length === 0) return undefined;
   const lats = points.map((p) => p.place.lat);
   const lons = points.map((p) => p.place.lon);
@@ -106,7 +164,9 @@ function frameOf(points: readonly MapPoint[]): GeoJSON.Feature<GeoJSON.Polygon> 
 
 function draw(): void {
   app.setAttribute('aria-busy', 'false');
-  const data = filterPlaceMap(all, { text: state.filter.text, types: state.filter.types, from: state.filter.from, to: state.filter.to });
+  const data = filterMapView(all, listFilter());
+  drawn = data.points;
+  linkedCounts = { stored: data.stored, linked: data.linked };
   const width = Math.max(chart.clientWidth || document.body.clientWidth - 24, 320);
   const height = Math.round(width * 0.52);
   const projection = geoNaturalEarth1().fitSize([width, height], { type: 'Sphere' });
@@ -119,17 +179,17 @@ function draw(): void {
   const land = svg('g', {});
   for (const f of countries.features) land.append(svg('path', { d: path(f) ?? '', class: 'land' }));
   root.append(land);
-  const max = Math.max(1, ...data.points.map((p) => p.mentions.length));
+  const max = data.points.reduce((m, p) => Math.max(m, p.count), 1);
   const dots = svg('g', {});
   // Largest first, and countries under cities, so small dots stay on top and clickable.
-  const order = (p: MapPoint) => p.mentions.length + (p.place.feature === 'PCLI' || p.place.feature === 'CONT' ? 0.5 : 0);
+  const order = (p: CountedPoint) => p.count + (p.place.feature === 'PCLI' || p.place.feature === 'CONT' ? 0.5 : 0);
   for (const point of [...data.points].sort((a, b) => order(b) - order(a))) {
     const xy = projection([point.place.lon, point.place.lat]);
     if (!xy) continue;
-    const r = 3 + 12 * Math.sqrt(point.mentions.length / max);
-    const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1), class: 'dot', tabindex: 0, role: 'button', 'data-id': point.place.id, 'data-label': point.place.name, 'data-mentions': point.mentions.length });
+    const r = 3 + 12 * Math.sqrt(point.count / max);
+    const dot = svg('circle', { cx: xy[0].toFixed(1), cy: xy[1].toFixed(1), r: r.toFixed(1), class: 'dot', tabindex: 0, role: 'button', 'data-id': point.place.id, 'data-label': point.place.name, 'data-mentions': point.count });
     const title = svg('title', {});
-    title.textContent = `${point.place.name} (${point.place.country}): ${point.mentions.length} mention${point.mentions.length === 1 ? '' : 's'}`;
+    title.textContent = `${point.place.name} (${point.place.country}): ${point.count} mention${point.count === 1 ? '' : 's'}`;
     dot.append(title);
     dot.addEventListener('click', () => select(point, true));
     dot.addEventListener('keydown', (e) => (e as KeyboardEvent).key === 'Enter' && select(point, true));
@@ -138,28 +198,10 @@ function draw(): void {
   }
   root.append(dots);
   chart.replaceChildren(root);
-  const c = data.counts;
-  summary.textContent = `${data.points.length} places; mentions linked by you: ${c.stored}, automatically: ${c.linked}, ambiguous: ${c.ambiguous}, not in the gazetteer: ${c.unmatched}.`;
-  const f = state.filter;
-  if (f.text || f.types.length || f.from || f.to) summary.textContent += ` Filtered: ${all.points.length} places without the filter.`;
+  summarise();
+  // The lists are filtered in the extension: asked for again only when the filter (or the dot) changed.
+  apartList.want(listFilter());
   select(data.points.find((p) => p.place.id === state.selected), false);
-
-  apart.replaceChildren(el('h2', {}, `Not on the map (${data.apart.length})`));
-  const list = el('ul', {});
-  for (const m of data.apart.slice(0, LIST_LIMIT)) {
-    const li = mentionItem(m, m.status === 'ambiguous' ? `${m.candidates} places have this name` : 'not in the offline gazetteer');
-    if (m.status === 'ambiguous') {
-      const pick = el('button', { type: 'button', title: 'Pick the place meant' }, 'Link…');
-      pick.addEventListener('click', (e) => {
-        e.stopPropagation();
-        vscode.postMessage({ type: 'link', uri: m.uri, start: m.start, end: m.end });
-      });
-      li.append(' ', pick);
-    }
-    list.append(li);
-  }
-  apart.append(list);
-  if (data.apart.length > LIST_LIMIT) apart.append(moreNote(data.apart.length));
 }
 
 window.addEventListener('message', (event: MessageEvent) => {
@@ -171,8 +213,17 @@ window.addEventListener('message', (event: MessageEvent) => {
     draw();
     return;
   }
+  if (m.type === 'list') {
+    const page = (m as { page?: ListPage<PlaceMention> }).page;
+    apartList.take(page);
+    pointList.take(page);
+    return;
+  }
   if (m.type !== 'data') return;
-  all = readData<PlaceMap>(m);
+  const view = readData<MapView>(m);
+  all = view.points;
+  apartList.take(view.apart, true);
+  pointList.take(view.point, true);
   state.scope = m.scope;
   noteScope(m.scope);
   vscode.setState(state);

@@ -1,5 +1,9 @@
 /** Shared by the timeline and map webviews: the VS Code API handle, element building, theme and export. */
 
+import { LIST_LIMIT, listQueryOf, sameList, type ListPage, type ListQuery, type TimelineFilter } from '../../../core/timeline';
+
+export { LIST_LIMIT };
+
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
 
 export const vscode = acquireVsCodeApi();
@@ -191,10 +195,69 @@ export function filterControls(header: HTMLElement, onChange: (filter: SharedFil
   };
 }
 
-/** How many entries a list under a picture shows: thousands of rows would make every redraw slow. */
-export const LIST_LIMIT = 300;
+/** A note closing a list of which `shown` of `total` entries are listed, with a button to list more. */
+export function moreNote(total: number, shown: number, more: () => void): HTMLElement {
+  const note = el('p', { class: 'detail more' }, `… and ${total - shown} more. `);
+  const button = el('button', { type: 'button', class: 'show-more' }, `Show ${Math.min(LIST_LIMIT, total - shown)} more`);
+  button.addEventListener('click', more);
+  note.append(button);
+  return note;
+}
 
-/** A note closing a list cut at LIST_LIMIT. */
-export function moreNote(total: number): HTMLElement {
-  return el('p', { class: 'detail more' }, `… and ${total - LIST_LIMIT} more: narrow the filter to see them.`);
+/** A list under a picture that the page holds whole (a crowd's entries): shows LIST_LIMIT more at each "Show more". */
+export function localList<E>(list: HTMLElement, entries: readonly E[], item: (e: E) => HTMLElement, shown = LIST_LIMIT): void {
+  const ul = el('ul', {});
+  for (const e of entries.slice(0, shown)) ul.append(item(e));
+  list.append(ul);
+  if (entries.length > shown) {
+    list.append(
+      moreNote(entries.length, shown, () => {
+        list.querySelector('.more')?.remove();
+        ul.remove();
+        localList(list, entries, item, shown + LIST_LIMIT);
+      }),
+    );
+  }
+}
+
+/**
+ * A list under the picture that the extension holds (see src/core/timeline/lists.ts): `want` asks
+ * for its first page when the filter (or the dot it is of) changes, `more` for the next page;
+ * `take` shows a page the extension sent, in a `list` message or with the data. `show` gets every
+ * entry received so far for the current query and the last page (its `total` counts them all).
+ */
+export function remoteList<E>(name: string, show: (entries: readonly E[], page: ListPage<E>) => void) {
+  let wanted: ListQuery | undefined;
+  let last: ListPage<E> | undefined;
+  let shown: E[] = [];
+  const ask = (query: ListQuery) => vscode.postMessage({ type: 'list', query });
+  return {
+    /** Asks for the list with this filter (and dot), unless it is the one shown or asked for; `again`: shows the one held again. */
+    want(filter: TimelineFilter, key?: string, again = false): void {
+      const query = listQueryOf({ list: name, filter, key, offset: 0, limit: LIST_LIMIT })!;
+      const held = last && sameList(query, last.query) ? last : undefined;
+      if (again && held) show(shown, held);
+      if (sameList(query, wanted)) return;
+      wanted = query;
+      if (held) show(shown, held);
+      else ask(query);
+    },
+    /** Shows a page from the extension; one for a query since replaced is dropped (and, with the data, the query asked again). */
+    take(page: ListPage<E> | undefined, withData = false): void {
+      if (!page || page.query.list !== name) return;
+      if (wanted && !sameList(page.query, wanted)) {
+        if (withData) ask(wanted);
+        return;
+      }
+      if (page.query.offset === 0) shown = [...page.entries];
+      else if (page.query.offset === shown.length) shown = shown.concat(page.entries);
+      else return;
+      last = page;
+      show(shown, page);
+    },
+    /** Asks for the next page ("Show more"). */
+    more(): void {
+      if (wanted && last && sameList(last.query, wanted)) ask({ ...wanted, offset: shown.length });
+    },
+  };
 }

@@ -6,8 +6,8 @@
  * Every text from a file is written with textContent (or as SVG <title> text by Plot), never as HTML.
  */
 import * as Plot from '@observablehq/plot';
-import { facets, filterTimeline, groupTimeline, isoDay, packLanes, type Crowd, type PackedItem, type Timeline, type TimelineFilter, type TimelineGrouping, type TimelineItem } from '../../../core/timeline';
-import { el, exportControls, readData, filterControls, LIST_LIMIT, moreNote, noteScope, onThemeChange, scopeControl, vscode, type SharedFilterState, type TypeChoice } from './common';
+import { filterTimeline, groupTimeline, isoDay, packLanes, type Crowd, type PackedItem, type TimelineFilter, type TimelineGrouping, type TimelineItem, type TimelineView, type UnplacedEntry } from '../../../core/timeline';
+import { el, exportControls, readData, filterControls, localList, moreNote, noteScope, onThemeChange, remoteList, scopeControl, vscode, type SharedFilterState, type TypeChoice } from './common';
 
 interface State {
   scope?: unknown;
@@ -19,7 +19,10 @@ interface State {
 
 const saved = vscode.getState() as Partial<State> | undefined;
 const state: State = { grouping: saved?.grouping ?? 'type', filter: { ...saved?.filter }, domain: saved?.domain, scope: saved?.scope };
-let timeline: Timeline = { items: [], unplaced: [] };
+/** The items on the axis; the entries not on it stay in the extension, which sends the page of them shown (`unplacedList`). */
+let items: TimelineItem[] = [];
+/** The types of the items, in order: the colours. */
+let types: string[] = [];
 let title = '';
 
 const app = document.getElementById('app') as HTMLElement;
@@ -124,33 +127,54 @@ function listCrowd(c: Crowd | undefined): void {
   close.addEventListener('click', () => listCrowd(undefined));
   const heading = el('h2', {}, `${c.items.length} in ${c.group}, ${stretch(c)} `);
   heading.append(close);
-  const list = el('ul', {});
-  for (const i of c.items.slice(0, LIST_LIMIT)) {
+  crowdList.append(heading);
+  localList(crowdList, c.items, (i) => {
     const li = el('li', { tabindex: '0', class: 'entry', 'data-key': i.key });
     li.append(el('span', { class: 'label' }, i.label), ` — ${i.value}, ${i.type}${i.suggested ? ', suggested' : ''} — `, el('span', { class: 'quote' }, `${i.document}: ${i.quote}`));
     li.addEventListener('click', () => reveal(i));
     li.addEventListener('keydown', (e) => e.key === 'Enter' && reveal(i));
-    list.append(li);
-  }
-  crowdList.append(heading, list);
-  if (c.items.length > LIST_LIMIT) crowdList.append(moreNote(c.items.length));
+    return li;
+  });
 }
 
+/** Lists the entries not on the axis that pass the filter, a page at a time; the heading counts them all. */
+function listUnplaced(entries: readonly UnplacedEntry[], page: { total: number }): void {
+  unplaced.replaceChildren(el('h2', {}, `Not on the axis (${page.total})`));
+  const list = el('ul', {});
+  for (const u of entries) {
+    const li = el('li', { tabindex: '0', class: 'entry', 'data-key': u.key });
+    li.append(el('span', { class: 'label' }, u.label), ` — ${u.reason} — `, el('span', { class: 'quote' }, `${u.document}: ${u.quote}`));
+    li.addEventListener('click', () => reveal(u));
+    li.addEventListener('keydown', (e) => e.key === 'Enter' && reveal(u));
+    list.append(li);
+  }
+  unplaced.append(list);
+  if (page.total > entries.length) unplaced.append(moreNote(page.total, entries.length, () => unplacedList.more()));
+}
+const unplacedList = remoteList<UnplacedEntry>('unplaced', listUnplaced);
+
 function draw(): void {
-  const shown = filterTimeline(timeline, state.filter);
+  const shown = filterTimeline({ items, unplaced: [] }, state.filter);
+  // The entries not on the axis are filtered in the extension: asked for again only when the filter changed.
+  unplacedList.want(state.filter);
   const lanes = groupTimeline(shown.items, state.grouping);
   chart.replaceChildren();
   app.setAttribute('aria-busy', 'false');
   if (shown.items.length === 0) {
     listCrowd(undefined);
-    chart.append(el('p', { class: 'empty' }, timeline.items.length ? 'Nothing matches the filter.' : `No dated facts or dates in ${title || 'this scope'}.`));
+    chart.append(el('p', { class: 'empty' }, items.length ? 'Nothing matches the filter.' : `No dated facts or dates in ${title || 'this scope'}.`));
   } else {
-    const lo = Math.min(...shown.items.map((r) => r.from));
-    const hi = Math.max(...shown.items.map((r) => r.to));
+    // A loop, not Math.min(...): tens of thousands of arguments would overflow the stack.
+    let [lo, hi] = [Infinity, -Infinity];
+    for (const r of shown.items) [lo, hi] = [Math.min(lo, r.from), Math.max(hi, r.to)];
     const pad = Math.max((hi - lo) * 0.03, 86_400_000);
     const domain = state.domain ?? [lo - pad, hi + pad];
     const width = Math.max(chart.clientWidth || document.body.clientWidth - 24, 320);
-    const { rows, crowds, keys } = packLanes(lanes, ((domain[1] - domain[0]) * 16) / width);
+    // Only what is in view is packed and drawn (every lane keeps its row): zoomed in on a year of
+    // 5,000 articles, the thousands of entries outside it were packed and drawn off the chart, a
+    // quarter of a second for each turn of the wheel.
+    const inView = lanes.map((l) => ({ name: l.name, items: l.items.filter((i) => i.to > domain[0] && i.from < domain[1]) }));
+    const { rows, crowds, keys } = packLanes(inView, ((domain[1] - domain[0]) * 16) / width);
     const bars = rows.filter((r) => !r.point);
     const points = rows.filter((r) => r.point);
     // A crowd's mark is at least wide enough for its count, and ends inside the chart (where it can be clicked).
@@ -159,11 +183,10 @@ function draw(): void {
       const x2 = Math.min(Math.max(c.to, c.from + minCrowd), Math.max(domain[1], c.from));
       return { ...c, x1: Math.min(c.from, x2 - minCrowd), x2, count: `${c.items.length} more` };
     });
-    const types = facets(timeline).types;
     const plot = Plot.plot({
       width,
       height: 60 + keys.length * 30,
-      marginLeft: Math.min(220, 16 + 7 * Math.max(...lanes.map((l) => l.name.length))),
+      marginLeft: Math.min(220, 16 + 7 * lanes.reduce((n, l) => Math.max(n, l.name.length), 0)),
       marginTop: 24,
       style: { background: 'transparent', color: 'var(--vscode-foreground)', fontSize: '12px', fontFamily: 'var(--vscode-font-family)' },
       x: { type: 'utc', domain, grid: true, label: null, clamp: false },
@@ -186,17 +209,6 @@ function draw(): void {
     listCrowd(listedCrowd && crowds.find((c) => c.lane === listedCrowd!.lane && c.from === listedCrowd!.from));
     zoomable(plot as unknown as SVGSVGElement & { scale(name: 'x'): { invert(x: number): number; apply(v: number): number } }, domain);
   }
-  unplaced.replaceChildren(el('h2', {}, `Not on the axis (${shown.unplaced.length})`));
-  const list = el('ul', {});
-  for (const u of shown.unplaced.slice(0, LIST_LIMIT)) {
-    const li = el('li', { tabindex: '0', class: 'entry', 'data-key': u.key });
-    li.append(el('span', { class: 'label' }, u.label), ` — ${u.reason} — `, el('span', { class: 'quote' }, `${u.document}: ${u.quote}`));
-    li.addEventListener('click', () => reveal(u));
-    li.addEventListener('keydown', (e) => e.key === 'Enter' && reveal(u));
-    list.append(li);
-  }
-  unplaced.append(list);
-  if (shown.unplaced.length > LIST_LIMIT) unplaced.append(moreNote(shown.unplaced.length));
 }
 
 /**
@@ -299,8 +311,15 @@ window.addEventListener('message', (event: MessageEvent) => {
     writeControls();
     return;
   }
+  if (m.type === 'list') {
+    unplacedList.take((m as { page?: never }).page);
+    return;
+  }
   if (m.type !== 'data') return;
-  timeline = readData<Timeline>(m);
+  const view = readData<TimelineView>(m);
+  items = view.items;
+  types = [...new Set(items.map((i) => i.type))].sort();
+  unplacedList.take(view.unplaced, true);
   title = m.title;
   state.scope = m.scope;
   noteScope(m.scope);
