@@ -11,7 +11,7 @@ import { renamedColumns } from '../core/export/doccanoImport';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../core/export';
 import { runImportJob, type ImportJob } from '../core/export/importJob';
 import { MAX_IMPORT_BYTES } from '../core/export/limits';
-import { pausesSoFar, runInSlices } from '../core/slices';
+import { runInSlices, type SliceCount } from '../core/slices';
 import type { LiveAnnotations } from './exportImport';
 import { onNodeDisk } from './host';
 
@@ -40,9 +40,10 @@ export interface ImportOutcome {
   ranIn: RanIn;
   /**
    * How many times merging and writing the annotations handed the extension host back to other work
-   * (thousands of annotations: several times; for tests and the benchmark).
+   * (thousands of annotations: several times; for tests and the benchmark): the import's own slices,
+   * not those of other work meanwhile (the undo history's comparison of its snapshots, say).
    */
-  pauses: number;
+  pauses: { merge: number; write: number };
 }
 
 type RanIn = 'worker' | 'extension host';
@@ -138,13 +139,14 @@ export async function importCommand(
   if (document.version !== version) return changedMeanwhile();
   let merged: MergedImport | undefined;
   let changed = false;
-  const pausesBefore = pausesSoFar();
+  const mergeSlices: SliceCount = { pauses: 0 };
+  const writesBefore = entry.writeSlices.pauses;
   await record(document, `Import from ${file.path.split('/').pop()}`, async () => {
     // Thousands of entries are merged in slices, so that the extension host keeps answering; the
     // edit then only takes the result. Annotations changed meanwhile (another command, a reload of
     // the sidecar) replace the model: the merge is then done again inside the edit, on the new one.
     const before = entry.model;
-    const ahead = await runInSlices(mergeImportedSteps(before, imported));
+    const ahead = await runInSlices(mergeImportedSteps(before, imported), { count: mergeSlices });
     if (document.version !== version) return;
     return store.edit(document, (model) => {
       if (document.version !== version) return;
@@ -155,7 +157,9 @@ export async function importCommand(
     });
   });
   if (!changed || !merged) return changedMeanwhile();
-  const pauses = pausesSoFar() - pausesBefore;
+  // The document's writes while the import ran: the import's own (and, at most, those of an
+  // annotation made meanwhile, which a write of the import then carries too).
+  const pauses = { merge: mergeSlices.pauses, write: entry.writeSlices.pauses - writesBefore };
 
   const notImported = imported.problems.filter((p) => !p.imported);
   if (imported.problems.length > 0) {

@@ -4,8 +4,8 @@
  */
 
 export * from './types';
-export { parseSidecar, MAX_SIDECAR_LENGTH, YAML_OPTIONS } from './parse';
-export { writeSidecar, SidecarNotWritableError } from './write';
+export { parseSidecar, parseWithNodesSteps, MAX_SIDECAR_LENGTH, YAML_OPTIONS } from './parse';
+export { writeSidecar, writeSidecarSteps, SidecarNotWritableError } from './write';
 export { emitSidecar, emitSidecarSteps } from './emit';
 export { buildSidecarData, buildSidecarDataSteps, type SidecarInput } from './build';
 export { mergeSidecars, type MergeConflict, type MergeResult } from './merge';
