@@ -35,6 +35,8 @@ export interface ImportOutcome {
   sidecar: vscode.Uri;
   addedAnnotations: number;
   addedFacts: number;
+  /** The document date the import set (the file gave one, and none was set). */
+  documentDate?: string;
   problems: ImportProblem[];
   /** Where the importer ran: in a worker thread (large files) or in the extension host. */
   ranIn: RanIn;
@@ -153,6 +155,7 @@ export async function importCommand(
       merged = model === before ? ahead : mergeImported(model, imported);
       model.annotations = merged.document.annotations;
       model.facts = merged.document.facts;
+      if (merged.documentDate !== undefined) model.documentDate = merged.documentDate;
       changed = true;
     });
   });
@@ -166,13 +169,14 @@ export async function importCommand(
     log.appendLine(`Import of ${file.toString(true)} (${format.label}) into ${vscode.workspace.asRelativePath(documentUri)}:`);
     for (const p of imported.problems) log.appendLine(`  ${problemLine(p)} [${p.kind}]`);
   }
-  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.`;
+  const dated = merged.documentDate !== undefined ? ` The document date is now ${merged.documentDate}.` : '';
+  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.${dated}`;
   if (notImported.length > 0) {
     void vscode.window.showWarningMessage(`${summary} ${notImported.length} not imported: ${topReasons(notImported)}.`, 'Show Details').then((c) => c && log.show(true));
   } else {
     void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
   }
-  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems, ranIn, pauses };
+  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), problems: imported.problems, ranIn, pauses };
 }
 
 /** Imports larger than this (characters) run in a worker thread, under a cancellable progress notification. */

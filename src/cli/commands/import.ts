@@ -190,7 +190,7 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       orphans = reading.orphanContext;
     }
     const merged = mergeImported(base, result);
-    if (merged.addedAnnotations === 0 && merged.addedFacts === 0) return { result, addedAnnotations: 0, addedFacts: 0, written: false };
+    if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.documentDate === undefined) return { result, addedAnnotations: 0, addedFacts: 0, written: false };
     const next = updateSidecar(original, orphans ? { document: merged.document, text, fileBytes: bytes, orphans } : { document: merged.document, text, fileBytes: bytes });
     if (readIfExists(doc.sidecar) !== original) continue; // changed by another writer: merge again
     await writeFileAtomic(doc.sidecar, next);

@@ -256,7 +256,8 @@ describe('Export and import annotations', function () {
     const collection = JSON.parse(fs.readFileSync(target.fsPath, 'utf8'));
     assert.equal(collection.type, 'AnnotationCollection');
     assert.equal(collection.total, 4, 'three entities and one fact');
-    for (const item of collection.first.items) assert.equal(item.target.source, korea.toString());
+    // The source is the file's own URI, with the document's date from its sidecar (dcterms:date).
+    for (const item of collection.first.items) assert.deepEqual(item.target.source, { id: korea.toString(), type: 'Text', 'dcterms:date': '2006-03-02' });
   });
 
   it('exports the whole workspace, every annotated document included', async () => {
