@@ -13,7 +13,8 @@ import { runImportJob, type ImportJob } from '../core/export/importJob';
 import { MAX_IMPORT_BYTES } from '../core/export/limits';
 import { runInSlices, type SliceCount } from '../core/slices';
 import type { LiveAnnotations } from './exportImport';
-import { onNodeDisk } from './host';
+import { inNodeHost, onNodeDisk } from './host';
+import { canStartWebWorker, importInWebWorker } from './import/webWorker';
 
 /** Arguments of the import command from a script or a test. */
 export interface ImportRequest {
@@ -48,7 +49,14 @@ export interface ImportOutcome {
   pauses: { merge: number; write: number };
 }
 
+/** Where the importer ran: a worker (a Node worker thread on the desktop, a Web Worker on the web) or the extension host. */
 type RanIn = 'worker' | 'extension host';
+
+/** The import worker scripts: `node` for a worker thread, `web` for a Web Worker. */
+export interface ImportWorkers {
+  node: vscode.Uri;
+  web: vscode.Uri;
+}
 
 const decoder = new TextDecoder('utf-8');
 
@@ -56,15 +64,15 @@ const decoder = new TextDecoder('utf-8');
 export type RecordAction = <T>(document: vscode.TextDocument, label: string, action: () => Promise<T>) => Promise<T>;
 
 /**
- * Runs the import command. `worker`: the import worker script (dist/importWorker.js), absent where
- * there is no Node (a web host): large imports then run in one piece in the extension host.
+ * Runs the import command. `worker`: the import worker scripts, dist/importWorker.js (a Node worker
+ * thread, on the desktop) and dist/webview/importWorker.js (a Web Worker, in VS Code for the Web).
  */
 export async function importCommand(
   store: LiveAnnotations,
   request: ImportRequest,
   log: vscode.OutputChannel,
   record: RecordAction = (_document, _label, action) => action(),
-  worker?: vscode.Uri,
+  worker?: ImportWorkers,
 ): Promise<ImportOutcome | undefined> {
   const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
   if (!documentUri) {
@@ -183,18 +191,19 @@ export async function importCommand(
 const LARGE_IMPORT = 1024 * 1024;
 
 /**
- * Runs the importer: small files here, large ones in a worker thread so that the extension host keeps
- * answering (8.8 MB of W3C JSON holds it for about half a second, mostly JSON.parse); undefined when the
- * user cancels. Without a worker (a web host, or one that fails to start) the import runs here in one
- * piece, after a pause that lets the notification show.
+ * Runs the importer: small files here, large ones in a worker so that the extension host keeps
+ * answering (8.8 MB of W3C JSON holds it for about half a second, mostly JSON.parse): a worker thread
+ * on the desktop, a Web Worker on the web. Undefined when the user cancels. Without a worker (one that
+ * fails to start) the import runs here in one piece, after a pause that lets the notification show.
  */
 async function runImport(
   job: ImportJob,
   file: vscode.Uri,
   offThread: boolean | undefined,
-  worker: vscode.Uri | undefined,
+  workers: ImportWorkers | undefined,
   log: vscode.OutputChannel,
 ): Promise<{ result: ImportResult; ranIn: RanIn } | undefined> {
+  const worker = workers?.node;
   if (!(offThread ?? job.content.length > LARGE_IMPORT)) return { result: runImportJob(job), ranIn: 'extension host' };
   const title = `Factmark: reading ${vscode.workspace.asRelativePath(file)}`;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
@@ -209,6 +218,13 @@ async function runImport(
         log.appendLine(`The import worker failed (${err instanceof Error ? err.message : String(err)}); importing in the extension host instead.`);
       } finally {
         cancelling.dispose();
+      }
+    } else if (workers && !inNodeHost() && offThread !== false && canStartWebWorker()) {
+      try {
+        const result = await importInWebWorker(workers.web, job, token);
+        return result && { result, ranIn: 'worker' };
+      } catch (err) {
+        log.appendLine(`The import Web Worker failed (${err instanceof Error ? err.message : String(err)}); importing in the extension host instead.`);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
