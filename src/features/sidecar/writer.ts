@@ -11,7 +11,7 @@ import {
   fingerprintDataSteps,
   fingerprintMatches,
   loadAnnotations,
-  mergeSidecars,
+  mergeSidecarsSteps,
   parseSidecar,
   parseWithNodesSteps,
   writeSidecar,
@@ -143,7 +143,7 @@ export class SidecarWriter {
       };
       const theirsData = await norm(theirs.doc);
       const base = entry.base ? await norm(entry.base) : { ...theirsData, annotations: [], facts: [] };
-      const result = mergeSidecars(base, withLabels(await sliced(buildSidecarDataSteps(input)), entry.base), theirsData);
+      const result = await sliced(mergeSidecarsSteps(base, withLabels(await sliced(buildSidecarDataSteps(input)), entry.base), theirsData));
       if (result.conflicts.length > 0) {
         entry.conflict = result.conflicts;
         void this.askAboutConflict(entry, decision.disk, result.merged, result.conflicts);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mergeImported, mergeImportedSteps } from '../../../src/core/documents';
 import type { AnnotatedDocument, Annotation, Fact } from '../../../src/core/model';
-import { buildSidecarData, buildSidecarDataSteps, emitSidecar, emitSidecarSteps, fingerprintData, fingerprintDataSteps, parseSidecar, writeSidecar, writeSidecarSteps } from '../../../src/core/sidecar';
+import { buildSidecarData, buildSidecarDataSteps, emitSidecar, emitSidecarSteps, fingerprintData, fingerprintDataSteps, mergeSidecars, mergeSidecarsSteps, parseSidecar, writeSidecar, writeSidecarSteps } from '../../../src/core/sidecar';
 import { runAll, runInSlices, type Steps } from '../../../src/core/slices';
 
 /** A document of `n` annotations (every tenth fact), as a large import leaves it. */
@@ -77,6 +77,17 @@ describe('work in slices (src/core/slices.ts): a large sidecar built, written an
     const same = await sliced(writeSidecarSteps(value + ' ', data));
     assert.equal(same.value, value + ' ');
     assert.ok(same.pauses >= 5, `${same.pauses} pauses`);
+  });
+
+  it('merges thousands of entries three-way with a file changed on disk in slices, as in one go', async () => {
+    // Issue 12: an import into a sidecar changed on disk meanwhile was merged in one piece.
+    const base = { ...data, annotations: data.annotations.slice(0, 1), facts: [] };
+    const theirs = { ...data, annotations: [...data.annotations.slice(0, 1), { ...data.annotations[1], id: 'a-theirs' }], facts: [] };
+    const { value, pauses } = await sliced(mergeSidecarsSteps(base, data, theirs));
+    assert.deepEqual(value, mergeSidecars(base, data, theirs));
+    assert.equal(value.conflicts.length, 0);
+    assert.equal(value.merged.annotations.length, data.annotations.length + 1);
+    assert.ok(pauses >= 5, `${pauses} pauses`);
   });
 
   it('merges an import in slices as in one go; a re-import adds nothing', async () => {
