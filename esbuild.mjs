@@ -87,6 +87,8 @@ const webviewOptions = {
   entryPoints: {
     timeline: 'src/features/timeline/webview/timeline.ts',
     map: 'src/features/map/webview/map.ts',
+    // Not a page but a Web Worker (issue 12): the importers off the web extension host's thread.
+    importWorker: 'src/features/import/webview/importWorker.ts',
   },
   bundle: true,
   format: 'iife',

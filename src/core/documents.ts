@@ -78,7 +78,7 @@ const idMakerFor = (doc: AnnotatedDocument) => new IdMaker([...doc.annotations.m
  * twice, and facts then point at the existing one; a fact already present (same label and span) is not
  * added twice either.
  */
-export function mergeImported(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): MergedImport {
+export function mergeImported(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts' | 'documentDate'>): MergedImport {
   return runAll(mergeImportedSteps(existing, imported));
 }
 
@@ -87,10 +87,12 @@ export interface MergedImport {
   document: AnnotatedDocument;
   addedAnnotations: number;
   addedFacts: number;
+  /** The document date the import set (none was set before). */
+  documentDate?: string;
 }
 
 /** {@link mergeImported} in steps (see `core/slices.ts`). */
-export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts'>): Steps<MergedImport> {
+export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<ImportResult, 'annotations' | 'facts' | 'documentDate'>): Steps<MergedImport> {
   const ids = idMakerFor(existing);
   yield;
   const renamed = new Map<string, string>();
@@ -140,7 +142,12 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   }
   yield;
   annotations.sort((x, y) => x.start - y.start || x.end - y.end);
-  return { document: { ...existing, annotations, facts }, addedAnnotations, addedFacts };
+  const document: AnnotatedDocument = { ...existing, annotations, facts };
+  // The file's document date (one set by hand where it came from) is taken where none is set; a date
+  // already set here is the user's and stays.
+  const dated = existing.documentDate === undefined && imported.documentDate !== undefined;
+  if (dated) document.documentDate = imported.documentDate;
+  return { document, addedAnnotations, addedFacts, ...(dated ? { documentDate: imported.documentDate } : {}) };
 }
 
 /**

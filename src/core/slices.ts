@@ -20,19 +20,21 @@ export function runAll<T>(steps: Steps<T>): T {
   }
 }
 
-let pauses = 0;
-
-/** How many times `runInSlices` has handed the event loop back so far (for tests and the benchmark). */
-export function pausesSoFar(): number {
-  return pauses;
+/** A tally of the times one piece of work handed the event loop back (for tests and the benchmark). */
+export interface SliceCount {
+  pauses: number;
 }
 
 /**
  * Runs the steps in slices of about `sliceMs` and at most `maxSteps` steps, letting timers, I/O and
  * other commands run in between (`pause` waits for a macrotask, not a microtask, so that they really
- * get their turn). The step limit makes large work pause however fast the machine.
+ * get their turn). The step limit makes large work pause however fast the machine. `count`, when
+ * given, is told of each pause: so a caller counts its own work's pauses, not others' running meanwhile.
  */
-export async function runInSlices<T>(steps: Steps<T>, { sliceMs = 15, maxSteps = 4, pause = nextTask }: { sliceMs?: number; maxSteps?: number; pause?: () => Promise<void> } = {}): Promise<T> {
+export async function runInSlices<T>(
+  steps: Steps<T>,
+  { sliceMs = 15, maxSteps = 4, pause = nextTask, count }: { sliceMs?: number; maxSteps?: number; pause?: () => Promise<void>; count?: SliceCount } = {},
+): Promise<T> {
   for (;;) {
     const until = Date.now() + sliceMs;
     for (let n = 1; ; n++) {
@@ -40,7 +42,7 @@ export async function runInSlices<T>(steps: Steps<T>, { sliceMs = 15, maxSteps =
       if (r.done) return r.value;
       if (n >= maxSteps || Date.now() >= until) break;
     }
-    pauses++;
+    if (count) count.pauses++;
     await pause();
   }
 }

@@ -60,7 +60,7 @@ export interface LiveAnnotations {
 /** The "Export Annotations…" and "Import Annotations…" commands. */
 /** `extensionUri`: where dist/importWorker.js is, for large imports off the main thread. */
 export function registerExportImport(commands: CommandManager, store: LiveAnnotations, record?: RecordAction, extensionUri?: vscode.Uri): vscode.Disposable {
-  const worker = extensionUri && vscode.Uri.joinPath(extensionUri, 'dist', 'importWorker.js');
+  const worker = extensionUri && { node: vscode.Uri.joinPath(extensionUri, 'dist', 'importWorker.js'), web: vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'importWorker.js') };
   const log = vscode.window.createOutputChannel('Factmark Export & Import');
   return vscode.Disposable.from(
     log,

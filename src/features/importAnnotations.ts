@@ -11,9 +11,10 @@ import { renamedColumns } from '../core/export/doccanoImport';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../core/export';
 import { runImportJob, type ImportJob } from '../core/export/importJob';
 import { MAX_IMPORT_BYTES } from '../core/export/limits';
-import { pausesSoFar, runInSlices } from '../core/slices';
+import { runInSlices, type SliceCount } from '../core/slices';
 import type { LiveAnnotations } from './exportImport';
-import { onNodeDisk } from './host';
+import { inNodeHost, onNodeDisk } from './host';
+import { canStartWebWorker, importInWebWorker } from './import/webWorker';
 
 /** Arguments of the import command from a script or a test. */
 export interface ImportRequest {
@@ -35,17 +36,27 @@ export interface ImportOutcome {
   sidecar: vscode.Uri;
   addedAnnotations: number;
   addedFacts: number;
+  /** The document date the import set (the file gave one, and none was set). */
+  documentDate?: string;
   problems: ImportProblem[];
   /** Where the importer ran: in a worker thread (large files) or in the extension host. */
   ranIn: RanIn;
   /**
    * How many times merging and writing the annotations handed the extension host back to other work
-   * (thousands of annotations: several times; for tests and the benchmark).
+   * (thousands of annotations: several times; for tests and the benchmark): the import's own slices,
+   * not those of other work meanwhile (the undo history's comparison of its snapshots, say).
    */
-  pauses: number;
+  pauses: { merge: number; write: number };
 }
 
+/** Where the importer ran: a worker (a Node worker thread on the desktop, a Web Worker on the web) or the extension host. */
 type RanIn = 'worker' | 'extension host';
+
+/** The import worker scripts: `node` for a worker thread, `web` for a Web Worker. */
+export interface ImportWorkers {
+  node: vscode.Uri;
+  web: vscode.Uri;
+}
 
 const decoder = new TextDecoder('utf-8');
 
@@ -53,15 +64,15 @@ const decoder = new TextDecoder('utf-8');
 export type RecordAction = <T>(document: vscode.TextDocument, label: string, action: () => Promise<T>) => Promise<T>;
 
 /**
- * Runs the import command. `worker`: the import worker script (dist/importWorker.js), absent where
- * there is no Node (a web host): large imports then run in one piece in the extension host.
+ * Runs the import command. `worker`: the import worker scripts, dist/importWorker.js (a Node worker
+ * thread, on the desktop) and dist/webview/importWorker.js (a Web Worker, in VS Code for the Web).
  */
 export async function importCommand(
   store: LiveAnnotations,
   request: ImportRequest,
   log: vscode.OutputChannel,
   record: RecordAction = (_document, _label, action) => action(),
-  worker?: vscode.Uri,
+  worker?: ImportWorkers,
 ): Promise<ImportOutcome | undefined> {
   const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
   if (!documentUri) {
@@ -138,55 +149,61 @@ export async function importCommand(
   if (document.version !== version) return changedMeanwhile();
   let merged: MergedImport | undefined;
   let changed = false;
-  const pausesBefore = pausesSoFar();
+  const mergeSlices: SliceCount = { pauses: 0 };
+  const writesBefore = entry.writeSlices.pauses;
   await record(document, `Import from ${file.path.split('/').pop()}`, async () => {
     // Thousands of entries are merged in slices, so that the extension host keeps answering; the
     // edit then only takes the result. Annotations changed meanwhile (another command, a reload of
     // the sidecar) replace the model: the merge is then done again inside the edit, on the new one.
     const before = entry.model;
-    const ahead = await runInSlices(mergeImportedSteps(before, imported));
+    const ahead = await runInSlices(mergeImportedSteps(before, imported), { count: mergeSlices });
     if (document.version !== version) return;
     return store.edit(document, (model) => {
       if (document.version !== version) return;
       merged = model === before ? ahead : mergeImported(model, imported);
       model.annotations = merged.document.annotations;
       model.facts = merged.document.facts;
+      if (merged.documentDate !== undefined) model.documentDate = merged.documentDate;
       changed = true;
     });
   });
   if (!changed || !merged) return changedMeanwhile();
-  const pauses = pausesSoFar() - pausesBefore;
+  // The document's writes while the import ran: the import's own (and, at most, those of an
+  // annotation made meanwhile, which a write of the import then carries too).
+  const pauses = { merge: mergeSlices.pauses, write: entry.writeSlices.pauses - writesBefore };
 
   const notImported = imported.problems.filter((p) => !p.imported);
   if (imported.problems.length > 0) {
     log.appendLine(`Import of ${file.toString(true)} (${format.label}) into ${vscode.workspace.asRelativePath(documentUri)}:`);
     for (const p of imported.problems) log.appendLine(`  ${problemLine(p)} [${p.kind}]`);
   }
-  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.`;
+  const dated = merged.documentDate !== undefined ? ` The document date is now ${merged.documentDate}.` : '';
+  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.${dated}`;
   if (notImported.length > 0) {
     void vscode.window.showWarningMessage(`${summary} ${notImported.length} not imported: ${topReasons(notImported)}.`, 'Show Details').then((c) => c && log.show(true));
   } else {
     void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
   }
-  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, problems: imported.problems, ranIn, pauses };
+  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), problems: imported.problems, ranIn, pauses };
 }
 
 /** Imports larger than this (characters) run in a worker thread, under a cancellable progress notification. */
 const LARGE_IMPORT = 1024 * 1024;
 
 /**
- * Runs the importer: small files here, large ones in a worker thread so that the extension host keeps
- * answering (8.8 MB of W3C JSON holds it for about half a second, mostly JSON.parse); undefined when the
- * user cancels. Without a worker (a web host, or one that fails to start) the import runs here in one
- * piece, after a pause that lets the notification show.
+ * Runs the importer: small files here, large ones in a worker so that the extension host keeps
+ * answering (8.8 MB of W3C JSON holds it for about half a second, mostly JSON.parse): a worker thread
+ * on the desktop, a Web Worker on the web. Undefined when the user cancels. Without a worker (one that
+ * fails to start) the import runs here in one piece, after a pause that lets the notification show.
  */
 async function runImport(
   job: ImportJob,
   file: vscode.Uri,
   offThread: boolean | undefined,
-  worker: vscode.Uri | undefined,
+  workers: ImportWorkers | undefined,
   log: vscode.OutputChannel,
 ): Promise<{ result: ImportResult; ranIn: RanIn } | undefined> {
+  const worker = workers?.node;
   if (!(offThread ?? job.content.length > LARGE_IMPORT)) return { result: runImportJob(job), ranIn: 'extension host' };
   const title = `Factmark: reading ${vscode.workspace.asRelativePath(file)}`;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
@@ -201,6 +218,13 @@ async function runImport(
         log.appendLine(`The import worker failed (${err instanceof Error ? err.message : String(err)}); importing in the extension host instead.`);
       } finally {
         cancelling.dispose();
+      }
+    } else if (workers && !inNodeHost() && offThread !== false && canStartWebWorker()) {
+      try {
+        const result = await importInWebWorker(workers.web, job, token);
+        return result && { result, ranIn: 'worker' };
+      } catch (err) {
+        log.appendLine(`The import Web Worker failed (${err instanceof Error ? err.message : String(err)}); importing in the extension host instead.`);
       }
     }
     await new Promise((resolve) => setTimeout(resolve, 50));

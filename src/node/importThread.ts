@@ -4,11 +4,11 @@
  * when the import is cancelled.
  */
 import { Worker } from 'node:worker_threads';
-import type { ImportJob } from '../core/export/importJob';
+import type { ImportAnswer, ImportJob } from '../core/export/importJob';
 import type { ImportResult } from '../core/export/types';
 
 /** What the worker posts back. */
-export type WorkerAnswer = { result: ImportResult } | { error: string };
+export type WorkerAnswer = ImportAnswer;
 
 /** The import was cancelled (the worker was ended). */
 export class ImportCancelled extends Error {

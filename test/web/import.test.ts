@@ -50,7 +50,7 @@ describe('Importing annotations on the web', function () {
     assert.ok(warning, 'no notification says what was imported and what was not');
   });
 
-  it('imports a W3C file of over 1 MB in the extension host, where the web has no worker thread', async () => {
+  it('imports a W3C file of over 1 MB in a Web Worker, off the web extension host’s thread (there is no worker thread on the web)', async () => {
     const doc = vscode.Uri.joinPath(folder, 'large.txt');
     const name = vscode.workspace.asRelativePath(doc);
     const { text, w3c } = largeW3c(KOREA, 1.2 * 1024 * 1024, name, doc.toString());
@@ -59,7 +59,8 @@ describe('Importing annotations on the web', function () {
     const file = await write('large.jsonld', w3c);
     const outcome = await vscode.commands.executeCommand<ImportOutcome | undefined>('factmark.importAnnotations', { file, format: 'w3c', document: doc });
     assert.ok(outcome, 'the import was refused or cancelled');
-    assert.equal(outcome.ranIn, 'extension host');
+    // Issue 12: on the web the importer itself (one JSON.parse of the whole file) held the host.
+    assert.equal(outcome.ranIn, 'worker', 'the large import ran in the extension host, not in a Web Worker');
     assert.ok(outcome.addedAnnotations > 1000, `only ${outcome.addedAnnotations} annotations imported`);
     assert.deepEqual(outcome.problems, []);
     const sidecar = vscode.Uri.joinPath(folder, 'large.txt.factmark.yaml');

@@ -12,13 +12,20 @@
 import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { bratName, encodeField, escapeNote, orderTypes } from './names';
-import { oneLine, selectAnnotations, selectFacts, sortInputs, stripExtension } from './select';
+import { documentDateOf, oneLine, selectAnnotations, selectFacts, sortInputs, stripExtension } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
 /** Role name of a fact's entities in brat events. */
 export const BRAT_ROLE = 'Participant';
 /** Attribute marking suggested (not yet confirmed) annotations. */
 export const BRAT_SUGGESTED = 'Suggested';
+/**
+ * The document's own date has no place in brat (no document-level annotation): it is an AnnotatorNotes
+ * line with this prefix, on the DATE annotation that has that value (the dateline's, usually), else on
+ * the document's first entity. The import reads it back as the document's date, not as a note.
+ */
+export const BRAT_DOCUMENT_DATE_NOTE = 'Factmark document date: ';
+
 /** Normalisation database names for values: dates use TIMEX3, other values `Value`. */
 export const BRAT_TIMEX_DB = 'TIMEX3';
 export const BRAT_VALUE_DB = 'Value';
@@ -33,6 +40,8 @@ export function toBratAnn(input: ExportInput, options: ExportOptions = {}, warni
   const lines: string[] = [];
   const next = { T: 0, E: 0, N: 0, A: 0, '#': 0 };
   const tOf = new Map<string, string>();
+  const date = documentDateOf(input);
+  const dateline = date ? (annotations.find((a) => a.type === 'DATE' && a.value === date) ?? annotations[0]) : undefined;
 
   for (const a of annotations) {
     const t = textBound(input, map, a, bratName(a.type), ++next.T);
@@ -50,7 +59,9 @@ export function toBratAnn(input: ExportInput, options: ExportOptions = {}, warni
     }
     if (a.kb !== undefined && a.kb !== '') lines.push(`N${++next.N}\tReference ${t.id} ${kbRef(a.kb)}\t${t.quote}`);
     if (a.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${escapeNote(a.note)}`);
+    if (a === dateline) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${BRAT_DOCUMENT_DATE_NOTE}${escapeNote(date!)}`);
   }
+  if (date && annotations.length > 0 && !tOf.has(dateline?.id ?? '')) warnings.push(`${input.name}: its document date ${date} is not in the brat export (brat has no place for it without an entity to note it on)`);
 
   for (const f of facts) {
     const type = bratName(f.label);

@@ -4,7 +4,7 @@
  */
 import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
-import { BRAT_KB_DB, BRAT_SUGGESTED, BRAT_TIMEX_DB, BRAT_VALUE_DB } from './brat';
+import { BRAT_DOCUMENT_DATE_NOTE, BRAT_KB_DB, BRAT_SUGGESTED, BRAT_TIMEX_DB, BRAT_VALUE_DB } from './brat';
 import { ImportCollector } from './importing';
 import { MAX_IMPORT_CHARS, tooLarge } from './limits';
 import { decodeField, fromBratName, unescapeNote } from './names';
@@ -157,6 +157,8 @@ function applyTargeted(out: ImportCollector, l: TargetedLine, byT: Map<string, A
     if (l.type !== 'AnnotatorNotes') return lost(`comment type ${l.type} not imported`);
     const target = (a ?? f) as { note?: string };
     const note = unescapeNote(l.tail);
+    // The document's date, which Factmark's export notes on one entity (brat has no other place for it).
+    if (note.startsWith(BRAT_DOCUMENT_DATE_NOTE)) return void out.documentDateFound(note.slice(BRAT_DOCUMENT_DATE_NOTE.length));
     target.note = target.note ? `${target.note}\n${note}` : note;
     return;
   }

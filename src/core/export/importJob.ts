@@ -21,3 +21,6 @@ export function runImportJob(job: ImportJob): ImportResult {
   if (!format) return { annotations: [], facts: [], problems: [{ kind: 'unsupported', reason: `unknown import format "${job.format}"`, imported: false }] };
   return format.import(job.content, job.text, job.options);
 }
+
+/** What a worker running a job posts back: the result, or why it failed. */
+export type ImportAnswer = { result: ImportResult } | { error: string };

@@ -1,6 +1,7 @@
 /** Helpers shared by the importers: re-anchoring an imported span and collecting the result. */
 import type { Annotation, AnnotationStatus, Fact } from '../model';
 import { anchorQuote, type QuoteContext } from '../anchor/quote';
+import { detectDocumentDate } from '../dates/document-date';
 import type { ImportProblem, ImportResult } from './types';
 
 /** A span read from a file, before it is checked against the document text (UTF-16 offsets). */
@@ -23,6 +24,8 @@ export class ImportCollector {
   readonly facts: Fact[] = [];
   readonly problems: ImportProblem[] = [];
   documents?: ImportResult['documents'];
+  /** See {@link ImportResult.documentDate}: set through {@link documentDateFound}. */
+  private documentDate: string | undefined;
   /** How far the last anchored span moved from its offsets (a hint for the next one). */
   private shift = 0;
 
@@ -71,7 +74,18 @@ export class ImportCollector {
     this.problems.push(p);
   }
 
+  /** The file gives the document's date: kept when it is a date and not the one the dateline gives. */
+  documentDateFound(date: string): void {
+    if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && date !== detectDocumentDate(this.text)) this.documentDate = date;
+  }
+
   result(): ImportResult {
-    return { annotations: this.annotations, facts: this.facts, problems: this.problems, ...(this.documents ? { documents: this.documents } : {}) };
+    return {
+      annotations: this.annotations,
+      facts: this.facts,
+      problems: this.problems,
+      ...(this.documents ? { documents: this.documents } : {}),
+      ...(this.documentDate !== undefined ? { documentDate: this.documentDate } : {}),
+    };
   }
 }

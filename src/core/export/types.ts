@@ -71,6 +71,12 @@ export interface ImportResult {
    * names) and the one taken, so that a batch import can report the documents that are not there.
    */
   documents?: { named: string[]; taken?: string };
+  /**
+   * The document's own date the file gives (W3C `dcterms:date` of the target's source, brat's
+   * `Factmark document date:` note), when it is not the one the document's dateline gives: a date
+   * set by hand, which the import then sets where none is set. The dateline's own date needs no setting.
+   */
+  documentDate?: string;
 }
 
 /** Options common to importers. */

@@ -10,7 +10,7 @@
 import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { kbIri } from './names';
-import { selectAnnotations, selectFacts, sortInputs } from './select';
+import { documentDateOf, selectAnnotations, selectFacts, sortInputs } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
 export const ANNO_CONTEXT = 'http://www.w3.org/ns/anno.jsonld';
@@ -25,9 +25,16 @@ export type W3cBody =
   | { type: 'TextualBody'; purpose: string; value: string }
   | { type: 'SpecificResource'; purpose: string; source: string };
 
+/**
+ * The document a target points at: its IRI, or (when the document has a date of its own) the IRI
+ * with that date as `dcterms:date` (the `dcterms` prefix of the Web Annotation context, Dublin
+ * Core's "date associated with the resource"); the WG's schemas accept either form of `source`.
+ */
+export type W3cSource = string | { id: string; type: 'Text'; 'dcterms:date': string };
+
 export interface W3cSelectorPair {
   type: 'SpecificResource';
-  source: string;
+  source: W3cSource;
   selector: [
     { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string },
     { type: 'TextPositionSelector'; start: number; end: number },
@@ -90,7 +97,10 @@ export function toW3cCollection(docs: ExportInput[], options: ExportOptions = {}
 
 /** The annotations of one document (entities first, then facts, each in position order). */
 export function toW3cAnnotations(input: ExportInput, options: ExportOptions = {}, warnings: string[] = []): W3cAnnotation[] {
-  const doc: DocContext = { text: input.text, map: new OffsetMap(input.text), source: documentIri(input), base: annotationBase(input.name) };
+  const date = documentDateOf(input);
+  const iri = documentIri(input);
+  const source: W3cSource = date ? { id: iri, type: 'Text', 'dcterms:date': date } : iri;
+  const doc: DocContext = { text: input.text, map: new OffsetMap(input.text), source, base: annotationBase(input.name) };
   const annotations = selectAnnotations(input, options);
   const facts = selectFacts(input, annotations, warnings);
   return [...annotations.map((a) => entityAnnotation(doc, a)), ...facts.map((f) => factAnnotation(doc, f))];
@@ -100,7 +110,7 @@ export function toW3cAnnotations(input: ExportInput, options: ExportOptions = {}
 interface DocContext {
   text: string;
   map: OffsetMap;
-  source: string;
+  source: W3cSource;
   base: string;
 }
 

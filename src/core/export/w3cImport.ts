@@ -21,6 +21,8 @@ interface Parsed {
   bodies: JsonObject[];
   bodyValue?: string;
   source?: string;
+  /** The `dcterms:date` the target's source gives: the document's own date. */
+  sourceDate?: string;
   quote?: { exact: string; prefix?: string; suffix?: string };
   position?: { start: number; end: number };
   /** Made by Factmark's recognisers and not reviewed (see w3c.ts `SUGGESTION_CREATOR`). */
@@ -50,6 +52,8 @@ export function importW3c(content: string, text: string, options: ImportOptions 
   }
   const parsed = items.map((item, i) => parseAnnotation(item, i));
   const wanted = pickDocument(parsed, options, out);
+  const dated = wanted.find((p) => p.sourceDate !== undefined);
+  if (dated?.sourceDate !== undefined) out.documentDateFound(dated.sourceDate);
   const map = new OffsetMap(text);
   const byIri = new Map<string, Annotation>();
   const facts: Parsed[] = [];
@@ -130,6 +134,7 @@ function parseAnnotation(item: JsonObject, index: number): Parsed {
   if (typeof target === 'string') p.source = target;
   else if (isObject(target)) {
     p.source = typeof target.source === 'string' ? target.source : isObject(target.source) && typeof target.source.id === 'string' ? target.source.id : undefined;
+    if (isObject(target.source) && typeof target.source['dcterms:date'] === 'string') p.sourceDate = target.source['dcterms:date'];
     for (const s of asArray(target.selector).filter(isObject)) {
       if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string') {
         p.quote = { exact: s.exact, ...(typeof s.prefix === 'string' ? { prefix: s.prefix } : {}), ...(typeof s.suffix === 'string' ? { suffix: s.suffix } : {}) };

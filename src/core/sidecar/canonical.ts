@@ -55,14 +55,19 @@ export function* fingerprintDataSteps(data: SidecarData): Steps<string> {
  * entries the fingerprints were a sixth of it).
  */
 export function sameData(a: SidecarData, b: SidecarData): boolean {
+  return runAll(sameDataSteps(a, b));
+}
+
+/** {@link sameData} in steps of a few hundred entries. */
+export function* sameDataSteps(a: SidecarData, b: SidecarData): Steps<boolean> {
   const da = a.document;
   const db = b.document;
   if (da.path !== db.path || (da.date ?? null) !== (db.date ?? null) || (da.gitBlob ?? null) !== (db.gitBlob ?? null)) return false;
   if (!sameList(a.labels ?? null, b.labels ?? null)) return false;
-  return sameEntries(a.annotations, b.annotations, ANNOTATION_ORDER) && sameEntries(a.facts, b.facts, FACT_ORDER);
+  return (yield* sameEntries(a.annotations, b.annotations, ANNOTATION_ORDER)) && (yield* sameEntries(a.facts, b.facts, FACT_ORDER));
 }
 
-function sameEntries(a: (StoredAnnotation | StoredFact)[], b: (StoredAnnotation | StoredFact)[], order: string[]): boolean {
+function* sameEntries(a: (StoredAnnotation | StoredFact)[], b: (StoredAnnotation | StoredFact)[], order: string[]): Steps<boolean> {
   if (a.length !== b.length) return false;
   const byId = new Map<string, StoredAnnotation | StoredFact>();
   for (const e of a) byId.set(e.id, e);
@@ -75,7 +80,7 @@ function sameEntries(a: (StoredAnnotation | StoredFact)[], b: (StoredAnnotation 
   for (const e of b) {
     const other = byId.get(e.id);
     if (!other || seen.has(e.id)) return false;
-    seen.add(e.id);
+    if (seen.add(e.id).size % STEP === 0) yield;
     for (const k of order) {
       const x = field(other, k);
       const y = field(e, k);

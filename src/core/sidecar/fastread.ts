@@ -8,6 +8,7 @@
  */
 
 import type { YAMLMap } from 'yaml';
+import { STEP, runAll, type Steps } from '../slices';
 import { DATA, indexed, NODES, Unsupported, type Builder, type Line, type Spans } from './fastreadBuild';
 
 export type { Spans } from './fastreadBuild';
@@ -39,14 +40,23 @@ export function fastReadData(text: string): Record<string, unknown> | undefined 
 
 /** {@link fastReadData} plus where every map's keys and values are in the text. */
 export function fastReadIndexed(text: string): { data: Record<string, unknown>; spans: Spans } | undefined {
+  return runAll(fastReadIndexedSteps(text));
+}
+
+/** {@link fastReadIndexed} in steps (a large sidecar's write reads it back in slices). */
+export function* fastReadIndexedSteps(text: string): Steps<{ data: Record<string, unknown>; spans: Spans } | undefined> {
   const spans: Spans = new Map();
-  const data = read(text, indexed(spans)) as Record<string, unknown> | undefined;
+  const data = (yield* readSteps(text, indexed(spans))) as Record<string, unknown> | undefined;
   return data && { data, spans };
 }
 
 function read<V>(text: string, b: Builder<V>): V | undefined {
+  return runAll(readSteps(text, b));
+}
+
+function* readSteps<V>(text: string, b: Builder<V>): Steps<V | undefined> {
   try {
-    return readRoot(text, b);
+    return yield* readRoot(text, b);
   } catch (e) {
     if (e instanceof Unsupported) return undefined;
     throw e;
@@ -96,7 +106,7 @@ class LineReader<V> {
   }
 }
 
-function readRoot<V>(text: string, b: Builder<V>): V {
+function* readRoot<V>(text: string, b: Builder<V>): Steps<V> {
   // A lone CR is a line break to YAML; this reader splits lines at LF only.
   if (/\r(?!\n)/.test(text)) throw new Unsupported();
   const lines = new LineReader(text, b);
@@ -111,7 +121,7 @@ function readRoot<V>(text: string, b: Builder<V>): V {
     if (value === undefined) {
       // A nested block: a list (lines starting with `- `) or a map, more indented (a list may sit at 0).
       const next = lines.peek();
-      if (next && next.dash >= 0 && next.dash === next.indent) value = readList(lines, next.indent, b);
+      if (next && next.dash >= 0 && next.dash === next.indent) value = yield* readList(lines, next.indent, b);
       else if (next && next.indent > 0 && next.dash < 0) value = readMap(lines, next.indent, b);
       else value = b.scalar(null, 'PLAIN', l.colon + 1, l.colon + 1);
     }
@@ -136,7 +146,7 @@ function readMap<V>(lines: LineReader<V>, indent: number, b: Builder<V>): V {
   return b.map(mapLines, values);
 }
 
-function readList<V>(lines: LineReader<V>, dashIndent: number, b: Builder<V>): V {
+function* readList<V>(lines: LineReader<V>, dashIndent: number, b: Builder<V>): Steps<V> {
   const items: V[] = [];
   for (let first = lines.peek(); first && first.dash === dashIndent && first.indent === dashIndent; first = lines.peek()) {
     lines.take();
@@ -151,7 +161,7 @@ function readList<V>(lines: LineReader<V>, dashIndent: number, b: Builder<V>): V
       itemLines.push(l);
       values.push(l.value);
     }
-    items.push(b.map(itemLines, values));
+    if (items.push(b.map(itemLines, values)) % STEP === 0) yield;
   }
   const after = lines.peek();
   if (after && after.indent > 0) throw new Unsupported();

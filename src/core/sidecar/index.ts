@@ -4,11 +4,11 @@
  */
 
 export * from './types';
-export { parseSidecar, MAX_SIDECAR_LENGTH, YAML_OPTIONS } from './parse';
-export { writeSidecar, SidecarNotWritableError } from './write';
+export { parseSidecar, parseWithNodesSteps, MAX_SIDECAR_LENGTH, YAML_OPTIONS } from './parse';
+export { writeSidecar, writeSidecarSteps, SidecarNotWritableError } from './write';
 export { emitSidecar, emitSidecarSteps } from './emit';
 export { buildSidecarData, buildSidecarDataSteps, type SidecarInput } from './build';
-export { mergeSidecars, type MergeConflict, type MergeResult } from './merge';
+export { mergeSidecars, mergeSidecarsSteps, type MergeConflict, type MergeResult } from './merge';
 export { contentHash, documentFingerprint, fingerprintMatches, gitBlobOfBytes, gitBlobSha1, utf8Bytes } from './hash';
 export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from './paths';
 export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';

@@ -6,6 +6,7 @@
  * Building the yaml nodes of 10,000 entries only to find them was the largest cost of a large write.
  */
 
+import { STEP, runAll, type Steps } from '../slices';
 import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, type FieldValue } from './canonical';
 import { entryLines } from './emit';
 import type { Spans } from './fastread';
@@ -25,6 +26,11 @@ const STRIDE = 4;
 
 /** The sidecar text holding `data`, edited from `text` by the fast reader's index. Throws {@link NeedsFallback}. */
 export function editLines(text: string, fast: { data: Rec; spans: Spans }, invalid: InvalidEntry[], data: SidecarData): string {
+  return runAll(editLinesSteps(text, fast, invalid, data));
+}
+
+/** {@link editLines} in steps of a few hundred entries (a large import written into a sidecar that has some). */
+export function* editLinesSteps(text: string, fast: { data: Rec; spans: Spans }, invalid: InvalidEntry[], data: SidecarData): Steps<string> {
   const { data: root, spans } = fast;
   const eol = text.includes('\r\n') ? '\r\n' : '\n';
   const edits: Edit[] = [];
@@ -43,8 +49,9 @@ export function editLines(text: string, fast: { data: Rec; spans: Spans }, inval
 
   for (const list of ['annotations', 'facts'] as const) {
     const invalidIdx = new Set(invalid.filter((e) => e.list === list).map((e) => e.index));
-    patchList(map, root, list, data[list], invalidIdx);
+    yield* patchList(map, root, list, data[list], invalidIdx);
   }
+  yield;
   return applyEdits(text, edits);
 }
 
@@ -111,7 +118,7 @@ class MapEditor {
 }
 
 /** Add, change and remove entries of `annotations` or `facts`; invalid entries are never touched. */
-function patchList(map: MapEditor, root: Rec, list: 'annotations' | 'facts', entries: Entry[], invalidIdx: Set<number>): void {
+function* patchList(map: MapEditor, root: Rec, list: 'annotations' | 'facts', entries: Entry[], invalidIdx: Set<number>): Steps<void> {
   const { text, eol, edits } = map;
   const order = list === 'annotations' ? ANNOTATION_ORDER : FACT_ORDER;
   const removable = new Set(order.filter((k) => !['id', 'start', 'end', 'quote', 'type', 'status', 'label', 'entities'].includes(k)));
@@ -125,7 +132,9 @@ function patchList(map: MapEditor, root: Rec, list: 'annotations' | 'facts', ent
   if (!Array.isArray(seq) || seq.length === 0) {
     if (!entries.length) return;
     const sorted = [...entries].sort(compareEntries);
-    const block = sorted.map((e) => entryLines(e, list, 2, 4).join(eol)).join(eol + eol);
+    const blocks: string[] = [];
+    for (const e of sorted) if (blocks.push(entryLines(e, list, 2, 4).join(eol)) % STEP === 0) yield;
+    const block = blocks.join(eol + eol);
     if (k < 0) {
       // No such key yet: add it at its canonical place among the root keys.
       const prev = ROOT_ORDER.slice(0, ROOT_ORDER.indexOf(list)).reverse().map((key) => rootKeys.indexOf(key)).find((i) => i >= 0);
@@ -152,7 +161,9 @@ function patchList(map: MapEditor, root: Rec, list: 'annotations' | 'facts', ent
   const present = new Set<string>();
   const deletions: [number, number][] = [];
 
-  items.forEach((item, i) => {
+  for (let i = 0; i < items.length; i++) {
+    if (i > 0 && i % STEP === 0) yield;
+    const item = items[i];
     const id = item.id;
     const entry = typeof id === 'string' ? wanted.get(id) : undefined;
     if (entry && !present.has(entry.id)) {
@@ -166,7 +177,7 @@ function patchList(map: MapEditor, root: Rec, list: 'annotations' | 'facts', ent
       const to = i + 1 < items.length && !text.slice(end, lead(i + 1)).includes('#') ? lead(i + 1) : end;
       deletions.push([lead(i), to]);
     }
-  });
+  }
   const merged = mergeRanges(deletions);
   // When the list's last entries go (one or several in a row), the blank lines before the first of
   // them go too, so that no gap is left behind.
@@ -187,8 +198,14 @@ function patchList(map: MapEditor, root: Rec, list: 'annotations' | 'facts', ent
     edits.push({ from: colon + 1, to: colon + 1, text: ' []' });
   }
   const sep = blank ? eol : '';
+  yield;
+  let made = 0;
   for (const [j, group] of insertionGroups(fresh, keys)) {
-    const lines = group.map((e) => entryLines(e, list, first.dashColumn, first.keyColumn).join(eol));
+    const lines: string[] = [];
+    for (const e of group) {
+      lines.push(entryLines(e, list, first.dashColumn, first.keyColumn).join(eol));
+      if (++made % STEP === 0) yield;
+    }
     if (j < items.length) {
       edits.push({ from: lead(j), to: lead(j), text: lines.map((l) => l + eol + sep).join('') });
     } else {

@@ -4,6 +4,7 @@
  * reported and never dropped.
  */
 
+import { STEP, runAll, type Steps } from '../slices';
 import { ANNOTATION_ORDER, FACT_ORDER, entryFields } from './canonical';
 import type { SidecarData, StoredAnnotation, StoredFact } from './types';
 
@@ -30,6 +31,11 @@ type Fields = Record<string, unknown>;
 
 /** Merge my changes and theirs, both made from `base`, at the level of annotation ids and fields. */
 export function mergeSidecars(base: SidecarData, mine: SidecarData, theirs: SidecarData): MergeResult {
+  return runAll(mergeSidecarsSteps(base, mine, theirs));
+}
+
+/** {@link mergeSidecars} in steps of a few hundred ids (a large import merged with a file changed on disk). */
+export function* mergeSidecarsSteps(base: SidecarData, mine: SidecarData, theirs: SidecarData): Steps<MergeResult> {
   const conflicts: MergeConflict[] = [];
   const docFields = mergeFields(base.document as Fields, mine.document as Fields, theirs.document as Fields);
   if (docFields.conflicts.length) conflicts.push({ list: 'document', id: 'document', kind: 'modify', fields: docFields.conflicts, base: base.document, mine: mine.document, theirs: theirs.document });
@@ -39,14 +45,14 @@ export function mergeSidecars(base: SidecarData, mine: SidecarData, theirs: Side
   const merged: SidecarData = {
     version: theirs.version,
     document: docFields.value as SidecarData['document'],
-    annotations: mergeList('annotations', base.annotations, mine.annotations, theirs.annotations, conflicts) as StoredAnnotation[],
-    facts: mergeList('facts', base.facts, mine.facts, theirs.facts, conflicts) as StoredFact[],
+    annotations: (yield* mergeList('annotations', base.annotations, mine.annotations, theirs.annotations, conflicts)) as StoredAnnotation[],
+    facts: (yield* mergeList('facts', base.facts, mine.facts, theirs.facts, conflicts)) as StoredFact[],
   };
   if (labels.value !== undefined) merged.labels = labels.value as string[];
   return { merged, conflicts };
 }
 
-function mergeList(list: 'annotations' | 'facts', base: Entry[], mine: Entry[], theirs: Entry[], conflicts: MergeConflict[]): Entry[] {
+function* mergeList(list: 'annotations' | 'facts', base: Entry[], mine: Entry[], theirs: Entry[], conflicts: MergeConflict[]): Steps<Entry[]> {
   const order = list === 'annotations' ? ANNOTATION_ORDER : FACT_ORDER;
   const asFields = (e: Entry | undefined) => (e ? (Object.fromEntries(entryFields(e, order)) as Fields) : undefined);
   const b = new Map(base.map((e) => [e.id, e]));
@@ -54,7 +60,10 @@ function mergeList(list: 'annotations' | 'facts', base: Entry[], mine: Entry[], 
   const t = new Map(theirs.map((e) => [e.id, e]));
   const ids = [...new Set([...theirs.map((e) => e.id), ...mine.map((e) => e.id), ...base.map((e) => e.id)])];
   const out: Entry[] = [];
+  yield;
+  let n = 0;
   for (const id of ids) {
+    if (++n % STEP === 0) yield;
     const [be, me, te] = [asFields(b.get(id)), asFields(m.get(id)), asFields(t.get(id))];
     const same = (x?: Fields, y?: Fields) => JSON.stringify(x) === JSON.stringify(y);
     if (!be) {

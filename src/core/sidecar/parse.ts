@@ -18,7 +18,8 @@ import {
   type ToJSOptions,
 } from 'yaml';
 import { rangeOf, validate, type At, type Locator } from './check';
-import { fastRead, fastReadIndexed, type Spans } from './fastread';
+import { runAll, type Steps } from '../slices';
+import { fastRead, fastReadIndexedSteps, type Spans } from './fastread';
 import { LineIndex } from './lines';
 import type { ParseResult, SidecarDiagnostic } from './types';
 
@@ -68,10 +69,19 @@ export function parseSidecar(text: string): ParseResult {
 
 /** {@link parseSidecar} plus the YAML nodes; the last result is cached (saves re-parse their output). */
 export function parseWithNodes(text: string): ParsedWithNodes {
+  return runAll(parseWithNodesSteps(text));
+}
+
+/**
+ * {@link parseWithNodes} in steps: a file in Factmark's layout is read a few hundred entries at a
+ * time (a large sidecar's write reads its output back in slices); the rest (validation, and the full
+ * parser for other files) is one step.
+ */
+export function* parseWithNodesSteps(text: string): Steps<ParsedWithNodes> {
   if (cache && cache.text === text) return cache.parsed;
   let parsed: ParsedWithNodes;
   try {
-    parsed = parseUncached(text);
+    parsed = yield* parseUncached(text);
   } catch (e) {
     // The promise "never throws" kept even for a case nobody foresaw (a fast-reader escape once
     // threw): the file is reported unreadable and left alone.
@@ -98,7 +108,7 @@ function reporter(text: string): { diagnostics: SidecarDiagnostic[]; at: At } {
   return { diagnostics, at };
 }
 
-function parseUncached(text: string): ParsedWithNodes {
+function* parseUncached(text: string): Steps<ParsedWithNodes> {
   const { diagnostics, at } = reporter(text);
   const refuse = () => ({ result: { diagnostics, writable: false } });
 
@@ -111,7 +121,7 @@ function parseUncached(text: string): ParsedWithNodes {
   // has no aliases, tags or nesting to refuse); a file it cannot read, or one with anything to
   // report, goes through the yaml parser for exact diagnostics. The yaml nodes the writer needs
   // are built only when it asks for them.
-  const read = fastReadIndexed(text);
+  const read = yield* fastReadIndexedSteps(text);
   if (read) {
     const fast = reporter(text);
     const result = validate(read.data, NO_NODES, fast);

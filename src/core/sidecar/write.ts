@@ -6,10 +6,11 @@
  */
 
 import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
-import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, sameData, type FieldValue } from './canonical';
-import { emitSidecar, entryLines } from './emit';
-import { parseWithNodes, YAML_OPTIONS } from './parse';
-import { editLines } from './lineWrite';
+import { runAll, type Steps } from '../slices';
+import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, sameDataSteps, type FieldValue } from './canonical';
+import { emitSidecarSteps, entryLines } from './emit';
+import { parseWithNodesSteps, YAML_OPTIONS } from './parse';
+import { editLinesSteps } from './lineWrite';
 import { formatValue } from './scalar';
 import { NeedsFallback, applyEdits, backOverBlankLines, columnOf, insertionGroups, isLineBreak, itemGeometry, lineEndAfter, lineStart, mergeRanges, type Edit } from './textEdits';
 import type { InvalidEntry, SidecarData, StoredAnnotation, StoredFact } from './types';
@@ -26,15 +27,25 @@ type Entry = StoredAnnotation | StoredFact;
  * when there is no original. Throws {@link SidecarNotWritableError} when `original` is not writable.
  */
 export function writeSidecar(original: string | undefined, data: SidecarData): string {
+  return runAll(writeSidecarSteps(original, data));
+}
+
+/**
+ * {@link writeSidecar} in steps: the usual path (the fast reader's file, edited by lines and read
+ * back) hands over every few hundred entries, so that the extension host can write thousands of
+ * imported annotations into a sidecar that already has some in slices. The yaml-node paths (other
+ * layouts) are one step each.
+ */
+export function* writeSidecarSteps(original: string | undefined, data: SidecarData): Steps<string> {
   if (original === undefined || original.trim() === '' || original === '\uFEFF') {
-    return emitSidecar(data, original?.includes('\r\n') ? '\r\n' : '\n');
+    return yield* emitSidecarSteps(data, original?.includes('\r\n') ? '\r\n' : '\n');
   }
-  const parsed = parseWithNodes(original);
+  const parsed = yield* parseWithNodesSteps(original);
   const doc = parsed.result.doc;
   if (!parsed.result.writable || !doc) {
     throw new SidecarNotWritableError('The sidecar has errors and is not overwritten; fix it first.');
   }
-  if (sameData(doc, data)) return original;
+  if (yield* sameDataSteps(doc, data)) return original;
   // An entry the file holds only in an invalid form (hand-edited, reported in Problems) is kept
   // verbatim: data for the same id is not written over it, nor beside it as a second entry.
   const clash = doc.invalid.find((e) => e.id !== undefined && data[e.list].some((x) => x.id === e.id));
@@ -45,21 +56,21 @@ export function writeSidecar(original: string | undefined, data: SidecarData): s
   // A file the fast reader read is edited through its index of lines (no yaml nodes); any other
   // file, or one the line edits cannot express, through the yaml nodes (built only then).
   const fast = parsed.fast;
-  const inPlace = [
-    ...(fast ? [() => editLines(original, fast, doc.invalid, data)] : []),
-    () => editInPlace(original, parsed.yaml!, doc.invalid, data),
-  ];
-  for (const edit of inPlace) {
-    let text: string | undefined;
-    try {
-      text = edit();
-    } catch (e) {
-      if (!(e instanceof NeedsFallback)) throw e;
-    }
-    if (text !== undefined && holds(text, data)) return text;
+  if (fast) {
+    const text = yield* attempt(editLinesSteps(original, fast, doc.invalid, data));
+    if (text !== undefined && (yield* holds(text, data))) return text;
   }
+  yield;
+  let inPlace: string | undefined;
+  try {
+    inPlace = editInPlace(original, parsed.yaml!, doc.invalid, data);
+  } catch (e) {
+    if (!(e instanceof NeedsFallback)) throw e;
+  }
+  if (inPlace !== undefined && (yield* holds(inPlace, data))) return inPlace;
+  yield;
   const text = editWithDocumentApi(original, doc.invalid, data);
-  if (holds(text, data)) {
+  if (yield* holds(text, data)) {
     // The yaml library's printer puts back the comments it attached to nodes, but not every one:
     // one a hand-edited flow list holds before its closing bracket goes with the entry it was
     // attached to. A comment is never dropped silently: the file is left alone, and told why.
@@ -70,10 +81,20 @@ export function writeSidecar(original: string | undefined, data: SidecarData): s
   throw new Error('Internal error: the sidecar could not be written without changing other data.');
 }
 
+/** The edit's text, or undefined when it needs the next way of editing. */
+function* attempt(edit: Steps<string>): Steps<string | undefined> {
+  try {
+    return yield* edit;
+  } catch (e) {
+    if (!(e instanceof NeedsFallback)) throw e;
+    return undefined;
+  }
+}
+
 /** The round-trip check: `text` reads back, writable, to exactly `data`. */
-function holds(text: string, data: SidecarData): boolean {
-  const back = parseWithNodes(text).result;
-  return !!back.doc && back.writable && sameData(back.doc, data);
+function* holds(text: string, data: SidecarData): Steps<boolean> {
+  const back = (yield* parseWithNodesSteps(text)).result;
+  return !!back.doc && back.writable && (yield* sameDataSteps(back.doc, data));
 }
 
 // ---------- in-place edits ----------

@@ -8,7 +8,7 @@ import { AnchorTracker, type Orphan } from '../../core/anchor';
 import { IdMaker } from '../../core/ids';
 import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
 import type { MergeConflict, SidecarData, SidecarDiagnostic } from '../../core/sidecar';
-import { STEP, runAll, type Steps } from '../../core/slices';
+import { STEP, runAll, type SliceCount, type Steps } from '../../core/slices';
 
 export interface DocumentAnnotations {
   /** The document. */
@@ -22,6 +22,8 @@ export interface DocumentAnnotations {
   readonly writable: boolean;
   /** The content hash of the sidecar as last read from disk, or 'missing' / 'undecodable'. */
   readonly lastRead: string | undefined;
+  /** How often the sidecar's writes handed the extension host back (thousands of entries are written in slices). */
+  readonly writeSlices: Readonly<SliceCount>;
 }
 
 /** How an orphan came about and its best candidate, for diagnostics and quick fixes. */
@@ -86,6 +88,8 @@ export class Entry implements DocumentAnnotations {
   readonly ids = new IdMaker();
   queue: Promise<void> = Promise.resolve();
   queued = false;
+  /** How often this document's sidecar writes handed the extension host back (an import reports its own share). */
+  readonly writeSlices: SliceCount = { pauses: 0 };
   /** Last text of a closed untitled document (for adoption by the file it was saved as). */
   closedText: string | undefined;
   /** A sidecar reload deferred until the document's own reload event arrives. */

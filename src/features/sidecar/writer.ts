@@ -11,9 +11,11 @@ import {
   fingerprintDataSteps,
   fingerprintMatches,
   loadAnnotations,
-  mergeSidecars,
+  mergeSidecarsSteps,
   parseSidecar,
+  parseWithNodesSteps,
   writeSidecar,
+  writeSidecarSteps,
   contentHash,
   type MergeConflict,
   type SidecarData,
@@ -21,7 +23,7 @@ import {
 } from '../../core/sidecar';
 import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { decideSidecarWrite } from '../../core/sidecar/writeDecision';
-import { runInSlices } from '../../core/slices';
+import { runInSlices, type Steps } from '../../core/slices';
 import { writeConflictCopy } from './conflictCopy';
 import type { Entry } from './entry';
 import { baseName, writeTextAtomic } from './files';
@@ -82,7 +84,9 @@ export class SidecarWriter {
     const edits = entry.edits;
     const stale = () => entry.edits !== edits || (!doc.isClosed && doc.getText() !== text);
     const orphans = new Map(entry.orphanContext);
-    const model = await runInSlices(entry.plainSteps());
+    // Every long piece below runs in slices, counted per document (an import reports its share).
+    const sliced = <T>(steps: Steps<T>) => runInSlices(steps, { count: entry.writeSlices });
+    const model = await sliced(entry.plainSteps());
     if (stale()) {
       this.schedule(entry);
       return;
@@ -111,19 +115,20 @@ export class SidecarWriter {
     let unchanged = false;
     if (decision.kind === 'create') {
       // A new file in the canonical layout, built and written in slices (a large import's first write).
-      holds = withLabels(await runInSlices(buildSidecarDataSteps(input)), entry.base);
-      output = await runInSlices(emitSidecarSteps(holds));
+      holds = withLabels(await sliced(buildSidecarDataSteps(input)), entry.base);
+      output = await sliced(emitSidecarSteps(holds));
     } else if (decision.kind === 'update') {
-      const data = withLabels(await runInSlices(buildSidecarDataSteps(input)), entry.base);
+      const data = withLabels(await sliced(buildSidecarDataSteps(input)), entry.base);
       // The file is the one last read or written (`base` is its parse): when it already holds the
       // same data (a re-import that adds nothing) there is nothing to write, found out in slices
       // rather than by the writer's parse of the whole file in one piece.
-      const same = entry.base !== undefined && (await runInSlices(fingerprintDataSteps(data))) === (await runInSlices(fingerprintDataSteps(entry.base)));
+      const same = entry.base !== undefined && (await sliced(fingerprintDataSteps(data))) === (await sliced(fingerprintDataSteps(entry.base)));
       unchanged = same;
-      output = same ? decision.disk : writeSidecar(decision.disk, data);
+      // Otherwise (new entries beside those the file has) edited by lines and read back, in slices.
+      output = same ? decision.disk : await sliced(writeSidecarSteps(decision.disk, data));
     } else {
       // Changed on disk since Factmark read it (another editor, git): merge, never overwrite blindly.
-      const theirs = parseSidecar(decision.disk);
+      const theirs = (await sliced(parseWithNodesSteps(decision.disk))).result;
       if (!theirs.writable || !theirs.doc) {
         entry.writable = false;
         this.reader.reportProblems(entry, theirs.diagnostics, contentHash(decision.disk), true);
@@ -134,23 +139,26 @@ export class SidecarWriter {
         const hash = data.document.gitBlob;
         const old = fingerprintMatches(hash, text) ? undefined : await this.reader.oldTexts.find(hash, entry.uri);
         const loaded = loadAnnotations(data, text, old);
-        return withLabels(buildSidecarData({ document: loaded.document, text, orphans: loaded.orphans }), data);
+        return withLabels(await sliced(buildSidecarDataSteps({ document: loaded.document, text, orphans: loaded.orphans })), data);
       };
       const theirsData = await norm(theirs.doc);
       const base = entry.base ? await norm(entry.base) : { ...theirsData, annotations: [], facts: [] };
-      const result = mergeSidecars(base, withLabels(buildSidecarData(input), entry.base), theirsData);
+      const result = await sliced(mergeSidecarsSteps(base, withLabels(await sliced(buildSidecarDataSteps(input)), entry.base), theirsData));
       if (result.conflicts.length > 0) {
         entry.conflict = result.conflicts;
         void this.askAboutConflict(entry, decision.disk, result.merged, result.conflicts);
         return;
       }
-      output = writeSidecar(decision.disk, result.merged);
+      output = await sliced(writeSidecarSteps(decision.disk, result.merged));
       if (stale()) return; // merged again, with the newer changes, by the write that follows them
       this.adopt(entry, result.merged, text);
     }
     // The snapshot is consistent with `text`, the text on disk: written even if the editor moved on.
+    // What the file will hold, read first (usually the write's own read-back, cached), so that `base`
+    // and `diskText` change together once it is written.
+    const base = unchanged ? entry.base : (holds ?? (await sliced(parseWithNodesSteps(output))).result.doc);
     if (output !== disk) await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk ?? null });
-    if (!unchanged) entry.base = holds ?? parseSidecar(output).doc;
+    entry.base = base;
     entry.diskText = output;
     if (stale()) return; // changed during the write: still pending, for the next write
     entry.pending = false;

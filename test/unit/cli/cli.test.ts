@@ -213,7 +213,9 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.equal(w3c.code, 0, w3c.stderr);
       const doc = JSON.parse(read(dir, 'annotations.jsonld'));
       assert.equal(doc.type, 'AnnotationCollection');
-      const source = doc.first.items[0].target.source as string;
+      // The source carries the document's date (dcterms:date) beside its IRI.
+      const source = doc.first.items[0].target.source.id as string;
+      assert.equal(doc.first.items[0].target.source['dcterms:date'], '2006-03-02');
       assert.ok(source.startsWith('file://') && source.endsWith('/korea.txt'), `the W3C target is ${source}, not the file URI`);
     });
 

@@ -72,6 +72,21 @@ describe('factmark import', function () {
     }
   });
 
+  it('carries a document date set by hand through W3C and brat: the import sets it and says so', () => {
+    // Issue 15 item 5: the date is in every export; one set by hand (no dateline gives it) comes back.
+    const text = 'Gen. Kim Yong-chol met officials in Panmunjom.\n';
+    const sidecar = `factmark: 1\ndocument:\n  path: story.txt\n  date: "2006-03-01"\noffsets: codepoints\nannotations:\n  - id: a1\n    type: PERSON\n    start: 5\n    end: 18\n    quote: Kim Yong-chol\n    status: confirmed\nfacts: []\n`;
+    for (const [format, out] of [['brat', 'b'], ['w3c', 'w.jsonld']] as const) {
+      const dir = folderWith({ 'src/story.txt': text, 'src/story.txt.factmark.yaml': sidecar, 'dst/story.txt': text });
+      dirs.push(dir);
+      assert.equal(factmark(dir, 'export', '-f', format, '-o', out, 'src').code, 0);
+      const r = factmark(dir, 'import', '-f', format, out, 'dst');
+      assert.equal(r.code, 0, r.stderr);
+      assert.match(r.stdout, /document date set to 2006-03-01/, format);
+      assert.match(read(dir, 'dst/story.txt.factmark.yaml'), /^ {2}date: "2006-03-01"$/m, format);
+    }
+  });
+
   it('reports annotations for documents that are not among those given (exit 1)', () => {
     const dir = fresh();
     assert.equal(factmark(dir, 'export', '-f', 'w3c', '-o', 'out.jsonld', 'src').code, 0);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mergeImported, mergeImportedSteps } from '../../../src/core/documents';
 import type { AnnotatedDocument, Annotation, Fact } from '../../../src/core/model';
-import { buildSidecarData, buildSidecarDataSteps, emitSidecar, emitSidecarSteps, fingerprintData, fingerprintDataSteps, parseSidecar } from '../../../src/core/sidecar';
+import { buildSidecarData, buildSidecarDataSteps, emitSidecar, emitSidecarSteps, fingerprintData, fingerprintDataSteps, mergeSidecars, mergeSidecarsSteps, parseSidecar, writeSidecar, writeSidecarSteps } from '../../../src/core/sidecar';
 import { runAll, runInSlices, type Steps } from '../../../src/core/slices';
 
 /** A document of `n` annotations (every tenth fact), as a large import leaves it. */
@@ -61,6 +61,33 @@ describe('work in slices (src/core/slices.ts): a large sidecar built, written an
     const changed = structuredClone(data);
     changed.annotations[4321].status = 'rejected';
     assert.notEqual(runAll(fingerprintDataSteps(changed)), value);
+  });
+
+  it('writes thousands of entries into a sidecar that has some of its own in slices, with the bytes of the write in one piece', async () => {
+    // Issue 12: an import into a sidecar that already held entries was edited in and read back in one piece.
+    const own = { ...data, annotations: data.annotations.slice(0, 2), facts: [] };
+    const original = `# by hand: keep this\n${emitSidecar(own)}`;
+    const { value, pauses } = await sliced(writeSidecarSteps(original, data));
+    assert.equal(value, writeSidecar(original, data));
+    assert.ok(value.startsWith('# by hand: keep this\n'));
+    assert.equal(fingerprintData(parseSidecar(value).doc!), fingerprintData(data));
+    // The edit, then the read-back of 5,500 entries and its comparison: each in pieces.
+    assert.ok(pauses >= 10, `${pauses} pauses`);
+    // A file already holding the data is left as it is (read and compared in slices too).
+    const same = await sliced(writeSidecarSteps(value + ' ', data));
+    assert.equal(same.value, value + ' ');
+    assert.ok(same.pauses >= 5, `${same.pauses} pauses`);
+  });
+
+  it('merges thousands of entries three-way with a file changed on disk in slices, as in one go', async () => {
+    // Issue 12: an import into a sidecar changed on disk meanwhile was merged in one piece.
+    const base = { ...data, annotations: data.annotations.slice(0, 1), facts: [] };
+    const theirs = { ...data, annotations: [...data.annotations.slice(0, 1), { ...data.annotations[1], id: 'a-theirs' }], facts: [] };
+    const { value, pauses } = await sliced(mergeSidecarsSteps(base, data, theirs));
+    assert.deepEqual(value, mergeSidecars(base, data, theirs));
+    assert.equal(value.conflicts.length, 0);
+    assert.equal(value.merged.annotations.length, data.annotations.length + 1);
+    assert.ok(pauses >= 5, `${pauses} pauses`);
   });
 
   it('merges an import in slices as in one go; a re-import adds nothing', async () => {

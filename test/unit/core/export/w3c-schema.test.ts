@@ -108,8 +108,11 @@ describe('W3C Web Annotation export against the Recommendation examples', functi
     return out;
   }
 
-  it('uses on each typed object only keys that the examples use on objects of the same type', () => {
+  it('uses on each typed object only keys that the examples use on objects of the same type, and its one documented extension', () => {
     const known = keysByType();
+    // The document's date on the target's source (FORMATS.md): a Dublin Core term through the
+    // context's `dcterms` prefix, which no example happens to use.
+    known.get('Text')?.add('dcterms:date');
     const problems: string[] = [];
     const walk = (v: unknown, where: string): void => {
       if (Array.isArray(v)) return v.forEach((x, i) => walk(x, `${where}[${i}]`));
