@@ -258,13 +258,15 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
       }
       const cache = cacheFor(lex, scorer);
       if (!outside) {
-        for (let c = 0; c < LABEL_COUNT; c++) base[c] = cache.roles[c];
-        for (let r = 1; r < ROLE_COUNT; r++) {
-          const j = i + ROLE_OFFSETS[r];
-          const other = j < 0 ? SENTENCE_START : j >= n ? SENTENCE_END : lexemes[j];
-          const roles = cacheFor(other, scorer).roles;
-          const at = r * LABEL_COUNT;
-          for (let c = 0; c < LABEL_COUNT; c++) base[c] += roles[at + c];
+        // The word's own role and its four neighbours' (ROLE_OFFSETS), added in that order in one
+        // pass: one store per label instead of five read-modify-writes (a sixth of the decoder's time).
+        const own0 = cache.roles;
+        const before1 = cacheFor(i > 0 ? lexemes[i - 1] : SENTENCE_START, scorer).roles;
+        const after1 = cacheFor(i + 1 < n ? lexemes[i + 1] : SENTENCE_END, scorer).roles;
+        const before2 = cacheFor(i > 1 ? lexemes[i - 2] : SENTENCE_START, scorer).roles;
+        const after2 = cacheFor(i + 2 < n ? lexemes[i + 2] : SENTENCE_END, scorer).roles;
+        for (let c = 0; c < LABEL_COUNT; c++) {
+          base[c] = own0[c] + before1[LABEL_COUNT + c] + after1[2 * LABEL_COUNT + c] + before2[3 * LABEL_COUNT + c] + after2[4 * LABEL_COUNT + c];
         }
         const own = staticFeatures(s, i, scratch, range);
         scorer.accumulate(own.data, own.from, own.to, base);
