@@ -236,8 +236,14 @@ class User {
     const matches = editor.document.getText().toLowerCase().split(text.toLowerCase()).length - 1;
     for (let i = 0; i <= matches + 1 && !(await waitFor(selected, 600)); i++) await this.press('Enter');
     assert.ok(selected(), `find did not select "${text}" at ${span.start}`);
-    await this.press('Escape');
-    await eventually(() => this.wb.evaluate(() => !document.querySelector('.editor-group-container.active .find-widget.visible')), 'the find widget did not close');
+    // Escape closes the find widget; on a loaded machine a key can be lost (or taken by a hover
+    // that opened meanwhile), so it is pressed again while the widget is still open, as a user would.
+    const closed = () => this.wb.evaluate(() => !document.querySelector('.editor-group-container.active .find-widget.visible'));
+    await eventually(async () => {
+      if (await closed()) return true;
+      await this.press('Escape');
+      return waitFor(closed, 1000);
+    }, 'the find widget did not close', 30_000);
     assert.ok(selected(), `Escape lost the selection of "${text}"`);
   }
 
@@ -252,10 +258,10 @@ class User {
 }
 
 /** Polls `probe` for up to `ms`; true as soon as it holds. */
-async function waitFor(probe: () => boolean, ms: number): Promise<boolean> {
+async function waitFor(probe: () => boolean | Promise<boolean>, ms: number): Promise<boolean> {
   const deadline = Date.now() + ms;
   while (Date.now() < deadline) {
-    if (probe()) return true;
+    if (await probe()) return true;
     await sleep(50);
   }
   return probe();
