@@ -218,10 +218,12 @@ export class CorpusIndex extends Disposable {
   /**
    * For tests: `save` writes the index for the next session now and holds it (no more saves), so a
    * test can change files as if the window were closed; `reopen` forgets the index and builds it
-   * as a reopened workspace does, returning what it took from the saved one.
+   * as a reopened workspace does, returning what it took from the saved one; `start` tells what
+   * this window's first build took from it.
    */
-  async forTests(action: 'save' | 'reopen'): Promise<{ saved?: number; start?: WarmStart; file?: string }> {
+  async forTests(action: 'save' | 'reopen' | 'start'): Promise<{ saved?: number; start?: WarmStart; file?: string }> {
     await this.ready('always');
+    if (action === 'start') return { start: this.lastStart };
     if (action === 'save') {
       this.held = false;
       clearTimeout(this.saveTimer);

@@ -25,6 +25,6 @@ export function registerEntities(commands: CommandManager, workflow: Workflow, c
     registerSearch(commands, corpus, workflow.labels),
     registerUnknownLinks(commands, workflow, files),
     registerLinking(commands, workflow, corpus),
-    commands.register({ id: CommandId.IndexSnapshot, execute: (arg: { action: 'save' | 'reopen' }) => corpus.forTests(arg.action) }),
+    commands.register({ id: CommandId.IndexSnapshot, execute: (arg: { action: 'save' | 'reopen' | 'start' }) => corpus.forTests(arg.action) }),
   );
 }
