@@ -72,6 +72,8 @@ export enum CommandId {
   Reveal = 'factmark.internal.reveal',
   /** Internal, for tests: the Factmark view's current tree as plain data. */
   GetTree = 'factmark.internal.getTree',
+  /** Internal, for tests: save the workspace index for the next session, or build it as a reopened workspace does ({ action }). */
+  IndexSnapshot = 'factmark.internal.indexSnapshot',
   /** Internal, for tests and tools: the current suggestions of a document. */
   GetSuggestions = 'factmark.internal.getSuggestions',
   /** Internal: a plain copy of a document's annotations (the sidecar store). */

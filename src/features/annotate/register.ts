@@ -36,7 +36,9 @@ export function registerWorkflow(context: vscode.ExtensionContext, commands: Com
   const labels = new LabelService();
   const workflow = new Workflow(store, recognition, labels);
   // The workspace index (issue 15): references, Ctrl+T, search and the view's workspace mode ask it.
-  const corpus = new CorpusIndex(store);
+  // Kept in the workspace's storage between sessions, so a reopened workspace is ready at once.
+  const version = String((context.extension.packageJSON as { version?: unknown }).version ?? '');
+  const corpus = new CorpusIndex(store, context.storageUri && { storage: context.storageUri, version });
   const tree = registerFactsTree(commands, workflow, corpus);
   context.subscriptions.push(
     labels,

@@ -1,16 +1,37 @@
 import * as vscode from 'vscode';
 import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
-import { indexModel, indexSidecar, PathKeys, WorkspaceIndex, type IndexedMention, type IndexedSpan } from '../../core/index';
+import { indexModel, indexSidecar, PathKeys, planWarmStart, WorkspaceIndex, type FileStamp, type FoundSidecar, type IndexedMention, type IndexedSpan, type SnapshotEntry } from '../../core/index';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { Disposable } from '../dispose';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
 import { EntitiesFiles } from './entitiesFiles';
+import { IndexSnapshots, stampOf } from './indexSnapshot';
 
 /** Sidecars being read at once while the index is built: enough to keep the disk busy, few enough to stay responsive. */
 const BATCH = 32;
 
 /** A question this long after the last look at the workspace's list of sidecars looks again. */
 const RECONCILE_MS = 3000;
+
+/** The index is saved for the next session this long after it last changed (it has settled). */
+const SAVE_MS = 3000;
+
+/** What the last build did with the saved index (for the output channel and tests). */
+export interface WarmStart {
+  /** Entries taken from the snapshot, their sidecar and article unchanged. */
+  kept: number;
+  /** Sidecars read again: changed, new, or their article changed. */
+  reread: number;
+  /** Entries dropped: their sidecar is gone. */
+  gone: number;
+  ms: number;
+}
+
+/** Where the index is kept between sessions: `context.storageUri` and the extension's version. */
+export interface KeepIndex {
+  storage: vscode.Uri;
+  version: string;
+}
 
 /**
  * The workspace index (src/core/index) kept current in the extension: built once from every
@@ -38,10 +59,24 @@ export class CorpusIndex extends Disposable {
   private readonly changed = this._register(new vscode.EventEmitter<void>());
   /** Fires (coalesced) after the index changed. */
   readonly onDidChange = this.changed.event;
+  /** Saves and loads the index between sessions; none without workspace storage (no folder open). */
+  private readonly snapshots: IndexSnapshots | undefined;
+  /** The stamps of the files each document's entry was read from (entries from the store have none: not saved). */
+  private readonly stamps = new Map<string, { sidecar: string; sidecarStamp: FileStamp; articleStamp: FileStamp }>();
+  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private built = false;
+  /** Tests hold the saved index still while they change files (see `forTests`). */
+  private held = false;
+  /** What the last build took from the saved index; undefined after a cold build. */
+  lastStart: WarmStart | undefined;
 
-  constructor(private readonly store: AnnotationStore) {
+  constructor(
+    private readonly store: AnnotationStore,
+    keep?: KeepIndex,
+  ) {
     super();
     this.files = this._register(new EntitiesFiles());
+    if (keep) this.snapshots = this._register(new IndexSnapshots(keep.storage, keep.version));
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
     const onDisk = (uri: vscode.Uri) => this.onDisk(uri);
     // Deletions and creations of anything (an article, or the folder holding it); VS Code already watches the workspace.
@@ -64,15 +99,16 @@ export class CorpusIndex extends Disposable {
       this.files.onDidChange(() => void this.loadEntities().then(() => this.changed.fire())),
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         // Folders added or removed: built again from scratch on the next question.
-        this.building = undefined;
-        for (const d of this.index.documents()) this.index.removeDocument(d.key);
+        this.forget();
         this.changed.fire();
       }),
+      this.onDidChange(() => this.scheduleSave()),
     );
   }
 
   override dispose(): void {
     clearTimeout(this.flushTimer);
+    clearTimeout(this.saveTimer);
     this.diskTimers.forEach((t) => clearTimeout(t.timer));
     super.dispose();
   }
@@ -120,8 +156,87 @@ export class CorpusIndex extends Disposable {
   private async build(): Promise<void> {
     const started = Date.now();
     await this.loadEntities();
-    await this.readAll(await this.sidecars());
+    const sidecars = await this.sidecars();
+    const saved = await this.snapshots?.load();
+    if (saved) await this.warmStart(saved, sidecars, started);
+    else await this.readAll(sidecars);
+    this.built = true;
     console.log(`[factmark] indexed ${this.index.size} documents in ${Date.now() - started} ms`);
+  }
+
+  /** Takes the saved entries whose files are unchanged, and reads the others (src/core/index/snapshot.ts). */
+  private async warmStart(saved: readonly SnapshotEntry[], sidecars: readonly vscode.Uri[], started: number): Promise<void> {
+    const found: FoundSidecar[] = [];
+    for (const s of sidecars) {
+      const path = documentPathFor(s.path);
+      if (path) found.push({ sidecar: s.toString(), article: s.with({ path }).toString() });
+    }
+    const plan = await planWarmStart(saved, found, (key) => stampOf(vscode.Uri.parse(key)), BATCH);
+    for (const e of plan.kept) {
+      // A document VS Code holds counts as the store has it (unsaved decisions included).
+      if (this.fromStore(this.store.get(vscode.Uri.parse(e.doc.key)))) continue;
+      this.index.setDocument(e.doc);
+      this.stamps.set(e.doc.key, { sidecar: e.sidecar, sidecarStamp: e.sidecarStamp, articleStamp: e.articleStamp });
+    }
+    await this.readAll(plan.reread.map((f) => vscode.Uri.parse(f.sidecar)));
+    this.lastStart = { kept: plan.kept.length, reread: plan.reread.length, gone: plan.gone.length, ms: Date.now() - started };
+    this.snapshots?.log(`Workspace index from the saved one: ${plan.kept.length} documents unchanged, ${plan.reread.length} read again, ${plan.gone.length} gone, in ${this.lastStart.ms} ms.`);
+  }
+
+  /** Drops every entry: the next question builds the index again (from the saved one when there is one). */
+  private forget(): void {
+    this.building = undefined;
+    this.built = false;
+    for (const d of [...this.index.documents()]) this.index.removeDocument(d.key);
+    this.stamps.clear();
+  }
+
+  /** Saves the index for the next session once it has settled; never while it is being built. */
+  private scheduleSave(): void {
+    if (!this.snapshots) return;
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => void this.save(), SAVE_MS);
+  }
+
+  private async save(): Promise<number> {
+    if (!this.snapshots || this.isDisposed || this.held) return 0;
+    if (!this.built) {
+      this.scheduleSave();
+      return 0;
+    }
+    return this.snapshots.save(this.entries());
+  }
+
+  /** The entries read from disk, with the stamps of the files they were read from. */
+  private *entries(): Iterable<SnapshotEntry> {
+    for (const [key, s] of this.stamps) {
+      const doc = this.index.document(key);
+      if (doc) yield { ...s, doc };
+    }
+  }
+
+  /**
+   * For tests: `save` writes the index for the next session now and holds it (no more saves), so a
+   * test can change files as if the window were closed; `reopen` forgets the index and builds it
+   * as a reopened workspace does, returning what it took from the saved one; `start` tells what
+   * this window's first build took from it.
+   */
+  async forTests(action: 'save' | 'reopen' | 'start'): Promise<{ saved?: number; start?: WarmStart; file?: string }> {
+    await this.ready('always');
+    if (action === 'start') return { start: this.lastStart };
+    if (action === 'save') {
+      this.held = false;
+      clearTimeout(this.saveTimer);
+      const saved = await this.save();
+      this.held = true;
+      return { saved, file: this.snapshots?.uri.toString() };
+    }
+    this.forget();
+    this.lastStart = undefined;
+    this.held = false;
+    await this.ready('always');
+    this.changed.fire();
+    return { start: this.lastStart };
   }
 
   private async sidecars(): Promise<vscode.Uri[]> {
@@ -213,8 +328,11 @@ export class CorpusIndex extends Disposable {
     const uri = sidecar.with({ path });
     const key = uri.toString();
     if (this.fromStore(this.store.get(uri))) return;
+    // Stamped before reading: a file changed while it is read then looks changed at the next start (read again), never the reverse.
+    const [sidecarStamp, articleStamp] = this.snapshots ? await Promise.all([stampOf(sidecar), stampOf(uri)]) : [];
     const [sidecarText, text] = await Promise.all([readText(sidecar), readText(uri)]);
     if (this.fromStore(this.store.get(uri))) return;
+    this.stamps.delete(key);
     try {
       const data = sidecarText === undefined ? undefined : parseSidecar(sidecarText).doc;
       // Gone, or unreadable: left out (the sidecar feature reports malformed files).
@@ -223,6 +341,7 @@ export class CorpusIndex extends Disposable {
         return;
       }
       this.index.setDocument(indexSidecar(key, vscode.workspace.asRelativePath(uri), data, text));
+      if (sidecarStamp && articleStamp) this.stamps.set(key, { sidecar: sidecar.toString(), sidecarStamp, articleStamp });
     } catch (err) {
       // One sidecar the index cannot take must not cost the others (search, References, Ctrl+T).
       console.warn(`[factmark] not indexed: ${key}: ${err instanceof Error ? err.message : String(err)}`);
@@ -254,6 +373,8 @@ export class CorpusIndex extends Disposable {
     const key = entry.uri.toString();
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (!document) return false;
+    // Taken from the editor, not from the files: not saved for the next session (read from disk then).
+    this.stamps.delete(key);
     if (this.gone.has(key) && !document.isDirty) {
       // Deleted on disk, held by VS Code without unsaved edits: not part of the workspace any more.
       this.index.removeDocument(key);

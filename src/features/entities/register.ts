@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { CommandManager } from '../../commandManager';
+import { CommandId } from '../../commands';
 import type { Workflow } from '../annotate/workflow';
 import type { CorpusIndex } from './corpusIndex';
 import { registerDocumentSymbols } from './documentSymbols';
@@ -24,5 +25,6 @@ export function registerEntities(commands: CommandManager, workflow: Workflow, c
     registerSearch(commands, corpus, workflow.labels),
     registerUnknownLinks(commands, workflow, files),
     registerLinking(commands, workflow, corpus),
+    commands.register({ id: CommandId.IndexSnapshot, execute: (arg: { action: 'save' | 'reopen' | 'start' }) => corpus.forTests(arg.action) }),
   );
 }
