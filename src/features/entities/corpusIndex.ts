@@ -1,20 +1,17 @@
 import * as vscode from 'vscode';
 import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
-import { indexModel, indexSidecar, PathKeys, planWarmStart, WorkspaceIndex, type FileStamp, type FoundSidecar, type IndexedMention, type IndexedSpan, type SnapshotEntry } from '../../core/index';
+import { indexModel, indexSidecar, PathKeys, planWarmStart, WorkspaceIndex, type FoundSidecar, type IndexedMention, type IndexedSpan, type SnapshotEntry } from '../../core/index';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { Disposable } from '../dispose';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
 import { EntitiesFiles } from './entitiesFiles';
-import { IndexSnapshots, stampOf } from './indexSnapshot';
+import { IndexKeeper, IndexSnapshots, stampOf } from './indexSnapshot';
 
 /** Sidecars being read at once while the index is built: enough to keep the disk busy, few enough to stay responsive. */
 const BATCH = 32;
 
 /** A question this long after the last look at the workspace's list of sidecars looks again. */
 const RECONCILE_MS = 3000;
-
-/** The index is saved for the next session this long after it last changed (it has settled). */
-const SAVE_MS = 3000;
 
 /** What the last build did with the saved index (for the output channel and tests). */
 export interface WarmStart {
@@ -60,13 +57,8 @@ export class CorpusIndex extends Disposable {
   /** Fires (coalesced) after the index changed. */
   readonly onDidChange = this.changed.event;
   /** Saves and loads the index between sessions; none without workspace storage (no folder open). */
-  private readonly snapshots: IndexSnapshots | undefined;
-  /** The stamps of the files each document's entry was read from (entries from the store have none: not saved). */
-  private readonly stamps = new Map<string, { sidecar: string; sidecarStamp: FileStamp; articleStamp: FileStamp }>();
-  private saveTimer: ReturnType<typeof setTimeout> | undefined;
+  private readonly keeper: IndexKeeper | undefined;
   private built = false;
-  /** Tests hold the saved index still while they change files (see `forTests`). */
-  private held = false;
   /** What the last build took from the saved index; undefined after a cold build. */
   lastStart: WarmStart | undefined;
 
@@ -76,7 +68,7 @@ export class CorpusIndex extends Disposable {
   ) {
     super();
     this.files = this._register(new EntitiesFiles());
-    if (keep) this.snapshots = this._register(new IndexSnapshots(keep.storage, keep.version));
+    if (keep) this.keeper = this._register(new IndexKeeper(new IndexSnapshots(keep.storage, keep.version), (key) => this.index.document(key), () => this.built));
     const watcher = this._register(vscode.workspace.createFileSystemWatcher(`**/*${SIDECAR_SUFFIX}`));
     const onDisk = (uri: vscode.Uri) => this.onDisk(uri);
     // Deletions and creations of anything (an article, or the folder holding it); VS Code already watches the workspace.
@@ -102,13 +94,12 @@ export class CorpusIndex extends Disposable {
         this.forget();
         this.changed.fire();
       }),
-      this.onDidChange(() => this.scheduleSave()),
+      this.onDidChange(() => this.keeper?.schedule()),
     );
   }
 
   override dispose(): void {
     clearTimeout(this.flushTimer);
-    clearTimeout(this.saveTimer);
     this.diskTimers.forEach((t) => clearTimeout(t.timer));
     super.dispose();
   }
@@ -157,7 +148,7 @@ export class CorpusIndex extends Disposable {
     const started = Date.now();
     await this.loadEntities();
     const sidecars = await this.sidecars();
-    const saved = await this.snapshots?.load();
+    const saved = await this.keeper?.snapshots.load();
     if (saved) await this.warmStart(saved, sidecars, started);
     else await this.readAll(sidecars);
     this.built = true;
@@ -176,11 +167,11 @@ export class CorpusIndex extends Disposable {
       // A document VS Code holds counts as the store has it (unsaved decisions included).
       if (this.fromStore(this.store.get(vscode.Uri.parse(e.doc.key)))) continue;
       this.index.setDocument(e.doc);
-      this.stamps.set(e.doc.key, { sidecar: e.sidecar, sidecarStamp: e.sidecarStamp, articleStamp: e.articleStamp });
+      this.keeper?.stamp(e.doc.key, { sidecar: e.sidecar, sidecarStamp: e.sidecarStamp, articleStamp: e.articleStamp });
     }
     await this.readAll(plan.reread.map((f) => vscode.Uri.parse(f.sidecar)));
     this.lastStart = { kept: plan.kept.length, reread: plan.reread.length, gone: plan.gone.length, ms: Date.now() - started };
-    this.snapshots?.log(`Workspace index from the saved one: ${plan.kept.length} documents unchanged, ${plan.reread.length} read again, ${plan.gone.length} gone, in ${this.lastStart.ms} ms.`);
+    this.keeper?.snapshots.log(`Workspace index from the saved one: ${plan.kept.length} documents unchanged, ${plan.reread.length} read again, ${plan.gone.length} gone, in ${this.lastStart.ms} ms.`);
   }
 
   /** Drops every entry: the next question builds the index again (from the saved one when there is one). */
@@ -188,31 +179,7 @@ export class CorpusIndex extends Disposable {
     this.building = undefined;
     this.built = false;
     for (const d of [...this.index.documents()]) this.index.removeDocument(d.key);
-    this.stamps.clear();
-  }
-
-  /** Saves the index for the next session once it has settled; never while it is being built. */
-  private scheduleSave(): void {
-    if (!this.snapshots) return;
-    clearTimeout(this.saveTimer);
-    this.saveTimer = setTimeout(() => void this.save(), SAVE_MS);
-  }
-
-  private async save(): Promise<number> {
-    if (!this.snapshots || this.isDisposed || this.held) return 0;
-    if (!this.built) {
-      this.scheduleSave();
-      return 0;
-    }
-    return this.snapshots.save(this.entries());
-  }
-
-  /** The entries read from disk, with the stamps of the files they were read from. */
-  private *entries(): Iterable<SnapshotEntry> {
-    for (const [key, s] of this.stamps) {
-      const doc = this.index.document(key);
-      if (doc) yield { ...s, doc };
-    }
+    this.keeper?.clear();
   }
 
   /**
@@ -224,16 +191,10 @@ export class CorpusIndex extends Disposable {
   async forTests(action: 'save' | 'reopen' | 'start'): Promise<{ saved?: number; start?: WarmStart; file?: string }> {
     await this.ready('always');
     if (action === 'start') return { start: this.lastStart };
-    if (action === 'save') {
-      this.held = false;
-      clearTimeout(this.saveTimer);
-      const saved = await this.save();
-      this.held = true;
-      return { saved, file: this.snapshots?.uri.toString() };
-    }
+    if (action === 'save') return { saved: await this.keeper?.saveAndHold(), file: this.keeper?.snapshots.uri.toString() };
     this.forget();
     this.lastStart = undefined;
-    this.held = false;
+    this.keeper?.release();
     await this.ready('always');
     this.changed.fire();
     return { start: this.lastStart };
@@ -329,10 +290,10 @@ export class CorpusIndex extends Disposable {
     const key = uri.toString();
     if (this.fromStore(this.store.get(uri))) return;
     // Stamped before reading: a file changed while it is read then looks changed at the next start (read again), never the reverse.
-    const [sidecarStamp, articleStamp] = this.snapshots ? await Promise.all([stampOf(sidecar), stampOf(uri)]) : [];
+    const [sidecarStamp, articleStamp] = this.keeper ? await Promise.all([stampOf(sidecar), stampOf(uri)]) : [];
     const [sidecarText, text] = await Promise.all([readText(sidecar), readText(uri)]);
     if (this.fromStore(this.store.get(uri))) return;
-    this.stamps.delete(key);
+    this.keeper?.unstamp(key);
     try {
       const data = sidecarText === undefined ? undefined : parseSidecar(sidecarText).doc;
       // Gone, or unreadable: left out (the sidecar feature reports malformed files).
@@ -341,7 +302,7 @@ export class CorpusIndex extends Disposable {
         return;
       }
       this.index.setDocument(indexSidecar(key, vscode.workspace.asRelativePath(uri), data, text));
-      if (sidecarStamp && articleStamp) this.stamps.set(key, { sidecar: sidecar.toString(), sidecarStamp, articleStamp });
+      if (sidecarStamp && articleStamp) this.keeper?.stamp(key, { sidecar: sidecar.toString(), sidecarStamp, articleStamp });
     } catch (err) {
       // One sidecar the index cannot take must not cost the others (search, References, Ctrl+T).
       console.warn(`[factmark] not indexed: ${key}: ${err instanceof Error ? err.message : String(err)}`);
@@ -374,7 +335,7 @@ export class CorpusIndex extends Disposable {
     const document = vscode.workspace.textDocuments.find((d) => d.uri.toString() === key);
     if (!document) return false;
     // Taken from the editor, not from the files: not saved for the next session (read from disk then).
-    this.stamps.delete(key);
+    this.keeper?.unstamp(key);
     if (this.gone.has(key) && !document.isDirty) {
       // Deleted on disk, held by VS Code without unsaved edits: not part of the workspace any more.
       this.index.removeDocument(key);

@@ -1,5 +1,9 @@
 import * as vscode from 'vscode';
-import { readSnapshot, snapshotParts, type FileStamp, type SnapshotEntry } from '../../core/index';
+import { readSnapshot, snapshotParts, type FileStamp, type IndexedDocument, type SnapshotEntry } from '../../core/index';
+import { Disposable } from '../dispose';
+
+/** The index is saved for the next session this long after it last changed (it has settled). */
+const SAVE_MS = 3000;
 
 /** The snapshot's file in the workspace's storage. */
 const FILE = 'workspace-index.json';
@@ -79,5 +83,96 @@ export async function stampOf(uri: vscode.Uri): Promise<FileStamp | undefined> {
     return { mtime: s.mtime, size: s.size };
   } catch {
     return undefined;
+  }
+}
+
+/** The files a document's entry was read from. */
+export type Stamps = Omit<SnapshotEntry, 'doc'>;
+
+/**
+ * Keeps the workspace index for the next session: the stamps of the files each entry was read
+ * from (entries taken from an editor have none and are not kept), and a save once the index has
+ * settled. A save is skipped when no kept entry changed since the last one: typing in an open
+ * article changes the index every few seconds, and 5,000 articles' snapshot is tens of MB.
+ */
+export class IndexKeeper extends Disposable {
+  private readonly stamps = new Map<string, Stamps>();
+  /** Counts changes of `stamps`; the count at the last save. */
+  private changes = 0;
+  private savedAt = -1;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  /** Tests hold the saved index still while they change files. */
+  private held = false;
+
+  constructor(
+    readonly snapshots: IndexSnapshots,
+    private readonly documentOf: (key: string) => IndexedDocument | undefined,
+    /** Whether the index is built (never saved half built). */
+    private readonly built: () => boolean,
+  ) {
+    super();
+    this._register(snapshots);
+  }
+
+  override dispose(): void {
+    clearTimeout(this.timer);
+    super.dispose();
+  }
+
+  /** The entry `key` was read from these files. */
+  stamp(key: string, stamps: Stamps): void {
+    this.stamps.set(key, stamps);
+    this.changes++;
+  }
+
+  /** The entry `key` is gone, or no longer read from its files. */
+  unstamp(key: string): void {
+    if (this.stamps.delete(key)) this.changes++;
+  }
+
+  clear(): void {
+    this.stamps.clear();
+    this.changes++;
+  }
+
+  /** Saves once the index has settled: the last call's time plus a pause. */
+  schedule(): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => void this.save(), SAVE_MS);
+  }
+
+  /** Saves now (unless held, or nothing kept changed since the last save, unless `force`); the number of entries saved. */
+  async save(force = false): Promise<number> {
+    if (this.isDisposed || this.held) return 0;
+    if (!this.built()) {
+      this.schedule();
+      return 0;
+    }
+    if (!force && this.changes === this.savedAt) return 0;
+    const at = this.changes;
+    const saved = await this.snapshots.save(this.entries());
+    this.savedAt = at;
+    return saved;
+  }
+
+  /** For tests: saves now and holds the snapshot still (no more saves) until `release`. */
+  async saveAndHold(): Promise<number> {
+    this.held = false;
+    clearTimeout(this.timer);
+    const saved = await this.save(true);
+    this.held = true;
+    return saved;
+  }
+
+  release(): void {
+    this.held = false;
+  }
+
+  /** The entries read from disk, with the stamps of the files they were read from. */
+  private *entries(): Iterable<SnapshotEntry> {
+    for (const [key, s] of this.stamps) {
+      const doc = this.documentOf(key);
+      if (doc) yield { ...s, doc };
+    }
   }
 }
