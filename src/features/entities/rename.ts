@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { parseEntities, renameEntity, writeEntities } from '../../core/entities';
+import { sameAsLoaded } from '../../core/text';
 import type { Workflow } from '../annotate/workflow';
 import type { EntitiesFiles } from './entitiesFiles';
 import { linkedMentionAt } from './mentions';
@@ -102,7 +103,8 @@ async function caughtUp(document: vscode.TextDocument, token: vscode.Cancellatio
   const fresh = async () => {
     if (document.isDirty) return true;
     const disk = await onDisk();
-    return disk === undefined || disk === document.getText();
+    // Line endings aside: VS Code gives a file of mixed endings one, so it would never compare equal.
+    return disk === undefined || sameAsLoaded(disk, document.getText());
   };
   if (await fresh()) return true;
   return new Promise<boolean>((resolve, reject) => {
