@@ -23,6 +23,7 @@ export class CorpusIndex extends Disposable {
   readonly index = new WorkspaceIndex();
   readonly files: EntitiesFiles;
   private building: Promise<void> | undefined;
+  private built = false;
   private reconciling: Promise<void> | undefined;
   private lastLook = 0;
   /** Documents of the store changed since they were last indexed. */
@@ -65,6 +66,7 @@ export class CorpusIndex extends Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => {
         // Folders added or removed: built again from scratch on the next question.
         this.building = undefined;
+        this.built = false;
         for (const d of this.index.documents()) this.index.removeDocument(d.key);
         this.changed.fire();
       }),
@@ -112,6 +114,11 @@ export class CorpusIndex extends Disposable {
     return this.index;
   }
 
+  /** Whether the index has been built (since the workspace folders last changed): `current()` is then complete. */
+  get isBuilt(): boolean {
+    return this.built;
+  }
+
   /** Starts building in the background (so the first Ctrl+T finds it ready). */
   warm(): void {
     void this.ready().then(() => this.changed.fire());
@@ -121,6 +128,7 @@ export class CorpusIndex extends Disposable {
     const started = Date.now();
     await this.loadEntities();
     await this.readAll(await this.sidecars());
+    this.built = !this.isDisposed;
     console.log(`[factmark] indexed ${this.index.size} documents in ${Date.now() - started} ms`);
   }
 
