@@ -12,3 +12,13 @@ export function unsuitableReason(text: string, maxLength: number): string | unde
 export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
+
+/**
+ * Whether a file's text on disk is what an editor holds of it. VS Code gives a loaded document one
+ * line ending (a file of mixed CRLF and LF gets its majority's) and drops a UTF-8 BOM, so the two
+ * are compared with those left out; any other difference counts.
+ */
+export function sameAsLoaded(disk: string, loaded: string): boolean {
+  const plain = (s: string) => s.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  return disk === loaded || plain(disk) === plain(loaded);
+}

@@ -139,6 +139,11 @@ export class CorpusIndex extends Disposable {
     return this.index;
   }
 
+  /** Whether the index has been built (since the workspace folders last changed): `current()` is then complete. */
+  get isBuilt(): boolean {
+    return this.built;
+  }
+
   /** Starts building in the background (so the first Ctrl+T finds it ready). */
   warm(): void {
     void this.ready().then(() => this.changed.fire());
@@ -151,7 +156,7 @@ export class CorpusIndex extends Disposable {
     const saved = await this.keeper?.snapshots.load();
     if (saved) await this.warmStart(saved, sidecars, started);
     else await this.readAll(sidecars);
-    this.built = true;
+    this.built = !this.isDisposed;
     console.log(`[factmark] indexed ${this.index.size} documents in ${Date.now() - started} ms`);
   }
 

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Entity } from '../../core/entities';
 import type { Workflow } from '../annotate/workflow';
+import type { WorkspaceIndex } from '../../core/index';
 import { mentionsIn, type CorpusIndex } from './corpusIndex';
 import { linkedMentionAt } from './mentions';
 
@@ -23,20 +24,16 @@ export function registerEntityCard(workflow: Workflow, corpus: CorpusIndex): vsc
   return vscode.languages.registerHoverProvider(
     { language: 'plaintext' },
     {
-      async provideHover(document, position) {
+      async provideHover(document, position, token) {
         const mention = linkedMentionAt(workflow, document, position);
         if (mention?.entity === undefined) return undefined;
         const found = await corpus.files.find(mention.entity, document.uri);
-        if (!found) return undefined;
-        const index = await corpus.ready();
-        const linked = mentionsIn(index, found.entity.id, found.file.uri);
-        const docs = new Set(linked.map((m) => m.doc));
-        const dates = [...docs].map((d) => index.document(d)?.date).filter((d): d is string => !!d && /^\d{4}/.test(d)).sort();
-        const figures: EntityFigures = { mentions: linked.length, documents: docs.size };
-        if (dates.length) {
-          figures.first = dates[0];
-          figures.last = dates[dates.length - 1];
-        }
+        if (!found || token.isCancellationRequested) return undefined;
+        // The index as it is now: a hover never waits for the entities files to be read again, a
+        // look at the disk or the first build. Until that is done the card says it is counting.
+        let figures: EntityFigures | undefined;
+        if (corpus.isBuilt) figures = figuresOf(corpus.current(), found.entity.id, found.file.uri);
+        else corpus.warm();
         const range = new vscode.Range(document.positionAt(mention.start), document.positionAt(mention.end));
         return new vscode.Hover(entityCard(found.entity, figures, workflow.labels.title(found.entity.type)), range);
       },
@@ -44,8 +41,21 @@ export function registerEntityCard(workflow: Workflow, corpus: CorpusIndex): vsc
   );
 }
 
-/** The card's Markdown. */
-export function entityCard(entity: Entity, figures: EntityFigures, typeTitle: string): vscode.MarkdownString {
+/** The entity's figures among the articles of the folder of its entities `file`. */
+function figuresOf(index: WorkspaceIndex, entity: string, file: vscode.Uri): EntityFigures {
+  const linked = mentionsIn(index, entity, file);
+  const docs = new Set(linked.map((m) => m.doc));
+  const dates = [...docs].map((d) => index.document(d)?.date).filter((d): d is string => !!d && /^\d{4}/.test(d)).sort();
+  const figures: EntityFigures = { mentions: linked.length, documents: docs.size };
+  if (dates.length) {
+    figures.first = dates[0];
+    figures.last = dates[dates.length - 1];
+  }
+  return figures;
+}
+
+/** The card's Markdown; without `figures` (the workspace index not built yet), it says they are being counted. */
+export function entityCard(entity: Entity, figures: EntityFigures | undefined, typeTitle: string): vscode.MarkdownString {
   const md = new vscode.MarkdownString();
   md.supportThemeIcons = true;
   md.appendMarkdown(`$(symbol-class) **${escape(entity.name)}** · ${escape(typeTitle)} · entity \`${entity.id}\`\n\n`);
@@ -58,8 +68,9 @@ export function entityCard(entity: Entity, figures: EntityFigures, typeTitle: st
     else rows.push(`Id: \`${id}\``);
   }
   const n = (k: number, what: string) => `${k} ${what}${k === 1 ? '' : 's'}`;
-  rows.push(`${n(figures.mentions, 'mention')} in ${n(figures.documents, 'article')}`);
-  if (figures.first) rows.push(figures.first === figures.last ? `Seen on ${figures.first}` : `First seen ${figures.first}, last seen ${figures.last}`);
+  if (!figures) rows.push('Mentions: counting… (the workspace index is being built)');
+  else rows.push(`${n(figures.mentions, 'mention')} in ${n(figures.documents, 'article')}`);
+  if (figures?.first) rows.push(figures.first === figures.last ? `Seen on ${figures.first}` : `First seen ${figures.first}, last seen ${figures.last}`);
   md.appendMarkdown(rows.join('  \n'));
   return md;
 }

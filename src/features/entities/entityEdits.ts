@@ -56,10 +56,13 @@ export class EntityEdits {
     return made;
   }
 
-  /** Merges entity `from` into `into`: one entry left, every mention of `from` relinked. */
-  async merge(from: string, into: string): Promise<void> {
-    const found = await this.corpus.files.find(from);
-    if (!found) throw new Error(`No entity ${from} in the entities files.`);
+  /**
+   * Merges entity `from` into `into`: one entry left, every mention of `from` relinked. `near` is
+   * a file of the entity's workspace folder (another folder may hold the same id for another entity).
+   */
+  async merge(from: string, into: string, near: vscode.Uri): Promise<void> {
+    const found = await this.corpus.files.find(from, near);
+    if (!found) throw new Error(`No entity ${from} in ${vscode.workspace.asRelativePath(this.fileOf(near))}.`);
     const file = found.file.uri;
     // Entities are kept per workspace folder: both must be of the one file, and only the articles
     // of its folder are relinked (another folder's same id is another entity).
@@ -84,15 +87,17 @@ export class EntityEdits {
 
   /**
    * Splits entity `id`: a new entity named `name` takes the mentions given, and the aliases only
-   * they are spelt as; the others stay where they were.
+   * they are spelt as; the others stay where they were. `near` as for `merge`.
    */
-  async split(id: string, name: string, moving: readonly MentionAt[]): Promise<Entity | undefined> {
-    const found = await this.corpus.files.find(id);
-    if (!found) throw new Error(`No entity ${id} in the entities files.`);
+  async split(id: string, name: string, moving: readonly MentionAt[], near: vscode.Uri): Promise<Entity | undefined> {
+    const found = await this.corpus.files.find(id, near);
+    if (!found) throw new Error(`No entity ${id} in ${vscode.workspace.asRelativePath(this.fileOf(near))}.`);
     const all = mentionsIn(await this.corpus.ready('always'), id, found.file.uri);
     const key = (m: MentionAt | { doc: string; id: string }) => ('doc' in m ? `${m.doc}#${m.id}` : `${m.uri.toString()}#${m.id}`);
-    // Only mentions of the entity's own folder move (another folder's same id is another entity).
+    // Only mentions of the entity's own folder move (another folder's same id is another entity):
+    // any other is refused, not silently left behind.
     const mine = moving.filter((m) => sameFolder(m.uri.toString(), found.file.uri));
+    if (mine.length < moving.length) throw new Error(`${moving.length - mine.length} of the mentions to split off are not in the folder of ${vscode.workspace.asRelativePath(found.file.uri)}: nothing was split.`);
     const chosen = new Set(mine.map(key));
     const kept = new Set(all.filter((m) => !chosen.has(key(m))).map((m) => normalizeName(m.text)));
     const spellings = all.filter((m) => chosen.has(key(m))).map((m) => m.text);

@@ -7,6 +7,7 @@ import type { IndexedMention } from '../../core/index';
 import type { Annotation } from '../../core/model';
 import { activeArticle, type Workflow } from '../annotate/workflow';
 import { mentionsIn, type CorpusIndex } from './corpusIndex';
+import type { EntitiesFile } from './entitiesFiles';
 import { EntityEdits } from './entityEdits';
 import { documentFor } from './mentions';
 
@@ -17,20 +18,28 @@ export interface LinkEntityArgs {
   entity?: string | null;
 }
 
-/** Arguments of Merge Entity Into…: each asked when absent. */
+/**
+ * Arguments of Merge Entity Into…: each asked when absent. `uri` is a document of the entity's
+ * workspace folder: entities are kept per folder, and two folders may hold the same id.
+ */
 export interface MergeEntityArgs {
   entity?: string;
   into?: string;
+  uri?: string;
 }
 
-/** Arguments of Split Entity…: `mentions` as `uri#id`; each asked when absent. */
+/** Arguments of Split Entity…: `mentions` as `uri#id`; each asked when absent; `uri` as for Merge. */
 export interface SplitEntityArgs {
   entity?: string;
+  uri?: string;
   mentions?: string[];
   name?: string;
 }
 
 type Item<T> = vscode.QuickPickItem & { value?: T };
+
+/** An entity with the entities file (workspace folder) that holds it. */
+type Found = { entity: Entity; file: EntitiesFile };
 
 /**
  * Linking mentions to entities from the editor (issue 15): Link to Entity… (proposals first, with
@@ -60,18 +69,46 @@ export function registerLinking(commands: CommandManager, workflow: Workflow, co
     return annotation && { document: editor.document, annotation };
   };
 
-  /** The entity a command is about: given, else the one the annotation under the cursor links to, else picked. */
-  const entityFor = async (id: string | undefined, placeHolder: string): Promise<Entity | undefined> => {
-    if (id) return (await corpus.files.find(id))?.entity;
+  /**
+   * The entity a command is about, with its file: given (in the folder of `uri`), else the one the
+   * annotation under the cursor links to, else picked.
+   */
+  const entityFor = async (id: string | undefined, uri: string | undefined, placeHolder: string): Promise<Found | undefined> => {
+    if (id) return entityById(id, uri);
     const editor = vscode.window.activeTextEditor;
     // Loaded first: the article may have been opened a moment ago.
     if (editor && isArticle(editor.document)) await workflow.open(editor.document);
     const at = editor ? workflow.annotationAt(editor.document, editor.document.offsetAt(editor.selection.active)) : undefined;
     if (at?.entity !== undefined) {
       const found = await corpus.files.find(at.entity, editor!.document.uri);
-      if (found) return found.entity;
+      if (found) return found;
     }
     return pickEntity(corpus, placeHolder, () => true);
+  };
+
+  /**
+   * An entity by id: of the folder of `uri` when given; else of the only file that holds it, or of
+   * the active article's folder among several (never silently the first folder's).
+   */
+  const entityById = async (id: string, uri: string | undefined): Promise<Found> => {
+    if (uri) {
+      const found = await corpus.files.find(id, vscode.Uri.parse(uri));
+      if (!found) throw new Error(`no entity ${id} in the entities file of ${vscode.workspace.asRelativePath(vscode.Uri.parse(uri))}'s folder.`);
+      return found;
+    }
+    const holding = (await corpus.files.all()).flatMap((file) => {
+      const entity = file.result.data?.entities.find((e) => e.id === id);
+      return entity ? [{ entity, file }] : [];
+    });
+    if (holding.length <= 1) {
+      if (!holding.length) throw new Error(`no entity ${id} in the entities files.`);
+      return holding[0];
+    }
+    const active = vscode.window.activeTextEditor?.document.uri;
+    const own = active && (await corpus.files.forDocument(active));
+    const mine = own && holding.find((h) => h.file.uri.toString() === own.uri.toString());
+    if (!mine) throw new Error(`the entities files of several folders hold an entity ${id}: open an article of the folder meant.`);
+    return mine;
   };
 
   const link = guarded(async (args: LinkEntityArgs | undefined) => {
@@ -101,26 +138,34 @@ export function registerLinking(commands: CommandManager, workflow: Workflow, co
   });
 
   const merge = guarded(async (args: MergeEntityArgs | undefined) => {
-    const from = await entityFor(args?.entity, 'Merge which entity into another?');
-    if (!from) return;
+    const found = await entityFor(args?.entity, args?.uri, 'Merge which entity into another?');
+    if (!found) return;
+    const { entity: from, file } = found;
     // Only entities of the same file (workspace folder) are offered: entities are kept per folder.
-    const file = (await corpus.files.find(from.id))?.file;
-    const own = new Set(file?.result.data?.entities.map((e) => e.id) ?? []);
-    const into = args?.into ? (await corpus.files.find(args.into, file?.uri))?.entity : await pickEntity(corpus, `Merge “${from.name}” into… (its mentions link there; its name and aliases become aliases)`, (e) => e.id !== from.id && e.type === from.type && own.has(e.id));
+    const own = new Set(file.result.data?.entities.map((e) => e.id) ?? []);
+    let into: Entity | undefined;
+    if (args?.into) {
+      into = (await corpus.files.find(args.into, file.uri))?.entity;
+      if (!into) throw new Error(`no entity ${args.into} in ${vscode.workspace.asRelativePath(file.uri)}: an entity merges into one of its own folder.`);
+    } else into = (await pickEntity(corpus, `Merge “${from.name}” into… (its mentions link there; its name and aliases become aliases)`, (e, f) => e.id !== from.id && e.type === from.type && own.has(e.id) && f.uri.toString() === file.uri.toString()))?.entity;
     if (!into) return;
-    const count = file ? mentionsIn(await corpus.ready(), from.id, file.uri).length : 0;
-    await edits.merge(from.id, into.id);
+    const count = mentionsIn(await corpus.ready(), from.id, file.uri).length;
+    await edits.merge(from.id, into.id, file.uri);
     void vscode.window.setStatusBarMessage(`Factmark: merged “${from.name}” into “${into.name}”; ${count} mention${count === 1 ? '' : 's'} relinked`, 5000);
   });
 
   const split = guarded(async (args: SplitEntityArgs | undefined) => {
-    const entity = await entityFor(args?.entity, 'Split which entity?');
-    if (!entity) return;
-    const file = (await corpus.files.find(entity.id))?.file;
-    const all = file ? mentionsIn(await corpus.ready('always'), entity.id, file.uri).filter((m) => m.status !== 'rejected') : [];
+    const found = await entityFor(args?.entity, args?.uri, 'Split which entity?');
+    if (!found) return;
+    const { entity, file } = found;
+    const all = mentionsIn(await corpus.ready('always'), entity.id, file.uri).filter((m) => m.status !== 'rejected');
     let moving: IndexedMention[];
-    if (args?.mentions) moving = all.filter((m) => args.mentions!.includes(`${m.doc}#${m.id}`));
-    else {
+    if (args?.mentions) {
+      moving = all.filter((m) => args.mentions!.includes(`${m.doc}#${m.id}`));
+      // Reported, never dropped: a mention of another folder links to another entity of that id.
+      const unknown = args.mentions.filter((k) => !moving.some((m) => `${m.doc}#${m.id}` === k));
+      if (unknown.length) throw new Error(`not a mention of “${entity.name}” in ${vscode.workspace.asRelativePath(file.uri)}: ${unknown.join(', ')}. Nothing was split.`);
+    } else {
       const picked = await vscode.window.showQuickPick(
         all.map((m): Item<IndexedMention> => ({ label: m.text, description: `${corpus.index.document(m.doc)?.name ?? m.doc}:${m.line + 1}`, detail: `…${m.before}${m.text}${m.after}…`, value: m })),
         { title: `Split “${entity.name}”`, placeHolder: 'Check the mentions of the other entity (Space toggles; they will link to a new entity)', canPickMany: true, matchOnDescription: true, matchOnDetail: true },
@@ -131,7 +176,7 @@ export function registerLinking(commands: CommandManager, workflow: Workflow, co
     if (moving.length === all.length) throw new Error(`every mention of “${entity.name}” was picked: rename the entity instead (F2).`);
     const name = args?.name ?? (await vscode.window.showInputBox({ title: `Split “${entity.name}”`, prompt: `Name of the new entity the ${moving.length} picked mention${moving.length === 1 ? '' : 's'} will link to`, value: mostCommon(moving.map((m) => m.text)) }));
     if (!name?.trim()) return;
-    const made = await edits.split(entity.id, name.trim(), moving.map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id })));
+    const made = await edits.split(entity.id, name.trim(), moving.map((m) => ({ uri: vscode.Uri.parse(m.doc), id: m.id })), file.uri);
     if (made) void vscode.window.setStatusBarMessage(`Factmark: split “${made.name}” off “${entity.name}”`, 5000);
   });
 
@@ -163,23 +208,24 @@ function linkItems(annotation: Annotation, entities: readonly Entity[], proposed
   return [...rows, ...more];
 }
 
-/** Picks one entity of the workspace's entities files that passes `keep`. */
-async function pickEntity(corpus: CorpusIndex, placeHolder: string, keep: (e: Entity) => boolean): Promise<Entity | undefined> {
+/** Picks one entity of the workspace's entities files that passes `keep`, with its file. */
+async function pickEntity(corpus: CorpusIndex, placeHolder: string, keep: (e: Entity, file: EntitiesFile) => boolean): Promise<Found | undefined> {
   const index = await corpus.ready();
   const counts = new Map(index.summaries().map((s) => [s.id, s]));
-  const entities = (await corpus.files.all()).flatMap((f) => f.result.data?.entities ?? []).filter(keep);
+  const entities = (await corpus.files.all()).flatMap((file) => (file.result.data?.entities ?? []).filter((e) => keep(e, file)).map((entity) => ({ entity, file })));
   if (!entities.length) {
     void vscode.window.showInformationMessage('Factmark: no entity to pick (the entities file has none of that type).');
     return undefined;
   }
   const picked = await vscode.window.showQuickPick(
-    entities.map((e): Item<Entity> => {
+    entities.map(({ entity: e, file }): Item<Found> => {
       const s = counts.get(e.id);
       return {
         label: e.name,
-        description: [e.type, e.aliases?.length ? `also ${e.aliases.join(', ')}` : undefined].filter((x) => x).join(' · '),
+        // The folder told when there are several: each keeps its own entities.
+        description: [e.type, e.aliases?.length ? `also ${e.aliases.join(', ')}` : undefined, (vscode.workspace.workspaceFolders?.length ?? 0) > 1 ? vscode.workspace.getWorkspaceFolder(file.uri)?.name : undefined].filter((x) => x).join(' · '),
         detail: s ? `${s.mentions} mention${s.mentions === 1 ? '' : 's'} in ${s.documents} document${s.documents === 1 ? '' : 's'}${e.note ? ` — ${e.note}` : ''}` : e.note,
-        value: e,
+        value: { entity: e, file },
       };
     }),
     { placeHolder, matchOnDescription: true },
@@ -226,8 +272,9 @@ class EntityActions implements vscode.CodeActionProvider {
     const entity = entities.find((e) => e.id === annotation.entity);
     out.push(action(`Link “${annotation.text}” to Another Entity…`, CommandId.LinkEntity, { uri, id: annotation.id }));
     if (entity) {
-      out.push(action(`Merge Entity “${entity.name}” Into…`, CommandId.MergeEntity, { entity: entity.id }));
-      out.push(action(`Split Entity “${entity.name}”…`, CommandId.SplitEntity, { entity: entity.id }));
+      // With the article: another folder's entities file may hold the same id (another entity).
+      out.push(action(`Merge Entity “${entity.name}” Into…`, CommandId.MergeEntity, { entity: entity.id, uri }));
+      out.push(action(`Split Entity “${entity.name}”…`, CommandId.SplitEntity, { entity: entity.id, uri }));
     }
     return out;
   }

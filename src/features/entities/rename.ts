@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { parseEntities, renameEntity, writeEntities } from '../../core/entities';
+import { AwaitedTexts } from '../../core/awaitedTexts';
+import { sameAsLoaded } from '../../core/text';
 import type { Workflow } from '../annotate/workflow';
 import type { EntitiesFiles } from './entitiesFiles';
 import { linkedMentionAt } from './mentions';
@@ -10,6 +12,7 @@ import { linkedMentionAt } from './mentions';
  * keep their text, and the old name becomes an alias. A malformed entities file is not touched.
  */
 export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode.Disposable {
+  const saves = new SaveWhenApplied();
   const target = async (document: vscode.TextDocument, position: vscode.Position) => {
     const mention = linkedMentionAt(workflow, document, position);
     if (mention?.entity === undefined) throw new Error('Factmark renames an entity from a mention linked to it.');
@@ -20,7 +23,7 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
     if (!found) throw new Error(`The entity ${mention.entity} is not in the entities file.`);
     return { mention, ...found };
   };
-  return vscode.languages.registerRenameProvider(
+  const provider = vscode.languages.registerRenameProvider(
     { language: 'plaintext' },
     {
       async prepareRename(document, position) {
@@ -49,13 +52,14 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
         if (!current.writable || !current.data) throw notWritable(file.uri);
         if (!current.data.entities.some((e) => e.id === entity.id)) throw new Error(`The entity ${entity.id} is not in the entities file.`);
         const next = writeEntities(text, renameEntity(current.data, entity.id, name));
-        if (!entities.isDirty) saveWhenApplied(entities, next);
+        if (!entities.isDirty) saves.expect(entities, next);
         const edit = new vscode.WorkspaceEdit();
         edit.replace(file.uri, changedRange(text, next), changedText(text, next));
         return edit;
       },
     },
   );
+  return vscode.Disposable.from(provider, saves);
 }
 
 /** How long a rename's edit may take to be applied (a refactoring preview the user reads) and still be saved. */
@@ -66,21 +70,36 @@ const APPLY_WAIT_MS = 10 * 60_000;
  * refactoring that spans several (`files.refactoring.autoSave`), which it does not for a
  * refactoring of one file: the file is seldom open in an editor, so its change would sit unsaved
  * and out of sight. Only when the file then holds exactly the renamed text (no other edit came
- * between) and had no unsaved edits of the user's own.
+ * between) and had no unsaved edits of the user's own. One listener for every rename (an edit
+ * never applied leaves only its entry, replaced by the next and dropped in time), no timers.
  */
-function saveWhenApplied(document: vscode.TextDocument, renamed: string): void {
-  if (!vscode.workspace.getConfiguration('files').get<boolean>('refactoring.autoSave', true)) return;
-  const done = () => {
-    clearTimeout(timer);
-    listener.dispose();
-  };
-  const listener = vscode.workspace.onDidChangeTextDocument((e) => {
-    if (e.document !== document || !e.contentChanges.length) return;
-    done();
-    // (Not asked of `isDirty`: the extension host may hear of the edit before it hears the file is dirty.)
-    if (document.getText() === renamed) void document.save();
-  });
-  const timer = setTimeout(done, APPLY_WAIT_MS);
+class SaveWhenApplied implements vscode.Disposable {
+  private readonly awaited = new AwaitedTexts<vscode.TextDocument>(APPLY_WAIT_MS);
+  private readonly listeners = [
+    vscode.workspace.onDidChangeTextDocument((e) => {
+      if (!e.contentChanges.length) return;
+      // (Not asked of `isDirty`: the extension host may hear of the edit before it hears the file is dirty.)
+      if (this.awaited.arrived(e.document, () => e.document.getText(), Date.now())) this.save(e.document);
+    }),
+    vscode.workspace.onDidCloseTextDocument((d) => this.awaited.forget(d)),
+  ];
+
+  expect(document: vscode.TextDocument, renamed: string): void {
+    if (!vscode.workspace.getConfiguration('files').get<boolean>('refactoring.autoSave', true)) return;
+    this.awaited.expect(document, renamed, Date.now());
+  }
+
+  dispose(): void {
+    this.listeners.forEach((l) => l.dispose());
+  }
+
+  private save(document: vscode.TextDocument): void {
+    const fail = (why: string) => void vscode.window.showWarningMessage(`Factmark: the rename is applied but ${vscode.workspace.asRelativePath(document.uri)} could not be saved${why}: save it yourself.`);
+    document.save().then(
+      (saved) => saved || fail(''),
+      (err: unknown) => fail(` (${err instanceof Error ? err.message : String(err)})`),
+    );
+  }
 }
 
 /** How long a rename waits for VS Code to reload an entities file changed on disk. */
@@ -102,7 +121,8 @@ async function caughtUp(document: vscode.TextDocument, token: vscode.Cancellatio
   const fresh = async () => {
     if (document.isDirty) return true;
     const disk = await onDisk();
-    return disk === undefined || disk === document.getText();
+    // Line endings aside: VS Code gives a file of mixed endings one, so it would never compare equal.
+    return disk === undefined || sameAsLoaded(disk, document.getText());
   };
   if (await fresh()) return true;
   return new Promise<boolean>((resolve, reject) => {

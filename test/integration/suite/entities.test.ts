@@ -172,7 +172,11 @@ describe('One entity across articles: references, rename, workspace symbols', ()
       return t.includes('name: Roh (checkout)') ? t : undefined;
     }, 'the entities file was not renamed', 30_000);
     assert.strictEqual(text, checkedOut.replace('    name: Roh Moo-hyun\n', '    name: Roh (checkout)\n').replace('aliases: [President Roh]', 'aliases: [President Roh, Roh Moo-hyun]'));
-    // Back to the file the next test expects, in the editor too.
+    await restoreEntities();
+  }
+
+  /** Back to the file the next test expects, in the editor too. */
+  async function restoreEntities(): Promise<void> {
     // (Reverting its editor reloads it from disk at once, instead of waiting for the file watcher,
     // which was seen to take over 30 s under load.)
     fs.writeFileSync(entitiesPath(), ENTITIES);
@@ -203,6 +207,25 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     assert.strictEqual(fs.readFileSync(a.fsPath, 'utf8'), A);
     assert.strictEqual(fs.readFileSync(b.fsPath, 'utf8'), B);
     assert.strictEqual(fs.readFileSync(`${b.fsPath}.factmark.yaml`, 'utf8'), B_SIDECAR);
+  });
+
+  it('Rename works on an entities file of mixed line endings (which VS Code loads with one)', async () => {
+    // One CRLF among LF lines, as a file edited on two systems: VS Code's copy has LF throughout,
+    // so it never equals the disk's text byte for byte, yet it is not stale.
+    const mixed = ENTITIES.replace('factmark-entities: 1\n', 'factmark-entities: 1\r\n');
+    fs.writeFileSync(entitiesPath(), mixed);
+    // VS Code made to read the file now (its watcher may come late under load), as a user who opened it.
+    await vscode.window.showTextDocument(vscode.Uri.file(entitiesPath()), { preview: false });
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    const editor = await openInEditor(b);
+    const edit = await vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, editor.document.positionAt(1), 'Roh (mixed)');
+    assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'no rename edit');
+    const text = await eventually(() => {
+      const t = fs.readFileSync(entitiesPath(), 'utf8');
+      return t.includes('name: Roh (mixed)') ? t : undefined;
+    }, 'the entities file was not renamed', 30_000);
+    assert.strictEqual(text, ENTITIES.replace('    name: Roh Moo-hyun\n', '    name: Roh (mixed)\n').replace('aliases: [President Roh]', 'aliases: [President Roh, Roh Moo-hyun]'));
+    await restoreEntities();
   });
 
   it('shows a mention linked to a missing entity as a Problem, with a Quick Fix that links it to the entity its text names', async () => {

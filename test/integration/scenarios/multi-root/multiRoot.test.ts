@@ -186,15 +186,45 @@ describe('Multi-root workspace: two folders, a document of the same name in each
     };
     let newsroom: vscode.Uri;
     let archive: vscode.Uri;
+    let archive2: vscode.Uri;
     const entitiesOf = (name: string) => path.join(folder(name).uri.fsPath, 'factmark.entities.yaml');
+    const sidecarText = (uri: vscode.Uri) => read(sidecarOf(uri)) ?? '';
 
     before(() => {
+      // Both files hold both ids: the first folder's must never stand in for the second's.
       write('newsroom', 'factmark.entities.yaml', ENTITIES(KIM_YC));
-      write('archive', 'factmark.entities.yaml', ENTITIES(''));
+      write('archive', 'factmark.entities.yaml', ENTITIES(KIM_YC));
       write('newsroom', `${DIR}/kim.txt.factmark.yaml`, SIDECAR('kim.txt'));
       write('archive', `${DIR}/kim.txt.factmark.yaml`, SIDECAR('kim.txt'));
+      write('archive', `${DIR}/kim2.txt.factmark.yaml`, SIDECAR('kim2.txt'));
       newsroom = write('newsroom', `${DIR}/kim.txt`, TEXT);
       archive = write('archive', `${DIR}/kim.txt`, TEXT);
+      archive2 = write('archive', `${DIR}/kim2.txt`, TEXT);
+    });
+
+    it('Split Entity… and Merge Entity Into… on an article of the second folder change that folder only', async () => {
+      await openInEditor(archive);
+      await eventually(async () => {
+        const d = await vscode.commands.executeCommand<vscode.Location[]>('vscode.executeDefinitionProvider', archive, new vscode.Position(0, 1));
+        return d?.some((l) => l.uri.fsPath === entitiesOf('archive'));
+      }, 'Go to Definition does not lead to the archive entities file', 30_000);
+      const newsroomEntities = read(entitiesOf('newsroom'));
+      const newsroomSidecar = sidecarText(newsroom);
+
+      // Split: the Kim of the archive's second article is another person.
+      await vscode.commands.executeCommand('factmark.splitEntity', { entity: 'e-kim', uri: archive.toString(), mentions: [`${archive2.toString()}#a1`], name: 'Kim Jong-su' });
+      await eventually(() => (read(entitiesOf('archive')) ?? '').includes('name: Kim Jong-su') && !sidecarText(archive2).includes('entity: e-kim\n'), 'the split did not reach the archive entities file and its article', 30_000);
+      assert.ok(sidecarText(archive).includes('entity: e-kim\n'), 'the mention not picked moved too');
+
+      // Merge, from the light bulb on the archive's article.
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', archive, new vscode.Range(0, 1, 0, 1));
+      const merge = actions.find((a) => a.title.startsWith('Merge Entity'))?.command;
+      assert.ok(merge?.arguments, `no Merge Entity action on the archive's Kim: ${actions.map((a) => a.title).join(', ')}`);
+      await vscode.commands.executeCommand(merge.command, { ...(merge.arguments[0] as object), into: 'e-kimyc' });
+      await eventually(() => sidecarText(archive).includes('entity: e-kimyc') && !(read(entitiesOf('archive')) ?? '').includes('id: e-kim\n'), 'the archive Kim was not merged', 30_000);
+
+      assert.strictEqual(read(entitiesOf('newsroom')), newsroomEntities, "the newsroom's entities file changed");
+      assert.strictEqual(sidecarText(newsroom), newsroomSidecar, "the newsroom's article was relinked");
     });
 
     after(async () => {
@@ -221,9 +251,10 @@ describe('Multi-root workspace: two folders, a document of the same name in each
 
       // Merge the newsroom's Kim into Kim Yong-chol: the newsroom's article follows, the archive's does not.
       const archiveEntities = fs.readFileSync(entitiesOf('archive'), 'utf8');
-      await vscode.commands.executeCommand('factmark.mergeEntity', { entity: 'e-kim', into: 'e-kimyc' });
+      const archiveSidecar = sidecarText(archive);
+      await vscode.commands.executeCommand('factmark.mergeEntity', { entity: 'e-kim', into: 'e-kimyc', uri: newsroom.toString() });
       await eventually(() => fs.readFileSync(`${newsroom.fsPath}.factmark.yaml`, 'utf8').includes('entity: e-kimyc'), 'the newsroom mention was not relinked', 30_000);
-      assert.strictEqual(fs.readFileSync(`${archive.fsPath}.factmark.yaml`, 'utf8'), SIDECAR('kim.txt'), 'the archive article was relinked to an entity of another folder');
+      assert.strictEqual(sidecarText(archive), archiveSidecar, 'the archive article was relinked to an entity of another folder');
       assert.strictEqual(fs.readFileSync(entitiesOf('archive'), 'utf8'), archiveEntities);
       assert.ok(!fs.readFileSync(entitiesOf('newsroom'), 'utf8').includes('id: e-kim\n'), 'the newsroom Kim was not merged away');
     });
