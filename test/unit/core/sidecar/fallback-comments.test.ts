@@ -64,4 +64,23 @@ facts: []
     const out = write(original.replace('  # F3 before the closing bracket\n', ''));
     assert.deepEqual(commentsOf(out), ['F1', 'F2', 'F4']);
   });
+
+  it('a comment written twice and kept once is lost too, though its text is still in the file: not written over', () => {
+    // The same words on the first entry and before the closing bracket; removing a2 would keep one.
+    const original = `factmark: 1
+document:
+  path: a.txt
+offsets: codepoints
+annotations: [
+  {id: a1, type: PERSON, status: suggested, start: 0, end: 3, quote: Kim}, # checked
+  {id: a2, type: PERSON, status: confirmed, start: 8, end: 11, quote: Lee}
+  # checked
+]
+facts: []
+`;
+    assert.throws(() => write(original), (e: unknown) => e instanceof SidecarNotWritableError && /would drop its comment "# checked"/.test(e.message));
+    // With the second one moved where it is kept, the file is written and both are there.
+    const out = write(original.replace('  # checked\n]\nfacts: []', ']\n# checked\nfacts: []'));
+    assert.equal(out.match(/# checked/g)?.length, 2, out);
+  });
 });
