@@ -303,8 +303,9 @@ function lostComments(original: string, text: string, data: SidecarData): string
 function commentLines(source: string, kept?: ReadonlySet<string>): string[] {
   const yaml = parseDocument(source, YAML_OPTIONS);
   const lines: string[] = [];
+  // (In a CRLF file the parser can leave a line's \r on a comment followed by a blank line.)
   const take = (c: string | null | undefined) => {
-    if (c) lines.push(...c.split('\n'));
+    if (c) lines.push(...c.split(/\r?\n/));
   };
   take(yaml.commentBefore);
   take(yaml.comment);
@@ -315,7 +316,7 @@ function commentLines(source: string, kept?: ReadonlySet<string>): string[] {
       if (kept && typeof key === 'number' && isMap(node) && typeof node.get('id') === 'string' && !kept.has(node.get('id') as string)) {
         const hash = source.indexOf('#', node.range![1]);
         const onItsLine = hash >= 0 && !source.slice(node.range![1], hash).includes('\n');
-        lines.push(...(node.comment ?? '').split('\n').slice(onItsLine ? 1 : 0));
+        lines.push(...(node.comment ?? '').split(/\r?\n/).slice(onItsLine ? 1 : 0));
         return visit.SKIP;
       }
       take(node.commentBefore);
@@ -323,7 +324,7 @@ function commentLines(source: string, kept?: ReadonlySet<string>): string[] {
       return undefined;
     },
   });
-  return lines.filter((line) => line.trim() !== '');
+  return lines.map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
 }
 
 function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: SidecarData): string {
