@@ -38,7 +38,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
   context.subscriptions.push(
     lexicon,
     learnFromAnnotations(store, lexicon),
-    registerDocumentDate(commands, store, recognition),
+    // Setting the date is undoable too: undo compares and restores it with the annotations.
+    registerDocumentDate(commands, store, recognition, (document, label, action) => workflow.workflow.history.record(document, label, action)),
     recognition,
     new Highlights(recognition, workflow.decisions),
     registerHover(recognition, workflow.hover),

@@ -13,7 +13,12 @@ const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
  * detected from the dateline, or set by hand with "Set Document Date…" and kept in the sidecar
  * (`document.date`), where it wins over detection.
  */
-export function registerDocumentDate(commands: CommandManager, store: AnnotationStore, recognition: RecognitionService): vscode.Disposable {
+export function registerDocumentDate(
+  commands: CommandManager,
+  store: AnnotationStore,
+  recognition: RecognitionService,
+  record: <T>(document: vscode.TextDocument, label: string, action: () => Promise<T>) => Promise<T>,
+): vscode.Disposable {
   recognition.setDocumentDateSource((uri) => store.get(uri)?.model.documentDate);
   return vscode.Disposable.from(
     // A date set in the sidecar (by this command, by hand or by a merge) re-resolves the document's dates.
@@ -42,10 +47,13 @@ export function registerDocumentDate(commands: CommandManager, store: Annotation
       const date = answer.trim();
       if (date !== '' && !DATE.test(date)) return undefined;
       await store.open(editor.document);
-      await store.edit(editor.document, (model) => {
-        if (date) model.documentDate = date;
-        else delete model.documentDate;
-      });
+      const document = editor.document;
+      await record(document, date ? `Set Document Date ${date}` : 'Clear Document Date', () =>
+        store.edit(document, (model) => {
+          if (date) model.documentDate = date;
+          else delete model.documentDate;
+        }),
+      );
       recognition.refresh(editor.document.uri);
       return date || undefined;
     } }),

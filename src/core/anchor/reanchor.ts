@@ -9,9 +9,10 @@
 import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
-import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, fullSupport, occurrences, otherSentence, sideSupport, type Candidate } from './match';
+import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { betterOldMention, copyRival, findMoved, TIE } from './alignment';
 import { prefixBefore, suffixAfter } from './context';
+import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
 
 export type { Candidate } from './match';
 
@@ -254,38 +255,13 @@ function searchCandidates(
   // for "U.S. Marine Corps" after "U.S." became "American").
   const fits = (c: Candidate) => edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
   const support = (c: Candidate) => contextSupport(text, c.start, c.end, a.quote, a.prefix, a.suffix);
-  const after = (c: Candidate) => sideSupport(text, c.start, c.end, a.suffix, 'after', a.quote) ?? 1;
   // Every occurrence of the quote, scored: computed only when the fast path below does not decide
   // (a scan of the whole text per anchor made re-anchoring quadratic on long texts).
   let all: Candidate[] | undefined;
   const occurrencesScored = () =>
     (all ??= occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 })));
-  // Another occurrence of the quote that fits and whose surroundings agree at least as well as
-  // those of `c`: nobody can tell which of the two the anchor was on. With `c`'s whole context
-  // agreeing, only copies within NEAR_COPY are looked at (a sentence, or its first words, pasted
-  // next to the original), since farther ones are what repeated text (wire copy, templates) is made
-  // of, where the place predicted by the neighbours decides; with some of it disagreeing (a partial
-  // copy next to the original, say), every occurrence is, up to MAX_RIVALS.
-  const rivalled = (c: Candidate) => {
-    const own = support(c);
-    const near = own >= 2;
-    // (An anchor stored with no context at all has only its place: that is kept, see below.)
-    if (near && !a.prefix && !a.suffix) return false;
-    let starts: number[];
-    if (near) {
-      const lo = Math.max(0, c.start - NEAR_COPY);
-      starts = occurrences(text.slice(lo, c.end + NEAR_COPY), a.quote).map((p) => lo + p);
-    } else {
-      starts = occurrencesScored().map((o) => o.start);
-      if (starts.length > MAX_RIVALS) return false;
-    }
-    return starts.some((p) => {
-      const o = { start: p, end: p + a.quote.length, text: a.quote, score: 0 };
-      // (The cheap tests first: in repeated text a quote occurs often within the window.)
-      const agrees = near ? fullSupport(text, o.start, o.end, a.quote, a.prefix, a.suffix) : support(o) >= own;
-      return p !== c.start && (agrees || (stutter(text, c.start, p) && after(o) >= after(c))) && fits(o);
-    });
-  };
+  // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
+  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, occurrences: occurrencesScored, fits }, c);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
@@ -343,8 +319,6 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
   return placed;
 }
 
-/** How far (UTF-16 units) a pasted copy next to the original is looked for; see `rivalled` in searchCandidates. */
-const NEAR_COPY = 400;
 /**
  * How much nearer the expected place (UTF-16 units) one of several copies with equal context must
  * be to be taken: the place predicted from the neighbours is off by as much as the text inserted
@@ -352,8 +326,6 @@ const NEAR_COPY = 400;
  * another is no better.
  */
 const FAR_COPY = 1000;
-/** Occurrences compared for a rival (see `rivalled` in searchCandidates); more is repeated text, judged by context alone. */
-const MAX_RIVALS = 200;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
 
@@ -384,29 +356,6 @@ function boundaryChanged(oldText: string, s: number, e: number, newText: string,
   const letter = (t: string, i: number) => i >= 0 && i < t.length && /[\p{L}\p{N}]/u.test(t[i]);
   return letter(oldText, s - 1) !== letter(newText, ns - 1) || letter(oldText, e) !== letter(newText, ne);
 }
-
-/**
- * The text at `p` and at `q` is one passage twice in a row (give or take the few characters a
- * cut leaves, ". " for ","): the first words of a sentence pasted right before it ("Kim met X.
- * Kim met X in Y on Monday."). The copy takes the original's context before it and the original
- * takes the copy's end, so the context before says the copy, though text repeated in a row reads
- * the same whichever of the two was pasted: only the context after, where the copy was cut, can
- * tell them apart (see `rivalled` in searchCandidates).
- */
-function stutter(text: string, p: number, q: number): boolean {
-  const lo = Math.min(p, q);
-  const d = Math.abs(q - p);
-  if (d < MIN_STUTTER) return false;
-  let before = 0;
-  while (before < d && before < lo && text.charCodeAt(lo - 1 - before) === text.charCodeAt(lo + d - 1 - before)) before++;
-  let after = 0;
-  while (after < d - before && lo + d + after < text.length && text.charCodeAt(lo + after) === text.charCodeAt(lo + d + after)) after++;
-  return before + after >= d - STUTTER_SLACK;
-}
-/** Shortest passage taken for a stutter (see {@link stutter}): a few words. */
-const MIN_STUTTER = 24;
-/** Characters of a stutter that may differ: the end of the cut copy (". " for ",", a dropped word end). */
-const STUTTER_SLACK = 4;
 
 function overlaps(x: Candidate, y: Candidate): boolean {
   return x.start < y.end && y.start < x.end;

@@ -61,7 +61,9 @@ export function toBratAnn(input: ExportInput, options: ExportOptions = {}, warni
     if (a.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${escapeNote(a.note)}`);
     if (a === dateline) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${BRAT_DOCUMENT_DATE_NOTE}${escapeNote(date!)}`);
   }
-  if (date && annotations.length > 0 && !tOf.has(dateline?.id ?? '')) warnings.push(`${input.name}: its document date ${date} is not in the brat export (brat has no place for it without an entity to note it on)`);
+  // Whenever no T line carries the note (no entity exported, or the one chosen was left out), the
+  // date is not in the file: said, as FORMATS.md promises.
+  if (date && !tOf.has(dateline?.id ?? '')) warnings.push(`${input.name}: its document date ${date} is not in the brat export (brat has no place for it without an entity to note it on)`);
 
   for (const f of facts) {
     const type = bratName(f.label);

@@ -18,6 +18,11 @@ export interface ImportedSpan {
   hasOffsets?: boolean;
 }
 
+/** A document date as the sidecar stores it: a year, a month or a day. */
+const DATE = /^\d{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12]\d|3[01]))?)?$/;
+/** An xsd:dateTime (seconds, fraction and time zone optional): its date part is group 1. */
+const DATE_TIME = /^(\d{4}-(?:0[1-9]|1[0-2])-(?:0[1-9]|[12]\d|3[01]))T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})?$/;
+
 /** Collects annotations, facts and problems, numbering imported items `a1`, `a2`, ... and `f1`, ... */
 export class ImportCollector {
   readonly annotations: Annotation[] = [];
@@ -74,9 +79,24 @@ export class ImportCollector {
     this.problems.push(p);
   }
 
-  /** The file gives the document's date: kept when it is a date and not the one the dateline gives. */
-  documentDateFound(date: string): void {
-    if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(date) && date !== detectDocumentDate(this.text)) this.documentDate = date;
+  /**
+   * The file gives the document's date: kept when it is a date (a year, a month or a day, as the
+   * sidecar stores it) and not the one the dateline gives. A full date and time (xsd:dateTime, what
+   * other tools write in `dcterms:date`) gives its date part, as written, and says so; any other
+   * form is reported and not set, never dropped in silence.
+   */
+  documentDateFound(found: string, where: { ref?: string; line?: number } = {}): void {
+    const given = found.trim();
+    let date = given;
+    const dateTime = DATE_TIME.exec(given);
+    if (dateTime) {
+      date = dateTime[1];
+      this.problems.push({ kind: 'unsupported', reason: `the document date “${given}” is a date and time: its date ${date} was taken, the time left out`, imported: true, ...where });
+    } else if (!DATE.test(given)) {
+      this.problems.push({ kind: 'unsupported', reason: `the document date “${given}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD, or a date and time); not set`, imported: false, ...where });
+      return;
+    }
+    if (date !== detectDocumentDate(this.text)) this.documentDate = date;
   }
 
   result(): ImportResult {

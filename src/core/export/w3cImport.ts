@@ -53,7 +53,7 @@ export function importW3c(content: string, text: string, options: ImportOptions 
   const parsed = items.map((item, i) => parseAnnotation(item, i));
   const wanted = pickDocument(parsed, options, out);
   const dated = wanted.find((p) => p.sourceDate !== undefined);
-  if (dated?.sourceDate !== undefined) out.documentDateFound(dated.sourceDate);
+  if (dated?.sourceDate !== undefined) out.documentDateFound(dated.sourceDate, { ref: dated.iri });
   const map = new OffsetMap(text);
   const byIri = new Map<string, Annotation>();
   const facts: Parsed[] = [];
@@ -134,7 +134,12 @@ function parseAnnotation(item: JsonObject, index: number): Parsed {
   if (typeof target === 'string') p.source = target;
   else if (isObject(target)) {
     p.source = typeof target.source === 'string' ? target.source : isObject(target.source) && typeof target.source.id === 'string' ? target.source.id : undefined;
-    if (isObject(target.source) && typeof target.source['dcterms:date'] === 'string') p.sourceDate = target.source['dcterms:date'];
+    // A date as a string, or as a JSON-LD value object ({"@value": …, "@type": "xsd:dateTime"}); any
+    // other value is passed on as written, to be reported as no date.
+    const date = isObject(target.source) ? target.source['dcterms:date'] : undefined;
+    if (typeof date === 'string') p.sourceDate = date;
+    else if (isObject(date) && typeof date['@value'] === 'string') p.sourceDate = date['@value'];
+    else if (date !== undefined) p.sourceDate = JSON.stringify(date);
     for (const s of asArray(target.selector).filter(isObject)) {
       if (s.type === 'TextQuoteSelector' && typeof s.exact === 'string') {
         p.quote = { exact: s.exact, ...(typeof s.prefix === 'string' ? { prefix: s.prefix } : {}), ...(typeof s.suffix === 'string' ? { suffix: s.suffix } : {}) };

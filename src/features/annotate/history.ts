@@ -14,6 +14,8 @@ interface Snapshot {
   orphans: OrphanRecord[];
   lexicon: Lexicon;
   model: ReadonlyMap<number, Float64Array>;
+  /** The document's own date (an import may set it): undo puts it back, or removes it, with the rest. */
+  documentDate?: string;
 }
 
 /** One undoable action: the state before and after it, and the text it applies to. */
@@ -202,14 +204,15 @@ export class History {
         orphans: this.store.orphansOf(document.uri),
         lexicon: structuredClone(this.lexicon.lexiconFor(document.uri)),
         model: this.lexicon.snapshotModel(),
+        ...(model.documentDate !== undefined ? { documentDate: model.documentDate } : {}),
       };
     }
   }
 }
 
-/** What undo compares: the document's annotations, facts and orphans and the lexicon (the model corrections follow them). */
+/** What undo compares: the document's annotations, facts, orphans and date and the lexicon (the model corrections follow them). */
 function stateOf(s: Snapshot): string {
-  return JSON.stringify([s.annotations, s.facts, s.orphans.map((o) => o.id).sort(), s.lexicon]);
+  return JSON.stringify([s.annotations, s.facts, s.orphans.map((o) => o.id).sort(), s.lexicon, s.documentDate ?? null]);
 }
 
 /** `stateOf(a) === stateOf(b)`, in steps: the lists compared a slice at a time. */
@@ -225,7 +228,7 @@ function* sameStateSteps(a: Snapshot, b: Snapshot): Steps<boolean> {
   return (
     (yield* sameList(a.annotations, b.annotations)) &&
     (yield* sameList(a.facts, b.facts)) &&
-    JSON.stringify([a.orphans.map((o) => o.id).sort(), a.lexicon]) === JSON.stringify([b.orphans.map((o) => o.id).sort(), b.lexicon])
+    JSON.stringify([a.orphans.map((o) => o.id).sort(), a.lexicon, a.documentDate ?? null]) === JSON.stringify([b.orphans.map((o) => o.id).sort(), b.lexicon, b.documentDate ?? null])
   );
 }
 

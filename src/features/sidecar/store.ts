@@ -182,15 +182,17 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
   }
 
   /**
-   * Replaces a document's annotations and facts as they were at some moment (undo and redo):
+   * Replaces a document's annotations, facts and date as they were at some moment (undo and redo):
    * the orphans listed stay orphans, with their quote and context, instead of being anchored on the
    * empty span their offsets hint at.
    */
-  async restore(document: vscode.TextDocument, model: Pick<AnnotatedDocument, 'annotations' | 'facts'>, orphans: readonly OrphanRecord[]): Promise<DocumentAnnotations> {
+  async restore(document: vscode.TextDocument, model: Pick<AnnotatedDocument, 'annotations' | 'facts' | 'documentDate'>, orphans: readonly OrphanRecord[]): Promise<DocumentAnnotations> {
     const entry = await this.entry(document);
     return this.edit(document, (m) => {
       m.annotations = structuredClone(model.annotations);
       m.facts = structuredClone(model.facts);
+      if (model.documentDate !== undefined) m.documentDate = model.documentDate;
+      else delete m.documentDate;
       for (const id of [...entry.orphans]) entry.unorphan(id);
       for (const o of orphans) entry.orphan(o.id, o.context, o.info);
     });

@@ -32,4 +32,28 @@ describe('The document date, set by hand', () => {
       return r.documentDate === undefined && !/^\d{4}/.test(r.mentions.find((m) => m.text === 'Thursday')?.value ?? '');
     }, 'the document date removed from the sidecar by hand is still used');
   });
+
+  it('undoes and redoes setting the date, as an annotation action', async () => {
+    const uri = writeWorkspaceFile('undated-undo.txt', 'The ministers met on Thursday in Valletta and will meet again next month.\n');
+    const sidecar = `${uri.fsPath}.factmark.yaml`;
+    const dated = () => fs.existsSync(sidecar) && /date: "?2024-05-14"?/.test(fs.readFileSync(sidecar, 'utf8'));
+    const resolved = async () => /^2024-05-\d\d$/.test((await suggestionsFor(uri)).mentions.find((m) => m.text === 'Thursday')?.value ?? '');
+    try {
+      await openInEditor(uri);
+      await suggestionsFor(uri);
+      await vscode.commands.executeCommand('factmark.setDocumentDate', '2024-05-14');
+      await eventually(dated, 'the date is not in the sidecar');
+      await eventually(resolved, '"Thursday" is not resolved against the date set');
+      assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Set Document Date 2024-05-14');
+      await eventually(() => fs.existsSync(sidecar) && !dated(), 'undo left the date in the sidecar');
+      await eventually(async () => !(await resolved()), '"Thursday" still resolves against the date undone');
+      assert.ok(await vscode.commands.executeCommand('factmark.redo'), 'nothing to redo');
+      await eventually(dated, 'redo did not put the date back in the sidecar');
+      await eventually(resolved, '"Thursday" is not resolved again after redo');
+    } finally {
+      await closeAllEditors();
+      fs.rmSync(uri.fsPath, { force: true });
+      fs.rmSync(sidecar, { force: true });
+    }
+  });
 });

@@ -108,6 +108,28 @@ describe('Undo and redo of annotation actions (issue 10)', () => {
     }
   });
 
+  it('undoes the document date an import set with the rest of the import, and redoes it', async () => {
+    // A brat file carrying a document date (the note Factmark's brat export writes); the article's
+    // sidecar has none, and its text no dateline.
+    const board = at('The board');
+    const ann = writeWorkspaceFile('history-import-date.ann', `T1\tORGANIZATION ${board.start} ${board.end}\tThe board\n#1\tAnnotatorNotes T1\tFactmark document date: 2024-05-13\n`);
+    const dated = /^ {2}date: "?2024-05-13"?$/m;
+    const tagged = () => /quote: The board$/m.test(bytes());
+    // Waits for the sidecar on disk to fit, else fails showing it.
+    const onDisk = (fit: () => boolean, message: string) => eventually(fit, message, 20_000).catch((e: Error) => assert.fail(`${e.message}\n--- the sidecar:\n${bytes()}`));
+    try {
+      assert.doesNotMatch(bytes(), dated, 'precondition: the sidecar has a document date');
+      await vscode.commands.executeCommand('factmark.importAnnotations', { file: ann, format: 'brat', document: uri });
+      await onDisk(() => dated.test(bytes()), 'the import did not set the document date');
+      assert.match(String(await vscode.commands.executeCommand('factmark.undo')), /^Import from history-import-date\.ann$/);
+      await onDisk(() => !dated.test(bytes()) && !tagged(), 'undoing the import left its document date (or its annotation) in the sidecar');
+      assert.ok(await vscode.commands.executeCommand('factmark.redo'), 'nothing to redo');
+      await onDisk(() => dated.test(bytes()) && tagged(), 'redoing the import did not bring its document date back');
+    } finally {
+      fs.rmSync(ann.fsPath, { force: true });
+    }
+  });
+
   it('keeps two actions started together as two steps, each undone on its own', async () => {
     // Two documents' worth of nothing shared: a second article, so the steps above stay as they are.
     const other = writeWorkspaceFile('history-together.txt', 'Anna Berg flew from Oslo to Madrid on Tuesday.\n');

@@ -62,6 +62,49 @@ describe('the document date in W3C and brat exports (issue 15, item 5)', () => {
     assert.equal(importBrat(byHand, TEXT).documentDate, '2006-03-01');
   });
 
+  it('brat: a document with a date and no entity exported says the date is not in the export', () => {
+    // Facts only, or every annotation filtered out: no T line of an entity to carry the note.
+    const bare = new DocBuilder('Nothing of note happened.\n', 'news/quiet.txt', '2006-03-01').build();
+    const { files, warnings } = exportBrat([bare]);
+    assert.doesNotMatch(files.find((f) => f.name === 'news/quiet.ann')!.content, /document date/);
+    assert.deepEqual(warnings, ['news/quiet.txt: its document date 2006-03-01 is not in the brat export (brat has no place for it without an entity to note it on)']);
+  });
+
+  it('W3C: a dcterms:date with a time gives its date and says so; any other form is reported, not dropped', () => {
+    const content = exportW3c([korea('2006-03-01')]).files[0].content;
+    const withDate = (date: unknown) => content.split('"dcterms:date": "2006-03-01"').join(`"dcterms:date": ${JSON.stringify(date)}`);
+    const timed = importW3c(withDate('2006-03-01T10:00:00Z'), TEXT, { documentName: 'news/korea.txt' });
+    assert.equal(timed.documentDate, '2006-03-01');
+    assert.deepEqual(
+      timed.problems.map((p) => [p.reason, p.imported]),
+      [['the document date “2006-03-01T10:00:00Z” is a date and time: its date 2006-03-01 was taken, the time left out', true]],
+    );
+    // JSON-LD's typed value, with a time zone: the date as written.
+    const typed = importW3c(withDate({ '@value': '2006-03-01T23:30:00-05:00', '@type': 'xsd:dateTime' }), TEXT, { documentName: 'news/korea.txt' });
+    assert.equal(typed.documentDate, '2006-03-01');
+    for (const other of ['March 1, 2006', '2006-13-01', 20060301]) {
+      const back = importW3c(withDate(other), TEXT, { documentName: 'news/korea.txt' });
+      assert.equal(back.documentDate, undefined, `${other} was set`);
+      assert.equal(back.annotations.length, 2);
+      assert.deepEqual(
+        back.problems.map((p) => [p.reason, p.imported]),
+        [[`the document date “${other}” is not a date (YYYY, YYYY-MM or YYYY-MM-DD, or a date and time); not set`, false]],
+        `${other} was dropped without a word`,
+      );
+    }
+  });
+
+  it('brat: a document date note with a time gives its date and says so; any other form is reported on its line', () => {
+    const ann = (date: string) => `T1\tPERSON 34 47\tKim Yong-chol\n#1\tAnnotatorNotes T1\tFactmark document date: ${date}\n`;
+    const timed = importBrat(ann('2006-03-01T10:00:00Z'), TEXT);
+    assert.equal(timed.documentDate, '2006-03-01');
+    assert.deepEqual(timed.problems.map((p) => [p.reason, p.line, p.imported]), [['the document date “2006-03-01T10:00:00Z” is a date and time: its date 2006-03-01 was taken, the time left out', 2, true]]);
+    const other = importBrat(ann('the first of March'), TEXT);
+    assert.equal(other.documentDate, undefined);
+    assert.equal(other.annotations.length, 1);
+    assert.deepEqual(other.problems.map((p) => [p.reason, p.ref, p.line, p.imported]), [['the document date “the first of March” is not a date (YYYY, YYYY-MM or YYYY-MM-DD, or a date and time); not set', '#1', 2, false]]);
+  });
+
   it('the import sets the date only where none is set', () => {
     const imported = { annotations: [], facts: [], documentDate: '2006-03-01' };
     assert.equal(mergeImported({ path: 'k.txt', annotations: [], facts: [] }, imported).document.documentDate, '2006-03-01');

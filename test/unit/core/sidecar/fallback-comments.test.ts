@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseSidecar, SidecarNotWritableError, updateSidecar } from '../../../../src/core/sidecar';
+import { buildSidecarData, parseSidecar, SidecarNotWritableError, updateSidecar, writeSidecar } from '../../../../src/core/sidecar';
+import { inputOf } from './helpers';
 
 // The last writer (the yaml Document API, for layouts the in-place writers cannot edit: here a
 // flow-style `document:` or list) put back only some of a hand-edited file's comments: those after
@@ -63,5 +64,37 @@ facts: []
     // Without that comment the same file is written, every other comment kept.
     const out = write(original.replace('  # F3 before the closing bracket\n', ''));
     assert.deepEqual(commentsOf(out), ['F1', 'F2', 'F4']);
+  });
+
+  it('a comment written twice and kept once is lost too, though its text is still in the file: not written over', () => {
+    // The same words on the first entry and before the closing bracket; removing a2 would keep one.
+    const original = `factmark: 1
+document:
+  path: a.txt
+offsets: codepoints
+annotations: [
+  {id: a1, type: PERSON, status: suggested, start: 0, end: 3, quote: Kim}, # checked
+  {id: a2, type: PERSON, status: confirmed, start: 8, end: 11, quote: Lee}
+  # checked
+]
+facts: []
+`;
+    assert.throws(() => write(original), (e: unknown) => e instanceof SidecarNotWritableError && /would drop its comment "# checked"/.test(e.message));
+    // With the second one moved where it is kept, the file is written and both are there.
+    const out = write(original.replace('  # checked\n]\nfacts: []', ']\n# checked\nfacts: []'));
+    assert.equal(out.match(/# checked/g)?.length, 2, out);
+  });
+
+  it('a CRLF file whose comment is followed by a blank line is written, the comment kept (its line end is no other comment)', () => {
+    // Found by the line writer's property test: the parser leaves the \r on such a comment.
+    const article = 'Kim Jong Il met Roh Moo-hyun.\n';
+    const kim = (id: string) => ({ id, type: 'PLACE', start: 0, end: 11, text: 'Kim Jong Il', status: 'suggested' as const });
+    const roh = { id: 'a2', type: 'PERSON', start: 16, end: 28, text: 'Roh Moo-hyun', status: 'suggested' as const };
+    const original = updateSidecar(undefined, inputOf(article, [kim('a1'), kim('a0'), roh]))
+      .replace(/\n {2}- id: (a\d+)\n/, '\n  # checked by the desk\n  - id: $1   # mine\n')
+      .replace(/\n/g, '\r\n');
+    const out = writeSidecar(original, buildSidecarData(inputOf(article, [kim('a1'), kim('a3')])));
+    assert.deepEqual(parseSidecar(out).doc!.annotations.map((a) => a.id), ['a1', 'a3']);
+    assert.match(out, /# checked by the desk\r\n/);
   });
 });
