@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
-import { indexModel, indexSidecar, PathKeys, planWarmStart, WorkspaceIndex, type FoundSidecar, type IndexedMention, type IndexedSpan, type SnapshotEntry } from '../../core/index';
+import { indexModel, indexSidecar, PathKeys, planWarmStart, WorkspaceIndex, type FoundSidecar, type SnapshotEntry } from '../../core/index';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { Disposable } from '../dispose';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
@@ -59,6 +59,13 @@ export class CorpusIndex extends Disposable {
   /** Saves and loads the index between sessions; none without workspace storage (no folder open). */
   private readonly keeper: IndexKeeper | undefined;
   private built = false;
+  /** Counts `forget()`s: a build (and its reads) started before one writes nothing after it. */
+  private generation = 0;
+  /**
+   * While a warm start checks the saved entries: the documents read meanwhile (a file event's read,
+   * the store), whose saved entry is older than what the index now holds and must not replace it.
+   */
+  private readMeanwhile: Set<string> | undefined;
   /** What the last build took from the saved index; undefined after a cold build. */
   lastStart: WarmStart | undefined;
 
@@ -146,41 +153,58 @@ export class CorpusIndex extends Disposable {
 
   /** Starts building in the background (so the first Ctrl+T finds it ready). */
   warm(): void {
-    void this.ready().then(() => this.changed.fire());
+    void this.ready().then(
+      () => this.changed.fire(),
+      (err: unknown) => console.warn(`[factmark] the workspace index could not be built: ${err instanceof Error ? err.message : String(err)}`),
+    );
   }
 
   private async build(): Promise<void> {
     const started = Date.now();
+    const generation = this.generation;
     await this.loadEntities();
     const sidecars = await this.sidecars();
     const saved = await this.keeper?.snapshots.load();
-    if (saved) await this.warmStart(saved, sidecars, started);
-    else await this.readAll(sidecars);
-    this.built = !this.isDisposed;
+    if (saved) await this.warmStart(saved, sidecars, started, generation);
+    else await this.readAll(sidecars, generation);
+    // Folders changed meanwhile (forget): this build's list is out of date; the next question builds again.
+    if (this.isDisposed || generation !== this.generation) return;
+    this.built = true;
+    this.keeper?.schedule();
     console.log(`[factmark] indexed ${this.index.size} documents in ${Date.now() - started} ms`);
   }
 
   /** Takes the saved entries whose files are unchanged, and reads the others (src/core/index/snapshot.ts). */
-  private async warmStart(saved: readonly SnapshotEntry[], sidecars: readonly vscode.Uri[], started: number): Promise<void> {
+  private async warmStart(saved: readonly SnapshotEntry[], sidecars: readonly vscode.Uri[], started: number, generation: number): Promise<void> {
     const found: FoundSidecar[] = [];
     for (const s of sidecars) {
       const path = documentPathFor(s.path);
       if (path) found.push({ sidecar: s.toString(), article: s.with({ path }).toString() });
     }
-    const plan = await planWarmStart(saved, found, (key) => stampOf(vscode.Uri.parse(key)), BATCH);
+    const meanwhile = (this.readMeanwhile = new Set());
+    let plan: Awaited<ReturnType<typeof planWarmStart>>;
+    try {
+      plan = await planWarmStart(saved, found, (key) => stampOf(vscode.Uri.parse(key)), BATCH);
+    } finally {
+      this.readMeanwhile = undefined;
+    }
+    if (generation !== this.generation) return;
     for (const e of plan.kept) {
+      // Read while the files were being looked at (a change on disk, the store): newer than the saved entry.
+      if (meanwhile.has(e.doc.key)) continue;
       // A document VS Code holds counts as the store has it (unsaved decisions included).
       if (this.fromStore(this.store.get(vscode.Uri.parse(e.doc.key)))) continue;
       this.index.setDocument(e.doc);
       this.keeper?.stamp(e.doc.key, { sidecar: e.sidecar, sidecarStamp: e.sidecarStamp, articleStamp: e.articleStamp });
     }
-    await this.readAll(plan.reread.map((f) => vscode.Uri.parse(f.sidecar)));
+    await this.readAll(plan.reread.map((f) => vscode.Uri.parse(f.sidecar)), generation);
     this.lastStart = { kept: plan.kept.length, reread: plan.reread.length, gone: plan.gone.length, ms: Date.now() - started };
     this.keeper?.snapshots.log(`Workspace index from the saved one: ${plan.kept.length} documents unchanged, ${plan.reread.length} read again, ${plan.gone.length} gone, in ${this.lastStart.ms} ms.`);
   }
 
   /** Drops every entry: the next question builds the index again (from the saved one when there is one). */
   private forget(): void {
+    this.generation++;
     this.building = undefined;
     this.built = false;
     for (const d of [...this.index.documents()]) this.index.removeDocument(d.key);
@@ -210,11 +234,11 @@ export class CorpusIndex extends Disposable {
     return vscode.workspace.findFiles(`**/*${SIDECAR_SUFFIX}`, '**/node_modules/**');
   }
 
-  private async readAll(sidecars: readonly vscode.Uri[]): Promise<void> {
+  private async readAll(sidecars: readonly vscode.Uri[], generation = this.generation): Promise<void> {
     // A pool, not batches: a batch waits for its slowest read while the disk and the parser idle.
     let next = 0;
     const reader = async () => {
-      while (next < sidecars.length && !this.isDisposed) await this.readFromDisk(sidecars[next++]);
+      while (next < sidecars.length && !this.isDisposed && generation === this.generation) await this.readFromDisk(sidecars[next++]);
     };
     await Promise.all(Array.from({ length: Math.min(BATCH, sidecars.length) }, reader));
   }
@@ -299,6 +323,7 @@ export class CorpusIndex extends Disposable {
     const [sidecarText, text] = await Promise.all([readText(sidecar), readText(uri)]);
     if (this.fromStore(this.store.get(uri))) return;
     this.keeper?.unstamp(key);
+    this.readMeanwhile?.add(key);
     try {
       const data = sidecarText === undefined ? undefined : parseSidecar(sidecarText).doc;
       // Gone, or unreadable: left out (the sidecar feature reports malformed files).
@@ -341,6 +366,7 @@ export class CorpusIndex extends Disposable {
     if (!document) return false;
     // Taken from the editor, not from the files: not saved for the next session (read from disk then).
     this.keeper?.unstamp(key);
+    this.readMeanwhile?.add(key);
     if (this.gone.has(key) && !document.isDirty) {
       // Deleted on disk, held by VS Code without unsaved edits: not part of the workspace any more.
       this.index.removeDocument(key);
@@ -354,20 +380,6 @@ export class CorpusIndex extends Disposable {
     this.index.setDocument(indexModel(key, name, entry.model, text, entry.orphans, date));
     return true;
   }
-}
-
-/**
- * Whether the document of index key `doc` belongs to the workspace folder of `file` (an entities
- * file): entities are kept per folder, and the same id in two folders names two entities.
- */
-export function sameFolder(doc: string, file: vscode.Uri): boolean {
-  const folder = vscode.workspace.getWorkspaceFolder(file);
-  return !!folder && vscode.workspace.getWorkspaceFolder(vscode.Uri.parse(doc))?.uri.toString() === folder.uri.toString();
-}
-
-/** The mentions of `entity` in the articles its entities file `file` governs (its workspace folder). */
-export function mentionsIn(index: WorkspaceIndex, entity: string, file: vscode.Uri): IndexedMention[] {
-  return index.mentionsOf(entity).filter((m) => sameFolder(m.doc, file));
 }
 
 /** Whether a file is there. */
@@ -385,9 +397,4 @@ async function readText(uri: vscode.Uri): Promise<string | undefined> {
   } catch {
     return undefined;
   }
-}
-
-/** An indexed span as a VS Code range (the index counts UTF-16 columns, as VS Code does). */
-export function rangeOf(span: IndexedSpan): vscode.Range {
-  return new vscode.Range(span.line, span.character, span.endLine, span.endCharacter);
 }

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 import type { Entity } from '../../core/entities';
 import type { Workflow } from '../annotate/workflow';
 import type { WorkspaceIndex } from '../../core/index';
-import { mentionsIn, type CorpusIndex } from './corpusIndex';
+import type { CorpusIndex } from './corpusIndex';
+import { mentionsIn } from './folders';
 import { linkedMentionAt } from './mentions';
 
 /** An entity's figures across the articles of its folder, as its card shows them. */

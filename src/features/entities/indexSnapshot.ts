@@ -46,7 +46,8 @@ export class IndexSnapshots implements vscode.Disposable {
     return read.entries;
   }
 
-  async save(entries: Iterable<SnapshotEntry>): Promise<number> {
+  /** Writes the snapshot; the number of entries saved, or undefined when it could not be written (said in the output channel). */
+  async save(entries: Iterable<SnapshotEntry>): Promise<number | undefined> {
     const list = [...entries];
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
@@ -62,6 +63,7 @@ export class IndexSnapshots implements vscode.Disposable {
       await vscode.workspace.fs.rename(tmp, this.file, { overwrite: true });
     } catch (err) {
       this.log(`The workspace index could not be saved for the next session: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
     }
     return list.length;
   }
@@ -103,6 +105,8 @@ export class IndexKeeper extends Disposable {
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** Tests hold the saved index still while they change files. */
   private held = false;
+  /** Saves one at a time: two writing the same temporary file at once could leave a damaged one. */
+  private saving: Promise<number> = Promise.resolve(0);
 
   constructor(
     readonly snapshots: IndexSnapshots,
@@ -142,17 +146,20 @@ export class IndexKeeper extends Disposable {
   }
 
   /** Saves now (unless held, or nothing kept changed since the last save, unless `force`); the number of entries saved. */
-  async save(force = false): Promise<number> {
-    if (this.isDisposed || this.held) return 0;
-    if (!this.built()) {
-      this.schedule();
-      return 0;
-    }
+  save(force = false): Promise<number> {
+    this.saving = this.saving.then(() => this.saveNow(force));
+    return this.saving;
+  }
+
+  private async saveNow(force: boolean): Promise<number> {
+    // Not built: the build schedules a save when it is done.
+    if (this.isDisposed || this.held || !this.built()) return 0;
     if (!force && this.changes === this.savedAt) return 0;
     const at = this.changes;
     const saved = await this.snapshots.save(this.entries());
-    this.savedAt = at;
-    return saved;
+    // A failed write is tried again at the next save, even if nothing changed meanwhile.
+    if (saved !== undefined) this.savedAt = at;
+    return saved ?? 0;
   }
 
   /** For tests: saves now and holds the snapshot still (no more saves) until `release`. */

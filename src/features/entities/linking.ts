@@ -6,7 +6,8 @@ import { candidateFor, proposeLinks, type Candidate, type Entity } from '../../c
 import type { IndexedMention } from '../../core/index';
 import type { Annotation } from '../../core/model';
 import { activeArticle, type Workflow } from '../annotate/workflow';
-import { mentionsIn, type CorpusIndex } from './corpusIndex';
+import type { CorpusIndex } from './corpusIndex';
+import { mentionsIn } from './folders';
 import type { EntitiesFile } from './entitiesFiles';
 import { EntityEdits } from './entityEdits';
 import { documentFor } from './mentions';

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { Workflow } from '../annotate/workflow';
-import { mentionsIn, rangeOf, type CorpusIndex } from './corpusIndex';
+import type { CorpusIndex } from './corpusIndex';
+import { mentionsIn, rangeOf } from './folders';
 import { entryLine } from './entitiesFiles';
 import { linkedMentionAt } from './mentions';
 

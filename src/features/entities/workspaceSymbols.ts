@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { preview } from '../../core/facts';
-import { rangeOf, type CorpusIndex } from './corpusIndex';
+import type { CorpusIndex } from './corpusIndex';
+import { rangeOf } from './folders';
 import { KINDS } from './documentSymbols';
 import { entryLine } from './entitiesFiles';
 
