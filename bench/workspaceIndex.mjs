@@ -166,7 +166,7 @@ export async function run() {
  * through vscode.workspace.fs (here node:fs, without the extension host's round trips).
  */
 async function warmStart(dir, index, cold, coldCpu, parseSidecar, indexSidecar) {
-  const { snapshotParts, readSnapshot, planWarmStart, WorkspaceIndex } = require(join(root, 'out/src/core/index'));
+  const { snapshotParts, readSnapshot, readSnapshotSteps, planWarmStart, WorkspaceIndex } = require(join(root, 'out/src/core/index'));
   const stamp = async (p) => {
     try {
       const s = await stat(p);
@@ -233,6 +233,15 @@ async function warmStart(dir, index, cold, coldCpu, parseSidecar, indexSidecar) 
   );
   console.log(`    of which: read and check the saved index ${r.phases[0].toFixed(0)} ms, look at every file ${r.phases[1].toFixed(0)} ms, fill the index ${r.phases[2].toFixed(0)} ms, read the changed ${(r.ms - r.phases.reduce((a, b) => a + b, 0)).toFixed(0)} ms`);
   console.log(`    against the cold index: ${(cold.ms / 1000).toFixed(2)} s wall, CPU ${((coldCpu.user + coldCpu.system) / 1e6).toFixed(2)} s`);
+  // The extension reads the saved index in steps (runInSlices): the longest step is what the host is held.
+  const steps = readSnapshotSteps(readFileSync(file, 'utf8'), 'bench');
+  const stepMs = [];
+  for (;;) {
+    const t = time(() => steps.next());
+    stepMs.push(t.ms);
+    if (t.value.done) break;
+  }
+  console.log(`    reading the saved index in the extension: ${stepMs.length} steps, the longest ${max(stepMs).toFixed(1)} ms (the extension host is held that long at most; the whole text is decoded first, in one piece)`);
   rmSync(file, { force: true });
 }
 

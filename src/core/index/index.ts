@@ -9,4 +9,4 @@ export { indexSidecar, indexModel } from './build';
 export { WorkspaceIndex, inRange, type QueryResult, type SymbolHit } from './workspaceIndex';
 export { PathKeys } from './pathKeys';
 export { parseSearch, describeQuery, typeName, isDate, SEARCH_FILTERS, type ParsedSearch } from './search';
-export { SNAPSHOT_FORMAT, writeSnapshot, snapshotParts, readSnapshot, planWarmStart, type FileStamp, type StatFile, type SnapshotEntry, type FoundSidecar, type WarmPlan } from './snapshot';
+export { SNAPSHOT_FORMAT, writeSnapshot, snapshotParts, readSnapshot, readSnapshotSteps, planWarmStart, type FileStamp, type StatFile, type SnapshotEntry, type FoundSidecar, type WarmPlan } from './snapshot';
