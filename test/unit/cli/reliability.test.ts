@@ -153,4 +153,19 @@ describe('factmark CLI with hostile files, symlinks and empty folders (issue 11 
     assert.match(r.stderr, /Exported 0 annotations and 0 facts from 1 document to out\.json/);
     assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).documents.length, 1);
   });
+  it('a 19 MB sidecar, just under the 20 MB limit, is read and checked; one byte over the limit is refused', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    const head = 'factmark: 1\ndocument:\n  path: a.txt\noffsets: codepoints\nannotations:\n  - id: a1\n    type: PERSON\n    start: 5\n    end: 18\n    quote: Kim Yong-chol\n    status: confirmed\n    note: ';
+    const sized = (bytes: number) => head + 'x'.repeat(bytes - head.length - 1) + '\n';
+    const sidecar = path.join(dir, 'a.txt.factmark.yaml');
+    fs.writeFileSync(sidecar, sized(19 * 1024 * 1024));
+    const under = factmark(dir, 'check', '.');
+    assert.equal(under.code, 0, under.stdout + under.stderr);
+    assert.match(under.stdout, /Checked 1 sidecar: all valid/);
+    fs.writeFileSync(sidecar, sized(20 * 1024 * 1024 + 1));
+    const over = factmark(dir, 'check', '.');
+    assert.equal(over.code, 1, over.stdout + over.stderr);
+    assert.match(over.stdout, /a\.txt\.factmark\.yaml: error: the sidecar is larger than 20 MB/);
+    assert.equal(over.stderr, '');
+  });
 });
