@@ -91,8 +91,15 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
   const result = reanchorDistinct(oldText, newText, [...groups.values()].map((g) => g[0]), options);
   const placed: Placement[] = [];
   const orphans: Orphan[] = [];
-  for (const p of result.placed) placed.push(p, ...(followers.get(p.id) ?? []).map((f) => ({ ...p, id: f.id })));
-  for (const o of result.orphans) orphans.push(o, ...(followers.get(o.id) ?? []).map((f) => ({ ...o, id: f.id })));
+  // A loop, not push(...followers): 100,000s of entries on one span (a hostile sidecar) overflowed the stack.
+  for (const p of result.placed) {
+    placed.push(p);
+    for (const f of followers.get(p.id) ?? []) placed.push({ ...p, id: f.id });
+  }
+  for (const o of result.orphans) {
+    orphans.push(o);
+    for (const f of followers.get(o.id) ?? []) orphans.push({ ...o, id: f.id });
+  }
   const order = new Map(anchors.map((a, i) => [a.id, i]));
   placed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
   orphans.sort((x, y) => order.get(x.id)! - order.get(y.id)!);

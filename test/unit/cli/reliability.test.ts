@@ -137,4 +137,35 @@ describe('factmark CLI with hostile files, symlinks and empty folders (issue 11 
     assert.ok(fs.lstatSync(path.join(linked, 'a.txt.factmark.yaml')).isSymbolicLink());
     assert.match(factmark(real, 'check', '.').stdout, /all valid/);
   });
+  it('export of a sidecar with 20,000 orphans on one span names each one and exports, no stack overflow', () => {
+    // push(...list) overflows the stack past some 120,000 items at Node's default stack; the CLI runs
+    // here with a 100 KB stack, where 20,000 (a 2 MB sidecar) overflow the same way in a second.
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    const n = 20_000;
+    const entries: string[] = [];
+    for (let i = 1; i <= n; i++) entries.push(`  - id: a${i}\n    type: PERSON\n    start: 500\n    end: 503\n    quote: Zzq\n    status: confirmed\n`);
+    fs.writeFileSync(path.join(dir, 'a.txt.factmark.yaml'), `factmark: 1\ndocument:\n  path: a.txt\noffsets: codepoints\nannotations:\n${entries.join('')}`);
+    const r = spawnSync(process.execPath, ['--stack-size=100', CLI, 'export', '-f', 'json', '-o', 'out.json', 'a.txt'], { cwd: dir, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+    assert.doesNotMatch(r.stderr, /Maximum call stack|unexpected error/, r.stderr.slice(0, 2000));
+    assert.equal(r.status, 0);
+    assert.equal(r.stderr.match(/^warning: a\.txt: a\d+ “Zzq” does not anchor on the text/gm)?.length, n);
+    assert.match(r.stderr, /warning: a\.txt: a20000 “Zzq”/);
+    assert.match(r.stderr, /Exported 0 annotations and 0 facts from 1 document to out\.json/);
+    assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).documents.length, 1);
+  });
+  it('a 19 MB sidecar, just under the 20 MB limit, is read and checked; one byte over the limit is refused', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    const head = 'factmark: 1\ndocument:\n  path: a.txt\noffsets: codepoints\nannotations:\n  - id: a1\n    type: PERSON\n    start: 5\n    end: 18\n    quote: Kim Yong-chol\n    status: confirmed\n    note: ';
+    const sized = (bytes: number) => head + 'x'.repeat(bytes - head.length - 1) + '\n';
+    const sidecar = path.join(dir, 'a.txt.factmark.yaml');
+    fs.writeFileSync(sidecar, sized(19 * 1024 * 1024));
+    const under = factmark(dir, 'check', '.');
+    assert.equal(under.code, 0, under.stdout + under.stderr);
+    assert.match(under.stdout, /Checked 1 sidecar: all valid/);
+    fs.writeFileSync(sidecar, sized(20 * 1024 * 1024 + 1));
+    const over = factmark(dir, 'check', '.');
+    assert.equal(over.code, 1, over.stdout + over.stderr);
+    assert.match(over.stdout, /a\.txt\.factmark\.yaml: error: the sidecar is larger than 20 MB/);
+    assert.equal(over.stderr, '');
+  });
 });
