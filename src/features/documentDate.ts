@@ -21,11 +21,13 @@ export function registerDocumentDate(
 ): vscode.Disposable {
   recognition.setDocumentDateSource((uri) => store.get(uri)?.model.documentDate);
   return vscode.Disposable.from(
-    // A date set in the sidecar (by this command, by hand or by a merge) re-resolves the document's dates.
+    // A date set in the sidecar, changed or removed (by this command, by hand, by a merge, an import
+    // or an undo) re-resolves the document's dates. Compared with the sidecar date the suggestions
+    // used, not their date, which may be detected from the text: so removing the date refreshes too,
+    // and typing (which changes the store but not the date) does not.
     store.onDidChange((entry) => {
-      if (entry.model.documentDate && entry.model.documentDate !== recognition.get(entry.uri)?.documentDate) {
-        recognition.refresh(entry.uri);
-      }
+      const result = recognition.get(entry.uri);
+      if (!result?.skipped && entry.model.documentDate !== result?.setDate) recognition.refresh(entry.uri);
     }),
     commands.register({ id: CommandId.SetDocumentDate, execute: async (value?: string) => {
       const editor = vscode.window.activeTextEditor;

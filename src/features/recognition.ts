@@ -16,6 +16,8 @@ export interface DocumentSuggestions {
   readonly version: number;
   readonly mentions: readonly Mention[];
   readonly documentDate?: string;
+  /** The date set in the sidecar that `documentDate` is, when it is not detected from the text. */
+  readonly setDate?: string;
   /** Set when the document was not recognised (too large, binary, suggestions off). */
   readonly skipped?: string;
 }
@@ -194,7 +196,9 @@ export class RecognitionService extends Disposable {
         this.publish({ uri: document.uri, version, mentions: [], skipped });
         return;
       }
-      const documentDate = this.documentDateSource(document.uri) ?? detectDocumentDate(text);
+      const setDate = this.documentDateSource(document.uri);
+      const documentDate = setDate ?? detectDocumentDate(text);
+      const dated = setDate !== undefined ? { setDate } : {};
       const dateAt = performance.now();
       const pipeline = this.pipelineFor(document.uri);
       const shown = text.length > VISIBLE_FIRST_LENGTH ? this.shownSpan(document) : undefined;
@@ -202,7 +206,7 @@ export class RecognitionService extends Disposable {
         const [from, to] = shown;
         const base = pipeline.recognizeRange(text, { documentDate }, from - VISIBLE_MARGIN, to + VISIBLE_MARGIN);
         const mentions = this.lexicon.learnedFor(document.uri).apply(text, base, { documentDate }, this.lexicon.documentKey(document.uri));
-        const early = { uri: document.uri, version, mentions, documentDate };
+        const early = { uri: document.uri, version, mentions, documentDate, ...dated };
         this.visibleFirst.set(key, early);
         this.drawableChanged.fire(early);
         await new Promise((resolve) => setTimeout(resolve, 0));
@@ -217,7 +221,7 @@ export class RecognitionService extends Disposable {
           const recognizedAt = performance.now();
           const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate }, this.lexicon.documentKey(document.uri));
           const appliedAt = performance.now();
-          this.publish({ uri: document.uri, version, mentions, documentDate });
+          this.publish({ uri: document.uri, version, mentions, documentDate, ...dated });
           this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now() };
           return;
         }

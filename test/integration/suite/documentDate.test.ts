@@ -3,6 +3,18 @@ import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { closeAllEditors, eventually, openInEditor, suggestionsFor, writeWorkspaceFile } from '../helpers';
 
+/**
+ * What the hover over "Thursday" says. It shows the suggestions as they are; suggestionsFor would
+ * recognise the article again, and so hide a refresh that never happened.
+ */
+async function hoverOnThursday(uri: vscode.Uri): Promise<string> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  const at = document.positionAt(document.getText().indexOf('Thursday') + 2);
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+  return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+}
+const UNRESOLVED = 'the document has no date of its own';
+
 describe('The document date, set by hand', () => {
   after(closeAllEditors);
 
@@ -27,6 +39,7 @@ describe('The document date, set by hand', () => {
 
     // Removed from the sidecar by hand: relative dates are unresolved again.
     fs.writeFileSync(sidecar, fs.readFileSync(sidecar, 'utf8').replace(/^\s+date: "?2024-05-14"?\n/m, ''));
+    await eventually(async () => (await hoverOnThursday(uri)).includes(UNRESOLVED), 'the hover still resolves "Thursday" against the date removed from the sidecar', 20_000);
     await eventually(async () => {
       const r = await suggestionsFor(uri);
       return r.documentDate === undefined && !/^\d{4}/.test(r.mentions.find((m) => m.text === 'Thursday')?.value ?? '');
@@ -44,8 +57,10 @@ describe('The document date, set by hand', () => {
       await vscode.commands.executeCommand('factmark.setDocumentDate', '2024-05-14');
       await eventually(dated, 'the date is not in the sidecar');
       await eventually(resolved, '"Thursday" is not resolved against the date set');
+      assert.match(await hoverOnThursday(uri), /Normalised: `2024-05-\d\d`/, 'the hover does not show "Thursday" resolved against the date set');
       assert.equal(await vscode.commands.executeCommand('factmark.undo'), 'Set Document Date 2024-05-14');
       await eventually(() => fs.existsSync(sidecar) && !dated(), 'undo left the date in the sidecar');
+      await eventually(async () => (await hoverOnThursday(uri)).includes(UNRESOLVED), 'the hover still resolves "Thursday" against the date undone');
       await eventually(async () => !(await resolved()), '"Thursday" still resolves against the date undone');
       assert.ok(await vscode.commands.executeCommand('factmark.redo'), 'nothing to redo');
       await eventually(dated, 'redo did not put the date back in the sidecar');

@@ -7,13 +7,13 @@ import type { Timeline } from '../../../../src/core/timeline';
 import { copySampleArticle, eventually, openInEditor, suggestionsFor, workspaceDir } from '../../helpers';
 import { readDrawnItems, readPictureValue } from '../../pictures';
 import { workbench } from '../../workbench';
-import { reloadAfterTheTests } from './reloadOnce';
+import { inReloadedWindow, reloadAfterTheTests } from './reloadOnce';
 
 /**
  * The timeline and map come back after a window reload (their webview serializer), with the
  * articles and the filter they showed. The suite runs twice in one VS Code: the first run opens the
  * panels and asks for the window reload (reloadOnce.ts), which ends its extension host; the reloaded
- * window runs the suite again, and the marker file tells this run to check what came back.
+ * window runs the suite again and checks what came back (the marker file holds the article).
  */
 describe('Timeline and map after a window reload (issue 16)', function () {
   this.timeout(120_000);
@@ -22,7 +22,7 @@ describe('Timeline and map after a window reload (issue 16)', function () {
   it('restores both panels, their article and the shared filter', async function () {
     const wb = workbench();
     if (!wb) this.skip();
-    if (!fs.existsSync(marker())) {
+    if (!inReloadedWindow()) {
       const uri = copySampleArticle(this);
       await openInEditor(uri);
       await suggestionsFor(uri);
@@ -35,6 +35,7 @@ describe('Timeline and map after a window reload (issue 16)', function () {
       reloadAfterTheTests();
       return;
     }
+    assert.ok(fs.existsSync(marker()), 'the window reloaded, but this suite did not open its panels before the reload (its first part failed or did not run)');
     const uri = fs.readFileSync(marker(), 'utf8');
     fs.rmSync(marker());
     // The map was in front: it comes back drawn, with the filter it had (one dot, Seoul), and its box says so.
