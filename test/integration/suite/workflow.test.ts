@@ -657,7 +657,8 @@ describe('Workflow 5–7 · the Factmark view, navigation and hover cards', () =
     let tries = 0;
     const card = await eventually(async () => {
       seen = await hovers();
-      const found = seen.find((t) => /Panmunjeom|Q622457/.test(t));
+      // The card, not another hover naming the place (the Factmark view's row tooltip: "Panmunjeom — file, offset …").
+      const found = seen.find((t) => /Q622457/.test(t) && /Place/.test(t));
       if (found) return found;
       // Not (yet) there: rest the mouse on the name where it is drawn now; after a while without a
       // card, move away and back, as a user would.
