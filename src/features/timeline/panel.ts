@@ -247,6 +247,9 @@ export class PicturePanel<T> extends Disposable {
         return;
       }
       pending?.reply.answered();
+      // Answered: the save is now this message's to finish. Another export asked for while the Save
+      // dialog is open, or closing the picture, must not report this one failed once it is written.
+      if (pending && this.pendingSave === pending) this.pendingSave = undefined;
       try {
         // Not `pending?.done(await …)`: with no command waiting (the page's own button) that would skip the save too.
         const saved = await this.save(m.format, m.data, pending?.target);

@@ -194,6 +194,28 @@ describe('Timeline (issue 16)', function () {
     }
   });
 
+  it('reports an export written while another was asked for as written, not failed', async function () {
+    const wb = workbench();
+    if (!wb) this.skip();
+    await closeAllEditors();
+    await showSampleIn(this, 'factmark.showTimeline');
+    await eventually(() => wb!.evaluate(readDrawnItems, 'svg [data-key]'), 'the timeline draws nothing', 30_000);
+    const first = path.join(workspaceDir(), 'timeline.svg');
+    const second = vscode.Uri.file(path.join(workspaceDir(), 'pictures', 'timeline-second.svg'));
+    fs.rmSync(first, { force: true });
+    fs.rmSync(second.fsPath, { force: true });
+    fs.mkdirSync(path.dirname(second.fsPath), { recursive: true });
+    // The first export waits in its Save dialog while the user asks for a second one elsewhere.
+    const outcome = (p: Thenable<vscode.Uri | undefined>) => Promise.resolve(p).then((u) => ({ written: u?.fsPath }), (e: unknown) => ({ error: String(e) }));
+    const firstDone = outcome(vscode.commands.executeCommand<vscode.Uri | undefined>('factmark.picture.exportSvg'));
+    await eventually(async () => (await wb!.evaluate(readQuickInput))?.value.endsWith('timeline.svg'), 'the first export shows no Save dialog', 30_000);
+    const secondDone = await outcome(vscode.commands.executeCommand<vscode.Uri | undefined>('factmark.picture.exportSvg', second));
+    assert.deepEqual(secondDone, { written: second.fsPath }, 'the second export is not written');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    assert.deepEqual(await firstDone, { written: first }, 'the first export, written where the Save dialog said, is reported otherwise');
+    assert.ok(fs.statSync(first).size > 0, 'the first export wrote nothing');
+  });
+
   it('follows the colour theme: light, dark and high contrast, text readable on the page', async function () {
     const wb = workbench();
     if (!wb) this.skip();
