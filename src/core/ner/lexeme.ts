@@ -151,6 +151,9 @@ function makeLexeme(word: string): Lexeme {
       Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
       Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
     ],
+    // Present from the start, so that every lexeme has one hidden class whether the decoder has cached
+    // its scores or not (a property added later gives two, and slower property reads on the hot path).
+    cache: undefined,
   };
 }
 

@@ -7,7 +7,7 @@
 import { FeatureBuffer, PreparedSentence, tokenFeatures } from './features';
 import { Lexeme, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { mix } from './hash';
-import { ALLOWED, canEnd, LABEL_COUNT, labelType } from './labels';
+import { ALLOWED, canEnd, LABEL_COUNT, labelType, NEXT_FROM, NEXT_LABELS } from './labels';
 
 /** Adds up label weights of features. */
 export interface Scorer {
@@ -233,13 +233,23 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
   let next = new Float64Array(width);
   const nextLabel = new Uint8Array(width);
   const nextParent = new Uint8Array(width);
-  return doc.map((s) => {
+  const roleRows: Float32Array[] = [];
+  // A loop rather than doc.map: the beam's arrays, reassigned per sentence and swapped per token, stay locals
+  // of one function instead of captured variables that every access reads from the closure's context.
+  const result: Uint8Array[] = [];
+  for (const s of doc) {
     const n = s.length;
     if (label.length < n * width) {
       label = new Uint8Array(2 * n * width);
       parent = new Uint8Array(2 * n * width);
     }
     const lexemes = s.lexemes;
+    // The role scores of each token and of the stand-ins two places around the sentence, looked up once
+    // (a token's are read by itself and its four neighbours): roleRows[i + 2] is token i's.
+    roleRows.length = n + 4;
+    roleRows[0] = roleRows[1] = cacheFor(SENTENCE_START, scorer).roles;
+    for (let j = 0; j < n; j++) roleRows[j + 2] = cacheFor(lexemes[j], scorer).roles;
+    roleRows[n + 2] = roleRows[n + 3] = cacheFor(SENTENCE_END, scorer).roles;
     let size = 1;
     total[0] = 0;
     for (let i = 0; i < n; i++) {
@@ -260,11 +270,11 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
       if (!outside) {
         // The word's own role and its four neighbours' (ROLE_OFFSETS), added in that order in one
         // pass: one store per label instead of five read-modify-writes (a sixth of the decoder's time).
-        const own0 = cache.roles;
-        const before1 = cacheFor(i > 0 ? lexemes[i - 1] : SENTENCE_START, scorer).roles;
-        const after1 = cacheFor(i + 1 < n ? lexemes[i + 1] : SENTENCE_END, scorer).roles;
-        const before2 = cacheFor(i > 1 ? lexemes[i - 2] : SENTENCE_START, scorer).roles;
-        const after2 = cacheFor(i + 2 < n ? lexemes[i + 2] : SENTENCE_END, scorer).roles;
+        const own0 = roleRows[i + 2];
+        const before1 = roleRows[i + 1];
+        const after1 = roleRows[i + 3];
+        const before2 = roleRows[i];
+        const after2 = roleRows[i + 4];
         for (let c = 0; c < LABEL_COUNT; c++) {
           base[c] = own0[c] + before1[LABEL_COUNT + c] + after1[2 * LABEL_COUNT + c] + before2[3 * LABEL_COUNT + c] + after2[4 * LABEL_COUNT + c];
         }
@@ -306,9 +316,13 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
           atMemory = remembered * LABEL_COUNT;
           atMemoryShape = (ROWS + remembered) * LABEL_COUNT;
         }
-        const row = i === 0 ? 0 : (p1 + 1) * LABEL_COUNT;
-        for (let c = 0; c < labelCount; c++) {
-          if (!ALLOWED[row + c] || (last && !canEnd(c))) continue;
+        // Only the labels allowed after p1 (and, at the end, those that close a name), in label order.
+        const next2 = (i === 0 ? 0 : (p1 + 1) * 2) + (last ? 1 : 0);
+        const from = NEXT_FROM[next2];
+        let to = NEXT_FROM[next2 + 1];
+        if (labelCount === 1) to = from < to && NEXT_LABELS[from] === 0 ? from + 1 : from;
+        for (let e = from; e < to; e++) {
+          const c = NEXT_LABELS[e];
           let score = total[k] + prev1Scores[at1 + c] + prev2Scores[at2 + c] + words[at1 + c];
           if (!outside) score += base[c];
           if (atMemory >= 0) score += memoryScores[atMemory + c] + words[atMemoryShape + c];
@@ -332,7 +346,9 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
         label[i * width + k] = nextLabel[k];
         parent[i * width + k] = nextParent[k];
       }
-      [total, next] = [next, total];
+      const swap = total;
+      total = next;
+      next = swap;
       size = kept;
     }
     // Follow the best hypothesis back.
@@ -343,6 +359,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
       k = parent[i * width + k];
     }
     for (let i = 0; i < n; i++) if (lexemes[i].capitalised) memory.set(lexemes[i].lowerHash | 0, memoryValue(labels[i]));
-    return labels;
-  });
+    result.push(labels);
+  }
+  return result;
 }

@@ -119,9 +119,9 @@ const CLOSERS = new Set(['"', "'", '\u201d', '\u2019', ')', ']', '}', '\u00bb'])
 function lineBreaks(text: string, from: number, to: number): number {
   let count = 0;
   for (let k = from; k < to; k++) {
-    const c = text[k];
-    if (c === '\n' || c === '\u2028' || c === '\u2029' || c === '\u0085') count++;
-    else if (c === '\r' && text[k + 1] !== '\n') count++;
+    const c = text.charCodeAt(k);
+    if (c === 10 || c === 0x2028 || c === 0x2029 || c === 0x85) count++;
+    else if (c === 13 && text.charCodeAt(k + 1) !== 10) count++;
   }
   return count;
 }
@@ -129,8 +129,25 @@ function lineBreaks(text: string, from: number, to: number): number {
 /** Start offset of the line containing index i. */
 function lineStart(text: string, i: number): number {
   let k = i;
-  while (k > 0 && !/[\n\r\u2028\u2029\u0085]/.test(text[k - 1])) k--;
+  // By character code: a regular expression per character made this scan of every wrapped line costly.
+  while (k > 0) {
+    const c = text.charCodeAt(k - 1);
+    if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85) break;
+    k--;
+  }
   return k;
+}
+
+/** Whether a token starts with a lower-case letter (\p{Ll}); ASCII decided without a regular expression. */
+function startsLower(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return c < 128 ? c >= 97 && c <= 122 : /^\p{Ll}/u.test(token);
+}
+
+/** TERMINAL.test, answered at once for the tokens that do not start with . ! or ?. */
+function isTerminal(token: string): boolean {
+  const c = token.charCodeAt(0);
+  return (c === 46 || c === 33 || c === 63) && TERMINAL.test(token);
 }
 
 /**
@@ -151,13 +168,13 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
     if (breaks >= 2) boundary = true;
     else if (breaks === 1) {
       const lineLength = tok.end - lineStart(text, tok.end);
-      boundary = lineLength < 60 || TERMINAL.test(tok.text) || CLOSERS.has(tok.text);
+      boundary = lineLength < 60 || isTerminal(tok.text) || CLOSERS.has(tok.text);
     }
-    if (!boundary && !/^\p{Ll}/u.test(next.text)) {
-      if (TERMINAL.test(tok.text)) {
+    if (!boundary && !startsLower(next.text)) {
+      if (isTerminal(tok.text)) {
         // A closing quote or bracket glued to the period belongs to this sentence.
         boundary = !(CLOSERS.has(next.text) && next.start === tok.end);
-      } else if (CLOSERS.has(tok.text) && k > 0 && TERMINAL.test(tokens[k - 1].text) && tokens[k - 1].end === tok.start) {
+      } else if (CLOSERS.has(tok.text) && k > 0 && isTerminal(tokens[k - 1].text) && tokens[k - 1].end === tok.start) {
         boundary = true;
       } else if (tok.text.endsWith('.') && tok.text.length > 1 && /^\p{Lu}/u.test(next.text)) {
         // "Corp." or "etc." can end a sentence; titles and initials ("Gen.", "M.", "U.S.") do not.

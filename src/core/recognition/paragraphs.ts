@@ -9,9 +9,13 @@ export function splitParagraphs(text: string, maxLength = 4000): Span[] {
   const spans: Span[] = [];
   const blank = /\r?\n[ \t]*\r?\n/g;
   let start = 0;
+  // Finds the first non-space from a piece's start in the text itself (no copy of the piece).
+  const nonSpace = /\S/g;
   const push = (s: number, e: number) => {
     for (const piece of cutLong(text, s, e, maxLength)) {
-      if (/\S/.test(text.slice(piece.start, piece.end))) spans.push(piece);
+      nonSpace.lastIndex = piece.start;
+      const m = nonSpace.exec(text);
+      if (m && m.index < piece.end) spans.push(piece);
     }
   };
   for (let m = blank.exec(text); m; m = blank.exec(text)) {
