@@ -35,6 +35,12 @@ export interface RecognitionTimes {
   readonly appliedAt: number;
   /** Its suggestions were published (the highlights are drawn from this event), every listener run. */
   readonly publishedAt: number;
+  /** Of the time from dateAt to recognizedAt, how much the recognisers ran (the rest was other work between slices). */
+  readonly workMs: number;
+  /** How many times the run let other work go first. */
+  readonly yields: number;
+  /** When the activation warm-up finished or stopped, if it ran. */
+  readonly warmUpEndedAt?: number;
 }
 
 /** Longest stretch of recognition work before yielding to the extension host's event loop. */
@@ -69,6 +75,7 @@ export class RecognitionService extends Disposable {
   private documentDateSource: (uri: vscode.Uri) => string | undefined = () => undefined;
   /** The times of the last run that published suggestions (see RecognitionTimes). */
   lastTimes: RecognitionTimes | undefined;
+  private warmUpEndedAt: number | undefined;
 
   /** Fires when a document's suggestions are (re)computed or cleared. */
   readonly onDidChange = this.changed.event;
@@ -108,8 +115,8 @@ export class RecognitionService extends Disposable {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const next = (): void => {
       timer = undefined;
-      if (this.results.size > 0 || this.running.size > 0) return;
-      if (!steps.next().done) timer = setTimeout(next, 0);
+      if (this.results.size > 0 || this.running.size > 0 || steps.next().done) this.warmUpEndedAt = performance.now();
+      else timer = setTimeout(next, 0);
     };
     timer = setTimeout(next, WARM_UP_DELAY_MS);
     this._register({ dispose: () => { if (timer) clearTimeout(timer); } });
@@ -183,9 +190,9 @@ export class RecognitionService extends Disposable {
     const key = document.uri.toString();
     const previous = this.running.get(key);
     if (previous) previous.cancelled = true;
+    const version = document.version;
     const token = { cancelled: false };
     this.running.set(key, token);
-    const version = document.version;
     const startedAt = performance.now();
     const text = document.getText();
     try {
@@ -214,19 +221,26 @@ export class RecognitionService extends Disposable {
       }
       const steps = pipeline.steps(text, { documentDate });
       let sliceStart = Date.now();
+      let workMs = 0;
+      let yields = 0;
+      let sliceAt = performance.now();
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
           // A newer edit makes these offsets stale; its own (debounced) run publishes instead.
           if (document.version !== version) return;
           const recognizedAt = performance.now();
+          workMs += recognizedAt - sliceAt;
           const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate }, this.lexicon.documentKey(document.uri));
           const appliedAt = performance.now();
           this.publish({ uri: document.uri, version, mentions, documentDate, ...dated });
-          this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now() };
+          this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now(), workMs, yields, warmUpEndedAt: this.warmUpEndedAt };
           return;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {
+          workMs += performance.now() - sliceAt;
+          yields++;
           await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceAt = performance.now();
           if (token.cancelled || document.isClosed) return;
           sliceStart = Date.now();
         }
