@@ -41,6 +41,8 @@ export interface RecognitionTimes {
   readonly yields: number;
   /** When the activation warm-up finished or stopped, if it ran. */
   readonly warmUpEndedAt?: number;
+  /** When what the editor showed was recognised and handed to the highlights, before the rest (see VISIBLE_FIRST_LENGTH). */
+  readonly drawnAt?: number;
 }
 
 /** Longest stretch of recognition work before yielding to the extension host's event loop. */
@@ -208,14 +210,23 @@ export class RecognitionService extends Disposable {
       const dated = setDate !== undefined ? { setDate } : {};
       const dateAt = performance.now();
       const pipeline = this.pipelineFor(document.uri);
-      const shown = text.length > VISIBLE_FIRST_LENGTH ? this.shownSpan(document) : undefined;
+      // A large document, and any document shown for the first time: the chunks its editor shows are
+      // recognised and drawn first. On a first open the rest of even a 5 KB article (a second chunk)
+      // and the pause between chunks, in which VS Code and other extensions do their own work on the
+      // new editor, then come after its highlights, not before them.
+      const large = text.length > VISIBLE_FIRST_LENGTH;
+      const firstShown = !large && !this.results.has(key) && !this.visibleFirst.has(key);
+      const shown = large || firstShown ? this.shownSpan(document) : undefined;
+      let drawnAt: number | undefined;
       if (shown) {
         const [from, to] = shown;
-        const base = pipeline.recognizeRange(text, { documentDate }, from - VISIBLE_MARGIN, to + VISIBLE_MARGIN);
+        const margin = large ? VISIBLE_MARGIN : 0;
+        const base = pipeline.recognizeRange(text, { documentDate }, from - margin, to + margin);
         const mentions = this.lexicon.learnedFor(document.uri).apply(text, base, { documentDate }, this.lexicon.documentKey(document.uri));
         const early = { uri: document.uri, version, mentions, documentDate, ...dated };
         this.visibleFirst.set(key, early);
         this.drawableChanged.fire(early);
+        drawnAt = performance.now();
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (token.cancelled || document.isClosed) return;
       }
@@ -233,7 +244,7 @@ export class RecognitionService extends Disposable {
           const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate }, this.lexicon.documentKey(document.uri));
           const appliedAt = performance.now();
           this.publish({ uri: document.uri, version, mentions, documentDate, ...dated });
-          this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now(), workMs, yields, warmUpEndedAt: this.warmUpEndedAt };
+          this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now(), workMs, yields, warmUpEndedAt: this.warmUpEndedAt, drawnAt };
           return;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {
@@ -269,8 +280,10 @@ export class RecognitionService extends Disposable {
   private publish(result: DocumentSuggestions): void {
     this.results.set(result.uri.toString(), result);
     this.visibleFirst.delete(result.uri.toString());
-    this.changed.fire(result);
+    // The highlights first: VS Code sends their decorations to the window once this task ends, so
+    // the other listeners' work (status bar, view, timeline) does not come before them.
     this.drawableChanged.fire(result);
+    this.changed.fire(result);
   }
 
   private clearTimer(uri: vscode.Uri): void {

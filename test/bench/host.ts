@@ -90,6 +90,10 @@ export async function run(): Promise<void> {
           figures['    the renderer\'s long tasks from text shown to highlight drawn (ms after text shown: duration)'] =
             first.busyEpochs.map((t) => `${(t.start - first.shownEpoch).toFixed(0)}: ${t.duration.toFixed(0)}`).join(', ') || 'none';
           figures['    published (ms after text shown)'] = (host(times.publishedAt) - first.shownEpoch).toFixed(0);
+          if (times.drawnAt !== undefined) {
+            figures['  what the editor shows: recognised and handed to the highlights (ms after text shown)'] = (host(times.drawnAt) - first.shownEpoch).toFixed(0);
+            figures['    → first highlight drawn in the page (ms)'] = (first.paintedEpoch - host(times.drawnAt)).toFixed(0);
+          }
           figures['  extension host blocks over 15 ms (ms after text shown: duration)'] = blocks.map((b) => `${(host(b.at) - first.shownEpoch).toFixed(0)}: ${b.ms.toFixed(0)}`).join(', ') || 'none';
         }
         figures['  activation warm-up ended (ms before the open call; negative: after)'] = times.warmUpEndedAt === undefined ? 'did not run' : (opened - times.warmUpEndedAt).toFixed(0);
