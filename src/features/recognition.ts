@@ -35,6 +35,14 @@ export interface RecognitionTimes {
   readonly appliedAt: number;
   /** Its suggestions were published (the highlights are drawn from this event), every listener run. */
   readonly publishedAt: number;
+  /** Of the time from dateAt to recognizedAt, how much the recognisers ran (the rest was other work between slices). */
+  readonly workMs: number;
+  /** How many times the run let other work go first. */
+  readonly yields: number;
+  /** When the activation warm-up finished or stopped, if it ran. */
+  readonly warmUpEndedAt?: number;
+  /** When what the editor showed was recognised and handed to the highlights, before the rest (see VISIBLE_FIRST_LENGTH). */
+  readonly drawnAt?: number;
 }
 
 /** Longest stretch of recognition work before yielding to the extension host's event loop. */
@@ -69,6 +77,7 @@ export class RecognitionService extends Disposable {
   private documentDateSource: (uri: vscode.Uri) => string | undefined = () => undefined;
   /** The times of the last run that published suggestions (see RecognitionTimes). */
   lastTimes: RecognitionTimes | undefined;
+  private warmUpEndedAt: number | undefined;
 
   /** Fires when a document's suggestions are (re)computed or cleared. */
   readonly onDidChange = this.changed.event;
@@ -108,8 +117,8 @@ export class RecognitionService extends Disposable {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const next = (): void => {
       timer = undefined;
-      if (this.results.size > 0 || this.running.size > 0) return;
-      if (!steps.next().done) timer = setTimeout(next, 0);
+      if (this.results.size > 0 || this.running.size > 0 || steps.next().done) this.warmUpEndedAt = performance.now();
+      else timer = setTimeout(next, 0);
     };
     timer = setTimeout(next, WARM_UP_DELAY_MS);
     this._register({ dispose: () => { if (timer) clearTimeout(timer); } });
@@ -183,9 +192,9 @@ export class RecognitionService extends Disposable {
     const key = document.uri.toString();
     const previous = this.running.get(key);
     if (previous) previous.cancelled = true;
+    const version = document.version;
     const token = { cancelled: false };
     this.running.set(key, token);
-    const version = document.version;
     const startedAt = performance.now();
     const text = document.getText();
     try {
@@ -201,32 +210,48 @@ export class RecognitionService extends Disposable {
       const dated = setDate !== undefined ? { setDate } : {};
       const dateAt = performance.now();
       const pipeline = this.pipelineFor(document.uri);
-      const shown = text.length > VISIBLE_FIRST_LENGTH ? this.shownSpan(document) : undefined;
+      // A large document, and any document shown for the first time: the chunks its editor shows are
+      // recognised and drawn first. On a first open the rest of even a 5 KB article (a second chunk)
+      // and the pause between chunks, in which VS Code and other extensions do their own work on the
+      // new editor, then come after its highlights, not before them.
+      const large = text.length > VISIBLE_FIRST_LENGTH;
+      const firstShown = !large && !this.results.has(key) && !this.visibleFirst.has(key);
+      const shown = large || firstShown ? this.shownSpan(document) : undefined;
+      let drawnAt: number | undefined;
       if (shown) {
         const [from, to] = shown;
-        const base = pipeline.recognizeRange(text, { documentDate }, from - VISIBLE_MARGIN, to + VISIBLE_MARGIN);
+        const margin = large ? VISIBLE_MARGIN : 0;
+        const base = pipeline.recognizeRange(text, { documentDate }, from - margin, to + margin);
         const mentions = this.lexicon.learnedFor(document.uri).apply(text, base, { documentDate }, this.lexicon.documentKey(document.uri));
         const early = { uri: document.uri, version, mentions, documentDate, ...dated };
         this.visibleFirst.set(key, early);
         this.drawableChanged.fire(early);
+        drawnAt = performance.now();
         await new Promise((resolve) => setTimeout(resolve, 0));
         if (token.cancelled || document.isClosed) return;
       }
       const steps = pipeline.steps(text, { documentDate });
       let sliceStart = Date.now();
+      let workMs = 0;
+      let yields = 0;
+      let sliceAt = performance.now();
       for (let r = steps.next(); ; r = steps.next()) {
         if (r.done) {
           // A newer edit makes these offsets stale; its own (debounced) run publishes instead.
           if (document.version !== version) return;
           const recognizedAt = performance.now();
+          workMs += recognizedAt - sliceAt;
           const mentions = this.lexicon.learnedFor(document.uri).apply(text, r.value, { documentDate }, this.lexicon.documentKey(document.uri));
           const appliedAt = performance.now();
           this.publish({ uri: document.uri, version, mentions, documentDate, ...dated });
-          this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now() };
+          this.lastTimes = { uri: key, startedAt, dateAt, recognizedAt, appliedAt, publishedAt: performance.now(), workMs, yields, warmUpEndedAt: this.warmUpEndedAt, drawnAt };
           return;
         }
         if (Date.now() - sliceStart >= SLICE_MS) {
+          workMs += performance.now() - sliceAt;
+          yields++;
           await new Promise((resolve) => setTimeout(resolve, 0));
+          sliceAt = performance.now();
           if (token.cancelled || document.isClosed) return;
           sliceStart = Date.now();
         }
@@ -255,8 +280,10 @@ export class RecognitionService extends Disposable {
   private publish(result: DocumentSuggestions): void {
     this.results.set(result.uri.toString(), result);
     this.visibleFirst.delete(result.uri.toString());
-    this.changed.fire(result);
+    // The highlights first: VS Code sends their decorations to the window once this task ends, so
+    // the other listeners' work (status bar, view, timeline) does not come before them.
     this.drawableChanged.fire(result);
+    this.changed.fire(result);
   }
 
   private clearTimer(uri: vscode.Uri): void {

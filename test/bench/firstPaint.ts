@@ -75,24 +75,35 @@ export async function openAndTime(
   wb: Workbench,
   file: string,
   timeoutMs = 60_000,
-): Promise<{ shownToPainted: number; openToShown: number; shownEpoch: number; paintedEpoch: number; editor: vscode.TextEditor }> {
+  // 'command': as the explorer opens a file (the workbench reads it and shows it; the extension host
+  // hears of the document and of its editor as it happens); 'api': openTextDocument, then showTextDocument
+  // (the extension host has the document before it is shown).
+  how: 'command' | 'api' = 'api',
+): Promise<{ shownToPainted: number; openToShown: number; shownEpoch: number; paintedEpoch: number; busyEpochs: Array<{ start: number; duration: number }>; editor: vscode.TextEditor }> {
   const text = fs.readFileSync(file, 'utf8');
   // the first line's opening words, as the editor draws them
   const marker = text.split('\n', 1)[0].slice(0, 40).trim();
   await wb.evaluate(watchEditor, marker);
   const started = await wb.evaluate(() => performance.now());
-  const document = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
-  const editor = await vscode.window.showTextDocument(document, { preview: false });
+  let editor: vscode.TextEditor | undefined;
+  if (how === 'api') editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(vscode.Uri.file(file)), { preview: false });
+  else await vscode.commands.executeCommand('vscode.open', vscode.Uri.file(file), { preview: false });
   const t0 = performance.now();
   for (;;) {
     const clock = await wb.evaluate(readClock);
     if (clock?.paintedAt) {
+      editor ??= vscode.window.visibleTextEditors.find((e) => e.document.uri.fsPath === vscode.Uri.file(file).fsPath);
+      if (!editor) throw new Error(`${path.basename(file)} has no editor`);
       return {
         shownToPainted: clock.paintedAt - clock.shownAt,
         openToShown: clock.shownAt - started,
         // on the wall clock (ms since the epoch), which the page and the extension host share
         shownEpoch: clock.origin + clock.shownAt,
         paintedEpoch: clock.origin + clock.paintedAt,
+        // the renderer's long tasks (over 50 ms) between the text shown and the highlights drawn, on the wall clock
+        busyEpochs: clock.longTasks
+          .filter((t) => t.start + t.duration > clock.shownAt && t.start < clock.paintedAt)
+          .map((t) => ({ start: clock.origin + t.start, duration: t.duration })),
         editor,
       };
     }
