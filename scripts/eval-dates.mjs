@@ -1,7 +1,7 @@
 /**
  * Scores the date recogniser against TimeML gold data with TempEval-3 measures.
  *
- *   node scripts/eval-dates.mjs [--timeml DIR] [--errors]
+ *   node scripts/eval-dates.mjs [--timeml DIR] [--errors] [--categories] [--dev]
  *
  * On the default data (../shared TempEval-3 TBAQ-cleaned) the documents are split once and for all:
  * **TimeBank is the development set, AQUAINT the held-out set**. A split by source rather than by a
@@ -21,6 +21,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { readTimeMLDir } from './lib/timeml.mjs';
+import { categoryOf, printCategories } from './lib/date-categories.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const DEFAULT_DIR = path.resolve(repoRoot, '../shared/data/tempeval3/TBAQ-cleaned');
@@ -80,8 +81,8 @@ function scoreDocument(gold, system) {
 /** Documents whose path starts with this folder are the held-out set of the default data. */
 export const HELD_OUT = 'AQUAINT';
 
-/** Scores `docs`; prints each error when `showErrors`. */
-function evaluate(docs, recognizeDates, showErrors) {
+/** Scores `docs`; prints each error when `showErrors`, and adds them, sorted by kind, to `categories` when given. */
+function evaluate(docs, recognizeDates, showErrors, categories) {
   const totals = { gold: 0, system: 0, strict: 0, relaxed: 0, value: 0, exactValue: 0, type: 0 };
   const goldTypes = {};
   const sysTypes = {};
@@ -93,6 +94,12 @@ function evaluate(docs, recognizeDates, showErrors) {
     for (const k of ['strict', 'relaxed', 'value', 'exactValue', 'type']) totals[k] += s[k];
     for (const g of doc.timexes) goldTypes[g.type] = (goldTypes[g.type] ?? 0) + 1;
     for (const m of system) sysTypes[m.timexType] = (sysTypes[m.timexType] ?? 0) + 1;
+    if (categories) {
+      for (const g of s.misses) categories.push({ kind: 'MISS', category: categoryOf([g.text], g.type, [g.value]) });
+      for (const f of s.falsePositives) categories.push({ kind: 'FP', category: categoryOf([f.text], f.timexType, [f.value]) });
+      for (const { g, s: m } of s.spans) categories.push({ kind: 'SPAN', category: categoryOf([g.text, m.text], g.type, [g.value, m.value]) });
+      for (const { g, s: m } of s.wrong) categories.push({ kind: 'VALUE', category: categoryOf([g.text, m.text], g.type, [g.value, m.value]) });
+    }
     if (showErrors) {
       const ctx = (a, b) => doc.text.slice(Math.max(0, a - 30), b + 20).replace(/\s+/g, ' ');
       for (const g of s.misses) console.log(`MISS\t${doc.id}\t${g.type}\t${g.value}\t"${g.text}"\t${ctx(g.start, g.end)}`);
@@ -166,9 +173,13 @@ export async function run(args = []) {
   const heldOutDocs = docs.filter((d) => d.id.startsWith(`${HELD_OUT}/`));
   const devDocs = docs.filter((d) => !d.id.startsWith(`${HELD_OUT}/`));
   console.log(`TimeML: ${dir}; development set: ${[...new Set(devDocs.map((d) => d.id.split('/')[0]))].join(', ')}; held out: ${HELD_OUT} (errors are listed for the development set only)`);
-  const dev = evaluate(devDocs, recognizeDates, showErrors);
-  const heldOut = evaluate(heldOutDocs, recognizeDates, false);
+  const categories = args.includes('--categories') ? [] : undefined;
+  const dev = evaluate(devDocs, recognizeDates, showErrors, categories);
+  if (categories) printCategories(categories);
   report(`dev (${[...new Set(devDocs.map((d) => d.id.split('/')[0]))].join(', ')})`, dev);
+  // `--dev`: the development set alone, so that working on the rules does not show the held-out figure
+  if (args.includes('--dev')) return { dev, ...throughput(docs, recognizeDates) };
+  const heldOut = evaluate(heldOutDocs, recognizeDates, false);
   report(`held out (${HELD_OUT})`, heldOut);
   const gap = { strict: dev.strict.f - heldOut.strict.f, relaxed: dev.relaxed.f - heldOut.relaxed.f, value: dev.value.f - heldOut.value.f };
   const signed = (x) => `${x >= 0 ? '+' : ''}${x.toFixed(3)}`;
