@@ -68,7 +68,7 @@ export class RecognitionService extends Disposable {
   // Of a large document being recognised: the suggestions of what its editor shows, until the whole is done.
   private readonly visibleFirst = new Map<string, DocumentSuggestions>();
   private readonly drawableChanged = this._register(new vscode.EventEmitter<DocumentSuggestions>());
-  private readonly running = new Map<string, { cancelled: boolean }>();
+  private readonly running = new Map<string, { cancelled: boolean; version: number }>();
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
   private readonly changed = this._register(new vscode.EventEmitter<DocumentSuggestions>());
   private readonly pipeline: RecognitionPipeline = createDefaultPipeline();
@@ -179,6 +179,9 @@ export class RecognitionService extends Disposable {
     this.clearTimer(document.uri);
     const current = this.results.get(key);
     if (!force && delay === 0 && current?.version === document.version && !this.running.has(key)) return;
+    // A run of this very version is under way (paused after drawing the shown part): it publishes;
+    // another would only redraw and refresh every view a second time.
+    if (!force && delay === 0 && this.running.get(key)?.version === document.version) return;
     this.timers.set(
       key,
       setTimeout(() => {
@@ -193,7 +196,7 @@ export class RecognitionService extends Disposable {
     const previous = this.running.get(key);
     if (previous) previous.cancelled = true;
     const version = document.version;
-    const token = { cancelled: false };
+    const token = { cancelled: false, version };
     this.running.set(key, token);
     const startedAt = performance.now();
     const text = document.getText();
