@@ -51,6 +51,9 @@ function lineHead(line: string): string {
   return line.slice(0, cut > 0 ? cut : HEAD_CHARS);
 }
 
+/** A month's name or abbreviation, or digits separated as in a numeric date. */
+const MAY_HOLD_DATE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d\s*[/.-]\s*\d/i;
+
 /** chrono reads relative dates against a reference; datelines are absolute, so any fixed one will do. */
 const CHRONO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
@@ -87,8 +90,9 @@ export function detectDocumentDate(text: string): string | undefined {
       }
     }
     if (best) return best.value;
-    // only lines that hold digits can hold a full date; chrono is the slower reader
-    const other = /\d/.test(head) ? chronoDateline(head, line) : undefined;
+    // chrono is the slower reader: it is asked only of a line that may hold a full date, with a
+    // month's name or a numeric date ("3/2/2006", "02.03.06"); its strict parsers need one of them.
+    const other = /\d/.test(head) && MAY_HOLD_DATE.test(head) ? chronoDateline(head, line) : undefined;
     if (other) return other;
   }
   return undefined;
