@@ -138,7 +138,13 @@ function formatText(text: string): string {
 describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10, E1)', function () {
   this.timeout(120_000);
   before(() => fs.mkdirSync(path.join(workspaceDir(), DIR), { recursive: true }));
-  afterEach(closeAllEditors);
+  // The big articles are removed after their test: thousands of "Kim Yong-chol" in the workspace
+  // would weigh on the suites after this one that index or export the whole workspace.
+  const big: vscode.Uri[] = [];
+  afterEach(async () => {
+    await closeAllEditors();
+    for (const uri of big.splice(0)) for (const f of [uri.fsPath, `${uri.fsPath}.factmark.yaml`]) fs.rmSync(f, { force: true });
+  });
 
 
   it('A9: a formatter that replaces the whole document in one edit (re-wrapped, spaces squeezed) leaves every annotation on its name', async () => {
@@ -183,6 +189,7 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     const para = (i: number) => `Dispatch ${i}:  Karim Ben Salah met Elena Vassallo in  Valletta, officials said,\nand the two ministers agreed to meet again in Tunis.  \n\n`;
     const text = Array.from({ length: 900 }, (_, i) => para(i)).join('');
     const uri = writeWorkspaceFile(`${DIR}/format-whole.txt`, text);
+    big.push(uri);
     const editor = await openInEditor(uri);
     const ids = await annotateAll(uri, text, ['Karim Ben Salah', 'Elena Vassallo', 'Valletta', 'Tunis']);
     assert.equal(ids.size, 3600);
@@ -264,6 +271,7 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     const lines = Array.from({ length: 3000 }, (_, i) => `Report ${i}: Kim Yong-chol met officials in Panmunjom.`);
     const text = `${lines.join('\n')}\n`;
     const uri = writeWorkspaceFile(`${DIR}/replace-all.txt`, text);
+    big.push(uri);
     const editor = await openInEditor(uri);
     const ids = await annotateAll(uri, text, ['Kim Yong-chol', 'Panmunjom']);
     assert.equal(ids.size, 6000);
