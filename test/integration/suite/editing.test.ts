@@ -240,6 +240,8 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
       await eventually(() => editor.document.getText() === moved, 'the sentence was not dragged to the end of the third line').catch(() => assert.fail(`the text is ${JSON.stringify(editor.document.getText())}`));
     } finally {
       listen.dispose();
+      // The mouse is not left over an editor, where the next suite's text would show a hover.
+      await wb.mouseMove(5, 5);
     }
     assert.deepEqual(events, [2], 'the drop was not one event of a deletion and an insertion');
     await assertOnQuotes(uri, ids);
