@@ -1,7 +1,10 @@
 // Growth of the sidecar costs with the number of annotations (issue 11 item 6): 1k, 2k, 4k, 8k and
 // 16k annotations, so that a quadratic step shows as a time that quadruples when n doubles.
 // Printed, never asserted. Needs `npm run compile-tests`. `node bench/growth.mjs` alone works too.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { realText, root } from './corpus.mjs';
@@ -67,6 +70,91 @@ export async function run() {
   const queries = S.parseSidecar(S.updateSidecar(undefined, { text: rep, document: { path: 'a.txt', annotations: realAnnotations(rep, 50000), facts: [] } })).doc.annotations;
   const re = ms(() => A.reanchor(undefined, 'A line added at the top.\n' + rep, queries));
   console.log(`  re-anchoring 5 MB of repeated passages (${queries.length} annotations), old text unknown: ${re.ms.toFixed(0)} ms (CPU ${re.cpu.toFixed(0)} ms), ${re.value.orphans.length} orphans`);
+  replaceAllGrowth(A, realText(16000 * 100));
+  bigSidecars();
+}
+
+/**
+ * One Replace All event in the editor (RELIABILITY-CASES A11): the live span tracker handles a change
+ * next to every other annotation in one event, as VS Code reports it (last change first).
+ */
+function replaceAllGrowth(A, text) {
+  console.log('');
+  console.log('  | annotations tracked | changes in one Replace All event | tracker (CPU) |');
+  console.log('  |---|---|---|');
+  for (const n of [1000, 2000, 4000, 8000, 16000]) {
+    const annotations = realAnnotations(text.slice(0, n * 100), n);
+    // A word just before every other annotation becomes one letter longer.
+    const changes = annotations.filter((_, i) => i % 2 === 0 && annotations[i].start >= 2).map((a) => ({ rangeOffset: a.start - 2, rangeLength: 1, text: 'xy' })).reverse();
+    let wall = Infinity;
+    let cpu = Infinity;
+    for (let k = 0; k < 3; k++) {
+      const tracker = new A.AnchorTracker(annotations);
+      const r = ms(() => tracker.applyChanges(changes));
+      [wall, cpu] = [Math.min(wall, r.ms), Math.min(cpu, r.cpu)];
+    }
+    console.log(`  | ${n} | ${changes.length} | ${wall.toFixed(1)} ms (${cpu.toFixed(1)} ms) |`);
+  }
+}
+
+/** CPU seconds used by this process's finished children (Linux /proc; undefined elsewhere). */
+function childCpuSeconds() {
+  try {
+    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
+    return (Number(fields[13]) + Number(fields[14])) / 100;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The built CLI on `args` in `cwd`: wall-clock and CPU seconds (the CPU time a loaded machine does not inflate). */
+function cli(cwd, ...args) {
+  const cpu0 = childCpuSeconds();
+  const t = process.hrtime.bigint();
+  try {
+    execFileSync(process.execPath, [join(root, 'dist/cli.js'), ...args], { cwd, stdio: 'ignore', timeout: 15 * 60_000 });
+  } catch (err) {
+    // check exits 1 on a sidecar with errors: that is the case measured, not a failure
+    if (err.status !== 1) throw err;
+  }
+  const s = Number(process.hrtime.bigint() - t) / 1e9;
+  const cpu1 = childCpuSeconds();
+  return `${s.toFixed(1)} s${cpu0 !== undefined ? ` (${(cpu1 - cpu0).toFixed(1)} s)` : ''}`;
+}
+
+/**
+ * Sidecars up to the 20 MB limit through the CLI (issue 11): `check` and `export` of n entries in
+ * Factmark's layout (about 110 bytes each, 150,000 make 17 MB), and `check` of n entries that all
+ * break the schema (no `status`, about 75 bytes each; 200,000 make 15 MB). A check of the latter was
+ * quadratic: the schema validator copied all the errors so far for each invalid entry.
+ */
+function bigSidecars() {
+  if (!existsSync(join(root, 'dist/cli.js'))) return console.log('  big sidecars: skipped (dist/cli.js is missing: npm run build)');
+  console.log('');
+  console.log('  | entries | sidecar | check | export json | export w3c | entries without status: sidecar | check |');
+  console.log('  |---|---|---|---|---|---|---|');
+  const dir = mkdtempSync(join(tmpdir(), 'factmark-bench-big-'));
+  try {
+    for (const n of [25000, 50000, 100000, 150000, 200000]) {
+      const row = [n];
+      const text = realText(n * 50);
+      const annotations = realAnnotations(text, n);
+      const entry = (a, status) => `  - id: ${a.id}\n    type: ${a.type}\n    start: ${a.start}\n    end: ${a.end}\n    quote: ${JSON.stringify(a.text)}\n${status}`;
+      const sidecar = (status) => `factmark: 1\ndocument:\n  path: a.txt\noffsets: codepoints\nannotations:\n${annotations.map((a) => entry(a, status)).join('')}`;
+      writeFileSync(join(dir, 'a.txt'), text);
+      const valid = sidecar('    status: confirmed\n');
+      if (valid.length < 20 * 1024 * 1024) {
+        writeFileSync(join(dir, 'a.txt.factmark.yaml'), valid);
+        row.push(`${(valid.length / 1024 / 1024).toFixed(1)} MB`, cli(dir, 'check', 'a.txt.factmark.yaml'), cli(dir, 'export', '-f', 'json', '--force', '-o', 'out.json', 'a.txt'), cli(dir, 'export', '-f', 'w3c', '--force', '-o', 'out.jsonld', 'a.txt'));
+      } else row.push('over 20 MB', '', '', '');
+      const invalid = sidecar('');
+      writeFileSync(join(dir, 'a.txt.factmark.yaml'), invalid);
+      row.push(`${(invalid.length / 1024 / 1024).toFixed(1)} MB`, cli(dir, 'check', 'a.txt.factmark.yaml'));
+      console.log(`  | ${row.join(' | ')} |`);
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) await run();

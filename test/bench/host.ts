@@ -23,6 +23,14 @@ export async function run(): Promise<void> {
   const wb = workbench();
   const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
   // `FACTMARK_BENCH_HOST_ONLY=import`: the import figures alone (a few minutes less on a loaded machine).
+  if (process.env.FACTMARK_BENCH_HOST_ONLY === 'replace') {
+    try {
+      Object.assign(figures, await replaceAllFigures());
+    } catch (err) {
+      failures.push({ title: 'Replace All benchmark', error: String(err) });
+    }
+    return writeResults(figures, failures);
+  }
   if (process.env.FACTMARK_BENCH_HOST_ONLY === 'import') {
     try {
       Object.assign(figures, await importFigures());
@@ -183,12 +191,64 @@ export async function run(): Promise<void> {
   }
   if (!paintOnly) {
     try {
+      Object.assign(figures, await replaceAllFigures());
+    } catch (err) {
+      failures.push({ title: 'Replace All benchmark', error: String(err) });
+    }
+    try {
       Object.assign(figures, await importFigures());
     } catch (err) {
       failures.push({ title: 'import benchmark', error: String(err) });
     }
   }
   writeResults(figures, failures);
+}
+
+/**
+ * RELIABILITY-CASES A11: Replace All in the find widget of n words, each in front of two annotated
+ * names (a sidecar of 2n entries), one change event of n changes: the time from the command until
+ * Factmark reports every annotation on its name, and the longest main-thread block meanwhile.
+ */
+async function replaceAllFigures(): Promise<Record<string, string>> {
+  const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
+  const figures: Record<string, string> = {};
+  const dir = path.join(root, 'bench-replace');
+  fs.mkdirSync(dir, { recursive: true });
+  try {
+    for (const n of [600, 3000, 6000]) {
+      const text = Array.from({ length: n }, (_, i) => `Report ${i}: Kim Yong-chol met officials in Panmunjom.\n`).join('');
+      const uri = vscode.Uri.file(path.join(dir, `replace-${n}.txt`));
+      fs.writeFileSync(uri.fsPath, text);
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri), { preview: false });
+      const add: Array<{ type: string; start: number; end: number }> = [];
+      for (const q of ['Kim Yong-chol', 'Panmunjom']) for (let at = text.indexOf(q); at >= 0; at = text.indexOf(q, at + 1)) add.push({ type: 'PERSON', start: at, end: at + q.length });
+      await vscode.commands.executeCommand('factmark.internal.editAnnotations', uri, { add });
+      type Snapshot = { model: { annotations: Array<{ start: number; end: number; text: string }> }; orphans: string[] };
+      const settled = async () => {
+        const r = await vscode.commands.executeCommand<Snapshot>('factmark.internal.getAnnotations', uri);
+        const now = editor.document.getText();
+        return r.orphans.length === 0 && r.model.annotations.every((a) => now.slice(a.start, a.end) === a.text);
+      };
+      const { blockedMs, totalMs } = await longestBlock(async () => {
+        await vscode.commands.executeCommand('editor.actions.findWithArgs', { searchString: 'Report', replaceString: 'Dispatch', isCaseSensitive: true, matchWholeWord: true });
+        await vscode.commands.executeCommand('editor.action.replaceAll');
+        const deadline = performance.now() + 120_000;
+        while (editor.document.getText().includes('Report') || !(await settled())) {
+          if (performance.now() > deadline) throw new Error(`Replace All of ${n}: annotations not on their names within 2 minutes`);
+          await new Promise((r) => setTimeout(r, 5));
+        }
+      });
+      await vscode.commands.executeCommand('closeFindWidget');
+      const label = `Replace All of ${n} words in front of ${add.length} annotations (one event)`;
+      figures[`${label}: until every annotation is on its name (ms)`] = totalMs.toFixed(0);
+      figures[`${label}: longest main-thread block (ms)`] = blockedMs.toFixed(0);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  } finally {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(dir, { recursive: true, force: true });
+  }
+  return figures;
 }
 
 function writeResults(figures: Record<string, string>, failures: Array<{ title: string; error: string }>): void {

@@ -16,6 +16,13 @@ export async function startProbe(artifacts) {
     },
     mouseMove: ({ x, y }) => page.mouse.move(x, y),
     mouseClick: ({ x, y, button }) => page.mouse.click(x, y, { button }),
+    // Press the left button at one point, move to another in steps (as a hand does), release there.
+    mouseDrag: async ({ from, to }) => {
+      await page.mouse.move(from.x, from.y);
+      await page.mouse.down();
+      await page.mouse.move(to.x, to.y, { steps: 12 });
+      await page.mouse.up();
+    },
     click: ({ selector }) => page.locator(selector).first().click(),
     hover: ({ selector }) => page.locator(selector).first().hover(),
     press: ({ key }) => page.keyboard.press(key),

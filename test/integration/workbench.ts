@@ -30,6 +30,11 @@ export class Workbench {
     return this.call('mouseClick', { x, y });
   }
 
+  /** Drags with the left button from one page point to another (down, moves in steps, up). */
+  mouseDrag(from: { x: number; y: number }, to: { x: number; y: number }): Promise<void> {
+    return this.call('mouseDrag', { from, to });
+  }
+
   click(selector: string): Promise<void> {
     return this.call('click', { selector });
   }
@@ -162,6 +167,30 @@ export function readRenderedDecorations(): RenderedDecoration[] {
     });
   }
   return result;
+}
+
+/**
+ * Where the active editor draws a character: the middle of the `column`th character (0-based) of the
+ * rendered line whose text is `line`; undefined when no such line is on screen.
+ */
+export function characterPoint(arg: { line: string; column: number }): { x: number; y: number } | undefined {
+  const editor = document.querySelector('.editor-group-container.active .monaco-editor') ?? document.querySelector('.monaco-editor');
+  const line = Array.from(editor?.querySelectorAll('.view-lines .view-line') ?? []).find((l) => (l.textContent ?? '').replace(/\u00a0/g, ' ') === arg.line);
+  if (!line) return undefined;
+  let left = arg.column;
+  const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode() as Text | null; n; n = walker.nextNode() as Text | null) {
+    if (left >= n.data.length) {
+      left -= n.data.length;
+      continue;
+    }
+    const range = document.createRange();
+    range.setStart(n, left);
+    range.setEnd(n, left + 1);
+    const r = range.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }
+  return undefined;
 }
 
 /** What the visible quick input shows: its title, placeholder, typed value and rows (`✓` marks a checked row, `>` the focused one). */

@@ -141,7 +141,7 @@ async function runImport(values: Values, positionals: string[], io: Io): Promise
     // per document, the other documents of a multi-document file are no loss: they are counted once below
     const problems = r.problems.filter((p) => p.kind !== 'other-document');
     for (const p of problems) io.err(`${where}: ${problemLine(p)}\n`);
-    all.push(...problems);
+    for (const p of problems) all.push(p); // not push(...): 100,000s of problems overflow the stack
     lost += problems.filter((p) => !p.imported).length;
     addedAnnotations += outcome.addedAnnotations;
     addedFacts += outcome.addedFacts;

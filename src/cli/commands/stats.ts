@@ -49,7 +49,8 @@ function runStats(values: Values, paths: string[], io: Io): number {
     return 0;
   }
   const rows = [['Type', 'Confirmed', 'Suggested', 'Rejected'], ...types.map((t) => [t, ...counts(byType.get(t)!)]), ['Total', ...counts(total)]];
-  const widths = rows[0].map((_, i) => Math.max(...rows.map((r) => r[i].length)));
+  // reduce, not Math.max(...): a folder's sidecars can hold 100,000s of types, too many arguments for the stack.
+  const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0));
   io.out(`${plural(documents, 'document')}, ${plural(facts, 'fact')}, ${plural(orphans, 'orphan')}${invalid ? `, ${plural(invalid, 'invalid sidecar')}` : ''}\n\n`);
   for (const r of rows) io.out(`${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}\n`);
   return 0;

@@ -83,7 +83,8 @@ function annotationBase(name: string): string {
 /** The collection holding every annotation of the documents, in document then position order. */
 export function toW3cCollection(docs: ExportInput[], options: ExportOptions = {}, warnings: string[] = []): W3cCollection {
   const items: W3cAnnotation[] = [];
-  for (const d of sortInputs(docs)) items.push(...toW3cAnnotations(d, options, warnings));
+  // A loop, not push(...): a document with over 100,000 annotations overflows the stack.
+  for (const d of sortInputs(docs)) for (const a of toW3cAnnotations(d, options, warnings)) items.push(a);
   const id = `${URN}collection`;
   return {
     '@context': ANNO_CONTEXT,

@@ -304,8 +304,12 @@ function commentLines(source: string, kept?: ReadonlySet<string>): string[] {
   const yaml = parseDocument(source, YAML_OPTIONS);
   const lines: string[] = [];
   // (In a CRLF file the parser can leave a line's \r on a comment followed by a blank line.)
+  // Loops, not push(...): a comment of 100,000s of lines would overflow the stack.
+  const add = (some: string[]) => {
+    for (const line of some) lines.push(line);
+  };
   const take = (c: string | null | undefined) => {
-    if (c) lines.push(...c.split(/\r?\n/));
+    if (c) add(c.split(/\r?\n/));
   };
   take(yaml.commentBefore);
   take(yaml.comment);
@@ -316,7 +320,7 @@ function commentLines(source: string, kept?: ReadonlySet<string>): string[] {
       if (kept && typeof key === 'number' && isMap(node) && typeof node.get('id') === 'string' && !kept.has(node.get('id') as string)) {
         const hash = source.indexOf('#', node.range![1]);
         const onItsLine = hash >= 0 && !source.slice(node.range![1], hash).includes('\n');
-        lines.push(...(node.comment ?? '').split(/\r?\n/).slice(onItsLine ? 1 : 0));
+        add((node.comment ?? '').split(/\r?\n/).slice(onItsLine ? 1 : 0));
         return visit.SKIP;
       }
       take(node.commentBefore);

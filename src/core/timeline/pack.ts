@@ -36,6 +36,14 @@ export interface Packed {
   keys: string[];
 }
 
+/** The time a crowd's entries cover: the earliest start and the latest end of its items. */
+export function crowdStretch(c: Crowd): { from: number; to: number } {
+  // A loop, not Math.min(...): a date shared by 100,000s of entries would overflow the stack.
+  let [from, to] = [Infinity, -Infinity];
+  for (const i of c.items) [from, to] = [Math.min(from, i.from), Math.max(to, i.to)];
+  return { from, to };
+}
+
 /** The row key of row `n` of a lane; only row 0 shows the lane's name. */
 export function rowKey(lane: string, n: number): string {
   return `${lane}\u0000${n}`;

@@ -5,7 +5,8 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { gitBlobSha1, parseSidecar } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
-import { closeAllEditors, eventually, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { closeAllEditors, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { characterPoint, readRenderedDecorations, workbench } from '../workbench';
 
 // RELIABILITY-CASES A9 (a formatter rewrites the document), A10 (move line), A11 (Replace All
 // touching 500+ spans in one event), in a real VS Code: every annotation stays on its text, in the
@@ -60,10 +61,90 @@ async function assertSaved(uri: vscode.Uri, count: number): Promise<void> {
   }
 }
 
+/**
+ * The editor paints a highlight on the text of every annotation it shows, and no highlight on other
+ * text than annotations and suggestions (a highlight left where the text was is drawn on other
+ * characters). Checked in the rendered page; without the workbench (test-electron) there is nothing to look at.
+ */
+async function assertHighlighted(editor: vscode.TextEditor, ids: Map<string, string>): Promise<void> {
+  const wb = workbench();
+  if (!wb) return;
+  const uri = editor.document.uri;
+  let last = '';
+  await eventually(
+    async () => {
+      const doc = editor.document;
+      const text = doc.getText();
+      const live = await snapshot(uri);
+      const shown = (o: number) => editor.visibleRanges.some((r) => r.contains(doc.positionAt(o)));
+      const onScreen = live.model.annotations.filter((a) => ids.has(a.id) && shown(a.start) && shown(a.end));
+      const drawn = (await wb.evaluate(readRenderedDecorations)).map((d) => d.text);
+      const known = [...live.model.annotations.map((a) => text.slice(a.start, a.end)), ...(await suggestionsFor(uri)).mentions.map((m) => m.text)];
+      const wanted = new Map<string, number>();
+      for (const a of onScreen) wanted.set(ids.get(a.id)!, (wanted.get(ids.get(a.id)!) ?? 0) + 1);
+      const missing = [...wanted].filter(([q, n]) => drawn.filter((d) => d === q).length < n).map(([q]) => q);
+      // A highlight cut by the end of a line shows part of its text.
+      const stray = drawn.filter((d) => !known.some((k) => k === d || (d.length > 2 && (k.startsWith(d) || k.endsWith(d)))));
+      last = `${onScreen.length} annotations on screen; not drawn: ${missing.join(' | ')}; drawn on other text: ${stray.join(' | ')}`;
+      return onScreen.length > 0 && missing.length === 0 && stray.length === 0;
+    },
+    'the highlights are not on the annotated text',
+    30_000,
+  ).catch(() => assert.fail(last));
+}
+
+/** A formatter of plain text the test registers: its edits for a document, while `run` runs `editor.action.formatDocument`. */
+async function formatWith(editor: vscode.TextEditor, edits: (doc: vscode.TextDocument) => vscode.TextEdit[]): Promise<Array<readonly vscode.TextDocumentContentChangeEvent[]>> {
+  const events: (readonly vscode.TextDocumentContentChangeEvent[])[] = [];
+  const listen = vscode.workspace.onDidChangeTextDocument((e) => {
+    if (e.document === editor.document && e.contentChanges.length) events.push(e.contentChanges);
+  });
+  const provider = vscode.languages.registerDocumentFormattingEditProvider({ language: editor.document.languageId, scheme: 'file' }, { provideDocumentFormattingEdits: edits });
+  try {
+    const before = editor.document.version;
+    await vscode.window.showTextDocument(editor.document, { preview: false });
+    await vscode.commands.executeCommand('editor.action.formatDocument');
+    await eventually(() => editor.document.version !== before, 'the formatter did not change the document');
+  } finally {
+    provider.dispose();
+    listen.dispose();
+  }
+  return events;
+}
+
+/**
+ * The test formatter's edits of a text, as [start, end, replacement]: spaces at a line's end dropped,
+ * runs of spaces squeezed to one, the lines of a paragraph joined by a space.
+ */
+function formatEdits(text: string): Array<[number, number, string]> {
+  const out: Array<[number, number, string]> = [];
+  for (const m of text.matchAll(/ +(?=\n)| {2,}|(?<=[^\n])\n(?=[^\n])/g)) {
+    const end = m.index + m[0].length;
+    out.push([m.index, end, m[0] === '\n' ? ' ' : text[end] === '\n' ? '' : ' ']);
+  }
+  return out;
+}
+
+function formatText(text: string): string {
+  let out = '';
+  let at = 0;
+  for (const [start, end, by] of formatEdits(text)) {
+    out += text.slice(at, start) + by;
+    at = end;
+  }
+  return out + text.slice(at);
+}
+
 describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10, E1)', function () {
   this.timeout(120_000);
   before(() => fs.mkdirSync(path.join(workspaceDir(), DIR), { recursive: true }));
-  afterEach(closeAllEditors);
+  // The big articles are removed after their test: thousands of "Kim Yong-chol" in the workspace
+  // would weigh on the suites after this one that index or export the whole workspace.
+  const big: vscode.Uri[] = [];
+  afterEach(async () => {
+    await closeAllEditors();
+    for (const uri of big.splice(0)) for (const f of [uri.fsPath, `${uri.fsPath}.factmark.yaml`]) fs.rmSync(f, { force: true });
+  });
 
 
   it('A9: a formatter that replaces the whole document in one edit (re-wrapped, spaces squeezed) leaves every annotation on its name', async () => {
@@ -87,6 +168,45 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     await assertSaved(uri, ids.size);
   });
 
+  it('A9: a formatter of minimal edits (Format Document: spaces squeezed beside names, lines joined) leaves every annotation and its highlight on its name', async () => {
+    const text = 'Elena Vassallo met  Karim Ben Salah  in Valletta on Tuesday,   officials said, and the two ministers\nagreed to meet again in Tunis.  \n\nBen Salah said   Tunisia would ask the\nEuropean Union for funding.   \n';
+    const uri = writeWorkspaceFile(`${DIR}/format-minimal.txt`, text);
+    const editor = await openInEditor(uri);
+    const ids = await annotateAll(uri, text, ['Elena Vassallo', 'Karim Ben Salah', 'Valletta', 'Tunis', 'European Union']);
+    const events = await formatWith(editor, (doc) => formatEdits(doc.getText()).map(([from, to, by]) => vscode.TextEdit.replace(new vscode.Range(doc.positionAt(from), doc.positionAt(to)), by)));
+    assert.equal(editor.document.getText(), formatText(text));
+    const changes = events.flat();
+    assert.ok(changes.length >= 8 && changes.every((c) => c.rangeLength <= 3 && c.text.length <= 1), `not minimal edits: ${JSON.stringify(changes)}`);
+    await eventually(async () => assertOnQuotes(uri, ids).then(() => true, () => false), 'annotations not back on their names after the formatter');
+    await assertOnQuotes(uri, ids);
+    await assertHighlighted(editor, ids);
+    await assertSaved(uri, ids.size);
+  });
+
+  it('A9: a formatter that returns one replace of a whole 120 KB article (Format Document; VS Code applies it as one change) leaves every annotation and its highlight on its name', async () => {
+    // VS Code turns a formatter's edits into minimal ones, but not an edit of over 100,000 characters:
+    // that one replaces the whole document, as the change event shows.
+    const para = (i: number) => `Dispatch ${i}:  Karim Ben Salah met Elena Vassallo in  Valletta, officials said,\nand the two ministers agreed to meet again in Tunis.  \n\n`;
+    const text = Array.from({ length: 900 }, (_, i) => para(i)).join('');
+    const uri = writeWorkspaceFile(`${DIR}/format-whole.txt`, text);
+    big.push(uri);
+    const editor = await openInEditor(uri);
+    const ids = await annotateAll(uri, text, ['Karim Ben Salah', 'Elena Vassallo', 'Valletta', 'Tunis']);
+    assert.equal(ids.size, 3600);
+    const events = await formatWith(editor, (doc) => [vscode.TextEdit.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), formatText(doc.getText()))]);
+    assert.equal(editor.document.getText(), formatText(text));
+    assert.deepEqual(
+      events.map((e) => e.length),
+      [1],
+      'not one change',
+    );
+    assert.equal(events[0][0].rangeLength, text.length, 'the change is not the whole document');
+    await eventually(async () => assertOnQuotes(uri, ids).then(() => true, () => false), 'annotations not back on their names after the formatter', 30_000);
+    await assertOnQuotes(uri, ids);
+    await assertHighlighted(editor, ids);
+    await assertSaved(uri, ids.size);
+  });
+
   it('A10: moving annotated lines with Alt+Down (editor.action.moveLinesDownAction) carries the annotations along', async () => {
     const text = 'First line names Kim Yong-chol.\nSecond line names Panmunjom.\nThird line names Seoul.\n';
     const uri = writeWorkspaceFile(`${DIR}/move.txt`, text);
@@ -99,26 +219,84 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     await assertSaved(uri, ids.size);
   });
 
-  it('A11: one Replace All event of 600 changes next to 600 annotations moves each exactly, handled quickly', async () => {
-    const lines = Array.from({ length: 600 }, (_, i) => `Report ${i}: Kim Yong-chol met officials in Panmunjom.`);
+  it('A10: dragging a selected sentence with the mouse to the end of another line carries its annotation along; the highlight too', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const text = 'First line names Kim Yong-chol.\nSecond line names Panmunjom.\nThird line names Seoul.\n';
+    const uri = writeWorkspaceFile(`${DIR}/drag.txt`, text);
+    const editor = await openInEditor(uri);
+    const ids = await annotateAll(uri, text, ['Kim Yong-chol', 'Panmunjom', 'Seoul']);
+    await assertHighlighted(editor, ids);
+    const events: number[] = [];
+    const listen = vscode.workspace.onDidChangeTextDocument((e) => e.document === editor.document && e.contentChanges.length && events.push(e.contentChanges.length));
+    try {
+      editor.selection = new vscode.Selection(1, 0, 1, 28);
+      await eventually(() => wb.evaluate(() => !!document.querySelector('.editor-group-container.active .monaco-editor .selected-text')), 'the selection is not drawn');
+      // Pressed on "Panmunjom" inside the selection, released past the end of the third line.
+      const from = await eventually(() => wb.evaluate(characterPoint, { line: 'Second line names Panmunjom.', column: 21 }), 'the second line is not on screen');
+      const end = await eventually(() => wb.evaluate(characterPoint, { line: 'Third line names Seoul.', column: 22 }), 'the third line is not on screen');
+      await wb.mouseDrag(from, { x: end.x + 80, y: end.y });
+      const moved = 'First line names Kim Yong-chol.\n\nThird line names Seoul.Second line names Panmunjom.\n';
+      await eventually(() => editor.document.getText() === moved, 'the sentence was not dragged to the end of the third line').catch(() => assert.fail(`the text is ${JSON.stringify(editor.document.getText())}`));
+    } finally {
+      listen.dispose();
+      // The mouse is not left over an editor, where the next suite's text would show a hover.
+      await wb.mouseMove(5, 5);
+    }
+    assert.deepEqual(events, [2], 'the drop was not one event of a deletion and an insertion');
+    await assertOnQuotes(uri, ids);
+    const panmunjom = (await snapshot(uri)).model.annotations.find((a) => ids.get(a.id) === 'Panmunjom')!;
+    assert.equal(editor.document.positionAt(panmunjom.start).line, 2, 'the annotation did not travel with its sentence');
+    await assertHighlighted(editor, ids);
+    await assertSaved(uri, ids.size);
+  });
+
+  it('A10: a sentence moved by one edit that deletes it and inserts it on another line (as a drop does) carries its annotation along', async () => {
+    const text = 'First line names Kim Yong-chol.\nSecond line names Panmunjom.\nThird line names Seoul.\n';
+    const uri = writeWorkspaceFile(`${DIR}/drop.txt`, text);
+    const editor = await openInEditor(uri);
+    const ids = await annotateAll(uri, text, ['Kim Yong-chol', 'Panmunjom', 'Seoul']);
+    const edit = new vscode.WorkspaceEdit();
+    edit.delete(uri, new vscode.Range(1, 0, 1, 28));
+    edit.insert(uri, new vscode.Position(0, 0), 'Second line names Panmunjom. ');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    assert.equal(editor.document.getText(), 'Second line names Panmunjom. First line names Kim Yong-chol.\n\nThird line names Seoul.\n');
+    await eventually(async () => assertOnQuotes(uri, ids).then(() => true, () => false), 'annotations not on their names after the move');
+    await assertOnQuotes(uri, ids);
+    const panmunjom = (await snapshot(uri)).model.annotations.find((a) => ids.get(a.id) === 'Panmunjom')!;
+    assert.equal(panmunjom.start, 'Second line names '.length, 'the annotation did not travel with its sentence');
+    await assertHighlighted(editor, ids);
+    await assertSaved(uri, ids.size);
+  });
+
+  it('A11: Replace All in the find widget of 3,000 words in front of 6,000 annotations (one event, one merged change) moves each exactly, highlights and sidecar too', async () => {
+    const lines = Array.from({ length: 3000 }, (_, i) => `Report ${i}: Kim Yong-chol met officials in Panmunjom.`);
     const text = `${lines.join('\n')}\n`;
     const uri = writeWorkspaceFile(`${DIR}/replace-all.txt`, text);
-    await openInEditor(uri);
-    const ids = await annotateAll(uri, text, ['Kim Yong-chol']);
-    assert.equal(ids.size, 600);
+    big.push(uri);
+    const editor = await openInEditor(uri);
+    const ids = await annotateAll(uri, text, ['Kim Yong-chol', 'Panmunjom']);
+    assert.equal(ids.size, 6000);
     await assertOnQuotes(uri, ids);
-    const doc = await vscode.workspace.openTextDocument(uri);
-    const edit = new vscode.WorkspaceEdit();
-    // "Report" before every name becomes "Dispatch": every annotation shifts by a different amount.
-    for (let at = text.indexOf('Report'); at >= 0; at = text.indexOf('Report', at + 1)) edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 6)), 'Dispatch');
-    const t = Date.now();
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    const events: number[] = [];
+    const listen = vscode.workspace.onDidChangeTextDocument((e) => e.document === editor.document && e.contentChanges.length && events.push(e.contentChanges.length));
+    try {
+      // "Report" before every name becomes "Dispatch": every annotation shifts by a different amount.
+      await vscode.commands.executeCommand('editor.actions.findWithArgs', { searchString: 'Report', replaceString: 'Dispatch', isRegex: false, isCaseSensitive: true, matchWholeWord: true });
+      await vscode.commands.executeCommand('editor.action.replaceAll');
+      await eventually(() => !editor.document.getText().includes('Report'), 'Replace All did not replace every "Report"', 30_000);
+    } finally {
+      listen.dispose();
+      await vscode.commands.executeCommand('closeFindWidget');
+    }
+    // One event; VS Code's text buffer merges an edit of over 1,000 changes into one replacement from
+    // the first to the last, so Factmark sees one coarse change swallowing every annotation but the last.
+    assert.deepEqual(events, [1], `Replace All was not one event of one merged change: ${JSON.stringify(events)}`);
+    // How long it takes is a figure of `npm run bench` (the host benchmark), not asserted here.
+    await eventually(async () => assertOnQuotes(uri, ids).then(() => true, () => false), 'annotations not on their names after Replace All', 30_000);
     await assertOnQuotes(uri, ids);
-    const took = Date.now() - t;
-    // The H1 budget is per keystroke; one event of 600 changes plus the round trip of a command
-    // stays far below a second.
-    assert.ok(took < 2000, `took ${took} ms`);
-    await assertSaved(uri, 600);
+    await assertHighlighted(editor, ids);
+    await assertSaved(uri, 6000);
   });
 
   it('D10: annotating while the sidecar cannot be read writes a .conflict copy beside it; the broken file is untouched', async () => {

@@ -19,6 +19,23 @@ function factmark(cwd: string, ...args: string[]): { code: number | null; stdout
 
 const ARTICLE = 'Gen. Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006.\n';
 
+/**
+ * The CLI run with a 100 KB stack: push(...list) or Math.max(...list) overflows Node's default stack
+ * past some 120,000 items; with this stack 20,000 (a sidecar of 2 MB) overflow the same way, fast.
+ */
+function smallStack(cwd: string, ...args: string[]): { code: number | null; stdout: string; stderr: string } {
+  const r = spawnSync(process.execPath, ['--stack-size=100', CLI, ...args], { cwd, encoding: 'utf8', timeout: 60_000, maxBuffer: 64 * 1024 * 1024 });
+  assert.doesNotMatch(r.stderr, /Maximum call stack|unexpected error/, r.stderr.slice(0, 2000));
+  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+}
+
+/** A sidecar of a.txt with `n` entries made by `entry(i)` (i from 1), in Factmark's layout. */
+function sidecarOf(n: number, entry: (i: number) => string): string {
+  const entries: string[] = [];
+  for (let i = 1; i <= n; i++) entries.push(entry(i));
+  return `factmark: 1\ndocument:\n  path: a.txt\noffsets: codepoints\nannotations:\n${entries.join('')}`;
+}
+
 describe('factmark CLI with hostile files, symlinks and empty folders (issue 11 items 7, 8)', function () {
   this.timeout(120_000);
   let dir: string;
@@ -152,6 +169,54 @@ describe('factmark CLI with hostile files, symlinks and empty folders (issue 11 
     assert.match(r.stderr, /warning: a\.txt: a20000 “Zzq”/);
     assert.match(r.stderr, /Exported 0 annotations and 0 facts from 1 document to out\.json/);
     assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'out.json'), 'utf8')).documents.length, 1);
+  });
+  it('W3C export of a document with 20,000 annotations exports every one, no stack overflow', () => {
+    const n = 20_000;
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE.repeat(n));
+    const at = (i: number) => (i - 1) * ARTICLE.length + 5;
+    fs.writeFileSync(path.join(dir, 'a.txt.factmark.yaml'), sidecarOf(n, (i) => `  - id: a${i}\n    type: PERSON\n    start: ${at(i)}\n    end: ${at(i) + 13}\n    quote: Kim Yong-chol\n    status: confirmed\n`));
+    const r = smallStack(dir, 'export', '-f', 'w3c', '-o', 'out.jsonld', 'a.txt');
+    assert.equal(r.code, 0, r.stderr.slice(0, 2000));
+    assert.match(r.stderr, /Exported 20000 annotations and 0 facts from 1 document to out\.jsonld/);
+    const items = JSON.parse(fs.readFileSync(path.join(dir, 'out.jsonld'), 'utf8')).first.items as Array<{ target: { selector: Array<{ exact?: string }> } }>;
+    assert.equal(items.length, n);
+    assert.ok(items.every((a) => a.target.selector.some((s) => s.exact === 'Kim Yong-chol')));
+  });
+  it('import of 20,000 brat annotations whose text is not in the document names each one and counts them, no stack overflow', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    const n = 20_000;
+    fs.writeFileSync(path.join(dir, 'a.ann'), Array.from({ length: n }, (_, i) => `T${i + 1}\tPERSON 500 503\tZzq\n`).join(''));
+    const r = smallStack(dir, 'import', '-f', 'brat', 'a.ann', 'a.txt');
+    assert.equal(r.code, 1, 'nothing imported');
+    assert.equal(r.stderr.match(/^a\.txt: not imported: line \d+: T\d+: T\d+ PERSON “Zzq” is not in the document$/gm)?.length, n);
+    assert.match(r.stdout, /Imported 0 annotations and 0 facts into 1 document; 20000 not imported \(20000 whose text is not in the document\)\./);
+  });
+  it('stats over 20,000 annotation types lists each type, no stack overflow', () => {
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    const n = 20_000;
+    fs.writeFileSync(path.join(dir, 'a.txt.factmark.yaml'), sidecarOf(n, (i) => `  - id: a${i}\n    type: T${i}\n    start: 5\n    end: 18\n    quote: Kim Yong-chol\n    status: confirmed\n`));
+    const r = smallStack(dir, 'stats', '.');
+    assert.equal(r.code, 0, r.stderr.slice(0, 2000));
+    assert.equal(r.stdout.match(/^T\d+ +1 +0 +0$/gm)?.length, n);
+    assert.match(r.stdout, /^Total +20000 +0 +0$/m);
+  });
+  it('import into a sidecar that needs the general writer and holds a comment of 20,000 lines keeps every line, no stack overflow', () => {
+    // A flow list is a layout only the general writer (yaml nodes) rewrites; it then checks that
+    // no comment line is lost, line by line.
+    fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);
+    const n = 20_000;
+    const comment = Array.from({ length: n }, (_, i) => `# source note ${i + 1}`).join('\n');
+    fs.writeFileSync(
+      path.join(dir, 'a.txt.factmark.yaml'),
+      `${comment}\nfactmark: 1\ndocument: {path: a.txt}\noffsets: codepoints\nannotations: [{id: a1, type: PERSON, start: 5, end: 18, quote: Kim Yong-chol, status: confirmed}]\n`,
+    );
+    fs.writeFileSync(path.join(dir, 'a.ann'), 'T1\tPLACE 41 50\tPanmunjom\n');
+    const r = smallStack(dir, 'import', '-f', 'brat', 'a.ann', 'a.txt');
+    assert.equal(r.code, 0, r.stdout + r.stderr.slice(0, 2000));
+    assert.match(r.stdout, /a\.txt: 1 annotation and 0 facts added/);
+    const written = fs.readFileSync(path.join(dir, 'a.txt.factmark.yaml'), 'utf8');
+    assert.equal(written.match(/^# source note \d+$/gm)?.length, n);
+    assert.match(written, /quote: Panmunjom/);
   });
   it('a 19 MB sidecar, just under the 20 MB limit, is read and checked; one byte over the limit is refused', () => {
     fs.writeFileSync(path.join(dir, 'a.txt'), ARTICLE);

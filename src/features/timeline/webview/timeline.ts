@@ -6,7 +6,7 @@
  * Every text from a file is written with textContent (or as SVG <title> text by Plot), never as HTML.
  */
 import * as Plot from '@observablehq/plot';
-import { filterTimeline, groupTimeline, isoDay, packLanes, type Crowd, type PackedItem, type TimelineFilter, type TimelineGrouping, type TimelineItem, type TimelineView, type UnplacedEntry } from '../../../core/timeline';
+import { crowdStretch, filterTimeline, groupTimeline, isoDay, packLanes, type Crowd, type PackedItem, type TimelineFilter, type TimelineGrouping, type TimelineItem, type TimelineView, type UnplacedEntry } from '../../../core/timeline';
 import { el, exportControls, readData, filterControls, localList, moreNote, noteScope, onThemeChange, remoteList, scopeControl, vscode, type SharedFilterState, type TypeChoice } from './common';
 
 interface State {
@@ -106,8 +106,9 @@ type Row = PackedItem;
 
 /** A crowd's span as read out: one day, or first – last day. */
 function stretch(c: Crowd): string {
-  const first = isoDay(Math.min(...c.items.map((i) => i.from)));
-  const last = isoDay(Math.max(...c.items.map((i) => i.to)) - 1);
+  const { from, to } = crowdStretch(c);
+  const first = isoDay(from);
+  const last = isoDay(to - 1);
   return first === last ? first : `${first} – ${last}`;
 }
 

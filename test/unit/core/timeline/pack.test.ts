@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { indexModel } from '../../../../src/core/index';
 import { Gazetteer, placeMap } from '../../../../src/core/places';
-import { buildTimeline, groupTimeline, packLanes, pictureDocumentOf, ROWS_PER_LANE } from '../../../../src/core/timeline';
+import { buildTimeline, crowdStretch, groupTimeline, packLanes, pictureDocumentOf, ROWS_PER_LANE, type TimelineItem } from '../../../../src/core/timeline';
 
 /** An article: one date in each line, the given lines. */
 function article(lines: string[]) {
@@ -40,6 +40,18 @@ describe('timeline rows (a date many entries share)', () => {
     const lone = packLanes(groupTimeline(timeline.items.slice(0, 3), 'type'), 30 * DAY, 2);
     assert.equal(lone.crowds.length, 0);
     assert.equal(lone.rows.length, 3);
+  });
+  it('reads out the stretch of a crowd of 300,000 entries (a date a whole archive shares), no stack overflow', () => {
+    // What the crowd's mark says: "300000 more in DATE, 2001-05-04 – 2001-05-06".
+    const may = Date.UTC(2001, 4, 4);
+    const items = Array.from({ length: 300_000 }, (_, i): TimelineItem => {
+      const from = may + (i % 3) * DAY;
+      return { key: `u#d${i}`, uri: 'u', document: 'a.txt', kind: 'date', type: 'DATE', suggested: false, value: '2001-05', label: 'May', quote: 'May', sentence: { start: 0, end: 3 }, entities: [], entityTypes: [], start: 0, end: 3, from, to: from + DAY, precision: 'day', point: true };
+    }).sort((a, b) => a.from - b.from);
+    const packed = packLanes([{ name: 'DATE', items }], 300 * DAY);
+    assert.equal(packed.crowds.length, 1);
+    assert.equal(packed.crowds[0].items.length, 300_000 - ROWS_PER_LANE);
+    assert.deepEqual(crowdStretch(packed.crowds[0]), { from: may, to: may + 3 * DAY });
   });
 });
 
