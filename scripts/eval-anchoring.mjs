@@ -160,8 +160,9 @@ function randomEdit(text, anns, kinds, pasted = new Uint8Array(text.length)) {
     const words = pick(donors).match(/\b[a-z]{3,}\b/g) ?? [];
     const n = Math.floor(rand() * 3);
     const replacement = words.slice(0, n).join(' ');
-    // A removal takes the space after (or before) the words with it.
-    if (!replacement) return text[to] === ' ' ? { kind, edits: [{ from, to: to + 1, text: '' }] } : { kind, edits: [{ from: from - 1, to, text: '' }] };
+    // A removal takes the space after (or before) the words with it; the text's first words have
+    // none before them.
+    if (!replacement) return text[to] === ' ' ? { kind, edits: [{ from, to: to + 1, text: '' }] } : { kind, edits: [{ from: Math.max(0, from - 1), to, text: '' }] };
     return { kind, edits: [{ from, to, text: replacement }] };
   }
   if (kind === 'typo') {
@@ -315,6 +316,11 @@ for (const seed of seeds) {
         if (!e) continue;
         kinds.push(e.kind);
         const r = apply(cur, live, e);
+        // Edits never touch an annotation's own text: where it truly went, its quote is.
+        live.forEach((a, j) => {
+          const t = r.truth[j];
+          if (t && r.newText.slice(t.start, t.end) !== cur.slice(a.start, a.end)) throw new Error(`eval bug: ${e.kind} put the truth of ${JSON.stringify(cur.slice(a.start, a.end))} on ${JSON.stringify(r.newText.slice(t.start, t.end))}`);
+        });
         let j = 0;
         truth = truth.map((t) => (t ? r.truth[j++] : undefined));
         cur = r.newText;
