@@ -14,7 +14,7 @@
 
 import { agreeAfter, agreeBefore, sentenceAround } from './alignment';
 import { edgesAgree } from './edges';
-import { contextScore, occurrences, otherSentence, type Candidate } from './match';
+import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { NEAR_COPY } from './rivals';
 import type { AnchorQuery, Orphan, Placement } from './reanchor';
 
@@ -30,6 +30,8 @@ const MIN_SIDE = 16;
 export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed: Placement[], orphans: Orphan[], source: (a: AnchorQuery) => Source): { placed: Placement[]; orphans: Orphan[] } {
   const at = new Map(placed.map((p) => [p.id, p]));
   const orphanOf = new Map(orphans.map((o) => [o.id, o]));
+  // (With none sure, nothing frames the anchors: the search's rules stand, the place predicted
+  // from the old offsets among them.)
   const sure = sureAnchors(text, ordered, at);
   if (sure.length === 0) return { placed, orphans };
   // Spans held by a placement: another anchor with the same quote is not moved onto them.
@@ -73,8 +75,9 @@ export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed
     }
     const found = inWindow(text, a, lo, hi, free);
     if (!p) {
-      // An orphan is placed only on the one fitting occurrence in its window, with some of its context.
-      if (typeof found === 'object' && found.score >= REATTACH) place(found);
+      // An orphan is placed only on the one fitting occurrence in its window, with some of its
+      // context kept next to it, or most of it allowing edits (words replaced all around it).
+      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH)) place(found);
       else lost.push(o!);
       continue;
     }
@@ -142,6 +145,8 @@ function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, 
 
 /** Context agreement an orphan's one fitting occurrence in its window needs to be placed there. */
 const REATTACH = 0.25;
+/** The same, allowing edits ({@link fuzzyContextScore}). */
+const FUZZY_REATTACH = 0.6;
 
 /**
  * The one occurrence of the anchor's quote in new [lo, hi] (starts) that fits (word edges, its own
@@ -154,7 +159,8 @@ function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c
   for (const q of occurrences(text.slice(lo, hi + a.quote.length), a.quote)) {
     const c = { start: lo + q, end: lo + q + a.quote.length, text: a.quote, score: 0 };
     if (!free(c) || !edgesAgree(text, c.start, c.end, a) || otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) continue;
-    c.score = contextScore(text, c.start, c.end, a.prefix, a.suffix) ?? 0.5;
+    // (An anchor stored without any context is never re-attached by its window alone.)
+    c.score = contextScore(text, c.start, c.end, a.prefix, a.suffix) ?? 0;
     fitting.push(c);
   }
   // Two that fit are not told apart by their scores: a copy pasted next to the original (a
