@@ -101,7 +101,7 @@ function paragraphs(text) {
  * One random external edit: { edits: [{ from, to, text }] in the old text (non-overlapping),
  * move?: { from, to, at } }. Ranges never cut through an annotation: they cover it or avoid it.
  */
-function randomEdit(text, anns, kinds) {
+function randomEdit(text, anns, kinds, pasted = new Uint8Array(text.length)) {
   const inside = (p) => anns.some((a) => a.start < p && p < a.end);
   const clean = (a, b) => !inside(a) && !inside(b);
   const kind = pick(kinds);
@@ -121,7 +121,11 @@ function randomEdit(text, anns, kinds) {
     if (kind === 'partial-duplicate') return { kind, edits: [{ from: a, to: a, text: piece }] };
     // A whole copy is pasted at another sentence end, not next to the original: two identical
     // sentences side by side are the same text whichever of them was pasted, so no truth exists.
-    const spots = sentences(text).map(([, y]) => y).filter((p) => clean(p, p) && (p < a || p > b));
+    // Nor next to it with only text pasted by earlier edits in between: "A [X] S B" (X pasted)
+    // becoming "A [S X] S B" reads as well "A S [X S] B", the original staying after A, which
+    // the text cannot tell from it (neither can a diff: both are one insertion of equal length).
+    const onlyPasted = (x, y) => pasted.subarray(x, y).every((m) => m === 1);
+    const spots = sentences(text).map(([, y]) => y).filter((p) => clean(p, p) && (p < a ? !onlyPasted(p, a) : p > b && !onlyPasted(b, p)));
     if (!spots.length) return undefined;
     const at = pick(spots);
     return { kind, edits: [{ from: at, to: at, text: piece }] };
@@ -156,8 +160,9 @@ function randomEdit(text, anns, kinds) {
     const words = pick(donors).match(/\b[a-z]{3,}\b/g) ?? [];
     const n = Math.floor(rand() * 3);
     const replacement = words.slice(0, n).join(' ');
-    // A removal takes the space after (or before) the words with it.
-    if (!replacement) return text[to] === ' ' ? { kind, edits: [{ from, to: to + 1, text: '' }] } : { kind, edits: [{ from: from - 1, to, text: '' }] };
+    // A removal takes the space after (or before) the words with it; the text's first words have
+    // none before them.
+    if (!replacement) return text[to] === ' ' ? { kind, edits: [{ from, to: to + 1, text: '' }] } : { kind, edits: [{ from: Math.max(0, from - 1), to, text: '' }] };
     return { kind, edits: [{ from, to, text: replacement }] };
   }
   if (kind === 'typo') {
@@ -211,6 +216,24 @@ function randomEdit(text, anns, kinds) {
   const at = pick(spots.filter((p) => p < x || p > y));
   if (at === undefined) return undefined;
   return { kind, move: { from: x, to: y, at } };
+}
+
+/** The mask of pasted characters (1) after an edit: its inserted text is pasted, a moved piece keeps its own. */
+function pastedAfter(mask, edit) {
+  const join = (...parts) => {
+    const out = new Uint8Array(parts.reduce((n, x) => n + x.length, 0));
+    let k = 0;
+    for (const x of parts) out.set(x, (k += x.length) - x.length);
+    return out;
+  };
+  if (edit.move) {
+    const { from, to, at } = edit.move;
+    const piece = mask.subarray(from, to);
+    return at < from ? join(mask.subarray(0, at), piece, mask.subarray(at, from), mask.subarray(to)) : join(mask.subarray(0, from), mask.subarray(to, at), piece, mask.subarray(at));
+  }
+  let out = mask;
+  for (const e of [...edit.edits].sort((x, y) => y.from - x.from)) out = join(out.subarray(0, e.from), new Uint8Array(e.text.length).fill(1), out.subarray(e.to));
+  return out;
 }
 
 /** Apply edits to the text and compute where each annotation truly went (undefined: deleted). */
@@ -283,17 +306,25 @@ for (const seed of seeds) {
     for (const n of [1, 10]) {
       // n successive edits; truth is carried through each of them.
       let cur = text;
+      // Which characters of cur were pasted (inserted) by the edits so far.
+      let pasted = new Uint8Array(text.length);
       let truth = anns.map((a) => ({ ...a }));
       const kinds = [];
       for (let k = 0; k < n; k++) {
         const live = truth.filter(Boolean);
-        const e = randomEdit(cur, live, scenarioKinds);
+        const e = randomEdit(cur, live, scenarioKinds, pasted);
         if (!e) continue;
         kinds.push(e.kind);
         const r = apply(cur, live, e);
+        // Edits never touch an annotation's own text: where it truly went, its quote is.
+        live.forEach((a, j) => {
+          const t = r.truth[j];
+          if (t && r.newText.slice(t.start, t.end) !== cur.slice(a.start, a.end)) throw new Error(`eval bug: ${e.kind} put the truth of ${JSON.stringify(cur.slice(a.start, a.end))} on ${JSON.stringify(r.newText.slice(t.start, t.end))}`);
+        });
         let j = 0;
         truth = truth.map((t) => (t ? r.truth[j++] : undefined));
         cur = r.newText;
+        pasted = pastedAfter(pasted, e);
       }
       for (const [mode, known] of modes) {
         const t0 = process.hrtime.bigint();
@@ -324,7 +355,7 @@ for (const seed of seeds) {
           if (wrong) wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
           if (wrong) wrongByScenario.set(scenario, (wrongByScenario.get(scenario) ?? 0) + 1);
           if (wrong) { const k = `${scenario} | ${mode} | ${got.method}`; wrongByMethod.set(k, (wrongByMethod.get(k) ?? 0) + 1); }
-          if (wrong && process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === scenario) && !fs.existsSync(process.env.DUMP_WRONG)) fs.writeFileSync(process.env.DUMP_WRONG, JSON.stringify({ old: text, cur, stored, id: s.id, known, want }));
+          if (wrong && process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === scenario) && (!process.env.DUMP_METHOD || process.env.DUMP_METHOD === got.method) && !fs.existsSync(process.env.DUMP_WRONG)) fs.writeFileSync(process.env.DUMP_WRONG, JSON.stringify({ old: text, cur, stored, id: s.id, known, want }));
           if (wrong && wrongExamples.length < 10) {
             wrongExamples.push({ scenario, seed, doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20), was: s.prefix.slice(-20) + '[' + s.quote + ']' + s.suffix.slice(0, 20) });
           }

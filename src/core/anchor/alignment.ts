@@ -72,7 +72,7 @@ export function copyRival(oldText: string, newText: string, diff: DiffMap, s: nu
  * before it (or 400 characters back), to its next one. A period after an initial, a short
  * capitalised word or an abbreviation ("W.", "Mr.", "Gen.", "U.S.") ends no sentence.
  */
-function sentenceAround(text: string, s: number, e: number): [number, number] {
+export function sentenceAround(text: string, s: number, e: number): [number, number] {
   const lo = Math.max(0, s - 400);
   let from = lo;
   for (const m of text.slice(lo, s).matchAll(SENTENCE_END)) if (!abbreviationAt(text, lo + m.index)) from = lo + m.index + m[0].length;
@@ -89,14 +89,14 @@ function abbreviationAt(text: string, i: number): boolean {
 }
 
 /** Characters before old offset `s` and new offset `ns` that agree (at most {@link AGREE_LIMIT}). */
-function agreeBefore(oldText: string, s: number, newText: string, ns: number): number {
+export function agreeBefore(oldText: string, s: number, newText: string, ns: number): number {
   let k = 0;
   while (k < AGREE_LIMIT && k < s && k < ns && oldText.charCodeAt(s - k - 1) === newText.charCodeAt(ns - k - 1)) k++;
   return k;
 }
 
 /** Characters from old offset `e` and new offset `ne` on that agree (at most {@link AGREE_LIMIT}). */
-function agreeAfter(oldText: string, e: number, newText: string, ne: number): number {
+export function agreeAfter(oldText: string, e: number, newText: string, ne: number): number {
   let k = 0;
   while (k < AGREE_LIMIT && e + k < oldText.length && ne + k < newText.length && oldText.charCodeAt(e + k) === newText.charCodeAt(ne + k)) k++;
   return k;

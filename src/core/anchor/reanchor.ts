@@ -2,7 +2,8 @@
  * Re-anchoring after the document changed outside the editor. In order: unchanged text → the
  * stored offsets; old text known → positions mapped through a diff (deleted text becomes an
  * orphan, moved text is followed); then the exact quote at its position, the exact quote with
- * the best context, a bounded fuzzy match. Below the acceptance rules an annotation becomes an
+ * the best context, a bounded fuzzy match. Then every place is checked against the order of the
+ * anchors placed for sure (order.ts). Below the acceptance rules an annotation becomes an
  * orphan carrying its best candidate: it is never silently placed on other text.
  */
 
@@ -13,6 +14,8 @@ import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occur
 import { betterOldMention, copyRival, findMoved, TIE } from './alignment';
 import { prefixBefore, suffixAfter } from './context';
 import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
+import { boundaryChanged, edgesAgree } from './edges';
+import { checkOrder } from './order';
 
 export type { Candidate } from './match';
 
@@ -39,8 +42,8 @@ export interface ReanchorOptions {
   contextThreshold?: number;
 }
 
-/** How a placement was found. */
-export type PlacementMethod = 'unchanged' | 'diff' | 'diff-modified' | 'moved' | 'position' | 'context' | 'fuzzy';
+/** How a placement was found (`order`: the one fitting occurrence between the places of the sure anchors before and after it, order.ts). */
+export type PlacementMethod = 'unchanged' | 'diff' | 'diff-modified' | 'moved' | 'position' | 'context' | 'order' | 'fuzzy';
 
 /** An anchor placed on the new text (UTF-16 offsets). */
 export interface Placement {
@@ -109,8 +112,8 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
 /** {@link reanchor} for anchors on distinct spans. */
 function reanchorDistinct(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions): ReanchorResult {
   const opts: Required<ReanchorOptions> = { units: 'codepoints', minFuzzyQuoteLength: 5, fuzzyThreshold: 0.8, contextThreshold: 0.5, ...options };
-  const placed: Placement[] = [];
-  const orphans: Orphan[] = [];
+  let placed: Placement[] = [];
+  let orphans: Orphan[] = [];
   const newMap = opts.units === 'codepoints' ? new OffsetMap(newText) : undefined;
   const oldMap = oldText !== undefined && opts.units === 'codepoints' ? (oldText === newText ? newMap : new OffsetMap(oldText)) : undefined;
   if (oldText !== undefined && oldText === newText) {
@@ -227,9 +230,18 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
     }
     else orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
   }
+  // Each placement is checked against the order of the anchors placed for sure (order.ts).
+  const source = (a: AnchorQuery) => {
+    const s = oldMap ? oldMap.toUtf16(a.start) : a.start;
+    const e = oldMap ? oldMap.toUtf16(a.end) : a.end;
+    if (oldText !== undefined && oldText.slice(s, e) === a.quote) return { text: oldText, s, e };
+    const prefix = a.prefix ?? '';
+    return { text: prefix + a.quote + (a.suffix ?? ''), s: prefix.length, e: prefix.length + a.quote.length };
+  };
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source));
   // Two anchors found by search on the very same text (repeated passages, one copy deleted):
   // only the more trustworthy one keeps it, the other becomes an ambiguous orphan.
-  const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 5, fuzzy: 6 };
+  const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 5, order: 5, fuzzy: 6 };
   const byRange = new Map<string, Placement>();
   for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score)) {
     const key = `${p.start}:${p.end}`;
@@ -335,34 +347,6 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
 const FAR_COPY = 1000;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
-
-const WORD = /[\p{L}\p{N}]/u;
-
-/** The code point ending at `i` (exclusive) / starting at `i` is a letter or digit. */
-function wordBefore(t: string, i: number): boolean {
-  if (i <= 0) return false;
-  const lo = t.charCodeAt(i - 1);
-  const from = lo >= 0xdc00 && lo <= 0xdfff && i >= 2 ? i - 2 : i - 1;
-  return WORD.test(String.fromCodePoint(t.codePointAt(from)!));
-}
-function wordAt(t: string, i: number): boolean {
-  return i < t.length && WORD.test(String.fromCodePoint(t.codePointAt(i)!));
-}
-
-/**
- * The place [start, end) starts and ends on word boundaries where the quote did: its stored
- * context says whether a letter touched it (no context: taken as a whole word).
- */
-function edgesAgree(text: string, start: number, end: number, a: AnchorQuery): boolean {
-  if (wordAt(a.quote, 0) && wordBefore(text, start) !== wordBefore(a.prefix ?? '', (a.prefix ?? '').length)) return false;
-  return !(wordBefore(a.quote, a.quote.length) && wordAt(text, end) !== wordAt(a.suffix ?? '', 0));
-}
-
-/** A quote that ended at a word boundary now runs into a longer word, or the reverse. */
-function boundaryChanged(oldText: string, s: number, e: number, newText: string, ns: number, ne: number): boolean {
-  const letter = (t: string, i: number) => i >= 0 && i < t.length && /[\p{L}\p{N}]/u.test(t[i]);
-  return letter(oldText, s - 1) !== letter(newText, ns - 1) || letter(oldText, e) !== letter(newText, ne);
-}
 
 function overlaps(x: Candidate, y: Candidate): boolean {
   return x.start < y.end && y.start < x.end;

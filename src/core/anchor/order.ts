@@ -1,0 +1,234 @@
+/**
+ * Order across the document (see reanchor.ts): annotations keep their relative order under edits.
+ * The anchors whose place is sure (the quote with its whole stored context, found once in the new
+ * text, no copy close by) frame the others: an anchor's place lies between the places of the
+ * nearest sure anchors before and after it in the old text (unless those two are out of order
+ * themselves: text moved elsewhere, where the order says nothing). Linear in the anchors, plus one
+ * pass over the text and a scan of each window no wider than MAX_WINDOW.
+ * A placement outside that window (a copy pasted far from the original, a diff aligned with the
+ * wrong copy, a search whose predicted position followed an earlier mistake) is moved onto the
+ * one fitting occurrence inside the window, or orphaned as ambiguous when the window holds
+ * several that cannot be told apart. An orphan whose quote occurs once in its window, fitting
+ * there, is placed on it (its context was rewritten around it: a find and replace next to it).
+ */
+
+import { agreeAfter, agreeBefore, sentenceAround } from './alignment';
+import { edgesAgree } from './edges';
+import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
+import { NEAR_COPY } from './rivals';
+import type { AnchorQuery, Orphan, Placement } from './reanchor';
+
+/** Widest window (UTF-16 units) searched for an anchor's quote: wider, the window decides nothing. */
+const MAX_WINDOW = 20_000;
+/** Characters of context on each side a sure place needs (fewer only at the text's edges). */
+const MIN_SIDE = 16;
+
+/**
+ * Anchors placed or orphaned by the per-anchor rules, checked against the order of the others.
+ * `ordered`: the anchors in the order of their old offsets. Returns the new lists.
+ */
+export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed: Placement[], orphans: Orphan[], source: (a: AnchorQuery) => Source): { placed: Placement[]; orphans: Orphan[] } {
+  const at = new Map(placed.map((p) => [p.id, p]));
+  const orphanOf = new Map(orphans.map((o) => [o.id, o]));
+  // (With none sure, nothing frames the anchors: the search's rules stand, the place predicted
+  // from the old offsets among them.)
+  const sure = sureAnchors(text, ordered, at);
+  if (sure.length === 0) return { placed, orphans };
+  // Spans held by a placement: another anchor with the same quote is not moved onto them.
+  const held = new Map<string, number>();
+  for (const p of placed) held.set(`${p.start}:${p.end}`, (held.get(`${p.start}:${p.end}`) ?? 0) + 1);
+  const framed = new Set(sure);
+  const out: Placement[] = [];
+  const lost: Orphan[] = [];
+  let f = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    const a = ordered[i];
+    while (f < sure.length && sure[f] < i) f++;
+    const p = at.get(a.id);
+    const o = orphanOf.get(a.id);
+    // The sure anchors nearest before and after frame it. Text moved elsewhere puts the two out
+    // of order (the one before placed after the one after): there the order tells nothing.
+    const lo = f > 0 ? at.get(ordered[sure[f - 1]].id)!.start : 0;
+    const hi = f < sure.length ? at.get(ordered[sure[f]].id)!.start : text.length;
+    if (framed.has(i) || lo > hi) {
+      if (p) out.push(p);
+      else if (o) lost.push(o);
+      continue;
+    }
+    const own = p ? `${p.start}:${p.end}` : undefined;
+    const place = (c: Candidate) => {
+      held.set(`${c.start}:${c.end}`, 1);
+      out.push({ id: a.id, start: c.start, end: c.end, method: 'order', modified: false, score: Math.min(1, c.score) });
+    };
+    const free = (c: Candidate) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
+    if (p && p.start >= lo && p.start <= hi) {
+      if (p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, source(a), p, lo, hi, free)) out.push(p);
+      else {
+        held.set(own!, held.get(own!)! - 1);
+        lost.push({ id: a.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: a.quote, score: p.score } });
+      }
+      continue;
+    }
+    if (!p && (!o || o.reason === 'deleted')) {
+      if (o) lost.push(o);
+      continue;
+    }
+    const found = inWindow(text, a, lo, hi, free);
+    if (!p) {
+      // An orphan is placed only on the one fitting occurrence in its window, with some of its
+      // context kept next to it, or most of it allowing edits (words replaced all around it).
+      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH)) place(found);
+      else lost.push(o!);
+      continue;
+    }
+    // A placement outside its window yields to the one fitting occurrence inside only when that
+    // one's surroundings agree with the old ones at least as far on both sides; it stands when
+    // its own agree further on both (text moved elsewhere, with its context); otherwise nobody
+    // can tell.
+    const side = typeof found === 'object' ? compare(text, source(a), found, p) : found === 'ambiguous' ? 'mixed' : 'worse';
+    if (side === 'worse') out.push(p);
+    else {
+      held.set(own!, held.get(own!)! - 1);
+      if (side === 'mixed') lost.push({ id: a.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: text.slice(p.start, p.end), score: p.score } });
+      else place(found as Candidate);
+    }
+  }
+  return { placed: out, orphans: lost };
+}
+
+/** Whether candidate `c`'s surroundings agree with the old ones (`src`) at least as far as `p`'s on both sides ('better'), less far on both ('worse'), or neither. */
+function compare(text: string, src: Source, c: Candidate, p: Placement): 'better' | 'worse' | 'mixed' {
+  const bc = agreeBefore(src.text, src.s, text, c.start);
+  const fc = agreeAfter(src.text, src.e, text, c.end);
+  const bp = agreeBefore(src.text, src.s, text, p.start);
+  const fp = agreeAfter(src.text, src.e, text, p.end);
+  if (bc >= bp && fc >= fp) return 'better';
+  return bc <= bp && fc <= fp ? 'worse' : 'mixed';
+}
+
+/** The text an anchor was made on, as far as it is known: the old text, or its stored quote and context; [s, e) is the quote. */
+export interface Source {
+  text: string;
+  s: number;
+  e: number;
+}
+
+/**
+ * Another occurrence of the quote in the window, fitting and free, whose surroundings agree with
+ * the anchor's old ones (`src`) as far as those of the place `p` on one side at least: `p` is
+ * kept only when it agrees at least as far on both sides, and further on one, than every other.
+ * (With the old text known, a diff's choice between copies of the same text is arbitrary: a
+ * sentence and the sentence pasted after it can be aligned either way.)
+ */
+function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, lo: number, hi: number, free: (c: Candidate) => boolean): boolean {
+  if (hi - lo > MAX_WINDOW) return false;
+  const len = a.quote.length;
+  const before = agreeBefore(src.text, src.s, text, p.start);
+  const after = agreeAfter(src.text, src.e, text, p.end);
+  const [from, to] = sentenceAround(src.text, src.s, src.e);
+  const whole = (b: number, f: number) => b >= src.s - from && f >= to - src.e;
+  const ownWhole = whole(before, after);
+  for (const q of occurrences(text.slice(lo, hi + len), a.quote)) {
+    const c = { start: lo + q, end: lo + q + len, text: a.quote, score: 0 };
+    if (c.start === p.start || !free(c)) continue;
+    const b = agreeBefore(src.text, src.s, text, c.start);
+    const f = agreeAfter(src.text, src.e, text, c.end);
+    // The place holding the quote's whole old sentence is the original, not a cut copy of it
+    // ("Kim met X." pasted before "Kim met X in Y."); between two that both do (or neither), the
+    // one whose surroundings agree further on both sides.
+    const wholeToo = whole(b, f);
+    if (ownWhole !== wholeToo ? ownWhole : (b < before && f <= after) || (b <= before && f < after)) continue;
+    if (edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) return true;
+  }
+  return false;
+}
+
+/** Context agreement an orphan's one fitting occurrence in its window needs to be placed there. */
+const REATTACH = 0.25;
+/** The same, allowing edits ({@link fuzzyContextScore}). */
+const FUZZY_REATTACH = 0.6;
+
+/**
+ * The one occurrence of the anchor's quote in new [lo, hi] (starts) that fits (word edges, its own
+ * sentence) and is free; 'ambiguous' when several do; 'none'; 'far' when the
+ * window is too wide to tell anything.
+ */
+function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c: Candidate) => boolean): Candidate | 'ambiguous' | 'none' | 'far' {
+  if (hi - lo > MAX_WINDOW || !a.quote) return 'far';
+  const fitting: Candidate[] = [];
+  for (const q of occurrences(text.slice(lo, hi + a.quote.length), a.quote)) {
+    const c = { start: lo + q, end: lo + q + a.quote.length, text: a.quote, score: 0 };
+    if (!free(c) || !edgesAgree(text, c.start, c.end, a) || otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) continue;
+    // (An anchor stored without any context is never re-attached by its window alone.)
+    c.score = contextScore(text, c.start, c.end, a.prefix, a.suffix) ?? 0;
+    fitting.push(c);
+  }
+  // Two that fit are not told apart by their scores: a copy pasted next to the original (a
+  // stutter) takes the original's context on one side, and may score higher than the original.
+  return fitting.length === 0 ? 'none' : fitting.length > 1 ? 'ambiguous' : fitting[0];
+}
+
+/**
+ * Indices (into `ordered`) of the anchors placed for sure: the exact quote with its whole stored
+ * context on both sides, no other occurrence of the quote within NEAR_COPY (a partial copy pasted
+ * next to the original takes its context on one side), and the context with the quote found once
+ * in the whole text on at least one side (counted for all anchors in one pass over the text).
+ */
+function sureAnchors(text: string, ordered: readonly AnchorQuery[], at: Map<string, Placement>): number[] {
+  const keys: string[] = [];
+  const cand: number[] = [];
+  ordered.forEach((a, i) => {
+    const p = at.get(a.id);
+    if (!p || !a.quote || p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start)) return;
+    const pre = a.prefix ?? '';
+    const suf = a.suffix ?? '';
+    if (!text.startsWith(pre, p.start - pre.length) || !text.startsWith(suf, p.end)) return;
+    if ((pre.length < MIN_SIDE && p.start !== pre.length) || (suf.length < MIN_SIDE && p.end + suf.length !== text.length)) return;
+    const lo = Math.max(0, p.start - NEAR_COPY);
+    if (occurrences(text.slice(lo, p.end + NEAR_COPY), a.quote, 2).length > 1) return;
+    cand.push(i);
+    keys.push(pre + a.quote, a.quote + suf);
+  });
+  const count = countAll(text, keys);
+  return cand.filter((_, k) => count.get(keys[2 * k]) === 1 || count.get(keys[2 * k + 1]) === 1);
+}
+
+/** Length of the heads hashed in {@link countAll}; shorter keys are counted with indexOf. */
+const HEAD = 12;
+
+/** How often each key occurs in the text (up to 2: more is as good as 2), in one rolling-hash pass. */
+function countAll(text: string, keys: readonly string[]): Map<string, number> {
+  const count = new Map<string, number>();
+  const byHead = new Map<number, string[]>();
+  for (const k of new Set(keys)) {
+    if (k.length < HEAD) {
+      count.set(k, occurrences(text, k, 2).length);
+      continue;
+    }
+    count.set(k, 0);
+    const h = hash(k, 0, HEAD);
+    const list = byHead.get(h);
+    if (list) list.push(k);
+    else byHead.set(h, [k]);
+  }
+  if (byHead.size === 0 || text.length < HEAD) return count;
+  // Polynomial hash mod 2^32, rolled one character at a time.
+  let pow = 1;
+  for (let k = 1; k < HEAD; k++) pow = Math.imul(pow, BASE);
+  let h = hash(text, 0, HEAD);
+  for (let i = 0; ; i++) {
+    const list = byHead.get(h);
+    if (list) for (const k of list) if (count.get(k)! < 2 && text.startsWith(k, i)) count.set(k, count.get(k)! + 1);
+    if (i + HEAD >= text.length) break;
+    h = (Math.imul(h - Math.imul(text.charCodeAt(i), pow), BASE) + text.charCodeAt(i + HEAD)) | 0;
+  }
+  return count;
+}
+
+const BASE = 1_000_003;
+
+function hash(s: string, from: number, length: number): number {
+  let h = 0;
+  for (let k = from; k < from + length; k++) h = (Math.imul(h, BASE) + s.charCodeAt(k)) | 0;
+  return h;
+}
