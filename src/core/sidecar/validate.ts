@@ -49,7 +49,14 @@ export function validateShape(data: unknown): ShapeError[] {
     const root: Record<string, unknown> = { ...record };
     for (const list of LISTS) if (Array.isArray(record[list])) root[list] = [];
     check(validators.root, root, '');
+    // The lists are the root schema's last properties (annotations, then facts): the whole schema
+    // reports each list's own errors, then its entries', after the file's; keep that order, as
+    // `check` prints the problems in it.
+    const fileErrors = errors.splice(0);
+    const ofList = (list: string) => (e: ErrorObject) => e.instancePath === `/${list}` || e.instancePath.startsWith(`/${list}/`);
+    for (const e of fileErrors) if (!LISTS.some((list) => ofList(list)(e))) errors.push(e);
     for (const list of LISTS) {
+      for (const e of fileErrors) if (ofList(list)(e)) errors.push(e);
       const items = record[list];
       if (!Array.isArray(items)) continue;
       for (let i = 0; i < items.length; i++) check(validators.entry[list], items[i], `/${list}/${i}`);
