@@ -269,6 +269,24 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     await assertSaved(uri, ids.size);
   });
 
+  it('A11: one event of 600 separate changes next to 600 annotations (a Replace All under VS Code\'s merge limit) moves each exactly', async () => {
+    const lines = Array.from({ length: 600 }, (_, i) => `Report ${i}: Kim Yong-chol met officials in Panmunjom.`);
+    const text = `${lines.join('\n')}\n`;
+    const uri = writeWorkspaceFile(`${DIR}/replace-600.txt`, text);
+    big.push(uri);
+    await openInEditor(uri);
+    const ids = await annotateAll(uri, text, ['Kim Yong-chol']);
+    assert.equal(ids.size, 600);
+    await assertOnQuotes(uri, ids);
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const edit = new vscode.WorkspaceEdit();
+    // "Report" before every name becomes "Dispatch": every annotation shifts by a different amount.
+    for (let at = text.indexOf('Report'); at >= 0; at = text.indexOf('Report', at + 1)) edit.replace(uri, new vscode.Range(doc.positionAt(at), doc.positionAt(at + 6)), 'Dispatch');
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await assertOnQuotes(uri, ids);
+    await assertSaved(uri, 600);
+  });
+
   it('A11: Replace All in the find widget of 3,000 words in front of 6,000 annotations (one event, one merged change) moves each exactly, highlights and sidecar too', async () => {
     const lines = Array.from({ length: 3000 }, (_, i) => `Report ${i}: Kim Yong-chol met officials in Panmunjom.`);
     const text = `${lines.join('\n')}\n`;
