@@ -10,7 +10,7 @@
 import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
-import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
+import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, sideLost, type Candidate } from './match';
 import { betterOldMention, copyRival, findMoved, TIE } from './alignment';
 import { prefixBefore, suffixAfter } from './context';
 import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
@@ -242,6 +242,18 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
     return { text: prefix + a.quote + (a.suffix ?? ''), s: prefix.length, e: prefix.length + a.quote.length };
   };
   ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source));
+  // Without the old text, a place found by search or by order whose context agrees weakly, lost
+  // on one side where the quote's sentence edge moved, is another sentence with the same words
+  // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).
+  if (oldText === undefined) {
+    const byId = new Map(anchors.map((a) => [a.id, a]));
+    placed = placed.filter((p) => {
+      const a = byId.get(p.id)!;
+      if ((p.method !== 'position' && p.method !== 'context' && p.method !== 'order') || p.score >= WEAK || !sideLost(newText, p.start, p.end, a.quote, a.prefix, a.suffix)) return true;
+      orphans.push({ id: p.id, reason: 'not-found', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
+      return false;
+    });
+  }
   // Two anchors found by search on the very same text (repeated passages, one copy deleted):
   // only the more trustworthy one keeps it, the other becomes an ambiguous orphan.
   const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 5, order: 5, fuzzy: 6 };
@@ -356,6 +368,8 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
 const FAR_COPY = 1000;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
+/** Below this score a place found without the old text is checked with sideLost. */
+const WEAK = 0.6;
 
 function overlaps(x: Candidate, y: Candidate): boolean {
   return x.start < y.end && y.start < x.end;
