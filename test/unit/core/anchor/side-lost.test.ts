@@ -30,4 +30,19 @@ describe('reanchor: a name whose sentence is gone is not placed on another sente
       [[s + 14, s + 14 + 8]],
     );
   });
+
+  it('its sentence deleted, the other sentence agreeing only on the end of a word before it ("is the" on "The"): an orphan', () => {
+    const text =
+      'Fishermen in Gloucester have waited for months.\n\n' +
+      "''The feeling is the Clinton administration might send federal help,'' said one fisherman on the dock.\n\n" +
+      'Two men from Rockport drowned when their boat sank.\n\n' +
+      'The Clinton administration has pushed for new safety rules in the fleet since May, said Smith.\n';
+    const at = (w: string) => anchorAt(text, w, text.indexOf(w), text.indexOf(w) + w.length);
+    const gone = text.replace(/''The feeling[^\n]*\n\n/, '');
+    const r = reanchor(undefined, gone, [at('Gloucester'), at('Clinton'), at('Rockport'), at('Smith')], { units: 'utf16' });
+    assert.deepEqual(
+      r.orphans.map((o) => o.id),
+      ['Clinton'],
+    );
+  });
 });
