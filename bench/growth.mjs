@@ -71,7 +71,31 @@ export async function run() {
   const re = ms(() => A.reanchor(undefined, 'A line added at the top.\n' + rep, queries));
   console.log(`  re-anchoring 5 MB of repeated passages (${queries.length} annotations), old text unknown: ${re.ms.toFixed(0)} ms (CPU ${re.cpu.toFixed(0)} ms), ${re.value.orphans.length} orphans`);
   replaceAllGrowth(A, realText(16000 * 100));
+  sharedQuoteGrowth(A);
   bigSidecars();
+}
+
+/**
+ * Many entries on one short quote that occurs thousands of times, none at its stored offset (a
+ * line inserted at the top, old text unknown): "Kim" in the same sentence over and over, one entry
+ * per copy. Every search finds all copies tied and orphans the entry as ambiguous; finding and
+ * scoring every copy again for each entry made this quadratic (20,000 entries: 1.6 s).
+ */
+function sharedQuoteGrowth(A) {
+  console.log('');
+  console.log('  | entries on "Kim" (one per copy) | text | re-anchor, old text unknown (CPU) |');
+  console.log('  |---|---|---|');
+  const unit = 'Officials said Kim met the delegation in Seoul on Monday. ';
+  const at = unit.indexOf('Kim');
+  for (const n of [5000, 10000, 20000, 40000]) {
+    const text = unit.repeat(n);
+    const queries = Array.from({ length: n }, (_, i) => {
+      const start = i * unit.length + at;
+      return { id: `k${i}`, start, end: start + 3, quote: 'Kim', prefix: text.slice(Math.max(0, start - 32), start), suffix: text.slice(start + 3, start + 35) };
+    });
+    const r = best(2, () => A.reanchor(undefined, 'A line added at the top.\n' + text, queries));
+    console.log(`  | ${n} | ${(text.length / 1024).toFixed(0)} K | ${r.ms.toFixed(0)} ms (${r.cpu.toFixed(0)} ms), ${r.value.placed.length} placed, ${r.value.orphans.length} orphans |`);
+  }
 }
 
 /**
@@ -157,4 +181,8 @@ function bigSidecars() {
   }
 }
 
-if (import.meta.url === pathToFileURL(process.argv[1]).href) await run();
+if (import.meta.url === pathToFileURL(process.argv[1]).href) {
+  // `node bench/growth.mjs shared-quote`: that row alone.
+  if (process.argv[2] === 'shared-quote') sharedQuoteGrowth(require(join(root, 'out/src/core/anchor/index.js')));
+  else await run();
+}

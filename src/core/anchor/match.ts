@@ -318,3 +318,34 @@ export function otherSentence(text: string, start: number, end: number, quote: s
 export function contextSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): number {
   return (sideSupport(text, start, end, prefix, 'before', quote) ?? 1) + (sideSupport(text, start, end, suffix, 'after', quote) ?? 1);
 }
+
+/**
+ * One side of the stored context agrees with the text next to [start, end) on no more than a
+ * space and part of a word, the quote's own sentence does not resume past it (a word replaced
+ * next to the quote), and the quote's place in its sentence changed on that side: it now opens
+ * (closes) a sentence where it did not, or the reverse. The quote's own sentence was deleted and
+ * this is another sentence using the same words ("is the [Clinton] administration might" read on
+ * "\n\nThe [Clinton] administration has").
+ */
+export function sideLost(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): boolean {
+  if (prefix && partWord(squash(prefix), commonSuffix(squash(prefix), squash(text.slice(Math.max(0, start - prefix.length - 16), start))), 'before')) {
+    const before = text.slice(Math.max(0, start - EDGE), start);
+    const opens = (s: string) => lastBoundary(s) > 0 || s.length < EDGE;
+    if (opens(prefix.slice(-EDGE)) !== opens(before) && !ownSentenceResumes(text, start, end, prefix, 'before', quote)) return true;
+  }
+  if (suffix && partWord(squash(suffix), commonPrefix(squash(suffix), squash(text.slice(end, end + suffix.length + 16))), 'after')) {
+    const after = text.slice(end, end + EDGE);
+    const closes = (s: string) => firstBoundary(s, quote) < s.length || s.length < EDGE;
+    if (closes(suffix.slice(0, EDGE)) !== closes(after) && !ownSentenceResumes(text, start, end, suffix, 'after', quote)) return true;
+  }
+  return false;
+}
+/** The `k` characters of side `s` next to the quote hold no whole word: one character, or a space and the end (start) of a word ("he " of "the " on "The "). */
+function partWord(s: string, k: number, side: 'before' | 'after'): boolean {
+  if (k <= 1) return true;
+  const agreed = side === 'before' ? s.slice(s.length - k) : s.slice(0, k);
+  const beyond = side === 'before' ? s.charAt(s.length - k - 1) : s.charAt(k);
+  return /^\s?[\p{L}\p{N}]+\s?$/u.test(agreed) && /[\p{L}\p{N}]/u.test(beyond);
+}
+/** Characters next to a quote within which a sentence boundary makes it open (close) its sentence: a short word and a space. */
+const EDGE = 8;

@@ -10,12 +10,13 @@
 import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
-import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
+import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, sideLost, type Candidate } from './match';
 import { betterOldMention, copyRival, findMoved, TIE } from './alignment';
 import { prefixBefore, suffixAfter } from './context';
 import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
 import { boundaryChanged, edgesAgree } from './edges';
 import { checkOrder } from './order';
+import { CandidateIndex, nearest, type ScoredOccurrences } from './candidates';
 
 export type { Candidate } from './match';
 
@@ -123,6 +124,8 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
     if (same) return { placed: same, orphans: [] };
   }
   let diff: DiffMap | undefined;
+  // The quotes' occurrences in the new text, shared by all anchors (candidates.ts).
+  const index = new CandidateIndex(newText);
   // Without a diff, text after an edit is shifted by about as much as its neighbour before it:
   // anchors are taken in position order and each search starts where that shift predicts.
   let drift = 0;
@@ -181,7 +184,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
         }
         // In repeated passages a diff may align the text with another copy: when the old context
         // does not follow, a copy whose context does is preferred.
-        const better = ctx < 0.5 ? searchCandidates(newText, { ...a, prefix: oldPrefix, suffix: oldSuffix }, m.start, opts).placement : undefined;
+        const better = ctx < 0.5 ? searchCandidates(newText, { ...a, prefix: oldPrefix, suffix: oldSuffix }, m.start, opts, index).placement : undefined;
         if (better && better.method !== 'fuzzy' && better.start !== m.start && better.score > ctx + TIE) placed.push({ ...better, method: 'context' });
         else placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 });
         continue;
@@ -213,13 +216,13 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
         continue;
       }
       // Its text was deleted: an orphan, even if the same words appear elsewhere.
-      const best = searchCandidates(newText, a, m.start, opts).best;
+      const best = searchCandidates(newText, a, m.start, opts, index).best;
       orphans.push(best ? { id: a.id, reason: 'deleted', at: m.start, best } : { id: a.id, reason: 'deleted', at: m.start });
       continue;
     }
 
     const hint = Math.max(0, Math.min(s + drift, newText.length));
-    const found = searchCandidates(newText, a, hint, opts);
+    const found = searchCandidates(newText, a, hint, opts, index);
     if (found.placement) {
       placed.push(found.placement);
       // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
@@ -239,6 +242,18 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
     return { text: prefix + a.quote + (a.suffix ?? ''), s: prefix.length, e: prefix.length + a.quote.length };
   };
   ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source));
+  // Without the old text, a place found by search or by order whose context agrees weakly, lost
+  // on one side where the quote's sentence edge moved, is another sentence with the same words
+  // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).
+  if (oldText === undefined) {
+    const byId = new Map(anchors.map((a) => [a.id, a]));
+    placed = placed.filter((p) => {
+      const a = byId.get(p.id)!;
+      if ((p.method !== 'position' && p.method !== 'context' && p.method !== 'order') || p.score >= WEAK || !sideLost(newText, p.start, p.end, a.quote, a.prefix, a.suffix)) return true;
+      orphans.push({ id: p.id, reason: 'not-found', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
+      return false;
+    });
+  }
   // Two anchors found by search on the very same text (repeated passages, one copy deleted):
   // only the more trustworthy one keeps it, the other becomes an ambiguous orphan.
   const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 5, order: 5, fuzzy: 6 };
@@ -265,6 +280,7 @@ function searchCandidates(
   a: AnchorQuery,
   hint: number,
   opts: Required<ReanchorOptions>,
+  index: CandidateIndex,
 ): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
@@ -274,41 +290,46 @@ function searchCandidates(
   // for "U.S. Marine Corps" after "U.S." became "American").
   const fits = (c: Candidate) => edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
   const support = (c: Candidate) => contextSupport(text, c.start, c.end, a.quote, a.prefix, a.suffix);
-  // Every occurrence of the quote, scored: computed only when the fast path below does not decide
-  // (a scan of the whole text per anchor made re-anchoring quadratic on long texts).
-  let all: Candidate[] | undefined;
-  const occurrencesScored = () =>
-    (all ??= occurrences(text, a.quote).map((p) => ({ start: p, end: p + a.quote.length, text: a.quote, score: contextScore(text, p, p + a.quote.length, a.prefix, a.suffix) ?? 0.5 })));
+  // Every occurrence of the quote, scored: computed once per quote and context for all anchors
+  // (CandidateIndex), and only when the fast path below does not decide.
+  let scored: ScoredOccurrences | undefined;
+  const occ = () => (scored ??= index.get(a, fits));
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
-  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, occurrences: occurrencesScored, fits }, c);
+  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, occurrences: () => occ().all, fits: (o) => occ().fits(o) }, c);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
     if (ctx >= opts.contextThreshold && fits(c) && !rivalled(c)) return place(c, 'position');
   }
-  const exact = occurrencesScored();
+  const exact = occ().all;
   // Without any context, only the place it was at tells a short quote's occurrences apart.
   if (!a.prefix && !a.suffix && a.quote.length < MIN_BARE_QUOTE) {
-    const best = exact.find((c) => fits(c));
+    const best = exact.find((c) => occ().fits(c));
     return best ? { best, reason: 'ambiguous' } : { reason: 'not-found' };
   }
-  exact.sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint));
-  const top = exact.find((c) => c.score < opts.contextThreshold || fits(c));
+  // Best context first, then nearest the expected place. Past MAX_RIVALS occurrences (repeated
+  // text) sorting them for every anchor was quadratic: the top and the ties come from the index.
+  const few = exact.length <= MAX_RIVALS;
+  const sorted = few ? [...exact].sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint)) : undefined;
+  const top = sorted ? sorted.find((c) => c.score < opts.contextThreshold || occ().fits(c)) : occ().best(hint, opts.contextThreshold);
   if (top && top.score >= opts.contextThreshold) {
     // Tied too: a place whose context agrees as well up to the sentence's ends (contextSupport),
     // when the top one only scores higher by what follows beyond them ("market. Qantas plans" for
     // "market. Qantas will"): a copied sentence's surroundings, which say nothing of the sentence.
     // (Not in repeated text, with more occurrences than MAX_RIVALS: there the scores decide.)
-    const topSupport = exact.length <= MAX_RIVALS ? support(top) : Infinity;
-    const tied = exact.filter((c) => fits(c) && (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)));
+    const topSupport = few ? support(top) : Infinity;
+    const tied = sorted
+      ? sorted.filter((c) => occ().fits(c) && (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)))
+      : occ().tied(top.score - TIE);
     if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
-    const d = tied.map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
+    // (The index's ties are in text order: the two nearest by binary search.)
+    const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
     if (d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
-  const atHint = exact.find((c) => c.start === hint);
+  const atHint = occ().startingAt(hint);
   if (atHint && atHint.score >= 0.25 && fits(atHint) && !rivalled(atHint)) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
     const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
@@ -347,6 +368,8 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
 const FAR_COPY = 1000;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
+/** Below this score a place found without the old text is checked with sideLost. */
+const WEAK = 0.6;
 
 function overlaps(x: Candidate, y: Candidate): boolean {
   return x.start < y.end && y.start < x.end;

@@ -1,0 +1,112 @@
+/**
+ * The exact occurrences of quotes in one new text, found and scored once and shared by every
+ * anchor that asks (see searchCandidates in reanchor.ts). Many anchors on one short quote that
+ * occurs thousands of times (20,000 entries on "Kim") each scanned the whole text and scored
+ * every copy again: quadratic. Here a quote is looked up once per re-anchoring, the copies are
+ * scored once per quote and context, and what depends on an anchor's predicted place (the copy
+ * nearest to it) is found by binary search over copies kept in text order.
+ */
+
+import { contextScore, occurrences, type Candidate } from './match';
+
+/** The quote and context an anchor is searched with. */
+export interface QuoteKey {
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** The occurrences of one quote scored for one context. */
+export class ScoredOccurrences {
+  /** Every occurrence, in text order, scored by context (0.5 without any). Never mutated. */
+  readonly all: readonly Candidate[];
+  private readonly fitting = new Map<number, boolean>();
+  private top?: { threshold: number; best: readonly Candidate[] };
+  private tiedFrom?: { min: number; tied: readonly Candidate[] };
+
+  constructor(
+    text: string,
+    starts: readonly number[],
+    key: QuoteKey,
+    private readonly fitsAt: (c: Candidate) => boolean,
+  ) {
+    const len = key.quote.length;
+    this.all = starts.map((p) => ({ start: p, end: p + len, text: key.quote, score: contextScore(text, p, p + len, key.prefix, key.suffix) ?? 0.5 }));
+  }
+
+  /** The place could be the quote's (edges and sentence agree); computed once per occurrence. */
+  fits(c: Candidate): boolean {
+    let f = this.fitting.get(c.start);
+    if (f === undefined) this.fitting.set(c.start, (f = this.fitsAt(c)));
+    return f;
+  }
+
+  /** The occurrence starting at `at`, if any. */
+  startingAt(at: number): Candidate | undefined {
+    const c = this.all[lowerBound(this.all, at)];
+    return c && c.start === at ? c : undefined;
+  }
+
+  /**
+   * The first occurrence in the order "score descending, then distance to `hint`, then text
+   * order" that fits or scores below `threshold`: the highest score held by such an occurrence
+   * does not depend on the hint, so those holding it are kept once, and the nearest is found by
+   * binary search. (Kept for the last `threshold` asked: one per re-anchoring.)
+   */
+  best(hint: number, threshold: number): Candidate | undefined {
+    if (this.top?.threshold !== threshold) {
+      const eligible = this.all.filter((c) => c.score < threshold || this.fits(c));
+      const max = eligible.reduce((m, c) => Math.max(m, c.score), -Infinity);
+      this.top = { threshold, best: eligible.filter((c) => c.score === max) };
+    }
+    return nearest(this.top.best, hint, 1)[0];
+  }
+
+  /** The occurrences that fit and score at least `min`, in text order (kept for the last `min` asked). */
+  tied(min: number): readonly Candidate[] {
+    if (this.tiedFrom?.min !== min) this.tiedFrom = { min, tied: this.all.filter((c) => this.fits(c) && c.score >= min) };
+    return this.tiedFrom.tied;
+  }
+}
+
+/** Occurrences of quotes in one text, each quote searched once and each quote and context scored once. */
+export class CandidateIndex {
+  private readonly starts = new Map<string, number[]>();
+  private readonly scored = new Map<string, ScoredOccurrences>();
+
+  constructor(private readonly text: string) {}
+
+  /** The occurrences of `key.quote` scored for its context; `fits` must depend on the key and the place only. */
+  get(key: QuoteKey, fits: (c: Candidate) => boolean): ScoredOccurrences {
+    const id = JSON.stringify([key.quote, key.prefix ?? '', key.suffix ?? '']);
+    let s = this.scored.get(id);
+    if (!s) {
+      let starts = this.starts.get(key.quote);
+      if (!starts) this.starts.set(key.quote, (starts = occurrences(this.text, key.quote)));
+      this.scored.set(id, (s = new ScoredOccurrences(this.text, starts, key, fits)));
+    }
+    return s;
+  }
+}
+
+/** Index of the first candidate starting at or after `at` (candidates in text order). */
+function lowerBound(cs: readonly Candidate[], at: number): number {
+  let lo = 0;
+  let hi = cs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (cs[mid].start < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/**
+ * The `k` (1 or 2) candidates nearest to `hint`, nearest first; of two as near, the earlier in
+ * the text first (the order a stable sort by distance over text order gives).
+ */
+export function nearest(cs: readonly Candidate[], hint: number, k: number): Candidate[] {
+  const i = lowerBound(cs, hint);
+  const near = cs.slice(Math.max(0, i - k), i + k);
+  return near.sort((x, y) => Math.abs(x.start - hint) - Math.abs(y.start - hint) || x.start - y.start).slice(0, k);
+}
