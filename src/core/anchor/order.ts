@@ -123,16 +123,16 @@ export interface Source {
 function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, lo: number, hi: number, free: (c: Candidate) => boolean): boolean {
   if (hi - lo > MAX_WINDOW) return false;
   const len = a.quote.length;
-  const before = agreeBefore(src.text, src.s, text, p.start);
-  const after = agreeAfter(src.text, src.e, text, p.end);
+  const before = wordsBefore(src, agreeBefore(src.text, src.s, text, p.start));
+  const after = wordsAfter(src, agreeAfter(src.text, src.e, text, p.end));
   const [from, to] = sentenceAround(src.text, src.s, src.e);
   const whole = (b: number, f: number) => b >= src.s - from && f >= to - src.e;
   const ownWhole = whole(before, after);
   for (const q of occurrences(text.slice(lo, hi + len), a.quote)) {
     const c = { start: lo + q, end: lo + q + len, text: a.quote, score: 0 };
     if (c.start === p.start || !free(c)) continue;
-    const b = agreeBefore(src.text, src.s, text, c.start);
-    const f = agreeAfter(src.text, src.e, text, c.end);
+    const b = wordsBefore(src, agreeBefore(src.text, src.s, text, c.start));
+    const f = wordsAfter(src, agreeAfter(src.text, src.e, text, c.end));
     // The place holding the quote's whole old sentence is the original, not a cut copy of it
     // ("Kim met X." pasted before "Kim met X in Y."); between two that both do (or neither), the
     // one whose surroundings agree further on both sides.
@@ -141,6 +141,24 @@ function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, 
     if (edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) return true;
   }
   return false;
+}
+
+/**
+ * `k` characters agreeing before (after) the old quote, less the part of a word at their far end:
+ * "t " (of "President Kim" read on "that Kim") agrees on no word, no more than " " (on "Chairman
+ * Kim", the place the user edited). Otherwise any copy of the quote after a word ending in the
+ * old word's last letter would rival the place the user only edited next to.
+ */
+function wordsBefore(src: Source, k: number): number {
+  while (k > 0 && letterAt(src.text, src.s - k) && letterAt(src.text, src.s - k - 1)) k--;
+  return k;
+}
+function wordsAfter(src: Source, k: number): number {
+  while (k > 0 && letterAt(src.text, src.e + k - 1) && letterAt(src.text, src.e + k)) k--;
+  return k;
+}
+function letterAt(t: string, i: number): boolean {
+  return i >= 0 && i < t.length && /[\p{L}\p{N}]/u.test(t[i]);
 }
 
 /** Context agreement an orphan's one fitting occurrence in its window needs to be placed there. */

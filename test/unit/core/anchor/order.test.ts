@@ -72,4 +72,12 @@ describe('reanchor: the order of the annotations (issue 11 item 5)', () => {
     const r = reanchor(undefined, text, anchors(old, ['Canberra', 'South Korea', 'Bali', 'Peter Grant']), utf16);
     assert.equal(where(r, 'Bali'), text.indexOf('Bali'));
   });
+  it('a name whose title the user edited stays put, though the same name follows a word ending like the old title elsewhere', () => {
+    // "President Kim" became "Chairman Kim"; "that Kim Jong" further on agrees with the old text
+    // on "t " before it (part of a word), nothing after: it is no rival. It orphaned the name.
+    const old = [S[0], S[1], 'Yesterday President Kim Jong visited the factory near the border town. ', 'Reporters were told that Kim Jong had approved the plan in secret. ', S[4], S[5]].join('');
+    const text = old.replace('President Kim', 'Chairman Kim');
+    const list = anchors(old, ['Canberra', 'South Korea', 'Kim Jong', 'Jakarta', 'Peter Grant']);
+    for (const known of [old, undefined]) assert.equal(where(reanchor(known, text, list, utf16), 'Kim Jong'), text.indexOf('Kim Jong'), `old text ${known ? 'known' : 'unknown'}`);
+  });
 });
