@@ -76,14 +76,19 @@ export class CandidateIndex {
 
   constructor(private readonly text: string) {}
 
+  /** Where `quote` starts in the text, in text order (searched once per quote). */
+  startsOf(quote: string): readonly number[] {
+    let starts = this.starts.get(quote);
+    if (!starts) this.starts.set(quote, (starts = occurrences(this.text, quote)));
+    return starts;
+  }
+
   /** The occurrences of `key.quote` scored for its context; `fits` must depend on the key and the place only. */
   get(key: QuoteKey, fits: (c: Candidate) => boolean): ScoredOccurrences {
     const id = JSON.stringify([key.quote, key.prefix ?? '', key.suffix ?? '']);
     let s = this.scored.get(id);
     if (!s) {
-      let starts = this.starts.get(key.quote);
-      if (!starts) this.starts.set(key.quote, (starts = occurrences(this.text, key.quote)));
-      this.scored.set(id, (s = new ScoredOccurrences(this.text, starts, key, fits)));
+      this.scored.set(id, (s = new ScoredOccurrences(this.text, this.startsOf(key.quote), key, fits)));
     }
     return s;
   }

@@ -295,7 +295,7 @@ function searchCandidates(
   let scored: ScoredOccurrences | undefined;
   const occ = () => (scored ??= index.get(a, fits));
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
-  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, occurrences: () => occ().all, fits: (o) => occ().fits(o) }, c);
+  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o) }, c);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };

@@ -10,8 +10,8 @@ import { contextSupport, fullSupport, occurrences, sideSupport, type Candidate }
 export interface RivalSearch {
   text: string;
   anchor: { quote: string; prefix?: string; suffix?: string };
-  /** Every occurrence of the quote in the text (computed once by the caller, and shared with it). */
-  occurrences: () => readonly Candidate[];
+  /** Where the quote starts in the text, in text order (found once by the caller, and shared with it; not scored: scoring every copy for each anchor was quadratic). */
+  starts: () => readonly number[];
   /** The place could be the quote's: its edges and sentence agree. */
   fits: (c: Candidate) => boolean;
 }
@@ -42,8 +42,8 @@ export function rivalled(s: RivalSearch, c: Candidate): boolean {
     const lo = Math.max(0, c.start - NEAR_COPY);
     starts = occurrences(text.slice(lo, c.end + NEAR_COPY), a.quote).map((p) => lo + p);
   } else {
-    starts = s.occurrences().map((o) => o.start);
-    if (starts.length > MAX_RIVALS) return false;
+    if (s.starts().length > MAX_RIVALS) return false;
+    starts = [...s.starts()];
   }
   return starts.some((p) => {
     const o = { start: p, end: p + a.quote.length, text: a.quote, score: 0 };
