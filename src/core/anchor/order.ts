@@ -130,7 +130,7 @@ function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, 
   const ownWhole = whole(before, after);
   for (const q of occurrences(text.slice(lo, hi + len), a.quote)) {
     const c = { start: lo + q, end: lo + q + len, text: a.quote, score: 0 };
-    if (c.start === p.start || !free(c)) continue;
+    if (c.start === p.start) continue;
     const b = wordsBefore(src, agreeBefore(src.text, src.s, text, c.start));
     const f = wordsAfter(src, agreeAfter(src.text, src.e, text, c.end));
     // The place holding the quote's whole old sentence is the original, not a cut copy of it
@@ -138,7 +138,8 @@ function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, 
     // one whose surroundings agree further on both sides.
     const wholeToo = whole(b, f);
     if (ownWhole !== wholeToo ? ownWhole : (b < before && f <= after) || (b <= before && f < after)) continue;
-    if (edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) return true;
+    // (Whether the place is free last: it builds a key, and a window may hold thousands of copies.)
+    if (free(c) && edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) return true;
   }
   return false;
 }
