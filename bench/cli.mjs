@@ -2,24 +2,13 @@
 // CLI (dist/cli.js) as a process, fresh sidecars each run. Prints articles/s with 1 core (no workers) and
 // with all cores (worker threads), then `check` and `export` over the result. Needs `npm run build`.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { corpusArticles, root } from './corpus.mjs';
+import { childCpuSeconds, corpusArticles, root } from './corpus.mjs';
 
 const ARTICLES = 1000;
 const cli = join(root, 'dist/cli.js');
-
-/** CPU seconds used by this process's finished children (Linux /proc; undefined elsewhere). */
-function childCpuSeconds() {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    // Fields 16 and 17 of stat (cutime, cstime), in clock ticks of 1/100 s.
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return undefined;
-  }
-}
 
 /** Runs the CLI; wall-clock seconds, and CPU seconds (all threads), which a busy shared machine does not inflate. */
 function factmark(args) {

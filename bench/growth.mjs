@@ -2,12 +2,12 @@
 // 16k annotations, so that a quadratic step shows as a time that quadruples when n doubles.
 // Printed, never asserted. Needs `npm run compile-tests`. `node bench/growth.mjs` alone works too.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { realText, root } from './corpus.mjs';
+import { childCpuSeconds, realText, root } from './corpus.mjs';
 import { realAnnotations } from './sidecar.mjs';
 
 const require = createRequire(import.meta.url);
@@ -118,16 +118,6 @@ function replaceAllGrowth(A, text) {
       [wall, cpu] = [Math.min(wall, r.ms), Math.min(cpu, r.cpu)];
     }
     console.log(`  | ${n} | ${changes.length} | ${wall.toFixed(1)} ms (${cpu.toFixed(1)} ms) |`);
-  }
-}
-
-/** CPU seconds used by this process's finished children (Linux /proc; undefined elsewhere). */
-function childCpuSeconds() {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8').split(') ')[1].split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100;
-  } catch {
-    return undefined;
   }
 }
 
