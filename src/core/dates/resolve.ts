@@ -14,8 +14,11 @@ const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|exte
 /** Verbs in the past tense just before the expression ("said Friday", "closed Wednesday"). */
 const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|shot|struck|led|sent|found|got|put|ran|broke|brought|thought|heard|paid|kept|wrote|drew|flew|fought|chose|became|sold|bought|hit|cut|quit|did|was|were|had)\s+(?:(?:it|him|her|them|on|late|early|last|this)\s+)*$/i;
 
-/** A verb in the present right before the expression, as timetables are told. */
-const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:on\s+|until\s+)?$/i;
+/**
+ * A verb in the present right before the expression, as timetables are told, or with one adverb
+ * or place word between ("meet separately Monday", "returns home on Thursday").
+ */
+const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:\w+ly|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
 
 /** Nothing before the expression in its sentence but a preposition or a conjunction. */
 const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through|during|early|late|last|this|next)\s+)*$/i;
