@@ -6,8 +6,13 @@ import { Ymd, addDays, addMonths, formatWeek, formatYmd, isValidDate, isoWeekday
 
 export type Tense = 'past' | 'future' | undefined;
 
-/** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
-const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow)\b/i;
+/**
+ * Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"),
+ * among them an infinitive after a verb of intending or agreeing, which names an act still to come
+ * ("agreed to buy the unit in February", "was due to fly on Saturday"); verbs that are as often
+ * nouns ("their offers to acquire") are left out.
+ */
+const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow|(?:agree[sd]?|vote[d]?|decide[sd]?|promised|pledged|vow(?:ed)?|threaten(?:s|ed)?|hoped?|want(?:ed)?|aimed|prepare[sd]?|(?:was|were) due)\s+to\s+(?!the\b|a\b|an\b|be\s+\w+ed\b)[a-z]+)\b/i;
 const FUTURE_CUE_ALL = new RegExp(FUTURE_CUE.source, 'gi');
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */

@@ -60,3 +60,13 @@ describe('the tense of a relative date: the verb nearest to it governs it', () =
     { text: 'Prices will firm, a trader said, when buyers return on Monday.', dct: '1996-08-28', phrase: 'Monday', value: '1996-09-02' },
   ]);
 });
+
+describe('the tense of a relative date: an infinitive after a verb of intending or agreeing looks ahead', () => {
+  check([
+    { text: 'The firm agreed to buy the chemicals unit for $22 million in February.', dct: '1989-10-30', phrase: 'February', value: '1990-02' },
+    { text: 'The president was due to fly to Washington on Saturday for a check-up.', dct: '1996-08-23', phrase: 'Saturday', value: '1996-08-24' },
+    { text: 'Dock workers voted to strike from Saturday.', dct: '1996-08-28', phrase: 'Saturday', value: '1996-08-31' },
+    // ... but not the noun ("extended their offers to acquire the maker Friday")
+    { text: 'The two groups extended their offers to acquire the maker Friday.', dct: '1989-10-30', phrase: 'Friday', value: '1989-10-27' },
+  ]);
+});
