@@ -13,7 +13,6 @@ export type Tense = 'past' | 'future' | undefined;
  * nouns ("their offers to acquire") are left out.
  */
 const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow|(?:agree[sd]?|vote[d]?|decide[sd]?|promised|pledged|vow(?:ed)?|threaten(?:s|ed)?|hoped?|want(?:ed)?|aimed|prepare[sd]?|(?:was|were) due)\s+to\s+(?!the\b|a\b|an\b|be\s+\w+ed\b)[a-z]+)\b/i;
-const FUTURE_CUE_ALL = new RegExp(FUTURE_CUE.source, 'gi');
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
 const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as|ahead of)\s+(on\s+|at\s+)?$/i;
@@ -32,26 +31,6 @@ const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through
 const FOLLOWING_CLAUSE = /^[^.;!?\n]*/;
 /** The first verb group of that clause, as future or past. */
 const VERB_AFTER = /^[^"]{0,60}?\b(?:(?<future>will|won't|shall|'ll|is to|are to|is due|are due|plans? to|is scheduled|are scheduled|is expected|are expected)|(?<past>\w{3,}ed|said|told|met|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|had|did|has|have))\b/i;
-
-/**
- * A finite verb in the past tense: not a participle after an auxiliary ("will be completed", "has
- * agreed"), an infinitive marker or a determiner ("the proposed merger"), nor the end of a compound
- * ("IMF-hosted"), and not a word that only ends like one ("hundred", "need", "United"). "Said" and
- * "told" are left out: a reporting clause ("a trader said") frames the sentence, it governs no date in it.
- */
-const PAST_FINITE = /(?<!\b(?:be|been|being|is|are|am|was|were|to|will|would|'ll|has|have|having|had|get|gets|got|the|a|an|its|their|his|her|our|your|this|that|these|those)\s+)(?<!-)\b(?:(?![a-z]*(?:eed|hundred|kindred)\b|(?:scheduled|planned|expected)\b)[a-z]{2,}[^e\s]ed|met|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|did)\b/;
-
-/** The last match of a global regular expression in `s`. */
-function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
-  let last: RegExpExecArray | null = null;
-  re.lastIndex = 0;
-  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
-  return last;
-}
-
-function pastVerbIn(clause: string): boolean {
-  return PAST_FINITE.test(clause);
-}
 
 /**
  * The tense of the clause around [start, end): a past-tense verb right before the expression wins,
@@ -79,28 +58,10 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   // "will be paid Dec. 14" is a future with a participle
   if (past && !/\b(will|would|to|be|is|are)\s+(\w+\s+)?$/i.test(before.slice(0, past.index))) return 'past';
   // "had been scheduled to expire Friday": a plan told in the past perfect is over
-  const future = lastMatch(FUTURE_CUE_ALL, before);
-  // "will visit Jordan on her first trip since she took office in June": the verb nearest to the
-  // expression governs it, so a past-tense verb after the future cue wins
-  if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index)) && !pastVerbIn(before.slice(future.index + future[0].length))) return 'future';
+  const future = FUTURE_CUE.exec(before);
+  if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index))) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(text.slice(end, to))) return 'past';
   return undefined;
-}
-
-/**
- * A modal verb in the clause before a weekday looks ahead ("could meet Yeltsin on Tuesday", "may
- * decide as soon as Tuesday"): HeidelTime reads a modal as present-future tense. Not a modal that
- * looks back ("may have met", "could not confirm"); lower case only, as "May" is more often the month.
- * For weekdays alone: beside a quarter or a month a modal mostly compares with a past one ("may be
- * slower than in the first half").
- */
-const MODAL_AHEAD = /\b(?:can|could|may|might|must|should)\s+(?!not\b|have\b|n't\b|be\s+\w+ed\b)(?:\w+ly\s+)?[a-z]+\b/;
-
-/** True when the clause before `start` has a modal verb that looks ahead (see MODAL_AHEAD). */
-export function modalAhead(text: string, start: number): boolean {
-  let from = start;
-  while (from > 0 && start - from < 150 && !/[.;!?\n]/.test(text[from - 1])) from--;
-  return MODAL_AHEAD.test(text.slice(from, start));
 }
 
 /** The weekday `wd` (1 = Monday) nearest to the anchor in the direction of the tense (default past). */

@@ -1,7 +1,7 @@
 /** Days and times of day: calendar dates, weekdays, "yesterday", clock times, holidays. */
 import { Ymd, formatWeek, formatYmd, isValidDate, pad, parseYmd } from '../calendar';
 import { DAY_ORDINAL_WORD_RE, MONTHS, MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_NAMES, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, parseSpokenYear } from '../lexicon';
-import { Tense, modalAhead, resolveMonthYear, resolveWeekday } from '../resolve';
+import { Tense, resolveMonthYear, resolveWeekday } from '../resolve';
 import {
   B, DAY_PHRASE, E, PART_OF_DAY, Rule, RuleContext, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
   timeOfDay,
@@ -197,8 +197,7 @@ export const DAYS_RULES: Rule[] = [
       const type: TimexType = partCode ? 'TIME' : 'DATE';
       if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
       const ahead = dir === 'next' || dir === 'this coming';
-      let tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : possessiveTense(ctx, m) ?? ctx.tense();
-      if (tense === undefined && modalAhead(ctx.text, m.index)) tense = 'future';
+      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : possessiveTense(ctx, m) ?? ctx.tense();
       const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || ahead));
       return { type, value: partCode ? `${date}T${partCode}` : date };
     },
