@@ -124,12 +124,14 @@ export const PERIODS_RULES: Rule[] = [
       const ofYear = m.groups!.ofYear?.toLowerCase();
       if (ofYear && (rel || !o)) return undefined;
       if (ofYear && ctx.anchor) y = String(ctx.anchor.year + (ofYear === 'last' ? -1 : ofYear === 'next' ? 1 : 0));
-      // "the quarter ended Sept. 30": the quarter is the one holding that month
+      // "the quarter ended Sept. 30": the three months up to that month's end. A fiscal quarter may
+      // end in any month ("ended July 31" is May to July): it is the calendar quarter of its middle month
       const ended = /^,?\s+(?:that\s+)?end(?:ed|ing|s)\s+(?<mon>[A-Z][a-z]+\.?)(?:\s+\d{1,2})?(?:,?\s+(?<y>\d{4}))?/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       const endMonth = ended ? monthOf(ended.groups!.mon) : undefined;
       if (!half && n === undefined && endMonth) {
-        n = quarterOf(endMonth);
+        n = quarterOf(endMonth === 1 ? 12 : endMonth - 1);
         y ??= ended!.groups!.y ?? (ctx.anchor ? String(endMonth <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1) : undefined);
+        if (y && endMonth === 1) y = String(Number(y) - 1);
         if (y && yearAgo) y = String(Number(y) - 1);
       }
       // "the 1988 quarter": in a report, the quarter reported (the one before the current) of that year

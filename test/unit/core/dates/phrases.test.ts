@@ -22,6 +22,10 @@ const CASES: Case[] = [
   { text: 'The offer was extended to Nov. 16.', phrase: 'Nov. 16', dct: '1989-10-30', value: '1989-11-16' },
   { text: 'The dividend is payable Jan. 2 to holders of record.', phrase: 'Jan. 2', dct: '1989-11-02', value: '1990-01-02' },
   { text: 'In the quarter ended Sept. 30, sales rose 5%.', phrase: 'the quarter', dct: '1989-11-02', value: '1989-Q3' },
+  // a fiscal quarter ending in another month is the calendar quarter of its middle month
+  { text: 'In the quarter ended July 31, the distributor had 5.6 million shares outstanding.', phrase: 'the quarter', dct: '1989-10-30', value: '1989-Q2' },
+  { text: 'Sales fell in the quarter ended Jan. 31.', phrase: 'the quarter', dct: '1990-03-15', value: '1989-Q4' },
+  { text: 'Sales fell in the quarter ended Nov. 30.', phrase: 'the quarter', dct: '1990-03-15', value: '1989-Q4' },
   { text: 'Third-quarter net rose to $5 million from $3 million a year earlier.', phrase: 'a year earlier', dct: '1989-11-02', value: '1988-Q3' },
   { text: 'Third-quarter net rose to $5 million.', phrase: 'Third-quarter', dct: '1989-11-02', value: '1989-Q3' },
   { text: 'Net income was $5 million, up from $3 million in the 1988 quarter.', phrase: 'the 1988 quarter', dct: '1989-10-30', value: '1988-Q3' },
