@@ -93,8 +93,6 @@ export async function run(): Promise<void> {
         const shown = (t: number) => performance.timeOrigin + t - first.shownEpoch;
         sent = frames.stop().map((f) => ({ ...f, at: shown(f.at), out: f.out === undefined ? undefined : shown(f.out) }));
         fs.writeFileSync(process.env.FACTMARK_BENCH_RPC!, 'handed to zlib\tout\tbytes\tmethods (ms after the text was shown)\n' + sent.map((f) => `${f.at.toFixed(0)}\t${f.out?.toFixed(0) ?? '-'}\t${f.bytes}\t${f.what}`).join('\n') + '\n');
-        const before = sent.filter((f) => f.at <= first.shownToPainted);
-        figures['  extension host → page from the open call to the highlight drawn (frames, bytes before compression)'] = `${before.length}, ${before.reduce((n, f) => n + f.bytes, 0)}`;
       }
       if (pageStart) {
         await wb.stopProfile(`${profile}.page.cpuprofile`);
@@ -108,6 +106,10 @@ export async function run(): Promise<void> {
       }
       figures[`5 KB article, first open 2 s after start, as the explorer opens it${active ? ' (Factmark was already active)' : ''}: text shown → first highlight drawn (ms; target 150)`] = first.shownToPainted.toFixed(0);
       figures['  of which: open call → text shown (ms)'] = first.openToShown.toFixed(0);
+      if (frames) {
+        const before = sent.filter((f) => f.at <= first.shownToPainted);
+        figures['  extension host → page from the open call to the highlight drawn (frames, bytes before compression)'] = `${before.length}, ${before.reduce((n, f) => n + f.bytes, 0)}`;
+      }
       // Where the extension host's part of it went (its own clock): waiting for the run, the document
       // date, then recognition, lexicon and the decorations handed to VS Code.
       const times = (vscode.extensions.getExtension('factmark.factmark')?.exports as { recognitionTimes?: () => RecognitionTimes | undefined } | undefined)?.recognitionTimes?.();
