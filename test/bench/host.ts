@@ -15,6 +15,13 @@ import { newsText, openAndTime, typeAndTime } from './firstPaint';
  * activation time, the time from opening the sample article to its first painted highlights, and how
  * long an 8.8 MB W3C import holds the extension host's main thread, importer in the host or in a worker.
  * Figures are written to the results file; nothing is asserted.
+ *
+ * Options (environment): `FACTMARK_BENCH_HOST_ONLY=first|paint|import|replace` runs one part;
+ * `FACTMARK_BENCH_PROFILE=file` writes CPU profiles of the 5 KB first open, the extension host's to
+ * `file` and the page's to `file.page.cpuprofile` (with `file.page.json`: the page's clock at the
+ * profile's start, the text shown and the highlight drawn); `FACTMARK_BENCH_RPC=file` lists every frame
+ * the extension host sends to the page from that open call to 3 s after its first highlight is drawn
+ * (ms after the text was shown, bytes, RPC methods).
  */
 export async function run(): Promise<void> {
   const figures: Record<string, string> = {};
@@ -68,14 +75,30 @@ export async function run(): Promise<void> {
       const profile = process.env.FACTMARK_BENCH_PROFILE;
       const session = profile ? new (require('inspector') as typeof import('inspector')).Session() : undefined;
       const post = (method: string, params?: object) => new Promise<unknown>((ok, fail) => session!.post(method, params ?? {}, (err, res) => (err ? fail(err) : ok(res))));
+      // The page's profile too: the time from the text shown to the highlight drawn is mostly the page's.
+      const pageStart = profile ? await wb.startProfile() : undefined;
       if (session) {
         session.connect();
         await post('Profiler.enable');
         await post('Profiler.setSamplingInterval', { interval: 200 });
         await post('Profiler.start');
       }
+      const frames = process.env.FACTMARK_BENCH_RPC ? traceFrames() : undefined;
+      let sent: Frame[] = [];
       const opened = performance.now();
       const first = await openAndTime(wb, target, 60_000, 'command').finally(() => { watch.dispose(); heard.dispose(); clearInterval(ticker); });
+      if (frames) {
+        // and what follows the first paint, for 3 s
+        await new Promise((r) => setTimeout(r, 3000));
+        const shown = (t: number) => performance.timeOrigin + t - first.shownEpoch;
+        sent = frames.stop().map((f) => ({ ...f, at: shown(f.at), out: f.out === undefined ? undefined : shown(f.out) }));
+        fs.writeFileSync(process.env.FACTMARK_BENCH_RPC!, 'handed to zlib\tout\tbytes\tmethods (ms after the text was shown)\n' + sent.map((f) => `${f.at.toFixed(0)}\t${f.out?.toFixed(0) ?? '-'}\t${f.bytes}\t${f.what}`).join('\n') + '\n');
+      }
+      if (pageStart) {
+        await wb.stopProfile(`${profile}.page.cpuprofile`);
+        // The page's clock when the profile started, and the text shown and the highlight drawn on it.
+        fs.writeFileSync(`${profile}.page.json`, JSON.stringify({ profileStartedAt: pageStart[0], shownAt: first.shownEpoch - pageStart[1], paintedAt: first.paintedEpoch - pageStart[1] }));
+      }
       if (session) {
         const { profile: p } = (await post('Profiler.stop')) as { profile: unknown };
         fs.writeFileSync(profile!, JSON.stringify(p));
@@ -83,6 +106,10 @@ export async function run(): Promise<void> {
       }
       figures[`5 KB article, first open 2 s after start, as the explorer opens it${active ? ' (Factmark was already active)' : ''}: text shown → first highlight drawn (ms; target 150)`] = first.shownToPainted.toFixed(0);
       figures['  of which: open call → text shown (ms)'] = first.openToShown.toFixed(0);
+      if (frames) {
+        const before = sent.filter((f) => f.at <= first.shownToPainted);
+        figures['  extension host → page from the open call to the highlight drawn (frames, bytes before compression)'] = `${before.length}, ${before.reduce((n, f) => n + f.bytes, 0)}`;
+      }
       // Where the extension host's part of it went (its own clock): waiting for the run, the document
       // date, then recognition, lexicon and the decorations handed to VS Code.
       const times = (vscode.extensions.getExtension('factmark.factmark')?.exports as { recognitionTimes?: () => RecognitionTimes | undefined } | undefined)?.recognitionTimes?.();
@@ -101,6 +128,9 @@ export async function run(): Promise<void> {
           if (times.drawnAt !== undefined) {
             figures['  what the editor shows: recognised and handed to the highlights (ms after text shown)'] = (host(times.drawnAt) - first.shownEpoch).toFixed(0);
             figures['    → first highlight drawn in the page (ms)'] = (first.paintedEpoch - host(times.drawnAt)).toFixed(0);
+            const drawnAfterShown = host(times.drawnAt) - first.shownEpoch;
+            const left = sent.find((f) => f.at >= drawnAfterShown - 1 && f.what.includes('$trySetDecorations'));
+            if (left) figures['    → its decorations handed to zlib, and out to the page (ms)'] = `${(left.at - drawnAfterShown).toFixed(0)}, ${left.out === undefined ? '?' : (left.out - drawnAfterShown).toFixed(0)}`;
           }
           figures['  extension host blocks over 15 ms (ms after text shown: duration)'] = blocks.map((b) => `${(host(b.at) - first.shownEpoch).toFixed(0)}: ${b.ms.toFixed(0)}`).join(', ') || 'none';
         }
@@ -122,6 +152,8 @@ export async function run(): Promise<void> {
   } catch (err) {
     failures.push({ title: 'first open benchmark', error: String(err) });
   }
+  // `FACTMARK_BENCH_HOST_ONLY=first`: the 5 KB first open alone (for A/B runs of it).
+  if (process.env.FACTMARK_BENCH_HOST_ONLY === 'first') return writeResults(figures, failures);
   // `FACTMARK_BENCH_HOST_ONLY=paint`: the first open and the 1 MB article alone (issue 14 item 4).
   const paintOnly = process.env.FACTMARK_BENCH_HOST_ONLY === 'paint';
   try {
@@ -349,4 +381,38 @@ async function importFigures(): Promise<Record<string, string>> {
     fs.rmSync(dir, { recursive: true, force: true });
   }
   return figures;
+}
+
+/**
+ * What the extension host sends to the page (`FACTMARK_BENCH_RPC=file`): its web socket compresses
+ * every frame with zlib (code-server), then flushes zlib and writes the result, so wrapping zlib's
+ * deflate transform sees each frame before compression: when it was handed to zlib (`at`), when the
+ * flush after it was done and the frame could go out (`out`), how many bytes, and the RPC methods in it
+ * (`$trySetDecorations`, `$setEntry`, …; a reply has none). Bench-only: zlib is restored by `stop`.
+ */
+interface Frame { at: number; out?: number; bytes: number; what: string }
+function traceFrames(): { stop(): Frame[] } {
+  const zlib = require('zlib') as typeof import('zlib');
+  type Transform = (this: unknown, chunk: Buffer, encoding: string, callback: (...args: unknown[]) => void) => void;
+  const base = Object.getPrototypeOf(zlib.DeflateRaw.prototype) as { _transform: Transform };
+  const original = base._transform;
+  const seen: Frame[] = [];
+  base._transform = function (chunk, encoding, callback) {
+    if (!(this instanceof zlib.DeflateRaw)) return original.call(this, chunk, encoding, callback);
+    if (chunk.length === 0) {
+      // the flush that follows each frame
+      const frame = seen[seen.length - 1];
+      return original.call(this, chunk, encoding, (...args: unknown[]) => {
+        if (frame && frame.out === undefined) frame.out = performance.now();
+        callback(...args);
+      });
+    }
+    const text = chunk.toString('latin1');
+    // each method once, in order of first appearance, with the extension activated if any
+    const names = [...new Set(text.match(/\$[A-Za-z]+/g))];
+    const activated = /\$onWillActivateExtension/.test(text) ? ` (${text.match(/[a-z0-9-]+\.[a-z0-9-]+(?=[^a-z0-9.-])/gi)?.slice(0, 3).join(', ')})` : '';
+    seen.push({ at: performance.now(), bytes: chunk.length, what: names.length ? names.join(' ') + activated : `(no method) ${JSON.stringify(text.replace(/[^\x20-\x7e]/g, '.').slice(0, 60))}` });
+    return original.call(this, chunk, encoding, callback);
+  };
+  return { stop: () => { base._transform = original; return seen; } };
 }

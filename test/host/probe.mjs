@@ -1,10 +1,12 @@
 // A loopback HTTP server through which tests running inside the extension host look at and act
 // on the real workbench page (Playwright). Test-only: it listens on 127.0.0.1 for one run.
+import { writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { join } from 'node:path';
 
 export async function startProbe(artifacts) {
   let page;
+  let cdp;
   const ops = {
     // `source` is a function's source text; it runs in the page with `arg`.
     evaluate: ({ source, arg }) => page.evaluate(`(${source})(${JSON.stringify(arg ?? null)})`),
@@ -27,6 +29,21 @@ export async function startProbe(artifacts) {
     hover: ({ selector }) => page.locator(selector).first().hover(),
     press: ({ key }) => page.keyboard.press(key),
     type: ({ text }) => page.keyboard.type(text),
+    // A CPU profile of the page (the renderer's main thread), for the benchmarks; the page's clock
+    // at the start is returned, to place the profile's samples against the page's own figures.
+    profileStart: async () => {
+      cdp = await page.context().newCDPSession(page);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      return page.evaluate('[performance.now(), performance.timeOrigin]');
+    },
+    profileStop: async ({ file }) => {
+      const { profile } = await cdp.send('Profiler.stop');
+      writeFileSync(file, JSON.stringify(profile));
+      await cdp.detach();
+      cdp = undefined;
+    },
     waitFor: ({ selector, timeout }) => page.waitForSelector(selector, { timeout: timeout ?? 10_000 }).then(() => true),
   };
   const server = createServer(async (req, res) => {

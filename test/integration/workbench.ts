@@ -48,6 +48,16 @@ export class Workbench {
     return this.call('type', { text });
   }
 
+  /** Starts a CPU profile of the page; returns the page's `performance.now()` then and its `timeOrigin`. */
+  startProfile(): Promise<[number, number]> {
+    return this.call('profileStart');
+  }
+
+  /** Stops the page's CPU profile and writes it to `file` (a .cpuprofile, for Chrome's DevTools). */
+  stopProfile(file: string): Promise<void> {
+    return this.call('profileStop', { file });
+  }
+
   waitFor(selector: string, timeout?: number): Promise<boolean> {
     return this.call('waitFor', { selector, timeout });
   }
