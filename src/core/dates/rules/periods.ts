@@ -153,15 +153,6 @@ export const PERIODS_RULES: Rule[] = [
         if (yearAgo) year--;
         return { type: 'DATE', value: `${year}-${label}${n}` };
       }
-      // "the quarter" after "the fiscal first quarter": the definite names the quarter the text is
-      // reporting on, the one it named last
-      if (!half && !o && !pre && !yearAgo && m.groups!.the) {
-        const named = [...ctx.text.slice(Math.max(0, m.index - 3000), m.index).matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
-        if (named) {
-          const q = parseOrdinal(named[1])!;
-          return { type: 'DATE', value: `${q <= current ? ctx.anchor.year : ctx.anchor.year - 1}-Q${q}` };
-        }
-      }
       // "the quarter", "the latest quarter": the last one reported, i.e. the one before the current
       let back = o === 'next' ? -1 : o === 'current' ? 0 : 1;
       if (yearAgo) back += periods;
