@@ -6,13 +6,8 @@ import { Ymd, addDays, addMonths, formatWeek, formatYmd, isValidDate, isoWeekday
 
 export type Tense = 'past' | 'future' | undefined;
 
-/**
- * Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"),
- * among them an infinitive after a verb of intending or agreeing, which names an act still to come
- * ("agreed to buy the unit in February", "was due to fly on Saturday"); verbs that are as often
- * nouns ("their offers to acquire") are left out.
- */
-const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow|(?:agree[sd]?|vote[d]?|decide[sd]?|promised|pledged|vow(?:ed)?|threaten(?:s|ed)?|hoped?|want(?:ed)?|aimed|prepare[sd]?|(?:was|were) due)\s+to\s+(?!the\b|a\b|an\b|be\s+\w+ed\b)[a-z]+)\b/i;
+/** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
+const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow)\b/i;
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
 const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as|ahead of)\s+(on\s+|at\s+)?$/i;
@@ -21,9 +16,10 @@ const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made
 
 /**
  * A verb in the present right before the expression, as timetables are told, or with one adverb
- * or place word between ("meet separately Monday", "returns home on Thursday").
+ * or place word between ("meet separately Monday", "returns home on Thursday"). The adverbs are
+ * listed, not any word in -ly, which would take in "Italy", "July" or "supply".
  */
-const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:\w+ly|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
+const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:separately|jointly|together|briefly|privately|formally|officially|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
 
 /** Nothing before the expression in its sentence but a preposition or a conjunction. */
 const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through|during|early|late|last|this|next)\s+)*$/i;
