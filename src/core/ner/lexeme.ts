@@ -157,8 +157,22 @@ function makeLexeme(word: string): Lexeme {
   };
 }
 
+// Tokens of one or two ASCII characters (punctuation, "a", "of", "to": a third of an article's tokens),
+// found by their character codes: a lookup in the large map above hashes the new string and misses the
+// cache on its table, and this is a fifth of the entity tagger's preparation. 16 K entries at most, never cleared.
+const short: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(128 * 129).fill(undefined);
+
 /** The cached lexeme of a token text. */
 export function lexeme(text: string): Lexeme {
+  // Two characters a, b at a · 128 + b; one character a at 128 · 128 + a.
+  if (text.length === 1) {
+    const a = text.charCodeAt(0);
+    if (a < 128) return (short[16384 + a] ??= makeLexeme(normalizeWord(text)));
+  } else if (text.length === 2) {
+    const a = text.charCodeAt(0);
+    const b = text.charCodeAt(1);
+    if ((a | b) < 128) return (short[a * 128 + b] ??= makeLexeme(normalizeWord(text)));
+  }
   let lex = lexicon.get(text);
   if (!lex) {
     if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
