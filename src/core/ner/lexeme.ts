@@ -173,14 +173,27 @@ export function lexeme(text: string): Lexeme {
     const b = text.charCodeAt(1);
     if ((a | b) < 128) return (short[a * 128 + b] ??= makeLexeme(normalizeWord(text)));
   }
+  // Longer words: first a small table that keeps the last word seen per slot (chosen by length and three
+  // characters, not a hash of the whole string), which holds the frequent words and stays in the processor's
+  // cache; the map, whose size makes each look-up a few cache misses, only on a miss there.
+  const n = text.length;
+  const slot = (n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1)) & RECENT_MASK;
+  const recent = recentLexemes[slot];
+  if (recent !== undefined && recentTexts[slot] === text) return recent;
   let lex = lexicon.get(text);
   if (!lex) {
     if (lexicon.size >= LEXICON_LIMIT) lexicon.clear();
     lex = makeLexeme(normalizeWord(text));
     lexicon.set(text, lex);
   }
+  recentTexts[slot] = text;
+  recentLexemes[slot] = lex;
   return lex;
 }
+
+const RECENT_MASK = 4095;
+const recentTexts: string[] = new Array<string>(RECENT_MASK + 1).fill('');
+const recentLexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(RECENT_MASK + 1).fill(undefined);
 
 /** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
 export const SENTENCE_START: Lexeme = makeLexeme('\u0002');
