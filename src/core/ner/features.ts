@@ -220,12 +220,16 @@ class CasingTable {
 }
 
 const casingTable = new CasingTable();
+// Tokens of the largest document that uses the shared table (which then holds 64 K entries, under 600 KB):
+// a larger one (a book given at once; the pipeline hands articles over in chunks of at most 16 K characters)
+// gets a table of its own, dropped after it, rather than growing the shared one for good.
+const SHARED_TABLE_WORDS = 1 << 15;
 
 /** Per sentence, the casing bits of its capitalised tokens (see PreparedSentence.casing). */
 function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]): Uint8Array[] {
   let words = 0;
   for (const lexemes of sentences) words += lexemes.length;
-  const table = casingTable;
+  const table = words > SHARED_TABLE_WORDS ? new CasingTable() : casingTable;
   table.reset(words);
   for (let s = 0; s < sentences.length; s++) {
     const lexemes = sentences[s];

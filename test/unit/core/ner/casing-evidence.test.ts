@@ -63,5 +63,9 @@ describe('casing evidence of the entity tagger', () => {
     const letters = (k: number): string => (k < 26 ? '' : letters(Math.floor(k / 26) - 1)) + String.fromCharCode(97 + (k % 26));
     const big = Array.from({ length: 3000 }, (_, k) => [`Word${letters(k)}`, `word${letters(k)}`, `Other${letters(k)}`]);
     assert.deepEqual(casingOf(big), reference(big));
+    // One larger than the shared table is for (a book at once) has a table of its own, and the next document starts clean.
+    const book = Array.from({ length: 12000 }, (_, k) => [`Word${letters(k)}`, `word${letters(k)}`, `Other${letters(k)}`]);
+    assert.deepEqual(casingOf(book), reference(book));
+    assert.deepEqual(casingOf([['Wordb', 'said', '.']]), [[0, 0, 0]]);
   });
 });
