@@ -24,15 +24,17 @@ RULES.forEach((rule, i) => {
   }
 });
 
-// Trigger words are looked up only when their first two letters (or, for one letter, that letter) start
-// some trigger and they are no longer than the longest: most words of a text are no trigger, and this
-// spares them a lower-cased copy and a map lookup.
+// Trigger words are looked up only when some trigger starts with their first two letters (or, for one
+// letter, that letter) and has their length: most words of a text are no trigger, and this spares them a
+// lower-cased copy and a map lookup ("the" starts like "third" and "thursday", but no trigger is "th" and three letters long).
 const MAX_TRIGGER_LENGTH = Math.max(...[...RULES_BY_TRIGGER.keys()].filter((k) => /^[a-z]+$/.test(k)).map((k) => k.length));
-const TRIGGER_STARTS = new Uint8Array(27 * 26);
+if (MAX_TRIGGER_LENGTH > 31) throw new Error('a trigger word is longer than the length bits of TRIGGER_STARTS');
+// Per start, a bit per length of the triggers with that start.
+const TRIGGER_STARTS = new Uint32Array(27 * 26);
 for (const key of RULES_BY_TRIGGER.keys()) {
   if (!/^[a-z]+$/.test(key)) continue;
   const a = key.charCodeAt(0) - 97;
-  TRIGGER_STARTS[key.length === 1 ? 26 * 26 + a : a * 26 + key.charCodeAt(1) - 97] = 1;
+  TRIGGER_STARTS[key.length === 1 ? 26 * 26 + a : a * 26 + key.charCodeAt(1) - 97] |= 1 << key.length;
 }
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
@@ -53,7 +55,7 @@ function triggerHits(text: string): number[][] {
       const length = j - i;
       const a = (c | 32) - 97;
       const start = length === 1 ? 26 * 26 + a : a * 26 + (text.charCodeAt(i + 1) | 32) - 97;
-      if (length <= MAX_TRIGGER_LENGTH && TRIGGER_STARTS[start]) {
+      if (length <= MAX_TRIGGER_LENGTH && (TRIGGER_STARTS[start] >>> length) & 1) {
         const rules = RULES_BY_TRIGGER.get(text.slice(i, j).toLowerCase());
         if (rules) for (const r of rules) hits[r].push(i);
       }

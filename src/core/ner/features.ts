@@ -31,7 +31,14 @@ export interface PreparedSentence {
   names?: NameMatch[];
   /** Places of the broad place list (WordLists.places) in the sentence, when some matched. */
   places?: NameMatch[];
-  evidence: CasingEvidence;
+  /**
+   * Per token, what the rest of the document says of its word's case (set for capitalised tokens only):
+   * CASING_LOWER when the word is written in lower case somewhere, CASING_MID_CAP when it is capitalised
+   * mid-sentence somewhere (both found by Lexeme.lowerHash).
+   */
+  casing: Uint8Array;
+  /** Words common in lower case (WordLists.common). */
+  common?: ReadonlySet<string>;
   /**
    * Features of token i beyond its lexeme roles, feats[offsets[i] .. offsets[i+1]), when computed in
    * advance (training reuses them every epoch); otherwise `tokenFeatures` computes them on demand.
@@ -153,30 +160,90 @@ export interface WordLists {
   common?: ReadonlySet<string>;
 }
 
-/** Document-wide casing evidence: words written in lower case, or capitalised mid-sentence, somewhere. */
-export interface CasingEvidence {
-  /**
-   * Hashes (Lexeme.lowerHash | 0) of the words seen in lower case; numbers, as sets of strings cost more
-   * on this hot path, and signed, since half of the unsigned hashes would be boxed numbers, slower to hash.
-   */
-  lower: Set<number>;
-  /** Hashes (Lexeme.lowerHash | 0) of the words seen capitalised mid-sentence. */
-  midCap: Set<number>;
-  common?: ReadonlySet<string>;
+/** Bits of PreparedSentence.casing. */
+export const CASING_LOWER = 1;
+export const CASING_MID_CAP = 2;
+
+/**
+ * Document-wide casing evidence: which words (by Lexeme.lowerHash) are seen in lower case, or capitalised
+ * mid-sentence, somewhere in the document. One open-addressing table of hashes serves every document,
+ * its entries marked with the document's stamp, so that a new document starts empty at no cost: two
+ * sets of numbers per document, grown a word at a time, were a twentieth of the entity recogniser's time.
+ */
+class CasingTable {
+  private keys = new Int32Array(1024);
+  private stamps = new Int32Array(1024);
+  private bits = new Uint8Array(1024);
+  private mask = 1023;
+  private stamp = 0;
+
+  /** Empties the table for a document of at most `words` distinct words. */
+  reset(words: number): void {
+    if (this.keys.length < 2 * words) {
+      let size = this.keys.length;
+      while (size < 2 * words) size *= 2;
+      this.keys = new Int32Array(size);
+      this.stamps = new Int32Array(size);
+      this.bits = new Uint8Array(size);
+      this.mask = size - 1;
+      this.stamp = 0;
+    }
+    if (this.stamp === 0x7fffffff) {
+      this.stamps.fill(0);
+      this.stamp = 0;
+    }
+    this.stamp++;
+  }
+
+  /** The slot of `key`, or of the empty slot where it would go. */
+  private slot(key: number): number {
+    const { keys, stamps, mask, stamp } = this;
+    let at = Math.imul(key, 0x9e3779b1) >>> 0 & mask;
+    while (stamps[at] === stamp && keys[at] !== key) at = (at + 1) & mask;
+    return at;
+  }
+
+  mark(key: number, bit: number): void {
+    const at = this.slot(key);
+    if (this.stamps[at] === this.stamp) this.bits[at] |= bit;
+    else {
+      this.stamps[at] = this.stamp;
+      this.keys[at] = key;
+      this.bits[at] = bit;
+    }
+  }
+
+  get(key: number): number {
+    const at = this.slot(key);
+    return this.stamps[at] === this.stamp ? this.bits[at] : 0;
+  }
 }
 
-function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[], common: ReadonlySet<string> | undefined): CasingEvidence {
-  const lower = new Set<number>();
-  const midCap = new Set<number>();
+const casingTable = new CasingTable();
+// Tokens of the largest document that uses the shared table (which then holds 64 K entries, under 600 KB):
+// a larger one (a book given at once; the pipeline hands articles over in chunks of at most 16 K characters)
+// gets a table of its own, dropped after it, rather than growing the shared one for good.
+const SHARED_TABLE_WORDS = 1 << 15;
+
+/** Per sentence, the casing bits of its capitalised tokens (see PreparedSentence.casing). */
+function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]): Uint8Array[] {
+  let words = 0;
+  for (const lexemes of sentences) words += lexemes.length;
+  const table = words > SHARED_TABLE_WORDS ? new CasingTable() : casingTable;
+  table.reset(words);
   for (let s = 0; s < sentences.length; s++) {
     const lexemes = sentences[s];
     for (let i = 0; i < lexemes.length; i++) {
       const lex = lexemes[i];
-      if (lex.allLower) lower.add(lex.lowerHash | 0);
-      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) midCap.add(lex.lowerHash | 0);
+      if (lex.allLower) table.mark(lex.lowerHash | 0, CASING_LOWER);
+      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) table.mark(lex.lowerHash | 0, CASING_MID_CAP);
     }
   }
-  return { lower, midCap, common };
+  return sentences.map((lexemes) => {
+    const bits = new Uint8Array(lexemes.length);
+    for (let i = 0; i < lexemes.length; i++) if (lexemes[i].capitalised) bits[i] = table.get(lexemes[i].lowerHash | 0);
+    return bits;
+  });
 }
 
 /**
@@ -188,7 +255,7 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
   const gazetteer = lists.names;
   // Headlines in capitals or in title case: the capitals there say nothing about names.
   const caps = lexemes.map((lex) => isAllCaps(lex) || isTitleCase(lex));
-  const evidence = casingEvidence(lexemes, caps, lists.common);
+  const casing = casingEvidence(lexemes, caps);
   const buffer = eager ? new FeatureBuffer() : undefined;
   return lexemes.map((lex, s) => {
     const allCaps = caps[s] && isAllCaps(lex);
@@ -201,7 +268,8 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
       places: nameMatches(lex, allCaps, lists.places),
       heads: runHeads(lex),
       demonyms: demonymMarks(lex, gazetteer, lists.places),
-      evidence,
+      casing: casing[s],
+      common: lists.common,
     };
     if (buffer) {
       const first = buffer.length;
@@ -262,10 +330,11 @@ export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuff
     // Case is uninformative at the start of a sentence and in headlines: look at the rest of the
     // document, and at whether the word is common in lower case.
     const ambiguous = i === 0 || s.caps || s.title || OPENERS.has(prev.word);
-    feats.push(mix(T.DocLower, (s.evidence.lower.has(lex.lowerHash | 0) ? 2 : 0) + (ambiguous ? 1 : 0)));
-    if (ambiguous) feats.push(mix(T.DocMidCap, s.evidence.midCap.has(lex.lowerHash | 0) ? 1 : 0));
+    const casing = s.casing[i];
+    feats.push(mix(T.DocLower, (casing & CASING_LOWER ? 2 : 0) + (ambiguous ? 1 : 0)));
+    if (ambiguous) feats.push(mix(T.DocMidCap, casing & CASING_MID_CAP ? 1 : 0));
     // Only where case is ambiguous: inside a sentence a capital marks a name even on a common word ("President Bush").
-    if (ambiguous && s.evidence.common) feats.push(mix(T.Common, s.evidence.common.has(lex.lower) ? 1 : 0));
+    if (ambiguous && s.common) feats.push(mix(T.Common, s.common.has(lex.lower) ? 1 : 0));
   }
   const head = s.heads?.[i];
   if (head) feats.push(mix(T.Head, head));

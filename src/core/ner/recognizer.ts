@@ -61,8 +61,11 @@ export function labelSentences(sentences: readonly (readonly string[])[], model:
   const prepared = prepareDocument(sentences, model, false);
   const labels = tagDocumentBeam(prepared, model.scorer ?? model.weights, BEAM_WIDTH, BEAM_MARGIN, true);
   // Agreement first, on the tagger's own decisions; the rules below then correct what the words themselves say.
-  consistentTypes(labels, prepared);
-  itsNotPerson(labels, prepared, model);
+  let chunks = labels.map((l) => chunksFromLabels(l));
+  const seen = relabelled;
+  consistentTypes(labels, chunks, prepared);
+  if (relabelled !== seen) chunks = labels.map((l) => chunksFromLabels(l));
+  itsNotPerson(labels, chunks, prepared, model);
   labels.forEach((l, s) => {
     reviseTypes(l, prepared[s], model);
     webNames(l, prepared[s].lexemes);
@@ -111,17 +114,22 @@ function webNames(labels: Uint8Array, lexemes: readonly Lexeme[]): void {
  * "its" (before any other name or a personal pronoun) and never with a given name, nor listed as a
  * person, is an organisation, at every mention of it in the article.
  */
-function itsNotPerson(labels: Uint8Array[], prepared: readonly PreparedSentence[], model: EntityModel): void {
-  const chunks = labels.map((l) => chunksFromLabels(l));
+function itsNotPerson(labels: Uint8Array[], chunks: readonly Chunk[][], prepared: readonly PreparedSentence[], model: EntityModel): void {
   const inLonger = new Set<string>();
   for (let s = 0; s < chunks.length; s++) {
     for (const c of chunks[s]) if (c.type === 'PER' && c.end - c.start > 1) for (let k = c.start; k < c.end; k++) inLonger.add(prepared[s].lexemes[k].word);
   }
   const candidates = new Set<string>();
+  // A bit per candidate (of its word's hash): most words of the article fail this test, and need no look-up in the set.
+  let filter = 0;
   for (let s = 0; s < chunks.length; s++) {
     for (const c of chunks[s]) {
-      const word = prepared[s].lexemes[c.start].word;
-      if (c.type === 'PER' && c.end - c.start === 1 && !inLonger.has(word) && !(model.names.typesOf([word]) & 1)) candidates.add(word);
+      const lex = prepared[s].lexemes[c.start];
+      const word = lex.word;
+      if (c.type === 'PER' && c.end - c.start === 1 && !inLonger.has(word) && !(model.names.typesOf([word]) & 1)) {
+        candidates.add(word);
+        filter |= 1 << (lex.wordHash & 31);
+      }
     }
   }
   if (candidates.size === 0) return;
@@ -130,7 +138,7 @@ function itsNotPerson(labels: Uint8Array[], prepared: readonly PreparedSentence[
   for (let s = 0; s < chunks.length; s++) {
     const lexemes = prepared[s].lexemes;
     for (let i = 0; i < lexemes.length; i++) {
-      if (!candidates.has(lexemes[i].word)) continue;
+      if ((filter & (1 << (lexemes[i].wordHash & 31))) === 0 || !candidates.has(lexemes[i].word)) continue;
       for (let k = i + 1; k < Math.min(lexemes.length, i + 7); k++) {
         const w = lexemes[k].lower;
         if (w === 'its') organisations.add(lexemes[i].word);
@@ -152,13 +160,13 @@ const PERSONAL = new Set(['he', 'she', 'his', 'her', 'him', 'who']);
  * its own context; "Qantas will", "Qantas' India manager" may each tip differently). Mentions in
  * headlines count for nothing (case says little there).
  */
-function consistentTypes(labels: Uint8Array[], prepared: readonly PreparedSentence[]): void {
+function consistentTypes(labels: Uint8Array[], chunks: readonly Chunk[][], prepared: readonly PreparedSentence[]): void {
   const votes = new Map<string, number[]>();
   const mentions: Array<{ s: number; chunk: Chunk; key: string; type: number }> = [];
   labels.forEach((l, s) => {
     const headline = prepared[s].caps || prepared[s].title;
     const lexemes = prepared[s].lexemes;
-    for (const chunk of chunksFromLabels(l)) {
+    for (const chunk of chunks[s]) {
       let key = lexemes[chunk.start].word;
       for (let k = chunk.start + 1; k < chunk.end; k++) key += ' ' + lexemes[k].word;
       const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
@@ -192,8 +200,12 @@ const TITLES = new Set(
     .split(' '),
 );
 
+// Counts the calls of relabel: a rule that changed no label need not have the chunks worked out again.
+let relabelled = 0;
+
 /** Gives the tokens of a chunk the labels of another type (or O for -1). */
 function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
+  relabelled++;
   const n = chunk.end - chunk.start;
   labels.set(type < 0 ? new Uint8Array(n) : labelsFromChunks([{ type: CONLL_TYPES[type], start: 0, end: n }], n), chunk.start);
 }
@@ -208,9 +220,21 @@ function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
  * - in a title-case headline, a name made only of words common in lower case is no name ("Mass Destruction").
  */
 function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel): void {
+  // Every rule below starts from a name: a sentence without one (most are) is left at once.
+  let chunks = chunksFromLabels(labels);
+  if (chunks.length === 0) return;
+  // The chunks as the labels are now: worked out again only when a rule has changed a label since.
+  let seen = relabelled;
+  const current = (): Chunk[] => {
+    if (relabelled !== seen) {
+      seen = relabelled;
+      chunks = chunksFromLabels(labels);
+    }
+    return chunks;
+  };
   // A title-case line with figures is rather a results table ("Reading 2 Bury 1") than a headline.
   const headline = s.title && !s.lexemes.some((lex) => /\d/.test(lex.word));
-  for (const chunk of chunksFromLabels(labels)) {
+  for (const chunk of chunks) {
     const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
     const first = s.lexemes[chunk.start];
     const last = s.lexemes[chunk.end - 1];
@@ -227,7 +251,7 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
       relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, PER);
     }
   }
-  for (const chunk of chunksFromLabels(labels)) {
+  for (const chunk of current()) {
     const first = s.lexemes[chunk.start];
     const opening = chunk.start === 0 || OPENERS_BEFORE.has(s.lexemes[chunk.start - 1].word);
     if (opening && chunk.end - chunk.start > 1 && OPENING_WORDS.has(first.lower) && first.capitalised) {
@@ -241,9 +265,9 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     if (chunk.type === 'LOC' && k === chunk.start + 1 && COMPASS.has(first.word) && (s.lexemes[k]?.lower === 'and' || s.lexemes[k]?.word === ',' || s.lexemes[k]?.lower === 'or') &&
       COMPASS.has(s.lexemes[k + 1]?.word ?? '') && s.demonyms?.[k + 2]) relabel(labels, chunk, MISC);
   }
-  const dateline = datelinePlace(labels, s.lexemes);
+  const dateline = datelinePlace(current(), s.lexemes);
   if (dateline) relabel(labels, dateline, LOC);
-  for (const chunk of chunksFromLabels(labels)) {
+  for (const chunk of current()) {
     const expanded = acronymExpansion(s.lexemes, chunk);
     if (expanded === undefined) continue;
     // The acronym is what its spelled-out words are: their name type, or no name ("Weapons of Mass Destruction (WMD)").
@@ -257,9 +281,9 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
  * with a name followed by a date names the place the story was filed from, whatever else the name can
  * be (a club, a company). Returns that name's chunk when it is not already a place.
  */
-function datelinePlace(labels: Uint8Array, lexemes: readonly Lexeme[]): Chunk | undefined {
+function datelinePlace(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): Chunk | undefined {
   if (lexemes.length > 8) return undefined;
-  const first = chunksFromLabels(labels)[0];
+  const first = chunks[0];
   if (!first || first.start !== 0 || first.type === 'LOC') return undefined;
   let i = first.end;
   if (lexemes[i]?.word === ',') i++;

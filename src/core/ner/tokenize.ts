@@ -55,7 +55,7 @@ function isDigit(text: string, i: number): boolean {
 /** Splits text into tokens with exact UTF-16 offsets. */
 export function tokenize(text: string): Token[] {
   const tokens: Token[] = [];
-  const push = (start: number, end: number) => tokens.push({ text: text.slice(start, end), start, end });
+  const push = (start: number, end: number, slice = text.slice(start, end)) => tokens.push({ text: slice, start, end });
   const n = text.length;
   let i = 0;
   while (i < n) {
@@ -84,7 +84,8 @@ export function tokenize(text: string): Token[] {
         push(i, i + clitic.index);
         push(i + clitic.index, j);
       } else {
-        push(i, j);
+        // The word's slice itself: slicing it again would copy it once more.
+        push(i, j, word);
       }
       i = j;
       continue;
