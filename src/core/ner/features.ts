@@ -169,6 +169,8 @@ export const CASING_MID_CAP = 2;
  * mid-sentence, somewhere in the document. One open-addressing table of hashes serves every document,
  * its entries marked with the document's stamp, so that a new document starts empty at no cost: two
  * sets of numbers per document, grown a word at a time, were a twentieth of the entity recogniser's time.
+ * Sharing it is safe only while a document's table is filled and read in one synchronous call: a
+ * preparation split into slices with pauses between them would need a table of its own.
  */
 class CasingTable {
   private keys = new Int32Array(1024);

@@ -201,6 +201,8 @@ const TITLES = new Set(
 );
 
 // Counts the calls of relabel: a rule that changed no label need not have the chunks worked out again.
+// So every rule after the tagger must change labels through relabel, never by writing them directly:
+// a direct write would leave the next rule reading chunks that are out of date.
 let relabelled = 0;
 
 /** Gives the tokens of a chunk the labels of another type (or O for -1). */
