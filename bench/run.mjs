@@ -2,7 +2,7 @@
 // `npm run bench`: prints performance figures (nothing is asserted). Needs `npm run build &&
 // npm run compile-tests` first (the npm script does it). Reads real text from ../shared.
 import { execFileSync } from 'node:child_process';
-import { existsSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
@@ -31,10 +31,35 @@ if (!only.length || only.includes('host')) {
   const entry = join(root, 'out/test/bench/host.js');
   if (!existsSync(entry)) console.log('  skipped: out/test/bench/host.js is missing (npm run compile-tests)');
   else {
-    try {
-      execFileSync(process.execPath, [join(root, 'test/host/run.mjs'), '--tests', entry], { stdio: 'inherit' });
-    } catch {
-      console.log('  the host benchmark failed (see above)');
+    // FACTMARK_BENCH_GIT=off: VS Code's git extension off, to see its share of the figures.
+    const settings = process.env.FACTMARK_BENCH_GIT === 'off' ? ['--settings', JSON.stringify({ 'git.enabled': false })] : [];
+    const host = (env, extension) => {
+      try {
+        const args = [join(root, 'test/host/run.mjs'), '--tests', entry, ...settings, ...(extension ? ['--extension', extension] : [])];
+        execFileSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+      } catch {
+        console.log('  the host benchmark failed (see above)');
+      }
+    };
+    // `floor`: the 5 KB first open with test/bench/floor (one decoration, nothing else) instead of
+    // Factmark: what VS Code itself takes; `paint` runs it too, after Factmark's figures.
+    // FACTMARK_BENCH_FLOOR=grammar: the floor with Factmark's plain-text grammars contributed too (a copy
+    // of test/bench/floor with them, in .vscode-test), to see their share of the first open.
+    let floor = join(root, 'test/bench/floor');
+    if (process.env.FACTMARK_BENCH_FLOOR === 'grammar') {
+      const copy = join(root, '.vscode-test/floor-grammar');
+      rmSync(copy, { recursive: true, force: true });
+      cpSync(floor, copy, { recursive: true });
+      cpSync(join(root, 'syntaxes'), join(copy, 'syntaxes'), { recursive: true });
+      const manifest = JSON.parse(readFileSync(join(floor, 'package.json'), 'utf8'));
+      manifest.contributes = { grammars: JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).contributes.grammars };
+      writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest, null, 2));
+      floor = copy;
+    }
+    if (process.env.FACTMARK_BENCH_HOST_ONLY === 'floor') host({}, floor);
+    else {
+      host({});
+      if (process.env.FACTMARK_BENCH_HOST_ONLY === 'paint') host({ FACTMARK_BENCH_HOST_ONLY: 'floor' }, floor);
     }
   }
 }

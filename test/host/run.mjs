@@ -10,6 +10,8 @@
 //   node test/host/run.mjs --scenario web   the web build in the browser's web worker extension host (test/web)
 //   node test/host/run.mjs --vsix F         install the package F into the host and test that install
 //   node test/host/run.mjs --tests ENTRY    run another extensionTests module (the benchmarks)
+//     --extension DIR                       with it: run the extension of DIR instead of Factmark (bench/run.mjs)
+//     --settings JSON                       with it: more user settings (bench/run.mjs)
 //
 // FACTMARK_TEST_GREP='<regex>' runs the matching tests only; a scenario none of whose tests match is
 // reported as such, not as a failure.
@@ -28,6 +30,8 @@ const option = (name) => {
 };
 const vsix = argv.includes('--vsix') ? resolve(option('--vsix') ?? 'factmark.vsix') : undefined;
 const customTests = option('--tests');
+const otherExtension = customTests && option('--extension') ? resolve(option('--extension')) : undefined;
+const extraSettings = customTests && option('--settings') ? JSON.parse(option('--settings')) : {};
 const TIMEOUT_MS = Number(process.env.FACTMARK_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
 /**
@@ -156,10 +160,10 @@ async function runScenario(name, scenario) {
         FACTMARK_SUITES: scenario.suites,
       },
       vsix,
-      userSettings: scenario.userSettings,
+      userSettings: { ...scenario.userSettings, ...extraSettings },
       workspaceTrust: scenario.workspaceTrust === true,
     });
-    let extensionDevelopmentPath = root;
+    let extensionDevelopmentPath = otherExtension ?? root;
     if (vsix) {
       const installed = readdirSync(server.extensionsDir).find((d) => d.startsWith('factmark.factmark-'));
       if (!installed) throw new Error(`installing ${vsix} left no factmark folder in ${server.extensionsDir}`);
