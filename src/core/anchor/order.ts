@@ -27,7 +27,14 @@ const MIN_SIDE = 16;
  * Anchors placed or orphaned by the per-anchor rules, checked against the order of the others.
  * `ordered`: the anchors in the order of their old offsets. Returns the new lists.
  */
-export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed: Placement[], orphans: Orphan[], source: (a: AnchorQuery) => Source): { placed: Placement[]; orphans: Orphan[] } {
+export function checkOrder(
+  text: string,
+  ordered: readonly AnchorQuery[],
+  placed: Placement[],
+  orphans: Orphan[],
+  source: (a: AnchorQuery) => Source,
+  keptFrom?: KeptFrom,
+): { placed: Placement[]; orphans: Orphan[] } {
   const at = new Map(placed.map((p) => [p.id, p]));
   const orphanOf = new Map(orphans.map((o) => [o.id, o]));
   // (With none sure, nothing frames the anchors: see unframed.)
@@ -35,7 +42,7 @@ export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed
   // Spans held by a placement: another anchor with the same quote is not moved onto them.
   const held = new Map<string, number>();
   for (const p of placed) held.set(`${p.start}:${p.end}`, (held.get(`${p.start}:${p.end}`) ?? 0) + 1);
-  if (sure.length === 0) return unframed(text, ordered, placed, orphans, source, held);
+  if (sure.length === 0) return unframed(text, ordered, placed, orphans, source, held, keptFrom);
   const framed = new Set(sure);
   const out: Placement[] = [];
   const lost: Orphan[] = [];
@@ -61,7 +68,7 @@ export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed
     };
     const free = (c: Candidate) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
     if (p && p.start >= lo && p.start <= hi) {
-      if (p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, source(a), p, lo, hi, free)) out.push(p);
+      if (p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, source(a), p, lo, hi, free, keptFrom)) out.push(p);
       else {
         held.set(own!, held.get(own!)! - 1);
         lost.push({ id: a.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: a.quote, score: p.score } });
@@ -102,7 +109,15 @@ export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed
  * text as the window (when short enough to tell anything), and orphaned as ambiguous when another
  * copy agrees with the old text as far.
  */
-function unframed(text: string, ordered: readonly AnchorQuery[], placed: Placement[], orphans: Orphan[], source: (a: AnchorQuery) => Source, held: Map<string, number>): { placed: Placement[]; orphans: Orphan[] } {
+function unframed(
+  text: string,
+  ordered: readonly AnchorQuery[],
+  placed: Placement[],
+  orphans: Orphan[],
+  source: (a: AnchorQuery) => Source,
+  held: Map<string, number>,
+  keptFrom: KeptFrom | undefined,
+): { placed: Placement[]; orphans: Orphan[] } {
   if (text.length > MAX_WINDOW) return { placed, orphans };
   const byId = new Map(ordered.map((a) => [a.id, a]));
   const out: Placement[] = [];
@@ -112,7 +127,7 @@ function unframed(text: string, ordered: readonly AnchorQuery[], placed: Placeme
     const src = source(a);
     const own = `${p.start}:${p.end}`;
     const free = (c: Candidate) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
-    if (src.context || (p.method !== 'diff' && p.method !== 'context') || p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, src, p, 0, text.length, free)) out.push(p);
+    if (src.context || (p.method !== 'diff' && p.method !== 'context') || p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, src, p, 0, text.length, free, keptFrom)) out.push(p);
     else {
       held.set(own, held.get(own)! - 1);
       lost.push({ id: a.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: a.quote, score: p.score } });
@@ -131,6 +146,9 @@ function compare(text: string, src: Source, c: Candidate, p: Placement): 'better
   return bc <= bp && fc <= fp ? 'worse' : 'mixed';
 }
 
+/** The old offset new [start, end) was kept from unchanged, as the diff aligned them (old text known). */
+export type KeptFrom = (start: number, end: number) => number | undefined;
+
 /** The text an anchor was made on, as far as it is known: the old text, or its stored quote and context; [s, e) is the quote. */
 export interface Source {
   text: string;
@@ -147,7 +165,7 @@ export interface Source {
  * (With the old text known, a diff's choice between copies of the same text is arbitrary: a
  * sentence and the sentence pasted after it can be aligned either way.)
  */
-function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, lo: number, hi: number, free: (c: Candidate) => boolean): boolean {
+function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, lo: number, hi: number, free: (c: Candidate) => boolean, keptFrom?: KeptFrom): boolean {
   if (hi - lo > MAX_WINDOW) return false;
   const len = a.quote.length;
   const before = wordsBefore(src, agreeBefore(src.text, src.s, text, p.start));
@@ -169,6 +187,10 @@ function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, 
   for (const q of occurrences(text.slice(lo, hi + len), a.quote)) {
     const c = { start: lo + q, end: lo + q + len, text: a.quote, score: 0 };
     if (c.start === p.start) continue;
+    // Another old mention of the quote that the diff kept in place ("President Kim" further on,
+    // when the user edited this one into "Chairman Kim") is that mention, not a copy of this one.
+    const keptAt = keptFrom?.(c.start, c.end);
+    if (keptAt !== undefined && keptAt !== src.s && src.text.startsWith(a.quote, keptAt)) continue;
     const b = wordsBefore(src, agreeBefore(src.text, src.s, text, c.start));
     const f = wordsAfter(src, agreeAfter(src.text, src.e, text, c.end));
     // The place holding the quote's whole old sentence is the original, not a cut copy of it

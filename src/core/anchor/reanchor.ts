@@ -241,7 +241,10 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
     const prefix = a.prefix ?? '';
     return { text: prefix + a.quote + (a.suffix ?? ''), s: prefix.length, e: prefix.length + a.quote.length, context: true };
   };
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source));
+  // With the old text known, new text the diff kept from an old offset (another mention of a quote
+  // kept in place is that mention's, not a rival copy).
+  const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).

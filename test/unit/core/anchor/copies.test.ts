@@ -82,4 +82,14 @@ describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item
     assert.equal(r.orphans.find((o) => o.id === kim.id)?.reason, 'ambiguous');
     assert.deepEqual(r.placed.map((x) => x.id), [alpha.id, beta.id], 'the sure neighbours stay');
   });
+
+  it('old text known: a title edited on one mention ("President Kim" to "Chairman Kim") keeps it there, though the other mention still has the title', () => {
+    // The other "President Kim" agrees further before the quote, but the diff kept it in place
+    // from the other old mention: it is that mention, not a copy of this one.
+    const old = 'Alpha Corp opened the talks in Seoul this morning. President Kim met the delegation at noon. Later that day President Kim spoke to reporters about the talks. Beta Inc closed the session.\n';
+    const text = old.replace('President Kim met', 'Chairman Kim met');
+    const r = reanchor(old, text, ['Alpha Corp', 'Kim', 'Beta Inc'].map((q) => anchor(old, q)), utf16);
+    assert.deepEqual(r.orphans, []);
+    assert.equal(r.placed.find((p) => p.id === 'Kim')?.start, text.indexOf('Kim'));
+  });
 });
