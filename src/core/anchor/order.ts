@@ -230,11 +230,18 @@ function uncopiedAfter(text: string, at: number, k: number, own: number, region:
 }
 /** Characters right past a sentence that show which sentence is next to it. */
 const NEIGHBOUR = 32;
-/** New [x, y) occurs again in `region` (at another start). */
+/**
+ * New [x, y) occurs again in `region` (at another start), whitespace at its ends left out (a copy
+ * pasted after a line break rather than a space is a copy all the same); only whitespace counts
+ * as copied: it tells nothing.
+ */
 function copiedIn(text: string, x: number, y: number, [lo, hi]: readonly [number, number]): boolean {
-  const piece = text.slice(x, y);
+  const raw = text.slice(x, y);
+  const piece = raw.trim();
+  if (!piece) return true;
+  const at = x + raw.length - raw.trimStart().length;
   const area = text.slice(lo, hi);
-  for (let i = area.indexOf(piece); i >= 0; i = area.indexOf(piece, i + 1)) if (lo + i !== x) return true;
+  for (let i = area.indexOf(piece); i >= 0; i = area.indexOf(piece, i + 1)) if (lo + i !== at) return true;
   return false;
 }
 

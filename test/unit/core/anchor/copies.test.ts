@@ -73,14 +73,17 @@ describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item
     const p = 'The meeting began on time in the capital today.';
     const u = 'Analysts expect the market to recover within two years, a broker said.';
     const old = `Alpha Corp opened it. ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
-    const text = `Alpha Corp opened it. ${p} One pasted here. ${T} Two pasted here. ${u} Three pasted. ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
     const ordered = ['Alpha Corp', 'Kim Jong Il', 'Beta Inc'].map((q) => anchor(old, q));
     const [alpha, kim, beta] = ordered;
-    const copy = atCopy(kim, text, text.lastIndexOf(T));
-    const r = checked(old, text, ordered, [atCopy(alpha, text, 0), copy, atCopy(beta, text, 0)]);
-    assert.equal(r.placed.find((x) => x.id === kim.id)?.start, undefined, 'kept the copy');
-    assert.equal(r.orphans.find((o) => o.id === kim.id)?.reason, 'ambiguous');
-    assert.deepEqual(r.placed.map((x) => x.id), [alpha.id, beta.id], 'the sure neighbours stay');
+    // (U's copy counts as one also where a line break, not a space, comes before it.)
+    for (const gap of [' ', '\n']) {
+      const text = `Alpha Corp opened it. ${p} One pasted here. ${T} Two pasted here.${gap}${u} Three pasted. ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
+      const copy = atCopy(kim, text, text.lastIndexOf(T));
+      const r = checked(old, text, ordered, [atCopy(alpha, text, 0), copy, atCopy(beta, text, 0)]);
+      assert.equal(r.placed.find((x) => x.id === kim.id)?.start, undefined, `kept the copy (${JSON.stringify(gap)})`);
+      assert.equal(r.orphans.find((o) => o.id === kim.id)?.reason, 'ambiguous');
+      assert.deepEqual(r.placed.map((x) => x.id), [alpha.id, beta.id], 'the sure neighbours stay');
+    }
   });
 
   it('old text known: a title edited on one mention ("President Kim" to "Chairman Kim") keeps it there, though the other mention still has the title', () => {
