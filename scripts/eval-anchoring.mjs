@@ -17,8 +17,8 @@
  * else (wrong), separately for annotations whose text still exists and for those whose text was
  * deleted (for those, orphaned is correct). Needs the compiled core: `npx tsc -p tsconfig.test.json`.
  * Wrong placements are also counted by scenario, mode and method (which rule placed them). With
- * DUMP_WRONG=FILE (and DUMP_MODE='old text known' or 'old text unknown', DUMP_SCENARIO=a scenario's name) the first wrong case is written to FILE as JSON (old text, new text, anchors, id)
- * to replay it alone.
+ * DUMP_WRONG=FILE (and DUMP_MODE='old text known' or 'old text unknown', DUMP_SCENARIO=a scenario's name, DUMP_METHOD=the rule that placed it) the first wrong case is written to FILE as JSON
+ * (old text, new text, anchors, id) to replay it alone; with DUMP_WRONG=DIR/ every one, numbered.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -286,6 +286,8 @@ const add = (key, field) => {
   table[key][field]++;
 };
 const wrongExamples = [];
+// Wrong cases saved so far (see dumpWrong).
+let dumped = 0;
 const orphanExamples = [];
 let ms = 0;
 
@@ -355,7 +357,7 @@ for (const seed of seeds) {
           if (wrong) wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
           if (wrong) wrongByScenario.set(scenario, (wrongByScenario.get(scenario) ?? 0) + 1);
           if (wrong) { const k = `${scenario} | ${mode} | ${got.method}`; wrongByMethod.set(k, (wrongByMethod.get(k) ?? 0) + 1); }
-          if (wrong && process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === scenario) && (!process.env.DUMP_METHOD || process.env.DUMP_METHOD === got.method) && !fs.existsSync(process.env.DUMP_WRONG)) fs.writeFileSync(process.env.DUMP_WRONG, JSON.stringify({ old: text, cur, stored, id: s.id, known, want }));
+          if (wrong && process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === scenario) && (!process.env.DUMP_METHOD || process.env.DUMP_METHOD === got.method)) dumpWrong({ old: text, cur, stored, id: s.id, known, want, scenario, seed, doc: d, n, method: got.method });
           if (wrong && wrongExamples.length < 10) {
             wrongExamples.push({ scenario, seed, doc: d, mode, n, kinds: kinds.join(','), quote: s.quote, method: got.method, want, got: [got.start, got.end], there: cur.slice(got.start - 20, got.end + 20), was: s.prefix.slice(-20) + '[' + s.quote + ']' + s.suffix.slice(0, 20) });
           }
@@ -365,6 +367,21 @@ for (const seed of seeds) {
     if (!args.includes('--scenario') || args[args.indexOf('--scenario') + 1] === 'branch switch') branchSwitch(seed, d, text, anns);
   }
 
+}
+
+/**
+ * Saves a wrong case to replay it alone: the first one to DUMP_WRONG=FILE, or every one, numbered,
+ * into DUMP_WRONG=DIR/ (a name ending in a slash).
+ */
+function dumpWrong(c) {
+  const to = process.env.DUMP_WRONG;
+  if (!to.endsWith('/')) {
+    if (!fs.existsSync(to)) fs.writeFileSync(to, JSON.stringify(c));
+    return;
+  }
+  fs.mkdirSync(to, { recursive: true });
+  dumped++;
+  fs.writeFileSync(path.join(to, `${String(dumped).padStart(4, '0')}.json`), JSON.stringify(c));
 }
 
 /**

@@ -148,13 +148,16 @@ export class DiffMap {
     if (!run || run.op !== DIFF_EQUAL || end > run.newEnd) return [];
     const out: number[] = [];
     const pureInsert = (k: number) => this.runs[k]?.op === DIFF_INSERT && this.runs[k - 1]?.op !== DIFF_DELETE && this.runs[k + 1]?.op !== DIFF_DELETE;
-    if (pureInsert(r + 1)) {
+    // (Text longer than the insertion cannot be found again inside it: checked before it is cut
+    // out, since after a line inserted at the top it runs from there to each anchor, and cutting
+    // and searching it for every anchor was quadratic: 16,000 anchors in 1.6 MB took 7 s.)
+    if (pureInsert(r + 1) && this.runs[r + 1].newStart - start <= this.runs[r + 1].newEnd - this.runs[r + 1].newStart) {
       // The unchanged text from the range to the insertion, found again inside the insertion.
       const { newStart: b0, newEnd: b1 } = this.runs[r + 1];
       const tail = newText.slice(start, b0);
       for (let q = newText.indexOf(tail, b0); q >= 0 && q + tail.length <= b1 && out.length < MAX_SLIDES; q = newText.indexOf(tail, q + 1)) out.push(q);
     }
-    if (pureInsert(r - 1)) {
+    if (pureInsert(r - 1) && end - this.runs[r - 1].newEnd <= this.runs[r - 1].newEnd - this.runs[r - 1].newStart) {
       // The unchanged text from the insertion to the range's end, found again inside the insertion.
       const { newStart: b0, newEnd: b1 } = this.runs[r - 1];
       const head = newText.slice(b1, end);

@@ -27,16 +27,22 @@ const MIN_SIDE = 16;
  * Anchors placed or orphaned by the per-anchor rules, checked against the order of the others.
  * `ordered`: the anchors in the order of their old offsets. Returns the new lists.
  */
-export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed: Placement[], orphans: Orphan[], source: (a: AnchorQuery) => Source): { placed: Placement[]; orphans: Orphan[] } {
+export function checkOrder(
+  text: string,
+  ordered: readonly AnchorQuery[],
+  placed: Placement[],
+  orphans: Orphan[],
+  source: (a: AnchorQuery) => Source,
+  keptFrom?: KeptFrom,
+): { placed: Placement[]; orphans: Orphan[] } {
   const at = new Map(placed.map((p) => [p.id, p]));
   const orphanOf = new Map(orphans.map((o) => [o.id, o]));
-  // (With none sure, nothing frames the anchors: the search's rules stand, the place predicted
-  // from the old offsets among them.)
+  // (With none sure, nothing frames the anchors: see unframed.)
   const sure = sureAnchors(text, ordered, at);
-  if (sure.length === 0) return { placed, orphans };
   // Spans held by a placement: another anchor with the same quote is not moved onto them.
   const held = new Map<string, number>();
   for (const p of placed) held.set(`${p.start}:${p.end}`, (held.get(`${p.start}:${p.end}`) ?? 0) + 1);
+  if (sure.length === 0) return unframed(text, ordered, placed, orphans, source, held, keptFrom);
   const framed = new Set(sure);
   const out: Placement[] = [];
   const lost: Orphan[] = [];
@@ -62,7 +68,7 @@ export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed
     };
     const free = (c: Candidate) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
     if (p && p.start >= lo && p.start <= hi) {
-      if (p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, source(a), p, lo, hi, free)) out.push(p);
+      if (p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, source(a), p, lo, hi, free, keptFrom)) out.push(p);
       else {
         held.set(own!, held.get(own!)! - 1);
         lost.push({ id: a.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: a.quote, score: p.score } });
@@ -96,6 +102,40 @@ export function checkOrder(text: string, ordered: readonly AnchorQuery[], placed
   return { placed: out, orphans: lost };
 }
 
+/**
+ * With no sure anchor, nothing frames the others, and the search's rules stand (the place
+ * predicted from the old offsets among copies of equal context). But the diff's choice between
+ * copies of the same text, with the old text known, is arbitrary: it is checked against the whole
+ * text as the window (when short enough to tell anything), and orphaned as ambiguous when another
+ * copy agrees with the old text as far.
+ */
+function unframed(
+  text: string,
+  ordered: readonly AnchorQuery[],
+  placed: Placement[],
+  orphans: Orphan[],
+  source: (a: AnchorQuery) => Source,
+  held: Map<string, number>,
+  keptFrom: KeptFrom | undefined,
+): { placed: Placement[]; orphans: Orphan[] } {
+  if (text.length > MAX_WINDOW) return { placed, orphans };
+  const byId = new Map(ordered.map((a) => [a.id, a]));
+  const out: Placement[] = [];
+  const lost = [...orphans];
+  for (const p of placed) {
+    const a = byId.get(p.id)!;
+    const src = source(a);
+    const own = `${p.start}:${p.end}`;
+    const free = (c: Candidate) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
+    if (src.context || (p.method !== 'diff' && p.method !== 'context') || p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, src, p, 0, text.length, free, keptFrom)) out.push(p);
+    else {
+      held.set(own, held.get(own)! - 1);
+      lost.push({ id: a.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: a.quote, score: p.score } });
+    }
+  }
+  return { placed: out, orphans: lost };
+}
+
 /** Whether candidate `c`'s surroundings agree with the old ones (`src`) at least as far as `p`'s on both sides ('better'), less far on both ('worse'), or neither. */
 function compare(text: string, src: Source, c: Candidate, p: Placement): 'better' | 'worse' | 'mixed' {
   const bc = agreeBefore(src.text, src.s, text, c.start);
@@ -106,11 +146,16 @@ function compare(text: string, src: Source, c: Candidate, p: Placement): 'better
   return bc <= bp && fc <= fp ? 'worse' : 'mixed';
 }
 
+/** The old offset new [start, end) was kept from unchanged, as the diff aligned them (old text known). */
+export type KeptFrom = (start: number, end: number) => number | undefined;
+
 /** The text an anchor was made on, as far as it is known: the old text, or its stored quote and context; [s, e) is the quote. */
 export interface Source {
   text: string;
   s: number;
   e: number;
+  /** `text` is the stored context alone (the old text is not known). */
+  context?: boolean;
 }
 
 /**
@@ -120,7 +165,7 @@ export interface Source {
  * (With the old text known, a diff's choice between copies of the same text is arbitrary: a
  * sentence and the sentence pasted after it can be aligned either way.)
  */
-function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, lo: number, hi: number, free: (c: Candidate) => boolean): boolean {
+function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, lo: number, hi: number, free: (c: Candidate) => boolean, keptFrom?: KeptFrom): boolean {
   if (hi - lo > MAX_WINDOW) return false;
   const len = a.quote.length;
   const before = wordsBefore(src, agreeBefore(src.text, src.s, text, p.start));
@@ -128,19 +173,75 @@ function rivalInWindow(text: string, a: AnchorQuery, src: Source, p: Placement, 
   const [from, to] = sentenceAround(src.text, src.s, src.e);
   const whole = (b: number, f: number) => b >= src.s - from && f >= to - src.e;
   const ownWhole = whole(before, after);
+  // The text past the quote's sentence that agrees with the old one is evidence only when it is
+  // not copied too: a sentence pasted after a copy of its old neighbour ("P T" pasted, the original
+  // T now after other pasted text) agrees further than the original, and says nothing.
+  const region = [Math.max(0, lo - AGREE_REGION), Math.min(text.length, hi + len + AGREE_REGION)] as const;
+  // (Known from the stored context alone, a sentence that runs past it may be a cut copy of
+  // itself, as the original is: what agrees past the sentence's known end then tells nothing.)
+  const known = !src.context || (from > 0 && to < src.text.length);
+  const pastBefore = (at: number, k: number) => (known ? uncopiedBefore(text, at, k, src.s - from, region) : Math.min(k, src.s - from));
+  const pastAfter = (at: number, k: number) => (known ? uncopiedAfter(text, at, k, to - src.e, region) : Math.min(k, to - src.e));
+  const ownB = pastBefore(p.start, before);
+  const ownF = pastAfter(p.end, after);
   for (const q of occurrences(text.slice(lo, hi + len), a.quote)) {
     const c = { start: lo + q, end: lo + q + len, text: a.quote, score: 0 };
     if (c.start === p.start) continue;
+    // Another old mention of the quote that the diff kept in place ("President Kim" further on,
+    // when the user edited this one into "Chairman Kim") is that mention, not a copy of this one.
+    const keptAt = keptFrom?.(c.start, c.end);
+    if (keptAt !== undefined && keptAt !== src.s && src.text.startsWith(a.quote, keptAt)) continue;
     const b = wordsBefore(src, agreeBefore(src.text, src.s, text, c.start));
     const f = wordsAfter(src, agreeAfter(src.text, src.e, text, c.end));
     // The place holding the quote's whole old sentence is the original, not a cut copy of it
     // ("Kim met X." pasted before "Kim met X in Y."); between two that both do (or neither), the
     // one whose surroundings agree further on both sides.
     const wholeToo = whole(b, f);
-    if (ownWhole !== wholeToo ? ownWhole : (b < before && f <= after) || (b <= before && f < after)) continue;
+    if (ownWhole !== wholeToo) {
+      if (ownWhole) continue;
+    } else {
+      const cb = ownWhole ? pastBefore(c.start, b) : b;
+      const cf = ownWhole ? pastAfter(c.end, f) : f;
+      const [pb, pf] = ownWhole ? [ownB, ownF] : [before, after];
+      if ((cb < pb && cf <= pf) || (cb <= pb && cf < pf)) continue;
+    }
     // (Whether the place is free last: it builds a key, and a window may hold thousands of copies.)
     if (free(c) && edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) return true;
   }
+  return false;
+}
+
+/** How far past a window's ends a copy of agreeing text is looked for (see {@link uncopiedBefore}). */
+const AGREE_REGION = 700;
+
+/**
+ * `k` characters before new offset `at` agree with the old text, `own` of them the quote's own
+ * sentence: `k`, or `own` when the agreeing text right past the sentence (up to NEIGHBOUR
+ * characters) occurs again in `region`: a copy of the neighbour sentence, and what agrees past it
+ * only goes on with it, so the agreement tells nothing.
+ */
+function uncopiedBefore(text: string, at: number, k: number, own: number, region: readonly [number, number]): number {
+  if (k <= own) return k;
+  return copiedIn(text, Math.max(at - k, at - own - NEIGHBOUR), at - own, region) ? own : k;
+}
+function uncopiedAfter(text: string, at: number, k: number, own: number, region: readonly [number, number]): number {
+  if (k <= own) return k;
+  return copiedIn(text, at + own, Math.min(at + k, at + own + NEIGHBOUR), region) ? own : k;
+}
+/** Characters right past a sentence that show which sentence is next to it. */
+const NEIGHBOUR = 32;
+/**
+ * New [x, y) occurs again in `region` (at another start), whitespace at its ends left out (a copy
+ * pasted after a line break rather than a space is a copy all the same); only whitespace counts
+ * as copied: it tells nothing.
+ */
+function copiedIn(text: string, x: number, y: number, [lo, hi]: readonly [number, number]): boolean {
+  const raw = text.slice(x, y);
+  const piece = raw.trim();
+  if (!piece) return true;
+  const at = x + raw.length - raw.trimStart().length;
+  const area = text.slice(lo, hi);
+  for (let i = area.indexOf(piece); i >= 0; i = area.indexOf(piece, i + 1)) if (lo + i !== at) return true;
   return false;
 }
 

@@ -239,9 +239,12 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
     const e = oldMap ? oldMap.toUtf16(a.end) : a.end;
     if (oldText !== undefined && oldText.slice(s, e) === a.quote) return { text: oldText, s, e };
     const prefix = a.prefix ?? '';
-    return { text: prefix + a.quote + (a.suffix ?? ''), s: prefix.length, e: prefix.length + a.quote.length };
+    return { text: prefix + a.quote + (a.suffix ?? ''), s: prefix.length, e: prefix.length + a.quote.length, context: true };
   };
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source));
+  // With the old text known, new text the diff kept from an old offset (another mention of a quote
+  // kept in place is that mention's, not a rival copy).
+  const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).
@@ -326,7 +329,7 @@ function searchCandidates(
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index's ties are in text order: the two nearest by binary search.)
     const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
+    if (d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = occ().startingAt(hint);
@@ -366,6 +369,13 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
  * another is no better.
  */
 const FAR_COPY = 1000;
+/**
+ * How far (UTF-16 units) from the predicted place that nearer copy may be: a word or two edited
+ * between the anchor and its neighbour. Farther, text was inserted there, as much as a pasted
+ * sentence, and a sentence pasted there may be a copy of the anchor's own: the one nearer the
+ * prediction is then no likelier than the other (eval:anchoring's duplicated sentences).
+ */
+const PREDICTION_SLACK = 64;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
 /** Below this score a place found without the old text is checked with sideLost. */

@@ -1,0 +1,98 @@
+import * as assert from 'node:assert/strict';
+import { anchorAt, reanchor, type AnchorQuery, type Placement } from '../../../../src/core/anchor';
+import { checkOrder } from '../../../../src/core/anchor/order';
+
+// Copies of an annotated sentence that nothing in the text tells apart: the annotation becomes an
+// ambiguous orphan instead of going onto one of them. Cases found by eval:anchoring's duplicated
+// and partly duplicated sentences, made small.
+
+const utf16 = { units: 'utf16' as const };
+const T = 'The long sentence in which the officials said that Kim Jong Il met the delegation in a closed session on Monday.';
+
+function anchor(old: string, quote: string): AnchorQuery {
+  const s = old.indexOf(quote);
+  return anchorAt(old, quote, s, s + quote.length);
+}
+
+/** checkOrder on one placement `p` of `a` (as the diff made it), the old text known. */
+function checked(old: string, text: string, ordered: AnchorQuery[], placed: Placement[]) {
+  const source = (a: AnchorQuery) => ({ text: old, s: a.start, e: a.end });
+  return checkOrder(text, ordered, placed, [], source);
+}
+
+function atCopy(a: AnchorQuery, text: string, from: number): Placement {
+  const start = text.indexOf(a.quote, from);
+  return { id: a.id, start, end: start + a.quote.length, method: 'diff', modified: false, score: 1 };
+}
+
+describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item 5)', () => {
+  it('without the old text, of two copies with the same context the one a pasted sentence away from the predicted place is not taken', () => {
+    // Two sentences were pasted before the anchor's place, a copy of its own sentence after
+    // them, and the original now comes much later. The copy is nearer the old offset, but only
+    // because the pasted text pushed the original away: both copies read the same.
+    const old = `Opening words of the story come first here. ${T} Closing words.\n`;
+    const pasted = 'A pasted sentence about something else entirely, long enough to shift the text. '.repeat(2);
+    const filler = 'Filler text that goes on and on about other matters. '.repeat(30);
+    const text = `Opening words of the story come first here. ${pasted}${T} ${filler}${T} Closing words.\n`;
+    const r = reanchor(undefined, text, [anchor(old, 'Kim Jong Il')], utf16);
+    assert.deepEqual(r.placed, [], `placed at ${r.placed[0]?.start}`);
+    assert.equal(r.orphans[0]?.reason, 'ambiguous');
+    assert.equal(r.orphans[0].best?.start, text.indexOf('Kim Jong Il'), 'the copy is offered');
+  });
+
+  it('without the old text, a sentence whose first words were pasted twice before it is not put on the first copy', () => {
+    // "Q? W1. W2. W" (W1 and W2 cut copies of W): W1 has the old context before it and, in the
+    // 32 characters stored after the quote, the same words as W; the stored context ends inside
+    // the sentence, so nothing says W1 was cut and W not.
+    const w = "Well, frankly, I don't, but the answer is coming up in just a few minutes from now.";
+    const old = `Alpha Corp opened the meeting on time today. Think you got it? ${w} Beta Inc closed it at noon.\n`;
+    const text = old.replace(w, "Well, frankly, I don't, but the answer is coming up in. Well, frankly, I don't, but the answer. " + w);
+    const r = reanchor(undefined, text, ['Alpha Corp', 'Well', 'Beta Inc'].map((q) => anchor(old, q)), utf16);
+    assert.equal(r.placed.find((p) => p.id === 'Well')?.start, undefined, 'placed on a copy');
+    assert.equal(r.orphans.find((o) => o.id === 'Well')?.reason, 'ambiguous');
+    // The sure neighbours stay.
+    assert.deepEqual(r.placed.map((p) => p.id), ['Alpha Corp', 'Beta Inc']);
+  });
+
+  it('old text known, no anchor sure: the diff\'s choice of one of two whole copies is not trusted', () => {
+    // With nothing framing it, the diff's place on either copy of the sentence is arbitrary.
+    const old = `Opening words here. ${T} Closing words here.\n`;
+    const text = `Opening words here. Something new. ${T} Something else was added in between these two. ${T} Closing words here.\n`;
+    const a = anchor(old, 'Kim Jong Il');
+    for (const from of [0, text.indexOf(T) + 1]) {
+      const r = checked(old, text, [a], [atCopy(a, text, from)]);
+      assert.deepEqual(r.placed, [], `kept the copy at ${r.placed[0]?.start}`);
+      assert.equal(r.orphans[0]?.reason, 'ambiguous');
+    }
+  });
+
+  it('old text known: a copy between copies of the sentences before and after it is not preferred to the original', () => {
+    // P, T and U were pasted again together; the originals now have pasted text between them.
+    // The copy of T reads like the old "P T U", the original does not, yet what agrees past T's
+    // ends is copied text too, which says nothing about which T is the original.
+    const p = 'The meeting began on time in the capital today.';
+    const u = 'Analysts expect the market to recover within two years, a broker said.';
+    const old = `Alpha Corp opened it. ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
+    const ordered = ['Alpha Corp', 'Kim Jong Il', 'Beta Inc'].map((q) => anchor(old, q));
+    const [alpha, kim, beta] = ordered;
+    // (U's copy counts as one also where a line break, not a space, comes before it.)
+    for (const gap of [' ', '\n']) {
+      const text = `Alpha Corp opened it. ${p} One pasted here. ${T} Two pasted here.${gap}${u} Three pasted. ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
+      const copy = atCopy(kim, text, text.lastIndexOf(T));
+      const r = checked(old, text, ordered, [atCopy(alpha, text, 0), copy, atCopy(beta, text, 0)]);
+      assert.equal(r.placed.find((x) => x.id === kim.id)?.start, undefined, `kept the copy (${JSON.stringify(gap)})`);
+      assert.equal(r.orphans.find((o) => o.id === kim.id)?.reason, 'ambiguous');
+      assert.deepEqual(r.placed.map((x) => x.id), [alpha.id, beta.id], 'the sure neighbours stay');
+    }
+  });
+
+  it('old text known: a title edited on one mention ("President Kim" to "Chairman Kim") keeps it there, though the other mention still has the title', () => {
+    // The other "President Kim" agrees further before the quote, but the diff kept it in place
+    // from the other old mention: it is that mention, not a copy of this one.
+    const old = 'Alpha Corp opened the talks in Seoul this morning. President Kim met the delegation at noon. Later that day President Kim spoke to reporters about the talks. Beta Inc closed the session.\n';
+    const text = old.replace('President Kim met', 'Chairman Kim met');
+    const r = reanchor(old, text, ['Alpha Corp', 'Kim', 'Beta Inc'].map((q) => anchor(old, q)), utf16);
+    assert.deepEqual(r.orphans, []);
+    assert.equal(r.placed.find((p) => p.id === 'Kim')?.start, text.indexOf('Kim'));
+  });
+});
