@@ -95,4 +95,22 @@ describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item
     assert.deepEqual(r.orphans, []);
     assert.equal(r.placed.find((p) => p.id === 'Kim')?.start, text.indexOf('Kim'));
   });
+
+  // The price of PREDICTION_SLACK (reanchor.ts), found in review: without the old text, a heading of
+  // more than 64 characters added above the first annotation moves its predicted place that far, and
+  // a far mention that agrees within its sentence ("the military planning of Poland, Hungary and
+  // ...") then ties with it. Placing the nearer one there again put 22 more annotations of
+  // eval:anchoring's duplicated sentences on copies, so it stays an ambiguous orphan, and the place
+  // it offers is the right one.
+  it('without the old text, after a long heading added above, an opening name with a far look-alike is an ambiguous orphan that offers its right place', () => {
+    const filler = 'Secretary of State Madeleine Albright accepted admission papers from the three foreign ministers. '.repeat(24);
+    const old = `INDEPENDENCE, MO. (AP)--\n\nPoland, Hungary and the Czech Republic today became full members of NATO.\n\n${filler}\n\nThe alliance has long been part of the military planning of Poland, Hungary and the Czech Republic and others.\n`;
+    const a = anchor(old, 'Poland');
+    const short = `${'x'.repeat(38)}\n\n${old}`;
+    assert.deepEqual(reanchor(undefined, short, [a], utf16).placed.map((p) => p.start), [a.start + 40]);
+    const long = `${'x'.repeat(68)}\n\n${old}`;
+    const r = reanchor(undefined, long, [a], utf16);
+    assert.deepEqual(r.placed, []);
+    assert.deepEqual(r.orphans.map((o) => [o.reason, o.best?.start]), [['ambiguous', a.start + 70]]);
+  });
 });
