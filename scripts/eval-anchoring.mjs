@@ -18,7 +18,11 @@
  * deleted (for those, orphaned is correct). Needs the compiled core: `npx tsc -p tsconfig.test.json`.
  * Wrong placements are also counted by scenario, mode and method (which rule placed them). With
  * DUMP_WRONG=FILE (and DUMP_MODE='old text known' or 'old text unknown', DUMP_SCENARIO=a scenario's name, DUMP_METHOD=the rule that placed it) the first wrong case is written to FILE as JSON
- * (old text, new text, anchors, id) to replay it alone; with DUMP_WRONG=DIR/ every one, numbered.
+ * (old text, new text, anchors, id) to replay it alone; with DUMP_WRONG=DIR/ every one, numbered (a branch
+ * switch case holds the sidecar first written as `stored` and the shorter text as `short`).
+ * DUMP_ORPHANS=DIR/ (with the same DUMP_MODE and DUMP_SCENARIO) writes every orphan whose text survives,
+ * numbered, with its stored context and the text now around its true place (find-and-replace cases name
+ * their replacements in `kinds`, as "replace-all(old->new)").
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -144,7 +148,7 @@ function randomEdit(text, anns, kinds, pasted = new Uint8Array(text.length)) {
     if (!choices.length) return undefined;
     const [w, at] = pick(choices);
     const by = pick(['American', 'the', 'officials', 'Government', 'said', 'a']);
-    return { kind, edits: at.map((p) => ({ from: p, to: p + w.length, text: by })) };
+    return { kind, replaced: [w, by], edits: at.map((p) => ({ from: p, to: p + w.length, text: by })) };
   }
   if (kind === 'edit-words') {
     // One to three words inside a sentence (an annotated name among them, or next to one) are
@@ -288,6 +292,7 @@ const add = (key, field) => {
 const wrongExamples = [];
 // Wrong cases saved so far (see dumpWrong).
 let dumped = 0;
+let orphansDumped = 0;
 const orphanExamples = [];
 let ms = 0;
 
@@ -316,7 +321,7 @@ for (const seed of seeds) {
         const live = truth.filter(Boolean);
         const e = randomEdit(cur, live, scenarioKinds, pasted);
         if (!e) continue;
-        kinds.push(e.kind);
+        kinds.push(e.replaced ? `${e.kind}(${e.replaced.join('->')})` : e.kind);
         const r = apply(cur, live, e);
         // Edits never touch an annotation's own text: where it truly went, its quote is.
         live.forEach((a, j) => {
@@ -353,6 +358,10 @@ for (const seed of seeds) {
             const o = res.orphans.find((x) => x.id === s.id);
             orphanExamples.push({ doc: d, mode, n, quote: s.quote, reason: o.reason, best: o.best && [o.best.start, o.best.end, o.best.score.toFixed(2)], want: [want.start, want.end], there: cur.slice(want.start - 30, want.end + 30), before: s.prefix + '[' + s.quote + ']' + s.suffix });
           }
+          if (!got && want && process.env.DUMP_ORPHANS && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === scenario)) {
+            const o = res.orphans.find((x) => x.id === s.id);
+            dumpOrphan({ old: text, cur, stored, id: s.id, known, want, scenario, seed, doc: d, n, kinds, reason: o.reason, best: o.best, quote: s.quote, before: s.prefix + '[' + s.quote + ']' + s.suffix, now: cur.slice(want.start - 32, want.start) + '[' + s.quote + ']' + cur.slice(want.end, want.end + 32) });
+          }
           const wrong = got && (!want || got.start !== want.start || got.end !== want.end);
           if (wrong) wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
           if (wrong) wrongByScenario.set(scenario, (wrongByScenario.get(scenario) ?? 0) + 1);
@@ -382,6 +391,14 @@ function dumpWrong(c) {
   fs.mkdirSync(to, { recursive: true });
   dumped++;
   fs.writeFileSync(path.join(to, `${String(dumped).padStart(4, '0')}.json`), JSON.stringify(c));
+}
+
+/** Saves every orphan whose text survives into DUMP_ORPHANS=DIR/, numbered (DUMP_MODE and DUMP_SCENARIO filter as for DUMP_WRONG). */
+function dumpOrphan(c) {
+  const to = process.env.DUMP_ORPHANS;
+  fs.mkdirSync(to, { recursive: true });
+  orphansDumped++;
+  fs.writeFileSync(path.join(to, `${String(orphansDumped).padStart(4, '0')}.json`), JSON.stringify(c));
 }
 
 /**
@@ -416,6 +433,7 @@ function branchSwitch(seed, d, text, anns) {
         add(key, 'wrong');
         wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
         wrongByScenario.set('branch switch', (wrongByScenario.get('branch switch') ?? 0) + 1);
+        if (process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === 'branch switch')) dumpWrong({ old: known ? text : undefined, cur: text, short, stored: first, id, known, want, scenario: 'branch switch', seed, doc: d });
         if (wrongExamples.length < 10) wrongExamples.push({ scenario: "branch switch", seed, doc: d, mode, quote: text.slice(want.start, want.end), want: [want.start, want.end], got: [got.start, got.end], onShort: onShort.placements.find((p) => p.id === id) ?? "orphan", there: text.slice(got.start - 30, got.end + 30), was: text.slice(want.start - 30, want.end + 30) });
       }
     });
