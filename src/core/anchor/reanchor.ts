@@ -2,7 +2,8 @@
  * Re-anchoring after the document changed outside the editor. In order: unchanged text → the
  * stored offsets; old text known → positions mapped through a diff (deleted text becomes an
  * orphan, moved text is followed); then the exact quote at its position, the exact quote with
- * the best context, a bounded fuzzy match. Then every place is checked against the order of the
+ * the best context, a bounded fuzzy match (without the old text, stored contexts are read with the
+ * words replaced all through the text: replaced.ts). Then every place is checked against the order of the
  * anchors placed for sure (order.ts). Below the acceptance rules an annotation becomes an
  * orphan carrying its best candidate: it is never silently placed on other text.
  */
@@ -17,6 +18,7 @@ import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
 import { boundaryChanged, edgesAgree } from './edges';
 import { checkOrder } from './order';
 import { CandidateIndex, nearest, type ScoredOccurrences } from './candidates';
+import { replacedWords, replaceWords } from './replaced';
 
 export type { Candidate } from './match';
 
@@ -111,7 +113,7 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
 }
 
 /** {@link reanchor} for anchors on distinct spans. */
-function reanchorDistinct(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions): ReanchorResult {
+function reanchorDistinct(oldText: string | undefined, newText: string, stored: readonly AnchorQuery[], options: ReanchorOptions): ReanchorResult {
   const opts: Required<ReanchorOptions> = { units: 'codepoints', minFuzzyQuoteLength: 5, fuzzyThreshold: 0.8, contextThreshold: 0.5, ...options };
   let placed: Placement[] = [];
   let orphans: Orphan[] = [];
@@ -120,12 +122,15 @@ function reanchorDistinct(oldText: string | undefined, newText: string, anchors:
   if (oldText !== undefined && oldText === newText) {
     // The text they were made on: each anchor is checked at its stored place, O(1) (plus a
     // binary search over astral characters) apiece, with no sorting or matching at all.
-    const same = unchangedPlacements(newText, anchors, newMap);
+    const same = unchangedPlacements(newText, stored, newMap);
     if (same) return { placed: same, orphans: [] };
   }
   let diff: DiffMap | undefined;
   // The quotes' occurrences in the new text, shared by all anchors (candidates.ts).
   const index = new CandidateIndex(newText);
+  // Without the old text, words replaced everywhere are read into the stored contexts (replaced.ts).
+  const replaced = oldText === undefined ? replacedWords(newText, stored, (q) => index.startsOf(q)) : undefined;
+  const anchors = replaced?.size ? stored.map((a) => ({ ...a, prefix: replaceWords(a.prefix, replaced, 'before'), suffix: replaceWords(a.suffix, replaced, 'after') })) : stored;
   // Without a diff, text after an edit is shifted by about as much as its neighbour before it:
   // anchors are taken in position order and each search starts where that shift predicts.
   let drift = 0;

@@ -1,0 +1,68 @@
+import * as assert from 'node:assert/strict';
+import { anchorAt, reanchor } from '../../../../src/core/anchor';
+import { replacedWords } from '../../../../src/core/anchor/replaced';
+
+// Issue 11, eval:anchoring's "find and replace" (an editor's Replace All, `sed s/U\.S\./American/g`)
+// with the old text unknown: a word replaced everywhere on both sides of a name left its stored
+// context disagreeing there, and the annotation became an orphan though its text was untouched.
+// The word is gone from the whole text and the same other word stands in its place next to
+// several annotations: their contexts are read with it replaced (replaced.ts).
+
+const OLD =
+  'The U.S. envoy met Kuwaiti officials in Kuwait City on Monday, the U.S. embassy said.\n\n' +
+  'Iraqi troops left the border after talks with the U.S. envoy in Baghdad, and the U.S. Navy withdrew.\n\n' +
+  'Officials of the U.S. Treasury said Iraq had paid, and the U.S. Congress in Washington agreed.\n';
+const NAMES = ['Kuwait City', 'Monday', 'Baghdad', 'Navy', 'Treasury', 'Congress', 'Washington'];
+const anchors = NAMES.map((w) => anchorAt(OLD, w, OLD.indexOf(w), OLD.indexOf(w) + w.length));
+
+describe('reanchor: a word replaced everywhere next to annotations (issue 11, find and replace)', () => {
+  it('"U.S." replaced by "American" all through, old text unknown: every name placed on its own text, none an orphan', () => {
+    const now = OLD.replace(/U\.S\./g, 'American');
+    const r = reanchor(undefined, now, anchors, { units: 'utf16' });
+    assert.deepEqual(r.orphans, []);
+    assert.deepEqual(
+      r.placed.map((p) => [p.id, p.start]),
+      NAMES.map((w) => [w, now.indexOf(w)]),
+    );
+  });
+});
+
+describe('reanchor: words next to other copies are no evidence of a replacement (issue 11, branch switch)', () => {
+  // eval:anchoring's branch switch: the sentence of "Nasdaq 100 Index" gone (another branch), two
+  // other sentences saying "Nasdaq Composite Index". "100" is gone from the text, and "Composite"
+  // stands in its place next to both quotes, but at two places each: that is repeated wording,
+  // not a Replace All, and reading it as one placed both on the other sentence.
+  const OLD =
+    'Program trading also causes the Nasdaq Composite Index to lose ground against other markets.\n\n' +
+    'Weakness in big technology stocks hurt the composite as well as the Nasdaq 100 Index, which fell 1.4% on Friday.\n\n' +
+    'Weakness in big bank stocks also hurt the small firms as well as the Nasdaq Composite Index, which fell 1% on Friday.\n';
+  const at = (w: string, from = 0) => {
+    const i = OLD.indexOf(w, from);
+    return anchorAt(OLD, w, i, i + w.length);
+  };
+  const k = OLD.indexOf('Weakness');
+
+  it('its sentence deleted (old text unknown): "Nasdaq" and "Index" are orphans, not placed on "Nasdaq Composite Index"', () => {
+    const now = OLD.replace(/Weakness in big tech[^\n]*\n\n/, '');
+    const r = reanchor(undefined, now, [at('Program'), at('Nasdaq', k), at('Index', k)], { units: 'utf16' });
+    assert.deepEqual(
+      r.placed.map((p) => p.id),
+      ['Program'],
+    );
+  });
+});
+
+describe('replacedWords: a context cut inside a word is no evidence of a replacement (issue 11)', () => {
+  // A stored suffix cut at "the U.S" read "U" as a word gone from the text (which holds "U.S."),
+  // replaced by "U.S.": a false replacement, which then misread contexts (more orphans in
+  // eval:anchoring's other scenarios). The text is unchanged but for a line added.
+  it('two suffixes ending in "the U.S": nothing replaced', () => {
+    const OLD =
+      'While shying away from using the word "blockade," Mr. Bush acknowledged that the U.S. and others were trying to stop all trade.\n\n' +
+      'Speaking to reporters later, Mr. Baker said thrice that the U.S. would not negotiate.\n';
+    const mr = [OLD.indexOf('Mr'), OLD.lastIndexOf('Mr')].map((i) => anchorAt(OLD, `mr${i}`, i, i + 2));
+    const now = `A line added.\n${OLD}`;
+    const starts = (q: string) => [...now.matchAll(new RegExp(q, 'g'))].map((m) => m.index!);
+    assert.deepEqual([...replacedWords(now, mr, starts)], []);
+  });
+});
