@@ -49,6 +49,9 @@ export function replacedWords(text: string, anchors: readonly Stored[], startsOf
     const pre = wholeTokens(a.prefix ?? '', 'before');
     const suf = wholeTokens(a.suffix ?? '', 'after');
     if (!pre.some((t) => !present.has(t.w)) && !suf.some((t) => !present.has(t.w))) return;
+    // (A stored side far longer than the search keeps, as a hand-edited or hostile sidecar may
+    // have, casts no vote: tokenizing it at every occurrence would cost its length each time.)
+    if ((a.prefix ?? '').length > 4 * CONTEXT_LENGTH || (a.suffix ?? '').length > 4 * CONTEXT_LENGTH) return;
     const starts = startsOf(a.quote);
     if (starts.length > MAX_PLACES) return;
     // Where each replacement shows for this anchor: it counts only when at one place (the
@@ -87,8 +90,11 @@ export function replacedWords(text: string, anchors: readonly Stored[], startsOf
 /**
  * The stored side's words, from the quote outward, matched against the new text's (`now`, from
  * the quote outward): where an old word that the text no longer holds stands against another
- * word, a replacement [old, new, new offset]. Kept only when a matching word follows further out,
- * or the stored side ends there: the rest of the context agrees.
+ * word, a replacement [old, new, new offset]. The whole stored side must agree but for such
+ * words, and each must have an agreeing word further out: a word that disagrees and is still in
+ * the text (another passage, or words shifted by a deletion), or a side longer than the text
+ * around the quote, gives nothing; so does an absent word at the side's far end, which a word
+ * deleted everywhere looks like as well.
  */
 function align(old: readonly Token[], now: readonly Token[], present: ReadonlySet<string>): [string, string, number][] {
   const out: [string, string, number][] = [];
@@ -99,11 +105,10 @@ function align(old: readonly Token[], now: readonly Token[], present: ReadonlySe
       out.push(...pending.splice(0));
       continue;
     }
-    if (present.has(old[k].w)) break;
+    if (present.has(old[k].w)) return [];
     pending.push([old[k].w, now[k].w, now[k].at]);
   }
-  if (k === old.length) out.push(...pending);
-  return out;
+  return k === old.length ? out : [];
 }
 
 /** The side's words, less a word cut by the context's far end (the prefix's first, the suffix's last). */

@@ -65,4 +65,33 @@ describe('replacedWords: a context cut inside a word is no evidence of a replace
     const starts = (q: string) => [...now.matchAll(new RegExp(q, 'g'))].map((m) => m.index!);
     assert.deepEqual([...replacedWords(now, mr, starts)], []);
   });
+
 });
+
+describe('reanchor: an edit that is no Replace All is not read as one (issue 11, find and replace, review)', () => {
+  // Found in review: a disagreeing word still in the text ended the comparison but kept the pairs
+  // found before it, so a deleted paragraph whose wording runs parallel to the next one
+  // ("At the hearing, Mr. Smith said" / "In an interview, Mr. Jones said") read as Smith -> Jones,
+  // and the deleted "said" went onto Jones's.
+  it('a paragraph deleted before a parallel one (old text unknown): its names are orphans, not placed on the other paragraph', () => {
+    const p1 = 'Officials met in the capital on Monday to discuss the budget plan for next year.\n\n';
+    const gone = 'At the hearing, Mr. Smith said the plan was flawed. Later Mr. Smith told reporters it would fail anyway.\n\n';
+    const p2 = 'In an interview, Mr. Jones said the plan would pass. Then Mr. Jones told the committee he had votes.\n\n';
+    const old = p1 + gone + p2;
+    const at = (q: string) => anchorAt(old, q, old.indexOf(q), old.indexOf(q) + q.length);
+    const r = reanchor(undefined, p1 + p2, [at('said'), at('told'), at('Monday')], { units: 'utf16' });
+    assert.deepEqual(r.placed.map((p) => p.id), ['Monday']);
+    assert.deepEqual(r.orphans.map((o) => o.id).sort(), ['said', 'told']);
+  });
+
+  it('a word deleted everywhere, the farthest word of two contexts, is read as no replacement', () => {
+    const old =
+      'Kowalski met reporters in Warsaw along with the new ministers on Monday.\n\n' +
+      'Nowak met reporters in Warsaw along with the new ministers on Tuesday.\n\nThe talks went on.\n';
+    const now = old.split('along ').join('');
+    const two = ['Kowalski', 'Nowak'].map((q) => anchorAt(old, q, old.indexOf(q), old.indexOf(q) + q.length));
+    const starts = (q: string) => [...now.matchAll(new RegExp(q, 'g'))].map((m) => m.index!);
+    assert.deepEqual([...replacedWords(now, two, starts)], []);
+  });
+});
+
