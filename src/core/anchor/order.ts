@@ -66,7 +66,7 @@ export function checkOrder(
       held.set(`${c.start}:${c.end}`, 1);
       out.push({ id: a.id, start: c.start, end: c.end, method: 'order', modified: false, score: Math.min(1, c.score) });
     };
-    const free = (c: Candidate) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
+    const free = freeBesides(held, own);
     if (p && p.start >= lo && p.start <= hi) {
       if (p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, source(a), p, lo, hi, free, keptFrom)) out.push(p);
       else {
@@ -126,7 +126,7 @@ function unframed(
     const a = byId.get(p.id)!;
     const src = source(a);
     const own = `${p.start}:${p.end}`;
-    const free = (c: Candidate) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
+    const free = freeBesides(held, own);
     if (src.context || (p.method !== 'diff' && p.method !== 'context') || p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !rivalInWindow(text, a, src, p, 0, text.length, free, keptFrom)) out.push(p);
     else {
       held.set(own, held.get(own)! - 1);
@@ -134,6 +134,11 @@ function unframed(
     }
   }
   return { placed: out, orphans: lost };
+}
+
+/** Whether a candidate's span is held by no placement but the anchor's own (`own`, its span key). */
+function freeBesides(held: ReadonlyMap<string, number>, own: string | undefined): (c: Candidate) => boolean {
+  return (c) => (held.get(`${c.start}:${c.end}`) ?? 0) - (`${c.start}:${c.end}` === own ? 1 : 0) === 0;
 }
 
 /** Whether candidate `c`'s surroundings agree with the old ones (`src`) at least as far as `p`'s on both sides ('better'), less far on both ('worse'), or neither. */
@@ -240,8 +245,8 @@ function copiedIn(text: string, x: number, y: number, [lo, hi]: readonly [number
   const piece = raw.trim();
   if (!piece) return true;
   const at = x + raw.length - raw.trimStart().length;
-  const area = text.slice(lo, hi);
-  for (let i = area.indexOf(piece); i >= 0; i = area.indexOf(piece, i + 1)) if (lo + i !== at) return true;
+  // (Searched in place: a copy of the region for every candidate was up to 20,000 characters each.)
+  for (let i = text.indexOf(piece, lo); i >= 0 && i + piece.length <= hi; i = text.indexOf(piece, i + 1)) if (i !== at) return true;
   return false;
 }
 
