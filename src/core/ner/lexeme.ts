@@ -193,11 +193,14 @@ export function lexeme(text: string): Lexeme {
     const b = text.charCodeAt(1);
     if ((a | b) < 128) return short[a * 128 + b] ?? rememberShort(a * 128 + b, text);
   }
-  // Longer words: first a small table that keeps the last word seen per slot (chosen by length and three
-  // characters, not a hash of the whole string), which holds the frequent words and stays in the processor's
-  // cache; the map, whose size makes each look-up a few cache misses, only on a miss there.
+  // Longer words: first a table that keeps the last word seen per slot (chosen by length and five
+  // characters, not a hash of the whole string), which holds the words of the last few articles; the map,
+  // whose size makes each look-up a few cache misses, only on a miss there. The five characters, spread
+  // by a multiplication over 16 K slots, leave one long word in ten to the map (three characters summed
+  // into 4 K slots left one in three).
   const n = text.length;
-  const slot = (n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1)) & RECENT_MASK;
+  const mixed = n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(1) * 7919 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131 + text.charCodeAt(n - 2) * 1031;
+  const slot = Math.imul(mixed, 0x9e3779b1) >>> RECENT_SHIFT;
   const recent = recentLexemes[slot];
   if (recent !== undefined && recentTexts[slot] === text) return recent;
   let lex = lexicon.get(text);
@@ -210,9 +213,10 @@ export function lexeme(text: string): Lexeme {
   return lex;
 }
 
-const RECENT_MASK = 4095;
-const recentTexts: string[] = new Array<string>(RECENT_MASK + 1).fill('');
-const recentLexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(RECENT_MASK + 1).fill(undefined);
+// 2^14 slots, indexed by the top 14 bits of a 32-bit product.
+const RECENT_SHIFT = 18;
+const recentTexts: string[] = new Array<string>(1 << (32 - RECENT_SHIFT)).fill('');
+const recentLexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(1 << (32 - RECENT_SHIFT)).fill(undefined);
 
 /** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
 export const SENTENCE_START: Lexeme = makeLexeme('\u0002');
