@@ -117,7 +117,7 @@ function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined, 
   for (let i = 0; i < lexemes.length; i++) {
     const lex = lexemes[i];
     if (!lex.capitalised || !lex.hasLower || lex.word.length < 4) continue;
-    const stems = demonymStems(lex);
+    const stems = lex.demonymStems;
     // A listed place is no people of another ("Paris" is not of "Para").
     if (stems.length === 0 || (names.typesOf([lex.word]) & 4) !== 0) continue;
     const before = i > 0 && lexemes[i - 1].capitalised ? lexemes[i - 1].word : undefined;
@@ -128,23 +128,6 @@ function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined, 
     }
   }
   return out;
-}
-
-// The place names a word may be the people of, per lexeme (lexemes are cached, so this is worked out once a word).
-const stemsOf = new WeakMap<Lexeme, string[]>();
-
-/** Candidate place names for a word that may name a people: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel. */
-function demonymStems(lex: Lexeme): string[] {
-  let stems = stemsOf.get(lex);
-  if (stems) return stems;
-  const one = lex.word.endsWith('s') ? lex.word.slice(0, -1) : lex.word;
-  stems = [];
-  if (one.endsWith('an')) stems.push(one.slice(0, -1), one + 'y', one.slice(0, -3) + 'y', one.slice(0, -2), one.slice(0, -3));
-  else if (one.endsWith('ese')) stems.push(one.slice(0, -3), one.slice(0, -3) + 'a');
-  else if (one.endsWith('i')) stems.push(one.slice(0, -1), one.slice(0, -1) + 'a');
-  stems = stems.filter((stem) => stem.length > 2);
-  stemsOf.set(lex, stems);
-  return stems;
 }
 
 /** What the features may look up besides the words: name lists and words common in lower case. */

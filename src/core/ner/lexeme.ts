@@ -32,6 +32,10 @@ export interface Lexeme extends NameWord {
   readonly weekday: boolean;
   /** Cannot start a name: only lower-case letters, or only punctuation (no letter, digit or symbol like $ or &). */
   readonly neverStarts: boolean;
+  /** Written as a web address ("GlobalSecurity.org") or as capitals run into a number ("UNITED24"): a name the tagger may miss. */
+  readonly webLike: boolean;
+  /** The place names the word may name the people of: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel (see features.ts demonymMarks). */
+  readonly demonymStems: readonly string[];
   /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
   readonly roles: Uint32Array[];
   /**
@@ -104,6 +108,34 @@ const WEEKDAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$
 // Words that may stand inside a name between capitalised words ("Ministry of Unification").
 const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', 'de', '&']);
 
+// A web address as a name ("GlobalSecurity.org"): an organisation or its site (letters first, a known top-level domain last).
+const WEB_NAME = /^\p{L}[\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|int|info|biz|io|co|tv|news|uk|us|eu|de|fr|ru|ua|kr|jp|cn|au|ca|in)$/iu;
+// A brand in capitals with a number ("UNITED24"): an organisation or a product's name, not nothing.
+const CAPS_NUMBER_NAME = /^\p{Lu}{4,}\d{1,4}$/u;
+
+/** See Lexeme.webLike. */
+function isWebLike(word: string, capitalised: boolean): boolean {
+  // Cheap checks first: a dot inside, or a capital first and a digit last.
+  const last = word.charCodeAt(word.length - 1);
+  const web = word.length > 4 && word.indexOf('.') > 0 && last > 64;
+  const capsNumber = word.length > 4 && last >= 48 && last <= 57 && capitalised;
+  return (web && WEB_NAME.test(word)) || (capsNumber && CAPS_NUMBER_NAME.test(word));
+}
+
+const NO_STEMS: readonly string[] = [];
+
+/** See Lexeme.demonymStems. */
+function demonymStems(word: string): readonly string[] {
+  const one = word.endsWith('s') ? word.slice(0, -1) : word;
+  let stems: string[];
+  if (one.endsWith('an')) stems = [one.slice(0, -1), one + 'y', one.slice(0, -3) + 'y', one.slice(0, -2), one.slice(0, -3)];
+  else if (one.endsWith('ese')) stems = [one.slice(0, -3), one.slice(0, -3) + 'a'];
+  else if (one.endsWith('i')) stems = [one.slice(0, -1), one.slice(0, -1) + 'a'];
+  else return NO_STEMS;
+  stems = stems.filter((stem) => stem.length > 2);
+  return stems.length ? stems : NO_STEMS;
+}
+
 const lexicon = new Map<string, Lexeme>();
 // Bounds the cache (under 1 KB a word, or 2.5 KB with all its cached scores); an article has a few
 // hundred distinct words, so the cache is rarely cleared.
@@ -132,6 +164,7 @@ function makeLexeme(word: string): Lexeme {
   if (flags) role0.push(mix(T.Flags, flags));
   const left: number[] = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
   if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
+  const capitalised = /^\p{Lu}/u.test(word);
   return {
     word,
     wordHash: hashString(word) | 0,
@@ -139,7 +172,7 @@ function makeLexeme(word: string): Lexeme {
     lower,
     lowerHash,
     shapeHash,
-    capitalised: /^\p{Lu}/u.test(word),
+    capitalised,
     hasLower: /\p{Ll}/u.test(word),
     hasLetter: /\p{L}/u.test(word),
     allLower: /^\p{Ll}+$/u.test(word),
@@ -147,6 +180,8 @@ function makeLexeme(word: string): Lexeme {
     joiner: JOINERS.has(lower),
     weekday,
     neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()[\]-]+$/.test(word),
+    webLike: isWebLike(word, capitalised),
+    demonymStems: demonymStems(word),
     roles: [
       Uint32Array.from(role0),
       Uint32Array.from(left),
