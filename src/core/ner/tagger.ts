@@ -204,6 +204,22 @@ function wordRow(lex: Lexeme, cache: NonNullable<Lexeme['cache']>, scorer: Score
 }
 
 /**
+ * The decoder's work arrays, kept from one call to the next (a call decodes its document to the end
+ * synchronously, so no two calls share them at once): made per call, they were a hundredth of its time.
+ * Every entry of `label` and `parent` that a call reads, it has written before.
+ */
+const work = {
+  pair: new Uint32Array(2),
+  base: new Float64Array(LABEL_COUNT),
+  base2: new Float64Array(LABEL_COUNT),
+  scratch: new FeatureBuffer(),
+  label: new Uint8Array(0),
+  parent: new Uint8Array(0),
+  // The role scores of the tokens of a sentence and of the stand-ins around it (only the first n + 4 are read).
+  roleRows: [] as Float32Array[],
+};
+
+/**
  * Beam-search decoding with the same features as greedy decoding: keeps the `width` best label
  * sequences of each sentence, so one early mistake (a "North" that opens a place) need not force
  * the rest of the name. Each hypothesis sees its own earlier labels, in the document memory too.
@@ -220,33 +236,27 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
   const scoreMargin = margin / (scorer.scale ?? 1);
   const tables = tablesFor(scorer);
   const { prev1: prev1Scores, prev2: prev2Scores, memory: memoryScores } = tables;
-  const pair = new Uint32Array(2);
-  const base = new Float64Array(LABEL_COUNT);
-  const base2 = new Float64Array(LABEL_COUNT);
+  const { pair, base, base2, scratch, roleRows } = work;
   const memory = new Map<number, number>();
-  const scratch = new FeatureBuffer();
   const range: FeatureRange = { data: scratch.data, from: 0, to: 0 };
   // The beam: per position and slot, the label and the slot it extends (back-pointers).
-  let label = new Uint8Array(0);
-  let parent = new Uint8Array(0);
+  let { label, parent } = work;
   let total = new Float64Array(width);
   let next = new Float64Array(width);
   const nextLabel = new Uint8Array(width);
   const nextParent = new Uint8Array(width);
-  const roleRows: Float32Array[] = [];
   // A loop rather than doc.map: the beam's arrays, reassigned per sentence and swapped per token, stay locals
   // of one function instead of captured variables that every access reads from the closure's context.
   const result: Uint8Array[] = [];
   for (const s of doc) {
     const n = s.length;
     if (label.length < n * width) {
-      label = new Uint8Array(2 * n * width);
-      parent = new Uint8Array(2 * n * width);
+      label = work.label = new Uint8Array(2 * n * width);
+      parent = work.parent = new Uint8Array(2 * n * width);
     }
     const lexemes = s.lexemes;
     // The role scores of each token and of the stand-ins two places around the sentence, looked up once
     // (a token's are read by itself and its four neighbours): roleRows[i + 2] is token i's.
-    roleRows.length = n + 4;
     roleRows[0] = roleRows[1] = cacheFor(SENTENCE_START, scorer).roles;
     for (let j = 0; j < n; j++) roleRows[j + 2] = cacheFor(lexemes[j], scorer).roles;
     roleRows[n + 2] = roleRows[n + 3] = cacheFor(SENTENCE_END, scorer).roles;
