@@ -39,10 +39,14 @@ export interface Lexeme extends NameWord {
   /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
   readonly roles: Uint32Array[];
   /**
-   * Scores cached by the beam decoder for one scorer (tagger.ts): summed weights per role, and the
-   * word's features on earlier decisions (`words`, rows filled on first use, marked in `known`).
+   * Scores cached by the beam decoder for one scorer (wordScores.ts): the id of that scorer's arena of
+   * role scores (0: none yet), the offset of this word's in it, and the word's features on earlier
+   * decisions (`wordScores`, rows filled on first use, marked in `wordRowsKnown`).
    */
-  cache?: { owner: object; roles: Float32Array; words: Float32Array | undefined; known: number };
+  scoresOwner: number;
+  rolesAt: number;
+  wordScores: Float32Array | undefined;
+  wordRowsKnown: number;
 }
 
 /** Number of roles a lexeme has (see Lexeme.roles). */
@@ -191,7 +195,10 @@ function makeLexeme(word: string): Lexeme {
     ],
     // Present from the start, so that every lexeme has one hidden class whether the decoder has cached
     // its scores or not (a property added later gives two, and slower property reads on the hot path).
-    cache: undefined,
+    scoresOwner: 0,
+    rolesAt: 0,
+    wordScores: undefined,
+    wordRowsKnown: 0,
   };
 }
 
