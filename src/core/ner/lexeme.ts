@@ -40,12 +40,12 @@ export interface Lexeme extends NameWord {
   readonly roles: Uint32Array[];
   /**
    * Scores cached by the beam decoder for one scorer (wordScores.ts): the id of that scorer's arena of
-   * role scores (0: none yet), the offset of this word's in it, and the word's features on earlier
-   * decisions (`wordScores`, rows filled on first use, marked in `wordRowsKnown`).
+   * scores (0: none yet), the offset of this word's role scores in it, and of its table of features on
+   * earlier decisions (-1: none yet; rows filled on first use, marked in `wordRowsKnown`).
    */
   scoresOwner: number;
   rolesAt: number;
-  wordScores: Float32Array | undefined;
+  wordsAt: number;
   wordRowsKnown: number;
 }
 
@@ -197,7 +197,7 @@ function makeLexeme(word: string): Lexeme {
     // its scores or not (a property added later gives two, and slower property reads on the hot path).
     scoresOwner: 0,
     rolesAt: 0,
-    wordScores: undefined,
+    wordsAt: -1,
     wordRowsKnown: 0,
   };
 }

@@ -179,7 +179,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
     for (let j = 0; j < n; j++) roleAt[j + 2] = rolesAt(lexemes[j], tables, scorer, base2);
     roleAt[n + 2] = roleAt[n + 3] = rolesAt(SENTENCE_END, tables, scorer, base2);
     // Read after the look-ups, which may have grown it.
-    const roles = tables.roles.data;
+    const roles = tables.arena.roles;
     let size = 1;
     total[0] = 0;
     for (let i = 0; i < n; i++) {
@@ -235,16 +235,19 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
           remembered = memoryValue(label[same * width + slot]);
         }
         const r1 = rowOf(p1);
-        const words = wordRow(lex, scorer, r1, pair, base2);
+        const wordsAt = wordRow(lex, tables, scorer, r1, pair, base2);
         const at1 = r1 * LABEL_COUNT;
         const at2 = (r1 * ROWS + rowOf(p2)) * LABEL_COUNT;
         let atMemory = -1;
         let atMemoryShape = -1;
         if (remembered >= 0) {
-          wordRow(lex, scorer, ROWS + remembered, pair, base2);
+          wordRow(lex, tables, scorer, ROWS + remembered, pair, base2);
           atMemory = remembered * LABEL_COUNT;
-          atMemoryShape = (ROWS + remembered) * LABEL_COUNT;
+          atMemoryShape = wordsAt + (ROWS + remembered) * LABEL_COUNT;
         }
+        // Read after the look-ups, which may have grown it.
+        const words = tables.arena.words;
+        const atWord = wordsAt + at1;
         // Only the labels allowed after p1 (and, at the end, those that close a name), in label order.
         const next2 = (i === 0 ? 0 : (p1 + 1) * 2) + (last ? 1 : 0);
         const from = NEXT_FROM[next2];
@@ -252,7 +255,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
         if (labelCount === 1) to = from < to && NEXT_LABELS[from] === 0 ? from + 1 : from;
         for (let e = from; e < to; e++) {
           const c = NEXT_LABELS[e];
-          let score = total[k] + prev1Scores[at1 + c] + prev2Scores[at2 + c] + words[at1 + c];
+          let score = total[k] + prev1Scores[at1 + c] + prev2Scores[at2 + c] + words[atWord + c];
           if (!outside) score += base[c];
           if (atMemory >= 0) score += memoryScores[atMemory + c] + words[atMemoryShape + c];
           if (kept === width && score <= next[kept - 1]) continue;

@@ -4,9 +4,10 @@
  * features on earlier decisions.
  *
  * Layout: the role scores of every word a scorer has seen lie in one flat array of that scorer (an
- * arena), each word's at an offset kept on its lexeme. A token's scores are then read from one array
- * at five offsets; with a small array of their own per word, each of the five words cost a look-up of
- * that array's object and of its separate storage first, memory accesses that missed the processor's cache.
+ * arena), each word's at an offset kept on its lexeme, and so do the words' own tables. A token's scores
+ * are then read from one array at five offsets; with a small array of their own per word, each of the
+ * five words cost a look-up of that array's object and of its separate storage first, memory accesses
+ * that missed the processor's cache.
  */
 import { mix } from './hash';
 import { LABEL_COUNT } from './labels';
@@ -27,18 +28,22 @@ const START_ROW = LABEL_COUNT;
 export const ROWS = LABEL_COUNT + 1;
 // Memory values (see tagger.ts memoryValue): 0 (capitalised, not remembered) to MEMORY_OUTSIDE.
 const MEMORY_VALUES = MEMORY_OUTSIDE + 1;
-// Rows of a word's own table (Lexeme.wordScores): Prev1Word + Prev1Shape per previous label, then MemoryShape per memory value.
+// Rows of a word's own table (Lexeme.wordsAt): Prev1Word + Prev1Shape per previous label, then MemoryShape per memory value.
 const WORD_ROWS = ROWS + MEMORY_VALUES;
 
 /** The label-table row of a previous label (31: the sentence start). */
 export const rowOf = (label: number): number => (label === 31 ? START_ROW : label);
 
-/** The flat array of the role scores of the words a scorer has seen (see the layout above). */
-interface RoleArena {
-  /** Told apart from every other arena's, so that a lexeme knows whose offset it holds without holding the arena. */
+/** The flat arrays of the scores of the words a scorer has seen (see the layout above). */
+interface ScoreArena {
+  /** Told apart from every other arena's, so that a lexeme knows whose offsets it holds without holding the arena. */
   id: number;
-  data: Float32Array;
-  used: number;
+  /** Role scores: ROLE_COUNT rows of LABEL_COUNT at Lexeme.rolesAt. */
+  roles: Float32Array;
+  rolesUsed: number;
+  /** Words' own tables: WORD_ROWS rows of LABEL_COUNT at Lexeme.wordsAt, rows filled on first use. */
+  words: Float32Array;
+  wordsUsed: number;
 }
 
 /** What a scorer's decoding keeps between documents. */
@@ -49,19 +54,28 @@ export interface LabelTables {
   prev2: Float64Array;
   /** Memory per memory value. */
   memory: Float64Array;
-  /** The role scores of its words: ROLE_COUNT rows of LABEL_COUNT at Lexeme.rolesAt. */
-  roles: RoleArena;
+  /** The scores of its words. */
+  arena: ScoreArena;
 }
 
-/** Role scores of one word. */
-export const ROLE_STRIDE = ROLE_COUNT * LABEL_COUNT;
-// Words an arena holds before it starts over at the next document (22 MB): the lexicon keeps at most
-// 30,000 words, but the words of a lexicon emptied since would otherwise keep their rows for good.
-const ARENA_WORDS = 1 << 16;
+const ROLE_STRIDE = ROLE_COUNT * LABEL_COUNT;
+const WORD_STRIDE = WORD_ROWS * LABEL_COUNT;
+// Words an arena holds before it starts over at the next document (11 MB of role scores, at most 53 MB of
+// words' tables, as many as a lexicon full of words with a table each): the lexicon keeps at most 30,000
+// words, but the words of a lexicon emptied since would otherwise keep their rows for good.
+const ARENA_WORDS = 1 << 15;
 let arenaIds = 0;
 
-function newArena(): RoleArena {
-  return { id: ++arenaIds, data: new Float32Array(ROLE_STRIDE * 1024), used: 0 };
+function newArena(): ScoreArena {
+  return { id: ++arenaIds, roles: new Float32Array(ROLE_STRIDE * 1024), rolesUsed: 0, words: new Float32Array(WORD_STRIDE * 256), wordsUsed: 0 };
+}
+
+/** `data` with room for `more` values after `used` (a copy twice as large when full). */
+function room(data: Float32Array, used: number, more: number): Float32Array {
+  if (used + more <= data.length) return data;
+  const grown = new Float32Array(data.length * 2);
+  grown.set(data);
+  return grown;
 }
 
 const labelTables = new WeakMap<Scorer, LabelTables>();
@@ -70,7 +84,7 @@ const labelTables = new WeakMap<Scorer, LabelTables>();
 export function tablesFor(scorer: Scorer): LabelTables {
   let t = labelTables.get(scorer);
   if (t) {
-    if (t.roles.used >= ARENA_WORDS * ROLE_STRIDE) t.roles = newArena();
+    if (t.arena.rolesUsed >= ARENA_WORDS * ROLE_STRIDE || t.arena.wordsUsed >= ARENA_WORDS * WORD_STRIDE) t.arena = newArena();
     return t;
   }
   const one = new Uint32Array(1);
@@ -83,7 +97,7 @@ export function tablesFor(scorer: Scorer): LabelTables {
     prev1: new Float64Array(ROWS * LABEL_COUNT),
     prev2: new Float64Array(ROWS * ROWS * LABEL_COUNT),
     memory: new Float64Array(MEMORY_VALUES * LABEL_COUNT),
-    roles: newArena(),
+    arena: newArena(),
   };
   for (let r1 = 0; r1 < ROWS; r1++) {
     score(t.prev1, r1, mix(D.Prev1, labelOfRow(r1)));
@@ -95,37 +109,39 @@ export function tablesFor(scorer: Scorer): LabelTables {
 }
 
 /**
- * The offset of a word's role scores in `t.roles.data`, summed on first sight (in float64, stored as
- * float32); `sum` is scratch. The arena may grow (a new `data`): read `t.roles.data` after the calls.
+ * The offset of a word's role scores in `t.arena.roles`, summed on first sight (in float64, stored as
+ * float32); `sum` is scratch. The arena may grow (a new array): read `t.arena.roles` after the calls.
  */
 export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float64Array): number {
-  const arena = t.roles;
+  const arena = t.arena;
   if (lex.scoresOwner === arena.id) return lex.rolesAt;
-  if (arena.used + ROLE_STRIDE > arena.data.length) {
-    const grown = new Float32Array(arena.data.length * 2);
-    grown.set(arena.data);
-    arena.data = grown;
-  }
-  const at = arena.used;
-  arena.used += ROLE_STRIDE;
+  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE));
+  const at = arena.rolesUsed;
+  arena.rolesUsed += ROLE_STRIDE;
   for (let r = 0; r < ROLE_COUNT; r++) {
     sum.fill(0);
     scorer.accumulate(lex.roles[r], 0, lex.roles[r].length, sum);
-    arena.data.set(sum, at + r * LABEL_COUNT);
+    roles.set(sum, at + r * LABEL_COUNT);
   }
   lex.scoresOwner = arena.id;
   lex.rolesAt = at;
-  lex.wordScores = undefined;
+  lex.wordsAt = -1;
   lex.wordRowsKnown = 0;
   return at;
 }
 
 /**
- * Row `row` of a word's own table of features on earlier decisions, computed on first use (after
- * `rolesAt` for the same scorer, which empties the table of another scorer's).
+ * The offset of a word's own table of features on earlier decisions in `t.arena.words`, with row `row`
+ * computed on first use (after `rolesAt` for the same scorer, which forgets another scorer's table). The
+ * arena may grow: read `t.arena.words` after the calls.
  */
-export function wordRow(lex: Lexeme, scorer: Scorer, row: number, pair: Uint32Array, sum: Float64Array): Float32Array {
-  const words = (lex.wordScores ??= new Float32Array(WORD_ROWS * LABEL_COUNT));
+export function wordRow(lex: Lexeme, t: LabelTables, scorer: Scorer, row: number, pair: Uint32Array, sum: Float64Array): number {
+  const arena = t.arena;
+  if (lex.wordsAt < 0) {
+    arena.words = room(arena.words, arena.wordsUsed, WORD_STRIDE);
+    lex.wordsAt = arena.wordsUsed;
+    arena.wordsUsed += WORD_STRIDE;
+  }
   if ((lex.wordRowsKnown & (1 << row)) === 0) {
     let n: number;
     if (row < ROWS) {
@@ -139,8 +155,8 @@ export function wordRow(lex: Lexeme, scorer: Scorer, row: number, pair: Uint32Ar
     }
     sum.fill(0);
     scorer.accumulate(pair, 0, n, sum);
-    words.set(sum, row * LABEL_COUNT);
+    arena.words.set(sum, lex.wordsAt + row * LABEL_COUNT);
     lex.wordRowsKnown |= 1 << row;
   }
-  return words;
+  return lex.wordsAt;
 }
