@@ -218,8 +218,7 @@ function remember(text: string): Lexeme {
     lexicon.clear();
     short.fill(undefined);
     shortCount = 0;
-    recentTexts.fill('');
-    recentLexemes.fill(undefined);
+    recent.fill('');
   }
   return makeLexeme(normalizeWord(text));
 }
@@ -249,23 +248,23 @@ export function lexeme(text: string): Lexeme {
   // into 4 K slots left one in three).
   const n = text.length;
   const mixed = n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(1) * 7919 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131 + text.charCodeAt(n - 2) * 1031;
-  const slot = Math.imul(mixed, 0x9e3779b1) >>> RECENT_SHIFT;
-  const recent = recentLexemes[slot];
-  if (recent !== undefined && recentTexts[slot] === text) return recent;
+  const slot = (Math.imul(mixed, 0x9e3779b1) >>> RECENT_SHIFT) << 1;
+  if (recent[slot] === text) return recent[slot + 1] as Lexeme;
   let lex = lexicon.get(text);
   if (!lex) {
     lex = remember(text);
     lexicon.set(text, lex);
   }
-  recentTexts[slot] = text;
-  recentLexemes[slot] = lex;
+  recent[slot] = text;
+  recent[slot + 1] = lex;
   return lex;
 }
 
 // 2^14 slots, indexed by the top 14 bits of a 32-bit product.
 const RECENT_SHIFT = 18;
-const recentTexts: string[] = new Array<string>(1 << (32 - RECENT_SHIFT)).fill('');
-const recentLexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(1 << (32 - RECENT_SHIFT)).fill(undefined);
+// Per slot its text and its lexeme side by side (one cache line for both); '' marks an empty slot,
+// which no token text equals.
+const recent: (string | Lexeme)[] = new Array<string | Lexeme>(2 << (32 - RECENT_SHIFT)).fill('');
 
 /** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
 export const SENTENCE_START: Lexeme = makeLexeme('\u0002');
