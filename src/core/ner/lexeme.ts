@@ -180,6 +180,7 @@ function makeLexeme(word: string): Lexeme {
     hasLetter: /\p{L}/u.test(word),
     neverStarts: allLower || /^[.,;:!?"'()[\]-]+$/.test(word),
     weekday,
+    webLike: isWebLike(word, capitalised),
     lowerHash,
     shapeHash,
     // Present from the start, so that every lexeme has one hidden class whether the decoder has cached
@@ -192,7 +193,6 @@ function makeLexeme(word: string): Lexeme {
     upperHash: hashString(word.toUpperCase()) | 0,
     joiner: JOINERS.has(lower),
     head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
-    webLike: isWebLike(word, capitalised),
     word,
     lower,
     demonymStems: demonymStems(word),
