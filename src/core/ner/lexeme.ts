@@ -36,8 +36,8 @@ export interface Lexeme extends NameWord {
   readonly webLike: boolean;
   /** The place names the word may name the people of: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel (see features.ts demonymMarks). */
   readonly demonymStems: readonly string[];
-  /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
-  readonly roles: Uint32Array[];
+  /** Feature hashes per role (see roleFeatures), worked out on first use. */
+  roleCache: Uint32Array[] | undefined;
   /**
    * Scores cached by the beam decoder for one scorer (wordScores.ts): the id of that scorer's arena of
    * scores (0: none yet), the offset of this word's role scores in it, and of its table of features on
@@ -49,9 +49,9 @@ export interface Lexeme extends NameWord {
   wordRowsKnown: number;
 }
 
-/** Number of roles a lexeme has (see Lexeme.roles). */
+/** Number of roles a lexeme has (see roleFeatures). */
 export const ROLE_COUNT = 5;
-/** Word offsets of the lexeme roles (see Lexeme.roles): the token, the one before, after, two before, two after. */
+/** Word offsets of the lexeme roles (see roleFeatures): the token, the one before, after, two before, two after. */
 export const ROLE_OFFSETS: readonly number[] = [0, -1, 1, -2, 2];
 
 /** Maps typographic quotes and dashes to the ASCII forms of the training text. */
@@ -155,19 +155,6 @@ function makeLexeme(word: string): Lexeme {
   // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
   // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
   const shapeHash = hashString(weekday ? 'W' : wordShape(word, true)) | 0;
-  const shape = hashString(wordShape(word, false));
-  const role0: number[] = [mix(T.Bias, 0), mix(T.Word, hashString(word)), mix(T.Lower, lowerHash), mix(T.Shape, shape)];
-  for (let k = 1; k <= 4 && k <= lower.length; k++) {
-    role0.push(mix(T.Prefix, hashString(lower.slice(0, k))), mix(T.Suffix, hashString(lower.slice(-k))));
-  }
-  let flags = 0;
-  if (/[0-9]/.test(word)) flags |= 1;
-  if (word.includes('-')) flags |= 2;
-  if (word.includes('.')) flags |= 4;
-  if (word.length > 1 && /^\p{Lu}+$/u.test(word)) flags |= 8;
-  if (flags) role0.push(mix(T.Flags, flags));
-  const left: number[] = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
-  if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
   const capitalised = /^\p{Lu}/u.test(word);
   const allLower = /^\p{Ll}+$/u.test(word);
   // The fields in the order of their use per token, so that the few read on every token share the
@@ -196,14 +183,47 @@ function makeLexeme(word: string): Lexeme {
     word,
     lower,
     demonymStems: demonymStems(word),
-    roles: [
-      Uint32Array.from(role0),
-      Uint32Array.from(left),
-      Uint32Array.of(mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)),
-      Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
-      Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
-    ],
+    roleCache: undefined,
   };
+}
+
+/**
+ * Feature hashes per role of a word: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before,
+ * 4 = two after. Worked out on first use and kept (training and learning read them again and again).
+ */
+export function roleFeatures(lex: Lexeme): Uint32Array[] {
+  return (lex.roleCache ??= makeRoles(lex.word, lex.lower, lex.lowerHash, lex.shapeHash));
+}
+
+/**
+ * The same, but not kept when not already there: the decoder needs them once a word and scorer (it
+ * caches their summed scores), so the lexemes, read on every token, stay small and close together in memory.
+ */
+export function roleFeaturesOnce(lex: Lexeme): Uint32Array[] {
+  return lex.roleCache ?? makeRoles(lex.word, lex.lower, lex.lowerHash, lex.shapeHash);
+}
+
+function makeRoles(word: string, lower: string, lowerHash: number, shapeHash: number): Uint32Array[] {
+  const shape = hashString(wordShape(word, false));
+  const role0: number[] = [mix(T.Bias, 0), mix(T.Word, hashString(word)), mix(T.Lower, lowerHash), mix(T.Shape, shape)];
+  for (let k = 1; k <= 4 && k <= lower.length; k++) {
+    role0.push(mix(T.Prefix, hashString(lower.slice(0, k))), mix(T.Suffix, hashString(lower.slice(-k))));
+  }
+  let flags = 0;
+  if (/[0-9]/.test(word)) flags |= 1;
+  if (word.includes('-')) flags |= 2;
+  if (word.includes('.')) flags |= 4;
+  if (word.length > 1 && /^\p{Lu}+$/u.test(word)) flags |= 8;
+  if (flags) role0.push(mix(T.Flags, flags));
+  const left: number[] = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
+  if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
+  return [
+    Uint32Array.from(role0),
+    Uint32Array.from(left),
+    Uint32Array.of(mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)),
+    Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
+    Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
+  ];
 }
 
 // Tokens of one or two ASCII characters (punctuation, "a", "of", "to": a third of an article's tokens),

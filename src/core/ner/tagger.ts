@@ -5,7 +5,7 @@
  * given to the same word earlier in the document (document-level consistency, Ratinov & Roth 2009).
  */
 import { FeatureBuffer, PreparedSentence, tokenFeatures } from './features';
-import { Lexeme, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
+import { Lexeme, roleFeatures, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { mix } from './hash';
 import { ALLOWED, canEnd, LABEL_COUNT, labelType, NEXT_FROM, NEXT_LABELS } from './labels';
 import { D, MEMORY_OUTSIDE, rolesAt, ROWS, rowOf, tablesFor, wordRow } from './wordScores';
@@ -88,7 +88,7 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
         const own = staticFeatures(s, i, scratch, range);
         const needed = 64 + own.to - own.from + d;
         for (let r = 0; r < ROLE_COUNT; r++) {
-          const feats = at(i + ROLE_OFFSETS[r]).roles[r];
+          const feats = roleFeatures(at(i + ROLE_OFFSETS[r]))[r];
           if (buffer.length < needed + feats.length) buffer = new Uint32Array(2 * (needed + feats.length));
           buffer.set(feats, count);
           count += feats.length;

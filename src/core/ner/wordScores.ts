@@ -11,7 +11,7 @@
  */
 import { mix } from './hash';
 import { LABEL_COUNT } from './labels';
-import { ROLE_COUNT, type Lexeme } from './lexeme';
+import { roleFeaturesOnce, ROLE_COUNT, type Lexeme } from './lexeme';
 import type { Scorer } from './tagger';
 
 /** Templates of the features on earlier decisions (see tagger.ts dynamicFeatures). Changing these invalidates a trained model. */
@@ -118,9 +118,10 @@ export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float6
   const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE));
   const at = arena.rolesUsed;
   arena.rolesUsed += ROLE_STRIDE;
+  const features = roleFeaturesOnce(lex);
   for (let r = 0; r < ROLE_COUNT; r++) {
     sum.fill(0);
-    scorer.accumulate(lex.roles[r], 0, lex.roles[r].length, sum);
+    scorer.accumulate(features[r], 0, features[r].length, sum);
     roles.set(sum, at + r * LABEL_COUNT);
   }
   lex.scoresOwner = arena.id;
