@@ -117,7 +117,7 @@ function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined, 
   for (let i = 0; i < lexemes.length; i++) {
     const lex = lexemes[i];
     if (!lex.capitalised || !lex.hasLower || lex.word.length < 4) continue;
-    const stems = demonymStems(lex);
+    const stems = lex.demonymStems;
     // A listed place is no people of another ("Paris" is not of "Para").
     if (stems.length === 0 || (names.typesOf([lex.word]) & 4) !== 0) continue;
     const before = i > 0 && lexemes[i - 1].capitalised ? lexemes[i - 1].word : undefined;
@@ -128,23 +128,6 @@ function demonymMarks(lexemes: readonly Lexeme[], names: Gazetteer | undefined, 
     }
   }
   return out;
-}
-
-// The place names a word may be the people of, per lexeme (lexemes are cached, so this is worked out once a word).
-const stemsOf = new WeakMap<Lexeme, string[]>();
-
-/** Candidate place names for a word that may name a people: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel. */
-function demonymStems(lex: Lexeme): string[] {
-  let stems = stemsOf.get(lex);
-  if (stems) return stems;
-  const one = lex.word.endsWith('s') ? lex.word.slice(0, -1) : lex.word;
-  stems = [];
-  if (one.endsWith('an')) stems.push(one.slice(0, -1), one + 'y', one.slice(0, -3) + 'y', one.slice(0, -2), one.slice(0, -3));
-  else if (one.endsWith('ese')) stems.push(one.slice(0, -3), one.slice(0, -3) + 'a');
-  else if (one.endsWith('i')) stems.push(one.slice(0, -1), one.slice(0, -1) + 'a');
-  stems = stems.filter((stem) => stem.length > 2);
-  stemsOf.set(lex, stems);
-  return stems;
 }
 
 /** What the features may look up besides the words: name lists and words common in lower case. */
@@ -227,25 +210,20 @@ const casingTable = new CasingTable();
 // gets a table of its own, dropped after it, rather than growing the shared one for good.
 const SHARED_TABLE_WORDS = 1 << 15;
 
-/** Per sentence, the casing bits of its capitalised tokens (see PreparedSentence.casing). */
-function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]): Uint8Array[] {
-  let words = 0;
-  for (const lexemes of sentences) words += lexemes.length;
-  const table = words > SHARED_TABLE_WORDS ? new CasingTable() : casingTable;
-  table.reset(words);
-  for (let s = 0; s < sentences.length; s++) {
-    const lexemes = sentences[s];
-    for (let i = 0; i < lexemes.length; i++) {
-      const lex = lexemes[i];
-      if (lex.allLower) table.mark(lex.lowerHash | 0, CASING_LOWER);
-      else if (!caps[s] && i > 0 && lex.capitalised && lex.hasLower) table.mark(lex.lowerHash | 0, CASING_MID_CAP);
-    }
+/** Marks in `table` the words of a sentence seen in lower case, or capitalised mid-sentence outside a headline. */
+function markCasing(table: CasingTable, lexemes: readonly Lexeme[], caps: boolean): void {
+  for (let i = 0; i < lexemes.length; i++) {
+    const lex = lexemes[i];
+    if (lex.allLower) table.mark(lex.lowerHash | 0, CASING_LOWER);
+    else if (!caps && i > 0 && lex.capitalised && lex.hasLower) table.mark(lex.lowerHash | 0, CASING_MID_CAP);
   }
-  return sentences.map((lexemes) => {
-    const bits = new Uint8Array(lexemes.length);
-    for (let i = 0; i < lexemes.length; i++) if (lexemes[i].capitalised) bits[i] = table.get(lexemes[i].lowerHash | 0);
-    return bits;
-  });
+}
+
+/** The casing bits of a sentence's capitalised tokens (see PreparedSentence.casing), once the whole document is marked. */
+function casingBits(table: CasingTable, lexemes: readonly Lexeme[]): Uint8Array {
+  const bits = new Uint8Array(lexemes.length);
+  for (let i = 0; i < lexemes.length; i++) if (lexemes[i].capitalised) bits[i] = table.get(lexemes[i].lowerHash | 0);
+  return bits;
 }
 
 /**
@@ -253,11 +231,22 @@ function casingEvidence(sentences: readonly Lexeme[][], caps: readonly boolean[]
  * evidence; with `eager`, also every token's features (see PreparedSentence.feats).
  */
 export function prepareDocument(sentences: readonly (readonly string[])[], lists: WordLists = {}, eager = true): PreparedSentence[] {
-  const lexemes = sentences.map((words) => words.map(lexeme));
+  let words = 0;
+  for (const tokens of sentences) words += tokens.length;
+  const table = words > SHARED_TABLE_WORDS ? new CasingTable() : casingTable;
+  table.reset(words);
+  // One pass a sentence while its words are fresh in the processor's cache: their lexemes, whether it is
+  // a headline (in capitals or in title case: the capitals there say nothing about names), its casing marks.
+  const lexemes: Lexeme[][] = [];
+  const caps: boolean[] = [];
+  for (const tokens of sentences) {
+    const lex = tokens.map(lexeme);
+    const headline = isAllCaps(lex) || isTitleCase(lex);
+    markCasing(table, lex, headline);
+    lexemes.push(lex);
+    caps.push(headline);
+  }
   const gazetteer = lists.names;
-  // Headlines in capitals or in title case: the capitals there say nothing about names.
-  const caps = lexemes.map((lex) => isAllCaps(lex) || isTitleCase(lex));
-  const casing = casingEvidence(lexemes, caps);
   const buffer = eager ? new FeatureBuffer() : undefined;
   return lexemes.map((lex, s) => {
     const allCaps = caps[s] && isAllCaps(lex);
@@ -270,7 +259,7 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
       places: nameMatches(lex, allCaps, lists.places),
       heads: runHeads(lex),
       demonyms: demonymMarks(lex, gazetteer, lists.places),
-      casing: casing[s],
+      casing: casingBits(table, lex),
       common: lists.common,
     };
     if (buffer) {

@@ -32,18 +32,26 @@ export interface Lexeme extends NameWord {
   readonly weekday: boolean;
   /** Cannot start a name: only lower-case letters, or only punctuation (no letter, digit or symbol like $ or &). */
   readonly neverStarts: boolean;
-  /** Feature hashes per role: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before, 4 = two after. */
-  readonly roles: Uint32Array[];
+  /** Written as a web address ("GlobalSecurity.org") or as capitals run into a number ("UNITED24"): a name the tagger may miss. */
+  readonly webLike: boolean;
+  /** The place names the word may name the people of: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel (see features.ts demonymMarks). */
+  readonly demonymStems: readonly string[];
+  /** Feature hashes per role (see roleFeatures), worked out on first use. */
+  roleCache: Uint32Array[] | undefined;
   /**
-   * Scores cached by the beam decoder for one scorer (tagger.ts): summed weights per role, and the
-   * word's features on earlier decisions (`words`, rows filled on first use, marked in `known`).
+   * Scores cached by the beam decoder for one scorer (wordScores.ts): the id of that scorer's arena of
+   * scores (0: none yet), the offset of this word's role scores in it, and of its table of features on
+   * earlier decisions (-1: none yet; rows filled on first use, marked in `wordRowsKnown`).
    */
-  cache?: { owner: object; roles: Float32Array; words: Float32Array | undefined; known: number };
+  scoresOwner: number;
+  rolesAt: number;
+  wordsAt: number;
+  wordRowsKnown: number;
 }
 
-/** Number of roles a lexeme has (see Lexeme.roles). */
+/** Number of roles a lexeme has (see roleFeatures). */
 export const ROLE_COUNT = 5;
-/** Word offsets of the lexeme roles (see Lexeme.roles): the token, the one before, after, two before, two after. */
+/** Word offsets of the lexeme roles (see roleFeatures): the token, the one before, after, two before, two after. */
 export const ROLE_OFFSETS: readonly number[] = [0, -1, 1, -2, 2];
 
 /** Maps typographic quotes and dashes to the ASCII forms of the training text. */
@@ -104,6 +112,34 @@ const WEEKDAYS = /^(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)$
 // Words that may stand inside a name between capitalised words ("Ministry of Unification").
 const JOINERS = new Set(['of', 'the', 'and', 'for', 'on', 'de', '&']);
 
+// A web address as a name ("GlobalSecurity.org"): an organisation or its site (letters first, a known top-level domain last).
+const WEB_NAME = /^\p{L}[\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|int|info|biz|io|co|tv|news|uk|us|eu|de|fr|ru|ua|kr|jp|cn|au|ca|in)$/iu;
+// A brand in capitals with a number ("UNITED24"): an organisation or a product's name, not nothing.
+const CAPS_NUMBER_NAME = /^\p{Lu}{4,}\d{1,4}$/u;
+
+/** See Lexeme.webLike. */
+function isWebLike(word: string, capitalised: boolean): boolean {
+  // Cheap checks first: a dot inside, or a capital first and a digit last.
+  const last = word.charCodeAt(word.length - 1);
+  const web = word.length > 4 && word.indexOf('.') > 0 && last > 64;
+  const capsNumber = word.length > 4 && last >= 48 && last <= 57 && capitalised;
+  return (web && WEB_NAME.test(word)) || (capsNumber && CAPS_NUMBER_NAME.test(word));
+}
+
+const NO_STEMS: readonly string[] = [];
+
+/** See Lexeme.demonymStems. */
+function demonymStems(word: string): readonly string[] {
+  const one = word.endsWith('s') ? word.slice(0, -1) : word;
+  let stems: string[];
+  if (one.endsWith('an')) stems = [one.slice(0, -1), one + 'y', one.slice(0, -3) + 'y', one.slice(0, -2), one.slice(0, -3)];
+  else if (one.endsWith('ese')) stems = [one.slice(0, -3), one.slice(0, -3) + 'a'];
+  else if (one.endsWith('i')) stems = [one.slice(0, -1), one.slice(0, -1) + 'a'];
+  else return NO_STEMS;
+  stems = stems.filter((stem) => stem.length > 2);
+  return stems.length ? stems : NO_STEMS;
+}
+
 const lexicon = new Map<string, Lexeme>();
 // Bounds the cache (under 1 KB a word, or 2.5 KB with all its cached scores); an article has a few
 // hundred distinct words, so the cache is rarely cleared.
@@ -111,11 +147,63 @@ const LEXICON_LIMIT = 30_000;
 
 function makeLexeme(word: string): Lexeme {
   const lower = word.toLowerCase().replace(/[0-9]/g, '0');
-  const lowerHash = hashString(lower);
+  // The hashes are kept as signed 32-bit integers: V8 stores those in the object itself, while a number
+  // of 2^31 or more is a boxed double, one more memory access at every read (mix and the tables read
+  // the same 32 bits either way).
+  const lowerHash = hashString(lower) | 0;
   const weekday = WEEKDAYS.test(word);
   // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
   // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
-  const shapeHash = hashString(weekday ? 'W' : wordShape(word, true));
+  const shapeHash = hashString(weekday ? 'W' : wordShape(word, true)) | 0;
+  const capitalised = /^\p{Lu}/u.test(word);
+  const allLower = /^\p{Ll}+$/u.test(word);
+  // The fields in the order of their use per token, so that the few read on every token share the
+  // object's first cache lines (V8 lays them out in this order): case, then hashes and the decoder's
+  // offsets, then what only some tokens or first sight need.
+  return {
+    capitalised,
+    allLower,
+    hasLower: /\p{Ll}/u.test(word),
+    hasLetter: /\p{L}/u.test(word),
+    neverStarts: allLower || /^[.,;:!?"'()[\]-]+$/.test(word),
+    weekday,
+    webLike: isWebLike(word, capitalised),
+    lowerHash,
+    shapeHash,
+    // Present from the start, so that every lexeme has one hidden class whether the decoder has cached
+    // its scores or not (a property added later gives two, and slower property reads on the hot path).
+    scoresOwner: 0,
+    rolesAt: 0,
+    wordsAt: -1,
+    wordRowsKnown: 0,
+    wordHash: hashString(word) | 0,
+    upperHash: hashString(word.toUpperCase()) | 0,
+    joiner: JOINERS.has(lower),
+    head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
+    word,
+    lower,
+    demonymStems: demonymStems(word),
+    roleCache: undefined,
+  };
+}
+
+/**
+ * Feature hashes per role of a word: 0 = the token itself, 1 = previous word, 2 = next, 3 = two before,
+ * 4 = two after. Worked out on first use and kept (training and learning read them again and again).
+ */
+export function roleFeatures(lex: Lexeme): Uint32Array[] {
+  return (lex.roleCache ??= makeRoles(lex.word, lex.lower, lex.lowerHash, lex.shapeHash));
+}
+
+/**
+ * The same, but not kept when not already there: the decoder needs them once a word and scorer (it
+ * caches their summed scores), so the lexemes, read on every token, stay small and close together in memory.
+ */
+export function roleFeaturesOnce(lex: Lexeme): Uint32Array[] {
+  return lex.roleCache ?? makeRoles(lex.word, lex.lower, lex.lowerHash, lex.shapeHash);
+}
+
+function makeRoles(word: string, lower: string, lowerHash: number, shapeHash: number): Uint32Array[] {
   const shape = hashString(wordShape(word, false));
   const role0: number[] = [mix(T.Bias, 0), mix(T.Word, hashString(word)), mix(T.Lower, lowerHash), mix(T.Shape, shape)];
   for (let k = 1; k <= 4 && k <= lower.length; k++) {
@@ -129,32 +217,13 @@ function makeLexeme(word: string): Lexeme {
   if (flags) role0.push(mix(T.Flags, flags));
   const left: number[] = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
   if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
-  return {
-    word,
-    wordHash: hashString(word),
-    upperHash: hashString(word.toUpperCase()),
-    lower,
-    lowerHash,
-    shapeHash,
-    capitalised: /^\p{Lu}/u.test(word),
-    hasLower: /\p{Ll}/u.test(word),
-    hasLetter: /\p{L}/u.test(word),
-    allLower: /^\p{Ll}+$/u.test(word),
-    head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
-    joiner: JOINERS.has(lower),
-    weekday,
-    neverStarts: /^\p{Ll}+$/u.test(word) || /^[.,;:!?"'()[\]-]+$/.test(word),
-    roles: [
-      Uint32Array.from(role0),
-      Uint32Array.from(left),
-      Uint32Array.of(mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)),
-      Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
-      Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
-    ],
-    // Present from the start, so that every lexeme has one hidden class whether the decoder has cached
-    // its scores or not (a property added later gives two, and slower property reads on the hot path).
-    cache: undefined,
-  };
+  return [
+    Uint32Array.from(role0),
+    Uint32Array.from(left),
+    Uint32Array.of(mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)),
+    Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
+    Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
+  ];
 }
 
 // Tokens of one or two ASCII characters (punctuation, "a", "of", "to": a third of an article's tokens),
@@ -169,8 +238,7 @@ function remember(text: string): Lexeme {
     lexicon.clear();
     short.fill(undefined);
     shortCount = 0;
-    recentTexts.fill('');
-    recentLexemes.fill(undefined);
+    recent.fill('');
   }
   return makeLexeme(normalizeWord(text));
 }
@@ -193,26 +261,30 @@ export function lexeme(text: string): Lexeme {
     const b = text.charCodeAt(1);
     if ((a | b) < 128) return short[a * 128 + b] ?? rememberShort(a * 128 + b, text);
   }
-  // Longer words: first a small table that keeps the last word seen per slot (chosen by length and three
-  // characters, not a hash of the whole string), which holds the frequent words and stays in the processor's
-  // cache; the map, whose size makes each look-up a few cache misses, only on a miss there.
+  // Longer words: first a table that keeps the last word seen per slot (chosen by length and five
+  // characters, not a hash of the whole string), which holds the words of the last few articles; the map,
+  // whose size makes each look-up a few cache misses, only on a miss there. The five characters, spread
+  // by a multiplication over 16 K slots, leave one long word in ten to the map (three characters summed
+  // into 4 K slots left one in three).
   const n = text.length;
-  const slot = (n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1)) & RECENT_MASK;
-  const recent = recentLexemes[slot];
-  if (recent !== undefined && recentTexts[slot] === text) return recent;
+  const mixed = n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(1) * 7919 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131 + text.charCodeAt(n - 2) * 1031;
+  const slot = (Math.imul(mixed, 0x9e3779b1) >>> RECENT_SHIFT) << 1;
+  if (recent[slot] === text) return recent[slot + 1] as Lexeme;
   let lex = lexicon.get(text);
   if (!lex) {
     lex = remember(text);
     lexicon.set(text, lex);
   }
-  recentTexts[slot] = text;
-  recentLexemes[slot] = lex;
+  recent[slot] = text;
+  recent[slot + 1] = lex;
   return lex;
 }
 
-const RECENT_MASK = 4095;
-const recentTexts: string[] = new Array<string>(RECENT_MASK + 1).fill('');
-const recentLexemes: (Lexeme | undefined)[] = new Array<Lexeme | undefined>(RECENT_MASK + 1).fill(undefined);
+// 2^14 slots, indexed by the top 14 bits of a 32-bit product.
+const RECENT_SHIFT = 18;
+// Per slot its text and its lexeme side by side (one cache line for both); '' marks an empty slot,
+// which no token text equals.
+const recent: (string | Lexeme)[] = new Array<string | Lexeme>(2 << (32 - RECENT_SHIFT)).fill('');
 
 /** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
 export const SENTENCE_START: Lexeme = makeLexeme('\u0002');

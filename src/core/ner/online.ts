@@ -8,7 +8,7 @@
  */
 import type { EntityType } from '../model';
 import { FeatureBuffer, prepareDocument, tokenFeatures, type PreparedSentence } from './features';
-import { ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
+import { roleFeatures, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { chunksFromLabels, CONLL_TYPES, LABEL_COUNT, labelsFromChunks, ALLOWED, canEnd } from './labels';
 import { dynamicFeatures, tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize, type Token } from './tokenize';
@@ -171,7 +171,7 @@ export class OnlineAdjustments {
       for (let r = 0; r < ROLE_COUNT; r++) {
         const j = i + ROLE_OFFSETS[r];
         const lex = j < 0 ? SENTENCE_START : j >= s.length ? SENTENCE_END : s.lexemes[j];
-        for (const f of lex.roles[r]) buffer.push(f);
+        for (const f of roleFeatures(lex)[r]) buffer.push(f);
       }
       tokenFeatures(s, i, buffer);
       const p1 = i > 0 ? target[i - 1] : 31;
@@ -192,7 +192,7 @@ export class OnlineAdjustments {
       if (rival < 0 || scores[gold] - scores[rival] >= margin) continue;
       // The word's own features: its form and lower-case form (role 0, after the bias), and the
       // word after the previous label (Prev1Word).
-      const own = nameOnly ? [lex.roles[0][1], lex.roles[0][2], dynamic[2]] : undefined;
+      const own = nameOnly ? [roleFeatures(lex)[0][1], roleFeatures(lex)[0][2], dynamic[2]] : undefined;
       const feats = own ?? buffer.data.subarray(0, buffer.length);
       for (let f = 0; f < feats.length; f++) {
         const bucket = feats[f] >>> this.shift;

@@ -86,23 +86,14 @@ const OPENING_WORDS = new Set(
 
 const COMPASS = new Set(['North', 'South', 'East', 'West']);
 
-// A web address as a name ("GlobalSecurity.org"): an organisation or its site (letters first, a known top-level domain last).
-const WEB_NAME = /^\p{L}[\p{L}\d-]*(?:\.[\p{L}\d-]+)*\.(?:com|org|net|gov|edu|int|info|biz|io|co|tv|news|uk|us|eu|de|fr|ru|ua|kr|jp|cn|au|ca|in)$/iu;
-// A brand in capitals with a number ("UNITED24"): an organisation or a product's name, not nothing.
-const CAPS_NUMBER_NAME = /^\p{Lu}{4,}\d{1,4}$/u;
-
 /**
  * Names written as web addresses or as capitals run into a number, which eng.train hardly has: found
  * where the tagger saw nothing, typed as organisations (a site that is a person or a place is rare).
+ * Which words read so is decided once a word (Lexeme.webLike).
  */
 function webNames(labels: Uint8Array, lexemes: readonly Lexeme[]): void {
   for (let i = 0; i < lexemes.length; i++) {
-    const word = lexemes[i].word;
-    // Cheap checks first (this runs on every token): a dot inside, or a capital first and a digit last.
-    const last = word.charCodeAt(word.length - 1);
-    const web = word.length > 4 && word.indexOf('.') > 0 && last > 64;
-    const capsNumber = word.length > 4 && last >= 48 && last <= 57 && lexemes[i].capitalised;
-    if (!(web && WEB_NAME.test(word)) && !(capsNumber && CAPS_NUMBER_NAME.test(word))) continue;
+    if (!lexemes[i].webLike) continue;
     const chunk = chunksFromLabels(labels).find((c) => c.start <= i && i < c.end);
     if (chunk && chunk.end - chunk.start > 1) continue;
     if (!chunk || chunk.type === 'PER') relabel(labels, { type: 'ORG', start: i, end: i + 1 }, ORG);

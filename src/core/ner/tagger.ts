@@ -5,9 +5,10 @@
  * given to the same word earlier in the document (document-level consistency, Ratinov & Roth 2009).
  */
 import { FeatureBuffer, PreparedSentence, tokenFeatures } from './features';
-import { Lexeme, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
+import { Lexeme, roleFeatures, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { mix } from './hash';
 import { ALLOWED, canEnd, LABEL_COUNT, labelType, NEXT_FROM, NEXT_LABELS } from './labels';
+import { D, MEMORY_OUTSIDE, rolesAt, ROWS, rowOf, tablesFor, wordRow } from './wordScores';
 
 /** Adds up label weights of features. */
 export interface Scorer {
@@ -19,13 +20,6 @@ export interface Scorer {
 
 /** Called during training for every token, with the features seen and the gold and best-scoring labels. */
 export type LearnHook = (feats: Uint32Array, count: number, gold: number, best: number) => void;
-
-const enum D {
-  Prev1 = 101, Prev2, Prev1Word, Prev1Shape, Memory, MemoryShape,
-}
-
-// Memory value for a word last labelled O; types are stored as type index + 1.
-const MEMORY_OUTSIDE = 5;
 
 /** Writes the features on earlier decisions into `out`; `remembered` is -1 for words not remembered. Returns their count. */
 export function dynamicFeatures(out: Uint32Array, lex: Lexeme, p1: number, p2: number, remembered: number): number {
@@ -94,7 +88,7 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
         const own = staticFeatures(s, i, scratch, range);
         const needed = 64 + own.to - own.from + d;
         for (let r = 0; r < ROLE_COUNT; r++) {
-          const feats = at(i + ROLE_OFFSETS[r]).roles[r];
+          const feats = roleFeatures(at(i + ROLE_OFFSETS[r]))[r];
           if (buffer.length < needed + feats.length) buffer = new Uint32Array(2 * (needed + feats.length));
           buffer.set(feats, count);
           count += feats.length;
@@ -125,83 +119,21 @@ export function tagDocument(doc: readonly PreparedSentence[], scorer: Scorer, go
   });
 }
 
-// Rows of the label tables below: one per previous label, plus the sentence start (31) in the last row.
-const START_ROW = LABEL_COUNT;
-const ROWS = LABEL_COUNT + 1;
-// Memory values (see memoryValue): 0 (capitalised, not remembered) to MEMORY_OUTSIDE.
-const MEMORY_VALUES = MEMORY_OUTSIDE + 1;
-// Rows of a word's own table (Lexeme.cache.words): Prev1Word + Prev1Shape per previous label, then MemoryShape per memory value.
-const WORD_ROWS = ROWS + MEMORY_VALUES;
-
-const rowOf = (label: number): number => (label === 31 ? START_ROW : label);
-
-/** Scores of the features on earlier decisions that do not depend on the word, per scorer. */
-interface LabelTables {
-  /** Prev1 per previous-label row. */
-  prev1: Float64Array;
-  /** Prev2 per (previous row · ROWS + row before it). */
-  prev2: Float64Array;
-  /** Memory per memory value. */
-  memory: Float64Array;
-}
-
-const labelTables = new WeakMap<Scorer, LabelTables>();
-
-function tablesFor(scorer: Scorer): LabelTables {
-  let t = labelTables.get(scorer);
-  if (t) return t;
-  const one = new Uint32Array(1);
-  const score = (out: Float64Array, at: number, feature: number): void => {
-    one[0] = feature;
-    scorer.accumulate(one, 0, 1, out.subarray(at * LABEL_COUNT, (at + 1) * LABEL_COUNT));
-  };
-  const labelOfRow = (row: number): number => (row === START_ROW ? 31 : row);
-  t = { prev1: new Float64Array(ROWS * LABEL_COUNT), prev2: new Float64Array(ROWS * ROWS * LABEL_COUNT), memory: new Float64Array(MEMORY_VALUES * LABEL_COUNT) };
-  for (let r1 = 0; r1 < ROWS; r1++) {
-    score(t.prev1, r1, mix(D.Prev1, labelOfRow(r1)));
-    for (let r2 = 0; r2 < ROWS; r2++) score(t.prev2, r1 * ROWS + r2, mix(D.Prev2, labelOfRow(r1) * 32 + labelOfRow(r2)));
-  }
-  for (let m = 0; m < MEMORY_VALUES; m++) score(t.memory, m, mix(D.Memory, m));
-  labelTables.set(scorer, t);
-  return t;
-}
-
-/** A lexeme's cached scores for `scorer` (see Lexeme.cache), made on first sight. */
-function cacheFor(lex: Lexeme, scorer: Scorer): NonNullable<Lexeme['cache']> {
-  let cache = lex.cache;
-  if (cache && cache.owner === scorer) return cache;
-  const roles = new Float32Array(ROLE_COUNT * LABEL_COUNT);
-  const sum = new Float64Array(LABEL_COUNT);
-  for (let r = 0; r < ROLE_COUNT; r++) {
-    sum.fill(0);
-    scorer.accumulate(lex.roles[r], 0, lex.roles[r].length, sum);
-    roles.set(sum, r * LABEL_COUNT);
-  }
-  cache = lex.cache = { owner: scorer, roles, words: undefined, known: 0 };
-  return cache;
-}
-
-/** Row `row` of a lexeme's own table of features on earlier decisions, computed on first use. */
-function wordRow(lex: Lexeme, cache: NonNullable<Lexeme['cache']>, scorer: Scorer, row: number, pair: Uint32Array, sum: Float64Array): Float32Array {
-  const words = (cache.words ??= new Float32Array(WORD_ROWS * LABEL_COUNT));
-  if ((cache.known & (1 << row)) === 0) {
-    let n: number;
-    if (row < ROWS) {
-      const p1 = row === START_ROW ? 31 : row;
-      pair[0] = mix(D.Prev1Word, mix(p1, lex.lowerHash));
-      pair[1] = mix(D.Prev1Shape, mix(p1, lex.shapeHash));
-      n = 2;
-    } else {
-      pair[0] = mix(D.MemoryShape, mix(row - ROWS, lex.shapeHash));
-      n = 1;
-    }
-    sum.fill(0);
-    scorer.accumulate(pair, 0, n, sum);
-    words.set(sum, row * LABEL_COUNT);
-    cache.known |= 1 << row;
-  }
-  return words;
-}
+/**
+ * The decoder's work arrays, kept from one call to the next (a call decodes its document to the end
+ * synchronously, so no two calls share them at once): made per call, their allocation showed in the profile.
+ * Every entry of `label` and `parent` that a call reads, it has written before.
+ */
+const work = {
+  pair: new Uint32Array(2),
+  base: new Float64Array(LABEL_COUNT),
+  base2: new Float64Array(LABEL_COUNT),
+  scratch: new FeatureBuffer(),
+  label: new Uint8Array(0),
+  parent: new Uint8Array(0),
+  // Offsets of the role scores of a sentence's tokens and of the stand-ins around it (see roleAt below).
+  roleAt: new Int32Array(64),
+};
 
 /**
  * Beam-search decoding with the same features as greedy decoding: keeps the `width` best label
@@ -211,7 +143,7 @@ function wordRow(lex: Lexeme, cache: NonNullable<Lexeme['cache']>, scorer: Score
  * `skipLowercase`, lower-case words outside names are labelled O without scoring (faster; on
  * CoNLL-2003 dev 6 of 5,942 names start in lower case).
  *
- * Speed: the scores of a word's own features are cached on its lexeme (per scorer), and so are the
+ * Speed: the scores of a word's own features are cached per scorer (wordScores.ts), and so are the
  * scores of the features on earlier decisions, which take only a few hundred values (label pairs,
  * previous label × word); so a token costs a handful of table additions and no hashing, except for
  * the few features on its neighbours (tokenFeatures).
@@ -220,36 +152,34 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
   const scoreMargin = margin / (scorer.scale ?? 1);
   const tables = tablesFor(scorer);
   const { prev1: prev1Scores, prev2: prev2Scores, memory: memoryScores } = tables;
-  const pair = new Uint32Array(2);
-  const base = new Float64Array(LABEL_COUNT);
-  const base2 = new Float64Array(LABEL_COUNT);
+  const { pair, base, base2, scratch } = work;
+  let roleAt = work.roleAt;
   const memory = new Map<number, number>();
-  const scratch = new FeatureBuffer();
   const range: FeatureRange = { data: scratch.data, from: 0, to: 0 };
   // The beam: per position and slot, the label and the slot it extends (back-pointers).
-  let label = new Uint8Array(0);
-  let parent = new Uint8Array(0);
+  let { label, parent } = work;
   let total = new Float64Array(width);
   let next = new Float64Array(width);
   const nextLabel = new Uint8Array(width);
   const nextParent = new Uint8Array(width);
-  const roleRows: Float32Array[] = [];
   // A loop rather than doc.map: the beam's arrays, reassigned per sentence and swapped per token, stay locals
   // of one function instead of captured variables that every access reads from the closure's context.
   const result: Uint8Array[] = [];
   for (const s of doc) {
     const n = s.length;
     if (label.length < n * width) {
-      label = new Uint8Array(2 * n * width);
-      parent = new Uint8Array(2 * n * width);
+      label = work.label = new Uint8Array(2 * n * width);
+      parent = work.parent = new Uint8Array(2 * n * width);
     }
     const lexemes = s.lexemes;
-    // The role scores of each token and of the stand-ins two places around the sentence, looked up once
-    // (a token's are read by itself and its four neighbours): roleRows[i + 2] is token i's.
-    roleRows.length = n + 4;
-    roleRows[0] = roleRows[1] = cacheFor(SENTENCE_START, scorer).roles;
-    for (let j = 0; j < n; j++) roleRows[j + 2] = cacheFor(lexemes[j], scorer).roles;
-    roleRows[n + 2] = roleRows[n + 3] = cacheFor(SENTENCE_END, scorer).roles;
+    // Where the role scores of each token and of the stand-ins two places around the sentence are, looked
+    // up once (a token's are read by itself and its four neighbours): roleAt[i + 2] is token i's.
+    if (roleAt.length < n + 4) roleAt = work.roleAt = new Int32Array(2 * (n + 4));
+    roleAt[0] = roleAt[1] = rolesAt(SENTENCE_START, tables, scorer, base2);
+    for (let j = 0; j < n; j++) roleAt[j + 2] = rolesAt(lexemes[j], tables, scorer, base2);
+    roleAt[n + 2] = roleAt[n + 3] = rolesAt(SENTENCE_END, tables, scorer, base2);
+    // Read after the look-ups, which may have grown it.
+    const roles = tables.arena.roles;
     let size = 1;
     total[0] = 0;
     for (let i = 0; i < n; i++) {
@@ -266,17 +196,16 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
         parent[i * width] = 0;
         continue;
       }
-      const cache = cacheFor(lex, scorer);
       if (!outside) {
         // The word's own role and its four neighbours' (ROLE_OFFSETS), added in that order in one
         // pass: one store per label instead of five read-modify-writes (a sixth of the decoder's time).
-        const own0 = roleRows[i + 2];
-        const before1 = roleRows[i + 1];
-        const after1 = roleRows[i + 3];
-        const before2 = roleRows[i];
-        const after2 = roleRows[i + 4];
+        const own0 = roleAt[i + 2];
+        const before1 = roleAt[i + 1] + LABEL_COUNT;
+        const after1 = roleAt[i + 3] + 2 * LABEL_COUNT;
+        const before2 = roleAt[i] + 3 * LABEL_COUNT;
+        const after2 = roleAt[i + 4] + 4 * LABEL_COUNT;
         for (let c = 0; c < LABEL_COUNT; c++) {
-          base[c] = own0[c] + before1[LABEL_COUNT + c] + after1[2 * LABEL_COUNT + c] + before2[3 * LABEL_COUNT + c] + after2[4 * LABEL_COUNT + c];
+          base[c] = roles[own0 + c] + roles[before1 + c] + roles[after1 + c] + roles[before2 + c] + roles[after2 + c];
         }
         const own = staticFeatures(s, i, scratch, range);
         scorer.accumulate(own.data, own.from, own.to, base);
@@ -306,16 +235,19 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
           remembered = memoryValue(label[same * width + slot]);
         }
         const r1 = rowOf(p1);
-        const words = wordRow(lex, cache, scorer, r1, pair, base2);
+        const wordsAt = wordRow(lex, tables, scorer, r1, pair, base2);
         const at1 = r1 * LABEL_COUNT;
         const at2 = (r1 * ROWS + rowOf(p2)) * LABEL_COUNT;
         let atMemory = -1;
         let atMemoryShape = -1;
         if (remembered >= 0) {
-          wordRow(lex, cache, scorer, ROWS + remembered, pair, base2);
+          wordRow(lex, tables, scorer, ROWS + remembered, pair, base2);
           atMemory = remembered * LABEL_COUNT;
-          atMemoryShape = (ROWS + remembered) * LABEL_COUNT;
+          atMemoryShape = wordsAt + (ROWS + remembered) * LABEL_COUNT;
         }
+        // Read after the look-ups, which may have grown it.
+        const words = tables.arena.words;
+        const atWord = wordsAt + at1;
         // Only the labels allowed after p1 (and, at the end, those that close a name), in label order.
         const next2 = (i === 0 ? 0 : (p1 + 1) * 2) + (last ? 1 : 0);
         const from = NEXT_FROM[next2];
@@ -323,7 +255,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
         if (labelCount === 1) to = from < to && NEXT_LABELS[from] === 0 ? from + 1 : from;
         for (let e = from; e < to; e++) {
           const c = NEXT_LABELS[e];
-          let score = total[k] + prev1Scores[at1 + c] + prev2Scores[at2 + c] + words[at1 + c];
+          let score = total[k] + prev1Scores[at1 + c] + prev2Scores[at2 + c] + words[atWord + c];
           if (!outside) score += base[c];
           if (atMemory >= 0) score += memoryScores[atMemory + c] + words[atMemoryShape + c];
           if (kept === width && score <= next[kept - 1]) continue;

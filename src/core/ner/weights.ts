@@ -14,9 +14,12 @@ const MAGIC = 0x314e4d46; // "FMN1" little-endian
 export class PackedWeights implements Scorer {
   private readonly shift: number;
   private readonly mask: number;
-  private readonly stride: number;
-  // Open addressing, key and row side by side so that a lookup touches one cache line:
-  // per slot 3 bytes of (bucket + 1, 0 = empty) then one signed byte per label.
+  // Open addressing, key and row side by side so that a lookup touches one cache line. A slot is
+  // `words` 32-bit words: the first holds (bucket + 1, 0 = empty) in its low 24 bits and the first
+  // label's signed byte in its high 8, read as one number (no byte assembly, whatever the byte order);
+  // the other labels follow as signed bytes.
+  private readonly words: number;
+  private readonly keys: Int32Array;
   private readonly table: Int8Array;
   // One bit per bucket (128 KB at 20 bits, small enough to stay in cache): about half the features
   // of a token have no weights, and this answers "absent" without touching the big table.
@@ -40,44 +43,40 @@ export class PackedWeights implements Scorer {
     let size = 1;
     while (size < buckets.length * 2) size <<= 1;
     this.mask = size - 1;
-    this.stride = labels + 3;
-    this.table = new Int8Array(size * this.stride);
-    const table = this.table;
+    this.words = 1 + ((labels + 2) >> 2);
+    const buffer = new ArrayBuffer(size * this.words * 4);
+    this.keys = new Int32Array(buffer);
+    this.table = new Int8Array(buffer);
+    const { keys, table, words } = this;
     this.present = new Uint32Array(Math.max(1, (1 << bits) >>> 5));
     for (let row = 0; row < buckets.length; row++) {
       const b = buckets[row];
       this.present[b >>> 5] |= 1 << (b & 31);
       let slot = this.slotStart(b);
-      while (this.keyAt(slot * this.stride) !== 0) slot = (slot + 1) & this.mask;
-      const at = slot * this.stride;
-      const key = b + 1;
-      table[at] = key & 255;
-      table[at + 1] = (key >> 8) & 255;
-      table[at + 2] = (key >> 16) & 255;
-      for (let c = 0; c < labels; c++) table[at + 3 + c] = values[row * labels + c];
+      while ((keys[slot * words] & 0xffffff) !== 0) slot = (slot + 1) & this.mask;
+      keys[slot * words] = (b + 1) | (values[row * labels] << 24);
+      const at = slot * words * 4 + 4 - 1;
+      for (let c = 1; c < labels; c++) table[at + c] = values[row * labels + c];
     }
   }
 
   accumulate(feats: Uint32Array, from: number, to: number, out: Float64Array): void {
-    const { labels, stride, table, mask, shift } = this;
+    const { labels, words, keys, table, mask, shift, present } = this;
     for (let f = from; f < to; f++) {
       const b = feats[f] >>> shift;
-      if ((this.present[b >>> 5] & (1 << (b & 31))) === 0) continue;
+      if ((present[b >>> 5] & (1 << (b & 31))) === 0) continue;
       let slot = this.slotStart(b);
+      let head: number;
       let key: number;
-      while ((key = this.keyAt(slot * stride)) !== b + 1) {
+      while ((key = (head = keys[slot * words]) & 0xffffff) !== b + 1) {
         if (key === 0) break;
         slot = (slot + 1) & mask;
       }
       if (key === 0) continue;
-      const base = slot * stride + 3;
-      for (let c = 0; c < labels; c++) out[c] += table[base + c];
+      out[0] += head >> 24;
+      const base = slot * words * 4 + 3;
+      for (let c = 1; c < labels; c++) out[c] += table[base + c];
     }
-  }
-
-  private keyAt(at: number): number {
-    const t = this.table;
-    return (t[at] & 255) | ((t[at + 1] & 255) << 8) | ((t[at + 2] & 255) << 16);
   }
 
   private slotStart(bucket: number): number {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { recognizeEntities } from '../../../../src/core/ner';
-import { lexeme } from '../../../../src/core/ner/lexeme';
+import { lexeme, roleFeatures } from '../../../../src/core/ner/lexeme';
 
 // Lexemes are cached three ways for speed (tokens of one or two ASCII characters by character code,
 // recent longer words in a small table, the rest in a map), and every cache is emptied when they hold
@@ -9,7 +9,7 @@ describe('lexeme caches of the entity tagger', () => {
   const text = 'Mr. Kim said on Thursday that the U.S. and South Korea would meet in Seoul, a city of 10 million.';
   const fields = (word: string) => {
     const lex = lexeme(word);
-    return { word: lex.word, lower: lex.lower, lowerHash: lex.lowerHash, shapeHash: lex.shapeHash, capitalised: lex.capitalised, roles: lex.roles.map((r) => [...r]) };
+    return { word: lex.word, lower: lex.lower, lowerHash: lex.lowerHash, shapeHash: lex.shapeHash, capitalised: lex.capitalised, roles: roleFeatures(lex).map((r) => [...r]) };
   };
 
   it('finds the same names after every cache of words has been emptied, short words included', () => {

@@ -1,0 +1,163 @@
+/**
+ * The scores the beam decoder (tagger.ts) keeps per scorer: those of the features on earlier decisions
+ * that do not depend on the word (the label tables), and per word its summed role weights and its own
+ * features on earlier decisions.
+ *
+ * Layout: the role scores of every word a scorer has seen lie in one flat array of that scorer (an
+ * arena), each word's at an offset kept on its lexeme, and so do the words' own tables. A token's scores
+ * are then read from one array at five offsets; with a small array of their own per word, each of the
+ * five words cost a look-up of that array's object and of its separate storage first, memory accesses
+ * that missed the processor's cache.
+ */
+import { mix } from './hash';
+import { LABEL_COUNT } from './labels';
+import { roleFeaturesOnce, ROLE_COUNT, type Lexeme } from './lexeme';
+import type { Scorer } from './tagger';
+
+/** Templates of the features on earlier decisions (see tagger.ts dynamicFeatures). Changing these invalidates a trained model. */
+export const enum D {
+  Prev1 = 101, Prev2, Prev1Word, Prev1Shape, Memory, MemoryShape,
+}
+
+/** Memory value for a word last labelled O; types are stored as type index + 1. */
+export const MEMORY_OUTSIDE = 5;
+
+// Rows of the label tables below: one per previous label, plus the sentence start (31) in the last row.
+const START_ROW = LABEL_COUNT;
+/** Rows of the label tables: one per previous label, and the sentence start. */
+export const ROWS = LABEL_COUNT + 1;
+// Memory values (see tagger.ts memoryValue): 0 (capitalised, not remembered) to MEMORY_OUTSIDE.
+const MEMORY_VALUES = MEMORY_OUTSIDE + 1;
+// Rows of a word's own table (Lexeme.wordsAt): Prev1Word + Prev1Shape per previous label, then MemoryShape per memory value.
+const WORD_ROWS = ROWS + MEMORY_VALUES;
+
+/** The label-table row of a previous label (31: the sentence start). */
+export const rowOf = (label: number): number => (label === 31 ? START_ROW : label);
+
+/** The flat arrays of the scores of the words a scorer has seen (see the layout above). */
+interface ScoreArena {
+  /** Told apart from every other arena's, so that a lexeme knows whose offsets it holds without holding the arena. */
+  id: number;
+  /** Role scores: ROLE_COUNT rows of LABEL_COUNT at Lexeme.rolesAt. */
+  roles: Float32Array;
+  rolesUsed: number;
+  /** Words' own tables: WORD_ROWS rows of LABEL_COUNT at Lexeme.wordsAt, rows filled on first use. */
+  words: Float32Array;
+  wordsUsed: number;
+}
+
+/** What a scorer's decoding keeps between documents. */
+export interface LabelTables {
+  /** Prev1 per previous-label row. */
+  prev1: Float64Array;
+  /** Prev2 per (previous row · ROWS + row before it). */
+  prev2: Float64Array;
+  /** Memory per memory value. */
+  memory: Float64Array;
+  /** The scores of its words. */
+  arena: ScoreArena;
+}
+
+const ROLE_STRIDE = ROLE_COUNT * LABEL_COUNT;
+const WORD_STRIDE = WORD_ROWS * LABEL_COUNT;
+// Words an arena holds before it starts over at the next document (11 MB of role scores, at most 53 MB of
+// words' tables, as many as a lexicon full of words with a table each): the lexicon keeps at most 30,000
+// words, but the words of a lexicon emptied since would otherwise keep their rows for good.
+const ARENA_WORDS = 1 << 15;
+let arenaIds = 0;
+
+function newArena(): ScoreArena {
+  return { id: ++arenaIds, roles: new Float32Array(ROLE_STRIDE * 1024), rolesUsed: 0, words: new Float32Array(WORD_STRIDE * 256), wordsUsed: 0 };
+}
+
+/** `data` with room for `more` values after `used` (a copy twice as large when full). */
+function room(data: Float32Array, used: number, more: number): Float32Array {
+  if (used + more <= data.length) return data;
+  const grown = new Float32Array(data.length * 2);
+  grown.set(data);
+  return grown;
+}
+
+const labelTables = new WeakMap<Scorer, LabelTables>();
+
+/** The tables of a scorer, made on first use; called at the start of a document. */
+export function tablesFor(scorer: Scorer): LabelTables {
+  let t = labelTables.get(scorer);
+  if (t) {
+    if (t.arena.rolesUsed >= ARENA_WORDS * ROLE_STRIDE || t.arena.wordsUsed >= ARENA_WORDS * WORD_STRIDE) t.arena = newArena();
+    return t;
+  }
+  const one = new Uint32Array(1);
+  const score = (out: Float64Array, at: number, feature: number): void => {
+    one[0] = feature;
+    scorer.accumulate(one, 0, 1, out.subarray(at * LABEL_COUNT, (at + 1) * LABEL_COUNT));
+  };
+  const labelOfRow = (row: number): number => (row === START_ROW ? 31 : row);
+  t = {
+    prev1: new Float64Array(ROWS * LABEL_COUNT),
+    prev2: new Float64Array(ROWS * ROWS * LABEL_COUNT),
+    memory: new Float64Array(MEMORY_VALUES * LABEL_COUNT),
+    arena: newArena(),
+  };
+  for (let r1 = 0; r1 < ROWS; r1++) {
+    score(t.prev1, r1, mix(D.Prev1, labelOfRow(r1)));
+    for (let r2 = 0; r2 < ROWS; r2++) score(t.prev2, r1 * ROWS + r2, mix(D.Prev2, labelOfRow(r1) * 32 + labelOfRow(r2)));
+  }
+  for (let m = 0; m < MEMORY_VALUES; m++) score(t.memory, m, mix(D.Memory, m));
+  labelTables.set(scorer, t);
+  return t;
+}
+
+/**
+ * The offset of a word's role scores in `t.arena.roles`, summed on first sight (in float64, stored as
+ * float32); `sum` is scratch. The arena may grow (a new array): read `t.arena.roles` after the calls.
+ */
+export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float64Array): number {
+  const arena = t.arena;
+  if (lex.scoresOwner === arena.id) return lex.rolesAt;
+  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE));
+  const at = arena.rolesUsed;
+  arena.rolesUsed += ROLE_STRIDE;
+  const features = roleFeaturesOnce(lex);
+  for (let r = 0; r < ROLE_COUNT; r++) {
+    sum.fill(0);
+    scorer.accumulate(features[r], 0, features[r].length, sum);
+    roles.set(sum, at + r * LABEL_COUNT);
+  }
+  lex.scoresOwner = arena.id;
+  lex.rolesAt = at;
+  lex.wordsAt = -1;
+  lex.wordRowsKnown = 0;
+  return at;
+}
+
+/**
+ * The offset of a word's own table of features on earlier decisions in `t.arena.words`, with row `row`
+ * computed on first use (after `rolesAt` for the same scorer, which forgets another scorer's table). The
+ * arena may grow: read `t.arena.words` after the calls.
+ */
+export function wordRow(lex: Lexeme, t: LabelTables, scorer: Scorer, row: number, pair: Uint32Array, sum: Float64Array): number {
+  const arena = t.arena;
+  if (lex.wordsAt < 0) {
+    arena.words = room(arena.words, arena.wordsUsed, WORD_STRIDE);
+    lex.wordsAt = arena.wordsUsed;
+    arena.wordsUsed += WORD_STRIDE;
+  }
+  if ((lex.wordRowsKnown & (1 << row)) === 0) {
+    let n: number;
+    if (row < ROWS) {
+      const p1 = row === START_ROW ? 31 : row;
+      pair[0] = mix(D.Prev1Word, mix(p1, lex.lowerHash));
+      pair[1] = mix(D.Prev1Shape, mix(p1, lex.shapeHash));
+      n = 2;
+    } else {
+      pair[0] = mix(D.MemoryShape, mix(row - ROWS, lex.shapeHash));
+      n = 1;
+    }
+    sum.fill(0);
+    scorer.accumulate(pair, 0, n, sum);
+    arena.words.set(sum, lex.wordsAt + row * LABEL_COUNT);
+    lex.wordRowsKnown |= 1 << row;
+  }
+  return lex.wordsAt;
+}
