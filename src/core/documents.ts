@@ -62,6 +62,8 @@ export function exportInputOf(reading: SidecarReading, text: string, name: strin
   const doc = reading.document ?? { path: name, annotations: [], facts: [] };
   const gone = new Set(reading.orphanContext.keys());
   const warnings = reading.orphans.map((o) => `${name}: ${o.id} “${o.quote}” does not anchor on the text (${o.reason}); not exported`);
+  // An entry that fails validation is not in the model: without this line an export left it out unsaid.
+  for (const d of reading.diagnostics) if (isError(d)) warnings.push(`${name}: sidecar line ${d.line + 1}: ${d.message}; not exported`);
   const annotations = doc.annotations.filter((a) => !gone.has(a.id));
   const facts = doc.facts.filter((f) => !gone.has(f.id)).map((f) => ({ ...f, entities: f.entities.filter((id) => !gone.has(id)) }));
   const input: ExportInput = { text, name, doc: { ...doc, annotations, facts } };

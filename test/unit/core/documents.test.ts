@@ -84,6 +84,18 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     assert.match(warnings[0], /korea\.txt: a1 “Kim Yong-chol” does not anchor/);
   });
 
+  it('names an entry that fails validation in the export warnings instead of leaving it out silently', () => {
+    // A hand edit broke one confirmed annotation ("start: fifty-five"): the others load, and the
+    // export must say that this one is not in it (it printed nothing and exited 0).
+    const sidecar = updateSidecar(undefined, { document: existing(), text: TEXT }).replace('start: 5\n', 'start: five\n');
+    const reading = readSidecar(sidecar, TEXT);
+    assert.ok(reading.document, 'precondition: the other entries load');
+    const { input, warnings } = exportInputOf(reading, TEXT, 'korea.txt');
+    assert.deepEqual(input.doc.annotations.map((a) => a.id), ['a7']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /^korea\.txt: sidecar line \d+: annotations\[0\] \(a1\)\.start: must be integer; not exported$/);
+  });
+
   it('reports a malformed sidecar without throwing', () => {
     const reading = readSidecar('factmark: 1\ndocument: [\n', TEXT);
     assert.equal(reading.document, undefined);
