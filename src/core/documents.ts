@@ -89,6 +89,8 @@ export interface MergedImport {
   document: AnnotatedDocument;
   addedAnnotations: number;
   addedFacts: number;
+  /** Entries already there that the import completed (a note, KB id or value they lacked, a fact's link). */
+  updated: number;
   /** The document date the import set (none was set before). */
   documentDate?: string;
 }
@@ -101,24 +103,35 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   const annotations: Annotation[] = [...existing.annotations];
   // By span and type, the first one kept: a lookup per imported annotation instead of a scan (thousands
   // of annotations in a large import made the merge quadratic, on the extension host's main thread).
-  const bySpan = new Map<string, Annotation>();
+  const bySpan = new Map<string, number>();
   const spanKey = (x: Annotation) => `${x.start}:${x.end}:${x.type}`;
-  for (const x of annotations) if (!bySpan.has(spanKey(x))) bySpan.set(spanKey(x), x);
+  annotations.forEach((x, i) => bySpan.has(spanKey(x)) || bySpan.set(spanKey(x), i));
   yield;
   let addedAnnotations = 0;
+  let updated = 0;
   let n = 0;
   for (const ann of imported.annotations) {
     if (++n % STEP === 0) yield;
-    const twin = bySpan.get(spanKey(ann));
-    if (twin) {
+    const twinAt = bySpan.get(spanKey(ann));
+    if (twinAt !== undefined) {
+      const twin = annotations[twinAt];
       renamed.set(ann.id, twin.id);
+      // What the file says and the annotation lacks is added to it, like a fact's missing links;
+      // what it already has stays (the sidecar's own status, note, KB id and value).
+      const missing = (['note', 'kb', 'value'] as const).filter((k) => ann[k] !== undefined && twin[k] === undefined);
+      if (missing.length > 0) {
+        const filled: Annotation = { ...twin };
+        for (const k of missing) filled[k] = ann[k];
+        annotations[twinAt] = filled;
+        updated++;
+      }
       continue;
     }
     const id = ids.next('annotation');
     renamed.set(ann.id, id);
     const added = { ...ann, id };
+    bySpan.set(spanKey(added), annotations.length);
     annotations.push(added);
-    bySpan.set(spanKey(added), added);
     addedAnnotations++;
   }
   const facts: Fact[] = [...existing.facts];
@@ -135,7 +148,10 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
     if (twinAt !== undefined) {
       const twin = facts[twinAt];
       const missing = entities.filter((id) => !twin.entities.includes(id));
-      if (missing.length > 0) facts[twinAt] = { ...twin, entities: [...twin.entities, ...missing] };
+      if (missing.length > 0) {
+        facts[twinAt] = { ...twin, entities: [...twin.entities, ...missing] };
+        updated++;
+      }
       continue;
     }
     factAt.set(factKey(fact), facts.length);
@@ -149,7 +165,7 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   // already set here is the user's and stays.
   const dated = existing.documentDate === undefined && imported.documentDate !== undefined;
   if (dated) document.documentDate = imported.documentDate;
-  return { document, addedAnnotations, addedFacts, ...(dated ? { documentDate: imported.documentDate } : {}) };
+  return { document, addedAnnotations, addedFacts, updated, ...(dated ? { documentDate: imported.documentDate } : {}) };
 }
 
 /**

@@ -178,7 +178,7 @@ export async function importCommand(
     for (const p of imported.problems) log.appendLine(`  ${problemLine(p)} [${p.kind}]`);
   }
   const dated = merged.documentDate !== undefined ? ` The document date is now ${merged.documentDate}.` : '';
-  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.${dated}`;
+  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'}${merged.updated > 0 ? ` (and completed ${merged.updated} already there)` : ''} into ${vscode.workspace.asRelativePath(sidecar)}.${dated}`;
   if (notImported.length > 0) {
     void vscode.window.showWarningMessage(`${summary} ${notImported.length} not imported: ${topReasons(notImported)}.`, 'Show Details').then((c) => c && log.show(true));
   } else {

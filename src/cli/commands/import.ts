@@ -146,7 +146,7 @@ async function runImport(values: Values, positionals: string[], io: Io): Promise
     addedAnnotations += outcome.addedAnnotations;
     addedFacts += outcome.addedFacts;
     const dated = outcome.documentDate !== undefined ? `; document date set to ${outcome.documentDate}` : '';
-    io.out(`${where}: ${plural(outcome.addedAnnotations, 'annotation')} and ${plural(outcome.addedFacts, 'fact')} added${dated}${outcome.written ? '' : ' (sidecar unchanged)'}\n`);
+    io.out(`${where}: ${plural(outcome.addedAnnotations, 'annotation')} and ${plural(outcome.addedFacts, 'fact')} added${outcome.updated > 0 ? `, ${outcome.updated} updated` : ''}${dated}${outcome.written ? '' : ' (sidecar unchanged)'}\n`);
   }
   const missing = [...named].filter((n) => !taken.has(n));
   for (const n of missing) io.err(`${given}: not imported: annotations for ${n}, which is not among the documents given\n`);
@@ -163,6 +163,8 @@ interface DocumentOutcome {
   result: ImportResult;
   addedAnnotations: number;
   addedFacts: number;
+  /** Entries already in the sidecar that the import completed. */
+  updated: number;
   /** The document date the file gave and the import set (none was set). */
   documentDate?: string;
   written: boolean;
@@ -187,17 +189,17 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       const reading = readSidecar(original, text, oldTextOf);
       if (!reading.document || !reading.writable) {
         const first = reading.diagnostics.find(isError);
-        return { result, addedAnnotations: 0, addedFacts: 0, written: false, error: `its sidecar is malformed (${first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely'}); nothing imported` };
+        return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: `its sidecar is malformed (${first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely'}); nothing imported` };
       }
       base = reading.document;
       orphans = reading.orphanContext;
     }
     const merged = mergeImported(base, result);
-    if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.documentDate === undefined) return { result, addedAnnotations: 0, addedFacts: 0, written: false };
+    if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.updated === 0 && merged.documentDate === undefined) return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false };
     const next = updateSidecar(original, orphans ? { document: merged.document, text, fileBytes: bytes, orphans } : { document: merged.document, text, fileBytes: bytes });
     if (readIfExists(doc.sidecar) !== original) continue; // changed by another writer: merge again
     await writeFileAtomic(doc.sidecar, next);
-    return { result, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
+    return { result, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
   }
-  return { result, addedAnnotations: 0, addedFacts: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
+  return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
 }

@@ -87,6 +87,48 @@ describe('factmark import', function () {
     }
   });
 
+  it('adds what the file says to entries the sidecar already has (a fact link, a note, a KB id) and writes it', () => {
+    // The merge added the link and the CLI did not write it, as nothing was "added": "sidecar unchanged".
+    const text = 'Minister Kim met Lee in Seoul.\n';
+    const sidecar = `factmark: 1
+document:
+  path: w.txt
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 9
+    end: 12
+    quote: Kim
+    status: confirmed
+  - id: a2
+    type: PERSON
+    start: 17
+    end: 20
+    quote: Lee
+    status: confirmed
+facts:
+  - id: f1
+    label: Meeting
+    start: 9
+    end: 29
+    quote: Kim met Lee in Seoul
+    entities: [a1]
+`;
+    const ann = 'T1\tPERSON 9 12\tKim\n#1\tAnnotatorNotes T1\tthe minister\nT2\tPERSON 17 20\tLee\nN1\tReference T2 Wikidata:Q42\tLee\nT3\tMeeting 9 29\tKim met Lee in Seoul\nE1\tMeeting:T3 Participant:T1 Participant2:T2\n';
+    const d = folderWith({ 'w.txt': text, 'w.txt.factmark.yaml': sidecar, 'w.ann': ann });
+    dirs.push(d);
+    const r = factmark(d, 'import', '--format', 'brat', 'w.ann', 'w.txt');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /w\.txt: 0 annotations and 0 facts added, 3 updated\n/);
+    const after = read(d, 'w.txt.factmark.yaml');
+    assert.match(after, /entities: \[a1, a2\]/);
+    assert.match(after, /note: the minister/);
+    assert.match(after, /kb: Q42/);
+    const again = factmark(d, 'import', '--format', 'brat', 'w.ann', 'w.txt');
+    assert.match(again.stdout, /0 annotations and 0 facts added \(sidecar unchanged\)/, 'a second import changes nothing');
+  });
+
   it('reports annotations for documents that are not among those given (exit 1)', () => {
     const dir = fresh();
     assert.equal(factmark(dir, 'export', '-f', 'w3c', '-o', 'out.jsonld', 'src').code, 0);

@@ -49,6 +49,20 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     assert.deepEqual(document.facts.find((f) => f.label === 'Quote')?.entities, ['a1']);
   });
 
+  it('gives an annotation already there the note, KB id and value the import has and it lacks, and counts it', () => {
+    // They were dropped without a word: "0 annotations added", nothing listed as not imported.
+    const imported = {
+      annotations: [{ id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' as const, note: 'the general', kb: 'Q1', value: 'x' }],
+      facts: [{ id: 'f1', label: 'Meeting', start: 5, end: 66, text: TEXT.slice(5, 66), entities: ['a1'] }],
+    };
+    const { document, addedAnnotations, updated } = mergeImported(existing(), imported);
+    assert.equal(addedAnnotations, 0);
+    assert.equal(updated, 1);
+    const kim = document.annotations.find((a) => a.id === 'a1');
+    assert.deepEqual([kim?.note, kim?.kb, kim?.value, kim?.status], ['the general', 'Q1', 'x', 'confirmed']);
+    assert.equal(mergeImported(document, imported).updated, 0, 'a second import changes nothing');
+  });
+
   it('adds recogniser mentions as suggestions, but not over an existing or rejected annotation', () => {
     const mentions = [
       { type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', source: 'ner' },
