@@ -11,6 +11,7 @@ import { findImportFormat, importFormats, problemLine, topReasons, type ImportFo
 import { MAX_IMPORT_BYTES } from '../../core/export/limits';
 import type { AnnotatedDocument } from '../../core/model';
 import { updateSidecar } from '../../core/sidecar';
+import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../../node/fs';
 import { oldTextsFromGit } from '../../node/gitText';
 import { isError, mergeImported, readSidecar } from '../../core/documents';
@@ -197,8 +198,14 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
     const merged = mergeImported(base, result);
     if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.updated === 0 && merged.documentDate === undefined) return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false };
     const next = updateSidecar(original, orphans ? { document: merged.document, text, fileBytes: bytes, orphans } : { document: merged.document, text, fileBytes: bytes });
-    if (readIfExists(doc.sidecar) !== original) continue; // changed by another writer: merge again
-    await writeFileAtomic(doc.sidecar, next);
+    try {
+      // Compare-and-swap under the writers' lock, as annotate does: a check before waiting for the
+      // lock let a change its holder made meanwhile be overwritten.
+      await writeFileAtomic(doc.sidecar, next, { ifUnchanged: original ?? null });
+    } catch (e) {
+      if (isChangedOnDisk(e)) continue; // changed by another writer: merge again
+      throw e;
+    }
     return { result, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
   }
   return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
