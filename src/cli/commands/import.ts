@@ -14,7 +14,7 @@ import { updateSidecar } from '../../core/sidecar';
 import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../../node/fs';
 import { oldTextsFromGit } from '../../node/gitText';
-import { isError, mergeImported, readSidecar } from '../../core/documents';
+import { isError, mergeImported, readSidecar, stripBom } from '../../core/documents';
 import { defineCommand, describeError, type Io, type Values } from '../command';
 import { collect, readDocument, readIfExists, shown, statGiven, UsageError, type DocumentFile } from '../files';
 import { plural } from '../load';
@@ -64,7 +64,8 @@ function fileSource(file: string, given: string): string {
   if (!stat.isFile()) throw new UsageError(`${given} is not a file`);
   // the limit is in characters; bytes are at least as many, so this refuses nothing the importer would take
   if (stat.size > MAX_IMPORT_BYTES) throw new UsageError(`${given} is too large to import (${(stat.size / 1024 / 1024).toFixed(0)} MB)`);
-  return fs.readFileSync(file, 'utf8');
+  // Without its byte-order mark, as the editor's TextDecoder reads it: the mark stuck to the first line.
+  return stripBom(fs.readFileSync(file, 'utf8'));
 }
 
 function openSource(format: ImportFormat, given: string, docs: DocumentFile[], cwd: string): Source {

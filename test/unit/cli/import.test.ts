@@ -157,6 +157,21 @@ facts:
     assert.match(after, /id: a9/, 'the other writer\'s annotation is kept');
   });
 
+  it('reads brat, doccano and W3C files that start with a byte-order mark (Notepad writes one), as the editor does', () => {
+    // The mark stuck to the first line: "T1" read as "\uFEFFT1", the first doccano line as not JSON.
+    const d = folderWith({ 'src/story.txt': STORY, 'src/story.txt.factmark.yaml': STORY_SIDECAR, 'b/story.txt': STORY, 'w/story.txt': STORY, 'j/story.txt': STORY });
+    dirs.push(d);
+    for (const [format, file, into] of [['brat', 'x.ann', 'b'], ['doccano', 'x.jsonl', 'j'], ['w3c', 'x.jsonld', 'w']]) {
+      const exported = factmark(path.join(d, 'src'), 'export', '--format', format, '--include-suggested', '--out', format === 'brat' ? '../bratout' : `../${file}`, '.');
+      assert.equal(exported.code, 0, exported.stderr);
+      const source = format === 'brat' ? path.join(d, 'bratout/story.ann') : path.join(d, file);
+      fs.writeFileSync(source, '\uFEFF' + fs.readFileSync(source, 'utf8'));
+      const r = factmark(d, 'import', '--format', format, source, `${into}/story.txt`);
+      assert.equal(r.code, 0, `${format}: ${r.stdout}${r.stderr}`);
+      assert.equal((read(d, `${into}/story.txt.factmark.yaml`).match(/^ {2}- id:/gm) ?? []).length, (STORY_SIDECAR.match(/^ {2}- id:/gm) ?? []).length, format);
+    }
+  });
+
   it('reports annotations for documents that are not among those given (exit 1)', () => {
     const dir = fresh();
     assert.equal(factmark(dir, 'export', '-f', 'w3c', '-o', 'out.jsonld', 'src').code, 0);
