@@ -168,7 +168,9 @@ function eventArguments(fact: Fact, tOf: Map<string, string>): string {
 
 function kbRef(kb: string): string {
   if (/^Q[1-9]\d*$/.test(kb)) return `Wikidata:${kb}`;
-  // an id that already names its database (`GeoNames:1835848`) keeps it
-  if (/^[^\s:]+:\S+$/.test(kb)) return kb;
+  // an id that already names its database (`GeoNames:1835848`) keeps it, unless the import reads
+  // that database otherwise (a value, a bare QID, a KB: prefix): `KB:x` came back as `x`
+  const db = /^([^\s:]+):\S+$/.exec(kb)?.[1];
+  if (db !== undefined && ![BRAT_KB_DB, BRAT_VALUE_DB, BRAT_TIMEX_DB, 'Wikidata'].includes(db)) return kb;
   return `${BRAT_KB_DB}:${encodeField(kb)}`;
 }
