@@ -7,7 +7,7 @@ import { IdMaker } from './ids';
 import { STEP, runAll, type Steps } from './slices';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
 import { fingerprintMatches, loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
-import type { ExportInput, ImportResult } from './export';
+import type { ExportInput, ImportProblem, ImportResult } from './export';
 
 /** An annotation or fact of a sidecar that no longer anchors on its document's text. */
 export interface OrphanReport {
@@ -84,6 +84,8 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
   return runAll(mergeImportedSteps(existing, imported));
 }
 
+const FIELD_NAMES = { note: 'note', kb: 'KB id', value: 'value' } as const;
+
 /** What {@link mergeImported} returns. */
 export interface MergedImport {
   document: AnnotatedDocument;
@@ -91,6 +93,8 @@ export interface MergedImport {
   addedFacts: number;
   /** Entries already there that the import completed (a note, KB id or value they lacked, a fact's link). */
   updated: number;
+  /** A note, KB id or value of the file that differs from the one the sidecar's entry has: kept out, said. */
+  kept: ImportProblem[];
   /** The document date the import set (none was set before). */
   documentDate?: string;
 }
@@ -109,6 +113,7 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   yield;
   let addedAnnotations = 0;
   let updated = 0;
+  const kept: ImportProblem[] = [];
   let n = 0;
   for (const ann of imported.annotations) {
     if (++n % STEP === 0) yield;
@@ -119,6 +124,11 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
       // What the file says and the annotation lacks is added to it, like a fact's missing links;
       // what it already has stays (the sidecar's own status, note, KB id and value).
       const missing = (['note', 'kb', 'value'] as const).filter((k) => ann[k] !== undefined && twin[k] === undefined);
+      for (const k of ['note', 'kb', 'value'] as const) {
+        if (ann[k] === undefined || twin[k] === undefined || ann[k] === twin[k]) continue;
+        const reason = `${FIELD_NAMES[k]} “${ann[k]}” of ${twin.type} “${twin.text}” not imported: ${twin.id} in the sidecar has “${twin[k]}” (Factmark keeps one)`;
+        kept.push({ kind: 'duplicate', reason, ref: twin.id, imported: false });
+      }
       if (missing.length > 0) {
         const filled: Annotation = { ...twin };
         for (const k of missing) filled[k] = ann[k];
@@ -165,7 +175,7 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   // already set here is the user's and stays.
   const dated = existing.documentDate === undefined && imported.documentDate !== undefined;
   if (dated) document.documentDate = imported.documentDate;
-  return { document, addedAnnotations, addedFacts, updated, ...(dated ? { documentDate: imported.documentDate } : {}) };
+  return { document, addedAnnotations, addedFacts, updated, kept, ...(dated ? { documentDate: imported.documentDate } : {}) };
 }
 
 /**

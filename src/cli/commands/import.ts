@@ -197,7 +197,9 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       orphans = reading.orphanContext;
     }
     const merged = mergeImported(base, result);
-    if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.updated === 0 && merged.documentDate === undefined) return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false };
+    // What the file says otherwise than the sidecar's entry is not imported: listed with the rest.
+    const withKept = merged.kept.length ? { ...result, problems: [...result.problems, ...merged.kept] } : result;
+    if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.updated === 0 && merged.documentDate === undefined) return { result: withKept, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false };
     const next = updateSidecar(original, orphans ? { document: merged.document, text, fileBytes: bytes, orphans } : { document: merged.document, text, fileBytes: bytes });
     try {
       // Compare-and-swap under the writers' lock, as annotate does: a check before waiting for the
@@ -207,7 +209,7 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       if (isChangedOnDisk(e)) continue; // changed by another writer: merge again
       throw e;
     }
-    return { result, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
+    return { result: withKept, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
   }
   return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
 }

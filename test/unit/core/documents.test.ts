@@ -63,6 +63,16 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     assert.equal(mergeImported(document, imported).updated, 0, 'a second import changes nothing');
   });
 
+  it('lists a note, KB id or value of the file that differs from the one already there as not imported', () => {
+    // The sidecar's own stayed, and the file's was dropped without a word.
+    const base = existing();
+    base.annotations[0] = { ...base.annotations[0], kb: 'Q1', note: 'same' };
+    const imported = { annotations: [{ id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' as const, kb: 'Q2', note: 'same' }], facts: [] };
+    const { document, kept } = mergeImported(base, imported);
+    assert.equal(document.annotations[0].kb, 'Q1', 'the sidecar keeps its own');
+    assert.deepEqual(kept.map((p) => [p.kind, p.imported, p.reason]), [['duplicate', false, 'KB id “Q2” of PERSON “Kim Yong-chol” not imported: a1 in the sidecar has “Q1” (Factmark keeps one)']]);
+  });
+
   it('adds recogniser mentions as suggestions, but not over an existing or rejected annotation', () => {
     const mentions = [
       { type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', source: 'ner' },
