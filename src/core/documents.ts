@@ -126,8 +126,8 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
       const missing = (['note', 'kb', 'value'] as const).filter((k) => ann[k] !== undefined && twin[k] === undefined);
       for (const k of ['note', 'kb', 'value'] as const) {
         if (ann[k] === undefined || twin[k] === undefined || ann[k] === twin[k]) continue;
-        const reason = `${FIELD_NAMES[k]} “${ann[k]}” of ${twin.type} “${twin.text}” not imported: ${twin.id} in the sidecar has “${twin[k]}” (Factmark keeps one)`;
-        kept.push({ kind: 'duplicate', reason, ref: twin.id, imported: false });
+        const reason = `${FIELD_NAMES[k]} “${ann[k]}” of ${twin.type} “${twin.text}” not imported: the sidecar's ${twin.id} has “${twin[k]}” (Factmark keeps one)`;
+        kept.push({ kind: 'unsupported', reason, ref: twin.id, imported: false });
       }
       if (missing.length > 0) {
         const filled: Annotation = { ...twin };

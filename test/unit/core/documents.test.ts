@@ -70,7 +70,7 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     const imported = { annotations: [{ id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' as const, kb: 'Q2', note: 'same' }], facts: [] };
     const { document, kept } = mergeImported(base, imported);
     assert.equal(document.annotations[0].kb, 'Q1', 'the sidecar keeps its own');
-    assert.deepEqual(kept.map((p) => [p.kind, p.imported, p.reason]), [['duplicate', false, 'KB id “Q2” of PERSON “Kim Yong-chol” not imported: a1 in the sidecar has “Q1” (Factmark keeps one)']]);
+    assert.deepEqual(kept.map((p) => [p.kind, p.imported, p.reason]), [['unsupported', false, "KB id “Q2” of PERSON “Kim Yong-chol” not imported: the sidecar's a1 has “Q1” (Factmark keeps one)"]]);
   });
 
   it('adds recogniser mentions as suggestions, but not over an existing or rejected annotation', () => {
