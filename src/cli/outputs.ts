@@ -1,13 +1,13 @@
 /**
  * Where an export writes, checked before anything is written (issue 11: `export -o story.txt` used to
  * replace the article with CSV). An output may never be a document or sidecar being read, nor any
- * sidecar; an existing file is replaced only with `--force`. Each file is then written atomically, so an
+ * sidecar or annotated document; an existing file is replaced only with `--force`. Each file is then written atomically, so an
  * interrupted export leaves the old file or the new one, never half of one.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExportFile } from '../core/export';
-import { isSidecarPath } from '../core/sidecar';
+import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
 import { writeFileAtomic } from '../node/fs';
 import { realPathSync as realish } from '../node/realPath';
 import { shown } from './files';
@@ -35,6 +35,8 @@ export function checkOutputs(files: readonly PlannedFile[], inputs: readonly str
       throw new OutputRefused(`${name} is a document being exported (or its sidecar): refusing to write over it; choose another --out`);
     }
     if (isSidecarPath(f.path) || isSidecarPath(real)) throw new OutputRefused(`${name} is a Factmark sidecar: refusing to write an export over it; choose another --out`);
+    // Another article's annotations would be left on a text they were not made on (brat writes <doc>.txt).
+    if (fs.existsSync(sidecarPathFor(real))) throw new OutputRefused(`${name} is an annotated document (it has a sidecar): refusing to write an export over it, even with --force; choose another --out`);
     if (seen.has(real)) throw new OutputRefused(`two exported files would both be written to ${name}`);
     seen.add(real);
     let stat: fs.Stats | undefined;

@@ -7,7 +7,7 @@ import { IdMaker } from './ids';
 import { STEP, runAll, type Steps } from './slices';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
 import { fingerprintMatches, loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
-import type { ExportInput, ImportResult } from './export';
+import type { ExportInput, ImportProblem, ImportResult } from './export';
 
 /** An annotation or fact of a sidecar that no longer anchors on its document's text. */
 export interface OrphanReport {
@@ -62,6 +62,8 @@ export function exportInputOf(reading: SidecarReading, text: string, name: strin
   const doc = reading.document ?? { path: name, annotations: [], facts: [] };
   const gone = new Set(reading.orphanContext.keys());
   const warnings = reading.orphans.map((o) => `${name}: ${o.id} “${o.quote}” does not anchor on the text (${o.reason}); not exported`);
+  // An entry that fails validation is not in the model: without this line an export left it out unsaid.
+  for (const d of reading.diagnostics) if (isError(d)) warnings.push(`${name}: sidecar line ${d.line + 1}: ${d.message}; not exported`);
   const annotations = doc.annotations.filter((a) => !gone.has(a.id));
   const facts = doc.facts.filter((f) => !gone.has(f.id)).map((f) => ({ ...f, entities: f.entities.filter((id) => !gone.has(id)) }));
   const input: ExportInput = { text, name, doc: { ...doc, annotations, facts } };
@@ -82,11 +84,17 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
   return runAll(mergeImportedSteps(existing, imported));
 }
 
+const FIELD_NAMES = { note: 'note', kb: 'KB id', value: 'value' } as const;
+
 /** What {@link mergeImported} returns. */
 export interface MergedImport {
   document: AnnotatedDocument;
   addedAnnotations: number;
   addedFacts: number;
+  /** Entries already there that the import completed (a note, KB id or value they lacked, a fact's link). */
+  updated: number;
+  /** A note, KB id or value of the file that differs from the one the sidecar's entry has: kept out, said. */
+  kept: ImportProblem[];
   /** The document date the import set (none was set before). */
   documentDate?: string;
 }
@@ -99,24 +107,41 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   const annotations: Annotation[] = [...existing.annotations];
   // By span and type, the first one kept: a lookup per imported annotation instead of a scan (thousands
   // of annotations in a large import made the merge quadratic, on the extension host's main thread).
-  const bySpan = new Map<string, Annotation>();
+  const bySpan = new Map<string, number>();
   const spanKey = (x: Annotation) => `${x.start}:${x.end}:${x.type}`;
-  for (const x of annotations) if (!bySpan.has(spanKey(x))) bySpan.set(spanKey(x), x);
+  annotations.forEach((x, i) => bySpan.has(spanKey(x)) || bySpan.set(spanKey(x), i));
   yield;
   let addedAnnotations = 0;
+  let updated = 0;
+  const kept: ImportProblem[] = [];
   let n = 0;
   for (const ann of imported.annotations) {
     if (++n % STEP === 0) yield;
-    const twin = bySpan.get(spanKey(ann));
-    if (twin) {
+    const twinAt = bySpan.get(spanKey(ann));
+    if (twinAt !== undefined) {
+      const twin = annotations[twinAt];
       renamed.set(ann.id, twin.id);
+      // What the file says and the annotation lacks is added to it, like a fact's missing links;
+      // what it already has stays (the sidecar's own status, note, KB id and value).
+      const missing = (['note', 'kb', 'value'] as const).filter((k) => ann[k] !== undefined && twin[k] === undefined);
+      for (const k of ['note', 'kb', 'value'] as const) {
+        if (ann[k] === undefined || twin[k] === undefined || ann[k] === twin[k]) continue;
+        const reason = `${FIELD_NAMES[k]} “${ann[k]}” of ${twin.type} “${twin.text}” not imported: the sidecar's ${twin.id} has “${twin[k]}” (Factmark keeps one)`;
+        kept.push({ kind: 'unsupported', reason, ref: twin.id, imported: false });
+      }
+      if (missing.length > 0) {
+        const filled: Annotation = { ...twin };
+        for (const k of missing) filled[k] = ann[k];
+        annotations[twinAt] = filled;
+        updated++;
+      }
       continue;
     }
     const id = ids.next('annotation');
     renamed.set(ann.id, id);
     const added = { ...ann, id };
+    bySpan.set(spanKey(added), annotations.length);
     annotations.push(added);
-    bySpan.set(spanKey(added), added);
     addedAnnotations++;
   }
   const facts: Fact[] = [...existing.facts];
@@ -133,7 +158,10 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
     if (twinAt !== undefined) {
       const twin = facts[twinAt];
       const missing = entities.filter((id) => !twin.entities.includes(id));
-      if (missing.length > 0) facts[twinAt] = { ...twin, entities: [...twin.entities, ...missing] };
+      if (missing.length > 0) {
+        facts[twinAt] = { ...twin, entities: [...twin.entities, ...missing] };
+        updated++;
+      }
       continue;
     }
     factAt.set(factKey(fact), facts.length);
@@ -147,7 +175,7 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   // already set here is the user's and stays.
   const dated = existing.documentDate === undefined && imported.documentDate !== undefined;
   if (dated) document.documentDate = imported.documentDate;
-  return { document, addedAnnotations, addedFacts, ...(dated ? { documentDate: imported.documentDate } : {}) };
+  return { document, addedAnnotations, addedFacts, updated, kept, ...(dated ? { documentDate: imported.documentDate } : {}) };
 }
 
 /**

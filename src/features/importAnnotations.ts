@@ -172,19 +172,21 @@ export async function importCommand(
   // annotation made meanwhile, which a write of the import then carries too).
   const pauses = { merge: mergeSlices.pauses, write: entry.writeSlices.pauses - writesBefore };
 
-  const notImported = imported.problems.filter((p) => !p.imported);
-  if (imported.problems.length > 0) {
+  // What the file says otherwise than an entry already there is not imported either: listed with the rest.
+  const problems = merged.kept.length ? [...imported.problems, ...merged.kept] : imported.problems;
+  const notImported = problems.filter((p) => !p.imported);
+  if (problems.length > 0) {
     log.appendLine(`Import of ${file.toString(true)} (${format.label}) into ${vscode.workspace.asRelativePath(documentUri)}:`);
-    for (const p of imported.problems) log.appendLine(`  ${problemLine(p)} [${p.kind}]`);
+    for (const p of problems) log.appendLine(`  ${problemLine(p)} [${p.kind}]`);
   }
   const dated = merged.documentDate !== undefined ? ` The document date is now ${merged.documentDate}.` : '';
-  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'} into ${vscode.workspace.asRelativePath(sidecar)}.${dated}`;
+  const summary = `Factmark: imported ${merged.addedAnnotations} annotation${merged.addedAnnotations === 1 ? '' : 's'} and ${merged.addedFacts} fact${merged.addedFacts === 1 ? '' : 's'}${merged.updated > 0 ? ` (and completed ${merged.updated} already there)` : ''} into ${vscode.workspace.asRelativePath(sidecar)}.${dated}`;
   if (notImported.length > 0) {
     void vscode.window.showWarningMessage(`${summary} ${notImported.length} not imported: ${topReasons(notImported)}.`, 'Show Details').then((c) => c && log.show(true));
   } else {
-    void vscode.window.showInformationMessage(summary, ...(imported.problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
+    void vscode.window.showInformationMessage(summary, ...(problems.length ? ['Show Details'] : [])).then((c) => c && log.show(true));
   }
-  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), problems: imported.problems, ranIn, pauses };
+  return { sidecar, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), problems, ranIn, pauses };
 }
 
 /** Imports larger than this (characters) run in a worker thread, under a cancellable progress notification. */

@@ -11,9 +11,10 @@ import { findImportFormat, importFormats, problemLine, topReasons, type ImportFo
 import { MAX_IMPORT_BYTES } from '../../core/export/limits';
 import type { AnnotatedDocument } from '../../core/model';
 import { updateSidecar } from '../../core/sidecar';
+import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../../node/fs';
 import { oldTextsFromGit } from '../../node/gitText';
-import { isError, mergeImported, readSidecar } from '../../core/documents';
+import { isError, mergeImported, readSidecar, stripBom } from '../../core/documents';
 import { defineCommand, describeError, type Io, type Values } from '../command';
 import { collect, readDocument, readIfExists, shown, statGiven, UsageError, type DocumentFile } from '../files';
 import { plural } from '../load';
@@ -63,7 +64,8 @@ function fileSource(file: string, given: string): string {
   if (!stat.isFile()) throw new UsageError(`${given} is not a file`);
   // the limit is in characters; bytes are at least as many, so this refuses nothing the importer would take
   if (stat.size > MAX_IMPORT_BYTES) throw new UsageError(`${given} is too large to import (${(stat.size / 1024 / 1024).toFixed(0)} MB)`);
-  return fs.readFileSync(file, 'utf8');
+  // Without its byte-order mark, as the editor's TextDecoder reads it: the mark stuck to the first line.
+  return stripBom(fs.readFileSync(file, 'utf8'));
 }
 
 function openSource(format: ImportFormat, given: string, docs: DocumentFile[], cwd: string): Source {
@@ -146,7 +148,7 @@ async function runImport(values: Values, positionals: string[], io: Io): Promise
     addedAnnotations += outcome.addedAnnotations;
     addedFacts += outcome.addedFacts;
     const dated = outcome.documentDate !== undefined ? `; document date set to ${outcome.documentDate}` : '';
-    io.out(`${where}: ${plural(outcome.addedAnnotations, 'annotation')} and ${plural(outcome.addedFacts, 'fact')} added${dated}${outcome.written ? '' : ' (sidecar unchanged)'}\n`);
+    io.out(`${where}: ${plural(outcome.addedAnnotations, 'annotation')} and ${plural(outcome.addedFacts, 'fact')} added${outcome.updated > 0 ? `, ${outcome.updated} updated` : ''}${dated}${outcome.written ? '' : ' (sidecar unchanged)'}\n`);
   }
   const missing = [...named].filter((n) => !taken.has(n));
   for (const n of missing) io.err(`${given}: not imported: annotations for ${n}, which is not among the documents given\n`);
@@ -163,6 +165,8 @@ interface DocumentOutcome {
   result: ImportResult;
   addedAnnotations: number;
   addedFacts: number;
+  /** Entries already in the sidecar that the import completed. */
+  updated: number;
   /** The document date the file gave and the import set (none was set). */
   documentDate?: string;
   written: boolean;
@@ -187,17 +191,25 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       const reading = readSidecar(original, text, oldTextOf);
       if (!reading.document || !reading.writable) {
         const first = reading.diagnostics.find(isError);
-        return { result, addedAnnotations: 0, addedFacts: 0, written: false, error: `its sidecar is malformed (${first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely'}); nothing imported` };
+        return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: `its sidecar is malformed (${first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely'}); nothing imported` };
       }
       base = reading.document;
       orphans = reading.orphanContext;
     }
     const merged = mergeImported(base, result);
-    if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.documentDate === undefined) return { result, addedAnnotations: 0, addedFacts: 0, written: false };
+    // What the file says otherwise than the sidecar's entry is not imported: listed with the rest.
+    const withKept = merged.kept.length ? { ...result, problems: [...result.problems, ...merged.kept] } : result;
+    if (merged.addedAnnotations === 0 && merged.addedFacts === 0 && merged.updated === 0 && merged.documentDate === undefined) return { result: withKept, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false };
     const next = updateSidecar(original, orphans ? { document: merged.document, text, fileBytes: bytes, orphans } : { document: merged.document, text, fileBytes: bytes });
-    if (readIfExists(doc.sidecar) !== original) continue; // changed by another writer: merge again
-    await writeFileAtomic(doc.sidecar, next);
-    return { result, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
+    try {
+      // Compare-and-swap under the writers' lock, as annotate does: a check before waiting for the
+      // lock let a change its holder made meanwhile be overwritten.
+      await writeFileAtomic(doc.sidecar, next, { ifUnchanged: original ?? null });
+    } catch (e) {
+      if (isChangedOnDisk(e)) continue; // changed by another writer: merge again
+      throw e;
+    }
+    return { result: withKept, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
   }
-  return { result, addedAnnotations: 0, addedFacts: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
+  return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
 }

@@ -49,6 +49,8 @@ export function loadIndex(paths: readonly string[], cwd: string, entitiesFile?: 
         problems.push(`${where}: error: malformed sidecar${first ? ` (line ${first.line + 1}: ${first.message})` : ''}`);
         continue;
       }
+      // An entry that fails validation is not in the index: say so, or the answer is short unsaid.
+      for (const d of parsed.diagnostics) if (d.severity === 'error') problems.push(`${where}:${d.line + 1}:${d.column + 1}: error: ${d.message}; left out`);
       index.setDocument(indexSidecar(doc.path, doc.name, parsed.doc, readText(doc.path)));
     } catch (err) {
       problems.push(`${where}: error: ${(err as Error).message}`);

@@ -11,7 +11,7 @@
  */
 import type { Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
-import { bratName, encodeField, escapeNote, orderTypes } from './names';
+import { bratName, encodeField, escapeNote, escapeUserNote, orderTypes } from './names';
 import { documentDateOf, oneLine, selectAnnotations, selectFacts, sortInputs, stripExtension } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
@@ -58,7 +58,7 @@ export function toBratAnn(input: ExportInput, options: ExportOptions = {}, warni
       lines.push(`N${++next.N}\tReference ${t.id} ${db}:${encodeField(a.value)}\t${t.quote}`);
     }
     if (a.kb !== undefined && a.kb !== '') lines.push(`N${++next.N}\tReference ${t.id} ${kbRef(a.kb)}\t${t.quote}`);
-    if (a.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${escapeNote(a.note)}`);
+    if (a.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${escapeUserNote(a.note, BRAT_DOCUMENT_DATE_NOTE)}`);
     if (a === dateline) lines.push(`#${++next['#']}\tAnnotatorNotes ${t.id}\t${BRAT_DOCUMENT_DATE_NOTE}${escapeNote(date!)}`);
   }
   // Whenever no T line carries the note (no entity exported, or the one chosen was left out), the
@@ -77,7 +77,7 @@ export function toBratAnn(input: ExportInput, options: ExportOptions = {}, warni
     const e = `E${++next.E}`;
     lines.push(`${e}\t${type}:${t.id}${eventArguments(f, tOf)}`);
     if (f.date) lines.push(`N${++next.N}\tReference ${e} ${BRAT_TIMEX_DB}:${encodeField(f.date)}\t${oneLine(f.date)}`);
-    if (f.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${e}\t${escapeNote(f.note)}`);
+    if (f.note) lines.push(`#${++next['#']}\tAnnotatorNotes ${e}\t${escapeUserNote(f.note, BRAT_DOCUMENT_DATE_NOTE)}`);
   }
   return lines.length > 0 ? lines.join('\n') + '\n' : '';
 }
@@ -168,7 +168,9 @@ function eventArguments(fact: Fact, tOf: Map<string, string>): string {
 
 function kbRef(kb: string): string {
   if (/^Q[1-9]\d*$/.test(kb)) return `Wikidata:${kb}`;
-  // an id that already names its database (`GeoNames:1835848`) keeps it
-  if (/^[^\s:]+:\S+$/.test(kb)) return kb;
+  // an id that already names its database (`GeoNames:1835848`) keeps it, unless the import reads
+  // that database otherwise (a value, a bare QID, a KB: prefix): `KB:x` came back as `x`
+  const db = /^([^\s:]+):\S+$/.exec(kb)?.[1];
+  if (db !== undefined && ![BRAT_KB_DB, BRAT_VALUE_DB, BRAT_TIMEX_DB, 'Wikidata'].includes(db)) return kb;
   return `${BRAT_KB_DB}:${encodeField(kb)}`;
 }

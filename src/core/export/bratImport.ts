@@ -158,7 +158,8 @@ function applyTargeted(out: ImportCollector, l: TargetedLine, byT: Map<string, A
     const target = (a ?? f) as { note?: string };
     const note = unescapeNote(l.tail);
     // The document's date, which Factmark's export notes on one entity (brat has no other place for it).
-    if (note.startsWith(BRAT_DOCUMENT_DATE_NOTE)) return void out.documentDateFound(note.slice(BRAT_DOCUMENT_DATE_NOTE.length), { ref: l.id, line: l.line });
+    // Told by the line as written: a user's note worded so has its first letter escaped.
+    if (l.tail.startsWith(BRAT_DOCUMENT_DATE_NOTE)) return void out.documentDateFound(note.slice(BRAT_DOCUMENT_DATE_NOTE.length), { ref: l.id, line: l.line });
     target.note = target.note ? `${target.note}\n${note}` : note;
     return;
   }

@@ -5,7 +5,7 @@
  */
 import type { Annotation } from '../model';
 import { conllLabel } from './names';
-import { selectAnnotations, sortInputs } from './select';
+import { selectAnnotations, sortInputs, warnDropped } from './select';
 import { sentences, tokenize } from './tokenize';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
@@ -13,7 +13,9 @@ export const DOCSTART = '-DOCSTART- -X- O O';
 
 /** One document in IOB2, starting with its DOCSTART line. */
 export function toConll(input: ExportInput, options: ExportOptions = {}, warnings: string[] = []): string {
-  const spans = withoutOverlaps(input, selectAnnotations(input, options), warnings);
+  const selected = selectAnnotations(input, options);
+  warnDropped(input, selected, ['note', 'kb', 'value', 'fact'], 'CoNLL keeps token spans and types only', warnings);
+  const spans = withoutOverlaps(input, selected, warnings);
   const cuts = new Set<number>();
   for (const a of spans) cuts.add(a.start).add(a.end);
   const tokens = tokenize(input.text, cuts);

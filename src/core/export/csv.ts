@@ -6,7 +6,7 @@
 import { unparse } from 'papaparse';
 import { OffsetMap } from '../offsets';
 import { LineIndex } from './lines';
-import { documentDateOf, selectAnnotations, sortInputs } from './select';
+import { documentDateOf, selectAnnotations, sortInputs, warnDropped } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
 export const CSV_COLUMNS = ['document', 'id', 'type', 'status', 'quote', 'value', 'kb', 'note', 'line', 'column', 'start', 'end', 'documentDate'];
@@ -28,5 +28,7 @@ export function toCsv(docs: ExportInput[], options: ExportOptions = {}): string 
 
 /** All documents as one CSV file. */
 export function exportCsv(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
-  return { files: [{ name: 'annotations.csv', content: toCsv(docs, options) }], warnings: [] };
+  const warnings: string[] = [];
+  for (const d of sortInputs(docs)) warnDropped(d, [], ['fact'], 'CSV has one row per annotation', warnings);
+  return { files: [{ name: 'annotations.csv', content: toCsv(docs, options) }], warnings };
 }

@@ -8,7 +8,7 @@
  * spans that are still suggestions (`suggested`): doccano keeps `meta` as it is.
  */
 import { OffsetMap } from '../offsets';
-import { selectAnnotations, sortInputs } from './select';
+import { selectAnnotations, sortInputs, warnDropped } from './select';
 import type { ExportInput, ExportOptions, ExportResult } from './types';
 
 /** One JSONL line of a document (without the newline). */
@@ -21,13 +21,7 @@ export function toDoccanoLine(input: ExportInput, options: ExportOptions = {}, w
   const suggested = selected.flatMap((a, i) => (a.status === 'suggested' ? [i] : []));
   const overlapping = countOverlapping(selected);
   // doccano's sequence labelling holds spans and types only: say what stays behind
-  const lost = [
-    [selected.filter((a) => a.note).length, 'note'],
-    [selected.filter((a) => a.kb).length, 'KB id'],
-    [selected.filter((a) => a.value).length, 'normalised value'],
-    [input.doc.facts.length, 'fact'],
-  ].filter(([n]) => (n as number) > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`);
-  if (lost.length > 0) warnings.push(`${input.name}: doccano keeps spans and types only; not exported: ${lost.join(', ')}`);
+  warnDropped(input, selected, ['note', 'kb', 'value', 'fact'], 'doccano keeps spans and types only', warnings);
   if (overlapping > 0) {
     warnings.push(`${input.name}: ${overlapping} of ${selected.length} spans overlap; a doccano project without "Allow overlapping spans" drops them on import`);
   }

@@ -116,6 +116,11 @@ function parseLine(raw: string, n: number, out: ImportCollector, options: Import
   };
   const labels = r[labelColumn];
   if (labels !== undefined && !Array.isArray(labels)) out.problem({ kind: 'syntax', reason: `"${labelColumn}" is not a list of spans`, line: n, imported: false });
+  if (labels === undefined && r.entities === undefined) {
+    // Spans under another name (the editor asks which; `factmark import` cannot): said, not skipped.
+    const lists = Object.keys(r).filter((k) => k !== 'relations' && Array.isArray(r[k]));
+    if (lists.length) out.problem({ kind: 'syntax', reason: `line has no "${labelColumn}" list (it has ${lists.map((k) => `"${k}"`).join(', ')}: a renamed label column? say which)`, line: n, imported: false });
+  }
   (Array.isArray(labels) ? labels : []).forEach((l: unknown, i) => take(l, `#${i + 1}`, i));
   (Array.isArray(r.entities) ? r.entities : []).forEach((e: unknown, i) => take(e, `entity ${i + 1}`));
   const relations = Array.isArray(r.relations) ? r.relations.length : 0;

@@ -25,11 +25,21 @@ export function escapeNote(note: string): string {
 }
 
 const NOTE_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u2028': '\\u2028', '\u2029': '\\u2029' };
-const NOTE_UNESCAPES: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t', u2028: '\u2028', u2029: '\u2029' };
+const NOTE_UNESCAPES: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t', u2028: '\u2028', u2029: '\u2029', u0046: 'F' };
 
-/** Inverse of {@link escapeNote}; an unknown escape stays as it is. */
+/** Inverse of {@link escapeNote} and {@link escapeUserNote}; an unknown escape stays as it is. */
 export function unescapeNote(line: string): string {
-  return line.replace(/\\(\\|n|r|t|u2028|u2029)/g, (m, c: string) => NOTE_UNESCAPES[c] ?? m);
+  return line.replace(/\\(\\|n|r|t|u2028|u2029|u0046)/g, (m, c: string) => NOTE_UNESCAPES[c] ?? m);
+}
+
+/**
+ * A note of the user, escaped; one that opens like the brat export's document date line
+ * (`Factmark document date: `) has its F escaped (`\u0046`), so that the import reads it back as a
+ * note, not as the document's date.
+ */
+export function escapeUserNote(note: string, dateLine: string): string {
+  const escaped = escapeNote(note);
+  return escaped.startsWith(dateLine) ? '\\u0046' + escaped.slice(1) : escaped;
 }
 
 /** CoNLL-2003 label of a Factmark type: PERSON→PER, ORGANIZATION→ORG, PLACE→LOC, others unchanged. */

@@ -39,6 +39,24 @@ export function selectFacts(input: ExportInput, exported: Annotation[], warnings
     });
 }
 
+/** What a format cannot hold of the exported annotations and the facts. */
+export type Dropped = 'note' | 'kb' | 'value' | 'fact';
+
+/**
+ * Warns, naming the document and counting each kind, about what a format leaves behind
+ * (`what` says what the format holds): a lossy export says so instead of dropping it unsaid.
+ */
+export function warnDropped(input: ExportInput, exported: readonly Annotation[], dropped: readonly Dropped[], what: string, warnings: string[]): void {
+  const counts: Record<Dropped, [number, string]> = {
+    note: [exported.filter((a) => a.note).length, 'note'],
+    kb: [exported.filter((a) => a.kb).length, 'KB id'],
+    value: [exported.filter((a) => a.value).length, 'normalised value'],
+    fact: [input.doc.facts.length, 'fact'],
+  };
+  const lost = dropped.map((k) => counts[k]).filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`);
+  if (lost.length > 0) warnings.push(`${input.name}: ${what}; not exported: ${lost.join(', ')}`);
+}
+
 /** Sorts documents by name so that a multi-document export does not depend on the caller's order. */
 export function sortInputs(docs: ExportInput[]): ExportInput[] {
   return docs.slice().sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));

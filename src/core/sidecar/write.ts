@@ -5,13 +5,13 @@
  * style, odd layouts) the yaml Document API does the edit instead, and is checked the same way.
  */
 
-import { isMap, isPair, isScalar, isSeq, parseDocument, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
+import { isMap, isPair, isScalar, isSeq, parseDocument, Scalar, visit, type Document, type Node, type Pair, type YAMLMap, type YAMLSeq } from 'yaml';
 import { runAll, type Steps } from '../slices';
 import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntries, entryFields, sameDataSteps, type FieldValue } from './canonical';
 import { emitSidecarSteps, entryLines } from './emit';
 import { parseWithNodesSteps, YAML_OPTIONS } from './parse';
 import { editLinesSteps } from './lineWrite';
-import { formatValue } from './scalar';
+import { formatString, formatValue } from './scalar';
 import { NeedsFallback, applyEdits, backOverBlankLines, columnOf, insertionGroups, isLineBreak, itemGeometry, lineEndAfter, lineStart, mergeRanges, type Edit } from './textEdits';
 import type { InvalidEntry, SidecarData, StoredAnnotation, StoredFact } from './types';
 
@@ -331,6 +331,28 @@ function commentLines(source: string, kept?: ReadonlySet<string>): string[] {
   return lines.map((line) => line.replace(/\r$/, '')).filter((line) => line.trim() !== '');
 }
 
+/**
+ * Double-quotes the string values of `keys` (and of their lists) that Factmark's own writer would
+ * quote: the yaml library quotes only what a YAML 1.2 reader misreads, and wrote `value: 2006-03-02`
+ * or `quote: yes` plain, which a YAML 1.1 reader (PyYAML) takes for a date or a boolean.
+ */
+function quoteAsFactmark(map: unknown, keys: readonly string[]): void {
+  if (!isMap(map)) return;
+  // A value set as a plain JS string has no node (and no style) yet: give it one.
+  const quoted = (value: unknown): unknown => {
+    if (typeof value === 'string') return formatString(value) === value ? value : Object.assign(new Scalar(value), { type: Scalar.QUOTE_DOUBLE });
+    if (isScalar(value) && typeof value.value === 'string' && (value.type === undefined || value.type === Scalar.PLAIN) && formatString(value.value) !== value.value) {
+      value.type = Scalar.QUOTE_DOUBLE;
+    }
+    return value;
+  };
+  for (const k of keys) {
+    const node = map.get(k, true);
+    if (isSeq(node)) node.items = node.items.map(quoted);
+    else if (node !== undefined) map.set(k, quoted(node));
+  }
+}
+
 function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: SidecarData): string {
   const bom = original.startsWith('\uFEFF');
   const crlf = original.includes('\r\n');
@@ -345,6 +367,7 @@ function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: Si
     if (d[k] !== undefined) yaml.setIn(['document', k], d[k]);
     else yaml.deleteIn(['document', k]);
   }
+  quoteAsFactmark(yaml.get('document', true), ['path', 'date', 'gitBlob']);
   for (const list of ['annotations', 'facts'] as const) {
     const order = list === 'annotations' ? ANNOTATION_ORDER : FACT_ORDER;
     const invalidIdx = new Set(invalid.filter((e) => e.list === list).map((e) => e.index));
@@ -361,12 +384,14 @@ function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: Si
         const fields = new Map(entryFields(e, order));
         for (const [k, v] of fields) item.set(k, Array.isArray(v) ? yaml.createNode([...v], { flow: true }) : v);
         for (const k of order) if (!fields.has(k)) item.delete(k);
+        quoteAsFactmark(item, [...fields.keys()]);
         kept.push(item);
       } else if (invalidIdx.has(i)) kept.push(item);
     });
     for (const e of data[list].filter((x) => !done.has(x.id)).sort(compareEntries)) {
       const node = yaml.createNode(Object.fromEntries(entryFields(e, order).map(([k, v]) => [k, Array.isArray(v) ? [...v] : v])));
       for (const p of (node as YAMLMap).items) if (isSeq(p.value)) (p.value as YAMLSeq).flow = true;
+      quoteAsFactmark(node, order);
       kept.push(node);
     }
     // The list node itself is kept when there is one, with its comments and style.

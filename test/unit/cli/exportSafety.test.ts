@@ -28,6 +28,18 @@ describe('factmark export keeps inputs and existing files', function () {
     }
   });
 
+  it('refuses, even with --force, to write over another annotated article (one with a sidecar) that is not exported', () => {
+    // A brat export of story.txt into a folder holding another story.txt with its own annotations
+    // replaced that article with --force: its annotations were then orphans on another text.
+    const other = 'President Roh visited Busan.\n';
+    const dir = fresh({ 'other/story.txt': other, 'other/story.txt.factmark.yaml': STORY_SIDECAR.replace('path: story.txt', 'path: story.txt') });
+    const r = factmark(dir, 'export', '-f', 'brat', '--force', '-o', 'other', 'story.txt');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /other\/story\.txt is an annotated document \(it has a sidecar\)/);
+    assert.equal(read(dir, 'other/story.txt'), other);
+    assert.ok(!fs.existsSync(path.join(dir, 'other/story.ann')), 'nothing written');
+  });
+
   it('refuses an output that is a symlink to the article or its sidecar, or the article by another path', () => {
     const dir = fresh();
     fs.mkdirSync(path.join(dir, 'sub'));

@@ -1,5 +1,6 @@
 /** `factmark import` (issue 12, item 9): batch conversion between tools without the editor. */
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { CLI, factmark, folderWith, read, STORY, STORY_SIDECAR } from './run';
@@ -84,6 +85,90 @@ describe('factmark import', function () {
       assert.equal(r.code, 0, r.stderr);
       assert.match(r.stdout, /document date set to 2006-03-01/, format);
       assert.match(read(dir, 'dst/story.txt.factmark.yaml'), /^ {2}date: "2006-03-01"$/m, format);
+    }
+  });
+
+  it('adds what the file says to entries the sidecar already has (a fact link, a note, a KB id) and writes it', () => {
+    // The merge added the link and the CLI did not write it, as nothing was "added": "sidecar unchanged".
+    const text = 'Minister Kim met Lee in Seoul.\n';
+    const sidecar = `factmark: 1
+document:
+  path: w.txt
+offsets: codepoints
+annotations:
+  - id: a1
+    type: PERSON
+    start: 9
+    end: 12
+    quote: Kim
+    status: confirmed
+  - id: a2
+    type: PERSON
+    start: 17
+    end: 20
+    quote: Lee
+    status: confirmed
+facts:
+  - id: f1
+    label: Meeting
+    start: 9
+    end: 29
+    quote: Kim met Lee in Seoul
+    entities: [a1]
+`;
+    const ann = 'T1\tPERSON 9 12\tKim\n#1\tAnnotatorNotes T1\tthe minister\nT2\tPERSON 17 20\tLee\nN1\tReference T2 Wikidata:Q42\tLee\nT3\tMeeting 9 29\tKim met Lee in Seoul\nE1\tMeeting:T3 Participant:T1 Participant2:T2\n';
+    const d = folderWith({ 'w.txt': text, 'w.txt.factmark.yaml': sidecar, 'w.ann': ann });
+    dirs.push(d);
+    const r = factmark(d, 'import', '--format', 'brat', 'w.ann', 'w.txt');
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /w\.txt: 0 annotations and 0 facts added, 3 updated\n/);
+    const after = read(d, 'w.txt.factmark.yaml');
+    assert.match(after, /entities: \[a1, a2\]/);
+    assert.match(after, /note: the minister/);
+    assert.match(after, /kb: Q42/);
+    const again = factmark(d, 'import', '--format', 'brat', 'w.ann', 'w.txt');
+    assert.match(again.stdout, /0 annotations and 0 facts added \(sidecar unchanged\)/, 'a second import changes nothing');
+  });
+
+  it('does not write over a change another writer made while it waited for the lock (it merges with it)', async () => {
+    // The import compared the sidecar with what it had read, then waited for the writers' lock and
+    // replaced the file: a change made by the lock's holder in between was lost.
+    const text = 'Minister Kim met Lee in Seoul.\n';
+    const head = 'factmark: 1\ndocument:\n  path: w.txt\noffsets: codepoints\nannotations:\n';
+    const kim = '  - id: a1\n    type: PERSON\n    start: 9\n    end: 12\n    quote: Kim\n    status: confirmed\n';
+    const seoul = '  - id: a9\n    type: PLACE\n    start: 24\n    end: 29\n    quote: Seoul\n    status: confirmed\n';
+    const d = folderWith({ 'w.txt': text, 'w.txt.factmark.yaml': head + kim, 'w.ann': 'T1\tPERSON 17 20\tLee\n' });
+    dirs.push(d);
+    // Another writer (this test, alive) holds the lock while the import starts.
+    const lock = path.join(d, '.w.txt.factmark.yaml.lock');
+    fs.writeFileSync(lock, `${process.pid} ${Date.now()}`);
+    const child = spawn(process.execPath, [CLI, 'import', '--format', 'brat', 'w.ann', 'w.txt'], { cwd: d });
+    let stdout = '';
+    child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+    // Time for the import to read the sidecar and reach the lock (on a slower machine it reads the
+    // change below instead: the test then passes without telling anything, never fails wrongly).
+    await new Promise((r) => setTimeout(r, 3000));
+    fs.writeFileSync(path.join(d, 'w.txt.factmark.yaml'), head + kim + seoul);
+    fs.rmSync(lock);
+    assert.equal(await exited, 0, stdout);
+    const after = read(d, 'w.txt.factmark.yaml');
+    assert.match(after, /quote: Lee/, 'the import is in');
+    assert.match(after, /id: a9/, 'the other writer\'s annotation is kept');
+  });
+
+  it('reads brat, doccano and W3C files that start with a byte-order mark (Notepad writes one), as the editor does', () => {
+    // The mark stuck to the first line: "T1" read as "\uFEFFT1", the first doccano line as not JSON.
+    const d = folderWith({ 'src/story.txt': STORY, 'src/story.txt.factmark.yaml': STORY_SIDECAR, 'b/story.txt': STORY, 'w/story.txt': STORY, 'j/story.txt': STORY });
+    dirs.push(d);
+    for (const [format, file, into] of [['brat', 'x.ann', 'b'], ['doccano', 'x.jsonl', 'j'], ['w3c', 'x.jsonld', 'w']]) {
+      const exported = factmark(path.join(d, 'src'), 'export', '--format', format, '--include-suggested', '--out', format === 'brat' ? '../bratout' : `../${file}`, '.');
+      assert.equal(exported.code, 0, exported.stderr);
+      const source = format === 'brat' ? path.join(d, 'bratout/story.ann') : path.join(d, file);
+      fs.writeFileSync(source, '\uFEFF' + fs.readFileSync(source, 'utf8'));
+      const r = factmark(d, 'import', '--format', format, source, `${into}/story.txt`);
+      assert.equal(r.code, 0, `${format}: ${r.stdout}${r.stderr}`);
+      assert.equal((read(d, `${into}/story.txt.factmark.yaml`).match(/^ {2}- id:/gm) ?? []).length, (STORY_SIDECAR.match(/^ {2}- id:/gm) ?? []).length, format);
     }
   });
 

@@ -170,4 +170,16 @@ describe('CLI: entities and query', () => {
     assert.match(r.err, /bad\.txt\.factmark\.yaml: error: malformed sidecar/);
     assert.equal(JSON.parse(r.out).mentions.length, 3);
   });
+
+  it('query and entities: an entry that fails validation is reported (exit 1), not left out of the answer unsaid', async () => {
+    // A hand edit broke Park's mention ("start: eighteen"): the answer had one mention fewer and exit 0.
+    const d = dir({ 'news/seoul.txt.factmark.yaml': SEOUL_SIDECAR.replace('start: 18\n', 'start: eighteen\n') });
+    const r = await run(d, 'query', '--type', 'PERSON');
+    assert.equal(r.code, 1);
+    assert.match(r.err, /news\/seoul\.txt\.factmark\.yaml:\d+:\d+: error: annotations\[1\] \(a2\)\.start: must be integer; left out/);
+    assert.equal(JSON.parse(r.out).mentions.length, 2);
+    const e = await run(d, 'entities');
+    assert.equal(e.code, 1);
+    assert.match(e.err, /\(a2\)\.start: must be integer; left out/);
+  });
 });

@@ -49,6 +49,30 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     assert.deepEqual(document.facts.find((f) => f.label === 'Quote')?.entities, ['a1']);
   });
 
+  it('gives an annotation already there the note, KB id and value the import has and it lacks, and counts it', () => {
+    // They were dropped without a word: "0 annotations added", nothing listed as not imported.
+    const imported = {
+      annotations: [{ id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' as const, note: 'the general', kb: 'Q1', value: 'x' }],
+      facts: [{ id: 'f1', label: 'Meeting', start: 5, end: 66, text: TEXT.slice(5, 66), entities: ['a1'] }],
+    };
+    const { document, addedAnnotations, updated } = mergeImported(existing(), imported);
+    assert.equal(addedAnnotations, 0);
+    assert.equal(updated, 1);
+    const kim = document.annotations.find((a) => a.id === 'a1');
+    assert.deepEqual([kim?.note, kim?.kb, kim?.value, kim?.status], ['the general', 'Q1', 'x', 'confirmed']);
+    assert.equal(mergeImported(document, imported).updated, 0, 'a second import changes nothing');
+  });
+
+  it('lists a note, KB id or value of the file that differs from the one already there as not imported', () => {
+    // The sidecar's own stayed, and the file's was dropped without a word.
+    const base = existing();
+    base.annotations[0] = { ...base.annotations[0], kb: 'Q1', note: 'same' };
+    const imported = { annotations: [{ id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' as const, kb: 'Q2', note: 'same' }], facts: [] };
+    const { document, kept } = mergeImported(base, imported);
+    assert.equal(document.annotations[0].kb, 'Q1', 'the sidecar keeps its own');
+    assert.deepEqual(kept.map((p) => [p.kind, p.imported, p.reason]), [['unsupported', false, "KB id “Q2” of PERSON “Kim Yong-chol” not imported: the sidecar's a1 has “Q1” (Factmark keeps one)"]]);
+  });
+
   it('adds recogniser mentions as suggestions, but not over an existing or rejected annotation', () => {
     const mentions = [
       { type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', source: 'ner' },
@@ -82,6 +106,18 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     assert.equal(input.uri, 'file:///news/korea.txt');
     assert.equal(warnings.length, 2);
     assert.match(warnings[0], /korea\.txt: a1 “Kim Yong-chol” does not anchor/);
+  });
+
+  it('names an entry that fails validation in the export warnings instead of leaving it out silently', () => {
+    // A hand edit broke one confirmed annotation ("start: fifty-five"): the others load, and the
+    // export must say that this one is not in it (it printed nothing and exited 0).
+    const sidecar = updateSidecar(undefined, { document: existing(), text: TEXT }).replace('start: 5\n', 'start: five\n');
+    const reading = readSidecar(sidecar, TEXT);
+    assert.ok(reading.document, 'precondition: the other entries load');
+    const { input, warnings } = exportInputOf(reading, TEXT, 'korea.txt');
+    assert.deepEqual(input.doc.annotations.map((a) => a.id), ['a7']);
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0], /^korea\.txt: sidecar line \d+: annotations\[0\] \(a1\)\.start: must be integer; not exported$/);
   });
 
   it('reports a malformed sidecar without throwing', () => {

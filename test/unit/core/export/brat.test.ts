@@ -67,6 +67,18 @@ describe('brat standoff export', () => {
     assert.match(all, new RegExp(`^A\\d+\\tSuggested ${t[1]}$`, 'm'));
   });
 
+  it('gives back KB ids as written, also those that name a database the import reads specially', () => {
+    // "KB:x" came back as "x", "Wikidata:Q5" as "Q5", "TIMEX3:2006" and "Value:foo" as values (then
+    // reported as a second value, the KB id lost).
+    const kbs = ['Q5', 'Wikidata:Q5', 'KB:x', 'TIMEX3:2006', 'Value:foo', 'GeoNames:1835848', 'a b%c'];
+    const text = kbs.map((_, i) => `Name${i}`).join(' ') + '.';
+    const b = new DocBuilder(text, 'kb.txt');
+    kbs.forEach((kb, i) => b.add(`Name${i}`, 'PERSON', { kb }));
+    const back = importBrat(toBratAnn(b.build()), text);
+    assert.deepEqual(back.problems, []);
+    assert.deepEqual(back.annotations.map((a) => a.kb), kbs);
+  });
+
   it('reads back a .ann saved with Windows line endings', () => {
     const input = hardDocument();
     const ann = toBratAnn(input);

@@ -63,6 +63,16 @@ describe('doccano import', () => {
     assert.match(untold.problems.map((p) => p.reason).join('\n'), /no "text" string \(it has "data"/);
   });
 
+  it('reports a line whose spans are under another column (a renamed "label"), instead of importing nothing unsaid', () => {
+    // `factmark import` does not ask for the column: the line gave 0 annotations and no problem, exit 0.
+    const labels = spansOf(TEXT, ['Kim Yong-chol', 'PERSON']);
+    const r = importDoccano(JSON.stringify({ text: TEXT, labels }), TEXT);
+    assert.equal(r.annotations.length, 0);
+    assert.deepEqual(r.problems.map((p) => [p.kind, p.line, p.reason, p.imported]), [['syntax', 1, 'line has no "label" list (it has "labels": a renamed label column? say which)', false]]);
+    assert.deepEqual(importDoccano(JSON.stringify({ text: TEXT, labels }), TEXT, { labelColumn: 'labels' }).annotations.map((a) => a.text), ['Kim Yong-chol']);
+    assert.deepEqual(importDoccano(JSON.stringify({ text: TEXT }), TEXT).problems, [], 'a line with no list at all has nothing to import');
+  });
+
   it('reports relations, and lines that are not doccano objects ("hello", [])', () => {
     const text = 'Kim met Lee.';
     const r = importDoccano(JSON.stringify({ text, entities: [{ id: 1, start_offset: 0, end_offset: 3, label: 'PERSON' }], relations: [{ from_id: 1, to_id: 1, type: 'self' }] }), text);

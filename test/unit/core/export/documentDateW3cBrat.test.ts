@@ -62,6 +62,18 @@ describe('the document date in W3C and brat exports (issue 15, item 5)', () => {
     assert.equal(importBrat(byHand, TEXT).documentDate, '2006-03-01');
   });
 
+  it('brat: a note of the user that reads like the date line stays a note and sets no date', () => {
+    // "Factmark document date: 1999-01-01" as a note was read back as the document date: the note
+    // was lost and a date set that the document never had.
+    const b = new DocBuilder(TEXT, 'news/korea.txt');
+    b.add('Kim Yong-chol', 'PERSON', { note: 'Factmark document date: 1999-01-01' });
+    const ann = exportBrat([b.build()]).files.find((f) => f.name === 'news/korea.ann')!.content;
+    const back = importBrat(ann, TEXT);
+    assert.deepEqual(back.problems, []);
+    assert.equal(back.documentDate, undefined);
+    assert.equal(back.annotations[0].note, 'Factmark document date: 1999-01-01');
+  });
+
   it('brat: a document with a date and no entity exported says the date is not in the export', () => {
     // Facts only, or every annotation filtered out: no T line of an entity to carry the note.
     const bare = new DocBuilder('Nothing of note happened.\n', 'news/quiet.txt', '2006-03-01').build();

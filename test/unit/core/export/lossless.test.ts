@@ -5,6 +5,8 @@
  */
 import * as assert from 'node:assert/strict';
 import { exportBrat } from '../../../../src/core/export/brat';
+import { exportConll } from '../../../../src/core/export/conll';
+import { exportCsv } from '../../../../src/core/export/csv';
 import { importBrat } from '../../../../src/core/export/bratImport';
 import { exportDoccano } from '../../../../src/core/export/doccano';
 import { importDoccano } from '../../../../src/core/export/doccanoImport';
@@ -59,6 +61,11 @@ describe('lossless round trips (emoji, Hangul, combining marks, CRLF, suggested,
     const r = importW3c(files[0].content, input.text, { documentName: input.name });
     compare(r, input);
     compareFacts(r, input);
+  });
+
+  it('CoNLL and CSV say what they cannot hold, like doccano (they dropped notes, KB ids, values and facts without a word)', () => {
+    assert.match(exportConll([input], { includeSuggested: true }).warnings.join('\n'), /news\/hard\.txt: CoNLL keeps token spans and types only; not exported: 2 notes, 2 KB ids, 2 normalised values, 1 fact/);
+    assert.match(exportCsv([input], { includeSuggested: true }).warnings.join('\n'), /news\/hard\.txt: CSV has one row per annotation; not exported: 1 fact/);
   });
 
   it('doccano keeps spans, types and suggested status, and says that notes, KB ids, values and facts stay behind', () => {
