@@ -8,7 +8,7 @@ import { addSuggestions, isError, readSidecar } from '../core/documents';
 import { isChangedOnDisk } from '../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../node/fs';
 import { oldTextsFromGit } from '../node/gitText';
-import { readDocument, readIfExists } from './files';
+import { readDocument, readIfExists, saysWaiting } from './files';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -79,7 +79,7 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
       if (next === original) return { file, added, status: 'unchanged' };
       try {
         // The same atomic sequence as the extension: a killed run never leaves an empty or partial sidecar.
-        await writeFileAtomic(sidecarFile, next, { ifUnchanged: original ?? null });
+        await writeFileAtomic(sidecarFile, next, { ifUnchanged: original ?? null, onWait: saysWaiting });
       } catch (e) {
         if (isChangedOnDisk(e) && attempt < ATTEMPTS) continue;
         throw e;

@@ -200,3 +200,11 @@ export function shown(file: string, cwd = process.cwd()): string {
   const rel = path.relative(cwd, file);
   return rel && !rel.startsWith('..') ? rel : file;
 }
+
+/**
+ * Said on stderr when a write waits for the writers' lock (VS Code or another run holds it): a batch
+ * run that seems stuck tells why rather than sitting silent for up to 15 s.
+ */
+export function saysWaiting(lock: string): void {
+  process.stderr.write(`factmark: waiting for another writer to release ${lock}\n`);
+}

@@ -10,7 +10,7 @@ import type { ExportFile } from '../core/export';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
 import { writeFileAtomic } from '../node/fs';
 import { realPathSync as realish } from '../node/realPath';
-import { shown } from './files';
+import { saysWaiting, shown } from './files';
 
 /** An output that may not be written, with the reason in the user's words. */
 export class OutputRefused extends Error {}
@@ -55,7 +55,7 @@ export function checkOutputs(files: readonly PlannedFile[], inputs: readonly str
 export async function writeOutputs(files: readonly PlannedFile[]): Promise<void> {
   for (const f of files) {
     fs.mkdirSync(path.dirname(f.path), { recursive: true });
-    await writeFileAtomic(f.path, f.content);
+    await writeFileAtomic(f.path, f.content, { onWait: saysWaiting });
   }
 }
 

@@ -16,7 +16,7 @@ import { writeFileAtomic } from '../../node/fs';
 import { oldTextsFromGit } from '../../node/gitText';
 import { isError, mergeImported, readSidecar, stripBom } from '../../core/documents';
 import { defineCommand, describeError, type Io, type Values } from '../command';
-import { collect, readDocument, readIfExists, shown, statGiven, UsageError, type DocumentFile } from '../files';
+import { collect, readDocument, readIfExists, saysWaiting, shown, statGiven, UsageError, type DocumentFile } from '../files';
 import { plural } from '../load';
 
 export const importCommand = defineCommand({
@@ -204,7 +204,7 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
     try {
       // Compare-and-swap under the writers' lock, as annotate does: a check before waiting for the
       // lock let a change its holder made meanwhile be overwritten.
-      await writeFileAtomic(doc.sidecar, next, { ifUnchanged: original ?? null });
+      await writeFileAtomic(doc.sidecar, next, { ifUnchanged: original ?? null, onWait: saysWaiting });
     } catch (e) {
       if (isChangedOnDisk(e)) continue; // changed by another writer: merge again
       throw e;

@@ -53,6 +53,8 @@ export interface AtomicWriteOptions {
    * {@link ChangedOnDiskError} is thrown, so that the caller merges with the newer file and retries.
    */
   ifUnchanged?: string | null;
+  /** Called once when the writers' lock has been held by another writer for a while (see acquireLock). */
+  onWait?: (lock: string) => void;
 }
 
 /** The target changed since the caller read it: nothing was written. */
@@ -91,7 +93,7 @@ export async function writeAtomic(fs: AtomicFs, target: string, content: Uint8Ar
   if (mode !== undefined && (mode & 0o200) === 0) throw new Error(`${name} is read-only: it was not replaced (make it writable to let Factmark update it)`);
   // Every Factmark writer takes the same lock around compare and rename, so none replaces a file
   // another one wrote after it was read (lost updates, issue 11).
-  const release = await acquireLock(fs, folder, base, pid);
+  const release = await acquireLock(fs, folder, base, pid, options.onWait);
   try {
     if (options.ifUnchanged !== undefined && fs.read) {
       const now = await fs.read(real);

@@ -14,17 +14,23 @@ import type { AtomicFs } from './atomicWrite';
 export const STALE_LOCK_MS = 30_000;
 /** How long a writer waits for a live lock before giving up with an error. */
 export const LOCK_WAIT_MS = 15_000;
+/** After this long waiting for a live lock, a writer says so once (`onWait`): a batch run that seems stuck is waiting for VS Code or another run. */
+export const LOCK_NOTICE_MS = 1_000;
 
 /** The lock file of `name` in `folder`. */
 export function lockName(name: string): string {
   return `.${name}.lock`;
 }
 
-/** Takes the lock of `target` (a real path), waiting for another writer if needed; returns the release function. */
-export async function acquireLock(fs: AtomicFs, folder: string, name: string, pid: number): Promise<() => Promise<void>> {
+/**
+ * Takes the lock of `target` (a real path), waiting for another writer if needed; returns the release
+ * function. `onWait` is called once, with the lock's file name, when the wait passes {@link LOCK_NOTICE_MS}.
+ */
+export async function acquireLock(fs: AtomicFs, folder: string, name: string, pid: number, onWait?: (lock: string) => void): Promise<() => Promise<void>> {
   const lock = fs.join(folder, lockName(name));
   const content = `${pid} ${Date.now()}`;
   const started = Date.now();
+  let told = false;
   for (let attempt = 0; ; attempt++) {
     if (await create(fs, lock, content)) {
       return () => fs.remove(lock).catch(() => undefined);
@@ -35,6 +41,10 @@ export async function acquireLock(fs: AtomicFs, folder: string, name: string, pi
     }
     if (Date.now() - started > LOCK_WAIT_MS) {
       throw new Error(`another writer holds ${lockName(name)} (for more than ${LOCK_WAIT_MS / 1000} s); nothing was written`);
+    }
+    if (!told && onWait && Date.now() - started > LOCK_NOTICE_MS) {
+      told = true;
+      onWait(lockName(name));
     }
     // Short waits first: a sidecar write takes a few milliseconds.
     await new Promise((r) => setTimeout(r, Math.min(2 + attempt * 3, 50) * (0.5 + Math.random())));

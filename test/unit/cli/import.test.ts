@@ -146,9 +146,16 @@ facts:
     let stdout = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
-    // Time for the import to read the sidecar and reach the lock (on a slower machine it reads the
-    // change below instead: the test then passes without telling anything, never fails wrongly).
-    await new Promise((r) => setTimeout(r, 3000));
+    // The import reads the sidecar before it asks for the lock, and says so once it has waited for
+    // the lock a while: only then does the other writer change the sidecar and let go.
+    const waiting = new Promise<string>((resolve) => {
+      let stderr = '';
+      child.stderr.on('data', (b: Buffer) => {
+        stderr += b.toString();
+        if (/waiting for another writer to release \.w\.txt\.factmark\.yaml\.lock/.test(stderr)) resolve(stderr);
+      });
+    });
+    await Promise.race([waiting, exited.then(() => assert.fail(`the import ended without waiting for the lock: ${stdout}`))]);
     fs.writeFileSync(path.join(d, 'w.txt.factmark.yaml'), head + kim + seoul);
     fs.rmSync(lock);
     assert.equal(await exited, 0, stdout);
