@@ -86,6 +86,24 @@ describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item
     }
   });
 
+  it('old text known: a sentence copied among lines of copies is never put on a copy by a shortcut of the diff', () => {
+    // The old text is one line; ten pastes made lines of copies of its sentences, the original
+    // "Although ..." sentence now on the last line. The minimal diff keeps it there; diff-match-patch's
+    // line-level pass (its documented "faster, slightly less optimal" mode) kept the copy on the first
+    // line instead, deleting two sentences to do it, and every name of the sentence went onto the copy.
+    const s1 = 'Alpha Corp., of Bayonne, N.J., declared its initial quarterly dividend of five cents a share, payable Dec. 1 to holders on Nov. 10.';
+    const s2 = 'The maker of specialty chemicals has about 5.9 million shares outstanding.';
+    const s3 = 'The company said the move recognizes its strong financial position.';
+    const s4 = 'Although profits were squeezed in 1989, mainly as a result of higher raw-material costs, the company said it is confident about future earnings and cash flow for 1990 and beyond.';
+    const s5 = 'In national over-the-counter trading yesterday, Alpha shares rose 50 cents to close at $13 a share.';
+    const old = `${s1} ${s2} ${s3} ${s4} ${s5}\n`;
+    const text = `${s1} ${s4} ${s5}\n${s2} ${s3} ${s1} ${s5}\n${s5}\n${s1} ${s5}\n${s5}\n${s5}\n${s4} ${s1} ${s5}\n`;
+    const quotes = ['Although', '1989', '1990'];
+    const r = reanchor(old, text, quotes.map((q) => anchor(old, q)), utf16);
+    for (const p of r.placed) assert.equal(p.start, text.lastIndexOf(p.id), `${p.id} placed on a copy at ${p.start}`);
+    assert.equal(r.placed.length + r.orphans.length, quotes.length);
+  });
+
   it('old text known: a title edited on one mention ("President Kim" to "Chairman Kim") keeps it there, though the other mention still has the title', () => {
     // The other "President Kim" agrees further before the quote, but the diff kept it in place
     // from the other old mention: it is that mention, not a copy of this one.
