@@ -249,7 +249,9 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // With the old text known, new text the diff kept from an old offset (another mention of a quote
   // kept in place is that mention's, not a rival copy).
   const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom));
+  // And text it inserted, when the diff is minimal (see DiffMap.minimal): a copy pasted there is no rival of a place it kept.
+  const inserted = diff?.minimal ? (x: number, y: number) => diff!.isInserted(x, y) : undefined;
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).

@@ -104,6 +104,23 @@ describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item
     assert.equal(r.placed.length + r.orphans.length, quotes.length);
   });
 
+  it('old text known: a sentence pasted again elsewhere with its neighbour keeps its annotation on the original', () => {
+    // T and the sentence after it, U, pasted together further on: the copy of T agrees with the old
+    // text around it as far as the original does (U after both), so the text alone cannot tell
+    // them apart; but the diff kept the original and inserted the copy, and aligning the old T with
+    // the copy would cost two more sentences deleted and inserted.
+    const u = 'Analysts expect the market to recover within two years, a broker said.';
+    const p = 'The meeting began on time in the capital today.';
+    const old = `${T} ${u} ${p} Beta Inc closed it at noon.\n`;
+    const text = `${T} ${u} ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
+    const r = reanchor(old, text, ['Kim Jong Il', 'Monday', 'Beta Inc'].map((q) => anchor(old, q)), utf16);
+    assert.deepEqual(r.orphans, []);
+    assert.deepEqual(
+      r.placed.map((x) => [x.id, x.start]),
+      ['Kim Jong Il', 'Monday', 'Beta Inc'].map((q) => [q, text.indexOf(q)]),
+    );
+  });
+
   it('old text known: a title edited on one mention ("President Kim" to "Chairman Kim") keeps it there, though the other mention still has the title', () => {
     // The other "President Kim" agrees further before the quote, but the diff kept it in place
     // from the other old mention: it is that mention, not a copy of this one.
