@@ -134,6 +134,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // Without a diff, text after an edit is shifted by about as much as its neighbour before it:
   // anchors are taken in position order and each search starts where that shift predicts.
   let drift = 0;
+  let stale = false;
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
 
@@ -227,7 +228,12 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     }
 
     const hint = Math.max(0, Math.min(s + drift, newText.length));
-    const found = searchCandidates(newText, a, hint, opts, index);
+    const found = searchCandidates(newText, a, hint, opts, index, stale);
+    // The anchor before this one left as an ambiguous orphan (its sentence copied), the shift it
+    // would have confirmed is older, and a copy of the next one's sentence can sit right where it
+    // predicts: an article of copied sentences had each next name of a copied sentence put on the
+    // copy at its old offset.
+    stale = !found.placement && found.reason === 'ambiguous';
     if (found.placement) {
       placed.push(found.placement);
       // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
@@ -291,6 +297,7 @@ function searchCandidates(
   hint: number,
   opts: Required<ReanchorOptions>,
   index: CandidateIndex,
+  stale = false,
 ): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
@@ -305,7 +312,8 @@ function searchCandidates(
   let scored: ScoredOccurrences | undefined;
   const occ = () => (scored ??= index.get(a, fits));
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
-  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o) }, c);
+  // (With a stale prediction, copies far from the place are rivals too: see rivals.ts.)
+  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o), wide: stale }, c);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
@@ -336,7 +344,7 @@ function searchCandidates(
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index's ties are in text order: the two nearest by binary search.)
     const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
+    if (!stale && d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = occ().startingAt(hint);

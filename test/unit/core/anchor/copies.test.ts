@@ -54,6 +54,25 @@ describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item
     assert.deepEqual(r.placed.map((p) => p.id), ['Alpha Corp', 'Beta Inc']);
   });
 
+  it('without the old text, after an ambiguous orphan, the next names of a copied sentence are not put on a copy at their old offsets', () => {
+    // The first sentence is now twice in a row further on (its name an ambiguous orphan), and a
+    // copy of the second sentence sits exactly where the second sentence was, with another
+    // sentence of the same length before it. The shift predicted for the second sentence's names
+    // is the one from before the orphan: nothing confirms it, and the copy at that place is no
+    // likelier than the original (a far copy of a sentence is looked at too).
+    const s0 = 'Alpha Corp said on Monday that it had long planned the purchase.';
+    const d0 = 'Paribas launched its hostile bid for the company late last week.';
+    const c = 'Credit Lyonnais bought 33,000 regular common shares, valued at slightly more than 80 million French francs, the bank said in a statement.';
+    const b = 'Both companies are allies of the group in its fight.';
+    const filler = 'Other news of the day went on at some length about the markets. '.repeat(7);
+    const old = `${s0} ${c} ${b}\n`;
+    const text = `${d0} ${c} ${filler}${s0} ${s0} ${c} ${b}\n`;
+    assert.equal(d0.length, s0.length);
+    const r = reanchor(undefined, text, ['Alpha Corp', 'Credit Lyonnais', 'French'].map((q) => anchor(old, q)), utf16);
+    assert.deepEqual(r.placed.map((p) => [p.id, p.start]).filter(([, at]) => (at as number) < filler.length), [], 'placed on the copy at the old offsets');
+    assert.deepEqual(r.orphans.map((o) => [o.id, o.reason]), [['Alpha Corp', 'ambiguous'], ['Credit Lyonnais', 'ambiguous'], ['French', 'ambiguous']]);
+  });
+
   it('old text known, no anchor sure: the diff\'s choice of one of two whole copies is not trusted', () => {
     // With nothing framing it, the diff's place on either copy of the sentence is arbitrary.
     const old = `Opening words here. ${T} Closing words here.\n`;
