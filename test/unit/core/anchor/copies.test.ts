@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { anchorAt, reanchor, type AnchorQuery, type Placement } from '../../../../src/core/anchor';
-import { checkOrder } from '../../../../src/core/anchor/order';
+import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
 
 // Copies of an annotated sentence that nothing in the text tells apart: the annotation becomes an
 // ambiguous orphan instead of going onto one of them. Cases found by eval:anchoring's duplicated
@@ -12,17 +11,6 @@ const T = 'The long sentence in which the officials said that Kim Jong Il met th
 function anchor(old: string, quote: string): AnchorQuery {
   const s = old.indexOf(quote);
   return anchorAt(old, quote, s, s + quote.length);
-}
-
-/** checkOrder on one placement `p` of `a` (as the diff made it), the old text known. */
-function checked(old: string, text: string, ordered: AnchorQuery[], placed: Placement[]) {
-  const source = (a: AnchorQuery) => ({ text: old, s: a.start, e: a.end });
-  return checkOrder(text, ordered, placed, [], source);
-}
-
-function atCopy(a: AnchorQuery, text: string, from: number): Placement {
-  const start = text.indexOf(a.quote, from);
-  return { id: a.id, start, end: start + a.quote.length, method: 'diff', modified: false, score: 1 };
 }
 
 describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item 5)', () => {
@@ -73,35 +61,41 @@ describe('reanchor: copies of a sentence that nothing tells apart (issue 11 item
     assert.deepEqual(r.orphans.map((o) => [o.id, o.reason]), [['Alpha Corp', 'ambiguous'], ['Credit Lyonnais', 'ambiguous'], ['French', 'ambiguous']]);
   });
 
-  it('old text known, no anchor sure: the diff\'s choice of one of two whole copies is not trusted', () => {
-    // With nothing framing it, the diff's place on either copy of the sentence is arbitrary.
-    const old = `Opening words here. ${T} Closing words here.\n`;
-    const text = `Opening words here. Something new. ${T} Something else was added in between these two. ${T} Closing words here.\n`;
-    const a = anchor(old, 'Kim Jong Il');
-    for (const from of [0, text.indexOf(T) + 1]) {
-      const r = checked(old, text, [a], [atCopy(a, text, from)]);
-      assert.deepEqual(r.placed, [], `kept the copy at ${r.placed[0]?.start}`);
-      assert.equal(r.orphans[0]?.reason, 'ambiguous');
-    }
+  it('old text known, no anchor sure: the diff\'s place on a cut copy of the sentence is not trusted', () => {
+    // The first words of the sentence pasted before it again and again, cut at different words:
+    // the diff aligned the old sentence's start with the first cut copy, and nothing framing the
+    // names (none is sure: copies of them lie close by), the whole text is the window they are
+    // checked in. The original, which holds the whole sentence, is as good a place.
+    const a = 'Alpha Energy said it would recommend that its dividend be reinstated at a "modest level" later this year.';
+    const d = 'The Dearborn, Mich., energy company stopped paying a dividend in the third quarter of 1984 because of troubles at its nuclear plant.';
+    const c = 'In addition, the company reported higher third-quarter net income.';
+    const cut = (words: number) => `${d.split(' ').slice(0, words).join(' ').replace(/,$/, '')}.`;
+    const old = `${a} ${d} ${c}\n`;
+    const text = `${a} ${[11, 9, 5, 9, 16, 9, 2, 9, 13, 9].map(cut).join(' ')} ${d} ${c}\n`;
+    const r = reanchor(old, text, ['The Dearborn', 'Mich'].map((q) => anchor(old, q)), utf16);
+    for (const p of r.placed) assert.equal(p.start, text.lastIndexOf(p.id), `${p.id} placed on a cut copy at ${p.start}`);
+    assert.deepEqual(r.orphans.map((o) => [o.id, o.reason]), [['The Dearborn', 'ambiguous'], ['Mich', 'ambiguous']]);
   });
 
-  it('old text known: a copy between copies of the sentences before and after it is not preferred to the original', () => {
-    // P, T and U were pasted again together; the originals now have pasted text between them.
-    // The copy of T reads like the old "P T U", the original does not, yet what agrees past T's
-    // ends is copied text too, which says nothing about which T is the original.
-    const p = 'The meeting began on time in the capital today.';
-    const u = 'Analysts expect the market to recover within two years, a broker said.';
-    const old = `Alpha Corp opened it. ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
-    const ordered = ['Alpha Corp', 'Kim Jong Il', 'Beta Inc'].map((q) => anchor(old, q));
-    const [alpha, kim, beta] = ordered;
+  it('a copy between copies of the sentences before and after it is not preferred to the original', () => {
+    // P, S and U were pasted again together; the originals now have pasted text between them.
+    // The copy of S reads like the old "P S U", the original does not, yet what agrees past S's
+    // ends is copied text too, which says nothing about which S is the original. (With the old
+    // text known, the diff shows the same tie: copyRival in alignment.ts.)
+    const p = 'The talks began on time.';
+    const s = 'Officials said Kim met Reynolds.';
+    const u = 'Both sides then left.';
+    const old = `Alpha Corp hosted the summit in the capital this week. ${p} ${s} ${u} Beta Inc closed it at noon.\n`;
+    const ordered = ['Alpha Corp', 'Kim', 'Beta Inc'].map((q) => anchor(old, q));
     // (U's copy counts as one also where a line break, not a space, comes before it.)
     for (const gap of [' ', '\n']) {
-      const text = `Alpha Corp opened it. ${p} One pasted here. ${T} Two pasted here.${gap}${u} Three pasted. ${p} ${T} ${u} Beta Inc closed it at noon.\n`;
-      const copy = atCopy(kim, text, text.lastIndexOf(T));
-      const r = checked(old, text, ordered, [atCopy(alpha, text, 0), copy, atCopy(beta, text, 0)]);
-      assert.equal(r.placed.find((x) => x.id === kim.id)?.start, undefined, `kept the copy (${JSON.stringify(gap)})`);
-      assert.equal(r.orphans.find((o) => o.id === kim.id)?.reason, 'ambiguous');
-      assert.deepEqual(r.placed.map((x) => x.id), [alpha.id, beta.id], 'the sure neighbours stay');
+      const text = `Alpha Corp hosted the summit in the capital this week. ${p} One pasted here. ${s} Two pasted here.${gap}${u} Three pasted. ${p} ${s} ${u} Beta Inc closed it at noon.\n`;
+      for (const known of [undefined, old]) {
+        const r = reanchor(known, text, ordered, utf16);
+        assert.equal(r.placed.find((x) => x.id === 'Kim')?.start, undefined, `kept the copy (${JSON.stringify(gap)}, old text ${known ? 'known' : 'unknown'})`);
+        assert.equal(r.orphans.find((o) => o.id === 'Kim')?.reason, 'ambiguous');
+        assert.deepEqual(r.placed.map((x) => x.id), ['Alpha Corp', 'Beta Inc'], 'the sure neighbours stay');
+      }
     }
   });
 
