@@ -357,7 +357,12 @@ function searchCandidates(
       // The exact quote was judged on its context above: fuzzy matching may take it only when its
       // context, allowing edits, agrees well (a deleted name is otherwise found at its other mentions).
       const exactText = best.text === a.quote;
-      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy', false);
+      // Text that differs from the quote must have some of its context unchanged right next to it:
+      // a quote edited and both its neighbours too is another passage ("Total dead: 10" under
+      // "TANZANIA:" for the deleted "Total Dead: 192" under "KENYA:", alike to 81 % allowing edits).
+      const contextKept = () => (contextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 1) >= MIN_EDITED_CONTEXT;
+      const contextFits = exactText ? (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8 : contextKept();
+      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && contextFits) return place(best, 'fuzzy', false);
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }
@@ -393,6 +398,8 @@ const FAR_COPY = 1000;
 const PREDICTION_SLACK = 64;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
+/** Context agreement (exact, next to it) that a fuzzy match differing from the quote needs: a quarter of its characters. */
+const MIN_EDITED_CONTEXT = 0.25;
 /** Below this score a place found without the old text is checked with sideLost. */
 const WEAK = 0.6;
 
