@@ -271,8 +271,11 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     });
   }
   // Two anchors found by search on the very same text (repeated passages, one copy deleted):
-  // only the more trustworthy one keeps it, the other becomes an ambiguous orphan.
-  const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 5, order: 5, fuzzy: 6 };
+  // only the more trustworthy one keeps it, the other becomes an ambiguous orphan. Between
+  // searches, the better context decides, not how the place was found: a deleted quote found
+  // "at its position" (a shift predicted from a wrong pick before it) took the span from the
+  // mention whose whole context agrees there.
+  const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 4, order: 4, fuzzy: 6 };
   const byRange = new Map<string, Placement>();
   for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score)) {
     const key = `${p.start}:${p.end}`;
