@@ -134,6 +134,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // Without a diff, text after an edit is shifted by about as much as its neighbour before it:
   // anchors are taken in position order and each search starts where that shift predicts.
   let drift = 0;
+  let stale = false;
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
 
@@ -227,7 +228,12 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     }
 
     const hint = Math.max(0, Math.min(s + drift, newText.length));
-    const found = searchCandidates(newText, a, hint, opts, index);
+    const found = searchCandidates(newText, a, hint, opts, index, stale);
+    // The anchor before this one left as an ambiguous orphan (its sentence copied), the shift it
+    // would have confirmed is older, and a copy of the next one's sentence can sit right where it
+    // predicts: an article of copied sentences had each next name of a copied sentence put on the
+    // copy at its old offset.
+    stale = !found.placement && found.reason === 'ambiguous';
     if (found.placement) {
       placed.push(found.placement);
       // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
@@ -249,7 +255,9 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // With the old text known, new text the diff kept from an old offset (another mention of a quote
   // kept in place is that mention's, not a rival copy).
   const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom));
+  // And text it inserted, when the diff is minimal (see DiffMap.minimal): a copy pasted there is no rival of a place it kept.
+  const inserted = diff?.minimal ? (x: number, y: number) => diff!.isInserted(x, y) : undefined;
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).
@@ -263,8 +271,11 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     });
   }
   // Two anchors found by search on the very same text (repeated passages, one copy deleted):
-  // only the more trustworthy one keeps it, the other becomes an ambiguous orphan.
-  const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 5, order: 5, fuzzy: 6 };
+  // only the more trustworthy one keeps it, the other becomes an ambiguous orphan. Between
+  // searches, the better context decides, not how the place was found: a deleted quote found
+  // "at its position" (a shift predicted from a wrong pick before it) took the span from the
+  // mention whose whole context agrees there.
+  const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 4, order: 4, fuzzy: 6 };
   const byRange = new Map<string, Placement>();
   for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score)) {
     const key = `${p.start}:${p.end}`;
@@ -289,6 +300,7 @@ function searchCandidates(
   hint: number,
   opts: Required<ReanchorOptions>,
   index: CandidateIndex,
+  stale = false,
 ): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
@@ -303,7 +315,8 @@ function searchCandidates(
   let scored: ScoredOccurrences | undefined;
   const occ = () => (scored ??= index.get(a, fits));
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
-  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o) }, c);
+  // (With a stale prediction, copies far from the place are rivals too: see rivals.ts.)
+  const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o), wide: stale }, c);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
@@ -334,7 +347,7 @@ function searchCandidates(
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index's ties are in text order: the two nearest by binary search.)
     const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
+    if (!stale && d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = occ().startingAt(hint);
@@ -347,7 +360,12 @@ function searchCandidates(
       // The exact quote was judged on its context above: fuzzy matching may take it only when its
       // context, allowing edits, agrees well (a deleted name is otherwise found at its other mentions).
       const exactText = best.text === a.quote;
-      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && (!exactText || (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8)) return place(best, 'fuzzy', false);
+      // Text that differs from the quote must have some of its context unchanged right next to it:
+      // a quote edited and both its neighbours too is another passage ("Total dead: 10" under
+      // "TANZANIA:" for the deleted "Total Dead: 192" under "KENYA:", alike to 81 % allowing edits).
+      const contextKept = () => (contextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 1) >= MIN_EDITED_CONTEXT;
+      const contextFits = exactText ? (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8 : contextKept();
+      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && contextFits) return place(best, 'fuzzy', false);
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }
@@ -383,6 +401,8 @@ const FAR_COPY = 1000;
 const PREDICTION_SLACK = 64;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
+/** Context agreement (exact, next to it) that a fuzzy match differing from the quote needs: a quarter of its characters. */
+const MIN_EDITED_CONTEXT = 0.25;
 /** Below this score a place found without the old text is checked with sideLost. */
 const WEAK = 0.6;
 

@@ -14,6 +14,8 @@ export interface RivalSearch {
   starts: () => readonly number[];
   /** The place could be the quote's: its edges and sentence agree. */
   fits: (c: Candidate) => boolean;
+  /** Compare with every occurrence, however well the context agrees (the predicted place is stale). */
+  wide?: boolean;
 }
 
 /** How far (UTF-16 units) a pasted copy next to the original is looked for; see {@link rivalled}. */
@@ -34,7 +36,7 @@ export function rivalled(s: RivalSearch, c: Candidate): boolean {
   const support = (o: Candidate) => contextSupport(text, o.start, o.end, a.quote, a.prefix, a.suffix);
   const after = (o: Candidate) => sideSupport(text, o.start, o.end, a.suffix, 'after', a.quote) ?? 1;
   const own = support(c);
-  const near = own >= 2;
+  const near = own >= 2 && !s.wide;
   // (An anchor stored with no context at all has only its place: the search keeps that.)
   if (near && !a.prefix && !a.suffix) return false;
   let starts: number[];

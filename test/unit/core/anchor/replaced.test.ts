@@ -43,12 +43,60 @@ describe('reanchor: words next to other copies are no evidence of a replacement 
   const k = OLD.indexOf('Weakness');
 
   it('its sentence deleted (old text unknown): "Nasdaq" and "Index" are orphans, not placed on "Nasdaq Composite Index"', () => {
+    // (The whole stored side must agree but for the replaced word, and "1.4%" is "1%" in the
+    // other sentences: that rule already keeps "100" from being read as replaced here. The
+    // one-place rule is pinned by the next test.)
     const now = OLD.replace(/Weakness in big tech[^\n]*\n\n/, '');
     const r = reanchor(undefined, now, [at('Program'), at('Nasdaq', k), at('Index', k)], { units: 'utf16' });
     assert.deepEqual(
       r.placed.map((p) => p.id),
       ['Program'],
     );
+  });
+});
+
+describe('replacedWords: how many anchors and places show a replacement (issue 11, find and replace)', () => {
+  const startsIn = (text: string) => (q: string) => [...text.matchAll(new RegExp(q.replace(/[.]/g, '\\.'), 'g'))].map((m) => m.index!);
+
+  it('"100" gone, "Composite" in its place next to both copies of each quote: repeated wording, nothing replaced', () => {
+    // The paragraph of "Nasdaq 100 Index" deleted between two that read "Nasdaq Composite Index"
+    // word for word: next to each of the two quotes' two copies "Composite" stands where "100"
+    // stood. Shown at one place per anchor, that would be a replacement; at two, it is not.
+    const p1 = 'Tech stocks hurt the Nasdaq Composite Index on Friday.\n\n';
+    const filler = `${'Tech analysts said the selling went on across the board. '.repeat(8)}\n\n`;
+    const gone = 'Tech stocks hurt the Nasdaq 100 Index on Friday.\n\n';
+    const last = 'Tech shares recovered later in the week, traders said.\n';
+    const old = p1 + filler + gone + p1 + last;
+    const now = p1 + filler + p1 + last;
+    const two = ['Nasdaq', 'Index'].map((q) => old.indexOf(q, old.indexOf(gone))).map((i, k) => anchorAt(old, `a${k}`, i, i + (k ? 5 : 6)));
+    assert.deepEqual([...replacedWords(now, two, startsIn(now))], []);
+  });
+
+  it('a word replaced at one place only, next to two anchors there: no Replace All', () => {
+    // "U.S." occurred once and was edited there: two anchors on either side of it show the same
+    // replacement, but at one place of the text, which any edit makes.
+    const old = 'Officials met on Monday.\n\nThe U.S. envoy met Kuwaiti officials in the capital on Monday.\n\nThe talks went on.\n';
+    const now = old.replace('U.S.', 'American');
+    const two = ['The', 'envoy'].map((q) => old.indexOf(q)).map((i, k) => anchorAt(old, `a${k}`, i, i + (k ? 5 : 3)));
+    assert.deepEqual([...replacedWords(now, two, startsIn(now))], []);
+    // At two places, the same replacement is read.
+    const old2 = `${old}The U.S. envoy met reporters later.\n`;
+    const now2 = old2.split('U.S.').join('American');
+    const i = old2.lastIndexOf('envoy');
+    assert.deepEqual([...replacedWords(now2, [two[1], anchorAt(old2, 'a2', i, i + 5)], startsIn(now2))], [['U.S.', 'American']]);
+  });
+
+  it('a quote occurring more than 20 times casts no vote, however clearly its context shows a replacement', () => {
+    // Repeated text: some copy of a frequent quote has any word next to it.
+    const filler = (n: number) => Array.from({ length: n }, (_, k) => `Kim spoke on day ${k + 1}.`).join(' ');
+    const body = (n: number, us: string) => `${filler(n)}\n\nThe ${us} envoy Kim met Kuwaiti officials.\n\nLater the ${us} envoy Kim met reporters.\n`;
+    for (const [n, replaced] of [[18, true], [19, false]] as const) {
+      const old = body(n, 'U.S.');
+      const now = body(n, 'American');
+      const kims = [old.indexOf('Kim met K'), old.indexOf('Kim met r')].map((i, k) => anchorAt(old, `a${k}`, i, i + 3));
+      assert.equal(startsIn(now)('Kim').length, n + 2);
+      assert.deepEqual([...replacedWords(now, kims, startsIn(now))], replaced ? [['U.S.', 'American']] : [], `${n + 2} occurrences`);
+    }
   });
 });
 
