@@ -3,7 +3,7 @@
 import type { AnnotatedDocument, Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { reanchor, type Orphan, type Placement, type ReanchorOptions } from '../anchor/reanchor';
-import { fingerprintMatches } from './hash';
+import { fingerprintMatches, lineEndingVariant } from './hash';
 import type { SidecarData, StoredAnchor } from './types';
 
 /** Context agreement (0..1) a stored orphan needs to be re-attached to its returning text. */
@@ -30,7 +30,9 @@ export interface LoadedAnnotations {
  */
 export function loadAnnotations(data: SidecarData, text: string, oldText?: string, options?: ReanchorOptions): LoadedAnnotations {
   const unchanged = fingerprintMatches(data.document.gitBlob, text);
-  const prior = unchanged ? text : oldText;
+  // A text converted only in its line endings (unix2dos, dos2unix, git's autocrlf) is its own old
+  // text: its fingerprint says so, and every offset then maps through the diff, repeated sentences too.
+  const prior = unchanged ? text : (oldText ?? lineEndingVariant(data.document.gitBlob, text));
   // Stored orphans are not anchored with the others: their offsets are only a hint.
   const live = (list: StoredAnchor[]) => list.filter((a) => !a.orphaned);
   const result = reanchor(prior, text, [...live(data.annotations), ...live(data.facts)], options);
