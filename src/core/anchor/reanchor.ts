@@ -274,10 +274,13 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // only the more trustworthy one keeps it, the other becomes an ambiguous orphan. Between
   // searches, the better context decides, not how the place was found: a deleted quote found
   // "at its position" (a shift predicted from a wrong pick before it) took the span from the
-  // mention whose whole context agrees there.
+  // mention whose whole context agrees there. On a tie the one found at its own position keeps it:
+  // of two identical paragraphs, the first one's name (a typo fixed next to it) found "by context"
+  // on the second copy took it from the second paragraph's own annotation.
   const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 4, order: 4, fuzzy: 6 };
+  const atOwnPlace = (p: Placement) => (p.method === 'position' ? 1 : 0);
   const byRange = new Map<string, Placement>();
-  for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score)) {
+  for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score || atOwnPlace(y) - atOwnPlace(x))) {
     const key = `${p.start}:${p.end}`;
     const holder = byRange.get(key);
     if (!holder) byRange.set(key, p);
