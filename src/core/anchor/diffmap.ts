@@ -1,6 +1,6 @@
 /** Maps positions of an old text to a new one through a character diff (diff-match-patch). */
 
-import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT } from 'diff-match-patch';
+import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch';
 
 /** One run of the diff: equal text, text only in the old version, or only in the new one. */
 interface Run {
@@ -29,17 +29,31 @@ export class DiffMap {
     timeoutSeconds = 4,
   ) {
     const dmp = new diff_match_patch();
-    dmp.Diff_Timeout = timeoutSeconds;
     // Character by character, not first line by line (the speed-up diff-match-patch documents as
     // "slightly less optimal"): on an article made of copies of its sentences, the line pass kept a
     // copy of a sentence in place of the original, deleting two other sentences to do it, and
     // every name of the sentence went onto the copy. On long texts with many edits the character
     // diff is much slower (400 KB, 100 edits: 1.1 s against 25 ms), so they keep the line pass.
-    const characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX;
-    const started = Date.now();
-    const diffs = dmp.diff_main(oldText, newText, !characters);
-    // (A diff cut short by the timeout is whatever it had found by then.)
-    this.minimal = characters && Date.now() - started < timeoutSeconds * 1000 * 0.9;
+    // The character diff gets a short budget: re-anchoring runs on the extension host, and on an
+    // article with many paragraphs moved it took 0.4-4 s where the line pass takes milliseconds.
+    // Cut short, it is redone line by line (and is then no minimal diff).
+    let characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX;
+    let diffs: Diff[] | undefined;
+    if (characters) {
+      dmp.Diff_Timeout = Math.min(CHARACTER_DIFF_BUDGET_SECONDS, timeoutSeconds);
+      const started = Date.now();
+      diffs = dmp.diff_main(oldText, newText, false);
+      // (A diff cut short by the timeout is whatever it had found by then.)
+      if (Date.now() - started >= dmp.Diff_Timeout * 1000 * 0.9) {
+        characters = false;
+        diffs = undefined;
+      }
+    }
+    if (!diffs) {
+      dmp.Diff_Timeout = timeoutSeconds;
+      diffs = dmp.diff_main(oldText, newText, true);
+    }
+    this.minimal = characters;
     // Coincidental equalities of a few letters would split a deleted name into pieces. (The
     // semantic cleanup goes further and folds whole unchanged sentences between two edits into
     // the edit, which would orphan their annotations.)
@@ -198,6 +212,9 @@ export class DiffMap {
 
 /** Longest text (UTF-16 units, the shorter of the two) diffed character by character from the start: an article. */
 const CHARACTER_DIFF_MAX = 20_000;
+
+/** Longest the character diff may take before the line pass is used instead (seconds). */
+const CHARACTER_DIFF_BUDGET_SECONDS = 0.5;
 
 /** Most alternative alignments {@link DiffMap.slides} returns (any two already make a place ambiguous). */
 const MAX_SLIDES = 8;
