@@ -25,7 +25,7 @@ export class DiffMap {
 
   constructor(
     private readonly oldText: string,
-    newText: string,
+    private readonly newText: string,
     timeoutSeconds = 4,
   ) {
     const dmp = new diff_match_patch();
@@ -84,10 +84,12 @@ export class DiffMap {
   mapSpan(start: number, end: number): { start: number; end: number; equal: number; intact: boolean; run: number } {
     let equal = 0;
     let insertedInside = false;
+    let deletedInside = false;
     for (let r = this.runAt(start); r < this.runs.length && this.runs[r].oldStart < end; r++) {
       const run = this.runs[r];
       if (run.op === DIFF_INSERT) insertedInside = true;
       else if (run.op === DIFF_EQUAL) equal += Math.min(end, run.oldEnd) - Math.max(start, run.oldStart);
+      else deletedInside = true;
     }
     const newStart = this.mapPoint(start);
     let newEnd = newStart;
@@ -100,9 +102,26 @@ export class DiffMap {
         newEnd = this.runs[r].newEnd;
       }
     }
+    if (deletedInside && end > start) newEnd = this.wordEndAfter(end, newEnd);
     const first = this.runs[this.runAt(start)];
     const run = first && first.op === DIFF_EQUAL ? first.oldEnd - first.oldStart : 0;
     return { start: newStart, end: Math.max(newStart, newEnd), equal, intact: equal === end - start && !insertedInside, run };
+  }
+
+  /**
+   * A span that ended a word and lost a letter inside: letters inserted right after its new end,
+   * before the old word boundary, are the rest of its word. Two letters swapped at a name's end
+   * ("Collins" typed "Collisn") are to the diff a letter deleted inside the span and the same one
+   * inserted just after it; without this the span lost its last letter ("Collis").
+   */
+  private wordEndAfter(end: number, newEnd: number): number {
+    if (!WORD.test(this.oldText[end - 1] ?? '') || WORD.test(this.oldText[end] ?? '')) return newEnd;
+    const r = this.runAt(end - 1);
+    if (this.runs[r]?.op !== DIFF_EQUAL || this.runs[r].oldEnd !== end) return newEnd;
+    const next = this.runs[r + 1];
+    if (next?.op !== DIFF_INSERT || next.newStart !== newEnd) return newEnd;
+    const inserted = this.newText.slice(next.newStart, next.newEnd);
+    return /^[\p{L}\p{N}]+$/u.test(inserted) && !WORD.test(this.newText[next.newEnd] ?? '') ? next.newEnd : newEnd;
   }
 
   /** New position of an old offset (a deleted one maps to where the deletion was). */
@@ -209,6 +228,9 @@ export class DiffMap {
     return firstEndingAfter(this.runs, 'oldEnd', offset);
   }
 }
+
+/** A letter or digit: a character inside a word. */
+const WORD = /[\p{L}\p{N}]/u;
 
 /** Longest text (UTF-16 units, the shorter of the two) diffed character by character from the start: an article. */
 const CHARACTER_DIFF_MAX = 20_000;
