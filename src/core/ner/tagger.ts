@@ -8,7 +8,7 @@ import { FeatureBuffer, PreparedSentence, tokenFeatures } from './features';
 import { Lexeme, roleFeatures, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { mix } from './hash';
 import { ALLOWED, canEnd, LABEL_COUNT, labelType, NEXT_FROM, NEXT_LABELS } from './labels';
-import { D, MEMORY_OUTSIDE, rolesAt, ROWS, rowOf, tablesFor, wordRow } from './wordScores';
+import { D, endDocument, MEMORY_OUTSIDE, rolesAt, ROWS, rowOf, startDocument, startSentence, wordRow } from './wordScores';
 
 /** Adds up label weights of features. */
 export interface Scorer {
@@ -150,7 +150,7 @@ const work = {
  */
 export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer, width: number, margin = Infinity, skipLowercase = false): Uint8Array[] {
   const scoreMargin = margin / (scorer.scale ?? 1);
-  const tables = tablesFor(scorer);
+  const tables = startDocument(scorer);
   const { prev1: prev1Scores, prev2: prev2Scores, memory: memoryScores } = tables;
   const { pair, base, base2, scratch } = work;
   let roleAt = work.roleAt;
@@ -175,6 +175,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
     // Where the role scores of each token and of the stand-ins two places around the sentence are, looked
     // up once (a token's are read by itself and its four neighbours): roleAt[i + 2] is token i's.
     if (roleAt.length < n + 4) roleAt = work.roleAt = new Int32Array(2 * (n + 4));
+    startSentence(tables, n);
     roleAt[0] = roleAt[1] = rolesAt(SENTENCE_START, tables, scorer, base2);
     for (let j = 0; j < n; j++) roleAt[j + 2] = rolesAt(lexemes[j], tables, scorer, base2);
     roleAt[n + 2] = roleAt[n + 3] = rolesAt(SENTENCE_END, tables, scorer, base2);
@@ -293,5 +294,6 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
     for (let i = 0; i < n; i++) if (lexemes[i].capitalised) memory.set(lexemes[i].lowerHash | 0, memoryValue(labels[i]));
     result.push(labels);
   }
+  endDocument(tables);
   return result;
 }
