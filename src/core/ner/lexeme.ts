@@ -238,7 +238,7 @@ function remember(text: string): Lexeme {
     lexicon.clear();
     short.fill(undefined);
     shortCount = 0;
-    recent.fill('');
+    recent.fill(undefined);
   }
   return makeLexeme(normalizeWord(text));
 }
@@ -266,8 +266,13 @@ export function lexeme(text: string): Lexeme {
   // whose size makes each look-up a few cache misses, only on a miss there. The five characters, spread
   // by a multiplication over 16 K slots, leave one long word in ten to the map (three characters summed
   // into 4 K slots left one in three).
+  // Left here with fewer than two characters: one non-ASCII character (quotes, dashes, CJK) or none,
+  // where characters out of range count as 0 (NaN would send them all to slot 0).
   const n = text.length;
-  const mixed = n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(1) * 7919 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131 + text.charCodeAt(n - 2) * 1031;
+  const mixed =
+    n >= 2
+      ? n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(1) * 7919 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131 + text.charCodeAt(n - 2) * 1031
+      : n * 7 + (n === 1 ? text.charCodeAt(0) * (31 + 17 + 131) : 0);
   const slot = (Math.imul(mixed, 0x9e3779b1) >>> RECENT_SHIFT) << 1;
   if (recent[slot] === text) return recent[slot + 1] as Lexeme;
   let lex = lexicon.get(text);
@@ -282,9 +287,9 @@ export function lexeme(text: string): Lexeme {
 
 // 2^14 slots, indexed by the top 14 bits of a 32-bit product.
 const RECENT_SHIFT = 18;
-// Per slot its text and its lexeme side by side (one cache line for both); '' marks an empty slot,
-// which no token text equals.
-const recent: (string | Lexeme)[] = new Array<string | Lexeme>(2 << (32 - RECENT_SHIFT)).fill('');
+// Per slot its text and its lexeme side by side (one cache line for both); undefined marks an empty
+// slot, which no token text equals (not even '', an empty text, which some callers pass).
+const recent: (string | Lexeme | undefined)[] = new Array<string | Lexeme | undefined>(2 << (32 - RECENT_SHIFT)).fill(undefined);
 
 /** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
 export const SENTENCE_START: Lexeme = makeLexeme('\u0002');
