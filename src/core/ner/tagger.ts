@@ -134,6 +134,15 @@ const work = {
   // Offsets of the role scores of a sentence's tokens and of the stand-ins around it (see roleAt below).
   roleAt: new Int32Array(64),
 };
+// Work arrays are kept after a call up to this size: 24 bytes a token at beam width 4 (they are made twice
+// the longest sentence's size), so for sentences of up to some 80,000 tokens. A longer one (a table or a
+// list without full stops, read as one sentence) leaves them to be made again at the next call.
+const WORK_BYTES_KEPT = 2 << 20;
+
+/** Bytes the decoder's work arrays hold between calls (for tests of their bound). */
+export function decoderWorkBytes(): number {
+  return work.label.byteLength + work.parent.byteLength + work.roleAt.byteLength;
+}
 
 /**
  * Beam-search decoding with the same features as greedy decoding: keeps the `width` best label
@@ -295,5 +304,10 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
     result.push(labels);
   }
   endDocument(tables);
+  if (decoderWorkBytes() > WORK_BYTES_KEPT) {
+    work.label = new Uint8Array(0);
+    work.parent = new Uint8Array(0);
+    work.roleAt = new Int32Array(64);
+  }
   return result;
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { labelSentences, shippedEntityModel, type EntityModel } from '../../../../src/core/ner/recognizer';
-import type { Scorer } from '../../../../src/core/ner/tagger';
+import { decoderWorkBytes, type Scorer } from '../../../../src/core/ner/tagger';
 import { arenaCapacity } from '../../../../src/core/ner/wordScores';
 
 // The entity tagger caches the summed scores of every word it has seen, per scorer, in one arena of
@@ -61,5 +61,18 @@ describe('cached word scores of the entity tagger', () => {
     assert.ok(after);
     assert.ok(most <= after.bound, `the arena grew to room for ${most} words within the document, over its bound of ${after.bound}`);
     assert.ok(after.roles <= after.bound && after.words <= after.bound, `after the document the arena keeps room for ${after.roles} words' role scores, ${after.words} words' tables`);
+  });
+});
+
+describe('work arrays of the entity tagger', () => {
+  it('does not keep the arrays of a sentence of 200,000 tokens after tagging it', function () {
+    this.timeout(60_000);
+    const sentence: string[] = [];
+    for (let k = 0; k < 50_000; k++) sentence.push('Kim', 'met', 'Lee', ',');
+    const labels = labelSentences([sentence]);
+    assert.equal(labels[0].length, sentence.length);
+    assert.ok(decoderWorkBytes() <= 2 << 20, `the decoder keeps ${decoderWorkBytes()} bytes of work arrays`);
+    // And they are made again as needed.
+    assert.deepEqual(labelSentences([sentence]), labels);
   });
 });
