@@ -162,11 +162,13 @@ export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float6
 
 /**
  * The offset of a word's own table of features on earlier decisions in `t.arena.words`, with row `row`
- * computed on first use (after `rolesAt` for the same scorer, which forgets another scorer's table). The
- * arena may grow: read `t.arena.words` after the calls.
+ * computed on first use. The word's offsets must be of this arena (the decoder calls `rolesAt` first,
+ * which forgets another scorer's table; done here when it has not). The arena may grow: read
+ * `t.arena.words` (and `t.arena.roles`) after the calls.
  */
 export function wordRow(lex: Lexeme, t: LabelTables, scorer: Scorer, row: number, pair: Uint32Array, sum: Float64Array): number {
   const arena = t.arena;
+  if (lex.scoresOwner !== arena.id) rolesAt(lex, t, scorer, sum);
   if (lex.wordsAt < 0) {
     arena.words = room(arena.words, arena.wordsUsed, WORD_STRIDE, WORDS_BOUND);
     lex.wordsAt = arena.wordsUsed;

@@ -1,7 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { labelSentences, shippedEntityModel, type EntityModel } from '../../../../src/core/ner/recognizer';
 import { decoderWorkBytes, type Scorer } from '../../../../src/core/ner/tagger';
-import { arenaCapacity } from '../../../../src/core/ner/wordScores';
+import { arenaCapacity, D, rolesAt, startDocument, wordRow } from '../../../../src/core/ner/wordScores';
+import { lexeme } from '../../../../src/core/ner/lexeme';
+import { LABEL_COUNT } from '../../../../src/core/ner/labels';
+import { mix } from '../../../../src/core/ner/hash';
 
 // The entity tagger caches the summed scores of every word it has seen, per scorer, in one arena of
 // arrays bounded to 32 K words: an arena that would pass the bound starts over between two sentences, and
@@ -74,5 +77,32 @@ describe('work arrays of the entity tagger', () => {
     assert.ok(decoderWorkBytes() <= 2 << 20, `the decoder keeps ${decoderWorkBytes()} bytes of work arrays`);
     // And they are made again as needed.
     assert.deepEqual(labelSentences([sentence]), labels);
+  });
+});
+
+describe('word tables of the entity tagger', () => {
+  it("reads a word's table of the scorer asked for, whichever scorer summed it before", () => {
+    const model = shippedEntityModel();
+    const shipped: Scorer = model.scorer ?? model.weights;
+    // Two scorers that score the same features differently (as the shipped model and one with learnt corrections).
+    const twice: Scorer = { accumulate: (f, from, to, out) => { const own = new Float64Array(out.length); shipped.accumulate(f, from, to, own); for (let c = 0; c < out.length; c++) out[c] += 2 * own[c]; } };
+    const lex = lexeme('Qwordtableov');
+    const pair = new Uint32Array(2);
+    const sum = new Float64Array(LABEL_COUNT);
+    const row = 3;
+    const read = (scorer: Scorer) => {
+      const t = startDocument(scorer);
+      const at = wordRow(lex, t, scorer, row, pair, sum);
+      return [...t.arena.words.subarray(at + row * LABEL_COUNT, at + (row + 1) * LABEL_COUNT)];
+    };
+    const expected = (scorer: Scorer) => {
+      const out = new Float64Array(LABEL_COUNT);
+      scorer.accumulate(Uint32Array.of(mix(D.Prev1Word, mix(row, lex.lowerHash)), mix(D.Prev1Shape, mix(row, lex.shapeHash))), 0, 2, out);
+      return [...Float32Array.from(out)];
+    };
+    rolesAt(lex, startDocument(shipped), shipped, sum);
+    assert.deepEqual(read(shipped), expected(shipped));
+    assert.deepEqual(read(twice), expected(twice), 'the table of the second scorer');
+    assert.deepEqual(read(shipped), expected(shipped), 'the table of the first scorer again');
   });
 });
