@@ -34,7 +34,7 @@ export interface Lexeme extends NameWord {
   readonly neverStarts: boolean;
   /** Written as a web address ("GlobalSecurity.org") or as capitals run into a number ("UNITED24"): a name the tagger may miss. */
   readonly webLike: boolean;
-  /** The place names the word may name the people of: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel (see features.ts demonymMarks). */
+  /** The place names the word may name the people of: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel (see features.ts demonymMarks; worked out only for the words it reads them of, capitalised with a lower-case letter and four characters or more). */
   readonly demonymStems: readonly string[];
   /** Feature hashes per role (see roleFeatures), worked out on first use. */
   roleCache: Uint32Array[] | undefined;
@@ -141,8 +141,9 @@ function demonymStems(word: string): readonly string[] {
 }
 
 const lexicon = new Map<string, Lexeme>();
-// Bounds the cache (under 1 KB a word, or 2.5 KB with all its cached scores); an article has a few
-// hundred distinct words, so the cache is rarely cleared.
+// Bounds the cache (under 1 KB a word; the decoder's cached scores of the words are not on them but in
+// arenas bounded apart, see wordScores.ts); an article has a few hundred distinct words, so the cache is
+// rarely cleared.
 const LEXICON_LIMIT = 30_000;
 
 function makeLexeme(word: string): Lexeme {
@@ -157,13 +158,14 @@ function makeLexeme(word: string): Lexeme {
   const shapeHash = hashString(weekday ? 'W' : wordShape(word, true)) | 0;
   const capitalised = /^\p{Lu}/u.test(word);
   const allLower = /^\p{Ll}+$/u.test(word);
+  const hasLower = /\p{Ll}/u.test(word);
   // The fields in the order of their use per token, so that the few read on every token share the
   // object's first cache lines (V8 lays them out in this order): case, then hashes and the decoder's
   // offsets, then what only some tokens or first sight need.
   return {
     capitalised,
     allLower,
-    hasLower: /\p{Ll}/u.test(word),
+    hasLower,
     hasLetter: /\p{L}/u.test(word),
     neverStarts: allLower || /^[.,;:!?"'()[\]-]+$/.test(word),
     weekday,
@@ -182,7 +184,8 @@ function makeLexeme(word: string): Lexeme {
     head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
     word,
     lower,
-    demonymStems: demonymStems(word),
+    // Only of the words that features.ts demonymMarks reads them of.
+    demonymStems: capitalised && hasLower && word.length >= 4 ? demonymStems(word) : NO_STEMS,
     roleCache: undefined,
   };
 }
