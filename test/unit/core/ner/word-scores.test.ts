@@ -85,7 +85,13 @@ describe('word tables of the entity tagger', () => {
     const model = shippedEntityModel();
     const shipped: Scorer = model.scorer ?? model.weights;
     // Two scorers that score the same features differently (as the shipped model and one with learnt corrections).
-    const twice: Scorer = { accumulate: (f, from, to, out) => { const own = new Float64Array(out.length); shipped.accumulate(f, from, to, own); for (let c = 0; c < out.length; c++) out[c] += 2 * own[c]; } };
+    const twice: Scorer = {
+      accumulate: (f, from, to, out) => {
+        const own = new Float64Array(out.length);
+        shipped.accumulate(f, from, to, own);
+        for (let c = 0; c < out.length; c++) out[c] += 2 * own[c];
+      },
+    };
     const lex = lexeme('Qwordtableov');
     const pair = new Uint32Array(2);
     const sum = new Float64Array(LABEL_COUNT);
