@@ -34,7 +34,7 @@ export interface Lexeme extends NameWord {
   readonly neverStarts: boolean;
   /** Written as a web address ("GlobalSecurity.org") or as capitals run into a number ("UNITED24"): a name the tagger may miss. */
   readonly webLike: boolean;
-  /** The place names the word may name the people of: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel (see features.ts demonymMarks). */
+  /** The place names the word may name the people of: "Koreans" → Korea, "Chinese" → China, "Israeli" → Israel (see features.ts demonymMarks; worked out only for the words it reads them of, capitalised with a lower-case letter and four characters or more). */
   readonly demonymStems: readonly string[];
   /** Feature hashes per role (see roleFeatures), worked out on first use. */
   roleCache: Uint32Array[] | undefined;
@@ -141,8 +141,9 @@ function demonymStems(word: string): readonly string[] {
 }
 
 const lexicon = new Map<string, Lexeme>();
-// Bounds the cache (under 1 KB a word, or 2.5 KB with all its cached scores); an article has a few
-// hundred distinct words, so the cache is rarely cleared.
+// Bounds the cache (under 1 KB a word; the decoder's cached scores of the words are not on them but in
+// arenas bounded apart, see wordScores.ts); an article has a few hundred distinct words, so the cache is
+// rarely cleared.
 const LEXICON_LIMIT = 30_000;
 
 function makeLexeme(word: string): Lexeme {
@@ -157,13 +158,14 @@ function makeLexeme(word: string): Lexeme {
   const shapeHash = hashString(weekday ? 'W' : wordShape(word, true)) | 0;
   const capitalised = /^\p{Lu}/u.test(word);
   const allLower = /^\p{Ll}+$/u.test(word);
+  const hasLower = /\p{Ll}/u.test(word);
   // The fields in the order of their use per token, so that the few read on every token share the
   // object's first cache lines (V8 lays them out in this order): case, then hashes and the decoder's
   // offsets, then what only some tokens or first sight need.
   return {
     capitalised,
     allLower,
-    hasLower: /\p{Ll}/u.test(word),
+    hasLower,
     hasLetter: /\p{L}/u.test(word),
     neverStarts: allLower || /^[.,;:!?"'()[\]-]+$/.test(word),
     weekday,
@@ -182,7 +184,8 @@ function makeLexeme(word: string): Lexeme {
     head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
     word,
     lower,
-    demonymStems: demonymStems(word),
+    // Only of the words that features.ts demonymMarks reads them of.
+    demonymStems: capitalised && hasLower && word.length >= 4 ? demonymStems(word) : NO_STEMS,
     roleCache: undefined,
   };
 }
@@ -238,7 +241,7 @@ function remember(text: string): Lexeme {
     lexicon.clear();
     short.fill(undefined);
     shortCount = 0;
-    recent.fill('');
+    recent.fill(undefined);
   }
   return makeLexeme(normalizeWord(text));
 }
@@ -266,8 +269,13 @@ export function lexeme(text: string): Lexeme {
   // whose size makes each look-up a few cache misses, only on a miss there. The five characters, spread
   // by a multiplication over 16 K slots, leave one long word in ten to the map (three characters summed
   // into 4 K slots left one in three).
+  // Left here with fewer than two characters: one non-ASCII character (quotes, dashes, CJK) or none,
+  // where characters out of range count as 0 (NaN would send them all to slot 0).
   const n = text.length;
-  const mixed = n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(1) * 7919 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131 + text.charCodeAt(n - 2) * 1031;
+  const mixed =
+    n >= 2
+      ? n * 7 + text.charCodeAt(0) * 31 + text.charCodeAt(1) * 7919 + text.charCodeAt(n >> 1) * 17 + text.charCodeAt(n - 1) * 131 + text.charCodeAt(n - 2) * 1031
+      : n * 7 + (n === 1 ? text.charCodeAt(0) * (31 + 17 + 131) : 0);
   const slot = (Math.imul(mixed, 0x9e3779b1) >>> RECENT_SHIFT) << 1;
   if (recent[slot] === text) return recent[slot + 1] as Lexeme;
   let lex = lexicon.get(text);
@@ -282,9 +290,9 @@ export function lexeme(text: string): Lexeme {
 
 // 2^14 slots, indexed by the top 14 bits of a 32-bit product.
 const RECENT_SHIFT = 18;
-// Per slot its text and its lexeme side by side (one cache line for both); '' marks an empty slot,
-// which no token text equals.
-const recent: (string | Lexeme)[] = new Array<string | Lexeme>(2 << (32 - RECENT_SHIFT)).fill('');
+// Per slot its text and its lexeme side by side (one cache line for both); undefined marks an empty
+// slot, which no token text equals (not even '', an empty text, which some callers pass).
+const recent: (string | Lexeme | undefined)[] = new Array<string | Lexeme | undefined>(2 << (32 - RECENT_SHIFT)).fill(undefined);
 
 /** Stand-ins for the words before the start and after the end of a sentence (control characters never form a token). */
 export const SENTENCE_START: Lexeme = makeLexeme('\u0002');

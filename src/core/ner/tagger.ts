@@ -8,7 +8,7 @@ import { FeatureBuffer, PreparedSentence, tokenFeatures } from './features';
 import { Lexeme, roleFeatures, ROLE_COUNT, ROLE_OFFSETS, SENTENCE_END, SENTENCE_START } from './lexeme';
 import { mix } from './hash';
 import { ALLOWED, canEnd, LABEL_COUNT, labelType, NEXT_FROM, NEXT_LABELS } from './labels';
-import { D, MEMORY_OUTSIDE, rolesAt, ROWS, rowOf, tablesFor, wordRow } from './wordScores';
+import { D, endDocument, MEMORY_OUTSIDE, rolesAt, ROWS, rowOf, startDocument, startSentence, wordRow } from './wordScores';
 
 /** Adds up label weights of features. */
 export interface Scorer {
@@ -134,6 +134,15 @@ const work = {
   // Offsets of the role scores of a sentence's tokens and of the stand-ins around it (see roleAt below).
   roleAt: new Int32Array(64),
 };
+// Work arrays are kept after a call up to this size: 24 bytes a token at beam width 4 (they are made twice
+// the longest sentence's size), so for sentences of up to some 80,000 tokens. A longer one (a table or a
+// list without full stops, read as one sentence) leaves them to be made again at the next call.
+const WORK_BYTES_KEPT = 2 << 20;
+
+/** Bytes the decoder's work arrays hold between calls (for tests of their bound). */
+export function decoderWorkBytes(): number {
+  return work.label.byteLength + work.parent.byteLength + work.roleAt.byteLength;
+}
 
 /**
  * Beam-search decoding with the same features as greedy decoding: keeps the `width` best label
@@ -150,7 +159,7 @@ const work = {
  */
 export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer, width: number, margin = Infinity, skipLowercase = false): Uint8Array[] {
   const scoreMargin = margin / (scorer.scale ?? 1);
-  const tables = tablesFor(scorer);
+  const tables = startDocument(scorer);
   const { prev1: prev1Scores, prev2: prev2Scores, memory: memoryScores } = tables;
   const { pair, base, base2, scratch } = work;
   let roleAt = work.roleAt;
@@ -175,6 +184,7 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
     // Where the role scores of each token and of the stand-ins two places around the sentence are, looked
     // up once (a token's are read by itself and its four neighbours): roleAt[i + 2] is token i's.
     if (roleAt.length < n + 4) roleAt = work.roleAt = new Int32Array(2 * (n + 4));
+    startSentence(tables, n);
     roleAt[0] = roleAt[1] = rolesAt(SENTENCE_START, tables, scorer, base2);
     for (let j = 0; j < n; j++) roleAt[j + 2] = rolesAt(lexemes[j], tables, scorer, base2);
     roleAt[n + 2] = roleAt[n + 3] = rolesAt(SENTENCE_END, tables, scorer, base2);
@@ -292,6 +302,12 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
     }
     for (let i = 0; i < n; i++) if (lexemes[i].capitalised) memory.set(lexemes[i].lowerHash | 0, memoryValue(labels[i]));
     result.push(labels);
+  }
+  endDocument(tables);
+  if (decoderWorkBytes() > WORK_BYTES_KEPT) {
+    work.label = new Uint8Array(0);
+    work.parent = new Uint8Array(0);
+    work.roleAt = new Int32Array(64);
   }
   return result;
 }

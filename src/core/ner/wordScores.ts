@@ -60,33 +60,40 @@ export interface LabelTables {
 
 const ROLE_STRIDE = ROLE_COUNT * LABEL_COUNT;
 const WORD_STRIDE = WORD_ROWS * LABEL_COUNT;
-// Words an arena holds before it starts over at the next document (11 MB of role scores, at most 53 MB of
-// words' tables, as many as a lexicon full of words with a table each): the lexicon keeps at most 30,000
-// words, but the words of a lexicon emptied since would otherwise keep their rows for good.
+// Words an arena holds: 11 MB of role scores and at most 53 MB of words' tables (as many as a lexicon
+// full of words with a table each). The lexicon keeps at most 30,000 words, but the words of a lexicon
+// emptied since would otherwise keep their rows for good, and one long document may bring more. An arena
+// that would pass the bound within a document starts over before the next sentence (startSentence; the
+// scores are a cache, summed again the same), so its arrays grow to the bound and no further, unless
+// one sentence alone holds more words; and an arena left full or larger at the end of a document is
+// dropped (endDocument), as the scorer may not be used again for long: the extension keeps two.
 const ARENA_WORDS = 1 << 15;
+const ROLES_BOUND = ARENA_WORDS * ROLE_STRIDE;
+const WORDS_BOUND = ARENA_WORDS * WORD_STRIDE;
 let arenaIds = 0;
 
+// Initial sizes: powers of two in words, so that doubling reaches the bound exactly.
 function newArena(): ScoreArena {
   return { id: ++arenaIds, roles: new Float32Array(ROLE_STRIDE * 1024), rolesUsed: 0, words: new Float32Array(WORD_STRIDE * 256), wordsUsed: 0 };
 }
 
-/** `data` with room for `more` values after `used` (a copy twice as large when full). */
-function room(data: Float32Array, used: number, more: number): Float32Array {
+/** `data` with room for `more` values after `used` (a copy twice as large when full, but no larger than `bound` when that is room enough). */
+function room(data: Float32Array, used: number, more: number, bound: number): Float32Array {
   if (used + more <= data.length) return data;
-  const grown = new Float32Array(data.length * 2);
-  grown.set(data);
+  let size = data.length * 2;
+  if (size > bound && used + more <= bound) size = bound;
+  while (size < used + more) size *= 2;
+  const grown = new Float32Array(size);
+  grown.set(data.subarray(0, used));
   return grown;
 }
 
 const labelTables = new WeakMap<Scorer, LabelTables>();
 
-/** The tables of a scorer, made on first use; called at the start of a document. */
-export function tablesFor(scorer: Scorer): LabelTables {
+/** The tables of a scorer, made on first use; called at the start of a document (see endDocument). */
+export function startDocument(scorer: Scorer): LabelTables {
   let t = labelTables.get(scorer);
-  if (t) {
-    if (t.arena.rolesUsed >= ARENA_WORDS * ROLE_STRIDE || t.arena.wordsUsed >= ARENA_WORDS * WORD_STRIDE) t.arena = newArena();
-    return t;
-  }
+  if (t) return t;
   const one = new Uint32Array(1);
   const score = (out: Float64Array, at: number, feature: number): void => {
     one[0] = feature;
@@ -109,13 +116,35 @@ export function tablesFor(scorer: Scorer): LabelTables {
 }
 
 /**
+ * Called before the role scores of a sentence of `n` tokens are looked up: starts the arena over when
+ * they might not fit in it within the bound (a sentence's look-ups must all be in one arena).
+ */
+export function startSentence(t: LabelTables, n: number): void {
+  const a = t.arena;
+  if (a.rolesUsed === 0) return;
+  // Each token may add its role scores and its own table, and the stand-ins around the sentence their role scores.
+  if (a.rolesUsed + (n + 2) * ROLE_STRIDE > ROLES_BOUND || a.wordsUsed + n * WORD_STRIDE > WORDS_BOUND) t.arena = newArena();
+}
+
+/** Called at the end of a document: drops an arena that is full (it would start over anyway) or larger than the bound. */
+export function endDocument(t: LabelTables): void {
+  const a = t.arena;
+  if (a.rolesUsed >= ROLES_BOUND || a.wordsUsed >= WORDS_BOUND || a.roles.length > ROLES_BOUND || a.words.length > WORDS_BOUND) t.arena = newArena();
+}
+
+/** The words a scorer's arena has room for now, as role scores and as words' tables (for tests of its bound). */
+export function arenaCapacity(scorer: Scorer): { roles: number; words: number; bound: number } | undefined {
+  const a = labelTables.get(scorer)?.arena;
+  return a && { roles: a.roles.length / ROLE_STRIDE, words: a.words.length / WORD_STRIDE, bound: ARENA_WORDS };
+}
+/**
  * The offset of a word's role scores in `t.arena.roles`, summed on first sight (in float64, stored as
  * float32); `sum` is scratch. The arena may grow (a new array): read `t.arena.roles` after the calls.
  */
 export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float64Array): number {
   const arena = t.arena;
   if (lex.scoresOwner === arena.id) return lex.rolesAt;
-  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE));
+  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE, ROLES_BOUND));
   const at = arena.rolesUsed;
   arena.rolesUsed += ROLE_STRIDE;
   const features = roleFeaturesOnce(lex);
@@ -133,13 +162,15 @@ export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float6
 
 /**
  * The offset of a word's own table of features on earlier decisions in `t.arena.words`, with row `row`
- * computed on first use (after `rolesAt` for the same scorer, which forgets another scorer's table). The
- * arena may grow: read `t.arena.words` after the calls.
+ * computed on first use. The word's offsets must be of this arena (the decoder calls `rolesAt` first,
+ * which forgets another scorer's table; done here when it has not). The arena may grow: read
+ * `t.arena.words` (and `t.arena.roles`) after the calls.
  */
 export function wordRow(lex: Lexeme, t: LabelTables, scorer: Scorer, row: number, pair: Uint32Array, sum: Float64Array): number {
   const arena = t.arena;
+  if (lex.scoresOwner !== arena.id) rolesAt(lex, t, scorer, sum);
   if (lex.wordsAt < 0) {
-    arena.words = room(arena.words, arena.wordsUsed, WORD_STRIDE);
+    arena.words = room(arena.words, arena.wordsUsed, WORD_STRIDE, WORDS_BOUND);
     lex.wordsAt = arena.wordsUsed;
     arena.wordsUsed += WORD_STRIDE;
   }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { recognizeEntities } from '../../../../src/core/ner';
+import { labelSentences } from '../../../../src/core/ner/recognizer';
 import { lexeme, roleFeatures } from '../../../../src/core/ner/lexeme';
 
 // Lexemes are cached three ways for speed (tokens of one or two ASCII characters by character code,
@@ -22,5 +23,17 @@ describe('lexeme caches of the entity tagger', () => {
       assert.deepEqual(fields(word), seen, `"${word}" reads the same`);
     }
     assert.deepEqual(recognizeEntities(text), before);
+  });
+
+  it('tags a sentence with an empty token, and tells one-character tokens apart', () => {
+    // An empty text once answered with the mark of an empty slot of the recent words' table, not a lexeme.
+    const labels = labelSentences([['Kim', '', 'Seoul']]);
+    assert.equal(labels.length, 1);
+    assert.equal(labels[0].length, 3);
+    assert.equal(labels[0][1], 0, 'an empty token is outside any name');
+    assert.equal(lexeme('').word, '');
+    for (const [text, word] of [['\u201c', '"'], ['\u201d', '"'], ['\u2019', "'"], ['\u2014', '--'], ['\u97d3', '\u97d3'], ['', '']]) {
+      assert.equal(lexeme(text).word, word, `the lexeme of "${text}"`);
+    }
   });
 });
