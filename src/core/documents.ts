@@ -64,12 +64,17 @@ export function exportInputOf(reading: SidecarReading, text: string, name: strin
   const gone = new Set(reading.orphanContext.keys());
   const warnings = reading.orphans.map((o) => `${name}: ${o.id} “${o.quote}” does not anchor on the text (${o.reason}); not exported`);
   // An entry that fails validation is not in the model: without this line an export left it out unsaid.
-  for (const d of reading.diagnostics) if (isError(d)) warnings.push(`${name}: sidecar line ${d.line + 1}: ${d.message}; not exported`);
+  for (const d of reading.diagnostics) if (isError(d)) warnings.push(`${name}: sidecar line ${d.line + 1}: ${clause(d.message)}; not exported`);
   const annotations = doc.annotations.filter((a) => !gone.has(a.id));
   const facts = doc.facts.filter((f) => !gone.has(f.id)).map((f) => ({ ...f, entities: f.entities.filter((id) => !gone.has(id)) }));
   const input: ExportInput = { text, name, doc: { ...doc, annotations, facts } };
   if (uri !== undefined) input.uri = uri;
   return { input, warnings };
+}
+
+/** A diagnostic's sentence as a clause that more is said after ('… kept as is; not exported', not 'is.; not'). */
+export function clause(message: string): string {
+  return message.replace(/\.$/, '');
 }
 
 /** An id maker that knows every id of the document (see core/ids.ts: random ids, merge-friendly). */

@@ -131,6 +131,13 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     assert.equal(fresh.document.annotations[0].note, 'the general');
   });
 
+  it('ends a diagnostic sentence before what the export says of it (no "kept as is.; not exported")', () => {
+    const sidecar = updateSidecar(undefined, { document: existing(), text: TEXT }).replace('id: a7', 'id: a1');
+    const { warnings } = exportInputOf(readSidecar(sidecar, TEXT), TEXT, 'korea.txt');
+    assert.match(warnings.join('\n'), /used twice: this entry is ignored and kept as is; not exported/);
+    assert.doesNotMatch(warnings.join('\n'), /\.;/);
+  });
+
   it('adds recogniser mentions as suggestions, but not over an existing or rejected annotation', () => {
     const mentions = [
       { type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', source: 'ner' },
