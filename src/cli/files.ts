@@ -206,5 +206,13 @@ export function shown(file: string, cwd = process.cwd()): string {
  * run that seems stuck tells why rather than sitting silent for up to 15 s.
  */
 export function saysWaiting(lock: string): void {
-  process.stderr.write(`factmark: waiting for another writer to release ${lock}\n`);
+  // The lock's path from where the user runs (its file name alone does not say which folder's); the
+  // lock is named by the sidecar's real path, so the cwd is taken as a real path too.
+  let cwd = process.cwd();
+  try {
+    cwd = fs.realpathSync(cwd);
+  } catch {
+    // the cwd as given
+  }
+  process.stderr.write(`factmark: waiting for another writer to release ${shown(lock, cwd)}\n`);
 }

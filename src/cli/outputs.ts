@@ -1,7 +1,7 @@
 /**
  * Where an export writes, checked before anything is written (issue 11: `export -o story.txt` used to
  * replace the article with CSV). An output may never be a document or sidecar being read, nor any
- * sidecar or annotated document; an existing file is replaced only with `--force`. Each file is then written atomically, so an
+ * sidecar, nor an annotated document unless it holds what would be written; an existing file is replaced only with `--force`. Each file is then written atomically, so an
  * interrupted export leaves the old file or the new one, never half of one.
  */
 import * as fs from 'node:fs';
@@ -36,7 +36,11 @@ export function checkOutputs(files: readonly PlannedFile[], inputs: readonly str
     }
     if (isSidecarPath(f.path) || isSidecarPath(real)) throw new OutputRefused(`${name} is a Factmark sidecar: refusing to write an export over it; choose another --out`);
     // Another article's annotations would be left on a text they were not made on (brat writes <doc>.txt).
-    if (fs.existsSync(sidecarPathFor(real))) throw new OutputRefused(`${name} is an annotated document (it has a sidecar): refusing to write an export over it, even with --force; choose another --out`);
+    // The same text written again changes nothing: an earlier brat export whose copies were annotated
+    // can still be refreshed.
+    if (fs.existsSync(sidecarPathFor(real)) && !sameContent(f)) {
+      throw new OutputRefused(`${name} is an annotated document (it has a sidecar) with another text: refusing to write an export over it, even with --force; choose another --out`);
+    }
     if (seen.has(real)) throw new OutputRefused(`two exported files would both be written to ${name}`);
     seen.add(real);
     let stat: fs.Stats | undefined;
@@ -48,6 +52,15 @@ export function checkOutputs(files: readonly PlannedFile[], inputs: readonly str
     if (stat?.isDirectory()) throw new OutputRefused(`${name} is a folder; give a file name with --out`);
     if (stat && !stat.isFile()) throw new OutputRefused(`${name} is not a regular file; refusing to write to it`);
     if (stat && !force) throw new OutputRefused(`${name} exists; refusing to replace it (add --force to replace existing files)`);
+  }
+}
+
+/** Whether the file on disk holds exactly what would be written. */
+function sameContent(f: PlannedFile): boolean {
+  try {
+    return fs.readFileSync(f.path).equals(Buffer.from(f.content, 'utf8'));
+  } catch {
+    return false;
   }
 }
 

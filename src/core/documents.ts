@@ -8,6 +8,7 @@ import { STEP, runAll, type Steps } from './slices';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
 import { fingerprintMatches, loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
 import type { ExportInput, ImportProblem, ImportResult } from './export';
+import { kbKey } from './export/names';
 
 /** An annotation or fact of a sidecar that no longer anchors on its document's text. */
 export interface OrphanReport {
@@ -63,12 +64,17 @@ export function exportInputOf(reading: SidecarReading, text: string, name: strin
   const gone = new Set(reading.orphanContext.keys());
   const warnings = reading.orphans.map((o) => `${name}: ${o.id} “${o.quote}” does not anchor on the text (${o.reason}); not exported`);
   // An entry that fails validation is not in the model: without this line an export left it out unsaid.
-  for (const d of reading.diagnostics) if (isError(d)) warnings.push(`${name}: sidecar line ${d.line + 1}: ${d.message}; not exported`);
+  for (const d of reading.diagnostics) if (isError(d)) warnings.push(`${name}: sidecar line ${d.line + 1}: ${clause(d.message)}; not exported`);
   const annotations = doc.annotations.filter((a) => !gone.has(a.id));
   const facts = doc.facts.filter((f) => !gone.has(f.id)).map((f) => ({ ...f, entities: f.entities.filter((id) => !gone.has(id)) }));
   const input: ExportInput = { text, name, doc: { ...doc, annotations, facts } };
   if (uri !== undefined) input.uri = uri;
   return { input, warnings };
+}
+
+/** A diagnostic's sentence as a clause that more is said after ('… kept as is; not exported', not 'is.; not'). */
+export function clause(message: string): string {
+  return message.replace(/\.$/, '');
 }
 
 /** An id maker that knows every id of the document (see core/ids.ts: random ids, merge-friendly). */
@@ -84,7 +90,37 @@ export function mergeImported(existing: AnnotatedDocument, imported: Pick<Import
   return runAll(mergeImportedSteps(existing, imported));
 }
 
-const FIELD_NAMES = { note: 'note', kb: 'KB id', value: 'value' } as const;
+const FIELD_NAMES = { note: 'note', kb: 'KB id', value: 'value', date: 'date' } as const;
+type Field = keyof typeof FIELD_NAMES;
+
+/** A note, KB id, value or date that says something: an empty one (brat's cleared note) is none. */
+const said = (v: string | undefined): v is string => v !== undefined && v !== '';
+/** The same field value, a KB id compared as the importers read it (`Q42`, `Wikidata:Q42` and its IRI are one). */
+const same = (k: Field, x: string, y: string) => (k === 'kb' ? kbKey(x) === kbKey(y) : x === y);
+
+/**
+ * The entry `twin` (already there) completed with what the file's `from` says and it lacks, or
+ * undefined when nothing is added; what it already has stays (the sidecar's own status, note, KB id...),
+ * and a differing one of the file is pushed on `kept`. A rejected entry is left as the user left it.
+ */
+function complete<T extends { id: string; status?: string } & Partial<Record<Field, string>>>(twin: T, from: Partial<Record<Field, string>>, fields: readonly Field[], what: string, kept: ImportProblem[]): T | undefined {
+  if (twin.status === 'rejected') return undefined;
+  const missing: Field[] = [];
+  for (const k of fields) {
+    const theirs = from[k];
+    const ours = twin[k];
+    if (!said(theirs)) continue;
+    if (!said(ours)) missing.push(k);
+    else if (!same(k, theirs, ours)) {
+      const reason = `${FIELD_NAMES[k]} “${theirs}” of ${what} not imported: the sidecar's ${twin.id} has “${ours}” (Factmark keeps one)`;
+      kept.push({ kind: 'unsupported', reason, ref: twin.id, imported: false });
+    }
+  }
+  if (missing.length === 0) return undefined;
+  const filled = { ...twin };
+  for (const k of missing) (filled as Partial<Record<Field, string>>)[k] = from[k];
+  return filled;
+}
 
 /** What {@link mergeImported} returns. */
 export interface MergedImport {
@@ -112,7 +148,10 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   annotations.forEach((x, i) => bySpan.has(spanKey(x)) || bySpan.set(spanKey(x), i));
   yield;
   let addedAnnotations = 0;
-  let updated = 0;
+  // Entries the sidecar had before that the import completed: each counted once, whatever number of
+  // the file's entries fell on it (a file may hold the same span twice); entries it added are not updates.
+  const before = new Set([...existing.annotations.map((x) => x.id), ...existing.facts.map((x) => x.id)]);
+  const updated = new Set<string>();
   const kept: ImportProblem[] = [];
   let n = 0;
   for (const ann of imported.annotations) {
@@ -121,19 +160,10 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
     if (twinAt !== undefined) {
       const twin = annotations[twinAt];
       renamed.set(ann.id, twin.id);
-      // What the file says and the annotation lacks is added to it, like a fact's missing links;
-      // what it already has stays (the sidecar's own status, note, KB id and value).
-      const missing = (['note', 'kb', 'value'] as const).filter((k) => ann[k] !== undefined && twin[k] === undefined);
-      for (const k of ['note', 'kb', 'value'] as const) {
-        if (ann[k] === undefined || twin[k] === undefined || ann[k] === twin[k]) continue;
-        const reason = `${FIELD_NAMES[k]} “${ann[k]}” of ${twin.type} “${twin.text}” not imported: the sidecar's ${twin.id} has “${twin[k]}” (Factmark keeps one)`;
-        kept.push({ kind: 'unsupported', reason, ref: twin.id, imported: false });
-      }
-      if (missing.length > 0) {
-        const filled: Annotation = { ...twin };
-        for (const k of missing) filled[k] = ann[k];
+      const filled = complete(twin, ann, ['note', 'kb', 'value'], `${twin.type} “${twin.text}”`, kept);
+      if (filled) {
         annotations[twinAt] = filled;
-        updated++;
+        if (before.has(twin.id)) updated.add(twin.id);
       }
       continue;
     }
@@ -158,9 +188,10 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
     if (twinAt !== undefined) {
       const twin = facts[twinAt];
       const missing = entities.filter((id) => !twin.entities.includes(id));
-      if (missing.length > 0) {
-        facts[twinAt] = { ...twin, entities: [...twin.entities, ...missing] };
-        updated++;
+      const filled = complete(twin, fact, ['note', 'date'], `${twin.label} “${twin.text}”`, kept) ?? (missing.length > 0 ? { ...twin } : undefined);
+      if (filled) {
+        facts[twinAt] = { ...filled, entities: [...twin.entities, ...missing] };
+        if (before.has(twin.id)) updated.add(twin.id);
       }
       continue;
     }
@@ -175,7 +206,7 @@ export function* mergeImportedSteps(existing: AnnotatedDocument, imported: Pick<
   // already set here is the user's and stays.
   const dated = existing.documentDate === undefined && imported.documentDate !== undefined;
   if (dated) document.documentDate = imported.documentDate;
-  return { document, addedAnnotations, addedFacts, updated, kept, ...(dated ? { documentDate: imported.documentDate } : {}) };
+  return { document, addedAnnotations, addedFacts, updated: updated.size, kept, ...(dated ? { documentDate: imported.documentDate } : {}) };
 }
 
 /**

@@ -103,7 +103,8 @@ async function runExport(values: Values, paths: string[], io: Io): Promise<numbe
     destination = asFolder ? `${shown(target, io.cwd)}${path.sep} (${plural(planned.length, 'file')})` : shown(target, io.cwd);
   }
   const annotations = inputs.reduce((n, i) => n + i.doc.annotations.filter((a) => a.status === 'confirmed' || (options.includeSuggested && a.status === 'suggested')).length, 0);
-  const facts = inputs.reduce((n, i) => n + i.doc.facts.length, 0);
-  io.err(`Exported ${plural(annotations, 'annotation')} and ${plural(facts, 'fact')} from ${plural(inputs.length, 'document')} to ${destination} (${format.label}).\n`);
+  // Facts a format has no place for were warned about above, not exported: the summary does not count them.
+  const facts = format.dropsFacts ? '' : ` and ${plural(inputs.reduce((n, i) => n + i.doc.facts.length, 0), 'fact')}`;
+  io.err(`Exported ${plural(annotations, 'annotation')}${facts} from ${plural(inputs.length, 'document')} to ${destination} (${format.label}).\n`);
   return 0;
 }

@@ -5,6 +5,7 @@ import { ENTITIES_FILE, parseEntities } from '../../core/entities';
 import { describeQuery, indexSidecar, isDate, parseSearch, typeName, WorkspaceIndex, type IndexedFact, type IndexedMention, type IndexQuery } from '../../core/index';
 import type { AnnotationStatus } from '../../core/model';
 import { parseSidecar } from '../../core/sidecar';
+import { clause } from '../../core/documents';
 import { collect, readIfExists, readText, shown, statGiven, UsageError } from '../files';
 import { plural } from '../load';
 import { defineCommand, type Io, type Values } from '../command';
@@ -50,7 +51,7 @@ export function loadIndex(paths: readonly string[], cwd: string, entitiesFile?: 
         continue;
       }
       // An entry that fails validation is not in the index: say so, or the answer is short unsaid.
-      for (const d of parsed.diagnostics) if (d.severity === 'error') problems.push(`${where}:${d.line + 1}:${d.column + 1}: error: ${d.message}; left out`);
+      for (const d of parsed.diagnostics) if (d.severity === 'error') problems.push(`${where}:${d.line + 1}:${d.column + 1}: error: ${clause(d.message)}; left out`);
       index.setDocument(indexSidecar(doc.path, doc.name, parsed.doc, readText(doc.path)));
     } catch (err) {
       problems.push(`${where}: error: ${(err as Error).message}`);

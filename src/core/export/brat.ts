@@ -167,7 +167,9 @@ function eventArguments(fact: Fact, tOf: Map<string, string>): string {
 }
 
 function kbRef(kb: string): string {
+  // `Q5` and `Wikidata:Q5` are the same id to the import (names.ts kbKey): both as brat writes it
   if (/^Q[1-9]\d*$/.test(kb)) return `Wikidata:${kb}`;
+  if (/^Wikidata:Q[1-9]\d*$/.test(kb)) return kb;
   // an id that already names its database (`GeoNames:1835848`) keeps it, unless the import reads
   // that database otherwise (a value, a bare QID, a KB: prefix): `KB:x` came back as `x`
   const db = /^([^\s:]+):\S+$/.exec(kb)?.[1];

@@ -160,6 +160,8 @@ function applyTargeted(out: ImportCollector, l: TargetedLine, byT: Map<string, A
     // The document's date, which Factmark's export notes on one entity (brat has no other place for it).
     // Told by the line as written: a user's note worded so has its first letter escaped.
     if (l.tail.startsWith(BRAT_DOCUMENT_DATE_NOTE)) return void out.documentDateFound(note.slice(BRAT_DOCUMENT_DATE_NOTE.length), { ref: l.id, line: l.line });
+    // An empty note line (brat writes one when a note is cleared in its UI) is no note.
+    if (note === '') return;
     target.note = target.note ? `${target.note}\n${note}` : note;
     return;
   }

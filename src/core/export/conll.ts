@@ -14,7 +14,6 @@ export const DOCSTART = '-DOCSTART- -X- O O';
 /** One document in IOB2, starting with its DOCSTART line. */
 export function toConll(input: ExportInput, options: ExportOptions = {}, warnings: string[] = []): string {
   const selected = selectAnnotations(input, options);
-  warnDropped(input, selected, ['note', 'kb', 'value', 'fact'], 'CoNLL keeps token spans and types only', warnings);
   const spans = withoutOverlaps(input, selected, warnings);
   const cuts = new Set<number>();
   for (const a of spans) cuts.add(a.start).add(a.end);
@@ -50,6 +49,7 @@ export function toConll(input: ExportInput, options: ExportOptions = {}, warning
 /** All documents in one file. */
 export function exportConll(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
   const warnings: string[] = [];
+  warnDropped(docs, options, ['note', 'kb', 'value', 'fact'], 'CoNLL keeps token spans and types only', warnings);
   const content = sortInputs(docs).map((d) => toConll(d, options, warnings)).join('');
   return { files: [{ name: 'annotations.conll', content }], warnings };
 }

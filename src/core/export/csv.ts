@@ -29,6 +29,6 @@ export function toCsv(docs: ExportInput[], options: ExportOptions = {}): string 
 /** All documents as one CSV file. */
 export function exportCsv(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
   const warnings: string[] = [];
-  for (const d of sortInputs(docs)) warnDropped(d, [], ['fact'], 'CSV has one row per annotation', warnings);
+  warnDropped(docs, options, ['fact'], 'CSV has one row per annotation', warnings);
   return { files: [{ name: 'annotations.csv', content: toCsv(docs, options) }], warnings };
 }

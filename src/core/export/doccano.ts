@@ -20,8 +20,6 @@ export function toDoccanoLine(input: ExportInput, options: ExportOptions = {}, w
   const label = selected.map((a) => [cp ? map.toCodePoint(a.start) : a.start, cp ? map.toCodePoint(a.end) : a.end, a.type]);
   const suggested = selected.flatMap((a, i) => (a.status === 'suggested' ? [i] : []));
   const overlapping = countOverlapping(selected);
-  // doccano's sequence labelling holds spans and types only: say what stays behind
-  warnDropped(input, selected, ['note', 'kb', 'value', 'fact'], 'doccano keeps spans and types only', warnings);
   if (overlapping > 0) {
     warnings.push(`${input.name}: ${overlapping} of ${selected.length} spans overlap; a doccano project without "Allow overlapping spans" drops them on import`);
   }
@@ -31,6 +29,8 @@ export function toDoccanoLine(input: ExportInput, options: ExportOptions = {}, w
 /** All documents as one JSONL file. */
 export function exportDoccano(docs: ExportInput[], options: ExportOptions = {}): ExportResult {
   const warnings: string[] = [];
+  // doccano's sequence labelling holds spans and types only: say what stays behind
+  warnDropped(docs, options, ['note', 'kb', 'value', 'fact'], 'doccano keeps spans and types only', warnings);
   const lines = sortInputs(docs).map((d) => toDoccanoLine(d, options, warnings) + '\n');
   return { files: [{ name: 'annotations.jsonl', content: lines.join('') }], warnings };
 }

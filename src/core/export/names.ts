@@ -25,11 +25,18 @@ export function escapeNote(note: string): string {
 }
 
 const NOTE_ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\u2028': '\\u2028', '\u2029': '\\u2029' };
-const NOTE_UNESCAPES: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t', u2028: '\u2028', u2029: '\u2029', u0046: 'F' };
+const NOTE_UNESCAPES: Record<string, string> = { '\\': '\\', n: '\n', r: '\r', t: '\t', u2028: '\u2028', u2029: '\u2029' };
+/** The escaped F that {@link escapeUserNote} writes, only ever at a note's start. */
+const ESCAPED_F = '\\u0046';
 
-/** Inverse of {@link escapeNote} and {@link escapeUserNote}; an unknown escape stays as it is. */
+/**
+ * Inverse of {@link escapeNote} and {@link escapeUserNote}; an unknown escape stays as it is. `\u0046` is
+ * read only at the start, where Factmark writes it: elsewhere it is a foreign note's own text.
+ */
 export function unescapeNote(line: string): string {
-  return line.replace(/\\(\\|n|r|t|u2028|u2029|u0046)/g, (m, c: string) => NOTE_UNESCAPES[c] ?? m);
+  const lead = line.startsWith(ESCAPED_F) ? 'F' : '';
+  const rest = lead ? line.slice(ESCAPED_F.length) : line;
+  return lead + rest.replace(/\\(\\|n|r|t|u2028|u2029)/g, (m, c: string) => NOTE_UNESCAPES[c] ?? m);
 }
 
 /**
@@ -39,7 +46,7 @@ export function unescapeNote(line: string): string {
  */
 export function escapeUserNote(note: string, dateLine: string): string {
   const escaped = escapeNote(note);
-  return escaped.startsWith(dateLine) ? '\\u0046' + escaped.slice(1) : escaped;
+  return escaped.startsWith(dateLine) ? ESCAPED_F + escaped.slice(1) : escaped;
 }
 
 /** CoNLL-2003 label of a Factmark type: PERSON→PER, ORGANIZATION→ORG, PLACE→LOC, others unchanged. */
@@ -79,6 +86,15 @@ export function kbIri(kb: string): string | undefined {
 export function kbFromIri(iri: string): string {
   const m = WIKIDATA_IRI.exec(iri);
   return m ? m[1] : iri;
+}
+
+/**
+ * A knowledge-base id as the importers read it, for comparing: a Wikidata item written `Q42`,
+ * `Wikidata:Q42` (brat's database prefix) or as its Wikidata IRI (W3C) is the same id `Q42`.
+ */
+export function kbKey(kb: string): string {
+  const prefixed = /^Wikidata:(Q[1-9]\d*)$/.exec(kb);
+  return prefixed ? prefixed[1] : kbFromIri(kb);
 }
 
 /** Percent-encodes whitespace and `%` so that a value fits in one space-free field, reversibly. */

@@ -18,10 +18,10 @@ import { importW3c } from './w3cImport';
 export const exportFormats: ExportFormat[] = [
   { id: 'w3c', label: 'W3C Web Annotation (JSON-LD)', extension: 'jsonld', export: exportW3c },
   { id: 'brat', label: 'brat standoff (.ann + annotation.conf)', extension: 'ann', export: exportBrat },
-  { id: 'conll', label: 'CoNLL-2003 IOB2 (token, tag)', extension: 'conll', export: exportConll },
-  { id: 'doccano', label: 'doccano JSONL (sequence labelling)', extension: 'jsonl', export: exportDoccano },
+  { id: 'conll', label: 'CoNLL-2003 IOB2 (token, tag)', extension: 'conll', dropsFacts: true, export: exportConll },
+  { id: 'doccano', label: 'doccano JSONL (sequence labelling)', extension: 'jsonl', dropsFacts: true, export: exportDoccano },
   { id: 'json', label: 'Factmark JSON', extension: 'json', export: exportJson },
-  { id: 'csv', label: 'CSV (one row per annotation)', extension: 'csv', export: exportCsv },
+  { id: 'csv', label: 'CSV (one row per annotation)', extension: 'csv', dropsFacts: true, export: exportCsv },
   { id: 'markdown', label: 'Markdown report (one per document)', extension: 'md', export: exportMarkdown },
 ];
 

@@ -43,18 +43,30 @@ export function selectFacts(input: ExportInput, exported: Annotation[], warnings
 export type Dropped = 'note' | 'kb' | 'value' | 'fact';
 
 /**
- * Warns, naming the document and counting each kind, about what a format leaves behind
- * (`what` says what the format holds): a lossy export says so instead of dropping it unsaid.
+ * Warns in one line, for the whole export, what a format leaves behind, counting each kind (`what` says
+ * what the format holds): a lossy export says so instead of dropping it unsaid, and says it once, not
+ * once per document. The document is named when only one has anything left behind.
  */
-export function warnDropped(input: ExportInput, exported: readonly Annotation[], dropped: readonly Dropped[], what: string, warnings: string[]): void {
-  const counts: Record<Dropped, [number, string]> = {
-    note: [exported.filter((a) => a.note).length, 'note'],
-    kb: [exported.filter((a) => a.kb).length, 'KB id'],
-    value: [exported.filter((a) => a.value).length, 'normalised value'],
-    fact: [input.doc.facts.length, 'fact'],
-  };
-  const lost = dropped.map((k) => counts[k]).filter(([n]) => n > 0).map(([n, w]) => `${n} ${w}${n === 1 ? '' : 's'}`);
-  if (lost.length > 0) warnings.push(`${input.name}: ${what}; not exported: ${lost.join(', ')}`);
+export function warnDropped(docs: readonly ExportInput[], options: ExportOptions, dropped: readonly Dropped[], what: string, warnings: string[]): void {
+  const counts: Record<Dropped, number> = { note: 0, kb: 0, value: 0, fact: 0 };
+  const losing: string[] = [];
+  for (const d of sortInputs(docs.slice())) {
+    const exported = selectAnnotations(d, options);
+    const here: Record<Dropped, number> = {
+      note: exported.filter((a) => a.note).length,
+      kb: exported.filter((a) => a.kb).length,
+      value: exported.filter((a) => a.value).length,
+      fact: d.doc.facts.length,
+    };
+    if (dropped.some((k) => here[k] > 0)) losing.push(d.name);
+    for (const k of dropped) counts[k] += here[k];
+  }
+  if (losing.length === 0) return;
+  const words: Record<Dropped, string> = { note: 'note', kb: 'KB id', value: 'normalised value', fact: 'fact' };
+  const lost = dropped.filter((k) => counts[k] > 0).map((k) => `${counts[k]} ${words[k]}${counts[k] === 1 ? '' : 's'}`);
+  const where = losing.length === 1 ? `${losing[0]}: ` : '';
+  const of = losing.length === 1 ? '' : ` (from ${losing.length} documents)`;
+  warnings.push(`${where}${what}; not exported: ${lost.join(', ')}${of}`);
 }
 
 /** Sorts documents by name so that a multi-document export does not depend on the caller's order. */

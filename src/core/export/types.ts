@@ -44,6 +44,8 @@ export interface ExportFormat {
   readonly label: string;
   /** Extension of the main file, without the dot. */
   readonly extension: string;
+  /** Set when the format has no place for facts (it warns instead): a summary does not count them as exported. */
+  readonly dropsFacts?: true;
   export(docs: ExportInput[], options?: ExportOptions): ExportResult;
 }
 

@@ -24,7 +24,8 @@ export function lockName(name: string): string {
 
 /**
  * Takes the lock of `target` (a real path), waiting for another writer if needed; returns the release
- * function. `onWait` is called once, with the lock's file name, when the wait passes {@link LOCK_NOTICE_MS}.
+ * function. `onWait` is called once, with the lock's full path (the caller shortens it), when the wait
+ * passes {@link LOCK_NOTICE_MS}.
  */
 export async function acquireLock(fs: AtomicFs, folder: string, name: string, pid: number, onWait?: (lock: string) => void): Promise<() => Promise<void>> {
   const lock = fs.join(folder, lockName(name));
@@ -44,7 +45,7 @@ export async function acquireLock(fs: AtomicFs, folder: string, name: string, pi
     }
     if (!told && onWait && Date.now() - started > LOCK_NOTICE_MS) {
       told = true;
-      onWait(lockName(name));
+      onWait(lock);
     }
     // Short waits first: a sidecar write takes a few milliseconds.
     await new Promise((r) => setTimeout(r, Math.min(2 + attempt * 3, 50) * (0.5 + Math.random())));

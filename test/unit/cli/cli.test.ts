@@ -187,6 +187,17 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
   });
 
   describe('export', () => {
+    it('does not count as exported the facts that CSV, CoNLL and doccano leave out (it warns of them once)', () => {
+      // 'warning: korea.txt: ... not exported: 1 fact' was followed by 'Exported 3 annotations and 1 fact'.
+      const dir = fresh();
+      for (const format of ['csv', 'conll', 'doccano']) {
+        const r = factmark(dir, 'export', '--format', format, '--out', `out.${format}`);
+        assert.equal(r.code, 0, r.stderr);
+        assert.match(r.stderr, /not exported: .*1 fact/);
+        assert.match(r.stderr, /Exported 3 annotations from 1 document to out/);
+      }
+    });
+
     it('writes brat standoff into a folder: one .ann per document and annotation.conf', () => {
       const dir = fresh();
       const r = factmark(dir, 'export', '--format', 'brat', '--out', 'out');

@@ -40,6 +40,19 @@ describe('factmark export keeps inputs and existing files', function () {
     assert.ok(!fs.existsSync(path.join(dir, 'other/story.ann')), 'nothing written');
   });
 
+  it('refreshes with --force an earlier brat export whose copy was annotated since (same text), and its .ann is rewritten', () => {
+    // `factmark annotate .` over a project gives brat/story.txt a sidecar; a later export --force into
+    // brat/ was refused although it writes that very text again.
+    const dir = fresh();
+    assert.equal(factmark(dir, 'export', '-f', 'brat', '-o', 'brat', 'story.txt').code, 0);
+    fs.writeFileSync(path.join(dir, 'brat/story.txt.factmark.yaml'), STORY_SIDECAR);
+    fs.writeFileSync(path.join(dir, 'brat/story.ann'), 'stale\n');
+    const r = factmark(dir, 'export', '-f', 'brat', '--force', '-o', 'brat', 'story.txt');
+    assert.equal(r.code, 0, r.stderr);
+    assert.notEqual(read(dir, 'brat/story.ann'), 'stale\n');
+    assert.equal(read(dir, 'brat/story.txt'), STORY);
+  });
+
   it('refuses an output that is a symlink to the article or its sidecar, or the article by another path', () => {
     const dir = fresh();
     fs.mkdirSync(path.join(dir, 'sub'));

@@ -137,29 +137,30 @@ facts:
     const head = 'factmark: 1\ndocument:\n  path: w.txt\noffsets: codepoints\nannotations:\n';
     const kim = '  - id: a1\n    type: PERSON\n    start: 9\n    end: 12\n    quote: Kim\n    status: confirmed\n';
     const seoul = '  - id: a9\n    type: PLACE\n    start: 24\n    end: 29\n    quote: Seoul\n    status: confirmed\n';
-    const d = folderWith({ 'w.txt': text, 'w.txt.factmark.yaml': head + kim, 'w.ann': 'T1\tPERSON 17 20\tLee\n' });
+    const d = folderWith({ 'a/w.txt': text, 'a/w.txt.factmark.yaml': head + kim, 'w.ann': 'T1\tPERSON 17 20\tLee\n' });
     dirs.push(d);
     // Another writer (this test, alive) holds the lock while the import starts.
-    const lock = path.join(d, '.w.txt.factmark.yaml.lock');
+    const lock = path.join(d, 'a/.w.txt.factmark.yaml.lock');
     fs.writeFileSync(lock, `${process.pid} ${Date.now()}`);
-    const child = spawn(process.execPath, [CLI, 'import', '--format', 'brat', 'w.ann', 'w.txt'], { cwd: d });
+    const child = spawn(process.execPath, [CLI, 'import', '--format', 'brat', 'w.ann', 'a/w.txt'], { cwd: d });
     let stdout = '';
     child.stdout.on('data', (b: Buffer) => (stdout += b.toString()));
     const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
     // The import reads the sidecar before it asks for the lock, and says so once it has waited for
-    // the lock a while: only then does the other writer change the sidecar and let go.
+    // the lock a while, naming it by its path from where it runs (the lock's file name alone did not
+    // say which folder's writer it waits for): only then does the other writer change the sidecar and let go.
     const waiting = new Promise<string>((resolve) => {
       let stderr = '';
       child.stderr.on('data', (b: Buffer) => {
         stderr += b.toString();
-        if (/waiting for another writer to release \.w\.txt\.factmark\.yaml\.lock/.test(stderr)) resolve(stderr);
+        if (/waiting for another writer to release a\/\.w\.txt\.factmark\.yaml\.lock\n/.test(stderr)) resolve(stderr);
       });
     });
     await Promise.race([waiting, exited.then(() => assert.fail(`the import ended without waiting for the lock: ${stdout}`))]);
-    fs.writeFileSync(path.join(d, 'w.txt.factmark.yaml'), head + kim + seoul);
+    fs.writeFileSync(path.join(d, 'a/w.txt.factmark.yaml'), head + kim + seoul);
     fs.rmSync(lock);
     assert.equal(await exited, 0, stdout);
-    const after = read(d, 'w.txt.factmark.yaml');
+    const after = read(d, 'a/w.txt.factmark.yaml');
     assert.match(after, /quote: Lee/, 'the import is in');
     assert.match(after, /id: a9/, 'the other writer\'s annotation is kept');
   });

@@ -73,6 +73,71 @@ describe('CLI and command glue (src/core/documents.ts)', () => {
     assert.deepEqual(kept.map((p) => [p.kind, p.imported, p.reason]), [['unsupported', false, "KB id “Q2” of PERSON “Kim Yong-chol” not imported: the sidecar's a1 has “Q1” (Factmark keeps one)"]]);
   });
 
+  it('takes a KB id the importers normalise (Q5, Wikidata:Q5, its Wikidata IRI) as the same id: no difference reported', () => {
+    // A file exported from this very document (W3C writes the IRI, brat's import reads Wikidata:Q5 as Q5)
+    // was reported as differing, and the CLI's import exited 1.
+    const base = existing();
+    base.annotations[0] = { ...base.annotations[0], kb: 'Wikidata:Q5' };
+    base.annotations[1] = { ...base.annotations[1], status: 'confirmed', kb: 'https://www.wikidata.org/wiki/Q42' };
+    const imported = {
+      annotations: [
+        { id: 'a1', type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', status: 'confirmed' as const, kb: 'Q5' },
+        { id: 'a2', type: 'PLACE', start: 41, end: 50, text: 'Panmunjom', status: 'confirmed' as const, kb: 'Q42' },
+      ],
+      facts: [],
+    };
+    const { document, kept, updated } = mergeImported(base, imported);
+    assert.deepEqual(kept, []);
+    assert.equal(updated, 0);
+    assert.deepEqual(document.annotations.map((a) => a.kb), ['Wikidata:Q5', 'https://www.wikidata.org/wiki/Q42'], 'the sidecar keeps its own spelling');
+    const other = mergeImported(base, { annotations: [{ ...imported.annotations[0], kb: 'Q6' }], facts: [] });
+    assert.equal(other.kept.length, 1, 'another item is still reported');
+  });
+
+  it("gives a fact already there the note and date the import has and it lacks, and reports a differing one", () => {
+    // They were dropped without a word ("0 added (sidecar unchanged)").
+    const fact = { id: 'f1', label: 'Meeting', start: 5, end: 66, text: TEXT.slice(5, 66), entities: [] as string[] };
+    const { document, updated, kept } = mergeImported(existing(), { annotations: [], facts: [{ ...fact, note: 'summit', date: '2006-03-02' }] });
+    assert.equal(updated, 1);
+    assert.deepEqual(kept, []);
+    assert.deepEqual([document.facts[0].note, document.facts[0].date], ['summit', '2006-03-02']);
+    const again = mergeImported(document, { annotations: [], facts: [{ ...fact, note: 'summit', date: '2006-03-01' }] });
+    assert.equal(again.updated, 0);
+    assert.deepEqual(again.kept.map((p) => p.reason), ["date “2006-03-01” of Meeting “Kim Yong-chol met U.S. officials in Panmunjom on 2 March 2006” not imported: the sidecar's f2 has “2006-03-02” (Factmark keeps one)"]);
+  });
+
+  it('takes an empty note as none and leaves a rejected annotation as the user left it', () => {
+    // brat writes "#1<TAB>AnnotatorNotes T1<TAB>" when a note is cleared: it wrote note: "" and counted an update.
+    const fromBrat = importBrat('T1\tPERSON 5 18\tKim Yong-chol\n#1\tAnnotatorNotes T1\t\n', TEXT);
+    assert.equal(fromBrat.annotations[0].note, undefined);
+    const empty = mergeImported(existing(), { annotations: [{ ...existing().annotations[0], note: '' }], facts: [] });
+    assert.equal(empty.updated, 0);
+    assert.equal(empty.document.annotations[0].note, undefined);
+    // Panmunjom is rejected in the sidecar: the file's KB id does not complete it
+    const rejected = mergeImported(existing(), { annotations: [{ ...existing().annotations[1], status: 'confirmed', kb: 'Q42' }], facts: [] });
+    assert.equal(rejected.updated, 0);
+    assert.deepEqual(rejected.document.annotations[1], existing().annotations[1]);
+  });
+
+  it('counts as updated only entries the sidecar had, each once', () => {
+    // A file holding the same span twice counted the entry it had just added as "1 updated", and an
+    // existing one completed by two lines of the file twice.
+    const kim = existing().annotations[0];
+    const twice = (extra: Partial<typeof kim>[]) => extra.map((x, i) => ({ ...kim, id: `a${i + 1}`, ...x }));
+    assert.equal(mergeImported(existing(), { annotations: twice([{ note: 'n' }, { kb: 'Q5' }]), facts: [] }).updated, 1);
+    const empty = { path: 'korea.txt', annotations: [], facts: [] };
+    const fresh = mergeImported(empty, { annotations: twice([{}, { note: 'the general' }]), facts: [] });
+    assert.deepEqual([fresh.addedAnnotations, fresh.updated], [1, 0]);
+    assert.equal(fresh.document.annotations[0].note, 'the general');
+  });
+
+  it('ends a diagnostic sentence before what the export says of it (no "kept as is.; not exported")', () => {
+    const sidecar = updateSidecar(undefined, { document: existing(), text: TEXT }).replace('id: a7', 'id: a1');
+    const { warnings } = exportInputOf(readSidecar(sidecar, TEXT), TEXT, 'korea.txt');
+    assert.match(warnings.join('\n'), /used twice: this entry is ignored and kept as is; not exported/);
+    assert.doesNotMatch(warnings.join('\n'), /\.;/);
+  });
+
   it('adds recogniser mentions as suggestions, but not over an existing or rejected annotation', () => {
     const mentions = [
       { type: 'PERSON', start: 5, end: 18, text: 'Kim Yong-chol', source: 'ner' },

@@ -117,6 +117,13 @@ describe('the document date in W3C and brat exports (issue 15, item 5)', () => {
     assert.deepEqual(other.problems.map((p) => [p.reason, p.ref, p.line, p.imported]), [['the document date “the first of March” is not a date (YYYY, YYYY-MM or YYYY-MM-DD, or a date and time); not set', '#1', 2, false]]);
   });
 
+  it("brat: reads \\u0046 as F only at a note's start, where Factmark writes it, not inside a foreign note", () => {
+    // A foreign note 'JSON escape \u0046 is F' came in as 'JSON escape F is F'.
+    const ann = (note: string) => `T1\tPERSON 34 47\tKim Yong-chol\n#1\tAnnotatorNotes T1\t${note}\n`;
+    assert.equal(importBrat(ann('JSON escape \\u0046 is F'), TEXT).annotations[0].note, 'JSON escape \\u0046 is F');
+    assert.equal(importBrat(ann('\\u0046actmark document date: 1999'), TEXT).annotations[0].note, 'Factmark document date: 1999');
+  });
+
   it('the import sets the date only where none is set', () => {
     const imported = { annotations: [], facts: [], documentDate: '2006-03-01' };
     assert.equal(mergeImported({ path: 'k.txt', annotations: [], facts: [] }, imported).document.documentDate, '2006-03-01');

@@ -68,6 +68,16 @@ describe('lossless round trips (emoji, Hangul, combining marks, CRLF, suggested,
     assert.match(exportCsv([input], { includeSuggested: true }).warnings.join('\n'), /news\/hard\.txt: CSV has one row per annotation; not exported: 1 fact/);
   });
 
+  it('CoNLL, CSV and doccano say it once per export, not once per document', () => {
+    // 'not exported: 1 fact' was repeated for each document of a corpus.
+    const other = { ...input, name: 'news/other.txt' };
+    for (const [format, exporter] of [['CoNLL', exportConll], ['CSV', exportCsv], ['doccano', exportDoccano]] as const) {
+      const lines = exporter([input, other], { includeSuggested: true }).warnings.filter((w) => /not exported/.test(w));
+      assert.equal(lines.length, 1, `${format}: ${lines.join('\n')}`);
+      assert.match(lines[0], /^[^:]+; not exported: .*2 facts \(from 2 documents\)$/);
+    }
+  });
+
   it('doccano keeps spans, types and suggested status, and says that notes, KB ids, values and facts stay behind', () => {
     const { files, warnings } = exportDoccano([input], { includeSuggested: true });
     assert.match(warnings.join('\n'), /not exported: 2 notes, 2 KB ids, 2 normalised values, 1 fact/);
