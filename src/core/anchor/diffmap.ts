@@ -84,12 +84,12 @@ export class DiffMap {
   mapSpan(start: number, end: number): { start: number; end: number; equal: number; intact: boolean; run: number } {
     let equal = 0;
     let insertedInside = false;
-    let deletedInside = false;
+    let deleted = '';
     for (let r = this.runAt(start); r < this.runs.length && this.runs[r].oldStart < end; r++) {
       const run = this.runs[r];
       if (run.op === DIFF_INSERT) insertedInside = true;
       else if (run.op === DIFF_EQUAL) equal += Math.min(end, run.oldEnd) - Math.max(start, run.oldStart);
-      else deletedInside = true;
+      else deleted += this.oldText.slice(Math.max(start, run.oldStart), Math.min(end, run.oldEnd));
     }
     const newStart = this.mapPoint(start);
     let newEnd = newStart;
@@ -102,26 +102,28 @@ export class DiffMap {
         newEnd = this.runs[r].newEnd;
       }
     }
-    if (deletedInside && end > start) newEnd = this.wordEndAfter(end, newEnd);
+    if (deleted && end > start) newEnd = this.wordEndAfter(end, newEnd, deleted);
     const first = this.runs[this.runAt(start)];
     const run = first && first.op === DIFF_EQUAL ? first.oldEnd - first.oldStart : 0;
     return { start: newStart, end: Math.max(newStart, newEnd), equal, intact: equal === end - start && !insertedInside, run };
   }
 
   /**
-   * A span that ended a word and lost a letter inside: letters inserted right after its new end,
-   * before the old word boundary, are the rest of its word. Two letters swapped at a name's end
-   * ("Collins" typed "Collisn") are to the diff a letter deleted inside the span and the same one
-   * inserted just after it; without this the span lost its last letter ("Collis").
+   * A span that ended a word and lost letters inside: the same letters inserted right after its new
+   * end, before the word's end, are a letter moved within its word. Two letters swapped at a name's
+   * end ("Collins" typed "Collisn") are to the diff a letter deleted inside the span and the same
+   * one inserted just after it; without this the span lost its last letter ("Collis"). Other
+   * letters there are another word or a suffix ("Hamltonian", a particle after a Han name): the end
+   * stays.
    */
-  private wordEndAfter(end: number, newEnd: number): number {
+  private wordEndAfter(end: number, newEnd: number, deleted: string): number {
     if (!WORD.test(this.oldText[end - 1] ?? '') || WORD.test(this.oldText[end] ?? '')) return newEnd;
     const r = this.runAt(end - 1);
     if (this.runs[r]?.op !== DIFF_EQUAL || this.runs[r].oldEnd !== end) return newEnd;
     const next = this.runs[r + 1];
     if (next?.op !== DIFF_INSERT || next.newStart !== newEnd) return newEnd;
     const inserted = this.newText.slice(next.newStart, next.newEnd);
-    return /^[\p{L}\p{N}]+$/u.test(inserted) && !WORD.test(this.newText[next.newEnd] ?? '') ? next.newEnd : newEnd;
+    return inserted === deleted && !WORD.test(this.newText[next.newEnd] ?? '') ? next.newEnd : newEnd;
   }
 
   /** New position of an old offset (a deleted one maps to where the deletion was). */

@@ -24,6 +24,12 @@ describe('reanchor, old text known: letters swapped across a span edge', () => {
     assert.equal(placedText(old, old.replace('Eileen', 'iEleen'), 'Eileen Collins'), 'iEleen Collins');
   });
 
+  it('a letter lost inside a name and other letters typed after it: the span does not take them (a suffix, a particle)', () => {
+    const old = 'Alexander Hamilton, the treasurer, and the 中華人民共和国、 said so.\n';
+    assert.notEqual(placedText(old, old.replace('Hamilton,', 'Hamltonian,'), 'Hamilton'), 'Hamltonian');
+    assert.notEqual(placedText(old, old.replace('中華人民共和国、', '中華人共和国は、'), '中華人民共和国'), '中華人共和国は');
+  });
+
   it('a letter typed after a name, nothing lost inside it, does not extend it (typing at an edge never does)', () => {
     const old = 'Kim said the talks went well.\n';
     assert.notEqual(placedText(old, old.replace('Kim said', 'Kims said'), 'Kim'), 'Kims');
