@@ -91,15 +91,3 @@ export function fingerprintMatches(fingerprint: string | undefined, text: string
   if (fileBytes) return fingerprint === documentFingerprint(text, fileBytes);
   return fingerprint === gitBlobSha1(`\ufeff${text}`);
 }
-
-/**
- * The text `fingerprint` was made on, when `text` differs from it only in its line endings (every
- * CRLF where it had LF, or every LF where it had CRLF): the old text for re-anchoring by diff,
- * which needs no git and no cache. Undefined otherwise. Costs a hash of the text (some 60 ms a MB),
- * small next to re-anchoring a changed text without its old text.
- */
-export function lineEndingVariant(fingerprint: string | undefined, text: string): string | undefined {
-  if (fingerprint === undefined || !text.includes('\n')) return undefined;
-  const variant = text.includes('\r\n') ? text.replace(/\r\n/g, '\n') : text.replace(/\n/g, '\r\n');
-  return fingerprintMatches(fingerprint, variant) ? variant : undefined;
-}

@@ -3,7 +3,8 @@
 import type { AnnotatedDocument, Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { reanchor, type Orphan, type Placement, type ReanchorOptions } from '../anchor/reanchor';
-import { fingerprintMatches, lineEndingVariant } from './hash';
+import { fingerprintMatches } from './hash';
+import { lineEndingVariant, reanchorThroughLineEndings } from './lineEndings';
 import type { SidecarData, StoredAnchor } from './types';
 
 /** Context agreement (0..1) a stored orphan needs to be re-attached to its returning text. */
@@ -30,12 +31,14 @@ export interface LoadedAnnotations {
  */
 export function loadAnnotations(data: SidecarData, text: string, oldText?: string, options?: ReanchorOptions): LoadedAnnotations {
   const unchanged = fingerprintMatches(data.document.gitBlob, text);
-  // A text converted only in its line endings (unix2dos, dos2unix, git's autocrlf) is its own old
-  // text: its fingerprint says so, and every offset then maps through the diff, repeated sentences too.
-  const prior = unchanged ? text : (oldText ?? lineEndingVariant(data.document.gitBlob, text));
+  const prior = unchanged ? text : oldText;
+  // A text converted only in its line endings (unix2dos, dos2unix, git's autocrlf) has its old text
+  // in itself: the fingerprint says so, and every offset maps exactly, repeated sentences too.
+  const variant = prior === undefined ? lineEndingVariant(data.document.gitBlob, text) : undefined;
   // Stored orphans are not anchored with the others: their offsets are only a hint.
   const live = (list: StoredAnchor[]) => list.filter((a) => !a.orphaned);
-  const result = reanchor(prior, text, [...live(data.annotations), ...live(data.facts)], options);
+  const anchors = [...live(data.annotations), ...live(data.facts)];
+  const result = variant !== undefined ? reanchorThroughLineEndings(variant, text, anchors, options) : reanchor(prior, text, anchors, options);
   const placed = new Map(result.placed.map((p) => [p.id, p]));
   // A stored orphan whose exact quote is back with its own context (a text that was shorter for a
   // while: a torn read, another branch) is re-attached there; otherwise a rejected suggestion would

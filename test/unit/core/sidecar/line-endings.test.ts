@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { loadAnnotations, parseSidecar, updateSidecar } from '../../../../src/core/sidecar';
 import type { Annotation } from '../../../../src/core/model';
+import { lineEndingMap } from '../../../../src/core/sidecar/lineEndings';
 
 // RELIABILITY-CASES B5 (unix2dos / dos2unix: no orphans), found by an adversarial pass: with the old
 // text unknown (no git, no cache), a converted article whose lead sentence is repeated (a wire
@@ -41,6 +42,29 @@ describe('line endings converted outside Factmark (B5), old text unknown', () =>
       );
     });
   }
+
+  it('an article of 60,000 characters (past the character diff) converted to CRLF: every annotation of its repeated sentence keeps its place', () => {
+    // Through a diff, a long converted text differs on every line: the diff ran out of time on 1 MB.
+    const filler = 'The talks in Panmunjom lasted two days and ended without any statement from either side.\n';
+    const before = LF + filler.repeat(700) + LF;
+    const anns = annotationsOf(before);
+    const sidecar = updateSidecar(undefined, { text: before, document: { path: 'a.txt', annotations: anns, facts: [] } });
+    const after = before.replace(/\n/g, '\r\n');
+    const loaded = loadAnnotations(parseSidecar(sidecar).doc!, after);
+    assert.deepEqual([...loaded.orphans.keys()], []);
+    assert.deepEqual(loaded.document.annotations.map((a) => [a.start, a.end]), annotationsOf(after).map((a) => [a.start, a.end]));
+  });
+
+  it('maps offsets between two texts differing by carriage returns: a span that ends a line keeps ending there', () => {
+    const lf = 'ab\ncd\n\ne\rf';
+    const crlf = 'ab\r\ncd\r\n\r\ne\rf';
+    const toCrlf = lineEndingMap(lf, crlf);
+    const toLf = lineEndingMap(crlf, lf);
+    for (const [l, c] of [[0, 0], [2, 2], [3, 4], [5, 6], [6, 8], [7, 10], [8, 11], [10, 13]]) {
+      assert.equal(toCrlf(l), c, `LF ${l}`);
+      assert.equal(toLf(c), l, `CRLF ${c}`);
+    }
+  });
 
   it('a text changed in more than its line endings is not taken for a conversion', () => {
     const before = LF;
