@@ -8,6 +8,7 @@
  */
 
 import { contextScore, occurrences, type Candidate } from './match';
+import { countBefore } from '../bisect';
 
 /** The quote and context an anchor is searched with. */
 export interface QuoteKey {
@@ -96,14 +97,7 @@ export class CandidateIndex {
 
 /** Index of the first candidate starting at or after `at` (candidates in text order). */
 function lowerBound(cs: readonly Candidate[], at: number): number {
-  let lo = 0;
-  let hi = cs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (cs[mid].start < at) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(cs.length, (i) => cs[i].start < at);
 }
 
 /**

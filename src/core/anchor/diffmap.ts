@@ -1,6 +1,7 @@
 /** Maps positions of an old text to a new one through a character diff (diff-match-patch). */
 
 import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch';
+import { countBefore } from '../bisect';
 
 /** One run of the diff: equal text, text only in the old version, or only in the new one. */
 interface Run {
@@ -245,12 +246,5 @@ const MAX_SLIDES = 8;
 
 /** Index of the first run whose old (new) end lies after `offset`; runs are in order of both. */
 function firstEndingAfter(runs: readonly Run[], end: 'oldEnd' | 'newEnd', offset: number): number {
-  let lo = 0;
-  let hi = runs.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (runs[mid][end] <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(runs.length, (i) => runs[i][end] <= offset);
 }

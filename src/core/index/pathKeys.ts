@@ -1,3 +1,5 @@
+import { countBefore } from '../bisect';
+
 /**
  * A set of path-like keys (URIs) that answers "which keys are at or under this one" by a binary
  * search in sorted order, so a deleted folder costs in proportion to what it held, not to the
@@ -36,14 +38,7 @@ export class PathKeys {
     const out = this.keys.has(key) ? [key] : [];
     const prefix = key.endsWith('/') ? key : `${key}/`;
     const sorted = (this.sorted ??= [...this.keys].sort());
-    let lo = 0;
-    let hi = sorted.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (sorted[mid] < prefix) lo = mid + 1;
-      else hi = mid;
-    }
-    for (let i = lo; i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
+    for (let i = countBefore(sorted.length, (k) => sorted[k] < prefix); i < sorted.length && sorted[i].startsWith(prefix); i++) out.push(sorted[i]);
     return out;
   }
 }

@@ -5,6 +5,7 @@
  * large text ran out of time (1 MB: 4 s, then a useless diff) where this takes one pass.
  */
 import { reanchor, type AnchorQuery, type ReanchorOptions, type ReanchorResult } from '../anchor/reanchor';
+import { countBefore } from '../bisect';
 import { fingerprintMatches } from './hash';
 
 /**
@@ -43,14 +44,8 @@ export function lineEndingMap(from: string, to: string): (offset: number) => num
     } else break; // not a line-ending variant (the fingerprint said it was)
   }
   return (offset) => {
-    let lo = 0;
-    let hi = points.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (points[mid] < offset) lo = mid + 1;
-      else hi = mid;
-    }
-    return offset + (lo > 0 ? shifts[lo - 1] : 0);
+    const k = countBefore(points.length, (i) => points[i] < offset);
+    return offset + (k > 0 ? shifts[k - 1] : 0);
   };
 }
 

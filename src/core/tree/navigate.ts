@@ -4,6 +4,7 @@
  */
 
 import type { Span } from '../model';
+import { countBefore } from '../bisect';
 
 /** Spans sorted by start, then longest first (so an outer span comes before the spans it contains). */
 export function sortSpans<T extends Span>(spans: readonly T[]): T[] {
@@ -12,26 +13,12 @@ export function sortSpans<T extends Span>(spans: readonly T[]): T[] {
 
 /** Index of the first span in `sorted` starting strictly after `offset`. */
 function firstAfter(sorted: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].start <= offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(sorted.length, (i) => sorted[i].start <= offset);
 }
 
 /** Index of the first span in `sorted` starting at or after `offset`. */
 function firstAtOrAfter(sorted: readonly Span[], offset: number): number {
-  let lo = 0;
-  let hi = sorted.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (sorted[mid].start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
+  return countBefore(sorted.length, (i) => sorted[i].start < offset);
 }
 
 /** The result of a jump: the span, and whether the search wrapped around the document. */
