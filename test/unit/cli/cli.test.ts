@@ -265,5 +265,17 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.match(table, /^1 document, 1 fact, 0 orphans$/m);
       assert.match(table, /^PLACE\s+1\s+0\s+1$/m);
     });
+
+    it('exits 1 when a sidecar is invalid, still printing the counts and naming the sidecar on stderr', () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'news/harbour.txt.factmark.yaml'), 'factmark: 1\ndocument: [\n');
+      const r = factmark(dir, 'stats');
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stdout, /^1 document, 1 fact, 0 orphans, 1 invalid sidecar$/m);
+      assert.match(r.stderr, /news\/harbour\.txt\.factmark\.yaml(:\d+:\d+)?: error: /);
+      const json = factmark(dir, 'stats', '--json');
+      assert.equal(json.code, 1);
+      assert.equal(JSON.parse(json.stdout).invalid, 1);
+    });
   });
 });
