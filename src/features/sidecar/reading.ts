@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { stripBom } from '../../core/documents';
-import { contentHash, fingerprintMatches, type SidecarData, type SidecarDiagnostic } from '../../core/sidecar';
+import { contentHash, fingerprintMatches, parseSidecar, relocatedDiagnostics, type LoadedAnnotations, type SidecarData, type SidecarDiagnostic } from '../../core/sidecar';
 import type { Entry, SidecarProblems } from './entry';
 import { baseName, readSidecarFile, type ReadResult } from './files';
 import type { OldTexts } from './oldText';
@@ -53,6 +53,17 @@ export class SidecarReader {
       `bad:${entry.sidecarUri}:${hash}`,
       `Factmark will not write ${baseName(entry.sidecarUri)} until it is fixed${first ? ` (line ${first.line + 1}: ${first.message})` : ''}. Until then, annotation changes are not saved.`,
     );
+  }
+
+  /**
+   * Adds to the sidecar's problems, as `factmark check` does, a warning for each entry placed by its
+   * quote because its offsets did not hold it in the text they were made on (edited by hand).
+   */
+  reportRelocated(entry: Entry, data: SidecarData, loaded: LoadedAnnotations, text: string): void {
+    if (loaded.relocated.length === 0 || entry.diskText === undefined) return;
+    // The parse of this text is cached (parse.ts): only its diagnostics are wanted here.
+    const parsed = parseSidecar(entry.diskText);
+    this.problems.report(entry.sidecarUri, [...parsed.diagnostics, ...relocatedDiagnostics(entry.diskText, data, loaded, text)]);
   }
 
   tellOnce(key: string, message: string): void {

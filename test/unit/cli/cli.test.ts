@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { KOREA, KOREA_SIDECAR } from '../../fixtures/articles';
+import { gitBlobSha1 } from '../../../src/core/sidecar';
 import { CLI, factmark, read } from './run';
 
 const HARBOUR = `Lisbon, 14 May 2019
@@ -167,6 +168,20 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const report = JSON.parse(r.stdout) as { failed: number; findings: Array<{ code: string; message: string }> };
       assert.equal(report.failed, 1);
       assert.ok(report.findings.some((f) => f.code === 'ORPHAN' && f.message.includes('a1 “Kim Yong-chol”')), r.stdout);
+    });
+
+    it('warns of an offset edited by hand (its quote kept), naming the entry and its line, and places it by its quote', () => {
+      const dir = fresh();
+      // The fingerprint says the text is the one the offsets were written for: a2 "U.S." (23-27) was moved by hand onto "Gen."
+      const sidecar = KOREA_SIDECAR.replace('  date: "2006-03-02"\n', `  date: "2006-03-02"\n  gitBlob: "${gitBlobSha1(KOREA)}"\n`).replace('    start: 23\n    end: 27\n    quote: U.S.\n', '    start: 0\n    end: 4\n    quote: U.S.\n    prefix: "Gen. Kim Yong-chol met "\n    suffix: " officials in Panmunjom on 2"\n');
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), sidecar);
+      const line = sidecar.split('\n').indexOf('    start: 0') + 1;
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 0, r.stdout);
+      assert.match(r.stdout, new RegExp(`^korea\\.txt\\.factmark\\.yaml:${line}:\\d+: warning: a2 “U\\.S\\.”: .*0.*4.*23.*27.* \\[OFFSETS\\]$`, 'm'));
+      assert.doesNotMatch(r.stdout, /all valid\./);
+      const exported = factmark(dir, 'export', '-f', 'json');
+      assert.match(exported.stdout, /"id": "a2",\s+"type": "PLACE",\s+"status": "confirmed",\s+"start": 23,\s+"end": 27,\s+"text": "U\.S\."/);
     });
 
     it('fails on a fact that links an annotation the sidecar does not have', () => {
