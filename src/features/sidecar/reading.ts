@@ -12,6 +12,8 @@ import type { OldTexts } from './oldText';
 export class SidecarReader {
   /** Sidecars already complained about (by content hash), so a message shows once. */
   private readonly told = new Set<string>();
+  /** Sidecars whose problems name entries placed by their quote: a write that stores them clears that. */
+  private readonly relocated = new Set<string>();
 
   constructor(
     readonly problems: SidecarProblems,
@@ -47,6 +49,7 @@ export class SidecarReader {
 
   reportProblems(entry: Entry, diagnostics: readonly SidecarDiagnostic[], hash: string, refused = false): void {
     this.problems.report(entry.sidecarUri, diagnostics);
+    this.relocated.delete(entry.sidecarUri.toString());
     if (!refused) return;
     const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
     this.tellOnce(
@@ -64,6 +67,13 @@ export class SidecarReader {
     // The parse of this text is cached (parse.ts): only its diagnostics are wanted here.
     const parsed = parseSidecar(entry.diskText);
     this.problems.report(entry.sidecarUri, [...parsed.diagnostics, ...relocatedDiagnostics(entry.diskText, data, loaded, text)]);
+    this.relocated.add(entry.sidecarUri.toString());
+  }
+
+  /** After Factmark wrote the sidecar: entries it placed by their quote are now stored there, warned of no more. */
+  wrote(entry: Entry): void {
+    if (entry.diskText === undefined || !this.relocated.delete(entry.sidecarUri.toString())) return;
+    this.problems.report(entry.sidecarUri, parseSidecar(entry.diskText).diagnostics);
   }
 
   tellOnce(key: string, message: string): void {

@@ -358,6 +358,13 @@ describe('Sidecar store: annotations saved next to their document', function () 
     assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
     assert.equal(warning.range.start.line, sidecar.split('\n').indexOf('    start: 0'));
     assert.match(warning.message, /^a2 “U\.S\.”: start 0 and end 4 .* placed where its quote is, 23–27\.$/);
+    // The next write stores the offsets where the quote is, and the warning goes with them.
+    await editAnnotations(uri, { add: [{ type: 'DATE', ...spanOf(KOREA, '2 March 2006') }] });
+    await eventually(() => readSidecar(uri)?.includes('    start: 23\n    end: 27\n    quote: U.S.'), 'a2 was not written at its quote');
+    await eventually(
+      () => !vscode.languages.getDiagnostics(vscode.Uri.file(sidecarPath(uri))).some((d) => d.code === 'OFFSETS'),
+      'the warning stayed after the offsets were written right',
+    );
   });
 
   it('F3/F6/F9: hostile sidecars (alias bomb, executable tag, two documents) are refused with a message, untouched', async () => {
