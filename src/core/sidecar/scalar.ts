@@ -65,14 +65,19 @@ export function formatValue(value: string | number | boolean | readonly string[]
  */
 export function escapingStringTags(tags: Tags): Tags {
   return tags.map((tag) => {
-    if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:str' || !('stringify' in tag) || !tag.stringify) return tag;
+    if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:str' || !('stringify' in tag) || !tag.stringify || ESCAPING.has(tag)) return tag;
     const stringify = tag.stringify;
-    return {
+    const escaping: typeof tag = {
       ...tag,
       stringify: (item, ctx, onComment, onChompKeep) =>
         typeof item.value === 'string' && RAW_IN_YAML_PRINTER.test(item.value) ? doubleQuoted(item.value) : stringify(item, ctx, onComment, onChompKeep),
     };
+    ESCAPING.add(escaping);
+    return escaping;
   });
 }
+
+/** The tags made here: a document's schema changed twice (a cached parse) is not wrapped twice. */
+const ESCAPING = new WeakSet<object>();
 
 const RAW_IN_YAML_PRINTER = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
