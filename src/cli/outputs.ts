@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExportFile } from '../core/export';
+import { neverWritten, type ExportFile } from '../core/export';
 import { isSidecarPath, sidecarPathFor } from '../core/sidecar';
 import { writeFileAtomic } from '../node/fs';
 import { realPathSync as realish } from '../node/realPath';
@@ -31,17 +31,15 @@ export function checkOutputs(files: readonly PlannedFile[], inputs: readonly str
   for (const f of files) {
     const real = realish(f.path);
     const name = shown(f.path, cwd);
-    if (protectedPaths.has(real)) {
-      throw new OutputRefused(`${name} is a document being exported (or its sidecar): refusing to write over it; choose another --out`);
-    }
-    if (isSidecarPath(f.path) || isSidecarPath(real)) throw new OutputRefused(`${name} is a Factmark sidecar: refusing to write an export over it; choose another --out`);
-    // Another article's annotations would be left on a text they were not made on (brat writes <doc>.txt).
-    // The same text written again changes nothing: an earlier brat export whose copies were annotated
-    // can still be refreshed.
-    if (fs.existsSync(sidecarPathFor(real)) && !sameContent(f)) {
-      throw new OutputRefused(`${name} is an annotated document (it has a sidecar) with another text: refusing to write an export over it, even with --force; choose another --out`);
-    }
-    if (seen.has(real)) throw new OutputRefused(`two exported files would both be written to ${name}`);
+    // The files never written, even with --force: the same decision as the extension's (core/export/targets.ts).
+    const never = neverWritten(name, {
+      input: protectedPaths.has(real),
+      sidecar: isSidecarPath(f.path) || isSidecarPath(real),
+      annotated: fs.existsSync(sidecarPathFor(real)),
+      sameContent: () => sameContent(f),
+      twice: seen.has(real),
+    }, 'choose another --out');
+    if (never) throw new OutputRefused(never);
     seen.add(real);
     let stat: fs.Stats | undefined;
     try {

@@ -6,7 +6,7 @@
 import { IdMaker } from './ids';
 import { STEP, runAll, type Steps } from './slices';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
-import { fingerprintMatches, loadAnnotations, parseSidecar, type SidecarDiagnostic } from './sidecar';
+import { fingerprintMatches, loadAnnotations, parseSidecar, relocatedDiagnostics, type SidecarDiagnostic } from './sidecar';
 import type { ExportInput, ImportProblem, ImportResult } from './export';
 import { kbKey } from './export/names';
 
@@ -23,7 +23,7 @@ export interface OrphanReport {
 export interface SidecarReading {
   /** The model (UTF-16 offsets into the text); undefined when the file is unusable. Orphans sit at their hint position. */
   document?: AnnotatedDocument;
-  /** Every diagnostic of the parser (errors make the file invalid). */
+  /** Every diagnostic of the parser (errors make the file invalid), and a warning for each entry placed by its quote because its offsets were edited by hand. */
   diagnostics: SidecarDiagnostic[];
   /** Ids whose text is gone, with the context to keep when saving (pass as `SidecarInput.orphans`). */
   orphanContext: Map<string, { prefix?: string; suffix?: string }>;
@@ -52,7 +52,8 @@ export function readSidecar(sidecarText: string, text: string, oldTextOf?: (gitB
   const quotes = new Map<string, string>();
   for (const a of [...parsed.doc.annotations, ...parsed.doc.facts]) quotes.set(a.id, a.quote);
   const orphans: OrphanReport[] = [...loaded.orphans.keys()].map((id) => ({ id, quote: quotes.get(id) ?? '', reason: why.get(id) ?? 'stored' }));
-  return { document: loaded.document, diagnostics: parsed.diagnostics, orphanContext: loaded.orphans, orphans, writable: parsed.writable };
+  const diagnostics = [...parsed.diagnostics, ...relocatedDiagnostics(sidecarText, parsed.doc, loaded, text)];
+  return { document: loaded.document, diagnostics, orphanContext: loaded.orphans, orphans, writable: parsed.writable };
 }
 
 /**

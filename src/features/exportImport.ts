@@ -116,7 +116,7 @@ async function exportCommand(request: ExportRequest, store: LiveAnnotations, log
   const files = plannedUris(target, result.files, asFolder);
   // The save dialog has already asked before replacing its one file; a folder's files are asked about here.
   const agreed = request.force === true || (request.target === undefined && !asFolder);
-  const refused = await refusal(files, loaded.inputs.map((i) => i.uri).filter((u): u is string => u !== undefined), agreed);
+  const refused = await refusal(files, result.files.map((f) => f.content), loaded.inputs.map((i) => i.uri).filter((u): u is string => u !== undefined), agreed);
   if (refused) {
     if (refused !== 'existing files kept') void vscode.window.showErrorMessage(`Factmark: nothing exported: ${refused}.`);
     return undefined;

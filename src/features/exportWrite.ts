@@ -4,7 +4,7 @@
  * atomically, as the sidecars are.
  */
 import * as vscode from 'vscode';
-import type { ExportFile } from '../core/export';
+import { neverWritten, type ExportFile } from '../core/export';
 import { isSidecarPath } from '../core/sidecar';
 import { sidecarUriOf, writeTextAtomic } from './sidecar/files';
 import { onNodeDisk } from './host';
@@ -36,20 +36,35 @@ async function sameFile(uri: vscode.Uri): Promise<string> {
   return vscode.Uri.file(await realPath(uri.fsPath)).toString().toLowerCase();
 }
 
+/** Whether the file holds exactly `content` (UTF-8). */
+async function holds(uri: vscode.Uri, content: string): Promise<boolean> {
+  try {
+    const bytes = await vscode.workspace.fs.readFile(uri);
+    const wanted = new TextEncoder().encode(content);
+    return bytes.length === wanted.length && bytes.every((b, i) => b === wanted[i]);
+  } catch {
+    return false;
+  }
+}
+
 /**
- * Checks the targets: undefined when they may be written, else why not (shown to the user). Existing files
- * are replaced only when `force` is set or the user says so in a modal question.
+ * Checks the targets (`uris[i]` would get `contents[i]`): undefined when they may be written, else why
+ * not (shown to the user). What is never written, not even when the user agrees, is decided with the
+ * CLI (core/export/targets.ts); other existing files are replaced only when `force` is set or the user
+ * says so in a modal question.
  */
-export async function refusal(uris: readonly vscode.Uri[], documents: readonly string[], force: boolean): Promise<string | undefined> {
+export async function refusal(uris: readonly vscode.Uri[], contents: readonly string[], documents: readonly string[], force: boolean): Promise<string | undefined> {
   const inputs = new Set(await Promise.all(documents.flatMap((d) => [vscode.Uri.parse(d), sidecarUriOf(vscode.Uri.parse(d))]).map(sameFile)));
   const planned = new Set<string>();
-  for (const uri of uris) {
-    const name = vscode.workspace.asRelativePath(uri);
+  for (let i = 0; i < uris.length; i++) {
+    const uri = uris[i];
     const key = await sameFile(uri);
-    if (inputs.has(key)) return `${name} is a document being exported (or its sidecar); choose another place`;
-    if (isSidecarPath(uri.path) || isSidecarPath(key)) return `${name} is a Factmark sidecar; choose another name`;
-    // Two documents whose files would have one name (brat's `notes` and `notes.txt`): the second would replace the first.
-    if (planned.has(key)) return `two exported files would both be ${name}; export those documents apart`;
+    const annotated = await exists(sidecarUriOf(uri));
+    // Read only for an annotated target: its content decides (the same text written again is harmless).
+    const same = annotated && (await holds(uri, contents[i]));
+    const facts = { input: inputs.has(key), sidecar: isSidecarPath(uri.path) || isSidecarPath(key), annotated, sameContent: () => same, twice: planned.has(key) };
+    const never = neverWritten(vscode.workspace.asRelativePath(uri), facts, 'choose another place');
+    if (never) return never;
     planned.add(key);
   }
   if (force) return undefined;

@@ -63,11 +63,12 @@ function runCheck(values: Values, paths: string[], io: Io): number {
     }
   }
   const failing = new Set(findings.filter((f) => f.severity === 'error').map((f) => f.file));
+  const warned = findings.filter((f) => f.severity === 'warning').length;
   if (values.json) {
     io.out(`${JSON.stringify({ checked: docs.length, failed: failing.size, findings }, null, 2)}\n`);
   } else {
     for (const f of findings) io.out(`${f.file}${f.line !== undefined ? `:${f.line}:${f.column}` : ''}: ${f.severity}: ${f.message} [${f.code}]\n`);
-    io.out(docs.length === 0 ? 'No sidecars found: nothing was checked.\n' : `Checked ${plural(docs.length, 'sidecar')}: ${failing.size === 0 ? 'all valid' : `${failing.size} with errors`}.\n`);
+    io.out(docs.length === 0 ? 'No sidecars found: nothing was checked.\n' : `Checked ${plural(docs.length, 'sidecar')}: ${failing.size === 0 ? 'all valid' : `${failing.size} with errors`}${warned ? ` (${plural(warned, 'warning')})` : ''}.\n`);
   }
   // A CI gate must not pass on nothing (a wrong path, sidecars behind symlinks once skipped).
   return failing.size > 0 || docs.length === 0 ? 1 : 0;

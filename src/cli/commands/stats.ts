@@ -1,7 +1,7 @@
 /** `factmark stats`: documents, annotations by type and status, facts and orphans, counted over sidecars. */
 import { isError } from '../../core/documents';
 import { defineCommand, type Io, type Values } from '../command';
-import { collect } from '../files';
+import { collect, shown } from '../files';
 import { load, plural } from '../load';
 
 export const statsCommand = defineCommand({
@@ -10,6 +10,7 @@ export const statsCommand = defineCommand({
   usage: 'stats [options] [files or folders...]',
   description: `Counts documents, annotations by type and status, facts and orphans over the sidecars found.
 `,
+  epilogue: 'Exit code 1 when a sidecar is invalid or cannot be read (named on stderr; the others are still counted).\n',
   options: {
     json: { type: 'boolean', help: 'Print the counts as JSON' },
   },
@@ -28,6 +29,10 @@ function runStats(values: Values, paths: string[], io: Io): number {
     const document = loaded.reading?.document;
     if (!document || loaded.reading?.diagnostics.some(isError)) {
       invalid++;
+      // Named, as `query` and `entities` do: a count that leaves a sidecar out must say which.
+      const where = shown(doc.sidecar, io.cwd);
+      if (loaded.missing) io.err(`${where}: error: ${loaded.missing}\n`);
+      for (const d of loaded.reading?.diagnostics.filter(isError) ?? []) io.err(`${where}:${d.line + 1}:${d.column + 1}: error: ${d.message}\n`);
       if (!document) continue;
     }
     documents++;
@@ -46,14 +51,14 @@ function runStats(values: Values, paths: string[], io: Io): number {
   for (const row of byType.values()) for (const k of ['confirmed', 'suggested', 'rejected'] as const) total[k] += row[k];
   if (values.json) {
     io.out(`${JSON.stringify({ documents, invalid, annotations: { ...total, byType: Object.fromEntries(types.map((t) => [t, byType.get(t)])) }, facts, orphans }, null, 2)}\n`);
-    return 0;
+    return invalid ? 1 : 0;
   }
   const rows = [['Type', 'Confirmed', 'Suggested', 'Rejected'], ...types.map((t) => [t, ...counts(byType.get(t)!)]), ['Total', ...counts(total)]];
   // reduce, not Math.max(...): a folder's sidecars can hold 100,000s of types, too many arguments for the stack.
   const widths = rows[0].map((_, i) => rows.reduce((w, r) => Math.max(w, r[i].length), 0));
   io.out(`${plural(documents, 'document')}, ${plural(facts, 'fact')}, ${plural(orphans, 'orphan')}${invalid ? `, ${plural(invalid, 'invalid sidecar')}` : ''}\n\n`);
   for (const r of rows) io.out(`${r.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ')}\n`);
-  return 0;
+  return invalid ? 1 : 0;
 }
 
 const BUILTIN_ORDER = ['PERSON', 'ORGANIZATION', 'PLACE', 'DATE'];

@@ -4,4 +4,4 @@ export { AnchorTracker, type TextChange, type TrackedSpan, type TrackedState, ty
 export { reanchor, anchorAt, type AnchorQuery, type ReanchorOptions, type ReanchorResult, type Placement, type PlacementMethod, type Orphan, type Candidate } from './reanchor';
 export { prefixBefore, suffixAfter, CONTEXT_LENGTH } from './context';
 export { placeInReplacements, type CoarseOrphan } from './coarse';
-export { anchorQuote, type QuoteContext, type Anchored } from './quote';
+export { anchorQuote, splitsCharacter, type QuoteContext, type Anchored } from './quote';

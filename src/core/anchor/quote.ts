@@ -41,11 +41,14 @@ export function anchorQuote(text: string, start: number, end: number, quote: str
   // An edit before the spans moves them all by the same amount: try the shift of the previous span
   // first, and take it when its whole context agrees (no other place can agree better). This keeps an
   // import of thousands of moved spans linear instead of searching the text for each.
-  if (shift !== 0 && (context.prefix || context.suffix) && quoteAt(text, start + shift, end + shift, quote) && agreesFully(text, start + shift, end + shift, context)) {
+  if (shift !== 0 && (context.prefix || context.suffix) && quoteAt(text, start + shift, end + shift, quote) && agreesFully(text, start + shift, end + shift, context) && whole(text, start + shift, end + shift)) {
     return { start: start + shift, end: end + shift, moved: true };
   }
-  let candidates = occurrences(text, quote, MAX_CANDIDATES).map((at) => ({ start: at, end: at + quote.length }));
-  if (candidates.length === 0) candidates = looseOccurrences(text, quote);
+  // A place found by searching that begins or ends inside a character (the "e" of a decomposed "é")
+  // is none: better not imported, and said, than a guess that cuts a letter from its accent. (The
+  // place the file's own offsets give is kept above: a span made that way on purpose round-trips.)
+  let candidates = occurrences(text, quote, MAX_CANDIDATES).map((at) => ({ start: at, end: at + quote.length })).filter((c) => whole(text, c.start, c.end));
+  if (candidates.length === 0) candidates = looseOccurrences(text, quote).filter((c) => whole(text, c.start, c.end));
   if (candidates.length === 0) return undefined;
   let best = candidates[0];
   let bestScore = -Infinity;
@@ -61,6 +64,25 @@ export function anchorQuote(text: string, start: number, end: number, quote: str
     }
   }
   return { start: best.start, end: best.end, moved: best.start !== start || best.end !== end };
+}
+
+/** Marks, joiners and emoji modifiers: they belong to the character before them. */
+const CONTINUES = /^[\p{M}\u200d\p{Emoji_Modifier}]/u;
+
+/**
+ * True when offset `at` (UTF-16) falls inside one user-perceived character: between a letter and its
+ * combining mark, within an emoji sequence (joiner, modifier), or between the halves of a surrogate pair.
+ */
+export function splitsCharacter(text: string, at: number): boolean {
+  if (at <= 0 || at >= text.length) return false;
+  const c = text.charCodeAt(at);
+  if (c >= 0xdc00 && c <= 0xdfff && (text.charCodeAt(at - 1) & 0xfc00) === 0xd800) return true;
+  return text.charCodeAt(at - 1) === 0x200d || CONTINUES.test(text.slice(at, at + 2));
+}
+
+/** [start, end) holds whole characters only. */
+function whole(text: string, start: number, end: number): boolean {
+  return !splitsCharacter(text, start) && !splitsCharacter(text, end);
 }
 
 function quoteAt(text: string, start: number, end: number, quote: string): boolean {

@@ -6,7 +6,7 @@
  */
 
 import { isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type Node } from 'yaml';
-import { formatString } from '../sidecar/scalar';
+import { escapingStringTags, formatString } from '../sidecar/scalar';
 import { parseEntitiesWithNodes, VERSION_KEY } from './parse';
 import { ENTITIES_VERSION, type EntitiesData, type Entity } from './types';
 
@@ -77,6 +77,8 @@ export function writeEntities(original: string | undefined, data: EntitiesData):
   seq.items = kept;
   if (seq !== old) yaml.set('entities', seq);
   const crlf = text.includes('\r\n');
+  // NEL, U+2028/2029 and C1 controls escaped, which the yaml library's printer leaves raw (scalar.ts).
+  yaml.schema.tags = escapingStringTags(yaml.schema.tags) as typeof yaml.schema.tags;
   let out = yaml.toString({ lineWidth: 0, blockQuote: false, flowCollectionPadding: false });
   if (crlf) out = out.replace(/\r?\n/g, '\r\n');
   if (text.startsWith('\uFEFF') && !out.startsWith('\uFEFF')) out = '\uFEFF' + out;

@@ -145,7 +145,8 @@ function anchorT(out: ImportCollector, map: OffsetMap, text: string, t: TLine): 
     }
   }
   if (inside && units.map(([s, e]) => text.slice(s, e)).join(' ') === t.text) return { start, end };
-  return out.anchor({ start, end, quote: t.text, ref: t.id, line: t.line }, `${t.id} ${t.type}`);
+  const file = { start: t.fragments[0][0], end: t.fragments[t.fragments.length - 1][1], unit: 'codepoints' as const };
+  return out.anchor({ start, end, quote: t.text, ref: t.id, line: t.line, file }, `${t.id} ${t.type}`);
 }
 
 function applyTargeted(out: ImportCollector, l: TargetedLine, byT: Map<string, Annotation>, byE: Map<string, Fact>): void {

@@ -68,7 +68,8 @@ export function importDoccano(content: string, text: string, options: ImportOpti
     }
     const quote = line.text.slice(start, end);
     const context = { prefix: line.text.slice(Math.max(0, start - CONTEXT), start), suffix: line.text.slice(end, end + CONTEXT) };
-    const span = out.anchor({ start, end, quote, context, ref: s.ref, line: line.n }, `label ${s.ref} ${s.type}`);
+    const file = { start: s.start, end: s.end, unit: unit === 'utf16' ? ('utf16' as const) : ('codepoints' as const) };
+    const span = out.anchor({ start, end, quote, context, ref: s.ref, line: line.n, file }, `label ${s.ref} ${s.type}`);
     if (span) out.addAnnotation(span, s.type, line.suggested.has(i) ? 'suggested' : (options.status ?? 'confirmed'));
   });
   return out.result();

@@ -1,6 +1,7 @@
 /** Helpers shared by the importers: re-anchoring an imported span and collecting the result. */
 import type { Annotation, AnnotationStatus, Fact } from '../model';
 import { anchorQuote, type QuoteContext } from '../anchor/quote';
+import { OffsetMap } from '../offsets';
 import { detectDocumentDate } from '../dates/document-date';
 import type { ImportProblem, ImportResult } from './types';
 
@@ -16,6 +17,11 @@ export interface ImportedSpan {
   line?: number;
   /** False when the format gave only a quote: finding it anywhere is then no relocation. */
   hasOffsets?: boolean;
+  /**
+   * The offsets as the file wrote them and what they count (code points of the document, as brat and
+   * W3C do, or UTF-16 units): messages speak in the file's own numbers. Without it, UTF-16.
+   */
+  file?: { start: number; end: number; unit: 'codepoints' | 'utf16' };
 }
 
 /** A document date as the sidecar stores it: a year, a month or a day. */
@@ -39,26 +45,38 @@ export class ImportCollector {
   /** Checks a span against the text; returns its final offsets, or undefined (and a problem) when it does not anchor. */
   anchor(span: ImportedSpan, what: string): { start: number; end: number } | undefined {
     const where = { ref: span.ref, ...(span.line !== undefined ? { line: span.line } : {}) };
+    const given = `[${span.file?.start ?? span.start}, ${span.file?.end ?? span.end})`;
     if (span.quote === undefined) {
       if (span.start >= 0 && span.start < span.end && span.end <= this.text.length) return { start: span.start, end: span.end };
-      this.problems.push({ kind: 'unanchored', reason: `${what} [${span.start}, ${span.end}) is outside the document`, imported: false, ...where });
+      this.problems.push({ kind: 'unanchored', reason: `${what} ${given} is outside the document`, imported: false, ...where });
       return undefined;
     }
     const found = anchorQuote(this.text, span.start, span.end, span.quote, span.context, this.shift);
     if (found) this.shift = found.start - span.start;
     if (!found) {
-      this.problems.push({ kind: 'unanchored', reason: `${what} “${span.quote}” is not in the document`, imported: false, ...where });
+      // Found elsewhere only where it would cut a character (the "e" of a decomposed "é"): not placed, and said so.
+      const why = this.text.includes(span.quote) ? 'is not at its offsets, and elsewhere only inside a character (a letter and its accent, an emoji sequence)' : 'is not in the document';
+      this.problems.push({ kind: 'unanchored', reason: `${what} “${span.quote}” ${why}`, imported: false, ...where });
       return undefined;
     }
     if (found.moved && span.hasOffsets !== false) {
       this.problems.push({
         kind: 'relocated',
-        reason: `${what} “${span.quote}” was not at [${span.start}, ${span.end}); found at [${found.start}, ${found.end})`,
+        reason: `${what} “${span.quote}” was not at ${given}; found at [${this.inFileUnits(span, found.start)}, ${this.inFileUnits(span, found.end)})`,
         imported: true,
         ...where,
       });
     }
     return { start: found.start, end: found.end };
+  }
+
+  private map: OffsetMap | undefined;
+
+  /** A UTF-16 offset of the document in the unit the span's file counts. */
+  private inFileUnits(span: ImportedSpan, utf16: number): number {
+    if (span.file?.unit !== 'codepoints') return utf16;
+    this.map ??= new OffsetMap(this.text);
+    return this.map.toCodePoint(utf16);
   }
 
   /** Adds an annotation at an anchored span and returns it (for values, notes, links). */

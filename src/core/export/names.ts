@@ -82,19 +82,23 @@ export function kbIri(kb: string): string | undefined {
   return ABSOLUTE_IRI.test(kb) ? kb : undefined;
 }
 
-/** Back from an IRI to Factmark's knowledge-base id (Wikidata entity IRIs become bare QIDs). */
+/**
+ * Back from an IRI to Factmark's knowledge-base id: the one IRI `kbIri` writes for a bare QID
+ * becomes that QID again (a round trip keeps `Q42`); any other IRI, Wikidata's `https://…/wiki/Q42`
+ * included, is kept as the user wrote it (the same entity for `kbKey`, but other text).
+ */
 export function kbFromIri(iri: string): string {
   const m = WIKIDATA_IRI.exec(iri);
-  return m ? m[1] : iri;
+  return m && kbIri(m[1]) === iri ? m[1] : iri;
 }
 
 /**
  * A knowledge-base id as the importers read it, for comparing: a Wikidata item written `Q42`,
- * `Wikidata:Q42` (brat's database prefix) or as its Wikidata IRI (W3C) is the same id `Q42`.
+ * `Wikidata:Q42` (brat's database prefix) or as any of its Wikidata IRIs (W3C) is the same id `Q42`.
  */
 export function kbKey(kb: string): string {
-  const prefixed = /^Wikidata:(Q[1-9]\d*)$/.exec(kb);
-  return prefixed ? prefixed[1] : kbFromIri(kb);
+  const prefixed = /^Wikidata:(Q[1-9]\d*)$/.exec(kb) ?? WIKIDATA_IRI.exec(kb);
+  return prefixed ? prefixed[1] : kb;
 }
 
 /** Percent-encodes whitespace and `%` so that a value fits in one space-free field, reversibly. */

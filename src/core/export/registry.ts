@@ -52,6 +52,7 @@ export { toFactmarkJson, JSON_EXPORT_VERSION } from './json';
 export { toW3cCollection, toW3cAnnotations, documentIri } from './w3c';
 export { importBrat } from './bratImport';
 export { importW3c } from './w3cImport';
+export { neverWritten, type TargetFacts } from './targets';
 export { importDoccano } from './doccanoImport';
 export { tokenize, sentences } from './tokenize';
 export { problemLine, topReasons } from './problems';

@@ -203,7 +203,8 @@ function anchorTarget(out: ImportCollector, map: OffsetMap, p: Parsed): { start:
   const start = p.position ? map.toUtf16(p.position.start) : 0;
   const end = p.position ? map.toUtf16(p.position.end) : 0;
   const context = { ...(p.quote?.prefix !== undefined ? { prefix: p.quote.prefix } : {}), ...(p.quote?.suffix !== undefined ? { suffix: p.quote.suffix } : {}) };
-  return out.anchor({ start, end, ...(p.quote ? { quote: p.quote.exact } : {}), context, ref: p.iri, hasOffsets: p.position !== undefined }, p.iri);
+  const file = p.position ? { file: { start: p.position.start, end: p.position.end, unit: 'codepoints' as const } } : {};
+  return out.anchor({ start, end, ...(p.quote ? { quote: p.quote.exact } : {}), context, ref: p.iri, hasOffsets: p.position !== undefined, ...file }, p.iri);
 }
 
 function purposed(p: Parsed, purpose: string): JsonObject[] {

@@ -14,4 +14,5 @@ export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from '
 export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';
 export { fingerprintData, fingerprintDataSteps } from './canonical';
 export { loadAnnotations, type LoadedAnnotations } from './load';
+export { relocatedDiagnostics, RELOCATED_CODE } from './relocated';
 export { updateSidecar } from './update';

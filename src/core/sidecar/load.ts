@@ -22,6 +22,11 @@ export interface LoadedAnnotations {
   placements: Placement[];
   /** True when the text is the one the offsets were made on (nothing needed re-anchoring). */
   unchanged: boolean;
+  /**
+   * Ids whose stored offsets do not hold their quote although the text is the one they were made on
+   * (offsets edited by hand), placed by their quote instead: say so (`relocatedDiagnostics`).
+   */
+  relocated: string[];
 }
 
 /**
@@ -40,6 +45,8 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
   const anchors = [...live(data.annotations), ...live(data.facts)];
   const result = variant !== undefined ? reanchorThroughLineEndings(variant, text, anchors, options) : reanchor(prior, text, anchors, options);
   const placed = new Map(result.placed.map((p) => [p.id, p]));
+  // On the very text they were made on, an anchor is placed 'unchanged' exactly when its offsets hold its quote.
+  const relocated = unchanged ? result.placed.filter((p) => p.method !== 'unchanged').map((p) => p.id) : [];
   // A stored orphan whose exact quote is back with its own context (a text that was shorter for a
   // while: a torn read, another branch) is re-attached there; otherwise a rejected suggestion would
   // stay detached forever and come back as new. Strict: exact quote, context agreeing, no fuzzy.
@@ -82,5 +89,5 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
   });
   const document: AnnotatedDocument = { path: data.document.path, annotations, facts };
   if (data.document.date !== undefined) document.documentDate = data.document.date;
-  return { document, orphans, orphanDetails: result.orphans, placements: result.placed, unchanged };
+  return { document, orphans, orphanDetails: result.orphans, placements: result.placed, unchanged, relocated };
 }

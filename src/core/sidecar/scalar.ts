@@ -3,6 +3,8 @@
  * YAML 1.1 ones such as PyYAML, reads back as the same string; double quotes with escapes otherwise.
  */
 
+import type { Tags } from 'yaml';
+
 /** Words a YAML 1.1 reader turns into booleans or null. */
 const YAML11_WORDS = /^(y|n|yes|no|on|off|true|false|null|~)$/i;
 
@@ -54,3 +56,28 @@ export function formatValue(value: string | number | boolean | readonly string[]
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return formatStringList(value);
 }
+
+/**
+ * The yaml library's tags with its string tag changed to write, as {@link doubleQuoted} does, every
+ * string holding a character that its own printer leaves raw (NEL, U+2028/2029, DEL, C1 controls,
+ * BOM, non-characters): a YAML 1.1 reader such as PyYAML reads a raw NEL in quotes as a line break
+ * folded into a space. For the `customTags` option of the fallback writer's yaml document.
+ */
+export function escapingStringTags(tags: Tags): Tags {
+  return tags.map((tag) => {
+    if (typeof tag === 'string' || tag.tag !== 'tag:yaml.org,2002:str' || !('stringify' in tag) || !tag.stringify || ESCAPING.has(tag)) return tag;
+    const stringify = tag.stringify;
+    const escaping: typeof tag = {
+      ...tag,
+      stringify: (item, ctx, onComment, onChompKeep) =>
+        typeof item.value === 'string' && RAW_IN_YAML_PRINTER.test(item.value) ? doubleQuoted(item.value) : stringify(item, ctx, onComment, onChompKeep),
+    };
+    ESCAPING.add(escaping);
+    return escaping;
+  });
+}
+
+/** The tags made here: a document's schema changed twice (a cached parse) is not wrapped twice. */
+const ESCAPING = new WeakSet<object>();
+
+const RAW_IN_YAML_PRINTER = /[\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;

@@ -11,7 +11,7 @@ import { ANNOTATION_ORDER, DOCUMENT_ORDER, FACT_ORDER, ROOT_ORDER, compareEntrie
 import { emitSidecarSteps, entryLines } from './emit';
 import { parseWithNodesSteps, YAML_OPTIONS } from './parse';
 import { editLinesSteps } from './lineWrite';
-import { formatString, formatValue } from './scalar';
+import { escapingStringTags, formatString, formatValue } from './scalar';
 import { NeedsFallback, applyEdits, backOverBlankLines, columnOf, insertionGroups, isLineBreak, itemGeometry, lineEndAfter, lineStart, mergeRanges, type Edit } from './textEdits';
 import type { InvalidEntry, SidecarData, StoredAnnotation, StoredFact } from './types';
 
@@ -356,7 +356,7 @@ function quoteAsFactmark(map: unknown, keys: readonly string[]): void {
 function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: SidecarData): string {
   const bom = original.startsWith('\uFEFF');
   const crlf = original.includes('\r\n');
-  const yaml = parseDocument(original, YAML_OPTIONS);
+  const yaml = parseDocument(original, { ...YAML_OPTIONS, customTags: escapingStringTags });
   yaml.set('factmark', 1);
   yaml.set('offsets', 'codepoints');
   if (data.labels) yaml.set('labels', yaml.createNode([...data.labels], { flow: true }));

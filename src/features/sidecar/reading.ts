@@ -4,7 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { stripBom } from '../../core/documents';
-import { contentHash, fingerprintMatches, type SidecarData, type SidecarDiagnostic } from '../../core/sidecar';
+import { contentHash, fingerprintMatches, parseSidecar, relocatedDiagnostics, type LoadedAnnotations, type SidecarData, type SidecarDiagnostic } from '../../core/sidecar';
 import type { Entry, SidecarProblems } from './entry';
 import { baseName, readSidecarFile, type ReadResult } from './files';
 import type { OldTexts } from './oldText';
@@ -12,6 +12,8 @@ import type { OldTexts } from './oldText';
 export class SidecarReader {
   /** Sidecars already complained about (by content hash), so a message shows once. */
   private readonly told = new Set<string>();
+  /** Sidecars whose problems name entries placed by their quote: a write that stores them clears that. */
+  private readonly relocated = new Set<string>();
 
   constructor(
     readonly problems: SidecarProblems,
@@ -47,12 +49,31 @@ export class SidecarReader {
 
   reportProblems(entry: Entry, diagnostics: readonly SidecarDiagnostic[], hash: string, refused = false): void {
     this.problems.report(entry.sidecarUri, diagnostics);
+    this.relocated.delete(entry.sidecarUri.toString());
     if (!refused) return;
     const first = diagnostics.find((d) => d.severity === 'error') ?? diagnostics[0];
     this.tellOnce(
       `bad:${entry.sidecarUri}:${hash}`,
       `Factmark will not write ${baseName(entry.sidecarUri)} until it is fixed${first ? ` (line ${first.line + 1}: ${first.message})` : ''}. Until then, annotation changes are not saved.`,
     );
+  }
+
+  /**
+   * Adds to the sidecar's problems, as `factmark check` does, a warning for each entry placed by its
+   * quote because its offsets did not hold it in the text they were made on (edited by hand).
+   */
+  reportRelocated(entry: Entry, data: SidecarData, loaded: LoadedAnnotations, text: string): void {
+    if (loaded.relocated.length === 0 || entry.diskText === undefined) return;
+    // The parse of this text is cached (parse.ts): only its diagnostics are wanted here.
+    const parsed = parseSidecar(entry.diskText);
+    this.problems.report(entry.sidecarUri, [...parsed.diagnostics, ...relocatedDiagnostics(entry.diskText, data, loaded, text)]);
+    this.relocated.add(entry.sidecarUri.toString());
+  }
+
+  /** After Factmark wrote the sidecar: entries it placed by their quote are now stored there, warned of no more. */
+  wrote(entry: Entry): void {
+    if (entry.diskText === undefined || !this.relocated.delete(entry.sidecarUri.toString())) return;
+    this.problems.report(entry.sidecarUri, parseSidecar(entry.diskText).diagnostics);
   }
 
   tellOnce(key: string, message: string): void {

@@ -63,6 +63,7 @@ export class SidecarReloads {
     entry.install(loaded.document);
     for (const [id, ctx] of loaded.orphans) entry.orphan(id, ctx, loaded.orphanDetails.find((o) => o.id === id));
     entry.diskText = text;
+    this.reader.reportRelocated(entry, parsed.doc, loaded, now);
     entry.base = parsed.doc;
     entry.pending = false;
     if (!doc.isDirty) entry.markSaved(now);

@@ -260,6 +260,7 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     const expectedPath = baseName(uri);
     if (data) {
       const loaded = loadAnnotations(data, text, oldText ?? dirtyBase);
+      this.reader.reportRelocated(entry, data, loaded, text);
       entry.install(loaded.document);
       for (const [id, ctx] of loaded.orphans) entry.orphan(id, ctx, loaded.orphanDetails.find((o) => o.id === id));
       if (!entry.untitled && entry.model.path !== expectedPath && entry.writable) {

@@ -160,6 +160,7 @@ export class SidecarWriter {
     if (output !== disk) await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk ?? null });
     entry.base = base;
     entry.diskText = output;
+    this.reader.wrote(entry);
     if (stale()) return; // changed during the write: still pending, for the next write
     entry.pending = false;
     entry.markSaved(text);
@@ -223,6 +224,7 @@ export class SidecarWriter {
           }
         }
         entry.diskText = output;
+        this.reader.wrote(entry);
         entry.base = parseSidecar(output).doc;
         entry.pending = false;
         this.adopt(entry, resolved, text);

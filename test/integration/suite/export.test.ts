@@ -156,6 +156,23 @@ describe('Export and import annotations', function () {
     assert.equal(fs.readFileSync(`${korea.fsPath}.factmark.yaml`, 'utf8'), sidecarBefore);
   });
 
+  it('never writes an export over another annotated article (a .txt with its own sidecar), even when told to replace it', async () => {
+    // The CLI refuses this even with --force; "Replace It" (force) replaced the article here, leaving its annotations on CSV.
+    const other = writeWorkspaceFile(`${FOLDER}/annotated/harbour.txt`, HARBOUR);
+    writeWorkspaceFile(`${FOLDER}/annotated/harbour.txt.factmark.yaml`, HARBOUR_SIDECAR);
+    await openInEditor(korea);
+    const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations', { format: 'csv', scope: 'current', target: other, force: true });
+    assert.equal(outcome, undefined, 'an export was written over the annotated article');
+    assert.equal(fs.readFileSync(other.fsPath, 'utf8'), HARBOUR);
+    const wb = workbench();
+    if (wb) {
+      const error = await findNotification(wb, 'nothing exported', /nothing exported: .*annotated\/harbour\.txt is an annotated document \(it has a sidecar\)/);
+      await vscode.commands.executeCommand('notifications.clearAll');
+      assert.ok(error, 'no error says why nothing was exported');
+    }
+    fs.rmSync(path.dirname(other.fsPath), { recursive: true, force: true });
+  });
+
   it('exports nothing when the target is a symlink to, or another path of, a document or its sidecar', async () => {
     const korea = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.txt'));
     const before = fs.readFileSync(korea.fsPath, 'utf8');

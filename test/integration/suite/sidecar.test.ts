@@ -9,7 +9,7 @@ import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features
 import { closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
 import { largeW3c } from '../largeImport';
-import { KOREA } from '../../fixtures/articles';
+import { KOREA, KOREA_SIDECAR } from '../../fixtures/articles';
 import type { ImportOutcome } from '../../../src/features/exportImport';
 
 const DIR = 'sidecar-tests';
@@ -339,6 +339,32 @@ describe('Sidecar store: annotations saved next to their document', function () 
     await editor.document.save();
     await annotations(uri); // a barrier: it returns once every write the save queued is done
     assert.equal(fs.readFileSync(sidecarPath(uri), 'utf8'), broken, 'the malformed sidecar was written');
+  });
+
+  it('F1: an offset edited by hand (its quote kept) is placed by its quote and named in Problems at its line', async () => {
+    const uri = article('handmoved.txt', KOREA);
+    // The fingerprint says the text is the one the offsets were made on; a2 "U.S." (23-27) was moved by hand onto "Gen."
+    const sidecar = KOREA_SIDECAR.replace('path: korea.txt', 'path: handmoved.txt')
+      .replace('  date: "2006-03-02"\n', `  date: "2006-03-02"\n  gitBlob: "${gitBlobSha1(KOREA)}"\n`)
+      .replace('    start: 23\n    end: 27\n    quote: U.S.\n', '    start: 0\n    end: 4\n    quote: U.S.\n    prefix: "Gen. Kim Yong-chol met "\n    suffix: " officials in Panmunjom on 2"\n');
+    fs.writeFileSync(sidecarPath(uri), sidecar);
+    await openInEditor(uri);
+    const a2 = (await annotations(uri)).model.annotations.find((a) => a.id === 'a2');
+    assert.equal(a2 && KOREA.slice(a2.start, a2.end), 'U.S.');
+    const warning = await eventually(
+      () => vscode.languages.getDiagnostics(vscode.Uri.file(sidecarPath(uri))).find((d) => d.source === 'Factmark' && d.code === 'OFFSETS'),
+      'no warning in Problems for the entry whose offsets were edited by hand',
+    );
+    assert.equal(warning.severity, vscode.DiagnosticSeverity.Warning);
+    assert.equal(warning.range.start.line, sidecar.split('\n').indexOf('    start: 0'));
+    assert.match(warning.message, /^a2 “U\.S\.”: start 0 and end 4 .* placed where its quote is, 23–27\.$/);
+    // The next write stores the offsets where the quote is, and the warning goes with them.
+    await editAnnotations(uri, { add: [{ type: 'DATE', ...spanOf(KOREA, '2 March 2006') }] });
+    await eventually(() => readSidecar(uri)?.includes('    start: 23\n    end: 27\n    quote: U.S.'), 'a2 was not written at its quote');
+    await eventually(
+      () => !vscode.languages.getDiagnostics(vscode.Uri.file(sidecarPath(uri))).some((d) => d.code === 'OFFSETS'),
+      'the warning stayed after the offsets were written right',
+    );
   });
 
   it('F3/F6/F9: hostile sidecars (alias bomb, executable tag, two documents) are refused with a message, untouched', async () => {

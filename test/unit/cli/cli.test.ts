@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { KOREA, KOREA_SIDECAR } from '../../fixtures/articles';
+import { gitBlobSha1 } from '../../../src/core/sidecar';
 import { CLI, factmark, read } from './run';
 
 const HARBOUR = `Lisbon, 14 May 2019
@@ -169,6 +170,20 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.ok(report.findings.some((f) => f.code === 'ORPHAN' && f.message.includes('a1 “Kim Yong-chol”')), r.stdout);
     });
 
+    it('warns of an offset edited by hand (its quote kept), naming the entry and its line, and places it by its quote', () => {
+      const dir = fresh();
+      // The fingerprint says the text is the one the offsets were written for: a2 "U.S." (23-27) was moved by hand onto "Gen."
+      const sidecar = KOREA_SIDECAR.replace('  date: "2006-03-02"\n', `  date: "2006-03-02"\n  gitBlob: "${gitBlobSha1(KOREA)}"\n`).replace('    start: 23\n    end: 27\n    quote: U.S.\n', '    start: 0\n    end: 4\n    quote: U.S.\n    prefix: "Gen. Kim Yong-chol met "\n    suffix: " officials in Panmunjom on 2"\n');
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), sidecar);
+      const line = sidecar.split('\n').indexOf('    start: 0') + 1;
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 0, r.stdout);
+      assert.match(r.stdout, new RegExp(`^korea\\.txt\\.factmark\\.yaml:${line}:\\d+: warning: a2 “U\\.S\\.”: .*0.*4.*23.*27.* \\[OFFSETS\\]$`, 'm'));
+      assert.doesNotMatch(r.stdout, /all valid\./);
+      const exported = factmark(dir, 'export', '-f', 'json');
+      assert.match(exported.stdout, /"id": "a2",\s+"type": "PLACE",\s+"status": "confirmed",\s+"start": 23,\s+"end": 27,\s+"text": "U\.S\."/);
+    });
+
     it('fails on a fact that links an annotation the sidecar does not have', () => {
       const dir = fresh();
       fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), KOREA_SIDECAR.replace('entities: [a1, a2, a4]', 'entities: [a1, a2, a9]'));
@@ -264,6 +279,18 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       const table = factmark(dir, 'stats').stdout;
       assert.match(table, /^1 document, 1 fact, 0 orphans$/m);
       assert.match(table, /^PLACE\s+1\s+0\s+1$/m);
+    });
+
+    it('exits 1 when a sidecar is invalid, still printing the counts and naming the sidecar on stderr', () => {
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'news/harbour.txt.factmark.yaml'), 'factmark: 1\ndocument: [\n');
+      const r = factmark(dir, 'stats');
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stdout, /^1 document, 1 fact, 0 orphans, 1 invalid sidecar$/m);
+      assert.match(r.stderr, /news\/harbour\.txt\.factmark\.yaml(:\d+:\d+)?: error: /);
+      const json = factmark(dir, 'stats', '--json');
+      assert.equal(json.code, 1);
+      assert.equal(JSON.parse(json.stdout).invalid, 1);
     });
   });
 });

@@ -181,3 +181,13 @@ describe('the entities schema in the package', () => {
     assert.deepEqual(JSON.parse(fs.readFileSync(built, 'utf8')), ENTITIES_SCHEMA);
   });
 });
+
+describe('the entities writer escapes what a YAML 1.1 reader takes for a line break', () => {
+  it('writes NEL, U+2028/2029 and C1 controls in a note escaped, never raw, and reads them back', () => {
+    const note = 'a\u0085b\u2028c\u2029d\u0080e';
+    const out = writeEntities(undefined, { version: 1, entities: [{ id: 'kim', name: 'Kim', type: 'PERSON', note }] });
+    // PyYAML reads a raw NEL inside double quotes as a line break folded into a space
+    assert.doesNotMatch(out, /[\u007f-\u009f\u2028\u2029]/);
+    assert.equal(parseEntities(out).data?.entities[0].note, note);
+  });
+});

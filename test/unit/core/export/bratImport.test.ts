@@ -45,3 +45,37 @@ describe('brat round trip keeps names and notes', () => {
     assert.match(toBratConf([input]), /^Military%20officer$/m);
   });
 });
+
+describe('brat import speaks in the file’s own offsets and never splits a character', () => {
+  // brat counts code points; the emoji is two UTF-16 units, so every offset after it differs by one.
+  const EMOJI = 'Seoul 😀 talks: Kim met Lee. Kim left.';
+
+  it('names where a relocated span was and where it went in code points, as the .ann file counts', () => {
+    // "Lee" is at code points 23-26 (UTF-16 24-27); the file says 10-13.
+    const r = importBrat('T1\tPERSON 10 13\tLee\n', EMOJI);
+    assert.equal(r.annotations[0].text, 'Lee');
+    const moved = r.problems.find((p) => p.kind === 'relocated');
+    assert.match(moved?.reason ?? '', /“Lee” was not at \[10, 13\); found at \[23, 26\)$/);
+  });
+
+  it('does not relocate a one-letter quote onto the base letter of a decomposed “é” (e + combining accent), nor into an emoji sequence', () => {
+    for (const [ann, text] of [
+      ['T1\tPERSON 0 1\te\n', 'Cafe\u0301 Noir.'],
+      // the man of a family emoji (man, ZWJ, woman), looked for from offset 0
+      ['T1\tPERSON 0 1\t👨\n', 'Our 👨\u200d👩 visit.'],
+    ]) {
+      const r = importBrat(ann, text);
+      assert.deepEqual(r.annotations, [], `${ann.trim()}: placed on ${JSON.stringify(r.annotations.map((a) => [a.start, a.end, a.text]))}`);
+      assert.equal(r.problems[0].kind, 'unanchored');
+      assert.match(r.problems[0].reason, /elsewhere only inside a character/);
+    }
+  });
+
+  it('still relocates a quote to a whole character, and keeps a span the file gives at its own offsets', () => {
+    const text = 'Cafe\u0301 or cafe at Noir.';
+    const r = importBrat('T1\tPLACE 0 1\te\n', text);
+    assert.deepEqual(r.annotations.map((a) => [a.start, a.end]), [[12, 13]], 'the "e" of the plain "cafe"');
+    // what Factmark exported that way comes back: the file's own offsets are the user's choice
+    assert.deepEqual(importBrat('T1\tPLACE 3 4\te\n', text).annotations.map((a) => [a.start, a.end]), [[3, 4]]);
+  });
+});

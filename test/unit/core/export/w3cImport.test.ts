@@ -92,3 +92,19 @@ describe('W3C import reports what it does not take', () => {
     assert.deepEqual(r.annotations.map((a) => [a.text, a.status]), [['Kim', 'confirmed'], ['Lee', 'suggested']]);
   });
 });
+
+describe('W3C import keeps the text of a knowledge-base id', () => {
+  it('keeps a Wikidata URL as written; only the IRI the export writes for a bare QID comes back as the QID', () => {
+    const k = new DocBuilder(KOREA, 'news/korea.txt');
+    k.add('Kim', 'PERSON', { kb: 'https://www.wikidata.org/wiki/Q5' });
+    k.add('Lee', 'PERSON', { kb: 'https://www.wikidata.org/entity/Q42' });
+    k.add('Seoul', 'PLACE', { kb: 'Q8684' });
+    const content = JSON.stringify(toW3cCollection([k.build()]));
+    const r = importW3c(content, KOREA, { documentName: 'news/korea.txt' });
+    assert.deepEqual(r.annotations.map((a) => [a.text, a.kb]), [
+      ['Kim', 'https://www.wikidata.org/wiki/Q5'],
+      ['Lee', 'https://www.wikidata.org/entity/Q42'],
+      ['Seoul', 'Q8684'],
+    ]);
+  });
+});

@@ -29,3 +29,15 @@ describe('sidecar: the fallback writer quotes what a YAML 1.1 reader would not r
     assert.deepEqual(back, [['a1', '2006-03-02', '2006-03-02', undefined], ['a2', 'yes', undefined, '0777'], ['a3', 'Kim', undefined, undefined]]);
   });
 });
+
+describe('sidecar: the fallback writer escapes the characters a YAML 1.1 reader takes for line breaks', () => {
+  it('writes NEL, U+2028, U+2029, DEL, C1 controls and BOM escaped inside double quotes, never raw', () => {
+    const odd = 'a\u0085b\u2028c\u2029d\u007fe\u0080f\u009fg\ufeffh';
+    const noted = { ...kim, note: odd };
+    const out = updateSidecar(flow, { text, document: { path: 'a.txt', facts: [], annotations: [noted] } });
+    assert.match(out, /\{ id: a3, type: PERSON,/, 'precondition: the flow layout went through the fallback writer');
+    // PyYAML reads a raw NEL inside double quotes as a line break folded into a space
+    assert.doesNotMatch(out, /[\u007f-\u009f\u2028\u2029\ufeff]/);
+    assert.equal(parseSidecar(out).doc?.annotations[0].note, odd);
+  });
+});
