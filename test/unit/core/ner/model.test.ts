@@ -39,6 +39,22 @@ describe('ner weights', () => {
     assert.equal(back.scale, 0.25);
   });
 
+  it('scores each feature with the row of its bucket, the first row of a bucket listed twice', () => {
+    // Buckets at both ends of 32-bucket words (the row is found by counting the kept buckets before it).
+    const buckets = Int32Array.of(0, 1, 31, 32, 63, 64, 95, 1000, 1000, 4097, (1 << 12) - 1);
+    const values = Int8Array.from({ length: buckets.length * LABEL_COUNT }, (_, i) => ((i * 53) % 255) - 127);
+    const bits = 12;
+    const weights = new PackedWeights(bits, LABEL_COUNT, buckets, values, 1);
+    for (let b = 0; b < 1 << bits; b++) {
+      const out = new Float64Array(LABEL_COUNT);
+      // A feature hash whose top `bits` bits are the bucket.
+      weights.accumulate(Uint32Array.of((b << (32 - bits)) >>> 0), 0, 1, out);
+      const row = [...buckets].indexOf(b);
+      const expected = row < 0 ? new Array(LABEL_COUNT).fill(0) : [...values.subarray(row * LABEL_COUNT, (row + 1) * LABEL_COUNT)];
+      assert.deepEqual([...out], expected, `bucket ${b}`);
+    }
+  });
+
   it('decodes base64 of every length', () => {
     for (let n = 0; n < 8; n++) {
       const bytes = Uint8Array.from({ length: n }, (_, i) => (i * 97 + 13) & 255);
