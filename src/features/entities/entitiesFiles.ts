@@ -23,9 +23,8 @@ export class EntitiesFiles extends Disposable {
   private readonly cache = new Map<string, Promise<EntitiesFile>>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('factmark-entities'));
   private readonly changed = this._register(new vscode.EventEmitter<void>());
-  /** Pending re-reads per file, and a count per file so an overtaken re-read is dropped. */
+  /** Pending re-reads per file. */
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
-  private readonly generations = new Map<string, number>();
   /** Fires when an entities file was read again after a change. */
   readonly onDidChange = this.changed.event;
 
@@ -62,17 +61,19 @@ export class EntitiesFiles extends Disposable {
     );
   }
 
-  /** Reads the file again; parses, reports and fires `onDidChange` only when its text changed. */
+  /**
+   * Reads the file again; parses, reports and fires `onDidChange` only when its text changed. The
+   * new read is the cached one at once, so whoever asks after a re-read began gets its result, and
+   * an overtaken re-read neither reports nor fires.
+   */
   private async refresh(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const generation = (this.generations.get(key) ?? 0) + 1;
-    this.generations.set(key, generation);
-    const cached = this.cache.get(key);
-    const before = cached ? await cached : undefined;
-    const text = await this.readText(uri);
-    if (this.isDisposed || this.generations.get(key) !== generation) return;
-    if (before && before.text === text) return;
-    this.cache.set(key, Promise.resolve(this.parse(uri, text)));
+    const before = this.cache.get(key);
+    const next = this.load(uri);
+    this.cache.set(key, next);
+    const [old, now] = await Promise.all([before, next]);
+    if (this.isDisposed || this.cache.get(key) !== next) return;
+    if (old && old.text === now.text) return;
     this.changed.fire();
   }
 
@@ -90,6 +91,18 @@ export class EntitiesFiles extends Disposable {
   async forDocument(uri: vscode.Uri): Promise<EntitiesFile | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     return folder ? this.read(vscode.Uri.joinPath(folder.uri, ENTITIES_FILE)) : undefined;
+  }
+
+  /**
+   * The same, read from disk now: file events come late (seconds, under load), so right after a
+   * checkout the cache may still hold a file that is gone, or no file where there is one.
+   */
+  async forDocumentNow(uri: vscode.Uri): Promise<EntitiesFile | undefined> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return undefined;
+    const file = vscode.Uri.joinPath(folder.uri, ENTITIES_FILE);
+    await this.refresh(file);
+    return this.read(file);
   }
 
   /** An entity by id, with the file that holds it. */

@@ -16,7 +16,8 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
   const target = async (document: vscode.TextDocument, position: vscode.Position) => {
     const mention = linkedMentionAt(workflow, document, position);
     if (mention?.entity === undefined) throw new Error('Factmark renames an entity from a mention linked to it.');
-    const file = await files.forDocument(document.uri);
+    // Read now, not from the cache: a checkout just before F2 may have brought the file, or changed it.
+    const file = await files.forDocumentNow(document.uri);
     if (file && file.text === undefined) throw noFile(file.uri);
     if (file && !file.result.writable) throw notWritable(file.uri);
     const found = await files.find(mention.entity, document.uri);

@@ -158,6 +158,31 @@ describe('One entity across articles: references, rename, workspace symbols', ()
     await renameAfterCheckout();
   });
 
+  it('Rename right after a checkout brought back the entities file Factmark saw deleted edits it (file events come late)', async () => {
+    await closeAllEditors();
+    await openInEditor(b);
+    const rename = (name: string) => vscode.commands.executeCommand<vscode.WorkspaceEdit>('vscode.executeDocumentRenameProvider', b, new vscode.Position(0, 1), name);
+    fs.rmSync(entitiesPath());
+    await eventually(
+      async () => {
+        try {
+          await rename('Roh (gone)');
+          return false;
+        } catch (e) {
+          return /no entities file/.test(String(e));
+        }
+      },
+      'Factmark still renames with the entities file deleted',
+      30_000,
+    );
+    // The checkout brings it back, and F2 at once: before the file's events reach Factmark.
+    fs.writeFileSync(entitiesPath(), ENTITIES);
+    const edit = await rename('Roh (restored)');
+    assert.ok(edit && (await vscode.workspace.applyEdit(edit)), 'no rename edit');
+    await eventually(() => fs.readFileSync(entitiesPath(), 'utf8').includes('    name: Roh (restored)\n'), 'the entities file was not renamed', 30_000);
+    await restoreEntities();
+  });
+
   async function renameAfterCheckout(): Promise<void> {
     const kim = '  - id: e-kim\n    name: Kim Yong-chol\n    type: PERSON\n\n';
     const checkedOut = ENTITIES.replace('  - id: e-roh\n', `${kim}  - id: e-roh\n`);
