@@ -69,7 +69,8 @@ export class EntitiesFiles extends Disposable {
   private async refresh(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
     const before = this.cache.get(key);
-    const next = this.load(uri);
+    // (Reads can end out of order: only the latest reports its problems.)
+    const next: Promise<EntitiesFile> = this.readText(uri).then((text) => this.parse(uri, text, this.cache.get(key) === next));
     this.cache.set(key, next);
     const [old, now] = await Promise.all([before, next]);
     if (this.isDisposed || this.cache.get(key) !== next) return;
@@ -144,13 +145,13 @@ export class EntitiesFiles extends Disposable {
     }
   }
 
-  private parse(uri: vscode.Uri, text: string | undefined): EntitiesFile {
+  private parse(uri: vscode.Uri, text: string | undefined, report = true): EntitiesFile {
     if (text === undefined) {
-      this.diagnostics.delete(uri);
+      if (report) this.diagnostics.delete(uri);
       return { uri, result: EMPTY };
     }
     const result = parseEntities(text);
-    this.diagnostics.set(uri, result.diagnostics.map(toDiagnostic));
+    if (report) this.diagnostics.set(uri, result.diagnostics.map(toDiagnostic));
     return { uri, text, result };
   }
 }
