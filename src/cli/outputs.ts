@@ -35,7 +35,8 @@ export function checkOutputs(files: readonly PlannedFile[], inputs: readonly str
     const never = neverWritten(name, {
       input: protectedPaths.has(real),
       sidecar: isSidecarPath(f.path) || isSidecarPath(real),
-      annotated: fs.existsSync(sidecarPathFor(real)),
+      // By either name: a symlinked article's sidecar sits beside the link (or beside the file it points to).
+      annotated: fs.existsSync(sidecarPathFor(f.path)) || fs.existsSync(sidecarPathFor(real)),
       sameContent: () => sameContent(f),
       twice: seen.has(real),
     }, 'choose another --out');

@@ -59,7 +59,9 @@ export async function refusal(uris: readonly vscode.Uri[], contents: readonly st
   for (let i = 0; i < uris.length; i++) {
     const uri = uris[i];
     const key = await sameFile(uri);
-    const annotated = await exists(sidecarUriOf(uri));
+    // The article behind a symlink is annotated when its sidecar sits beside the link or beside the file itself.
+    const real = onNodeDisk(uri) ? vscode.Uri.file(await (await import('../node/realPath')).realPath(uri.fsPath)) : uri;
+    const annotated = (await exists(sidecarUriOf(uri))) || (await exists(sidecarUriOf(real)));
     // Read only for an annotated target: its content decides (the same text written again is harmless).
     const same = annotated && (await holds(uri, contents[i]));
     const facts = { input: inputs.has(key), sidecar: isSidecarPath(uri.path) || isSidecarPath(key), annotated, sameContent: () => same, twice: planned.has(key) };

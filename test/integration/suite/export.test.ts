@@ -173,6 +173,18 @@ describe('Export and import annotations', function () {
     fs.rmSync(path.dirname(other.fsPath), { recursive: true, force: true });
   });
 
+  it('never writes an export through a symlink onto another annotated article', async () => {
+    const other = writeWorkspaceFile(`${FOLDER}/annotated2/harbour.txt`, HARBOUR);
+    writeWorkspaceFile(`${FOLDER}/annotated2/harbour.txt.factmark.yaml`, HARBOUR_SIDECAR);
+    const link = path.join(workspaceDir(), FOLDER, 'annotated2', 'link.csv');
+    fs.symlinkSync(other.fsPath, link);
+    await openInEditor(korea);
+    const outcome = await vscode.commands.executeCommand<ExportOutcome | undefined>('factmark.exportAnnotations', { format: 'csv', scope: 'current', target: vscode.Uri.file(link), force: true });
+    const after = fs.readFileSync(other.fsPath, 'utf8');
+    fs.rmSync(path.dirname(other.fsPath), { recursive: true, force: true });
+    assert.equal(after, HARBOUR, `outcome ${JSON.stringify(outcome)}: the annotated article was replaced through the link`);
+  });
+
   it('exports nothing when the target is a symlink to, or another path of, a document or its sidecar', async () => {
     const korea = vscode.Uri.file(path.join(workspaceDir(), FOLDER, 'korea.txt'));
     const before = fs.readFileSync(korea.fsPath, 'utf8');

@@ -40,6 +40,17 @@ describe('factmark export keeps inputs and existing files', function () {
     assert.ok(!fs.existsSync(path.join(dir, 'other/story.ann')), 'nothing written');
   });
 
+  it('refuses, even with --force, an annotated article that is a symlink with its sidecar beside the link', () => {
+    // docs/other.txt -> ../store/body, annotated as docs/other.txt: --force wrote the CSV into store/body.
+    const other = 'President Roh visited Busan.\n';
+    const dir = fresh({ 'store/body': other, 'docs/other.txt.factmark.yaml': STORY_SIDECAR.replace('path: story.txt', 'path: other.txt') });
+    fs.symlinkSync('../store/body', path.join(dir, 'docs/other.txt'));
+    const r = factmark(dir, 'export', '-f', 'csv', '--force', '-o', 'docs/other.txt', 'story.txt');
+    assert.equal(r.code, 1, r.stderr);
+    assert.match(r.stderr, /other\.txt is an annotated document \(it has a sidecar\)/);
+    assert.equal(read(dir, 'store/body'), other);
+  });
+
   it('refreshes with --force an earlier brat export whose copy was annotated since (same text), and its .ann is rewritten', () => {
     // `factmark annotate .` over a project gives brat/story.txt a sidecar; a later export --force into
     // brat/ was refused although it writes that very text again.
