@@ -45,6 +45,13 @@ export class PackedWeights implements Scorer {
       index[2 * w + 1] = count;
       count += popcount(index[2 * w]);
     }
+    // Buckets strictly increasing and all kept (every trained or decoded model): the rows are the values as given.
+    let ordered = count === buckets.length && values.length >= count * labels;
+    for (let r = 1; ordered && r < buckets.length; r++) ordered = buckets[r] > buckets[r - 1];
+    if (ordered) {
+      this.rows = values;
+      return;
+    }
     // A bucket listed twice keeps its first row, as a table filled in this order would.
     const rows = (this.rows = new Int8Array(count * labels));
     const filled = new Uint8Array(count);
