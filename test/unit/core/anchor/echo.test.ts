@@ -52,4 +52,15 @@ describe('reanchor: a paragraph pasted after itself, the first copy edited (issu
     assert.notEqual(r.placed.find((p) => p.id === kim.id)?.start, second, 'placed on the second copy');
   });
 
+
+  it('with the old text known, a name whose context was edited in the first copy stays there, not on the other copy the diff kept', () => {
+    // The diff maps the name to its own place; its context there no longer agrees (words changed
+    // on both sides), but the copy that agrees is the second paragraph's own text, kept in place.
+    const para = "Rally's Inc. said it adopted a shareholders rights plan to guard against an inadequately priced takeover offer.\n\n";
+    const mid = para + para + after;
+    const text = para.replace('said it adopted', 'benefits it without') + para + after;
+    const rally = anchor(mid, "Rally's");
+    const r = reanchor(mid, text, [rally, anchor(mid, 'closing')], utf16);
+    assert.equal(r.placed.find((p) => p.id === rally.id)?.start, 0);
+  });
 });
