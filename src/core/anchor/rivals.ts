@@ -69,9 +69,29 @@ export function rivalled(s: RivalSearch, c: Candidate): boolean {
  */
 export function echoed(text: string, a: { quote: string; prefix?: string; suffix?: string }, c: { start: number }, starts: readonly number[]): boolean {
   const i = countBefore(starts.length, (k) => starts[k] < c.start);
-  const near = [...starts.slice(Math.max(0, i - ECHO_NEIGHBOURS), i), ...starts.slice(i + 1, i + 1 + ECHO_NEIGHBOURS)];
   const len = a.quote.length;
-  return near.some((p) => p !== c.start && Math.abs(p - c.start) <= MAX_ECHO && !fullSupport(text, p, p + len, a.quote, a.prefix, a.suffix) && echo(text, c.start, p, a.prefix?.length ?? 0, len + (a.suffix?.length ?? 0)));
+  // (A twin agrees with `c` on one side for at least TWIN characters next to the quote, or both open
+  // or close a line: a cheap test first, since a name has many other mentions, and the walk of
+  // echo() for each of them made re-anchoring 1 MB of repeated passages 2.5 times as slow. The
+  // price: a twin edited right next to the quote on both sides is not looked at.)
+  const twin = (p: number) => {
+    let k = 0;
+    while (k < TWIN && text.charCodeAt(p + len + k) === text.charCodeAt(c.start + len + k) && p + len + k < text.length) k++;
+    if (k >= TWIN) return true;
+    k = 0;
+    while (k < TWIN && p - k > 0 && text.charCodeAt(p - 1 - k) === text.charCodeAt(c.start - 1 - k)) k++;
+    // (Both opening a line, or both closing one, agree on that side however their neighbours differ.)
+    const opens = (x: number) => x === 0 || text[x - 1] === '\n';
+    const closes = (x: number) => x + len >= text.length || text[x + len] === '\n';
+    return k >= TWIN || (opens(p) && opens(c.start)) || (closes(p) && closes(c.start));
+  };
+  const echoes = (p: number) => twin(p) && !fullSupport(text, p, p + len, a.quote, a.prefix, a.suffix) && echo(text, c.start, p, a.prefix?.length ?? 0, len + (a.suffix?.length ?? 0));
+  // (Walked by index: this runs for every place a search considers, and copying the neighbours
+  // out for each was most of its cost in repeated text.)
+  for (let k = i - 1; k >= Math.max(0, i - ECHO_NEIGHBOURS) && c.start - starts[k] <= MAX_ECHO; k--) if (echoes(starts[k])) return true;
+  const from = starts[i] === c.start ? i + 1 : i;
+  for (let k = from; k < Math.min(starts.length, from + ECHO_NEIGHBOURS) && starts[k] - c.start <= MAX_ECHO; k++) if (echoes(starts[k])) return true;
+  return false;
 }
 
 /** {@link echoed}, finding the quote's occurrences near `c` itself (for a check of a few places). */
@@ -125,24 +145,6 @@ function agreeing(text: string, i0: number, j0: number, dir: 1 | -1, budget: num
   // Forward the characters compared are at i and j; backward, at i - 1 and j - 1.
   const at = (k: number) => (dir === 1 ? text.charCodeAt(k) : text.charCodeAt(k - 1));
   const inside = (k: number) => (dir === 1 ? k < text.length : k > 0);
-  // The smallest skip (up to `room`) on the second side after which RESYNC characters agree with
-  // those from `x` on the first.
-  // (Fewer than RESYNC when the walk's limit comes first, the period may end in an edit; or
-  // when a line break does: the passage may end right after the edit, "chnage.\n\n".)
-  const skipTo = (x: number, y: number, room: number, limit: number): number | undefined => {
-    if (limit <= 0) return 0;
-    const near = dir === 1 ? text.slice(x, x + limit) : text.slice(Math.max(0, x - limit), x);
-    const br = dir === 1 ? near.indexOf('\n') : near.lastIndexOf('\n');
-    const n = br < 0 ? limit : dir === 1 ? br + 1 : near.length - br;
-    const key = dir === 1 ? text.slice(x, x + n) : text.slice(Math.max(0, x - n), x);
-    if (key.length < n) return undefined;
-    if (dir === 1) {
-      const k = text.slice(y, y + room + n).indexOf(key);
-      return k < 0 ? undefined : k;
-    }
-    const k = text.slice(Math.max(0, y - room - n), y).lastIndexOf(key);
-    return k < 0 ? undefined : Math.min(y, room + n) - n - k;
-  };
   while (Math.abs(i - i0) < limit && inside(i) && inside(j)) {
     if (at(i) === at(j)) {
       i += dir;
@@ -151,11 +153,30 @@ function agreeing(text: string, i0: number, j0: number, dir: 1 | -1, budget: num
     }
     // The cheapest skip after which the two agree again: RESYNC characters past the skip on one
     // side found within MAX_SKIP characters on the other (skipping on both sides costs the longer
-    // one: a word replaced by another).
+    // one: a word replaced by another). Fewer than RESYNC when the walk's limit comes first (the
+    // period may end in an edit), or a line break (the passage may end right after the edit,
+    // "chnage.\n\n").
     let best: [number, number] | undefined;
     const room = Math.min(MAX_SKIP, budget - errors);
-    for (let si = 0; si <= room; si++) {
-      const sj = skipTo(i + dir * si, j, room, Math.min(RESYNC, limit - Math.abs(i - i0) - si));
+    // (Compared in place, character by character: no strings are cut for the many walks that fail.)
+    const code = (k: number) => (dir === 1 ? text.charCodeAt(k) : text.charCodeAt(k - 1));
+    for (let si = 0; si <= room && (!best || si < Math.max(best[0], best[1])); si++) {
+      const most = Math.min(RESYNC, limit - Math.abs(i - i0) - si);
+      let sj: number | undefined = 0;
+      if (most > 0) {
+        const x = i + dir * si;
+        let n = 0;
+        while (n < most && inside(x + dir * n) && code(x + dir * n) !== NEWLINE) n++;
+        // (The key takes a line break that ends it; it must lie wholly inside the text.)
+        if (n < most && inside(x + dir * n)) n++;
+        else if (n < most) n = -1;
+        sj = undefined;
+        for (let k = 0; n > 0 && k <= room && sj === undefined; k++) {
+          let t = 0;
+          while (t < n && inside(j + dir * (k + t)) && code(j + dir * (k + t)) === code(x + dir * t)) t++;
+          if (t === n) sj = k;
+        }
+      }
       if (sj !== undefined && (!best || Math.max(si, sj) < Math.max(best[0], best[1]))) best = [si, sj];
     }
     if (!best) break;
@@ -167,12 +188,16 @@ function agreeing(text: string, i0: number, j0: number, dir: 1 | -1, budget: num
 }
 /** Most characters one edit of an {@link echo} may skip on either side: a word replaced by another. */
 const MAX_SKIP = 16;
+/** A line break's character code. */
+const NEWLINE = 10;
 /** Characters that must agree after an edit of an {@link echo} is skipped. */
 const RESYNC = 5;
 /** Share of an {@link echo}'s period that its edits may change. */
 const ECHO_EDITS = 0.25;
 /** Farthest (UTF-16 units) two places of an {@link echo} are looked for: a long paragraph, or an article without blank lines. */
 const MAX_ECHO = 20_000;
+/** Characters next to the quote, on one side, that a twin of an {@link echo} must share with the place (see echoed). */
+const TWIN = 4;
 /** Occurrences on each side of a place compared for an {@link echo}. */
 const ECHO_NEIGHBOURS = 64;
 
