@@ -1,6 +1,6 @@
 /** Maps positions of an old text to a new one through a character diff (diff-match-patch). */
 
-import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch';
+import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT } from 'diff-match-patch';
 import { countBefore } from '../bisect';
 
 /** One run of the diff: equal text, text only in the old version, or only in the new one. */
@@ -18,8 +18,8 @@ export class DiffMap {
   /** Runs of inserted text, by new position (to tell moved text from text that was there). */
   private readonly inserts: Run[] = [];
   /**
-   * The diff was made character by character (texts up to CHARACTER_DIFF_MAX), within the
-   * timeout: as small as diff-match-patch finds it, so a copy it calls inserted is one that costs more to align with the
+   * The diff was made character by character (texts up to CHARACTER_DIFF_MAX, edits up to
+   * CHARACTER_DIFF_EDIT): as small as diff-match-patch finds it, so a copy it calls inserted is one that costs more to align with the
    * old text than the text it kept (but for ties next to it: {@link slides}).
    */
   readonly minimal: boolean;
@@ -35,25 +35,17 @@ export class DiffMap {
     // copy of a sentence in place of the original, deleting two other sentences to do it, and
     // every name of the sentence went onto the copy. On long texts with many edits the character
     // diff is much slower (400 KB, 100 edits: 1.1 s against 25 ms), so they keep the line pass.
-    // The character diff gets a short budget: re-anchoring runs on the extension host, and on an
-    // article with many paragraphs moved it took 0.4-4 s where the line pass takes milliseconds.
-    // Cut short, it is redone line by line (and is then no minimal diff).
-    let characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX;
-    let diffs: Diff[] | undefined;
-    if (characters) {
-      dmp.Diff_Timeout = Math.min(CHARACTER_DIFF_BUDGET_SECONDS, timeoutSeconds);
-      const started = Date.now();
-      diffs = dmp.diff_main(oldText, newText, false);
-      // (A diff cut short by the timeout is whatever it had found by then.)
-      if (Date.now() - started >= dmp.Diff_Timeout * 1000 * 0.9) {
-        characters = false;
-        diffs = undefined;
-      }
-    }
-    if (!diffs) {
-      dmp.Diff_Timeout = timeoutSeconds;
-      diffs = dmp.diff_main(oldText, newText, true);
-    }
+    // On an article with many paragraphs moved it took 0.4-4 s where the line pass takes
+    // milliseconds, and re-anchoring runs on the extension host. Its cost grows with the square of
+    // the edit's size, so the edit is sized first, deterministically (a diff of whole sentences:
+    // milliseconds), and only an edit within CHARACTER_DIFF_EDIT characters gets the character
+    // diff. (A time budget made the choice depend on the machine's load.) The timeout stays as a
+    // last resort only: within that size the character diff takes well under 0.2 s (a 19.5 KB
+    // article with paragraphs moved); a timeout above zero also keeps diff-match-patch's half-match
+    // speed-up, which it turns off without one.
+    const characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX && sentenceEditSize(oldText, newText) <= CHARACTER_DIFF_EDIT;
+    dmp.Diff_Timeout = timeoutSeconds;
+    const diffs = dmp.diff_main(oldText, newText, !characters);
     this.minimal = characters;
     // Coincidental equalities of a few letters would split a deleted name into pieces. (The
     // semantic cleanup goes further and folds whole unchanged sentences between two edits into
@@ -238,8 +230,104 @@ const WORD = /[\p{L}\p{N}]/u;
 /** Longest text (UTF-16 units, the shorter of the two) diffed character by character from the start: an article. */
 const CHARACTER_DIFF_MAX = 20_000;
 
-/** Longest the character diff may take before the line pass is used instead (seconds). */
-const CHARACTER_DIFF_BUDGET_SECONDS = 0.5;
+/**
+ * Largest edit (characters of the sentences changed, inserted or deleted, both texts together)
+ * diffed character by character; see {@link sentenceEditSize}.
+ */
+const CHARACTER_DIFF_EDIT = 5000;
+
+/** Most pieces (both texts) that {@link sentenceEditSize} diffs at once: past it, the edit counts as all of them. */
+const MAX_SYMBOLS = 4000;
+
+/**
+ * The size of the edit from `a` to `b`, found in milliseconds and the same on every machine (no
+ * time limit): a diff of whole sentences (each one symbol, whitespace runs read as one space, so a
+ * re-wrapped paragraph keeps its sentences), then of words inside each run of sentences replaced
+ * by others (a word replaced all through the text changes many sentences, but few characters).
+ * Counted: the characters of what the two diffs delete or insert, and of whitespace changed in the
+ * sentences kept; an upper bound of the character diff's edit.
+ */
+export function sentenceEditSize(a: string, b: string): number {
+  const x = a.split(SENTENCE_END);
+  const y = b.split(SENTENCE_END);
+  if (x.length + y.length > MAX_SYMBOLS) return Infinity;
+  let size = 0;
+  let i = 0;
+  let j = 0;
+  // Sentences deleted and inserted since the last kept one: a replaced run, compared by words.
+  let deleted = '';
+  let inserted = '';
+  const flush = () => {
+    size += deleted && inserted ? symbolEdit(deleted.split(WORD_EDGE), inserted.split(WORD_EDGE)) : deleted.length + inserted.length;
+    deleted = inserted = '';
+  };
+  for (const [op, n] of symbolDiff(x, y, (p) => p.replace(/\s+/g, ' '))) {
+    for (let k = 0; k < n; k++) {
+      if (op === DIFF_DELETE) deleted += x[i++];
+      else if (op === DIFF_INSERT) inserted += y[j++];
+      else {
+        flush();
+        size += whitespaceChanged(x[i++], y[j++]);
+      }
+    }
+  }
+  flush();
+  return size;
+}
+
+/** Characters that a diff of two lists of pieces (each one symbol) deletes or inserts; all of them past MAX_SYMBOLS. */
+function symbolEdit(x: readonly string[], y: readonly string[]): number {
+  if (x.length + y.length > MAX_SYMBOLS) return x.join('').length + y.join('').length;
+  let size = 0;
+  let i = 0;
+  let j = 0;
+  for (const [op, n] of symbolDiff(x, y, (p) => p)) {
+    for (let k = 0; k < n; k++) {
+      if (op === DIFF_DELETE) size += x[i++].length;
+      else if (op === DIFF_INSERT) size += y[j++].length;
+      else {
+        i++;
+        j++;
+      }
+    }
+  }
+  return size;
+}
+
+/** A diff of two lists of pieces, pieces with the same key being one symbol: [op, count] runs. */
+function symbolDiff(x: readonly string[], y: readonly string[], key: (p: string) => string): [number, number][] {
+  const ids = new Map<string, number>();
+  const encode = (pieces: readonly string[]): string => {
+    let out = '';
+    for (const p of pieces) {
+      const k = key(p);
+      let id = ids.get(k);
+      if (id === undefined) ids.set(k, (id = ids.size));
+      out += String.fromCharCode(FIRST_SYMBOL + id);
+    }
+    return out;
+  };
+  const dmp = new diff_match_patch();
+  dmp.Diff_Timeout = 0;
+  return dmp.diff_main(encode(x), encode(y), false).map(([op, t]) => [op, t.length]);
+}
+
+/** Characters of the whitespace runs that differ between two pieces alike but for whitespace. */
+function whitespaceChanged(p: string, q: string): number {
+  if (p === q) return 0;
+  const u = p.split(/(\s+)/);
+  const v = q.split(/(\s+)/);
+  let n = 0;
+  for (let k = 0; k < Math.max(u.length, v.length); k++) if (u[k] !== v[k]) n += (u[k]?.length ?? 0) + (v[k]?.length ?? 0);
+  return n;
+}
+
+/** Word edges: every word and every whitespace run is one piece. */
+const WORD_EDGE = /(?<=\s)(?=\S)|(?<=\S)(?=\s)/;
+/** Where a sentence (with the whitespace after it) or a paragraph (with the blank line after it) ends: every character is in one piece. */
+const SENTENCE_END = /(?<=[.!?]["'’”)\]]*\s+)(?=\S)|(?<=\n[^\S\n]*\n\s*)(?=\S)/;
+/** Code of the first symbol of {@link sentenceEditSize} (past the surrogates, which a symbol must never be). */
+const FIRST_SYMBOL = 0xe000 - MAX_SYMBOLS;
 
 /** Most alternative alignments {@link DiffMap.slides} returns (any two already make a place ambiguous). */
 const MAX_SLIDES = 8;

@@ -190,8 +190,12 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         }
         // In repeated passages a diff may align the text with another copy: when the old context
         // does not follow, a copy whose context does is preferred.
+        // (Not another old mention of the quote that the diff kept in place: that is the mention's
+        // own text, the copy of a paragraph pasted after itself whose first copy was edited.)
         const better = ctx < 0.5 ? searchCandidates(newText, { ...a, prefix: oldPrefix, suffix: oldSuffix }, m.start, opts, index).placement : undefined;
-        if (better && better.method !== 'fuzzy' && better.start !== m.start && better.score > ctx + TIE) placed.push({ ...better, method: 'context' });
+        const keptAt = better ? diff.unchangedFrom(better.start, better.end) : undefined;
+        const otherMention = keptAt !== undefined && keptAt !== s && oldText!.startsWith(a.quote, keptAt);
+        if (better && !otherMention && better.method !== 'fuzzy' && better.start !== m.start && better.score > ctx + TIE) placed.push({ ...better, method: 'context' });
         else placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 });
         continue;
       }
