@@ -16,7 +16,7 @@ import { agreeAfter, agreeBefore, sentenceAround } from './alignment';
 import { edgesAgree } from './edges';
 import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { echoedNear, NEAR_COPY } from './rivals';
-import type { AnchorQuery, Orphan, Placement } from './reanchor';
+import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Widest window (UTF-16 units) searched for an anchor's quote: wider, the window decides nothing. */
 const MAX_WINDOW = 20_000;
