@@ -11,7 +11,7 @@
  */
 import { mix } from './hash';
 import { LABEL_COUNT } from './labels';
-import { roleFeaturesOnce, ROLE_COUNT, type Lexeme } from './lexeme';
+import { ROLE_COUNT, ROLE_FEATURES_MAX, writeRoles, type Lexeme } from './lexeme';
 import type { Scorer } from './tagger';
 
 /** Templates of the features on earlier decisions (see tagger.ts dynamicFeatures). Changing these invalidates a trained model. */
@@ -137,6 +137,10 @@ export function arenaCapacity(scorer: Scorer): { roles: number; words: number; b
   const a = labelTables.get(scorer)?.arena;
   return a && { roles: a.roles.length / ROLE_STRIDE, words: a.words.length / WORD_STRIDE, bound: ARENA_WORDS };
 }
+// Scratch for the features of a word's roles (see writeRoles).
+const features = new Uint32Array(ROLE_FEATURES_MAX);
+const featureEnds = new Int32Array(ROLE_COUNT);
+
 /**
  * The offset of a word's role scores in `t.arena.roles`, summed on first sight (in float64, stored as
  * float32); `sum` is scratch. The arena may grow (a new array): read `t.arena.roles` after the calls.
@@ -147,10 +151,10 @@ export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float6
   const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE, ROLES_BOUND));
   const at = arena.rolesUsed;
   arena.rolesUsed += ROLE_STRIDE;
-  const features = roleFeaturesOnce(lex);
+  writeRoles(lex, features, featureEnds);
   for (let r = 0; r < ROLE_COUNT; r++) {
     sum.fill(0);
-    scorer.accumulate(features[r], 0, features[r].length, sum);
+    scorer.accumulate(features, r ? featureEnds[r - 1] : 0, featureEnds[r], sum);
     roles.set(sum, at + r * LABEL_COUNT);
   }
   lex.scoresOwner = arena.id;
