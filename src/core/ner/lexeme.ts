@@ -6,6 +6,7 @@
  */
 import type { NameWord } from './gazetteer';
 import { hashString, mix } from './hash';
+import { ALL_LOWER, asciiCase, asciiUpperHash, CAPITALISED, HAS_LETTER, HAS_LOWER, shapeHashOf } from './shape';
 import { T } from './templates';
 
 /** Word-level facts, computed once per distinct token text and cached. */
@@ -62,68 +63,6 @@ export function normalizeWord(word: string): string {
     .replace(/[\u2018\u2019\u201a\u201b\u00b4]/g, "'")
     .replace(/\u2014/g, '--')
     .replace(/[\u2013\u2012\u2212]/g, '-');
-}
-
-function charClass(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return 'X';
-    if (c >= 97 && c <= 122) return 'x';
-    if (c >= 48 && c <= 57) return 'd';
-    return ch;
-  }
-  if (/\p{Lu}|\p{Lt}/u.test(ch)) return 'X';
-  if (/\p{L}|\p{M}/u.test(ch)) return 'x';
-  if (/\p{N}/u.test(ch)) return 'd';
-  return ch;
-}
-
-/** Word shape: X for capitals, x for small letters, d for digits; runs cut to 3 (or to 1 when `collapse`). */
-export function wordShape(word: string, collapse: boolean): string {
-  let out = '';
-  let last = '';
-  let run = 0;
-  for (const ch of word) {
-    const c = charClass(ch);
-    run = c === last ? run + 1 : 1;
-    last = c;
-    if (run <= (collapse ? 1 : 3)) out += c;
-  }
-  return out;
-}
-
-/**
- * hashString(wordShape(word, collapse)), without making the shape string: worked out for every new
- * word (twice), it was a good part of a word's first sight. A character's class is told by a code
- * point (X, x, d, or the character itself, which is never one of those three letters).
- */
-export function shapeHashOf(word: string, collapse: boolean): number {
-  const cut = collapse ? 1 : 3;
-  let h = 0x811c9dc5;
-  let last = -1;
-  let run = 0;
-  for (let i = 0; i < word.length; i++) {
-    let c = word.charCodeAt(i);
-    if (c < 128) {
-      if (c >= 65 && c <= 90) c = 88;
-      else if (c >= 97 && c <= 122) c = 120;
-      else if (c >= 48 && c <= 57) c = 100;
-    } else {
-      const point = word.codePointAt(i) as number;
-      const ch = String.fromCodePoint(point);
-      if (point > 0xffff) i++;
-      const cls = charClass(ch);
-      c = cls === ch ? point : cls.charCodeAt(0);
-    }
-    run = c === last ? run + 1 : 1;
-    last = c;
-    if (run > cut) continue;
-    if (c > 0xffff) {
-      h = Math.imul(h ^ (0xd800 + ((c - 0x10000) >> 10)), 0x01000193);
-      h = Math.imul(h ^ (0xdc00 + ((c - 0x10000) & 0x3ff)), 0x01000193);
-    } else h = Math.imul(h ^ c, 0x01000193);
-  }
-  return h >>> 0;
 }
 
 // Generic head nouns of place and organisation names, in any language's English news: a capitalised
@@ -190,9 +129,10 @@ function makeLexeme(word: string): Lexeme {
   // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
   // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
   const shapeHash = (weekday ? hashString('W') : shapeHashOf(word, true)) | 0;
-  const capitalised = /^\p{Lu}/u.test(word);
-  const allLower = /^\p{Ll}+$/u.test(word);
-  const hasLower = /\p{Ll}/u.test(word);
+  const ascii = asciiCase(word);
+  const capitalised = ascii < 0 ? /^\p{Lu}/u.test(word) : (ascii & CAPITALISED) !== 0;
+  const allLower = ascii < 0 ? /^\p{Ll}+$/u.test(word) : (ascii & ALL_LOWER) !== 0;
+  const hasLower = ascii < 0 ? /\p{Ll}/u.test(word) : (ascii & HAS_LOWER) !== 0;
   // The fields in the order of their use per token, so that the few read on every token share the
   // object's first cache lines (V8 lays them out in this order): case, then hashes and the decoder's
   // offsets, then what only some tokens or first sight need.
@@ -200,7 +140,7 @@ function makeLexeme(word: string): Lexeme {
     capitalised,
     allLower,
     hasLower,
-    hasLetter: /\p{L}/u.test(word),
+    hasLetter: ascii < 0 ? /\p{L}/u.test(word) : (ascii & HAS_LETTER) !== 0,
     neverStarts: allLower || /^[.,;:!?"'()[\]-]+$/.test(word),
     weekday,
     webLike: isWebLike(word, capitalised),
@@ -213,7 +153,7 @@ function makeLexeme(word: string): Lexeme {
     wordsAt: -1,
     wordRowsKnown: 0,
     wordHash: hashString(word) | 0,
-    upperHash: hashString(word.toUpperCase()) | 0,
+    upperHash: (ascii < 0 ? hashString(word.toUpperCase()) : asciiUpperHash(word)) | 0,
     joiner: JOINERS.has(lower),
     head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
     word,

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { hashString, mix } from '../../../../src/core/ner/hash';
-import { lexeme, roleFeatures, shapeHashOf, wordShape, writeRoles, ROLE_FEATURES_MAX, type Lexeme } from '../../../../src/core/ner/lexeme';
+import { lexeme, roleFeatures, writeRoles, ROLE_FEATURES_MAX, type Lexeme } from '../../../../src/core/ner/lexeme';
+import { shapeHashOf, wordShape } from '../../../../src/core/ner/shape';
 import { T } from '../../../../src/core/ner/templates';
 
 // The shipped model was trained on features defined by strings (a word's shape, its prefixes and
@@ -28,6 +29,18 @@ describe('features of a new word', () => {
     for (const word of words) {
       for (const collapse of [true, false]) assert.equal(shapeHashOf(word, collapse), hashString(wordShape(word, collapse)), `shape of "${word}"`);
       if (!/^thursday$/i.test(word)) assert.equal(lexeme(word).shapeHash, hashString(wordShape(lexeme(word).word, true)) | 0, `lexeme shape of "${word}"`);
+    }
+  });
+
+  it('have the case their definition gives', () => {
+    for (const word of [...words, 'ABC', 'abc', 'Abc', 'aBC', '123', 'a1', '-', 'x-ray', 'Ab\u00e9', '\u00c9cole']) {
+      const lex = lexeme(word);
+      const w = lex.word;
+      assert.deepEqual(
+        [lex.capitalised, lex.allLower, lex.hasLower, lex.hasLetter, lex.upperHash],
+        [/^\p{Lu}/u.test(w), /^\p{Ll}+$/u.test(w), /\p{Ll}/u.test(w), /\p{L}/u.test(w), hashString(w.toUpperCase()) | 0],
+        `case of "${word}"`,
+      );
     }
   });
 
