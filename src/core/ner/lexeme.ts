@@ -6,6 +6,7 @@
  */
 import type { NameWord } from './gazetteer';
 import { hashString, mix } from './hash';
+import { ALL_LOWER, asciiCase, asciiUpperHash, CAPITALISED, HAS_LETTER, HAS_LOWER, shapeHashOf } from './shape';
 import { T } from './templates';
 
 /** Word-level facts, computed once per distinct token text and cached. */
@@ -62,34 +63,6 @@ export function normalizeWord(word: string): string {
     .replace(/[\u2018\u2019\u201a\u201b\u00b4]/g, "'")
     .replace(/\u2014/g, '--')
     .replace(/[\u2013\u2012\u2212]/g, '-');
-}
-
-function charClass(ch: string): string {
-  const c = ch.charCodeAt(0);
-  if (c < 128) {
-    if (c >= 65 && c <= 90) return 'X';
-    if (c >= 97 && c <= 122) return 'x';
-    if (c >= 48 && c <= 57) return 'd';
-    return ch;
-  }
-  if (/\p{Lu}|\p{Lt}/u.test(ch)) return 'X';
-  if (/\p{L}|\p{M}/u.test(ch)) return 'x';
-  if (/\p{N}/u.test(ch)) return 'd';
-  return ch;
-}
-
-/** Word shape: X for capitals, x for small letters, d for digits; runs cut to 3 (or to 1 when `collapse`). */
-export function wordShape(word: string, collapse: boolean): string {
-  let out = '';
-  let last = '';
-  let run = 0;
-  for (const ch of word) {
-    const c = charClass(ch);
-    run = c === last ? run + 1 : 1;
-    last = c;
-    if (run <= (collapse ? 1 : 3)) out += c;
-  }
-  return out;
 }
 
 // Generic head nouns of place and organisation names, in any language's English news: a capitalised
@@ -155,10 +128,11 @@ function makeLexeme(word: string): Lexeme {
   const weekday = WEEKDAYS.test(word);
   // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
   // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
-  const shapeHash = hashString(weekday ? 'W' : wordShape(word, true)) | 0;
-  const capitalised = /^\p{Lu}/u.test(word);
-  const allLower = /^\p{Ll}+$/u.test(word);
-  const hasLower = /\p{Ll}/u.test(word);
+  const shapeHash = (weekday ? hashString('W') : shapeHashOf(word, true)) | 0;
+  const ascii = asciiCase(word);
+  const capitalised = ascii < 0 ? /^\p{Lu}/u.test(word) : (ascii & CAPITALISED) !== 0;
+  const allLower = ascii < 0 ? /^\p{Ll}+$/u.test(word) : (ascii & ALL_LOWER) !== 0;
+  const hasLower = ascii < 0 ? /\p{Ll}/u.test(word) : (ascii & HAS_LOWER) !== 0;
   // The fields in the order of their use per token, so that the few read on every token share the
   // object's first cache lines (V8 lays them out in this order): case, then hashes and the decoder's
   // offsets, then what only some tokens or first sight need.
@@ -166,7 +140,7 @@ function makeLexeme(word: string): Lexeme {
     capitalised,
     allLower,
     hasLower,
-    hasLetter: /\p{L}/u.test(word),
+    hasLetter: ascii < 0 ? /\p{L}/u.test(word) : (ascii & HAS_LETTER) !== 0,
     neverStarts: allLower || /^[.,;:!?"'()[\]-]+$/.test(word),
     weekday,
     webLike: isWebLike(word, capitalised),
@@ -179,7 +153,7 @@ function makeLexeme(word: string): Lexeme {
     wordsAt: -1,
     wordRowsKnown: 0,
     wordHash: hashString(word) | 0,
-    upperHash: hashString(word.toUpperCase()) | 0,
+    upperHash: (ascii < 0 ? hashString(word.toUpperCase()) : asciiUpperHash(word)) | 0,
     joiner: JOINERS.has(lower),
     head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
     word,
@@ -195,38 +169,77 @@ function makeLexeme(word: string): Lexeme {
  * 4 = two after. Worked out on first use and kept (training and learning read them again and again).
  */
 export function roleFeatures(lex: Lexeme): Uint32Array[] {
-  return (lex.roleCache ??= makeRoles(lex.word, lex.lower, lex.lowerHash, lex.shapeHash));
+  if (lex.roleCache) return lex.roleCache;
+  writeRoles(lex, scratch, scratchEnds);
+  const roles: Uint32Array[] = [];
+  for (let r = 0; r < ROLE_COUNT; r++) roles.push(scratch.slice(r ? scratchEnds[r - 1] : 0, scratchEnds[r]));
+  return (lex.roleCache = roles);
+}
+
+/** Room for the features of every role of a word (at most 13 + 3 + 2 + 2 + 2). */
+export const ROLE_FEATURES_MAX = 32;
+const scratch = new Uint32Array(ROLE_FEATURES_MAX);
+const scratchEnds = new Int32Array(ROLE_COUNT);
+
+// FNV-1a of s[from, to): hashString(s.slice(from, to)) without the slice.
+function hashRange(s: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return h >>> 0;
 }
 
 /**
- * The same, but not kept when not already there: the decoder needs them once a word and scorer (it
- * caches their summed scores), so the lexemes, read on every token, stay small and close together in memory.
+ * The features of roleFeatures, written one role after the other into `out` (ROLE_FEATURES_MAX long),
+ * role r ending at `ends[r]`: the decoder needs them once a word and scorer (it caches their summed
+ * scores), and writing them into its scratch array spares a new word five small arrays (and the
+ * garbage collector their collection), so the lexemes, read on every token, stay small as well.
  */
-export function roleFeaturesOnce(lex: Lexeme): Uint32Array[] {
-  return lex.roleCache ?? makeRoles(lex.word, lex.lower, lex.lowerHash, lex.shapeHash);
-}
-
-function makeRoles(word: string, lower: string, lowerHash: number, shapeHash: number): Uint32Array[] {
-  const shape = hashString(wordShape(word, false));
-  const role0: number[] = [mix(T.Bias, 0), mix(T.Word, hashString(word)), mix(T.Lower, lowerHash), mix(T.Shape, shape)];
-  for (let k = 1; k <= 4 && k <= lower.length; k++) {
-    role0.push(mix(T.Prefix, hashString(lower.slice(0, k))), mix(T.Suffix, hashString(lower.slice(-k))));
+export function writeRoles(lex: Lexeme, out: Uint32Array, ends: Int32Array): void {
+  const { word, lower, lowerHash, shapeHash } = lex;
+  if (lex.roleCache) {
+    let n = 0;
+    for (let r = 0; r < ROLE_COUNT; r++) {
+      out.set(lex.roleCache[r], n);
+      ends[r] = n += lex.roleCache[r].length;
+    }
+    return;
+  }
+  let n = 0;
+  out[n++] = mix(T.Bias, 0);
+  out[n++] = mix(T.Word, lex.wordHash);
+  out[n++] = mix(T.Lower, lowerHash);
+  out[n++] = mix(T.Shape, shapeHashOf(word, false));
+  // The prefixes' hashes one from the other (FNV-1a reads left to right).
+  const len = lower.length;
+  let prefix = 0x811c9dc5;
+  let suffix3 = 0;
+  for (let k = 1; k <= 4 && k <= len; k++) {
+    prefix = Math.imul(prefix ^ lower.charCodeAt(k - 1), 0x01000193);
+    const suffix = hashRange(lower, len - k, len);
+    if (k === 3) suffix3 = suffix;
+    out[n++] = mix(T.Prefix, prefix >>> 0);
+    out[n++] = mix(T.Suffix, suffix);
   }
   let flags = 0;
   if (/[0-9]/.test(word)) flags |= 1;
   if (word.includes('-')) flags |= 2;
   if (word.includes('.')) flags |= 4;
   if (word.length > 1 && /^\p{Lu}+$/u.test(word)) flags |= 8;
-  if (flags) role0.push(mix(T.Flags, flags));
-  const left: number[] = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
-  if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
-  return [
-    Uint32Array.from(role0),
-    Uint32Array.from(left),
-    Uint32Array.of(mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)),
-    Uint32Array.of(mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)),
-    Uint32Array.of(mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)),
-  ];
+  if (flags) out[n++] = mix(T.Flags, flags);
+  ends[0] = n;
+  out[n++] = mix(T.LowerM1, lowerHash);
+  out[n++] = mix(T.ShapeM1, shapeHash);
+  if (len > 2) out[n++] = mix(T.SuffixM1, suffix3);
+  ends[1] = n;
+  out[n++] = mix(T.LowerP1, lowerHash);
+  out[n++] = mix(T.ShapeP1, shapeHash);
+  ends[2] = n;
+  out[n++] = mix(T.LowerM2, lowerHash);
+  out[n++] = mix(T.ShapeM2, shapeHash);
+  ends[3] = n;
+  out[n++] = mix(T.LowerP2, lowerHash);
+  out[n++] = mix(T.ShapeP2, shapeHash);
+  ends[4] = n;
 }
 
 // Tokens of one or two ASCII characters (punctuation, "a", "of", "to": a third of an article's tokens),
