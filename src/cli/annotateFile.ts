@@ -2,13 +2,14 @@
 import { detectDocumentDate } from '../core/dates';
 import type { AnnotatedDocument, Mention } from '../core/model';
 import { defaultRecognizers, RecognitionPipeline } from '../core/recognition';
-import { updateSidecar } from '../core/sidecar';
+import { updateSidecar, type SidecarDiagnostic } from '../core/sidecar';
 import { unsuitableReason } from '../core/text';
 import { addSuggestions, isError, readSidecar } from '../core/documents';
 import { isChangedOnDisk } from '../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../node/fs';
 import { oldTextsFromGit } from '../node/gitText';
 import { readDocument, readIfExists, saysWaiting } from './files';
+import { relocatedOf } from './load';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -26,6 +27,8 @@ export interface AnnotateOutcome {
   reason?: string;
   /** Worth telling even when it went well (a sidecar that is a symlink was written through). */
   note?: string;
+  /** Warnings of the entries the rewritten sidecar now stores where their quote is (offsets edited by hand). */
+  relocated?: SidecarDiagnostic[];
 }
 
 let pipeline: RecognitionPipeline | undefined;
@@ -55,6 +58,7 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
       const original = readIfExists(sidecarFile);
       let base: AnnotatedDocument = { path: path.basename(file), annotations: [], facts: [] };
       let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
+      let relocated: SidecarDiagnostic[] = [];
       if (original !== undefined) {
         const reading = readSidecar(original, text, oldTextOf);
         if (!reading.document || !reading.writable) {
@@ -64,6 +68,7 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
         }
         base = reading.document;
         orphans = reading.orphanContext;
+        relocated = relocatedOf(reading.diagnostics);
       }
       const documentDate = base.documentDate ?? detectDocumentDate(text);
       if (documentDate !== undefined) base = { ...base, documentDate };
@@ -86,6 +91,7 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
       }
       const outcome: AnnotateOutcome = { file, added, status: original === undefined ? 'created' : 'updated' };
       const through = symlinkTarget(sidecarFile);
+      if (relocated.length > 0) outcome.relocated = relocated;
       if (through) outcome.note = `the sidecar is a symlink: the file it points to (${through}) was updated, the link kept`;
       return outcome;
     }

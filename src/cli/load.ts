@@ -1,6 +1,7 @@
 /** Reading a document and its sidecar for the CLI commands that work on sidecars (export, check, stats). */
 import * as path from 'node:path';
-import { readSidecar, type SidecarReading } from '../core/documents';
+import { clause, readSidecar, type SidecarReading } from '../core/documents';
+import { RELOCATED_CODE, type SidecarDiagnostic } from '../core/sidecar';
 import { oldTextsFromGit } from '../node/gitText';
 import { readIfExists, readText, type DocumentFile } from './files';
 
@@ -32,7 +33,26 @@ export function load(doc: DocumentFile): Loaded {
   return { doc, text, reading: readSidecar(sidecarText, text, oldTextsFromGit(path.dirname(doc.path))) };
 }
 
+/** Of a reading's diagnostics, the warnings of entries placed by their quote (offsets edited by hand). */
+export function relocatedOf(diagnostics: readonly SidecarDiagnostic[]): SidecarDiagnostic[] {
+  return diagnostics.filter((d) => d.code === RELOCATED_CODE);
+}
+
+/** Most entries placed by their quote named one by one for a sidecar a command rewrote; the rest are counted. */
+const RELOCATED_SHOWN = 5;
+
+/**
+ * Lines for stderr about a sidecar that a command rewrote with entries placed by their quote: the
+ * offsets the file had are gone from it, so the user is told (as `check` tells), never silently.
+ */
+export function relocatedLines(sidecar: string, relocated: readonly SidecarDiagnostic[]): string[] {
+  const lines = relocated.slice(0, RELOCATED_SHOWN).map((d) => `${sidecar}:${d.line + 1}:${d.column + 1}: warning: ${clause(d.message)}; written so in the sidecar [${RELOCATED_CODE}]\n`);
+  const more = relocated.length - RELOCATED_SHOWN;
+  if (more > 0) lines.push(`${sidecar}: warning: ${plural(more, 'more entry', 'more entries')} placed by their quote (offsets edited by hand?), written so; "factmark check" before a rewrite lists them all [${RELOCATED_CODE}]\n`);
+  return lines;
+}
+
 /** `n word(s)`. */
-export function plural(n: number, word: string): string {
-  return `${n} ${word}${n === 1 ? '' : 's'}`;
+export function plural(n: number, word: string, words = `${word}s`): string {
+  return `${n} ${n === 1 ? word : words}`;
 }

@@ -8,7 +8,7 @@ import { STEP, runAll, type Steps } from './slices';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from './model';
 import { fingerprintMatches, loadAnnotations, parseSidecar, relocatedDiagnostics, type SidecarDiagnostic } from './sidecar';
 import type { ExportInput, ImportProblem, ImportResult } from './export';
-import { kbKey } from './export/names';
+import { kbKey } from './kb';
 
 /** An annotation or fact of a sidecar that no longer anchors on its document's text. */
 export interface OrphanReport {

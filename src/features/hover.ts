@@ -3,6 +3,7 @@ import { toRange } from '../adapter';
 import { CommandId } from '../commands';
 import { factsLinking, innermostAt, preview, undecidedSuggestions } from '../core/facts';
 import type { Annotation, Fact, Mention } from '../core/model';
+import { kbKey } from '../core/kb';
 import { entityKey } from '../core/tree';
 import { mentionAt, typeLabel } from './highlights';
 import type { RecognitionService } from './recognition';
@@ -108,7 +109,11 @@ function annotationCard(
   md.appendMarkdown(`**${escape(source.title(a.type))}** · ${a.status}\n\n`);
   const rows: string[] = [];
   if (a.value) rows.push(`Normalised: \`${a.value}\``);
-  if (a.kb) rows.push(/^Q\d+$/.test(a.kb) ? `Knowledge base: [${a.kb}](https://www.wikidata.org/wiki/${a.kb})` : `Knowledge base: \`${a.kb}\``);
+  if (a.kb) {
+    // A Wikidata item however written (Q42, an import's Wikidata:Q42 or IRI) links its page, shown as written.
+    const qid = kbKey(a.kb);
+    rows.push(/^Q\d+$/.test(qid) ? `Knowledge base: [${escape(a.kb)}](https://www.wikidata.org/wiki/${qid})` : `Knowledge base: \`${a.kb}\``);
+  }
   if (a.note) rows.push(`Note: ${escape(a.note)}`);
   const facts = factsLinking(model.facts, a.id);
   for (const f of facts.slice(0, 5)) {

@@ -2,7 +2,7 @@
 import { annotateAll, availableCores, workerCount } from '../annotate';
 import { defineCommand, type Io, type Values } from '../command';
 import { collect, shown, UsageError } from '../files';
-import { plural } from '../load';
+import { plural, relocatedLines } from '../load';
 import { progressBar } from '../progress';
 
 export const annotateCommand = defineCommand({
@@ -44,6 +44,9 @@ async function runAnnotate(values: Values, paths: string[], io: Io, entry: strin
   const failed = outcomes.filter((o) => o.status === 'failed');
   for (const o of failed) io.err(`${shown(o.file, io.cwd)}: error: ${o.reason}\n`);
   if (!values.quiet) for (const o of outcomes.filter((x) => x.status === 'skipped')) io.err(`${shown(o.file, io.cwd)}: skipped: ${o.reason}\n`);
+  // Said even with --quiet: the sidecar no longer holds the offsets it had (as failures are said).
+  const sidecarOf = new Map(docs.map((d) => [d.path, d.sidecar]));
+  for (const o of outcomes) if (o.relocated) for (const l of relocatedLines(shown(sidecarOf.get(o.file) ?? o.file, io.cwd), o.relocated)) io.err(l);
   if (!values.quiet) for (const o of outcomes.filter((x) => x.note)) io.err(`${shown(o.file, io.cwd)}: note: ${o.note}\n`);
   const seconds = (Date.now() - started) / 1000;
   const added = outcomes.reduce((n, o) => n + o.added, 0);

@@ -10,14 +10,14 @@ import { pathToFileURL } from 'node:url';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../../core/export';
 import { MAX_IMPORT_BYTES } from '../../core/export/limits';
 import type { AnnotatedDocument } from '../../core/model';
-import { updateSidecar } from '../../core/sidecar';
+import { updateSidecar, type SidecarDiagnostic } from '../../core/sidecar';
 import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../../node/fs';
 import { oldTextsFromGit } from '../../node/gitText';
 import { isError, mergeImported, readSidecar, stripBom } from '../../core/documents';
 import { defineCommand, describeError, type Io, type Values } from '../command';
 import { collect, readDocument, readIfExists, saysWaiting, shown, statGiven, UsageError, type DocumentFile } from '../files';
-import { plural } from '../load';
+import { plural, relocatedLines, relocatedOf } from '../load';
 
 export const importCommand = defineCommand({
   name: 'import',
@@ -143,6 +143,7 @@ async function runImport(values: Values, positionals: string[], io: Io): Promise
     // per document, the other documents of a multi-document file are no loss: they are counted once below
     const problems = r.problems.filter((p) => p.kind !== 'other-document');
     for (const p of problems) io.err(`${where}: ${problemLine(p)}\n`);
+    if (outcome.written) for (const l of relocatedLines(shown(doc.sidecar, io.cwd), outcome.relocated ?? [])) io.err(l);
     for (const p of problems) all.push(p); // not push(...): 100,000s of problems overflow the stack
     lost += problems.filter((p) => !p.imported).length;
     addedAnnotations += outcome.addedAnnotations;
@@ -170,6 +171,8 @@ interface DocumentOutcome {
   /** The document date the file gave and the import set (none was set). */
   documentDate?: string;
   written: boolean;
+  /** Warnings of the entries the rewritten sidecar now stores where their quote is (offsets edited by hand). */
+  relocated?: SidecarDiagnostic[];
   error?: string;
 }
 
@@ -187,6 +190,7 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
     const original = readIfExists(doc.sidecar);
     let base: AnnotatedDocument = { path: path.basename(doc.path), annotations: [], facts: [] };
     let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
+    let relocated: SidecarDiagnostic[] = [];
     if (original !== undefined) {
       const reading = readSidecar(original, text, oldTextOf);
       if (!reading.document || !reading.writable) {
@@ -195,6 +199,7 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       }
       base = reading.document;
       orphans = reading.orphanContext;
+      relocated = relocatedOf(reading.diagnostics);
     }
     const merged = mergeImported(base, result);
     // What the file says otherwise than the sidecar's entry is not imported: listed with the rest.
@@ -209,7 +214,7 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       if (isChangedOnDisk(e)) continue; // changed by another writer: merge again
       throw e;
     }
-    return { result: withKept, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true };
+    return { result: withKept, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true, relocated };
   }
   return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };
 }

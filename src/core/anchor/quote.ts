@@ -45,8 +45,9 @@ export function anchorQuote(text: string, start: number, end: number, quote: str
     return { start: start + shift, end: end + shift, moved: true };
   }
   // A place found by searching that begins or ends inside a character (the "e" of a decomposed "é")
-  // is none: better not imported, and said, than a guess that cuts a letter from its accent. (The
-  // place the file's own offsets give is kept above: a span made that way on purpose round-trips.)
+  // is none: better not imported, and said, than a guess that cuts a letter from its accent. (A span at
+  // the file's own offsets that holds its quote, on that text, is kept above, cut or not: what the file
+  // says there is taken as it is. Only a place found by searching must be whole.)
   let candidates = occurrences(text, quote, MAX_CANDIDATES).map((at) => ({ start: at, end: at + quote.length })).filter((c) => whole(text, c.start, c.end));
   if (candidates.length === 0) candidates = looseOccurrences(text, quote).filter((c) => whole(text, c.start, c.end));
   if (candidates.length === 0) return undefined;

@@ -1,5 +1,8 @@
 /** Type names, label mappings and knowledge-base ids as the exchange formats want them. */
 import { ENTITY_TYPES } from '../model';
+import { WIKIDATA_IRI } from '../kb';
+
+export { kbKey } from '../kb';
 
 /**
  * A brat-legal type or role name: brat splits its lines on spaces and `:`, so every character other than
@@ -73,7 +76,6 @@ export function orderTypes(types: Iterable<string>): string[] {
 }
 
 const WIKIDATA_QID = /^Q[1-9]\d*$/;
-const WIKIDATA_IRI = /^https?:\/\/(?:www\.)?wikidata\.org\/(?:entity|wiki)\/(Q[1-9]\d*)$/;
 const ABSOLUTE_IRI = /^[A-Za-z][A-Za-z0-9+.-]*:\S+$/;
 
 /** The IRI of a knowledge-base id when it has one (Wikidata QIDs and ids that already are IRIs). */
@@ -90,15 +92,6 @@ export function kbIri(kb: string): string | undefined {
 export function kbFromIri(iri: string): string {
   const m = WIKIDATA_IRI.exec(iri);
   return m && kbIri(m[1]) === iri ? m[1] : iri;
-}
-
-/**
- * A knowledge-base id as the importers read it, for comparing: a Wikidata item written `Q42`,
- * `Wikidata:Q42` (brat's database prefix) or as any of its Wikidata IRIs (W3C) is the same id `Q42`.
- */
-export function kbKey(kb: string): string {
-  const prefixed = /^Wikidata:(Q[1-9]\d*)$/.exec(kb) ?? WIKIDATA_IRI.exec(kb);
-  return prefixed ? prefixed[1] : kb;
 }
 
 /** Percent-encodes whitespace and `%` so that a value fits in one space-free field, reversibly. */

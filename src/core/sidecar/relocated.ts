@@ -4,9 +4,12 @@
  * should; these diagnostics say so, at the entry's `start:` in the sidecar, so that the move is
  * never silent (`factmark check`, and the editor's Problems panel).
  */
+import { isMap, isPair, isScalar, isSeq } from 'yaml';
 import { OffsetMap } from '../offsets';
+import { rangeOf } from './check';
 import { LineIndex } from './lines';
 import type { LoadedAnnotations } from './load';
+import { parseWithNodes } from './parse';
 import type { SidecarData, SidecarDiagnostic } from './types';
 
 /** Diagnostic code of an entry placed by its quote because its offsets did not hold it. */
@@ -32,19 +35,55 @@ export function relocatedDiagnostics(sidecarText: string, data: SidecarData, loa
   return out;
 }
 
-/** One pass over the file: the offset of the `start:` key of each entry of `ids` (its `id:` when none follows). */
+/**
+ * The offset of the `start:` key of each entry of `ids` (its first key when it has none), from the
+ * parser's own locations: a comment, a quoted string or a flow mapping cannot mislead it, as a scan
+ * of the text for `id:` could. The parse is the one the caller just made (parse.ts caches the last
+ * text's), so this is one pass over the entries. The first entry of an id is the one kept (check.ts).
+ */
 function startKeysOf(sidecarText: string, ids: ReadonlySet<string>): Map<string, number> {
+  const parsed = parseWithNodes(sidecarText);
   const found = new Map<string, number>();
-  const idKey = /(?:^|[\s{,-])id:[ \t]*(?:"([^"\r\n]*)"|'([^'\r\n]*)'|([^\s,}#"']+))[ \t]*(?=$|[,}#\r\n])/gm;
-  const all: Array<[string, number]> = [];
-  for (const m of sidecarText.matchAll(idKey)) all.push([m[1] ?? m[2] ?? m[3], m.index + m[0].indexOf('id:')]);
-  const startKey = /(?:^|[\s{,])start:/g;
-  all.forEach(([id, from], i) => {
-    if (!ids.has(id) || found.has(id)) return;
-    const end = i + 1 < all.length ? all[i + 1][1] : sidecarText.length;
-    startKey.lastIndex = from;
-    const s = startKey.exec(sidecarText);
-    found.set(id, s && s.index < end ? s.index + s[0].indexOf('start:') : from);
-  });
+  const fast = parsed.fast;
+  if (fast) {
+    // The fast reader's index: per key of each entry, in the file's order, four offsets (fastreadBuild.ts).
+    for (const item of entriesOf(fast.data)) {
+      const id = item.id;
+      const at = fast.spans.get(item);
+      if (typeof id !== 'string' || !ids.has(id) || found.has(id) || !at) continue;
+      let key = at[1];
+      for (let k = 1; k < at.length; k += 4) {
+        if (sidecarText.startsWith('start:', at[k])) {
+          key = at[k];
+          break;
+        }
+      }
+      found.set(id, key);
+    }
+    return found;
+  }
+  const root = parsed.yaml?.contents;
+  if (!isMap(root)) return found;
+  for (const list of ['annotations', 'facts']) {
+    const items = root.get(list, true);
+    if (!isSeq(items)) continue;
+    for (const item of items.items) {
+      if (!isMap(item)) continue;
+      const pairs = item.items.filter(isPair);
+      const idPair = pairs.find((p) => isScalar(p.key) && p.key.value === 'id');
+      const id = isScalar(idPair?.value) ? idPair.value.value : undefined;
+      if (typeof id !== 'string' || !ids.has(id) || found.has(id)) continue;
+      const startPair = pairs.find((p) => isScalar(p.key) && p.key.value === 'start') ?? pairs[0];
+      found.set(id, rangeOf(startPair?.key ?? item)[0]);
+    }
+  }
   return found;
+}
+
+/** The annotations, then the facts, of a sidecar's raw data: the records among them. */
+function* entriesOf(data: Record<string, unknown>): Generator<Record<string, unknown>> {
+  for (const list of [data.annotations, data.facts]) {
+    if (!Array.isArray(list)) continue;
+    for (const item of list as unknown[]) if (typeof item === 'object' && item !== null && !Array.isArray(item)) yield item as Record<string, unknown>;
+  }
 }

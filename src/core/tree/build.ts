@@ -5,6 +5,7 @@
  */
 
 import { isCalendarValue, preview } from '../facts';
+import { kbKey } from '../kb';
 import type { AnnotatedDocument, Annotation, Fact, Mention } from '../model';
 
 export type Grouping = 'type' | 'entity' | 'date' | 'document';
@@ -113,9 +114,12 @@ export class TreeModel {
   }
 }
 
-/** Identity of an entity across mentions: its type and knowledge-base id, or its type and text. */
+/**
+ * Identity of an entity across mentions: its type and knowledge-base id (`Q42` however written: an
+ * import keeps the file's `Wikidata:Q42` or IRI), or its type and text.
+ */
 export function entityKey(a: Annotation): string {
-  if (a.kb) return `${a.type}\u0000kb:${a.kb}`;
+  if (a.kb) return `${a.type}\u0000kb:${kbKey(a.kb)}`;
   const text = /\s\s|[\t\n\r]/.test(a.text) ? a.text.replace(/\s+/g, ' ') : a.text;
   return `${a.type}\u0000${text.trim().toLowerCase()}`;
 }

@@ -367,6 +367,19 @@ describe('Sidecar store: annotations saved next to their document', function () 
     );
   });
 
+  it('hover: a Wikidata IRI or Wikidata:Q… knowledge-base id (as an import keeps it) links its Wikidata page, as a bare QID does', async () => {
+    // Only a bare Q42 was linked; an imported https://www.wikidata.org/entity/Q30 showed as code.
+    const uri = article('kbhover.txt', KOREA);
+    fs.writeFileSync(sidecarPath(uri), KOREA_SIDECAR.replace('path: korea.txt', 'path: kbhover.txt').replace('kb: Q30', 'kb: https://www.wikidata.org/entity/Q30'));
+    await openInEditor(uri);
+    await eventually(async () => (await annotations(uri)).model.annotations.some((a) => a.id === 'a2'), 'the sidecar is not loaded');
+    const hover = async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(0, KOREA.indexOf('U.S.') + 1));
+      return hovers.flatMap((h) => h.contents).map((c) => (typeof c === 'string' ? c : c.value)).join('\n');
+    };
+    assert.match(await eventually(async () => ((await hover()).includes('Knowledge base') ? hover() : undefined), 'no knowledge base in the hover'), /Knowledge base: \[[^\]]*Q30[^\]]*\]\(https:\/\/www\.wikidata\.org\/wiki\/Q30\)/);
+  });
+
   it('F3/F6/F9: hostile sidecars (alias bomb, executable tag, two documents) are refused with a message, untouched', async () => {
     const cases: Array<[string, string, RegExp]> = [
       ['bomb.txt', 'a: &a ["x","x"]\nb: &b [*a,*a]\nc: [*b,*b]\nfactmark: 1\n', /alias/i],

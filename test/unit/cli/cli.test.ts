@@ -184,6 +184,25 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.match(exported.stdout, /"id": "a2",\s+"type": "PLACE",\s+"status": "confirmed",\s+"start": 23,\s+"end": 27,\s+"text": "U\.S\."/);
     });
 
+    it('annotate and import, which rewrite a sidecar with an entry placed by its quote, say so on stderr (never silently)', () => {
+      // After check warned, annotate (and import) wrote the quote's offsets into the sidecar and said nothing.
+      const moved = KOREA_SIDECAR.replace('  date: "2006-03-02"\n', `  date: "2006-03-02"\n  gitBlob: "${gitBlobSha1(KOREA)}"\n`).replace('    start: 23\n    end: 27\n    quote: U.S.\n', '    start: 0\n    end: 4\n    quote: U.S.\n    prefix: "Gen. Kim Yong-chol met "\n    suffix: " officials in Panmunjom on 2"\n');
+      const line = moved.split('\n').indexOf('    start: 0') + 1;
+      const warned = new RegExp(`^korea\\.txt\\.factmark\\.yaml:${line}:5: warning: a2 “U\\.S\\.”: .*0.*4.*23.*27.* \\[OFFSETS\\]$`, 'm');
+      const dir = fresh();
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), moved);
+      const annotated = factmark(dir, 'annotate', '--quiet', 'korea.txt');
+      assert.equal(annotated.code, 0, annotated.stderr);
+      assert.match(annotated.stderr, warned);
+      assert.match(read(dir, 'korea.txt.factmark.yaml'), /start: 23\n\s+end: 27\n\s+quote: U\.S\./);
+      fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), moved);
+      fs.writeFileSync(path.join(dir, 'korea.ann'), 'T1\tPLACE 41 50\tPanmunjom\nT2\tORG 23 27\tU.S.\n');
+      const imported = factmark(dir, 'import', '-f', 'brat', 'korea.ann', 'korea.txt');
+      assert.equal(imported.code, 0, imported.stderr + imported.stdout);
+      assert.match(imported.stderr, warned);
+      assert.match(read(dir, 'korea.txt.factmark.yaml'), /start: 23\n\s+end: 27\n\s+quote: U\.S\./);
+    });
+
     it('fails on a fact that links an annotation the sidecar does not have', () => {
       const dir = fresh();
       fs.writeFileSync(path.join(dir, 'korea.txt.factmark.yaml'), KOREA_SIDECAR.replace('entities: [a1, a2, a4]', 'entities: [a1, a2, a9]'));

@@ -74,6 +74,19 @@ describe('tree model (src/core/tree)', () => {
     assert.ok(names.includes('England · PLACE (1)'));
   });
 
+  it('groups by entity one Wikidata item however its id is written (Q42, Wikidata:Q42, its IRI)', () => {
+    // An import from W3C or brat kept the file's form of the id: the mentions stood in three groups.
+    const imported = doc('c-imported.txt', [
+      ann('c1', 'Roh Moo-hyun', 'PERSON', { kb: 'Q7223' }),
+      ann('c2', 'Roh', 'PERSON', { kb: 'https://www.wikidata.org/entity/Q7223' }, 60),
+      ann('c3', 'Bush', 'PERSON', { kb: 'Wikidata:Q7223' }),
+      ann('c4', 'Seoul', 'PLACE', { kb: 'http://www.wikidata.org/entity/Q7223' }),
+    ]);
+    const tree = buildTree([imported], { grouping: 'entity' });
+    const ids = (n: TreeNode) => (n.kind === 'group' ? n.children.map((c) => (c.kind === 'annotation' ? c.annotation.id : '')) : []);
+    assert.deepEqual(tree.roots.map(ids), [['c1', 'c3', 'c2'], ['c4']]);
+  });
+
   it('groups by date chronologically, using normalised values, undated last', () => {
     const tree = buildTree([article], { grouping: 'date' });
     assert.deepEqual(labels(tree.roots), ['1953 (2)', '2006-03-02 (2)', '2006-06 (1)', 'No calendar date (1)']);
