@@ -15,7 +15,7 @@
 import { agreeAfter, agreeBefore, sentenceAround } from './alignment';
 import { edgesAgree } from './edges';
 import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
-import { echoedNear, NEAR_COPY } from './rivals';
+import { NEAR_COPY } from './rivals';
 import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Widest window (UTF-16 units) searched for an anchor's quote: wider, the window decides nothing. */
@@ -84,8 +84,7 @@ export function checkOrder(
     if (!p) {
       // An orphan is placed only on the one fitting occurrence in its window, with some of its
       // context kept next to it, or most of it allowing edits (words replaced all around it).
-      // (Not when it has an edited twin next to it: rivals.ts echoed.)
-      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && !echoedNear(text, a, found)) place(found);
+      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH)) place(found);
       else lost.push(o!);
       continue;
     }
@@ -93,7 +92,7 @@ export function checkOrder(
     // one's surroundings agree with the old ones at least as far on both sides; it stands when
     // its own agree further on both (text moved elsewhere, with its context); otherwise nobody
     // can tell.
-    const side = typeof found === 'object' ? (echoedNear(text, a, found) ? 'mixed' : compare(text, source(a), found, p)) : found === 'ambiguous' ? 'mixed' : 'worse';
+    const side = typeof found === 'object' ? compare(text, source(a), found, p) : found === 'ambiguous' ? 'mixed' : 'worse';
     if (side === 'worse') out.push(p);
     else {
       held.set(own!, held.get(own!)! - 1);
