@@ -8,6 +8,8 @@
 /** Longest window hashed: a pattern is found by HEAD of its characters (all of it when shorter), then checked whole. */
 const HEAD = 12;
 const BASE = 1_000_003;
+/** Patterns that may share a hashed window before another window of theirs is tried. */
+const FEW = 4;
 
 /** A pattern, and which of its characters are hashed: its first HEAD ('start', the default) or its last ('end'). */
 export interface Pattern {
@@ -19,9 +21,8 @@ export interface Pattern {
  * Where each pattern starts in `text` (UTF-16 offsets, in text order, overlapping occurrences
  * included, at most `limit` per pattern): the same lists as `occurrences(text, pattern, limit)`
  * in match.ts. One pass per distinct window length (at most HEAD) plus, per hash hit, a check of
- * the patterns sharing that window: never more work than one scan per pattern. Patterns that share
- * their hashed window and whose window occurs often cost the most: hash the part that tells them
- * apart (`window`).
+ * the patterns sharing that window, whose windows are chosen so that few share one: never more
+ * work than one scan per pattern, and in effect a few passes over the text.
  */
 export function findAll(text: string, patterns: readonly Pattern[], limit: number): Map<string, number[]> {
   const found = new Map<string, number[]>();
@@ -33,11 +34,23 @@ export function findAll(text: string, patterns: readonly Pattern[], limit: numbe
     found.set(p.text, at);
     if (!p.text || p.text.length > text.length || limit <= 0) continue;
     const w = Math.min(HEAD, p.text.length);
-    const off = p.window === 'end' ? p.text.length - w : 0;
     let byHash = byLength.get(w);
     if (!byHash) byLength.set(w, (byHash = new Map()));
-    const h = hash(p.text, off, w);
-    const list = byHash.get(h);
+    // The window asked for, unless many patterns share it (names after the same words): then the
+    // other end, then windows in between, the first that few share (else the least shared). Any
+    // window finds the pattern; a shared one costs a check of each sharer at each of its hits.
+    const last = p.text.length - w;
+    const offsets = p.window === 'end' ? [last, 0] : [0, last];
+    for (let k = w; k < last; k += w) offsets.push(k);
+    let off = offsets[0];
+    let h = hash(p.text, off, w);
+    let list = byHash.get(h);
+    for (const o of offsets) {
+      if (!list || list.length < FEW) break;
+      const ho = hash(p.text, o, w);
+      const lo = byHash.get(ho);
+      if (!lo || lo.length < list.length) [off, h, list] = [o, ho, lo];
+    }
     const entry = { text: p.text, off, at };
     if (list) list.push(entry);
     else byHash.set(h, [entry]);

@@ -30,4 +30,12 @@ describe('reanchor: all quotes found in one go (findAll.ts)', () => {
       }
     }
   });
+
+  it('finds patterns that share their first and last characters (each hashed by another window)', () => {
+    const names = Array.from({ length: 40 }, (_, i) => `President of the board ${i % 7} number ${i} of the firm`);
+    const text = names.map((n, i) => (i % 3 === 0 ? n + n.slice(0, 30) : n)).join(' and ') + names[5];
+    const patterns = names.flatMap((n) => [{ text: n }, { text: 'and ' + n, window: 'end' as const }, { text: n.slice(0, 20) }]);
+    const found = findAll(text, patterns, 100_000);
+    for (const p of patterns) assert.deepEqual(found.get(p.text), occurrences(text, p.text), p.text);
+  });
 });
