@@ -7,7 +7,8 @@
  * nearest to it) is found by binary search over copies kept in text order.
  */
 
-import { contextScore, occurrences, type Candidate } from './match';
+import { contextScore, MAX_OCCURRENCES, occurrences, type Candidate } from './match';
+import { findAll } from './findAll';
 import { countBefore } from '../bisect';
 
 /** The quote and context an anchor is searched with. */
@@ -74,12 +75,30 @@ export class ScoredOccurrences {
 export class CandidateIndex {
   private readonly starts = new Map<string, number[]>();
   private readonly scored = new Map<string, ScoredOccurrences>();
+  /** Quotes not searched yet, to be searched together at the first ask. */
+  private quotes: readonly string[];
 
-  constructor(private readonly text: string) {}
+  /**
+   * `quotes`: those the anchors will ask for. The first time one of them is asked, all are searched
+   * together (findAll.ts): one indexOf scan of the text per distinct quote was quadratic.
+   */
+  constructor(
+    private readonly text: string,
+    quotes: readonly string[] = [],
+  ) {
+    const distinct = new Set(quotes);
+    // A few quotes are found faster by indexOf, the engine's own search, than by a pass in script.
+    this.quotes = distinct.size >= MIN_BATCH ? [...distinct] : [];
+  }
 
   /** Where `quote` starts in the text, in text order (searched once per quote). */
   startsOf(quote: string): readonly number[] {
     let starts = this.starts.get(quote);
+    if (!starts && this.quotes.length > 0) {
+      for (const [q, at] of findAll(this.text, this.quotes.map((text) => ({ text })), MAX_OCCURRENCES)) if (!this.starts.has(q)) this.starts.set(q, at);
+      this.quotes = [];
+      starts = this.starts.get(quote);
+    }
     if (!starts) this.starts.set(quote, (starts = occurrences(this.text, quote)));
     return starts;
   }
@@ -94,6 +113,9 @@ export class CandidateIndex {
     return s;
   }
 }
+
+/** Distinct quotes from which they are searched together (findAll) rather than one indexOf scan each. */
+const MIN_BATCH = 256;
 
 /** Index of the first candidate starting at or after `at` (candidates in text order). */
 function lowerBound(cs: readonly Candidate[], at: number): number {

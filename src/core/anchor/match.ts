@@ -14,7 +14,7 @@ export interface Candidate {
 }
 
 /** Most exact occurrences scored per quote (a quote like "the" can occur tens of thousands of times). */
-const MAX_OCCURRENCES = 100_000;
+export const MAX_OCCURRENCES = 100_000;
 
 /** Exact occurrences of `quote` in `text` (UTF-16 starts). */
 export function occurrences(text: string, quote: string, limit = MAX_OCCURRENCES): number[] {

@@ -16,6 +16,7 @@ import { agreeAfter, agreeBefore, sentenceAround } from './alignment';
 import { edgesAgree } from './edges';
 import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { NEAR_COPY } from './rivals';
+import { findAll, type Pattern } from './findAll';
 import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Widest window (UTF-16 units) searched for an anchor's quote: wider, the window decides nothing. */
@@ -325,7 +326,7 @@ function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c
  * in the whole text on at least one side (counted for all anchors in one pass over the text).
  */
 function sureAnchors(text: string, ordered: readonly AnchorQuery[], at: Map<string, Placement>): number[] {
-  const keys: string[] = [];
+  const keys: Pattern[] = [];
   const cand: number[] = [];
   ordered.forEach((a, i) => {
     const p = at.get(a.id);
@@ -337,48 +338,11 @@ function sureAnchors(text: string, ordered: readonly AnchorQuery[], at: Map<stri
     const lo = Math.max(0, p.start - NEAR_COPY);
     if (occurrences(text.slice(lo, p.end + NEAR_COPY), a.quote, 2).length > 1) return;
     cand.push(i);
-    keys.push(pre + a.quote, a.quote + suf);
+    // Each key hashed by its end nearest the quote: the far end of the context is often the same
+    // for thousands of anchors (names in a repeated sentence), and hashing it was quadratic.
+    keys.push({ text: pre + a.quote, window: 'end' }, { text: a.quote + suf, window: 'start' });
   });
-  const count = countAll(text, keys);
-  return cand.filter((_, k) => count.get(keys[2 * k]) === 1 || count.get(keys[2 * k + 1]) === 1);
-}
-
-/** Length of the heads hashed in {@link countAll}; shorter keys are counted with indexOf. */
-const HEAD = 12;
-
-/** How often each key occurs in the text (up to 2: more is as good as 2), in one rolling-hash pass. */
-function countAll(text: string, keys: readonly string[]): Map<string, number> {
-  const count = new Map<string, number>();
-  const byHead = new Map<number, string[]>();
-  for (const k of new Set(keys)) {
-    if (k.length < HEAD) {
-      count.set(k, occurrences(text, k, 2).length);
-      continue;
-    }
-    count.set(k, 0);
-    const h = hash(k, 0, HEAD);
-    const list = byHead.get(h);
-    if (list) list.push(k);
-    else byHead.set(h, [k]);
-  }
-  if (byHead.size === 0 || text.length < HEAD) return count;
-  // Polynomial hash mod 2^32, rolled one character at a time.
-  let pow = 1;
-  for (let k = 1; k < HEAD; k++) pow = Math.imul(pow, BASE);
-  let h = hash(text, 0, HEAD);
-  for (let i = 0; ; i++) {
-    const list = byHead.get(h);
-    if (list) for (const k of list) if (count.get(k)! < 2 && text.startsWith(k, i)) count.set(k, count.get(k)! + 1);
-    if (i + HEAD >= text.length) break;
-    h = (Math.imul(h - Math.imul(text.charCodeAt(i), pow), BASE) + text.charCodeAt(i + HEAD)) | 0;
-  }
-  return count;
-}
-
-const BASE = 1_000_003;
-
-function hash(s: string, from: number, length: number): number {
-  let h = 0;
-  for (let k = from; k < from + length; k++) h = (Math.imul(h, BASE) + s.charCodeAt(k)) | 0;
-  return h;
+  // How often each key occurs (up to 2: more is as good as 2), all in one go (findAll.ts).
+  const count = findAll(text, keys, 2);
+  return cand.filter((_, k) => count.get(keys[2 * k].text)!.length === 1 || count.get(keys[2 * k + 1].text)!.length === 1);
 }

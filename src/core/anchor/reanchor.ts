@@ -74,7 +74,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   }
   let diff: DiffMap | undefined;
   // The quotes' occurrences in the new text, shared by all anchors (candidates.ts).
-  const index = new CandidateIndex(newText);
+  const index = new CandidateIndex(newText, stored.map((a) => a.quote));
   // Without the old text, words replaced everywhere are read into the stored contexts (replaced.ts).
   const replaced = oldText === undefined ? replacedWords(newText, stored, (q) => index.startsOf(q)) : undefined;
   const anchors = replaced?.size ? stored.map((a) => ({ ...a, prefix: replaceWords(a.prefix, replaced, 'before'), suffix: replaceWords(a.suffix, replaced, 'after') })) : stored;
