@@ -23,8 +23,9 @@ export class EntitiesFiles extends Disposable {
   private readonly cache = new Map<string, Promise<EntitiesFile>>();
   private readonly diagnostics = this._register(vscode.languages.createDiagnosticCollection('factmark-entities'));
   private readonly changed = this._register(new vscode.EventEmitter<void>());
-  /** Pending re-reads per file. */
+  /** Pending re-reads per file, and a count per file so an overtaken re-read is dropped. */
   private readonly timers = new Map<string, ReturnType<typeof setTimeout>>();
+  private readonly generations = new Map<string, number>();
   /** Fires when an entities file was read again after a change. */
   readonly onDidChange = this.changed.event;
 
@@ -61,20 +62,17 @@ export class EntitiesFiles extends Disposable {
     );
   }
 
-  /**
-   * Reads the file again; parses, reports and fires `onDidChange` only when its text changed. The
-   * new read is the cached one at once, so whoever asks after a re-read began gets its result, and
-   * an overtaken re-read neither reports nor fires.
-   */
+  /** Reads the file again; parses, reports and fires `onDidChange` only when its text changed. */
   private async refresh(uri: vscode.Uri): Promise<void> {
     const key = uri.toString();
-    const before = this.cache.get(key);
-    // (Reads can end out of order: only the latest reports its problems.)
-    const next: Promise<EntitiesFile> = this.readText(uri).then((text) => this.parse(uri, text, this.cache.get(key) === next));
-    this.cache.set(key, next);
-    const [old, now] = await Promise.all([before, next]);
-    if (this.isDisposed || this.cache.get(key) !== next) return;
-    if (old && old.text === now.text) return;
+    const generation = (this.generations.get(key) ?? 0) + 1;
+    this.generations.set(key, generation);
+    const cached = this.cache.get(key);
+    const before = cached ? await cached : undefined;
+    const text = await this.readText(uri);
+    if (this.isDisposed || this.generations.get(key) !== generation) return;
+    if (before && before.text === text) return;
+    this.cache.set(key, Promise.resolve(this.parse(uri, text)));
     this.changed.fire();
   }
 
@@ -95,15 +93,17 @@ export class EntitiesFiles extends Disposable {
   }
 
   /**
-   * The same, read from disk now: file events come late (seconds, under load), so right after a
-   * checkout the cache may still hold a file that is gone, or no file where there is one.
+   * The entities file that governs a document, read from disk now: file events come late (seconds,
+   * under load), so right after a checkout the cache may still hold a file that is gone, or no file
+   * where there is one. The cache catches up in the background, as after a file event.
    */
   async forDocumentNow(uri: vscode.Uri): Promise<EntitiesFile | undefined> {
     const folder = vscode.workspace.getWorkspaceFolder(uri);
     if (!folder) return undefined;
     const file = vscode.Uri.joinPath(folder.uri, ENTITIES_FILE);
-    await this.refresh(file);
-    return this.read(file);
+    void this.refresh(file);
+    // (Its problems are reported by that re-read, which alone may tell whether a newer one overtook it.)
+    return this.parse(file, await this.readText(file), false);
   }
 
   /** An entity by id, with the file that holds it. */

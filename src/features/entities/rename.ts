@@ -20,9 +20,9 @@ export function registerRename(workflow: Workflow, files: EntitiesFiles): vscode
     const file = await files.forDocumentNow(document.uri);
     if (file && file.text === undefined) throw noFile(file.uri);
     if (file && !file.result.writable) throw notWritable(file.uri);
-    const found = await files.find(mention.entity, document.uri);
-    if (!found) throw new Error(`The entity ${mention.entity} is not in the entities file.`);
-    return { mention, ...found };
+    const entity = file?.result.data?.entities.find((e) => e.id === mention.entity);
+    if (!file || !entity) throw new Error(`The entity ${mention.entity} is not in the entities file.`);
+    return { mention, entity, file };
   };
   const provider = vscode.languages.registerRenameProvider(
     { language: 'plaintext' },
