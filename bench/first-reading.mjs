@@ -36,7 +36,7 @@ const read = {
   dates: (text) => byName('dates').recognize(text, { documentDate: dateOf.get(text) }),
   'document-date': (text) => detectDocumentDate(text),
 }[mode];
-// A recogniser alone is timed without the document date, as in the bench's rounds.
+// A recogniser alone is given the document date worked out beforehand, untimed, as in the bench's rounds.
 const dateOf = new Map(mode === 'whole' || mode === 'document-date' ? [] : articles.map((a) => [a, detectDocumentDate(a)]));
 if (!read) throw new Error(`unknown mode ${mode}`);
 

@@ -114,8 +114,11 @@ export class CandidateIndex {
   }
 }
 
-/** Distinct quotes from which they are searched together (findAll) rather than one indexOf scan each. */
-const MIN_BATCH = 256;
+/**
+ * Distinct quotes from which they are searched together (findAll) rather than one indexOf scan each
+ * (on 1 MB of news the two cost the same at about 500 quotes; 4,000 quotes: 0.27 s against 1.7 s).
+ */
+const MIN_BATCH = 512;
 
 /** Index of the first candidate starting at or after `at` (candidates in text order). */
 function lowerBound(cs: readonly Candidate[], at: number): number {

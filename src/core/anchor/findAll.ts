@@ -21,8 +21,10 @@ export interface Pattern {
  * Where each pattern starts in `text` (UTF-16 offsets, in text order, overlapping occurrences
  * included, at most `limit` per pattern): the same lists as `occurrences(text, pattern, limit)`
  * in match.ts. One pass per distinct window length (at most HEAD) plus, per hash hit, a check of
- * the patterns sharing that window, whose windows are chosen so that few share one: never more
- * work than one scan per pattern, and in effect a few passes over the text.
+ * the patterns sharing that window, whose windows are chosen so that few share one: in effect a
+ * few passes over the text. Not bounded by one scan per pattern: in periodic text (a run of one
+ * letter, quotes that are runs of it of many lengths) every window is shared and each hit checks
+ * every sharer (n·N·m, against indexOf's n·N); real quotes and contexts are not like that.
  */
 export function findAll(text: string, patterns: readonly Pattern[], limit: number): Map<string, number[]> {
   const found = new Map<string, number[]>();
