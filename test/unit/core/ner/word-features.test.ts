@@ -23,7 +23,9 @@ function definedRoles(lex: Lexeme): number[][] {
 }
 
 describe('features of a new word', () => {
-  const words = ['Seoul', 'U.S.', 'UNITED24', 'GlobalSecurity.org', 'mid-1990s', 'Ñandú', 'ÉCOLE', 'İstanbul', 'Straße', '\u97d3\u56fd', 'a\u{1d400}b\u{1d400}\u{1d400}', '\ud800x', '\u{1f600}\u{1f600}ok', 'Xx', 'xxxxX', '1,000,000', "O'Neill", 'x', '', 'Thursday', '\u0130i\u0307'];
+  // Every ASCII character (the fast paths test character codes by range), alone and inside words.
+  const ascii = Array.from({ length: 128 }, (_, c) => String.fromCharCode(c)).flatMap((ch) => [ch, `Ab${ch}z`, `${ch.repeat(3)}Qy`, `zZ${ch}`]);
+  const words = [...ascii, 'Seoul', 'U.S.', 'UNITED24', 'GlobalSecurity.org', 'mid-1990s', 'Ñandú', 'ÉCOLE', 'İstanbul', 'Straße', '\u97d3\u56fd', 'a\u{1d400}b\u{1d400}\u{1d400}', '\ud800x', '\u{1f600}\u{1f600}ok', 'Xx', 'xxxxX', '1,000,000', "O'Neill", 'x', '', 'Thursday', '\u0130i\u0307'];
 
   it('have the shape their definition gives, without the shape string', () => {
     for (const word of words) {
