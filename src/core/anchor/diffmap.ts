@@ -326,8 +326,8 @@ function whitespaceChanged(p: string, q: string): number {
 const WORD_EDGE = /(?<=\s)(?=\S)|(?<=\S)(?=\s)/;
 /** Where a sentence (with the whitespace after it) or a paragraph (with the blank line after it) ends: every character is in one piece. */
 const SENTENCE_END = /(?<=[.!?]["'’”)\]]*\s+)(?=\S)|(?<=\n[^\S\n]*\n\s*)(?=\S)/;
-/** Code of the first symbol of {@link sentenceEditSize} (past the surrogates, which a symbol must never be). */
-const FIRST_SYMBOL = 0xe000 - MAX_SYMBOLS;
+/** Code of the first symbol of {@link sentenceEditSize}: the private-use area (E000-F8FF), past the surrogates, which a symbol must never be. */
+const FIRST_SYMBOL = 0xe000;
 
 /** Most alternative alignments {@link DiffMap.slides} returns (any two already make a place ambiguous). */
 const MAX_SLIDES = 8;
