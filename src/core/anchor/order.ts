@@ -17,6 +17,7 @@ import { edgesAgree } from './edges';
 import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { NEAR_COPY } from './rivals';
 import { findAll, type Pattern } from './findAll';
+import { echo } from './echo';
 import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Widest window (UTF-16 units) searched for an anchor's quote: wider, the window decides nothing. */
@@ -307,8 +308,9 @@ const FUZZY_REATTACH = 0.6;
 function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c: Candidate) => boolean): Candidate | 'ambiguous' | 'none' | 'far' {
   if (hi - lo > MAX_WINDOW || !a.quote) return 'far';
   const fitting: Candidate[] = [];
-  for (const q of occurrences(text.slice(lo, hi + a.quote.length), a.quote)) {
-    const c = { start: lo + q, end: lo + q + a.quote.length, text: a.quote, score: 0 };
+  const all = occurrences(text.slice(lo, hi + a.quote.length), a.quote).map((q) => lo + q);
+  for (const start of all) {
+    const c = { start, end: start + a.quote.length, text: a.quote, score: 0 };
     if (!free(c) || !edgesAgree(text, c.start, c.end, a) || otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) continue;
     // (An anchor stored without any context is never re-attached by its window alone.)
     c.score = contextScore(text, c.start, c.end, a.prefix, a.suffix) ?? 0;
@@ -316,7 +318,14 @@ function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c
   }
   // Two that fit are not told apart by their scores: a copy pasted next to the original (a
   // stutter) takes the original's context on one side, and may score higher than the original.
-  return fitting.length === 0 ? 'none' : fitting.length > 1 ? 'ambiguous' : fitting[0];
+  if (fitting.length !== 1) return fitting.length === 0 ? 'none' : 'ambiguous';
+  // Nor is the one that fits told from its neighbour occurrence when the two are one passage twice
+  // in a row but for a few edits (echo.ts): the other copy of a paragraph pasted after itself,
+  // edited so that it no longer looks like the quote's sentence, is as likely the anchor's.
+  const only = fitting[0];
+  const k = all.indexOf(only.start);
+  const echoes = (p: number | undefined) => p !== undefined && echo(text, p, only.start, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0));
+  return echoes(all[k - 1]) || echoes(all[k + 1]) ? 'ambiguous' : only;
 }
 
 /**

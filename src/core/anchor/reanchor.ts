@@ -19,6 +19,8 @@ import { boundaryChanged, edgesAgree } from './edges';
 import { checkOrder } from './order';
 import { CandidateIndex, nearest, type ScoredOccurrences } from './candidates';
 import { replacedWords, replaceWords } from './replaced';
+import { echoedAway } from './echo';
+import { LaterShifts } from './later';
 
 export type { Candidate } from './match';
 export type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
@@ -82,8 +84,14 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // anchors are taken in position order and each search starts where that shift predicts.
   let drift = 0;
   let stale = false;
+  // The places an echo left open (echo.ts), with how well the anchor's context agreed there: a
+  // weaker claim on one of them is no surer (see the last step).
+  const echoHeld = new Map<string, number>();
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
+  // What the anchors after a place say of the text between (later.ts); found on first need.
+  const toUtf16 = (x: number) => (newMap ? newMap.toUtf16(x) : x);
+  const later = oldText === undefined ? new LaterShifts(newText, ordered.map((a) => ({ ...a, start: toUtf16(a.start) }))) : undefined;
 
   for (const a of ordered) {
     // Old-text offsets when the old text is known; otherwise the stored ones are only a hint.
@@ -179,7 +187,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     }
 
     const hint = Math.max(0, Math.min(s + drift, newText.length));
-    const found = searchCandidates(newText, a, hint, opts, index, stale);
+    const found = searchCandidates(newText, a, hint, opts, index, stale, later && { s, later });
     // The anchor before this one left as an ambiguous orphan (its sentence copied), the shift it
     // would have confirmed is older, and a copy of the next one's sentence can sit right where it
     // predicts: an article of copied sentences had each next name of a copied sentence put on the
@@ -193,7 +201,10 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       const shift = found.placement.start - s;
       if ((found.unique || found.nearest) && Math.abs(shift - drift) <= Math.max(2000, newText.length / 50)) drift = shift;
     }
-    else orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
+    else {
+      orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
+      if (found.echo && found.best) echoHeld.set(`${found.best.start}:${found.best.end}`, found.best.score);
+    }
   }
   // Each placement is checked against the order of the anchors placed for sure (order.ts).
   const source = (a: AnchorQuery) => {
@@ -234,7 +245,13 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score || atOwnPlace(y) - atOwnPlace(x))) {
     const key = `${p.start}:${p.end}`;
     const holder = byRange.get(key);
-    if (!holder) byRange.set(key, p);
+    // (A record deleted from a table: its name found by position on the next record, whose own
+    // anchor agrees there better but was left open by an echo of the record after.)
+    // (A fuzzy match's score is how alike its text is, not its context's: no claim against it.)
+    if (!holder && rank[p.method] >= rank.position && (echoHeld.get(key) ?? -1) > (p.method === 'fuzzy' ? -1 : p.score)) {
+      placed.splice(placed.indexOf(p), 1);
+      orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
+    } else if (!holder) byRange.set(key, p);
     else if (rank[p.method] >= rank.position && quoteOf.get(p.id) === quoteOf.get(holder.id)) {
       placed.splice(placed.indexOf(p), 1);
       orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
@@ -255,7 +272,8 @@ function searchCandidates(
   opts: Required<ReanchorOptions>,
   index: CandidateIndex,
   stale = false,
-): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean } {
+  shifts?: { s: number; later: LaterShifts },
+): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean; echo?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
   // The same words opening another sentence, where the quote's own sentence was deleted, are
@@ -271,6 +289,8 @@ function searchCandidates(
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
   // (With a stale prediction, copies far from the place are rivals too: see rivals.ts.)
   const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o), wide: stale }, c);
+  // A copy of the passage at the predicted place, edited, reads as well as the copy chosen (echo.ts).
+  const echoed = (c: Candidate) => !!shifts && echoedAway(text, a, c.start, hint, index.startsOf(a.quote), shifts.s, shifts.later);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
@@ -297,11 +317,12 @@ function searchCandidates(
       ? sorted.filter((c) => occ().fits(c) && (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)))
       : occ().tied(top.score - TIE);
     if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
+    if (tied.length === 1 && echoed(top)) return { best: top, reason: 'ambiguous', echo: true };
     if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index's ties are in text order: the two nearest by binary search.)
     const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (!stale && d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return { ...place(top, 'context', false), nearest: true };
+    if (!stale && d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top) && !echoed(top)) return { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = occ().startingAt(hint);
@@ -319,7 +340,7 @@ function searchCandidates(
       // "TANZANIA:" for the deleted "Total Dead: 192" under "KENYA:", alike to 81 % allowing edits).
       const contextKept = () => (contextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 1) >= MIN_EDITED_CONTEXT;
       const contextFits = exactText ? (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8 : contextKept();
-      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && contextFits) return place(best, 'fuzzy', false);
+      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && contextFits && !echoed(best)) return place(best, 'fuzzy', false);
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }

@@ -31,6 +31,37 @@ describe('reanchor: a paragraph pasted after itself, the first copy edited (issu
   });
 });
 
+describe('reanchor without the old text: a paragraph pasted after itself, one copy edited (issue 11 item 5)', () => {
+  // "Pasted after, the first copy edited" and "pasted before, the pasted copy edited" read the same
+  // without the old text: the stored context agrees with the unedited copy, while the place the
+  // stored offsets predict holds the edited one. Nobody can tell: an ambiguous orphan, not a guess.
+  const para = "Rally's Inc. said it adopted a shareholders rights plan to guard against an inadequately priced takeover offer.\n\n";
+  const lead = 'An opening paragraph about the market goes on for a while here, long enough to frame it.\n\n';
+
+  it('a name whose context was edited in the first copy is not put on the second copy', () => {
+    const mid = lead + para + para + after;
+    const text = lead + para.replace('said it adopted', 'benefits it without') + para + after;
+    const rally = anchor(mid, "Rally's");
+    const r = reanchor(undefined, text, [anchor(mid, 'opening'), rally, anchor(mid, 'closing')], utf16);
+    const got = r.placed.find((p) => p.id === rally.id);
+    assert.ok(!got || got.start === lead.length, `placed on the second copy (${got?.start})`);
+    if (!got) assert.equal(r.orphans.find((o) => o.id === rally.id)?.reason, 'ambiguous');
+  });
+
+  it('nor are the names after it in that paragraph, whose context was not edited', () => {
+    const body = 'Officials from Seoul met envoys of Pyongyang in Panmunjom on Thursday, and Kim Jong Il sent a letter.\n\n';
+    const mid = lead + body + body + after;
+    const text = lead + body.replace('Officials from', 'Diplomats of') + body + after;
+    const quotes = ['Seoul', 'Pyongyang', 'Panmunjom', 'Thursday', 'Kim Jong Il'];
+    const anchors = [anchor(mid, 'opening'), ...quotes.map((q) => anchor(mid, q)), anchor(mid, 'closing')];
+    const r = reanchor(undefined, text, anchors, utf16);
+    for (const q of quotes) {
+      const got = r.placed.find((p) => p.id === anchors[quotes.indexOf(q) + 1].id);
+      assert.ok(!got || got.start === text.indexOf(q), `${q} placed on the second copy`);
+    }
+  });
+});
+
 describe('reanchor without the old text: tables and lists of repeated labels keep their annotations', () => {
   const table =
     'Casualty figures released Friday.\n\nNORTH PROVINCE (AP) -\nTotal dead: 12\nTotal injured: 40\n\n' +
@@ -47,6 +78,53 @@ describe('reanchor without the old text: tables and lists of repeated labels kee
     const crlf = table.replace(/\n/g, '\r\n');
     const r = reanchor(undefined, crlf, rows, utf16);
     assert.deepEqual(r.placed.map((p) => [p.id, p.start]), rows.map((q, i) => [q.id, starts(crlf)[i]]));
+  });
+
+  it('a line inserted above the table: every row keeps its annotation', () => {
+    const moved = 'Updated at noon.\n' + table;
+    const r = reanchor(undefined, moved, rows, utf16);
+    assert.deepEqual(r.placed.map((p) => [p.id, p.start]), rows.map((q, i) => [q.id, starts(moved)[i]]));
+  });
+
+  // Records alike but for their names and figures are one passage again and again, edited: a
+  // record pasted in, or one deleted, shifts those after it by a record's length, which the
+  // records after say (later.ts); an anchor is not left open for it.
+  const records = (names: string[]) => names.map((n, i) => `${n} PROVINCE (AP) -\nTotal dead: ${3 + i * 7}\nTotal injured: ${20 + i * 11}\n\n`);
+  const six = ['NORTH', 'SOUTH', 'EAST', 'WEST', 'CENTRAL', 'COASTAL'];
+  const dead = (text: string) => [...text.matchAll(/Total dead/g)].map((m) => ({ ...anchorAt(text, 'Total dead', m.index, m.index + 10), id: text.slice(text.lastIndexOf('\n\n', m.index) + 2, m.index).split(' ')[0] }));
+
+  it('a record pasted into the table: each row keeps its annotation, the three rows before the last two included', () => {
+    const head = 'Casualty figures released Friday.\n\n';
+    const rows = records(six);
+    const old = head + rows.join('');
+    const cur = head + rows.slice(0, 2).join('') + 'INLAND PROVINCE (AP) -\nTotal dead: 5\nTotal injured: 8\n\n' + rows.slice(2).join('');
+    const r = reanchor(undefined, cur, dead(old), utf16);
+    const want = new Map(dead(cur).map((a) => [a.id, a.start]));
+    for (const p of r.placed) assert.equal(p.start, want.get(p.id), `${p.id} on another row`);
+    assert.deepEqual(r.placed.map((p) => p.id).slice(0, 4), ['NORTH', 'SOUTH', 'EAST', 'WEST']);
+  });
+
+  it('a record deleted from the table: its annotation is placed nowhere, and the rows after it keep theirs', () => {
+    const head = 'Casualty figures released Friday.\n\n';
+    const rows = records(six);
+    const old = head + rows.join('');
+    const cur = head + rows[0] + rows.slice(2).join('');
+    const r = reanchor(undefined, cur, dead(old), utf16);
+    const want = new Map(dead(cur).map((a) => [a.id, a.start]));
+    assert.ok(!r.placed.some((p) => p.id === 'SOUTH'), 'the deleted record\'s annotation placed');
+    for (const p of r.placed) assert.equal(p.start, want.get(p.id), `${p.id} on another row`);
+    assert.deepEqual(r.placed.map((p) => p.id).slice(0, 3), ['NORTH', 'EAST', 'WEST']);
+  });
+
+  it('the first of three records deleted: its name is not put on the next record, left open by the one after', () => {
+    const head = 'Casualty figures released Friday.\n\n';
+    const rows = records(['NORTH', 'SOUTH', 'EAST']);
+    const old = head + rows.join('');
+    const cur = head + rows.slice(1).join('');
+    const province = (text: string) => [...text.matchAll(/PROVINCE/g)].map((m) => ({ ...anchorAt(text, 'PROVINCE', m.index, m.index + 8), id: text.slice(text.lastIndexOf('\n', m.index) + 1, m.index - 1) }));
+    const r = reanchor(undefined, cur, province(old), utf16);
+    const want = new Map(province(cur).map((a) => [a.id, a.start]));
+    for (const p of r.placed) assert.equal(p.start, want.get(p.id), `${p.id} placed on another record`);
   });
 
   it('a figure changed: no annotation moves to another row', () => {

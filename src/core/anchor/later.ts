@@ -1,0 +1,111 @@
+/**
+ * What the anchors after a place say of the text between (reanchor.ts, without the old text): an
+ * anchor whose quote with its whole stored context occurs once in the new text has moved by as much
+ * as the text before it grew or shrank. Of two copies of a passage (echo.ts), the one that agrees
+ * with that shift is the anchor's when the other copy was inserted or deleted between ("NEW
+ * PROVINCE" pasted into a table, a record deleted); when the shift after is the one before, the
+ * copy was in the old text too (a paragraph pasted after itself, then edited), and nobody can tell.
+ */
+
+import { findAll, type Pattern } from './findAll';
+import { echo, ECHO_SLACK } from './echo';
+
+/** An anchor found once with its whole context: where it was stored, how far it moved, and what an echo check needs of it. */
+interface Witness {
+  at: number;
+  shift: number;
+  quote: string;
+  before: number;
+  after: number;
+}
+
+/** An anchor as the shifts need it: its stored start (UTF-16 units), quote and context. */
+export interface StoredAnchor {
+  start: number;
+  quote: string;
+  prefix?: string;
+  suffix?: string;
+}
+
+/** Anchors after a place whose shifts are compared (see agreeAfter). */
+const LOOK = 5;
+/** Anchors after a place looked at for those LOOK (the rows of a table are no witnesses). */
+const SCAN = 64;
+/** Characters of context on each side an anchor needs to tell the shift (fewer: a short name's context says little). */
+const MIN_SIDE = 16;
+
+export class LaterShifts {
+  private shifts?: Witness[];
+
+  /** `stored`: the anchors in the order of their stored starts. */
+  constructor(
+    private readonly text: string,
+    private readonly stored: readonly StoredAnchor[],
+  ) {}
+
+  /**
+   * Whether the anchors stored at or after `from` whose new place is certain moved as `near` did,
+   * rather than as `far` (the shift before: where the text after them would stand had nothing been
+   * inserted or deleted): two at least of the first LOOK, and none as `far`. An anchor found away
+   * from where `far` puts it, with an echo of its place there (echo.ts), is no witness: it may be
+   * in another pasted paragraph whose first copy was edited, found once on the copy, or a row of a
+   * table; the next ones are looked at instead (up to SCAN), the text after the table among them.
+   */
+  agreeAfter(from: number, near: number, far: number): boolean {
+    const shifts = (this.shifts ??= this.find());
+    let lo = 0;
+    let hi = shifts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (shifts[mid].at < from) lo = mid + 1;
+      else hi = mid;
+    }
+    let forNear = 0;
+    let forFar = 0;
+    let looked = 0;
+    for (const w of shifts.slice(lo, lo + SCAN)) {
+      if (this.echoed(w, far)) continue;
+      const dn = Math.abs(w.shift - near);
+      const df = Math.abs(w.shift - far);
+      if (dn * 4 <= df) forNear++;
+      else if (df * 4 <= dn) forFar++;
+      if (++looked === LOOK) break;
+    }
+    return forNear >= 2 && forFar === 0;
+  }
+
+  /** Whether the witness `w`, placed away from where the shift `far` puts it, has an echo of its place there (see agreeAfter). */
+  private echoed(w: Witness, far: number): boolean {
+    const { text } = this;
+    const place = w.at + w.shift;
+    const predicted = w.at + far;
+    if (Math.abs(place - predicted) <= ECHO_SLACK) return false;
+    for (let y = text.indexOf(w.quote, Math.max(0, predicted - ECHO_SLACK)); y >= 0 && y <= predicted + ECHO_SLACK; y = text.indexOf(w.quote, y + 1)) {
+      if (y !== place && echo(text, y, place, w.before, w.quote.length + w.after)) return true;
+    }
+    return false;
+  }
+
+  /** Every anchor whose quote with its whole context occurs once: found together in one pass (findAll.ts), on first need only. */
+  private find(): Witness[] {
+    const keys: Pattern[] = [];
+    const cand: StoredAnchor[] = [];
+    for (const a of this.stored) {
+      const pre = a.prefix ?? '';
+      const suf = a.suffix ?? '';
+      if (!a.quote || pre.length < MIN_SIDE || suf.length < MIN_SIDE) continue;
+      cand.push(a);
+      // (Hashed by the end nearest the quote, as in order.ts: far ends are shared by many.)
+      keys.push({ text: pre + a.quote, window: 'end' }, { text: a.quote + suf, window: 'start' });
+    }
+    const found = findAll(this.text, keys, 2);
+    const out: Witness[] = [];
+    cand.forEach((a, k) => {
+      const before = found.get(keys[2 * k].text)!;
+      const after = found.get(keys[2 * k + 1].text)!;
+      const pre = (a.prefix ?? '').length;
+      if (before.length === 1 && after.length === 1 && before[0] + pre === after[0]) out.push({ at: a.start, shift: after[0] - a.start, quote: a.quote, before: pre, after: (a.suffix ?? '').length });
+    });
+    return out;
+  }
+}
