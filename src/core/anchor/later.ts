@@ -27,7 +27,7 @@ export interface StoredAnchor {
   suffix?: string;
 }
 
-/** Anchors after a place whose shifts are compared (see agreeAfter). */
+/** Anchors after a place whose shifts are compared (see movedAs). */
 const LOOK = 5;
 /** Anchors after a place looked at for those LOOK (the rows of a table are no witnesses). */
 const SCAN = 64;
@@ -45,13 +45,14 @@ export class LaterShifts {
 
   /**
    * Whether the anchors stored at or after `from` whose new place is certain moved as `near` did,
-   * rather than as `far` (the shift before: where the text after them would stand had nothing been
-   * inserted or deleted): two at least of the first LOOK, and none as `far`. An anchor found away
+   * or as `far` (the shift before: where the text after them would stand had nothing been
+   * inserted or deleted): two at least of the first LOOK, and none the other way; undefined when
+   * they do not say. An anchor found away
    * from where `far` puts it, with an echo of its place there (echo.ts), is no witness: it may be
    * in another pasted paragraph whose first copy was edited, found once on the copy, or a row of a
    * table; the next ones are looked at instead (up to SCAN), the text after the table among them.
    */
-  agreeAfter(from: number, near: number, far: number): boolean {
+  movedAs(from: number, near: number, far: number): 'near' | 'far' | undefined {
     const shifts = (this.shifts ??= this.find());
     let lo = 0;
     let hi = shifts.length;
@@ -71,10 +72,10 @@ export class LaterShifts {
       else if (df * 4 <= dn) forFar++;
       if (++looked === LOOK) break;
     }
-    return forNear >= 2 && forFar === 0;
+    return forNear >= 2 && forFar === 0 ? 'near' : forFar >= 2 && forNear === 0 ? 'far' : undefined;
   }
 
-  /** Whether the witness `w`, placed away from where the shift `far` puts it, has an echo of its place there (see agreeAfter). */
+  /** Whether the witness `w`, placed away from where the shift `far` puts it, has an echo of its place there (see movedAs). */
   private echoed(w: Witness, far: number): boolean {
     const { text } = this;
     const place = w.at + w.shift;

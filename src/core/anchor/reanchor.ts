@@ -87,6 +87,8 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // The places an echo left open (echo.ts), with how well the anchor's context agreed there: a
   // weaker claim on one of them is no surer (see the last step).
   const echoHeld = new Map<string, number>();
+  // Anchors an echo placed at their predicted copy (echo.ts): not judged again by the order check.
+  const settled = new Set<string>();
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
   // What the anchors after a place say of the text between (later.ts); found on first need.
@@ -195,6 +197,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     stale = !found.placement && found.reason === 'ambiguous';
     if (found.placement) {
       placed.push(found.placement);
+      if (found.echo) settled.add(a.id);
       // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
       // must not drag the following anchors along with it. (The copy much nearer than any other
       // counts: without it, every anchor in repeated text would search the whole text.)
@@ -219,7 +222,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
   // And text it inserted, when the diff is minimal (see DiffMap.minimal): a copy pasted there is no rival of a place it kept.
   const inserted = diff?.minimal ? (x: number, y: number) => diff!.isInserted(x, y) : undefined;
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted));
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted, settled));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).
@@ -289,8 +292,15 @@ function searchCandidates(
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
   // (With a stale prediction, copies far from the place are rivals too: see rivals.ts.)
   const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o), wide: stale }, c);
-  // A copy of the passage at the predicted place, edited, reads as well as the copy chosen (echo.ts).
-  const echoed = (c: Candidate) => !!shifts && echoedAway(text, a, c.start, hint, index.startsOf(a.quote), shifts.s, shifts.later);
+  // A copy of the passage at the predicted place, edited, reads as well as the copy chosen
+  // (echo.ts): the search takes the copy at the predicted place when that is the anchor's (its
+  // ends agreeing: not inside a word), or leaves an ambiguous orphan; undefined: no such copy.
+  const echoed = (c: Candidate) => {
+    const e = shifts && echoedAway(text, a, c.start, hint, index.startsOf(a.quote), shifts.s, shifts.later);
+    if (!e) return undefined;
+    const at = e === 'ambiguous' ? undefined : { start: e.at, end: e.at + a.quote.length, text: a.quote, score: contextScore(text, e.at, e.at + a.quote.length, a.prefix, a.suffix) ?? 0 };
+    return at && edgesAgree(text, at.start, at.end, a) ? { ...place(at, 'position'), echo: true } : { best: at ?? c, reason: 'ambiguous' as const, echo: true };
+  };
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
@@ -317,12 +327,11 @@ function searchCandidates(
       ? sorted.filter((c) => occ().fits(c) && (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)))
       : occ().tied(top.score - TIE);
     if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
-    if (tied.length === 1 && echoed(top)) return { best: top, reason: 'ambiguous', echo: true };
-    if (tied.length === 1) return place(top, top.start === hint ? 'position' : 'context');
+    if (tied.length === 1) return echoed(top) ?? place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index's ties are in text order: the two nearest by binary search.)
     const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
-    if (!stale && d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top) && !echoed(top)) return { ...place(top, 'context', false), nearest: true };
+    if (!stale && d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return echoed(top) ?? { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
   }
   const atHint = occ().startingAt(hint);
@@ -340,7 +349,7 @@ function searchCandidates(
       // "TANZANIA:" for the deleted "Total Dead: 192" under "KENYA:", alike to 81 % allowing edits).
       const contextKept = () => (contextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 1) >= MIN_EDITED_CONTEXT;
       const contextFits = exactText ? (fuzzyContextScore(text, best.start, best.end, a.prefix, a.suffix) ?? 0) >= 0.8 : contextKept();
-      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && contextFits && !echoed(best)) return place(best, 'fuzzy', false);
+      if (best.score >= opts.fuzzyThreshold && clear && edgesAgree(text, best.start, best.end, a) && contextFits) return echoed(best) ?? place(best, 'fuzzy', false);
       if (!top || best.score > top.score) return { best, reason: clear ? 'not-found' : 'ambiguous' };
     }
   }

@@ -62,6 +62,19 @@ describe('reanchor without the old text: a paragraph pasted after itself, one co
   });
 });
 
+describe('reanchor without the old text: the annotations after a pasted paragraph say it was there before', () => {
+  it('with two annotations after both copies found where they were, a name in the edited first copy is placed there', () => {
+    const lead = 'An opening paragraph about the market goes on for a while here, long enough to frame it.\n\n';
+    const para = "Rally's Inc. said it adopted a shareholders rights plan to guard against an inadequately priced takeover offer.\n\n";
+    const tail = 'Analysts at Morgan Stanley in New York expected the plan.\n\nThe company is based in Louisville, Kentucky, and sells hamburgers.\n';
+    const mid = lead + para + para + tail;
+    const text = lead + para.replace('said it adopted', 'benefits it without') + para + tail;
+    const rally = anchor(mid, "Rally's");
+    const r = reanchor(undefined, text, [anchor(mid, 'opening'), rally, anchor(mid, 'Morgan Stanley'), anchor(mid, 'Louisville')], utf16);
+    assert.equal(r.placed.find((p) => p.id === rally.id)?.start, lead.length);
+  });
+});
+
 describe('reanchor without the old text: tables and lists of repeated labels keep their annotations', () => {
   const table =
     'Casualty figures released Friday.\n\nNORTH PROVINCE (AP) -\nTotal dead: 12\nTotal injured: 40\n\n' +
