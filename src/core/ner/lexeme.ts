@@ -120,48 +120,83 @@ const lexicon = new Map<string, Lexeme>();
 const LEXICON_LIMIT = 30_000;
 
 function makeLexeme(word: string): Lexeme {
-  const lower = word.toLowerCase().replace(/[0-9]/g, '0');
-  // The hashes are kept as signed 32-bit integers: V8 stores those in the object itself, while a number
-  // of 2^31 or more is a boxed double, one more memory access at every read (mix and the tables read
-  // the same 32 bits either way).
-  const lowerHash = hashString(lower) | 0;
-  const weekday = WEEKDAYS.test(word);
-  // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
-  // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
-  const shapeHash = (weekday ? hashString('W') : shapeHashOf(word, true)) | 0;
-  const ascii = asciiCase(word);
-  const capitalised = ascii < 0 ? /^\p{Lu}/u.test(word) : (ascii & CAPITALISED) !== 0;
-  const allLower = ascii < 0 ? /^\p{Ll}+$/u.test(word) : (ascii & ALL_LOWER) !== 0;
-  const hasLower = ascii < 0 ? /\p{Ll}/u.test(word) : (ascii & HAS_LOWER) !== 0;
-  // The fields in the order of their use per token, so that the few read on every token share the
-  // object's first cache lines (V8 lays them out in this order): case, then hashes and the decoder's
-  // offsets, then what only some tokens or first sight need.
-  return {
-    capitalised,
-    allLower,
-    hasLower,
-    hasLetter: ascii < 0 ? /\p{L}/u.test(word) : (ascii & HAS_LETTER) !== 0,
-    neverStarts: allLower || /^[.,;:!?"'()[\]-]+$/.test(word),
-    weekday,
-    webLike: isWebLike(word, capitalised),
-    lowerHash,
-    shapeHash,
-    // Present from the start, so that every lexeme has one hidden class whether the decoder has cached
+  return new WordFacts(word);
+}
+
+/**
+ * A lexeme as makeLexeme makes it. Made by a constructor, not as an object literal: V8 tracks where
+ * literals are made and may later decide to allocate those of one place in the old generation (lexemes
+ * live long), and every such decision throws away the optimised code that made them, so that the first
+ * reading of an article, where most new words are made, ran makeLexeme unoptimised and compiled it
+ * again (issue 14, seen with --trace-deopt: "marking dependent code ... makeLexeme"). Objects made by
+ * `new` are not tracked so. The fields are `declare`d (no class fields, which would first define each
+ * as undefined) and assigned once each, in one order, so all lexemes share one hidden class.
+ */
+class WordFacts implements Lexeme {
+  declare readonly capitalised: boolean;
+  declare readonly allLower: boolean;
+  declare readonly hasLower: boolean;
+  declare readonly hasLetter: boolean;
+  declare readonly neverStarts: boolean;
+  declare readonly weekday: boolean;
+  declare readonly webLike: boolean;
+  declare readonly lowerHash: number;
+  declare readonly shapeHash: number;
+  declare scoresOwner: number;
+  declare rolesAt: number;
+  declare wordsAt: number;
+  declare wordRowsKnown: number;
+  declare readonly wordHash: number;
+  declare readonly upperHash: number;
+  declare readonly joiner: boolean;
+  declare readonly head: number;
+  declare readonly word: string;
+  declare readonly lower: string;
+  declare readonly demonymStems: readonly string[];
+  declare roleCache: Uint32Array[] | undefined;
+
+  constructor(word: string) {
+    const lower = word.toLowerCase().replace(/[0-9]/g, '0');
+    // The hashes are kept as signed 32-bit integers: V8 stores those in the object itself, while a number
+    // of 2^31 or more is a boxed double, one more memory access at every read (mix and the tables read
+    // the same 32 bits either way).
+    const lowerHash = hashString(lower) | 0;
+    const weekday = WEEKDAYS.test(word);
+    // A weekday is capitalised by convention only: seen from its neighbours it has a shape of its own,
+    // so that "Panmunjeom Thursday" does not read as a capitalised word followed by more of a name.
+    const shapeHash = (weekday ? hashString('W') : shapeHashOf(word, true)) | 0;
+    const ascii = asciiCase(word);
+    const capitalised = ascii < 0 ? /^\p{Lu}/u.test(word) : (ascii & CAPITALISED) !== 0;
+    const allLower = ascii < 0 ? /^\p{Ll}+$/u.test(word) : (ascii & ALL_LOWER) !== 0;
+    const hasLower = ascii < 0 ? /\p{Ll}/u.test(word) : (ascii & HAS_LOWER) !== 0;
+    // The fields in the order of their use per token, so that the few read on every token share the
+    // object's first cache lines (V8 lays them out in this order): case, then hashes and the decoder's
+    // offsets, then what only some tokens or first sight need.
+    this.capitalised = capitalised;
+    this.allLower = allLower;
+    this.hasLower = hasLower;
+    this.hasLetter = ascii < 0 ? /\p{L}/u.test(word) : (ascii & HAS_LETTER) !== 0;
+    this.neverStarts = allLower || /^[.,;:!?"'()[\]-]+$/.test(word);
+    this.weekday = weekday;
+    this.webLike = isWebLike(word, capitalised);
+    this.lowerHash = lowerHash;
+    this.shapeHash = shapeHash;
+    // Set from the start, so that every lexeme has one hidden class whether the decoder has cached
     // its scores or not (a property added later gives two, and slower property reads on the hot path).
-    scoresOwner: 0,
-    rolesAt: 0,
-    wordsAt: -1,
-    wordRowsKnown: 0,
-    wordHash: hashString(word) | 0,
-    upperHash: (ascii < 0 ? hashString(word.toUpperCase()) : asciiUpperHash(word)) | 0,
-    joiner: JOINERS.has(lower),
-    head: PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0,
-    word,
-    lower,
+    this.scoresOwner = 0;
+    this.rolesAt = 0;
+    this.wordsAt = -1;
+    this.wordRowsKnown = 0;
+    this.wordHash = hashString(word) | 0;
+    this.upperHash = (ascii < 0 ? hashString(word.toUpperCase()) : asciiUpperHash(word)) | 0;
+    this.joiner = JOINERS.has(lower);
+    this.head = PLACE_HEADS.has(lower) ? 1 : ORG_HEADS.has(lower) ? 2 : 0;
+    this.word = word;
+    this.lower = lower;
     // Only of the words that features.ts demonymMarks reads them of.
-    demonymStems: capitalised && hasLower && word.length >= 4 ? demonymStems(word) : NO_STEMS,
-    roleCache: undefined,
-  };
+    this.demonymStems = capitalised && hasLower && word.length >= 4 ? demonymStems(word) : NO_STEMS;
+    this.roleCache = undefined;
+  }
 }
 
 /**

@@ -196,6 +196,16 @@ const TITLES = new Set(
 // a direct write would leave the next rule reading chunks that are out of date.
 let relabelled = 0;
 
+/**
+ * relabel when `when` holds. For rules that relabel rarely, called whatever the test gives: the call of
+ * relabel inside is then one the optimiser has seen run (the demonym rule, which fires in most articles,
+ * calls it through here too), where a rare rule's own call of relabel, never seen running, sent the whole
+ * of reviseTypes back to the interpreter the first time it fired (50 ms to compile again; issue 14).
+ */
+function relabelWhen(when: boolean, labels: Uint8Array, chunk: Chunk, type: number): void {
+  if (when) relabel(labels, chunk, type);
+}
+
 /** Gives the tokens of a chunk the labels of another type (or O for -1). */
 function relabel(labels: Uint8Array, chunk: Chunk, type: number): void {
   relabelled++;
@@ -234,7 +244,7 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     if (headline && s.lexemes.slice(chunk.start, chunk.end).every((lex) => model.common.has(lex.lower))) relabel(labels, chunk, -1);
     // The people of a place read as the place, or in the plural as a person ("North Koreans"); a
     // person or a team named after them stays what it is ("Ahmed Korei", "Cleveland Indians").
-    else if (s.demonyms?.[chunk.end - 1] && (type === LOC || (type === PER && s.demonyms[chunk.end - 1] === 2))) relabel(labels, chunk, MISC);
+    else if (s.demonyms?.[chunk.end - 1] && (type === LOC || (type === PER && s.demonyms[chunk.end - 1] === 2))) relabelWhen(true, labels, chunk, MISC);
     else if (type !== PER) continue;
     else if (last.head === 1) relabel(labels, chunk, LOC);
     else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
@@ -254,18 +264,25 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
       relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, type);
     }
     // "North and South Korean generals": the first compass word qualifies "Korean" as the second does.
+    // Tested last, the compass word itself: the words after it are read for any one-word place ("Seoul,
+    // South Korea"), so that the optimised code has seen those reads run. A read it has never seen sends
+    // the whole of reviseTypes back to the interpreter and to be compiled again (50 ms of compiler thread),
+    // and a compass word alone as a place is rare (none in half of ../shared/corpus/news, two in the other;
+    // issue 14, seen with --trace-deopt).
     const k = chunk.end;
-    if (chunk.type === 'LOC' && k === chunk.start + 1 && COMPASS.has(first.word) && (s.lexemes[k]?.lower === 'and' || s.lexemes[k]?.word === ',' || s.lexemes[k]?.lower === 'or') &&
-      COMPASS.has(s.lexemes[k + 1]?.word ?? '') && s.demonyms?.[k + 2]) relabel(labels, chunk, MISC);
+    if (chunk.type === 'LOC' && k === chunk.start + 1 && (s.lexemes[k]?.lower === 'and' || s.lexemes[k]?.word === ',' || s.lexemes[k]?.lower === 'or') &&
+      COMPASS.has(s.lexemes[k + 1]?.word ?? '') && s.demonyms?.[k + 2] && COMPASS.has(first.word)) relabel(labels, chunk, MISC);
   }
   const dateline = datelinePlace(current(), s.lexemes);
   if (dateline) relabel(labels, dateline, LOC);
   for (const chunk of current()) {
     const expanded = acronymExpansion(s.lexemes, chunk);
-    if (expanded === undefined) continue;
     // The acronym is what its spelled-out words are: their name type, or no name ("Weapons of Mass Destruction (WMD)").
-    const type = labels[expanded] === 0 ? -1 : Math.floor((labels[expanded] - 1) / 4);
-    if (type !== CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number])) relabel(labels, chunk, type);
+    // Worked out for every chunk (of its own first word when it is no acronym), for the reason told above:
+    // an acronym spelled out is rare, and these reads and calls, run for it alone, were never seen running.
+    const spelled = labels[expanded ?? chunk.start];
+    const type = spelled === 0 ? -1 : Math.floor((spelled - 1) / 4);
+    relabelWhen(type !== CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]) && expanded !== undefined, labels, chunk, type);
   }
 }
 

@@ -141,11 +141,11 @@ function lineBreaks(text: string, from: number, to: number): number {
   return count;
 }
 
-/** Start offset of the line containing index i. */
-function lineStart(text: string, i: number): number {
-  let k = i;
+/** Start offset of the line containing index `to`, looking back no further than `from` (returned when text[from, to) has no line break). */
+function lineStart(text: string, from: number, to: number): number {
+  let k = to;
   // By character code: a regular expression per character made this scan of every wrapped line costly.
-  while (k > 0) {
+  while (k > from) {
     const c = text.charCodeAt(k - 1);
     if (c === 10 || c === 13 || c === 0x2028 || c === 0x2029 || c === 0x85) break;
     k--;
@@ -173,34 +173,54 @@ function isTerminal(token: string): boolean {
 export function splitSentences(text: string, tokens: Token[]): Token[][] {
   const sentences: Token[][] = [];
   let current: Token[] = [];
+  // Each pass reads the gap before a token and decides whether a sentence ends there, after the token
+  // before it (`last`). The start of the line of `last`, followed from gap to gap: line breaks are spaces,
+  // never in a token, so a line starts after the last break of a gap that has one (a scan back from each
+  // token at a single break took time on wrapped text).
+  let line = 0;
+  // Whether `last`, and the token before it, are a terminal (see isTerminal); whether `last` is a closer.
+  let terminal = false;
+  let terminalBefore = false;
+  let closer = false;
   for (let k = 0; k < tokens.length; k++) {
     const tok = tokens[k];
-    current.push(tok);
-    const next = tokens[k + 1];
-    if (!next) break;
-    let boundary = false;
-    const breaks = lineBreaks(text, tok.end, next.start);
-    if (breaks >= 2) boundary = true;
-    else if (breaks === 1) {
-      const lineLength = tok.end - lineStart(text, tok.end);
-      boundary = lineLength < 60 || isTerminal(tok.text) || isCloser(tok.text);
-    }
-    if (!boundary && !startsLower(next.text)) {
-      if (isTerminal(tok.text)) {
-        // A closing quote or bracket glued to the period belongs to this sentence.
-        boundary = !(isCloser(next.text) && next.start === tok.end);
-      } else if (isCloser(tok.text) && k > 0 && isTerminal(tokens[k - 1].text) && tokens[k - 1].end === tok.start) {
-        boundary = true;
-      } else if (tok.text.endsWith('.') && tok.text.length > 1 && /^\p{Lu}/u.test(next.text)) {
-        // "Corp." or "etc." can end a sentence; titles and initials ("Gen.", "M.", "U.S.") do not.
-        const word = tok.text.slice(0, -1);
-        boundary = ABBREVIATIONS.has(word) && !TITLES.has(word) && next.start > tok.end;
+    const gap = k > 0 ? tokens[k - 1].end : 0;
+    const breaks = lineBreaks(text, gap, tok.start);
+    // Worked out for every token, though only rare cases read them (a single line break, an abbreviation
+    // ending a sentence): code that the optimiser compiled without ever seeing it run (one article of the
+    // 257 in ../shared/corpus/news has such a break) sends the whole function back to the interpreter
+    // when it first runs, and the engine compiles it once more, a cost of the first reading of an article
+    // (issue 14, seen with --trace-deopt). So, too, the gap before the first token is read by the same
+    // code as every other gap, not by a call before the loop (which text starting with a line break took).
+    const shortLine = gap - line < 60;
+    const spaced = tok.start > gap;
+    if (breaks > 0) line = lineStart(text, gap, tok.start);
+    if (k > 0) {
+      const last = tokens[k - 1];
+      let boundary = false;
+      if (breaks >= 2) boundary = true;
+      else if (breaks === 1) boundary = shortLine || terminal || closer;
+      if (!boundary && !startsLower(tok.text)) {
+        if (terminal) {
+          // A closing quote or bracket glued to the period belongs to this sentence.
+          boundary = !(isCloser(tok.text) && !spaced);
+        } else if (closer && terminalBefore && tokens[k - 2].end === last.start) {
+          boundary = true;
+        } else if (last.text.endsWith('.') && last.text.length > 1 && /^\p{Lu}/u.test(tok.text)) {
+          // "Corp." or "etc." can end a sentence; titles and initials ("Gen.", "M.", "U.S.") do not.
+          const word = last.text.slice(0, -1);
+          boundary = ABBREVIATIONS.has(word) && !TITLES.has(word) && spaced;
+        }
+      }
+      if (boundary) {
+        sentences.push(current);
+        current = [];
       }
     }
-    if (boundary) {
-      sentences.push(current);
-      current = [];
-    }
+    current.push(tok);
+    terminalBefore = terminal;
+    terminal = isTerminal(tok.text);
+    closer = isCloser(tok.text);
   }
   if (current.length > 0) sentences.push(current);
   return sentences;

@@ -75,4 +75,13 @@ describe('ner sentence splitter', () => {
     const text = 'The flow of commercial traffic between the two sides has increased since a historic\nsummit in 2000.';
     assert.equal(sentences(text).length, 1);
   });
+
+  it('measures a wrapped line from its own start, after leading blank lines and after earlier lines', () => {
+    const long = 'The flow of commercial traffic between the two sides has increased since a historic';
+    // The leading line breaks and the title before it do not count towards the long line's length.
+    assert.equal(sentences(`\n\n  ${long}\nsummit in 2000.`).length, 1);
+    assert.deepEqual(sentences(`Talks\n${long}\nSummit in 2000.`), ['Talks', `${long} Summit in 2000 .`]);
+    // A short line followed by a single break ends a sentence, wherever the text starts.
+    assert.deepEqual(sentences('\r\n Seoul, March 2\nKim met Roh.'), ['Seoul , March 2', 'Kim met Roh .']);
+  });
 });
