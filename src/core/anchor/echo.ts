@@ -151,8 +151,8 @@ interface Walk {
   errors: number;
 }
 
-/** Most characters one edit may skip on either side: a word or two replaced by others. */
-const MAX_SKIP = 24;
+/** Most characters one edit may skip on either side: a word or two replaced by others ("inappropriately repatriate" by "shares compared"). */
+const MAX_SKIP = 32;
 /** Most edits a walk steps over: a few edits of a paragraph, not text that merely looks alike (and each costs a search of MAX_SKIP squared). */
 const MAX_EDITS = 32;
 /** Characters that must agree after an edit is skipped. */
