@@ -41,6 +41,12 @@ function todayInGeneral(ctx: RuleContext, m: RegExpExecArray): boolean {
   return /\b(?:is|are|remains?|lives?|does|do|can|seems?)\b/i.test(clause[0]) && !/\b(?:is|are)\s+\w+ing\b/i.test(clause[0]);
 }
 
+/**
+ * The second of two weekdays joined by "and" or "or" with a plural noun ("Friday and Saturday
+ * nights", "Tuesday or Thursday evenings"): the plural is both days', so the first is a recurrence too.
+ */
+const PLURAL_PARTNER = new RegExp(`^,?\\s+(?:and|or)\\s+${WEEKDAY_RE}(?:s(?![\\w-])|[\\s-](?<part>morning|afternoon|evening|night)s(?![\\w-]))`);
+
 export const DAYS_RULES: Rule[] = [
   {
     name: 'clock time',
@@ -171,7 +177,10 @@ export const DAYS_RULES: Rule[] = [
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}` };
       const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
       const strict = dir === 'last' || dir === 'next';
-      const year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
+      let year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
+      // the month just gone is "last month": "last February" written in March is a year earlier
+      // (in January "last December" is last year's, the one just gone, and stays so)
+      if (dir === 'last' && month === ctx.anchor.month - 1) year--;
       return { type: 'DATE', value: `${pad(year, 4)}-${pad(month)}` };
     },
   },
@@ -185,10 +194,12 @@ export const DAYS_RULES: Rule[] = [
       if (!isCapitalised(wd)) return undefined;
       const day = WEEKDAYS.get(wd.toLowerCase())!;
       const dir = m.groups!.dir?.toLowerCase();
+      const partner = m.groups!.pl || m.groups!.pl2 || part || dir ? undefined : PLURAL_PARTNER.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       // "on Sundays", "Tuesday nights": every such day
-      if (m.groups!.pl || m.groups!.pl2) {
+      if (m.groups!.pl || m.groups!.pl2 || partner) {
         if (dir) return undefined;
-        const partCode = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
+        const partWord = part ?? partner?.groups!.part;
+        const partCode = partWord ? PART_OF_DAY[partWord.toLowerCase()] : undefined;
         return { type: 'SET', value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
       }
       // "the previous Friday", "the following Monday": counted from the day mentioned last

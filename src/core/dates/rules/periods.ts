@@ -34,8 +34,9 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'decade',
     triggers: ['#4', '#2'],
-    // "the" belongs to the expression, as in "the late 1970s"
-    pattern: /(?<![\w$-])(?:the\s)?(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
+    // "the" belongs to the expression, as in "the late 1970s"; so does a half of the decade ("the
+    // first half of the 1990s"), which TIMEX3 can only value as the decade
+    pattern: /(?<![\w$-])(?:(?:the\s)?(?:first|second|last|latter)\shalf\sof\s)?(?:the\s)?(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
     build(m) {
       const value = m.groups!.y ?? `19${m.groups!.yy}`;
       return { type: 'DATE', value };
@@ -44,7 +45,8 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'century',
     triggers: ['century'],
-    pattern: new RegExp(`${B}(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
+    // "the second half of the 19th century": the century, as for a half of a decade
+    pattern: new RegExp(`${B}(?:(?:the\\s)?(?:first|second|last|latter)\\shalf\\sof\\s)?(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
     build(m) {
       const n = parseOrdinal(m.groups!.ord);
       return n ? { type: 'DATE', value: pad(n - 1) } : undefined;

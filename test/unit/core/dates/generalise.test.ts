@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { recognizeDates } from '../../../../src/core/dates';
+
+/**
+ * Issue 14, "dates that generalise": rules from the TimeML guidelines and the grammar of English,
+ * each written as a general rule rather than fitted to one annotated story. Each case names every
+ * expression of its sentence, as highlighted, with its TIMEX3 type and value.
+ */
+interface Case {
+  text: string;
+  dct: string;
+  /** [phrase, type, value] for each expression, in order. */
+  expect: [string, 'DATE' | 'TIME' | 'DURATION' | 'SET', string][];
+}
+
+function check(cases: Case[]): void {
+  for (const c of cases) {
+    it(`"${c.text}" (${c.dct})`, () => {
+      const found = recognizeDates(c.text, { documentDate: c.dct });
+      assert.deepEqual(found.map((m) => [m.text, m.timexType, m.value]), c.expect);
+    });
+  }
+}
+
+describe('dates that generalise (issue 14)', () => {
+  describe('a half of a decade or a century is one expression, valued as the decade or century', () => {
+    // TIMEX3 has no half-decade: the value is the decade, and the span the whole noun phrase
+    check([
+      { text: 'Home prices climbed through the first half of the 1990s.', dct: '1998-05-01', expect: [['the first half of the 1990s', 'DATE', '199']] },
+      { text: "Sales slowed in the last half of the '70s, the brewer said.", dct: '1989-10-26', expect: [["the last half of the '70s", 'DATE', '197']] },
+      { text: 'The town grew quickly in the second half of the 19th century.', dct: '1998-05-01', expect: [['the second half of the 19th century', 'DATE', '18']] },
+      // a half of a year is still a half-year
+      { text: 'Profit rose in the first half of 1997.', dct: '1998-05-01', expect: [['the first half of 1997', 'DATE', '1997-H1']] },
+    ]);
+  });
+
+  describe('weekdays joined by "and" share a plural noun: a recurrence', () => {
+    // "Friday and Saturday nights" is every Friday night and every Saturday night
+    check([
+      { text: 'The ferry sails on Friday and Saturday nights.', dct: '1998-03-10', expect: [['Friday', 'SET', 'XXXX-WXX-5TNI'], ['Saturday nights', 'SET', 'XXXX-WXX-6TNI']] },
+      { text: 'The museum opens its doors on Tuesday and Thursday evenings.', dct: '1998-03-10', expect: [['Tuesday', 'SET', 'XXXX-WXX-2TEV'], ['Thursday evenings', 'SET', 'XXXX-WXX-4TEV']] },
+      // ... while two single days stay two dates
+      { text: 'Rebels attacked the town on Friday and Saturday.', dct: '1998-03-10', expect: [['Friday', 'DATE', '1998-03-06'], ['Saturday', 'DATE', '1998-03-07']] },
+      { text: 'Talks resumed Monday and Tuesday night the parties signed.', dct: '1998-03-11', expect: [['Monday', 'DATE', '1998-03-09'], ['Tuesday night', 'TIME', '1998-03-10TNI']] },
+    ]);
+  });
+
+  describe('"last" with the month just before the document\'s is that month a year earlier', () => {
+    // in March one says "last month" of the February just gone: "last February" is the one before
+    check([
+      { text: 'The bridge collapsed last February, killing four people.', dct: '1998-03-01', expect: [['last February', 'DATE', '1997-02']] },
+      { text: 'Wages were frozen last May, the minister said.', dct: '1998-06-15', expect: [['last May', 'DATE', '1997-05']] },
+      // in January, "last December" is the December of last year, the one just gone
+      { text: 'The union went on strike last December.', dct: '1999-01-20', expect: [['last December', 'DATE', '1998-12']] },
+      // a month further back is this year's
+      { text: 'The plant closed last April.', dct: '1989-10-27', expect: [['last April', 'DATE', '1989-04']] },
+    ]);
+  });
+
+  describe('a duration with "year-earlier" or "year-ago" is one expression', () => {
+    check([
+      { text: 'Net income for the year-earlier nine months was $4 million.', dct: '1989-10-26', expect: [['the year-earlier nine months', 'DURATION', 'P9M']] },
+      { text: 'Sales in the year-ago six months were flat.', dct: '1989-10-26', expect: [['the year-ago six months', 'DURATION', 'P6M']] },
+    ]);
+  });
+
+  describe('"the first hours of" an event is a stretch of unknown length', () => {
+    check([
+      { text: 'Hundreds of soldiers surrendered in the first hours of the offensive.', dct: '1991-02-25', expect: [['the first hours', 'DURATION', 'PTXH']] },
+      { text: 'Shops were looted during the first days of the uprising.', dct: '1998-05-20', expect: [['the first days', 'DURATION', 'PXD']] },
+      // "the days of empire" is no stretch of time told as such
+      { text: 'He longed for the days of empire.', dct: '1998-05-20', expect: [] },
+    ]);
+  });
+});
