@@ -17,9 +17,54 @@ const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made
 /**
  * A verb in the present right before the expression, as timetables are told, or with one adverb
  * or place word between ("meet separately Monday", "returns home on Thursday"). The adverbs are
- * listed, not any word in -ly, which would take in "Italy", "July" or "supply".
+ * listed, not any word in -ly, which would take in "Italy", "July" or "supply". After a linking
+ * verb ("remained open on Sunday") or a determiner ("early returns on Sunday") the word is no verb.
  */
-const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:separately|jointly|together|briefly|privately|formally|officially|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
+const SCHEDULE_VERB = /(?<!\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|be|been|being|was|were|is|are|the|a|an|his|her|its|their|early|first|last)\s+)\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:separately|jointly|together|briefly|privately|formally|officially|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
+
+/**
+ * Timetable verbs in the simple present, which English uses for a scheduled event ("the trial opens
+ * in Arusha on Thursday"): the third person singular, and the base form after a plural subject
+ * ("talks resume in Geneva on Wednesday"). Forms that are as often plural nouns ("returns", "heads",
+ * "marks", "votes") are left out.
+ */
+const TIMETABLE_3SG = new Set([
+  'begins', 'starts', 'opens', 'closes', 'ends', 'resumes', 'meets', 'arrives', 'leaves', 'departs', 'travels', 'flies',
+  'visits', 'expires', 'convenes', 'reconvenes', 'adjourns', 'plays', 'faces', 'hosts', 'holds', 'goes', 'sails',
+  'launches', 'concludes', 'testifies', 'attends', 'celebrates',
+]);
+const TIMETABLE_BASE = new Set([
+  'begin', 'start', 'open', 'resume', 'meet', 'arrive', 'leave', 'depart', 'travel', 'fly', 'convene', 'reconvene', 'adjourn',
+  'expire', 'conclude', 'testify', 'attend', 'sail', 'go', 'hold', 'play', 'face', 'vote', 'host',
+]);
+/** A word before a form in -s that makes it a noun ("his visits", "the plays") rather than a verb. */
+const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|your|my|this|these|those|of|in|on|for|with|to|from|by|at|after|before|early|late|first|last|no|any|some|several|many|one|two|three|four|five|six|seven|eight|nine|ten|not|will|would|could|should|can|may|might|must|did|does|do)$/;
+/** Past forms and auxiliaries: the nearest verb is not a present of a timetable ("hosted", "has met"). */
+const NOT_PRESENT = /^(?:\w{3,}ed|said|met|told|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|had|did|has|have|is|are|be|been|will|would|shall|could|should|might|must|may)$/;
+/** Words in -ed that are not past forms. */
+const NOT_PAST = /^(?:speed|seed|feed|breed|creed|greed|proceed|succeed|exceed|hundred)$/;
+
+/**
+ * Whether the nearest verb before a weekday, within its clause and a few words, is a timetable verb
+ * in the simple present ("opens in Arusha on", "hold talks in Washington on"): with a weekday, that
+ * present tells a scheduled event, which lies ahead. A past form, an auxiliary, a past perfect or
+ * an infinitive nearer the day says nothing of the kind.
+ */
+export function timetableAhead(text: string, start: number): boolean {
+  const clause = /[^.;:!?\n,"()]*$/.exec(text.slice(Math.max(0, start - 100), start))![0];
+  const words = clause.match(/[A-Za-z']+/g) ?? [];
+  if (words.some((w) => /^had$/i.test(w))) return false;
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 9; i--) {
+    const w = words[i].toLowerCase();
+    const prev = words[i - 1];
+    if (NOT_PRESENT.test(w) && !NOT_PAST.test(w)) return false;
+    if (TIMETABLE_3SG.has(w)) return prev === undefined || !NOUN_BEFORE.test(prev.toLowerCase());
+    // the base form needs its plural subject right before it ("sides meet", "they hold", "Talks resume"),
+    // or opens its clause ("The ministers, who lost, hold talks ...")
+    if (TIMETABLE_BASE.has(w)) return prev === undefined || (!/ed$/i.test(prev) && (/^(?:they|we|you|who|which|that)$/i.test(prev) || (/[^s]s$/i.test(prev) && !NOUN_BEFORE.test(prev.toLowerCase()))));
+  }
+  return false;
+}
 
 /** Nothing before the expression in its sentence but a preposition or a conjunction. */
 const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through|during|early|late|last|this|next)\s+)*$/i;

@@ -1,7 +1,7 @@
 /** Days and times of day: calendar dates, weekdays, "yesterday", clock times, holidays. */
 import { Ymd, formatWeek, formatYmd, isValidDate, pad, parseYmd } from '../calendar';
 import { DAY_ORDINAL_WORD_RE, MONTHS, MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_NAMES, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, parseSpokenYear } from '../lexicon';
-import { Tense, resolveMonthYear, resolveWeekday } from '../resolve';
+import { Tense, resolveMonthYear, resolveWeekday, timetableAhead } from '../resolve';
 import {
   B, DAY_PHRASE, E, PART_OF_DAY, Rule, RuleContext, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
   timeOfDay,
@@ -177,10 +177,7 @@ export const DAYS_RULES: Rule[] = [
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}` };
       const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
       const strict = dir === 'last' || dir === 'next';
-      let year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
-      // the month just gone is "last month": "last February" written in March is a year earlier
-      // (in January "last December" is last year's, the one just gone, and stays so)
-      if (dir === 'last' && month === ctx.anchor.month - 1) year--;
+      const year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
       return { type: 'DATE', value: `${pad(year, 4)}-${pad(month)}` };
     },
   },
@@ -208,7 +205,7 @@ export const DAYS_RULES: Rule[] = [
       const type: TimexType = partCode ? 'TIME' : 'DATE';
       if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
       const ahead = dir === 'next' || dir === 'this coming';
-      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : possessiveTense(ctx, m) ?? ctx.tense();
+      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : possessiveTense(ctx, m) ?? (timetableAhead(ctx.text, m.index) ? 'future' : ctx.tense());
       const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || ahead));
       return { type, value: partCode ? `${date}T${partCode}` : date };
     },
