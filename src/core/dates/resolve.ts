@@ -7,7 +7,7 @@ import { Ymd, addDays, addMonths, formatWeek, formatYmd, isValidDate, isoWeekday
 export type Tense = 'past' | 'future' | undefined;
 
 /** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
-const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow)\b/i;
+const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|set for|slated for|upcoming|as soon as|as early as|next|tomorrow)\b/i;
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
 const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as|ahead of)\s+(on\s+|at\s+)?$/i;

@@ -82,4 +82,13 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'The envoy, who travels widely, met the rebels in Goma on Friday.', dct: '1998-08-10', expect: [['Friday', 'DATE', '1998-08-07']] },
     ]);
   });
+
+  describe('"set for" and "slated for" announce a date ahead, as "scheduled for" does', () => {
+    check([
+      { text: 'The vote is set for Thursday.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-13']] },
+      { text: 'The refinery, slated for a December sale, employs 900 people.', dct: '1998-08-10', expect: [['December', 'DATE', '1998-12']] },
+      // a plan told in the past perfect is over
+      { text: 'The vote, which had been set for Thursday, was called off.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-06']] },
+    ]);
+  });
 });
