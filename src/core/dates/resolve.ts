@@ -7,7 +7,7 @@ import { Ymd, addDays, addMonths, formatWeek, formatYmd, isValidDate, isoWeekday
 export type Tense = 'past' | 'future' | undefined;
 
 /** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
-const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|set for|slated for|upcoming|as soon as|as early as|next|tomorrow)\b/i;
+const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|was due|were due|is to|are to|set to|intends? to|set for|slated for|upcoming|as soon as|as early as|next|tomorrow)\b/i;
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
 const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as|ahead of)\s+(on\s+|at\s+)?$/i;
@@ -37,6 +37,8 @@ const TIMETABLE_BASE = new Set([
   'begin', 'start', 'open', 'resume', 'meet', 'arrive', 'leave', 'depart', 'travel', 'fly', 'convene', 'reconvene', 'adjourn',
   'expire', 'conclude', 'testify', 'attend', 'sail', 'go', 'hold', 'play', 'face', 'vote', 'host',
 ]);
+/** Forms as often plural nouns ("tax returns", "heads of state"): verbs only after a pronoun ("who returns"). */
+const TIMETABLE_3SG_AFTER_PRONOUN = new Set(['returns', 'heads', 'votes', 'tours']);
 /** A word before a form in -s that makes it a noun ("his visits", "the plays") rather than a verb. */
 const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|your|my|this|these|those|of|in|on|for|with|to|from|by|at|after|before|early|late|first|last|no|any|some|several|many|one|two|three|four|five|six|seven|eight|nine|ten|not|will|would|could|should|can|may|might|must|did|does|do)$/;
 /** Past forms and auxiliaries: the nearest verb is not a present of a timetable ("hosted", "has met"). */
@@ -59,6 +61,7 @@ export function timetableAhead(text: string, start: number): boolean {
     const prev = words[i - 1];
     if (NOT_PRESENT.test(w) && !NOT_PAST.test(w)) return false;
     if (TIMETABLE_3SG.has(w)) return prev === undefined || !NOUN_BEFORE.test(prev.toLowerCase());
+    if (TIMETABLE_3SG_AFTER_PRONOUN.has(w) && prev !== undefined && /^(?:who|which|that|he|she|it)$/i.test(prev)) return true;
     // the base form needs its plural subject right before it ("sides meet", "they hold", "Talks resume"),
     // or opens its clause ("The ministers, who lost, hold talks ...")
     if (TIMETABLE_BASE.has(w)) return prev === undefined || (!/ed$/i.test(prev) && (/^(?:they|we|you|who|which|that)$/i.test(prev) || (/[^s]s$/i.test(prev) && !NOUN_BEFORE.test(prev.toLowerCase()))));

@@ -78,15 +78,18 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'The shops remained open on Sunday.', dct: '1998-08-10', expect: [['Sunday', 'DATE', '1998-08-09']] },
       { text: 'His visits to the front on Friday angered the generals.', dct: '1998-08-10', expect: [['Friday', 'DATE', '1998-08-07']] },
       { text: 'The talks had been due to resume in Geneva on Wednesday.', dct: '1998-08-10', expect: [['Wednesday', 'DATE', '1998-08-05']] },
+      { text: 'The premier, who returns from a tour of Asia on Saturday, must call an election soon.', dct: '1998-08-12', expect: [['Saturday', 'DATE', '1998-08-15'], ['soon', 'DATE', 'FUTURE_REF']] },
       { text: 'Early returns on Sunday showed the ruling party ahead.', dct: '1998-08-10', expect: [['Sunday', 'DATE', '1998-08-09']] },
       { text: 'The envoy, who travels widely, met the rebels in Goma on Friday.', dct: '1998-08-10', expect: [['Friday', 'DATE', '1998-08-07']] },
     ]);
   });
 
-  describe('"set for" and "slated for" announce a date ahead, as "scheduled for" does', () => {
+  describe('"set for", "slated for" and "was due to" announce a date ahead, as "scheduled for" does', () => {
     check([
       { text: 'The vote is set for Thursday.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-13']] },
       { text: 'The refinery, slated for a December sale, employs 900 people.', dct: '1998-08-10', expect: [['December', 'DATE', '1998-12']] },
+      // "was due to" in wire copy is a plan told after "said", still ahead of the report
+      { text: 'The envoy was due to fly to Belgrade on Friday, the ministry said.', dct: '1998-08-13', expect: [['Friday', 'DATE', '1998-08-14']] },
       // a plan told in the past perfect is over
       { text: 'The vote, which had been set for Thursday, was called off.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-06']] },
     ]);
