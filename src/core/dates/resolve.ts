@@ -47,24 +47,28 @@ const NOT_PRESENT = /^(?:\w{3,}ed|said|met|told|came|went|left|held|took|gave|ma
 const NOT_PAST = /^(?:speed|seed|feed|breed|creed|greed|proceed|succeed|exceed|hundred)$/;
 
 /**
- * Whether the nearest verb before a weekday, within its clause and a few words, is a timetable verb
- * in the simple present ("opens in Arusha on", "hold talks in Washington on"): with a weekday, that
- * present tells a scheduled event, which lies ahead. A past form, an auxiliary, a past perfect or
- * an infinitive nearer the day says nothing of the kind.
+ * Whether the nearest verb before a weekday, within its clause and a few words, looks ahead: a
+ * timetable verb in the simple present ("opens in Arusha on", "hold talks in Washington on"), which
+ * with a weekday tells a scheduled event, or a modal ("could meet Yeltsin on", "may finally get to
+ * discuss ... on"), which HeidelTime reads as present-future. A past form, an auxiliary, a past
+ * perfect, an infinitive or a new clause ("that", "which") nearer the day says nothing of the kind.
  */
 export function timetableAhead(text: string, start: number): boolean {
-  const clause = /[^.;:!?\n,"()]*$/.exec(text.slice(Math.max(0, start - 100), start))![0];
+  const clause = /[^.;:!?\n,"()]*$/.exec(text.slice(Math.max(0, start - 140), start))![0];
   const words = clause.match(/[A-Za-z']+/g) ?? [];
   if (words.some((w) => /^had$/i.test(w))) return false;
-  for (let i = words.length - 1; i >= 0 && i >= words.length - 9; i--) {
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 14; i--) {
     const w = words[i].toLowerCase();
     const prev = words[i - 1];
+    // lower case only: "May" is more often the month; "may have met", "could not" look back or deny
+    if (/^(?:can|could|may|might|must|should)$/.test(words[i])) return !/^(?:have|not)$/i.test(words[i + 1] ?? '');
+    if (/^(?:that|which|who|when|where|because|if|while|although)$/.test(w)) return false;
     if (NOT_PRESENT.test(w) && !NOT_PAST.test(w)) return false;
     if (TIMETABLE_3SG.has(w)) return prev === undefined || !NOUN_BEFORE.test(prev.toLowerCase());
     if (TIMETABLE_3SG_AFTER_PRONOUN.has(w) && prev !== undefined && /^(?:who|which|that|he|she|it)$/i.test(prev)) return true;
     // the base form needs its plural subject right before it ("sides meet", "they hold", "Talks resume"),
     // or opens its clause ("The ministers, who lost, hold talks ...")
-    if (TIMETABLE_BASE.has(w)) return prev === undefined || (!/ed$/i.test(prev) && (/^(?:they|we|you|who|which|that)$/i.test(prev) || (/[^s]s$/i.test(prev) && !NOUN_BEFORE.test(prev.toLowerCase()))));
+    if (TIMETABLE_BASE.has(w)) return prev === undefined || /^(?:can|could|may|might|must|should)$/.test(prev) || (!/ed$/i.test(prev) && (/^(?:they|we|you|who|which|that)$/i.test(prev) || (/[^s]s$/i.test(prev) && !NOUN_BEFORE.test(prev.toLowerCase()))));
   }
   return false;
 }

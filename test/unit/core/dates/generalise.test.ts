@@ -94,4 +94,14 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'The vote, which had been set for Thursday, was called off.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-06']] },
     ]);
   });
+
+  describe('a modal verb nearest a weekday looks ahead, as HeidelTime reads it', () => {
+    check([
+      { text: 'He met the prime minister on Monday and could meet the president on Tuesday.', dct: '1998-08-10', expect: [['Monday', 'DATE', '1998-08-10'], ['Tuesday', 'DATE', '1998-08-11']] },
+      { text: 'The envoy may finally get to discuss his proposals with the rebel leaders on Thursday.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-13']] },
+      // ... not one that looks back, nor one in another clause
+      { text: 'The gunmen may have crossed the border on Thursday.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-06']] },
+      { text: 'Police can confirm that the attack on Thursday killed five.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-06']] },
+    ]);
+  });
 });
