@@ -42,6 +42,12 @@ function todayInGeneral(ctx: RuleContext, m: RegExpExecArray): boolean {
 }
 
 /**
+ * The nouns of futures markets after a month ("December bonds", "September crude", "the March
+ * contract"): the month is a delivery month, the current one or one ahead.
+ */
+const CONTRACT_AFTER = /^\s+(?:contracts?|futures?|delivery|deliveries|options?|puts?|calls?|T-bonds?|T-notes?|bonds?|bunds?|gilts?|Euromarks?|Eurodollars?|Euroyen|crude|Brent|gas\s?oil|heating\s+oil|gasoline|unleaded|natural\s+gas|gold|silver|platinum|copper|aluminium|aluminum|nickel|zinc|cotton|coffee|cocoa|sugar|wheat|corn|soybeans?|soymeal|soyoil|hogs|cattle|COMEX|NYMEX|IPE|LIFFE|CBOT|Nikkei|calendar\s+spread|expiry|expiration)\b/;
+
+/**
  * The second of two weekdays joined by "and" or "or" with a plural noun ("Friday and Saturday
  * nights", "Tuesday or Thursday evenings"): the plural is both days', so the first is a recurrence too.
  */
@@ -175,7 +181,9 @@ export const DAYS_RULES: Rule[] = [
       }
       if (y && y !== 'undefined') return { type: 'DATE', value: `${y}-${pad(month)}` };
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}` };
-      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      // "December bonds were off", "the September contract": a delivery month, which is never past
+      const contract = !dir && CONTRACT_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' || contract ? 'future' : ctx.tense();
       const strict = dir === 'last' || dir === 'next';
       const year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
       return { type: 'DATE', value: `${pad(year, 4)}-${pad(month)}` };

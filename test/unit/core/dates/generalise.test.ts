@@ -104,4 +104,14 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'Police can confirm that the attack on Thursday killed five.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-06']] },
     ]);
   });
+
+  describe('a month before a futures noun is a delivery month, never past', () => {
+    check([
+      { text: 'December bonds closed 5/32 lower.', dct: '1998-08-28', expect: [['December', 'DATE', '1998-12']] },
+      { text: 'Traders sold the March contract after the report.', dct: '1998-08-28', expect: [['March', 'DATE', '1999-03']] },
+      { text: 'September crude settled at $13.50.', dct: '1998-08-28', expect: [['September', 'DATE', '1998-09']] },
+      // ... while a month that is no contract keeps its reading
+      { text: 'Bond prices fell in March.', dct: '1998-08-28', expect: [['March', 'DATE', '1998-03']] },
+    ]);
+  });
 });
