@@ -8,6 +8,7 @@ export type Tense = 'past' | 'future' | undefined;
 
 /** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
 const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|was due|were due|is to|are to|set to|intends? to|set for|slated for|upcoming|as soon as|as early as|next|tomorrow)\b/i;
+const FUTURE_CUE_ALL = new RegExp(FUTURE_CUE.source, 'gi');
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
 const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as|ahead of)\s+(on\s+|at\s+)?$/i;
@@ -73,6 +74,23 @@ export function timetableAhead(text: string, start: number): boolean {
   return false;
 }
 
+/**
+ * A finite verb in the past tense: not a participle after an auxiliary ("will be completed", "has
+ * agreed"), an infinitive marker or a determiner ("the proposed merger"), nor the end of a compound
+ * ("IMF-hosted"), and not a word that only ends like one ("hundred", "need"). "Said" and "told" are
+ * left out: a reporting clause ("a trader said") frames the sentence, it governs no date in it.
+ * (From commit 0938f91.)
+ */
+const PAST_FINITE = /(?<!\b(?:be|been|being|is|are|am|was|were|to|will|would|'ll|has|have|having|had|get|gets|got|the|a|an|its|their|his|her|our|your|this|that|these|those)\s+)(?<!-)\b(?:(?![a-z]*(?:eed|hundred|kindred)\b|(?:scheduled|planned|expected)\b)[a-z]{2,}[^e\s]ed|met|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|did)\b/;
+
+/** The last match of a global regular expression in `s`. */
+function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
+  return last;
+}
+
 /** Nothing before the expression in its sentence but a preposition or a conjunction. */
 const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through|during|early|late|last|this|next)\s+)*$/i;
 /** The clause after an expression, up to the end of its sentence. */
@@ -106,8 +124,10 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   // "will be paid Dec. 14" is a future with a participle
   if (past && !/\b(will|would|to|be|is|are)\s+(\w+\s+)?$/i.test(before.slice(0, past.index))) return 'past';
   // "had been scheduled to expire Friday": a plan told in the past perfect is over
-  const future = FUTURE_CUE.exec(before);
-  if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index))) return 'future';
+  const future = lastMatch(FUTURE_CUE_ALL, before);
+  // "will visit Jordan on her first trip since she took office in June": the verb nearest to the
+  // expression governs it, so a past-tense verb after the future cue wins
+  if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index)) && !PAST_FINITE.test(before.slice(future.index + future[0].length))) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(text.slice(end, to))) return 'past';
   return undefined;
 }

@@ -114,4 +114,15 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'Bond prices fell in March.', dct: '1998-08-28', expect: [['March', 'DATE', '1998-03']] },
     ]);
   });
+
+  describe('the verb nearest a date governs it: a past verb after "will" tells of the past', () => {
+    check([
+      { text: 'The minister will visit Ghana on her first trip abroad since she took office in June.', dct: '1998-08-28', expect: [['June', 'DATE', '1998-06']] },
+      { text: 'The envoy will hold talks under an agreement the two sides reached in July.', dct: '1998-08-28', expect: [['July', 'DATE', '1998-07']] },
+      { text: 'The report will include figures delayed from Tuesday by the strike.', dct: '1998-08-28', expect: [['Tuesday', 'DATE', '1998-08-25']] },
+      // ... while a participle of the future or a reporting clause does not
+      { text: 'The new terminal will be completed in October.', dct: '1998-08-28', expect: [['October', 'DATE', '1998-10']] },
+      { text: 'Prices will firm, a trader said, when buyers return on Monday.', dct: '1998-08-28', expect: [['Monday', 'DATE', '1998-08-31']] },
+    ]);
+  });
 });
