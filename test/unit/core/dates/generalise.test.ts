@@ -125,4 +125,13 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'Prices will firm, a trader said, when buyers return on Monday.', dct: '1998-08-28', expect: [['Monday', 'DATE', '1998-08-31']] },
     ]);
   });
+
+  describe('"a year earlier" after a reported month is that month a year before, as after a reported quarter', () => {
+    check([
+      { text: 'Car sales rose 9 percent in July from a year earlier.', dct: '1998-08-20', expect: [['July', 'DATE', '1998-07'], ['a year earlier', 'DATE', '1997-07']] },
+      { text: 'Exports fell in March 1998 from the year-earlier period.', dct: '1998-08-20', expect: [['March 1998', 'DATE', '1998-03'], ['the year-earlier period', 'DATE', '1997-03']] },
+      // a day of a month ends a quarter, and a quarter named after the month is what is compared
+      { text: 'Profit for the quarter ended Sept. 30 rose from a year earlier.', dct: '1998-10-20', expect: [['the quarter', 'DATE', '1998-Q3'], ['Sept. 30', 'DATE', '1998-09-30'], ['a year earlier', 'DATE', '1997-Q3']] },
+    ]);
+  });
 });
