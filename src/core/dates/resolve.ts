@@ -21,7 +21,9 @@ const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made
  * listed, not any word in -ly, which would take in "Italy", "July" or "supply". After a linking
  * verb ("remained open on Sunday") or a determiner ("early returns on Sunday") the word is no verb.
  */
-const SCHEDULE_VERB = /(?<!\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|be|been|being|was|were|is|are|the|a|an|his|her|its|their|early|first|last)\s+)\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:separately|jointly|together|briefly|privately|formally|officially|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
+const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:separately|jointly|together|briefly|privately|formally|officially|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
+/** Words before which SCHEDULE_VERB's word is no verb (tested on the text before its match: a lookbehind in it was slow). */
+const NOT_A_VERB_AFTER = /\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|be|been|being|was|were|is|are|the|a|an|his|her|its|their|early|first|last)\s+$/i;
 
 /**
  * Timetable verbs in the simple present, which English uses for a scheduled event ("the trial opens
@@ -47,6 +49,22 @@ const NOT_PRESENT = /^(?:\w{3,}ed|said|met|told|came|went|left|held|took|gave|ma
 /** Words in -ed that are not past forms. */
 const NOT_PAST = /^(?:speed|seed|feed|breed|creed|greed|proceed|succeed|exceed|hundred)$/;
 
+/** Characters that end a clause, for `spanStart`. */
+const CLAUSE_END = new Set('.;:!?\n,"()');
+/** Characters that end a sentence, for `spanStart`. */
+export const SENTENCE_END = new Set('.!?\n');
+
+/**
+ * Where the span that ends at `end` starts: after the last of `stops` before it, at most `max`
+ * characters back. A backward scan, as a regular expression anchored at the end (/[^.]*$/) would
+ * try every start and cost the square of the length.
+ */
+export function spanStart(text: string, end: number, max: number, stops: ReadonlySet<string>): number {
+  let from = end;
+  while (from > 0 && end - from < max && !stops.has(text[from - 1])) from--;
+  return from;
+}
+
 /**
  * Whether the nearest verb before a weekday, within its clause and a few words, looks ahead: a
  * timetable verb in the simple present ("opens in Arusha on", "hold talks in Washington on"), which
@@ -55,7 +73,7 @@ const NOT_PAST = /^(?:speed|seed|feed|breed|creed|greed|proceed|succeed|exceed|h
  * perfect, an infinitive or a new clause ("that", "which") nearer the day says nothing of the kind.
  */
 export function timetableAhead(text: string, start: number): boolean {
-  const clause = /[^.;:!?\n,"()]*$/.exec(text.slice(Math.max(0, start - 140), start))![0];
+  const clause = text.slice(spanStart(text, start, 140, CLAUSE_END), start);
   const words = clause.match(/[A-Za-z']+/g) ?? [];
   if (words.some((w) => /^had$/i.test(w))) return false;
   for (let i = words.length - 1; i >= 0 && i >= words.length - 14; i--) {
@@ -119,7 +137,8 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   // "must repay the loan by February" sets a deadline; "had filed reports by Wednesday" looks back
   if (/\bby\s+$/i.test(before) && !/\b(had|was|were|did)\b/i.test(before.slice(-48))) return 'future';
   // "the trial begins Monday", "talks resume on Tuesday": the present of a timetable
-  if (SCHEDULE_VERB.test(before) && !/\bhad\b/i.test(before)) return 'future';
+  const schedule = SCHEDULE_VERB.exec(before);
+  if (schedule && !NOT_A_VERB_AFTER.test(before.slice(0, schedule.index)) && !/\bhad\b/i.test(before)) return 'future';
   const past = PAST_VERB.exec(before);
   // "will be paid Dec. 14" is a future with a participle
   if (past && !/\b(will|would|to|be|is|are)\s+(\w+\s+)?$/i.test(before.slice(0, past.index))) return 'past';

@@ -1,7 +1,7 @@
 /** Types and helpers shared by the rule families. */
 import { Ymd, formatYmd, isValidDate, pad } from '../calendar';
 import { MONTH_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, unitOf } from '../lexicon';
-import { Tense, quarterOf, resolveMonthDay, resolveWeekday, shiftValue, unresolved } from '../resolve';
+import { SENTENCE_END, Tense, quarterOf, resolveMonthDay, resolveWeekday, shiftValue, spanStart, unresolved } from '../resolve';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -128,7 +128,7 @@ const REPORTED_MONTH = /\b(?:in|for|during)\s+(January|February|March|April|May|
  * Undefined when the sentence names no such month before the expression, or a quarter or half after it.
  */
 function yearAgoMonth(ctx: RuleContext, index: number): string | undefined {
-  const sentence = /[^.!?\n]*$/.exec(ctx.text.slice(Math.max(0, index - 300), index))![0];
+  const sentence = ctx.text.slice(spanStart(ctx.text, index, 300, SENTENCE_END), index);
   const named = [...sentence.matchAll(REPORTED_MONTH)].pop();
   if (!named || !ctx.anchor || /\b(?:quarter|half|period|months)\b/i.test(sentence.slice(named.index))) return undefined;
   const month = monthOf(named[1])!;
