@@ -42,6 +42,14 @@ function todayInGeneral(ctx: RuleContext, m: RegExpExecArray): boolean {
 }
 
 /**
+ * The context for the day of a clock time ("at noon Saturday", "9 p.m. Sunday"): read ahead when a
+ * timetable verb or a modal is the nearest verb before the time, as for a weekday alone.
+ */
+function timetableContext(ctx: RuleContext, index: number): RuleContext {
+  return { text: ctx.text, anchor: ctx.anchor, tense: () => (timetableAhead(ctx.text, index) ? 'future' : ctx.tense()) };
+}
+
+/**
  * The nouns of futures markets after a month ("December bonds", "September crude", "the March
  * contract"): the month is a delivery month, the current one or one ahead.
  */
@@ -64,7 +72,7 @@ export const DAYS_RULES: Rule[] = [
       const t = timeOfDay(Number(m.groups!.h), Number(m.groups!.min ?? 0), m.groups!.ap);
       if (!t) return undefined;
       if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
-      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      const day = dayOf(m.groups!.day, timetableContext(ctx, m.index)) ?? dayValue(ctx, 0);
       return { type: 'TIME', value: `${day}T${t}` };
     },
   },
@@ -87,7 +95,7 @@ export const DAYS_RULES: Rule[] = [
       if (!m.groups!.tz && !m.groups!.hh && !local && !/\b(?:at|by|until|till|before|after|from|around|about|since|to)\s$/i.test(before)) return undefined;
       const t = `${pad(Number(m.groups!.h ?? m.groups!.hh))}:${m.groups!.min ?? m.groups!.mm}`;
       if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
-      return { type: 'TIME', value: `${dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0)}T${t}` };
+      return { type: 'TIME', value: `${dayOf(m.groups!.day, timetableContext(ctx, m.index)) ?? dayValue(ctx, 0)}T${t}` };
     },
   },
   {
@@ -97,7 +105,7 @@ export const DAYS_RULES: Rule[] = [
     build(m, ctx) {
       // "high noon" is a showdown, not a time of day
       if (/\bhigh\s$/i.test(ctx.text.slice(Math.max(0, m.index - 5), m.index))) return undefined;
-      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      const day = dayOf(m.groups!.day, timetableContext(ctx, m.index)) ?? dayValue(ctx, 0);
       return { type: 'TIME', value: `${day}T${m.groups!.w.toLowerCase() === 'midnight' ? '24:00' : '12:00'}` };
     },
   },

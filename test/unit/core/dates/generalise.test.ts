@@ -72,6 +72,10 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'A spokesman said the team arrives in Nairobi on Tuesday.', dct: '1998-08-10', expect: [['Tuesday', 'DATE', '1998-08-11']] },
       { text: 'The team plays Brazil in the final on Saturday.', dct: '1998-08-10', expect: [['Saturday', 'DATE', '1998-08-15']] },
       { text: 'The festival ends Sunday.', dct: '1998-08-10', expect: [['Sunday', 'DATE', '1998-08-16']] },
+      // ... and so is the day of a clock time
+      { text: 'The ceasefire begins at noon Saturday.', dct: '1998-08-10', expect: [['noon Saturday', 'TIME', '1998-08-15T12:00']] },
+      { text: 'Polling stations open at 7 a.m. Sunday.', dct: '1998-08-10', expect: [['7 a.m. Sunday', 'TIME', '1998-08-16T07:00']] },
+      { text: 'The ceasefire began at noon Saturday.', dct: '1998-08-10', expect: [['noon Saturday', 'TIME', '1998-08-08T12:00']] },
       { text: 'The ministers, who lost a vote last week, hold talks in Washington on Thursday.', dct: '1998-08-10', expect: [['last week', 'DATE', '1998-W32'], ['Thursday', 'DATE', '1998-08-13']] },
       // ... but a past verb nearer the day, a noun that looks like a verb, or a past perfect keeps it past
       { text: 'The summit opens in Geneva, which hosted talks on Thursday.', dct: '1998-08-10', expect: [['Thursday', 'DATE', '1998-08-06']] },
