@@ -10,6 +10,11 @@ import { APPROX, B, E, PART_OF_DAY, Rule, yearAgoQuarter } from './shared';
 /** Capitalised words that may stand before a year without making a name with it. */
 const NOT_A_NAME = /^(?:In|Since|From|Until|Till|Of|By|Before|After|For|During|Through|Circa|To|And|Or|The|That|This|Early|Late|Mid|Spring|Summer|Fall|Autumn|Winter|Christmas|Easter|Fiscal|Calendar|Year|Model|Class)$/;
 
+/** Nouns of reported results after a quarter or half ("second quarter growth estimates"). */
+const REPORTED_AFTER = /^\s+(?:results?|earnings|profits?|net|loss(?:es)?|sales|revenues?|figures|growth|estimates?|GDP|output|data|report)\b/i;
+/** A reporting verb before a quarter or half, with an article and one adjective between ("report a disappointing first half"). */
+const REPORTING_BEFORE = /\b(?:report|reports|release|releases|post|posts|announce|announces|publish|publishes)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[a-z]+\s+)?$/i;
+
 export const PERIODS_RULES: Rule[] = [
   {
     name: 'year',
@@ -150,7 +155,11 @@ export const PERIODS_RULES: Rule[] = [
       if (n !== undefined) {
         // reported quarters are past ones; only an explicit future statement looks ahead
         const hyphenated = /-(quarter|half)$/i.test(m[0]) && !m.groups!.the;
-        const future = !hyphenated && ctx.tense() === 'future';
+        // "will report a disappointing first half", "second quarter growth estimates will be released":
+        // a period whose results are reported is over, whatever the tense
+        const reported = REPORTED_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24))
+          || REPORTING_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index));
+        const future = !hyphenated && !reported && ctx.tense() === 'future';
         let year = future ? (n >= current ? ctx.anchor.year : ctx.anchor.year + 1) : n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
         if (yearAgo) year--;
         return { type: 'DATE', value: `${year}-${label}${n}` };

@@ -138,4 +138,13 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'Profit for the quarter ended Sept. 30 rose from a year earlier.', dct: '1998-10-20', expect: [['the quarter', 'DATE', '1998-Q3'], ['Sept. 30', 'DATE', '1998-09-30'], ['a year earlier', 'DATE', '1997-Q3']] },
     ]);
   });
+
+  describe('a quarter or half whose results are reported is over, whatever the tense', () => {
+    check([
+      { text: 'Analysts expect the bank will report a weak first half.', dct: '1998-08-20', expect: [['first half', 'DATE', '1998-H1']] },
+      { text: 'Second quarter growth figures will be released on Friday.', dct: '1998-08-20', expect: [['Second quarter', 'DATE', '1998-Q2'], ['Friday', 'DATE', '1998-08-21']] },
+      // ... while a quarter told of as ahead stays ahead
+      { text: 'The plant will open in the first quarter.', dct: '1998-08-20', expect: [['the first quarter', 'DATE', '1999-Q1']] },
+    ]);
+  });
 });
