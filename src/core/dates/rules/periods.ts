@@ -1,5 +1,5 @@
 /** Years, decades, seasons, quarters and calendar units counted from the document date ("last week", "two years ago"). */
-import { pad } from '../calendar';
+import { isoWeekday, pad } from '../calendar';
 import {
   NUMBER_RE, ORDINAL_RE, SEASONS, SPOKEN_YEAR_RE, UNIT_RE, monthOf, parseCardinal, parseOrdinal,
   parseSpokenYear, unitOf,
@@ -214,7 +214,9 @@ export const PERIODS_RULES: Rule[] = [
       if (unit === 'weekend') {
         if (the !== 'the' || adj) return undefined;
         if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE' };
-        const back = ctx.tense() === 'future' ? 0 : -1;
+        // told on a Sunday, "the weekend" just played is the one the document is in (on a Saturday
+        // it has barely begun, and a weekend told of in the past may be the one before)
+        const back = ctx.tense() === 'future' || isoWeekday(ctx.anchor) === 7 ? 0 : -1;
         return { type: 'DATE', value: shiftValue(ctx.anchor, 'WE', back) };
       }
       if (unit === 'period') {

@@ -147,4 +147,13 @@ describe('dates that generalise (issue 14)', () => {
       { text: 'The plant will open in the first quarter.', dct: '1998-08-20', expect: [['the first quarter', 'DATE', '1999-Q1']] },
     ]);
   });
+
+  describe('"the weekend" told of on a Sunday is the weekend the document is in', () => {
+    // 1998-08-09 is a Sunday, 1998-08-10 a Monday
+    check([
+      { text: 'Results of league matches played at the weekend.', dct: '1998-08-09', expect: [['the weekend', 'DATE', '1998-W32-WE']] },
+      { text: 'Results of league matches played at the weekend.', dct: '1998-08-10', expect: [['the weekend', 'DATE', '1998-W32-WE']] },
+      { text: 'Two suspects were questioned over the weekend.', dct: '1998-08-12', expect: [['the weekend', 'DATE', '1998-W32-WE']] },
+    ]);
+  });
 });
