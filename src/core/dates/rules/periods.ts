@@ -39,9 +39,8 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'decade',
     triggers: ['#4', '#2'],
-    // "the" belongs to the expression, as in "the late 1970s"; so does a half of the decade ("the
-    // first half of the 1990s"), which TIMEX3 can only value as the decade
-    pattern: /(?<![\w$-])(?:(?:the\s)?(?:first|second|last|latter)\shalf\sof\s)?(?:the\s)?(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
+    // "the" belongs to the expression, as in "the late 1970s"
+    pattern: /(?<![\w$-])(?:the\s)?(?:(?<mod>early|mid|late)[\s-])?(?:(?<y>1\d{2}|20\d)0'?s|'(?<yy>\d)0s)(?![\w-])/gi,
     build(m) {
       const value = m.groups!.y ?? `19${m.groups!.yy}`;
       return { type: 'DATE', value };
@@ -50,11 +49,25 @@ export const PERIODS_RULES: Rule[] = [
   {
     name: 'century',
     triggers: ['century'],
-    // "the second half of the 19th century": the century, as for a half of a decade
-    pattern: new RegExp(`${B}(?:(?:the\\s)?(?:first|second|last|latter)\\shalf\\sof\\s)?(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
+    pattern: new RegExp(`${B}(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?<ord>${ORDINAL_RE})[\\s-]century${E}`, 'gi'),
     build(m) {
       const n = parseOrdinal(m.groups!.ord);
       return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
+    },
+  },
+  {
+    name: 'half of a decade or century',
+    // a rule of its own, woken by "half" alone: as a prefix of the decade rule it slowed every number
+    triggers: ['half'],
+    // "the first half of the 1990s", "the last half of the '80s", "the second half of the 19th century":
+    // one expression, which TIMEX3 can only value as the decade or the century
+    pattern: new RegExp(`${B}(?:the\\s)?(?:first|second|last|latter)\\shalf\\sof\\s(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?:(?<y>1\\d{2}|20\\d)0'?s|'(?<yy>\\d)0s|(?<ord>${ORDINAL_RE})[\\s-]century)${E}`, 'gi'),
+    build(m) {
+      if (m.groups!.ord) {
+        const n = parseOrdinal(m.groups!.ord);
+        return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
+      }
+      return { type: 'DATE', value: m.groups!.y ?? `19${m.groups!.yy}` };
     },
   },
   {
