@@ -7,7 +7,8 @@ import { Ymd, addDays, addMonths, formatWeek, formatYmd, isValidDate, isoWeekday
 export type Tense = 'past' | 'future' | undefined;
 
 /** Future cues in the clause before an expression ("will meet on Thursday", "as early as Tuesday"). */
-const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|is to|are to|set to|intends? to|upcoming|as soon as|as early as|next|tomorrow)\b/i;
+const FUTURE_CUE = /\b(will|would|won't|shall|'ll|going to|plans? to|planned|planning|scheduled|expected to|is due|are due|was due|were due|is to|are to|set to|intends? to|set for|slated for|upcoming|as soon as|as early as|next|tomorrow)\b/i;
+const FUTURE_CUE_ALL = new RegExp(FUTURE_CUE.source, 'gi');
 const PAST_CUE = /\b(ago|since|last|was|were|had|did|has been|have been|yesterday)\b/i;
 /** Words right before a date that set a deadline or a due date ("payable Dec. 15", "until March 6"). */
 const DEADLINE = /(?<!^\s*)\b(until|till|payable|effective|of record|record|extended to|postponed to|due|starting|beginning|as early as|as soon as|ahead of)\s+(on\s+|at\s+)?$/i;
@@ -17,9 +18,96 @@ const PAST_VERB = /\b(\w+ed|said|met|told|came|went|left|sat|held|took|gave|made
 /**
  * A verb in the present right before the expression, as timetables are told, or with one adverb
  * or place word between ("meet separately Monday", "returns home on Thursday"). The adverbs are
- * listed, not any word in -ly, which would take in "Italy", "July" or "supply".
+ * listed, not any word in -ly, which would take in "Italy", "July" or "supply". After a linking
+ * verb ("remained open on Sunday") or a determiner ("early returns on Sunday") the word is no verb.
  */
 const SCHEDULE_VERB = /\b(?:begins?|starts?|opens?|resumes?|meets?|arrives?|leaves?|travels?|heads?|visits?|returns?|expires?|convenes?|kicks? off|takes? effect|goes on sale|is|are)\s+(?:(?:separately|jointly|together|briefly|privately|formally|officially|again|home|here|there)\s+)?(?:on\s+|until\s+)?$/i;
+/** Words before which SCHEDULE_VERB's word is no verb (tested on the text before its match: a lookbehind in it was slow). */
+const NOT_A_VERB_AFTER = /\b(?:remain(?:s|ed)?|stay(?:s|ed)?|kept|keeps?|be|been|being|was|were|is|are|the|a|an|his|her|its|their|early|first|last)\s+$/i;
+
+/**
+ * Timetable verbs in the simple present, which English uses for a scheduled event ("the trial opens
+ * in Arusha on Thursday"): the third person singular, and the base form after a plural subject
+ * ("talks resume in Geneva on Wednesday"). Forms that are as often plural nouns ("returns", "heads",
+ * "marks", "votes") are left out.
+ */
+const TIMETABLE_3SG = new Set([
+  'begins', 'starts', 'opens', 'closes', 'ends', 'resumes', 'meets', 'arrives', 'leaves', 'departs', 'travels', 'flies',
+  'visits', 'expires', 'convenes', 'reconvenes', 'adjourns', 'plays', 'faces', 'hosts', 'holds', 'goes', 'sails',
+  'launches', 'concludes', 'testifies', 'attends', 'celebrates',
+]);
+const TIMETABLE_BASE = new Set([
+  'begin', 'start', 'open', 'resume', 'meet', 'arrive', 'leave', 'depart', 'travel', 'fly', 'convene', 'reconvene', 'adjourn',
+  'expire', 'conclude', 'testify', 'attend', 'sail', 'go', 'hold', 'play', 'face', 'vote', 'host',
+]);
+/** Forms as often plural nouns ("tax returns", "heads of state"): verbs only after a pronoun ("who returns"). */
+const TIMETABLE_3SG_AFTER_PRONOUN = new Set(['returns', 'heads', 'votes', 'tours']);
+/** A word before a form in -s that makes it a noun ("his visits", "the plays") rather than a verb. */
+const NOUN_BEFORE = /^(?:the|a|an|his|her|its|their|our|your|my|this|these|those|of|in|on|for|with|to|from|by|at|after|before|early|late|first|last|no|any|some|several|many|one|two|three|four|five|six|seven|eight|nine|ten|not|will|would|could|should|can|may|might|must|did|does|do)$/;
+/** Past forms and auxiliaries: the nearest verb is not a present of a timetable ("hosted", "has met"). */
+const NOT_PRESENT = /^(?:\w{3,}ed|said|met|told|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|had|did|has|have|is|are|be|been|will|would|shall|could|should|might|must|may)$/;
+/** Words in -ed that are not past forms. */
+const NOT_PAST = /^(?:speed|seed|feed|breed|creed|greed|proceed|succeed|exceed|hundred)$/;
+
+/** Characters that end a clause, for `spanStart`. */
+const CLAUSE_END = new Set('.;:!?\n,"()');
+/** Characters that end a sentence, for `spanStart`. */
+export const SENTENCE_END = new Set('.!?\n');
+
+/**
+ * Where the span that ends at `end` starts: after the last of `stops` before it, at most `max`
+ * characters back. A backward scan, as a regular expression anchored at the end (/[^.]*$/) would
+ * try every start and cost the square of the length.
+ */
+export function spanStart(text: string, end: number, max: number, stops: ReadonlySet<string>): number {
+  let from = end;
+  while (from > 0 && end - from < max && !stops.has(text[from - 1])) from--;
+  return from;
+}
+
+/**
+ * Whether the nearest verb before a weekday, within its clause and a few words, looks ahead: a
+ * timetable verb in the simple present ("opens in Arusha on", "hold talks in Washington on"), which
+ * with a weekday tells a scheduled event, or a modal ("could meet Yeltsin on", "may finally get to
+ * discuss ... on"), which HeidelTime reads as present-future. A past form, an auxiliary, a past
+ * perfect, an infinitive or a new clause ("that", "which") nearer the day says nothing of the kind.
+ */
+export function timetableAhead(text: string, start: number): boolean {
+  const clause = text.slice(spanStart(text, start, 140, CLAUSE_END), start);
+  const words = clause.match(/[A-Za-z']+/g) ?? [];
+  if (words.some((w) => /^had$/i.test(w))) return false;
+  for (let i = words.length - 1; i >= 0 && i >= words.length - 14; i--) {
+    const w = words[i].toLowerCase();
+    const prev = words[i - 1];
+    // lower case only: "May" is more often the month; "may have met", "could not" look back or deny
+    if (/^(?:can|could|may|might|must|should)$/.test(words[i])) return !/^(?:have|not)$/i.test(words[i + 1] ?? '');
+    if (/^(?:that|which|who|when|where|because|if|while|although)$/.test(w)) return false;
+    if (NOT_PRESENT.test(w) && !NOT_PAST.test(w)) return false;
+    if (TIMETABLE_3SG.has(w)) return prev === undefined || !NOUN_BEFORE.test(prev.toLowerCase());
+    if (TIMETABLE_3SG_AFTER_PRONOUN.has(w) && prev !== undefined && /^(?:who|which|that|he|she|it)$/i.test(prev)) return true;
+    // the base form needs its plural subject right before it ("sides meet", "they hold", "Talks resume"),
+    // or opens its clause ("The ministers, who lost, hold talks ...")
+    if (TIMETABLE_BASE.has(w)) return prev === undefined || /^(?:can|could|may|might|must|should)$/.test(prev) || (!/ed$/i.test(prev) && (/^(?:they|we|you|who|which|that)$/i.test(prev) || (/[^s]s$/i.test(prev) && !NOUN_BEFORE.test(prev.toLowerCase()))));
+  }
+  return false;
+}
+
+/**
+ * A finite verb in the past tense: not a participle after an auxiliary ("will be completed", "has
+ * agreed"), an infinitive marker or a determiner ("the proposed merger"), nor the end of a compound
+ * ("IMF-hosted"), and not a word that only ends like one ("hundred", "need"). "Said" and "told" are
+ * left out: a reporting clause ("a trader said") frames the sentence, it governs no date in it.
+ * (From commit 0938f91.)
+ */
+const PAST_FINITE = /(?<!\b(?:be|been|being|is|are|am|was|were|to|will|would|'ll|has|have|having|had|get|gets|got|the|a|an|its|their|his|her|our|your|this|that|these|those)\s+)(?<!-)\b(?:(?![a-z]*(?:eed|hundred|kindred)\b|(?:scheduled|planned|expected)\b)[a-z]{2,}[^e\s]ed|met|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|did)\b/;
+
+/** The last match of a global regular expression in `s`. */
+function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
+  let last: RegExpExecArray | null = null;
+  re.lastIndex = 0;
+  for (let m = re.exec(s); m; m = re.exec(s)) last = m;
+  return last;
+}
 
 /** Nothing before the expression in its sentence but a preposition or a conjunction. */
 const OPENER = /^\s*(?:(?:and|but|so|then|also|in|on|by|until|since|from|through|during|early|late|last|this|next)\s+)*$/i;
@@ -49,13 +137,16 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   // "must repay the loan by February" sets a deadline; "had filed reports by Wednesday" looks back
   if (/\bby\s+$/i.test(before) && !/\b(had|was|were|did)\b/i.test(before.slice(-48))) return 'future';
   // "the trial begins Monday", "talks resume on Tuesday": the present of a timetable
-  if (SCHEDULE_VERB.test(before) && !/\bhad\b/i.test(before)) return 'future';
+  const schedule = SCHEDULE_VERB.exec(before);
+  if (schedule && !NOT_A_VERB_AFTER.test(before.slice(0, schedule.index)) && !/\bhad\b/i.test(before)) return 'future';
   const past = PAST_VERB.exec(before);
   // "will be paid Dec. 14" is a future with a participle
   if (past && !/\b(will|would|to|be|is|are)\s+(\w+\s+)?$/i.test(before.slice(0, past.index))) return 'past';
   // "had been scheduled to expire Friday": a plan told in the past perfect is over
-  const future = FUTURE_CUE.exec(before);
-  if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index))) return 'future';
+  const future = lastMatch(FUTURE_CUE_ALL, before);
+  // "will visit Jordan on her first trip since she took office in June": the verb nearest to the
+  // expression governs it, so a past-tense verb after the future cue wins
+  if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index)) && !PAST_FINITE.test(before.slice(future.index + future[0].length))) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(text.slice(end, to))) return 'past';
   return undefined;
 }

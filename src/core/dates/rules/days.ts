@@ -1,7 +1,7 @@
 /** Days and times of day: calendar dates, weekdays, "yesterday", clock times, holidays. */
 import { Ymd, formatWeek, formatYmd, isValidDate, pad, parseYmd } from '../calendar';
 import { DAY_ORDINAL_WORD_RE, MONTHS, MONTH_RE, SPOKEN_YEAR_RE, WEEKDAY_NAMES, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, parseSpokenYear } from '../lexicon';
-import { Tense, resolveMonthYear, resolveWeekday } from '../resolve';
+import { Tense, resolveMonthYear, resolveWeekday, timetableAhead } from '../resolve';
 import {
   B, DAY_PHRASE, E, PART_OF_DAY, Rule, RuleContext, TZ, TimexType, dayMonthYear, dayOf, dayValue, isCapitalised,
   timeOfDay,
@@ -41,6 +41,26 @@ function todayInGeneral(ctx: RuleContext, m: RegExpExecArray): boolean {
   return /\b(?:is|are|remains?|lives?|does|do|can|seems?)\b/i.test(clause[0]) && !/\b(?:is|are)\s+\w+ing\b/i.test(clause[0]);
 }
 
+/**
+ * The context for the day of a clock time ("at noon Saturday", "9 p.m. Sunday"): read ahead when a
+ * timetable verb or a modal is the nearest verb before the time, as for a weekday alone.
+ */
+function timetableContext(ctx: RuleContext, index: number): RuleContext {
+  return { text: ctx.text, anchor: ctx.anchor, tense: () => (timetableAhead(ctx.text, index) ? 'future' : ctx.tense()) };
+}
+
+/**
+ * The nouns of futures markets after a month ("December bonds", "September crude", "the March
+ * contract"): the month is a delivery month, the current one or one ahead.
+ */
+const CONTRACT_AFTER = /^\s+(?:contracts?|futures?|delivery|deliveries|options?|puts?|calls?|T-bonds?|T-notes?|bonds?|bunds?|gilts?|Euromarks?|Eurodollars?|Euroyen|crude|Brent|gas\s?oil|heating\s+oil|gasoline|unleaded|natural\s+gas|gold|silver|platinum|copper|aluminium|aluminum|nickel|zinc|cotton|coffee|cocoa|sugar|wheat|corn|soybeans?|soymeal|soyoil|hogs|cattle|COMEX|NYMEX|IPE|LIFFE|CBOT|Nikkei|calendar\s+spread|expiry|expiration)\b/;
+
+/**
+ * The second of two weekdays joined by "and" or "or" with a plural noun ("Friday and Saturday
+ * nights", "Tuesday or Thursday evenings"): the plural is both days', so the first is a recurrence too.
+ */
+const PLURAL_PARTNER = new RegExp(`^,?\\s+(?:and|or)\\s+${WEEKDAY_RE}(?:s(?![\\w-])|[\\s-](?<part>morning|afternoon|evening|night)s(?![\\w-]))`);
+
 export const DAYS_RULES: Rule[] = [
   {
     name: 'clock time',
@@ -52,7 +72,7 @@ export const DAYS_RULES: Rule[] = [
       const t = timeOfDay(Number(m.groups!.h), Number(m.groups!.min ?? 0), m.groups!.ap);
       if (!t) return undefined;
       if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
-      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      const day = dayOf(m.groups!.day, timetableContext(ctx, m.index)) ?? dayValue(ctx, 0);
       return { type: 'TIME', value: `${day}T${t}` };
     },
   },
@@ -75,7 +95,7 @@ export const DAYS_RULES: Rule[] = [
       if (!m.groups!.tz && !m.groups!.hh && !local && !/\b(?:at|by|until|till|before|after|from|around|about|since|to)\s$/i.test(before)) return undefined;
       const t = `${pad(Number(m.groups!.h ?? m.groups!.hh))}:${m.groups!.min ?? m.groups!.mm}`;
       if (!m.groups!.day) return { type: 'TIME', anaphor: { unit: 'D', shift: 0, time: t } };
-      return { type: 'TIME', value: `${dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0)}T${t}` };
+      return { type: 'TIME', value: `${dayOf(m.groups!.day, timetableContext(ctx, m.index)) ?? dayValue(ctx, 0)}T${t}` };
     },
   },
   {
@@ -85,7 +105,7 @@ export const DAYS_RULES: Rule[] = [
     build(m, ctx) {
       // "high noon" is a showdown, not a time of day
       if (/\bhigh\s$/i.test(ctx.text.slice(Math.max(0, m.index - 5), m.index))) return undefined;
-      const day = dayOf(m.groups!.day, ctx) ?? dayValue(ctx, 0);
+      const day = dayOf(m.groups!.day, timetableContext(ctx, m.index)) ?? dayValue(ctx, 0);
       return { type: 'TIME', value: `${day}T${m.groups!.w.toLowerCase() === 'midnight' ? '24:00' : '12:00'}` };
     },
   },
@@ -169,7 +189,9 @@ export const DAYS_RULES: Rule[] = [
       }
       if (y && y !== 'undefined') return { type: 'DATE', value: `${y}-${pad(month)}` };
       if (!ctx.anchor) return { type: 'DATE', value: `XXXX-${pad(month)}` };
-      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' ? 'future' : ctx.tense();
+      // "December bonds were off", "the September contract": a delivery month, which is never past
+      const contract = !dir && CONTRACT_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24));
+      const tense: Tense = dir === 'last' ? 'past' : dir === 'next' || contract ? 'future' : ctx.tense();
       const strict = dir === 'last' || dir === 'next';
       const year = dir === 'this' ? ctx.anchor.year : resolveMonthYear(ctx.anchor, month, tense, strict);
       return { type: 'DATE', value: `${pad(year, 4)}-${pad(month)}` };
@@ -185,10 +207,12 @@ export const DAYS_RULES: Rule[] = [
       if (!isCapitalised(wd)) return undefined;
       const day = WEEKDAYS.get(wd.toLowerCase())!;
       const dir = m.groups!.dir?.toLowerCase();
+      const partner = m.groups!.pl || m.groups!.pl2 || part || dir ? undefined : PLURAL_PARTNER.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 40));
       // "on Sundays", "Tuesday nights": every such day
-      if (m.groups!.pl || m.groups!.pl2) {
+      if (m.groups!.pl || m.groups!.pl2 || partner) {
         if (dir) return undefined;
-        const partCode = part ? PART_OF_DAY[part.toLowerCase()] : undefined;
+        const partWord = part ?? partner?.groups!.part;
+        const partCode = partWord ? PART_OF_DAY[partWord.toLowerCase()] : undefined;
         return { type: 'SET', value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
       }
       // "the previous Friday", "the following Monday": counted from the day mentioned last
@@ -197,7 +221,7 @@ export const DAYS_RULES: Rule[] = [
       const type: TimexType = partCode ? 'TIME' : 'DATE';
       if (!ctx.anchor) return { type, value: `XXXX-WXX-${day}${partCode ? `T${partCode}` : ''}` };
       const ahead = dir === 'next' || dir === 'this coming';
-      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : possessiveTense(ctx, m) ?? ctx.tense();
+      const tense: Tense = dir === 'last' ? 'past' : ahead ? 'future' : possessiveTense(ctx, m) ?? (timetableAhead(ctx.text, m.index) ? 'future' : ctx.tense());
       const date = formatYmd(resolveWeekday(ctx.anchor, day, tense, dir === 'last' || ahead));
       return { type, value: partCode ? `${date}T${partCode}` : date };
     },

@@ -119,7 +119,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest)\\s)?)?(?:(?<n0>${NUMBER_RE})\\s(?:to|or)\\s)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\sso)?${E}`,
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest|year-earlier|year-ago)\\s)?)?(?:(?<n0>${NUMBER_RE})\\s(?:to|or)\\s)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\sso)?${E}`,
       'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
@@ -177,8 +177,14 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'vague duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     // "for years", "in recent months", "over the past few weeks": the preposition stays outside
-    pattern: /(?<=\b(?:for|in|over|during|within|throughout)\s)(?:(?<pre>recent|coming|the coming|the next few|the past few|the last few|the next several|the past several|the last several|the(?:\searly|\sintervening)?)\s)?(?<unit>years|decades|months|weeks|days|hours|centuries|minutes|quarters)(?![\w-])/gi,
+    pattern: /(?<=\b(?:for|in|over|during|within|throughout)\s)(?:(?<pre>recent|coming|the coming|the next few|the past few|the last few|the next several|the past several|the last several|the first|the(?:\searly|\sintervening)?)\s)?(?<unit>years|decades|months|weeks|days|hours|centuries|minutes|quarters)(?![\w-])/gi,
     build(m, ctx) {
+      // "in the first hours of the offensive": the opening stretch of an event, of unknown length
+      if (/^the first$/i.test(m.groups!.pre ?? '')) {
+        if (!/^\s+of\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 4))) return undefined;
+        const unit = unitOf(m.groups!.unit)!;
+        return unit.code === 'DE' || unit.code === 'CE' ? undefined : { type: 'DURATION', value: unit.time ? `PTX${unit.code}` : `PX${unit.code}` };
+      }
       // "over the years", "in the early years": an unknown stretch; not "in the weeks before the
       // vote" (a time just before an event), "in the years 1990 to 1995" or "the days of empire"
       if (/^the\b/i.test(m.groups!.pre ?? '') && /^\s+(?:before|after|ahead|leading|preceding|following|of|to|since|when|\d)\b/i.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 14))) return undefined;

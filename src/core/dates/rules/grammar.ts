@@ -40,6 +40,7 @@ export const RULES: Rule[] = [
   'range end',
   'decade',
   'century',
+  'half of a decade or century',
   'relative unit',
   'season',
   'quarter',

@@ -1,5 +1,5 @@
 /** Years, decades, seasons, quarters and calendar units counted from the document date ("last week", "two years ago"). */
-import { pad } from '../calendar';
+import { isoWeekday, pad } from '../calendar';
 import {
   NUMBER_RE, ORDINAL_RE, SEASONS, SPOKEN_YEAR_RE, UNIT_RE, monthOf, parseCardinal, parseOrdinal,
   parseSpokenYear, unitOf,
@@ -9,6 +9,11 @@ import { APPROX, B, E, PART_OF_DAY, Rule, yearAgoQuarter } from './shared';
 
 /** Capitalised words that may stand before a year without making a name with it. */
 const NOT_A_NAME = /^(?:In|Since|From|Until|Till|Of|By|Before|After|For|During|Through|Circa|To|And|Or|The|That|This|Early|Late|Mid|Spring|Summer|Fall|Autumn|Winter|Christmas|Easter|Fiscal|Calendar|Year|Model|Class)$/;
+
+/** Nouns of reported results after a quarter or half ("second quarter growth estimates"). */
+const REPORTED_AFTER = /^\s+(?:results?|earnings|profits?|net|loss(?:es)?|sales|revenues?|figures|growth|estimates?|GDP|output|data|report)\b/i;
+/** A reporting verb before a quarter or half, with an article and one adjective between ("report a disappointing first half"). */
+const REPORTING_BEFORE = /\b(?:report|reports|release|releases|post|posts|announce|announces|publish|publishes)\s+(?:(?:a|an|the|its|their|his|her)\s+)?(?:[a-z]+\s+)?$/i;
 
 export const PERIODS_RULES: Rule[] = [
   {
@@ -48,6 +53,21 @@ export const PERIODS_RULES: Rule[] = [
     build(m) {
       const n = parseOrdinal(m.groups!.ord);
       return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
+    },
+  },
+  {
+    name: 'half of a decade or century',
+    // a rule of its own, woken by "half" alone: as a prefix of the decade rule it slowed every number
+    triggers: ['half'],
+    // "the first half of the 1990s", "the last half of the '80s", "the second half of the 19th century":
+    // one expression, which TIMEX3 can only value as the decade or the century
+    pattern: new RegExp(`${B}(?:the\\s)?(?:first|second|last|latter)\\shalf\\sof\\s(?:the\\s)?(?:(?:early|mid|late)[\\s-])?(?:(?<y>1\\d{2}|20\\d)0'?s|'(?<yy>\\d)0s|(?<ord>${ORDINAL_RE})[\\s-]century)${E}`, 'gi'),
+    build(m) {
+      if (m.groups!.ord) {
+        const n = parseOrdinal(m.groups!.ord);
+        return n ? { type: 'DATE', value: pad(n - 1) } : undefined;
+      }
+      return { type: 'DATE', value: m.groups!.y ?? `19${m.groups!.yy}` };
     },
   },
   {
@@ -148,7 +168,11 @@ export const PERIODS_RULES: Rule[] = [
       if (n !== undefined) {
         // reported quarters are past ones; only an explicit future statement looks ahead
         const hyphenated = /-(quarter|half)$/i.test(m[0]) && !m.groups!.the;
-        const future = !hyphenated && ctx.tense() === 'future';
+        // "will report a disappointing first half", "second quarter growth estimates will be released":
+        // a period whose results are reported is over, whatever the tense
+        const reported = REPORTED_AFTER.test(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 24))
+          || REPORTING_BEFORE.test(ctx.text.slice(Math.max(0, m.index - 40), m.index));
+        const future = !hyphenated && !reported && ctx.tense() === 'future';
         let year = future ? (n >= current ? ctx.anchor.year : ctx.anchor.year + 1) : n <= current ? ctx.anchor.year : ctx.anchor.year - 1;
         if (yearAgo) year--;
         return { type: 'DATE', value: `${year}-${label}${n}` };
@@ -203,7 +227,9 @@ export const PERIODS_RULES: Rule[] = [
       if (unit === 'weekend') {
         if (the !== 'the' || adj) return undefined;
         if (!ctx.anchor) return { type: 'DATE', value: 'XXXX-WXX-WE' };
-        const back = ctx.tense() === 'future' ? 0 : -1;
+        // told on a Sunday, "the weekend" just played is the one the document is in (on a Saturday
+        // it has barely begun, and a weekend told of in the past may be the one before)
+        const back = ctx.tense() === 'future' || isoWeekday(ctx.anchor) === 7 ? 0 : -1;
         return { type: 'DATE', value: shiftValue(ctx.anchor, 'WE', back) };
       }
       if (unit === 'period') {

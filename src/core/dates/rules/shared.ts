@@ -1,7 +1,7 @@
 /** Types and helpers shared by the rule families. */
 import { Ymd, formatYmd, isValidDate, pad } from '../calendar';
 import { MONTH_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseOrdinal, unitOf } from '../lexicon';
-import { Tense, quarterOf, resolveMonthDay, resolveWeekday, shiftValue, unresolved } from '../resolve';
+import { SENTENCE_END, Tense, quarterOf, resolveMonthDay, resolveWeekday, shiftValue, spanStart, unresolved } from '../resolve';
 
 export type TimexType = 'DATE' | 'TIME' | 'DURATION' | 'SET';
 
@@ -119,12 +119,31 @@ export function dayOf(phrase: string | undefined, ctx: RuleContext): string | un
  */
 const QUARTER_CONTEXT = /\b(?:first|second|third|fourth|latest|last|this|that|the|fiscal|same|current|previous|year-earlier|year-ago|comparable|corresponding)[\s-]quarter\b(?!\s+of\s+(?:the|a|an|its|their|his|her|all|voters|people)\b)|\bquarterly\b|\bperiod\b/i;
 
+/** A full month name reported on ("in July", "for March 1998"), not a day ("Sept. 30") nor a quarter's end. */
+const REPORTED_MONTH = /\b(?:in|for|during)\s+(January|February|March|April|May|June|July|August|September|October|November|December)(?:\s+(\d{4}))?\b(?!\s*\d)/g;
+
+/**
+ * "Exports rose 5 percent in July from a year earlier": what a sentence compares with "a year
+ * earlier" is the month it reports, a year before (as the quarter it reports in a quarterly report).
+ * Undefined when the sentence names no such month before the expression, or a quarter or half after it.
+ */
+function yearAgoMonth(ctx: RuleContext, index: number): string | undefined {
+  const sentence = ctx.text.slice(spanStart(ctx.text, index, 300, SENTENCE_END), index);
+  const named = [...sentence.matchAll(REPORTED_MONTH)].pop();
+  if (!named || !ctx.anchor || /\b(?:quarter|half|period|months)\b/i.test(sentence.slice(named.index))) return undefined;
+  const month = monthOf(named[1])!;
+  const year = named[2] ? Number(named[2]) : month <= ctx.anchor.month ? ctx.anchor.year : ctx.anchor.year - 1;
+  return `${pad(year - 1, 4)}-${pad(month)}`;
+}
+
 /**
  * In financial reports "a year earlier" means the same quarter a year before: the quarter named in
  * the text just before, or else the last completed one. Undefined when the passage is not about a quarter.
  */
 export function yearAgoQuarter(ctx: RuleContext, index: number, window = 600): string | undefined {
   if (!ctx.anchor) return undefined;
+  const month = yearAgoMonth(ctx, index);
+  if (month) return month;
   const before = ctx.text.slice(Math.max(0, index - window), index);
   if (!QUARTER_CONTEXT.test(before + ctx.text.slice(index, index + 120))) return undefined;
   const named = [...before.matchAll(/\b(first|second|third|fourth)[\s-]quarter\b/gi)].pop();
