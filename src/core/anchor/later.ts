@@ -90,9 +90,14 @@ export class LaterShifts {
   private find(): Witness[] {
     const keys: Pattern[] = [];
     const cand: StoredAnchor[] = [];
-    for (const a of this.stored) {
-      const pre = a.prefix ?? '';
-      const suf = a.suffix ?? '';
+    // Stored context holds the line breaks of the text it was taken from: where the text's line
+    // endings all changed since (an LF file checked out with CRLF), they are read as the text's, or
+    // no anchor whose context spans a line would be found, and no row of a table be a witness.
+    const eol = lineEndings(this.text);
+    for (const stored of this.stored) {
+      const a = { ...stored, prefix: eol(stored.prefix ?? ''), suffix: eol(stored.suffix ?? '') };
+      const pre = a.prefix;
+      const suf = a.suffix;
       if (!a.quote || pre.length < MIN_SIDE || suf.length < MIN_SIDE) continue;
       cand.push(a);
       // (Hashed by the end nearest the quote, as in order.ts: far ends are shared by many.)
@@ -108,4 +113,13 @@ export class LaterShifts {
     });
     return out;
   }
+}
+
+/** Line breaks of stored context as the text's own: CRLF where the text has only CRLF, LF where it has only LF; as stored where it mixes them. */
+function lineEndings(text: string): (s: string) => string {
+  const crlf = text.includes('\r\n');
+  const lf = /(^|[^\r])\n/.test(text);
+  if (crlf && !lf) return (s) => s.replace(/\r?\n/g, '\r\n');
+  if (lf && !crlf) return (s) => s.replace(/\r\n/g, '\n');
+  return (s) => s;
 }
