@@ -36,6 +36,9 @@ const MIN_SIDE = 16;
 
 export class LaterShifts {
   private shifts?: Witness[];
+  // Each witness's echo at a shift, once: the anchors of one stretch share the shift `far` and
+  // look at the same witnesses after them (up to SCAN each, an echo walk of up to MAX_PERIOD each).
+  private readonly echoes = new Map<Witness, Map<number, boolean>>();
 
   /** `stored`: the anchors in the order of their stored starts. */
   constructor(
@@ -76,6 +79,14 @@ export class LaterShifts {
 
   /** Whether the witness `w`, placed away from where the shift `far` puts it, has an echo of its place there (see agreeAfter). */
   private echoed(w: Witness, far: number): boolean {
+    let known = this.echoes.get(w);
+    if (!known) this.echoes.set(w, (known = new Map()));
+    let seen = known.get(far);
+    if (seen === undefined) known.set(far, (seen = this.echoedNow(w, far)));
+    return seen;
+  }
+
+  private echoedNow(w: Witness, far: number): boolean {
     const { text } = this;
     const place = w.at + w.shift;
     const predicted = w.at + far;
