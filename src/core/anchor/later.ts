@@ -29,7 +29,7 @@ export interface StoredAnchor {
 
 /** Anchors after a place whose shifts are compared (see agreeAfter). */
 const LOOK = 5;
-/** Anchors after a place looked at for those LOOK (the rows of a table are no witnesses). */
+/** Anchors after a place looked at for those LOOK (those with an echo at the prediction are skipped: rows of a table, other pasted paragraphs). */
 const SCAN = 64;
 /** Characters of context on each side an anchor needs to tell the shift (fewer: a short name's context says little). */
 const MIN_SIDE = 16;
