@@ -169,7 +169,9 @@ const NEWLINE = 10;
 const MIN_PERIOD = 24;
 /**
  * Longest period (UTF-16 units): a long paragraph, or an article without blank lines (some wire
- * copy is one paragraph of 11,000 characters). It bounds each check's cost, and a check is made at
- * most a few times per anchor, so re-anchoring stays linear in the text and the anchors.
+ * copy is one paragraph of 11,000 characters). It bounds each check's cost: an anchor checks at
+ * most two occurrences itself, and the anchors after it (later.ts) up to SCAN witnesses, each once
+ * per shift. Linear in the anchors, but with a large factor: up to SCAN walks of this length for an
+ * anchor whose shift differs from those before it.
  */
 export const MAX_PERIOD = 20_000;

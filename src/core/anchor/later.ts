@@ -29,13 +29,16 @@ export interface StoredAnchor {
 
 /** Anchors after a place whose shifts are compared (see movedAs). */
 const LOOK = 5;
-/** Anchors after a place looked at for those LOOK (the rows of a table are no witnesses). */
+/** Anchors after a place looked at for those LOOK (those with an echo at the prediction are skipped: rows of a table, other pasted paragraphs). */
 const SCAN = 64;
 /** Characters of context on each side an anchor needs to tell the shift (fewer: a short name's context says little). */
 const MIN_SIDE = 16;
 
 export class LaterShifts {
   private shifts?: Witness[];
+  // Each witness's echo at a shift, once: the anchors of one stretch share the shift `far` and
+  // look at the same witnesses after them (up to SCAN each, an echo walk of up to MAX_PERIOD each).
+  private readonly echoes = new Map<Witness, Map<number, boolean>>();
 
   /** `stored`: the anchors in the order of their stored starts. */
   constructor(
@@ -77,6 +80,14 @@ export class LaterShifts {
 
   /** Whether the witness `w`, placed away from where the shift `far` puts it, has an echo of its place there (see movedAs). */
   private echoed(w: Witness, far: number): boolean {
+    let known = this.echoes.get(w);
+    if (!known) this.echoes.set(w, (known = new Map()));
+    let seen = known.get(far);
+    if (seen === undefined) known.set(far, (seen = this.echoedNow(w, far)));
+    return seen;
+  }
+
+  private echoedNow(w: Witness, far: number): boolean {
     const { text } = this;
     const place = w.at + w.shift;
     const predicted = w.at + far;
@@ -91,9 +102,14 @@ export class LaterShifts {
   private find(): Witness[] {
     const keys: Pattern[] = [];
     const cand: StoredAnchor[] = [];
-    for (const a of this.stored) {
-      const pre = a.prefix ?? '';
-      const suf = a.suffix ?? '';
+    // Stored context holds the line breaks of the text it was taken from: where the text's line
+    // endings all changed since (an LF file checked out with CRLF), they are read as the text's, or
+    // no anchor whose context spans a line would be found, and no row of a table be a witness.
+    const eol = lineEndings(this.text);
+    for (const stored of this.stored) {
+      const a = { ...stored, prefix: eol(stored.prefix ?? ''), suffix: eol(stored.suffix ?? '') };
+      const pre = a.prefix;
+      const suf = a.suffix;
       if (!a.quote || pre.length < MIN_SIDE || suf.length < MIN_SIDE) continue;
       cand.push(a);
       // (Hashed by the end nearest the quote, as in order.ts: far ends are shared by many.)
@@ -109,4 +125,13 @@ export class LaterShifts {
     });
     return out;
   }
+}
+
+/** Line breaks of stored context as the text's own: CRLF where the text has only CRLF, LF where it has only LF; as stored where it mixes them. */
+function lineEndings(text: string): (s: string) => string {
+  const crlf = text.includes('\r\n');
+  const lf = /(^|[^\r])\n/.test(text);
+  if (crlf && !lf) return (s) => s.replace(/\r?\n/g, '\r\n');
+  if (lf && !crlf) return (s) => s.replace(/\r\n/g, '\n');
+  return (s) => s;
 }

@@ -129,6 +129,24 @@ describe('reanchor without the old text: tables and lists of repeated labels kee
     assert.deepEqual(r.placed.map((p) => p.id).slice(0, 3), ['NORTH', 'EAST', 'WEST']);
   });
 
+  it('a record deleted from a table whose line endings became CRLF: the rows after it but the next keep their annotations', () => {
+    // Stored on the LF text; the file then checked out with CRLF (or saved so by another editor).
+    // The anchors after the record, their stored context holding line breaks, still tell the shift;
+    // the next row is left open: each line break adds one to the shift, and the rows after it
+    // moved by a few more than it did (in rows as short as these that is not "as it did").
+    const head = 'Casualty figures released Friday.\n\n';
+    const tail = 'Relief officials in Nairobi said on Saturday that convoys from Mombasa would reach the coast by Monday.\n';
+    const rows = records(six);
+    const old = head + rows.join('') + tail;
+    const lf = head + rows[0] + rows.slice(2).join('') + tail;
+    const cur = lf.replace(/\n/g, '\r\n');
+    const names = (text: string) => ['Nairobi', 'Mombasa', 'Monday'].map((q) => ({ ...anchor(text, q), id: q }));
+    const r = reanchor(undefined, cur, [...dead(old), ...names(old)], utf16);
+    const want = new Map([...dead(lf), ...names(lf)].map((a) => [a.id, a.start + lf.slice(0, a.start).split('\n').length - 1]));
+    for (const p of r.placed) assert.equal(p.start, want.get(p.id), `${p.id} on another row`);
+    assert.deepEqual(r.placed.map((p) => p.id).filter((id) => id !== 'EAST'), ['NORTH', 'WEST', 'CENTRAL', 'COASTAL', 'Nairobi', 'Mombasa', 'Monday']);
+  });
+
   it('the first of three records deleted: its name is not put on the next record, left open by the one after', () => {
     const head = 'Casualty figures released Friday.\n\n';
     const rows = records(['NORTH', 'SOUTH', 'EAST']);
