@@ -19,33 +19,27 @@ import type { LaterShifts } from './later';
  * prediction (nearer it than `c`) around which the text is the passage around `c` again, edited. A
  * paragraph pasted after itself and its first copy edited reads as one pasted before itself and the
  * pasted copy edited: the stored context agrees with the unedited copy, the stored offsets with the
- * other, and nobody can tell which the anchor was on, unless the anchors after the two copies say
- * it (`later`): moved as `c` did, one copy was inserted or deleted between (a row pasted into a
- * table, a record deleted) and `c` stands; moved as the prediction, nothing was, both copies were
- * there before, and the anchor was on the predicted one. `starts`: the quote's occurrences in text
- * order; `s`: the anchor's stored start. (The edited copy need not fit: an edit next to the quote
- * can make it look like another sentence.)
+ * other, and nobody can tell which the anchor was on, unless the copy at the prediction is another
+ * anchor's own (rows of a table reordered) or the anchors after the two copies moved as `c` did
+ * (`later`: a copy inserted or deleted between, a row pasted into a table, a record deleted).
+ * `starts`: the quote's occurrences in text order; `s`: the anchor's stored start. (The edited copy
+ * need not fit: an edit next to the quote can make it look like another sentence.)
  */
-export function echoedAway(text: string, a: { quote: string; prefix?: string; suffix?: string }, c: number, hint: number, starts: readonly number[], s: number, later: LaterShifts): Echo {
-  if (c === hint || !a.quote) return undefined;
+export function echoedAway(text: string, a: { quote: string; prefix?: string; suffix?: string }, c: number, hint: number, starts: readonly number[], s: number, later: LaterShifts): boolean {
+  if (c === hint || !a.quote) return false;
   const k = countBefore(starts.length, (i) => starts[i] < hint);
   const own = Math.abs(c - hint);
-  let out: Echo;
-  for (const p of [starts[k - 1], starts[k]]) {
-    if (p === undefined || p === c || Math.abs(p - hint) > ECHO_SLACK || Math.abs(p - hint) >= own) continue;
-    if (!echo(text, p, c, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0))) continue;
-    const moved = later.movedAs(s + Math.abs(c - p) + a.quote.length, c - s, p - s);
-    if (moved === 'near') continue;
-    // Nothing inserted or deleted between the anchors before and after: both copies were in the
-    // old text, the stored offsets still hold, and the one at the predicted place is the anchor's.
-    if (moved === 'far' && out === undefined) out = { at: p };
-    else return 'ambiguous';
-  }
-  return out;
+  return [starts[k - 1], starts[k]].some((p) => {
+    if (p === undefined || p === c || Math.abs(p - hint) > ECHO_SLACK || Math.abs(p - hint) >= own) return false;
+    if (!echo(text, p, c, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0))) return false;
+    // (The copy at the prediction is another anchor's own: rows reordered, not a paste.)
+    if (later.claimed(p, a, s)) return false;
+    // Not when the anchors after moved as `c` did: a copy was inserted or deleted between. (When
+    // they did not move, both copies were there before and the predicted one is likelier the
+    // anchor's, but rows moved within a table read the same: an orphan still, not a guess.)
+    return later.movedAs(s + Math.abs(c - p) + a.quote.length, c - s, p - s) !== 'near';
+  });
 }
-
-/** What {@link echoedAway} found: no echo (the place stands), an ambiguous one, or the copy at the predicted place, which the anchor was on. */
-export type Echo = undefined | 'ambiguous' | { at: number };
 
 /**
  * How far (UTF-16 units) from the predicted place the other copy of an echo may stand: the words

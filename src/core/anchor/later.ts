@@ -8,6 +8,8 @@
  */
 
 import { findAll, type Pattern } from './findAll';
+import { contextScore } from './match';
+import { countBefore } from '../bisect';
 import { echo, ECHO_SLACK } from './echo';
 
 /** An anchor found once with its whole context: where it was stored, how far it moved, and what an echo check needs of it. */
@@ -34,7 +36,26 @@ const SCAN = 64;
 /** Characters of context on each side an anchor needs to tell the shift (fewer: a short name's context says little). */
 const MIN_SIDE = 16;
 
+/** How far from an anchor's stored start (UTF-16 units) other anchors with its quote may claim a place (see claimed). */
+const NEAR_CLAIM = 40_000;
+/** Other anchors with the quote that are asked (see claimed). */
+const CLAIMS = 64;
+/** How much better another anchor's context must agree at a place to claim it (contextScore is 0 to 1). */
+const CLAIM_MARGIN = 0.1;
+
+/** The anchors by quote, each list in the order of stored starts. */
+function groupByQuote(stored: readonly StoredAnchor[]): Map<string, StoredAnchor[]> {
+  const out = new Map<string, StoredAnchor[]>();
+  for (const a of stored) {
+    const list = out.get(a.quote);
+    if (list) list.push(a);
+    else out.set(a.quote, [a]);
+  }
+  return out;
+}
+
 export class LaterShifts {
+  private byQuote?: Map<string, StoredAnchor[]>;
   private shifts?: Witness[];
   // Each witness's echo at a shift, once: the anchors of one stretch share the shift `far` and
   // look at the same witnesses after them (up to SCAN each, an echo walk of up to MAX_PERIOD each).
@@ -94,6 +115,24 @@ export class LaterShifts {
     if (Math.abs(place - predicted) <= ECHO_SLACK) return false;
     for (let y = text.indexOf(w.quote, Math.max(0, predicted - ECHO_SLACK)); y >= 0 && y <= predicted + ECHO_SLACK; y = text.indexOf(w.quote, y + 1)) {
       if (y !== place && echo(text, y, place, w.before, w.quote.length + w.after)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * Whether the quote at new offset `p` is another anchor's: one stored with the same quote near
+   * `s` (within NEAR_CLAIM, the CLAIMS nearest) whose context agrees there better than `a`'s own
+   * (rows of a table reordered: the record now at the predicted place is that record's, not a copy
+   * of the anchor's passage).
+   */
+  claimed(p: number, a: Pick<StoredAnchor, 'quote' | 'prefix' | 'suffix'>, s: number): boolean {
+    const same = (this.byQuote ??= groupByQuote(this.stored)).get(a.quote) ?? [];
+    const end = p + a.quote.length;
+    const own = contextScore(this.text, p, end, a.prefix, a.suffix) ?? 0;
+    let k = countBefore(same.length, (i) => same[i].start < s - NEAR_CLAIM);
+    for (let n = 0; k < same.length && same[k].start <= s + NEAR_CLAIM && n < CLAIMS; k++, n++) {
+      const b = same[k];
+      if (b.start !== s && (contextScore(this.text, p, end, b.prefix, b.suffix) ?? 0) > own + CLAIM_MARGIN) return true;
     }
     return false;
   }

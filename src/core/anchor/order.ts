@@ -27,8 +27,7 @@ const MIN_SIDE = 16;
 
 /**
  * Anchors placed or orphaned by the per-anchor rules, checked against the order of the others.
- * `ordered`: the anchors in the order of their old offsets; `settled`: the ids of anchors placed for
- * sure by other means (left as they are). Returns the new lists.
+ * `ordered`: the anchors in the order of their old offsets. Returns the new lists.
  */
 export function checkOrder(
   text: string,
@@ -38,7 +37,6 @@ export function checkOrder(
   source: (a: AnchorQuery) => Source,
   keptFrom?: KeptFrom,
   inserted?: Inserted,
-  settled?: ReadonlySet<string>,
 ): { placed: Placement[]; orphans: Orphan[] } {
   const at = new Map(placed.map((p) => [p.id, p]));
   const orphanOf = new Map(orphans.map((o) => [o.id, o]));
@@ -61,8 +59,7 @@ export function checkOrder(
     // of order (the one before placed after the one after): there the order tells nothing.
     const lo = f > 0 ? at.get(ordered[sure[f - 1]].id)!.start : 0;
     const hi = f < sure.length ? at.get(ordered[sure[f]].id)!.start : text.length;
-    // (Nor does it judge a place the search settled by the anchors after it: see echo.ts.)
-    if (framed.has(i) || lo > hi || settled?.has(a.id)) {
+    if (framed.has(i) || lo > hi) {
       if (p) out.push(p);
       else if (o) lost.push(o);
       continue;

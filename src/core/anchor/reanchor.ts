@@ -87,8 +87,6 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // The places an echo left open (echo.ts), with how well the anchor's context agreed there: a
   // weaker claim on one of them is no surer (see the last step).
   const echoHeld = new Map<string, number>();
-  // Anchors an echo placed at their predicted copy (echo.ts): not judged again by the order check.
-  const settled = new Set<string>();
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
   // What the anchors after a place say of the text between (later.ts); found on first need.
@@ -197,7 +195,6 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     stale = !found.placement && found.reason === 'ambiguous';
     if (found.placement) {
       placed.push(found.placement);
-      if (found.echo) settled.add(a.id);
       // Only a clear, nearby shift updates the prediction: one far-off pick in repeated text
       // must not drag the following anchors along with it. (The copy much nearer than any other
       // counts: without it, every anchor in repeated text would search the whole text.)
@@ -222,7 +219,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
   // And text it inserted, when the diff is minimal (see DiffMap.minimal): a copy pasted there is no rival of a place it kept.
   const inserted = diff?.minimal ? (x: number, y: number) => diff!.isInserted(x, y) : undefined;
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted, settled));
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).
@@ -292,15 +289,9 @@ function searchCandidates(
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
   // (With a stale prediction, copies far from the place are rivals too: see rivals.ts.)
   const rivalled = (c: Candidate) => rivalledIn({ text, anchor: a, starts: () => index.startsOf(a.quote), fits: (o) => occ().fits(o), wide: stale }, c);
-  // A copy of the passage at the predicted place, edited, reads as well as the copy chosen
-  // (echo.ts): the search takes the copy at the predicted place when that is the anchor's (its
-  // ends agreeing: not inside a word), or leaves an ambiguous orphan; undefined: no such copy.
-  const echoed = (c: Candidate) => {
-    const e = shifts && echoedAway(text, a, c.start, hint, index.startsOf(a.quote), shifts.s, shifts.later);
-    if (!e) return undefined;
-    const at = e === 'ambiguous' ? undefined : { start: e.at, end: e.at + a.quote.length, text: a.quote, score: contextScore(text, e.at, e.at + a.quote.length, a.prefix, a.suffix) ?? 0 };
-    return at && edgesAgree(text, at.start, at.end, a) ? { ...place(at, 'position'), echo: true } : { best: at ?? c, reason: 'ambiguous' as const, echo: true };
-  };
+  // A copy of the passage at the predicted place, edited, reads as well as the copy chosen (echo.ts):
+  // an ambiguous orphan; undefined when there is no such copy.
+  const echoed = (c: Candidate) => (shifts && echoedAway(text, a, c.start, hint, index.startsOf(a.quote), shifts.s, shifts.later) ? { best: c, reason: 'ambiguous' as const, echo: true } : undefined);
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };

@@ -62,8 +62,8 @@ describe('reanchor without the old text: a paragraph pasted after itself, one co
   });
 });
 
-describe('reanchor without the old text: the annotations after a pasted paragraph say it was there before', () => {
-  it('with two annotations after both copies found where they were, a name in the edited first copy is placed there', () => {
+describe('reanchor without the old text: the annotations after a pasted paragraph do not decide which copy', () => {
+  it('with two annotations after both copies found where they were, a name in the edited first copy is still an ambiguous orphan (rows moved within a table read the same)', () => {
     const lead = 'An opening paragraph about the market goes on for a while here, long enough to frame it.\n\n';
     const para = "Rally's Inc. said it adopted a shareholders rights plan to guard against an inadequately priced takeover offer.\n\n";
     const tail = 'Analysts at Morgan Stanley in New York expected the plan.\n\nThe company is based in Louisville, Kentucky, and sells hamburgers.\n';
@@ -71,7 +71,7 @@ describe('reanchor without the old text: the annotations after a pasted paragrap
     const text = lead + para.replace('said it adopted', 'benefits it without') + para + tail;
     const rally = anchor(mid, "Rally's");
     const r = reanchor(undefined, text, [anchor(mid, 'opening'), rally, anchor(mid, 'Morgan Stanley'), anchor(mid, 'Louisville')], utf16);
-    assert.equal(r.placed.find((p) => p.id === rally.id)?.start, lead.length);
+    assert.equal(r.orphans.find((o) => o.id === rally.id)?.reason, 'ambiguous');
   });
 });
 
@@ -156,6 +156,17 @@ describe('reanchor without the old text: tables and lists of repeated labels kee
     const r = reanchor(undefined, cur, province(old), utf16);
     const want = new Map(province(cur).map((a) => [a.id, a.start]));
     for (const p of r.placed) assert.equal(p.start, want.get(p.id), `${p.id} placed on another record`);
+  });
+
+  it('two records swapped: each keeps its annotations (the record now at the other\'s place is its own, not a copy)', () => {
+    const head = 'Casualty figures released Friday.\n\n';
+    const rows = records(['NORTH', 'SOUTH', 'EAST', 'WEST']);
+    const old = head + rows.join('') + 'A closing paragraph about other matters.\n';
+    const cur = head + rows[0] + rows[2] + rows[1] + rows[3] + 'A closing paragraph about other matters.\n';
+    const r = reanchor(undefined, cur, dead(old), utf16);
+    const want = new Map(dead(cur).map((a) => [a.id, a.start]));
+    assert.deepEqual(r.placed.map((p) => [p.id, p.start]), r.placed.map((p) => [p.id, want.get(p.id)]));
+    assert.deepEqual(r.placed.map((p) => p.id), ['NORTH', 'SOUTH', 'EAST', 'WEST']);
   });
 
   it('a figure changed: no annotation moves to another row', () => {
