@@ -267,8 +267,8 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     // Tested last, the compass word itself: the words after it are read for any one-word place ("Seoul,
     // South Korea"), so that the optimised code has seen those reads run. A read it has never seen sends
     // the whole of reviseTypes back to the interpreter and to be compiled again (50 ms of compiler thread),
-    // and a compass word alone as a place is rare (none in half of ../shared/corpus/news, two in the other;
-    // issue 14, seen with --trace-deopt).
+    // and a compass word alone as a place is rare (none in half of ../shared/corpus/news, six in three
+    // articles of the other; issue 14, seen with --trace-deopt).
     const k = chunk.end;
     if (chunk.type === 'LOC' && k === chunk.start + 1 && (s.lexemes[k]?.lower === 'and' || s.lexemes[k]?.word === ',' || s.lexemes[k]?.lower === 'or') &&
       COMPASS.has(s.lexemes[k + 1]?.word ?? '') && s.demonyms?.[k + 2] && COMPASS.has(first.word)) relabel(labels, chunk, MISC);
