@@ -197,10 +197,13 @@ const TITLES = new Set(
 let relabelled = 0;
 
 /**
- * relabel when `when` holds. For rules that relabel rarely, called whatever the test gives: the call of
- * relabel inside is then one the optimiser has seen run (the demonym rule, which fires in most articles,
- * calls it through here too), where a rare rule's own call of relabel, never seen running, sent the whole
- * of reviseTypes back to the interpreter the first time it fired (50 ms to compile again; issue 14).
+ * relabel when `when` holds. For rules that relabel rarely, called whatever the test gives: the rules
+ * that call through here share its one call of relabel, so that once any of them has fired in a process,
+ * that call is one the optimiser has seen run, where a rare rule's own call of relabel, never seen
+ * running, sent the whole of reviseTypes back to the interpreter the first time it fired (50 ms to
+ * compile again; issue 14). The demonym rule calls it too, but it is rare as well: it fires in 3 of the
+ * 256 articles of ../shared/corpus/news (one in the half the bench warms up on), so a process that has
+ * met neither rule still pays that once.
  */
 function relabelWhen(when: boolean, labels: Uint8Array, chunk: Chunk, type: number): void {
   if (when) relabel(labels, chunk, type);
