@@ -197,10 +197,13 @@ const TITLES = new Set(
 let relabelled = 0;
 
 /**
- * relabel when `when` holds. For rules that relabel rarely, called whatever the test gives: the call of
- * relabel inside is then one the optimiser has seen run (the demonym rule, which fires in most articles,
- * calls it through here too), where a rare rule's own call of relabel, never seen running, sent the whole
- * of reviseTypes back to the interpreter the first time it fired (50 ms to compile again; issue 14).
+ * relabel when `when` holds. For rules that relabel rarely, called whatever the test gives: the rules
+ * that call through here share its one call of relabel, so that once any of them has fired in a process,
+ * that call is one the optimiser has seen run, where a rare rule's own call of relabel, never seen
+ * running, sent the whole of reviseTypes back to the interpreter the first time it fired (50 ms to
+ * compile again; issue 14). The demonym rule calls it too, but it is rare as well: it fires in 3 of the
+ * 256 articles of ../shared/corpus/news (one in the half the bench warms up on), so a process that has
+ * met neither rule still pays that once.
  */
 function relabelWhen(when: boolean, labels: Uint8Array, chunk: Chunk, type: number): void {
   if (when) relabel(labels, chunk, type);
@@ -267,8 +270,8 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     // Tested last, the compass word itself: the words after it are read for any one-word place ("Seoul,
     // South Korea"), so that the optimised code has seen those reads run. A read it has never seen sends
     // the whole of reviseTypes back to the interpreter and to be compiled again (50 ms of compiler thread),
-    // and a compass word alone as a place is rare (none in half of ../shared/corpus/news, two in the other;
-    // issue 14, seen with --trace-deopt).
+    // and a compass word alone as a place is rare (none in half of ../shared/corpus/news, six in three
+    // articles of the other; issue 14, seen with --trace-deopt).
     const k = chunk.end;
     if (chunk.type === 'LOC' && k === chunk.start + 1 && (s.lexemes[k]?.lower === 'and' || s.lexemes[k]?.word === ',' || s.lexemes[k]?.lower === 'or') &&
       COMPASS.has(s.lexemes[k + 1]?.word ?? '') && s.demonyms?.[k + 2] && COMPASS.has(first.word)) relabel(labels, chunk, MISC);

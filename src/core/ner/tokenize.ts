@@ -188,10 +188,11 @@ export function splitSentences(text: string, tokens: Token[]): Token[][] {
     const breaks = lineBreaks(text, gap, tok.start);
     // Worked out for every token, though only rare cases read them (a single line break, an abbreviation
     // ending a sentence): code that the optimiser compiled without ever seeing it run (one article of the
-    // 257 in ../shared/corpus/news has such a break) sends the whole function back to the interpreter
-    // when it first runs, and the engine compiles it once more, a cost of the first reading of an article
-    // (issue 14, seen with --trace-deopt). So, too, the gap before the first token is read by the same
-    // code as every other gap, not by a call before the loop (which text starting with a line break took).
+    // 256 in ../shared/corpus/news has such a break, APW19980810.0907) sends the whole function back to
+    // the interpreter when it first runs, and the engine compiles it once more, a cost of the first
+    // reading of an article (issue 14, seen with --trace-deopt). So, too, the gap before the first token
+    // is read by the same code as every other gap, not by a call before the loop (which text starting
+    // with a line break took).
     const shortLine = gap - line < 60;
     const spaced = tok.start > gap;
     if (breaks > 0) line = lineStart(text, gap, tok.start);

@@ -84,4 +84,12 @@ describe('ner sentence splitter', () => {
     // A short line followed by a single break ends a sentence, wherever the text starts.
     assert.deepEqual(sentences('\r\n Seoul, March 2\nKim met Roh.'), ['Seoul , March 2', 'Kim met Roh .']);
   });
+
+  it('measures a short line from a line break of any kind before it, after a wrapped line', () => {
+    const long = 'The flow of commercial traffic between the two sides has increased since a historic';
+    for (const eol of ['\r\n', '\r', '\u0085', '\u2028', '\u2029']) {
+      // The dateline is a short line of its own: its single break ends the sentence, as after \n.
+      assert.deepEqual(sentences(`${long}${eol}Seoul, March 2\nKim met Roh.`), [`${long} Seoul , March 2`, 'Kim met Roh .'], JSON.stringify(eol));
+    }
+  });
 });
