@@ -29,11 +29,17 @@ export function echoedAway(text: string, a: { quote: string; prefix?: string; su
   if (c === hint || !a.quote) return false;
   const k = countBefore(starts.length, (i) => starts[i] < hint);
   const own = Math.abs(c - hint);
-  return [starts[k - 1], starts[k]].some((p) => {
-    if (p === undefined || p === c || Math.abs(p - hint) > ECHO_SLACK || Math.abs(p - hint) >= own) return false;
+  const near = [starts[k - 1], starts[k]].filter((p) => p !== undefined && p !== c && Math.abs(p - hint) <= ECHO_SLACK && Math.abs(p - hint) < own);
+  // No copy of the quote at the prediction: the annotated words themselves may have been edited
+  // in the first copy (a name deleted or replaced), and the passage there is still the one around
+  // `c` again; the prediction itself is where the walk starts. (Its text deleted, the annotation is
+  // an orphan either way; without this, the one remaining occurrence took it, and the prediction
+  // of the annotations after it with it.)
+  if (near.length === 0 && hint < c) near.push(hint);
+  return near.some((p) => {
     if (!echo(text, p, c, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0))) return false;
     // (The copy at the prediction is another anchor's own: rows reordered, not a paste.)
-    if (later.claimed(p, a, s)) return false;
+    if (text.startsWith(a.quote, p) && later.claimed(p, a, s)) return false;
     // Not when the anchors after moved as `c` did: a copy was inserted or deleted between. (When
     // they did not move, both copies were there before and the predicted one is likelier the
     // anchor's, but rows moved within a table read the same: an orphan still, not a guess.)

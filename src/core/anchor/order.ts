@@ -85,8 +85,11 @@ export function checkOrder(
     const found = inWindow(text, a, lo, hi, free);
     if (!p) {
       // An orphan is placed only on the one fitting occurrence in its window, with some of its
-      // context kept next to it, or most of it allowing edits (words replaced all around it).
-      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH)) place(found);
+      // context kept next to it, or most of it allowing edits (words replaced all around it); not
+      // when the passage at the place it was looked for is that occurrence's again, edited (echo.ts:
+      // a pasted paragraph's first copy, the annotated name itself replaced there).
+      const echoed = (c: Candidate) => o!.at < c.start && echo(text, o!.at, c.start, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0));
+      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && !echoed(found)) place(found);
       else lost.push(o!);
       continue;
     }

@@ -62,6 +62,23 @@ describe('reanchor without the old text: a paragraph pasted after itself, one co
   });
 });
 
+describe('reanchor without the old text: the annotated name itself replaced in the first copy of a pasted paragraph', () => {
+  it('is not put on the second copy, nor are the names after it', () => {
+    const lead = 'An opening paragraph about the market goes on for a while here, long enough to frame it.\n\n';
+    const body = 'Officials from Seoul met envoys of Pyongyang in Panmunjom on Thursday, and Kim Jong Il sent a letter.\n\n';
+    const mid = lead + body + body + after;
+    const text = lead + body.replace('Seoul', 'Tokyo') + body + after;
+    const quotes = ['Seoul', 'Pyongyang', 'Panmunjom'];
+    const anchors = [anchor(mid, 'opening'), ...quotes.map((q) => anchor(mid, q)), anchor(mid, 'closing')];
+    const r = reanchor(undefined, text, anchors, utf16);
+    assert.ok(!r.placed.some((p) => p.id === anchors[1].id), 'Seoul placed on the second copy');
+    for (const q of quotes.slice(1)) {
+      const got = r.placed.find((p) => p.id === anchors[quotes.indexOf(q) + 1].id);
+      assert.ok(!got || got.start === text.indexOf(q), `${q} placed on the second copy`);
+    }
+  });
+});
+
 describe('reanchor without the old text: the annotations after a pasted paragraph do not decide which copy', () => {
   it('with two annotations after both copies found where they were, a name in the edited first copy is still an ambiguous orphan (rows moved within a table read the same)', () => {
     const lead = 'An opening paragraph about the market goes on for a while here, long enough to frame it.\n\n';
