@@ -78,13 +78,7 @@ export class LaterShifts {
    */
   movedAs(from: number, near: number, far: number): 'near' | 'far' | undefined {
     const shifts = (this.shifts ??= this.find());
-    let lo = 0;
-    let hi = shifts.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (shifts[mid].at < from) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = countBefore(shifts.length, (i) => shifts[i].at < from);
     let forNear = 0;
     let forFar = 0;
     let looked = 0;
