@@ -60,6 +60,21 @@ describe('reanchor without the old text: a paragraph pasted after itself, one co
       assert.ok(!got || got.start === text.indexOf(q), `${q} placed on the second copy`);
     }
   });
+
+  it('a name deleted in the first copy next to the same name: neither is put on the second copy (the one left is found there whole: no claim on the first)', () => {
+    // The name left in the first copy reads better there than the deleted one's context, but its
+    // own whole context is the second copy's: it claims nothing in the first (later.ts claimed).
+    const body =
+      'Moscow formally officials officials Paris Smith in March a letter Reuters Baker Bonn officials quietly officials a letter. ' +
+      'An envoy formally on Monday said formally Paris said. Moscow Pyongyang formally told Pyongyang an envoy an envoy quietly Dole in March later Smith in March the plan the plan.\n\n';
+    const mid = lead + body + body + after;
+    const text = lead + body.replace('Moscow Pyongyang', 'Moscow') + body + after;
+    const at = [mid.indexOf('Pyongyang'), mid.indexOf('Pyongyang', mid.indexOf('Pyongyang') + 1)];
+    const names = [anchorAt(mid, 'deleted', at[0], at[0] + 9), anchorAt(mid, 'kept', at[1], at[1] + 9)];
+    const r = reanchor(undefined, text, [anchor(mid, 'opening'), ...names, anchor(mid, 'closing')], utf16);
+    const second = lead.length + body.length - 'Pyongyang '.length;
+    for (const p of r.placed) assert.ok(!names.some((n) => n.id === p.id) || p.start < second, `${p.id} placed on the second copy (${p.start})`);
+  });
 });
 
 describe('reanchor without the old text: the annotations after a pasted paragraph do not decide which copy', () => {
