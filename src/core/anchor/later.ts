@@ -132,9 +132,15 @@ export class LaterShifts {
     const same = (this.byQuote ??= groupByQuote(this.stored)).get(a.quote) ?? [];
     const end = p + a.quote.length;
     const own = contextScore(this.text, p, end, a.prefix, a.suffix) ?? 0;
-    let k = countBefore(same.length, (i) => same[i].start < s - NEAR_CLAIM);
-    for (let n = 0; k < same.length && same[k].start <= s + NEAR_CLAIM && n < CLAIMS; k++, n++) {
-      const b = same[k];
+    // The nearest first, walking out both ways from `s` (from one end, a long table's first CLAIMS
+    // rows would be asked, never the rows next to the anchor's).
+    let lo = countBefore(same.length, (i) => same[i].start < s) - 1;
+    let hi = lo + 1;
+    for (let n = 0; n < CLAIMS; n++) {
+      const back = lo >= 0 && s - same[lo].start <= NEAR_CLAIM ? s - same[lo].start : Infinity;
+      const ahead = hi < same.length && same[hi].start - s <= NEAR_CLAIM ? same[hi].start - s : Infinity;
+      if (back === Infinity && ahead === Infinity) break;
+      const b = back <= ahead ? same[lo--] : same[hi++];
       if (b.start === s) continue;
       const there = contextScore(this.text, p, end, b.prefix, b.suffix) ?? 0;
       const moved = b.start + c - s;

@@ -184,6 +184,17 @@ describe('reanchor without the old text: tables and lists of repeated labels kee
     assert.deepEqual(r.placed.map((p) => p.id), ['NORTH', 'SOUTH', 'EAST', 'WEST']);
   });
 
+  it('two records swapped near the end of a table of a hundred: each keeps its annotation (the records asked are the nearest)', () => {
+    const head = 'Casualty figures released Friday.\n\n';
+    const rows = Array.from({ length: 100 }, (_, i) => `R${i} PROVINCE (AP) -\nTotal dead: ${(i * 37) % 90}\nTotal injured: ${(i * 53) % 300}\n\n`);
+    const old = head + rows.join('') + 'A closing paragraph about other matters.\n';
+    const cur = head + [...rows.slice(0, 80), rows[81], rows[80], ...rows.slice(82)].join('') + 'A closing paragraph about other matters.\n';
+    const r = reanchor(undefined, cur, dead(old), utf16);
+    const want = new Map(dead(cur).map((a) => [a.id, a.start]));
+    assert.deepEqual(r.orphans.map((o) => o.id), []);
+    for (const p of r.placed) assert.equal(p.start, want.get(p.id), `${p.id} placed on another record`);
+  });
+
   it('a figure changed: no annotation moves to another row', () => {
     const edited = table.replace('dead: 12', 'dead: 13');
     const r = reanchor(undefined, edited, rows, utf16);
