@@ -39,7 +39,7 @@ export function echoedAway(text: string, a: { quote: string; prefix?: string; su
   return near.some((p) => {
     if (!echo(text, p, c, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0))) return false;
     // (The copy at the prediction is another anchor's own: rows reordered, not a paste.)
-    if (text.startsWith(a.quote, p) && later.claimed(p, a, s)) return false;
+    if (text.startsWith(a.quote, p) && later.claimed(p, c, a, s)) return false;
     // Not when the anchors after moved as `c` did: a copy was inserted or deleted between. (When
     // they did not move, both copies were there before and the predicted one is likelier the
     // anchor's, but rows moved within a table read the same: an orphan still, not a guess.)

@@ -117,18 +117,35 @@ export class LaterShifts {
    * Whether the quote at new offset `p` is another anchor's: one stored with the same quote near
    * `s` (within NEAR_CLAIM, the CLAIMS nearest) whose context agrees there better than `a`'s own
    * (rows of a table reordered: the record now at the predicted place is that record's, not a copy
-   * of the anchor's passage).
+   * of the anchor's passage), and better than where it stands had it moved as the anchor did to
+   * `c`, its choice, unless that is `p` (a record deleted before both). (Else it is in that copy
+   * too, and agrees at `p` only as its passage's other copy does: a name deleted in the edited copy
+   * of a pasted paragraph, next to the same name, would be claimed by it.)
    */
-  claimed(p: number, a: Pick<StoredAnchor, 'quote' | 'prefix' | 'suffix'>, s: number): boolean {
+  claimed(p: number, c: number, a: Pick<StoredAnchor, 'quote' | 'prefix' | 'suffix'>, s: number): boolean {
     const same = (this.byQuote ??= groupByQuote(this.stored)).get(a.quote) ?? [];
     const end = p + a.quote.length;
     const own = contextScore(this.text, p, end, a.prefix, a.suffix) ?? 0;
-    let k = countBefore(same.length, (i) => same[i].start < s - NEAR_CLAIM);
-    for (let n = 0; k < same.length && same[k].start <= s + NEAR_CLAIM && n < CLAIMS; k++, n++) {
-      const b = same[k];
-      if (b.start !== s && (contextScore(this.text, p, end, b.prefix, b.suffix) ?? 0) > own + CLAIM_MARGIN) return true;
+    // The nearest first, walking out both ways from `s` (from one end, a long table's first CLAIMS
+    // rows would be asked, never the rows next to the anchor's).
+    let lo = countBefore(same.length, (i) => same[i].start < s) - 1;
+    let hi = lo + 1;
+    for (let n = 0; n < CLAIMS; n++) {
+      const back = lo >= 0 && s - same[lo].start <= NEAR_CLAIM ? s - same[lo].start : Infinity;
+      const ahead = hi < same.length && same[hi].start - s <= NEAR_CLAIM ? same[hi].start - s : Infinity;
+      if (back === Infinity && ahead === Infinity) break;
+      const b = back <= ahead ? same[lo--] : same[hi++];
+      if (b.start === s) continue;
+      const there = contextScore(this.text, p, end, b.prefix, b.suffix) ?? 0;
+      const moved = b.start + c - s;
+      if (there > own + CLAIM_MARGIN && (moved === p || there > this.agrees(b, moved))) return true;
     }
     return false;
+  }
+
+  /** How well the anchor `b`'s context agrees at new offset `q` (0 where its quote is not there). */
+  private agrees(b: StoredAnchor, q: number): number {
+    return q >= 0 && this.text.startsWith(b.quote, q) ? (contextScore(this.text, q, q + b.quote.length, b.prefix, b.suffix) ?? 0) : 0;
   }
 
   /** Every anchor whose quote with its whole context occurs once: found together in one pass (findAll.ts), on first need only. */

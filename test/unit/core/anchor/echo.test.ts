@@ -60,6 +60,21 @@ describe('reanchor without the old text: a paragraph pasted after itself, one co
       assert.ok(!got || got.start === text.indexOf(q), `${q} placed on the second copy`);
     }
   });
+
+  it('a name deleted in the first copy next to the same name: neither is put on the second copy (the one left is found there whole: no claim on the first)', () => {
+    // The name left in the first copy reads better there than the deleted one's context, but its
+    // own whole context is the second copy's: it claims nothing in the first (later.ts claimed).
+    const body =
+      'Moscow formally officials officials Paris Smith in March a letter Reuters Baker Bonn officials quietly officials a letter. ' +
+      'An envoy formally on Monday said formally Paris said. Moscow Pyongyang formally told Pyongyang an envoy an envoy quietly Dole in March later Smith in March the plan the plan.\n\n';
+    const mid = lead + body + body + after;
+    const text = lead + body.replace('Moscow Pyongyang', 'Moscow') + body + after;
+    const at = [mid.indexOf('Pyongyang'), mid.indexOf('Pyongyang', mid.indexOf('Pyongyang') + 1)];
+    const names = [anchorAt(mid, 'deleted', at[0], at[0] + 9), anchorAt(mid, 'kept', at[1], at[1] + 9)];
+    const r = reanchor(undefined, text, [anchor(mid, 'opening'), ...names, anchor(mid, 'closing')], utf16);
+    const second = lead.length + body.length - 'Pyongyang '.length;
+    for (const p of r.placed) assert.ok(!names.some((n) => n.id === p.id) || p.start < second, `${p.id} placed on the second copy (${p.start})`);
+  });
 });
 
 describe('reanchor without the old text: the annotated name itself replaced in the first copy of a pasted paragraph', () => {
@@ -184,6 +199,17 @@ describe('reanchor without the old text: tables and lists of repeated labels kee
     const want = new Map(dead(cur).map((a) => [a.id, a.start]));
     assert.deepEqual(r.placed.map((p) => [p.id, p.start]), r.placed.map((p) => [p.id, want.get(p.id)]));
     assert.deepEqual(r.placed.map((p) => p.id), ['NORTH', 'SOUTH', 'EAST', 'WEST']);
+  });
+
+  it('two records swapped near the end of a table of a hundred: each keeps its annotation (the records asked are the nearest)', () => {
+    const head = 'Casualty figures released Friday.\n\n';
+    const rows = Array.from({ length: 100 }, (_, i) => `R${i} PROVINCE (AP) -\nTotal dead: ${(i * 37) % 90}\nTotal injured: ${(i * 53) % 300}\n\n`);
+    const old = head + rows.join('') + 'A closing paragraph about other matters.\n';
+    const cur = head + [...rows.slice(0, 80), rows[81], rows[80], ...rows.slice(82)].join('') + 'A closing paragraph about other matters.\n';
+    const r = reanchor(undefined, cur, dead(old), utf16);
+    const want = new Map(dead(cur).map((a) => [a.id, a.start]));
+    assert.deepEqual(r.orphans.map((o) => o.id), []);
+    for (const p of r.placed) assert.equal(p.start, want.get(p.id), `${p.id} placed on another record`);
   });
 
   it('a figure changed: no annotation moves to another row', () => {
