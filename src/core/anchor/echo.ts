@@ -15,7 +15,7 @@ import type { LaterShifts } from './later';
 
 /**
  * Whether the place `c` chosen for an anchor by its context, away from the place `hint` predicted
- * from its stored offsets, has an echo there: an occurrence of the quote within ECHO_SLACK of the
+ * from its stored offsets, has an echo there: an occurrence of the quote within PREDICTION_SLACK of the
  * prediction (nearer it than `c`) around which the text is the passage around `c` again, edited. A
  * paragraph pasted after itself and its first copy edited reads as one pasted before itself and the
  * pasted copy edited: the stored context agrees with the unedited copy, the stored offsets with the
@@ -29,7 +29,7 @@ export function echoedAway(text: string, a: { quote: string; prefix?: string; su
   if (c === hint || !a.quote) return false;
   const k = countBefore(starts.length, (i) => starts[i] < hint);
   const own = Math.abs(c - hint);
-  const near = [starts[k - 1], starts[k]].filter((p) => p !== undefined && p !== c && Math.abs(p - hint) <= ECHO_SLACK && Math.abs(p - hint) < own);
+  const near = [starts[k - 1], starts[k]].filter((p) => p !== undefined && p !== c && Math.abs(p - hint) <= PREDICTION_SLACK && Math.abs(p - hint) < own);
   // No copy of the quote at the prediction: the annotated words themselves may have been edited
   // in the first copy (a name deleted or replaced), and the passage there is still the one around
   // `c` again; the prediction itself is where the walk starts. (Its text deleted, the annotation is
@@ -37,22 +37,30 @@ export function echoedAway(text: string, a: { quote: string; prefix?: string; su
   // of the annotations after it with it.)
   if (near.length === 0 && hint < c) near.push(hint);
   return near.some((p) => {
-    if (!echo(text, p, c, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0))) return false;
+    if (!echoAround(text, p, c, a)) return false;
     // (The copy at the prediction is another anchor's own: rows reordered, not a paste.)
     if (text.startsWith(a.quote, p) && later.claimed(p, c, a, s)) return false;
     // Not when the anchors after moved as `c` did: a copy was inserted or deleted between. (When
     // they did not move, both copies were there before and the predicted one is likelier the
     // anchor's, but rows moved within a table read the same: an orphan still, not a guess.)
-    return later.movedAs(s + Math.abs(c - p) + a.quote.length, c - s, p - s) !== 'near';
+    return !later.movedWith(s + Math.abs(c - p) + a.quote.length, c - s, p - s);
   });
 }
 
 /**
- * How far (UTF-16 units) from the predicted place the other copy of an echo may stand: the words
- * replaced or typed between the anchor and its neighbour shift it by as much (reanchor.ts takes a
- * copy nearer the prediction than another only within as much).
+ * How far (UTF-16 units) from the place predicted from the neighbours a copy is still "at" it: a
+ * word or two edited between the anchor and its neighbour. Farther, text was inserted there, as
+ * much as a pasted sentence, and a sentence pasted there may be a copy of the anchor's own: the one
+ * nearer the prediction is then no likelier than the other (eval:anchoring's duplicated sentences).
+ * The search (reanchor.ts) takes the nearer of copies with equal context only within as much, and
+ * the other copy of an echo is looked for as far from the prediction.
  */
-export const ECHO_SLACK = 64;
+export const PREDICTION_SLACK = 64;
+
+/** {@link echo} between places `p` and `q` of an anchor's quote, with its stored context to take in. */
+export function echoAround(text: string, p: number, q: number, a: { quote: string; prefix?: string; suffix?: string }): boolean {
+  return echo(text, p, q, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0));
+}
 
 /**
  * The text around `p` and around `q` is one passage twice in a row, but for a few edits: walking

@@ -10,7 +10,7 @@
 import { findAll, type Pattern } from './findAll';
 import { contextScore } from './match';
 import { countBefore } from '../bisect';
-import { echo, ECHO_SLACK } from './echo';
+import { echo, PREDICTION_SLACK } from './echo';
 
 /** An anchor found once with its whole context: where it was stored, how far it moved, and what an echo check needs of it. */
 interface Witness {
@@ -29,7 +29,7 @@ export interface StoredAnchor {
   suffix?: string;
 }
 
-/** Anchors after a place whose shifts are compared (see movedAs). */
+/** Anchors after a place whose shifts are compared (see movedWith). */
 const LOOK = 5;
 /** Anchors after a place looked at for those LOOK (those with an echo at the prediction are skipped: rows of a table, other pasted paragraphs). */
 const SCAN = 64;
@@ -68,15 +68,14 @@ export class LaterShifts {
   ) {}
 
   /**
-   * Whether the anchors stored at or after `from` whose new place is certain moved as `near` did,
-   * or as `far` (the shift before: where the text after them would stand had nothing been
-   * inserted or deleted): two at least of the first LOOK, and none the other way; undefined when
-   * they do not say. An anchor found away
+   * Whether the anchors stored at or after `from` whose new place is certain moved as `near` did
+   * rather than as `far` (the shift before: where the text after them would stand had nothing been
+   * inserted or deleted): two at least of the first LOOK, and none as `far`. An anchor found away
    * from where `far` puts it, with an echo of its place there (echo.ts), is no witness: it may be
    * in another pasted paragraph whose first copy was edited, found once on the copy, or a row of a
    * table; the next ones are looked at instead (up to SCAN), the text after the table among them.
    */
-  movedAs(from: number, near: number, far: number): 'near' | 'far' | undefined {
+  movedWith(from: number, near: number, far: number): boolean {
     const shifts = (this.shifts ??= this.find());
     const lo = countBefore(shifts.length, (i) => shifts[i].at < from);
     let forNear = 0;
@@ -90,10 +89,10 @@ export class LaterShifts {
       else if (df * 4 <= dn) forFar++;
       if (++looked === LOOK) break;
     }
-    return forNear >= 2 && forFar === 0 ? 'near' : forFar >= 2 && forNear === 0 ? 'far' : undefined;
+    return forNear >= 2 && forFar === 0;
   }
 
-  /** Whether the witness `w`, placed away from where the shift `far` puts it, has an echo of its place there (see movedAs). */
+  /** Whether the witness `w`, placed away from where the shift `far` puts it, has an echo of its place there (see movedWith). */
   private echoed(w: Witness, far: number): boolean {
     let known = this.echoes.get(w);
     if (!known) this.echoes.set(w, (known = new Map()));
@@ -106,8 +105,8 @@ export class LaterShifts {
     const { text } = this;
     const place = w.at + w.shift;
     const predicted = w.at + far;
-    if (Math.abs(place - predicted) <= ECHO_SLACK) return false;
-    for (let y = text.indexOf(w.quote, Math.max(0, predicted - ECHO_SLACK)); y >= 0 && y <= predicted + ECHO_SLACK; y = text.indexOf(w.quote, y + 1)) {
+    if (Math.abs(place - predicted) <= PREDICTION_SLACK) return false;
+    for (let y = text.indexOf(w.quote, Math.max(0, predicted - PREDICTION_SLACK)); y >= 0 && y <= predicted + PREDICTION_SLACK; y = text.indexOf(w.quote, y + 1)) {
       if (y !== place && echo(text, y, place, w.before, w.quote.length + w.after)) return true;
     }
     return false;

@@ -17,7 +17,7 @@ import { edgesAgree } from './edges';
 import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { NEAR_COPY } from './rivals';
 import { findAll, type Pattern } from './findAll';
-import { echo } from './echo';
+import { echoAround } from './echo';
 import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Widest window (UTF-16 units) searched for an anchor's quote: wider, the window decides nothing. */
@@ -88,7 +88,7 @@ export function checkOrder(
       // context kept next to it, or most of it allowing edits (words replaced all around it); not
       // when the passage at the place it was looked for is that occurrence's again, edited (echo.ts:
       // a pasted paragraph's first copy, the annotated name itself replaced there).
-      const echoed = (c: Candidate) => o!.at < c.start && echo(text, o!.at, c.start, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0));
+      const echoed = (c: Candidate) => o!.at < c.start && echoAround(text, o!.at, c.start, a);
       if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && !echoed(found)) place(found);
       else lost.push(o!);
       continue;
@@ -327,7 +327,7 @@ function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c
   // edited so that it no longer looks like the quote's sentence, is as likely the anchor's.
   const only = fitting[0];
   const k = all.indexOf(only.start);
-  const echoes = (p: number | undefined) => p !== undefined && echo(text, p, only.start, a.prefix?.length ?? 0, a.quote.length + (a.suffix?.length ?? 0));
+  const echoes = (p: number | undefined) => p !== undefined && echoAround(text, p, only.start, a);
   return echoes(all[k - 1]) || echoes(all[k + 1]) ? 'ambiguous' : only;
 }
 

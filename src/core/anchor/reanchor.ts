@@ -19,7 +19,7 @@ import { boundaryChanged, edgesAgree } from './edges';
 import { checkOrder } from './order';
 import { CandidateIndex, nearest, type ScoredOccurrences } from './candidates';
 import { replacedWords, replaceWords } from './replaced';
-import { echoedAway } from './echo';
+import { echoedAway, PREDICTION_SLACK } from './echo';
 import { LaterShifts } from './later';
 
 export type { Candidate } from './match';
@@ -245,14 +245,13 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score || atOwnPlace(y) - atOwnPlace(x))) {
     const key = `${p.start}:${p.end}`;
     const holder = byRange.get(key);
-    // (A record deleted from a table: its name found by position on the next record, whose own
-    // anchor agrees there better but was left open by an echo of the record after.)
-    // (A fuzzy match's score is how alike its text is, not its context's: no claim against it.)
-    if (!holder && rank[p.method] >= rank.position && (echoHeld.get(key) ?? -1) > (p.method === 'fuzzy' ? -1 : p.score)) {
-      placed.splice(placed.indexOf(p), 1);
-      orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
-    } else if (!holder) byRange.set(key, p);
-    else if (rank[p.method] >= rank.position && quoteOf.get(p.id) === quoteOf.get(holder.id)) {
+    // Nor does a search take a place an echo left open to an anchor whose context agrees there
+    // better (a record deleted from a table: its name found by position on the next record, whose
+    // own anchor was left open by an echo of the record after). (A fuzzy match's score is how alike
+    // its text is, not its context's: no claim against it.)
+    const leftOpen = !holder && rank[p.method] >= rank.position && (echoHeld.get(key) ?? -1) > (p.method === 'fuzzy' ? -1 : p.score);
+    if (!holder && !leftOpen) byRange.set(key, p);
+    else if (leftOpen || (rank[p.method] >= rank.position && quoteOf.get(p.id) === quoteOf.get(holder!.id))) {
       placed.splice(placed.indexOf(p), 1);
       orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
     }
@@ -367,13 +366,6 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
  * another is no better.
  */
 const FAR_COPY = 1000;
-/**
- * How far (UTF-16 units) from the predicted place that nearer copy may be: a word or two edited
- * between the anchor and its neighbour. Farther, text was inserted there, as much as a pasted
- * sentence, and a sentence pasted there may be a copy of the anchor's own: the one nearer the
- * prediction is then no likelier than the other (eval:anchoring's duplicated sentences).
- */
-const PREDICTION_SLACK = 64;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
 /** Context agreement (exact, next to it) that a fuzzy match differing from the quote needs: a quarter of its characters. */
