@@ -2,11 +2,19 @@
 // `npm run bench`: prints performance figures (nothing is asserted). Needs `npm run build &&
 // npm run compile-tests` first (the npm script does it). Reads real text from ../shared.
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+// The CLI keeps a copy of each text it writes a sidecar on (src/node/textStore.ts): measured as part
+// of its cost, but in a store of this run's own rather than the user's cache, removed at the end.
+if (process.env.FACTMARK_TEXT_STORE === undefined) {
+  const store = mkdtempSync(join(tmpdir(), 'factmark-bench-texts-'));
+  process.env.FACTMARK_TEXT_STORE = store;
+  process.on('exit', () => rmSync(store, { recursive: true, force: true }));
+}
 const only = process.argv.slice(2).filter((a) => !a.startsWith('-'));
 
 const sections = [

@@ -7,7 +7,8 @@ import { unsuitableReason } from '../core/text';
 import { addSuggestions, isError, readSidecar } from '../core/documents';
 import { isChangedOnDisk } from '../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../node/fs';
-import { oldTextsFromGit } from '../node/gitText';
+import { oldTextsOf } from '../node/gitText';
+import { keepText, openTextStore } from '../node/textStore';
 import { readDocument, readIfExists, saysWaiting } from './files';
 import { relocatedOf } from './load';
 import * as fs from 'node:fs';
@@ -53,7 +54,8 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
     const recognised = new Map<string | undefined, Mention[]>();
     // When the article changed since its sidecar was written, git may still hold the text the
     // sidecar was made on: asked once, then re-anchoring diffs instead of searching.
-    const oldTextOf = oldTextsFromGit(path.dirname(file));
+    const store = openTextStore();
+    const oldTextOf = oldTextsOf(path.dirname(file), store);
     for (let attempt = 1; ; attempt++) {
       const original = readIfExists(sidecarFile);
       let base: AnnotatedDocument = { path: path.basename(file), annotations: [], facts: [] };
@@ -81,7 +83,10 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
       }
       const { document, added } = addSuggestions(base, mentions);
       const next = updateSidecar(original, orphans ? { document, text, fileBytes: bytes, orphans } : { document, text, fileBytes: bytes });
-      if (next === original) return { file, added, status: 'unchanged' };
+      if (next === original) {
+        keepText(store, text, bytes);
+        return { file, added, status: 'unchanged' };
+      }
       try {
         // The same atomic sequence as the extension: a killed run never leaves an empty or partial sidecar.
         await writeFileAtomic(sidecarFile, next, { ifUnchanged: original ?? null, onWait: saysWaiting });
@@ -89,6 +94,8 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
         if (isChangedOnDisk(e) && attempt < ATTEMPTS) continue;
         throw e;
       }
+      // The text the sidecar's offsets now refer to, kept for the next re-anchoring (textStore.ts).
+      keepText(store, text, bytes);
       const outcome: AnnotateOutcome = { file, added, status: original === undefined ? 'created' : 'updated' };
       const through = symlinkTarget(sidecarFile);
       if (relocated.length > 0) outcome.relocated = relocated;

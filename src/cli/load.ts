@@ -2,7 +2,7 @@
 import * as path from 'node:path';
 import { clause, readSidecar, type SidecarReading } from '../core/documents';
 import { RELOCATED_CODE, type SidecarDiagnostic } from '../core/sidecar';
-import { oldTextsFromGit } from '../node/gitText';
+import { oldTextsOf } from '../node/gitText';
 import { readIfExists, readText, type DocumentFile } from './files';
 
 /** A document with its sidecar read, or the reason it cannot be. */
@@ -30,7 +30,7 @@ export function load(doc: DocumentFile): Loaded {
   } catch {
     return { doc, missing: `its document ${path.basename(doc.path)} is missing` };
   }
-  return { doc, text, reading: readSidecar(sidecarText, text, oldTextsFromGit(path.dirname(doc.path))) };
+  return { doc, text, reading: readSidecar(sidecarText, text, oldTextsOf(path.dirname(doc.path))) };
 }
 
 /** Of a reading's diagnostics, the warnings of entries placed by their quote (offsets edited by hand). */

@@ -157,6 +157,8 @@ async function runScenario(name, scenario) {
         FACTMARK_SHARED: resolve(root, '../shared'),
         FACTMARK_ARTIFACTS: artifacts,
         FACTMARK_SCENARIO: name,
+        // Texts kept for re-anchoring (src/node/textStore.ts): a store of this run's own, never the user's.
+        FACTMARK_TEXT_STORE: join(runDir, 'text-store'),
         FACTMARK_SUITES: scenario.suites,
       },
       vsix,

@@ -13,7 +13,8 @@ import type { AnnotatedDocument } from '../../core/model';
 import { updateSidecar, type SidecarDiagnostic } from '../../core/sidecar';
 import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../../node/fs';
-import { oldTextsFromGit } from '../../node/gitText';
+import { oldTextsOf } from '../../node/gitText';
+import { keepText, openTextStore } from '../../node/textStore';
 import { isError, mergeImported, readSidecar, stripBom } from '../../core/documents';
 import { defineCommand, describeError, type Io, type Values } from '../command';
 import { collect, readDocument, readIfExists, saysWaiting, shown, statGiven, UsageError, type DocumentFile } from '../files';
@@ -185,7 +186,8 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
   const result = format.import(content, text, { ...options, documentName: doc.name, documentUri: pathToFileURL(doc.path).href });
   // When the article changed since its sidecar was written, git may still hold the text the
   // sidecar was made on: asked once, then re-anchoring diffs instead of searching.
-  const oldTextOf = oldTextsFromGit(path.dirname(doc.path));
+  const store = openTextStore();
+  const oldTextOf = oldTextsOf(path.dirname(doc.path), store);
   for (let attempt = 0; attempt < 5; attempt++) {
     const original = readIfExists(doc.sidecar);
     let base: AnnotatedDocument = { path: path.basename(doc.path), annotations: [], facts: [] };
@@ -214,6 +216,8 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
       if (isChangedOnDisk(e)) continue; // changed by another writer: merge again
       throw e;
     }
+    // The text the sidecar's offsets now refer to, kept for the next re-anchoring (textStore.ts).
+    keepText(store, text, bytes);
     return { result: withKept, addedAnnotations: merged.addedAnnotations, addedFacts: merged.addedFacts, updated: merged.updated, ...(merged.documentDate !== undefined ? { documentDate: merged.documentDate } : {}), written: true, relocated };
   }
   return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: 'its sidecar kept changing while importing; nothing imported, try again' };

@@ -1,17 +1,48 @@
 import * as vscode from 'vscode';
 import { gitBlobOfBytes, gitBlobSha1 } from '../../core/sidecar';
-import { onNodeDisk } from '../host';
+import type { TextStore } from '../../node/textStore';
+import { inNodeHost, onNodeDisk } from '../host';
 
 /**
  * Where the text a sidecar's offsets were made on can come from, by its fingerprint (the git blob
- * hash stored as `document.gitBlob`): the texts Factmark saw in this session, then git's object
- * store (`git cat-file blob <hash>`), so that re-anchoring can diff instead of searching.
+ * hash stored as `document.gitBlob`): the texts Factmark saw in this session, then the copies kept
+ * of the texts sidecars were written on (src/node/textStore.ts, shared with the CLI; desktop only,
+ * unless `factmark.keepTextCopies` is off), then git's object store (`git cat-file blob <hash>`), so
+ * that re-anchoring can diff instead of searching.
  */
 export class OldTexts {
   private readonly texts = new Map<string, string>();
   private bytes = 0;
 
+  private store: Promise<TextStore | undefined> | undefined;
+
   constructor(private readonly maxBytes = 64 * 1024 * 1024) {}
+
+  /** The store of kept texts: none in the browser, or when the user turned it off. */
+  private textStore(): Promise<TextStore | undefined> {
+    if (!inNodeHost() || !vscode.workspace.getConfiguration('factmark').get<boolean>('keepTextCopies', true)) return Promise.resolve(undefined);
+    return (this.store ??= import('../../node/textStore').then(
+      (m) => m.openTextStore(),
+      () => undefined,
+    ));
+  }
+
+  /**
+   * Keeps a copy of the text a sidecar refers to by `gitBlob` (just written, or read with its
+   * fingerprint matching), so that after an edit made while the article is closed the old text is
+   * known, in a later session or to the CLI. Never fails: without the copy re-anchoring searches, as
+   * it always could.
+   */
+  async keep(gitBlob: string | undefined, text: string, fileBytes?: Uint8Array): Promise<void> {
+    try {
+      const store = gitBlob ? await this.textStore() : undefined;
+      if (!store) return;
+      const { keepText } = await import('../../node/textStore');
+      keepText(store, text, fileBytes, gitBlob);
+    } catch {
+      // not kept: nothing else depends on it
+    }
+  }
 
   /**
    * Remembers a text Factmark saw (on open, on save, before an external change). Without its hash it
@@ -39,14 +70,21 @@ export class OldTexts {
     }
   }
 
+
   /** The text whose git blob hash is `hash`, when the cache or git has it. */
   async find(hash: string | undefined, document: vscode.Uri): Promise<string | undefined> {
     if (!hash || !/^[0-9a-f]{40}$/.test(hash)) return undefined;
     const cached = this.texts.get(hash);
     if (cached !== undefined) return cached;
-    const text = await fromGit(hash, document);
+    const text = (await this.fromStore(hash)) ?? (await fromGit(hash, document));
     if (text !== undefined) this.remember(text, hash);
     return text;
+  }
+
+  /** The kept copy whose fingerprint is `hash`, read as VS Code reads files (the store checked its bytes). */
+  private async fromStore(hash: string): Promise<string | undefined> {
+    const bytes = (await this.textStore())?.get(hash);
+    return bytes ? new TextDecoder('utf-8').decode(bytes) : undefined;
   }
 }
 

@@ -22,7 +22,12 @@ export class SidecarReader {
 
   async oldTextFor(data: SidecarData, document: vscode.TextDocument): Promise<string | undefined> {
     const hash = data.document.gitBlob;
-    if (!hash || fingerprintMatches(hash, document.getText())) return undefined;
+    if (!hash) return undefined;
+    if (fingerprintMatches(hash, document.getText())) {
+      // The text it was made on: kept (a sidecar written before the store, or by git) for later.
+      void this.oldTexts.keep(hash, document.getText());
+      return undefined;
+    }
     return this.oldTexts.find(hash, document.uri);
   }
 

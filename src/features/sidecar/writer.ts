@@ -158,6 +158,8 @@ export class SidecarWriter {
     // and `diskText` change together once it is written.
     const base = unchanged ? entry.base : (holds ?? (await sliced(parseWithNodesSteps(output))).result.doc);
     if (output !== disk) await writeTextAtomic(entry.sidecarUri, output, { ifUnchanged: disk ?? null });
+    // The text its offsets now refer to, kept for re-anchoring after an edit made while it is closed.
+    void this.reader.oldTexts.keep(base?.document.gitBlob, text, fileBytes);
     entry.base = base;
     entry.diskText = output;
     this.reader.wrote(entry);

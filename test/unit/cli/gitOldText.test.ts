@@ -3,7 +3,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { updateSidecar } from '../../../src/core/sidecar';
-import { factmark, folderWith } from './run';
+import * as os from 'node:os';
+import { factmark, factmarkWith, folderWith } from './run';
 
 // Issue 11: an article edited outside Factmark is re-anchored by a diff when the text its sidecar
 // was made on is known. The extension asks git for it by the sidecar's fingerprint; the CLI does too,
@@ -47,5 +48,27 @@ describe('CLI: the old text of an edited article from git (issue 11)', function 
     const unknown = factmark(dir, 'check', 'story.txt');
     assert.equal(unknown.code, 1);
     assert.match(unknown.stdout + unknown.stderr, /occurs in several places/);
+  });
+
+  it('without git: the text the last annotate wrote the sidecar on is kept, so check and export place the annotation on the original; with the store off, it is ambiguous', () => {
+    const store = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-texts-'));
+    try {
+      const withStore = { FACTMARK_TEXT_STORE: store };
+      const annotated = factmarkWith(withStore, dir, 'annotate', 'story.txt');
+      assert.equal(annotated.code, 0, `${annotated.stdout}${annotated.stderr}`);
+      fs.writeFileSync(path.join(dir, 'story.txt'), NEW);
+      const known = factmarkWith(withStore, dir, 'check', 'story.txt');
+      assert.equal(known.code, 0, `${known.stdout}${known.stderr}`);
+      const exported = factmarkWith(withStore, dir, 'export', '-f', 'json', 'story.txt');
+      const json = exported.stdout.slice(0, exported.stdout.lastIndexOf('}') + 1);
+      const starts = (JSON.parse(json) as { documents: Array<{ annotations: Array<{ id: string; start: number }> }> }).documents[0].annotations.filter((a) => a.id === 'a1').map((a) => a.start);
+      assert.deepEqual(starts, [NEW.indexOf(SENTENCE) + 1], 'not on the original sentence');
+
+      const unknown = factmark(dir, 'check', 'story.txt');
+      assert.equal(unknown.code, 1);
+      assert.match(unknown.stdout + unknown.stderr, /occurs in several places/);
+    } finally {
+      fs.rmSync(store, { recursive: true, force: true });
+    }
   });
 });

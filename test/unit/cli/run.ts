@@ -15,7 +15,12 @@ export interface Run {
 }
 
 export function factmark(cwd: string, ...args: string[]): Run {
-  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000 });
+  return factmarkWith({}, cwd, ...args);
+}
+
+/** {@link factmark} with variables added to the environment (`FACTMARK_TEXT_STORE`: see test/fixtures/paths.ts). */
+export function factmarkWith(env: Record<string, string>, cwd: string, ...args: string[]): Run {
+  const r = spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...env } });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
