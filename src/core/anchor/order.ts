@@ -337,7 +337,7 @@ function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c
  * next to the original takes its context on one side), and the context with the quote found once
  * in the whole text on at least one side (counted for all anchors in one pass over the text).
  */
-function sureAnchors(text: string, ordered: readonly AnchorQuery[], at: Map<string, Placement>): number[] {
+export function sureAnchors(text: string, ordered: readonly AnchorQuery[], at: ReadonlyMap<string, Placement>): number[] {
   const keys: Pattern[] = [];
   const cand: number[] = [];
   ordered.forEach((a, i) => {

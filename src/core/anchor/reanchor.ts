@@ -21,6 +21,7 @@ import { CandidateIndex, nearest, type ScoredOccurrences } from './candidates';
 import { replacedWords, replaceWords } from './replaced';
 import { echoedAway, PREDICTION_SLACK } from './echo';
 import { LaterShifts } from './later';
+import { bridgeNeighbours } from './bridge';
 
 export type { Candidate } from './match';
 export type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
@@ -87,6 +88,8 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // The places an echo left open (echo.ts), with how well the anchor's context agreed there: a
   // weaker claim on one of them is no surer (see the last step).
   const echoHeld = new Map<string, number>();
+  // And the anchors it left ambiguous: no neighbour decides for them either (bridge.ts).
+  const echoed = new Set<string>();
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
   // What the anchors after a place say of the text between (later.ts); found on first need.
@@ -204,6 +207,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     else {
       orphans.push(found.best ? { id: a.id, reason: found.reason, at: hint, best: found.best } : { id: a.id, reason: found.reason, at: hint });
       if (found.echo && found.best) echoHeld.set(`${found.best.start}:${found.best.end}`, found.best.score);
+      if (found.echo) echoed.add(a.id);
     }
   }
   // Each placement is checked against the order of the anchors placed for sure (order.ts).
@@ -231,6 +235,8 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       orphans.push({ id: p.id, reason: 'not-found', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
       return false;
     });
+    // Neighbours whose stored contexts reach each other were one passage: placed together (bridge.ts).
+    ({ placed, orphans } = bridgeNeighbours(newText, ordered, placed, orphans, opts.units === 'codepoints', (q) => index.startsOf(q), echoed));
   }
   // Two anchors found by search on the very same text (repeated passages, one copy deleted):
   // only the more trustworthy one keeps it, the other becomes an ambiguous orphan. Between

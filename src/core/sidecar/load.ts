@@ -53,11 +53,28 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
   const stored = [...data.annotations, ...data.facts].filter((a) => a.orphaned && a.quote);
   if (stored.length > 0) {
     const again = reanchor(undefined, text, stored, { ...options, minFuzzyQuoteLength: Infinity });
-    for (const p of again.placed) {
-      if ((p.method === 'position' || p.method === 'context') && !p.modified && p.score >= REATTACH_CONTEXT) {
-        placed.set(p.id, p);
-        result.placed.push(p);
-      }
+    const back = again.placed.filter((p) => (p.method === 'position' || p.method === 'context') && !p.modified && p.score >= REATTACH_CONTEXT);
+    // A live annotation found by search on the very span that a stored orphan's own context claims
+    // better (re-attached there, or left ambiguous with its whole context agreeing there) is the
+    // other mention's place: a name stored from a wrong place on a shorter text (another branch),
+    // placed by its neighbours on the passage that came back with its own annotation. It becomes an
+    // ambiguous orphan. (Not entries of one mention, stored with one context: those share a span.)
+    const claims = new Map<string, { id: string; score: number }>();
+    for (const o of again.orphans) if (o.best && o.best.score >= 1) claims.set(`${o.best.start}:${o.best.end}`, { id: o.id, score: o.best.score });
+    for (const p of back) claims.set(`${p.start}:${p.end}`, { id: p.id, score: p.score });
+    const searched = new Set<Placement['method']>(['position', 'context', 'order', 'fuzzy']);
+    const byId = new Map([...data.annotations, ...data.facts].map((a) => [a.id, a]));
+    const oneMention = (x: StoredAnchor | undefined, y: StoredAnchor | undefined) => !!x && !!y && x.prefix === y.prefix && x.suffix === y.suffix;
+    result.placed = result.placed.filter((p) => {
+      const claim = claims.get(`${p.start}:${p.end}`);
+      if (!claim || !searched.has(p.method) || p.score >= claim.score || oneMention(byId.get(p.id), byId.get(claim.id))) return true;
+      placed.delete(p.id);
+      result.orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: text.slice(p.start, p.end), score: p.score } });
+      return false;
+    });
+    for (const p of back) {
+      placed.set(p.id, p);
+      result.placed.push(p);
     }
   }
   const lost = new Map(result.orphans.map((o) => [o.id, o]));

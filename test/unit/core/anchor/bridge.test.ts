@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
+import { knownGap } from '../../../../src/core/anchor/bridge';
+import { loadAnnotations, parseSidecar } from '../../../../src/core/sidecar';
+
+// Without the old text, two annotations whose stored contexts reach each other were one passage
+// (src/core/anchor/bridge.ts): where one is placed, the other is where the known text between them
+// puts it. Cases from eval:anchoring's "partly duplicated sentence", made small.
+
+const utf16 = { units: 'utf16' as const };
+const anchor = (text: string, quote: string, from = 0): AnchorQuery => {
+  const s = text.indexOf(quote, from);
+  return anchorAt(text, quote, s, s + quote.length);
+};
+const where = (r: ReturnType<typeof reanchor>, a: AnchorQuery) => r.placed.find((p) => p.id === a.id)?.start ?? r.orphans.find((o) => o.id === a.id)?.reason;
+
+describe('reanchor without the old text: neighbours that were one passage (issue 11 item 5)', () => {
+  it('a name in a sentence whose first words were copied in front of it follows the rest of its sentence, not the copy', () => {
+    const old = 'The ministry published its figures on Friday morning.\n\nKim Jong met Park Geun in Seoul on Monday, officials said after the talks.\n\nThe talks end soon, both sides say.\n';
+    const now = old.replace('Kim Jong met', 'Kim Jong met Park Geun in Seoul. Kim Jong met');
+    const [kim, park, seoul, monday] = ['Kim Jong', 'Park Geun', 'Seoul', 'Monday'].map((q) => anchor(old, q));
+    const r = reanchor(undefined, now, [kim, park, seoul, monday, anchor(old, 'ministry'), anchor(old, 'talks end')], utf16);
+    // Before: "Kim Jong" an ambiguous orphan between the copy and the original.
+    assert.equal(where(r, kim), now.lastIndexOf('Kim Jong'));
+    assert.equal(where(r, park), now.lastIndexOf('Park Geun'));
+    assert.equal(where(r, seoul), now.lastIndexOf('Seoul'));
+  });
+
+  it('a name whose context agrees with a stacked copy of its first words is not left on the copy its next name does not follow', () => {
+    const old = "The struggle must not stop for one minute!'' said a message that was read Wednesday night to several thousand rallying Cuban scientists.\n\nRescued on Nov. 25 by fishermen, the boy has become a symbol.\n";
+    const now = old.replace("'' said a message", "'' said a message that was read Wednesday night to several thousand rallying. said a message that was read Wednesday night to. said a message");
+    const [wednesday, cuban] = ['Wednesday', 'Cuban'].map((q) => anchor(old, q));
+    const r = reanchor(undefined, now, [anchor(old, 'struggle'), wednesday, cuban, anchor(old, 'Nov')], utf16);
+    // Before: on the first copy (its stored context agrees there in full), wrong and not flagged.
+    assert.equal(where(r, wednesday), now.lastIndexOf('Wednesday'));
+    assert.equal(where(r, cuban), now.lastIndexOf('Cuban'));
+  });
+
+  it('names of a sentence copied whole right after it follow the name before them that is sure, not the copy', () => {
+    const old = 'The ministry published its figures on Friday morning.\n\nOn Monday Kim Jong met Park Geun in Seoul, officials said after the talks.\n\nThe talks end soon, both sides say.\n';
+    const now = old.replace('officials said', 'officials said. Kim Jong met Park Geun in Seoul, officials said');
+    const [monday, kim, park, seoul] = ['Monday', 'Kim Jong', 'Park Geun', 'Seoul'].map((q) => anchor(old, q));
+    const r = reanchor(undefined, now, [monday, kim, park, seoul, anchor(old, 'ministry'), anchor(old, 'talks end')], utf16);
+    // Before: all three ambiguous orphans ("On Monday" was not copied, and only it is sure).
+    assert.deepEqual([kim, park, seoul].map((a) => where(r, a)), [now.indexOf('Kim Jong'), now.indexOf('Park Geun'), now.indexOf('Seoul')]);
+  });
+
+  it('knows the text between two names only inside one sentence, and counts code points as stored', () => {
+    const text = 'Kim met Park in Seoul on Monday. Lee left.';
+    const at = (q: string) => anchor(text, q);
+    assert.equal(knownGap(at('Seoul'), at('Monday'), false), ' on ');
+    assert.equal(knownGap(at('Monday'), at('Lee'), false), undefined, 'across a sentence end');
+    const astral = 'Kim 😀 met Park in Seoul.';
+    const cp = (q: string) => {
+      const s = astral.indexOf(q);
+      const a = anchorAt(astral, q, s, s + q.length);
+      return { ...a, start: [...astral.slice(0, s)].length, end: [...astral.slice(0, s)].length + q.length };
+    };
+    assert.equal(knownGap(cp('Kim'), cp('Park'), true), ' 😀 met ');
+  });
+
+  it("a name its neighbours' stale contexts put on a passage that came back with its own annotation is an orphan, not a second name there", () => {
+    // A branch switch: on the shorter text the first "Hudson" took the place of the second one
+    // (whose paragraph stayed) and was stored with that place's context, beside "Bay" and "9.5
+    // million" of that paragraph; the second "Hudson", orphaned there, comes back with the text.
+    const p0 = 'Shares of the retailer rose on the Toronto Stock Exchange, where they closed at C$35, up 12.5 cents.\n\n';
+    const p1 = "Hudson's Bay said that Woodbridge Co., which currently holds about 70 percent of its shares, agreed.\n\n";
+    const p2 = "Woodbridge is a holding company owned by Toronto's Thomson family.\n\n";
+    const p3 = "Hudson's Bay said it will redeem 9.5 million shares later this year.\n\n";
+    const text = p0 + p1 + p2 + p3;
+    const short = p0 + p3;
+    const second = text.length - p3.length;
+    const entry = (id: string, quote: string, on: string, start: number, orphaned = false) => [
+      `  - id: ${id}`,
+      '    type: ORGANIZATION',
+      `    start: ${orphaned ? p0.length : start}`,
+      `    end: ${orphaned ? p0.length : start + quote.length}`,
+      `    quote: ${JSON.stringify(quote)}`,
+      `    prefix: ${JSON.stringify(on.slice(Math.max(0, start - 32), start))}`,
+      `    suffix: ${JSON.stringify(on.slice(start + quote.length, start + quote.length + 32))}`,
+      '    status: confirmed',
+      ...(orphaned ? ['    orphaned: true'] : []),
+    ];
+    const sidecar = [
+      'factmark: 1',
+      'document:',
+      '  path: a.txt',
+      '  gitBlob: "0123456789012345678901234567890123456789"',
+      'offsets: codepoints',
+      'annotations:',
+      ...entry('a1', 'Hudson', short, p0.length),
+      ...entry('a2', 'Bay', short, p0.length + 9),
+      ...entry('a4', '9.5 million', short, short.indexOf('9.5 million')),
+      ...entry('a3', 'Hudson', text, second, true),
+      '',
+    ].join('\n');
+    const loaded = loadAnnotations(parseSidecar(sidecar).doc!, text);
+    const start = (id: string) => (loaded.orphans.has(id) ? 'orphan' : loaded.document.annotations.find((a) => a.id === id)!.start);
+    assert.equal(start('a3'), second, 'the returning orphan is not back at its place');
+    assert.equal(start('a1'), 'orphan', 'two names on one span');
+  });
+});
