@@ -71,6 +71,37 @@ describe('RecognitionPipeline', () => {
     assert.equal(recognizer.calls.length, 2);
   });
 
+  it('gives a paragraph read under one document date, then another, then the first again, each date its own dates', () => {
+    // what a relative date resolves to depends on the document date: a result kept for one must not answer for another
+    let calls = 0;
+    const dated: Recognizer = {
+      name: 'dated',
+      recognize(text, context) {
+        calls++;
+        return [{ start: 0, end: 5, type: 'DATE', text: text.slice(0, 5), value: context.documentDate, source: 'dated' }];
+      },
+    };
+    const pipeline = new RecognitionPipeline([dated]);
+    const values = ['2006-03-02', '2007-01-01', '2006-03-02', undefined].map((documentDate) => pipeline.recognize('Today we met.', { documentDate })[0].value);
+    assert.deepEqual(values, ['2006-03-02', '2007-01-01', '2006-03-02', undefined]);
+    // each date's result is kept: the first date's, read again, and no date, read again, come from the cache
+    assert.equal(calls, 3);
+    pipeline.recognize('Today we met.', {});
+    assert.equal(calls, 3);
+  });
+
+  it('keeps the paragraphs read last when its cache is full, dropping the one read longest ago', () => {
+    const recognizer = capitalsRecognizer();
+    const pipeline = new RecognitionPipeline([recognizer], 2, { min: 1, max: 1 });
+    for (const text of ['Seoul spoke.', 'Busan replied.', 'Seoul spoke.', 'Tokyo listened.']) pipeline.recognize(text, {});
+    recognizer.calls.length = 0;
+    pipeline.recognize('Seoul spoke.', {});
+    pipeline.recognize('Tokyo listened.', {});
+    assert.deepEqual(recognizer.calls, []);
+    pipeline.recognize('Busan replied.', {});
+    assert.deepEqual(recognizer.calls, ['Busan replied.']);
+  });
+
   it('gives a whole short article to the recognisers at once (document-level features need it)', () => {
     const recognizer = capitalsRecognizer();
     const article = 'Seoul spoke.\n\nBusan replied.\n\nTokyo listened.';
