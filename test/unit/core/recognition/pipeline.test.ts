@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Mention, Recognizer } from '../../../../src/core/model';
 import { RecognitionPipeline, groupIntoChunks, resolveOverlaps, splitParagraphs } from '../../../../src/core/recognition';
+import { blankLine } from '../../../../src/core/recognition/paragraphs';
 
 /** A recogniser that marks every capitalised word as a PLACE and counts the texts it was given. */
 function capitalsRecognizer(): Recognizer & { calls: string[] } {
@@ -26,6 +27,28 @@ describe('splitParagraphs', () => {
     const text = 'One para.\r\n\r\nTwo\nlines.\n\n\n\nThree.';
     const spans = splitParagraphs(text).map((s) => text.slice(s.start, s.end));
     assert.deepEqual(spans, ['One para.', 'Two\nlines.', 'Three.']);
+  });
+
+  it('splits at blank lines holding spaces, tabs and CRLF, but not at a lone CR or a line of other characters', () => {
+    const text = 'One.\n \t\r\nTwo.\r\rThree.\r\n\r\n\r\nFour.\n.\nFive.\n\t\n';
+    const spans = splitParagraphs(text).map((s) => text.slice(s.start, s.end));
+    // a third line break after a blank line opens the next paragraph (the spans are not trimmed)
+    assert.deepEqual(spans, ['One.', 'Two.\r\rThree.', '\r\nFour.\n.\nFive.']);
+  });
+
+  it('finds the blank lines the regular expression of its definition finds', () => {
+    // blankLine is /\r?\n[ \t]*\r?\n/g read by character codes: the two must agree on every text
+    const byRegExp = (text: string) => [...text.matchAll(/\r?\n[ \t]*\r?\n/g)].map((m) => [m.index!, m.index! + m[0].length]);
+    const byCodes = (text: string) => {
+      const out: number[][] = [];
+      for (let gap = blankLine(text, 0); gap; gap = blankLine(text, gap.end)) out.push([gap.start, gap.end]);
+      return out;
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const texts = ['', '\n', '\n\n\n\nx', '\r\r\n\n', '\r\n\r\n\r\n', 'x\r\n \r\r\n\ny', 'a\n \t \r\nb\n\t\nc', '\r\n\n\r\n'];
+    for (let i = 0; i < 20000; i++) texts.push(Array.from({ length: Math.floor(random() * 12) }, () => 'a\r\n \t'[Math.floor(random() * 5)]).join(''));
+    for (const text of texts) assert.deepEqual(byCodes(text), byRegExp(text), JSON.stringify(text));
   });
 
   it('cuts an over-long paragraph between words, never inside one', () => {
