@@ -48,6 +48,8 @@ const triggerHashes = new Int32Array(1 << TRIGGER_BITS);
 /** The step of a word's hash per letter, letters lower-cased (triggerHits works it out the same way). */
 const nextHash = (h: number, c: number): number => (Math.imul(h, 31) + (c | 32)) | 0;
 const slotOf = (h: number): number => (h ^ (h >>> TRIGGER_BITS)) & TRIGGER_MASK;
+// At most half full, so that a search ends soon at an empty slot (and the filling below ends at all).
+if (RULES_BY_TRIGGER.size > (1 << TRIGGER_BITS) / 2) throw new Error('too many trigger words for the table of triggerHits');
 for (const [word, rules] of RULES_BY_TRIGGER) {
   if (!/^[a-z]+$/.test(word)) continue;
   let h = 0;
@@ -58,7 +60,6 @@ for (const [word, rules] of RULES_BY_TRIGGER) {
   triggerRules[slot] = rules;
   triggerHashes[slot] = h;
 }
-if (RULES_BY_TRIGGER.size > (1 << TRIGGER_BITS) / 2) throw new Error('too many trigger words for the table of triggerHits');
 
 /** The rules that text[i, j), a run of ASCII letters of hash `h`, triggers (its case ignored), or undefined. */
 function triggeredBy(text: string, i: number, j: number, h: number): number[] | undefined {
