@@ -7,7 +7,6 @@ import type { Span } from '../model';
  */
 export function splitParagraphs(text: string, maxLength = 4000): Span[] {
   const spans: Span[] = [];
-  const blank = /\r?\n[ \t]*\r?\n/g;
   let start = 0;
   // Finds the first non-space from a piece's start in the text itself (no copy of the piece).
   const nonSpace = /\S/g;
@@ -18,12 +17,30 @@ export function splitParagraphs(text: string, maxLength = 4000): Span[] {
       if (m && m.index < piece.end) spans.push(piece);
     }
   };
-  for (let m = blank.exec(text); m; m = blank.exec(text)) {
-    push(start, m.index);
-    start = m.index + m[0].length;
+  for (let gap = blankLine(text, 0); gap; gap = blankLine(text, gap.end)) {
+    push(start, gap.start);
+    start = gap.end;
   }
   push(start, text.length);
   return spans;
+}
+
+/**
+ * The first blank line from `from` on: what /\r?\n[ \t]*\r?\n/g finds with lastIndex `from` (a line
+ * break, spaces or tabs, a line break), found by indexOf and character codes. The regular expression
+ * tried every character of the text in turn: 0.6 ms over the 256 articles of corpus/news, this 0.08
+ * (issue 14; a test checks the two agree).
+ */
+export function blankLine(text: string, from: number): Span | undefined {
+  for (let q = text.indexOf('\n', from); q >= 0; q = text.indexOf('\n', q + 1)) {
+    let k = q + 1;
+    let c = text.charCodeAt(k);
+    while (c === 32 || c === 9) c = text.charCodeAt(++k);
+    const end = c === 10 ? k + 1 : c === 13 && text.charCodeAt(k + 1) === 10 ? k + 2 : -1;
+    // A match starts at the first \n whose line is blank, or at the \r before it (never before `from`).
+    if (end >= 0) return { start: q > from && text.charCodeAt(q - 1) === 13 ? q - 1 : q, end };
+  }
+  return undefined;
 }
 
 function cutLong(text: string, start: number, end: number, maxLength: number): Span[] {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import type { Mention, Recognizer } from '../../../../src/core/model';
 import { RecognitionPipeline, groupIntoChunks, resolveOverlaps, splitParagraphs } from '../../../../src/core/recognition';
+import { blankLine } from '../../../../src/core/recognition/paragraphs';
 
 /** A recogniser that marks every capitalised word as a PLACE and counts the texts it was given. */
 function capitalsRecognizer(): Recognizer & { calls: string[] } {
@@ -26,6 +27,28 @@ describe('splitParagraphs', () => {
     const text = 'One para.\r\n\r\nTwo\nlines.\n\n\n\nThree.';
     const spans = splitParagraphs(text).map((s) => text.slice(s.start, s.end));
     assert.deepEqual(spans, ['One para.', 'Two\nlines.', 'Three.']);
+  });
+
+  it('splits at blank lines holding spaces, tabs and CRLF, but not at a lone CR or a line of other characters', () => {
+    const text = 'One.\n \t\r\nTwo.\r\rThree.\r\n\r\n\r\nFour.\n.\nFive.\n\t\n';
+    const spans = splitParagraphs(text).map((s) => text.slice(s.start, s.end));
+    // a third line break after a blank line opens the next paragraph (the spans are not trimmed)
+    assert.deepEqual(spans, ['One.', 'Two.\r\rThree.', '\r\nFour.\n.\nFive.']);
+  });
+
+  it('finds the blank lines the regular expression of its definition finds', () => {
+    // blankLine is /\r?\n[ \t]*\r?\n/g read by character codes: the two must agree on every text
+    const byRegExp = (text: string) => [...text.matchAll(/\r?\n[ \t]*\r?\n/g)].map((m) => [m.index!, m.index! + m[0].length]);
+    const byCodes = (text: string) => {
+      const out: number[][] = [];
+      for (let gap = blankLine(text, 0); gap; gap = blankLine(text, gap.end)) out.push([gap.start, gap.end]);
+      return out;
+    };
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const texts = ['', '\n', '\n\n\n\nx', '\r\r\n\n', '\r\n\r\n\r\n', 'x\r\n \r\r\n\ny', 'a\n \t \r\nb\n\t\nc', '\r\n\n\r\n'];
+    for (let i = 0; i < 20000; i++) texts.push(Array.from({ length: Math.floor(random() * 12) }, () => 'a\r\n \t'[Math.floor(random() * 5)]).join(''));
+    for (const text of texts) assert.deepEqual(byCodes(text), byRegExp(text), JSON.stringify(text));
   });
 
   it('cuts an over-long paragraph between words, never inside one', () => {
@@ -69,6 +92,37 @@ describe('RecognitionPipeline', () => {
     pipeline.recognize('Seoul spoke on Thursday.', { documentDate: '2006-03-02' });
     pipeline.recognize('Seoul spoke on Thursday.', { documentDate: '2007-01-01' });
     assert.equal(recognizer.calls.length, 2);
+  });
+
+  it('gives a paragraph read under one document date, then another, then the first again, each date its own dates', () => {
+    // what a relative date resolves to depends on the document date: a result kept for one must not answer for another
+    let calls = 0;
+    const dated: Recognizer = {
+      name: 'dated',
+      recognize(text, context) {
+        calls++;
+        return [{ start: 0, end: 5, type: 'DATE', text: text.slice(0, 5), value: context.documentDate, source: 'dated' }];
+      },
+    };
+    const pipeline = new RecognitionPipeline([dated]);
+    const values = ['2006-03-02', '2007-01-01', '2006-03-02', undefined].map((documentDate) => pipeline.recognize('Today we met.', { documentDate })[0].value);
+    assert.deepEqual(values, ['2006-03-02', '2007-01-01', '2006-03-02', undefined]);
+    // each date's result is kept: the first date's, read again, and no date, read again, come from the cache
+    assert.equal(calls, 3);
+    pipeline.recognize('Today we met.', {});
+    assert.equal(calls, 3);
+  });
+
+  it('keeps the paragraphs read last when its cache is full, dropping the one read longest ago', () => {
+    const recognizer = capitalsRecognizer();
+    const pipeline = new RecognitionPipeline([recognizer], 2, { min: 1, max: 1 });
+    for (const text of ['Seoul spoke.', 'Busan replied.', 'Seoul spoke.', 'Tokyo listened.']) pipeline.recognize(text, {});
+    recognizer.calls.length = 0;
+    pipeline.recognize('Seoul spoke.', {});
+    pipeline.recognize('Tokyo listened.', {});
+    assert.deepEqual(recognizer.calls, []);
+    pipeline.recognize('Busan replied.', {});
+    assert.deepEqual(recognizer.calls, ['Busan replied.']);
   });
 
   it('gives a whole short article to the recognisers at once (document-level features need it)', () => {
