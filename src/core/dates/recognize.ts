@@ -36,42 +36,6 @@ for (const key of RULES_BY_TRIGGER.keys()) {
   const a = key.charCodeAt(0) - 97;
   TRIGGER_STARTS[key.length === 1 ? 26 * 26 + a : a * 26 + key.charCodeAt(1) - 97] |= 1 << key.length;
 }
-
-// The rules of each word trigger, by a hash of its letters, in an open-addressing table: a word of the text
-// is looked up by the hash worked out while its letters are read, and compared letter by letter, where a
-// lower-cased copy and a map look-up per candidate word cost a quarter of triggerHits (issue 14).
-const TRIGGER_BITS = 10;
-const TRIGGER_MASK = (1 << TRIGGER_BITS) - 1;
-const triggerWords: (string | undefined)[] = new Array<string | undefined>(1 << TRIGGER_BITS).fill(undefined);
-const triggerRules: number[][] = [];
-const triggerHashes = new Int32Array(1 << TRIGGER_BITS);
-/** The step of a word's hash per letter, letters lower-cased (triggerHits works it out the same way). */
-const nextHash = (h: number, c: number): number => (Math.imul(h, 31) + (c | 32)) | 0;
-const slotOf = (h: number): number => (h ^ (h >>> TRIGGER_BITS)) & TRIGGER_MASK;
-// At most half full, so that a search ends soon at an empty slot (and the filling below ends at all).
-if (RULES_BY_TRIGGER.size > (1 << TRIGGER_BITS) / 2) throw new Error('too many trigger words for the table of triggerHits');
-for (const [word, rules] of RULES_BY_TRIGGER) {
-  if (!/^[a-z]+$/.test(word)) continue;
-  let h = 0;
-  for (let i = 0; i < word.length; i++) h = nextHash(h, word.charCodeAt(i));
-  let slot = slotOf(h);
-  while (triggerWords[slot] !== undefined) slot = (slot + 1) & TRIGGER_MASK;
-  triggerWords[slot] = word;
-  triggerRules[slot] = rules;
-  triggerHashes[slot] = h;
-}
-
-/** The rules that text[i, j), a run of ASCII letters of hash `h`, triggers (its case ignored), or undefined. */
-function triggeredBy(text: string, i: number, j: number, h: number): number[] | undefined {
-  for (let slot = slotOf(h), word = triggerWords[slot]; word !== undefined; slot = (slot + 1) & TRIGGER_MASK, word = triggerWords[slot]) {
-    if (triggerHashes[slot] !== h || word.length !== j - i) continue;
-    let k = 0;
-    while (k < word.length && (text.charCodeAt(i + k) | 32) === word.charCodeAt(k)) k++;
-    if (k === word.length) return triggerRules[slot];
-  }
-  return undefined;
-}
-
 const isLetter = (c: number): boolean => (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 const isDigit = (c: number): boolean => c >= 48 && c <= 57;
 
@@ -86,14 +50,13 @@ function triggerHits(text: string): number[][] {
   while (i < n) {
     const c = text.charCodeAt(i);
     if (isLetter(c)) {
-      let h = nextHash(0, c);
       let j = i + 1;
-      for (let d = text.charCodeAt(j); j < n && isLetter(d); d = text.charCodeAt(++j)) h = nextHash(h, d);
+      while (j < n && isLetter(text.charCodeAt(j))) j++;
       const length = j - i;
       const a = (c | 32) - 97;
       const start = length === 1 ? 26 * 26 + a : a * 26 + (text.charCodeAt(i + 1) | 32) - 97;
       if (length <= MAX_TRIGGER_LENGTH && (TRIGGER_STARTS[start] >>> length) & 1) {
-        const rules = triggeredBy(text, i, j, h);
+        const rules = RULES_BY_TRIGGER.get(text.slice(i, j).toLowerCase());
         if (rules) for (const r of rules) hits[r].push(i);
       }
       i = j;
