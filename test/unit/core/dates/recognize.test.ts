@@ -63,6 +63,14 @@ describe('recognizeDates on a news article', () => {
     assert.deepEqual(found, []);
   });
 
+  it('wakes a rule by its trigger word in capitals or mixed case too (headlines, shouting)', () => {
+    // the trigger words are looked up by their letters with case ignored; the rules decide what they accept
+    const found = (text: string) => recognizeDates(text, { documentDate: '2006-03-02' }).map((m) => `${m.text}=${m.value}`);
+    assert.deepEqual(found('He left on MONDAY and came back on WednesDay.'), ['MONDAY=2006-02-27', 'WednesDay=2006-03-01']);
+    assert.deepEqual(found('It lasted THREE YEARS, two Weeks and 5 DAYS.'), ['THREE YEARS=P3Y', 'two Weeks=P2W', '5 DAYS=P5D']);
+    assert.deepEqual(found('Last MARCH it rained.'), ['Last MARCH=2005-03']);
+  });
+
   it('keeps relative values unresolved without a document date', () => {
     assert.equal(valueOf(ARTICLE, 'two years ago'), 'XXXX');
     assert.match(valueOf(ARTICLE, 'Thursday') ?? '', /^XXXX/);
