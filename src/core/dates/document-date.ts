@@ -54,6 +54,9 @@ function lineHead(line: string): string {
 /** A month's name or abbreviation, or digits separated as in a numeric date. */
 const MAY_HOLD_DATE = /(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)|\d\s*[/.-]\s*\d/i;
 
+/** A month's name or abbreviation at a word's start, or digits separated as in a numeric date: what a dateline chrono read must hold. */
+const WRITTEN_DATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b|\d\s*[/.-]\s*\d/i;
+
 /** chrono reads relative dates against a reference; datelines are absolute, so any fixed one will do. */
 const CHRONO_REFERENCE = new Date(Date.UTC(2000, 0, 1));
 
@@ -62,6 +65,9 @@ function chronoDateline(head: string, line: string): string | undefined {
   for (const r of chrono.strict.parse(head, CHRONO_REFERENCE)) {
     const c = r.start;
     if (!c.isCertain('year') || !c.isCertain('month') || !c.isCertain('day')) continue;
+    // A dateline names its month or writes the date in figures; chrono also reads "In 5 days" as a
+    // certain day, counted from CHRONO_REFERENCE, which is no article's date.
+    if (!WRITTEN_DATE.test(r.text)) continue;
     if (!isDatelineStart(line.slice(0, r.index)) || !AFTER.test(line.slice(r.index + r.text.length))) continue;
     const [y, m, d] = [c.get('year')!, c.get('month')!, c.get('day')!];
     if (isValidDate(y, m, d)) return formatYmd({ year: y, month: m, day: d });

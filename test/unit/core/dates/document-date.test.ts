@@ -27,6 +27,13 @@ describe('detectDocumentDate', () => {
     assert.equal(detectDocumentDate('Filed 31 February 2006.'), undefined);
   });
 
+  it('takes no relative expression at a line start for a dateline (chrono counts it from a fixed day)', () => {
+    // "mar" of "market" let chrono read the line, and "In 5 days" came back as 2000-01-06.
+    assert.equal(detectDocumentDate('In 5 days, the market will open again.'), undefined);
+    assert.equal(detectDocumentDate('Tomorrow the marchers set off at 9.\nText'), undefined);
+    assert.equal(detectDocumentDate('2 weeks from now, the mayor decides.'), undefined);
+  });
+
   it('does not take a date inside a sentence of the story for the article date', () => {
     assert.equal(detectDocumentDate('Elco said net income in the year ending June 30, 1990, will fall.'), undefined);
     assert.equal(detectDocumentDate('NEW YORK _ On March 2, 2006 markets fell.'), undefined);
