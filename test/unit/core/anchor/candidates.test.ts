@@ -33,4 +33,43 @@ describe('reanchor: occurrences shared by all anchors (candidates.ts)', () => {
       }
     }
   });
+
+  it('with hundreds of occurrences, finds the same top and ties without scoring them all (ranked.ts) as scoring them all', () => {
+    const rand = rng(5);
+    const words = ['Kim', 'met', 'Lee', 'in', 'Seoul.', 'Kim,', 'said', 'at', 'noon'];
+    const gaps = [' ', ' ', ' ', '  ', '\n', ' \n\n', '\t', '\r\n'];
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    for (let round = 0; round < 12; round++) {
+      // Near-repeated words: many occurrences agree with a context on a few characters, some on many.
+      const text = Array.from({ length: 1200 + Math.floor(rand() * 600) }, () => pick(words) + pick(gaps)).join('');
+      const at = [...text.matchAll(/Kim/g)].map((m) => m.index);
+      assert.ok(at.length > 200); // (RANK_FROM in candidates.ts: fewer are all scored)
+      for (let k = 0; k < 6; k++) {
+        // A context taken from one occurrence, cut short or edited or left out on one side.
+        const p = pick(at);
+        const cut = (s: string) => (rand() < 0.3 ? s.slice(Math.floor(rand() * s.length)) : s);
+        let prefix: string | undefined = cut(text.slice(Math.max(0, p - 32), p));
+        let suffix: string | undefined = text.slice(p + 3, p + 35).slice(0, rand() < 0.3 ? Math.floor(rand() * 32) : 32);
+        if (rand() < 0.3) suffix = suffix.replace(/e/, 'a');
+        const drop = rand();
+        if (drop < 0.15) prefix = undefined;
+        else if (drop < 0.3) suffix = undefined;
+        const key = { quote: 'Kim', prefix, suffix };
+        const fits = (c: Candidate) => c.start % 5 !== 0;
+        const scored = new CandidateIndex(text).get(key, fits);
+        const every = scored.all;
+        for (let j = 0; j < 4; j++) {
+          const hint = Math.floor(rand() * text.length);
+          const threshold = pick([0.5, 0.25, 0.8, 1]);
+          const sorted = [...every].sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint) || x.start - y.start);
+          const top = sorted.find((c) => c.score < threshold || fits(c));
+          assert.deepEqual(scored.best(hint, threshold), top);
+          const min = (top?.score ?? 1) - 0.05;
+          assert.deepEqual(scored.tied(min), every.filter((c) => c.score >= min && fits(c)));
+          const s = pick(at);
+          assert.deepEqual(scored.startingAt(s), every.find((c) => c.start === s));
+        }
+      }
+    }
+  });
 });
