@@ -313,8 +313,9 @@ function searchCandidates(
     // "market. Qantas will"): a copied sentence's surroundings, which say nothing of the sentence.
     // (Not in repeated text, with more occurrences than MAX_RIVALS: there the scores decide.)
     const topSupport = few ? support(top) : Infinity;
+    // (The scores before whether it fits: asking every copy that cost up to MAX_RIVALS fuzzy checks per anchor in tables.)
     const tied = sorted
-      ? sorted.filter((c) => occ().fits(c) && (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)))
+      ? sorted.filter((c) => (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)) && occ().fits(c))
       : occ().tied(top.score - TIE);
     if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
     if (tied.length === 1) return echoed(top) ?? place(top, top.start === hint ? 'position' : 'context');
