@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CandidateIndex, nearest } from '../../../../src/core/anchor/candidates';
-import type { Candidate } from '../../../../src/core/anchor/match';
+import { contextSupport, supportAtLeast, type Candidate } from '../../../../src/core/anchor/match';
 
 // The shared index must pick exactly what sorting every occurrence for every anchor picked (the
 // quadratic way it replaces): the eval's tables are unchanged only if these agree everywhere.
@@ -69,6 +69,22 @@ describe('reanchor: occurrences shared by all anchors (candidates.ts)', () => {
           const s = pick(at);
           assert.deepEqual(scored.startingAt(s), every.find((c) => c.start === s));
         }
+      }
+    }
+  });
+
+  it('compares the support of every copy with a minimum as contextSupport does, fuzzy checks made or not (supportAtLeast)', () => {
+    const rand = rng(9);
+    const words = ['Kim', 'met', 'Lee', 'in', 'Seoul.', 'said', 'at', 'noon', 'the', 'talks'];
+    for (let round = 0; round < 30; round++) {
+      const text = Array.from({ length: 300 }, () => words[Math.floor(rand() * words.length)]).join(rand() < 0.5 ? ' ' : '\n');
+      const at = [...text.matchAll(/Kim/g)].map((m) => m.index);
+      const p = at[Math.floor(rand() * at.length)];
+      const prefix = rand() < 0.1 ? undefined : text.slice(Math.max(0, p - 32), p).replace(/e/, rand() < 0.5 ? 'a' : 'e');
+      const suffix = rand() < 0.1 ? undefined : text.slice(p + 3, p + 35).replace(/a/, rand() < 0.5 ? 'o' : 'a');
+      for (const q of at) {
+        const support = contextSupport(text, q, q + 3, 'Kim', prefix, suffix);
+        for (const min of [0, 0.5, 1, 1.25, 1.5, 1.75, 2, support]) assert.equal(supportAtLeast(text, q, q + 3, 'Kim', prefix, suffix, min), support >= min);
       }
     }
   });
