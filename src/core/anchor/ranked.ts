@@ -43,9 +43,24 @@ interface SortedSide {
 }
 
 function sortSide(keysOf: string[]): SortedSide {
-  // (The order of equal sides does not matter: each walk meets them all.)
-  const idx = Array.from(keysOf.keys()).sort((x, y) => (keysOf[x] < keysOf[y] ? -1 : keysOf[x] === keysOf[y] ? 0 : 1));
-  return { keys: idx.map((i) => keysOf[i]), order: Int32Array.from(idx) };
+  // Equal sides grouped first, and only distinct ones sorted (by code units, as `<` compares): text
+  // repeated word for word has thousands of copies of one side. (Their order does not matter: each
+  // walk meets them all.)
+  const groups = new Map<string, number[]>();
+  keysOf.forEach((k, i) => {
+    const g = groups.get(k);
+    if (g) g.push(i);
+    else groups.set(k, [i]);
+  });
+  const keys: string[] = [];
+  const order = new Int32Array(keysOf.length);
+  for (const k of [...groups.keys()].sort()) {
+    for (const i of groups.get(k)!) {
+      order[keys.length] = i;
+      keys.push(k);
+    }
+  }
+  return { keys, order };
 }
 
 /**
@@ -194,9 +209,13 @@ export class Descending {
     const i = walk.next();
     if (i < 0 || this.seen.has(i)) return;
     this.seen.add(i);
+    this.push(this.scored(i));
+  }
+
+  private scored(i: number): Candidate {
     const p = this.starts[i];
     const len = this.key.quote.length;
-    this.push({ start: p, end: p + len, text: this.key.quote, score: contextScore(this.text, p, p + len, this.key.prefix, this.key.suffix) ?? 0.5 });
+    return { start: p, end: p + len, text: this.key.quote, score: contextScore(this.text, p, p + len, this.key.prefix, this.key.suffix) ?? 0.5 };
   }
 
   private push(c: Candidate): void {
