@@ -119,6 +119,8 @@ export class CandidateIndex {
   private readonly scored = new Map<string, ScoredOccurrences>();
   /** Per quote, its occurrences' sides sorted (ranked.ts): built once, for the first context with many occurrences. */
   private readonly sides = new Map<string, RankedSides>();
+  /** Per quote, how many contexts were asked. */
+  private readonly contexts = new Map<string, number>();
   /** Quotes not searched yet, to be searched together at the first ask. */
   private quotes: readonly string[];
 
@@ -153,12 +155,17 @@ export class CandidateIndex {
     let s = this.scored.get(id);
     if (!s) {
       const starts = this.startsOf(key.quote);
+      // The first few contexts of a quote score every occurrence: sorting its occurrences' sides
+      // pays only for many (near-repeated records, each its own); one context shared by thousands of
+      // entries (one sentence repeated) was 1.4 times slower ranked.
+      const asked = (this.contexts.get(key.quote) ?? 0) + 1;
+      this.contexts.set(key.quote, asked);
       const sides = () => {
         let r = this.sides.get(key.quote);
         if (!r) this.sides.set(key.quote, (r = new RankedSides(this.text, starts, key.quote.length)));
         return r;
       };
-      this.scored.set(id, (s = new ScoredOccurrences(this.text, starts, key, fits, sides)));
+      this.scored.set(id, (s = new ScoredOccurrences(this.text, starts, key, fits, asked > SCORED_CONTEXTS ? sides : undefined)));
     }
     return s;
   }
@@ -176,6 +183,8 @@ const MIN_BATCH = 512;
  * scores them all anyway.
  */
 const RANK_FROM = 200;
+/** Contexts of a quote whose occurrences are all scored before the rest are ranked (see CandidateIndex.get). */
+const SCORED_CONTEXTS = 8;
 
 /** Index of the first candidate starting at or after `at` (candidates in text order). */
 function lowerBound(cs: readonly Candidate[], at: number): number {
