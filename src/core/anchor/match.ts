@@ -38,8 +38,8 @@ export function commonPrefix(a: string, b: string): number {
   return n;
 }
 
-/** Whitespace runs as one space: re-wrapped lines and CRLF conversions do not change context. */
-function squash(s: string): string {
+/** Whitespace runs as one space: re-wrapped lines and CRLF conversions do not change context. (ranked.ts sorts sides read so.) */
+export function squash(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 

@@ -15,7 +15,7 @@
  * order, ties and all, is the one scoring everything gave.
  */
 
-import { commonPrefix, contextScore, type Candidate } from './match';
+import { commonPrefix, contextScore, squash, type Candidate } from './match';
 import type { QuoteKey } from './candidates';
 
 /**
@@ -24,11 +24,6 @@ import type { QuoteKey } from './candidates';
  * are 32 characters).
  */
 export const RANKED_SIDE = 64;
-
-/** Whitespace runs as one space, as contextScore compares them. */
-function squash(s: string): string {
-  return s.replace(/\s+/g, ' ');
-}
 
 /** (By code units, as the sides are compared: a pair split in two is still compared unit by unit.) */
 function reverse(s: string): string {
