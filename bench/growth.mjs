@@ -76,6 +76,7 @@ export async function run() {
   console.log(`  re-anchoring 5 MB of repeated passages (${queries.length} annotations), old text unknown: ${re.ms.toFixed(0)} ms (CPU ${re.cpu.toFixed(0)} ms), ${re.value.orphans.length} orphans`);
   replaceAllGrowth(A, realText(16000 * 100));
   sharedQuoteGrowth(A);
+  nearRepeatedGrowth(A);
   bigSidecars();
 }
 
@@ -99,6 +100,27 @@ function sharedQuoteGrowth(A) {
     });
     const r = best(2, () => A.reanchor(undefined, 'A line added at the top.\n' + text, queries));
     console.log(`  | ${n} | ${(text.length / 1024).toFixed(0)} K | ${r.ms.toFixed(0)} ms (${r.cpu.toFixed(0)} ms), ${r.value.placed.length} placed, ${r.value.orphans.length} orphans |`);
+  }
+}
+
+/**
+ * Near-repeated records ("Report 00012: Officials in Province counted 9 dead ...", numbers changed in
+ * every seventh, a line added on top), an annotation every 100 characters or so, without the old
+ * text: every anchor's context is its own, and the anchors after a number that grew a digit miss
+ * their predicted place. Each such anchor scored (and checked the edges and sentence of) every
+ * occurrence of its quote: quadratic (1,600 KB: 11.4 s of CPU).
+ */
+function nearRepeatedGrowth(A) {
+  console.log('');
+  console.log('  | near-repeated records | annotations | re-anchor, old text unknown (CPU) |');
+  console.log('  |---|---|---|');
+  for (const kb of [100, 200, 400, 800, 1600]) {
+    let text = '';
+    for (let i = 0; text.length < kb * 1024; i++) text += `Report ${String(i).padStart(5, '0')}: Officials in Province counted ${i % 97} dead and ${(i * 7) % 301} injured on Monday.\n`;
+    const queries = [...text.matchAll(/Province|Monday/g)].map((m) => A.anchorAt(text, `r${m.index}`, m.index, m.index + m[0].length));
+    const edited = 'Updated at noon.\n' + text.replace(/counted (\d+) dead/g, (m, d, off) => (off % 7 === 0 ? `counted ${Number(d) + 1} dead` : m));
+    const r = best(2, () => A.reanchor(undefined, edited, queries, { units: 'utf16' }));
+    console.log(`  | ${kb} K | ${queries.length} | ${r.ms.toFixed(0)} ms (${r.cpu.toFixed(0)} ms), ${r.value.placed.length} placed, ${r.value.orphans.length} orphans |`);
   }
 }
 
@@ -176,7 +198,8 @@ function bigSidecars() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // `node bench/growth.mjs shared-quote`: that row alone.
+  // `node bench/growth.mjs shared-quote` (or `near-repeated`): that table alone.
   if (process.argv[2] === 'shared-quote') sharedQuoteGrowth(require(join(root, 'out/src/core/anchor/index.js')));
+  else if (process.argv[2] === 'near-repeated') nearRepeatedGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else await run();
 }

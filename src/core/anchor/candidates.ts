@@ -10,6 +10,7 @@
 import { contextScore, MAX_OCCURRENCES, occurrences, type Candidate } from './match';
 import { findAll } from './findAll';
 import { countBefore } from '../bisect';
+import { Descending, RankedSides, rankable } from './ranked';
 
 /** The quote and context an anchor is searched with. */
 export interface QuoteKey {
@@ -20,20 +21,35 @@ export interface QuoteKey {
 
 /** The occurrences of one quote scored for one context. */
 export class ScoredOccurrences {
-  /** Every occurrence, in text order, scored by context (0.5 without any). Never mutated. */
-  readonly all: readonly Candidate[];
+  /** How many occurrences there are. */
+  readonly count: number;
+  private scoredAll?: readonly Candidate[];
+  /** With many occurrences, those scoring highest met without scoring the others (ranked.ts). */
+  private readonly ranked?: Descending;
   private readonly fitting = new Map<number, boolean>();
   private top?: { threshold: number; best: readonly Candidate[] };
   private tiedFrom?: { min: number; tied: readonly Candidate[] };
 
   constructor(
-    text: string,
-    starts: readonly number[],
-    key: QuoteKey,
+    private readonly text: string,
+    private readonly starts: readonly number[],
+    private readonly key: QuoteKey,
     private readonly fitsAt: (c: Candidate) => boolean,
+    sides?: () => RankedSides,
   ) {
+    this.count = starts.length;
+    if (sides && starts.length > RANK_FROM && rankable(key)) this.ranked = new Descending(text, starts, key, sides());
+  }
+
+  /** Every occurrence, in text order, scored by context (0.5 without any); scored on first need. Never mutated. */
+  get all(): readonly Candidate[] {
+    return (this.scoredAll ??= this.starts.map((p) => this.scoredAt(p)));
+  }
+
+  private scoredAt(p: number): Candidate {
+    const { key } = this;
     const len = key.quote.length;
-    this.all = starts.map((p) => ({ start: p, end: p + len, text: key.quote, score: contextScore(text, p, p + len, key.prefix, key.suffix) ?? 0.5 }));
+    return { start: p, end: p + len, text: key.quote, score: contextScore(this.text, p, p + len, key.prefix, key.suffix) ?? 0.5 };
   }
 
   /** The place could be the quote's (edges and sentence agree); computed once per occurrence. */
@@ -45,8 +61,9 @@ export class ScoredOccurrences {
 
   /** The occurrence starting at `at`, if any. */
   startingAt(at: number): Candidate | undefined {
-    const c = this.all[lowerBound(this.all, at)];
-    return c && c.start === at ? c : undefined;
+    const { starts } = this;
+    const i = countBefore(starts.length, (k) => starts[k] < at);
+    return starts[i] === at ? this.scoredAt(at) : undefined;
   }
 
   /**
@@ -57,24 +74,53 @@ export class ScoredOccurrences {
    */
   best(hint: number, threshold: number): Candidate | undefined {
     if (this.top?.threshold !== threshold) {
-      const eligible = this.all.filter((c) => c.score < threshold || this.fits(c));
-      const max = eligible.reduce((m, c) => Math.max(m, c.score), -Infinity);
-      this.top = { threshold, best: eligible.filter((c) => c.score === max) };
+      // Asked whether they fit from the highest score down, only until one does (or one scores
+      // below `threshold`): asking every copy (an edge and sentence check, fuzzy on a side that
+      // disagrees) for each anchor's context was quadratic in near-repeated records.
+      const eligible = (c: Candidate) => c.score < threshold || this.fits(c);
+      const desc = this.descending();
+      let k = 0;
+      while (desc(k) && !eligible(desc(k)!)) k++;
+      const best: Candidate[] = [];
+      // (Of equal scores, those before k did not fit.)
+      for (const max = desc(k)?.score; desc(k) && desc(k)!.score === max; k++) if (eligible(desc(k)!)) best.push(desc(k)!);
+      // (In text order: the nearest is found by binary search.)
+      this.top = { threshold, best: best.sort((x, y) => x.start - y.start) };
     }
     return nearest(this.top.best, hint, 1)[0];
   }
 
   /** The occurrences that fit and score at least `min`, in text order (kept for the last `min` asked). */
   tied(min: number): readonly Candidate[] {
-    if (this.tiedFrom?.min !== min) this.tiedFrom = { min, tied: this.all.filter((c) => this.fits(c) && c.score >= min) };
+    if (this.tiedFrom?.min !== min) {
+      const desc = this.descending();
+      const tied: Candidate[] = [];
+      for (let k = 0; desc(k) && desc(k)!.score >= min; k++) if (this.fits(desc(k)!)) tied.push(desc(k)!);
+      this.tiedFrom = { min, tied: tied.sort((x, y) => x.start - y.start) };
+    }
     return this.tiedFrom.tied;
   }
+
+  /** The k-th occurrence in descending score (of equal scores, in text order when all are scored). */
+  private descending(): (k: number) => Candidate | undefined {
+    if (this.ranked) {
+      const ranked = this.ranked;
+      return (k) => ranked.at(k);
+    }
+    const sorted = (this.byScore ??= [...this.all].sort((x, y) => y.score - x.score));
+    return (k) => sorted[k];
+  }
+  private byScore?: readonly Candidate[];
 }
 
 /** Occurrences of quotes in one text, each quote searched once and each quote and context scored once. */
 export class CandidateIndex {
   private readonly starts = new Map<string, number[]>();
   private readonly scored = new Map<string, ScoredOccurrences>();
+  /** Per quote, its occurrences' sides sorted (ranked.ts): built once, for the first context with many occurrences. */
+  private readonly sides = new Map<string, RankedSides>();
+  /** Per quote, how many contexts were asked. */
+  private readonly contexts = new Map<string, number>();
   /** Quotes not searched yet, to be searched together at the first ask. */
   private quotes: readonly string[];
 
@@ -108,7 +154,18 @@ export class CandidateIndex {
     const id = JSON.stringify([key.quote, key.prefix ?? '', key.suffix ?? '']);
     let s = this.scored.get(id);
     if (!s) {
-      this.scored.set(id, (s = new ScoredOccurrences(this.text, this.startsOf(key.quote), key, fits)));
+      const starts = this.startsOf(key.quote);
+      // The first few contexts of a quote score every occurrence: sorting its occurrences' sides
+      // pays only for many (near-repeated records, each its own); one context shared by thousands of
+      // entries (one sentence repeated) was 1.4 times slower ranked.
+      const asked = (this.contexts.get(key.quote) ?? 0) + 1;
+      this.contexts.set(key.quote, asked);
+      const sides = () => {
+        let r = this.sides.get(key.quote);
+        if (!r) this.sides.set(key.quote, (r = new RankedSides(this.text, starts, key.quote.length)));
+        return r;
+      };
+      this.scored.set(id, (s = new ScoredOccurrences(this.text, starts, key, fits, asked > SCORED_CONTEXTS ? sides : undefined)));
     }
     return s;
   }
@@ -119,6 +176,15 @@ export class CandidateIndex {
  * (on 1 MB of news the two cost the same at about 500 quotes; 4,000 quotes: 0.27 s against 1.7 s).
  */
 const MIN_BATCH = 512;
+
+/**
+ * Occurrences from which a context's best are met by ranking (ranked.ts) rather than by scoring
+ * every one: as many as the search compares one by one (MAX_RIVALS in rivals.ts), below which it
+ * scores them all anyway.
+ */
+const RANK_FROM = 200;
+/** Contexts of a quote whose occurrences are all scored before the rest are ranked (see CandidateIndex.get). */
+const SCORED_CONTEXTS = 8;
 
 /** Index of the first candidate starting at or after `at` (candidates in text order). */
 function lowerBound(cs: readonly Candidate[], at: number): number {

@@ -178,8 +178,9 @@ const MIN_PERIOD = 24;
 /**
  * Longest period (UTF-16 units): a long paragraph, or an article without blank lines (some wire
  * copy is one paragraph of 11,000 characters). It bounds each check's cost: an anchor checks at
- * most two occurrences itself, and the anchors after it (later.ts) up to SCAN witnesses, each once
- * per shift. Linear in the anchors, but with a large factor: up to SCAN walks of this length for an
- * anchor whose shift differs from those before it.
+ * most two occurrences itself, and the anchors after it (later.ts) up to SCAN witnesses, each walked
+ * once per occurrence of its quote asked (not once per shift: anchors whose shifts all differ ask
+ * the same few). Linear in the anchors; at worst (a witness near a new occurrence for every shift
+ * asked) SCAN walks of this length for an anchor whose shift differs from those before it.
  */
 export const MAX_PERIOD = 20_000;

@@ -38,8 +38,8 @@ export function commonPrefix(a: string, b: string): number {
   return n;
 }
 
-/** Whitespace runs as one space: re-wrapped lines and CRLF conversions do not change context. */
-function squash(s: string): string {
+/** Whitespace runs as one space: re-wrapped lines and CRLF conversions do not change context. (ranked.ts sorts sides read so.) */
+export function squash(s: string): string {
   return s.replace(/\s+/g, ' ');
 }
 
@@ -192,6 +192,31 @@ export function sideSupport(text: string, start: number, end: number, expected: 
   const r = k / expected.length;
   if (r >= 0.5) return r;
   return (fuzzySide(text, before ? start : end, expected, side) ?? 0) >= 0.75 ? 0.75 : r;
+}
+
+/**
+ * `contextSupport(…) >= min`, with a side's fuzzy comparison (see {@link sideSupport}) made only
+ * when the other side and the exact agreement leave the answer open: the rival search compares
+ * up to MAX_RIVALS copies with the chosen one, each side that mostly disagrees costing a fuzzy
+ * search, where most copies agree too little for it to matter.
+ */
+export function supportAtLeast(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined, min: number): boolean {
+  // Each side as [least, most, exact value on demand]: without context 1; else the exact agreement
+  // (k of the side's characters), or 1 where it is whole, or, below half, 0.75 or k/len by the fuzzy check.
+  const side = (expected: string | undefined, which: 'before' | 'after'): [number, number, () => number] => {
+    if (!expected) return [1, 1, () => 1];
+    const [k, j] = which === 'before' ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
+    if (wholeSide(text, expected, which, quote, k, j)) return [1, 1, () => 1];
+    const r = k / expected.length;
+    if (r >= 0.5) return [r, r, () => r];
+    return [r, 0.75, () => ((fuzzySide(text, which === 'before' ? start : end, expected, which) ?? 0) >= 0.75 ? 0.75 : r)];
+  };
+  const [bLo, bHi, b] = side(prefix, 'before');
+  const [aLo, aHi, a] = side(suffix, 'after');
+  // (Sums in the order contextSupport makes them: rounding is monotone, so the bounds hold exactly.)
+  if (bLo + aLo >= min) return true;
+  if (bHi + aHi < min) return false;
+  return b() + a() >= min;
 }
 
 /** The side agrees wholly: all `k` characters of `expected`, or up to the text's edge (at `j`) or a sentence boundary. */

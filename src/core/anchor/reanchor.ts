@@ -302,16 +302,16 @@ function searchCandidates(
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
     if (ctx >= opts.contextThreshold && fits(c) && !rivalled(c)) return place(c, 'position');
   }
-  const exact = occ().all;
   // Without any context, only the place it was at tells a short quote's occurrences apart.
   if (!a.prefix && !a.suffix && a.quote.length < MIN_BARE_QUOTE) {
-    const best = exact.find((c) => occ().fits(c));
+    const best = occ().all.find((c) => occ().fits(c));
     return best ? { best, reason: 'ambiguous' } : { reason: 'not-found' };
   }
   // Best context first, then nearest the expected place. Past MAX_RIVALS occurrences (repeated
-  // text) sorting them for every anchor was quadratic: the top and the ties come from the index.
-  const few = exact.length <= MAX_RIVALS;
-  const sorted = few ? [...exact].sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint)) : undefined;
+  // text) sorting them for every anchor was quadratic: the top and the ties come from the index,
+  // without scoring them all (ranked.ts).
+  const few = occ().count <= MAX_RIVALS;
+  const sorted = few ? [...occ().all].sort((x, y) => y.score - x.score || Math.abs(x.start - hint) - Math.abs(y.start - hint)) : undefined;
   const top = sorted ? sorted.find((c) => c.score < opts.contextThreshold || occ().fits(c)) : occ().best(hint, opts.contextThreshold);
   if (top && top.score >= opts.contextThreshold) {
     // Tied too: a place whose context agrees as well up to the sentence's ends (contextSupport),
@@ -319,8 +319,9 @@ function searchCandidates(
     // "market. Qantas will"): a copied sentence's surroundings, which say nothing of the sentence.
     // (Not in repeated text, with more occurrences than MAX_RIVALS: there the scores decide.)
     const topSupport = few ? support(top) : Infinity;
+    // (The scores before whether it fits: asking every copy that cost up to MAX_RIVALS fuzzy checks per anchor in tables.)
     const tied = sorted
-      ? sorted.filter((c) => occ().fits(c) && (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)))
+      ? sorted.filter((c) => (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)) && occ().fits(c))
       : occ().tied(top.score - TIE);
     if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
     if (tied.length === 1) return echoed(top) ?? place(top, top.start === hint ? 'position' : 'context');

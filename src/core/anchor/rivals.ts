@@ -4,7 +4,7 @@
  * Used by the search in reanchor.ts, which then orphans the anchor as ambiguous instead of guessing.
  */
 
-import { contextSupport, fullSupport, occurrences, sideSupport, type Candidate } from './match';
+import { contextSupport, fullSupport, occurrences, sideSupport, supportAtLeast, type Candidate } from './match';
 
 /** What a rival is looked for with: the quote and its context, and the search's own view of the text. */
 export interface RivalSearch {
@@ -50,7 +50,7 @@ export function rivalled(s: RivalSearch, c: Candidate): boolean {
   return starts.some((p) => {
     const o = { start: p, end: p + a.quote.length, text: a.quote, score: 0 };
     // (The cheap tests first: in repeated text a quote occurs often within the window.)
-    const agrees = near ? fullSupport(text, o.start, o.end, a.quote, a.prefix, a.suffix) : support(o) >= own;
+    const agrees = near ? fullSupport(text, o.start, o.end, a.quote, a.prefix, a.suffix) : supportAtLeast(text, o.start, o.end, a.quote, a.prefix, a.suffix, own);
     return p !== c.start && (agrees || (stutter(text, c.start, p) && after(o) >= after(c))) && s.fits(o);
   });
 }
