@@ -54,22 +54,29 @@ export class TextStore {
    * old text will not be known later, as before this store existed.
    */
   put(bytes: Uint8Array): string | undefined {
+    let temp: string | undefined;
     try {
       if (bytes.length > MAX_TEXT_BYTES) return undefined;
       const hash = blobHash(bytes);
       const file = this.file(hash);
-      if (fs.existsSync(file)) {
+      // Kept already: a plain file of the right size (a damaged, linked or other entry is replaced,
+      // else it would stand in the way of this text for good, as `get` refuses it).
+      if (isPlainFileOf(file, bytes.length)) {
         touch(file);
         return hash;
       }
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       // Written beside, then renamed: a reader never sees half a text (and would refuse it by its hash anyway).
-      const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+      temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
       fs.writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
       fs.renameSync(temp, file);
+      temp = undefined;
       if (this.puts++ % PRUNE_EVERY === 0) this.prune();
       return hash;
     } catch {
+      // A failed write or rename (full disk; on Windows, another process reading the entry) leaves no
+      // temporary file behind.
+      if (temp !== undefined) removeQuietly(temp);
       return undefined;
     }
   }
@@ -157,6 +164,23 @@ export function keepText(store: TextStore | undefined, text: string, fileBytes?:
  */
 function blobHash(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // left for prune, which counts it as an entry
+  }
+}
+
+function isPlainFileOf(file: string, size: number): boolean {
+  try {
+    const stat = fs.lstatSync(file);
+    return stat.isFile() && stat.size === size;
+  } catch {
+    return false;
+  }
 }
 
 function touch(file: string): void {

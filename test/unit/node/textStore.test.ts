@@ -45,6 +45,33 @@ describe('text store: copies of the texts sidecars were written on (issue 11)', 
     assert.equal(store.get(hash), undefined, 'a FIFO was read');
   });
 
+  it('replaces a damaged or linked entry when the text is kept again, so it is found again', function () {
+    const store = new TextStore(dir);
+    const text = utf8('The original text.\n');
+    const hash = store.put(text)!;
+    const file = path.join(dir, hash.slice(0, 2), hash.slice(2));
+    fs.writeFileSync(file, 'Damaged.\n');
+    assert.equal(store.put(text), hash);
+    assert.ok(store.get(hash), 'a damaged entry stayed in the way of the text for good');
+    if (process.platform === 'win32') return;
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.writeFileSync(elsewhere, text);
+    fs.rmSync(file);
+    fs.symlinkSync(elsewhere, file);
+    assert.equal(store.put(text), hash);
+    assert.ok(store.get(hash), 'a link stayed in the way of the text for good');
+  });
+
+  it('leaves no temporary file behind when the rename fails (here a folder in the way; a reader holding it open on Windows)', () => {
+    const store = new TextStore(dir);
+    const text = utf8('A text that cannot be renamed into place.\n');
+    const hash = gitBlobOfBytes(text);
+    fs.mkdirSync(path.join(dir, hash.slice(0, 2), hash.slice(2), 'inside'), { recursive: true });
+    assert.equal(store.put(text), undefined);
+    const left = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory());
+    assert.deepEqual(left.map((e) => e.name), []);
+  });
+
   it('keeps the bytes the sidecar names: with a byte-order mark, the file\'s; otherwise the text\'s', () => {
     const store = new TextStore(dir);
     const text = 'Kim met Park in Seoul.\n';
