@@ -5,6 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { gitBlobOfBytes, gitBlobSha1 } from '../../../src/core/sidecar';
 import { keepText, TextStore, textStoreFolder } from '../../../src/node/textStore';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../fixtures/paths';
 
 // Issue 11: the texts sidecars were written on, kept so that re-anchoring after an edit made outside
 // Factmark can diff even when git does not have the old text (src/node/textStore.ts).
