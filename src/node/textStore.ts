@@ -25,6 +25,11 @@ export const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
 const PRUNE_EVERY = 64;
 
 const HASH = /^[0-9a-f]{40}$/;
+/** A store's folders and the names of its entries (with the temporary files `put` writes beside them). */
+const ENTRY_DIR = /^[0-9a-f]{2}$/;
+/** What file managers leave in any folder they show (it does not make a store a folder of the user's). */
+const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+const ENTRY_NAME = /^[0-9a-f]{38}(\.\d+\.[0-9a-z]+\.tmp)?$/;
 
 /** The store's folder: `FACTMARK_TEXT_STORE`, else the platform's cache folder; undefined when turned off. */
 export function textStoreFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -101,9 +106,15 @@ export class TextStore {
   prune(): void {
     const entries: { file: string; size: number; used: number }[] = [];
     let total = 0;
-    for (const dir of safeList(this.folder)) {
-      if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+    // Only in a folder that looks like a store (nothing but its two-character folders) and only its
+    // entries and temporary files: FACTMARK_TEXT_STORE may name a folder of the user's by mistake
+    // (the home folder, a .git/objects, laid out alike), whose files a prune must never delete.
+    const dirs = safeList(this.folder);
+    if (!dirs.every((dir) => ENTRY_DIR.test(dir) || SYSTEM_FILES.has(dir))) return;
+    for (const dir of dirs) {
+      if (!ENTRY_DIR.test(dir)) continue;
       for (const name of safeList(path.join(this.folder, dir))) {
+        if (!ENTRY_NAME.test(name)) continue;
         const file = path.join(this.folder, dir, name);
         try {
           const stat = fs.lstatSync(file);

@@ -99,6 +99,29 @@ describe('text store: copies of the texts sidecars were written on (issue 11)', 
     assert.ok(store.get(hashes[3]));
   });
 
+  it('drops nothing but its own entries: a store pointed at a folder of other files (FACTMARK_TEXT_STORE=~, .git/objects) leaves them', () => {
+    // A folder of the user's, which also holds a file named like an entry.
+    const object = path.join(dir, 'cd', '0123456789012345678901234567890123456789'.slice(2));
+    fs.mkdirSync(path.dirname(object), { recursive: true });
+    fs.writeFileSync(object, 'x'.repeat(5000));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'the user\'s notes');
+    new TextStore(dir, 1000).prune();
+    assert.ok(fs.existsSync(object), 'a file of a folder that is not a store was deleted');
+    // A store: its entries are dropped past the budget as before, anything else in it is left.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-texts-own-'));
+    try {
+      const store = new TextStore(own, 1000);
+      const hashes = [0, 1].map((i) => store.put(utf8(`${String(i).repeat(800)}\n`))!);
+      const other = path.join(own, hashes[0].slice(0, 2), 'notes.txt');
+      fs.writeFileSync(other, 'x'.repeat(5000));
+      store.prune();
+      assert.equal(hashes.filter((h) => store.get(h)).length, 1);
+      assert.ok(fs.existsSync(other), 'a file not named as an entry was deleted');
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
+  });
+
   it('never throws when it cannot write: the old text is then not known, as without the store', function () {
     if (process.platform === 'win32' || process.getuid?.() === 0) this.skip(); // root writes anyway
     fs.chmodSync(dir, 0o500);
