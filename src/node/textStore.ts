@@ -72,10 +72,19 @@ export class TextStore {
       }
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       // Written beside, then renamed: a reader never sees half a text (and would refuse it by its hash anyway).
-      temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-      fs.writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
-      fs.renameSync(temp, file);
-      temp = undefined;
+      const beside = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+      temp = beside;
+      fs.writeFileSync(beside, bytes, { mode: 0o600, flag: 'wx' });
+      try {
+        fs.renameSync(beside, file);
+        temp = undefined;
+      } catch (e) {
+        // Another process kept the same text first (on Windows a rename over an entry another
+        // process holds open fails): kept all the same.
+        if (!isPlainFileOf(file, bytes.length)) throw e;
+        removeQuietly(beside);
+        return hash;
+      }
       if (this.puts++ % PRUNE_EVERY === 0) this.prune();
       return hash;
     } catch {

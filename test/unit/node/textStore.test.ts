@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { gitBlobOfBytes, gitBlobSha1 } from '../../../src/core/sidecar';
 import { keepText, TextStore, textStoreFolder } from '../../../src/node/textStore';
@@ -72,6 +73,27 @@ describe('text store: copies of the texts sidecars were written on (issue 11)', 
     assert.equal(store.put(text), undefined);
     const left = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory());
     assert.deepEqual(left.map((e) => e.name), []);
+  });
+
+  it('knows a text kept when another process put the same text first and the rename failed (Windows: the entry held open)', () => {
+    const store = new TextStore(dir);
+    const text = utf8('The same text, kept by two processes at once.\n');
+    const hash = gitBlobOfBytes(text);
+    // The module object itself (the namespace import above only reads it): its rename, as Windows
+    // does it when another process's rename won the race and a reader holds the entry open.
+    const nodeFs = createRequire(__filename)('node:fs') as typeof fs;
+    const rename = nodeFs.renameSync;
+    nodeFs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+      nodeFs.writeFileSync(to, text);
+      throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+    };
+    try {
+      assert.equal(store.put(text), hash);
+    } finally {
+      nodeFs.renameSync = rename;
+    }
+    assert.ok(store.get(hash));
+    assert.deepEqual(fs.readdirSync(path.join(dir, hash.slice(0, 2))), [hash.slice(2)], 'a temporary file was left');
   });
 
   it('keeps the bytes the sidecar names: with a byte-order mark, the file\'s; otherwise the text\'s', () => {
