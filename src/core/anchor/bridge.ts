@@ -27,6 +27,7 @@ const MIN_OVERLAP = 4;
 const CONTEXT_HEAD = 12;
 /** How much longer than the name the word that replaced it may be. */
 const EDIT_SLACK = 24;
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
 /**
  * The text between `a` and `b` as their stored contexts give it (a's suffix from the left, b's prefix
@@ -216,8 +217,10 @@ export function bridgeNeighbours(
       const o = s - skip;
       if (o < 0 || o === own || !text.startsWith(rest, o)) continue;
       // (Looked for in a window of the text only: a search to the end would make a hostile article quadratic.)
-      const context = dir === 'after' ? (added.suffix ?? '').slice(0, CONTEXT_HEAD) : (added.prefix ?? '').slice(-CONTEXT_HEAD);
-      if (context.length < CONTEXT_HEAD) continue;
+      // (Up to a line break only: past it, the context of a paragraph's last name is the paragraph
+      // after, which the copy before the pasted one is not followed by.)
+      const context = dir === 'after' ? (added.suffix ?? '').slice(0, CONTEXT_HEAD).split(LINE_BREAK)[0] : (added.prefix ?? '').slice(-CONTEXT_HEAD).split(LINE_BREAK).pop()!;
+      if (context.length === 0) continue;
       const from = dir === 'after' ? o + rest.length : Math.max(0, o - near - CONTEXT_HEAD);
       if (text.slice(from, dir === 'after' ? from + near + CONTEXT_HEAD : o).includes(context)) return true;
     }

@@ -111,4 +111,14 @@ describe('reanchor without the old text: neighbours that were one passage (issue
     const r = reanchor(undefined, now, [chrysler, anchor(old, 'Ford'), anchor(old, 'Pyongyang'), anchor(old, 'Tokyo')], utf16);
     assert.notEqual(where(r, chrysler), now.indexOf('Chrysler', p.length), 'placed on the pasted copy');
   });
+  it("nor by a neighbour that ends a paragraph, whose stored context runs into the next one (the copy before the pasted one is not followed by it)", () => {
+    // Found by review27 (fuzzer): "Ford" in the first copy of a paragraph pasted after itself changed
+    // to "stated"; "Ford" is found on the pasted copy and "Smith" followed it there.
+    const p = 'Smith Dole met formally an envoy Ford.';
+    const old = ` officials the plan Baker quietly.\n\n${p}\n\nAn envoy on Monday on Monday Baker on Monday officials the talks the talks Seoul Jones again the plan Ba`;
+    const now = old.replace(p, `${p.replace('Ford', 'stated')}\n\n${p}`);
+    const smith = anchor(old, 'Smith');
+    const r = reanchor(undefined, now, [smith, anchor(old, 'Ford'), anchor(old, 'Seoul'), anchor(old, 'Jones')], utf16);
+    assert.notEqual(where(r, smith), now.lastIndexOf('Smith'), 'placed on the pasted copy');
+  });
 });
