@@ -25,6 +25,11 @@ export const DEFAULT_BUDGET_BYTES = 256 * 1024 * 1024;
 const PRUNE_EVERY = 64;
 
 const HASH = /^[0-9a-f]{40}$/;
+/** A store's folders and the names of its entries (with the temporary files `put` writes beside them). */
+const ENTRY_DIR = /^[0-9a-f]{2}$/;
+/** What file managers leave in any folder they show (it does not make a store a folder of the user's). */
+const SYSTEM_FILES = new Set(['.DS_Store', 'Thumbs.db', 'desktop.ini']);
+const ENTRY_NAME = /^[0-9a-f]{38}(\.\d+\.[0-9a-z]+\.tmp)?$/;
 
 /** The store's folder: `FACTMARK_TEXT_STORE`, else the platform's cache folder; undefined when turned off. */
 export function textStoreFolder(env: NodeJS.ProcessEnv = process.env): string | undefined {
@@ -54,22 +59,38 @@ export class TextStore {
    * old text will not be known later, as before this store existed.
    */
   put(bytes: Uint8Array): string | undefined {
+    let temp: string | undefined;
     try {
       if (bytes.length > MAX_TEXT_BYTES) return undefined;
       const hash = blobHash(bytes);
       const file = this.file(hash);
-      if (fs.existsSync(file)) {
+      // Kept already: a plain file of the right size (a damaged, linked or other entry is replaced,
+      // else it would stand in the way of this text for good, as `get` refuses it).
+      if (isPlainFileOf(file, bytes.length)) {
         touch(file);
         return hash;
       }
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       // Written beside, then renamed: a reader never sees half a text (and would refuse it by its hash anyway).
-      const temp = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
-      fs.writeFileSync(temp, bytes, { mode: 0o600, flag: 'wx' });
-      fs.renameSync(temp, file);
+      const beside = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
+      temp = beside;
+      fs.writeFileSync(beside, bytes, { mode: 0o600, flag: 'wx' });
+      try {
+        fs.renameSync(beside, file);
+        temp = undefined;
+      } catch (e) {
+        // Another process kept the same text first (on Windows a rename over an entry another
+        // process holds open fails): kept all the same.
+        if (!isPlainFileOf(file, bytes.length)) throw e;
+        removeQuietly(beside);
+        return hash;
+      }
       if (this.puts++ % PRUNE_EVERY === 0) this.prune();
       return hash;
     } catch {
+      // A failed write or rename (full disk; on Windows, another process reading the entry) leaves no
+      // temporary file behind.
+      if (temp !== undefined) removeQuietly(temp);
       return undefined;
     }
   }
@@ -94,9 +115,15 @@ export class TextStore {
   prune(): void {
     const entries: { file: string; size: number; used: number }[] = [];
     let total = 0;
-    for (const dir of safeList(this.folder)) {
-      if (!/^[0-9a-f]{2}$/.test(dir)) continue;
+    // Only in a folder that looks like a store (nothing but its two-character folders) and only its
+    // entries and temporary files: FACTMARK_TEXT_STORE may name a folder of the user's by mistake
+    // (the home folder, a .git/objects, laid out alike), whose files a prune must never delete.
+    const dirs = safeList(this.folder);
+    if (!dirs.every((dir) => ENTRY_DIR.test(dir) || SYSTEM_FILES.has(dir))) return;
+    for (const dir of dirs) {
+      if (!ENTRY_DIR.test(dir)) continue;
       for (const name of safeList(path.join(this.folder, dir))) {
+        if (!ENTRY_NAME.test(name)) continue;
         const file = path.join(this.folder, dir, name);
         try {
           const stat = fs.lstatSync(file);
@@ -157,6 +184,23 @@ export function keepText(store: TextStore | undefined, text: string, fileBytes?:
  */
 function blobHash(bytes: Uint8Array): string {
   return createHash('sha1').update(`blob ${bytes.length}\0`).update(bytes).digest('hex');
+}
+
+function removeQuietly(file: string): void {
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    // left for prune, which counts it as an entry
+  }
+}
+
+function isPlainFileOf(file: string, size: number): boolean {
+  try {
+    const stat = fs.lstatSync(file);
+    return stat.isFile() && stat.size === size;
+  } catch {
+    return false;
+  }
 }
 
 function touch(file: string): void {

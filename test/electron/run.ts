@@ -22,7 +22,9 @@ async function main(): Promise<void> {
     extensionDevelopmentPath: root,
     extensionTestsPath: path.join(root, 'out/test/integration/index.js'),
     launchArgs: [workspace, '--disable-extensions', `--user-data-dir=${userData}`],
-    extensionTestsEnv: { FACTMARK_SHARED: path.resolve(root, '../shared') },
+    // Texts kept for re-anchoring (src/node/textStore.ts): a store of this run's own, as test/host/run.mjs
+    // gives its runs; unset, the extension under test would read and fill the user's cache folder.
+    extensionTestsEnv: { FACTMARK_SHARED: path.resolve(root, '../shared'), FACTMARK_TEXT_STORE: `${workspace}-texts` },
   });
 }
 

@@ -23,6 +23,11 @@ import type { AnchorQuery, Orphan, Placement } from './types';
 const MAX_LINKS = 8;
 /** Characters of stored context that must agree where two neighbours' contexts overlap. */
 const MIN_OVERLAP = 4;
+/** Characters of a name's stored context looked for around another word, where a copy may hold it edited. */
+const CONTEXT_HEAD = 12;
+/** How much longer than the name the word that replaced it may be. */
+const EDIT_SLACK = 24;
+const LINE_BREAK = /[\r\n\u2028\u2029\u0085]/;
 
 /**
  * The text between `a` and `b` as their stored contexts give it (a's suffix from the left, b's prefix
@@ -172,6 +177,12 @@ export function bridgeNeighbours(
         const where = onlyPlace(first.quote, piece);
         if (where === undefined) continue; // more than once: a longer piece may tell
         if (where < 0) break; // nowhere
+        // Not led by a word edited in place: where the piece without the name just added stands
+        // again, and that name's own stored context stands there too around another word, the copies
+        // differ only by an edit of that name ("Ford" changed to "noted" in the first copy of a
+        // paragraph pasted after itself, the deleted "Ford" found on the pasted copy), which tells
+        // nothing of which copy is the original.
+        if (editedElsewhere(dir, cur, link, first.quote, piece, where)) break;
         if (!fits(members, where)) break;
         const start = where + own;
         if (!free(a.id, start, start + a.quote.length)) break;
@@ -193,6 +204,27 @@ export function bridgeNeighbours(
       found = s;
     }
     return found;
+  };
+  // (`link`: the pair that added `added` to the piece, which stands at `where` and starts with `firstQuote`.)
+  const editedElsewhere = (dir: 'after' | 'before', added: AnchorQuery, link: { gap: string; b: AnchorQuery }, firstQuote: string, piece: string, where: number): boolean => {
+    const starts = startsOf(dir === 'after' ? firstQuote : link.b.quote);
+    if (starts.length > MAX_RIVALS) return false;
+    const rest = dir === 'after' ? piece.slice(0, piece.length - added.quote.length) : piece.slice(added.quote.length);
+    const skip = dir === 'after' ? 0 : link.gap.length;
+    const own = dir === 'after' ? where : where + added.quote.length;
+    const near = added.quote.length + EDIT_SLACK;
+    for (const s of starts) {
+      const o = s - skip;
+      if (o < 0 || o === own || !text.startsWith(rest, o)) continue;
+      // (Looked for in a window of the text only: a search to the end would make a hostile article quadratic.)
+      // (Up to a line break only: past it, the context of a paragraph's last name is the paragraph
+      // after, which the copy before the pasted one is not followed by.)
+      const context = dir === 'after' ? (added.suffix ?? '').slice(0, CONTEXT_HEAD).split(LINE_BREAK)[0] : (added.prefix ?? '').slice(-CONTEXT_HEAD).split(LINE_BREAK).pop()!;
+      if (context.length === 0) continue;
+      const from = dir === 'after' ? o + rest.length : Math.max(0, o - near - CONTEXT_HEAD);
+      if (text.slice(from, dir === 'after' ? from + near + CONTEXT_HEAD : o).includes(context)) return true;
+    }
+    return false;
   };
   for (let changed = true, round = 0; changed && round < 8; round++) {
     changed = false;

@@ -1,5 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { progressBar } from '../../../src/cli/progress';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../fixtures/paths';
 
 function stream(isTTY: boolean) {
   const writes: string[] = [];

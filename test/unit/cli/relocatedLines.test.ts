@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { relocatedLines } from '../../../src/cli/load';
 import type { SidecarDiagnostic } from '../../../src/core/sidecar';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../fixtures/paths';
 
 const warning = (i: number): SidecarDiagnostic => ({ message: `a${i} “x”: start 0 and end 1 do not hold its quote (edited by hand?); placed where its quote is, 5–6.`, severity: 'warning', code: 'OFFSETS', line: i, column: 4, endLine: i, endColumn: 9 });
 

@@ -12,6 +12,8 @@ import type { ExportInput } from '../../../src/core/export/types';
 import type { Annotation, Fact } from '../../../src/core/model';
 import { ImportCancelled, importInWorker } from '../../../src/node/importThread';
 import { hardDocument, repoRoot } from '../core/export/fixtures';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../fixtures/paths';
 
 const WORKER = path.join(repoRoot, 'dist', 'importWorker.js');
 

@@ -2,9 +2,12 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
+import { createRequire } from 'node:module';
 import * as path from 'node:path';
 import { gitBlobOfBytes, gitBlobSha1 } from '../../../src/core/sidecar';
 import { keepText, TextStore, textStoreFolder } from '../../../src/node/textStore';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../fixtures/paths';
 
 // Issue 11: the texts sidecars were written on, kept so that re-anchoring after an edit made outside
 // Factmark can diff even when git does not have the old text (src/node/textStore.ts).
@@ -45,6 +48,54 @@ describe('text store: copies of the texts sidecars were written on (issue 11)', 
     assert.equal(store.get(hash), undefined, 'a FIFO was read');
   });
 
+  it('replaces a damaged or linked entry when the text is kept again, so it is found again', function () {
+    const store = new TextStore(dir);
+    const text = utf8('The original text.\n');
+    const hash = store.put(text)!;
+    const file = path.join(dir, hash.slice(0, 2), hash.slice(2));
+    fs.writeFileSync(file, 'Damaged.\n');
+    assert.equal(store.put(text), hash);
+    assert.ok(store.get(hash), 'a damaged entry stayed in the way of the text for good');
+    if (process.platform === 'win32') return;
+    const elsewhere = path.join(dir, 'elsewhere');
+    fs.writeFileSync(elsewhere, text);
+    fs.rmSync(file);
+    fs.symlinkSync(elsewhere, file);
+    assert.equal(store.put(text), hash);
+    assert.ok(store.get(hash), 'a link stayed in the way of the text for good');
+  });
+
+  it('leaves no temporary file behind when the rename fails (here a folder in the way; a reader holding it open on Windows)', () => {
+    const store = new TextStore(dir);
+    const text = utf8('A text that cannot be renamed into place.\n');
+    const hash = gitBlobOfBytes(text);
+    fs.mkdirSync(path.join(dir, hash.slice(0, 2), hash.slice(2), 'inside'), { recursive: true });
+    assert.equal(store.put(text), undefined);
+    const left = fs.readdirSync(dir, { recursive: true, withFileTypes: true }).filter((e) => !e.isDirectory());
+    assert.deepEqual(left.map((e) => e.name), []);
+  });
+
+  it('knows a text kept when another process put the same text first and the rename failed (Windows: the entry held open)', () => {
+    const store = new TextStore(dir);
+    const text = utf8('The same text, kept by two processes at once.\n');
+    const hash = gitBlobOfBytes(text);
+    // The module object itself (the namespace import above only reads it): its rename, as Windows
+    // does it when another process's rename won the race and a reader holds the entry open.
+    const nodeFs = createRequire(__filename)('node:fs') as typeof fs;
+    const rename = nodeFs.renameSync;
+    nodeFs.renameSync = (from: fs.PathLike, to: fs.PathLike) => {
+      nodeFs.writeFileSync(to, text);
+      throw Object.assign(new Error('EPERM: operation not permitted, rename'), { code: 'EPERM' });
+    };
+    try {
+      assert.equal(store.put(text), hash);
+    } finally {
+      nodeFs.renameSync = rename;
+    }
+    assert.ok(store.get(hash));
+    assert.deepEqual(fs.readdirSync(path.join(dir, hash.slice(0, 2))), [hash.slice(2)], 'a temporary file was left');
+  });
+
   it('keeps the bytes the sidecar names: with a byte-order mark, the file\'s; otherwise the text\'s', () => {
     const store = new TextStore(dir);
     const text = 'Kim met Park in Seoul.\n';
@@ -68,6 +119,29 @@ describe('text store: copies of the texts sidecars were written on (issue 11)', 
     assert.ok(store.get(hashes[0]), 'the text just read was dropped');
     assert.equal(store.get(hashes[1]), undefined, 'the least recently used was kept');
     assert.ok(store.get(hashes[3]));
+  });
+
+  it('drops nothing but its own entries: a store pointed at a folder of other files (FACTMARK_TEXT_STORE=~, .git/objects) leaves them', () => {
+    // A folder of the user's, which also holds a file named like an entry.
+    const object = path.join(dir, 'cd', '0123456789012345678901234567890123456789'.slice(2));
+    fs.mkdirSync(path.dirname(object), { recursive: true });
+    fs.writeFileSync(object, 'x'.repeat(5000));
+    fs.writeFileSync(path.join(dir, 'notes.txt'), 'the user\'s notes');
+    new TextStore(dir, 1000).prune();
+    assert.ok(fs.existsSync(object), 'a file of a folder that is not a store was deleted');
+    // A store: its entries are dropped past the budget as before, anything else in it is left.
+    const own = fs.mkdtempSync(path.join(os.tmpdir(), 'factmark-texts-own-'));
+    try {
+      const store = new TextStore(own, 1000);
+      const hashes = [0, 1].map((i) => store.put(utf8(`${String(i).repeat(800)}\n`))!);
+      const other = path.join(own, hashes[0].slice(0, 2), 'notes.txt');
+      fs.writeFileSync(other, 'x'.repeat(5000));
+      store.prune();
+      assert.equal(hashes.filter((h) => store.get(h)).length, 1);
+      assert.ok(fs.existsSync(other), 'a file not named as an entry was deleted');
+    } finally {
+      fs.rmSync(own, { recursive: true, force: true });
+    }
   });
 
   it('never throws when it cannot write: the old text is then not known, as without the store', function () {

@@ -99,4 +99,26 @@ describe('reanchor without the old text: neighbours that were one passage (issue
     assert.equal(start('a3'), second, 'the returning orphan is not back at its place');
     assert.equal(start('a1'), 'orphan', 'two names on one span');
   });
+  it('a name is not led onto a pasted copy by a neighbour whose own word was edited in the original (only that word told the copies apart)', () => {
+    // Found by review27 (fuzzer, seed 90 of prose:dupAfter): a paragraph pasted after itself and
+    // "Ford" in the first copy changed to "noted". The deleted "Ford" is found on the copy (its whole
+    // context agrees there, once), and the piece "Chrysler Panmunjom told met in March Ford" then
+    // stood once, there: "Chrysler" followed it onto the copy, wrong and not flagged.
+    const p = 'Seoul \u{1F600} again formally in March a letter Dole the talks on Monday later met. Quietly \u{1F600} a letter a letter later officials formally told met formally again quietly. In \u{1F600} March again Chrysler Panmunjom told met in March Ford formally officials the plan.';
+    const old = `${p}\n\nQuietly in March an envoy later later again formally Seoul later in March quietly officials Jones Jones.\n\nA letter Reuters in March quietly quietly an envoy Kim Jones Jones officials Dole again said.\n\nIn \u{1F600} March officials again Chrysler Pyongyang told said said Smith Chrysler Tokyo said. The talks formally Baker Jones formally a letter in March officials Bonn the talks officials. Panmunjom the talks said formally Paris formally formally a letter a letter Baker again again quietly.\n\nThe plan told the talks the plan in March an envoy an envoy Seoul met Pyongyang in March. Reuters formally again met Seoul Moscow formally later quietly.\n\nFord Baker told again said Dole formally Tokyo.\n`;
+    const now = old.replace(p, `${p.replace('Ford', 'noted')}\n\n${p}`);
+    const chrysler = anchor(old, 'Chrysler');
+    const r = reanchor(undefined, now, [chrysler, anchor(old, 'Ford'), anchor(old, 'Pyongyang'), anchor(old, 'Tokyo')], utf16);
+    assert.notEqual(where(r, chrysler), now.indexOf('Chrysler', p.length), 'placed on the pasted copy');
+  });
+  it("nor by a neighbour that ends a paragraph, whose stored context runs into the next one (the copy before the pasted one is not followed by it)", () => {
+    // Found by review27 (fuzzer): "Ford" in the first copy of a paragraph pasted after itself changed
+    // to "stated"; "Ford" is found on the pasted copy and "Smith" followed it there.
+    const p = 'Smith Dole met formally an envoy Ford.';
+    const old = ` officials the plan Baker quietly.\n\n${p}\n\nAn envoy on Monday on Monday Baker on Monday officials the talks the talks Seoul Jones again the plan Ba`;
+    const now = old.replace(p, `${p.replace('Ford', 'stated')}\n\n${p}`);
+    const smith = anchor(old, 'Smith');
+    const r = reanchor(undefined, now, [smith, anchor(old, 'Ford'), anchor(old, 'Seoul'), anchor(old, 'Jones')], utf16);
+    assert.notEqual(where(r, smith), now.lastIndexOf('Smith'), 'placed on the pasted copy');
+  });
 });

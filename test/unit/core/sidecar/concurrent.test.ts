@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseSidecar } from '../../../../src/core/sidecar';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../../fixtures/paths';
 
 /** Rounds of the confirming writer: one confirmed word per article per round. */
 const ROUNDS = Number(process.env.FACTMARK_CONCURRENT_ROUNDS ?? 40);

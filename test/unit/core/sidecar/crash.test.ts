@@ -8,6 +8,8 @@ import { parseSidecar, updateSidecar } from '../../../../src/core/sidecar';
 import { tempNamePattern } from '../../../../src/core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../../../../src/node/fs';
 import { inputOf } from './helpers';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../../fixtures/paths';
 
 /** Kills of the writer; RELIABILITY-CASES D1 (the pilot saw 2 empty sidecars in 60 kills of a plain write). */
 const KILLS = Number(process.env.FACTMARK_CRASH_KILLS ?? 60);

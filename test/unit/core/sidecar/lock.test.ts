@@ -4,6 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ABANDONED_AFTER_MS, ChangedOnDiskError, isChangedOnDisk, writeAtomic, type AtomicFs } from '../../../../src/core/sidecar/atomicWrite';
 import { nodeFs, writeFileAtomic } from '../../../../src/node/fs';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../../fixtures/paths';
 
 describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
   let dir: string;

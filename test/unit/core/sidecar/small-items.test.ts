@@ -6,6 +6,8 @@ import * as path from 'node:path';
 import { annotateFile } from '../../../../src/cli/annotateFile';
 import { loadAnnotations, parseSidecar, updateSidecar } from '../../../../src/core/sidecar';
 import { writeFileAtomic } from '../../../../src/node/fs';
+// The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
+import '../../../fixtures/paths';
 
 // Issue 11 item 9: the smaller ways to lose or change work.
 
