@@ -99,15 +99,22 @@ export class TextStore {
   get(hash: string): Uint8Array | undefined {
     if (!HASH.test(hash)) return undefined;
     const file = this.file(hash);
+    let fd: number | undefined;
     try {
-      const stat = fs.lstatSync(file);
+      // Opened first, without following a link and without waiting on a FIFO, then asked what it is:
+      // a check by path and a read by path could meet two different files (an entry swapped for a
+      // FIFO in between would hang the read, and with it the extension host).
+      fd = fs.openSync(file, fs.constants.O_RDONLY | (fs.constants.O_NOFOLLOW ?? 0) | (fs.constants.O_NONBLOCK ?? 0));
+      const stat = fs.fstatSync(fd);
       if (!stat.isFile() || stat.size > MAX_TEXT_BYTES) return undefined;
-      const bytes = fs.readFileSync(file);
+      const bytes = fs.readFileSync(fd);
       if (blobHash(bytes) !== hash) return undefined;
       touch(file);
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch {
       return undefined;
+    } finally {
+      if (fd !== undefined) fs.closeSync(fd);
     }
   }
 
