@@ -80,10 +80,11 @@ export class ScoredOccurrences {
       const eligible = (c: Candidate) => c.score < threshold || this.fits(c);
       const desc = this.descending();
       let k = 0;
-      while (desc(k) && !eligible(desc(k)!)) k++;
+      let c = desc(0);
+      while (c && !eligible(c)) c = desc(++k);
       const best: Candidate[] = [];
       // (Of equal scores, those before k did not fit.)
-      for (const max = desc(k)?.score; desc(k) && desc(k)!.score === max; k++) if (eligible(desc(k)!)) best.push(desc(k)!);
+      for (const max = c?.score; c && c.score === max; c = desc(++k)) if (eligible(c)) best.push(c);
       // (In text order: the nearest is found by binary search.)
       this.top = { threshold, best: best.sort((x, y) => x.start - y.start) };
     }
@@ -95,7 +96,7 @@ export class ScoredOccurrences {
     if (this.tiedFrom?.min !== min) {
       const desc = this.descending();
       const tied: Candidate[] = [];
-      for (let k = 0; desc(k) && desc(k)!.score >= min; k++) if (this.fits(desc(k)!)) tied.push(desc(k)!);
+      for (let k = 0, c = desc(0); c && c.score >= min; c = desc(++k)) if (this.fits(c)) tied.push(c);
       this.tiedFrom = { min, tied: tied.sort((x, y) => x.start - y.start) };
     }
     return this.tiedFrom.tied;
