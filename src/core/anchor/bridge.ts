@@ -84,17 +84,23 @@ export function bridgeNeighbours(
   const placeOf = new Map(placed.map((p) => [p.id, p]));
   const orphanOf = new Map(orphans.map((o) => [o.id, o]));
   const taken = new Set(placed.map((p) => `${p.start}:${p.end}`));
-  // The pair's whole piece (first quote, gap, second quote) must stand once in the text: a piece
-  // that is there twice (a paragraph pasted after itself) joins either copy, and a neighbour placed
-  // on the wrong one would take this one with it. (Past MAX_RIVALS copies of the quote, not looked for.)
-  const once = (a: AnchorQuery, gap: string, b: AnchorQuery, start: number) => {
-    const starts = startsOf(a.quote);
-    if (starts.length > MAX_RIVALS) return false;
-    const piece = a.quote + gap + b.quote;
-    let found = 0;
-    for (const s of starts) if (text.startsWith(piece, s) && ++found > 1) return false;
-    return found === 1 && text.startsWith(piece, start);
+  // Where `piece` (starting with `quote`) stands in the text: its start when once, undefined when
+  // more than once, -1 when nowhere (or past MAX_RIVALS occurrences of the quote, not looked for).
+  const onlyPlace = (quote: string, piece: string): number | undefined => {
+    const starts = startsOf(quote);
+    if (starts.length > MAX_RIVALS) return -1;
+    let found = -1;
+    for (const s of starts) {
+      if (!text.startsWith(piece, s)) continue;
+      if (found >= 0) return undefined;
+      found = s;
+    }
+    return found;
   };
+  // The pair's whole piece (first quote, gap, second quote) standing once, at `start`: a piece that
+  // is there twice (a paragraph pasted after itself) joins either copy, and a neighbour placed on the
+  // wrong one would take this one with it.
+  const once = (a: AnchorQuery, gap: string, b: AnchorQuery, start: number) => start >= 0 && onlyPlace(a.quote, a.quote + gap + b.quote) === start;
   // Two placed neighbours the gap does not join: the one with a copy that the gap joins to the
   // other is an ambiguous orphan (and may be placed there below).
   for (const { a, b, gap } of pairs) {
@@ -191,19 +197,6 @@ export function bridgeNeighbours(
       }
     }
     return false;
-  };
-  // Where `piece` (starting with `quote`) stands in the text: its start when once, undefined when
-  // more than once, -1 when nowhere (or past MAX_RIVALS occurrences of the quote, not looked for).
-  const onlyPlace = (quote: string, piece: string): number | undefined => {
-    const starts = startsOf(quote);
-    if (starts.length > MAX_RIVALS) return -1;
-    let found = -1;
-    for (const s of starts) {
-      if (!text.startsWith(piece, s)) continue;
-      if (found >= 0) return undefined;
-      found = s;
-    }
-    return found;
   };
   // (`link`: the pair that added `added` to the piece, which stands at `where` and starts with `firstQuote`.)
   const editedElsewhere = (dir: 'after' | 'before', added: AnchorQuery, link: { gap: string; b: AnchorQuery }, firstQuote: string, piece: string, where: number): boolean => {
