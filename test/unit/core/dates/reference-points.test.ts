@@ -1,0 +1,39 @@
+import * as assert from 'node:assert/strict';
+import { recognizeDates } from '../../../../src/core/dates';
+
+/**
+ * Issue 14, "dates that generalise" (second round): a length of time that names a point. The
+ * sentences are written for this file in the style of wire copy; each case names every expression
+ * of its sentence, as highlighted, with its TIMEX3 type and value.
+ */
+interface Case {
+  text: string;
+  dct: string;
+  /** [phrase, type, value] for each expression, in order. */
+  expect: [string, 'DATE' | 'TIME' | 'DURATION' | 'SET', string][];
+}
+
+function check(cases: Case[]): void {
+  for (const c of cases) {
+    it(`"${c.text}" (${c.dct})`, () => {
+      const found = recognizeDates(c.text, { documentDate: c.dct });
+      assert.deepEqual(found.map((m) => [m.text, m.timexType, m.value]), c.expect);
+    });
+  }
+}
+
+describe('a length of time that names a point (issue 14)', () => {
+  describe('"in" and a length of time in a clause about the future: the point that far ahead', () => {
+    // "the bonds mature in ten years" says when, not how long: TIMEX3 values the point (TIDES, TimeBank)
+    check([
+      { text: 'The notes will be repaid in three years, the lender said.', dct: '1996-08-22', expect: [['three years', 'DATE', '1999']] },
+      { text: 'The new bridge would open to traffic in two months.', dct: '1996-08-22', expect: [['two months', 'DATE', '1996-10']] },
+      { text: 'Talks are expected to resume in ten days.', dct: '1996-08-22', expect: [['ten days', 'DATE', '1996-09-01']] },
+      // ... while a stretch told of in the past, a first time in years or "within" stay lengths
+      { text: 'The index posted its biggest weekly gain in three years.', dct: '1996-08-22', expect: [['weekly', 'SET', 'P1W'], ['three years', 'DURATION', 'P3Y']] },
+      { text: 'Prices doubled in two months.', dct: '1996-08-22', expect: [['two months', 'DURATION', 'P2M']] },
+      { text: 'The company will cut 500 jobs within two years.', dct: '1996-08-22', expect: [['two years', 'DURATION', 'P2Y']] },
+      { text: 'It will be the first such visit in ten years.', dct: '1996-08-22', expect: [['ten years', 'DURATION', 'P10Y']] },
+    ]);
+  });
+});
