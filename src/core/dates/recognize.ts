@@ -1,6 +1,6 @@
 /** Runs the grammar over a text and keeps the best non-overlapping expressions. */
 import type { Mention, RecognitionContext, Recognizer } from '../model';
-import { formatYmd, parseYmd } from './calendar';
+import { formatYmd, pad, parseYmd } from './calendar';
 import { resolveWeekday, shiftReference, tenseAround, Tense, unresolved } from './resolve';
 import { RULES, RuleContext, Timex } from './rules';
 
@@ -147,6 +147,9 @@ function resolveAnaphors(kept: Candidate[], context: RecognitionContext): void {
     } else if (a?.weekday) {
       const base = parseYmd(refDay ?? context.documentDate);
       c.value = base ? formatYmd(resolveWeekday(base, a.weekday, a.shift > 0 ? 'future' : 'past', true)) : `XXXX-WXX-${a.weekday}`;
+    } else if (a?.month) {
+      const year = ref === undefined ? undefined : shiftReference(ref, 'Y', a.shift);
+      c.value = `${year ?? 'XXXX'}-${pad(a.month)}`;
     } else if (a?.unit === 'DE') {
       c.value = decade ? String(Number(decade) + a.shift) : 'XXX';
     } else if (a) {

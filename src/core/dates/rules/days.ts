@@ -170,9 +170,16 @@ export const DAYS_RULES: Rule[] = [
     name: 'month',
     triggers: MONTH_TRIGGERS,
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE}))|\\s(?<rel>this|last|next)\\syear)?${E}`, 'gi'),
+      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE}))|\\s(?<rel>this|last|next)\\syear|\\s(?:of\\s)?(?<ana>that|the same|the following|the previous)\\syear)?${E}`, 'gi'),
     build(m, ctx) {
-      const { mon, sy, rel } = m.groups!;
+      const { mon, sy, rel, ana } = m.groups!;
+      // "in April of that year", "in August the following year": the month in the year told of last
+      if (ana) {
+        const month = monthOf(mon);
+        if (!month || !isCapitalised(mon) || m.groups!.dir) return undefined;
+        const shift = /following/i.test(ana) ? 1 : /previous/i.test(ana) ? -1 : 0;
+        return { type: 'DATE', anaphor: { unit: 'Y', shift, month } };
+      }
       const y = m.groups!.y ?? (sy ? String(parseSpokenYear(sy)) : rel && ctx.anchor ? String(ctx.anchor.year + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0)) : undefined);
       const month = monthOf(mon);
       if (!month || !isCapitalised(mon)) return undefined;

@@ -36,6 +36,14 @@ describe('the verb nearest a date in its clause decides past or future (issue 14
   });
 });
 
+describe('a month "of that year" is in the year told of last (issue 14)', () => {
+  check([
+    { text: 'The firm was founded in 1994 and listed its shares in April of that year.', dct: '1996-08-22', expect: [['1994', 'DATE', '1994'], ['April of that year', 'DATE', '1994-04']] },
+    { text: 'The dam was finished in 1971 and first flooded in August the following year.', dct: '1996-08-22', expect: [['1971', 'DATE', '1971'], ['August the following year', 'DATE', '1972-08']] },
+    { text: 'Voters went to the polls in March 1990 and again in October the same year.', dct: '1996-08-22', expect: [['March 1990', 'DATE', '1990-03'], ['October the same year', 'DATE', '1990-10']] },
+  ]);
+});
+
 describe('a length of time that names a point (issue 14)', () => {
   describe('"in" and a length of time in a clause about the future: the point that far ahead', () => {
     // "the bonds mature in ten years" says when, not how long: TIMEX3 values the point (TIDES, TimeBank)
