@@ -44,6 +44,16 @@ describe('a month "of that year" is in the year told of last (issue 14)', () => 
   ]);
 });
 
+describe('"that year", "the following year" count from a time the story tells of, not from the day of the report (issue 14)', () => {
+  // 1996-08-30 is a Friday
+  check([
+    { text: 'The striker, who joined the club in 1992, was loaned to a rival on Friday, papers reported. He was badly hurt in a car crash the following year.', dct: '1996-08-30', expect: [['1992', 'DATE', '1992'], ['Friday', 'DATE', '1996-08-30'], ['the following year', 'DATE', '1993']] },
+    { text: 'The bank failed in 1991, a court heard on Tuesday. Its chairman fled in March of that year.', dct: '1996-08-30', expect: [['1991', 'DATE', '1991'], ['Tuesday', 'DATE', '1996-08-27'], ['March of that year', 'DATE', '1991-03']] },
+    // ... while a day-level anaphor keeps the day just told of, and a year named by the story is one
+    { text: 'Rebels attacked the town on Tuesday. Later that day, troops arrived.', dct: '1996-08-30', expect: [['Tuesday', 'DATE', '1996-08-27'], ['Later that day', 'DATE', '1996-08-27']] },
+  ]);
+});
+
 describe('a length of time that names a point (issue 14)', () => {
   describe('"in" and a length of time in a clause about the future: the point that far ahead', () => {
     // "the bonds mature in ten years" says when, not how long: TIMEX3 values the point (TIDES, TimeBank)
