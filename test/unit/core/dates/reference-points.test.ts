@@ -54,6 +54,15 @@ describe('"that year", "the following year" count from a time the story tells of
   ]);
 });
 
+describe('"the next year" told in the past is the year after the one told of (issue 14)', () => {
+  check([
+    { text: 'The singer rose to fame in 1992. The next year, her brother was killed in a crash.', dct: '1996-08-26', expect: [['1992', 'DATE', '1992'], ['The next year', 'DATE', '1993']] },
+    { text: 'He joined the army in 1990 and left the next month.', dct: '1996-08-26', expect: [['1990', 'DATE', '1990'], ['the next month', 'DATE', '1990-XX']] },
+    // ... while said of the future it is the year after the document's
+    { text: 'Sales will grow over the next year, the firm said.', dct: '1996-08-26', expect: [['the next year', 'DATE', '1997']] },
+  ]);
+});
+
 describe('a length of time that names a point (issue 14)', () => {
   describe('"in" and a length of time in a clause about the future: the point that far ahead', () => {
     // "the bonds mature in ten years" says when, not how long: TIMEX3 values the point (TIDES, TimeBank)
