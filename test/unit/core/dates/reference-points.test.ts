@@ -63,6 +63,13 @@ describe('"the next year" told in the past is the year after the one told of (is
   ]);
 });
 
+describe('a day of a month with "next year", "last year" or "this year" is one date in that year (issue 14)', () => {
+  check([
+    { text: 'The accord sets elections for May 30 next year.', dct: '1996-08-22', expect: [['May 30 next year', 'DATE', '1997-05-30']] },
+    { text: 'The plant has been shut since August 25 last year.', dct: '1996-08-22', expect: [['August 25 last year', 'DATE', '1995-08-25']] },
+  ]);
+});
+
 describe('a length of time that names a point (issue 14)', () => {
   describe('"in" and a length of time in a clause about the future: the point that far ahead', () => {
     // "the bonds mature in ten years" says when, not how long: TIMEX3 values the point (TIDES, TimeBank)
