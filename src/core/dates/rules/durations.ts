@@ -1,7 +1,7 @@
 /** Durations ("three months"), sets ("every week") and vague references ("now", "recently"). */
 import { pad } from '../calendar';
 import { NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseCardinal, unitOf } from '../lexicon';
-import { SENTENCE_END, shiftValue, spanStart, timetableAhead } from '../resolve';
+import { SENTENCE_END, shiftValue, spanStart } from '../resolve';
 import { APPROX, B, E, PART_OF_DAY, Rule, RuleContext, durationValue, isCapitalised } from './shared';
 
 /** A whole number of units and a half, as a TIMEX3 duration: `P2Y6M`, `PT5H30M`, `PT30M`. */
@@ -20,9 +20,6 @@ function halfDuration(whole: number, code: string, time: boolean): string | unde
 /** Words of a clause that make "in three years" the stretch looked back over ("the first visit in ten years", "its biggest gain in years"). */
 const LOOKING_BACK = /\b(?:first|only|record|best|worst|most|least|fewer|ever|(?!(?:inter|requ|prot|t|w|r|n|p|v|l|gu|qu|ch|cr|for|harv|sugg|inv|arr|att|cont|dig|hon|mod|earn|manif)est\b)[a-z]{2,}est)\b/i;
 
-/** A modal, then a phrase set off by commas ("may, in a year or two, fall"). */
-const MODAL_THEN_COMMA = /\b(?:will|would|shall|can|could|may|might|must|should)\s*,\s*in\s$/;
-
 /**
  * "The notes will be repaid in three years", "talks resume in ten days": "in" and a length of time,
  * in a clause about the future, says when, not how long: the point that far ahead of the document
@@ -33,10 +30,7 @@ const MODAL_THEN_COMMA = /\b(?:will|would|shall|can|could|may|might|must|should)
 function pointAhead(ctx: RuleContext, index: number): boolean {
   if (!/(?<![\w-])in\s$/i.test(ctx.text.slice(Math.max(0, index - 4), index))) return false;
   const clause = ctx.text.slice(spanStart(ctx.text, index, 120, SENTENCE_END), index);
-  if (LOOKING_BACK.test(clause)) return false;
-  // a modal nearest the phrase ("could close in two years"), or right before it when the phrase is
-  // set off by commas ("may, in a year or two, fall"), looks ahead, as it does for a weekday
-  return ctx.tense() === 'future' || timetableAhead(ctx.text, index) || MODAL_THEN_COMMA.test(ctx.text.slice(Math.max(0, index - 16), index));
+  return !LOOKING_BACK.test(clause) && ctx.tense() === 'future';
 }
 
 export const DURATIONS_RULES: Rule[] = [
@@ -142,7 +136,7 @@ export const DURATIONS_RULES: Rule[] = [
     name: 'duration',
     triggers: ['second', 'seconds', 'minute', 'minutes', 'hour', 'hours', 'day', 'days', 'week', 'weeks', 'weekend', 'weekends', 'month', 'months', 'year', 'years', 'decade', 'decades', 'century', 'centuries', 'quarter', 'quarters'],
     pattern: new RegExp(
-      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest|year-earlier|year-ago)\\s)?)?(?:(?<n0>${NUMBER_RE})\\s(?:to|or)\\s)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\s(?:so|(?<two>two)))?${E}`,
+      `${B}(?:(?<mod>${APPROX})\\s)?(?:(?<the>the|each of the)\\s(?:(?<dir>past|last|next|previous|first|coming|final|following|latest|year-earlier|year-ago)\\s)?)?(?:(?<n0>${NUMBER_RE})\\s(?:to|or)\\s)?(?<n>${NUMBER_RE})(?<half>\\s1/2|[\\s-]and[\\s-]a[\\s-]half)?(?:[\\s-](?:more|additional|full|straight|consecutive))?(?:\\s(?:trading|business|working))?[\\s-](?<unit>${UNIT_RE})(?<adj>-(?:long|old))?(?<half2>\\sand\\sa\\shalf)?(?:\\sor\\sso)?${E}`,
       'gi'),
     build(m, ctx) {
       const n = parseCardinal(m.groups!.n);
@@ -169,14 +163,6 @@ export const DURATIONS_RULES: Rule[] = [
         return { type: 'DATE', value: 'FUTURE_REF' };
       }
       const unit = unitOf(m.groups!.unit)!;
-      // "for a day or two", "in a year or two": one or two of the unit, a count nobody fixed; said
-      // of a time ahead ("will reopen in a week or two"), some time in the future
-      if (m.groups!.two) {
-        if (!/^(?:a|an|one)$/.test(nWord) || m.groups!.the || m.groups!.n0 || m.groups!.half || m.groups!.half2 || m.groups!.adj) return undefined;
-        if (ctx.anchor && pointAhead(ctx, m.index)) return { type: 'DATE', value: 'FUTURE_REF' };
-        const c = unit.code === 'DE' || unit.code === 'CE' ? 'Y' : unit.code;
-        return { type: 'DURATION', value: unit.time ? `PTX${c}` : `PX${c}` };
-      }
       // "the two-day talks": "the" belongs to the noun phrase, not to the duration
       if (m.groups!.the && !m.groups!.dir && !/s$/i.test(m.groups!.unit)) return undefined;
       // "two to three weeks", "12 to 18 months": a span of uncertain length in that unit
