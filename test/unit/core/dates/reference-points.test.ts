@@ -2,10 +2,9 @@ import * as assert from 'node:assert/strict';
 import { recognizeDates } from '../../../../src/core/dates';
 
 /**
- * Issue 14, "dates that generalise" (second round): rules on how a date is placed rather than on
- * which phrase is found — the verb that governs a date, and a length of time that names a point.
- * The sentences are written for this file in the style of wire copy; each case names every
- * expression of its sentence, as highlighted, with its TIMEX3 type and value.
+ * Issue 14, "dates that generalise" (second round): a length of time that names a point. The
+ * sentences are written for this file in the style of wire copy; each case names every expression
+ * of its sentence, as highlighted, with its TIMEX3 type and value.
  */
 interface Case {
   text: string;
