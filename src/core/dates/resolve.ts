@@ -111,12 +111,6 @@ const BEFORE_PARTICIPLE = /^(?:be|been|being|is|are|am|was|were|to|will|would|ha
 const STOP_WORD = /^(?:that|which|who|whom|whose|when|where|while|because|if|unless|although|though|whether|until|before|after|since|is|are|am|has|have|does|do|can|could|may|might|must|should|will|would|shall|expects?|plans?|hopes?|wants?|seeks?|aims?|intends?)$/;
 
 /**
- * Nouns of an event that has a time of its own: a date after one dates that event ("wheat for
- * shipment in December", "a referendum on the treaty in November"), not the verb before it.
- */
-const EVENT_NOUN = /^(?:shipments?|deliver(?:y|ies)|loading|arrivals?|departures?|elections?|votes?|voting|ballots?|referendums?|referenda|polls?|talks|meetings?|summits?|conferences?|sessions?|visits?|trips?|tours?|trials?|hearings?|launch(?:es)?|openings?|completion|payments?|maturity|expiry|expiration|auctions?|tenders?|resumption|return|release|decisions?|rulings?|deadline|matches|match|games?|races?|finals?|debut|flights?|ceremony|inauguration|wedding|funeral|festival|congress|convention|rally|strike|handover|withdrawal|pullout)$/;
-
-/**
  * Whether the verb nearest before a date, in its clause, is in the past tense: "changed from a
  * fiscal year to a calendar year in December" tells of the past, as "changed in December" would.
  * The search goes back over nouns, adjectives and prepositions to the first word that is a verb by
@@ -128,7 +122,7 @@ function nearestVerbIsPast(before: string): boolean {
   for (let i = words.length - 1; i >= 0 && i >= words.length - 12; i--) {
     const w = words[i].toLowerCase();
     const prev = words[i - 1]?.toLowerCase();
-    if (STOP_WORD.test(w) || EVENT_NOUN.test(w)) return false;
+    if (STOP_WORD.test(w)) return false;
     // "to attend school": an infinitive, whose time is ahead of the verb it follows
     if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !/^(?:a|an|the|its|their|his|her|our|this|that|these|those|some|all|about|around|nearly)$/.test(w)) return false;
     if (NOT_PAST.test(w) || !PAST_FORM.test(w)) continue;
