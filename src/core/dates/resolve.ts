@@ -101,36 +101,6 @@ export function timetableAhead(text: string, start: number): boolean {
  */
 const PAST_FINITE = /(?<!\b(?:be|been|being|is|are|am|was|were|to|will|would|'ll|has|have|having|had|get|gets|got|the|a|an|its|their|his|her|our|your|this|that|these|those)\s+)(?<!-)\b(?:(?![a-z]*(?:eed|hundred|kindred)\b|(?:scheduled|planned|expected)\b)[a-z]{2,}[^e\s]ed|met|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|was|were|did)\b/;
 
-/** A verb in the past tense by its form: regular in -ed, or one of the common irregular ones. */
-// not "said" nor "told": a reporting verb frames the clause that holds the date ("said the plan ends in
-// December"); not "unnamed", "unspecified": adjectives
-const PAST_FORM = /^(?:(?!un)[a-z]{2,}[^e\s]ed|met|came|went|left|held|took|gave|made|began|spoke|saw|won|lost|fell|rose|brought|paid|sold|bought|became|sent|kept|built|found|struck|fought|chose|drew|wrote|ran|shot|led)$/;
-/** Words before a past form that make it a participle or an adjective ("will be completed", "the proposed merger"). */
-const BEFORE_PARTICIPLE = /^(?:be|been|being|is|are|am|was|were|to|will|would|has|have|having|had|get|gets|got|the|a|an|its|their|his|her|our|your|this|that|these|those|newly|recently)$/;
-/** Words that start another clause or stand for a verb that is no past: the search for the date's verb stops there. */
-const STOP_WORD = /^(?:that|which|who|whom|whose|when|where|while|because|if|unless|although|though|whether|until|before|after|since|is|are|am|has|have|does|do|can|could|may|might|must|should|will|would|shall|expects?|plans?|hopes?|wants?|seeks?|aims?|intends?)$/;
-
-/**
- * Whether the verb nearest before a date, in its clause, is in the past tense: "changed from a
- * fiscal year to a calendar year in December" tells of the past, as "changed in December" would.
- * The search goes back over nouns, adjectives and prepositions to the first word that is a verb by
- * its form; a participle ("to be published in November"), an infinitive ("to attend school from
- * September"), a present or a modal, or the start of another clause, is no past.
- */
-function nearestVerbIsPast(before: string): boolean {
-  const words = before.match(/[A-Za-z']+|\d[\d.,]*/g) ?? [];
-  for (let i = words.length - 1; i >= 0 && i >= words.length - 12; i--) {
-    const w = words[i].toLowerCase();
-    const prev = words[i - 1]?.toLowerCase();
-    if (STOP_WORD.test(w)) return false;
-    // "to attend school": an infinitive, whose time is ahead of the verb it follows
-    if (prev === 'to' && /^[a-z]+$/.test(words[i]) && !/^(?:a|an|the|its|their|his|her|our|this|that|these|those|some|all|about|around|nearly)$/.test(w)) return false;
-    if (NOT_PAST.test(w) || !PAST_FORM.test(w)) continue;
-    return prev === undefined || !BEFORE_PARTICIPLE.test(prev);
-  }
-  return false;
-}
-
 /** The last match of a global regular expression in `s`. */
 function lastMatch(re: RegExp, s: string): RegExpExecArray | null {
   let last: RegExpExecArray | null = null;
@@ -178,9 +148,6 @@ export function tenseAround(text: string, start: number, end: number): Tense {
   // expression governs it, so a past-tense verb after the future cue wins
   if (future && !/\b(had|had been|previously)\s+$/i.test(before.slice(0, future.index)) && !PAST_FINITE.test(before.slice(future.index + future[0].length))) return 'future';
   if (PAST_CUE.test(before) || PAST_CUE.test(text.slice(end, to))) return 'past';
-  // only a date that is an adverbial of time ("in December", "on Tuesday"): a bare month is often a
-  // noun the verb does not date ("bought 300 September options", "with September up 16 cents")
-  if (/\b(?:in|on|during|at)\s+$/i.test(before) && nearestVerbIsPast(before)) return 'past';
   return undefined;
 }
 
