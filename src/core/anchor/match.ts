@@ -242,6 +242,11 @@ const LOST = 0.35;
 /** Characters of a quote's own sentence that, found again on a side, show the sentence was edited. */
 const RESUMED = 12;
 
+/** `s` with each single line break (not a blank line's) as spaces, of the same length: a wrapped line joined. */
+function unwrap(s: string): string {
+  return s.replace(/(?<![\r\n][ \t]*)\r?\n(?![ \t]*\r?\n)/g, (m) => ' '.repeat(m.length));
+}
+
 /** Length of the longest common substring of a and b (short strings: a side of the context). */
 function longestCommon(a: string, b: string): number {
   let best = 0;
@@ -261,7 +266,9 @@ function longestCommon(a: string, b: string): number {
  * becoming "Vassallo met reporters in [Valletta]" agrees on " in " only, next to the quote, but
  * "Vassallo met " is still there: the quote's sentence was edited, it is not another one.
  */
-function ownSentenceResumes(text: string, start: number, end: number, expected: string, side: 'before' | 'after', quote: string): boolean {
+function ownSentenceResumes(text: string, start: number, end: number, expected: string, side: 'before' | 'after', quote: string, wrapped = false): boolean {
+  // (`wrapped`: prose, where a single line break is where a line was wrapped, not a sentence's end.)
+  const flat = wrapped ? unwrap : (s: string) => s;
   const slack = 16;
   let rest: string;
   let window: string;
@@ -269,19 +276,19 @@ function ownSentenceResumes(text: string, start: number, end: number, expected: 
   let whole: boolean;
   if (side === 'before') {
     const [k, j] = agreementBefore(text, start, expected);
-    const own = expected.slice(lastBoundary(expected));
+    const own = flat(expected).slice(lastBoundary(flat(expected)));
     rest = own.slice(0, Math.max(0, own.length - k));
     const from = Math.max(0, start - expected.length - slack);
-    window = text.slice(from, j);
+    window = flat(text.slice(from, j));
     const b = lastBoundary(window);
     whole = b > 0 || from === 0;
     window = window.slice(b);
   } else {
     const [k, j] = agreementAfter(text, end, expected);
-    const own = expected.slice(0, firstBoundary(expected, quote));
+    const own = flat(expected).slice(0, firstBoundary(flat(expected), quote));
     rest = own.slice(k);
     const to = Math.max(j, end + expected.length + slack);
-    window = text.slice(j, to);
+    window = flat(text.slice(j, to));
     const b = firstBoundary(window, '');
     whole = b < window.length || to >= text.length;
     window = window.slice(0, b);
@@ -305,7 +312,12 @@ export function otherSentence(text: string, start: number, end: number, quote: s
   const before = sideSupport(text, start, end, prefix, 'before', quote);
   const after = sideSupport(text, start, end, suffix, 'after', quote);
   const lostSide = (x: number | undefined, expected: string | undefined, side: 'before' | 'after') =>
-    x !== undefined && (x < lostBelow || (lostBelow >= LOST && oneWordAgrees(text, start, end, expected!, side === 'before' ? suffix : prefix, side, quote))) && !ownSentenceResumes(text, start, end, expected!, side, quote);
+    x !== undefined &&
+    (x < lostBelow
+      ? !ownSentenceResumes(text, start, end, expected!, side, quote)
+      : // Prose (oneWordAgrees asks a full stop at the sentence's other edge): a line wrapped inside
+        // the sentence does not end it, or a word put in after the break reads as another sentence.
+        lostBelow >= LOST && oneWordAgrees(text, start, end, expected!, side === 'before' ? suffix : prefix, side, quote) && !ownSentenceResumes(text, start, end, expected!, side, quote, true));
   const kept = (x: number | undefined) => x === undefined || x >= 0.5;
   const newBefore = text.slice(Math.max(0, start - 8), start);
   const newAfter = text.slice(end, end + 8);
