@@ -157,11 +157,11 @@ function agreementAfter(text: string, at: number, expected: string): [number, nu
  * says nothing against the quote; otherwise the share of its characters that agree (0.75 when a
  * typo next to the quote is all that differs).
  */
-export function sideSupport(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string): number | undefined {
+export function sideSupport(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string, edges = true): number | undefined {
   if (!expected) return undefined;
   const before = side === 'before';
   const [k, j] = before ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
-  if (wholeSide(text, expected, side, quote, k, j, before ? start : end)) return 1;
+  if (wholeSide(text, expected, side, quote, k, j, before ? start : end, edges)) return 1;
   const r = k / expected.length;
   if (r >= 0.5) return r;
   return (fuzzySide(text, before ? start : end, expected, side) ?? 0) >= 0.75 ? 0.75 : r;
@@ -196,10 +196,10 @@ export function supportAtLeast(text: string, start: number, end: number, quote: 
  * The side agrees wholly: all `k` characters of `expected`, or up to the text's edge (at `j`) or a
  * sentence boundary, or the quote's sentence ends at a full stop on this side both ways ({@link edgeKept}).
  */
-function wholeSide(text: string, expected: string, side: 'before' | 'after', quote: string, k: number, j: number, at: number): boolean {
+function wholeSide(text: string, expected: string, side: 'before' | 'after', quote: string, k: number, j: number, at: number, edges = true): boolean {
   const before = side === 'before';
   const agreed = before ? expected.slice(expected.length - k) : expected.slice(0, k);
-  return k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote) || edgeKept(text, at, expected, side, quote);
+  return k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote) || (edges && edgeKept(text, at, expected, side, quote));
 }
 
 /**
@@ -348,9 +348,12 @@ function oneWordAgrees(text: string, start: number, end: number, expected: strin
 const ONE_WORD_AFTER = /^[\s\p{P}]*\p{L}[\p{L}'’-]*\s+$/u;
 const ONE_WORD_BEFORE = /^\s+\p{L}[\p{L}'’-]*[\s\p{P}]*$/u;
 
-/** Sum of both sides' {@link sideSupport}, 0..2 (a side with no context counts 1). */
-export function contextSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): number {
-  return (sideSupport(text, start, end, prefix, 'before', quote) ?? 1) + (sideSupport(text, start, end, suffix, 'after', quote) ?? 1);
+/**
+ * Sum of both sides' {@link sideSupport}, 0..2 (a side with no context counts 1). `edges` false:
+ * without {@link edgeKept}, a side agreeing only as far as its sentence's full stop is not whole.
+ */
+export function contextSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined, edges = true): number {
+  return (sideSupport(text, start, end, prefix, 'before', quote, edges) ?? 1) + (sideSupport(text, start, end, suffix, 'after', quote, edges) ?? 1);
 }
 
 /**

@@ -89,4 +89,15 @@ describe('reanchor without the old text: the quote\'s own sentence decides (issu
     assert.notEqual(bonn?.start, text.lastIndexOf('Bonn'), 'put on the copy pasted after the edited paragraph');
     assert.ok(bonn === undefined || bonn.start === text.indexOf('Bonn'));
   });
+
+  it('a sentence standing twice, a word put in after the quote of the first near the text\'s start: not put on the second, after a question', () => {
+    const old =
+      'The council met on Monday. He said the plan would cost more than expected. Others disagreed.\n\n' +
+      'Why was it late? He said the plan would cost more than expected. Nobody answered.\n';
+    const text = old.replace('He said the plan would cost more than expected. Others', 'He said that the plan would cost more than expected. Others');
+    const r = reanchor(undefined, text, [at(old, 'he', 'He said')], { units: 'utf16' });
+    assert.notEqual(r.placed[0]?.start, text.lastIndexOf('He said'), 'put on the other sentence, whose context agrees only from its full stop on');
+    assert.ok(r.placed.length === 0 || r.placed[0].start === text.indexOf('He said'));
+  });
 });
+
