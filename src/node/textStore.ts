@@ -70,6 +70,8 @@ export class TextStore {
         touch(file);
         return hash;
       }
+      // (Only in a folder that looks like a store: see isStoreFolder.)
+      if (present(file) && !this.isStoreFolder()) return undefined;
       fs.mkdirSync(path.dirname(file), { recursive: true, mode: 0o700 });
       // Written beside, then renamed: a reader never sees half a text (and would refuse it by its hash anyway).
       const beside = `${file}.${process.pid}.${Date.now().toString(36)}.tmp`;
@@ -112,7 +114,8 @@ export class TextStore {
         // Damaged (a disk error, an edit by hand): dropped, else an entry of the right size would
         // stand in the way of the text for good, as `put` takes it for kept without reading it.
         // Only the very file read: another process may have just put the right one in its place.
-        if (sameFile(file, stat)) removeQuietly(file);
+        // And only in a folder that looks like a store (see isStoreFolder).
+        if (sameFile(file, stat) && this.isStoreFolder()) removeQuietly(file);
         return undefined;
       }
       touch(file);
@@ -124,15 +127,24 @@ export class TextStore {
     }
   }
 
+  /**
+   * The folder holds nothing but a store's two-character folders (and what file managers leave):
+   * FACTMARK_TEXT_STORE may name a folder of the user's by mistake (the home folder, a .git/objects,
+   * laid out alike, where git's objects are named by the very blob hashes sidecars ask for), whose
+   * files the store must never delete or replace: a prune, a read finding a damaged entry and a
+   * write finding one in the way leave them.
+   */
+  private isStoreFolder(): boolean {
+    return safeList(this.folder).every((dir) => ENTRY_DIR.test(dir) || SYSTEM_FILES.has(dir));
+  }
+
   /** Drops the least recently used texts (by modification time, which `get` and `put` renew) past the budget. */
   prune(): void {
     const entries: { file: string; size: number; used: number }[] = [];
     let total = 0;
-    // Only in a folder that looks like a store (nothing but its two-character folders) and only its
-    // entries and temporary files: FACTMARK_TEXT_STORE may name a folder of the user's by mistake
-    // (the home folder, a .git/objects, laid out alike), whose files a prune must never delete.
+    // Only in a folder that looks like a store, and only its entries and temporary files.
+    if (!this.isStoreFolder()) return;
     const dirs = safeList(this.folder);
-    if (!dirs.every((dir) => ENTRY_DIR.test(dir) || SYSTEM_FILES.has(dir))) return;
     for (const dir of dirs) {
       if (!ENTRY_DIR.test(dir)) continue;
       for (const name of safeList(path.join(this.folder, dir))) {
@@ -211,6 +223,15 @@ function isPlainFileOf(file: string, size: number): boolean {
   try {
     const stat = fs.lstatSync(file);
     return stat.isFile() && stat.size === size;
+  } catch {
+    return false;
+  }
+}
+
+function present(file: string): boolean {
+  try {
+    fs.lstatSync(file);
+    return true;
   } catch {
     return false;
   }

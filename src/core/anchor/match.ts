@@ -157,11 +157,11 @@ function agreementAfter(text: string, at: number, expected: string): [number, nu
  * says nothing against the quote; otherwise the share of its characters that agree (0.75 when a
  * typo next to the quote is all that differs).
  */
-export function sideSupport(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string): number | undefined {
+export function sideSupport(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string, edges = true): number | undefined {
   if (!expected) return undefined;
   const before = side === 'before';
   const [k, j] = before ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
-  if (wholeSide(text, expected, side, quote, k, j, before ? start : end)) return 1;
+  if (wholeSide(text, expected, side, quote, k, j, before ? start : end, edges)) return 1;
   const r = k / expected.length;
   if (r >= 0.5) return r;
   return (fuzzySide(text, before ? start : end, expected, side) ?? 0) >= 0.75 ? 0.75 : r;
@@ -196,10 +196,10 @@ export function supportAtLeast(text: string, start: number, end: number, quote: 
  * The side agrees wholly: all `k` characters of `expected`, or up to the text's edge (at `j`) or a
  * sentence boundary, or the quote's sentence ends at a full stop on this side both ways ({@link edgeKept}).
  */
-function wholeSide(text: string, expected: string, side: 'before' | 'after', quote: string, k: number, j: number, at: number): boolean {
+function wholeSide(text: string, expected: string, side: 'before' | 'after', quote: string, k: number, j: number, at: number, edges = true): boolean {
   const before = side === 'before';
   const agreed = before ? expected.slice(expected.length - k) : expected.slice(0, k);
-  return k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote) || edgeKept(text, at, expected, side, quote);
+  return k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote) || (edges && edgeKept(text, at, expected, side, quote));
 }
 
 /**
@@ -253,6 +253,11 @@ const LOST = 0.35;
 /** Characters of a quote's own sentence that, found again on a side, show the sentence was edited. */
 const RESUMED = 12;
 
+/** `s` with each single line break (not a blank line's) as spaces, of the same length: a wrapped line joined. */
+function unwrap(s: string): string {
+  return s.replace(/(?<![\r\n][ \t]*)\r?\n(?![ \t]*\r?\n)/g, (m) => ' '.repeat(m.length));
+}
+
 /** Length of the longest common substring of a and b (short strings: a side of the context). */
 function longestCommon(a: string, b: string): number {
   let best = 0;
@@ -272,7 +277,9 @@ function longestCommon(a: string, b: string): number {
  * becoming "Vassallo met reporters in [Valletta]" agrees on " in " only, next to the quote, but
  * "Vassallo met " is still there: the quote's sentence was edited, it is not another one.
  */
-function ownSentenceResumes(text: string, start: number, end: number, expected: string, side: 'before' | 'after', quote: string): boolean {
+function ownSentenceResumes(text: string, start: number, end: number, expected: string, side: 'before' | 'after', quote: string, wrapped = false): boolean {
+  // (`wrapped`: prose, where a single line break is where a line was wrapped, not a sentence's end.)
+  const flat = wrapped ? unwrap : (s: string) => s;
   const slack = 16;
   let rest: string;
   let window: string;
@@ -280,19 +287,19 @@ function ownSentenceResumes(text: string, start: number, end: number, expected: 
   let whole: boolean;
   if (side === 'before') {
     const [k, j] = agreementBefore(text, start, expected);
-    const own = expected.slice(lastBoundary(expected));
+    const own = flat(expected).slice(lastBoundary(flat(expected)));
     rest = own.slice(0, Math.max(0, own.length - k));
     const from = Math.max(0, start - expected.length - slack);
-    window = text.slice(from, j);
+    window = flat(text.slice(from, j));
     const b = lastBoundary(window);
     whole = b > 0 || from === 0;
     window = window.slice(b);
   } else {
     const [k, j] = agreementAfter(text, end, expected);
-    const own = expected.slice(0, firstBoundary(expected, quote));
+    const own = flat(expected).slice(0, firstBoundary(flat(expected), quote));
     rest = own.slice(k);
     const to = Math.max(j, end + expected.length + slack);
-    window = text.slice(j, to);
+    window = flat(text.slice(j, to));
     const b = firstBoundary(window, '');
     whole = b < window.length || to >= text.length;
     window = window.slice(0, b);
@@ -316,7 +323,12 @@ export function otherSentence(text: string, start: number, end: number, quote: s
   const before = sideSupport(text, start, end, prefix, 'before', quote);
   const after = sideSupport(text, start, end, suffix, 'after', quote);
   const lostSide = (x: number | undefined, expected: string | undefined, side: 'before' | 'after') =>
-    x !== undefined && (x < lostBelow || (lostBelow >= LOST && oneWordAgrees(text, start, end, expected!, side === 'before' ? suffix : prefix, side, quote))) && !ownSentenceResumes(text, start, end, expected!, side, quote);
+    x !== undefined &&
+    (x < lostBelow
+      ? !ownSentenceResumes(text, start, end, expected!, side, quote)
+      : // Prose (oneWordAgrees asks a full stop at the sentence's other edge): a line wrapped inside
+        // the sentence does not end it, or a word put in after the break reads as another sentence.
+        lostBelow >= LOST && oneWordAgrees(text, start, end, expected!, side === 'before' ? suffix : prefix, side, quote) && !ownSentenceResumes(text, start, end, expected!, side, quote, true));
   const kept = (x: number | undefined) => x === undefined || x >= 0.5;
   const newBefore = text.slice(Math.max(0, start - 8), start);
   const newAfter = text.slice(end, end + 8);
@@ -347,9 +359,12 @@ function oneWordAgrees(text: string, start: number, end: number, expected: strin
 const ONE_WORD_AFTER = /^[\s\p{P}]*\p{L}[\p{L}'’-]*\s+$/u;
 const ONE_WORD_BEFORE = /^\s+\p{L}[\p{L}'’-]*[\s\p{P}]*$/u;
 
-/** Sum of both sides' {@link sideSupport}, 0..2 (a side with no context counts 1). */
-export function contextSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): number {
-  return (sideSupport(text, start, end, prefix, 'before', quote) ?? 1) + (sideSupport(text, start, end, suffix, 'after', quote) ?? 1);
+/**
+ * Sum of both sides' {@link sideSupport}, 0..2 (a side with no context counts 1). `edges` false:
+ * without {@link edgeKept}, a side agreeing only as far as its sentence's full stop is not whole.
+ */
+export function contextSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined, edges = true): number {
+  return (sideSupport(text, start, end, prefix, 'before', quote, edges) ?? 1) + (sideSupport(text, start, end, suffix, 'after', quote, edges) ?? 1);
 }
 
 /**

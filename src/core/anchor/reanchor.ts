@@ -321,7 +321,11 @@ function searchCandidates(
     // when the top one only scores higher by what follows beyond them ("market. Qantas plans" for
     // "market. Qantas will"): a copied sentence's surroundings, which say nothing of the sentence.
     // (Not in repeated text, with more occurrences than MAX_RIVALS: there the scores decide.)
-    const topSupport = few ? support(top) : Infinity;
+    // (The top's own support without edgeKept: a place whose context agrees only as far as its
+    // sentence's full stop, another sentence before it, ties with one agreeing beyond, an edit
+    // after the quote there; it does not outrank it. "Why was it late? [He said] the plan …" took
+    // the anchor of "Monday. [He said] that the plan …" near the text's start, whose prefix is short.)
+    const topSupport = few ? contextSupport(text, top.start, top.end, a.quote, a.prefix, a.suffix, false) : Infinity;
     // (The scores before whether it fits: asking every copy that cost up to MAX_RIVALS fuzzy checks per anchor in tables.)
     const tied = sorted
       ? sorted.filter((c) => (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)) && occ().fits(c))

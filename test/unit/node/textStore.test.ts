@@ -58,7 +58,8 @@ describe('text store: copies of the texts sidecars were written on (issue 11)', 
     assert.equal(store.put(text), hash);
     assert.ok(store.get(hash), 'a damaged entry stayed in the way of the text for good');
     if (process.platform === 'win32') return;
-    const elsewhere = path.join(dir, 'elsewhere');
+    // (Beside the entry: a file at the store's top would make it a folder of the user's, see below.)
+    const elsewhere = path.join(path.dirname(file), 'elsewhere');
     fs.writeFileSync(elsewhere, text);
     fs.rmSync(file);
     fs.symlinkSync(elsewhere, file);
@@ -154,6 +155,23 @@ describe('text store: copies of the texts sidecars were written on (issue 11)', 
     } finally {
       fs.rmSync(own, { recursive: true, force: true });
     }
+  });
+
+  it('never deletes or overwrites a file of a folder that is not a store: at .git/objects, the objects are named by the very hashes sidecars ask for', () => {
+    // FACTMARK_TEXT_STORE naming a repository's .git/objects by mistake: an object there is the
+    // article's text compressed, under the article's git blob hash, the `gitBlob` a sidecar keeps.
+    const text = 'The article as committed.\n';
+    const hash = gitBlobSha1(text);
+    const object = path.join(dir, hash.slice(0, 2), hash.slice(2));
+    fs.mkdirSync(path.dirname(object), { recursive: true });
+    for (const sub of ['info', 'pack']) fs.mkdirSync(path.join(dir, sub));
+    const compressed = 'x\u0001 compressed bytes of the same size ';
+    fs.writeFileSync(object, compressed);
+    const store = new TextStore(dir);
+    assert.equal(store.get(hash), undefined);
+    assert.ok(fs.existsSync(object), 'a read deleted a file of a folder that is not a store');
+    store.put(utf8(text));
+    assert.equal(fs.readFileSync(object, 'latin1'), compressed, 'a write replaced a file of a folder that is not a store');
   });
 
   it('never throws when it cannot write: the old text is then not known, as without the store', function () {

@@ -76,4 +76,43 @@ describe('reanchor without the old text: the quote\'s own sentence decides (issu
       [edited.indexOf(OWN)],
     );
   });
+
+  // Review of the rule above: in prose wrapped at a fixed width, a line break inside a sentence is
+  // not the sentence's end, and the rest of the sentence past it still shows that it resumes.
+  it('wrapped prose: a word put in after a line break inside the sentence keeps the title placed', () => {
+    const wrapped = "The talks ended on Friday.\nMr. Lindqvist's\ngrandmother founded the toy shop in 1921, but the family sold it.\n";
+    const mr = at(wrapped, 'mr', 'Mr');
+    const edited = `A line added.\n${wrapped.replace("Lindqvist's\ngrandmother", "Lindqvist's\nlate grandmother")}`;
+    const r = reanchor(undefined, edited, [mr], { units: 'utf16' });
+    assert.deepEqual(
+      r.placed.map((p) => p.start),
+      [edited.indexOf('Mr')],
+      `orphaned: ${JSON.stringify(r.orphans)}`,
+    );
+  });
+
+  it('wrapped prose: a paragraph pasted after itself, its first copy edited after a line break, is not put on the copy', () => {
+    const intro = 'In March officials met later on Monday\nagain quietly in Paris and Tokyo.';
+    const moved = 'Officials met on Monday in Pyongyang\nformally with Reuters formally later. The plan on Monday\nquietly failed.';
+    const para = 'Later Baker said Dole the plan in March formally again\nChrysler Bonn.';
+    const old = `${intro}\n\n${moved}\n\n${para}\n`;
+    const edited = para.replace('again\nChrysler', 'again\nvery Chrysler');
+    // The paragraph moved to the top fixes the shift that predicts where the rest went.
+    const text = `${moved}\n\n${intro}\n\n${edited}\n\n${para}\n`;
+    const r = reanchor(undefined, text, [at(old, 'reuters', 'Reuters'), at(old, 'bonn', 'Bonn')], { units: 'utf16' });
+    const bonn = r.placed.find((p) => p.id === 'bonn');
+    assert.notEqual(bonn?.start, text.lastIndexOf('Bonn'), 'put on the copy pasted after the edited paragraph');
+    assert.ok(bonn === undefined || bonn.start === text.indexOf('Bonn'));
+  });
+
+  it('a sentence standing twice, a word put in after the quote of the first near the text\'s start: not put on the second, after a question', () => {
+    const old =
+      'The council met on Monday. He said the plan would cost more than expected. Others disagreed.\n\n' +
+      'Why was it late? He said the plan would cost more than expected. Nobody answered.\n';
+    const text = old.replace('He said the plan would cost more than expected. Others', 'He said that the plan would cost more than expected. Others');
+    const r = reanchor(undefined, text, [at(old, 'he', 'He said')], { units: 'utf16' });
+    assert.notEqual(r.placed[0]?.start, text.lastIndexOf('He said'), 'put on the other sentence, whose context agrees only from its full stop on');
+    assert.ok(r.placed.length === 0 || r.placed[0].start === text.indexOf('He said'));
+  });
 });
+
