@@ -7,7 +7,8 @@
  * nearest to it) is found by binary search over copies kept in text order.
  */
 
-import { contextScore, MAX_OCCURRENCES, occurrences, type Candidate } from './match';
+import { fuzzyMatches, MAX_OCCURRENCES, occurrences, type Candidate, type FuzzyMatch } from './match';
+import { contextScorer, type ContextScorer } from './squashed';
 import { findAll } from './findAll';
 import { countBefore } from '../bisect';
 import { Descending, RankedSides, rankable } from './ranked';
@@ -28,6 +29,9 @@ export class ScoredOccurrences {
   private readonly ranked?: Descending;
   private readonly fitting = new Map<number, boolean>();
   private top?: { threshold: number; best: readonly Candidate[] };
+  /** The highest score of an occurrence that fits or scores below `threshold` (see best). */
+  private highest?: { threshold: number; score: number | undefined };
+  private readonly score: ContextScorer;
   private tiedFrom?: { min: number; tied: readonly Candidate[] };
 
   constructor(
@@ -38,6 +42,7 @@ export class ScoredOccurrences {
     sides?: () => RankedSides,
   ) {
     this.count = starts.length;
+    this.score = contextScorer(key.prefix, key.suffix);
     if (sides && starts.length > RANK_FROM && rankable(key)) this.ranked = new Descending(text, starts, key, sides());
   }
 
@@ -49,7 +54,7 @@ export class ScoredOccurrences {
   private scoredAt(p: number): Candidate {
     const { key } = this;
     const len = key.quote.length;
-    return { start: p, end: p + len, text: key.quote, score: contextScore(this.text, p, p + len, key.prefix, key.suffix) ?? 0.5 };
+    return { start: p, end: p + len, text: key.quote, score: this.score(this.text, p, p + len) ?? 0.5 };
   }
 
   /** The place could be the quote's (edges and sentence agree); computed once per occurrence. */
@@ -73,11 +78,28 @@ export class ScoredOccurrences {
    * binary search. (Kept for the last `threshold` asked: one per re-anchoring.)
    */
   best(hint: number, threshold: number): Candidate | undefined {
+    const eligible = (c: Candidate) => c.score < threshold || this.fits(c);
+    if (this.top?.threshold !== threshold && this.ranked) {
+      // The highest score first (ranking meets it without scoring the rest), then the occurrences
+      // nearest the hint: when most occurrences tie (5 MB of words, a context that agrees nowhere but
+      // next to the quote), one of the nearest holds it, and gathering all those tied for each
+      // context scored every occurrence for every anchor. (Else, or past NEAR_SCAN of them, the tied are gathered.)
+      if (this.highest?.threshold !== threshold) {
+        const desc = this.descending();
+        let k = 0;
+        let c = desc(0);
+        while (c && !eligible(c)) c = desc(++k);
+        this.highest = { threshold, score: c?.score };
+      }
+      const max = this.highest.score;
+      if (max === undefined) return undefined;
+      const near = this.nearestScoring(hint, (c) => c.score === max && eligible(c));
+      if (near) return near;
+    }
     if (this.top?.threshold !== threshold) {
       // Asked whether they fit from the highest score down, only until one does (or one scores
       // below `threshold`): asking every copy (an edge and sentence check, fuzzy on a side that
       // disagrees) for each anchor's context was quadratic in near-repeated records.
-      const eligible = (c: Candidate) => c.score < threshold || this.fits(c);
       const desc = this.descending();
       let k = 0;
       let c = desc(0);
@@ -89,6 +111,21 @@ export class ScoredOccurrences {
       this.top = { threshold, best: best.sort((x, y) => x.start - y.start) };
     }
     return nearest(this.top.best, hint, 1)[0];
+  }
+
+  /**
+   * The occurrence nearest `hint` that satisfies `wanted` (of two as near, the earlier), as
+   * {@link nearest} picks among those that do; undefined when none of the NEAR_SCAN nearest does.
+   */
+  private nearestScoring(hint: number, wanted: (c: Candidate) => boolean): Candidate | undefined {
+    const { starts } = this;
+    let r = countBefore(starts.length, (k) => starts[k] < hint);
+    let l = r - 1;
+    for (let n = 0; n < NEAR_SCAN && (l >= 0 || r < starts.length); n++) {
+      const c = this.scoredAt(r >= starts.length || (l >= 0 && hint - starts[l] <= starts[r] - hint) ? starts[l--] : starts[r++]);
+      if (wanted(c)) return c;
+    }
+    return undefined;
   }
 
   /** The occurrences that fit and score at least `min`, in text order (kept for the last `min` asked). */
@@ -120,6 +157,8 @@ export class CandidateIndex {
   private readonly scored = new Map<string, ScoredOccurrences>();
   /** Per quote, its occurrences' sides sorted (ranked.ts): built once, for the first context with many occurrences. */
   private readonly sides = new Map<string, RankedSides>();
+  /** Per quote, its matches allowing edits (see fuzzy). */
+  private readonly fuzzyFound = new Map<string, readonly FuzzyMatch[]>();
   /** Per quote, how many contexts were asked. */
   private readonly contexts = new Map<string, number>();
   /** Quotes not searched yet, to be searched together at the first ask. */
@@ -136,6 +175,13 @@ export class CandidateIndex {
     const distinct = new Set(quotes);
     // A few quotes are found faster by indexOf, the engine's own search, than by a pass in script.
     this.quotes = distinct.size >= MIN_BATCH ? [...distinct] : [];
+  }
+
+  /** Where `quote` occurs allowing edits (fuzzyMatches in match.ts), searched once per quote: each search reads the whole text. */
+  fuzzy(quote: string): readonly FuzzyMatch[] {
+    let m = this.fuzzyFound.get(quote);
+    if (!m) this.fuzzyFound.set(quote, (m = fuzzyMatches(this.text, quote)));
+    return m;
   }
 
   /** Where `quote` starts in the text, in text order (searched once per quote). */
@@ -184,6 +230,11 @@ const MIN_BATCH = 512;
  * scores them all anyway.
  */
 const RANK_FROM = 200;
+/**
+ * Occurrences nearest the hint scored before those tied at the top are all gathered (see
+ * ScoredOccurrences.best): enough where most occurrences tie, few against scoring them all.
+ */
+const NEAR_SCAN = 64;
 /** Contexts of a quote whose occurrences are all scored before the rest are ranked (see CandidateIndex.get). */
 const SCORED_CONTEXTS = 8;
 

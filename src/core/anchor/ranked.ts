@@ -15,7 +15,8 @@
  * order, ties and all, is the one scoring everything gave.
  */
 
-import { commonPrefix, contextScore, squash, type Candidate } from './match';
+import { commonPrefix, squash, type Candidate } from './match';
+import { contextScorer, type ContextScorer } from './squashed';
 import type { QuoteKey } from './candidates';
 
 /**
@@ -158,6 +159,7 @@ export class Descending {
   /** Scored, not yet in `met`: a max-heap by score. */
   private readonly heap: Candidate[] = [];
   private turn = 0;
+  private readonly score: ContextScorer;
 
   constructor(
     private readonly text: string,
@@ -177,6 +179,7 @@ export class Descending {
       this.walks.push({ walk: new SideWalk(sides.side('after'), q), side: 'after' });
     }
     this.expected = expected;
+    this.score = contextScorer(key.prefix, key.suffix);
     this.seen = new Uint8Array(starts.length);
   }
 
@@ -215,7 +218,7 @@ export class Descending {
   private scored(i: number): Candidate {
     const p = this.starts[i];
     const len = this.key.quote.length;
-    return { start: p, end: p + len, text: this.key.quote, score: contextScore(this.text, p, p + len, this.key.prefix, this.key.suffix) ?? 0.5 };
+    return { start: p, end: p + len, text: this.key.quote, score: this.score(this.text, p, p + len) ?? 0.5 };
   }
 
   private push(c: Candidate): void {

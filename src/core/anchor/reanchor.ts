@@ -334,7 +334,7 @@ function searchCandidates(
   const atHint = occ().startingAt(hint);
   if (atHint && atHint.score >= 0.25 && fits(atHint) && !rivalled(atHint)) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
-    const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
+    const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint, undefined, index.fuzzy(a.quote));
     const best = fuzzy[0];
     if (best) {
       const clear = !fuzzy[1] || best.score - fuzzy[1].score >= TIE || overlaps(best, fuzzy[1]);
