@@ -48,7 +48,27 @@ export class ScoredOccurrences {
 
   /** Every occurrence, in text order, scored by context (0.5 without any); scored on first need. Never mutated. */
   get all(): readonly Candidate[] {
-    return (this.scoredAll ??= this.starts.map((p) => this.scoredAt(p)));
+    return (this.scoredAll ??= this.starts.map((_, i) => this.candidate(i)));
+  }
+
+  /**
+   * Every occurrence's score, by occurrence number. (Numbers, not candidates: a quote's first
+   * SCORED_CONTEXTS contexts each kept tens of thousands of candidates to the end of a re-anchoring.)
+   */
+  private scores(): Float64Array {
+    if (!this.scoredEach) {
+      const all = new Float64Array(this.count);
+      for (let i = 0; i < all.length; i++) all[i] = this.scoredAt(this.starts[i]).score;
+      this.scoredEach = all;
+    }
+    return this.scoredEach;
+  }
+  private scoredEach?: Float64Array;
+
+  /** The `i`-th occurrence, scored (from scores() when they were all scored). */
+  private candidate(i: number): Candidate {
+    const p = this.starts[i];
+    return this.scoredEach ? { start: p, end: p + this.key.quote.length, text: this.key.quote, score: this.scoredEach[i] } : this.scoredAt(p);
   }
 
   private scoredAt(p: number): Candidate {
@@ -79,11 +99,19 @@ export class ScoredOccurrences {
    */
   best(hint: number, threshold: number): Candidate | undefined {
     const eligible = (c: Candidate) => c.score < threshold || this.fits(c);
-    if (this.top?.threshold !== threshold && this.ranked) {
+    if (this.top?.threshold !== threshold) {
       // The highest score first (ranking meets it without scoring the rest), then the occurrences
       // nearest the hint: when most occurrences tie (5 MB of words, a context that agrees nowhere but
       // next to the quote), one of the nearest holds it, and gathering all those tied for each
-      // context scored every occurrence for every anchor. (Else, or past NEAR_SCAN of them, the tied are gathered.)
+      // context scored every occurrence for every anchor, and kept them all. (Else, or past
+      // NEAR_SCAN of them, the tied are gathered.)
+      if (this.highest?.threshold !== threshold && !this.ranked && this.count > 0) {
+        // All scored: the highest score is taken first, and below `threshold` it is the answer
+        // (a place scoring below it is eligible) without sorting them all.
+        let max = -Infinity;
+        for (const x of this.scores()) if (x > max) max = x;
+        if (max < threshold) this.highest = { threshold, score: max };
+      }
       if (this.highest?.threshold !== threshold) {
         const desc = this.descending();
         let k = 0;
@@ -122,7 +150,7 @@ export class ScoredOccurrences {
     let r = countBefore(starts.length, (k) => starts[k] < hint);
     let l = r - 1;
     for (let n = 0; n < NEAR_SCAN && (l >= 0 || r < starts.length); n++) {
-      const c = this.scoredAt(r >= starts.length || (l >= 0 && hint - starts[l] <= starts[r] - hint) ? starts[l--] : starts[r++]);
+      const c = this.candidate(r >= starts.length || (l >= 0 && hint - starts[l] <= starts[r] - hint) ? l-- : r++);
       if (wanted(c)) return c;
     }
     return undefined;
@@ -145,10 +173,12 @@ export class ScoredOccurrences {
       const ranked = this.ranked;
       return (k) => ranked.at(k);
     }
-    const sorted = (this.byScore ??= [...this.all].sort((x, y) => y.score - x.score));
-    return (k) => sorted[k];
+    // (The order a stable sort of `all` by descending score gives.)
+    const scores = this.scores();
+    const order = (this.byScore ??= Int32Array.from(scores.keys()).sort((i, j) => scores[j] - scores[i] || i - j));
+    return (k) => (k < order.length ? this.candidate(order[k]) : undefined);
   }
-  private byScore?: readonly Candidate[];
+  private byScore?: Int32Array;
 }
 
 /** Occurrences of quotes in one text, each quote searched once and each quote and context scored once. */

@@ -16,7 +16,7 @@
  */
 
 import { commonPrefix, squash, type Candidate } from './match';
-import { contextScorer, type ContextScorer } from './squashed';
+import { contextScorer, squashedSlice, type ContextScorer } from './squashed';
 import type { QuoteKey } from './candidates';
 
 /**
@@ -66,10 +66,10 @@ function sortSide(keysOf: string[]): SortedSide {
  */
 function sideKey(text: string, at: number, side: 'before' | 'after'): string {
   for (let w = RANKED_SIDE + 16; ; w *= 2) {
-    const raw = side === 'after' ? text.slice(at, at + w) : text.slice(Math.max(0, at - w), at);
-    const s = squash(raw);
+    // (Read backwards for the side before: squashed and reversed at once.)
+    const s = side === 'after' ? squashedSlice(text, at, Math.min(text.length, at + w)) : squashedSlice(text, at, Math.max(0, at - w));
     const edge = side === 'after' ? at + w >= text.length : at - w <= 0;
-    if (s.length >= RANKED_SIDE || edge) return side === 'after' ? s : reverse(s);
+    if (s.length >= RANKED_SIDE || edge) return s;
   }
 }
 

@@ -50,6 +50,32 @@ function agreeAfter(s: string, text: string, at: number, hi: number): number {
   return i;
 }
 
+/**
+ * squash(text.slice(from, to)), or when `from` > `to` squash(text.slice(to, from)) reversed by code
+ * units, built without the strings in between (ranked.ts reads a side of every occurrence so).
+ */
+export function squashedSlice(text: string, from: number, to: number): string {
+  const codes: number[] = [];
+  if (from <= to) {
+    for (let j = from; j < to; ) {
+      const c = text.charCodeAt(j);
+      if (isSpace(c)) {
+        codes.push(32);
+        for (j++; j < to && isSpace(text.charCodeAt(j)); j++);
+      } else (codes.push(c), j++);
+    }
+  } else {
+    for (let j = from; j > to; ) {
+      const c = text.charCodeAt(j - 1);
+      if (isSpace(c)) {
+        codes.push(32);
+        for (j--; j > to && isSpace(text.charCodeAt(j - 1)); j--);
+      } else (codes.push(c), j--);
+    }
+  }
+  return String.fromCharCode(...codes);
+}
+
 /** contextScore for one context: (text, start, end) → score, the context squashed once. */
 export type ContextScorer = (text: string, start: number, end: number) => number | undefined;
 

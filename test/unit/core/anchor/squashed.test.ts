@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { commonPrefix, commonSuffix, contextScore } from '../../../../src/core/anchor/match';
+import { squashedSlice } from '../../../../src/core/anchor/squashed';
 
 // contextScore reads the text around a place without squashing it into new strings (squashed.ts):
 // its scores must be exactly those of squashing both sides and comparing them, since every
@@ -62,5 +63,18 @@ describe('reanchor: context scores read whitespace runs as one space (squashed.t
       }
     }
     assert.ok(compared >= 9000);
+  });
+
+  it('reads a side of the text squashed, forwards or reversed by code units, as squashing the slice does (squashedSlice)', () => {
+    const rand = rng(8);
+    const atoms = ['a', 'b', ' ', '\n', '\r\n', '\t', '\u00a0', '\u2028', '\ufeff', '\u200b', '\u{1F600}', '\uD83D', '      '];
+    for (let round = 0; round < 2000; round++) {
+      let text = '';
+      while (text.length < Math.floor(rand() * 60)) text += atoms[Math.floor(rand() * atoms.length)];
+      const x = Math.floor(rand() * (text.length + 1));
+      const y = Math.floor(rand() * (text.length + 1));
+      const squashed = text.slice(Math.min(x, y), Math.max(x, y)).replace(/\s+/g, ' ');
+      assert.equal(squashedSlice(text, x, y), x <= y ? squashed : squashed.split('').reverse().join(''), JSON.stringify({ text, x, y }));
+    }
   });
 });
