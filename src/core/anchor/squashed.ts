@@ -62,7 +62,10 @@ export function squashedSlice(text: string, from: number, to: number): string {
       if (isSpace(c)) {
         codes.push(32);
         for (j++; j < to && isSpace(text.charCodeAt(j)); j++);
-      } else (codes.push(c), j++);
+      } else {
+        codes.push(c);
+        j++;
+      }
     }
   } else {
     for (let j = from; j > to; ) {
@@ -70,7 +73,10 @@ export function squashedSlice(text: string, from: number, to: number): string {
       if (isSpace(c)) {
         codes.push(32);
         for (j--; j > to && isSpace(text.charCodeAt(j - 1)); j--);
-      } else (codes.push(c), j--);
+      } else {
+        codes.push(c);
+        j--;
+      }
     }
   }
   return String.fromCharCode(...codes);
