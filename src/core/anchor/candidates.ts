@@ -7,7 +7,8 @@
  * nearest to it) is found by binary search over copies kept in text order.
  */
 
-import { fuzzyMatches, MAX_OCCURRENCES, occurrences, type Candidate, type FuzzyMatch } from './match';
+import { MAX_OCCURRENCES, occurrences, type Candidate } from './match';
+import { FuzzyMatches } from './fuzzy';
 import { contextScorer, type ContextScorer } from './squashed';
 import { findAll } from './findAll';
 import { countBefore } from '../bisect';
@@ -188,7 +189,7 @@ export class CandidateIndex {
   /** Per quote, its occurrences' sides sorted (ranked.ts): built once, for the first context with many occurrences. */
   private readonly sides = new Map<string, RankedSides>();
   /** Per quote, its matches allowing edits (see fuzzy). */
-  private readonly fuzzyFound = new Map<string, readonly FuzzyMatch[]>();
+  private readonly fuzzyFound = new Map<string, FuzzyMatches>();
   /** Per quote, how many contexts were asked. */
   private readonly contexts = new Map<string, number>();
   /** Quotes not searched yet, to be searched together at the first ask. */
@@ -207,10 +208,10 @@ export class CandidateIndex {
     this.quotes = distinct.size >= MIN_BATCH ? [...distinct] : [];
   }
 
-  /** Where `quote` occurs allowing edits (fuzzyMatches in match.ts), searched once per quote: each search reads the whole text. */
-  fuzzy(quote: string): readonly FuzzyMatch[] {
+  /** Where `quote` occurs allowing edits (fuzzy.ts), searched once per quote: each search reads the whole text. */
+  fuzzy(quote: string): FuzzyMatches {
     let m = this.fuzzyFound.get(quote);
-    if (!m) this.fuzzyFound.set(quote, (m = fuzzyMatches(this.text, quote)));
+    if (!m) this.fuzzyFound.set(quote, (m = new FuzzyMatches(this.text, quote)));
     return m;
   }
 

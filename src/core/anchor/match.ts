@@ -3,6 +3,7 @@
 import search from 'approx-string-match';
 import { endsWithAbbreviation } from '../abbreviations';
 import { contextScorer, squash } from './squashed';
+import { FuzzyMatches } from './fuzzy';
 
 export { squash } from './squashed';
 
@@ -74,9 +75,9 @@ export function fuzzyContextScore(text: string, start: number, end: number, pref
  * Fuzzy candidates for a quote, scored on quote, prefix, suffix and position (weights as in
  * Hypothesis: 50, 20, 20, 2). Best first; at most `limit`.
  */
-export function fuzzyCandidates(text: string, quote: string, prefix: string | undefined, suffix: string | undefined, hint: number, limit = 50, matches = fuzzyMatches(text, quote)): Candidate[] {
-  // Keep the matches with the fewest errors first; scoring context is the costly part.
-  const scored = fewestErrorsNear(matches, hint, limit).map((m) => {
+export function fuzzyCandidates(text: string, quote: string, prefix: string | undefined, suffix: string | undefined, hint: number, limit = 50, found = new FuzzyMatches(text, quote)): Candidate[] {
+  // Keep the matches with the fewest errors first, nearest first; scoring context is the costly part.
+  const scored = found.nearest(hint, limit).map((m) => {
     const q = 1 - m.errors / quote.length;
     const p = fuzzySide(text, m.start, prefix, 'before');
     const s = fuzzySide(text, m.end, suffix, 'after');
@@ -94,29 +95,6 @@ export function fuzzyCandidates(text: string, quote: string, prefix: string | un
     return { start: m.start, end: m.end, text: text.slice(m.start, m.end), score: score / weight };
   });
   return scored.sort((a, b) => b.score - a.score);
-}
-
-/** Where `quote` occurs in `text` allowing an error in four characters (independent of the anchor: searched once per quote, see CandidateIndex). */
-export function fuzzyMatches(text: string, quote: string): readonly FuzzyMatch[] {
-  return search(text, quote, Math.floor(quote.length / 4));
-}
-export type FuzzyMatch = ReturnType<typeof search>[number];
-
-/**
- * The first `limit` of `matches` by errors, then distance to `hint`, then their order (as a stable
- * sort gives), without sorting them all: a frequent word matched tens of thousands of times.
- */
-function fewestErrorsNear(matches: readonly FuzzyMatch[], hint: number, limit: number): FuzzyMatch[] {
-  const before = (i: number, j: number) => matches[i].errors - matches[j].errors || Math.abs(matches[i].start - hint) - Math.abs(matches[j].start - hint) || i - j;
-  const top: number[] = [];
-  for (let i = 0; i < matches.length; i++) {
-    if (top.length === limit && before(i, top[limit - 1]) >= 0) continue;
-    let k = top.length;
-    while (k > 0 && before(i, top[k - 1]) < 0) k--;
-    top.splice(k, 0, i);
-    if (top.length > limit) top.pop();
-  }
-  return top.map((i) => matches[i]);
 }
 
 function isSpace(c: number): boolean {
