@@ -122,8 +122,8 @@ export class ScoredOccurrences {
       }
       const max = this.highest.score;
       if (max === undefined) return undefined;
-      const near = this.nearestScoring(hint, (c) => c.score === max && eligible(c));
-      if (near) return near;
+      const near = this.nearestScoring(hint, (c) => c.score === max && eligible(c), 1);
+      if (near?.length) return near[0];
     }
     if (this.top?.threshold !== threshold) {
       // Asked whether they fit from the highest score down, only until one does (or one scores
@@ -143,18 +143,35 @@ export class ScoredOccurrences {
   }
 
   /**
-   * The occurrence nearest `hint` that satisfies `wanted` (of two as near, the earlier), as
-   * {@link nearest} picks among those that do; undefined when none of the NEAR_SCAN nearest does.
+   * The `k` occurrences nearest `hint` that satisfy `wanted`, nearest first (of two as near, the
+   * earlier), as {@link nearest} picks among those that do; fewer only when no others do. Undefined
+   * when the NEAR_SCAN nearest occurrences do not tell.
    */
-  private nearestScoring(hint: number, wanted: (c: Candidate) => boolean): Candidate | undefined {
+  private nearestScoring(hint: number, wanted: (c: Candidate) => boolean, k: number): Candidate[] | undefined {
     const { starts } = this;
-    let r = countBefore(starts.length, (k) => starts[k] < hint);
+    let r = countBefore(starts.length, (i) => starts[i] < hint);
     let l = r - 1;
-    for (let n = 0; n < NEAR_SCAN && (l >= 0 || r < starts.length); n++) {
+    const found: Candidate[] = [];
+    for (let n = 0; found.length < k && (l >= 0 || r < starts.length); n++) {
+      if (n === NEAR_SCAN) return undefined;
       const c = this.candidate(r >= starts.length || (l >= 0 && hint - starts[l] <= starts[r] - hint) ? l-- : r++);
-      if (wanted(c)) return c;
+      if (wanted(c)) found.push(c);
     }
-    return undefined;
+    return found;
+  }
+
+  /**
+   * Of the occurrences that fit and score at least `min`, the two nearest `hint` (as
+   * nearest(tied(min), hint, 2) picks them), or the one there is: when most occurrences tie
+   * (one sentence over and over, each anchor's context its own), gathering them all for each
+   * context checked whether every copy fits, for every anchor.
+   */
+  nearTied(min: number, hint: number): readonly Candidate[] {
+    if (this.tiedFrom?.min !== min) {
+      const near = this.nearestScoring(hint, (c) => c.score >= min && this.fits(c), 2);
+      if (near) return near;
+    }
+    return nearest(this.tied(min), hint, 2);
   }
 
   /** The occurrences that fit and score at least `min`, in text order (kept for the last `min` asked). */
