@@ -108,7 +108,13 @@ export class TextStore {
       const stat = fs.fstatSync(fd);
       if (!stat.isFile() || stat.size > MAX_TEXT_BYTES) return undefined;
       const bytes = fs.readFileSync(fd);
-      if (blobHash(bytes) !== hash) return undefined;
+      if (blobHash(bytes) !== hash) {
+        // Damaged (a disk error, an edit by hand): dropped, else an entry of the right size would
+        // stand in the way of the text for good, as `put` takes it for kept without reading it.
+        // Only the very file read: another process may have just put the right one in its place.
+        if (sameFile(file, stat)) removeQuietly(file);
+        return undefined;
+      }
       touch(file);
       return new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     } catch {
@@ -205,6 +211,16 @@ function isPlainFileOf(file: string, size: number): boolean {
   try {
     const stat = fs.lstatSync(file);
     return stat.isFile() && stat.size === size;
+  } catch {
+    return false;
+  }
+}
+
+/** `file` is still the entry `stat` describes (not replaced since it was opened). */
+function sameFile(file: string, stat: fs.Stats): boolean {
+  try {
+    const now = fs.lstatSync(file);
+    return now.ino === stat.ino && now.dev === stat.dev;
   } catch {
     return false;
   }

@@ -1,7 +1,7 @@
 /** Scoring candidate places for a quote: exact occurrences by context, fuzzy ones by approx-string-match. */
 
 import search from 'approx-string-match';
-import { endsWithAbbreviation } from '../abbreviations';
+import { closesSentence, endsWithStop, firstBoundary, hasBoundary, lastBoundary, opensSentence, startsWithStop } from './sentence';
 import { contextScorer, squash } from './squashed';
 import { FuzzyMatches } from './fuzzy';
 
@@ -136,33 +136,6 @@ function agreementAfter(text: string, at: number, expected: string): [number, nu
   return [i, j];
 }
 
-const SENTENCE_END = /[.!?]+["'’”)]*(?=\s)/g;
-
-/**
- * True when `s` holds a sentence or line boundary: a line break, or `.` `!` `?` (and closing
- * quotes) before whitespace, not after a usual abbreviation or an initial. `lead` is the text
- * just before `s` (for the abbreviation).
- */
-function hasBoundary(s: string, lead = ''): boolean {
-  if (s.includes('\n')) return true;
-  SENTENCE_END.lastIndex = 0;
-  for (let m; (m = SENTENCE_END.exec(s)); ) if (!endsWithAbbreviation(lead + s.slice(0, m.index))) return true;
-  return false;
-}
-
-/** `before` (the text before something) ends with a sentence or line boundary, or is empty. */
-function opensSentence(before: string): boolean {
-  if (before === '' || /\n\s*$/.test(before)) return true;
-  const m = /[.!?]+["'’”)]*\s+$/.exec(before);
-  return !!m && !endsWithAbbreviation(before.slice(0, m.index));
-}
-
-/** `after` (the text after `quote`) starts with a sentence or line boundary, or is empty. */
-function closesSentence(after: string, quote: string): boolean {
-  if (after === '' || /^\s*\n/.test(after)) return true;
-  return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !endsWithAbbreviation(quote);
-}
-
 /**
  * Support of one side of a quote's context, 0..1: 1 when the text agrees with the expected side
  * up to a sentence or line boundary, or up to the start (end) of the text — an edit beyond it
@@ -173,7 +146,7 @@ export function sideSupport(text: string, start: number, end: number, expected: 
   if (!expected) return undefined;
   const before = side === 'before';
   const [k, j] = before ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
-  if (wholeSide(text, expected, side, quote, k, j)) return 1;
+  if (wholeSide(text, expected, side, quote, k, j, before ? start : end)) return 1;
   const r = k / expected.length;
   if (r >= 0.5) return r;
   return (fuzzySide(text, before ? start : end, expected, side) ?? 0) >= 0.75 ? 0.75 : r;
@@ -191,7 +164,7 @@ export function supportAtLeast(text: string, start: number, end: number, quote: 
   const side = (expected: string | undefined, which: 'before' | 'after'): [number, number, () => number] => {
     if (!expected) return [1, 1, () => 1];
     const [k, j] = which === 'before' ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
-    if (wholeSide(text, expected, which, quote, k, j)) return [1, 1, () => 1];
+    if (wholeSide(text, expected, which, quote, k, j, which === 'before' ? start : end)) return [1, 1, () => 1];
     const r = k / expected.length;
     if (r >= 0.5) return [r, r, () => r];
     return [r, 0.75, () => ((fuzzySide(text, which === 'before' ? start : end, expected, which) ?? 0) >= 0.75 ? 0.75 : r)];
@@ -204,12 +177,30 @@ export function supportAtLeast(text: string, start: number, end: number, quote: 
   return b() + a() >= min;
 }
 
-/** The side agrees wholly: all `k` characters of `expected`, or up to the text's edge (at `j`) or a sentence boundary. */
-function wholeSide(text: string, expected: string, side: 'before' | 'after', quote: string, k: number, j: number): boolean {
+/**
+ * The side agrees wholly: all `k` characters of `expected`, or up to the text's edge (at `j`) or a
+ * sentence boundary, or the quote's sentence ends at a full stop on this side both ways ({@link edgeKept}).
+ */
+function wholeSide(text: string, expected: string, side: 'before' | 'after', quote: string, k: number, j: number, at: number): boolean {
   const before = side === 'before';
   const agreed = before ? expected.slice(expected.length - k) : expected.slice(0, k);
-  return k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote);
+  return k === expected.length || (before ? j === 0 : j === text.length) || hasBoundary(agreed, before ? '' : quote) || edgeKept(text, at, expected, side, quote);
 }
+
+/**
+ * The quote opens (closes) its sentence on this side both where it was and at `at`: the sentence's
+ * edge agrees, whatever ends the sentence before it (begins the one after). "firing.'' [Ms]. Sanders"
+ * and "offices.\n[Ms]. Sanders" agree up to the sentence as much as two copies of "firing.'' Ms.
+ * Sanders" do: a sentence copied elsewhere is told from its original only by its neighbours, which
+ * were copied too (a pasted pair of sentences took the name from its original).
+ */
+function edgeKept(text: string, at: number, expected: string, side: 'before' | 'after', quote: string): boolean {
+  return side === 'before'
+    ? endsWithStop(expected) && endsWithStop(text.slice(Math.max(0, at - EDGE_LOOK), at))
+    : startsWithStop(expected, quote) && startsWithStop(text.slice(at, at + EDGE_LOOK), quote);
+}
+/** Characters read next to a quote to tell whether it opens or closes a sentence (an abbreviation before a full stop included). */
+const EDGE_LOOK = 24;
 
 /**
  * `contextSupport(…) >= 2`, found without the fuzzy comparison that {@link sideSupport} makes for a
@@ -218,11 +209,11 @@ function wholeSide(text: string, expected: string, side: 'before' | 'after', quo
 export function fullSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): boolean {
   if (prefix) {
     const [k, j] = agreementBefore(text, start, prefix);
-    if (!wholeSide(text, prefix, 'before', quote, k, j)) return false;
+    if (!wholeSide(text, prefix, 'before', quote, k, j, start)) return false;
   }
   if (suffix) {
     const [k, j] = agreementAfter(text, end, suffix);
-    if (!wholeSide(text, suffix, 'after', quote, k, j)) return false;
+    if (!wholeSide(text, suffix, 'after', quote, k, j, end)) return false;
   }
   return true;
 }
@@ -232,23 +223,6 @@ export function fullSupport(text: string, start: number, end: number, quote: str
  * quote (a dozen of its 32 characters agree, then it goes on differently).
  */
 const LOST = 0.35;
-
-/** Offset in `s` of its first sentence or line boundary (see {@link hasBoundary}), or `s.length`. */
-function firstBoundary(s: string, lead: string): number {
-  let at = s.indexOf('\n');
-  if (at < 0) at = s.length;
-  SENTENCE_END.lastIndex = 0;
-  for (let m; (m = SENTENCE_END.exec(s)) && m.index < at; ) if (!endsWithAbbreviation(lead + s.slice(0, m.index))) return m.index;
-  return at;
-}
-
-/** Offset in `s` just after its last sentence or line boundary, or 0. */
-function lastBoundary(s: string): number {
-  let at = s.lastIndexOf('\n') + 1;
-  SENTENCE_END.lastIndex = 0;
-  for (let m; (m = SENTENCE_END.exec(s)); ) if (m.index >= at && !endsWithAbbreviation(s.slice(0, m.index))) at = m.index + m[0].length;
-  return at;
-}
 
 /** Characters of a quote's own sentence that, found again on a side, show the sentence was edited. */
 const RESUMED = 12;
@@ -316,13 +290,36 @@ export function otherSentence(text: string, start: number, end: number, quote: s
   const before = sideSupport(text, start, end, prefix, 'before', quote);
   const after = sideSupport(text, start, end, suffix, 'after', quote);
   const lostSide = (x: number | undefined, expected: string | undefined, side: 'before' | 'after') =>
-    x !== undefined && x < lostBelow && !ownSentenceResumes(text, start, end, expected!, side, quote);
+    x !== undefined && (x < lostBelow || (lostBelow >= LOST && oneWordAgrees(text, start, end, expected!, side === 'before' ? suffix : prefix, side, quote))) && !ownSentenceResumes(text, start, end, expected!, side, quote);
   const kept = (x: number | undefined) => x === undefined || x >= 0.5;
   const newBefore = text.slice(Math.max(0, start - 8), start);
   const newAfter = text.slice(end, end + 8);
   if (kept(before) && opensSentence(prefix ?? '') && opensSentence(newBefore) && lostSide(after, suffix, 'after')) return true;
   return kept(after) && closesSentence(suffix ?? '', quote) && closesSentence(newAfter, quote) && lostSide(before, prefix, 'before');
 }
+
+/**
+ * Of the side of the context within the quote's sentence, in prose, one word agrees next to the
+ * quote (with the punctuation and spaces around it) and the next word differs: "[Mr]. Schwarz's
+ * father" read for "[Mr]. Schwarz's great-grandfather", another sentence about the same man (its
+ * own was deleted). A long word passes the share of characters {@link LOST} asks for; it is still
+ * one word. (Prose only: the sentence's other edge a full stop where it was and where it is now.
+ * A table's records and a list's lines, ended by line breaks, share their first words and differ
+ * in a number: there one word says more.)
+ */
+function oneWordAgrees(text: string, start: number, end: number, expected: string, other: string | undefined, side: 'before' | 'after', quote: string): boolean {
+  const before = side === 'before';
+  const prose = before
+    ? startsWithStop(other ?? '', quote) && startsWithStop(text.slice(end, end + EDGE_LOOK), quote)
+    : endsWithStop(other ?? '') && endsWithStop(text.slice(Math.max(0, start - EDGE_LOOK), start));
+  if (!prose) return false;
+  const [k] = before ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
+  const agreed = before ? expected.slice(expected.length - k) : expected.slice(0, k);
+  return (before ? ONE_WORD_BEFORE : ONE_WORD_AFTER).test(agreed);
+}
+/** One word of letters (and `'` or `-`), the agreement ending at a space before the next word, which differs. */
+const ONE_WORD_AFTER = /^[\s\p{P}]*\p{L}[\p{L}'’-]*\s+$/u;
+const ONE_WORD_BEFORE = /^\s+\p{L}[\p{L}'’-]*[\s\p{P}]*$/u;
 
 /** Sum of both sides' {@link sideSupport}, 0..2 (a side with no context counts 1). */
 export function contextSupport(text: string, start: number, end: number, quote: string, prefix: string | undefined, suffix: string | undefined): number {

@@ -174,7 +174,10 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       const typoSized = len < 4 ? 0 : len < 10 ? 1 : Math.floor(len / 5);
       const similar = () => Math.abs(newLen - len) <= typoSized && search(newText.slice(m.start, m.end), a.quote, typoSized).length > 0;
       const kept = () => (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) >= 0.25;
-      if (!island && newLen > 0 && m.equal * 2 >= len && newLen * 2 >= len && newLen <= len * 1.5 + 2 && similar() && kept()) {
+      // Nor is a place that starts or ends inside a word where the quote did not ("Since" read on
+      // the "ince" of "incendiary", the words around it replaced).
+      const edges = () => edgesAgree(newText, m.start, m.end, { quote: a.quote, prefix: oldPrefix, suffix: oldSuffix });
+      if (!island && newLen > 0 && m.equal * 2 >= len && newLen * 2 >= len && newLen <= len * 1.5 + 2 && similar() && kept() && edges()) {
         placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });
         continue;
       }

@@ -24,6 +24,13 @@ describe('reanchor: no placement is a guess (issue 11 item 5)', () => {
     }
   });
 
+  it('old text known, the words around a quote replaced: "Since" is not read on the "ince" of "incendiary"', () => {
+    const old = 'The boy was sent back from the United States. Since the tragedy, Elian has lived with his father.\n';
+    const text = old.replace('Since the tragedy', 'incendiary rhetoric');
+    const s = old.indexOf('Since');
+    assert.equal(placedText(old, text, anchorAt(old, 'x', s, s + 5)), undefined);
+  });
+
   it('a partial copy of a sentence inserted before the original does not take its anchors', () => {
     const sentence = 'Kim Yong-chol met the delegation in Panmunjom on Thursday, officials said.';
     const old = `Seoul.\n\n${sentence}\n\nOther news follows here.\n`;

@@ -1,0 +1,57 @@
+import { endsWithAbbreviation } from '../abbreviations';
+
+// Where sentences start and end next to a quote, for judging its context (match.ts): a line break
+// or a full stop not after an abbreviation.
+
+const SENTENCE_END = /[.!?]+["'’”)]*(?=\s)/g;
+
+/**
+ * True when `s` holds a sentence or line boundary: a line break, or `.` `!` `?` (and closing
+ * quotes) before whitespace, not after a usual abbreviation or an initial. `lead` is the text
+ * just before `s` (for the abbreviation).
+ */
+export function hasBoundary(s: string, lead = ''): boolean {
+  if (s.includes('\n')) return true;
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (!endsWithAbbreviation(lead + s.slice(0, m.index))) return true;
+  return false;
+}
+
+/** `before` (the text before something) ends with a sentence or line boundary, or is empty. */
+export function opensSentence(before: string): boolean {
+  if (before === '' || /\n\s*$/.test(before)) return true;
+  const m = /[.!?]+["'’”)]*\s+$/.exec(before);
+  return !!m && !endsWithAbbreviation(before.slice(0, m.index));
+}
+
+/** `after` (the text after `quote`) starts with a sentence or line boundary, or is empty. */
+export function closesSentence(after: string, quote: string): boolean {
+  if (after === '' || /^\s*\n/.test(after)) return true;
+  return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !endsWithAbbreviation(quote);
+}
+
+/** A full stop (`.` `!` `?`, closing quotes) and spaces end `before`: prose, where a line break alone ends records and list items too. */
+export function endsWithStop(before: string): boolean {
+  const m = /[.!?]+["'’”)]*\s+$/.exec(before);
+  return !!m && !endsWithAbbreviation(before.slice(0, m.index));
+}
+/** `after` (the text after `quote`) starts with a full stop and a space (see {@link endsWithStop}). */
+export function startsWithStop(after: string, quote: string): boolean {
+  return /^[.!?]+["'’”)]*\s/.test(after) && !endsWithAbbreviation(quote);
+}
+/** Offset in `s` of its first sentence or line boundary (see {@link hasBoundary}), or `s.length`. */
+export function firstBoundary(s: string, lead: string): number {
+  let at = s.indexOf('\n');
+  if (at < 0) at = s.length;
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)) && m.index < at; ) if (!endsWithAbbreviation(lead + s.slice(0, m.index))) return m.index;
+  return at;
+}
+
+/** Offset in `s` just after its last sentence or line boundary, or 0. */
+export function lastBoundary(s: string): number {
+  let at = s.lastIndexOf('\n') + 1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (m.index >= at && !endsWithAbbreviation(s.slice(0, m.index))) at = m.index + m[0].length;
+  return at;
+}
