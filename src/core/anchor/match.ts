@@ -1,7 +1,7 @@
 /** Scoring candidate places for a quote: exact occurrences by context, fuzzy ones by approx-string-match. */
 
 import search from 'approx-string-match';
-import { closesSentence, endsWithStop, firstBoundary, hasBoundary, lastBoundary, opensSentence, startsWithStop } from './sentence';
+import { closesSentence, endsAtStop, endsWithStop, firstBoundary, firstStop, hasBoundary, lastBoundary, lastStop, opensSentence, startsAtStop, startsWithStop } from './sentence';
 import { contextScorer, squash } from './squashed';
 import { FuzzyMatches } from './fuzzy';
 
@@ -188,16 +188,27 @@ function wholeSide(text: string, expected: string, side: 'before' | 'after', quo
 }
 
 /**
- * The quote opens (closes) its sentence on this side both where it was and at `at`: the sentence's
- * edge agrees, whatever ends the sentence before it (begins the one after). "firing.'' [Ms]. Sanders"
- * and "offices.\n[Ms]. Sanders" agree up to the sentence as much as two copies of "firing.'' Ms.
- * Sanders" do: a sentence copied elsewhere is told from its original only by its neighbours, which
- * were copied too (a pasted pair of sentences took the name from its original).
+ * The quote's own sentence on this side, up to a full stop, agrees wholly where it was and at `at`,
+ * and a full stop ends it there too, whatever sentence stands beyond the stop. "firing.'' [Ms]. Sanders"
+ * and "offices.\n[Ms]. Sanders", or "secured. ``If the [Lebanese]" and "safeguards.'' ``If the
+ * [Lebanese]", agree up to the sentence as much as two copies do: a sentence copied elsewhere is
+ * told from its original only by its neighbours, which may have been copied too (a pasted pair of
+ * sentences took the name from its original). Full stops only: in tables and lists a line break
+ * ends every record, and their records share their first words.
  */
 function edgeKept(text: string, at: number, expected: string, side: 'before' | 'after', quote: string): boolean {
-  return side === 'before'
-    ? endsWithStop(expected) && endsWithStop(text.slice(Math.max(0, at - EDGE_LOOK), at))
-    : startsWithStop(expected, quote) && startsWithStop(text.slice(at, at + EDGE_LOOK), quote);
+  if (side === 'before') {
+    const b = lastStop(expected);
+    if (b < 0) return false;
+    const own = expected.slice(b);
+    const [k, j] = agreementBefore(text, at, own);
+    return k === own.length && endsAtStop(text.slice(Math.max(0, j - EDGE_LOOK), j));
+  }
+  const b = firstStop(expected, quote);
+  if (b < 0) return false;
+  const own = expected.slice(0, b);
+  const [k, j] = agreementAfter(text, at, own);
+  return k === own.length && startsAtStop(text.slice(j, j + EDGE_LOOK), text.slice(Math.max(0, j - EDGE_LOOK), j));
 }
 /** Characters read next to a quote to tell whether it opens or closes a sentence (an abbreviation before a full stop included). */
 const EDGE_LOOK = 24;

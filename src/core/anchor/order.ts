@@ -47,6 +47,7 @@ export function checkOrder(
   for (const p of placed) held.set(`${p.start}:${p.end}`, (held.get(`${p.start}:${p.end}`) ?? 0) + 1);
   if (sure.length === 0) return unframed(text, ordered, placed, orphans, source, held, keptFrom, inserted);
   const framed = new Set(sure);
+  const between = placedNeighbours(ordered, at);
   const out: Placement[] = [];
   const lost: Orphan[] = [];
   let f = 0;
@@ -89,7 +90,10 @@ export function checkOrder(
       // when the passage at the place it was looked for is that occurrence's again, edited (echo.ts:
       // a pasted paragraph's first copy, the annotated name itself replaced there).
       const echoed = (c: Candidate) => o!.at < c.start && echoAround(text, o!.at, c.start, a);
-      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && !echoed(found)) place(found);
+      // Nor out of order with the annotations placed next to it (a weak context "the [First] of
+      // America" read in another sentence after the next paragraph's names).
+      const inOrder = (c: Candidate) => c.start >= between.lo[i] && c.start <= between.hi[i];
+      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && inOrder(found) && !echoed(found)) place(found);
       else lost.push(o!);
       continue;
     }
@@ -106,6 +110,27 @@ export function checkOrder(
     }
   }
   return { placed: out, orphans: lost };
+}
+
+/**
+ * For each anchor, the starts of the nearest anchors before and after it (in old order) that the
+ * per-anchor rules placed, when those two are in order themselves; else the whole text.
+ */
+function placedNeighbours(ordered: readonly AnchorQuery[], at: ReadonlyMap<string, Placement>): { lo: number[]; hi: number[] } {
+  const lo = new Array<number>(ordered.length).fill(0);
+  const hi = new Array<number>(ordered.length).fill(Infinity);
+  let last = 0;
+  for (let i = 0; i < ordered.length; i++) {
+    lo[i] = last;
+    last = at.get(ordered[i].id)?.start ?? last;
+  }
+  let next = Infinity;
+  for (let i = ordered.length - 1; i >= 0; i--) {
+    hi[i] = next;
+    next = at.get(ordered[i].id)?.start ?? next;
+    if (lo[i] > hi[i]) [lo[i], hi[i]] = [0, Infinity];
+  }
+  return { lo, hi };
 }
 
 /**

@@ -55,3 +55,29 @@ export function lastBoundary(s: string): number {
   for (let m; (m = SENTENCE_END.exec(s)); ) if (m.index >= at && !endsWithAbbreviation(s.slice(0, m.index))) at = m.index + m[0].length;
   return at;
 }
+
+/** Offset in `s` just after its last full stop (`.` `!` `?` and closing quotes, before a space; not a line break), or -1. */
+export function lastStop(s: string): number {
+  let at = -1;
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (!endsWithAbbreviation(s.slice(0, m.index))) at = m.index + m[0].length;
+  return at;
+}
+
+/** Offset in `s` of its first full stop (see {@link lastStop}), or -1; `lead` is the text just before `s`. */
+export function firstStop(s: string, lead: string): number {
+  SENTENCE_END.lastIndex = 0;
+  for (let m; (m = SENTENCE_END.exec(s)); ) if (!endsWithAbbreviation(lead + s.slice(0, m.index))) return m.index;
+  return -1;
+}
+
+/** `before` ends with a full stop (no space after it), not one of an abbreviation. */
+export function endsAtStop(before: string): boolean {
+  const m = /[.!?]+["'’”)]*$/.exec(before);
+  return !!m && !endsWithAbbreviation(before.slice(0, m.index));
+}
+
+/** `after` starts with a full stop and a space or the end; `lead` is the text before it (for an abbreviation). */
+export function startsAtStop(after: string, lead: string): boolean {
+  return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !endsWithAbbreviation(lead);
+}

@@ -1,6 +1,6 @@
 /** Runs the grammar over a text and keeps the best non-overlapping expressions. */
 import type { Mention, RecognitionContext, Recognizer } from '../model';
-import { formatYmd, parseYmd } from './calendar';
+import { formatYmd, pad, parseYmd } from './calendar';
 import { resolveWeekday, shiftReference, tenseAround, Tense, unresolved } from './resolve';
 import { RULES, RuleContext, Timex } from './rules';
 
@@ -138,23 +138,41 @@ function resolveAnaphors(kept: Candidate[], context: RecognitionContext): void {
   let ref: string | undefined = anchor ? formatYmd(anchor) : undefined;
   // the decade told of last: that of the last date, or a decade named as such ("the 1940s" → `194`)
   let decade = ref?.slice(0, 3);
+  // The last date the story tells of, leaving out the days of the report itself ("papers reported on
+  // Friday", "yesterday"): "the following year", "March of that year" count from a time of the story,
+  // since of the report's own time a writer says "next year", "this March". A day-level anaphor
+  // ("later that day") keeps the date just told of, whatever it is.
+  let told: string | undefined;
+  const nearReport = (value: string): boolean => {
+    const d = parseYmd(value);
+    return d !== undefined && anchor !== undefined && Math.abs(Date.UTC(d.year, d.month - 1, d.day) - Date.UTC(anchor.year, anchor.month - 1, anchor.day)) <= 7 * 86_400_000;
+  };
   for (const c of kept) {
     const a = c.anaphor;
     const refDay = ref && /^\d{4}-\d\d-\d\d/.test(ref) ? ref.slice(0, 10) : undefined;
+    const storyRef = told ?? ref;
     if (a?.time) {
       // a clock time without its day belongs to the day the text is telling of
       c.value = `${refDay ?? (anchor ? formatYmd(anchor) : 'XXXX-XX-XX')}T${a.time}`;
     } else if (a?.weekday) {
       const base = parseYmd(refDay ?? context.documentDate);
       c.value = base ? formatYmd(resolveWeekday(base, a.weekday, a.shift > 0 ? 'future' : 'past', true)) : `XXXX-WXX-${a.weekday}`;
+    } else if (a?.month) {
+      const year = storyRef === undefined ? undefined : shiftReference(storyRef, 'Y', a.shift);
+      c.value = `${year ?? 'XXXX'}-${pad(a.month)}`;
     } else if (a?.unit === 'DE') {
       c.value = decade ? String(Number(decade) + a.shift) : 'XXX';
     } else if (a) {
-      const day = ref === undefined ? undefined : shiftReference(ref, a.unit, a.shift);
+      const from = a.unit === 'Y' || a.unit === 'Q' || a.unit === 'M' ? storyRef : ref;
+      const day = from === undefined ? undefined : shiftReference(from, a.unit, a.shift);
       const base = day ?? unresolved(a.unit);
       c.value = a.part ? `${base}T${a.part}` : base;
     }
-    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && /^\d{4}/.test(c.value)) { ref = c.value; decade = ref.slice(0, 3); }
+    if ((c.type === 'DATE' || c.type === 'TIME') && c.value && /^\d{4}/.test(c.value)) {
+      ref = c.value;
+      decade = ref.slice(0, 3);
+      if (!nearReport(ref)) told = ref;
+    }
     else if (c.type === 'DATE' && c.value && /^\d{3}$/.test(c.value)) decade = c.value;
   }
 }

@@ -136,14 +136,18 @@ export const DAYS_RULES: Rule[] = [
     name: 'month day year',
     triggers: MONTH_TRIGGERS,
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4}))?(?![\\w]|-(?!\\d{1,2}\\b)|,\\d)`, 'g'),
+      `${B}(?:(?<dir>last|next|this coming|this)\\s)?(?:(?<wd>${WEEKDAY_RE}),?\\s)?(?<mon>${MONTH_RE})\\s(?:(?<d>\\d{1,2})(?:st|nd|rd|th)?|(?<dw>${DAY_ORDINAL_WORD_RE}))(?:,?\\s(?<y>\\d{4})|\\s(?<rel>next|last|this)\\syear)?(?![\\w]|-(?!\\d{1,2}\\b)|,\\d)`, 'g'),
     build(m, ctx) {
       const dir = m.groups!.dir?.toLowerCase();
       const forced = dir === 'last' ? 'past' : dir === 'next' || dir === 'this coming' ? 'future' : undefined;
       // "March eighth", as broadcasts say it
       const d = m.groups!.d ?? String(parseOrdinal(m.groups!.dw!));
+      // "May 30 next year", "August 25 last year": the day in the year named, as "July last year" is
+      const rel = m.groups!.rel?.toLowerCase();
+      if (rel && dir) return undefined; // "next May 30 next year": left to the shorter match
+      const relYear = rel && ctx.anchor ? String(ctx.anchor.year + (rel === 'next' ? 1 : rel === 'last' ? -1 : 0)) : undefined;
       // "June 5-9, 2013": the year written after the range is the first day's too
-      const y = m.groups!.y ?? /^[-–]\d{1,2}(?:st|nd|rd|th)?,?\s(\d{4})\b/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[1];
+      const y = m.groups!.y ?? relYear ?? /^[-–]\d{1,2}(?:st|nd|rd|th)?,?\s(\d{4})\b/.exec(ctx.text.slice(m.index + m[0].length, m.index + m[0].length + 12))?.[1];
       // a weekday given with the date ("Monday, Oct. 26") tells the year
       return dayMonthYear(m.groups!.mon, d, y, ctx, m.groups!.wd, forced);
     },
@@ -170,9 +174,16 @@ export const DAYS_RULES: Rule[] = [
     name: 'month',
     triggers: MONTH_TRIGGERS,
     pattern: new RegExp(
-      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE}))|\\s(?<rel>this|last|next)\\syear)?${E}`, 'gi'),
+      `${B}(?:(?<dir>last|next|this|early|late|mid|the end of|the beginning of|the middle of|the start of)[\\s-](?:in\\s)?)?(?<mon>${MONTH_RE})(?:,?\\s(?:of\\s)?(?:(?<y>\\d{4})|(?<sy>${SPOKEN_YEAR_RE}))|\\s(?<rel>this|last|next)\\syear|\\s(?:of\\s)?(?<ana>that|the same|the following|the previous)\\syear)?${E}`, 'gi'),
     build(m, ctx) {
-      const { mon, sy, rel } = m.groups!;
+      const { mon, sy, rel, ana } = m.groups!;
+      // "in April of that year", "in August the following year": the month in the year told of last
+      if (ana) {
+        const month = monthOf(mon);
+        if (!month || !isCapitalised(mon) || m.groups!.dir) return undefined;
+        const shift = /following/i.test(ana) ? 1 : /previous/i.test(ana) ? -1 : 0;
+        return { type: 'DATE', anaphor: { unit: 'Y', shift, month } };
+      }
       const y = m.groups!.y ?? (sy ? String(parseSpokenYear(sy)) : rel && ctx.anchor ? String(ctx.anchor.year + (rel.toLowerCase() === 'last' ? -1 : rel.toLowerCase() === 'next' ? 1 : 0)) : undefined);
       const month = monthOf(mon);
       if (!month || !isCapitalised(mon)) return undefined;

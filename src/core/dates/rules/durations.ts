@@ -1,7 +1,8 @@
 /** Durations ("three months"), sets ("every week") and vague references ("now", "recently"). */
 import { pad } from '../calendar';
 import { NUMBER_RE, UNIT_RE, WEEKDAY_RE, WEEKDAYS, monthOf, parseCardinal, unitOf } from '../lexicon';
-import { APPROX, B, E, PART_OF_DAY, Rule, durationValue, isCapitalised } from './shared';
+import { SENTENCE_END, shiftValue, spanStart } from '../resolve';
+import { APPROX, B, E, PART_OF_DAY, Rule, RuleContext, durationValue, isCapitalised } from './shared';
 
 /** A whole number of units and a half, as a TIMEX3 duration: `P2Y6M`, `PT5H30M`, `PT30M`. */
 function halfDuration(whole: number, code: string, time: boolean): string | undefined {
@@ -14,6 +15,22 @@ function halfDuration(whole: number, code: string, time: boolean): string | unde
   if (code === 'Y') return `P${w('Y')}6M`;
   if (code === 'D') return `P${w('D')}T12H`;
   return undefined;
+}
+
+/** Words of a clause that make "in three years" the stretch looked back over ("the first visit in ten years", "its biggest gain in years"). */
+const LOOKING_BACK = /\b(?:first|only|record|best|worst|most|least|fewer|ever|(?!(?:inter|requ|prot|t|w|r|n|p|v|l|gu|qu|ch|cr|for|harv|sugg|inv|arr|att|cont|dig|hon|mod|earn|manif)est\b)[a-z]{2,}est)\b/i;
+
+/**
+ * "The notes will be repaid in three years", "talks resume in ten days": "in" and a length of time,
+ * in a clause about the future, says when, not how long: the point that far ahead of the document
+ * date, as TimeBank values it ("would be redeemed in five years" is the year five years on). Not
+ * "within" (a deadline's length), nor a clause that looks back ("the first visit in ten years",
+ * "prices doubled in two months").
+ */
+function pointAhead(ctx: RuleContext, index: number): boolean {
+  if (!/(?<![\w-])in\s$/i.test(ctx.text.slice(Math.max(0, index - 4), index))) return false;
+  const clause = ctx.text.slice(spanStart(ctx.text, index, 120, SENTENCE_END), index);
+  return !LOOKING_BACK.test(clause) && ctx.tense() === 'future';
 }
 
 export const DURATIONS_RULES: Rule[] = [
@@ -168,6 +185,9 @@ export const DURATIONS_RULES: Rule[] = [
         const value = (Number.isInteger(count * 2) ? halfDuration(Math.floor(count), code, unit.time) : undefined)
           ?? (/^\d+\.\d+$/.test(nWord) ? `P${unit.time ? 'T' : ''}${count}${code}` : undefined);
         return value ? { type: 'DURATION', value } : undefined;
+      }
+      if (ctx.anchor && !m.groups!.the && !m.groups!.adj && Number.isInteger(count) && /^[DWMY]$/.test(code) && pointAhead(ctx, m.index)) {
+        return { type: 'DATE', value: shiftValue(ctx.anchor, code, count) };
       }
       const c = Number.isNaN(count) ? 'X' : String(count);
       return { type: 'DURATION', value: unit.time ? `PT${c}${code}` : `P${c}${code}` };

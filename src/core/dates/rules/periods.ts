@@ -323,8 +323,10 @@ export const PERIODS_RULES: Rule[] = [
       const dir = m.groups!.dir?.toLowerCase();
       const part = PART_OF_DAY[unitWord];
       const dayLevel = unitWord === 'day' || part !== undefined;
-      // "the next year", "the previous week": counted from the document date (relative unit)
-      if ((dir === 'next' || dir === 'previous') && !dayLevel) return undefined;
+      // "the next year", "the previous week": counted from the document date (relative unit), but
+      // "the next year" told in the past ("rose to fame in 1992; the next year ...") is the year after
+      // the one told of, as "the following year" is: of the document's next year nothing is past yet
+      if ((dir === 'next' || dir === 'previous') && !dayLevel && !(dir === 'next' && ctx.tense() === 'past')) return undefined;
       // "said that day traders ...": "that" is a conjunction
       const before = ctx.text.slice(Math.max(0, m.index - 12), m.index);
       if (m.groups!.that && !m.groups!.when && /\b(said|says|say|announced|reported|noted|added|believes?|thinks?|means|so|such|now|is|was)\s$/i.test(before)) return undefined;

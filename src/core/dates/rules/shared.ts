@@ -29,6 +29,8 @@ export interface Anaphor {
   weekday?: number;
   /** A clock time ("10 p.m.", `22:00`) on the day mentioned last. */
   time?: string;
+  /** A month (1-12) of the year `shift` years from the one mentioned last ("April of that year"). */
+  month?: number;
 }
 
 /** Everything a rule may consult besides its match. */

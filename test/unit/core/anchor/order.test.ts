@@ -80,4 +80,19 @@ describe('reanchor: the order of the annotations (issue 11 item 5)', () => {
     const list = anchors(old, ['Canberra', 'South Korea', 'Kim Jong', 'Jakarta', 'Peter Grant']);
     for (const known of [old, undefined]) assert.equal(where(reanchor(known, text, list, utf16), 'Kim Jong'), text.indexOf('Kim Jong'), `old text ${known ? 'known' : 'unknown'}`);
   });
+
+  it('an orphan whose sentence was deleted is not re-attached out of order with the annotations placed next to it', () => {
+    // "the [First] of America name" deleted; "the First of America's" in the last paragraph, after the
+    // next paragraph's placed names, agrees on "the " and " of America" only (eval:anchoring, mixed, seed 13).
+    const old =
+      'Midwest Financial Group agreed in January to be acquired by a bank from Michigan.\n\n' +
+      'The units will keep their names until early 1990, when each will adopt the First of America name.\n\n' +
+      'Kalamazoo, Mich.-based Alpha has $14 billion in assets and eight banks in the state.\n\n' +
+      "Severance payments to executives not staying with the bank will cut the First of America's operating results for 1989 by $3 million.\n";
+    const text = old.replace(/The units will keep[^\n]*\n\n/, '');
+    const list = anchors(old, ['Midwest Financial Group', '1990', 'First', 'Kalamazoo', '1989']);
+    const r = reanchor(undefined, text, list, utf16);
+    assert.equal(where(r, 'First'), 'orphan (not-found)', 'placed on the last paragraph\'s "First of America\'s"');
+    assert.equal(where(r, 'Kalamazoo'), text.indexOf('Kalamazoo'));
+  });
 });

@@ -52,6 +52,21 @@ describe('reanchor without the old text: the quote\'s own sentence decides (issu
     assert.equal(r.orphans[0]?.reason, 'ambiguous');
   });
 
+  it('the same, the quote further into its sentence ("``If the [Lebanese]"): an ambiguous orphan', () => {
+    const before = 'Officials said the border could be secured. ';
+    const own = "``If the Lebanese army will cooperate, we will leave,'' the minister said.";
+    const text = `A cabinet met on Sunday. ${before}${own} Talks go on.\n`;
+    const s = text.indexOf('Lebanese');
+    // (The copy far away: a copy near the original is a rival of it already, rivals.ts.)
+    const filler = 'Markets in the region were calm and trading was thin ahead of the holiday weekend. '.repeat(15);
+    const edited =
+      `A cabinet met on Sunday. ${before}` + "He had ``no qualms.''\n" + `${own} Talks go on.\n\n${filler}\n\n` +
+      `Reporters waited outside. ${before}${own} Nobody came out.\n`;
+    const r = reanchor(undefined, edited, [anchorAt(text, 'l', s, s + 8)], { units: 'utf16' });
+    assert.deepEqual(r.placed, [], `placed at ${r.placed[0]?.start} (original at ${edited.indexOf(own) + 9}, copy at ${edited.lastIndexOf(own) + 9})`);
+    assert.equal(r.orphans[0]?.reason, 'ambiguous');
+  });
+
   it('the same sentence not copied, a sentence inserted before it: placed', () => {
     const ms = at(TEXT, 'ms', 'Ms');
     const edited = `${BEFORE}Had the shop been robbed before?\n${OWN} Detectives asked for help.\n`;
