@@ -77,6 +77,7 @@ export async function run() {
   replaceAllGrowth(A, realText(16000 * 100));
   sharedQuoteGrowth(A);
   nearRepeatedGrowth(A);
+  allTiedGrowth(A);
   bigSidecars();
 }
 
@@ -121,6 +122,66 @@ function nearRepeatedGrowth(A) {
     const edited = 'Updated at noon.\n' + text.replace(/counted (\d+) dead/g, (m, d, off) => (off % 7 === 0 ? `counted ${Number(d) + 1} dead` : m));
     const r = best(2, () => A.reanchor(undefined, edited, queries, { units: 'utf16' }));
     console.log(`  | ${kb} K | ${queries.length} | ${r.ms.toFixed(0)} ms (${r.cpu.toFixed(0)} ms), ${r.value.placed.length} placed, ${r.value.orphans.length} orphans |`);
+  }
+}
+
+/**
+ * Where ranking cannot prune (the review of anchor-cost): words from a vocabulary of 30, anchors on
+ * frequent words, each stored context one character off next to the quote ("Z" inserted), so every
+ * occurrence of the quote agrees equally (on the space next to it) and all tie. Every anchor's
+ * context scored every occurrence to find the nearest of them (5 MB, 200 anchors on "the": 10.4 s
+ * of CPU), and each word of five letters or more was searched fuzzily over the whole text per anchor.
+ * (Shaped as /tmp/review28/mem.js.)
+ */
+function allTiedGrowth(A) {
+  console.log('');
+  console.log('  | all tied: words | anchors | occurrences of the first word | re-anchor, old text unknown (CPU) |');
+  console.log('  |---|---|---|---|');
+  const V = ['the', 'of', 'and', 'to', 'in', 'said', 'officials', 'Seoul', 'talks', 'on', 'Monday', 'a', 'letter', 'envoy', 'plan', 'met', 'told', 'later', 'again', 'Kim', 'Smith', 'Jones', 'Ford', 'Paris', 'Bonn', 'Tokyo', 'Baker', 'Dole', 'quietly', 'formally'];
+  for (const [mb, words, perWord] of [[1.25, 1, 200], [2.5, 1, 200], [5, 1, 200], [5, 1, 400], [1.25, 20, 20], [2.5, 20, 20], [5, 20, 20]]) {
+    let seed = 7;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    const w = [];
+    for (let n = 0; n < mb * 1e6; ) {
+      const x = V[Math.floor(rnd() * V.length)];
+      w.push(x);
+      n += x.length + 1;
+      if (rnd() < 0.05) {
+        w.push('.\n');
+        n += 2;
+      }
+    }
+    const text = w.join(' ');
+    const queries = [];
+    for (const q of V.slice(0, words)) {
+      for (let i = 0; i < perWord; i++) {
+        const p = text.indexOf(` ${q} `, Math.floor(rnd() * (text.length - 100))) + 1;
+        if (p <= 0) continue;
+        queries.push({ id: `t${queries.length}`, start: p + 5, end: p + 5 + q.length, quote: q, prefix: text.slice(p - 32, p - 1) + 'Z ', suffix: ' Z' + text.slice(p + q.length + 1, p + q.length + 32) });
+      }
+    }
+    let occurrences = 0;
+    for (let i = text.indexOf(V[0]); i >= 0; i = text.indexOf(V[0], i + 1)) occurrences++;
+    const r = ms(() => A.reanchor(undefined, text, queries, { units: 'utf16' }));
+    console.log(`  | ${(text.length / 1e6).toFixed(2)} MB: ${words} | ${queries.length} | ${occurrences} | ${r.ms.toFixed(0)} ms (${r.cpu.toFixed(0)} ms), ${r.value.placed.length} placed, ${r.value.orphans.length} orphans |`);
+  }
+  // Tied high: one sentence over and over, 200 anchors on "Kim" each with the context of a copy, a
+  // character changed at its far end (each its own): every copy agrees as well, so each anchor
+  // checked whether every copy fits (1 MB: 15.8 s of CPU).
+  console.log('');
+  console.log('  | tied high: one sentence repeated | anchors | re-anchor, old text unknown (CPU) |');
+  console.log('  |---|---|---|');
+  const unit = 'Officials said Kim met the delegation in Seoul on Monday. ';
+  for (const mb of [1, 2, 4]) {
+    const text = unit.repeat(Math.ceil((mb * 1e6) / unit.length));
+    const at = unit.indexOf('Kim');
+    const queries = Array.from({ length: 200 }, (_, i) => {
+      const p = (((i * 7919) % (text.length / unit.length - 2)) + 1) * unit.length + at;
+      const mark = String.fromCharCode(65 + (i % 26)) + String.fromCharCode(97 + (Math.floor(i / 26) % 26));
+      return { id: `k${i}`, start: p + 1000, end: p + 1003, quote: 'Kim', prefix: mark + text.slice(p - 30, p), suffix: text.slice(p + 3, p + 33) + mark };
+    });
+    const r = ms(() => A.reanchor(undefined, text, queries, { units: 'utf16' }));
+    console.log(`  | ${(text.length / 1e6).toFixed(2)} MB | ${queries.length} | ${r.ms.toFixed(0)} ms (${r.cpu.toFixed(0)} ms), ${r.value.placed.length} placed, ${r.value.orphans.length} orphans |`);
   }
 }
 
@@ -198,8 +259,9 @@ function bigSidecars() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // `node bench/growth.mjs shared-quote` (or `near-repeated`): that table alone.
+  // `node bench/growth.mjs shared-quote` (or `near-repeated`, `all-tied`): that table alone.
   if (process.argv[2] === 'shared-quote') sharedQuoteGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else if (process.argv[2] === 'near-repeated') nearRepeatedGrowth(require(join(root, 'out/src/core/anchor/index.js')));
+  else if (process.argv[2] === 'all-tied') allTiedGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else await run();
 }

@@ -7,7 +7,9 @@
  * nearest to it) is found by binary search over copies kept in text order.
  */
 
-import { contextScore, MAX_OCCURRENCES, occurrences, type Candidate } from './match';
+import { MAX_OCCURRENCES, occurrences, type Candidate } from './match';
+import { FuzzyMatches } from './fuzzy';
+import { contextScorer, type ContextScorer } from './squashed';
 import { findAll } from './findAll';
 import { countBefore } from '../bisect';
 import { Descending, RankedSides, rankable } from './ranked';
@@ -28,6 +30,9 @@ export class ScoredOccurrences {
   private readonly ranked?: Descending;
   private readonly fitting = new Map<number, boolean>();
   private top?: { threshold: number; best: readonly Candidate[] };
+  /** The highest score of an occurrence that fits or scores below `threshold` (see best). */
+  private highest?: { threshold: number; score: number | undefined };
+  private readonly score: ContextScorer;
   private tiedFrom?: { min: number; tied: readonly Candidate[] };
 
   constructor(
@@ -38,18 +43,39 @@ export class ScoredOccurrences {
     sides?: () => RankedSides,
   ) {
     this.count = starts.length;
+    this.score = contextScorer(key.prefix, key.suffix);
     if (sides && starts.length > RANK_FROM && rankable(key)) this.ranked = new Descending(text, starts, key, sides());
   }
 
   /** Every occurrence, in text order, scored by context (0.5 without any); scored on first need. Never mutated. */
   get all(): readonly Candidate[] {
-    return (this.scoredAll ??= this.starts.map((p) => this.scoredAt(p)));
+    return (this.scoredAll ??= this.starts.map((_, i) => this.candidate(i)));
+  }
+
+  /**
+   * Every occurrence's score, by occurrence number. (Numbers, not candidates: a quote's first
+   * SCORED_CONTEXTS contexts each kept tens of thousands of candidates to the end of a re-anchoring.)
+   */
+  private scores(): Float64Array {
+    if (!this.scoredEach) {
+      const all = new Float64Array(this.count);
+      for (let i = 0; i < all.length; i++) all[i] = this.scoredAt(this.starts[i]).score;
+      this.scoredEach = all;
+    }
+    return this.scoredEach;
+  }
+  private scoredEach?: Float64Array;
+
+  /** The `i`-th occurrence, scored (from scores() when they were all scored). */
+  private candidate(i: number): Candidate {
+    const p = this.starts[i];
+    return this.scoredEach ? { start: p, end: p + this.key.quote.length, text: this.key.quote, score: this.scoredEach[i] } : this.scoredAt(p);
   }
 
   private scoredAt(p: number): Candidate {
     const { key } = this;
     const len = key.quote.length;
-    return { start: p, end: p + len, text: key.quote, score: contextScore(this.text, p, p + len, key.prefix, key.suffix) ?? 0.5 };
+    return { start: p, end: p + len, text: key.quote, score: this.score(this.text, p, p + len) ?? 0.5 };
   }
 
   /** The place could be the quote's (edges and sentence agree); computed once per occurrence. */
@@ -73,11 +99,36 @@ export class ScoredOccurrences {
    * binary search. (Kept for the last `threshold` asked: one per re-anchoring.)
    */
   best(hint: number, threshold: number): Candidate | undefined {
+    const eligible = (c: Candidate) => c.score < threshold || this.fits(c);
+    if (this.top?.threshold !== threshold) {
+      // The highest score first (ranking meets it without scoring the rest), then the occurrences
+      // nearest the hint: when most occurrences tie (5 MB of words, a context that agrees nowhere but
+      // next to the quote), one of the nearest holds it, and gathering all those tied for each
+      // context scored every occurrence for every anchor, and kept them all. (Else, or past
+      // NEAR_SCAN of them, the tied are gathered.)
+      if (this.highest?.threshold !== threshold && !this.ranked && this.count > 0) {
+        // All scored: the highest score is taken first, and below `threshold` it is the answer
+        // (a place scoring below it is eligible) without sorting them all.
+        let max = -Infinity;
+        for (const x of this.scores()) if (x > max) max = x;
+        if (max < threshold) this.highest = { threshold, score: max };
+      }
+      if (this.highest?.threshold !== threshold) {
+        const desc = this.descending();
+        let k = 0;
+        let c = desc(0);
+        while (c && !eligible(c)) c = desc(++k);
+        this.highest = { threshold, score: c?.score };
+      }
+      const max = this.highest.score;
+      if (max === undefined) return undefined;
+      const near = this.nearestScoring(hint, (c) => c.score === max && eligible(c), 1);
+      if (near?.length) return near[0];
+    }
     if (this.top?.threshold !== threshold) {
       // Asked whether they fit from the highest score down, only until one does (or one scores
       // below `threshold`): asking every copy (an edge and sentence check, fuzzy on a side that
       // disagrees) for each anchor's context was quadratic in near-repeated records.
-      const eligible = (c: Candidate) => c.score < threshold || this.fits(c);
       const desc = this.descending();
       let k = 0;
       let c = desc(0);
@@ -89,6 +140,38 @@ export class ScoredOccurrences {
       this.top = { threshold, best: best.sort((x, y) => x.start - y.start) };
     }
     return nearest(this.top.best, hint, 1)[0];
+  }
+
+  /**
+   * The `k` occurrences nearest `hint` that satisfy `wanted`, nearest first (of two as near, the
+   * earlier), as {@link nearest} picks among those that do; fewer only when no others do. Undefined
+   * when the NEAR_SCAN nearest occurrences do not tell.
+   */
+  private nearestScoring(hint: number, wanted: (c: Candidate) => boolean, k: number): Candidate[] | undefined {
+    const { starts } = this;
+    let r = countBefore(starts.length, (i) => starts[i] < hint);
+    let l = r - 1;
+    const found: Candidate[] = [];
+    for (let n = 0; found.length < k && (l >= 0 || r < starts.length); n++) {
+      if (n === NEAR_SCAN) return undefined;
+      const c = this.candidate(r >= starts.length || (l >= 0 && hint - starts[l] <= starts[r] - hint) ? l-- : r++);
+      if (wanted(c)) found.push(c);
+    }
+    return found;
+  }
+
+  /**
+   * Of the occurrences that fit and score at least `min`, the two nearest `hint` (as
+   * nearest(tied(min), hint, 2) picks them), or the one there is: when most occurrences tie
+   * (one sentence over and over, each anchor's context its own), gathering them all for each
+   * context checked whether every copy fits, for every anchor.
+   */
+  nearTied(min: number, hint: number): readonly Candidate[] {
+    if (this.tiedFrom?.min !== min) {
+      const near = this.nearestScoring(hint, (c) => c.score >= min && this.fits(c), 2);
+      if (near) return near;
+    }
+    return nearest(this.tied(min), hint, 2);
   }
 
   /** The occurrences that fit and score at least `min`, in text order (kept for the last `min` asked). */
@@ -108,10 +191,12 @@ export class ScoredOccurrences {
       const ranked = this.ranked;
       return (k) => ranked.at(k);
     }
-    const sorted = (this.byScore ??= [...this.all].sort((x, y) => y.score - x.score));
-    return (k) => sorted[k];
+    // (The order a stable sort of `all` by descending score gives.)
+    const scores = this.scores();
+    const order = (this.byScore ??= Int32Array.from(scores.keys()).sort((i, j) => scores[j] - scores[i] || i - j));
+    return (k) => (k < order.length ? this.candidate(order[k]) : undefined);
   }
-  private byScore?: readonly Candidate[];
+  private byScore?: Int32Array;
 }
 
 /** Occurrences of quotes in one text, each quote searched once and each quote and context scored once. */
@@ -120,6 +205,8 @@ export class CandidateIndex {
   private readonly scored = new Map<string, ScoredOccurrences>();
   /** Per quote, its occurrences' sides sorted (ranked.ts): built once, for the first context with many occurrences. */
   private readonly sides = new Map<string, RankedSides>();
+  /** Per quote, its matches allowing edits (see fuzzy). */
+  private readonly fuzzyFound = new Map<string, FuzzyMatches>();
   /** Per quote, how many contexts were asked. */
   private readonly contexts = new Map<string, number>();
   /** Quotes not searched yet, to be searched together at the first ask. */
@@ -136,6 +223,13 @@ export class CandidateIndex {
     const distinct = new Set(quotes);
     // A few quotes are found faster by indexOf, the engine's own search, than by a pass in script.
     this.quotes = distinct.size >= MIN_BATCH ? [...distinct] : [];
+  }
+
+  /** Where `quote` occurs allowing edits (fuzzy.ts), searched once per quote: each search reads the whole text. */
+  fuzzy(quote: string): FuzzyMatches {
+    let m = this.fuzzyFound.get(quote);
+    if (!m) this.fuzzyFound.set(quote, (m = new FuzzyMatches(this.text, quote)));
+    return m;
   }
 
   /** Where `quote` starts in the text, in text order (searched once per quote). */
@@ -184,6 +278,11 @@ const MIN_BATCH = 512;
  * scores them all anyway.
  */
 const RANK_FROM = 200;
+/**
+ * Occurrences nearest the hint scored before those tied at the top are all gathered (see
+ * ScoredOccurrences.best): enough where most occurrences tie, few against scoring them all.
+ */
+const NEAR_SCAN = 64;
 /** Contexts of a quote whose occurrences are all scored before the rest are ranked (see CandidateIndex.get). */
 const SCORED_CONTEXTS = 8;
 

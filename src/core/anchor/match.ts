@@ -2,6 +2,10 @@
 
 import search from 'approx-string-match';
 import { closesSentence, endsAtStop, endsWithStop, firstBoundary, firstStop, hasBoundary, lastBoundary, lastStop, opensSentence, startsAtStop, startsWithStop } from './sentence';
+import { contextScorer, squash } from './squashed';
+import { FuzzyMatches } from './fuzzy';
+
+export { squash } from './squashed';
 
 /** A place the quote could be anchored, in UTF-16 offsets of the new text. */
 export interface Candidate {
@@ -38,10 +42,6 @@ export function commonPrefix(a: string, b: string): number {
   return n;
 }
 
-/** Whitespace runs as one space: re-wrapped lines and CRLF conversions do not change context. (ranked.ts sorts sides read so.) */
-export function squash(s: string): string {
-  return s.replace(/\s+/g, ' ');
-}
 
 /**
  * How well the text around [start, end) agrees with the expected context: characters matching
@@ -49,20 +49,8 @@ export function squash(s: string): string {
  * one space. An empty or missing side is not counted. Undefined when there is nothing to compare.
  */
 export function contextScore(text: string, start: number, end: number, prefix: string | undefined, suffix: string | undefined): number | undefined {
-  let matched = 0;
-  let expected = 0;
-  if (prefix) {
-    const p = squash(prefix);
-    // A little more text than the prefix, since squashing can shorten it.
-    matched += commonSuffix(p, squash(text.slice(Math.max(0, start - prefix.length - 16), start)));
-    expected += p.length;
-  }
-  if (suffix) {
-    const s = squash(suffix);
-    matched += commonPrefix(s, squash(text.slice(end, end + suffix.length + 16)));
-    expected += s.length;
-  }
-  return expected ? Math.min(1, matched / expected) : undefined;
+  // (A little more text than each side is read, since squashing can shorten it: squashed.ts.)
+  return contextScorer(prefix, suffix)(text, start, end);
 }
 
 /** Similarity 0..1 of `expected` to the text just before (side 'before') or after a position, allowing edits. */
@@ -87,12 +75,9 @@ export function fuzzyContextScore(text: string, start: number, end: number, pref
  * Fuzzy candidates for a quote, scored on quote, prefix, suffix and position (weights as in
  * Hypothesis: 50, 20, 20, 2). Best first; at most `limit`.
  */
-export function fuzzyCandidates(text: string, quote: string, prefix: string | undefined, suffix: string | undefined, hint: number, limit = 50): Candidate[] {
-  const maxErrors = Math.floor(quote.length / 4);
-  const matches = search(text, quote, maxErrors);
-  // Keep the matches with the fewest errors first; scoring context is the costly part.
-  matches.sort((a, b) => a.errors - b.errors || Math.abs(a.start - hint) - Math.abs(b.start - hint));
-  const scored = matches.slice(0, limit).map((m) => {
+export function fuzzyCandidates(text: string, quote: string, prefix: string | undefined, suffix: string | undefined, hint: number, limit = 50, found = new FuzzyMatches(text, quote)): Candidate[] {
+  // Keep the matches with the fewest errors first, nearest first; scoring context is the costly part.
+  const scored = found.nearest(hint, limit).map((m) => {
     const q = 1 - m.errors / quote.length;
     const p = fuzzySide(text, m.start, prefix, 'before');
     const s = fuzzySide(text, m.end, suffix, 'after');

@@ -15,7 +15,8 @@
  * order, ties and all, is the one scoring everything gave.
  */
 
-import { commonPrefix, contextScore, squash, type Candidate } from './match';
+import { commonPrefix, squash, type Candidate } from './match';
+import { contextScorer, squashedSlice, type ContextScorer } from './squashed';
 import type { QuoteKey } from './candidates';
 
 /**
@@ -65,10 +66,10 @@ function sortSide(keysOf: string[]): SortedSide {
  */
 function sideKey(text: string, at: number, side: 'before' | 'after'): string {
   for (let w = RANKED_SIDE + 16; ; w *= 2) {
-    const raw = side === 'after' ? text.slice(at, at + w) : text.slice(Math.max(0, at - w), at);
-    const s = squash(raw);
+    // (Read backwards for the side before: squashed and reversed at once.)
+    const s = side === 'after' ? squashedSlice(text, at, Math.min(text.length, at + w)) : squashedSlice(text, at, Math.max(0, at - w));
     const edge = side === 'after' ? at + w >= text.length : at - w <= 0;
-    if (s.length >= RANKED_SIDE || edge) return side === 'after' ? s : reverse(s);
+    if (s.length >= RANKED_SIDE || edge) return s;
   }
 }
 
@@ -158,6 +159,7 @@ export class Descending {
   /** Scored, not yet in `met`: a max-heap by score. */
   private readonly heap: Candidate[] = [];
   private turn = 0;
+  private readonly score: ContextScorer;
 
   constructor(
     private readonly text: string,
@@ -177,6 +179,7 @@ export class Descending {
       this.walks.push({ walk: new SideWalk(sides.side('after'), q), side: 'after' });
     }
     this.expected = expected;
+    this.score = contextScorer(key.prefix, key.suffix);
     this.seen = new Uint8Array(starts.length);
   }
 
@@ -215,7 +218,7 @@ export class Descending {
   private scored(i: number): Candidate {
     const p = this.starts[i];
     const len = this.key.quote.length;
-    return { start: p, end: p + len, text: this.key.quote, score: contextScore(this.text, p, p + len, this.key.prefix, this.key.suffix) ?? 0.5 };
+    return { start: p, end: p + len, text: this.key.quote, score: this.score(this.text, p, p + len) ?? 0.5 };
   }
 
   private push(c: Candidate): void {

@@ -329,11 +329,11 @@ function searchCandidates(
     // (The scores before whether it fits: asking every copy that cost up to MAX_RIVALS fuzzy checks per anchor in tables.)
     const tied = sorted
       ? sorted.filter((c) => (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)) && occ().fits(c))
-      : occ().tied(top.score - TIE);
+      : occ().nearTied(top.score - TIE, hint);
     if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
     if (tied.length === 1) return echoed(top) ?? place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
-    // (The index's ties are in text order: the two nearest by binary search.)
+    // (The index gives the two nearest ties.)
     const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);
     if (!stale && d[0] <= PREDICTION_SLACK && d[0] * 4 <= d[1] && d[1] - d[0] >= FAR_COPY && Math.abs(top.start - hint) === d[0] && !rivalled(top)) return echoed(top) ?? { ...place(top, 'context', false), nearest: true };
     return { best: top, reason: 'ambiguous' };
@@ -341,7 +341,7 @@ function searchCandidates(
   const atHint = occ().startingAt(hint);
   if (atHint && atHint.score >= 0.25 && fits(atHint) && !rivalled(atHint)) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
-    const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint);
+    const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint, undefined, index.fuzzy(a.quote));
     const best = fuzzy[0];
     if (best) {
       const clear = !fuzzy[1] || best.score - fuzzy[1].score >= TIE || overlaps(best, fuzzy[1]);
