@@ -1,27 +1,10 @@
-import * as assert from 'node:assert/strict';
-import { recognizeDates } from '../../../../src/core/dates';
+import { check } from './sentenceCases';
 
 /**
  * Issue 14, "dates that generalise": rules from the TimeML guidelines and the grammar of English,
  * each written as a general rule rather than fitted to one annotated story. Each case names every
  * expression of its sentence, as highlighted, with its TIMEX3 type and value.
  */
-interface Case {
-  text: string;
-  dct: string;
-  /** [phrase, type, value] for each expression, in order. */
-  expect: [string, 'DATE' | 'TIME' | 'DURATION' | 'SET', string][];
-}
-
-function check(cases: Case[]): void {
-  for (const c of cases) {
-    it(`"${c.text}" (${c.dct})`, () => {
-      const found = recognizeDates(c.text, { documentDate: c.dct });
-      assert.deepEqual(found.map((m) => [m.text, m.timexType, m.value]), c.expect);
-    });
-  }
-}
-
 describe('dates that generalise (issue 14)', () => {
   describe('a half of a decade or a century is one expression, valued as the decade or century', () => {
     // TIMEX3 has no half-decade: the value is the decade, and the span the whole noun phrase

@@ -1,27 +1,10 @@
-import * as assert from 'node:assert/strict';
-import { recognizeDates } from '../../../../src/core/dates';
+import { check } from './sentenceCases';
 
 /**
- * Issue 14, "dates that generalise" (second round): a length of time that names a point. The
- * sentences are written for this file in the style of wire copy; each case names every expression
- * of its sentence, as highlighted, with its TIMEX3 type and value.
+ * Issue 14, "dates that generalise" (second round): what a relative date counts from, and a length
+ * of time that names a point. The sentences are written for this file in the style of wire copy;
+ * each case names every expression of its sentence, as highlighted, with its TIMEX3 type and value.
  */
-interface Case {
-  text: string;
-  dct: string;
-  /** [phrase, type, value] for each expression, in order. */
-  expect: [string, 'DATE' | 'TIME' | 'DURATION' | 'SET', string][];
-}
-
-function check(cases: Case[]): void {
-  for (const c of cases) {
-    it(`"${c.text}" (${c.dct})`, () => {
-      const found = recognizeDates(c.text, { documentDate: c.dct });
-      assert.deepEqual(found.map((m) => [m.text, m.timexType, m.value]), c.expect);
-    });
-  }
-}
-
 describe('a month "of that year" is in the year told of last (issue 14)', () => {
   check([
     { text: 'The firm was founded in 1994 and listed its shares in April of that year.', dct: '1996-08-22', expect: [['1994', 'DATE', '1994'], ['April of that year', 'DATE', '1994-04']] },
