@@ -47,12 +47,17 @@ export function checkOrder(
   for (const p of placed) held.set(`${p.start}:${p.end}`, (held.get(`${p.start}:${p.end}`) ?? 0) + 1);
   if (sure.length === 0) return unframed(text, ordered, placed, orphans, source, held, keptFrom, inserted);
   const framed = new Set(sure);
-  const between = placedNeighbours(ordered, at);
+  const next = placedAfter(ordered, at);
   const out: Placement[] = [];
   const lost: Orphan[] = [];
   let f = 0;
+  // The start of the nearest anchor before (in old order) that the per-anchor rules placed, where
+  // this check left it (an orphan it re-attached does not count: text deleted may find a copy).
+  let prev = 0;
   for (let i = 0; i < ordered.length; i++) {
     const a = ordered[i];
+    const last = out[out.length - 1];
+    if (i > 0 && last?.id === ordered[i - 1].id && at.has(last.id)) prev = last.start;
     while (f < sure.length && sure[f] < i) f++;
     const p = at.get(a.id);
     const o = orphanOf.get(a.id);
@@ -91,8 +96,10 @@ export function checkOrder(
       // a pasted paragraph's first copy, the annotated name itself replaced there).
       const echoed = (c: Candidate) => o!.at < c.start && echoAround(text, o!.at, c.start, a);
       // Nor out of order with the annotations placed next to it (a weak context "the [First] of
-      // America" read in another sentence after the next paragraph's names).
-      const inOrder = (c: Candidate) => c.start >= between.lo[i] && c.start <= between.hi[i];
+      // America" read in another sentence after the next paragraph's names), unless those two are
+      // out of order themselves. The one before as this check left it: the search's first choice
+      // may be a copy the check has just orphaned or moved.
+      const inOrder = (c: Candidate) => prev > next[i] || (c.start >= prev && c.start <= next[i]);
       if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && inOrder(found) && !echoed(found)) place(found);
       else lost.push(o!);
       continue;
@@ -112,25 +119,15 @@ export function checkOrder(
   return { placed: out, orphans: lost };
 }
 
-/**
- * For each anchor, the starts of the nearest anchors before and after it (in old order) that the
- * per-anchor rules placed, when those two are in order themselves; else the whole text.
- */
-function placedNeighbours(ordered: readonly AnchorQuery[], at: ReadonlyMap<string, Placement>): { lo: number[]; hi: number[] } {
-  const lo = new Array<number>(ordered.length).fill(0);
+/** For each anchor, the start of the nearest anchor after it (in old order) that the per-anchor rules placed, or Infinity. */
+function placedAfter(ordered: readonly AnchorQuery[], at: ReadonlyMap<string, Placement>): number[] {
   const hi = new Array<number>(ordered.length).fill(Infinity);
-  let last = 0;
-  for (let i = 0; i < ordered.length; i++) {
-    lo[i] = last;
-    last = at.get(ordered[i].id)?.start ?? last;
-  }
   let next = Infinity;
   for (let i = ordered.length - 1; i >= 0; i--) {
     hi[i] = next;
     next = at.get(ordered[i].id)?.start ?? next;
-    if (lo[i] > hi[i]) [lo[i], hi[i]] = [0, Infinity];
   }
-  return { lo, hi };
+  return hi;
 }
 
 /**

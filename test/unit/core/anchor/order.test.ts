@@ -96,3 +96,17 @@ describe('reanchor: the order of the annotations (issue 11 item 5)', () => {
     assert.equal(where(r, 'Kalamazoo'), text.indexOf('Kalamazoo'));
   });
 });
+
+describe('reanchor: an orphan re-attached between its neighbours (review30)', () => {
+  it('is judged against the neighbour as checked, not against the copy the neighbour was first placed on', () => {
+    // "Smith"'s sentence is copied after the text and its original rewritten: the search puts it on
+    // the copy, which the order then orphans as ambiguous; "Baker" (its context rewritten too) is
+    // still re-attached on its one occurrence, not held after the copy it never followed.
+    const old = 'Officials met in March with Kim. Then the Smith plan failed in talks with Kim on Monday. Baker met an envoy in Paris.';
+    const edited = old.replace('failed in talks with Kim on Monday', 'collapsed');
+    const text = edited + '\n\nWho knew? Then the Smith plan failed in talks with Kim on Monday.';
+    const r = reanchor(undefined, text, anchors(old, ['Officials', 'Smith', 'Baker']), utf16);
+    assert.equal(where(r, 'Baker'), text.indexOf('Baker'));
+    assert.notEqual(where(r, 'Smith'), text.lastIndexOf('Smith'), 'not on the copy');
+  });
+});
