@@ -19,15 +19,12 @@ export function hasBoundary(s: string, lead = ''): boolean {
 
 /** `before` (the text before something) ends with a sentence or line boundary, or is empty. */
 export function opensSentence(before: string): boolean {
-  if (before === '' || /\n\s*$/.test(before)) return true;
-  const m = /[.!?]+["'’”)]*\s+$/.exec(before);
-  return !!m && !endsWithAbbreviation(before.slice(0, m.index));
+  return before === '' || /\n\s*$/.test(before) || endsWithStop(before);
 }
 
 /** `after` (the text after `quote`) starts with a sentence or line boundary, or is empty. */
 export function closesSentence(after: string, quote: string): boolean {
-  if (after === '' || /^\s*\n/.test(after)) return true;
-  return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !endsWithAbbreviation(quote);
+  return after === '' || /^\s*\n/.test(after) || startsAtStop(after, quote);
 }
 
 /** A full stop (`.` `!` `?`, closing quotes) and spaces end `before`: prose, where a line break alone ends records and list items too. */
