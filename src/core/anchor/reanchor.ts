@@ -22,6 +22,7 @@ import { replacedWords, replaceWords } from './replaced';
 import { echoedAway, PREDICTION_SLACK } from './echo';
 import { LaterShifts } from './later';
 import { bridgeNeighbours } from './bridge';
+import { placeBetween } from './between';
 
 export type { Candidate } from './match';
 export type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
@@ -264,6 +265,13 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       placed.splice(placed.indexOf(p), 1);
       orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
     }
+  }
+  // Without the old text, of copies that agree equally, the one the placed neighbours point at
+  // (between.ts). (With it, the diff is the better witness: there the rule put a copy left in the
+  // place of a paragraph moved away on the original's place.)
+  if (oldText === undefined) {
+    const units = { toStored: (x: number) => (newMap ? newMap.toCodePoint(x) : x), toUtf16 };
+    ({ placed, orphans } = placeBetween(newText, ordered, placed, orphans, units, (q) => index.startsOf(q), echoed));
   }
   // Results in the order the anchors were given.
   const order = new Map(anchors.map((a, i) => [a.id, i]));

@@ -1,0 +1,136 @@
+/**
+ * Neighbours that say which copy (the last step of reanchor.ts). An annotation left an *ambiguous*
+ * orphan (copies of its quote whose context agrees as well: a sentence pasted elsewhere, the quote
+ * inside it with 32 characters of that sentence on each side) is placed on one copy when the
+ * annotations placed next to it, before and after in the old order, that can vouch for their own
+ * place (neighbours.ts) point there:
+ * - **exactly where it stood**: the text between the two kept its length, and the quote stands at
+ *   its old distance from both (nothing was inserted or deleted between them: the copies are
+ *   elsewhere). A copy pasted next to the original changes that length, so neither is taken;
+ * - **the only one between them**: of the quote's occurrences in the whole text, one alone lies
+ *   between the two, with no copy of its passage next to it (the original moved out, a copy left).
+ * Not at its old distance from one of them only (text inserted or deleted on the other side): that
+ * is where a copy pasted next to the original stands, and in an article of many pasted sentences it
+ * put 25 annotations of 86,000 on a copy in eval:anchoring (the copy next to its old neighbour, the
+ * original with pasted text on both sides: one paste explains either reading).
+ * Each place must also fit as any search's does: its word edges, its sentence, its context as good
+ * as the best copy's, and no other occurrence whose context agrees further. Before the first
+ * annotation that vouches, the text's start stands in for it ("exactly" only: a heading copied
+ * further down). Chained in the old order: an annotation placed here is the next one's neighbour
+ * before. Without the echo rule's orphans (echo.ts: nothing tells those apart).
+ * Linear in the anchors, plus the quote's occurrences near each candidate.
+ */
+
+import { TIE } from './alignment';
+import { edgesAgree } from './edges';
+import { contextScore, otherSentence } from './match';
+import { alone, outdone, vouches } from './neighbours';
+import { sureAnchors } from './order';
+import type { AnchorQuery, Orphan, Placement } from './types';
+
+/** Offsets in the stored unit (code points, or UTF-16 units) from new-text UTF-16 offsets and back. */
+export interface Units {
+  toStored(utf16: number): number;
+  toUtf16(stored: number): number;
+}
+
+/** Where a neighbour stands: its old start (stored unit), its new start (stored unit) and new end (UTF-16). */
+interface Mark {
+  old: number;
+  now: number;
+  end: number;
+}
+const TEXT_START: Mark = { old: 0, now: 0, end: 0 };
+
+/**
+ * Ambiguous orphans placed by their neighbours (see above). `ordered`: the anchors in the order of
+ * their old offsets; `startsOf`: where a quote occurs in `text`, ascending; `echoed`: the orphans
+ * the echo rule left. Returns the new lists (placements gained here have method `order`).
+ */
+export function placeBetween(
+  text: string,
+  ordered: readonly AnchorQuery[],
+  placed: Placement[],
+  orphans: Orphan[],
+  units: Units,
+  startsOf: (quote: string) => readonly number[],
+  echoed: ReadonlySet<string>,
+): { placed: Placement[]; orphans: Orphan[] } {
+  const open = new Map(orphans.filter((o) => o.reason === 'ambiguous' && o.best && !echoed.has(o.id)).map((o) => [o.id, o]));
+  if (open.size === 0) return { placed, orphans };
+  const at = new Map(placed.map((p) => [p.id, p]));
+  const held = new Set(placed.map((p) => `${p.start}:${p.end}`));
+  const sure = new Set(sureAnchors(text, ordered, at));
+  const vouching = new Set<number>();
+  ordered.forEach((a, i) => {
+    const p = at.get(a.id);
+    if (p && vouches(text, a, p, sure.has(i))) vouching.add(i);
+  });
+  // The nearest vouching anchor after each one (index in `ordered`, -1 for none).
+  const next = new Int32Array(ordered.length).fill(-1);
+  for (let i = ordered.length - 2; i >= 0; i--) next[i] = vouching.has(i + 1) ? i + 1 : next[i + 1];
+  const mark = (a: AnchorQuery, p: Placement): Mark => ({ old: a.start, now: units.toStored(p.start), end: p.end });
+  let prev: Mark | undefined;
+  const gained = new Set<string>();
+  for (let i = 0; i < ordered.length; i++) {
+    const a = ordered[i];
+    const p = at.get(a.id);
+    if (p) {
+      if (vouching.has(i) || gained.has(a.id)) prev = mark(a, p);
+      continue;
+    }
+    const o = open.get(a.id);
+    if (!o || next[i] < 0) continue;
+    const n = ordered[next[i]];
+    const after = mark(n, at.get(n.id)!);
+    const x = choose(text, a, prev, after, units, startsOf(a.quote));
+    if (x === undefined || held.has(`${x}:${x + a.quote.length}`) || !fits(text, a, x, o.best!.score, startsOf(a.quote))) continue;
+    const placement: Placement = { id: a.id, start: x, end: x + a.quote.length, method: 'order', modified: false, score: Math.min(1, contextScore(text, x, x + a.quote.length, a.prefix, a.suffix) ?? 1) };
+    at.set(a.id, placement);
+    held.add(`${placement.start}:${placement.end}`);
+    gained.add(a.id);
+    prev = mark(a, placement);
+  }
+  if (gained.size === 0) return { placed, orphans };
+  return { placed: [...placed, ...[...gained].map((id) => at.get(id)!)], orphans: orphans.filter((o) => !gained.has(o.id)) };
+}
+
+/** The place the neighbours point at (see the rules above), or undefined. */
+function choose(text: string, a: AnchorQuery, prev: Mark | undefined, after: Mark, units: Units, starts: readonly number[]): number | undefined {
+  const before = prev ?? TEXT_START;
+  const kept = after.now - before.now === after.old - before.old ? quoteAt(text, a, before.now + (a.start - before.old), units) : undefined;
+  if (kept !== undefined) return kept;
+  const one = prev ? onlyOne(starts, a.quote.length, prev.end, units.toUtf16(after.now)) : undefined;
+  return one !== undefined && alone(text, a, one) ? one : undefined;
+}
+
+/** The quote's UTF-16 offset when it stands at `stored` (a stored-unit offset), else undefined. */
+function quoteAt(text: string, a: AnchorQuery, stored: number, units: Units): number | undefined {
+  if (stored < 0) return undefined;
+  const x = units.toUtf16(stored);
+  return x + a.quote.length <= text.length && text.startsWith(a.quote, x) ? x : undefined;
+}
+
+/** The place fits as a search's would, and no other occurrence's context agrees further. */
+function fits(text: string, a: AnchorQuery, x: number, bestScore: number, starts: readonly number[]): boolean {
+  const end = x + a.quote.length;
+  return (
+    edgesAgree(text, x, end, a) &&
+    !otherSentence(text, x, end, a.quote, a.prefix, a.suffix) &&
+    (contextScore(text, x, end, a.prefix, a.suffix) ?? 1) >= bestScore - TIE &&
+    !outdone(text, a, x, starts)
+  );
+}
+
+/** The one occurrence (of `starts`, ascending) lying wholly in [from, to), if only one does. */
+function onlyOne(starts: readonly number[], length: number, from: number, to: number): number | undefined {
+  let lo = 0;
+  let hi = starts.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (starts[mid] < from) lo = mid + 1;
+    else hi = mid;
+  }
+  const inside = (k: number) => k < starts.length && starts[k] + length <= to;
+  return inside(lo) && !inside(lo + 1) ? starts[lo] : undefined;
+}

@@ -1,0 +1,104 @@
+import * as assert from 'node:assert/strict';
+import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
+import { placeBetween } from '../../../../src/core/anchor/between';
+import type { Orphan, Placement } from '../../../../src/core/anchor';
+import { echoedNeighbour, movedOriginal, swappedRecords, type FuzzerCase } from './fuzzer-cases';
+
+// Without the old text, an annotation inside a sentence copied elsewhere has the same 32 characters
+// of context at both copies: its neighbours decide (src/core/anchor/between.ts), when they can
+// vouch for their own places, and never where a copy of the passage stands next to the place.
+
+const utf16 = { units: 'utf16' as const };
+const anchor = (text: string, quote: string, from = 0): AnchorQuery => {
+  const s = text.indexOf(quote, from);
+  return anchorAt(text, quote, s, s + quote.length);
+};
+const where = (r: ReturnType<typeof reanchor>, a: AnchorQuery) => r.placed.find((p) => p.id === a.id)?.start ?? r.orphans.find((o) => o.id === a.id)?.reason;
+
+const copied = "There was a suspicion the file was Park Chung-hee's because his seal and signature were found on its cover in Seoul. ";
+const file = `The ministry said today it will re-examine the files from the Korean War, in fact, again?\n\nReuters first reported last night that the files may name Colonel Park Chung-hee.\n\nThe ministry has not commented on the report in the days since then. ${copied}But later, they were lost. Park's son now wants the file tested.\n`;
+// [quote, where to look for it from]: the sixth is "Park Chung-hee" in the sentence that gets copied.
+const names: [string, number?][] = [['ministry'], ['Korean War'], ['Reuters'], ['Colonel Park Chung-hee'], ['There'], ['Park Chung-hee', file.indexOf(copied)], ['Seoul'], ["Park's son"]];
+
+/** The case's anchors, made on its text before the edits, and where each one is after them. */
+function run(c: FuzzerCase) {
+  const stored = c.spans.map(([s, e], i) => ({ ...anchorAt(c.mid, c.mid.slice(s, e), s, e), id: `a${i}` }));
+  const r = reanchor(undefined, c.cur, stored, utf16);
+  return (id: string) => r.placed.find((p) => p.id === id)?.start ?? 'orphan';
+}
+
+describe('reanchor without the old text: the neighbours say which copy (issue 11)', () => {
+  it('a name in a sentence copied to the end of the article stays on the original, where its neighbours say', () => {
+    const now = file + copied;
+    const anchors = names.map(([q, from]) => anchor(file, q, from));
+    const r = reanchor(undefined, now, anchors, utf16);
+    // Before: an ambiguous orphan (its 32 characters of context are the same at the copy).
+    assert.equal(where(r, anchors[5]), file.indexOf(copied) + copied.indexOf('Park Chung-hee'));
+    assert.equal(where(r, anchors[6]), file.indexOf('Seoul'));
+  });
+
+  it('counts the distance in code points, as the sidecar stores offsets', () => {
+    const before = `😀 ${file}`;
+    const now = before + copied;
+    const codePoints = ([q, from]: [string, number?]) => {
+      const s = before.indexOf(q, from === undefined ? 0 : from + 3);
+      const n = [...before.slice(0, s)].length;
+      return { ...anchorAt(before, q, s, s + q.length), start: n, end: n + [...q].length };
+    };
+    const anchors = names.map(codePoints);
+    const r = reanchor(undefined, now, anchors);
+    assert.equal(where(r, anchors[5]), before.indexOf(copied) + copied.indexOf('Park Chung-hee'));
+  });
+
+  it('a copy pasted right next to the original is no less likely: the name stays an ambiguous orphan', () => {
+    const now = file.replace(copied, copied + copied);
+    const anchors = names.map(([q, from]) => anchor(file, q, from));
+    const r = reanchor(undefined, now, anchors, utf16);
+    assert.equal(where(r, anchors[5]), 'ambiguous');
+  });
+
+  it('a name found on the unedited copy of a pasted paragraph vouches for no neighbour (its own word was deleted from the first copy)', () => {
+    const at = run(echoedNeighbour);
+    assert.ok([128, 'orphan'].includes(at('a4')), `Smith at ${at('a4')}`);
+    assert.ok([139, 'orphan'].includes(at('a5')), `Jones at ${at('a5')}`);
+  });
+
+  it('records swapped: a name is not put on the other record where it stood before, when the other record agrees further', () => {
+    const at = run(swappedRecords);
+    assert.ok([591, 'orphan'].includes(at('a23')), `Total injured at ${at('a23')}`);
+  });
+
+  it('the one copy left between the old neighbours is not taken when another copy of its passage stands next to it (the original moved out)', () => {
+    const at = run(movedOriginal);
+    assert.ok([393, 'orphan'].includes(at('a16')), `Seoul at ${at('a16')}`);
+    assert.ok([420, 'orphan'].includes(at('a19')), `Panmunjom at ${at('a19')}`);
+  });
+
+  // The step alone, given where the neighbours are: "Colonel Park Chung-hee" before, "Park's son" after.
+  const step = (now: string, base = file, echoed = new Set<string>()) => {
+    const [colonel, park, son] = [anchor(base, 'Colonel Park Chung-hee'), anchor(base, 'Park Chung-hee', base.indexOf(copied)), anchor(base, "Park's son")];
+    const found = (a: AnchorQuery, at: number): Placement => ({ id: a.id, start: at, end: at + a.quote.length, method: 'position', modified: false, score: 1 });
+    const best = now.indexOf('Park Chung-hee', now.indexOf(copied));
+    const orphan: Orphan = { id: park.id, reason: 'ambiguous', at: 0, best: { start: best, end: best + park.quote.length, text: park.quote, score: 1 } };
+    const units = { toStored: (x: number) => x, toUtf16: (x: number) => x };
+    const starts = (q: string) => [...now.matchAll(new RegExp(q, 'g'))].map((m) => m.index);
+    const r = placeBetween(now, [colonel, park, son], [found(colonel, now.indexOf(colonel.quote)), found(son, now.indexOf(son.quote))], [orphan], units, starts, echoed);
+    return r.placed.find((p) => p.id === park.id)?.start;
+  };
+  const long = 'Nobody at the ministry would say who had kept the file since, or why it had taken so long to find it, and the archivists who were asked about it said only that the records of those years were incomplete, that many of the boxes had been moved more than once, that some had been damaged by water in the basement where they were stored before the new building opened, and that nobody had ever made a list of what they held. ';
+
+  it('the text between two neighbours kept its length: the quote at its old distance from both is taken, whatever copies stand beyond them', () => {
+    // (Park is named once more between them: not the only occurrence there.)
+    const base = file.replace('There was a suspicion', 'Park Chung-hee denied it. There was a suspicion');
+    const at = base.indexOf(copied) + copied.indexOf('Park Chung-hee');
+    assert.equal(step(base + copied, base), at);
+    // Not when the echo rule left it (echo.ts).
+    assert.equal(step(base + copied, base, new Set([anchor(base, 'Park Chung-hee', base.indexOf(copied)).id])), undefined);
+  });
+
+  it('the only occurrence between two neighbours is taken when no copy of its passage stands within 400 characters', () => {
+    const edited = file.replace('in the days', 'nor said why in the days');
+    assert.equal(step(`${edited}${long}${copied}`), edited.indexOf('Park Chung-hee', edited.indexOf('There was')));
+    assert.equal(step(`${edited}${copied}`), undefined);
+  });
+});
