@@ -61,38 +61,55 @@ export function placeBetween(
   const at = new Map(placed.map((p) => [p.id, p]));
   const held = new Set(placed.map((p) => `${p.start}:${p.end}`));
   const sure = new Set(sureAnchors(text, ordered, at));
-  const vouching = new Set<number>();
-  ordered.forEach((a, i) => {
-    const p = at.get(a.id);
-    if (p && vouches(text, a, p, sure.has(i))) vouching.add(i);
-  });
-  // The nearest vouching anchor after each one (index in `ordered`, -1 for none).
-  const next = new Int32Array(ordered.length).fill(-1);
-  for (let i = ordered.length - 2; i >= 0; i--) next[i] = vouching.has(i + 1) ? i + 1 : next[i + 1];
+  // Whether each anchor vouches, asked only of the orphans' nearest neighbours, once each: in
+  // dense repeated text asking it of every placed anchor made re-anchoring a third slower.
+  // (Of its place before this step: one gained here is the next one's neighbour before anyway.)
+  const known = new Int8Array(ordered.length);
+  const vouching = (i: number) => {
+    if (known[i] === 0) {
+      const p = at.get(ordered[i].id);
+      known[i] = p && vouches(text, ordered[i], p, sure.has(i)) ? 1 : 2;
+    }
+    return known[i] === 1;
+  };
+  // The nearest vouching anchor after an orphan (index in `ordered`; ordered.length for none),
+  // looked for from where the last search stopped: each anchor is asked once.
+  let next = -1;
+  const nextAfter = (i: number) => {
+    if (next > i) return next;
+    next = i + 1;
+    while (next < ordered.length && !vouching(next)) next++;
+    return next;
+  };
   const mark = (a: AnchorQuery, p: Placement): Mark => ({ old: a.start, now: units.toStored(p.start), end: p.end });
+  // The nearest anchor before, vouching or placed here, looked for back to the last orphan asked.
   let prev: Mark | undefined;
-  const gained = new Set<string>();
+  let asked = -1;
+  const gained = new Map<string, Placement>();
   for (let i = 0; i < ordered.length; i++) {
     const a = ordered[i];
-    const p = at.get(a.id);
-    if (p) {
-      if (vouching.has(i) || gained.has(a.id)) prev = mark(a, p);
-      continue;
-    }
     const o = open.get(a.id);
-    if (!o || next[i] < 0) continue;
-    const n = ordered[next[i]];
+    if (!o || at.has(a.id)) continue;
+    const j = nextAfter(i);
+    if (j >= ordered.length) continue;
+    for (let k = i - 1; k > asked; k--) {
+      const g = gained.get(ordered[k].id);
+      if (g || vouching(k)) {
+        prev = mark(ordered[k], g ?? at.get(ordered[k].id)!);
+        break;
+      }
+    }
+    asked = i - 1;
+    const n = ordered[j];
     const after = mark(n, at.get(n.id)!);
     const x = choose(text, a, prev, after, units, startsOf(a.quote));
     if (x === undefined || held.has(`${x}:${x + a.quote.length}`) || !fits(text, a, x, o.best!.score, startsOf(a.quote))) continue;
     const placement: Placement = { id: a.id, start: x, end: x + a.quote.length, method: 'order', modified: false, score: Math.min(1, contextScore(text, x, x + a.quote.length, a.prefix, a.suffix) ?? 1) };
-    at.set(a.id, placement);
     held.add(`${placement.start}:${placement.end}`);
-    gained.add(a.id);
-    prev = mark(a, placement);
+    gained.set(a.id, placement);
   }
   if (gained.size === 0) return { placed, orphans };
-  return { placed: [...placed, ...[...gained].map((id) => at.get(id)!)], orphans: orphans.filter((o) => !gained.has(o.id)) };
+  return { placed: [...placed, ...gained.values()], orphans: orphans.filter((o) => !gained.has(o.id)) };
 }
 
 /** The place the neighbours point at (see the rules above), or undefined. */
