@@ -18,6 +18,8 @@
  * annotation that vouches, the text's start stands in for it ("exactly" only: a heading copied
  * further down). Chained in the old order: an annotation placed here is the next one's neighbour
  * before. Without the echo rule's orphans (echo.ts: nothing tells those apart).
+ * Only without the old text: with it, the diff is the better witness (there the rule put a copy
+ * left in the place of a paragraph moved away on the original's place).
  * Linear in the anchors, plus the quote's occurrences near each candidate.
  */
 
