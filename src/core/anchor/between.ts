@@ -41,8 +41,10 @@ interface Mark {
   old: number;
   now: number;
   end: number;
+  /** Index in `ordered` (-1: the text's start). */
+  i: number;
 }
-const TEXT_START: Mark = { old: 0, now: 0, end: 0 };
+const TEXT_START: Mark = { old: 0, now: 0, end: 0, i: -1 };
 
 /**
  * Ambiguous orphans placed by their neighbours (see above). `ordered`: the anchors in the order of
@@ -83,7 +85,20 @@ export function placeBetween(
     while (next < ordered.length && !vouching(next)) next++;
     return next;
   };
-  const mark = (a: AnchorQuery, p: Placement): Mark => ({ old: a.start, now: units.toStored(p.start), end: p.end });
+  const mark = (i: number, p: Placement): Mark => ({ old: ordered[i].start, now: units.toStored(p.start), end: p.end, i });
+  // Whether the anchors placed nearest an orphan (before this step), between its two neighbours,
+  // moved as the neighbours did: a line moved among rows of one length keeps the length between
+  // the neighbours, not the places next to it.
+  const shift = (k: number) => units.toStored(at.get(ordered[k].id)!.start) - ordered[k].start;
+  const placedAfter = new Int32Array(ordered.length + 1).fill(ordered.length);
+  const placedBefore = new Int32Array(ordered.length).fill(-1);
+  for (let k = ordered.length - 1; k >= 0; k--) placedAfter[k] = at.has(ordered[k].id) ? k : placedAfter[k + 1];
+  for (let k = 1; k < ordered.length; k++) placedBefore[k] = at.has(ordered[k - 1].id) ? k - 1 : placedBefore[k - 1];
+  const steady = (from: number, i: number, to: number) => {
+    const b = placedBefore[i];
+    const n = placedAfter[i + 1];
+    return (b <= from || shift(b) === shift(to)) && (n >= to || shift(n) === shift(to));
+  };
   // The nearest anchor before, vouching or placed here, looked for back to the last orphan asked.
   let prev: Mark | undefined;
   let asked = -1;
@@ -97,14 +112,14 @@ export function placeBetween(
     for (let k = i - 1; k > asked; k--) {
       const g = gained.get(ordered[k].id);
       if (g || vouching(k)) {
-        prev = mark(ordered[k], g ?? at.get(ordered[k].id)!);
+        prev = mark(k, g ?? at.get(ordered[k].id)!);
         break;
       }
     }
     asked = i - 1;
     const n = ordered[j];
-    const after = mark(n, at.get(n.id)!);
-    const x = choose(text, a, prev, after, units, startsOf(a.quote));
+    const after = mark(j, at.get(n.id)!);
+    const x = choose(text, a, prev, after, units, startsOf(a.quote), (from, to) => steady(from, i, to));
     if (x === undefined || held.has(`${x}:${x + a.quote.length}`) || !fits(text, a, x, o.best!.score, startsOf(a.quote))) continue;
     const placement: Placement = { id: a.id, start: x, end: x + a.quote.length, method: 'order', modified: false, score: Math.min(1, contextScore(text, x, x + a.quote.length, a.prefix, a.suffix) ?? 1) };
     held.add(`${placement.start}:${placement.end}`);
@@ -115,9 +130,9 @@ export function placeBetween(
 }
 
 /** The place the neighbours point at (see the rules above), or undefined. */
-function choose(text: string, a: AnchorQuery, prev: Mark | undefined, after: Mark, units: Units, starts: readonly number[]): number | undefined {
+function choose(text: string, a: AnchorQuery, prev: Mark | undefined, after: Mark, units: Units, starts: readonly number[], steady: (from: number, to: number) => boolean): number | undefined {
   const before = prev ?? TEXT_START;
-  const kept = after.now - before.now === after.old - before.old ? quoteAt(text, a, before.now + (a.start - before.old), units) : undefined;
+  const kept = after.now - before.now === after.old - before.old && steady(before.i, after.i) ? quoteAt(text, a, before.now + (a.start - before.old), units) : undefined;
   if (kept !== undefined) return kept;
   const one = prev ? onlyOne(starts, a.quote.length, prev.end, units.toUtf16(after.now)) : undefined;
   return one !== undefined && alone(text, a, one) ? one : undefined;

@@ -3,7 +3,7 @@ import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/ancho
 import { placeBetween } from '../../../../src/core/anchor/between';
 import { sideSupport, sideWhole } from '../../../../src/core/anchor/match';
 import type { Orphan, Placement } from '../../../../src/core/anchor';
-import { echoedNeighbour, movedOriginal, swappedRecords, type FuzzerCase } from './fuzzer-cases';
+import { echoedNeighbour, movedOriginal, rowMovedUp, swappedRecords, type FuzzerCase } from './fuzzer-cases';
 
 // Without the old text, an annotation inside a sentence copied elsewhere has the same 32 characters
 // of context at both copies: its neighbours decide (src/core/anchor/between.ts), when they can
@@ -73,6 +73,12 @@ describe('reanchor without the old text: the neighbours say which copy (issue 11
     const at = run(movedOriginal);
     assert.ok([393, 'orphan'].includes(at('a16')), `Seoul at ${at('a16')}`);
     assert.ok([420, 'orphan'].includes(at('a19')), `Panmunjom at ${at('a19')}`);
+  });
+
+  it('a row moved from the bottom of a table of rows of one length to its top: a name in a row alike to the one above is not put there, though the table kept its length', () => {
+    const at = run(rowMovedUp);
+    assert.ok([346, 'orphan'].includes(at('a12')), `Total injured at ${at('a12')}`);
+    assert.ok([372, 'orphan'].includes(at('a13')), `Reuters at ${at('a13')}`);
   });
 
   // The step alone, given where the neighbours are: "Colonel Park Chung-hee" before, "Park's son" after.
