@@ -6,7 +6,10 @@
  * place (neighbours.ts) point there:
  * - **exactly where it stood**: the text between the two kept its length, and the quote stands at
  *   its old distance from both (nothing was inserted or deleted between them: the copies are
- *   elsewhere). A copy pasted next to the original changes that length, so neither is taken;
+ *   elsewhere). A copy pasted next to the original changes that length, so neither is taken.
+ *   Nor when an annotation placed nearest it between them moved otherwise: rows of one length,
+ *   one moved from below the quote's row to above it, keep the length between the two, and the
+ *   quote's old place is then the row above its own (review31's fuzzer: 3 wrong of 2,500);
  * - **the only one between them**: of the quote's occurrences in the whole text, one alone lies
  *   between the two, with no copy of its passage next to it (the original moved out, a copy left).
  * Not at its old distance from one of them only (text inserted or deleted on the other side): that
