@@ -142,6 +142,17 @@ function agreementAfter(text: string, at: number, expected: string): [number, nu
  * says nothing against the quote; otherwise the share of its characters that agree (0.75 when a
  * typo next to the quote is all that differs).
  */
+/**
+ * `sideSupport(…) >= 1` without its fuzzy comparison, which never reaches 1: neighbours.ts asks
+ * this of every occurrence within 400 characters of every placed anchor, and in dense repeated
+ * text the fuzzy searches made re-anchoring 14 times slower.
+ */
+export function sideWhole(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string, edges = true): boolean {
+  if (!expected) return false;
+  const [k, j] = side === 'before' ? agreementBefore(text, start, expected) : agreementAfter(text, end, expected);
+  return wholeSide(text, expected, side, quote, k, j, side === 'before' ? start : end, edges);
+}
+
 export function sideSupport(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string, edges = true): number | undefined {
   if (!expected) return undefined;
   const before = side === 'before';

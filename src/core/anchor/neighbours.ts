@@ -4,7 +4,7 @@
  * text cannot tell which of the two copies an annotation was on.
  */
 
-import { contextSupport, occurrences, sideSupport } from './match';
+import { contextSupport, occurrences, sideWhole } from './match';
 import { MAX_RIVALS, NEAR_COPY } from './rivals';
 import type { AnchorQuery, Placement } from './types';
 
@@ -24,7 +24,8 @@ export function vouches(text: string, a: AnchorQuery, p: Placement, sure: boolea
   const pre = a.prefix ?? '';
   const suf = a.suffix ?? '';
   if (p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start) || !text.startsWith(pre, p.start - pre.length) || !text.startsWith(suf, p.end)) return false;
-  return alone(text, a, p.start) && !echoNear(text, a, p.start);
+  // (The echo first: two searches in the window, where `alone` compares every occurrence there.)
+  return !echoNear(text, a, p.start) && alone(text, a, p.start);
 }
 
 /**
@@ -38,7 +39,7 @@ export function alone(text: string, a: AnchorQuery, x: number): boolean {
     const y = lo + k;
     if (y === x) return true;
     const end = y + a.quote.length;
-    return (sideSupport(text, y, end, a.prefix, 'before', a.quote, false) ?? 0) < 1 && (sideSupport(text, y, end, a.suffix, 'after', a.quote, false) ?? 0) < 1;
+    return !sideWhole(text, y, end, a.prefix, 'before', a.quote, false) && !sideWhole(text, y, end, a.suffix, 'after', a.quote, false);
   });
 }
 

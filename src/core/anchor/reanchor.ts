@@ -23,7 +23,6 @@ import { echoedAway, PREDICTION_SLACK } from './echo';
 import { LaterShifts } from './later';
 import { bridgeNeighbours } from './bridge';
 import { placeBetween } from './between';
-
 export type { Candidate } from './match';
 export type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
 import type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
@@ -266,13 +265,9 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
     }
   }
-  // Without the old text, of copies that agree equally, the one the placed neighbours point at
-  // (between.ts). (With it, the diff is the better witness: there the rule put a copy left in the
-  // place of a paragraph moved away on the original's place.)
-  if (oldText === undefined) {
-    const units = { toStored: (x: number) => (newMap ? newMap.toCodePoint(x) : x), toUtf16 };
-    ({ placed, orphans } = placeBetween(newText, ordered, placed, orphans, units, (q) => index.startsOf(q), echoed));
-  }
+  // Without the old text, of copies that agree equally, the one the placed neighbours point at (between.ts).
+  const units = { toStored: (x: number) => (newMap ? newMap.toCodePoint(x) : x), toUtf16 };
+  if (oldText === undefined) ({ placed, orphans } = placeBetween(newText, ordered, placed, orphans, units, (q) => index.startsOf(q), echoed));
   // Results in the order the anchors were given.
   const order = new Map(anchors.map((a, i) => [a.id, i]));
   placed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);

@@ -1,8 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
 import { placeBetween } from '../../../../src/core/anchor/between';
+import { sideSupport, sideWhole } from '../../../../src/core/anchor/match';
 import type { Orphan, Placement } from '../../../../src/core/anchor';
-import { echoedNeighbour, movedOriginal, swappedRecords, type FuzzerCase } from './fuzzer-cases';
+import { echoedNeighbour, movedOriginal, rowMovedUp, swappedRecords, type FuzzerCase } from './fuzzer-cases';
 
 // Without the old text, an annotation inside a sentence copied elsewhere has the same 32 characters
 // of context at both copies: its neighbours decide (src/core/anchor/between.ts), when they can
@@ -74,6 +75,12 @@ describe('reanchor without the old text: the neighbours say which copy (issue 11
     assert.ok([420, 'orphan'].includes(at('a19')), `Panmunjom at ${at('a19')}`);
   });
 
+  it('a row moved from the bottom of a table of rows of one length to its top: a name in a row alike to the one above is not put there, though the table kept its length', () => {
+    const at = run(rowMovedUp);
+    assert.ok([346, 'orphan'].includes(at('a12')), `Total injured at ${at('a12')}`);
+    assert.ok([372, 'orphan'].includes(at('a13')), `Reuters at ${at('a13')}`);
+  });
+
   // The step alone, given where the neighbours are: "Colonel Park Chung-hee" before, "Park's son" after.
   const step = (now: string, base = file, echoed = new Set<string>()) => {
     const [colonel, park, son] = [anchor(base, 'Colonel Park Chung-hee'), anchor(base, 'Park Chung-hee', base.indexOf(copied)), anchor(base, "Park's son")];
@@ -100,5 +107,25 @@ describe('reanchor without the old text: the neighbours say which copy (issue 11
     const edited = file.replace('in the days', 'nor said why in the days');
     assert.equal(step(`${edited}${long}${copied}`), edited.indexOf('Park Chung-hee', edited.indexOf('There was')));
     assert.equal(step(`${edited}${copied}`), undefined);
+  });
+});
+
+describe('neighbours.ts asks whether a copy agrees wholly on a side without the fuzzy comparison', () => {
+  it('answers as sideSupport(…) >= 1 does, on copies whose sides agree wholly, in part, with a typo, or up to a sentence end', () => {
+    const text = `${file}${copied}Later, Park Chung-hee was named. There was a suspicion the file was Park Chung-hee's because his seal was found. The file was Park Chung-hee's.\n`;
+    const anchors = [anchor(file, 'Park Chung-hee', file.indexOf(copied)), anchor(file, 'Colonel Park Chung-hee'), anchor(file, 'Seoul'), anchor(file, 'the files')];
+    let asked = 0;
+    for (const a of anchors) {
+      for (const edges of [true, false]) {
+        for (let y = text.indexOf(a.quote); y >= 0; y = text.indexOf(a.quote, y + 1)) {
+          for (const [side, expected] of [['before', a.prefix], ['after', a.suffix], ['before', `x${a.prefix}`], ['after', a.suffix?.replace('e', 'x')], ['before', undefined]] as const) {
+            const end = y + a.quote.length;
+            assert.equal(sideWhole(text, y, end, expected, side, a.quote, edges), (sideSupport(text, y, end, expected, side, a.quote, edges) ?? 0) >= 1, `${a.quote} at ${y}, ${side}`);
+            asked++;
+          }
+        }
+      }
+    }
+    assert.ok(asked > 40);
   });
 });
