@@ -95,6 +95,9 @@ function violation(imp: Import): string | undefined {
   }
 }
 
+/** The house limit on a source file's length (ARCHITECTURE.md). */
+const MAX_LINES = 400;
+
 describe('layers (ARCHITECTURE.md)', () => {
   const files = [...tsFiles(srcDir), ...tsFiles(modelDir)];
   const imports = files.flatMap(importsOf);
@@ -127,5 +130,13 @@ describe('layers (ARCHITECTURE.md)', () => {
         return source.statements.some((st) => !(ts.isExportDeclaration(st) && st.moduleSpecifier));
       });
     assert.deepEqual(notBarrels.map((f) => path.relative(srcDir, f)), [], 'code in an index.ts belongs in a named module of its folder, re-exported');
+  });
+
+  it('keeps every source file to 400 lines at most', () => {
+    // (Generated data in model/ aside.) A longer file holds two things: split it by what each does.
+    const long = tsFiles(srcDir)
+      .map((f) => ({ file: path.relative(srcDir, f), lines: fs.readFileSync(f, 'utf8').split('\n').length - 1 }))
+      .filter((f) => f.lines > MAX_LINES);
+    assert.deepEqual(long, []);
   });
 });
