@@ -137,12 +137,6 @@ function agreementAfter(text: string, at: number, expected: string): [number, nu
 }
 
 /**
- * Support of one side of a quote's context, 0..1: 1 when the text agrees with the expected side
- * up to a sentence or line boundary, or up to the start (end) of the text — an edit beyond it
- * says nothing against the quote; otherwise the share of its characters that agree (0.75 when a
- * typo next to the quote is all that differs).
- */
-/**
  * `sideSupport(…) >= 1` without its fuzzy comparison, which never reaches 1: neighbours.ts asks
  * this of every occurrence within 400 characters of every placed anchor, and in dense repeated
  * text the fuzzy searches made re-anchoring 14 times slower.
@@ -153,6 +147,12 @@ export function sideWhole(text: string, start: number, end: number, expected: st
   return wholeSide(text, expected, side, quote, k, j, side === 'before' ? start : end, edges);
 }
 
+/**
+ * Support of one side of a quote's context, 0..1: 1 when the text agrees with the expected side
+ * up to a sentence or line boundary, or up to the start (end) of the text — an edit beyond it
+ * says nothing against the quote; otherwise the share of its characters that agree (0.75 when a
+ * typo next to the quote is all that differs).
+ */
 export function sideSupport(text: string, start: number, end: number, expected: string | undefined, side: 'before' | 'after', quote: string, edges = true): number | undefined {
   if (!expected) return undefined;
   const before = side === 'before';
