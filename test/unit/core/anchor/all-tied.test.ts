@@ -1,16 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { CandidateIndex, nearest } from '../../../../src/core/anchor/candidates';
 import type { Candidate } from '../../../../src/core/anchor/match';
+import { rng } from './rng';
 
 // When most occurrences of a quote tie (a sentence over and over; words from a small vocabulary with
 // a context that agrees only next to the quote), the index answers from the occurrences nearest the
 // place (candidates.ts, nearestScoring): the answers must be those of gathering every tie, whether the
 // nearest fit or not, and whether the context's occurrences are all scored or ranked.
-
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 
 describe('reanchor: a quote whose occurrences mostly tie (candidates.ts)', () => {
   it('gives the best and the two nearest ties that gathering all of them gives', () => {

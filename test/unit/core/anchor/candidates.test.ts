@@ -1,14 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { CandidateIndex, nearest } from '../../../../src/core/anchor/candidates';
 import { contextSupport, supportAtLeast, type Candidate } from '../../../../src/core/anchor/match';
+import { rng } from './rng';
 
 // The shared index must pick exactly what sorting every occurrence for every anchor picked (the
 // quadratic way it replaces): the eval's tables are unchanged only if these agree everywhere.
-
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 
 describe('reanchor: occurrences shared by all anchors (candidates.ts)', () => {
   it('picks the same top occurrence and the same two nearest ties as sorting all of them by score, then distance', () => {

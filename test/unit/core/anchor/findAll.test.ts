@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { findAll } from '../../../../src/core/anchor/findAll';
 import { occurrences } from '../../../../src/core/anchor/match';
+import { rng } from './rng';
 
 // Re-anchoring finds all quotes (and the order check's context keys) in one go with findAll instead
 // of one scan per quote: the eval's placements are unchanged only if it finds exactly what
 // occurrences() finds, pattern by pattern.
-
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 
 describe('reanchor: all quotes found in one go (findAll.ts)', () => {
   it('finds every pattern where indexOf finds it, overlapping copies, both windows and the limit included', () => {

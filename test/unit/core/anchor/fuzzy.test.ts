@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import search from 'approx-string-match';
 import { FuzzyMatches } from '../../../../src/core/anchor/fuzzy';
+import { rng } from './rng';
 
 // Each anchor keeps a quote's fuzzy matches with the fewest errors nearest its place, read outwards
 // from it (fuzzy.ts): they must be exactly the first of a stable sort of all of them by errors and
 // distance, ties and all, since the candidates scored (and the order of equal scores) follow them.
-
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 
 describe('reanchor: fuzzy matches nearest a place (fuzzy.ts)', () => {
   it('keeps the first matches of a stable sort by errors, then distance: ties on both sides, one start with several ends', () => {

@@ -1,17 +1,13 @@
 import * as assert from 'node:assert/strict';
 import { Descending, RankedSides, rankable } from '../../../../src/core/anchor/ranked';
 import { contextScore, occurrences } from '../../../../src/core/anchor/match';
+import { rng } from './rng';
 
 // The ranking (ranked.ts) must give exactly the scores of scoring every occurrence, in descending
 // order, on the texts a user can have (found by the review of anchor-cost; none failed): astral
 // characters and lone halves of a pair next to the quote, a quote that is half a pair, CRLF, no-break
 // and line-separator spaces, long whitespace runs that squash a long context below RANKED_SIDE,
 // contexts cut by the text's start or end, and many occurrences with equal sides (a chunk repeated).
-
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 
 describe('reanchor: ranking on hostile text agrees with scoring every occurrence (ranked.ts)', () => {
   it('meets every occurrence once, with the scores of contextScore in descending order', () => {

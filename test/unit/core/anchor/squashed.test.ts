@@ -1,15 +1,11 @@
 import * as assert from 'node:assert/strict';
 import { commonPrefix, commonSuffix, contextScore } from '../../../../src/core/anchor/match';
 import { squashedSlice } from '../../../../src/core/anchor/squashed';
+import { rng } from './rng';
 
 // contextScore reads the text around a place without squashing it into new strings (squashed.ts):
 // its scores must be exactly those of squashing both sides and comparing them, since every
 // tie and threshold of re-anchoring is decided on them.
-
-function rng(seed: number): () => number {
-  let x = seed;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 
 /** The definition: both sides squashed (whitespace runs as one space), then compared. */
 function reference(text: string, start: number, end: number, prefix: string | undefined, suffix: string | undefined): number | undefined {
