@@ -4,6 +4,7 @@ import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { realText, root } from './corpus.mjs';
+import { rng } from '../scripts/lib/rng.mjs';
 
 const require = createRequire(import.meta.url);
 
@@ -21,12 +22,6 @@ function median(xs) {
 function pct(xs, p) {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((s.length * p) / 100))];
-}
-
-/** A deterministic pseudo-random generator, so runs compare. */
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
 }
 
 /** Up to n annotations on capitalised names and years, spread evenly over the text. */

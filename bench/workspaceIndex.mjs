@@ -10,6 +10,7 @@ import { tmpdir, loadavg } from 'node:os';
 import { resourceUsage } from 'node:process';
 import { basename, join } from 'node:path';
 import { readFile, stat } from 'node:fs/promises';
+import { rng } from '../scripts/lib/rng.mjs';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { corpusArticles, corpusNames, root } from './corpus.mjs';
@@ -27,11 +28,6 @@ function time(f) {
 }
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const max = (xs) => Math.max(...xs);
-
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 
 /** Writes the workspace: articles, sidecars, entities file. Returns the entities by id. */
 export function makeWorkspace(dir, articles, names) {

@@ -28,6 +28,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
+import { rng } from './lib/rng.mjs';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -43,10 +44,6 @@ const { reanchor } = require(path.join(repoRoot, 'out/src/core/anchor/index.js')
 const { OffsetMap } = require(path.join(repoRoot, 'out/src/core/offsets.js'));
 const { prefixBefore, suffixAfter } = require(path.join(repoRoot, 'out/src/core/anchor/context.js'));
 
-function rng(seed) {
-  let x = seed >>> 0 || 1;
-  return () => ((x ^= x << 13), (x ^= x >>> 17), (x ^= x << 5), (x >>> 0) / 2 ** 32);
-}
 const seedArg = args.includes('--seeds') ? args[args.indexOf('--seeds') + 1] : args.includes('--seed') ? args[args.indexOf('--seed') + 1] : '42,7,1';
 const seeds = seedArg.split(',').map(Number);
 let rand = rng(seeds[0]);
