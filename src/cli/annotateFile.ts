@@ -1,16 +1,16 @@
 /** One file of `factmark annotate`: recognise, merge with the existing sidecar, write it back. */
 import { detectDocumentDate } from '../core/dates';
-import type { AnnotatedDocument, Mention } from '../core/model';
+import type { Mention } from '../core/model';
 import { defaultRecognizers, RecognitionPipeline } from '../core/recognition';
 import { updateSidecar, type SidecarDiagnostic } from '../core/sidecar';
 import { unsuitableReason } from '../core/text';
-import { addSuggestions, isError, readSidecar } from '../core/documents';
+import { addSuggestions } from '../core/documents';
 import { isChangedOnDisk } from '../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../node/fs';
 import { oldTextsOf } from '../node/gitText';
 import { keepText, openTextStore } from '../node/textStore';
-import { readDocument, readIfExists, saysWaiting } from './files';
-import { relocatedOf } from './load';
+import { readDocument, saysWaiting } from './files';
+import { readBase } from './load';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -57,21 +57,10 @@ export async function annotateFile(file: string, sidecarFile: string): Promise<A
     const store = openTextStore();
     const oldTextOf = oldTextsOf(path.dirname(file), store);
     for (let attempt = 1; ; attempt++) {
-      const original = readIfExists(sidecarFile);
-      let base: AnnotatedDocument = { path: path.basename(file), annotations: [], facts: [] };
-      let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
-      let relocated: SidecarDiagnostic[] = [];
-      if (original !== undefined) {
-        const reading = readSidecar(original, text, oldTextOf);
-        if (!reading.document || !reading.writable) {
-          const first = reading.diagnostics.find(isError);
-          const where = first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely';
-          return { file, added: 0, status: 'failed', reason: `its sidecar is malformed (${where}); fix it or run "factmark check"` };
-        }
-        base = reading.document;
-        orphans = reading.orphanContext;
-        relocated = relocatedOf(reading.diagnostics);
-      }
+      const read = readBase(sidecarFile, file, text, oldTextOf);
+      if ('malformed' in read) return { file, added: 0, status: 'failed', reason: `its sidecar is malformed (${read.malformed}); fix it or run "factmark check"` };
+      const { original, orphans, relocated } = read;
+      let base = read.document;
       const documentDate = base.documentDate ?? detectDocumentDate(text);
       if (documentDate !== undefined) base = { ...base, documentDate };
       let mentions = recognised.get(documentDate);

@@ -1,6 +1,7 @@
-/** Reading a document and its sidecar for the CLI commands that work on sidecars (export, check, stats). */
+/** Reading a document and its sidecar for the CLI commands: those that read sidecars (export, check, stats) and those that rewrite them (annotate, import). */
 import * as path from 'node:path';
-import { clause, readSidecar, type SidecarReading } from '../core/documents';
+import { clause, isError, readSidecar, type SidecarReading } from '../core/documents';
+import type { AnnotatedDocument } from '../core/model';
 import { RELOCATED_CODE, type SidecarDiagnostic } from '../core/sidecar';
 import { oldTextsOf } from '../node/gitText';
 import { readIfExists, readText, type DocumentFile } from './files';
@@ -31,6 +32,31 @@ export function load(doc: DocumentFile): Loaded {
     return { doc, missing: `its document ${path.basename(doc.path)} is missing` };
   }
   return { doc, text, reading: readSidecar(sidecarText, text, oldTextsOf(path.dirname(doc.path))) };
+}
+
+/** What a writing command builds on: the sidecar as read now, or a fresh document when there is none. */
+export interface Base {
+  /** The sidecar's text, the compare-and-swap's expected content; undefined when there was none. */
+  original?: string;
+  document: AnnotatedDocument;
+  orphans?: Map<string, { prefix?: string; suffix?: string }>;
+  relocated: SidecarDiagnostic[];
+}
+
+/**
+ * Reads the sidecar a writing command (annotate, import) merges into, or says why it must not be
+ * rewritten (it does not parse or cannot be written back as it was). Throws what `readIfExists`
+ * throws (a folder, a FIFO, too large, not UTF-8).
+ */
+export function readBase(sidecarFile: string, docFile: string, text: string, oldTextOf: (gitBlob: string) => string | undefined): Base | { malformed: string } {
+  const original = readIfExists(sidecarFile);
+  if (original === undefined) return { document: { path: path.basename(docFile), annotations: [], facts: [] }, relocated: [] };
+  const reading = readSidecar(original, text, oldTextOf);
+  if (!reading.document || !reading.writable) {
+    const first = reading.diagnostics.find(isError);
+    return { malformed: first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely' };
+  }
+  return { original, document: reading.document, orphans: reading.orphanContext, relocated: relocatedOf(reading.diagnostics) };
 }
 
 /** Of a reading's diagnostics, the warnings of entries placed by their quote (offsets edited by hand). */

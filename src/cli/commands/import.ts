@@ -9,16 +9,15 @@ import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { findImportFormat, importFormats, problemLine, topReasons, type ImportFormat, type ImportOptions, type ImportProblem, type ImportResult } from '../../core/export';
 import { MAX_IMPORT_BYTES } from '../../core/export/limits';
-import type { AnnotatedDocument } from '../../core/model';
 import { updateSidecar, type SidecarDiagnostic } from '../../core/sidecar';
 import { isChangedOnDisk } from '../../core/sidecar/atomicWrite';
 import { writeFileAtomic } from '../../node/fs';
 import { oldTextsOf } from '../../node/gitText';
 import { keepText, openTextStore } from '../../node/textStore';
-import { isError, mergeImported, readSidecar, stripBom } from '../../core/documents';
+import { mergeImported, stripBom } from '../../core/documents';
 import { defineCommand, describeError, type Io, type Values } from '../command';
-import { collect, readDocument, readIfExists, saysWaiting, shown, statGiven, UsageError, type DocumentFile } from '../files';
-import { plural, relocatedLines, relocatedOf } from '../load';
+import { collect, readDocument, saysWaiting, shown, statGiven, UsageError, type DocumentFile } from '../files';
+import { plural, readBase, relocatedLines } from '../load';
 
 export const importCommand = defineCommand({
   name: 'import',
@@ -189,20 +188,9 @@ async function importInto(doc: DocumentFile, format: ImportFormat, content: stri
   const store = openTextStore();
   const oldTextOf = oldTextsOf(path.dirname(doc.path), store);
   for (let attempt = 0; attempt < 5; attempt++) {
-    const original = readIfExists(doc.sidecar);
-    let base: AnnotatedDocument = { path: path.basename(doc.path), annotations: [], facts: [] };
-    let orphans: Map<string, { prefix?: string; suffix?: string }> | undefined;
-    let relocated: SidecarDiagnostic[] = [];
-    if (original !== undefined) {
-      const reading = readSidecar(original, text, oldTextOf);
-      if (!reading.document || !reading.writable) {
-        const first = reading.diagnostics.find(isError);
-        return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: `its sidecar is malformed (${first ? `line ${first.line + 1}: ${first.message}` : 'it cannot be rewritten safely'}); nothing imported` };
-      }
-      base = reading.document;
-      orphans = reading.orphanContext;
-      relocated = relocatedOf(reading.diagnostics);
-    }
+    const read = readBase(doc.sidecar, doc.path, text, oldTextOf);
+    if ('malformed' in read) return { result, addedAnnotations: 0, addedFacts: 0, updated: 0, written: false, error: `its sidecar is malformed (${read.malformed}); nothing imported` };
+    const { original, orphans, relocated, document: base } = read;
     const merged = mergeImported(base, result);
     // What the file says otherwise than the sidecar's entry is not imported: listed with the rest.
     const withKept = merged.kept.length ? { ...result, problems: [...result.problems, ...merged.kept] } : result;

@@ -57,6 +57,18 @@ describe('factmark import', function () {
     });
   }
 
+  it('into a malformed sidecar: imports nothing there, names its line, leaves it byte for byte (exit 1); the other document is imported', () => {
+    const dir = fresh();
+    assert.equal(factmark(dir, 'export', '-f', 'brat', '--include-suggested', '-o', 'brat-out', 'src').code, 0);
+    const broken = 'factmark: 1\ndocument:\n  path: story.txt\nannotations: [unclosed\n';
+    fs.writeFileSync(path.join(dir, 'dst/story.txt.factmark.yaml'), broken);
+    const r = factmark(dir, 'import', '-f', 'brat', 'brat-out', 'dst');
+    assert.equal(r.code, 1, r.stderr + r.stdout);
+    assert.match(r.stderr, /story\.txt.*its sidecar is malformed \(line \d+: .*\); nothing imported/);
+    assert.equal(read(dir, 'dst/story.txt.factmark.yaml'), broken);
+    assert.match(read(dir, 'dst/news/other.txt.factmark.yaml'), /quote: Busan/);
+  });
+
   it('round-trips a document with a BOM, emoji, Hangul and CRLF through brat, W3C and doccano: the same spans and statuses', () => {
     const text = '\uFEFF😀 Gen. Kim Jong-il met officials of the United Nations in Seoul on 2 March 2006.\r\n남북 회담 in Panmunjom; Kim\u0301 left for Tokyo.\r\n';
     const spans = (yaml: string) => [...yaml.matchAll(/start: (\d+)\n\s+end: (\d+)\n\s+quote: (.*)\n(?:.*\n){0,2}?\s+status: (\w+)/g)].map((m) => m.slice(1).join(' ')).sort();
