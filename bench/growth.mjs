@@ -259,9 +259,10 @@ function bigSidecars() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // `node bench/growth.mjs shared-quote` (or `near-repeated`, `all-tied`): that table alone.
+  // `node bench/growth.mjs shared-quote` (or `near-repeated`, `all-tied`, `big-sidecars`): that table alone.
   if (process.argv[2] === 'shared-quote') sharedQuoteGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else if (process.argv[2] === 'near-repeated') nearRepeatedGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else if (process.argv[2] === 'all-tied') allTiedGrowth(require(join(root, 'out/src/core/anchor/index.js')));
+  else if (process.argv[2] === 'big-sidecars') bigSidecars();
   else await run();
 }

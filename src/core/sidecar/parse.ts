@@ -126,6 +126,11 @@ function* parseUncached(text: string): Steps<ParsedWithNodes> {
     const fast = reporter(text);
     const result = validate(read.data, NO_NODES, fast);
     if (fast.diagnostics.length === 0) return withLazyYaml(result, () => nodesOf(text), read);
+    // Something to report: located on the fast reader's nodes, the parser's own nodes and ranges
+    // for this layout, at a fraction of the parser's time and memory (80,000 entries without a
+    // status, 7.5 MB: 8.5 s of CPU and 855 MB through the parser).
+    const nodes = fastNodes(text);
+    if (nodes) return { ...analyse(nodes, { diagnostics, at }), fast: read };
   }
 
   // The yaml parser checks each key against the keys before it in its mapping: 40,000 keys in one
@@ -178,8 +183,13 @@ function withLazyYaml(result: ParseResult, build: () => Document.Parsed, fast: P
 
 /** The yaml document of a file the fast reader read: the same nodes and ranges the parser gives. */
 function nodesOf(text: string): Document.Parsed {
+  return fastNodes(text) ?? parseDocument(text, YAML_OPTIONS);
+}
+
+/** The fast reader's yaml document of a file in Factmark's layout, or undefined for other layouts. */
+function fastNodes(text: string): Document.Parsed | undefined {
   const root = fastRead(text);
-  if (!root) return parseDocument(text, YAML_OPTIONS);
+  if (!root) return undefined;
   const doc = new Document(null, YAML_OPTIONS);
   doc.contents = root;
   return doc as Document.Parsed;

@@ -76,4 +76,18 @@ describe('fast sidecar reader (differential against yaml)', () => {
       assert.equal(fastRead(base.replace('facts: []\n', '') .replace('  note: plain # comment\n', odd)), undefined, JSON.stringify(odd));
     }
   });
+
+  it('locates the errors of a file in its layout where the yaml parser does (they are found on its nodes)', () => {
+    const entry = (id: string, status: string) => `  - id: ${id} # checked\n    type: PERSON\n    start: 0\n    end: 4\n    quote: "Kim "\n${status}`;
+    for (const eol of ['\n', '\r\n']) {
+      const src = ['# hand-edited', 'factmark: 1', 'document:', '  path: a.txt', 'annotations:', entry('a1', ''), entry('a2', '    status: maybe\n'), entry('a3', '    status: confirmed\n    colour: red\n'), 'facts: []', ''].join('\n').replace(/\n/g, eol);
+      assert.ok(fastRead(src), 'the fast reader reads it');
+      const parsed = parseWithNodes(src);
+      assert.ok(parsed.fast, 'read by the fast reader');
+      // The same file behind a directive, which the fast reader leaves to the yaml parser: two lines lower.
+      const viaParser = parseSidecar(`%YAML 1.2${eol}---${eol}${src}`).diagnostics.map((d) => ({ ...d, line: d.line - 2, endLine: d.endLine - 2 }));
+      assert.equal(parsed.result.diagnostics.length, 3, JSON.stringify(parsed.result.diagnostics));
+      assert.deepEqual(parsed.result.diagnostics, viaParser);
+    }
+  });
 });
