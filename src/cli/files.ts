@@ -1,7 +1,7 @@
 /** Finding documents and sidecars on disk for the CLI commands. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { documentPathFor, isSidecarPath, MAX_SIDECAR_LENGTH, sidecarPathFor } from '../core/sidecar';
+import { documentPathFor, isSidecarPath, MAX_SIDECAR_LENGTH, sidecarCopiedAs, sidecarPathFor } from '../core/sidecar';
 import { stripBom } from '../core/documents';
 
 /** A usage or input error: printed as `factmark: <message>`, exit code 2. */
@@ -20,8 +20,12 @@ export interface DocumentFile {
 /** Folders never walked into. */
 const SKIPPED_FOLDERS = new Set(['node_modules', '.git', '.hg', '.svn']);
 
-/** What to collect in folders: the documents themselves (annotate) or the sidecars (check, export, stats). */
-export type Collect = 'documents' | 'sidecars';
+/**
+ * What to collect in folders: the documents themselves (annotate), the sidecars (export, stats), or
+ * the sidecars and the documents that have only a copy of one beside them (check: a sync tool's
+ * conflict copy must not pass for nothing to check).
+ */
+export type Collect = 'documents' | 'sidecars' | 'sidecars and copies';
 
 /** A path given on the command line, resolved and looked at; a UsageError when nothing is there. */
 export function statGiven(given: string, cwd: string): { abs: string; stat: fs.Stats } {
@@ -45,20 +49,27 @@ export function collect(paths: readonly string[], what: Collect, cwd = process.c
     if (stat.isDirectory() && !isSidecarPath(abs)) {
       const real = new Set<string>();
       for (const file of walk(abs)) {
-        const doc = what === 'sidecars' ? documentPathFor(file) : isSidecarPath(file) ? undefined : isText(file) ? file : undefined;
+        const doc = what === 'documents' ? (isSidecarPath(file) ? undefined : isText(file) ? file : undefined) : (documentPathFor(file) ?? (what === 'sidecars and copies' ? documentOfCopy(file) : undefined));
         if (!doc || out.has(doc)) continue;
         // One file reached by two paths (a symlink to it, a linked folder) is taken once.
-        const key = realPath(what === 'sidecars' ? file : doc);
+        const key = realPath(what === 'documents' ? doc : sidecarPathFor(doc));
         if (real.has(key)) continue;
         real.add(key);
         out.set(doc, { path: doc, sidecar: sidecarPathFor(doc), name: toName(path.relative(abs, doc)) });
       }
     } else {
-      const doc = documentPathFor(abs) ?? abs;
+      const doc = documentPathFor(abs) ?? (what === 'sidecars and copies' ? documentOfCopy(abs) : undefined) ?? abs;
       if (!out.has(doc)) out.set(doc, { path: doc, sidecar: sidecarPathFor(doc), name: path.basename(doc) });
     }
   }
   return [...out.values()];
+}
+
+/** The document whose sidecar `file` is a copy of, when that document exists. */
+function documentOfCopy(file: string): string | undefined {
+  const copied = sidecarCopiedAs(path.basename(file));
+  const doc = copied && path.join(path.dirname(file), documentPathFor(copied)!);
+  return doc && fs.existsSync(doc) ? doc : undefined;
 }
 
 function realPath(file: string): string {

@@ -1,7 +1,9 @@
 /** `factmark check`: sidecars validated against the format and their documents, for CI. */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { isError } from '../../core/documents';
 import { defineCommand, type Io, type Values } from '../command';
+import { SidecarCopies } from '../copies';
 import { collect, shown } from '../files';
 import { load, plural } from '../load';
 
@@ -10,8 +12,10 @@ export const checkCommand = defineCommand({
   summary: 'Validate sidecars; exit 1 when one is invalid or has orphaned annotations',
   usage: 'check [options] [files or folders...]',
   description: `Validates every sidecar against format v1 and its document: exit code 1 when a sidecar is invalid,
-its document is missing, a fact links an annotation that does not exist, or an annotation no longer
-anchors on the text (orphan). For CI.
+its document is missing, a fact links an annotation that does not exist, an annotation no longer
+anchors on the text (orphan), or a copy of the sidecar lies beside it (a sync tool's conflict copy,
+a merge's leftover, "story.txt.factmark (1).yaml"): Factmark reads only the sidecar itself, so the
+copy's annotations are lost until merged by hand. For CI.
 `,
   options: {
     json: { type: 'boolean', help: 'Print the findings as JSON' },
@@ -29,10 +33,16 @@ interface Finding {
 }
 
 function runCheck(values: Values, paths: string[], io: Io): number {
-  const docs = collect(paths, 'sidecars', io.cwd);
+  const docs = collect(paths, 'sidecars and copies', io.cwd);
   const findings: Finding[] = [];
+  const copies = new SidecarCopies();
   for (const doc of docs) {
     const file = shown(doc.sidecar, io.cwd);
+    const sidecarName = path.basename(doc.sidecar);
+    for (const copy of copies.of(doc.sidecar)) {
+      const also = fs.existsSync(doc.sidecar) ? `merge what it holds into ${sidecarName} by hand, then delete it` : `${sidecarName} itself is missing: rename the copy to it if it holds the annotations to keep`;
+      findings.push({ file, severity: 'error', code: 'COPY', message: `${copy} beside it looks like a copy of this sidecar (a sync tool's conflict copy, a merge's leftover or a file manager's copy); Factmark reads only ${sidecarName}: ${also}` });
+    }
     const loaded = load(doc);
     if (loaded.missing) {
       findings.push({ file, severity: 'error', code: loaded.unreadable ? 'UNREADABLE' : 'MISSING', message: loaded.missing });

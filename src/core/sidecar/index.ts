@@ -10,7 +10,7 @@ export { emitSidecar, emitSidecarSteps } from './emit';
 export { buildSidecarData, buildSidecarDataSteps, type SidecarInput } from './build';
 export { mergeSidecars, mergeSidecarsSteps, type MergeConflict, type MergeResult } from './merge';
 export { contentHash, documentFingerprint, fingerprintMatches, gitBlobOfBytes, gitBlobSha1, utf8Bytes } from './hash';
-export { sidecarPathFor, documentPathFor, isSidecarPath, SIDECAR_SUFFIX } from './paths';
+export { sidecarPathFor, documentPathFor, isSidecarPath, sidecarCopiedAs, SIDECAR_SUFFIX } from './paths';
 export { validateShape, SIDECAR_SCHEMA, type ShapeError } from './validate';
 export { fingerprintData, fingerprintDataSteps } from './canonical';
 export { loadAnnotations, type LoadedAnnotations } from './load';

@@ -17,3 +17,28 @@ export function isSidecarPath(path: string): boolean {
 export function documentPathFor(sidecarPath: string): string | undefined {
   return isSidecarPath(sidecarPath) ? sidecarPath.slice(0, -SIDECAR_SUFFIX.length) : undefined;
 }
+
+/**
+ * Names that sync tools, merges and file managers give a copy of a sidecar beside it, by the part
+ * before `.yaml` (`story.txt.factmark` + what the tool inserts): Syncthing's
+ * `.sync-conflict-20261206-101010-ABCD123`, Dropbox's and Nextcloud's ` (Jane's conflicted copy
+ * 2026-12-06)`, ownCloud's `_conflict-20261206-101010`, OneDrive's `-LAPTOP`, git mergetool's
+ * `_LOCAL_1234`, and copies (` (1)`, ` copy`, ` - Copy`). Any name `<document>.factmark<sep>….yaml`
+ * that is not itself a sidecar is taken for one: such a file holds annotations of that document that
+ * Factmark does not read, which the user must hear of rather than lose.
+ */
+const COPY_INSIDE = /^(.+\.factmark)[ _.~-].*\.yaml$/;
+/** … and after the whole name: git's `.orig`, Factmark's own `.conflict-<time>`, backups. */
+const COPY_AFTER = /^(.+\.factmark\.yaml)(?:\.orig|\.bak|\.backup|~|\.conflict-.+|\.sync-conflict-.+)$/;
+
+/**
+ * The file name of the sidecar that a file named `name` (a base name) is a copy of, or undefined.
+ * Factmark's own lock and temporary files (`.<sidecar>.lock`, `.<sidecar>.<pid>-….tmp`) are no copies.
+ */
+export function sidecarCopiedAs(name: string): string | undefined {
+  if (isSidecarPath(name) || (name.startsWith('.') && /\.(?:lock|tmp)$/.test(name))) return undefined;
+  const after = COPY_AFTER.exec(name);
+  if (after) return after[1];
+  const inside = COPY_INSIDE.exec(name);
+  return inside ? `${inside[1]}.yaml` : undefined;
+}

@@ -9,6 +9,7 @@ import { baseName, exists, sidecarUriOf } from './files';
 import { registerOrphanQuickFixes } from './quickFixes';
 import { AnnotationStore, type DocumentAnnotations } from './store';
 import { offerStraySidecar } from './strays';
+import { warnOfSidecarCopies, watchSidecarCopies } from './copies';
 import { RecentSet } from '../../core/recent';
 
 export { AnnotationStore, type DocumentAnnotations } from './store';
@@ -42,7 +43,7 @@ export function registerSidecar(context: vscode.ExtensionContext, commands: Comm
     if (!wanted(d)) return;
     store
       .open(d)
-      .then(() => offerStraySidecar(store, d))
+      .then(() => Promise.all([offerStraySidecar(store, d), warnOfSidecarCopies(d)]))
       .catch((e) => console.error('[factmark] loading annotations failed', e));
   };
 
@@ -79,6 +80,7 @@ export function registerSidecar(context: vscode.ExtensionContext, commands: Comm
     documentWatcher.onDidDelete((uri) => {
       if (store.get(uri)) void tellAboutDeletes([uri]);
     }),
+    watchSidecarCopies(),
     registerOrphanDiagnostics(store),
     registerOrphanQuickFixes(commands, store),
     commands.register({ id: CommandId.GetAnnotations, execute: async (uri: vscode.Uri | string) => {

@@ -160,6 +160,26 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.match(r.stdout, /1 with errors/);
     });
 
+    it('fails on a copy of a sidecar beside it (a sync conflict, a merge leftover), naming it, and on a document that has only a copy (D8)', () => {
+      const dir = fresh();
+      const conflict = 'korea.txt.factmark.sync-conflict-20261206-101010-ABCD123.yaml';
+      fs.writeFileSync(path.join(dir, conflict), KOREA_SIDECAR.replace('status: rejected', 'status: confirmed'));
+      fs.mkdirSync(path.join(dir, 'other'));
+      fs.writeFileSync(path.join(dir, 'other/korea.txt'), KOREA);
+      fs.writeFileSync(path.join(dir, "other/korea.txt.factmark (Jane's conflicted copy 2026-12-06).yaml"), KOREA_SIDECAR);
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 1, r.stdout);
+      assert.match(r.stdout, new RegExp(`^korea\\.txt\\.factmark\\.yaml: error: ${conflict.replace(/\./g, '\\.')} beside it looks like a copy of this sidecar .*merge what it holds into korea\\.txt\\.factmark\\.yaml by hand.* \\[COPY\\]$`, 'm'));
+      assert.match(r.stdout, /^other\/korea\.txt\.factmark\.yaml: error: korea\.txt\.factmark \(Jane's conflicted copy 2026-12-06\)\.yaml beside it .*korea\.txt\.factmark\.yaml itself is missing: rename the copy to it.* \[COPY\]$/m);
+      assert.match(r.stdout, /Checked 2 sidecars: 2 with errors/);
+      // Named on its own, the sidecar is checked with its copy; the copy named stands for its document.
+      assert.match(factmark(dir, 'check', 'korea.txt.factmark.yaml').stdout, /\[COPY\]/);
+      assert.match(factmark(dir, 'check', conflict).stdout, /^korea\.txt\.factmark\.yaml: error: .*\[COPY\]$/m);
+      fs.rmSync(path.join(dir, conflict));
+      fs.rmSync(path.join(dir, 'other'), { recursive: true });
+      assert.equal(factmark(dir, 'check').code, 0);
+    });
+
     it('fails on an orphan: an annotation whose text is gone from the document', () => {
       const dir = fresh();
       fs.writeFileSync(path.join(dir, 'korea.txt'), KOREA.replace('Kim Yong-chol', 'the delegation head'));

@@ -1,0 +1,70 @@
+import * as assert from 'assert';
+import * as fs from 'fs';
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
+import { workbench } from '../workbench';
+import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
+import { KOREA, KOREA_SIDECAR } from '../../fixtures/articles';
+
+const DIR = 'sidecar-copies';
+
+/**
+ * RELIABILITY-CASES D8: a copy of a sidecar beside it (a sync tool's conflict copy, a merge's
+ * leftover) is told of, never loaded as a second sidecar, and can be compared with the sidecar.
+ */
+describe('Copies of a sidecar beside it (D8)', function () {
+  this.timeout(60_000);
+  afterEach(async () => {
+    await closeAllEditors();
+    await vscode.commands.executeCommand('notifications.hideList');
+    await vscode.commands.executeCommand('notifications.clearAll');
+  });
+
+  /** An article with its sidecar (KOREA's, four annotations) and `copy` beside it holding one more. */
+  function articleWithCopy(name: string, copy?: string): { uri: vscode.Uri; copyPath: string } {
+    const uri = writeWorkspaceFile(`${DIR}/${name}`, KOREA);
+    writeWorkspaceFile(`${DIR}/${name}.factmark.yaml`, KOREA_SIDECAR.replace('path: korea.txt', `path: ${name}`));
+    const copyPath = path.join(workspaceDir(), DIR, copy ?? '');
+    if (copy) fs.writeFileSync(copyPath, KOREA_SIDECAR.replace('status: rejected', 'status: confirmed'));
+    return { uri, copyPath };
+  }
+
+  const annotations = async (uri: vscode.Uri) => (await vscode.commands.executeCommand<AnnotationsSnapshot>('factmark.internal.getAnnotations', uri)).model.annotations;
+
+  it('tells of a copy when the article opens (Factmark\'s own conflict copy of an earlier session), shows only the sidecar\'s annotations, and compares the two on request', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    // A copy the file watcher does not tell of (the writer that makes it does): only the open can.
+    const copy = 'synced.txt.factmark.yaml.conflict-20261206T101010';
+    const { uri, copyPath } = articleWithCopy('synced.txt', copy);
+    await openInEditor(uri);
+    const told = await findNotification(wb, copy, /Factmark reads only synced\.txt\.factmark\.yaml/, 30_000);
+    assert.ok(told, `no notification told of ${copy}`);
+    assert.match(told.message, /compare the two, merge by hand, then delete the copy/);
+    // The copy has Panmunjom confirmed; the sidecar, which alone is read, has it rejected.
+    assert.equal((await annotations(uri)).find((a) => a.id === 'a3')?.status, 'rejected', 'the copy was read');
+    await wb.click(`${told.selector} .monaco-button:text-is("Compare with the Sidecar")`);
+    const diff = await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input : undefined;
+    }, 'no diff editor opened');
+    assert.equal(diff.original.fsPath, copyPath);
+    assert.equal(diff.modified.fsPath, uri.fsPath + '.factmark.yaml');
+    assert.ok(fs.existsSync(copyPath), 'the copy was touched');
+  });
+
+  it('tells of a copy that appears beside the sidecar while the article is open', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    // A merge's leftover, told of at the open: once it is, the open's look at the folder is over, and
+    // only the watcher can tell of the copy that comes next.
+    const { uri } = articleWithCopy('open.txt', 'open.txt.factmark.yaml.orig');
+    await openInEditor(uri);
+    assert.ok(await findNotification(wb, 'open.txt.factmark.yaml.orig', /looks like a copy/, 30_000), 'no notification told of the .orig file');
+    const copy = "open.txt.factmark (Jane's conflicted copy 2026-12-06).yaml";
+    fs.writeFileSync(path.join(workspaceDir(), DIR, copy), KOREA_SIDECAR);
+    const told = await findNotification(wb, "Jane's conflicted copy", /beside open\.txt looks like a copy of its annotations/, 30_000);
+    assert.ok(told, `no notification told of ${copy}`);
+  });
+});
