@@ -61,6 +61,11 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
     // ambiguous orphan. (Not entries of one mention, stored with one context: those share a span.)
     const claims = new Map<string, { id: string; score: number }>();
     for (const o of again.orphans) if (o.best && o.best.score >= 1) claims.set(`${o.best.start}:${o.best.end}`, { id: o.id, score: o.best.score });
+    // So does one placed by order, which is not re-attached (its neighbours chose among copies:
+    // order.ts, bridge.ts, between.ts), on the place chosen: left ambiguous, it claimed a copy;
+    // placed by between.ts, it lost that claim, and a live annotation that its own neighbours put
+    // on the orphan's place, with a weaker context, stayed there (bridge.test.ts).
+    for (const p of again.placed) if (p.method === 'order' && p.score >= 1) claims.set(`${p.start}:${p.end}`, { id: p.id, score: p.score });
     for (const p of back) claims.set(`${p.start}:${p.end}`, { id: p.id, score: p.score });
     const searched = new Set<Placement['method']>(['position', 'context', 'order', 'fuzzy']);
     const byId = new Map([...data.annotations, ...data.facts].map((a) => [a.id, a]));

@@ -14,6 +14,33 @@ const anchor = (text: string, quote: string, from = 0): AnchorQuery => {
 };
 const where = (r: ReturnType<typeof reanchor>, a: AnchorQuery) => r.placed.find((p) => p.id === a.id)?.start ?? r.orphans.find((o) => o.id === a.id)?.reason;
 
+// A branch switch through a sidecar written by hand (cases of src/core/sidecar/load.ts).
+const p0 = 'Shares of the retailer rose on the Toronto Stock Exchange, where they closed at C$35, up 12.5 cents.\n\n';
+const p1 = "Hudson's Bay said that Woodbridge Co., which currently holds about 70 percent of its shares, agreed.\n\n";
+const p2 = "Woodbridge is a holding company owned by Toronto's Thomson family.\n\n";
+/** p2 with a longer sentence: its names' 32 characters of context then lie inside it. */
+const p2long = "Woodbridge is a holding company owned by Toronto's Thomson family, which also controls the publisher of the Globe and Mail newspaper.\n\n";
+const p3 = "Hudson's Bay said it will redeem 9.5 million shares later this year.\n\n";
+const p4 =
+  'Analysts had expected the move since the spring, one of them said in a note to clients on Friday. The bank did not say how it would pay for the shares, which it values at about C$330 million, and a spokesman declined to say more about the plan.\n\n';
+const p5 = 'Reporting by Wojtek Dabrowski in Toronto; editing by Peter Galloway and the rest of the desk.\n\n';
+const p6 = `The company's chairman spoke at length at the meeting. ${p3.slice(0, -2)} He did not take questions.\n`;
+/** A sidecar entry for `quote` at `start` of `on`, with its context there; `hint`: a stored orphan with that offset. */
+const entry = (id: string, quote: string, on: string, start: number, hint?: number) => [
+  `  - id: ${id}`,
+  '    type: ORGANIZATION',
+  `    start: ${hint ?? start}`,
+  `    end: ${hint ?? start + quote.length}`,
+  `    quote: ${JSON.stringify(quote)}`,
+  `    prefix: ${JSON.stringify(on.slice(Math.max(0, start - 32), start))}`,
+  `    suffix: ${JSON.stringify(on.slice(start + quote.length, start + quote.length + 32))}`,
+  '    status: confirmed',
+  ...(hint !== undefined ? ['    orphaned: true'] : []),
+];
+const sidecar = (entries: string[][]) =>
+  ['factmark: 1', 'document:', '  path: a.txt', '  gitBlob: "0123456789012345678901234567890123456789"', 'offsets: codepoints', 'annotations:', ...entries.flat(), ''].join('\n');
+const startOf = (loaded: ReturnType<typeof loadAnnotations>, id: string) => (loaded.orphans.has(id) ? 'orphan' : loaded.document.annotations.find((a) => a.id === id)!.start);
+
 describe('reanchor without the old text: neighbours that were one passage (issue 11 item 5)', () => {
   it('a name in a sentence whose first words were copied in front of it follows the rest of its sentence, not the copy', () => {
     const old = 'The ministry published its figures on Friday morning.\n\nKim Jong met Park Geun in Seoul on Monday, officials said after the talks.\n\nThe talks end soon, both sides say.\n';
@@ -63,41 +90,51 @@ describe('reanchor without the old text: neighbours that were one passage (issue
     // A branch switch: on the shorter text the first "Hudson" took the place of the second one
     // (whose paragraph stayed) and was stored with that place's context, beside "Bay" and "9.5
     // million" of that paragraph; the second "Hudson", orphaned there, comes back with the text.
-    const p0 = 'Shares of the retailer rose on the Toronto Stock Exchange, where they closed at C$35, up 12.5 cents.\n\n';
-    const p1 = "Hudson's Bay said that Woodbridge Co., which currently holds about 70 percent of its shares, agreed.\n\n";
-    const p2 = "Woodbridge is a holding company owned by Toronto's Thomson family.\n\n";
-    const p3 = "Hudson's Bay said it will redeem 9.5 million shares later this year.\n\n";
     const text = p0 + p1 + p2 + p3;
     const short = p0 + p3;
     const second = text.length - p3.length;
-    const entry = (id: string, quote: string, on: string, start: number, orphaned = false) => [
-      `  - id: ${id}`,
-      '    type: ORGANIZATION',
-      `    start: ${orphaned ? p0.length : start}`,
-      `    end: ${orphaned ? p0.length : start + quote.length}`,
-      `    quote: ${JSON.stringify(quote)}`,
-      `    prefix: ${JSON.stringify(on.slice(Math.max(0, start - 32), start))}`,
-      `    suffix: ${JSON.stringify(on.slice(start + quote.length, start + quote.length + 32))}`,
-      '    status: confirmed',
-      ...(orphaned ? ['    orphaned: true'] : []),
-    ];
-    const sidecar = [
-      'factmark: 1',
-      'document:',
-      '  path: a.txt',
-      '  gitBlob: "0123456789012345678901234567890123456789"',
-      'offsets: codepoints',
-      'annotations:',
-      ...entry('a1', 'Hudson', short, p0.length),
-      ...entry('a2', 'Bay', short, p0.length + 9),
-      ...entry('a4', '9.5 million', short, short.indexOf('9.5 million')),
-      ...entry('a3', 'Hudson', text, second, true),
-      '',
-    ].join('\n');
-    const loaded = loadAnnotations(parseSidecar(sidecar).doc!, text);
-    const start = (id: string) => (loaded.orphans.has(id) ? 'orphan' : loaded.document.annotations.find((a) => a.id === id)!.start);
-    assert.equal(start('a3'), second, 'the returning orphan is not back at its place');
-    assert.equal(start('a1'), 'orphan', 'two names on one span');
+    const loaded = loadAnnotations(
+      parseSidecar(
+        sidecar([
+          entry('a1', 'Hudson', short, p0.length),
+          entry('a2', 'Bay', short, p0.length + 9),
+          entry('a4', '9.5 million', short, short.indexOf('9.5 million')),
+          entry('a3', 'Hudson', text, second, p0.length),
+        ]),
+      ).doc!,
+      text,
+    );
+    assert.equal(startOf(loaded, 'a3'), second, 'the returning orphan is not back at its place');
+    assert.equal(startOf(loaded, 'a1'), 'orphan', 'two names on one span');
+  });
+  it("so is one its neighbours put there when the returning orphan's sentence was copied elsewhere and the orphan's own returning neighbours say which copy", () => {
+    // The same branch switch, with the second "Hudson"'s sentence copied to the article's end, its
+    // own 32 characters of context at both copies, and the sentence edited on the shorter branch.
+    // The returning orphan is left ambiguous by its context and placed on its own copy by the
+    // orphans returning next to it (between.ts), which vouch for their places; the first "Hudson",
+    // stored from that place on the shorter text, is put there by its neighbours too, with a
+    // weaker context. The orphan's claim on its own place must hold as when it was left ambiguous:
+    // before, the first "Hudson" stayed there, silently on the other name's place.
+    const edited = p3.replace('said it', 'said on Friday it');
+    const text = p0 + p1 + p2long + p3 + p4 + p5 + p6;
+    const short = p0 + p2long + edited + p5;
+    const second = p0.length + p1.length + p2long.length;
+    const loaded = loadAnnotations(
+      parseSidecar(
+        sidecar([
+          entry('t', 'Thomson', short, short.indexOf('Thomson')),
+          entry('a1', 'Hudson', short, p0.length + p2long.length),
+          entry('g', 'Peter Galloway', short, short.indexOf('Peter Galloway')),
+          entry('w', 'Woodbridge Co.', text, text.indexOf('Woodbridge Co.'), p0.length),
+          entry('a3', 'Hudson', text, second, p0.length + p2long.length),
+          entry('n', 'Analysts', text, text.indexOf('Analysts'), p0.length + p2long.length + edited.length),
+        ]),
+      ).doc!,
+      text,
+    );
+    assert.equal(text.indexOf(p3.slice(0, -2), second + 1), text.length - p6.length + p6.indexOf('Hudson'), 'the sentence is copied');
+    assert.deepEqual([startOf(loaded, 'w'), startOf(loaded, 'n')], [text.indexOf('Woodbridge Co.'), text.indexOf('Analysts')], 'the neighbours are not back');
+    assert.notEqual(startOf(loaded, 'a1'), second, "on the returning orphan's place");
   });
   it('a name is not led onto a pasted copy by a neighbour whose own word was edited in the original (only that word told the copies apart)', () => {
     // Found by review27 (fuzzer, seed 90 of prose:dupAfter): a paragraph pasted after itself and
