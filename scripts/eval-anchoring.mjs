@@ -1,7 +1,7 @@
 /**
  * Measures re-anchoring after external edits on real articles.
  *
- *   node scripts/eval-anchoring.mjs [--docs N] [--seeds 42,7,1] [--no-word-edits] [--orphans] [--scenario NAME]
+ *   node scripts/eval-anchoring.mjs [--docs N] [--seeds 42,7,1] [--edits 1,10] [--no-word-edits] [--orphans] [--scenario NAME]
  *
  * Scenarios (one table block each, wrong placements counted per scenario): `mixed` (below),
  * `duplicated sentence` (an annotated sentence copied to another place), `partly duplicated sentence`
@@ -12,7 +12,7 @@
  * text is edited as a person or a tool would outside the editor (typo fixes, sentences and
  * paragraphs inserted and removed, lines re-wrapped, a quoted passage moved, and words rewritten
  * or removed inside a sentence, names among them; --no-word-edits leaves sentences whole), 1 and 10
- * edits at a time, once per seed (three by default: one seed can hide a rare failure). The true new place of every annotation is known from the edits. Re-anchoring runs with
+ * edits at a time (`--edits 50,200`: the churn curve of RELIABILITY-CASES B12), once per seed (three by default: one seed can hide a rare failure). The true new place of every annotation is known from the edits. Re-anchoring runs with
  * and without the old text. Printed: % placed exactly (correct), % orphaned and % placed anywhere
  * else (wrong), separately for annotations whose text still exists and for those whose text was
  * deleted (for those, orphaned is correct). Needs the compiled core: `npx tsc -p tsconfig.test.json`.
@@ -46,6 +46,8 @@ const { prefixBefore, suffixAfter } = require(path.join(repoRoot, 'out/src/core/
 
 const seedArg = args.includes('--seeds') ? args[args.indexOf('--seeds') + 1] : args.includes('--seed') ? args[args.indexOf('--seed') + 1] : '42,7,1';
 const seeds = seedArg.split(',').map(Number);
+// How many compounded edits a case has; each count is a row of the table.
+const editCounts = args.includes('--edits') ? args[args.indexOf('--edits') + 1].split(',').map(Number) : [1, 10];
 let rand = rng(seeds[0]);
 // Rewrite or remove words inside sentences, next to and over annotated names: the hardest edits
 // for quote-and-context matching, so on unless asked otherwise.
@@ -361,7 +363,7 @@ for (const seed of seeds) {
     // Stored as in the sidecar: code points, quote, 32-code-point context.
     const stored = anns.map((a, i) => ({ id: `a${i}`, start: map.toCodePoint(a.start), end: map.toCodePoint(a.end), quote: text.slice(a.start, a.end), prefix: prefixBefore(text, a.start), suffix: suffixAfter(text, a.end) }));
     for (const [scenario, scenarioKinds] of SCENARIOS)
-    for (const n of [1, 10]) {
+    for (const n of editCounts) {
       // n successive edits; truth is carried through each of them.
       let cur = text;
       // Which characters of cur were pasted (inserted) by the edits so far.
