@@ -77,20 +77,31 @@ const WORD_STRIDE = WORD_ROWS * LABEL_COUNT;
 // one sentence alone holds more words; and an arena left full or larger at the end of a document is
 // dropped (endDocument), as the scorer may not be used again for long: the extension keeps two.
 const ARENA_WORDS = 1 << 15;
-const ROLES_BOUND = ARENA_WORDS * ROLE_STRIDE;
-const WORDS_BOUND = ARENA_WORDS * WORD_STRIDE;
-const TABLES_BOUND = ARENA_WORDS * WORD_ROWS;
+// The bound in words, and in values of each array: ARENA_WORDS but in tests of the start-over, which set a
+// few words (setArenaBound) so that arenas start over and grow many times in a document.
+let arenaWords = ARENA_WORDS;
+let rolesBound = ARENA_WORDS * ROLE_STRIDE;
+let wordsBound = ARENA_WORDS * WORD_STRIDE;
+let tablesBound = ARENA_WORDS * WORD_ROWS;
 let arenaIds = 0;
 
-// Initial sizes: powers of two in words (rows), so that doubling reaches the bound exactly.
+/** Sets the bound of the arenas in words (for tests; without an argument, back to the default): arenas made or started over from now on keep to it. */
+export function setArenaBound(words = ARENA_WORDS): void {
+  arenaWords = words;
+  rolesBound = words * ROLE_STRIDE;
+  wordsBound = words * WORD_STRIDE;
+  tablesBound = words * WORD_ROWS;
+}
+
+// Initial sizes: powers of two in words (rows), so that doubling reaches the bound exactly (none larger than a test's bound).
 function newArena(): ScoreArena {
   return {
     id: ++arenaIds,
-    roles: new Float32Array(ROLE_STRIDE * 1024),
+    roles: new Float32Array(ROLE_STRIDE * Math.min(1024, arenaWords)),
     rolesUsed: 0,
-    words: new Float32Array(LABEL_COUNT * 1024),
+    words: new Float32Array(LABEL_COUNT * Math.min(1024, arenaWords)),
     wordsUsed: LABEL_COUNT,
-    tables: new Int32Array(WORD_ROWS * 256),
+    tables: new Int32Array(WORD_ROWS * Math.min(256, arenaWords)),
     tablesUsed: 0,
   };
 }
@@ -154,7 +165,7 @@ export function startSentence(t: LabelTables, n: number): void {
   const a = t.arena;
   if (a.rolesUsed === 0) return;
   // Each token may add its role scores and its own table with every row, and the stand-ins around the sentence their role scores.
-  if (a.rolesUsed + (n + 2) * ROLE_STRIDE > ROLES_BOUND || a.wordsUsed + n * WORD_STRIDE > WORDS_BOUND || a.tablesUsed + n * WORD_ROWS > TABLES_BOUND) {
+  if (a.rolesUsed + (n + 2) * ROLE_STRIDE > rolesBound || a.wordsUsed + n * WORD_STRIDE > wordsBound || a.tablesUsed + n * WORD_ROWS > tablesBound) {
     t.arena = newArena();
   }
 }
@@ -162,14 +173,14 @@ export function startSentence(t: LabelTables, n: number): void {
 /** Called at the end of a document: drops an arena that is full (it would start over anyway) or larger than the bound. */
 export function endDocument(t: LabelTables): void {
   const a = t.arena;
-  const full = a.rolesUsed >= ROLES_BOUND || a.wordsUsed >= WORDS_BOUND || a.tablesUsed >= TABLES_BOUND;
-  if (full || a.roles.length > ROLES_BOUND || a.words.length > WORDS_BOUND || a.tables.length > TABLES_BOUND) t.arena = newArena();
+  const full = a.rolesUsed >= rolesBound || a.wordsUsed >= wordsBound || a.tablesUsed >= tablesBound;
+  if (full || a.roles.length > rolesBound || a.words.length > wordsBound || a.tables.length > tablesBound) t.arena = newArena();
 }
 
 /** The words a scorer's arena has room for now, as role scores and as words' tables (for tests of its bound). */
 export function arenaCapacity(scorer: Scorer): { roles: number; words: number; bound: number } | undefined {
   const a = labelTables.get(scorer)?.arena;
-  return a && { roles: a.roles.length / ROLE_STRIDE, words: Math.max(a.tables.length / WORD_ROWS, a.words.length / WORD_STRIDE), bound: ARENA_WORDS };
+  return a && { roles: a.roles.length / ROLE_STRIDE, words: Math.max(a.tables.length / WORD_ROWS, a.words.length / WORD_STRIDE), bound: arenaWords };
 }
 // Scratch for the features of a word's roles (see writeRoles).
 const features = new Uint32Array(ROLE_FEATURES_MAX);
@@ -192,7 +203,7 @@ function store(sum: Float64Array, to: Float32Array, at: number): void {
 export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float64Array): number {
   const arena = t.arena;
   if (lex.scoresOwner === arena.id) return lex.rolesAt;
-  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE, ROLES_BOUND));
+  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE, rolesBound));
   const at = arena.rolesUsed;
   arena.rolesUsed += ROLE_STRIDE;
   writeRoles(lex, features, featureEnds);
@@ -217,7 +228,7 @@ export function wordRow(lex: Lexeme, t: LabelTables, scorer: Scorer, row: number
   const arena = t.arena;
   if (lex.scoresOwner !== arena.id) rolesAt(lex, t, scorer, sum);
   if (lex.wordsAt < 0) {
-    arena.tables = roomInTables(arena.tables, arena.tablesUsed, TABLES_BOUND);
+    arena.tables = roomInTables(arena.tables, arena.tablesUsed, tablesBound);
     lex.wordsAt = arena.tablesUsed;
     arena.tablesUsed += WORD_ROWS;
   }
@@ -235,7 +246,7 @@ export function wordRow(lex: Lexeme, t: LabelTables, scorer: Scorer, row: number
   }
   for (let c = 0; c < LABEL_COUNT; c++) sum[c] = 0;
   scorer.accumulate(pair, 0, n, sum);
-  const words = (arena.words = room(arena.words, arena.wordsUsed, LABEL_COUNT, WORDS_BOUND));
+  const words = (arena.words = room(arena.words, arena.wordsUsed, LABEL_COUNT, wordsBound));
   const made = arena.wordsUsed;
   arena.wordsUsed += LABEL_COUNT;
   store(sum, words, made);
