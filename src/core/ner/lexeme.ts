@@ -42,12 +42,11 @@ export interface Lexeme extends NameWord {
   /**
    * Scores cached by the beam decoder for one scorer (wordScores.ts): the id of that scorer's arena of
    * scores (0: none yet), the offset of this word's role scores in it, and of its table of features on
-   * earlier decisions (-1: none yet; rows filled on first use, marked in `wordRowsKnown`).
+   * earlier decisions (-1: none yet; the offsets of its rows, which are made on first use).
    */
   scoresOwner: number;
   rolesAt: number;
   wordsAt: number;
-  wordRowsKnown: number;
 }
 
 /** Number of roles a lexeme has (see roleFeatures). */
@@ -145,7 +144,6 @@ class WordFacts implements Lexeme {
   declare scoresOwner: number;
   declare rolesAt: number;
   declare wordsAt: number;
-  declare wordRowsKnown: number;
   declare readonly wordHash: number;
   declare readonly upperHash: number;
   declare readonly joiner: boolean;
@@ -186,7 +184,6 @@ class WordFacts implements Lexeme {
     this.scoresOwner = 0;
     this.rolesAt = 0;
     this.wordsAt = -1;
-    this.wordRowsKnown = 0;
     this.wordHash = hashString(word) | 0;
     this.upperHash = (ascii < 0 ? hashString(word.toUpperCase()) : asciiUpperHash(word)) | 0;
     this.joiner = JOINERS.has(lower);

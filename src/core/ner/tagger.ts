@@ -245,19 +245,17 @@ export function tagDocumentBeam(doc: readonly PreparedSentence[], scorer: Scorer
           remembered = memoryValue(label[same * width + slot]);
         }
         const r1 = rowOf(p1);
-        const wordsAt = wordRow(lex, tables, scorer, r1, pair, base2);
+        const atWord = wordRow(lex, tables, scorer, r1, pair, base2);
         const at1 = r1 * LABEL_COUNT;
         const at2 = (r1 * ROWS + rowOf(p2)) * LABEL_COUNT;
         let atMemory = -1;
         let atMemoryShape = -1;
         if (remembered >= 0) {
-          wordRow(lex, tables, scorer, ROWS + remembered, pair, base2);
+          atMemoryShape = wordRow(lex, tables, scorer, ROWS + remembered, pair, base2);
           atMemory = remembered * LABEL_COUNT;
-          atMemoryShape = wordsAt + (ROWS + remembered) * LABEL_COUNT;
         }
         // Read after the look-ups, which may have grown it.
         const words = tables.arena.words;
-        const atWord = wordsAt + at1;
         // Only the labels allowed after p1 (and, at the end, those that close a name), in label order.
         const next2 = (i === 0 ? 0 : (p1 + 1) * 2) + (last ? 1 : 0);
         const from = NEXT_FROM[next2];

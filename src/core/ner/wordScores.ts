@@ -8,6 +8,12 @@
  * are then read from one array at five offsets; with a small array of their own per word, each of the
  * five words cost a look-up of that array's object and of its separate storage first, memory accesses
  * that missed the processor's cache.
+ *
+ * A word's own table has 24 possible rows (one per previous label, one per memory value), but a word
+ * needs two or three of them (17,600 rows for 7,900 words after the bench's first reading of
+ * corpus/news): its rows are made one at a time in an arena of rows, found through the word's directory
+ * of 24 row offsets. With a whole table of 24 rows per word (1,632 bytes), the arena held ten times the
+ * rows in use (13 MB), and its growth by doubling, off the JavaScript heap, brought on collections.
  */
 import { mix } from './hash';
 import { LABEL_COUNT } from './labels';
@@ -28,7 +34,7 @@ const START_ROW = LABEL_COUNT;
 export const ROWS = LABEL_COUNT + 1;
 // Memory values (see tagger.ts memoryValue): 0 (capitalised, not remembered) to MEMORY_OUTSIDE.
 const MEMORY_VALUES = MEMORY_OUTSIDE + 1;
-// Rows of a word's own table (Lexeme.wordsAt): Prev1Word + Prev1Shape per previous label, then MemoryShape per memory value.
+// Rows of a word's own table (its directory at Lexeme.wordsAt): Prev1Word + Prev1Shape per previous label, then MemoryShape per memory value.
 const WORD_ROWS = ROWS + MEMORY_VALUES;
 
 /** The label-table row of a previous label (31: the sentence start). */
@@ -41,9 +47,12 @@ interface ScoreArena {
   /** Role scores: ROLE_COUNT rows of LABEL_COUNT at Lexeme.rolesAt. */
   roles: Float32Array;
   rolesUsed: number;
-  /** Words' own tables: WORD_ROWS rows of LABEL_COUNT at Lexeme.wordsAt, rows filled on first use. */
+  /** Rows of the words' own tables, LABEL_COUNT values each, made on first use; the first row is never used (0 in `tables` marks a row not made). */
   words: Float32Array;
   wordsUsed: number;
+  /** Words' own tables: WORD_ROWS offsets of rows in `words` (0: not made yet) at Lexeme.wordsAt. */
+  tables: Int32Array;
+  tablesUsed: number;
 }
 
 /** What a scorer's decoding keeps between documents. */
@@ -60,30 +69,63 @@ export interface LabelTables {
 
 const ROLE_STRIDE = ROLE_COUNT * LABEL_COUNT;
 const WORD_STRIDE = WORD_ROWS * LABEL_COUNT;
-// Words an arena holds: 11 MB of role scores and at most 53 MB of words' tables (as many as a lexicon
-// full of words with a table each). The lexicon keeps at most 30,000 words, but the words of a lexicon
+// Words an arena holds: 11 MB of role scores, 3 MB of words' tables and at most 53 MB of their rows (as
+// many as a lexicon full of words with every row each). The lexicon keeps at most 30,000 words, but the words of a lexicon
 // emptied since would otherwise keep their rows for good, and one long document may bring more. An arena
 // that would pass the bound within a document starts over before the next sentence (startSentence; the
 // scores are a cache, summed again the same), so its arrays grow to the bound and no further, unless
 // one sentence alone holds more words; and an arena left full or larger at the end of a document is
 // dropped (endDocument), as the scorer may not be used again for long: the extension keeps two.
 const ARENA_WORDS = 1 << 15;
-const ROLES_BOUND = ARENA_WORDS * ROLE_STRIDE;
-const WORDS_BOUND = ARENA_WORDS * WORD_STRIDE;
+// The bound in words, and in values of each array: ARENA_WORDS but in tests of the start-over, which set a
+// few words (setArenaBound) so that arenas start over and grow many times in a document.
+let arenaWords = ARENA_WORDS;
+let rolesBound = ARENA_WORDS * ROLE_STRIDE;
+let wordsBound = ARENA_WORDS * WORD_STRIDE;
+let tablesBound = ARENA_WORDS * WORD_ROWS;
 let arenaIds = 0;
 
-// Initial sizes: powers of two in words, so that doubling reaches the bound exactly.
-function newArena(): ScoreArena {
-  return { id: ++arenaIds, roles: new Float32Array(ROLE_STRIDE * 1024), rolesUsed: 0, words: new Float32Array(WORD_STRIDE * 256), wordsUsed: 0 };
+/** Sets the bound of the arenas in words (for tests; without an argument, back to the default): arenas made or started over from now on keep to it. */
+export function setArenaBound(words = ARENA_WORDS): void {
+  arenaWords = words;
+  rolesBound = words * ROLE_STRIDE;
+  wordsBound = words * WORD_STRIDE;
+  tablesBound = words * WORD_ROWS;
 }
 
-/** `data` with room for `more` values after `used` (a copy twice as large when full, but no larger than `bound` when that is room enough). */
-function room(data: Float32Array, used: number, more: number, bound: number): Float32Array {
-  if (used + more <= data.length) return data;
-  let size = data.length * 2;
+// Initial sizes: powers of two in words (rows), so that doubling reaches the bound exactly (none larger than a test's bound).
+function newArena(): ScoreArena {
+  return {
+    id: ++arenaIds,
+    roles: new Float32Array(ROLE_STRIDE * Math.min(1024, arenaWords)),
+    rolesUsed: 0,
+    words: new Float32Array(LABEL_COUNT * Math.min(1024, arenaWords)),
+    wordsUsed: LABEL_COUNT,
+    tables: new Int32Array(WORD_ROWS * Math.min(256, arenaWords)),
+    tablesUsed: 0,
+  };
+}
+
+/** The size of an array of `length` with room for `more` values after `used`: twice as large when full, but no larger than `bound` when that is room enough. */
+function grownSize(length: number, used: number, more: number, bound: number): number {
+  let size = length * 2;
   if (size > bound && used + more <= bound) size = bound;
   while (size < used + more) size *= 2;
-  const grown = new Float32Array(size);
+  return size;
+}
+
+/** `data` with room for `more` values after `used` (see grownSize). */
+function room(data: Float32Array, used: number, more: number, bound: number): Float32Array {
+  if (used + more <= data.length) return data;
+  const grown = new Float32Array(grownSize(data.length, used, more, bound));
+  grown.set(data.subarray(0, used));
+  return grown;
+}
+
+/** The same for the words' tables. */
+function roomInTables(data: Int32Array, used: number, bound: number): Int32Array {
+  if (used + WORD_ROWS <= data.length) return data;
+  const grown = new Int32Array(grownSize(data.length, used, WORD_ROWS, bound));
   grown.set(data.subarray(0, used));
   return grown;
 }
@@ -122,20 +164,23 @@ export function startDocument(scorer: Scorer): LabelTables {
 export function startSentence(t: LabelTables, n: number): void {
   const a = t.arena;
   if (a.rolesUsed === 0) return;
-  // Each token may add its role scores and its own table, and the stand-ins around the sentence their role scores.
-  if (a.rolesUsed + (n + 2) * ROLE_STRIDE > ROLES_BOUND || a.wordsUsed + n * WORD_STRIDE > WORDS_BOUND) t.arena = newArena();
+  // Each token may add its role scores and its own table with every row, and the stand-ins around the sentence their role scores.
+  if (a.rolesUsed + (n + 2) * ROLE_STRIDE > rolesBound || a.wordsUsed + n * WORD_STRIDE > wordsBound || a.tablesUsed + n * WORD_ROWS > tablesBound) {
+    t.arena = newArena();
+  }
 }
 
 /** Called at the end of a document: drops an arena that is full (it would start over anyway) or larger than the bound. */
 export function endDocument(t: LabelTables): void {
   const a = t.arena;
-  if (a.rolesUsed >= ROLES_BOUND || a.wordsUsed >= WORDS_BOUND || a.roles.length > ROLES_BOUND || a.words.length > WORDS_BOUND) t.arena = newArena();
+  const full = a.rolesUsed >= rolesBound || a.wordsUsed >= wordsBound || a.tablesUsed >= tablesBound;
+  if (full || a.roles.length > rolesBound || a.words.length > wordsBound || a.tables.length > tablesBound) t.arena = newArena();
 }
 
 /** The words a scorer's arena has room for now, as role scores and as words' tables (for tests of its bound). */
 export function arenaCapacity(scorer: Scorer): { roles: number; words: number; bound: number } | undefined {
   const a = labelTables.get(scorer)?.arena;
-  return a && { roles: a.roles.length / ROLE_STRIDE, words: a.words.length / WORD_STRIDE, bound: ARENA_WORDS };
+  return a && { roles: a.roles.length / ROLE_STRIDE, words: Math.max(a.tables.length / WORD_ROWS, a.words.length / WORD_STRIDE), bound: arenaWords };
 }
 // Scratch for the features of a word's roles (see writeRoles).
 const features = new Uint32Array(ROLE_FEATURES_MAX);
@@ -158,7 +203,7 @@ function store(sum: Float64Array, to: Float32Array, at: number): void {
 export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float64Array): number {
   const arena = t.arena;
   if (lex.scoresOwner === arena.id) return lex.rolesAt;
-  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE, ROLES_BOUND));
+  const roles = (arena.roles = room(arena.roles, arena.rolesUsed, ROLE_STRIDE, rolesBound));
   const at = arena.rolesUsed;
   arena.rolesUsed += ROLE_STRIDE;
   writeRoles(lex, features, featureEnds);
@@ -170,12 +215,11 @@ export function rolesAt(lex: Lexeme, t: LabelTables, scorer: Scorer, sum: Float6
   lex.scoresOwner = arena.id;
   lex.rolesAt = at;
   lex.wordsAt = -1;
-  lex.wordRowsKnown = 0;
   return at;
 }
 
 /**
- * The offset of a word's own table of features on earlier decisions in `t.arena.words`, with row `row`
+ * The offset in `t.arena.words` of row `row` of a word's own table of features on earlier decisions,
  * computed on first use. The word's offsets must be of this arena (the decoder calls `rolesAt` first,
  * which forgets another scorer's table; done here when it has not). The arena may grow: read
  * `t.arena.words` (and `t.arena.roles`) after the calls.
@@ -184,25 +228,28 @@ export function wordRow(lex: Lexeme, t: LabelTables, scorer: Scorer, row: number
   const arena = t.arena;
   if (lex.scoresOwner !== arena.id) rolesAt(lex, t, scorer, sum);
   if (lex.wordsAt < 0) {
-    arena.words = room(arena.words, arena.wordsUsed, WORD_STRIDE, WORDS_BOUND);
-    lex.wordsAt = arena.wordsUsed;
-    arena.wordsUsed += WORD_STRIDE;
+    arena.tables = roomInTables(arena.tables, arena.tablesUsed, tablesBound);
+    lex.wordsAt = arena.tablesUsed;
+    arena.tablesUsed += WORD_ROWS;
   }
-  if ((lex.wordRowsKnown & (1 << row)) === 0) {
-    let n: number;
-    if (row < ROWS) {
-      const p1 = row === START_ROW ? 31 : row;
-      pair[0] = mix(D.Prev1Word, mix(p1, lex.lowerHash));
-      pair[1] = mix(D.Prev1Shape, mix(p1, lex.shapeHash));
-      n = 2;
-    } else {
-      pair[0] = mix(D.MemoryShape, mix(row - ROWS, lex.shapeHash));
-      n = 1;
-    }
-    for (let c = 0; c < LABEL_COUNT; c++) sum[c] = 0;
-    scorer.accumulate(pair, 0, n, sum);
-    store(sum, arena.words, lex.wordsAt + row * LABEL_COUNT);
-    lex.wordRowsKnown |= 1 << row;
+  const at = arena.tables[lex.wordsAt + row];
+  if (at !== 0) return at;
+  let n: number;
+  if (row < ROWS) {
+    const p1 = row === START_ROW ? 31 : row;
+    pair[0] = mix(D.Prev1Word, mix(p1, lex.lowerHash));
+    pair[1] = mix(D.Prev1Shape, mix(p1, lex.shapeHash));
+    n = 2;
+  } else {
+    pair[0] = mix(D.MemoryShape, mix(row - ROWS, lex.shapeHash));
+    n = 1;
   }
-  return lex.wordsAt;
+  for (let c = 0; c < LABEL_COUNT; c++) sum[c] = 0;
+  scorer.accumulate(pair, 0, n, sum);
+  const words = (arena.words = room(arena.words, arena.wordsUsed, LABEL_COUNT, wordsBound));
+  const made = arena.wordsUsed;
+  arena.wordsUsed += LABEL_COUNT;
+  store(sum, words, made);
+  arena.tables[lex.wordsAt + row] = made;
+  return made;
 }

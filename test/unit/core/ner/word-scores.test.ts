@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { labelSentences, shippedEntityModel, type EntityModel } from '../../../../src/core/ner/recognizer';
 import { decoderWorkBytes, type Scorer } from '../../../../src/core/ner/tagger';
-import { arenaCapacity, D, rolesAt, startDocument, wordRow } from '../../../../src/core/ner/wordScores';
+import { arenaCapacity, D, rolesAt, setArenaBound, startDocument, wordRow } from '../../../../src/core/ner/wordScores';
 import { lexeme } from '../../../../src/core/ner/lexeme';
 import { LABEL_COUNT } from '../../../../src/core/ner/labels';
 import { mix } from '../../../../src/core/ner/hash';
@@ -44,6 +44,27 @@ describe('cached word scores of the entity tagger', () => {
     for (const scorer of [second, first, second]) {
       assert.deepEqual(flat(labelSentences(article, withScorer(scorer))), expected);
       assert.deepEqual(flat(labelSentences(long, withScorer(scorer))), once);
+    }
+  });
+
+  it('finds the same names when arenas of a few words start over at almost every sentence and grow within long ones', () => {
+    // With a bound of a few words, each sentence starts an arena over, and its words' rows are made
+    // again, in the middle of the sentence, for words whose rows lie in an arena dropped before.
+    const long = [...article.flat(), ...names(5_000_000, 300).flat(), ...article.flat()];
+    const doc = [...article, ...names(6_000_000, 200), long, ...article, long, ...names(6_000_000, 200)];
+    const read = () => {
+      const first = another();
+      const second = another();
+      return [first, second, first, second, first].map((scorer) => flat(labelSentences(doc, withScorer(scorer))));
+    };
+    const expected = read();
+    for (const words of [1, 3, 40]) {
+      setArenaBound(words);
+      try {
+        assert.deepEqual(read(), expected, `arenas bounded to ${words} words`);
+      } finally {
+        setArenaBound();
+      }
     }
   });
 
@@ -99,7 +120,7 @@ describe('word tables of the entity tagger', () => {
     const read = (scorer: Scorer) => {
       const t = startDocument(scorer);
       const at = wordRow(lex, t, scorer, row, pair, sum);
-      return [...t.arena.words.subarray(at + row * LABEL_COUNT, at + (row + 1) * LABEL_COUNT)];
+      return [...t.arena.words.subarray(at, at + LABEL_COUNT)];
     };
     const expected = (scorer: Scorer) => {
       const out = new Float64Array(LABEL_COUNT);
