@@ -7,9 +7,9 @@ import { parseWithNodes } from '../../../../src/core/sidecar/parse';
 
 /** Data and source ranges of a yaml node tree, for comparing two readers. */
 function shape(node: unknown): unknown {
-  if (isMap(node)) return node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'not a pair'));
-  // Block collections: only their items matter to the writer; flow lists: their range too.
-  if (isSeq(node)) return { flow: !!node.flow, items: node.items.map(shape), range: node.flow ? (node as Node).range?.slice(0, 2) : undefined };
+  // Ranges as far as they are read (diagnostics, the writer): their start and the end of their value.
+  if (isMap(node)) return { items: node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'not a pair')), range: node.range?.slice(0, 2) };
+  if (isSeq(node)) return { flow: !!node.flow, items: node.items.map(shape), range: (node as Node).range?.slice(0, 2) };
   if (isScalar(node)) return [node.value, node.range?.slice(0, 2)];
   return node ?? null;
 }
