@@ -13,7 +13,12 @@ export class SidecarCopies {
     let names = this.folders.get(folder);
     if (!names) {
       try {
-        names = fs.readdirSync(folder).sort();
+        // Files only, as in VS Code: a folder named like a copy holds no annotations (a link to one is followed).
+        names = fs
+          .readdirSync(folder, { withFileTypes: true })
+          .filter((e) => !e.isDirectory() && !(e.isSymbolicLink() && isFolder(path.join(folder, e.name))))
+          .map((e) => e.name)
+          .sort();
       } catch {
         names = []; // the folder is unreadable or gone: the sidecar's own check says so
       }
@@ -21,5 +26,13 @@ export class SidecarCopies {
     }
     const own = path.basename(sidecar);
     return names.filter((name) => sidecarCopiedAs(name) === own);
+  }
+}
+
+function isFolder(file: string): boolean {
+  try {
+    return fs.statSync(file).isDirectory();
+  } catch {
+    return false; // a dangling link: listed, reading it says what is wrong
   }
 }

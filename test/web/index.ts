@@ -21,6 +21,7 @@ export async function run(): Promise<void> {
   await import('./web.test');
   await import('./import.test');
   await import('./pictures.test');
+  await import('./copies.test');
   const tests: TestOutcome[] = [];
   const failures: Array<{ title: string; error: string }> = [];
   await new Promise<void>((resolve) => {

@@ -98,7 +98,7 @@ class LineReader<V> {
       if (nl < 0) nl = text.length;
       let end = nl;
       if (text.charCodeAt(end - 1) === 13) end--;
-      const line = readLine(text, this.pos, end, this.b);
+      const line = readLine(text, this.pos, end, Math.min(nl + 1, text.length), this.b);
       this.pos = nl + 1;
       if (line) return line;
     }
@@ -123,7 +123,12 @@ function* readRoot<V>(text: string, b: Builder<V>): Steps<V> {
       const next = lines.peek();
       if (next && next.dash >= 0 && next.dash === next.indent) value = yield* readList(lines, next.indent, b);
       else if (next && next.indent > 0 && next.dash < 0) value = readMap(lines, next.indent, b);
-      else value = b.scalar(null, 'PLAIN', l.colon + 1, l.colon + 1);
+      else {
+        // Empty: where the parser puts it, after the spaces (at a comment, which its range then spans).
+        let p = l.colon + 1;
+        while (p < l.end && text.charCodeAt(p) === 32) p++;
+        value = b.scalar(null, 'PLAIN', p, p, l.end);
+      }
     }
     rootLines.push(l);
     values.push(value);
@@ -148,6 +153,7 @@ function readMap<V>(lines: LineReader<V>, indent: number, b: Builder<V>): V {
 
 function* readList<V>(lines: LineReader<V>, dashIndent: number, b: Builder<V>): Steps<V> {
   const items: V[] = [];
+  const dash = lines.peek()!;
   for (let first = lines.peek(); first && first.dash === dashIndent && first.indent === dashIndent; first = lines.peek()) {
     lines.take();
     const keyColumn = first.keyStart - first.start;
@@ -166,11 +172,11 @@ function* readList<V>(lines: LineReader<V>, dashIndent: number, b: Builder<V>): 
   const after = lines.peek();
   if (after && after.indent > 0) throw new Unsupported();
   if (!items.length) throw new Unsupported();
-  return b.list(items);
+  return b.list(items, dash.start + dash.dash);
 }
 
 /** One significant line, or undefined for blank and comment lines. */
-function readLine<V>(text: string, start: number, end: number, b: Builder<V>): Line<V> | undefined {
+function readLine<V>(text: string, start: number, end: number, next: number, b: Builder<V>): Line<V> | undefined {
   let p = start;
   while (p < end && text.charCodeAt(p) === 32) p++;
   if (p === end || text.charCodeAt(p) === 35 /* # */) return undefined;
@@ -193,7 +199,7 @@ function readLine<V>(text: string, start: number, end: number, b: Builder<V>): L
   const colon = keyEnd;
   let v = colon + 1;
   while (v < end && text.charCodeAt(v) === 32) v++;
-  const line: Line<V> = { start, end, indent, dash, key: text.slice(keyStart, keyEnd), keyStart, keyEnd, colon, valueStart: -1, valueEnd: -1 };
+  const line: Line<V> = { start, end, next, indent, dash, key: text.slice(keyStart, keyEnd), keyStart, keyEnd, colon, valueStart: -1, valueEnd: -1 };
   if (v < end && text.charCodeAt(v) !== 35) line.value = readValue(text, v, end, b, line);
   else if (v < end && text.charCodeAt(v - 1) !== 32) throw new Unsupported();
   return line;

@@ -8,17 +8,21 @@ import { Pair, Scalar, YAMLMap, YAMLSeq } from 'yaml';
 
 /** What the reader makes of what it reads: yaml nodes, or plain data. */
 export interface Builder<V> {
-  scalar(value: unknown, type: Scalar.Type, start: number, end: number): V;
+  /** `after`: where the node's trailing comment ends (the parser's third range offset), else `end`. */
+  scalar(value: unknown, type: Scalar.Type, start: number, end: number, after?: number): V;
   flowList(items: V[], start: number, end: number): V;
   /** A block map from its `key: value` lines (keys unique) and their values. */
   map(lines: Line<V>[], values: V[]): V;
-  list(items: V[]): V;
+  /** A block list of its items (maps), the first item's `-` at `start`. */
+  list(items: V[], start: number): V;
 }
 
 export interface Line<V> {
   /** Offset of the line start, and of its end (before any `\r\n`). */
   start: number;
   end: number;
+  /** Offset just after its line break (the next line's start), or the text's length. */
+  next: number;
   indent: number;
   /** Column of `- ` when the line starts a list item, else -1. */
   dash: number;
@@ -52,11 +56,11 @@ const MAP_PROTO = fastProto(YAMLMap, 'yaml.map');
 const SEQ_PROTO = fastProto(YAMLSeq, 'yaml.seq');
 const PAIR_PROTO = fastProto(Pair, 'yaml.pair');
 
-function newScalar(value: unknown, type: Scalar.Type, start: number, end: number): Scalar {
+function newScalar(value: unknown, type: Scalar.Type, start: number, end: number, after = end): Scalar {
   const s = Object.create(SCALAR_PROTO) as Scalar;
   s.value = value;
   s.type = type;
-  s.range = [start, end, end];
+  s.range = [start, end, after];
   return s;
 }
 function newCollection<T extends YAMLMap | YAMLSeq>(proto: T, items: unknown[]): T {
@@ -75,16 +79,28 @@ export const NODES: Builder<unknown> = {
     return seq;
   },
   map(lines, values) {
+    if (!lines.length) throw new Unsupported();
     const map = newCollection(MAP_PROTO, lines.map((l, i) => pair(l, values[i])));
-    setRange(map);
+    // As the parser: from the first key to the end of the last value's line, its line break
+    // included (where the range of an entry whose end is before its start ends); a last value
+    // that is a nested block or empty (at the root only) ends where that value does.
+    const last = lines[lines.length - 1];
+    const end = last.value !== undefined ? last.next : rangeEnd(values[values.length - 1]);
+    map.range = [lines[0].keyStart, end, end];
     return map;
   },
-  list(items) {
+  list(items, start) {
+    if (!items.length) throw new Unsupported();
     const seq = newCollection(SEQ_PROTO, items);
-    setRange(seq);
+    // As the parser: from the first item's `-` to the end of the last item.
+    seq.range = [start, rangeEnd(items[items.length - 1]), rangeEnd(items[items.length - 1])];
     return seq;
   },
 };
+
+function rangeEnd(node: unknown): number {
+  return (node as { range: [number, number, number] }).range[2];
+}
 
 /**
  * Builds plain data, as the parser's own conversion of the nodes would. Records are ordinary
@@ -132,14 +148,4 @@ function pair(l: Line<unknown>, value: unknown): Pair<Scalar, unknown> {
   p.key = newScalar(l.key, 'PLAIN', l.keyStart, l.keyEnd);
   p.value = value;
   return p;
-}
-
-function setRange(node: YAMLMap | YAMLSeq): void {
-  const items = node.items as (Pair<Scalar, { range?: [number, number, number] }> | YAMLMap)[];
-  if (!items.length) throw new Unsupported();
-  const first = items[0] as { key?: Scalar; range?: [number, number, number] };
-  const last = items[items.length - 1] as { value?: { range?: [number, number, number] }; range?: [number, number, number] };
-  const start = first.key ? first.key.range![0] : first.range![0];
-  const end = last.value ? last.value.range![1] : last.range![1];
-  node.range = [start, end, end];
 }

@@ -23,13 +23,13 @@ export function documentPathFor(sidecarPath: string): string | undefined {
  * before `.yaml` (`story.txt.factmark` + what the tool inserts): Syncthing's
  * `.sync-conflict-20261206-101010-ABCD123`, Dropbox's and Nextcloud's ` (Jane's conflicted copy
  * 2026-12-06)`, ownCloud's `_conflict-20261206-101010`, OneDrive's `-LAPTOP`, git mergetool's
- * `_LOCAL_1234`, and copies (` (1)`, ` copy`, ` - Copy`). Any name `<document>.factmark<sep>….yaml`
+ * `_LOCAL_1234`, and copies (` (1)`, `(1)`, ` copy`, ` - Copy`). Any name `<document>.factmark<sep>….yaml`
  * that is not itself a sidecar is taken for one: such a file holds annotations of that document that
  * Factmark does not read, which the user must hear of rather than lose.
  */
-const COPY_INSIDE = /^(.+\.factmark)[ _.~-].*\.yaml$/;
-/** … and after the whole name: git's `.orig`, Factmark's own `.conflict-<time>`, backups. */
-const COPY_AFTER = /^(.+\.factmark\.yaml)(?:\.orig|\.bak|\.backup|~|\.conflict-.+|\.sync-conflict-.+)$/;
+const COPY_INSIDE = /^(.+\.factmark)[ _.~([-].*\.yaml$/;
+/** … and after the whole name: git's `.orig`, Subversion's `.mine` and `.r<revision>`, Factmark's own `.conflict-<time>`, backups. */
+const COPY_AFTER = /^(.+\.factmark\.yaml)(?:\.orig|\.mine|\.r\d+|\.bak|\.backup|~|\.conflict-.+|\.sync-conflict-.+)$/;
 
 /**
  * The file name of the sidecar that a file named `name` (a base name) is a copy of, or undefined.

@@ -29,8 +29,14 @@ export async function warnOfSidecarCopies(document: vscode.TextDocument): Promis
     return; // a folder that cannot be listed (a virtual file system): nothing to tell
   }
   const own = baseName(sidecar);
-  const copies = entries.filter(([name, type]) => !(type & vscode.FileType.Directory) && sidecarCopiedAs(name) === own).map(([name]) => name).sort();
-  await Promise.all(copies.map((name) => tell(document.uri, sidecar, vscode.Uri.joinPath(sidecar, '..', name))));
+  const copies = entries
+    .filter(([name, type]) => !(type & vscode.FileType.Directory) && sidecarCopiedAs(name) === own)
+    .map(([name]) => vscode.Uri.joinPath(sidecar, '..', name))
+    .filter((copy) => !told.has(copy.toString()))
+    .sort((a, b) => (a.path < b.path ? -1 : 1));
+  // Several at once (a sync tool keeps up to ten conflict copies of a busy sidecar): one notification.
+  if (copies.length > 1) await tellOfSeveral(document.uri, sidecar, copies);
+  else if (copies.length === 1) await tell(document.uri, sidecar, copies[0]);
 }
 
 /** Watches for copies that appear beside the sidecars of open articles (a sync tool at work). */
@@ -45,6 +51,27 @@ export function watchSidecarCopies(): vscode.Disposable {
     if (document) void tell(document.uri, sidecar, copy);
   });
   return vscode.Disposable.from(watcher, created);
+}
+
+/** Most copies named in one notification; the rest are counted (all are offered when comparing). */
+const NAMED = 5;
+
+async function tellOfSeveral(document: vscode.Uri, sidecar: vscode.Uri, copies: vscode.Uri[]): Promise<void> {
+  for (const copy of copies) told.add(copy.toString());
+  const own = await exists(sidecar);
+  const names = copies.slice(0, NAMED).map(baseName).join(', ') + (copies.length > NAMED ? ` and ${copies.length - NAMED} more` : '');
+  const answer = await vscode.window.showWarningMessage(
+    `${copies.length} files beside ${baseName(document)} look like copies of its annotations (${names}): a sync tool's conflict copies, a merge's leftovers or a file manager's copies. Factmark reads only ${baseName(sidecar)}, so what they hold is not shown: ${own ? 'compare each with it, merge by hand, then delete the copies' : `${baseName(sidecar)} itself is missing; rename the copy that holds the annotations to keep to it`}.`,
+    ...(own ? [COMPARE] : [OPEN]),
+  );
+  if (!answer) return;
+  const picked = await vscode.window.showQuickPick(
+    copies.map((uri) => ({ label: baseName(uri), uri })),
+    { title: answer === COMPARE ? `Compare with ${baseName(sidecar)}` : 'Open a copy', placeHolder: 'Which copy?' },
+  );
+  if (!picked) return;
+  if (answer === COMPARE) await vscode.commands.executeCommand('vscode.diff', picked.uri, sidecar, `${baseName(picked.uri)} ↔ ${baseName(sidecar)}`);
+  else await vscode.window.showTextDocument(picked.uri);
 }
 
 async function tell(document: vscode.Uri, sidecar: vscode.Uri, copy: vscode.Uri): Promise<void> {

@@ -67,4 +67,35 @@ describe('Copies of a sidecar beside it (D8)', function () {
     const told = await findNotification(wb, "Jane's conflicted copy", /beside open\.txt looks like a copy of its annotations/, 30_000);
     assert.ok(told, `no notification told of ${copy}`);
   });
+
+  it('tells of several copies of one sidecar in one notification naming them all, and compares the one picked', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    // Three conflict copies of Factmark's own (which the file watcher leaves to the writer that makes
+    // them): only the open tells of them. A sync tool keeps up to ten such copies of a busy sidecar.
+    const copies = ['alpha', 'bravo', 'charlie'].map((n) => `many.txt.factmark.yaml.conflict-${n}`);
+    const { uri } = articleWithCopy('many.txt');
+    for (const copy of copies) fs.writeFileSync(path.join(workspaceDir(), DIR, copy), KOREA_SIDECAR);
+    await openInEditor(uri);
+    const told = await findNotification(wb, '3 files beside many.txt', /look like copies of its annotations/, 30_000);
+    assert.ok(told, 'no notification told of the three copies');
+    for (const copy of copies) assert.ok(told.message.includes(copy), `${copy} is not named`);
+    await vscode.commands.executeCommand('notifications.showList');
+    const count = async () =>
+      wb.evaluate(() => Array.from(document.querySelectorAll('.notifications-center .notification-list-item')).filter((e) => (e.textContent ?? '').includes('many.txt.factmark.yaml.conflict-')).length);
+    await eventually(async () => (await count()) >= 1, 'the notification is not in the notification centre');
+    assert.equal(await count(), 1, 'one notification per copy');
+    await vscode.commands.executeCommand('notifications.hideList');
+    const again = await findNotification(wb, '3 files beside many.txt', /look like copies of its annotations/);
+    assert.ok(again, 'the notification is gone');
+    await wb.click(`${again.selector} .monaco-button:text-is("Compare with the Sidecar")`);
+    await wb.typeInQuickInput('bravo');
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+    const diff = await eventually(() => {
+      const input = vscode.window.tabGroups.activeTabGroup.activeTab?.input;
+      return input instanceof vscode.TabInputTextDiff ? input : undefined;
+    }, 'no diff editor opened');
+    assert.equal(path.basename(diff.original.fsPath), copies[1]);
+    assert.equal(diff.modified.fsPath, uri.fsPath + '.factmark.yaml');
+  });
 });

@@ -178,6 +178,10 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       fs.rmSync(path.join(dir, conflict));
       fs.rmSync(path.join(dir, 'other'), { recursive: true });
       assert.equal(factmark(dir, 'check').code, 0);
+      // A folder named like a copy holds no annotations of the document (VS Code does not tell of it either).
+      fs.mkdirSync(path.join(dir, 'korea.txt.factmark (1).yaml'));
+      const folder = factmark(dir, 'check');
+      assert.equal(folder.code, 0, folder.stdout);
     });
 
     it('fails on an orphan: an annotation whose text is gone from the document', () => {

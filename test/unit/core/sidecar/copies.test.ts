@@ -17,6 +17,9 @@ describe('copies of a sidecar beside it (D8)', () => {
       'story.txt.factmark copy.yaml',
       'story.txt.factmark - Copy.yaml',
       'story.txt.factmark.yaml~',
+      'story.txt.factmark(1).yaml', // google-drive-ocamlfuse's copy of a name Google Drive holds twice (no space)
+      'story.txt.factmark.yaml.mine', // Subversion's leftovers of a conflict: yours, and the two revisions
+      'story.txt.factmark.yaml.r12',
     ]) {
       assert.equal(sidecarCopiedAs(name), 'story.txt.factmark.yaml', name);
     }

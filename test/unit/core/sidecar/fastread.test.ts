@@ -7,9 +7,9 @@ import { parseWithNodes } from '../../../../src/core/sidecar/parse';
 
 /** Data and source ranges of a yaml node tree, for comparing two readers. */
 function shape(node: unknown): unknown {
-  if (isMap(node)) return node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'not a pair'));
-  // Block collections: only their items matter to the writer; flow lists: their range too.
-  if (isSeq(node)) return { flow: !!node.flow, items: node.items.map(shape), range: node.flow ? (node as Node).range?.slice(0, 2) : undefined };
+  // Ranges as far as they are read (diagnostics, the writer): their start and the end of their value.
+  if (isMap(node)) return { items: node.items.map((p) => (isPair(p) ? [shape(p.key), shape(p.value)] : 'not a pair')), range: node.range?.slice(0, 2) };
+  if (isSeq(node)) return { flow: !!node.flow, items: node.items.map(shape), range: (node as Node).range?.slice(0, 2) };
   if (isScalar(node)) return [node.value, node.range?.slice(0, 2)];
   return node ?? null;
 }
@@ -88,6 +88,24 @@ describe('fast sidecar reader (differential against yaml)', () => {
       const viaParser = parseSidecar(`%YAML 1.2${eol}---${eol}${src}`).diagnostics.map((d) => ({ ...d, line: d.line - 2, endLine: d.endLine - 2 }));
       assert.equal(parsed.result.diagnostics.length, 3, JSON.stringify(parsed.result.diagnostics));
       assert.deepEqual(parsed.result.diagnostics, viaParser);
+    }
+  });
+
+  it('locates an empty value with spaces or a comment after it, and a whole entry, where the yaml parser does', () => {
+    // `labels:   # later` (an empty value: the parser puts it after the spaces, at the comment) and an
+    // entry whose end is before its start (the entry's range runs to the start of the line after it).
+    const entry = (id: string, start: number, end: number) => `  - id: ${id}\n    type: PERSON\n    start: ${start}\n    end: ${end}\n    quote: "Kim " # hand-edited\n    status: suggested\n`;
+    for (const eol of ['\n', '\r\n']) {
+      for (const labels of ['labels:   # later\n', 'labels:  \n', 'offsets: \n']) {
+        for (const tail of ['facts: []\n', 'facts: []']) {
+          const src = `factmark: 1\n${labels}document:\n  path: a.txt\nannotations:\n${entry('a1', 4, 0)}    # between\n\n${entry('a2', 0, 4)}${entry('a3', 9, 2).trimEnd()}\n${tail}`.replace(/\n/g, eol);
+          const parsed = parseWithNodes(src);
+          assert.ok(parsed.fast, 'read by the fast reader');
+          const viaParser = parseSidecar(`%YAML 1.2${eol}---${eol}${src}`).diagnostics.map((d) => ({ ...d, line: d.line - 2, endLine: d.endLine - 2 }));
+          assert.equal(parsed.result.diagnostics.length, 3, JSON.stringify(parsed.result.diagnostics));
+          assert.deepEqual(parsed.result.diagnostics, viaParser, JSON.stringify(src));
+        }
+      }
     }
   });
 });

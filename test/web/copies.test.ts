@@ -1,0 +1,44 @@
+import * as assert from 'assert';
+import * as vscode from 'vscode';
+import { KOREA, KOREA_SIDECAR } from '../fixtures/articles';
+import { closeAllEditors, findNotification } from '../integration/helpers';
+import { page } from './env';
+
+// Copies of a sidecar (RELIABILITY-CASES D8) on the web: the folder is listed, and the copy watched,
+// through `vscode.workspace.fs` (`vscode-remote:` URIs), with no Node in the extension host.
+
+describe('Copies of a sidecar on the web (D8)', function () {
+  this.timeout(120_000);
+  let folder: vscode.Uri;
+  const write = async (name: string, text: string) => {
+    const uri = vscode.Uri.joinPath(folder, name);
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+    return uri;
+  };
+
+  before(async () => {
+    const root = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(root, 'the web scenario opens a workspace folder');
+    folder = vscode.Uri.joinPath(root.uri, 'web-copies');
+    await vscode.workspace.fs.createDirectory(folder);
+  });
+
+  after(async () => {
+    await closeAllEditors();
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+  });
+
+  it('tells of a copy beside an article that has no sidecar of its own when the article opens (the folder listed through workspace.fs)', async () => {
+    const article = await write('synced.txt', KOREA);
+    // Factmark's own conflict copy of an earlier session, which the file watcher leaves to the writer
+    // that makes it: only the open's listing of the folder can tell of it.
+    const copy = 'synced.txt.factmark.yaml.conflict-20261206T101010';
+    await write(copy, KOREA_SIDECAR.replace('path: korea.txt', 'path: synced.txt'));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.window.showTextDocument(article);
+    const told = await findNotification(await page(), copy, /Factmark reads only synced\.txt\.factmark\.yaml/, 30_000);
+    assert.ok(told, `no notification told of ${copy}`);
+    assert.match(told.message, /synced\.txt\.factmark\.yaml itself is missing; rename the copy to it/);
+  });
+});
