@@ -28,8 +28,12 @@ export function documentPathFor(sidecarPath: string): string | undefined {
  * Factmark does not read, which the user must hear of rather than lose.
  */
 const COPY_INSIDE = /^(.+\.factmark)[ _.~([-].*\.yaml$/;
-/** … and after the whole name: git's `.orig`, Subversion's `.mine` and `.r<revision>`, Factmark's own `.conflict-<time>`, backups. */
-const COPY_AFTER = /^(.+\.factmark\.yaml)(?:\.orig|\.mine|\.r\d+|\.bak|\.backup|~|\.conflict-.+|\.sync-conflict-.+)$/;
+/**
+ * … and after the whole name: git's `.orig`, Subversion's `.mine` and `.r<revision>`, Factmark's own
+ * `.conflict-<time>`. Not an editor's backup (`~`, `.bak`): the user's own earlier version, not work
+ * done elsewhere, and a hand edit in Emacs would otherwise fail `factmark check`.
+ */
+const COPY_AFTER = /^(.+\.factmark\.yaml)(?:\.orig|\.mine|\.r\d+|\.conflict-.+|\.sync-conflict-.+)$/;
 
 /**
  * The file name of the sidecar that a file named `name` (a base name) is a copy of, or undefined.

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
-import { sidecarCopiedAs } from '../../core/sidecar';
+import { isArticle } from '../../adapter';
+import { isSidecarPath, sidecarCopiedAs } from '../../core/sidecar';
 import { baseName, exists, sidecarUriOf } from './files';
 
 /**
  * Copies of an article's sidecar beside it (RELIABILITY-CASES D8): a sync tool's conflict copy
  * (Syncthing, Dropbox, Nextcloud, OneDrive), a merge's leftover (`.orig`), a file manager's copy, or
  * Factmark's own `.conflict-*` file. Factmark reads only the sidecar itself, so what a copy holds is
- * not shown: the user is told when the article opens, or when a copy appears while it is open, and
- * can compare the two. Nothing is read from the copy, moved or deleted: which annotations to keep is
+ * not shown: the user is told when the article is first shown in an editor, or when a copy appears
+ * while it is shown, and can compare the two. Articles opened in the background (the timeline over a
+ * selection, relinking an entity) are not looked at: no folder listing, no notification for them. Nothing is read from the copy, moved or deleted: which annotations to keep is
  * the user's decision.
  */
 
@@ -17,10 +19,13 @@ const OPEN = 'Open the Copy';
 const OWN_CONFLICT_COPY = /\.factmark\.yaml\.conflict-[^/]*$/;
 /** Copies already told of in this session (by URI): once each. */
 const told = new Set<string>();
+/** Articles whose folder was looked at in this session (by URI): the watcher tells of later copies. */
+const looked = new Set<string>();
 
-/** Tells of every copy of `document`'s sidecar in its folder. */
-export async function warnOfSidecarCopies(document: vscode.TextDocument): Promise<void> {
-  if (document.isUntitled) return;
+/** Tells of every copy of `document`'s sidecar in its folder, once a session per article. */
+async function warnOfSidecarCopies(document: vscode.TextDocument): Promise<void> {
+  if (document.isUntitled || !isArticle(document) || isSidecarPath(document.uri.path) || looked.has(document.uri.toString())) return;
+  looked.add(document.uri.toString());
   const sidecar = sidecarUriOf(document.uri);
   let entries: [string, vscode.FileType][];
   try {
@@ -39,18 +44,26 @@ export async function warnOfSidecarCopies(document: vscode.TextDocument): Promis
   else if (copies.length === 1) await tell(document.uri, sidecar, copies[0]);
 }
 
-/** Watches for copies that appear beside the sidecars of open articles (a sync tool at work). */
+/**
+ * Looks at the articles shown in editors, now and as they are shown, and watches for copies that
+ * appear beside their sidecars (a sync tool at work).
+ */
 export function watchSidecarCopies(): vscode.Disposable {
+  const shown = (editors: readonly vscode.TextEditor[]) => editors.forEach((e) => void warnOfSidecarCopies(e.document));
   const watcher = vscode.workspace.createFileSystemWatcher('**/*.factmark*', false, true, true);
   const created = watcher.onDidCreate((copy) => {
     const copied = sidecarCopiedAs(baseName(copy));
     // Factmark's own conflict copy is told of by the writer that makes it (writer.ts), at that moment.
     if (!copied || OWN_CONFLICT_COPY.test(baseName(copy))) return;
     const sidecar = vscode.Uri.joinPath(copy, '..', copied);
-    const document = vscode.workspace.textDocuments.find((d) => !d.isUntitled && sidecarUriOf(d.uri).toString() === sidecar.toString());
-    if (document) void tell(document.uri, sidecar, copy);
+    const ofIt = (d: vscode.TextDocument) => !d.isUntitled && sidecarUriOf(d.uri).toString() === sidecar.toString();
+    const editor = vscode.window.visibleTextEditors.find((e) => ofIt(e.document));
+    if (editor) void tell(editor.document.uri, sidecar, copy);
+    // An article open but not shown is looked at again when it is.
+    else vscode.workspace.textDocuments.filter(ofIt).forEach((d) => looked.delete(d.uri.toString()));
   });
-  return vscode.Disposable.from(watcher, created);
+  shown(vscode.window.visibleTextEditors);
+  return vscode.Disposable.from(watcher, created, vscode.window.onDidChangeVisibleTextEditors(shown));
 }
 
 /** Most copies named in one notification; the rest are counted (all are offered when comparing). */

@@ -9,7 +9,7 @@ import { baseName, exists, sidecarUriOf } from './files';
 import { registerOrphanQuickFixes } from './quickFixes';
 import { AnnotationStore, type DocumentAnnotations } from './store';
 import { offerStraySidecar } from './strays';
-import { warnOfSidecarCopies, watchSidecarCopies } from './copies';
+import { watchSidecarCopies } from './copies';
 import { RecentSet } from '../../core/recent';
 
 export { AnnotationStore, type DocumentAnnotations } from './store';
@@ -43,7 +43,7 @@ export function registerSidecar(context: vscode.ExtensionContext, commands: Comm
     if (!wanted(d)) return;
     store
       .open(d)
-      .then(() => Promise.all([offerStraySidecar(store, d), warnOfSidecarCopies(d)]))
+      .then(() => offerStraySidecar(store, d))
       .catch((e) => console.error('[factmark] loading annotations failed', e));
   };
 

@@ -16,7 +16,6 @@ describe('copies of a sidecar beside it (D8)', () => {
       'story.txt.factmark (1).yaml',
       'story.txt.factmark copy.yaml',
       'story.txt.factmark - Copy.yaml',
-      'story.txt.factmark.yaml~',
       'story.txt.factmark(1).yaml', // google-drive-ocamlfuse's copy of a name Google Drive holds twice (no space)
       'story.txt.factmark.yaml.mine', // Subversion's leftovers of a conflict: yours, and the two revisions
       'story.txt.factmark.yaml.r12',
@@ -35,6 +34,8 @@ describe('copies of a sidecar beside it (D8)', () => {
       'notes.yaml',
       'factmark.yaml',
       'story.txt.factmark.yml',
+      'story.txt.factmark.yaml~', // an editor's backup of a hand edit: the user's own earlier version
+      'story.txt.factmark.yaml.bak',
     ]) {
       assert.equal(sidecarCopiedAs(name), undefined, name);
     }
