@@ -1,33 +1,15 @@
 import * as assert from 'assert';
 import * as vscode from 'vscode';
 import { KOREA, KOREA_SIDECAR } from '../fixtures/articles';
-import { closeAllEditors, findNotification } from '../integration/helpers';
-import { page } from './env';
+import { findNotification } from '../integration/helpers';
+import { page, suiteFolder } from './env';
 
 // Copies of a sidecar (RELIABILITY-CASES D8) on the web: the folder is listed, and the copy watched,
 // through `vscode.workspace.fs` (`vscode-remote:` URIs), with no Node in the extension host.
 
 describe('Copies of a sidecar on the web (D8)', function () {
   this.timeout(120_000);
-  let folder: vscode.Uri;
-  const write = async (name: string, text: string) => {
-    const uri = vscode.Uri.joinPath(folder, name);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    return uri;
-  };
-
-  before(async () => {
-    const root = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(root, 'the web scenario opens a workspace folder');
-    folder = vscode.Uri.joinPath(root.uri, 'web-copies');
-    await vscode.workspace.fs.createDirectory(folder);
-  });
-
-  after(async () => {
-    await closeAllEditors();
-    await vscode.commands.executeCommand('notifications.clearAll');
-    await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
-  });
+  const { write } = suiteFolder('web-copies');
 
   it('tells of a copy beside an article that has no sidecar of its own when the article opens (the folder listed through workspace.fs)', async () => {
     const article = await write('synced.txt', KOREA);

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { closeAllEditors } from '../integration/helpers';
 import { Workbench } from '../integration/workbench';
 
 /**
@@ -32,4 +33,34 @@ export async function readEnv(): Promise<WebEnv> {
 /** The workbench page; the web scenario always has one. */
 export async function page(): Promise<Workbench> {
   return new Workbench((await readEnv()).probeUrl);
+}
+
+/**
+ * A folder of the workspace for one suite (call it inside `describe`): made before the suite and
+ * deleted after it, editors closed; `uri` names a file in it, `write`
+ * writes one through `vscode.workspace.fs`.
+ */
+export function suiteFolder(name: string): { uri(file: string): vscode.Uri; write(file: string, text: string): Promise<vscode.Uri> } {
+  let folder: vscode.Uri | undefined;
+  before(async () => {
+    const root = vscode.workspace.workspaceFolders?.[0];
+    if (!root) throw new Error('the web scenario opens a workspace folder');
+    folder = vscode.Uri.joinPath(root.uri, name);
+    await vscode.workspace.fs.createDirectory(folder);
+  });
+  after(async () => {
+    await closeAllEditors();
+    if (folder) await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
+  });
+  const uri = (file: string) => {
+    if (!folder) throw new Error(`${name} is made before the suite runs`);
+    return vscode.Uri.joinPath(folder, file);
+  };
+  return {
+    uri,
+    async write(file, text) {
+      await vscode.workspace.fs.writeFile(uri(file), new TextEncoder().encode(text));
+      return uri(file);
+    },
+  };
 }

@@ -2,34 +2,17 @@ import * as assert from 'assert';
 import * as vscode from 'vscode';
 import type { ImportOutcome } from '../../src/features/importAnnotations';
 import { KOREA } from '../fixtures/articles';
-import { closeAllEditors, eventually, findNotification } from '../integration/helpers';
+import { eventually, findNotification } from '../integration/helpers';
 import { largeW3c } from '../integration/largeImport';
-import { page } from './env';
+import { page, suiteFolder } from './env';
 
 // Import Annotations… on the web: the file is read and the sidecar written through `vscode.workspace.fs`
 // (`vscode-remote:` URIs), and large files run in the extension host, since there is no worker thread.
 
 describe('Importing annotations on the web', function () {
   this.timeout(120_000);
-  let folder: vscode.Uri;
-  const write = async (name: string, text: string) => {
-    const uri = vscode.Uri.joinPath(folder, name);
-    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
-    return uri;
-  };
-  const read = async (uri: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(uri));
-
-  before(async () => {
-    const root = vscode.workspace.workspaceFolders?.[0];
-    assert.ok(root, 'the web scenario opens a workspace folder');
-    folder = vscode.Uri.joinPath(root.uri, 'web-import');
-    await vscode.workspace.fs.createDirectory(folder);
-  });
-
-  after(async () => {
-    await closeAllEditors();
-    await vscode.workspace.fs.delete(folder, { recursive: true }).then(undefined, () => undefined);
-  });
+  const { uri, write } = suiteFolder('web-import');
+  const read = async (file: vscode.Uri) => new TextDecoder().decode(await vscode.workspace.fs.readFile(file));
 
   it('imports a brat file into the sidecar and says what it could not place', async () => {
     const doc = await write('brat.txt', KOREA);
@@ -40,7 +23,7 @@ describe('Importing annotations on the web', function () {
     assert.equal(outcome.addedAnnotations, 2);
     // On the server's disk, as git or the CLI would read it.
     const sidecar = await eventually(async () => {
-      const s = await read(vscode.Uri.joinPath(folder, 'brat.txt.factmark.yaml')).catch(() => '');
+      const s = await read(uri('brat.txt.factmark.yaml')).catch(() => '');
       return /quote: Kim Yong-chol\n/.test(s) && /quote: Panmunjom\n/.test(s) ? s : undefined;
     }, 'the sidecar on disk does not hold the imported annotations', 30_000);
     assert.match(sidecar, /type: PLACE\n\s+start: 41\n\s+end: 50\n\s+quote: Panmunjom/);
@@ -51,7 +34,7 @@ describe('Importing annotations on the web', function () {
   });
 
   it('imports a W3C file of over 1 MB in a Web Worker, off the web extension host’s thread (there is no worker thread on the web)', async () => {
-    const doc = vscode.Uri.joinPath(folder, 'large.txt');
+    const doc = uri('large.txt');
     const name = vscode.workspace.asRelativePath(doc);
     const { text, w3c } = largeW3c(KOREA, 1.2 * 1024 * 1024, name, doc.toString());
     assert.ok(w3c.length > 1024 * 1024, 'precondition: the file is large enough to go off the main thread on the desktop');
@@ -63,7 +46,7 @@ describe('Importing annotations on the web', function () {
     assert.equal(outcome.ranIn, 'worker', 'the large import ran in the extension host, not in a Web Worker');
     assert.ok(outcome.addedAnnotations > 1000, `only ${outcome.addedAnnotations} annotations imported`);
     assert.deepEqual(outcome.problems, []);
-    const sidecar = vscode.Uri.joinPath(folder, 'large.txt.factmark.yaml');
+    const sidecar = uri('large.txt.factmark.yaml');
     await eventually(async () => ((await read(sidecar).catch(() => '')).match(/^ {2}- id: a-/gm) ?? []).length === outcome.addedAnnotations, 'the sidecar on disk does not hold every imported annotation', 60_000);
   });
 });
