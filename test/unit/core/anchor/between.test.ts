@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
+import { anchor, utf16, where } from './queries';
 import { placeBetween } from '../../../../src/core/anchor/between';
 import { sideSupport, sideWhole } from '../../../../src/core/anchor/match';
 import type { Orphan, Placement } from '../../../../src/core/anchor';
@@ -9,12 +10,6 @@ import { contextNeighbour, copyNearNeighbour, echoedNeighbour, movedOriginal, ro
 // of context at both copies: its neighbours decide (src/core/anchor/between.ts), when they can
 // vouch for their own places, and never where a copy of the passage stands next to the place.
 
-const utf16 = { units: 'utf16' as const };
-const anchor = (text: string, quote: string, from = 0): AnchorQuery => {
-  const s = text.indexOf(quote, from);
-  return anchorAt(text, quote, s, s + quote.length);
-};
-const where = (r: ReturnType<typeof reanchor>, a: AnchorQuery) => r.placed.find((p) => p.id === a.id)?.start ?? r.orphans.find((o) => o.id === a.id)?.reason;
 
 const copied = "There was a suspicion the file was Park Chung-hee's because his seal and signature were found on its cover in Seoul. ";
 const file = `The ministry said today it will re-examine the files from the Korean War, in fact, again?\n\nReuters first reported last night that the files may name Colonel Park Chung-hee.\n\nThe ministry has not commented on the report in the days since then. ${copied}But later, they were lost. Park's son now wants the file tested.\n`;

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
+import { anchorAt, reanchor } from '../../../../src/core/anchor';
+import { anchor, utf16, where } from './queries';
 import { knownGap } from '../../../../src/core/anchor/bridge';
 import { loadAnnotations, parseSidecar } from '../../../../src/core/sidecar';
 
@@ -7,12 +8,6 @@ import { loadAnnotations, parseSidecar } from '../../../../src/core/sidecar';
 // (src/core/anchor/bridge.ts): where one is placed, the other is where the known text between them
 // puts it. Cases from eval:anchoring's "partly duplicated sentence", made small.
 
-const utf16 = { units: 'utf16' as const };
-const anchor = (text: string, quote: string, from = 0): AnchorQuery => {
-  const s = text.indexOf(quote, from);
-  return anchorAt(text, quote, s, s + quote.length);
-};
-const where = (r: ReturnType<typeof reanchor>, a: AnchorQuery) => r.placed.find((p) => p.id === a.id)?.start ?? r.orphans.find((o) => o.id === a.id)?.reason;
 
 // A branch switch through a sidecar written by hand (cases of src/core/sidecar/load.ts).
 const p0 = 'Shares of the retailer rose on the Toronto Stock Exchange, where they closed at C$35, up 12.5 cents.\n\n';
