@@ -98,4 +98,21 @@ describe('Copies of a sidecar beside it (D8)', function () {
     assert.equal(path.basename(diff.original.fsPath), copies[1]);
     assert.equal(diff.modified.fsPath, uri.fsPath + '.factmark.yaml');
   });
+
+  it('does not look beside an article opened in the background (as the timeline and relinking open them), only once it is shown', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const conflict = (name: string) => `${name}.factmark.yaml.conflict-20261206T101010`;
+    const hidden = articleWithCopy('hidden.txt', conflict('hidden.txt'));
+    const background = await vscode.workspace.openTextDocument(hidden.uri);
+    await eventually(async () => (await annotations(hidden.uri)).length > 0, 'the background article was not loaded');
+    // An article shown after it: its notification comes, the background one's does not come before it.
+    const shown = articleWithCopy('shown.txt', conflict('shown.txt'));
+    await openInEditor(shown.uri);
+    assert.ok(await findNotification(wb, conflict('shown.txt'), /looks like a copy/, 30_000), 'no notification told of the shown article\'s copy');
+    const messages = await wb.evaluate(() => Array.from(document.querySelectorAll('.notification-list-item-message')).map((m) => m.textContent ?? ''));
+    assert.ok(!messages.some((m) => m.includes(conflict('hidden.txt'))), `told of a copy beside an article never shown: ${JSON.stringify(messages)}`);
+    await vscode.window.showTextDocument(background);
+    assert.ok(await findNotification(wb, conflict('hidden.txt'), /looks like a copy/, 30_000), 'not told of the copy once the article was shown');
+  });
 });
