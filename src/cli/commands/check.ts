@@ -39,10 +39,14 @@ function runCheck(values: Values, paths: string[], io: Io): number {
   for (const doc of docs) {
     const file = shown(doc.sidecar, io.cwd);
     const sidecarName = path.basename(doc.sidecar);
-    for (const copy of copies.of(doc.sidecar)) {
-      const also = fs.existsSync(doc.sidecar) ? `merge what it holds into ${sidecarName} by hand, then delete it` : `${sidecarName} itself is missing: rename the copy to it if it holds the annotations to keep`;
+    const own = fs.existsSync(doc.sidecar);
+    const beside = copies.of(doc.sidecar);
+    for (const copy of beside) {
+      const also = own ? `merge what it holds into ${sidecarName} by hand, then delete it` : `${sidecarName} itself is missing: rename the copy to it if it holds the annotations to keep`;
       findings.push({ file, severity: 'error', code: 'COPY', message: `${copy} beside it looks like a copy of this sidecar (a sync tool's conflict copy, a merge's leftover or a file manager's copy); Factmark reads only ${sidecarName}: ${also}` });
     }
+    // Only a copy: said above, without the missing sidecar's advice to run annotate, which would start a new one.
+    if (!own && beside.length > 0) continue;
     const loaded = load(doc);
     if (loaded.missing) {
       findings.push({ file, severity: 'error', code: loaded.unreadable ? 'UNREADABLE' : 'MISSING', message: loaded.missing });

@@ -171,6 +171,7 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.equal(r.code, 1, r.stdout);
       assert.match(r.stdout, new RegExp(`^korea\\.txt\\.factmark\\.yaml: error: ${conflict.replace(/\./g, '\\.')} beside it looks like a copy of this sidecar .*merge what it holds into korea\\.txt\\.factmark\\.yaml by hand.* \\[COPY\\]$`, 'm'));
       assert.match(r.stdout, /^other\/korea\.txt\.factmark\.yaml: error: korea\.txt\.factmark \(Jane's conflicted copy 2026-12-06\)\.yaml beside it .*korea\.txt\.factmark\.yaml itself is missing: rename the copy to it.* \[COPY\]$/m);
+      assert.doesNotMatch(r.stdout, /^other\/korea\.txt\.factmark\.yaml: error: no sidecar/m, 'the copy-only article is told to run annotate, which would start a new sidecar');
       assert.match(r.stdout, /Checked 2 sidecars: 2 with errors/);
       // Named on its own, the sidecar is checked with its copy; the copy named stands for its document.
       assert.match(factmark(dir, 'check', 'korea.txt.factmark.yaml').stdout, /\[COPY\]/);
