@@ -8,6 +8,7 @@ import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { KOREA, KOREA_SIDECAR } from '../../fixtures/articles';
 
 const DIR = 'sidecar-copies';
+const withoutFacts = (sidecar: string) => sidecar.replace(/^facts:\n[\s\S]*$/m, 'facts: []\n');
 
 /**
  * RELIABILITY-CASES D8: a copy of a sidecar beside it (a sync tool's conflict copy, a merge's
@@ -24,9 +25,10 @@ describe('Copies of a sidecar beside it (D8)', function () {
   /** An article with its sidecar (KOREA's, four annotations) and `copy` beside it holding one more. */
   function articleWithCopy(name: string, copy?: string): { uri: vscode.Uri; copyPath: string } {
     const uri = writeWorkspaceFile(`${DIR}/${name}`, KOREA);
-    writeWorkspaceFile(`${DIR}/${name}.factmark.yaml`, KOREA_SIDECAR.replace('path: korea.txt', `path: ${name}`));
+    // Without the fixture's fact: these articles are not about facts, and other suites list the workspace's.
+    writeWorkspaceFile(`${DIR}/${name}.factmark.yaml`, withoutFacts(KOREA_SIDECAR).replace('path: korea.txt', `path: ${name}`));
     const copyPath = path.join(workspaceDir(), DIR, copy ?? '');
-    if (copy) fs.writeFileSync(copyPath, KOREA_SIDECAR.replace('status: rejected', 'status: confirmed'));
+    if (copy) fs.writeFileSync(copyPath, withoutFacts(KOREA_SIDECAR).replace('status: rejected', 'status: confirmed'));
     return { uri, copyPath };
   }
 
