@@ -17,7 +17,7 @@ const COMPARE = 'Compare with the Sidecar';
 const OPEN = 'Open the Copy';
 /** `<sidecar>.conflict-<time>`: written by conflictCopy.ts. */
 const OWN_CONFLICT_COPY = /\.factmark\.yaml\.conflict-[^/]*$/;
-/** Copies already told of in this session (by URI): once each. */
+/** Copies already told of in this session (by URI): once each, until deleted (the next conflict may reuse the name). */
 const told = new Set<string>();
 /** Articles whose folder was looked at in this session (by URI): the watcher tells of later copies. */
 const looked = new Set<string>();
@@ -50,7 +50,9 @@ async function warnOfSidecarCopies(document: vscode.TextDocument): Promise<void>
  */
 export function watchSidecarCopies(): vscode.Disposable {
   const shown = (editors: readonly vscode.TextEditor[]) => editors.forEach((e) => void warnOfSidecarCopies(e.document));
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.factmark*', false, true, true);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.factmark*', false, true, false);
+  // A copy merged and deleted is forgotten: a later conflict that makes one of the same name is news.
+  const deleted = watcher.onDidDelete((gone) => told.delete(gone.toString()));
   const created = watcher.onDidCreate((copy) => {
     const copied = sidecarCopiedAs(baseName(copy));
     // Factmark's own conflict copy is told of by the writer that makes it (writer.ts), at that moment.
@@ -63,7 +65,7 @@ export function watchSidecarCopies(): vscode.Disposable {
     else vscode.workspace.textDocuments.filter(ofIt).forEach((d) => looked.delete(d.uri.toString()));
   });
   shown(vscode.window.visibleTextEditors);
-  return vscode.Disposable.from(watcher, created, vscode.window.onDidChangeVisibleTextEditors(shown));
+  return vscode.Disposable.from(watcher, created, deleted, vscode.window.onDidChangeVisibleTextEditors(shown));
 }
 
 /** Most copies named in one notification; the rest are counted (all are offered when comparing). */

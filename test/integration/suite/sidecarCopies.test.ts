@@ -22,13 +22,16 @@ describe('Copies of a sidecar beside it (D8)', function () {
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
+  /** What the copies hold: the sidecar's annotations with a3 (Panmunjom) confirmed where the sidecar has it rejected. */
+  const differing = () => withoutFacts(KOREA_SIDECAR).replace('status: rejected', 'status: confirmed');
+
   /** An article with its sidecar (KOREA's, four annotations) and `copy` beside it holding one more. */
   function articleWithCopy(name: string, copy?: string): { uri: vscode.Uri; copyPath: string } {
     const uri = writeWorkspaceFile(`${DIR}/${name}`, KOREA);
     // Without the fixture's fact: these articles are not about facts, and other suites list the workspace's.
     writeWorkspaceFile(`${DIR}/${name}.factmark.yaml`, withoutFacts(KOREA_SIDECAR).replace('path: korea.txt', `path: ${name}`));
     const copyPath = path.join(workspaceDir(), DIR, copy ?? '');
-    if (copy) fs.writeFileSync(copyPath, withoutFacts(KOREA_SIDECAR).replace('status: rejected', 'status: confirmed'));
+    if (copy) fs.writeFileSync(copyPath, differing());
     return { uri, copyPath };
   }
 
@@ -117,4 +120,31 @@ describe('Copies of a sidecar beside it (D8)', function () {
     await vscode.window.showTextDocument(background);
     assert.ok(await findNotification(wb, conflict('hidden.txt'), /looks like a copy/, 30_000), 'not told of the copy once the article was shown');
   });
+  it('tells again of a copy deleted and made again under the same name (the next sync conflict)', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const { uri } = articleWithCopy('again.txt');
+    await openInEditor(uri);
+    const copy = 'again.txt.factmark.sync-conflict-20261206-101010-ABCD123.yaml';
+    const copyPath = path.join(workspaceDir(), DIR, copy);
+    fs.writeFileSync(copyPath, differing());
+    assert.ok(await findNotification(wb, copy, /looks like a copy/, 30_000), `no notification told of ${copy}`);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    // The user merged it and deleted it. The extension hears of the delete through the same file events
+    // as a watcher of the test's own, and in the same dispatch: once this one has it, so has Factmark.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.factmark*', true, true, false);
+    let heard = false;
+    const listener = watcher.onDidDelete((deleted) => (heard ||= deleted.fsPath === copyPath));
+    try {
+      fs.rmSync(copyPath);
+      await eventually(() => heard, 'the delete of the copy was not heard');
+    } finally {
+      listener.dispose();
+      watcher.dispose();
+    }
+    // A later conflict leaves a copy of the same name.
+    fs.writeFileSync(copyPath, differing());
+    assert.ok(await findNotification(wb, copy, /looks like a copy/, 30_000), `not told of ${copy} made again after it was deleted`);
+  });
+
 });
