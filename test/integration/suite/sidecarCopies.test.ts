@@ -147,4 +147,35 @@ describe('Copies of a sidecar beside it (D8)', function () {
     assert.ok(await findNotification(wb, copy, /looks like a copy/, 30_000), `not told of ${copy} made again after it was deleted`);
   });
 
+  it('says nothing of a copy that holds nothing the sidecar does not (a link to the sidecar, a byte-for-byte copy), at the open and when one appears', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const { uri } = articleWithCopy('same.txt', 'same.txt.factmark.yaml.orig');
+    const sidecarPath = uri.fsPath + '.factmark.yaml';
+    const folder = path.dirname(sidecarPath);
+    const link = 'same.txt.factmark (1).yaml';
+    fs.symlinkSync('same.txt.factmark.yaml', path.join(folder, link));
+    const identical = 'same.txt.factmark.sync-conflict-20261206-101010-ABCD123.yaml';
+    fs.copyFileSync(sidecarPath, path.join(folder, identical));
+    await openInEditor(uri);
+    // Only the .orig, which differs, is told of: alone, not as one of three.
+    const told = await findNotification(wb, 'same.txt.factmark.yaml.orig', /beside same\.txt looks like a copy of its annotations/, 30_000);
+    assert.ok(told, 'no notification told of the .orig file alone');
+    const messages = async () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-list-item-message')).map((m) => m.textContent ?? ''));
+    const named = (ms: string[], name: string) => ms.filter((m) => m.includes(name));
+    assert.deepEqual([...named(await messages(), link), ...named(await messages(), identical)], [], 'told of a copy that holds what the sidecar does');
+    // While the article is shown: a byte-for-byte copy appears, then one that differs, each written
+    // whole under another name and renamed, as sync tools do (a copy heard of half-written differs).
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const appear = (name: string, content: string) => {
+      fs.writeFileSync(path.join(folder, '.incoming.tmp'), content);
+      fs.renameSync(path.join(folder, '.incoming.tmp'), path.join(folder, name));
+    };
+    const laterSame = 'same.txt.factmark (2).yaml';
+    appear(laterSame, fs.readFileSync(sidecarPath, 'utf8'));
+    const laterDiffering = 'same.txt.factmark (3).yaml';
+    appear(laterDiffering, differing());
+    assert.ok(await findNotification(wb, laterDiffering, /looks like a copy/, 30_000), `no notification told of ${laterDiffering}`);
+    assert.deepEqual(named(await messages(), laterSame), [], `told of ${laterSame}, the same as the sidecar`);
+  });
 });
