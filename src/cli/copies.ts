@@ -1,14 +1,29 @@
 /** Copies of a sidecar beside it (sync conflicts, merge leftovers, file-manager copies), for `factmark check`. */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { sidecarCopiedAs } from '../core/sidecar';
+import { MAX_SIDECAR_LENGTH, sidecarCopiedAs } from '../core/sidecar';
+import { readBytes } from './files';
+
+/** A file named like a copy of a sidecar, beside it. */
+export interface SidecarCopy {
+  /** Its file name. */
+  name: string;
+  /**
+   * True when it is the same as the sidecar, byte for byte: it holds nothing the sidecar does not
+   * (a conflict that came out the same on both sides, a hard link), so nothing is lost, only clutter.
+   */
+  same: boolean;
+}
 
 /** Finds the copies of sidecars, reading each folder once. */
 export class SidecarCopies {
   private readonly folders = new Map<string, string[]>();
 
-  /** Names of the files beside `sidecar` that are copies of it, in name order. */
-  of(sidecar: string): string[] {
+  /**
+   * The files beside `sidecar` that are copies of it, in name order. A link to the sidecar itself,
+   * named like a copy, is none: it is the sidecar, and always holds what it holds.
+   */
+  of(sidecar: string): SidecarCopy[] {
     const folder = path.dirname(sidecar);
     let names = this.folders.get(folder);
     if (!names) {
@@ -25,7 +40,35 @@ export class SidecarCopies {
       this.folders.set(folder, names);
     }
     const own = path.basename(sidecar);
-    return names.filter((name) => sidecarCopiedAs(name) === own);
+    const real = realPath(sidecar);
+    return names
+      .filter((name) => sidecarCopiedAs(name) === own)
+      .filter((name) => real === undefined || realPath(path.join(folder, name)) !== real)
+      .map((name) => ({ name, same: real !== undefined && sameBytes(path.join(folder, name), sidecar) }));
+  }
+}
+
+/**
+ * True when both are regular files of the same bytes. Sizes are compared first, and neither is read
+ * past the sidecar limit (a huge file named like a copy is not read, and stays a copy to look at).
+ */
+function sameBytes(copy: string, sidecar: string): boolean {
+  try {
+    const [a, b] = [fs.statSync(copy), fs.statSync(sidecar)];
+    if (!a.isFile() || !b.isFile() || a.size !== b.size || a.size > MAX_SIDECAR_LENGTH) return false;
+    const [x, y] = [readBytes(copy, MAX_SIDECAR_LENGTH, 'the copy'), readBytes(sidecar, MAX_SIDECAR_LENGTH, 'the sidecar')];
+    return x !== undefined && y !== undefined && Buffer.from(x).equals(y);
+  } catch {
+    return false; // unreadable, gone, or grown past the limit since: a copy, as before
+  }
+}
+
+/** The real path of a file, or undefined when it cannot be resolved (missing, a dangling or looping link). */
+function realPath(file: string): string | undefined {
+  try {
+    return fs.realpathSync(file);
+  } catch {
+    return undefined;
   }
 }
 

@@ -142,7 +142,7 @@ export function readText(file: string): string {
 
 /** {@link readText}, with the file's bytes (their git blob hash is the document's fingerprint). */
 export function readDocument(file: string): { text: string; bytes: Uint8Array } {
-  const bytes = readChecked(file, MAX_DOCUMENT_BYTES, 'the document')!;
+  const bytes = readBytes(file, MAX_DOCUMENT_BYTES, 'the document')!;
   if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
     throw new Error('the document is UTF-16: convert it to UTF-8 (Factmark reads UTF-8 only)');
   }
@@ -156,14 +156,14 @@ export function readDocument(file: string): { text: string; bytes: Uint8Array } 
  * them would change them silently). A symlink is followed (at most 40 links, by the system).
  */
 export function readIfExists(file: string): string | undefined {
-  const bytes = readChecked(file, MAX_SIDECAR_LENGTH, 'the sidecar');
+  const bytes = readBytes(file, MAX_SIDECAR_LENGTH, 'the sidecar');
   if (bytes === undefined) return undefined;
   // The byte-order mark is kept, so that the writer keeps it too.
   return decodeUtf8(bytes, 'the sidecar is not valid UTF-8 (a UTF-16 file or damaged bytes?): it is not read and not rewritten');
 }
 
 /** The bytes of a regular file of at most `limit` bytes; undefined when it does not exist. */
-function readChecked(file: string, limit: number, what: string): Uint8Array | undefined {
+export function readBytes(file: string, limit: number, what: string): Uint8Array | undefined {
   let fd: number;
   try {
     // Non-blocking: opening a FIFO must not wait for a writer; its type is refused just below.

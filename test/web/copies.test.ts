@@ -23,4 +23,20 @@ describe('Copies of a sidecar on the web (D8)', function () {
     assert.ok(told, `no notification told of ${copy}`);
     assert.match(told.message, /synced\.txt\.factmark\.yaml itself is missing; rename the copy to it/);
   });
+
+  it('tells of the copy that differs from the sidecar and not of one the same, byte for byte (both read through workspace.fs)', async () => {
+    const sidecar = KOREA_SIDECAR.replace(/^facts:\n[\s\S]*$/m, 'facts: []\n').replace('path: korea.txt', 'path: same.txt');
+    const article = await write('same.txt', KOREA);
+    await write('same.txt.factmark.yaml', sidecar);
+    await write('same.txt.factmark (1).yaml', sidecar);
+    await write('same.txt.factmark.yaml.orig', sidecar.replace('status: rejected', 'status: confirmed'));
+    await vscode.commands.executeCommand('notifications.clearAll');
+    await vscode.window.showTextDocument(article);
+    const wb = await page();
+    // Alone, not as one of two.
+    const told = await findNotification(wb, 'same.txt.factmark.yaml.orig', /beside same\.txt looks like a copy of its annotations/, 30_000);
+    assert.ok(told, 'no notification told of the .orig file alone');
+    const messages = await wb.evaluate(() => Array.from(document.querySelectorAll('.notification-list-item-message')).map((m) => m.textContent ?? ''));
+    assert.deepEqual(messages.filter((m) => m.includes('same.txt.factmark (1).yaml')), [], 'told of the copy the same as the sidecar');
+  });
 });

@@ -15,7 +15,8 @@ export const checkCommand = defineCommand({
 its document is missing, a fact links an annotation that does not exist, an annotation no longer
 anchors on the text (orphan), or a copy of the sidecar lies beside it (a sync tool's conflict copy,
 a merge's leftover, "story.txt.factmark (1).yaml"): Factmark reads only the sidecar itself, so the
-copy's annotations are lost until merged by hand. For CI.
+copy's annotations are lost until merged by hand. A copy the same as the sidecar, byte for byte, is
+a warning (nothing is lost; delete it); a link to the sidecar itself is no copy. For CI.
 `,
   options: {
     json: { type: 'boolean', help: 'Print the findings as JSON' },
@@ -41,7 +42,12 @@ function runCheck(values: Values, paths: string[], io: Io): number {
     const sidecarName = path.basename(doc.sidecar);
     const own = fs.existsSync(doc.sidecar);
     const beside = copies.of(doc.sidecar);
-    for (const copy of beside) {
+    for (const { name: copy, same } of beside) {
+      // Nothing to merge, nothing lost: not a failure, but a file to delete before it drifts from the sidecar.
+      if (same) {
+        findings.push({ file, severity: 'warning', code: 'COPY_SAME', message: `${copy} beside it is the same as this sidecar, byte for byte: it holds nothing the sidecar does not; delete it` });
+        continue;
+      }
       const also = own ? `merge what it holds into ${sidecarName} by hand, then delete it` : `${sidecarName} itself is missing: rename the copy to it if it holds the annotations to keep`;
       findings.push({ file, severity: 'error', code: 'COPY', message: `${copy} beside it looks like a copy of this sidecar (a sync tool's conflict copy, a merge's leftover or a file manager's copy); Factmark reads only ${sidecarName}: ${also}` });
     }

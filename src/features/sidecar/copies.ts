@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { isArticle } from '../../adapter';
-import { isSidecarPath, sidecarCopiedAs } from '../../core/sidecar';
+import { isSidecarPath, MAX_SIDECAR_LENGTH, sidecarCopiedAs } from '../../core/sidecar';
 import { baseName, exists, sidecarUriOf } from './files';
 
 /**
@@ -9,15 +9,16 @@ import { baseName, exists, sidecarUriOf } from './files';
  * Factmark's own `.conflict-*` file. Factmark reads only the sidecar itself, so what a copy holds is
  * not shown: the user is told when the article is first shown in an editor, or when a copy appears
  * while it is shown, and can compare the two. Articles opened in the background (the timeline over a
- * selection, relinking an entity) are not looked at: no folder listing, no notification for them. Nothing is read from the copy, moved or deleted: which annotations to keep is
- * the user's decision.
+ * selection, relinking an entity) are not looked at: no folder listing, no notification for them.
+ * A copy the same as the sidecar, byte for byte (a link to the sidecar reads as it), holds nothing
+ * lost and is not told of. Nothing is moved or deleted: which annotations to keep is the user's decision.
  */
 
 const COMPARE = 'Compare with the Sidecar';
 const OPEN = 'Open the Copy';
 /** `<sidecar>.conflict-<time>`: written by conflictCopy.ts. */
 const OWN_CONFLICT_COPY = /\.factmark\.yaml\.conflict-[^/]*$/;
-/** Copies already told of in this session (by URI): once each. */
+/** Copies already told of in this session (by URI): once each, until deleted (the next conflict may reuse the name). */
 const told = new Set<string>();
 /** Articles whose folder was looked at in this session (by URI): the watcher tells of later copies. */
 const looked = new Set<string>();
@@ -34,11 +35,13 @@ async function warnOfSidecarCopies(document: vscode.TextDocument): Promise<void>
     return; // a folder that cannot be listed (a virtual file system): nothing to tell
   }
   const own = baseName(sidecar);
-  const copies = entries
+  let copies = entries
     .filter(([name, type]) => !(type & vscode.FileType.Directory) && sidecarCopiedAs(name) === own)
     .map(([name]) => vscode.Uri.joinPath(sidecar, '..', name))
-    .filter((copy) => !told.has(copy.toString()))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
+  const same = await Promise.all(copies.map((copy) => sameBytes(copy, sidecar)));
+  // Told of meanwhile by the watcher (a copy that appeared as the article was shown): not again.
+  copies = copies.filter((copy, i) => !same[i] && !told.has(copy.toString()));
   // Several at once (a sync tool keeps up to ten conflict copies of a busy sidecar): one notification.
   if (copies.length > 1) await tellOfSeveral(document.uri, sidecar, copies);
   else if (copies.length === 1) await tell(document.uri, sidecar, copies[0]);
@@ -50,7 +53,9 @@ async function warnOfSidecarCopies(document: vscode.TextDocument): Promise<void>
  */
 export function watchSidecarCopies(): vscode.Disposable {
   const shown = (editors: readonly vscode.TextEditor[]) => editors.forEach((e) => void warnOfSidecarCopies(e.document));
-  const watcher = vscode.workspace.createFileSystemWatcher('**/*.factmark*', false, true, true);
+  const watcher = vscode.workspace.createFileSystemWatcher('**/*.factmark*', false, true, false);
+  // A copy merged and deleted is forgotten: a later conflict that makes one of the same name is news.
+  const deleted = watcher.onDidDelete((gone) => told.delete(gone.toString()));
   const created = watcher.onDidCreate((copy) => {
     const copied = sidecarCopiedAs(baseName(copy));
     // Factmark's own conflict copy is told of by the writer that makes it (writer.ts), at that moment.
@@ -58,12 +63,30 @@ export function watchSidecarCopies(): vscode.Disposable {
     const sidecar = vscode.Uri.joinPath(copy, '..', copied);
     const ofIt = (d: vscode.TextDocument) => !d.isUntitled && sidecarUriOf(d.uri).toString() === sidecar.toString();
     const editor = vscode.window.visibleTextEditors.find((e) => ofIt(e.document));
-    if (editor) void tell(editor.document.uri, sidecar, copy);
+    if (editor) void sameBytes(copy, sidecar).then((same) => (same ? undefined : tell(editor.document.uri, sidecar, copy)));
     // An article open but not shown is looked at again when it is.
     else vscode.workspace.textDocuments.filter(ofIt).forEach((d) => looked.delete(d.uri.toString()));
   });
   shown(vscode.window.visibleTextEditors);
-  return vscode.Disposable.from(watcher, created, vscode.window.onDidChangeVisibleTextEditors(shown));
+  return vscode.Disposable.from(watcher, created, deleted, vscode.window.onDidChangeVisibleTextEditors(shown));
+}
+
+/**
+ * True when `copy` and `sidecar` are regular files of the same bytes: the copy holds nothing the
+ * sidecar does not (a conflict that came out the same on both sides, a link to the sidecar itself,
+ * which `workspace.fs` cannot tell apart from a file by its target). Sizes are compared first, and
+ * neither is read past the sidecar limit (`workspace.fs` reads whole files only, so the stat is the bound).
+ */
+async function sameBytes(copy: vscode.Uri, sidecar: vscode.Uri): Promise<boolean> {
+  try {
+    const [a, b] = await Promise.all([vscode.workspace.fs.stat(copy), vscode.workspace.fs.stat(sidecar)]);
+    const file = (type: vscode.FileType) => (type & vscode.FileType.File) !== 0;
+    if (!file(a.type) || !file(b.type) || a.size !== b.size || a.size > MAX_SIDECAR_LENGTH) return false;
+    const [x, y] = await Promise.all([vscode.workspace.fs.readFile(copy), vscode.workspace.fs.readFile(sidecar)]);
+    return x.length === y.length && x.every((byte, i) => byte === y[i]);
+  } catch {
+    return false; // gone or unreadable (the sidecar missing): told of as a copy, as before
+  }
 }
 
 /** Most copies named in one notification; the rest are counted (all are offered when comparing). */

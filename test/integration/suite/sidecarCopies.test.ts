@@ -22,13 +22,16 @@ describe('Copies of a sidecar beside it (D8)', function () {
     await vscode.commands.executeCommand('notifications.clearAll');
   });
 
+  /** What the copies hold: the sidecar's annotations with a3 (Panmunjom) confirmed where the sidecar has it rejected. */
+  const differing = () => withoutFacts(KOREA_SIDECAR).replace('status: rejected', 'status: confirmed');
+
   /** An article with its sidecar (KOREA's, four annotations) and `copy` beside it holding one more. */
   function articleWithCopy(name: string, copy?: string): { uri: vscode.Uri; copyPath: string } {
     const uri = writeWorkspaceFile(`${DIR}/${name}`, KOREA);
     // Without the fixture's fact: these articles are not about facts, and other suites list the workspace's.
     writeWorkspaceFile(`${DIR}/${name}.factmark.yaml`, withoutFacts(KOREA_SIDECAR).replace('path: korea.txt', `path: ${name}`));
     const copyPath = path.join(workspaceDir(), DIR, copy ?? '');
-    if (copy) fs.writeFileSync(copyPath, withoutFacts(KOREA_SIDECAR).replace('status: rejected', 'status: confirmed'));
+    if (copy) fs.writeFileSync(copyPath, differing());
     return { uri, copyPath };
   }
 
@@ -116,5 +119,63 @@ describe('Copies of a sidecar beside it (D8)', function () {
     assert.ok(!messages.some((m) => m.includes(conflict('hidden.txt'))), `told of a copy beside an article never shown: ${JSON.stringify(messages)}`);
     await vscode.window.showTextDocument(background);
     assert.ok(await findNotification(wb, conflict('hidden.txt'), /looks like a copy/, 30_000), 'not told of the copy once the article was shown');
+  });
+  it('tells again of a copy deleted and made again under the same name (the next sync conflict)', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const { uri } = articleWithCopy('again.txt');
+    await openInEditor(uri);
+    const copy = 'again.txt.factmark.sync-conflict-20261206-101010-ABCD123.yaml';
+    const copyPath = path.join(workspaceDir(), DIR, copy);
+    fs.writeFileSync(copyPath, differing());
+    assert.ok(await findNotification(wb, copy, /looks like a copy/, 30_000), `no notification told of ${copy}`);
+    await vscode.commands.executeCommand('notifications.clearAll');
+    // The user merged it and deleted it. The extension hears of the delete through the same file events
+    // as a watcher of the test's own, and in the same dispatch: once this one has it, so has Factmark.
+    const watcher = vscode.workspace.createFileSystemWatcher('**/*.factmark*', true, true, false);
+    let heard = false;
+    const listener = watcher.onDidDelete((deleted) => (heard ||= deleted.fsPath === copyPath));
+    try {
+      fs.rmSync(copyPath);
+      await eventually(() => heard, 'the delete of the copy was not heard');
+    } finally {
+      listener.dispose();
+      watcher.dispose();
+    }
+    // A later conflict leaves a copy of the same name.
+    fs.writeFileSync(copyPath, differing());
+    assert.ok(await findNotification(wb, copy, /looks like a copy/, 30_000), `not told of ${copy} made again after it was deleted`);
+  });
+
+  it('says nothing of a copy that holds nothing the sidecar does not (a link to the sidecar, a byte-for-byte copy), at the open and when one appears', async function () {
+    const wb = workbench();
+    if (!wb) return this.skip();
+    const { uri } = articleWithCopy('same.txt', 'same.txt.factmark.yaml.orig');
+    const sidecarPath = uri.fsPath + '.factmark.yaml';
+    const folder = path.dirname(sidecarPath);
+    const link = 'same.txt.factmark (1).yaml';
+    fs.symlinkSync('same.txt.factmark.yaml', path.join(folder, link));
+    const identical = 'same.txt.factmark.sync-conflict-20261206-101010-ABCD123.yaml';
+    fs.copyFileSync(sidecarPath, path.join(folder, identical));
+    await openInEditor(uri);
+    // Only the .orig, which differs, is told of: alone, not as one of three.
+    const told = await findNotification(wb, 'same.txt.factmark.yaml.orig', /beside same\.txt looks like a copy of its annotations/, 30_000);
+    assert.ok(told, 'no notification told of the .orig file alone');
+    const messages = async () => wb.evaluate(() => Array.from(document.querySelectorAll('.notification-list-item-message')).map((m) => m.textContent ?? ''));
+    const named = (ms: string[], name: string) => ms.filter((m) => m.includes(name));
+    assert.deepEqual([...named(await messages(), link), ...named(await messages(), identical)], [], 'told of a copy that holds what the sidecar does');
+    // While the article is shown: a byte-for-byte copy appears, then one that differs, each written
+    // whole under another name and renamed, as sync tools do (a copy heard of half-written differs).
+    await vscode.commands.executeCommand('notifications.clearAll');
+    const appear = (name: string, content: string) => {
+      fs.writeFileSync(path.join(folder, '.incoming.tmp'), content);
+      fs.renameSync(path.join(folder, '.incoming.tmp'), path.join(folder, name));
+    };
+    const laterSame = 'same.txt.factmark (2).yaml';
+    appear(laterSame, fs.readFileSync(sidecarPath, 'utf8'));
+    const laterDiffering = 'same.txt.factmark (3).yaml';
+    appear(laterDiffering, differing());
+    assert.ok(await findNotification(wb, laterDiffering, /looks like a copy/, 30_000), `no notification told of ${laterDiffering}`);
+    assert.deepEqual(named(await messages(), laterSame), [], `told of ${laterSame}, the same as the sidecar`);
   });
 });

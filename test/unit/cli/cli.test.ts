@@ -185,6 +185,30 @@ describe('factmark CLI (dist/cli.js as a process)', function () {
       assert.equal(folder.code, 0, folder.stdout);
     });
 
+    it('does not fail on a copy that holds nothing the sidecar does not: a link to the sidecar is no copy, a byte-for-byte copy is a warning to delete it (D8)', () => {
+      const dir = fresh();
+      const sidecar = path.join(dir, 'korea.txt.factmark.yaml');
+      // A link named like a copy, to the sidecar itself: the same file, which always holds what the sidecar does.
+      fs.symlinkSync('korea.txt.factmark.yaml', path.join(dir, 'korea.txt.factmark (1).yaml'));
+      const link = factmark(dir, 'check');
+      assert.equal(link.code, 0, link.stdout);
+      assert.doesNotMatch(link.stdout, /\(1\)/, 'the link to the sidecar is named');
+      assert.match(link.stdout, /Checked 1 sidecar: all valid\.$/m);
+      // A sync tool's conflict copy that came out the same, byte for byte: nothing lost, clutter to delete.
+      const same = path.join(dir, 'korea.txt.factmark.sync-conflict-20261206-101010-ABCD123.yaml');
+      fs.copyFileSync(sidecar, same);
+      const r = factmark(dir, 'check');
+      assert.equal(r.code, 0, r.stdout);
+      assert.match(r.stdout, /^korea\.txt\.factmark\.yaml: warning: korea\.txt\.factmark\.sync-conflict-20261206-101010-ABCD123\.yaml beside it is the same as this sidecar, byte for byte: it holds nothing the sidecar does not; delete it \[COPY_SAME\]$/m);
+      assert.match(r.stdout, /Checked 1 sidecar: all valid \(1 warning\)\.$/m);
+      // The same size but one byte apart (a status changed on one side): a copy to merge, as before.
+      fs.writeFileSync(same, KOREA_SIDECAR.replace('status: rejected', 'status: rejectex'));
+      assert.equal(fs.statSync(same).size, fs.statSync(sidecar).size);
+      const differs = factmark(dir, 'check');
+      assert.equal(differs.code, 1, differs.stdout);
+      assert.match(differs.stdout, /sync-conflict-20261206-101010-ABCD123\.yaml beside it looks like a copy of this sidecar .*\[COPY\]$/m);
+    });
+
     it('fails on an orphan: an annotation whose text is gone from the document', () => {
       const dir = fresh();
       fs.writeFileSync(path.join(dir, 'korea.txt'), KOREA.replace('Kim Yong-chol', 'the delegation head'));
