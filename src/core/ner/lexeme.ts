@@ -5,6 +5,7 @@
  * tagging fast. Features of a token in its sentence are in features.ts.
  */
 import type { NameWord } from './gazetteer';
+import { clustersOf } from './clusters';
 import { hashString, mix } from './hash';
 import { ALL_LOWER, asciiCase, asciiUpperHash, CAPITALISED, HAS_LETTER, HAS_LOWER, shapeHashOf } from './shape';
 import { T } from './templates';
@@ -208,7 +209,7 @@ export function roleFeatures(lex: Lexeme): Uint32Array[] {
   return (lex.roleCache = roles);
 }
 
-/** Room for the features of every role of a word (at most 13 + 3 + 2 + 2 + 2). */
+/** Room for the features of every role of a word (at most 15 + 4 + 3 + 2 + 2). */
 export const ROLE_FEATURES_MAX = 32;
 const scratch = new Uint32Array(ROLE_FEATURES_MAX);
 const scratchEnds = new Int32Array(ROLE_COUNT);
@@ -258,13 +259,26 @@ export function writeRoles(lex: Lexeme, out: Uint32Array, ends: Int32Array): voi
   if (word.includes('.')) flags |= 4;
   if (word.length > 1 && /^\p{Lu}+$/u.test(word)) flags |= 8;
   if (flags) out[n++] = mix(T.Flags, flags);
+  // The word's clusters (clusters.ts; 0: a word with letters outside the table), each with its capital,
+  // so that "Bush" is not read as the common words of its cluster ("campaign", "bill"): on CoNLL dev A,
+  // 92.51 F1 with the capital against 92.42 without (issue 14). After the word's form and lower-case
+  // form, which online.ts reads by position (roles[0][1], [2]).
+  const clusters = lex.hasLetter ? clustersOf(lower) : -1;
+  const cap = lex.capitalised ? 1 : 0;
+  const fine = (clusters >> 8) * 2 + cap;
+  if (clusters >= 0) {
+    out[n++] = mix(T.Cluster, fine);
+    out[n++] = mix(T.ClusterCoarse, (clusters & 255) * 2 + cap);
+  }
   ends[0] = n;
   out[n++] = mix(T.LowerM1, lowerHash);
   out[n++] = mix(T.ShapeM1, shapeHash);
   if (len > 2) out[n++] = mix(T.SuffixM1, suffix3);
+  if (clusters >= 0) out[n++] = mix(T.ClusterM1, fine);
   ends[1] = n;
   out[n++] = mix(T.LowerP1, lowerHash);
   out[n++] = mix(T.ShapeP1, shapeHash);
+  if (clusters >= 0) out[n++] = mix(T.ClusterP1, fine);
   ends[2] = n;
   out[n++] = mix(T.LowerM2, lowerHash);
   out[n++] = mix(T.ShapeM2, shapeHash);

@@ -8,4 +8,5 @@ export const enum T {
   ShapeM1, ShapeP1, ShapeM2, ShapeP2, BigramM1, BigramP1, ShapeTrigram, First, Headline, HeadlineWord,
   DocLower, DocMidCap, Gaz, GazShape, Flags, SuffixM1, ShapeLowerP1, LowerM1ShapeP1,
   Title, TitleWord, Common, Head, Demonym, DemonymNext, Place, PlaceShape,
+  Cluster, ClusterCoarse, ClusterM1, ClusterP1,
 }

@@ -106,7 +106,8 @@ describe('Suggestions learn from the workspace lexicon and the user patterns', (
 
   it('learns a confirmed name, and only it: an unseen name in the same context keeps its suggestion', async () => {
     // Issue 10: a decision corrects the decided words only, so it cannot move unrelated names.
-    const later = writeWorkspaceFile('markets-later.txt', 'Shares of Trastelle fell after the report. Velmora said nothing.\n');
+    // Before the decision the model reads "Velmora" here as a place, "Trastelle" as an organisation.
+    const later = writeWorkspaceFile('markets-later.txt', 'Shares of Trastelle fell after the report. Shares of Velmora rose.\n');
     await openInEditor(later);
     const before = await suggestionsFor(later);
     const trastelle = (r: typeof before) => JSON.stringify(r.mentions.filter((m) => m.text === 'Trastelle').map((m) => m.type));

@@ -12,26 +12,29 @@ describe('the model learner (core/learning/learner.ts)', () => {
   before(function () {
     if (!text) this.skip(); // ../shared/corpus is not there
   });
-  const bush = (start: number, type: string): Decided => ({ start, end: start + 4, text: 'Bush', type, status: 'confirmed' });
-  const bushes = (learner: ModelLearner) =>
-    recognizeEntities(text!, learner.model() ?? shippedEntityModel())
-      .filter((m) => m.text === 'Bush')
-      .map((m) => `${m.type}@${m.start}`);
 
   it('undoes a correction that would contradict an earlier decision in the same document (the self-check)', () => {
-    const first = text!.indexOf('Bush seemed to suggest');
-    const second = text!.indexOf('Bush to order');
-    const earlier = bush(first, 'PERSON');
+    // A name the model has never seen, read as a person at both mentions; the analyst confirms the first
+    // as a person, then tags the second as an organisation: learning that would make both organisations.
+    const story = 'In a speech, Velmora seemed to suggest the plan would fail. Officials are urging Velmora to order a callup.';
+    const first = story.indexOf('Velmora seemed');
+    const second = story.indexOf('Velmora to order');
+    const velmora = (start: number, type: string): Decided => ({ start, end: start + 7, text: 'Velmora', type, status: 'confirmed' });
+    const read = (learner: ModelLearner) =>
+      recognizeEntities(story, learner.model() ?? shippedEntityModel())
+        .filter((m) => m.text === 'Velmora')
+        .map((m) => `${m.type}@${m.start}`);
+    const earlier = velmora(first, 'PERSON');
     const check = new ModelLearner(DEFAULT_LEARNING);
-    assert.ok(bushes(check).includes(`PERSON@${first}`), 'precondition: the model agrees with the earlier decision');
-    check.learn('ap', text!, [earlier]);
-    assert.equal(check.learn('ap', text!, [earlier, bush(second, 'ORGANIZATION')]), false, 'the correction was kept');
-    assert.ok(bushes(check).includes(`PERSON@${first}`));
+    assert.ok(read(check).includes(`PERSON@${first}`), 'precondition: the model agrees with the earlier decision');
+    check.learn('story', story, [earlier]);
+    assert.equal(check.learn('story', story, [earlier, velmora(second, 'ORGANIZATION')]), false, 'the correction was kept');
+    assert.ok(read(check).includes(`PERSON@${first}`));
 
     const unchecked = new ModelLearner({ ...DEFAULT_LEARNING, selfCheck: false });
-    unchecked.learn('ap', text!, [earlier]);
-    assert.equal(unchecked.learn('ap', text!, [earlier, bush(second, 'ORGANIZATION')]), true);
-    assert.ok(!bushes(unchecked).includes(`PERSON@${first}`), 'without the self-check the earlier decision is contradicted');
+    unchecked.learn('story', story, [earlier]);
+    assert.equal(unchecked.learn('story', story, [earlier, velmora(second, 'ORGANIZATION')]), true);
+    assert.ok(!read(unchecked).includes(`PERSON@${first}`), 'without the self-check the earlier decision is contradicted');
   });
 
   it('learns nothing from a rejected mention, and each decision once', () => {

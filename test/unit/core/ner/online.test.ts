@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { OnlineAdjustments, recognizeEntities, shippedEntityModel, type EntityDecision } from '../../../../src/core/ner';
+import { DEFAULT_MODEL_LEARNING, OnlineAdjustments, recognizeEntities, shippedEntityModel, type EntityDecision } from '../../../../src/core/ner';
 
 const found = (text: string, model = shippedEntityModel()) => recognizeEntities(text, model).map((m) => `${m.type} ${m.text}`);
 
@@ -11,19 +11,19 @@ const decision = (text: string, name: string, type: string, status: EntityDecisi
 describe('entity model: learning from confirmed annotations (online perceptron updates)', () => {
   // A company name never seen in training, in a context the shipped model reads as a place.
   const taught = 'Shares of Velmora fell after the report.';
-  const unseen = 'Shares of Trastelle fell after the report.';
+  const unseen = 'Shares of Osterfeld fell after the report.';
 
   it('with reach "context": labels a confirmed name as confirmed, and a new name in the same context, without touching the shipped weights', () => {
     const shipped = shippedEntityModel();
     const values = shipped.weights.values.slice();
     assert.ok(!found(taught).includes('ORGANIZATION Velmora'), `precondition: ${found(taught).join('; ')}`);
-    assert.ok(!found(unseen).includes('ORGANIZATION Trastelle'), `precondition: ${found(unseen).join('; ')}`);
+    assert.ok(!found(unseen).includes('ORGANIZATION Osterfeld'), `precondition: ${found(unseen).join('; ')}`);
 
     const adjustments = new OnlineAdjustments(shipped, { reach: 'context', margin: 40, passes: 8 });
     assert.equal(adjustments.model(), shipped, 'nothing learnt: the shipped model itself');
     assert.ok(adjustments.learn(taught, [decision(taught, 'Velmora', 'ORGANIZATION')]));
     assert.ok(found(taught, adjustments.model()).includes('ORGANIZATION Velmora'));
-    assert.ok(found(unseen, adjustments.model()).includes('ORGANIZATION Trastelle'), found(unseen, adjustments.model()).join('; '));
+    assert.ok(found(unseen, adjustments.model()).includes('ORGANIZATION Osterfeld'), found(unseen, adjustments.model()).join('; '));
 
     // Mistake-driven: the same decision again teaches nothing.
     assert.equal(adjustments.learn(taught, [decision(taught, 'Velmora', 'ORGANIZATION')]), false);
@@ -38,7 +38,7 @@ describe('entity model: learning from confirmed annotations (online perceptron u
     assert.ok(found(taught, adjustments.model()).includes('ORGANIZATION Velmora'));
     assert.deepEqual(found(unseen, adjustments.model()), found(unseen), 'another name in the same context is left as it was');
     const snapshot = adjustments.snapshot();
-    adjustments.learn(unseen, [decision(unseen, 'Trastelle', 'ORGANIZATION')]);
+    adjustments.learn(unseen, [decision(unseen, 'Osterfeld', 'ORGANIZATION')]);
     adjustments.restore(snapshot);
     assert.deepEqual(found(unseen, adjustments.model()), found(unseen), 'restore goes back to the snapshot');
   });
@@ -47,7 +47,10 @@ describe('entity model: learning from confirmed annotations (online perceptron u
     const text = 'Shares of Velmora fell after the report.';
     const before = recognizeEntities(text);
     assert.equal(before.length, 1, JSON.stringify(before));
-    const adjustments = new OnlineAdjustments(shippedEntityModel());
+    // Rejections correct the model only when the learner is asked to (DEFAULT_LEARNING.rejections is off);
+    // with the word-cluster model four passes move "Velmora" from place to person before they reach
+    // nothing, so this takes eight.
+    const adjustments = new OnlineAdjustments(shippedEntityModel(), { ...DEFAULT_MODEL_LEARNING, passes: 8 });
     adjustments.learn(text, [{ ...before[0], status: 'rejected' }]);
     assert.deepEqual(found(text, adjustments.model()), []);
   });

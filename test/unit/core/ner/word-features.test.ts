@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { clustersOf } from '../../../../src/core/ner/clusters';
 import { hashString, mix } from '../../../../src/core/ner/hash';
 import { lexeme, roleFeatures, writeRoles, ROLE_FEATURES_MAX, type Lexeme } from '../../../../src/core/ner/lexeme';
 import { shapeHashOf, wordShape } from '../../../../src/core/ner/shape';
@@ -17,9 +18,16 @@ function definedRoles(lex: Lexeme): number[][] {
   if (word.includes('.')) flags |= 4;
   if (word.length > 1 && /^\p{Lu}+$/u.test(word)) flags |= 8;
   if (flags) role0.push(mix(T.Flags, flags));
+  // A word with a letter: its fine and coarse clusters (0: none), each with its capital.
+  const clusters = /\p{L}/u.test(word) ? clustersOf(lower) : -1;
+  const cap = /^\p{Lu}/u.test(word) ? 1 : 0;
+  if (clusters >= 0) role0.push(mix(T.Cluster, (clusters >> 8) * 2 + cap), mix(T.ClusterCoarse, (clusters & 255) * 2 + cap));
   const left = [mix(T.LowerM1, lowerHash), mix(T.ShapeM1, shapeHash)];
   if (lower.length > 2) left.push(mix(T.SuffixM1, hashString(lower.slice(-3))));
-  return [role0, left, [mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)], [mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)], [mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)]];
+  if (clusters >= 0) left.push(mix(T.ClusterM1, (clusters >> 8) * 2 + cap));
+  const right = [mix(T.LowerP1, lowerHash), mix(T.ShapeP1, shapeHash)];
+  if (clusters >= 0) right.push(mix(T.ClusterP1, (clusters >> 8) * 2 + cap));
+  return [role0, left, right, [mix(T.LowerM2, lowerHash), mix(T.ShapeM2, shapeHash)], [mix(T.LowerP2, lowerHash), mix(T.ShapeP2, shapeHash)]];
 }
 
 describe('features of a new word', () => {

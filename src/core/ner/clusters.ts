@@ -1,0 +1,27 @@
+/**
+ * Word clusters: the most frequent English words grouped by the contexts they are used in, learnt from
+ * unlabelled text (model/word-clusters.ts, made by scripts/word-clusters.mjs from GloVe vectors). The
+ * tagger reads a word's clusters as features, so that a word it never saw in training is read like the
+ * words it did see that stand in the same contexts ("Qantas" among airlines, "Warburg" among banks).
+ */
+import { WORD_CLUSTERS } from '../../../model/word-clusters';
+
+/** A word's clusters: fine · 256 + coarse, each from 1; 0 for a word not in the table. */
+let table: Map<string, number> | undefined;
+
+function load(): Map<string, number> {
+  const map = new Map<string, number>();
+  const lines = WORD_CLUSTERS.split('\n');
+  for (let fine = 0; fine < lines.length; fine++) {
+    const line = lines[fine];
+    const tab = line.indexOf('\t');
+    const value = (fine + 1) * 256 + Number(line.slice(0, tab)) + 1;
+    for (const word of line.slice(tab + 1).split(' ')) map.set(word, value);
+  }
+  return map;
+}
+
+/** The clusters of a word in lower case (fine · 256 + coarse, each from 1), or 0 when it has none. */
+export function clustersOf(lower: string): number {
+  return (table ??= load()).get(lower) ?? 0;
+}
