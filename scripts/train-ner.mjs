@@ -35,6 +35,8 @@ const conlleval = await loadCore('ner/conlleval.js');
 const labels = await loadCore('ner/labels.js');
 
 const tokenizer = await loadCore('ner/tokenize.js');
+const { hashString } = await loadCore('ner/hash.js');
+const { WORD_CLUSTERS } = await import(path.join(repoRoot, 'out/model/word-clusters.js'));
 const gazetteer = await loadCore('ner/gazetteer.js');
 
 /**
@@ -141,6 +143,9 @@ export const NER_PLACES = ${JSON.stringify(placesText)};
 
 /** Words usually in lower case in eng.train (at least twice, more often than capitalised mid-sentence), space-separated (see train.ts commonWords). */
 export const NER_COMMON = ${JSON.stringify([...common].sort().join(' '))};
+
+/** FNV-1a of model/word-clusters.ts's table, which the weights were trained with (a test compares: a new table needs a new model). */
+export const NER_CLUSTERS_HASH = ${hashString(WORD_CLUSTERS)};
 `;
 writeFileSync(out, source);
 console.log(`wrote ${path.relative(repoRoot, out)}: ${(statSync(out).size / 1e6).toFixed(2)} MB (weights ${(bytes.length / 1e6).toFixed(2)} MB binary)`);

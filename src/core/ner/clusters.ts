@@ -23,5 +23,8 @@ function load(): Map<string, number> {
 
 /** The clusters of a word in lower case (fine · 256 + coarse, each from 1), or 0 when it has none. */
 export function clustersOf(lower: string): number {
-  return (table ??= load()).get(lower) ?? 0;
+  table ??= load();
+  // The table's words are ASCII: an accented word is looked up without its accents ("zürich" → "zurich").
+  if (/[^\x00-\x7f]/.test(lower)) lower = lower.normalize('NFD').replace(/\p{M}/gu, '');
+  return table.get(lower) ?? 0;
 }
