@@ -178,6 +178,8 @@ function consistentTypes(labels: Uint8Array[], chunks: readonly Chunk[][], prepa
 }
 
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
+/** The label of a one-word organisation (labels.ts: 1 + 4·type + position, U the fourth). */
+const UNIT_ORG = 1 + 4 * ORG + 3;
 
 // Tokens after which a word opens a phrase as at a sentence start.
 const OPENERS_BEFORE = new Set(['"', "'", '(', '`', '``', '--', '[', ':', ';']);
@@ -278,6 +280,9 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
   }
   const dateline = datelinePlace(current(), s.lexemes);
   if (dateline) relabel(labels, dateline, LOC);
+  // The agency credited in a wire story's dateline ("MOSCOW (AP) _", "BEIJING, March 5 (Xinhua) --").
+  const credit = wireCredit(current(), s.lexemes);
+  relabelWhen(credit !== undefined && labels[credit] !== UNIT_ORG, labels, { type: 'ORG', start: credit ?? 0, end: (credit ?? 0) + 1 }, ORG);
   for (const chunk of current()) {
     const expanded = acronymExpansion(s.lexemes, chunk);
     // The acronym is what its spelled-out words are: their name type, or no name ("Weapons of Mass Destruction (WMD)").
@@ -311,6 +316,25 @@ function datelinePlace(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): Ch
     else if (!(/^[\d,./-]+$/.test(w) || lexemes[k].weekday)) return undefined;
   }
   return month ? first : undefined;
+}
+
+/**
+ * A wire story's dateline: the place it was filed from, maybe its region and date, then the agency in
+ * brackets and a dash ("MOSCOW (AP) _ …", "CANBERRA, Australia (AP) _ …", "BEIJING, March 5 (Xinhua) --").
+ * Returns the index of the agency's word, an organisation whatever the tagger read ("AP" shares its
+ * cluster with wire-copy notes such as "optional" and "eds"), or undefined for any other sentence.
+ */
+function wireCredit(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): number | undefined {
+  const first = chunks[0];
+  if (!first || first.start !== 0 || first.type !== 'LOC') return undefined;
+  for (let i = first.end; i < Math.min(lexemes.length - 2, 10); i++) {
+    if (lexemes[i].word !== '(') continue;
+    const agency = lexemes[i + 1];
+    const after = lexemes[i + 3]?.word;
+    const named = agency.capitalised && /^\p{L}{2,12}$/u.test(agency.word);
+    return named && lexemes[i + 2].word === ')' && (after === '_' || after === '-' || after === '--') ? i + 1 : undefined;
+  }
+  return undefined;
 }
 
 /**

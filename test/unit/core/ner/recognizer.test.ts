@@ -102,6 +102,14 @@ describe('entity recogniser (shipped model)', () => {
     assert.ok(!found('Sporting Lisbon 1\n').includes('PLACE Sporting Lisbon'));
   });
 
+  it('reads the agency of a wire story\'s dateline as an organisation ("MOSCOW (AP) _", "Seoul (Yonhap) -")', () => {
+    // Before, "AP" was missed in 32 of the 67 datelines of ../shared/corpus/news and "Yonhap" was a place.
+    assert.deepEqual(found('MOSCOW (AP) _ The Senate voted on Tuesday.'), ['PLACE MOSCOW', 'ORGANIZATION AP', 'ORGANIZATION Senate']);
+    assert.deepEqual(found('Seoul (Yonhap) - Talks resumed.'), ['PLACE Seoul', 'ORGANIZATION Yonhap']);
+    // Brackets after a name that is no place, or without the dash, are not a dateline's credit.
+    assert.ok(!found('The talks (Geneva) ended.').includes('ORGANIZATION Geneva'));
+  });
+
   it('ends a name before a weekday and still finds it ("Kaesong Thursday")', () => {
     const mentions = found('Officials met in the border town of Kaesong Thursday to discuss the railway.');
     assert.ok(mentions.includes('PLACE Kaesong'), mentions.join('; '));
