@@ -323,7 +323,8 @@ function datelinePlace(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): Ch
  * brackets and a dash ("MOSCOW (AP) _ …", "CANBERRA, Australia (AP) _ …", "BEIJING, March 5 (Xinhua) --").
  * Returns the index of the agency's word, an organisation whatever the tagger read ("AP" shares its
  * cluster with wire-copy notes such as "optional" and "eds"), or undefined for any other sentence, and
- * for a word the name lists give as a place ("Berlin (Germany) - 3.4 million": no agency).
+ * for a word the name lists give as a place ("Berlin (Germany) - 3.4 million": no agency) or when the
+ * words after the dash go on in lower case.
  */
 function wireCredit(chunks: readonly Chunk[], s: PreparedSentence): number | undefined {
   const lexemes = s.lexemes;
@@ -336,7 +337,9 @@ function wireCredit(chunks: readonly Chunk[], s: PreparedSentence): number | und
     // A place the name lists know is rather the state or country of the first ("Springfield (Illinois) --").
     const listedPlace = s.names?.some((m) => m.start === i + 1 && m.end === i + 2 && (m.types & (1 << LOC)) !== 0) === true;
     const named = agency.capitalised && !listedPlace && /^\p{L}{2,12}$/u.test(agency.word);
-    return named && lexemes[i + 2].word === ')' && (after === '_' || after === '-' || after === '--') ? i + 1 : undefined;
+    // The story opens a sentence after the dash; an aside goes on in lower case ("Portland (Oregon) - rain fell").
+    const opens = lexemes[i + 4]?.allLower !== true;
+    return named && opens && lexemes[i + 2].word === ')' && (after === '_' || after === '-' || after === '--') ? i + 1 : undefined;
   }
   return undefined;
 }

@@ -118,6 +118,12 @@ describe('entity recogniser (shipped model)', () => {
     }
   });
 
+  it('reads no wire credit where the words after the dash go on in lower case ("Portland (Oregon) - rain fell.")', () => {
+    // A wire story's text opens a sentence after its dateline; an aside does not (review rev34: "Oregon" was an organisation).
+    assert.deepEqual(found('Portland (Oregon) - rain fell.'), ['PLACE Portland', 'PLACE Oregon']);
+    assert.deepEqual(found('MOSCOW (AP) _ "We agree," he said.'), ['PLACE MOSCOW', 'ORGANIZATION AP']);
+  });
+
   it('ends a name before a weekday and still finds it ("Kaesong Thursday")', () => {
     const mentions = found('Officials met in the border town of Kaesong Thursday to discuss the railway.');
     assert.ok(mentions.includes('PLACE Kaesong'), mentions.join('; '));
