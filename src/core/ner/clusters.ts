@@ -21,10 +21,14 @@ function load(): Map<string, number> {
   return map;
 }
 
+// Lower-case letters that Unicode does not decompose into a plain letter and a mark, as English text
+// spells them (the ASCII forms of lodash's deburr and ICU's Latin-ASCII): "Solskjær", "Bjørn", "Wałęsa".
+const PLAIN: Readonly<Record<string, string>> = { æ: 'ae', œ: 'oe', ø: 'o', ł: 'l', ß: 'ss', đ: 'd', ð: 'd', þ: 'th', ı: 'i', ŀ: 'l', ħ: 'h', ŧ: 't' };
+
 /** The clusters of a word in lower case (fine · 256 + coarse, each from 1), or 0 when it has none. */
 export function clustersOf(lower: string): number {
   table ??= load();
   // The table's words are ASCII: an accented word is looked up without its accents ("zürich" → "zurich").
-  if (/[^\x00-\x7f]/.test(lower)) lower = lower.normalize('NFD').replace(/\p{M}/gu, '');
+  if (/[^\x00-\x7f]/.test(lower)) lower = lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[æœøłßđðþıŀħŧ]/g, (c) => PLAIN[c]);
   return table.get(lower) ?? 0;
 }

@@ -281,7 +281,7 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
   const dateline = datelinePlace(current(), s.lexemes);
   if (dateline) relabel(labels, dateline, LOC);
   // The agency credited in a wire story's dateline ("MOSCOW (AP) _", "BEIJING, March 5 (Xinhua) --").
-  const credit = wireCredit(current(), s.lexemes);
+  const credit = wireCredit(current(), s);
   relabelWhen(credit !== undefined && labels[credit] !== UNIT_ORG, labels, { type: 'ORG', start: credit ?? 0, end: (credit ?? 0) + 1 }, ORG);
   for (const chunk of current()) {
     const expanded = acronymExpansion(s.lexemes, chunk);
@@ -322,17 +322,24 @@ function datelinePlace(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): Ch
  * A wire story's dateline: the place it was filed from, maybe its region and date, then the agency in
  * brackets and a dash ("MOSCOW (AP) _ …", "CANBERRA, Australia (AP) _ …", "BEIJING, March 5 (Xinhua) --").
  * Returns the index of the agency's word, an organisation whatever the tagger read ("AP" shares its
- * cluster with wire-copy notes such as "optional" and "eds"), or undefined for any other sentence.
+ * cluster with wire-copy notes such as "optional" and "eds"), or undefined for any other sentence, and
+ * for a word the name lists give as a place ("Berlin (Germany) - 3.4 million": no agency) or when the
+ * words after the dash go on in lower case.
  */
-function wireCredit(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): number | undefined {
+function wireCredit(chunks: readonly Chunk[], s: PreparedSentence): number | undefined {
+  const lexemes = s.lexemes;
   const first = chunks[0];
   if (!first || first.start !== 0 || first.type !== 'LOC') return undefined;
   for (let i = first.end; i < Math.min(lexemes.length - 2, 10); i++) {
     if (lexemes[i].word !== '(') continue;
     const agency = lexemes[i + 1];
     const after = lexemes[i + 3]?.word;
-    const named = agency.capitalised && /^\p{L}{2,12}$/u.test(agency.word);
-    return named && lexemes[i + 2].word === ')' && (after === '_' || after === '-' || after === '--') ? i + 1 : undefined;
+    // A place the name lists know is rather the state or country of the first ("Springfield (Illinois) --").
+    const listedPlace = s.names?.some((m) => m.start === i + 1 && m.end === i + 2 && (m.types & (1 << LOC)) !== 0) === true;
+    const named = agency.capitalised && !listedPlace && /^\p{L}{2,12}$/u.test(agency.word);
+    // The story opens a sentence after the dash; an aside goes on in lower case ("Portland (Oregon) - rain fell").
+    const opens = lexemes[i + 4]?.allLower !== true;
+    return named && opens && lexemes[i + 2].word === ')' && (after === '_' || after === '-' || after === '--') ? i + 1 : undefined;
   }
   return undefined;
 }

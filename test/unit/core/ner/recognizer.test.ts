@@ -110,6 +110,20 @@ describe('entity recogniser (shipped model)', () => {
     assert.ok(!found('The talks (Geneva) ended.').includes('ORGANIZATION Geneva'));
   });
 
+  it('leaves a listed place in brackets after a place a place, dash or not ("Springfield (Illinois) -- ", "Berlin (Germany) - ")', () => {
+    // A place told apart by its state or country is no wire credit: these were organisations (review rev34).
+    for (const [text, place] of [['Springfield (Illinois) -- the town voted.', 'Illinois'], ['Berlin (Germany) - 3.4 million people', 'Germany'], ['London (UK) - the flights resumed.', 'UK']]) {
+      const mentions = found(text);
+      assert.ok(!mentions.includes(`ORGANIZATION ${place}`), mentions.join('; '));
+    }
+  });
+
+  it('reads no wire credit where the words after the dash go on in lower case ("Portland (Oregon) - rain fell.")', () => {
+    // A wire story's text opens a sentence after its dateline; an aside does not (review rev34: "Oregon" was an organisation).
+    assert.deepEqual(found('Portland (Oregon) - rain fell.'), ['PLACE Portland', 'PLACE Oregon']);
+    assert.deepEqual(found('MOSCOW (AP) _ "We agree," he said.'), ['PLACE MOSCOW', 'ORGANIZATION AP']);
+  });
+
   it('ends a name before a weekday and still finds it ("Kaesong Thursday")', () => {
     const mentions = found('Officials met in the border town of Kaesong Thursday to discuss the railway.');
     assert.ok(mentions.includes('PLACE Kaesong'), mentions.join('; '));
@@ -144,6 +158,14 @@ describe('entity recogniser: names never seen in training, read by the words use
     // Before, no accented word had a cluster (the table's words are ASCII): all three were organisations.
     assert.deepEqual(found('Prime Minister Erdoğan visited Zürich and Malmö.'), ['PERSON Erdoğan', 'PLACE Zürich', 'PLACE Malmö']);
     assert.equal(clustersOf('zürich'), clustersOf('zurich'));
+  });
+
+  it('reads a name by its plain letters where no accent comes off ("Solskjær" as "solskjaer", "Wałęsa" as "walesa")', () => {
+    // Letters Unicode does not decompose ("æ", "ø", "ł", "ß"): these three were missed (review rev34).
+    assert.deepEqual(found('Coach Solskjær praised the team.'), ['PERSON Solskjær']);
+    assert.deepEqual(found('Coach Bjørn praised the team.'), ['PERSON Bjørn']);
+    assert.deepEqual(found('Wałęsa said on Monday he would stay.'), ['PERSON Wałęsa']);
+    assert.equal(clustersOf('wałęsa'), clustersOf('walesa'));
   });
 
   it('was trained with the cluster table it ships with', () => {
