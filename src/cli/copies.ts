@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MAX_SIDECAR_LENGTH, sidecarCopiedAs } from '../core/sidecar';
-import { readBytes } from './files';
+import { readBytes, realPath } from './files';
 
 /** A file named like a copy of a sidecar, beside it. */
 export interface SidecarCopy {
@@ -40,11 +40,11 @@ export class SidecarCopies {
       this.folders.set(folder, names);
     }
     const own = path.basename(sidecar);
+    // A sidecar that cannot be resolved is its own path, which no other file resolves to.
     const real = realPath(sidecar);
     return names
-      .filter((name) => sidecarCopiedAs(name) === own)
-      .filter((name) => real === undefined || realPath(path.join(folder, name)) !== real)
-      .map((name) => ({ name, same: real !== undefined && sameBytes(path.join(folder, name), sidecar) }));
+      .filter((name) => sidecarCopiedAs(name) === own && realPath(path.join(folder, name)) !== real)
+      .map((name) => ({ name, same: sameBytes(path.join(folder, name), sidecar) }));
   }
 }
 
@@ -60,15 +60,6 @@ function sameBytes(copy: string, sidecar: string): boolean {
     return x !== undefined && y !== undefined && Buffer.from(x).equals(y);
   } catch {
     return false; // unreadable, gone, or grown past the limit since: a copy, as before
-  }
-}
-
-/** The real path of a file, or undefined when it cannot be resolved (missing, a dangling or looping link). */
-function realPath(file: string): string | undefined {
-  try {
-    return fs.realpathSync(file);
-  } catch {
-    return undefined;
   }
 }
 

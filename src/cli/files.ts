@@ -72,7 +72,8 @@ function documentOfCopy(file: string): string | undefined {
   return doc && fs.existsSync(doc) ? doc : undefined;
 }
 
-function realPath(file: string): string {
+/** The real path of a file, or the path itself when it cannot be resolved (missing, a dangling or looping link). */
+export function realPath(file: string): string {
   try {
     return fs.realpathSync(file);
   } catch {

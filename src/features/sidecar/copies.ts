@@ -35,16 +35,13 @@ async function warnOfSidecarCopies(document: vscode.TextDocument): Promise<void>
     return; // a folder that cannot be listed (a virtual file system): nothing to tell
   }
   const own = baseName(sidecar);
-  let copies = entries
+  const copies = entries
     .filter(([name, type]) => !(type & vscode.FileType.Directory) && sidecarCopiedAs(name) === own)
     .map(([name]) => vscode.Uri.joinPath(sidecar, '..', name))
     .sort((a, b) => (a.path < b.path ? -1 : 1));
   const same = await Promise.all(copies.map((copy) => sameBytes(copy, sidecar)));
-  // Told of meanwhile by the watcher (a copy that appeared as the article was shown): not again.
-  copies = copies.filter((copy, i) => !same[i] && !told.has(copy.toString()));
-  // Several at once (a sync tool keeps up to ten conflict copies of a busy sidecar): one notification.
-  if (copies.length > 1) await tellOfSeveral(document.uri, sidecar, copies);
-  else if (copies.length === 1) await tell(document.uri, sidecar, copies[0]);
+  // Those told of meanwhile by the watcher (a copy that appeared as the article was shown) are left out by tell.
+  await tell(document.uri, sidecar, copies.filter((_, i) => !same[i]));
 }
 
 /**
@@ -63,7 +60,7 @@ export function watchSidecarCopies(): vscode.Disposable {
     const sidecar = vscode.Uri.joinPath(copy, '..', copied);
     const ofIt = (d: vscode.TextDocument) => !d.isUntitled && sidecarUriOf(d.uri).toString() === sidecar.toString();
     const editor = vscode.window.visibleTextEditors.find((e) => ofIt(e.document));
-    if (editor) void sameBytes(copy, sidecar).then((same) => (same ? undefined : tell(editor.document.uri, sidecar, copy)));
+    if (editor) void sameBytes(copy, sidecar).then((same) => (same ? undefined : tell(editor.document.uri, sidecar, [copy])));
     // An article open but not shown is looked at again when it is.
     else vscode.workspace.textDocuments.filter(ofIt).forEach((d) => looked.delete(d.uri.toString()));
   });
@@ -92,33 +89,33 @@ async function sameBytes(copy: vscode.Uri, sidecar: vscode.Uri): Promise<boolean
 /** Most copies named in one notification; the rest are counted (all are offered when comparing). */
 const NAMED = 5;
 
-async function tellOfSeveral(document: vscode.Uri, sidecar: vscode.Uri, copies: vscode.Uri[]): Promise<void> {
+/**
+ * Tells of the copies not told of yet, in one notification (a sync tool keeps up to ten conflict
+ * copies of a busy sidecar), with a button to compare one with the sidecar (or, when the sidecar
+ * itself is missing, to open one).
+ */
+async function tell(document: vscode.Uri, sidecar: vscode.Uri, all: readonly vscode.Uri[]): Promise<void> {
+  const copies = all.filter((copy) => !told.has(copy.toString()));
+  if (copies.length === 0) return;
   for (const copy of copies) told.add(copy.toString());
   const own = await exists(sidecar);
+  const one = copies.length === 1;
   const names = copies.slice(0, NAMED).map(baseName).join(', ') + (copies.length > NAMED ? ` and ${copies.length - NAMED} more` : '');
+  const what = one
+    ? `${names} beside ${baseName(document)} looks like a copy of its annotations (a sync tool's conflict copy, a merge's leftover or a file manager's copy)`
+    : `${copies.length} files beside ${baseName(document)} look like copies of its annotations (${names}): a sync tool's conflict copies, a merge's leftovers or a file manager's copies`;
+  const advice = own
+    ? one ? 'compare the two, merge by hand, then delete the copy' : 'compare each with it, merge by hand, then delete the copies'
+    : `${baseName(sidecar)} itself is missing; ${one ? 'rename the copy to it if it holds the annotations to keep' : 'rename the copy that holds the annotations to keep to it'}`;
   const answer = await vscode.window.showWarningMessage(
-    `${copies.length} files beside ${baseName(document)} look like copies of its annotations (${names}): a sync tool's conflict copies, a merge's leftovers or a file manager's copies. Factmark reads only ${baseName(sidecar)}, so what they hold is not shown: ${own ? 'compare each with it, merge by hand, then delete the copies' : `${baseName(sidecar)} itself is missing; rename the copy that holds the annotations to keep to it`}.`,
+    `${what}. Factmark reads only ${baseName(sidecar)}, so what ${one ? 'the copy holds' : 'they hold'} is not shown: ${advice}.`,
     ...(own ? [COMPARE] : [OPEN]),
   );
   if (!answer) return;
-  const picked = await vscode.window.showQuickPick(
-    copies.map((uri) => ({ label: baseName(uri), uri })),
-    { title: answer === COMPARE ? `Compare with ${baseName(sidecar)}` : 'Open a copy', placeHolder: 'Which copy?' },
-  );
+  const picked = one
+    ? copies[0]
+    : (await vscode.window.showQuickPick(copies.map((uri) => ({ label: baseName(uri), uri })), { title: answer === COMPARE ? `Compare with ${baseName(sidecar)}` : 'Open a copy', placeHolder: 'Which copy?' }))?.uri;
   if (!picked) return;
-  if (answer === COMPARE) await vscode.commands.executeCommand('vscode.diff', picked.uri, sidecar, `${baseName(picked.uri)} ↔ ${baseName(sidecar)}`);
-  else await vscode.window.showTextDocument(picked.uri);
-}
-
-async function tell(document: vscode.Uri, sidecar: vscode.Uri, copy: vscode.Uri): Promise<void> {
-  const key = copy.toString();
-  if (told.has(key)) return;
-  told.add(key);
-  const own = await exists(sidecar);
-  const answer = await vscode.window.showWarningMessage(
-    `${baseName(copy)} beside ${baseName(document)} looks like a copy of its annotations (a sync tool's conflict copy, a merge's leftover or a file manager's copy). Factmark reads only ${baseName(sidecar)}, so what the copy holds is not shown: ${own ? 'compare the two, merge by hand, then delete the copy' : `${baseName(sidecar)} itself is missing; rename the copy to it if it holds the annotations to keep`}.`,
-    ...(own ? [COMPARE] : [OPEN]),
-  );
-  if (answer === COMPARE) await vscode.commands.executeCommand('vscode.diff', copy, sidecar, `${baseName(copy)} ↔ ${baseName(sidecar)}`);
-  else if (answer === OPEN) await vscode.window.showTextDocument(copy);
+  if (answer === COMPARE) await vscode.commands.executeCommand('vscode.diff', picked, sidecar, `${baseName(picked)} ↔ ${baseName(sidecar)}`);
+  else await vscode.window.showTextDocument(picked);
 }
