@@ -565,10 +565,14 @@ describe('Edit Fact through its pickers, by keyboard', function () {
       const after = await user.waitQuickInput((q) => isChecked(rowOf(q, name)) !== was, `Space did not toggle ${name}`);
       assert.equal(after.value, '', 'Space typed into the filter box');
     }
+    const chosen = (await user.quickInput())!.rows;
     await user.press('Enter');
     await user.waitQuickInputClosed();
     const linked = [ids['Elena Vassallo'], ids['Valletta']].sort().join();
-    await eventually(async () => (await fact()).entities.slice().sort().join() === linked || undefined, `the links were not changed to Elena Vassallo and Valletta (${linked})`);
+    const links = async () => (await fact()).entities.slice().sort().join();
+    await eventually(async () => (await links()) === linked || undefined, `the links were not changed to Elena Vassallo and Valletta (${linked})`).catch(async (err: Error) => {
+      throw new Error(`${err.message}: they are ${await links()}; the picker's rows at Enter were ${chosen.join(' | ')}`);
+    });
 
     // The date: the input box, pre-filled with the current date.
     await edit('Date');

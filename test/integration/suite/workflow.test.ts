@@ -318,6 +318,17 @@ describe('Workflow 4 · facts', () => {
   });
   after(closeAllEditors);
 
+  /** The id of a fact on the sentence: the one made by the first test, or one made here when a test runs alone. */
+  async function aFact(): Promise<string> {
+    const made = sidecarOf(uri).facts?.[0]?.id;
+    if (made) return made;
+    select(editor, sentence);
+    const id = await vscode.commands.executeCommand<string>('factmark.createFact', { label: 'meeting', entities: [await idOf(uri, 'Panmunjeom')], date: '2006-03-02' });
+    assert.ok(id, 'no fact made');
+    await onDisk(uri, (s) => s.facts?.find((x) => x.id === id), 'the fact is not in the sidecar');
+    return id;
+  }
+
   it('creates a fact from a selection, linking the entities inside it and pre-filling the date', async () => {
     select(editor, sentence);
     const wb = workbench();
@@ -352,6 +363,7 @@ describe('Workflow 4 · facts', () => {
   it('draws facts with a gutter mark and a line background', async function () {
     const wb = workbench();
     if (!wb) return this.skip();
+    await aFact();
     select(editor, 'Panmunjeom');
     editor.revealRange(editor.selection, vscode.TextEditorRevealType.InCenter);
     await eventually(() => wb.evaluate(() => document.querySelectorAll('.monaco-editor .glyph-margin-widgets .cgmr, .monaco-editor .margin-view-overlays .cgmr').length > 0), 'no gutter mark');
@@ -360,7 +372,7 @@ describe('Workflow 4 · facts', () => {
   });
 
   it('edits and deletes a fact', async () => {
-    const id = sidecarOf(uri).facts![0].id;
+    const id = await aFact();
     await vscode.commands.executeCommand('factmark.editFact', { uri: uri.toString(), id, label: 'event', date: '2006-03-03', note: 'first talks in two years' });
     const f = await onDisk(uri, (s) => s.facts?.find((x) => x.id === id && x.label === 'event'), 'not edited');
     assert.equal(f.date, '2006-03-03');
