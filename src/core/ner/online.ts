@@ -30,8 +30,8 @@ export interface AdjustmentsData {
   /** Feature hash bits of the model the corrections belong to. */
   bits: number;
   /**
-   * The identity (`modelId`) of the model the corrections were learnt on; absent in files saved before
-   * Factmark recorded it (learnt on an earlier model). An optional field, not a version 2, so that an
+   * The identity (`modelId`) of the model the corrections were saved with (learnt on, or kept for after
+   * an update); absent in files saved before Factmark recorded it (learnt on an earlier model). An optional field, not a version 2, so that an
    * older Factmark still reads the file.
    */
   model?: string;
