@@ -18,3 +18,6 @@ export const NER_COMMON = "a abandon abandoned abated abducted abduction abiliti
 
 /** FNV-1a of model/word-clusters.ts's table, which the weights were trained with (a test compares: a new table needs a new model). */
 export const NER_CLUSTERS_HASH = 2321514702;
+
+/** The model's identity: modelId (weights.ts) of NER_WEIGHTS, saved with the corrections learnt on it (a test compares). */
+export const NER_MODEL_ID = '70a5f115';

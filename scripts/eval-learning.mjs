@@ -42,8 +42,8 @@ export const defaultRe3d = path.join(sharedRoot, 'data/re3d/re3d-train.conll');
 const RE3D_TYPES = { Person: 'PER', Organisation: 'ORG', Location: 'LOC', Nationality: 'MISC' };
 const SENTENCES_PER_DOCUMENT = 20;
 const CHECKPOINTS = [0.1, 0.25, 0.5];
-const SCORED = ['PER', 'ORG', 'LOC'];
-const TO_CONLL = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
+export const SCORED = ['PER', 'ORG', 'LOC'];
+export const TO_CONLL = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
 const FROM_CONLL = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: 'MISC' };
 
 /** Documents of a CoNLL file; without -DOCSTART- lines, runs of 20 sentences; re3d tags mapped to CoNLL types. */
@@ -83,7 +83,50 @@ function asText(doc, chunksFromTags) {
   return { text, gold };
 }
 
-function parseOptions(args, DEFAULT_LEARNING) {
+/**
+ * The simulated analyst works through one document with a learner (a `Learner` of the core, or one of
+ * an older build's core: scripts/eval-learning-stale.mjs); `onDecision` is called after each decision.
+ * `undecidedSuggestions` is the core's (facts.js); `everywhere` the scope of accepts (--accept-everywhere).
+ */
+export function work(learner, doc, undecidedSuggestions, everywhere, onDecision) {
+  const annotations = [];
+  /** One decision; `retyped`: the analyst changed the suggestion's type (where Accept Everywhere may be their choice). */
+  const decide = (a, retyped = false) => {
+    annotations.push(a);
+    if (a.status === 'confirmed' && (everywhere === 'all' || (everywhere === 'retyped' && retyped))) learner.decideText([{ text: a.text, type: a.type, rule: true }], 'confirmed');
+    learner.decide(doc.name, doc.text, annotations);
+    onDecision();
+  };
+  const goldAt = new Map(doc.gold.map((g) => [`${g.start}:${g.end}`, g]));
+  for (;;) {
+    const open = undecidedSuggestions(entities(learner.suggest(doc.text, doc.name)), annotations);
+    if (open.length === 0) break;
+    const m = open[0];
+    const g = goldAt.get(`${m.start}:${m.end}`);
+    if (g) decide({ start: m.start, end: m.end, text: m.text, type: FROM_CONLL[g.type], status: 'confirmed' }, FROM_CONLL[g.type] !== m.type); // accept, or retype
+    else decide({ start: m.start, end: m.end, text: m.text, type: m.type, status: 'rejected' });
+  }
+  for (const g of doc.gold) {
+    if (annotations.some((a) => a.status === 'confirmed' && a.start === g.start && a.end === g.end)) continue;
+    decide({ start: g.start, end: g.end, text: doc.text.slice(g.start, g.end), type: FROM_CONLL[g.type], status: 'confirmed' }); // tag what was missed
+  }
+}
+
+/** The suggestions of the scored types (PER/ORG/LOC). */
+export const entities = (mentions) => mentions.filter((m) => TO_CONLL[m.type] && SCORED.includes(TO_CONLL[m.type]));
+
+/** A file's documents as texts with gold spans, split into the half the analyst decides and the half only scored. */
+export function splitDocuments(file, chunksFromTags, maxDocs = Infinity) {
+  const docs = readDocuments(file).slice(0, Number.isFinite(maxDocs) ? maxDocs : undefined).map((d) => asText(d, chunksFromTags));
+  const half = Math.floor(docs.length / 2);
+  return {
+    docs,
+    taught: docs.slice(0, half).map((d, k) => ({ ...d, name: `taught-${k}.txt` })),
+    scored: docs.slice(half).map((d, k) => ({ ...d, name: `scored-${k}.txt` })),
+  };
+}
+
+export function parseOptions(args, DEFAULT_LEARNING) {
   const value = (name) => {
     const i = args.indexOf(name);
     return i >= 0 ? args[i + 1] : undefined;
@@ -109,12 +152,8 @@ async function runFile(file, args, print) {
   const options = parseOptions(args, learning.DEFAULT_LEARNING);
   const maxDocs = Number(args[args.indexOf('--max-docs') + 1]) || Infinity;
   const everywhere = args.includes('--accept-everywhere') ? args[args.indexOf('--accept-everywhere') + 1] : 'off';
-  const docs = readDocuments(file).slice(0, args.includes('--max-docs') ? maxDocs : undefined).map((d) => asText(d, chunksFromTags));
-  const half = Math.floor(docs.length / 2);
-  const taught = docs.slice(0, half).map((d, k) => ({ ...d, name: `taught-${k}.txt` }));
-  const scored = docs.slice(half).map((d, k) => ({ ...d, name: `scored-${k}.txt` }));
+  const { docs, taught, scored } = splitDocuments(file, chunksFromTags, args.includes('--max-docs') ? maxDocs : Infinity);
 
-  const entities = (mentions) => mentions.filter((m) => TO_CONLL[m.type] && SCORED.includes(TO_CONLL[m.type]));
   /** Micro-F1 and per-type F1 of a learner on the scored half (and on its parts A and B). */
   const score = (learner) => {
     const all = new ChunkScorer();
@@ -128,35 +167,10 @@ async function runFile(file, args, print) {
     return { micro: r.overall.f1, byType: Object.fromEntries(SCORED.map((t) => [t, r.byType.get(t)?.f1 ?? 0])), a: parts[0].result(SCORED).overall.f1, b: parts[1].result(SCORED).overall.f1 };
   };
 
-  /** The analyst works through one document; `onDecision` is called after each decision. */
-  const work = (learner, doc, onDecision) => {
-    const annotations = [];
-    /** One decision; `retyped`: the analyst changed the suggestion's type (where Accept Everywhere may be their choice). */
-    const decide = (a, retyped = false) => {
-      annotations.push(a);
-      if (a.status === 'confirmed' && (everywhere === 'all' || (everywhere === 'retyped' && retyped))) learner.decideText([{ text: a.text, type: a.type, rule: true }], 'confirmed');
-      learner.decide(doc.name, doc.text, annotations);
-      onDecision();
-    };
-    const goldAt = new Map(doc.gold.map((g) => [`${g.start}:${g.end}`, g]));
-    for (;;) {
-      const open = undecidedSuggestions(entities(learner.suggest(doc.text, doc.name)), annotations);
-      if (open.length === 0) break;
-      const m = open[0];
-      const g = goldAt.get(`${m.start}:${m.end}`);
-      if (g) decide({ start: m.start, end: m.end, text: m.text, type: FROM_CONLL[g.type], status: 'confirmed' }, FROM_CONLL[g.type] !== m.type); // accept, or retype
-      else decide({ start: m.start, end: m.end, text: m.text, type: m.type, status: 'rejected' });
-    }
-    for (const g of doc.gold) {
-      if (annotations.some((a) => a.status === 'confirmed' && a.start === g.start && a.end === g.end)) continue;
-      decide({ start: g.start, end: g.end, text: doc.text.slice(g.start, g.end), type: FROM_CONLL[g.type], status: 'confirmed' }); // tag what was missed
-    }
-  };
-
   // How many decisions the analyst makes with the base model: the 100 % the checkpoints count in.
   const frozen = new learning.Learner({ ...options, names: false, rejectEverywhere: false, model: undefined });
   let planned = 0;
-  for (const doc of taught) work(frozen, doc, () => planned++);
+  for (const doc of taught) work(frozen, doc, undecidedSuggestions, everywhere, () => planned++);
 
   const t0 = performance.now();
   const learner = new learning.Learner(options);
@@ -164,7 +178,7 @@ async function runFile(file, args, print) {
   let made = 0;
   let next = 0;
   for (const doc of taught) {
-    work(learner, doc, () => {
+    work(learner, doc, undecidedSuggestions, everywhere, () => {
       made++;
       while (next < CHECKPOINTS.length && made >= CHECKPOINTS[next] * planned) {
         rows.push([`${Math.round(CHECKPOINTS[next] * 100)} %`, score(learner)]);

@@ -36,6 +36,7 @@ const labels = await loadCore('ner/labels.js');
 
 const tokenizer = await loadCore('ner/tokenize.js');
 const { hashString } = await loadCore('ner/hash.js');
+const { modelId } = await loadCore('ner/weights.js');
 const { WORD_CLUSTERS } = await import(path.join(repoRoot, 'out/model/word-clusters.js'));
 const gazetteer = await loadCore('ner/gazetteer.js');
 
@@ -146,6 +147,9 @@ export const NER_COMMON = ${JSON.stringify([...common].sort().join(' '))};
 
 /** FNV-1a of model/word-clusters.ts's table, which the weights were trained with (a test compares: a new table needs a new model). */
 export const NER_CLUSTERS_HASH = ${hashString(WORD_CLUSTERS)};
+
+/** The model's identity: modelId (weights.ts) of NER_WEIGHTS, saved with the corrections learnt on it (a test compares). */
+export const NER_MODEL_ID = '${modelId(weights)}';
 `;
 writeFileSync(out, source);
 console.log(`wrote ${path.relative(repoRoot, out)}: ${(statSync(out).size / 1e6).toFixed(2)} MB (weights ${(bytes.length / 1e6).toFixed(2)} MB binary)`);

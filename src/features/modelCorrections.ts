@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
-import type { AdjustmentsData, EntityModel } from '../core/ner';
+import { correctionsModel, type AdjustmentsData, type EntityModel } from '../core/ner';
 import { ModelLearner } from '../core/learning';
 import { writeTextAtomic } from './sidecar/files';
 
@@ -9,6 +9,8 @@ import { writeTextAtomic } from './sidecar/files';
  * kept in the extension's workspace storage (`ner-adjustments.json`, not shared: they follow one user's
  * decisions). Loaded once; decisions made before that wait. Saved once decisions settle. A file that
  * cannot be read, or that changed outside Factmark into something unreadable, is never overwritten.
+ * Corrections learnt on an earlier model (Factmark's model was retrained since) are kept, with a copy of
+ * the file as it was and a message offering to reset them (`adoptEarlier`).
  * `LexiconService` owns it and decides where learning is on.
  */
 export class ModelCorrections implements vscode.Disposable {
@@ -102,7 +104,9 @@ export class ModelCorrections implements vscode.Disposable {
       this.adjustmentsText = text;
       const data = JSON.parse(text) as AdjustmentsData;
       this.learner.adjustments.load(data);
-      if (this.learner.adjustments.size > 0) this.changed();
+      if (this.learner.adjustments.size === 0) return;
+      this.changed();
+      if (correctionsModel(data, this.learner.adjustments.base) !== 'same') await this.adoptEarlier(file, bytes, data.model);
     } catch (err) {
       // A damaged file, or corrections for another model (after an update): learning goes on from the
       // shipped model in memory, and the file is kept as it is (never overwritten) so nothing is lost
@@ -113,6 +117,57 @@ export class ModelCorrections implements vscode.Disposable {
           'learning goes on in memory from the shipped model and that file is left untouched.',
       );
     }
+  }
+
+  /**
+   * Corrections learnt on an earlier model (another model's identity, or none: saved before Factmark
+   * recorded it) are kept: measured on the learning benchmark, the corrections the analyst's decisions
+   * taught the model before the word clusters still help the model after them, a little more than
+   * learning the same decisions again (README, "Learning from you"). The user is told once: the file as
+   * it was is copied beside it (never deleted), the corrections are saved again with this model's
+   * identity, and the message offers to reset them.
+   */
+  private async adoptEarlier(file: vscode.Uri, bytes: Uint8Array, model: unknown): Promise<void> {
+    const backup = await this.freeBackup(typeof model === 'string' && /^[0-9a-f]{1,16}$/.test(model) ? model : 'earlier');
+    try {
+      await vscode.workspace.fs.writeFile(backup, bytes);
+    } catch (err) {
+      // Without a copy, the file as it was is not replaced: the corrections are used, kept in memory only.
+      this.keepFile = true;
+      void vscode.window.showWarningMessage(`Factmark: could not copy the entity-model corrections learnt on an earlier model to ${backup.fsPath} (${(err as Error).message}); they are used, and ${file.fsPath} is left untouched.`);
+      return;
+    }
+    await this.save();
+    const name = backup.path.slice(backup.path.lastIndexOf('/') + 1);
+    void vscode.window
+      .showInformationMessage(
+        `Factmark: the entity model was updated. The corrections it learnt from your decisions in this workspace were made on the previous model; they are kept, since measured they still help on the new one (the file as it was is copied to ${name}). ` +
+          'Reset them if names you decided are suggested oddly: the model then learns again from your next decisions.',
+        RESET,
+      )
+      .then((choice) => {
+        if (choice === RESET) this.reset();
+      });
+  }
+
+  /** The first free name for a copy of the corrections learnt on `model` (`ner-adjustments.<model>.json`, then `-2`, …). */
+  private async freeBackup(model: string): Promise<vscode.Uri> {
+    for (let n = 1; ; n++) {
+      const uri = vscode.Uri.joinPath(this.storage!, `ner-adjustments.${model}${n > 1 ? `-${n}` : ''}.json`);
+      try {
+        await vscode.workspace.fs.stat(uri);
+      } catch {
+        return uri;
+      }
+    }
+  }
+
+  /** Forgets every correction (the decisions stay; those made again are learnt again), and saves. */
+  private reset(): void {
+    this.learner.adjustments.clear();
+    this.learner.forgetSeen();
+    this.changed();
+    this.scheduleSave();
   }
 
   private scheduleSave(): void {
@@ -177,6 +232,7 @@ export class ModelCorrections implements vscode.Disposable {
   }
 }
 
+const RESET = 'Reset Learnt Corrections';
 /** The corrections' file in the extension's workspace storage. */
 const ADJUSTMENTS_FILE = 'ner-adjustments.json';
 // Decisions come in bursts (accept all of a type): save once they settle.

@@ -29,7 +29,22 @@ export interface AdjustmentsData {
   version: 1;
   /** Feature hash bits of the model the corrections belong to. */
   bits: number;
+  /**
+   * The identity (`modelId`) of the model the corrections were saved with (learnt on, or kept for after
+   * an update); absent in files saved before Factmark recorded it (learnt on an earlier model). An optional field, not a version 2, so that an
+   * older Factmark still reads the file.
+   */
+  model?: string;
   rows: number[][];
+}
+
+/**
+ * Whether saved corrections were learnt on this model (`same`), on another (`other`: Factmark's model
+ * was updated since), or on one not recorded (`unknown`: saved before the stamp, an earlier model).
+ */
+export function correctionsModel(data: Pick<AdjustmentsData, 'model'>, model: EntityModel): 'same' | 'other' | 'unknown' {
+  if (typeof data.model !== 'string') return 'unknown';
+  return data.model === model.id ? 'same' : 'other';
 }
 
 const TYPE_INDEX: Record<string, number> = { PERSON: 0, ORGANIZATION: 1, PLACE: 2, MISC: 3 };
@@ -217,10 +232,15 @@ export class OnlineAdjustments {
       });
       if (row.length > 1) rows.push(row);
     }
-    return { format: 'factmark-ner-adjustments', version: 1, bits: this.base.weights.bits, rows };
+    const model = this.base.id === undefined ? {} : { model: this.base.id };
+    return { format: 'factmark-ner-adjustments', version: 1, bits: this.base.weights.bits, ...model, rows };
   }
 
-  /** Restores corrections written by `toJSON` (replacing the current ones); throws on data for another model. */
+  /**
+   * Restores corrections written by `toJSON` (replacing the current ones); throws on data for a model of
+   * other hash bits. Corrections learnt on another model of the same bits are read (`correctionsModel`
+   * tells them apart; whether to keep them is the caller's choice).
+   */
   load(data: AdjustmentsData): void {
     if (data?.format !== 'factmark-ner-adjustments' || data.version !== 1 || !Array.isArray(data.rows)) throw new Error('not Factmark entity-model corrections');
     if (data.bits !== this.base.weights.bits) throw new Error(`corrections for a ${data.bits}-bit model, this one has ${this.base.weights.bits}`);

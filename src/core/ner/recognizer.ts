@@ -11,14 +11,13 @@ import { prepareDocument, type PreparedSentence } from './features';
 import type { Lexeme } from './lexeme';
 import { Gazetteer } from './gazetteer';
 import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
-import { NER_COMMON, NER_NAMES, NER_PLACES, NER_WEIGHTS } from '../../../model/ner-model';
+import { NER_COMMON, NER_MODEL_ID, NER_NAMES, NER_PLACES, NER_WEIGHTS } from '../../../model/ner-model';
 import { tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize } from './tokenize';
-import { fromBase64, PackedWeights } from './weights';
+import { fromBase64, modelId, PackedWeights } from './weights';
 
-export { tokenize, splitSentences } from './tokenize';
-export { OnlineAdjustments, DEFAULT_MODEL_LEARNING, type AdjustmentsData, type EntityDecision, type ModelLearningOptions } from './online';
-export type { Token } from './tokenize';
+export { tokenize, splitSentences, type Token } from './tokenize';
+export { OnlineAdjustments, DEFAULT_MODEL_LEARNING, correctionsModel, type AdjustmentsData, type EntityDecision, type ModelLearningOptions } from './online';
 
 /** A loaded tagger model: weights, name lists and the words common in lower case. */
 export interface EntityModel {
@@ -29,6 +28,8 @@ export interface EntityModel {
   common: ReadonlySet<string>;
   /** Scores instead of `weights` when set: the weights with local corrections (see online.ts). */
   scorer?: Scorer;
+  /** The model's identity (`modelId` of its weights), saved with the corrections learnt on it (online.ts). */
+  id?: string;
 }
 
 const TYPE_NAMES: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: 'MISC' };
@@ -40,6 +41,7 @@ export function loadEntityModel(weightsBase64: string = NER_WEIGHTS, names: stri
     names: Gazetteer.parse(names),
     places: places ? Gazetteer.parseList(places) : undefined,
     common: new Set(common.split(' ')),
+    id: weightsBase64 === NER_WEIGHTS ? NER_MODEL_ID : modelId(weightsBase64),
   };
 }
 

@@ -5,6 +5,7 @@
  * (a row of one signed byte per label, scaled by one shared factor). Since every weight shares the
  * scale, the best label is decided on integer sums and the scale is never applied at run time.
  */
+import { hashString } from './hash';
 import type { Scorer } from './tagger';
 
 const MAGIC = 0x314e4d46; // "FMN1" little-endian
@@ -182,4 +183,13 @@ function popcount(v: number): number {
   x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
   x = (x + (x >>> 4)) & 0x0f0f0f0f;
   return Math.imul(x, 0x01010101) >>> 24;
+}
+
+/**
+ * A model's identity: FNV-1a of its packed weights in Base64, as 8 hex digits. Corrections learnt from
+ * the user's decisions are saved with it (online.ts), so that a retrained model knows they were learnt on
+ * another one; scripts/train-ner.mjs writes the shipped model's as NER_MODEL_ID (a test compares).
+ */
+export function modelId(weightsBase64: string): string {
+  return hashString(weightsBase64).toString(16).padStart(8, '0');
 }

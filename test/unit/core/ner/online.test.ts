@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DEFAULT_MODEL_LEARNING, OnlineAdjustments, recognizeEntities, shippedEntityModel, type EntityDecision } from '../../../../src/core/ner';
+import { correctionsModel, DEFAULT_MODEL_LEARNING, loadEntityModel, modelId, OnlineAdjustments, recognizeEntities, shippedEntityModel, type EntityDecision } from '../../../../src/core/ner';
+import { NER_MODEL_ID, NER_WEIGHTS } from '../../../../model/ner-model';
 
 const found = (text: string, model = shippedEntityModel()) => recognizeEntities(text, model).map((m) => `${m.type} ${m.text}`);
 
@@ -73,5 +74,37 @@ describe('entity model: learning from confirmed annotations (online perceptron u
     assert.deepEqual(found(unseen, restored.model()), found(unseen, adjustments.model()));
     assert.throws(() => restored.load({ ...data, bits: data.bits - 1 }), /bit model/);
     assert.throws(() => restored.load({ rows: [] } as never), /not Factmark/);
+  });
+
+  it('stamps the corrections with the model they were learnt on, and tells corrections of another or an unknown model', () => {
+    const adjustments = new OnlineAdjustments(shippedEntityModel());
+    adjustments.learn(taught, [decision(taught, 'Velmora', 'ORGANIZATION')]);
+    const data = JSON.parse(JSON.stringify(adjustments.toJSON()));
+    assert.equal(data.model, NER_MODEL_ID);
+    assert.equal(correctionsModel(data, shippedEntityModel()), 'same');
+    assert.equal(correctionsModel({ ...data, model: '0123abcd' }, shippedEntityModel()), 'other');
+    // A file saved before the stamp existed: learnt on an earlier model, which one is not known.
+    const { model: _, ...unstamped } = data;
+    assert.equal(correctionsModel(unstamped, shippedEntityModel()), 'unknown');
+    // Either is still read as it was saved: what to do with it is the caller's choice (modelCorrections.ts).
+    for (const other of [unstamped, { ...data, model: '0123abcd' }]) {
+      const restored = new OnlineAdjustments(shippedEntityModel());
+      restored.load(other);
+      assert.deepEqual(found(unseen, restored.model()), found(unseen, adjustments.model()));
+      assert.equal(restored.toJSON().model, NER_MODEL_ID, 'saved again, the corrections carry the model they are now used with');
+    }
+  });
+});
+
+describe('entity model identity', () => {
+  it('is the hash of the shipped weights (npm run train:ner writes NER_MODEL_ID: a retrain without it fails here)', () => {
+    assert.equal(modelId(NER_WEIGHTS), NER_MODEL_ID, 'model/ner-model.ts: NER_MODEL_ID is not the hash of NER_WEIGHTS; train the model with scripts/train-ner.mjs, which writes both');
+    assert.equal(shippedEntityModel().id, NER_MODEL_ID);
+  });
+
+  it('tells other weights apart', () => {
+    const other = loadEntityModel(NER_WEIGHTS.slice(0, -8) + 'AAAAAAAA');
+    assert.notEqual(other.id, NER_MODEL_ID);
+    assert.equal(other.id, modelId(NER_WEIGHTS.slice(0, -8) + 'AAAAAAAA'));
   });
 });
