@@ -1,11 +1,12 @@
 #!/usr/bin/env node
 // `npm run eval`: recogniser quality on development data.
-//   npm run eval                      entities on ../shared CoNLL-2003 dev, dates on ../shared TempEval-3
+//   npm run eval                      entities on ../shared CoNLL-2003 dev and on eval/headlines, dates on ../shared TempEval-3
 //   npm run eval -- --conll FILE      entities on another CoNLL file (IOB1 or IOB2)
 //   npm run eval -- --timeml DIR      dates on another folder of TimeML files
 //   npm run eval -- --learn           the learning benchmark on CoNLL-2003 dev and re3d (or --conll FILE);
 //                                     see scripts/eval-learning.mjs for its design options
 import { run as runNer } from './eval-ner.mjs';
+import { run as runHeadlines } from './eval-headlines.mjs';
 import { run as runDates } from './eval-dates.mjs';
 import { run as runLearning } from './eval-learning.mjs';
 
@@ -19,6 +20,10 @@ if (args.includes('--learn')) {
   if (!onlyTimeml) {
     console.log('# Entities (conlleval, exact span)');
     await runNer(args);
+    if (!onlyConll) {
+      console.log('\n# Entities in title-case headlines (eval/headlines, micro-F1 all 4 types, exact span)');
+      await runHeadlines(args);
+    }
   }
   if (!onlyConll) {
     console.log('\n# Dates and times (TempEval-3)');
