@@ -7,10 +7,9 @@
 import { Gazetteer, GIVEN_NAME, NameMatch } from './gazetteer';
 import { mix } from './hash';
 import { lexeme, SENTENCE_END, SENTENCE_START, type Lexeme } from './lexeme';
+import { isTitleLine, recaseTitle, SMALL_WORDS, type CaseElsewhere } from './recase';
 import { T } from './templates';
 
-/** Words left in lower case inside a title-case line ("Weapons of Mass Destruction"). */
-export const SMALL_WORDS: ReadonlySet<string> = new Set('a an and as at but by for from in into of on or over the to up via vs v with'.split(' '));
 
 // Tokens after which a capital says nothing (quotes, brackets, dashes open a new phrase).
 const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
@@ -23,6 +22,8 @@ export interface PreparedSentence {
   caps: boolean;
   /** Set in title case (a headline or a title): every word but the small ones capitalised. */
   title: boolean;
+  /** A title-case line whose words the tagger reads as running text would write them (recase.ts): its capitals are read as such. */
+  recased?: boolean;
   /** Per token, the head classes of the capitalised run it is in (see runHeads), when some run has a head. */
   heads?: Uint8Array;
   /** Per token, 1 (2 in the plural) when it reads as the people of a listed place ("Korean", "Koreans"), when some does. */
@@ -228,9 +229,10 @@ function casingBits(table: CasingTable, lexemes: readonly Lexeme[]): Uint8Array 
 
 /**
  * Prepares a document given as sentences of token texts: lexemes, name-list matches and casing
- * evidence; with `eager`, also every token's features (see PreparedSentence.feats).
+ * evidence; with `eager`, also every token's features (see PreparedSentence.feats); with `recase`,
+ * title-case headlines as running text (recase.ts: when recognising; training sees them as written).
  */
-export function prepareDocument(sentences: readonly (readonly string[])[], lists: WordLists = {}, eager = true): PreparedSentence[] {
+export function prepareDocument(sentences: readonly (readonly string[])[], lists: WordLists = {}, eager = true, recase = false): PreparedSentence[] {
   let words = 0;
   for (const tokens of sentences) words += tokens.length;
   const table = words > SHARED_TABLE_WORDS ? new CasingTable() : casingTable;
@@ -241,11 +243,12 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
   const caps: boolean[] = [];
   for (const tokens of sentences) {
     const lex = tokens.map(lexeme);
-    const headline = isAllCaps(lex) || isTitleCase(lex);
+    const headline = isAllCaps(lex) || isTitleCase(lex) || (recase && isTitleLine(lex));
     markCasing(table, lex, headline);
     lexemes.push(lex);
     caps.push(headline);
   }
+  const recased = recase ? recaseTitles(lexemes, caps, table, lists) : undefined;
   const gazetteer = lists.names;
   const buffer = eager ? new FeatureBuffer() : undefined;
   return lexemes.map((lex, s) => {
@@ -255,6 +258,7 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
       lexemes: lex,
       caps: allCaps,
       title: caps[s] && !allCaps,
+      recased: recased?.[s],
       names: nameMatches(lex, allCaps, gazetteer),
       places: nameMatches(lex, allCaps, lists.places),
       heads: runHeads(lex),
@@ -276,6 +280,25 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
     }
     return sentence;
   });
+}
+
+/** Puts the title-case headlines of a document in the case of running text (recase.ts), once the whole document is marked; which were. */
+function recaseTitles(lexemes: Lexeme[][], caps: readonly boolean[], table: CasingTable, lists: WordLists): boolean[] | undefined {
+  let recased: boolean[] | undefined;
+  let elsewhere: CaseElsewhere | undefined;
+  for (let s = 0; s < lexemes.length; s++) {
+    // A line that ends in a full stop is a sentence, such as a report's sign-off ("Purnell Murdock, VOA News.").
+    if (!caps[s] || isAllCaps(lexemes[s]) || lexemes[s][lexemes[s].length - 1].word === '.') continue;
+    elsewhere ??= (lex) => {
+      const bits = table.get(lex.lowerHash | 0);
+      return bits & CASING_MID_CAP ? 'capital' : bits & CASING_LOWER ? 'lower' : undefined;
+    };
+    const words = recaseTitle(lexemes[s], elsewhere, lists.common, lists.names);
+    if (!words) continue;
+    lexemes[s] = words;
+    (recased ??= [])[s] = true;
+  }
+  return recased;
 }
 
 /** A growable array of feature hashes (shared by the sentences of a document: fewer small allocations). */
@@ -330,14 +353,14 @@ export function tokenFeatures(s: PreparedSentence, i: number, feats: FeatureBuff
     feats.pushMix(T.Headline, 0);
     feats.pushMix(T.HeadlineWord, lex.lowerHash);
   }
-  if (s.title) {
+  if (s.title && !s.recased) {
     feats.pushMix(T.Title, 0);
     feats.pushMix(T.TitleWord, lex.lowerHash);
   }
   if (lex.capitalised) {
     // Case is uninformative at the start of a sentence and in headlines: look at the rest of the
     // document, and at whether the word is common in lower case.
-    const ambiguous = i === 0 || s.caps || s.title || OPENERS.has(prev.word);
+    const ambiguous = i === 0 || s.caps || (s.title && !s.recased) || OPENERS.has(prev.word);
     const casing = s.casing[i];
     feats.pushMix(T.DocLower, (casing & CASING_LOWER ? 2 : 0) + (ambiguous ? 1 : 0));
     if (ambiguous) feats.pushMix(T.DocMidCap, casing & CASING_MID_CAP ? 1 : 0);

@@ -13,7 +13,7 @@ import { chunksFromLabels, CONLL_TYPES, LABEL_COUNT, labelsFromChunks, ALLOWED, 
 import { dynamicFeatures, tagDocumentBeam, type Scorer } from './tagger';
 import { splitSentences, tokenize, type Token } from './tokenize';
 import type { PackedWeights } from './weights';
-import type { EntityModel } from './recognizer';
+import type { EntityModel } from './entityModel';
 
 /** A user's decision on a span of a text: this is (`confirmed`) or is not (`rejected`) a name of this type. */
 export interface EntityDecision {
@@ -148,7 +148,7 @@ export class OnlineAdjustments {
 
   private learnSentence(tokens: readonly Token[], decisions: readonly EntityDecision[]): boolean {
     const words = tokens.map((t) => t.text);
-    const prepared = prepareDocument([words], this.base, false);
+    const prepared = prepareDocument([words], this.base, false, true);
     const before = this.model();
     const predicted = tagDocumentBeam(prepared, before.scorer ?? before.weights, 4, 30, true)[0];
     // Mistake-driven: a sentence the tagger already labels as decided teaches nothing, so learning

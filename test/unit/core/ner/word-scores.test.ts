@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { labelSentences, shippedEntityModel, type EntityModel } from '../../../../src/core/ner/recognizer';
+import { labelSentences } from '../../../../src/core/ner/recognizer';
+import { shippedEntityModel, type EntityModel } from '../../../../src/core/ner/entityModel';
 import { decoderWorkBytes, type Scorer } from '../../../../src/core/ner/tagger';
 import { arenaCapacity, D, rolesAt, setArenaBound, startDocument, wordRow } from '../../../../src/core/ner/wordScores';
 import { lexeme } from '../../../../src/core/ner/lexeme';
