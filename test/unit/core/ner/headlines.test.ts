@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../../../fixtures/paths';
@@ -71,5 +72,12 @@ describe('a name the article gives again', () => {
   it('is not given to a month named like the person', () => {
     const text = 'Prime Minister Theresa May met the unions on Monday. Talks resumed in late May after the strike.';
     assert.deepEqual(recognizeEntities(text, shippedEntityModel()).map((m) => `${m.type} ${m.text}`), ['PERSON Theresa May']);
+  });
+});
+
+describe('eval/headlines, the title-case headlines npm run eval scores', () => {
+  it('is well formed: 120 items, brackets of the four types, headlines in title case (its own checker)', () => {
+    const out = execFileSync(process.execPath, [path.join(repoRoot, 'eval/headlines/check.mjs')], { encoding: 'utf8' });
+    assert.match(out, /120/);
   });
 });
