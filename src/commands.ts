@@ -28,6 +28,8 @@ export enum CommandId {
   RejectScoped = 'factmark.rejectScoped',
   /** Forget texts confirmed or rejected in the lexicon (a pick list). */
   ForgetTextDecision = 'factmark.forgetTextDecision',
+  /** Reset the entity-model corrections learnt from the user's decisions (asks first unless { force: true }; a copy is kept; Undo). */
+  ResetModelCorrections = 'factmark.resetModelCorrections',
   /** Undo / redo the last annotation action (not text edits). */
   Undo = 'factmark.undo',
   Redo = 'factmark.redo',
@@ -99,7 +101,7 @@ export enum CommandId {
   GetTimeline = 'factmark.internal.getTimeline',
   /** Internal, for tests: the Learned view's rows as plain data. */
   GetLearned = 'factmark.internal.getLearned',
-  /** Internal, for tests: where the learnt entity-model corrections are saved (a URI string, or undefined). */
+  /** Internal, for tests: where the learnt entity-model corrections are saved (a URI string, or undefined), once they were read. */
   GetModelCorrectionsFile = 'factmark.internal.getModelCorrectionsFile',
   /** Internal: the orphan quick fixes (anchor on a span, delete). */
   FixOrphan = 'factmark.internal.fixOrphan',

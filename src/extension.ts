@@ -33,7 +33,8 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
   const store = registerSidecar(context, commands);
   const lexicon = new LexiconService(context.storageUri);
   const recognition = new RecognitionService(readConfig(), lexicon);
-  void lexicon.loadAll();
+  // Awaited by the internal command that says where the corrections are: tests then see them read.
+  const loaded = lexicon.loadAll();
   const workflow = registerWorkflow(context, commands, store, recognition);
   context.subscriptions.push(
     lexicon,
@@ -59,7 +60,16 @@ export function activate(context: vscode.ExtensionContext): FactmarkExports {
       if (editor && isArticle(editor.document)) await recognition.recognizeNow(editor.document);
       else void vscode.window.showInformationMessage('Factmark: open a plain-text article to recognise names and dates in it.');
     } }),
-    commands.register({ id: CommandId.GetModelCorrectionsFile, execute: () => lexicon.adjustmentsFile()?.toString() }),
+    // { force: true } resets without asking, as the dialog's Reset does (scripts, and tests: the test host refuses modal dialogs).
+    commands.register({ id: CommandId.ResetModelCorrections, execute: async (arg?: { force?: boolean }) => {
+      // Corrections read after a reset would come back: the reset waits for them.
+      await loaded;
+      return lexicon.resetModel(arg?.force !== true);
+    } }),
+    commands.register({ id: CommandId.GetModelCorrectionsFile, execute: async () => {
+      await loaded;
+      return lexicon.adjustmentsFile()?.toString();
+    } }),
     commands.register({ id: CommandId.GetSuggestions, execute: async (uri?: vscode.Uri) => {
       const document = uri
         ? await vscode.workspace.openTextDocument(uri)

@@ -54,7 +54,7 @@ export class LexiconService extends Disposable {
    */
   constructor(storage?: vscode.Uri) {
     super();
-    this.corrections = this._register(new ModelCorrections(storage, () => this.changed.fire()));
+    this.corrections = this._register(new ModelCorrections(storage, () => this.changed.fire(), () => this.learnsAnywhere()));
     const watcher = vscode.workspace.createFileSystemWatcher(`**/${LEXICON_FILE}`);
     const reload = (uri: vscode.Uri) => {
       const folder = vscode.workspace.getWorkspaceFolder(uri);
@@ -69,6 +69,7 @@ export class LexiconService extends Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders((e) => e.added.forEach((f) => void this.turns.run(() => this.load(f)))),
       vscode.workspace.onDidChangeConfiguration((e) => {
         if (e.affectsConfiguration('factmark.patterns') || e.affectsConfiguration('factmark.suggestions.learn')) this.invalidate();
+        if (e.affectsConfiguration('factmark.suggestions.learn')) void this.corrections.learningChanged();
       }),
       vscode.workspace.onDidGrantWorkspaceTrust(() => {
         this.invalidate();
@@ -120,6 +121,21 @@ export class LexiconService extends Disposable {
   /** Goes back to corrections taken by `snapshotModel`. */
   restoreModel(snapshot: ReadonlyMap<number, Float64Array>): void {
     this.corrections.restore(snapshot);
+  }
+
+  /**
+   * Resets the entity-model corrections learnt from the user's decisions, after asking unless `ask` is
+   * false (the Command Palette's Reset Learnt Entity-Model Corrections); a copy is kept and the message
+   * offers Undo. Whether they were reset.
+   */
+  resetModel(ask = true): Promise<boolean> {
+    return this.corrections.reset(ask);
+  }
+
+  /** Whether decisions are learnt in some folder of the workspace (the entity-model corrections are the workspace's). */
+  private learnsAnywhere(): boolean {
+    const folders = vscode.workspace.workspaceFolders ?? [];
+    return folders.length ? folders.some((f) => learningEnabled(f)) : learningEnabled(undefined);
   }
 
   /** Where the entity-model corrections are saved (undefined without workspace storage). */

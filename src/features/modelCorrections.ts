@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import { correctionsModel, type AdjustmentsData, type EntityModel } from '../core/ner';
-import { ModelLearner } from '../core/learning';
+import { LEXICON_FILE, ModelLearner } from '../core/learning';
 import { writeTextAtomic } from './sidecar/files';
 
 /**
@@ -10,7 +10,8 @@ import { writeTextAtomic } from './sidecar/files';
  * decisions). Loaded once; decisions made before that wait. Saved once decisions settle. A file that
  * cannot be read, or that changed outside Factmark into something unreadable, is never overwritten.
  * Corrections learnt on an earlier model (Factmark's model was retrained since) are kept, with a copy of
- * the file as it was and a message offering to reset them (`adoptEarlier`).
+ * the file as it was and a message offering to reset them (`adoptEarlier`), once learning is on.
+ * The user resets them from the Command Palette too (`reset`), with a copy kept and an Undo.
  * `LexiconService` owns it and decides where learning is on.
  */
 export class ModelCorrections implements vscode.Disposable {
@@ -23,14 +24,19 @@ export class ModelCorrections implements vscode.Disposable {
   private keepFile = false;
   // The corrections file's text as Factmark last read or wrote it (absent: none yet).
   private adjustmentsText: string | undefined;
+  // A file of corrections learnt on an earlier model, read while learning was off: not copied aside nor
+  // saved again yet (see adoptEarlier).
+  private earlier: { file: vscode.Uri; bytes: Uint8Array; model: unknown } | undefined;
 
   /**
    * @param storage where the corrections are kept (`context.storageUri`); without it they last for the session only
    * @param changed called when the corrections change: suggestions must be recomputed
+   * @param learning whether learning is on anywhere in the workspace (`factmark.suggestions.learn`)
    */
   constructor(
     private readonly storage: vscode.Uri | undefined,
     private readonly changed: () => void,
+    private readonly learning: () => boolean,
   ) {}
 
   /** The shipped model with the corrections, or undefined when nothing was learnt. */
@@ -106,7 +112,10 @@ export class ModelCorrections implements vscode.Disposable {
       this.learner.adjustments.load(data);
       if (this.learner.adjustments.size === 0) return;
       this.changed();
-      if (correctionsModel(data, this.learner.adjustments.base) !== 'same') await this.adoptEarlier(file, bytes, data.model);
+      if (correctionsModel(data, this.learner.adjustments.base) !== 'same') {
+        this.earlier = { file, bytes, model: data.model };
+        await this.learningChanged();
+      }
     } catch (err) {
       // A damaged file, or corrections for another model (after an update): learning goes on from the
       // shipped model in memory, and the file is kept as it is (never overwritten) so nothing is lost
@@ -120,6 +129,18 @@ export class ModelCorrections implements vscode.Disposable {
   }
 
   /**
+   * Tells of corrections learnt on an earlier model once learning is on (at start, or when the user
+   * turns it on). While it is off the corrections are not used, so an update of the model is no news to
+   * the user, and the file is left as it was (not copied aside nor saved again): that loses nothing, and
+   * the message still comes when the corrections start to matter, in this session or a later one (a file
+   * saved again with this model's identity would never be told about). A save needed meanwhile (an undo,
+   * a reset) copies the file aside first (save).
+   */
+  async learningChanged(): Promise<void> {
+    if (this.earlier && this.learning()) await this.adoptEarlier();
+  }
+
+  /**
    * Corrections learnt on an earlier model (another model's identity, or none: saved before Factmark
    * recorded it) are kept: measured on the learning benchmark, the corrections the analyst's decisions
    * taught the model before the word clusters still help the model after them, a little more than
@@ -127,47 +148,111 @@ export class ModelCorrections implements vscode.Disposable {
    * it was is copied beside it (never deleted), the corrections are saved again with this model's
    * identity, and the message offers to reset them.
    */
-  private async adoptEarlier(file: vscode.Uri, bytes: Uint8Array, model: unknown): Promise<void> {
-    const backup = await this.freeBackup(typeof model === 'string' && /^[0-9a-f]{1,16}$/.test(model) ? model : 'earlier');
-    try {
-      await vscode.workspace.fs.writeFile(backup, bytes);
-    } catch (err) {
-      // Without a copy, the file as it was is not replaced: the corrections are used, kept in memory only.
-      this.keepFile = true;
-      void vscode.window.showWarningMessage(`Factmark: could not copy the entity-model corrections learnt on an earlier model to ${backup.fsPath} (${(err as Error).message}); they are used, and ${file.fsPath} is left untouched.`);
-      return;
-    }
+  private async adoptEarlier(): Promise<void> {
+    const backup = await this.copyEarlier();
+    if (!backup) return;
     await this.save();
-    const name = backup.path.slice(backup.path.lastIndexOf('/') + 1);
     void vscode.window
       .showInformationMessage(
-        `Factmark: the entity model was updated. The corrections it learnt from your decisions in this workspace were made on the previous model; they are kept, since measured they still help on the new one (the file as it was is copied to ${name}). ` +
+        `Factmark: the entity model was updated. The corrections it learnt from your decisions in this workspace were made on the previous model; they are kept, since measured they still help on the new one (the file as it was is copied to ${nameOf(backup)}). ` +
           'Reset them if names you decided are suggested oddly: the model then learns again from your next decisions.',
         RESET,
       )
       .then((choice) => {
-        if (choice === RESET) this.reset();
+        // The user chose Reset in a message that says what it does: asked no second time.
+        if (choice === RESET) void this.reset(false);
       });
+  }
+
+  /** Copies the file of corrections learnt on an earlier model aside (once); undefined when it could not be (the file is then never replaced). */
+  private async copyEarlier(): Promise<vscode.Uri | undefined> {
+    const earlier = this.earlier;
+    if (!earlier) return undefined;
+    this.earlier = undefined;
+    const { file, bytes, model } = earlier;
+    const backup = await this.freeBackup(typeof model === 'string' && /^[0-9a-f]{1,16}$/.test(model) ? model : 'earlier');
+    try {
+      await vscode.workspace.fs.writeFile(backup, bytes);
+      return backup;
+    } catch (err) {
+      // Without a copy, the file as it was is not replaced: the corrections are used, kept in memory only.
+      this.keepFile = true;
+      void vscode.window.showWarningMessage(`Factmark: could not copy the entity-model corrections learnt on an earlier model to ${backup.fsPath} (${(err as Error).message}); they are used, and ${file.fsPath} is left untouched.`);
+      return undefined;
+    }
   }
 
   /** The first free name for a copy of the corrections learnt on `model` (`ner-adjustments.<model>.json`, then `-2`, …). */
   private async freeBackup(model: string): Promise<vscode.Uri> {
     for (let n = 1; ; n++) {
       const uri = vscode.Uri.joinPath(this.storage!, `ner-adjustments.${model}${n > 1 ? `-${n}` : ''}.json`);
-      try {
-        await vscode.workspace.fs.stat(uri);
-      } catch {
-        return uri;
-      }
+      if (!(await exists(uri))) return uri;
     }
   }
 
-  /** Forgets every correction (the decisions stay; those made again are learnt again), and saves. */
-  private reset(): void {
+  /**
+   * Forgets every correction on the user's request (Reset Learnt Entity-Model Corrections, or the
+   * update message's button): asks first when `ask` (a modal question saying what is reset and what
+   * is not), keeps a copy of the corrections beside the file (the convention of adoptEarlier: never
+   * deleted), saves, and offers Undo. The decisions stay (those made again are learnt again), and so
+   * do the annotations and the lexicon. Returns whether the corrections were reset.
+   */
+  async reset(ask = true): Promise<boolean> {
+    if (this.learner.adjustments.size === 0) {
+      void vscode.window.showInformationMessage('Factmark: no entity-model corrections were learnt from your decisions in this workspace; there is nothing to reset.');
+      return false;
+    }
+    if (ask) {
+      const choice = await vscode.window.showWarningMessage(
+        'Reset the entity-model corrections Factmark learnt from your decisions in this workspace?',
+        {
+          modal: true,
+          detail:
+            'Names are then suggested by the shipped model again, and it learns anew from your next decisions. ' +
+            `Your annotations and the lexicon (${LEXICON_FILE}) are not changed.` +
+            (this.storage ? " A copy of them is kept in Factmark's storage for this workspace, and Undo brings them back." : ' Undo brings them back.'),
+        },
+        RESET_CONFIRM,
+      );
+      if (choice !== RESET_CONFIRM) return false;
+    }
+    const before = this.snapshot();
+    const backup = await this.keepCopy();
+    if (backup === null) return false;
+    const file = this.file();
+    // A file left untouched because it could not be read, deleted since by the user: written afresh.
+    if (this.keepFile && file && !(await exists(file))) this.keepFile = false;
+    if (this.saveTimer) clearTimeout(this.saveTimer);
+    this.saveTimer = undefined;
     this.learner.adjustments.clear();
     this.learner.forgetSeen();
     this.changed();
-    this.scheduleSave();
+    await this.save();
+    void vscode.window
+      .showInformationMessage(`Factmark: the entity-model corrections learnt from your decisions were reset${backup ? ` (a copy is kept as ${nameOf(backup)})` : ''}.`, 'Undo')
+      .then((choice) => {
+        if (choice === 'Undo') this.restore(before);
+      });
+    return true;
+  }
+
+  /**
+   * Writes the corrections in use (those a reset forgets, whatever the file on disk holds) to a free
+   * copy beside the file. Undefined without workspace storage (they last for the session only); null
+   * when the copy could not be written (then nothing is reset: the user is told).
+   */
+  private async keepCopy(): Promise<vscode.Uri | undefined | null> {
+    if (!this.storage) return undefined;
+    const data = this.learner.adjustments.toJSON();
+    const backup = await this.freeBackup(data.model && /^[0-9a-f]{1,16}$/.test(data.model) ? data.model : 'earlier');
+    try {
+      await vscode.workspace.fs.createDirectory(this.storage);
+      await vscode.workspace.fs.writeFile(backup, new TextEncoder().encode(JSON.stringify(data)));
+      return backup;
+    } catch (err) {
+      void vscode.window.showWarningMessage(`Factmark: could not keep a copy of the learnt entity-model corrections in ${backup.fsPath} (${(err as Error).message}); nothing was reset.`);
+      return null;
+    }
   }
 
   private scheduleSave(): void {
@@ -181,6 +266,8 @@ export class ModelCorrections implements vscode.Disposable {
   private async save(): Promise<void> {
     const file = this.file();
     if (!file || !this.storage || this.keepFile) return;
+    // A file of corrections learnt on an earlier model, not told about yet (learning off): copied aside first.
+    if (this.earlier && !(await this.copyEarlier())) return;
     try {
       // Changed on disk since Factmark read or wrote it (by hand, a script, a broken copy): a file that
       // is no longer corrections Factmark can read is kept as it is, and learning goes on in memory
@@ -233,7 +320,23 @@ export class ModelCorrections implements vscode.Disposable {
 }
 
 const RESET = 'Reset Learnt Corrections';
+// The modal question's button (its Cancel is the dialog's own).
+const RESET_CONFIRM = 'Reset';
 /** The corrections' file in the extension's workspace storage. */
 const ADJUSTMENTS_FILE = 'ner-adjustments.json';
 // Decisions come in bursts (accept all of a type): save once they settle.
 const SAVE_DELAY_MS = 1000;
+
+/** A file's name (the last part of its path). */
+function nameOf(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
