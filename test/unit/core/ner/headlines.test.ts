@@ -7,7 +7,7 @@ import { prepareDocument } from '../../../../src/core/ner/features';
 import { recognizeEntities, shippedEntityModel } from '../../../../src/core/ner';
 
 // Title-case headlines, as the web articles analysts save open with (recase.ts), and a name the article
-// gives again where the tagger saw none (documentRules.ts namedElsewhere). Figures: eval/headlines.
+// gives again where the tagger saw none (recognizer.ts namedElsewhere). Figures: eval/headlines.
 
 /** The names found in the first line of an article, as "[text]TYPE". */
 function headlineNames(article: string): string {
@@ -67,6 +67,13 @@ describe('a name the article gives again', () => {
     const found = recognizeEntities(text, shippedEntityModel()).filter((m) => m.text === 'StatesWest');
     // Before, 6 of its 9 mentions were missed ("However, StatesWest isn't abandoning …").
     assert.deepEqual(found.map((m) => `${m.start} ${m.type}`), mentions.map((start) => `${start} ORGANIZATION`));
+  });
+
+  it('is found after a title, which stays out of the name', () => {
+    // "Mrs." before it is capitalised but no part of a longer name (the tagger left this "Currie" out).
+    const text = 'Lawyers for the White House secretary, Betty Currie, spoke on Friday. There is not the slightest suggestion that Mrs. Currie believes that the president did anything wrong.';
+    const currie = text.lastIndexOf('Currie');
+    assert.ok(recognizeEntities(text, shippedEntityModel()).some((m) => m.start === currie && m.text === 'Currie' && m.type === 'PERSON'));
   });
 
   it('is not given to a month named like the person', () => {
