@@ -155,7 +155,7 @@ export class ModelCorrections implements vscode.Disposable {
     void vscode.window
       .showInformationMessage(
         `Factmark: the entity model was updated. The corrections it learnt from your decisions in this workspace were made on the previous model; they are kept, since measured they still help on the new one (the file as it was is copied to ${nameOf(backup)}). ` +
-          'Reset them if names you decided are suggested oddly: the model then learns again from your next decisions.',
+          'Reset them if names you decided are suggested oddly: the model then learns your decisions again as it meets them.',
         RESET,
       )
       .then((choice) => {
@@ -208,7 +208,7 @@ export class ModelCorrections implements vscode.Disposable {
         {
           modal: true,
           detail:
-            'Names are then suggested by the shipped model again, and it learns anew from your next decisions. ' +
+            'Names are then suggested by the shipped model again, and it learns your decisions again as it meets them (an article\'s, at its next change). ' +
             `Your annotations and the lexicon (${LEXICON_FILE}) are not changed.` +
             (this.storage ? " A copy of them is kept in Factmark's storage for this workspace, and Undo brings them back." : ' Undo brings them back.'),
         },
