@@ -6,22 +6,13 @@
 import * as vscode from 'vscode';
 import { neverWritten, type ExportFile } from '../core/export';
 import { isSidecarPath } from '../core/sidecar';
-import { sidecarUriOf, writeTextAtomic } from './sidecar/files';
+import { exists, sidecarUriOf, writeTextAtomic } from './sidecar/files';
 import { onNodeDisk } from './host';
 
 /** The URIs an export's files go to. */
 export function plannedUris(target: vscode.Uri, files: readonly ExportFile[], asFolder: boolean): vscode.Uri[] {
   if (!asFolder) return [target];
   return files.map((f) => vscode.Uri.joinPath(target, ...f.name.split('/').filter((p) => p !== '..' && p !== '.' && p !== '')));
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 /**

@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import type { Annotation } from '../core/model';
 import { correctionsModel, type AdjustmentsData, type EntityModel } from '../core/ner';
 import { LEXICON_FILE, ModelLearner } from '../core/learning';
-import { writeTextAtomic } from './sidecar/files';
+import { exists, writeTextAtomic } from './sidecar/files';
 
 /**
  * The corrections of the entity model learnt from this workspace's decisions (core/learning/learner.ts),
@@ -330,13 +330,4 @@ const SAVE_DELAY_MS = 1000;
 /** A file's name (the last part of its path). */
 function nameOf(uri: vscode.Uri): string {
   return uri.path.slice(uri.path.lastIndexOf('/') + 1);
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
