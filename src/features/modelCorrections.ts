@@ -170,7 +170,7 @@ export class ModelCorrections implements vscode.Disposable {
     if (!earlier) return undefined;
     this.earlier = undefined;
     const { file, bytes, model } = earlier;
-    const backup = await this.freeBackup(typeof model === 'string' && /^[0-9a-f]{1,16}$/.test(model) ? model : 'earlier');
+    const backup = await this.freeBackup(model);
     try {
       await vscode.workspace.fs.writeFile(backup, bytes);
       return backup;
@@ -182,10 +182,14 @@ export class ModelCorrections implements vscode.Disposable {
     }
   }
 
-  /** The first free name for a copy of the corrections learnt on `model` (`ner-adjustments.<model>.json`, then `-2`, …). */
-  private async freeBackup(model: string): Promise<vscode.Uri> {
+  /**
+   * The first free name for a copy of the corrections learnt on `model` (`ner-adjustments.<model>.json`,
+   * then `-2`, …; `earlier` for a file that names no model, or names it in a way unfit for a file name).
+   */
+  private async freeBackup(model: unknown): Promise<vscode.Uri> {
+    const tag = typeof model === 'string' && /^[0-9a-f]{1,16}$/.test(model) ? model : 'earlier';
     for (let n = 1; ; n++) {
-      const uri = vscode.Uri.joinPath(this.storage!, `ner-adjustments.${model}${n > 1 ? `-${n}` : ''}.json`);
+      const uri = vscode.Uri.joinPath(this.storage!, `ner-adjustments.${tag}${n > 1 ? `-${n}` : ''}.json`);
       if (!(await exists(uri))) return uri;
     }
   }
@@ -194,8 +198,9 @@ export class ModelCorrections implements vscode.Disposable {
    * Forgets every correction on the user's request (Reset Learnt Entity-Model Corrections, or the
    * update message's button): asks first when `ask` (a modal question saying what is reset and what
    * is not), keeps a copy of the corrections beside the file (the convention of adoptEarlier: never
-   * deleted), saves, and offers Undo. The decisions stay (those made again are learnt again), and so
-   * do the annotations and the lexicon. Returns whether the corrections were reset.
+   * deleted), saves, and offers Undo. The decisions stay, and so do the annotations and the lexicon: the
+   * learner meets the decisions again (an article's at its next change) and learns them afresh. Returns
+   * whether the corrections were reset.
    */
   async reset(ask = true): Promise<boolean> {
     if (this.learner.adjustments.size === 0) {
@@ -244,7 +249,7 @@ export class ModelCorrections implements vscode.Disposable {
   private async keepCopy(): Promise<vscode.Uri | undefined | null> {
     if (!this.storage) return undefined;
     const data = this.learner.adjustments.toJSON();
-    const backup = await this.freeBackup(data.model && /^[0-9a-f]{1,16}$/.test(data.model) ? data.model : 'earlier');
+    const backup = await this.freeBackup(data.model);
     try {
       await vscode.workspace.fs.createDirectory(this.storage);
       await vscode.workspace.fs.writeFile(backup, new TextEncoder().encode(JSON.stringify(data)));

@@ -7,9 +7,8 @@
 import { Gazetteer, GIVEN_NAME, NameMatch } from './gazetteer';
 import { mix } from './hash';
 import { lexeme, SENTENCE_END, SENTENCE_START, type Lexeme } from './lexeme';
-import { isTitleLine, recaseTitle, SMALL_WORDS, type CaseElsewhere } from './recase';
+import { recaseTitle, SMALL_WORDS, type CaseElsewhere } from './recase';
 import { T } from './templates';
-
 
 // Tokens after which a capital says nothing (quotes, brackets, dashes open a new phrase).
 const OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[']);
@@ -61,12 +60,16 @@ export function isAllCaps(lexemes: readonly Lexeme[]): boolean {
 
 /**
  * Whether a sentence is set in title case: at least three words other than small ones ("of", "the"),
- * all capitalised. Capitals there say as little as in a headline set in capitals.
+ * all capitalised. Capitals there say as little as in a headline set in capitals. `lenient` (when
+ * recognising, recase.ts) also lets a possessive "'s" ("Ruto Declared Winner Of Kenya's Presidential
+ * Election") and a name in lower case with a capital inside ("Apple Unveils New iPhone") stand in one;
+ * training reads headlines by the strict test, as the shipped model was trained.
  */
-export function isTitleCase(lexemes: readonly Lexeme[]): boolean {
+export function isTitleCase(lexemes: readonly Lexeme[], lenient = false): boolean {
   let words = 0;
   for (const lex of lexemes) {
     if (!lex.hasLetter || SMALL_WORDS.has(lex.lower)) continue;
+    if (lenient && !lex.capitalised && (lex.word.charCodeAt(0) === 39 || /\p{Lu}/u.test(lex.word))) continue;
     if (!lex.capitalised) return false;
     words++;
   }
@@ -243,7 +246,7 @@ export function prepareDocument(sentences: readonly (readonly string[])[], lists
   const caps: boolean[] = [];
   for (const tokens of sentences) {
     const lex = tokens.map(lexeme);
-    const headline = isAllCaps(lex) || isTitleCase(lex) || (recase && isTitleLine(lex));
+    const headline = isAllCaps(lex) || isTitleCase(lex, recase);
     markCasing(table, lex, headline);
     lexemes.push(lex);
     caps.push(headline);

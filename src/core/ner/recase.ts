@@ -20,21 +20,6 @@ const INNER_CAPITAL = /^.+\p{Lu}/u;
 // After these a word opens a phrase ("Analysis: Why …", "'It's a Miracle'"): its capital is kept, as at a line's start.
 const PHRASE_OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[', ':']);
 
-/**
- * Whether a line is a title-case headline for recasing: at least three words other than small ones, all
- * capitalised; a possessive "'s" ("Ruto Declared Winner Of Kenya's Presidential Election") and a name
- * with a capital inside ("Apple Unveils New iPhone") are allowed.
- */
-export function isTitleLine(lexemes: readonly Lexeme[]): boolean {
-  let words = 0;
-  for (const lex of lexemes) {
-    if (!lex.hasLetter || SMALL_WORDS.has(lex.lower) || lex.word.charCodeAt(0) === 39 || INNER_CAPITAL.test(lex.word)) continue;
-    if (!lex.capitalised) return false;
-    words++;
-  }
-  return words >= 3;
-}
-
 /** What the rest of the article says of a word's case: 'lower' (written so somewhere), 'capital' (capitalised inside a sentence somewhere), or undefined. */
 export type CaseElsewhere = (lex: Lexeme) => 'lower' | 'capital' | undefined;
 
