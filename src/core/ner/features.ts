@@ -7,7 +7,7 @@
 import { Gazetteer, GIVEN_NAME, NameMatch } from './gazetteer';
 import { mix } from './hash';
 import { lexeme, SENTENCE_END, SENTENCE_START, type Lexeme } from './lexeme';
-import { recaseTitle, SMALL_WORDS, type CaseElsewhere } from './recase';
+import { isTitleCase, recaseTitle, type CaseElsewhere } from './recase';
 import { T } from './templates';
 
 // Tokens after which a capital says nothing (quotes, brackets, dashes open a new phrase).
@@ -56,24 +56,6 @@ export function isAllCaps(lexemes: readonly Lexeme[]): boolean {
     if (lex.word.length > 1) long = true;
   }
   return long;
-}
-
-/**
- * Whether a sentence is set in title case: at least three words other than small ones ("of", "the"),
- * all capitalised. Capitals there say as little as in a headline set in capitals. `lenient` (when
- * recognising, recase.ts) also lets a possessive "'s" ("Ruto Declared Winner Of Kenya's Presidential
- * Election") and a name in lower case with a capital inside ("Apple Unveils New iPhone") stand in one;
- * training reads headlines by the strict test, as the shipped model was trained.
- */
-export function isTitleCase(lexemes: readonly Lexeme[], lenient = false): boolean {
-  let words = 0;
-  for (const lex of lexemes) {
-    if (!lex.hasLetter || SMALL_WORDS.has(lex.lower)) continue;
-    if (lenient && !lex.capitalised && (lex.word.charCodeAt(0) === 39 || /\p{Lu}/u.test(lex.word))) continue;
-    if (!lex.capitalised) return false;
-    words++;
-  }
-  return words >= 3;
 }
 
 /**

@@ -20,6 +20,24 @@ const INNER_CAPITAL = /^.+\p{Lu}/u;
 // After these a word opens a phrase ("Analysis: Why …", "'It's a Miracle'"): its capital is kept, as at a line's start.
 const PHRASE_OPENERS = new Set(['"', "'", '(', '`', '``', '-', '--', '[', ':']);
 
+/**
+ * Whether a sentence is set in title case: at least three words other than small ones ("of", "the"),
+ * all capitalised. Capitals there say as little as in a headline set in capitals. `lenient` (when
+ * recognising) also lets a possessive "'s" ("Ruto Declared Winner Of Kenya's Presidential
+ * Election") and a name in lower case with a capital inside ("Apple Unveils New iPhone") stand in one;
+ * training reads headlines by the strict test, as the shipped model was trained.
+ */
+export function isTitleCase(lexemes: readonly Lexeme[], lenient = false): boolean {
+  let words = 0;
+  for (const lex of lexemes) {
+    if (!lex.hasLetter || SMALL_WORDS.has(lex.lower)) continue;
+    if (lenient && !lex.capitalised && (lex.word.charCodeAt(0) === 39 || /\p{Lu}/u.test(lex.word))) continue;
+    if (!lex.capitalised) return false;
+    words++;
+  }
+  return words >= 3;
+}
+
 /** What the rest of the article says of a word's case: 'lower' (written so somewhere), 'capital' (capitalised inside a sentence somewhere), or undefined. */
 export type CaseElsewhere = (lex: Lexeme) => 'lower' | 'capital' | undefined;
 

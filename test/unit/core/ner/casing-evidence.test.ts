@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { CASING_LOWER, CASING_MID_CAP, isAllCaps, isTitleCase, prepareDocument } from '../../../../src/core/ner/features';
+import { CASING_LOWER, CASING_MID_CAP, isAllCaps, prepareDocument } from '../../../../src/core/ner/features';
+import { isTitleCase } from '../../../../src/core/ner/recase';
 import { lexeme } from '../../../../src/core/ner/lexeme';
 
 // The casing evidence of a document (is a capitalised word written in lower case, or capitalised
