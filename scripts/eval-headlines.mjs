@@ -18,7 +18,7 @@ const DEVELOPMENT = 60;
 const BACK = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
 
 /** A labelled line ("[PER Kim]'s Visit …") as its text and gold chunks (character spans). */
-function unlabel(line) {
+export function unlabel(line) {
   let text = '';
   const gold = [];
   let last = 0;

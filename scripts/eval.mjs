@@ -1,12 +1,13 @@
 #!/usr/bin/env node
 // `npm run eval`: recogniser quality on development data.
-//   npm run eval                      entities on ../shared CoNLL-2003 dev and on eval/headlines, dates on ../shared TempEval-3
+//   npm run eval                      entities on ../shared CoNLL-2003 dev, eval/headlines and eval/wiki, dates on ../shared TempEval-3
 //   npm run eval -- --conll FILE      entities on another CoNLL file (IOB1 or IOB2)
 //   npm run eval -- --timeml DIR      dates on another folder of TimeML files
 //   npm run eval -- --learn           the learning benchmark on CoNLL-2003 dev and re3d (or --conll FILE);
 //                                     see scripts/eval-learning.mjs for its design options
 import { run as runNer } from './eval-ner.mjs';
 import { run as runHeadlines } from './eval-headlines.mjs';
+import { run as runWiki } from './eval-wiki.mjs';
 import { run as runDates } from './eval-dates.mjs';
 import { run as runLearning } from './eval-learning.mjs';
 
@@ -23,6 +24,8 @@ if (args.includes('--learn')) {
     if (!onlyConll) {
       console.log('\n# Entities in title-case headlines (eval/headlines, micro-F1 all 4 types, exact span)');
       await runHeadlines(args);
+      console.log('\n# Entities in encyclopedic text (eval/wiki, micro-F1, exact span)');
+      await runWiki(args);
     }
   }
   if (!onlyConll) {

@@ -8,7 +8,10 @@
  */
 import { monthOf } from '../dates/lexicon';
 import type { Chunk } from './conlleval';
+import { datelinePlace, wireCredit } from './datelines';
+import { definitions, kindOfName, personsAcrossParticles, TITLES } from './definitions';
 import { prepareDocument, type PreparedSentence } from './features';
+import { mix } from './hash';
 import type { Lexeme } from './lexeme';
 import { chunksFromLabels, CONLL_TYPES, labelsFromChunks } from './labels';
 import { shippedEntityModel, type EntityModel } from './entityModel';
@@ -32,6 +35,9 @@ export function labelSentences(sentences: readonly (readonly string[])[], model:
   const seen2 = relabelled;
   itsNotPerson(labels, chunks, prepared, model);
   if (relabelled !== seen2) chunks = labels.map((l) => chunksFromLabels(l));
+  const seen3 = relabelled;
+  definedNames(labels, chunks, prepared, model);
+  if (relabelled !== seen3) chunks = labels.map((l) => chunksFromLabels(l));
   namedElsewhere(labels, chunks, prepared, model);
   labels.forEach((l, s) => {
     reviseTypes(l, prepared[s], model);
@@ -144,6 +150,41 @@ function consistentTypes(labels: Uint8Array[], chunks: readonly Chunk[][], prepa
   }
 }
 
+/**
+ * A name the article defines ("Wola is a village in …", "the rock band [The Kinks]"; definitions.ts) has
+ * the type its definition says at every mention written the same way, and words the tagger did not read
+ * as that name become it. Where two definitions of one name disagree, neither is applied. A name whose own
+ * words say its kind ("Columbia Records", "Battle of Grunwald": kindOfName) has that type.
+ */
+function definedNames(labels: Uint8Array[], chunks: readonly Chunk[][], prepared: readonly PreparedSentence[], model: EntityModel): void {
+  const found = definitions(chunks, prepared, model.common);
+  // A name's words as one number (a hash chained over the words' own), so that no string is made per name.
+  const keyOf = (s: number, start: number, end: number): number => {
+    let key = 0;
+    for (let k = start; k < end; k++) key = mix(key, prepared[s].lexemes[k].wordHash);
+    return key;
+  };
+  const types = new Map<number, number>();
+  for (const d of found) {
+    const key = keyOf(d.s, d.start, d.end);
+    const before = types.get(key);
+    types.set(key, before === undefined || before === d.type ? d.type : -1);
+  }
+  for (const d of found) {
+    if (types.get(keyOf(d.s, d.start, d.end)) !== d.type) continue;
+    // Not where a name of the tagger's crosses the words' edges.
+    const crosses = chunks[d.s].some((c) => (c.start < d.start && c.end > d.start) || (c.start < d.end && c.end > d.end));
+    if (!crosses && !chunks[d.s].some((c) => c.start === d.start && c.end === d.end)) relabel(labels[d.s], { type: '', start: d.start, end: d.end }, d.type);
+  }
+  for (let s = 0; s < chunks.length; s++) {
+    for (const c of chunks[s]) {
+      const own = kindOfName(prepared[s].lexemes, c);
+      const type = own >= 0 ? own : types.size > 0 ? types.get(keyOf(s, c.start, c.end)) : undefined;
+      if (type !== undefined && type >= 0 && CONLL_TYPES[type] !== c.type) relabel(labels[s], c, type);
+    }
+  }
+}
+
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
 /** The label of a one-word organisation (labels.ts: 1 + 4·type + position, U the fourth). */
 const UNIT_ORG = 1 + 4 * ORG + 3;
@@ -151,14 +192,6 @@ const UNIT_ORG = 1 + 4 * ORG + 3;
 // Tokens after which a word opens a phrase as at a sentence start.
 const OPENERS_BEFORE = new Set(['"', "'", '(', '`', '``', '--', '[', ':', ';']);
 
-// Titles and forms of address that stand before a person's name but are not part of it.
-const TITLES = new Set(
-  ('mr mr. mrs mrs. ms ms. dr dr. prof prof. sir dame lord lady president vice-president premier chancellor mayor governor ' +
-    'senator sen. rep. representative congressman congresswoman minister secretary ambassador judge justice general gen. ' +
-    'colonel col. major lieutenant lt. captain capt. admiral sergeant sgt. commander chairman chairwoman chief king queen ' +
-    'prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan coach striker midfielder defender goalkeeper')
-    .split(' '),
-);
 
 // Counts the calls of relabel: a rule that changed no label need not have the chunks worked out again.
 // So every rule after the tagger must change labels through relabel, never by writing them directly:
@@ -207,9 +240,10 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     }
     return chunks;
   };
+  for (const name of personsAcrossParticles(chunks, s.lexemes)) relabel(labels, name, PER);
   // A title-case line with figures is rather a results table ("Reading 2 Bury 1") than a headline.
   const headline = s.title && !s.lexemes.some((lex) => /\d/.test(lex.word));
-  for (const chunk of chunks) {
+  for (const chunk of current()) {
     const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
     const first = s.lexemes[chunk.start];
     const last = s.lexemes[chunk.end - 1];
@@ -235,6 +269,9 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
       labels[chunk.start] = 0;
       relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, type);
     }
+    // "Born in Warsaw, …": a participle opening the sentence, before a preposition, is no name.
+    const participle = opening && chunk.end === chunk.start + 1 && /(?:ed|born)$/.test(first.lower) && model.common.has(first.lower);
+    relabelWhen(participle && s.lexemes[chunk.end]?.allLower === true && OPENING_WORDS.has(s.lexemes[chunk.end].lower), labels, chunk, -1);
     // "North and South Korean generals": the first compass word qualifies "Korean" as the second does.
     // Tested last, the compass word itself: the words after it are read for any one-word place ("Seoul,
     // South Korea"), so that the optimised code has seen those reads run. A read it has never seen sends
@@ -259,56 +296,6 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     const type = spelled === 0 ? -1 : Math.floor((spelled - 1) / 4);
     relabelWhen(type !== CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]) && expanded !== undefined, labels, chunk, type);
   }
-}
-
-/**
- * A dateline ("Lisbon, 14 May 2019", "LONDON 1996-08-30", "Seoul, March 2"): a short line that opens
- * with a name followed by a date names the place the story was filed from, whatever else the name can
- * be (a club, a company). Returns that name's chunk when it is not already a place.
- */
-function datelinePlace(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): Chunk | undefined {
-  if (lexemes.length > 8) return undefined;
-  const first = chunks[0];
-  if (!first || first.start !== 0 || first.type === 'LOC') return undefined;
-  let i = first.end;
-  if (lexemes[i]?.word === ',') i++;
-  const next = lexemes[i];
-  if (!next || !(/^\d{1,2}$/.test(next.word) || /^\d{4}-\d\d-\d\d$/.test(next.word) || monthOf(next.word) !== undefined)) return undefined;
-  // The rest is the date: numbers, months, weekdays and punctuation only, with a month or a full ISO
-  // date in it (a bare number after a name is rather a score: "Bury 1").
-  let month = false;
-  for (let k = i; k < lexemes.length; k++) {
-    const w = lexemes[k].word;
-    if (monthOf(w) !== undefined || /^\d{4}-\d\d-\d\d$/.test(w)) month = true;
-    else if (!(/^[\d,./-]+$/.test(w) || lexemes[k].weekday)) return undefined;
-  }
-  return month ? first : undefined;
-}
-
-/**
- * A wire story's dateline: the place it was filed from, maybe its region and date, then the agency in
- * brackets and a dash ("MOSCOW (AP) _ …", "CANBERRA, Australia (AP) _ …", "BEIJING, March 5 (Xinhua) --").
- * Returns the index of the agency's word, an organisation whatever the tagger read ("AP" shares its
- * cluster with wire-copy notes such as "optional" and "eds"), or undefined for any other sentence, and
- * for a word the name lists give as a place ("Berlin (Germany) - 3.4 million": no agency) or when the
- * words after the dash go on in lower case.
- */
-function wireCredit(chunks: readonly Chunk[], s: PreparedSentence): number | undefined {
-  const lexemes = s.lexemes;
-  const first = chunks[0];
-  if (!first || first.start !== 0 || first.type !== 'LOC') return undefined;
-  for (let i = first.end; i < Math.min(lexemes.length - 2, 10); i++) {
-    if (lexemes[i].word !== '(') continue;
-    const agency = lexemes[i + 1];
-    const after = lexemes[i + 3]?.word;
-    // A place the name lists know is rather the state or country of the first ("Springfield (Illinois) --").
-    const listedPlace = s.names?.some((m) => m.start === i + 1 && m.end === i + 2 && (m.types & (1 << LOC)) !== 0) === true;
-    const named = agency.capitalised && !listedPlace && /^\p{L}{2,12}$/u.test(agency.word);
-    // The story opens a sentence after the dash; an aside goes on in lower case ("Portland (Oregon) - rain fell").
-    const opens = lexemes[i + 4]?.allLower !== true;
-    return named && opens && lexemes[i + 2].word === ')' && (after === '_' || after === '-' || after === '--') ? i + 1 : undefined;
-  }
-  return undefined;
 }
 
 /**

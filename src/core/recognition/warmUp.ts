@@ -18,6 +18,8 @@ const TEXTS = [
   WARM_UP_TEXT,
   'BRUSSELS 1996-08-22\nEUROPEAN COMMISSION SAYS GERMAN BEEF BAN STILL IN FORCE\nThe European Commission said on Thursday it disagreed with German advice to consumers to shun British lamb until scientists determine whether mad cow disease can be transmitted to sheep.',
   'Shares of Microsoft Corp. rose 3.5 percent to $98 in the third quarter of 1997, the Nasdaq Stock Market said. "We expect growth next year," said John Smith, chief executive of Acme Inc. in New York, on Monday morning.',
+  // Encyclopedic text: names defined by their kind, people across particles, a participle opening a sentence.
+  'Wola Krzysztoporska is a village in Gmina Wola, Łódź Voivodeship. Born in Warsaw, Ulrich von Jungingen joined the Polish studio Bitforge Games and Pye Records, a label. Kind of Blue is a studio album; the Battle of Grunwald was fought by the River Yare.',
   'The 1957-58 season ended each spring; by the following decade, in the 1960s, the club had played for two hours and 3:07:35 at the time, now and today, during his tenure from 2009-2010, every week since last June.',
 ];
 
