@@ -176,9 +176,9 @@ export function definitions(chunks: readonly Chunk[][], prepared: readonly Prepa
       // A noun of its kind right before the name: "the Belgian club [Lokeren]", "the village of [Kettlewick]".
       const kind = kindBefore(lexemes, c.start);
       if (kind >= 0) found.push({ s, start: c.start, end: c.end, type: kind });
-      // Not a name in a list or an address ("Rye, N.Y., an insurance agency"), nor one after a title ("Mr. Steinman, the publisher").
+      // Not a name in a list or an address ("Rye, N.Y., an insurance agency"), nor one with a title ("Mr. Steinman, the publisher").
       const before = lexemes[c.start - 1];
-      if (c === first || lexemes[c.end]?.word !== ',' || before?.word === ',' || TITLES.has(before?.lower ?? '') || TITLES.has(lexemes[c.start].lower)) continue;
+      if (c === first || lexemes[c.end]?.word !== ',' || before?.word === ',' || TITLES.has(lexemes[c.start].lower)) continue;
       // Not a person: a title after a comma is as often said of the person named before ("… Orchestra, a composer").
       const type = definedType(lexemes, c.end + 1);
       if (type >= 0 && type !== PER) found.push({ s, start: c.start, end: c.end, type });
