@@ -1,6 +1,6 @@
 // One measurement of a first reading, in a process of its own (run by bench/recognition.mjs).
 //
-//   node bench/first-reading.mjs whole|entities|dates|document-date
+//   node bench/first-reading.mjs whole|entities|dates|document-date [--shipped]
 //
 // The tagger's word caches are the process's (lexemes, their scores), so an article read a second
 // time in one process costs a fraction of its first reading. An analyst opens articles never seen:
@@ -14,10 +14,12 @@ import { corpusArticles, root } from './corpus.mjs';
 
 const require = createRequire(import.meta.url);
 const core = join(root, 'out/src/core');
-const { RecognitionPipeline, defaultRecognizers } = require(join(core, 'recognition/index.js'));
-const { detectDocumentDate } = require(join(core, 'dates/index.js'));
-const { unsuitableReason } = require(join(core, 'text.js'));
-const { Learned, EMPTY_LEXICON } = require(join(core, 'learning/index.js'));
+// --shipped: the core as esbuild bundles it for the extension (bench/core-bundle.mjs), not tsc's modules.
+const shipped = process.argv.includes('--shipped') ? require((await import('./core-bundle.mjs')).coreBundle()) : undefined;
+const { RecognitionPipeline, defaultRecognizers } = shipped ?? require(join(core, 'recognition/index.js'));
+const { detectDocumentDate } = shipped ?? require(join(core, 'dates/index.js'));
+const { unsuitableReason } = shipped ?? require(join(core, 'text.js'));
+const { Learned, EMPTY_LEXICON } = shipped ?? require(join(core, 'learning/index.js'));
 
 const mode = process.argv[2];
 const articles = corpusArticles();

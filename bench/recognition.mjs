@@ -80,6 +80,7 @@ function firstReadings() {
   const script = join(root, 'bench/first-reading.mjs');
   const modes = [
     ['whole open, first reading', 'whole', 5],
+    ['whole open, first reading, as shipped (esbuild bundle)', 'whole --shipped', 5],
     ['  entities alone, first reading', 'entities', 3],
     ['  dates alone, first reading', 'dates', 3],
     ['  document date alone, first reading', 'document-date', 3],
@@ -87,7 +88,7 @@ function firstReadings() {
   console.log('  articles never seen (odd-numbered half of corpus/news, in a process warmed on the even half), CPU time, one process per figure:');
   for (const [label, mode, processes] of modes) {
     const runs = [];
-    for (let i = 0; i < processes; i++) runs.push(JSON.parse(execFileSync(process.execPath, [script, mode], { encoding: 'utf8' })));
+    for (let i = 0; i < processes; i++) runs.push(JSON.parse(execFileSync(process.execPath, [script, ...mode.split(' ')], { encoding: 'utf8' })));
     const rates = (ms) => runs.map((r) => r.bytes / 1e6 / (ms(r) / 1000)).sort((a, b) => b - a);
     const figures = (xs) => `${xs[0].toFixed(2)} MB/s best, ${xs[Math.floor(xs.length / 2)].toFixed(2)} MB/s median`;
     console.log(`    ${label}: ${figures(rates((r) => r.ms))} of ${processes} (${(runs[0].bytes / 1e6).toFixed(2)} MB); with the collections it left due: ${figures(rates((r) => r.withAfter))}`);

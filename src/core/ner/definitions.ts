@@ -19,7 +19,7 @@ export const TITLES: ReadonlySet<string> = new Set(
     'senator sen. rep. representative congressman congresswoman minister secretary ambassador judge justice general gen. ' +
     'colonel col. major lieutenant lt. captain capt. admiral sergeant sgt. commander chairman chairwoman chief king queen ' +
     'prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan coach striker midfielder defender goalkeeper ' +
-    'saint duke duchess archduke emperor empress tsar czar baron baroness earl viscount marshal master')
+    'saint duchess archduke emperor empress tsar czar baron baroness earl viscount marshal')
     .split(' '),
 );
 
@@ -68,7 +68,7 @@ const MAX_MODIFIERS = 6;
 const NAME_ENDS = new Map<string, number>();
 const nameEnds = (type: number, words: string): void => words.split(' ').forEach((w) => NAME_ENDS.set(w, type));
 nameEnds(ORG, 'records recordings studios entertainment pictures publishing railway railways knights');
-nameEnds(LOC, 'voivodeship municipality cathedral abbey castle bridge stadium stadion monastery mosque');
+nameEnds(LOC, 'voivodeship municipality cathedral abbey stadium stadion monastery mosque');
 nameEnds(MISC, 'war prize award awards medal trophy cup championship championships festival chart olympics treaty');
 // First words: of places ("River Yare", "Mount Kazbek", "Gmina Sosnówka", "County Mayo"), and before
 // "of", of events and of states ("Battle of Grunwald", "Treaty of Versailles", "Kingdom of Poland").
@@ -82,7 +82,8 @@ const STARTS_BEFORE_OF = new Map<string, number>();
 export function kindOfName(lexemes: readonly Lexeme[], chunk: Chunk): number {
   if (chunk.end - chunk.start < 2) return -1;
   const first = lexemes[chunk.start].lower;
-  const start = lexemes[chunk.start + 1].lower === 'of' ? STARTS_BEFORE_OF.get(first) : NAME_STARTS.get(first);
+  // Not an organisation named after a place, ended by a word for one ("Sierra Club", "Mount Holyoke College").
+  const start = lexemes[chunk.start + 1].lower === 'of' ? STARTS_BEFORE_OF.get(first) : lexemes[chunk.end - 1].head === 2 ? undefined : NAME_STARTS.get(first);
   // The last word first: English names end in their head noun ("Gulf War" is no gulf).
   return NAME_ENDS.get(lexemes[chunk.end - 1].lower) ?? start ?? -1;
 }
@@ -102,7 +103,7 @@ export interface Definition {
  */
 function definedType(lexemes: readonly Lexeme[], i: number): number {
   while (i < lexemes.length && ADVERBS.has(lexemes[i].lower)) i++;
-  if (!DETERMINERS.has(lexemes[i]?.lower ?? '')) return -1;
+  if (!DETERMINERS.has(lowerAt(lexemes, i))) return -1;
   let k = i + 1;
   while (k < lexemes.length && k - i <= MAX_MODIFIERS + 1 && !STOPS.has(lexemes[k].lower)) k++;
   if (k === i + 1 || k - i > MAX_MODIFIERS + 1) return -1;
@@ -110,6 +111,8 @@ function definedType(lexemes: readonly Lexeme[], i: number): number {
   // The head: "game" of "video game", the phrase's last word; lower case (a capitalised word there is a name).
   const head = lexemes[k - 1];
   if (!head.allLower) return -1;
+  // "Iran is a party to the treaty": a party to an agreement, no political party.
+  if (head.lower === 'party' && lowerAt(lexemes, k) === 'to') return -1;
   return KINDS.get(head.lower) ?? -1;
 }
 
@@ -119,12 +122,12 @@ function definedType(lexemes: readonly Lexeme[], i: number): number {
  * when it is a kind of place ("the village of [Colkirk]", "the province of [Jaén]"); else -1.
  */
 function kindBefore(lexemes: readonly Lexeme[], start: number): number {
-  const before = lexemes[start - 1];
-  if (!before) return -1;
-  const of = before.lower === 'of';
-  const noun = of ? lexemes[start - 2] : before;
-  const type = noun?.allLower ? KINDS.get(noun.lower) ?? -1 : -1;
-  if (type < 0 || (of && type !== LOC)) return -1;
+  if (start < 2) return -1;
+  const of = lexemes[start - 1].lower === 'of';
+  const noun = lexemes[start - (of ? 2 : 1)];
+  const type = noun.allLower ? KINDS.get(noun.lower) ?? -1 : -1;
+  // "Raise the capital of [Siemens]": a word of money too, so not before "of".
+  if (type < 0 || (of && (type !== LOC || NOT_PLACES_BEFORE_OF.has(noun.lower)))) return -1;
   // The noun heads a phrase of its own: an article or a possessive opens it, with at most three words
   // between ("the Austrian public broadcaster [ORF]"), not "after four years of siege [Darayya]".
   const at = start - (of ? 2 : 1);
@@ -136,9 +139,20 @@ function kindBefore(lexemes: readonly Lexeme[], start: number): number {
   return -1;
 }
 
+const NOT_PLACES_BEFORE_OF = new Set(['capital']);
+
+/**
+ * The lower-case form of token i, or '' outside the sentence. Every read past either end goes through
+ * here: a read out of an array's bounds, first met in a text after the function was optimised, sends it
+ * back to the interpreter and to be compiled again (issue 14, --trace-deopt).
+ */
+function lowerAt(lexemes: readonly Lexeme[], i: number): string {
+  return i >= 0 && i < lexemes.length ? lexemes[i].lower : '';
+}
+
 /** The end of a bracket opened at `i` (the token after its ")"), or `i` when no bracket is there. */
 function afterBracket(lexemes: readonly Lexeme[], i: number): number {
-  if (lexemes[i]?.word !== '(') return i;
+  if (lowerAt(lexemes, i) !== '(') return i;
   for (let k = i + 1; k < lexemes.length && k < i + 40; k++) if (lexemes[k].word === ')') return k + 1;
   return i;
 }
@@ -162,10 +176,10 @@ export function definitions(chunks: readonly Chunk[][], prepared: readonly Prepa
     const first = chunks[s].find((c) => c.start === opening);
     // The subject: the tagger's name, or capitalised words (joined by small words: "Kind of Blue") up to the verb.
     let end = opening;
-    while (end < lexemes.length && (lexemes[end].capitalised || (NAME_JOINERS.has(lexemes[end].lower) && lexemes[end + 1]?.capitalised))) end++;
-    if (first && !COPULAS.has(lexemes[afterBracket(lexemes, end)]?.lower ?? '')) end = first.end;
+    while (end < lexemes.length && (lexemes[end].capitalised || (NAME_JOINERS.has(lexemes[end].lower) && end + 1 < lexemes.length && lexemes[end + 1].capitalised))) end++;
+    if (first && !COPULAS.has(lowerAt(lexemes, afterBracket(lexemes, end)))) end = first.end;
     const verb = afterBracket(lexemes, end);
-    if (end > opening && COPULAS.has(lexemes[verb]?.lower ?? '')) {
+    if (end > opening && COPULAS.has(lowerAt(lexemes, verb))) {
       const type = definedType(lexemes, verb + 1);
       // Words that are no name of the tagger's make one when they are a title or a name of more than one
       // word, or one word not common in lower case: not "It" nor "Prime Minister [John Smith]".
@@ -177,8 +191,7 @@ export function definitions(chunks: readonly Chunk[][], prepared: readonly Prepa
       const kind = kindBefore(lexemes, c.start);
       if (kind >= 0) found.push({ s, start: c.start, end: c.end, type: kind });
       // Not a name in a list or an address ("Rye, N.Y., an insurance agency"), nor one with a title ("Mr. Steinman, the publisher").
-      const before = lexemes[c.start - 1];
-      if (c === first || lexemes[c.end]?.word !== ',' || before?.word === ',' || TITLES.has(lexemes[c.start].lower)) continue;
+      if (lowerAt(lexemes, c.end) !== ',' || lowerAt(lexemes, c.start - 1) === ',' || TITLES.has(lexemes[c.start].lower)) continue;
       // Not a person: a title after a comma is as often said of the person named before ("… Orchestra, a composer").
       const type = definedType(lexemes, c.end + 1);
       if (type >= 0 && type !== PER) found.push({ s, start: c.start, end: c.end, type });
@@ -196,15 +209,24 @@ const PARTICLES = new Set(['von', 'van', 'der', 'den', 'de', 'del', 'della', 'di
  */
 export function personsAcrossParticles(chunks: readonly Chunk[], lexemes: readonly Lexeme[]): Chunk[] {
   const joined: Chunk[] = [];
+  let joinedEnd = 0;
   for (const c of chunks) {
-    if (c.type !== 'PER') continue;
-    let k = c.end;
-    while (k < lexemes.length && k < c.end + 3 && PARTICLES.has(lexemes[k].word)) k++;
-    if (k === c.end) continue;
-    let end = k;
-    while (end < lexemes.length && lexemes[end].capitalised && lexemes[end].hasLower) end++;
-    // The words after must be a name of their own or no name: not the first words of a longer one.
-    if (end > k && !chunks.some((o) => o.start < end && o.end > end)) joined.push({ type: 'PER', start: c.start, end });
+    // A name already joined into the one before ("Mohammed bin [Salman] bin Abdulaziz") is inside it.
+    if (c.type !== 'PER' || c.start < joinedEnd) continue;
+    let end = c.end;
+    for (;;) {
+      let k = end;
+      while (k < lexemes.length && k < end + 3 && PARTICLES.has(lexemes[k].word)) k++;
+      let after = k;
+      while (after < lexemes.length && lexemes[after].capitalised && lexemes[after].hasLower) after++;
+      // The words after must be a name of their own or no name: not the first words of a longer one.
+      if (k === end || after === k || chunks.some((o) => o.start < after && o.end > after)) break;
+      end = after;
+    }
+    if (end > c.end) {
+      joined.push({ type: 'PER', start: c.start, end });
+      joinedEnd = end;
+    }
   }
   return joined;
 }

@@ -23,21 +23,35 @@ const BEAM_WIDTH = 4;
 // and saves most of the beam's cost.
 const BEAM_MARGIN = 30;
 
+/**
+ * The names of every sentence. Pushed one by one rather than made by `map`: the engine's own `map` makes
+ * an array of another kind than `map` in optimised code, so once labelSentences was optimised, every rule
+ * that reads these arrays met a kind it had not seen and was compiled again (issue 14, --trace-deopt).
+ */
+function chunksOf(labels: readonly Uint8Array[]): Chunk[][] {
+  const out: Chunk[][] = [];
+  for (const l of labels) out.push(chunksFromLabels(l));
+  return out;
+}
+
 /** BILOU labels (see labels.ts) for a document given as sentences of token texts. */
 export function labelSentences(sentences: readonly (readonly string[])[], model: EntityModel = shippedEntityModel()): Uint8Array[] {
+  // A paragraph without a sentence (a rule of dashes) has nothing to label. Left to the rules, its empty
+  // arrays, of another kind than any other paragraph's, sent their optimised code back to the interpreter.
+  if (sentences.length === 0) return [];
   const prepared = prepareDocument(sentences, model, false, true);
   const labels = tagDocumentBeam(prepared, model.scorer ?? model.weights, BEAM_WIDTH, BEAM_MARGIN, true);
   // Agreement first, on the tagger's own decisions; the rules below then correct what the words themselves say.
-  let chunks = labels.map((l) => chunksFromLabels(l));
+  let chunks = chunksOf(labels);
   const seen = relabelled;
   consistentTypes(labels, chunks, prepared);
-  if (relabelled !== seen) chunks = labels.map((l) => chunksFromLabels(l));
+  if (relabelled !== seen) chunks = chunksOf(labels);
   const seen2 = relabelled;
   itsNotPerson(labels, chunks, prepared, model);
-  if (relabelled !== seen2) chunks = labels.map((l) => chunksFromLabels(l));
+  if (relabelled !== seen2) chunks = chunksOf(labels);
   const seen3 = relabelled;
   definedNames(labels, chunks, prepared, model);
-  if (relabelled !== seen3) chunks = labels.map((l) => chunksFromLabels(l));
+  if (relabelled !== seen3) chunks = chunksOf(labels);
   namedElsewhere(labels, chunks, prepared, model);
   labels.forEach((l, s) => {
     reviseTypes(l, prepared[s], model);
@@ -158,6 +172,7 @@ function consistentTypes(labels: Uint8Array[], chunks: readonly Chunk[][], prepa
  */
 function definedNames(labels: Uint8Array[], chunks: readonly Chunk[][], prepared: readonly PreparedSentence[], model: EntityModel): void {
   const found = definitions(chunks, prepared, model.common);
+  const seen = relabelled;
   // A name's words as one number (a hash chained over the words' own), so that no string is made per name.
   const keyOf = (s: number, start: number, end: number): number => {
     let key = 0;
@@ -176,10 +191,13 @@ function definedNames(labels: Uint8Array[], chunks: readonly Chunk[][], prepared
     const crosses = chunks[d.s].some((c) => (c.start < d.start && c.end > d.start) || (c.start < d.end && c.end > d.end));
     if (!crosses && !chunks[d.s].some((c) => c.start === d.start && c.end === d.end)) relabel(labels[d.s], { type: '', start: d.start, end: d.end }, d.type);
   }
-  for (let s = 0; s < chunks.length; s++) {
-    for (const c of chunks[s]) {
-      const own = kindOfName(prepared[s].lexemes, c);
-      const type = own >= 0 ? own : types.size > 0 ? types.get(keyOf(s, c.start, c.end)) : undefined;
+  // The names as the labels are now: a definition above may have made one name of several of the tagger's.
+  const now = relabelled !== seen ? chunksOf(labels) : chunks;
+  for (let s = 0; s < now.length; s++) {
+    for (const c of now[s]) {
+      // What the article says of a name outweighs what its first or last word suggests ("Mount Holyoke College is a college").
+      const defined = types.size > 0 ? types.get(keyOf(s, c.start, c.end)) ?? -1 : -1;
+      const type = defined >= 0 ? defined : kindOfName(prepared[s].lexemes, c);
       if (type !== undefined && type >= 0 && CONLL_TYPES[type] !== c.type) relabel(labels[s], c, type);
     }
   }
@@ -189,9 +207,10 @@ const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
 /** The label of a one-word organisation (labels.ts: 1 + 4·type + position, U the fourth). */
 const UNIT_ORG = 1 + 4 * ORG + 3;
 
+const PATRONYMICS = new Set(['bin', 'ibn', 'bint']);
+
 // Tokens after which a word opens a phrase as at a sentence start.
 const OPENERS_BEFORE = new Set(['"', "'", '(', '`', '``', '--', '[', ':', ';']);
-
 
 // Counts the calls of relabel: a rule that changed no label need not have the chunks worked out again.
 // So every rule after the tagger must change labels through relabel, never by writing them directly:
@@ -240,10 +259,9 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     }
     return chunks;
   };
-  for (const name of personsAcrossParticles(chunks, s.lexemes)) relabel(labels, name, PER);
   // A title-case line with figures is rather a results table ("Reading 2 Bury 1") than a headline.
   const headline = s.title && !s.lexemes.some((lex) => /\d/.test(lex.word));
-  for (const chunk of current()) {
+  for (const chunk of chunks) {
     const type = CONLL_TYPES.indexOf(chunk.type as (typeof CONLL_TYPES)[number]);
     const first = s.lexemes[chunk.start];
     const last = s.lexemes[chunk.end - 1];
@@ -254,12 +272,14 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     else if (type !== PER) continue;
     else if (last.head === 1) relabel(labels, chunk, LOC);
     else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
-    else if (TITLES.has(first.lower) && chunk.end - chunk.start > 1) {
+    // Not a given name before a patronymic ("Sultan bin Abdulaziz"): the name would start at "bin".
+    else if (TITLES.has(first.lower) && chunk.end - chunk.start > 1 && !PATRONYMICS.has(s.lexemes[chunk.start + 1].word)) {
       // A title is not part of the name (CoNLL-2003, ACE): "Mayor [Rui Moreira]", "President [Bush]".
       labels[chunk.start] = 0;
       relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, PER);
     }
   }
+  for (const name of personsAcrossParticles(current(), s.lexemes)) relabel(labels, name, PER);
   for (const chunk of current()) {
     const first = s.lexemes[chunk.start];
     const opening = chunk.start === 0 || OPENERS_BEFORE.has(s.lexemes[chunk.start - 1].word);
@@ -271,7 +291,7 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     }
     // "Born in Warsaw, …": a participle opening the sentence, before a preposition, is no name.
     const participle = opening && chunk.end === chunk.start + 1 && /(?:ed|born)$/.test(first.lower) && model.common.has(first.lower);
-    relabelWhen(participle && s.lexemes[chunk.end]?.allLower === true && OPENING_WORDS.has(s.lexemes[chunk.end].lower), labels, chunk, -1);
+    relabelWhen(participle && chunk.end < s.lexemes.length && s.lexemes[chunk.end].allLower && OPENING_WORDS.has(s.lexemes[chunk.end].lower), labels, chunk, -1);
     // "North and South Korean generals": the first compass word qualifies "Korean" as the second does.
     // Tested last, the compass word itself: the words after it are read for any one-word place ("Seoul,
     // South Korea"), so that the optimised code has seen those reads run. A read it has never seen sends

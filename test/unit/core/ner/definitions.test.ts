@@ -37,6 +37,9 @@ describe('names an article defines', () => {
   it('types a name by an apposition after it ("Kofcoh, a holding company")', () => {
     const text = 'Rosalco is owned by Kofcoh, a New York holding company. Kofcoh said on Monday it would sell it.';
     assert.deepEqual(names(text).match(/\[Kofcoh\]\w+/g), ['[Kofcoh]ORGANIZATION', '[Kofcoh]ORGANIZATION']);
+    // The name may open the sentence ("Polly Peck, a fast-growing British conglomerate, will pay …").
+    const opening = 'Kofcoh, a New York holding company, sold Rosalco. Kofcoh said on Monday it was pleased.';
+    assert.deepEqual(names(opening).match(/\[Kofcoh\]\w+/g), ['[Kofcoh]ORGANIZATION', '[Kofcoh]ORGANIZATION']);
   });
 
   it('leaves a definition that is a clause, a title said of a person, a list or an address alone', () => {
@@ -73,6 +76,19 @@ describe('names an article defines', () => {
     assert.equal(names('The Lake Placid Festival opened on Friday.'), '[Lake Placid Festival]MISC');
   });
 
+  it('keeps names whole when a definition spans several of the tagger\'s, and lets the definition decide', () => {
+    // The tagger splits this name at "and"; the first part ends in "Bridge" (a place's last word).
+    assert.equal(names('Golden Gate Bridge and Highway District is an agency.'), '[Golden Gate Bridge and Highway District]ORGANIZATION');
+    // What the article says outweighs a first word of places.
+    assert.equal(names('Mount Holyoke College is a liberal arts college.'), '[Mount Holyoke College]ORGANIZATION');
+    assert.equal(names('Sierra Club members protested.'), '[Sierra Club]ORGANIZATION');
+  });
+
+  it('reads no kind into a party to an agreement nor the capital of a company', () => {
+    assert.equal(names('Iran is a party to the treaty. Iran said on Monday it would stay.'), '[Iran]PLACE [Iran]PLACE');
+    assert.equal(names('The fund will double the capital of Siemens next year. Siemens said it welcomed the move.'), '[Siemens]ORGANIZATION [Siemens]ORGANIZATION');
+  });
+
   it('makes a title or a name with small words inside the subject of a definition', () => {
     assert.equal(names('Kind of Blue is a studio album by Miles Davis.'), '[Kind of Blue]MISC [Miles Davis]PERSON');
     assert.equal(names('Villanueva del Arzobispo is a town in the province of Jaén.'), '[Villanueva del Arzobispo]PLACE [Jaén]PLACE');
@@ -81,13 +97,18 @@ describe('names an article defines', () => {
 
 describe('people, titles and participles around names', () => {
   it('joins a person across a particle ("von", "bin") and leaves titles out', () => {
-    assert.equal(names('The army was defeated under Grand Master Ulrich von Jungingen.'), '[Ulrich von Jungingen]PERSON');
+    assert.equal(names('The army was defeated under Marshal Ulrich von Jungingen.'), '[Ulrich von Jungingen]PERSON');
     assert.equal(names('Prince Bandar bin Sultan, the Saudi ambassador, spoke on Sunday.'), '[Bandar bin Sultan]PERSON [Saudi]MISC');
     assert.equal(names('The chapel is associated with Saint Brendan.'), '[Brendan]PERSON');
+    // A chain of patronymics is one name, and a given name that is also a title stays in it.
+    assert.equal(names('The talks were led by John bin Smith bin Jones.'), '[John bin Smith bin Jones]PERSON');
+    assert.match(names('Mohammed bin Salman met Sultan bin Abdulaziz on Monday.'), /\[Sultan bin Abdulaziz\]PERSON/);
   });
 
   it('reads no name into a participle that opens a sentence ("Born in Warsaw, …")', () => {
     assert.equal(names('Born in Warsaw, she moved to Paris in 1891.'), '[Warsaw]PLACE [Paris]PLACE');
+    // A surname is no participle: no preposition follows it.
+    assert.equal(names('Max Born was a physicist. Born was awarded the prize.'), '[Max Born]PERSON [Born]PERSON');
   });
 });
 
