@@ -3,8 +3,8 @@
 // headlines should be judged on the headlines and must not cost anything on the leads.
 // Usage: node eval/headlines/check.mjs [FILE]. Exit 1 on any error (listed with its line number).
 import { readFileSync } from 'node:fs';
+import { afterHeader, parseBrackets, TYPES } from '../lib/labelled.mjs';
 
-const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const ITEMS = 120;
 const DEV = 60;
 // Words a Title Case headline may leave in lower case (AP, NYT and Chicago styles between them).
@@ -19,28 +19,7 @@ const fail = (n, msg) => errors.push(`line ${n}: ${msg}`);
 
 /** The entities of one line, and its words outside brackets; reports malformed, unknown and nested brackets. */
 function parse(text, n) {
-  const entities = [];
-  let outside = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === ']') { fail(n, `"]" without "[" at column ${i + 1}`); i++; continue; }
-    if (c !== '[') { outside += c; i++; continue; }
-    const head = /^\[([A-Za-z]*) /.exec(text.slice(i));
-    if (!head) { fail(n, `"[" not followed by a type and a space at column ${i + 1}`); i++; continue; }
-    if (!TYPES.includes(head[1])) fail(n, `unknown type "${head[1]}" at column ${i + 1}`);
-    const start = i + head[0].length;
-    const close = text.indexOf(']', start);
-    const open = text.indexOf('[', start);
-    if (close < 0) { fail(n, `"[" at column ${i + 1} is never closed`); break; }
-    if (open >= 0 && open < close) fail(n, `nested "[" at column ${open + 1}`);
-    const body = text.slice(start, close);
-    if (body.trim() === '' || body !== body.trim()) fail(n, `empty entity or spaces at its edges at column ${i + 1}`);
-    entities.push({ type: head[1], text: body });
-    outside += 'X'; // a name stands for a capitalised word, so "[PER Kim]'s" reads as one word
-    i = close + 1;
-  }
-  return { entities, outside };
+  return parseBrackets(text, (msg) => fail(n, msg));
 }
 
 /** Lower-case words outside names that Title Case would capitalise. */
@@ -52,13 +31,7 @@ function checkTitleCase(outside, n) {
   if (!/^['"]?[A-Z0-9$]/.test(outside)) fail(n, 'headline does not start with a capital');
 }
 
-let n = 0;
-while (n < lines.length && lines[n].startsWith('#')) {
-  if (lines[n] !== '#' && !lines[n].startsWith('# ')) fail(n + 1, 'comment lines start with "# "');
-  n++;
-}
-if (lines[n] !== '') fail(n + 1, 'a blank line must follow the comment block');
-n++;
+let n = afterHeader(lines, fail);
 
 const items = [];
 while (n < lines.length) {

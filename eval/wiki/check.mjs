@@ -2,8 +2,8 @@
 // half (1-40 development, 41-80 held out).
 // Usage: node eval/wiki/check.mjs [FILE]. Exit 1 on any error (listed with its line number).
 import { readFileSync } from 'node:fs';
+import { afterHeader, parseBrackets, TYPES } from '../lib/labelled.mjs';
 
-const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 const ITEMS = 80;
 const DEV = 40;
 const MIN_WORDS = 40;
@@ -16,42 +16,16 @@ const fail = (n, msg) => errors.push(`line ${n}: ${msg}`);
 
 /** The entities of one line and its plain text; reports malformed, unknown, nested and empty brackets. */
 function parse(text, n) {
-  const entities = [];
-  let plain = '';
-  let i = 0;
-  while (i < text.length) {
-    const c = text[i];
-    if (c === ']') { fail(n, `"]" without "[" at column ${i + 1}`); i++; continue; }
-    if (c !== '[') { plain += c; i++; continue; }
-    const head = /^\[([A-Za-z]*) /.exec(text.slice(i));
-    if (!head) { fail(n, `"[" not followed by a type and a space at column ${i + 1}`); i++; continue; }
-    if (!TYPES.includes(head[1])) fail(n, `unknown type "${head[1]}" at column ${i + 1}`);
-    const start = i + head[0].length;
-    const close = text.indexOf(']', start);
-    const open = text.indexOf('[', start);
-    if (close < 0) { fail(n, `"[" at column ${i + 1} is never closed`); break; }
-    if (open >= 0 && open < close) fail(n, `nested "[" at column ${open + 1}`);
-    const body = text.slice(start, close);
-    if (body.trim() === '' || body !== body.trim()) fail(n, `empty entity or spaces at its edges at column ${i + 1}`);
+  const parsed = parseBrackets(text, (msg) => fail(n, msg));
+  for (const { text: body } of parsed.entities) {
     // A name may start with a lower-case particle ("de Havilland", "al-", "ibn") or letter ("macOS",
     // "iPhone") only if it has a capital somewhere; names in scripts without case (Japanese) pass.
-    if (/^\p{Ll}/u.test(body) && !/\p{Lu}/u.test(body)) {
-      fail(n, `entity "${body}" starts with a lower-case letter and has no capital`);
-    }
-    entities.push({ type: head[1], text: body });
-    plain += body;
-    i = close + 1;
+    if (/^\p{Ll}/u.test(body) && !/\p{Lu}/u.test(body)) fail(n, `entity "${body}" starts with a lower-case letter and has no capital`);
   }
-  return { entities, plain };
+  return parsed;
 }
 
-let n = 0;
-while (n < lines.length && lines[n].startsWith('#')) {
-  if (lines[n] !== '#' && !lines[n].startsWith('# ')) fail(n + 1, 'comment lines start with "# "');
-  n++;
-}
-if (lines[n] !== '') fail(n + 1, 'a blank line must follow the comment block');
-n++;
+let n = afterHeader(lines, fail);
 
 const items = [];
 while (n < lines.length) {
