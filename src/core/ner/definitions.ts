@@ -98,8 +98,8 @@ export interface Definition {
 
 /**
  * The type a definition's noun phrase gives, reading from token `i` (the article or an adverb before
- * it), or -1: the phrase's last word before a stop word must be a known head noun, and every word before
- * it in the phrase a modifier (not a verb's past form or a stop word).
+ * it), or -1: the phrase's last word before a stop word must be a known head noun in lower case, and no
+ * word before it in the phrase may show a clause (an article, a verb of being or having, a modal).
  */
 function definedType(lexemes: readonly Lexeme[], i: number): number {
   while (i < lexemes.length && ADVERBS.has(lexemes[i].lower)) i++;
@@ -116,9 +116,12 @@ function definedType(lexemes: readonly Lexeme[], i: number): number {
   return KINDS.get(head.lower) ?? -1;
 }
 
+// Kinds of place that are also words of money or rank, so no place before "of" ("the capital of Siemens").
+const NOT_PLACES_BEFORE_OF = new Set(['capital']);
+
 /**
  * The type a noun of a kind gives the name at `start` when it stands right before it, in lower case
- * ("the rock band [The Kinks]", "the Italian shipbuilder's studio [Bitforge Games]"), or joined by "of"
+ * ("the rock band [The Kinks]", "the Polish studio [Bitforge Games]"), or joined by "of"
  * when it is a kind of place ("the village of [Colkirk]", "the province of [Jaén]"); else -1.
  */
 function kindBefore(lexemes: readonly Lexeme[], start: number): number {
@@ -126,7 +129,6 @@ function kindBefore(lexemes: readonly Lexeme[], start: number): number {
   const of = lexemes[start - 1].lower === 'of';
   const noun = lexemes[start - (of ? 2 : 1)];
   const type = noun.allLower ? KINDS.get(noun.lower) ?? -1 : -1;
-  // "Raise the capital of [Siemens]": a word of money too, so not before "of".
   if (type < 0 || (of && (type !== LOC || NOT_PLACES_BEFORE_OF.has(noun.lower)))) return -1;
   // The noun heads a phrase of its own: an article or a possessive opens it, with at most three words
   // between ("the Austrian public broadcaster [ORF]"), not "after four years of siege [Darayya]".
@@ -138,8 +140,6 @@ function kindBefore(lexemes: readonly Lexeme[], start: number): number {
   }
   return -1;
 }
-
-const NOT_PLACES_BEFORE_OF = new Set(['capital']);
 
 /**
  * The lower-case form of token i, or '' outside the sentence. Every read past either end goes through
@@ -161,8 +161,8 @@ function afterBracket(lexemes: readonly Lexeme[], i: number): number {
  * The names the article defines, in two forms:
  * - a sentence that opens with the name ("The" may stand before it), then maybe a bracket, then a copula
  *   and a noun phrase ("Pieter Hoogeveen (born 1974) is a Dutch former footballer who …"). The name is the
- *   tagger's chunk there, or, where it found none, the capitalised words before the verb when none of them
- *   is a word common in lower case ("Stellaris is a … video game");
+ *   tagger's chunk there, or the capitalised words before the verb, small words between them included
+ *   ("Stellaris is a … video game", "Kind of Blue is a studio album");
  * - a name the tagger found followed by a comma and such a noun phrase ("Sfax, a port city in Tunisia"),
  *   but for a person.
  * Headlines are left out (their case says little).

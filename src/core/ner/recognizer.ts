@@ -207,6 +207,7 @@ const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
 /** The label of a one-word organisation (labels.ts: 1 + 4·type + position, U the fourth). */
 const UNIT_ORG = 1 + 4 * ORG + 3;
 
+// Words that join a given name to a father's name: "Sultan bin Abdulaziz" is one name, not a title and a name.
 const PATRONYMICS = new Set(['bin', 'ibn', 'bint']);
 
 // Tokens after which a word opens a phrase as at a sentence start.
