@@ -19,7 +19,7 @@ export const TITLES: ReadonlySet<string> = new Set(
     'senator sen. rep. representative congressman congresswoman minister secretary ambassador judge justice general gen. ' +
     'colonel col. major lieutenant lt. captain capt. admiral sergeant sgt. commander chairman chairwoman chief king queen ' +
     'prince princess pope cardinal bishop archbishop rabbi imam sheikh emir sultan coach striker midfielder defender goalkeeper ' +
-    'saint duchess archduke emperor empress tsar czar baron baroness earl viscount marshal')
+    'saint duchess archduke emperor empress tsar czar baroness viscount marshal')
     .split(' '),
 );
 
@@ -83,7 +83,8 @@ export function kindOfName(lexemes: readonly Lexeme[], chunk: Chunk): number {
   if (chunk.end - chunk.start < 2) return -1;
   const first = lexemes[chunk.start].lower;
   // Not an organisation named after a place, ended by a word for one ("Sierra Club", "Mount Holyoke College").
-  const start = lexemes[chunk.start + 1].lower === 'of' ? STARTS_BEFORE_OF.get(first) : lexemes[chunk.end - 1].head === 2 ? undefined : NAME_STARTS.get(first);
+  // "Isle of Man", "Lake of the Woods": a first word of places before "of" too.
+  const start = lexemes[chunk.start + 1].lower === 'of' ? STARTS_BEFORE_OF.get(first) ?? NAME_STARTS.get(first) : lexemes[chunk.end - 1].head === 2 ? undefined : NAME_STARTS.get(first);
   // The last word first: English names end in their head noun ("Gulf War" is no gulf).
   return NAME_ENDS.get(lexemes[chunk.end - 1].lower) ?? start ?? -1;
 }
@@ -158,13 +159,15 @@ function afterBracket(lexemes: readonly Lexeme[], i: number): number {
 }
 
 /**
- * The names the article defines, in two forms:
+ * The names the article defines, in three forms:
  * - a sentence that opens with the name ("The" may stand before it), then maybe a bracket, then a copula
  *   and a noun phrase ("Pieter Hoogeveen (born 1974) is a Dutch former footballer who …"). The name is the
  *   tagger's chunk there, or the capitalised words before the verb, small words between them included
  *   ("Stellaris is a … video game", "Kind of Blue is a studio album");
  * - a name the tagger found followed by a comma and such a noun phrase ("Sfax, a port city in Tunisia"),
- *   but for a person.
+ *   but for a person;
+ * - a name the tagger found right after a noun of its kind ("the Polish studio [Bitforge Games]",
+ *   "the village of [Colkirk]"; kindBefore).
  * Headlines are left out (their case says little).
  */
 export function definitions(chunks: readonly Chunk[][], prepared: readonly PreparedSentence[], common: ReadonlySet<string>): Definition[] {

@@ -5,6 +5,8 @@
  * rules and `relabel` stay in this one module: with relabel and the article rules in modules of their
  * own, the first reading of articles never seen (`node bench/first-reading.mjs whole`, alternating runs)
  * took about 125 ms against 96 (the calls across modules, in code the engine has not optimised yet).
+ * What only reads words and chunks and returns what it found (definitions.ts, datelines.ts) lives apart:
+ * every label is still changed here, through relabel.
  */
 import { monthOf } from '../dates/lexicon';
 import type { Chunk } from './conlleval';
@@ -198,7 +200,10 @@ function definedNames(labels: Uint8Array[], chunks: readonly Chunk[][], prepared
       // What the article says of a name outweighs what its first or last word suggests ("Mount Holyoke College is a college").
       const defined = types.size > 0 ? types.get(keyOf(s, c.start, c.end)) ?? -1 : -1;
       const type = defined >= 0 ? defined : kindOfName(prepared[s].lexemes, c);
-      if (type !== undefined && type >= 0 && CONLL_TYPES[type] !== c.type) relabel(labels[s], c, type);
+      if (type < 0 || CONLL_TYPES[type] === c.type) continue;
+      // Not a name the lists give other types only ("River Plate", the Buenos Aires club): its words say less than they do.
+      if (defined < 0 && prepared[s].names?.some((m) => m.start === c.start && m.end === c.end && m.types !== 0 && (m.types & (1 << type)) === 0)) continue;
+      relabel(labels[s], c, type);
     }
   }
 }
@@ -206,9 +211,6 @@ function definedNames(labels: Uint8Array[], chunks: readonly Chunk[][], prepared
 const [PER, ORG, LOC, MISC] = [0, 1, 2, 3];
 /** The label of a one-word organisation (labels.ts: 1 + 4·type + position, U the fourth). */
 const UNIT_ORG = 1 + 4 * ORG + 3;
-
-// Words that join a given name to a father's name: "Sultan bin Abdulaziz" is one name, not a title and a name.
-const PATRONYMICS = new Set(['bin', 'ibn', 'bint']);
 
 // Tokens after which a word opens a phrase as at a sentence start.
 const OPENERS_BEFORE = new Set(['"', "'", '(', '`', '``', '--', '[', ':', ';']);
@@ -273,8 +275,7 @@ function reviseTypes(labels: Uint8Array, s: PreparedSentence, model: EntityModel
     else if (type !== PER) continue;
     else if (last.head === 1) relabel(labels, chunk, LOC);
     else if (first.head === 2 || last.head === 2) relabel(labels, chunk, ORG);
-    // Not a given name before a patronymic ("Sultan bin Abdulaziz"): the name would start at "bin".
-    else if (TITLES.has(first.lower) && chunk.end - chunk.start > 1 && !PATRONYMICS.has(s.lexemes[chunk.start + 1].word)) {
+    else if (TITLES.has(first.lower) && chunk.end - chunk.start > 1) {
       // A title is not part of the name (CoNLL-2003, ACE): "Mayor [Rui Moreira]", "President [Bush]".
       labels[chunk.start] = 0;
       relabel(labels, { type: chunk.type, start: chunk.start + 1, end: chunk.end }, PER);
