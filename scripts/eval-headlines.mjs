@@ -11,25 +11,11 @@
 // Usage: npx tsc -p tsconfig.test.json && node scripts/eval-headlines.mjs [--errors]  (--errors: the development half's)
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { loadCore, repoRoot } from './lib/conll.mjs';
+import { repoRoot } from './lib/conll.mjs';
+import { entityScoring, pct, unlabel } from './lib/labelled.mjs';
 
 export const defaultHeadlines = path.join(repoRoot, 'eval/headlines/headlines.txt');
 const DEVELOPMENT = 60;
-const BACK = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
-
-/** A labelled line ("[PER Kim]'s Visit …") as its text and gold chunks (character spans). */
-export function unlabel(line) {
-  let text = '';
-  const gold = [];
-  let last = 0;
-  for (const m of line.matchAll(/\[(PER|ORG|LOC|MISC) ([^\]]+)\]/g)) {
-    text += line.slice(last, m.index);
-    gold.push({ type: m[1], start: text.length, end: text.length + m[2].length });
-    text += m[2];
-    last = m.index + m[0].length;
-  }
-  return { text: text + line.slice(last), gold };
-}
 
 /** The items of the file: { headline, lead } (lead undefined where the file has "-"). */
 export function readHeadlines(file = defaultHeadlines) {
@@ -43,13 +29,9 @@ export async function run(args = [], print = console.log) {
     print(`skipped: ${defaultHeadlines} not found`);
     return undefined;
   }
-  const ner = await loadCore('ner/index.js');
-  const { ChunkScorer } = await loadCore('ner/conlleval.js');
-  const model = ner.loadEntityModel();
-  const found = (text) => ner.recognizeEntities(text, model, true).map((m) => ({ type: BACK[m.type], start: m.start, end: m.end }));
+  const { found, ChunkScorer } = await entityScoring();
   const items = readHeadlines();
   const halves = [['development (items 1-60)', items.slice(0, DEVELOPMENT)], ['held out (items 61-120)', items.slice(DEVELOPMENT)]];
-  const pct = (s) => (100 * s.f1).toFixed(1).padStart(5);
   const scores = {};
   for (const [name, set] of halves) {
     const headline = new ChunkScorer();

@@ -10,12 +10,11 @@
 // Usage: npx tsc -p tsconfig.test.json && node scripts/eval-wiki.mjs [--errors]  (--errors: the development half's)
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
-import { unlabel } from './eval-headlines.mjs';
-import { loadCore, repoRoot } from './lib/conll.mjs';
+import { repoRoot } from './lib/conll.mjs';
+import { entityScoring, pct, unlabel } from './lib/labelled.mjs';
 
 export const defaultWiki = path.join(repoRoot, 'eval/wiki/wiki.txt');
 const DEVELOPMENT = 40;
-const BACK = { PERSON: 'PER', ORGANIZATION: 'ORG', PLACE: 'LOC', MISC: 'MISC' };
 const TYPES = ['PER', 'ORG', 'LOC', 'MISC'];
 
 /** The items of the file, each { text, gold }. */
@@ -29,13 +28,9 @@ export async function run(args = [], print = console.log) {
     print(`skipped: ${defaultWiki} not found`);
     return undefined;
   }
-  const ner = await loadCore('ner/index.js');
-  const { ChunkScorer } = await loadCore('ner/conlleval.js');
-  const model = ner.loadEntityModel();
-  const found = (text) => ner.recognizeEntities(text, model, true).map((m) => ({ type: BACK[m.type], start: m.start, end: m.end }));
+  const { found, ChunkScorer } = await entityScoring();
   const items = readWiki();
   const halves = [['development (items 1-40)', items.slice(0, DEVELOPMENT)], ['held out (items 41-80)', items.slice(DEVELOPMENT)]];
-  const pct = (s) => (100 * s.f1).toFixed(1).padStart(5);
   const scores = {};
   for (const [name, set] of halves) {
     const scorer = new ChunkScorer();
