@@ -323,6 +323,7 @@ function apply(text, anns, edit) {
 const modes = [
   ['old text known', true],
   ['old text unknown', false],
+  ['sentences stored', 'sentences'],
 ];
 // The edits of each scenario. `mixed` is what a person or a tool does in general; the others take
 // one hard case each. `branch switch` is run separately (see below).
@@ -335,6 +336,7 @@ const SCENARIOS = [
   ['paragraph pasted after itself', ['paragraph-pasted-after-itself']],
 ].filter(([name]) => !args.includes('--scenario') || args[args.indexOf('--scenario') + 1] === name);
 const sidecar = require(path.join(repoRoot, 'out/src/core/sidecar/index.js'));
+const fingerprints = require(path.join(repoRoot, 'out/src/core/anchor/sentences.js'));
 const wrongByScenario = new Map();
 const wrongByMethod = new Map();
 const table = {};
@@ -406,7 +408,8 @@ for (const seed of seeds) {
       }
       for (const [mode, known] of modes) {
         const t0 = process.hrtime.bigint();
-        const res = reanchor(known ? base : undefined, cur, baseStored);
+        const res = known === 'sentences' ? fingerprints.reanchorBySentences(fingerprints.sentenceFingerprints(base), cur, baseStored) : reanchor(known ? base : undefined, cur, baseStored);
+        if (!res) throw new Error('eval bug: the fingerprints were refused');
 
         ms += Number(process.hrtime.bigint() - t0) / 1e6;
         const placed = new Map(res.placed.map((p) => [p.id, p]));
@@ -488,9 +491,16 @@ function branchSwitch(seed, d, text, anns) {
   const first = sidecar.updateSidecar(undefined, { document, text });
   for (const [mode, known] of modes) {
     const t0 = process.hrtime.bigint();
-    const onShort = sidecar.loadAnnotations(sidecar.parseSidecar(first).doc, short, known ? text : undefined);
+    // Sidecars hold their text's sentence fingerprints: with the old text unknown, a sidecar
+    // without them (written before they existed, or by another tool).
+    const read = (yamlText) => {
+      const doc = sidecar.parseSidecar(yamlText).doc;
+      if (known === false) delete doc.document.sentences;
+      return doc;
+    };
+    const onShort = sidecar.loadAnnotations(read(first), short, known === true ? text : undefined);
     const written = sidecar.updateSidecar(first, { document: onShort.document, text: short, orphans: onShort.orphans });
-    const back = sidecar.loadAnnotations(sidecar.parseSidecar(written).doc, text, known ? short : undefined);
+    const back = sidecar.loadAnnotations(read(written), text, known === true ? short : undefined);
     ms += Number(process.hrtime.bigint() - t0) / 1e6;
     const byId = new Map(back.document.annotations.map((a) => [a.id, a]));
     anns.forEach((want, i) => {
@@ -504,7 +514,7 @@ function branchSwitch(seed, d, text, anns) {
         add(key, 'wrong');
         wrongBySeed.set(seed, wrongBySeed.get(seed) + 1);
         wrongByScenario.set('branch switch', (wrongByScenario.get('branch switch') ?? 0) + 1);
-        if (process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === 'branch switch')) dumpWrong({ old: known ? text : undefined, cur: text, short, stored: first, id, known, want, scenario: 'branch switch', seed, doc: d });
+        if (process.env.DUMP_WRONG && (!process.env.DUMP_MODE || process.env.DUMP_MODE === mode) && (!process.env.DUMP_SCENARIO || process.env.DUMP_SCENARIO === 'branch switch')) dumpWrong({ old: known === true ? text : undefined, cur: text, short, stored: first, id, known, want, scenario: 'branch switch', seed, doc: d });
         if (wrongExamples.length < 10) wrongExamples.push({ scenario: "branch switch", seed, doc: d, mode, quote: text.slice(want.start, want.end), want: [want.start, want.end], got: [got.start, got.end], onShort: onShort.placements.find((p) => p.id === id) ?? "orphan", there: text.slice(got.start - 30, got.end + 30), was: text.slice(want.start - 30, want.end + 30) });
       }
     });

@@ -3,6 +3,7 @@
 import type { AnnotatedDocument } from '../model';
 import { OffsetMap } from '../offsets';
 import { prefixBefore, suffixAfter } from '../anchor/context';
+import { sentenceFingerprints } from '../anchor/sentences';
 import { documentFingerprint } from './hash';
 import { SIDECAR_VERSION, type SidecarData, type StoredAnnotation, type StoredFact } from './types';
 import { STEP, runAll, type Steps } from '../slices';
@@ -87,6 +88,8 @@ export function* buildSidecarDataSteps(input: SidecarInput): Steps<SidecarData> 
     annotations,
     facts,
   };
+  const sentences = sentenceFingerprints(text);
+  if (sentences !== undefined) data.document.sentences = sentences;
   if (model.documentDate !== undefined) data.document.date = model.documentDate;
   if (input.labels) data.labels = [...input.labels];
   return data;

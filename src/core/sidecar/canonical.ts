@@ -7,7 +7,7 @@ import { STEP, runAll, type Steps } from '../slices';
 export type FieldValue = string | number | boolean | readonly string[];
 
 export const ROOT_ORDER = ['factmark', 'document', 'offsets', 'labels', 'annotations', 'facts'];
-export const DOCUMENT_ORDER = ['path', 'date', 'gitBlob'];
+export const DOCUMENT_ORDER = ['path', 'date', 'gitBlob', 'sentences'];
 export const ANNOTATION_ORDER = ['id', 'type', 'start', 'end', 'quote', 'prefix', 'suffix', 'status', 'value', 'kb', 'entity', 'note', 'orphaned'];
 export const FACT_ORDER = ['id', 'label', 'start', 'end', 'quote', 'prefix', 'suffix', 'entities', 'date', 'note', 'orphaned'];
 
@@ -42,6 +42,8 @@ export function* fingerprintDataSteps(data: SidecarData): Steps<string> {
     return out;
   }
   const doc = data.document;
+  // (Not `document.sentences`: it follows from the text `gitBlob` names, and a sidecar written before
+  // it existed is not made different by it, nor rewritten for it alone.)
   const head = JSON.stringify([SIDECAR_VERSION, doc.path, doc.date ?? null, doc.gitBlob ?? null, data.labels ?? null]);
   const annotations = yield* entries(data.annotations, ANNOTATION_ORDER);
   const facts = yield* entries(data.facts, FACT_ORDER);

@@ -8,7 +8,7 @@ import { validateShape } from './validate';
 import { SIDECAR_VERSION, type InvalidEntry, type ParseResult, type ParsedSidecar, type SidecarDiagnostic, type StoredAnnotation, type StoredFact } from './types';
 
 const ROOT_KEYS = new Set(['factmark', 'document', 'offsets', 'labels', 'annotations', 'facts']);
-const DOCUMENT_KEYS = new Set(['path', 'date', 'gitBlob']);
+const DOCUMENT_KEYS = new Set(['path', 'date', 'gitBlob', 'sentences']);
 const ANCHOR_KEYS = ['id', 'start', 'end', 'quote', 'prefix', 'suffix', 'orphaned', 'note'];
 const ANNOTATION_KEYS = new Set([...ANCHOR_KEYS, 'type', 'status', 'value', 'kb', 'entity']);
 const FACT_KEYS = new Set([...ANCHOR_KEYS, 'label', 'entities', 'date']);
@@ -109,6 +109,7 @@ export function validate(data: unknown, loc: Locator, { diagnostics, at }: { dia
   };
   if (typeof document.date === 'string') doc.document.date = document.date;
   if (typeof document.gitBlob === 'string') doc.document.gitBlob = document.gitBlob;
+  if (typeof document.sentences === 'string') doc.document.sentences = document.sentences;
   if (Array.isArray(root.labels)) doc.labels = [...(root.labels as string[])];
   return { doc, diagnostics, writable: true };
 }

@@ -29,6 +29,7 @@ export function* emitSidecarSteps(data: SidecarData, eol = '\n'): Steps<string> 
   ];
   if (data.document.date !== undefined) lines.push(`  date: ${formatString(data.document.date)}`);
   if (data.document.gitBlob !== undefined) lines.push(`  gitBlob: ${formatString(data.document.gitBlob)}`);
+  if (data.document.sentences !== undefined) lines.push(`  sentences: ${formatString(data.document.sentences)}`);
   lines.push('offsets: codepoints');
   if (data.labels) lines.push(`labels: ${formatValue(data.labels)}`);
   for (const list of ['annotations', 'facts'] as const) {

@@ -45,7 +45,8 @@ export function* editLinesSteps(text: string, fast: { data: Rec; spans: Spans },
   const docFields: [string, FieldValue][] = [['path', data.document.path]];
   if (data.document.date !== undefined) docFields.push(['date', data.document.date]);
   if (data.document.gitBlob !== undefined) docFields.push(['gitBlob', data.document.gitBlob]);
-  map.patch(doc, docFields, DOCUMENT_ORDER, new Set(['date', 'gitBlob']));
+  if (data.document.sentences !== undefined) docFields.push(['sentences', data.document.sentences]);
+  map.patch(doc, docFields, DOCUMENT_ORDER, new Set(['date', 'gitBlob', 'sentences']));
 
   for (const list of ['annotations', 'facts'] as const) {
     const invalidIdx = new Set(invalid.filter((e) => e.list === list).map((e) => e.index));

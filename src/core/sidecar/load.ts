@@ -3,6 +3,7 @@
 import type { AnnotatedDocument, Annotation, Fact } from '../model';
 import { OffsetMap } from '../offsets';
 import { reanchor, type Orphan, type Placement, type ReanchorOptions } from '../anchor/reanchor';
+import { reanchorBySentences } from '../anchor/sentences';
 import { fingerprintMatches } from './hash';
 import { lineEndingVariant, reanchorThroughLineEndings } from './lineEndings';
 import type { SidecarData, StoredAnchor } from './types';
@@ -43,7 +44,10 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
   // Stored orphans are not anchored with the others: their offsets are only a hint.
   const live = (list: StoredAnchor[]) => list.filter((a) => !a.orphaned);
   const anchors = [...live(data.annotations), ...live(data.facts)];
-  const result = variant !== undefined ? reanchorThroughLineEndings(variant, text, anchors, options) : reanchor(prior, text, anchors, options);
+  // Without the old text, the fingerprints of its sentences rebuild most of it (anchor/sentences.ts):
+  // of two copies of a sentence, the diff then tells which one the annotation was on.
+  const bySentences = () => (prior === undefined && !unchanged && data.document.sentences !== undefined ? reanchorBySentences(data.document.sentences, text, anchors, options) : undefined);
+  const result = variant !== undefined ? reanchorThroughLineEndings(variant, text, anchors, options) : (bySentences() ?? reanchor(prior, text, anchors, options));
   const placed = new Map(result.placed.map((p) => [p.id, p]));
   // On the very text they were made on, an anchor is placed 'unchanged' exactly when its offsets hold its quote.
   const relocated = unchanged ? result.placed.filter((p) => p.method !== 'unchanged').map((p) => p.id) : [];

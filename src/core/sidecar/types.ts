@@ -47,6 +47,8 @@ export interface SidecarData {
     date?: string;
     /** git blob hash (`git hash-object`) of the text the offsets refer to. */
     gitBlob?: string;
+    /** Fingerprints of that text's sentences (anchor/sentences.ts): re-anchoring rebuilds the old text from them when it is gone. */
+    sentences?: string;
   };
   /** Label set in use, when not the default one. */
   labels?: string[];

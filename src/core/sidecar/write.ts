@@ -116,7 +116,8 @@ export function editInPlace(text: string, yaml: Document.Parsed, invalid: Invali
   const docFields: [string, FieldValue][] = [['path', data.document.path]];
   if (data.document.date !== undefined) docFields.push(['date', data.document.date]);
   if (data.document.gitBlob !== undefined) docFields.push(['gitBlob', data.document.gitBlob]);
-  patchMap(text, docMap, docFields, DOCUMENT_ORDER, new Set(['date', 'gitBlob']), eol, edits);
+  if (data.document.sentences !== undefined) docFields.push(['sentences', data.document.sentences]);
+  patchMap(text, docMap, docFields, DOCUMENT_ORDER, new Set(['date', 'gitBlob', 'sentences']), eol, edits);
 
   for (const list of ['annotations', 'facts'] as const) {
     const invalidIdx = new Set(invalid.filter((e) => e.list === list).map((e) => e.index));
@@ -315,11 +316,11 @@ function editWithDocumentApi(original: string, invalid: InvalidEntry[], data: Si
   else yaml.delete('labels');
   const d = data.document;
   yaml.setIn(['document', 'path'], d.path);
-  for (const k of ['date', 'gitBlob'] as const) {
+  for (const k of ['date', 'gitBlob', 'sentences'] as const) {
     if (d[k] !== undefined) yaml.setIn(['document', k], d[k]);
     else yaml.deleteIn(['document', k]);
   }
-  quoteAsFactmark(yaml.get('document', true), ['path', 'date', 'gitBlob']);
+  quoteAsFactmark(yaml.get('document', true), ['path', 'date', 'gitBlob', 'sentences']);
   for (const list of ['annotations', 'facts'] as const) {
     const order = list === 'annotations' ? ANNOTATION_ORDER : FACT_ORDER;
     const invalidIdx = new Set(invalid.filter((e) => e.list === list).map((e) => e.index));

@@ -5,6 +5,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { contentHash, gitBlobSha1 } from '../../../src/core/sidecar';
+import { sentenceFingerprints } from '../../../src/core/anchor/sentences';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
@@ -701,6 +702,28 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const a = live.model.annotations[0];
     assert.deepEqual(live.orphans, []);
     assert.equal(a.start, changed.lastIndexOf('Ben Salah'), 'the annotation moved to the other mention');
+  });
+
+  it('B1: a sidecar written elsewhere, its article changed outside and in no git, is re-anchored from its sentence fingerprints', async () => {
+    // No git, no kept copy: the sidecar came from another machine. Its `document.sentences` gives
+    // back the old text's sentences that still stand, so the diff tells the two mentions apart.
+    const dir = path.join(workspaceDir(), DIR, 'sentences');
+    fs.mkdirSync(dir, { recursive: true });
+    const line = 'Ben Salah said Tunisia would ask for funding.';
+    const old = `Talks\n\n${line}\n\n${line}\n`;
+    const file = path.join(dir, 'elsewhere.txt');
+    const second = old.lastIndexOf('Ben Salah');
+    fs.writeFileSync(
+      file + '.factmark.yaml',
+      ['factmark: 1', 'document:', '  path: elsewhere.txt', `  gitBlob: ${gitBlobSha1(old)}`, `  sentences: ${sentenceFingerprints(old)}`, 'offsets: codepoints', 'annotations:', '  - id: a1', '    type: PERSON', `    start: ${second}`, `    end: ${second + 9}`, '    quote: Ben Salah', '    status: confirmed', ''].join('\n'),
+    );
+    const changed = old.replace('Talks\n', 'Talks resume\n\nA new first paragraph.\n').replace(`${line}\n\n${line}`, `${line}\n\nIn Brussels, ${line}`);
+    fs.writeFileSync(file, changed);
+    const uri = vscode.Uri.file(file);
+    await openInEditor(uri);
+    const live = await annotations(uri);
+    assert.deepEqual(live.orphans, [], 'the annotation was orphaned');
+    assert.equal(live.model.annotations[0].start, changed.lastIndexOf('Ben Salah'), 'the annotation moved to the other mention');
   });
 
   it('G3/F16: comments and unknown keys written by hand survive Factmark writes', async () => {

@@ -1,0 +1,254 @@
+/**
+ * The sentences of a text, kept as fingerprints in the sidecar (`document.sentences`), so that
+ * re-anchoring can tell which copy of a copied sentence an annotation was on when the old text is
+ * gone (a sidecar written on another machine, on an article git does not have).
+ *
+ * A text is cut after each sentence end followed by spaces or tabs and at each run of line breaks.
+ * Each piece is stored as the length in code points and the 32-bit FNV-1a hash of its UTF-16 units,
+ * in base 36, of its words ("2c.1x3f9kq"), then the spaces or breaks after them unless that is one
+ * space ("_nn": two line feeds; "_": none, at the end); space-separated. About 10 bytes a sentence,
+ * 0.4 KB for a 5 KB article.
+ *
+ * The old text is rebuilt from them ({@link rebuiltText}): a sentence whose words the new text still
+ * holds, anywhere, gives its words (each copy the old text had too); the anchors give their quotes
+ * and contexts in the others; the rest is a character that matches nothing. Re-anchoring reads it as
+ * the old text, so the diff tells the original of a copied sentence, between its old neighbours,
+ * from the copy ({@link reanchorBySentences}).
+ */
+
+import { reanchor } from './reanchor';
+import type { AnchorQuery, ReanchorOptions, ReanchorResult } from './types';
+
+/**
+ * A sentence end (with closing quotes or brackets) and the spaces after it, or a run of line breaks;
+ * the spaces or breaks are captured. (Bounded: a longer run goes on in the next piece.)
+ */
+const CUT = /[.!?…]["'”’)\]]*([ \t]{1,32})|((?:\r?\n){1,16})/g;
+
+function fnv1a(text: string, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return h >>> 0;
+}
+
+function codePoints(text: string, from: number, to: number): number {
+  let n = to - from;
+  for (let i = from; i < to - 1; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0xd800 && c <= 0xdbff) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n--;
+        i++;
+      }
+    }
+  }
+  return n;
+}
+
+/** A sentence of the text and the spaces or line breaks after it. */
+interface Piece {
+  /** UTF-16 offsets of its words in the text it was cut from (new text only). */
+  from: number;
+  to: number;
+  /** Its words' fingerprint: length in code points and hash, without the spaces after them, so that a sentence is found again whatever follows it. */
+  key: string;
+  /** The spaces or line breaks after it, as stored: nothing for one space, else `_` and one letter each (s, t, r, n; none at the text's end). */
+  after: string;
+}
+
+const SPACE_LETTER: Record<string, string> = { ' ': 's', '\t': 't', '\r': 'r', '\n': 'n' };
+const LETTER_SPACE: Record<string, string> = { s: ' ', t: '\t', r: '\r', n: '\n' };
+
+function piecesOf(text: string): Piece[] {
+  const out: Piece[] = [];
+  const piece = (from: number, to: number, space: string) => {
+    const key = `${codePoints(text, from, to).toString(36)}.${fnv1a(text, from, to).toString(36)}`;
+    out.push({ from, to, key, after: space === ' ' ? '' : `_${[...space].map((c) => SPACE_LETTER[c]).join('')}` });
+  };
+  let from = 0;
+  CUT.lastIndex = 0;
+  for (let m; (m = CUT.exec(text)); ) {
+    const space = m[1] ?? m[2];
+    const to = m.index + m[0].length - space.length;
+    piece(from, to, space);
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) piece(from, text.length, '');
+  return out;
+}
+
+/** The fingerprints of `text`'s sentences, as stored in `document.sentences` (none for a text of over {@link MAX_PIECES}). */
+export function sentenceFingerprints(text: string): string | undefined {
+  const pieces = piecesOf(text);
+  return pieces.length && pieces.length <= MAX_PIECES ? pieces.map((p) => p.key + p.after).join(' ') : undefined;
+}
+
+/** A character no article holds (a noncharacter): text the rebuilt old text does not know. */
+const UNKNOWN = '\uffff';
+/** Stored lists are read only up to this many sentences (a hostile sidecar; 1 MB of news is about 9,000). */
+const MAX_PIECES = 60000;
+const KEY = /^([0-9a-z]{1,7})\.[0-9a-z]{1,7}(?:_([strn]{0,32}))?$/;
+/** Nor is an old text rebuilt longer than this many code points more than four times the new one. */
+const MAX_LENGTH = 8_000_000;
+
+/**
+ * The old text as well as `fingerprints` (of the old text) and the anchors (made on it) tell it:
+ * each old sentence found unchanged in `newText`, in order, is copied from there; each anchor's
+ * prefix, quote and suffix are written at their stored places (code points); the rest is
+ * {@link UNKNOWN}. Undefined when the list is malformed, too long, or disagrees with the anchors
+ * (an anchor beyond its end, or a quote that differs from a sentence the list says is unchanged:
+ * the list belongs to another version of the text).
+ */
+export function rebuiltText(fingerprints: string, newText: string, anchors: readonly AnchorQuery[]): Rebuilt | undefined {
+  const keys = fingerprints.split(' ');
+  if (keys.length > MAX_PIECES) return undefined;
+  // The text of every sentence the new text holds, by fingerprint: an old sentence found anywhere in
+  // it (in place, moved, or copied) is known whole, and so is each copy of it the old text had.
+  const pieces = piecesOf(newText);
+  if (pieces.length > MAX_PIECES) return undefined;
+  const known = new Map<string, Piece>();
+  // How often each sentence is in the new text and in the old one.
+  const inNew = new Map<string, number>();
+  const inOld = new Map<string, number>();
+  for (const p of pieces) {
+    if (!known.has(p.key)) known.set(p.key, p);
+    inNew.set(p.key, (inNew.get(p.key) ?? 0) + 1);
+  }
+  const segments: Segment[] = [];
+  let total = 0;
+  for (const token of keys) {
+    const m = KEY.exec(token);
+    if (!m) return undefined;
+    const words = parseInt(m[1], 36);
+    const after = m[2] === undefined ? ' ' : [...m[2]].map((c) => LETTER_SPACE[c]).join('');
+    const key = m[2] === undefined ? token : token.slice(0, token.indexOf('_'));
+    const p = known.get(key);
+    inOld.set(key, (inOld.get(key) ?? 0) + 1);
+    segments.push({ index: segments.length, start: total, length: words + after.length, words, after, key, text: p && newText.slice(p.from, p.to) + after });
+    total += words + after.length;
+    // (A hostile list could describe a text of billions of characters.)
+    if (total > MAX_LENGTH + 4 * newText.length) return undefined;
+  }
+  // Between which places of the new text each old sentence must be, if the text kept its order: after
+  // the nearest sentence before it, and before the nearest after it, that both texts hold once.
+  const once = (seg: Segment) => inOld.get(seg.key) === 1 && inNew.get(seg.key) === 1;
+  const after = new Array<number>(segments.length);
+  const before = new Array<number>(segments.length);
+  for (let k = 0, last = 0; k < segments.length; k++) {
+    after[k] = last;
+    if (once(segments[k])) last = known.get(segments[k].key)!.to;
+  }
+  for (let k = segments.length - 1, next = newText.length; k >= 0; k--) {
+    before[k] = next;
+    if (once(segments[k])) next = known.get(segments[k].key)!.from;
+  }
+  const at = (cp: number) => {
+    let lo = 0;
+    let hi = segments.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (segments[mid].start <= cp) lo = mid;
+      else hi = mid - 1;
+    }
+    return segments[lo];
+  };
+  /** Each code point of [from, from + chars.length) with the segment holding it. */
+  const each = (from: number, chars: string[], fn: (seg: Segment, i: number, ch: string) => boolean) => {
+    for (let n = 0; n < chars.length; n++) {
+      const cp = from + n;
+      if (cp < 0 || cp >= total) continue;
+      const seg = at(cp);
+      if (!fn(seg, cp - seg.start, chars[n])) return false;
+    }
+    return true;
+  };
+  const unsure = new Map<string, { from: number; to: number }>();
+  for (const a of anchors) {
+    if (a.end > total || a.start < 0 || a.end < a.start) return undefined;
+    const quote = [...a.quote];
+    if (quote.length !== a.end - a.start) return undefined;
+    const fits = each(a.start, quote, (seg, i, ch) => {
+      if (seg.text === undefined && i >= seg.words) return seg.after[i - seg.words] === ch;
+      if (seg.text === undefined) {
+        // (Over all the sentences it lies on: a quote may cross a cut, "U.S. Marine Corps".)
+        const was = unsure.get(a.id);
+        unsure.set(a.id, { from: Math.min(was?.from ?? newText.length, after[seg.index]), to: Math.max(was?.to ?? 0, before[seg.index]) });
+        (seg.chars ??= unknownChars(seg))[i] = ch;
+        return true;
+      }
+      // A quote that differs from a sentence found unchanged: the list is of another version.
+      return (seg.known ??= [...seg.text])[i] === ch;
+    });
+    if (!fits) return undefined;
+    const context = (seg: Segment, i: number, ch: string) => {
+      if (seg.text === undefined && i < seg.words) (seg.chars ??= unknownChars(seg))[i] = ch;
+      return true;
+    };
+    const prefix = [...(a.prefix ?? '')];
+    each(a.start - prefix.length, prefix, context);
+    each(a.end, [...(a.suffix ?? '')], context);
+  }
+  const text = segments.map((seg) => seg.text ?? seg.chars?.join('') ?? UNKNOWN.repeat(seg.words) + seg.after).join('');
+  return { text, unsure };
+}
+
+function unknownChars(seg: Segment): string[] {
+  return [...UNKNOWN.repeat(seg.words), ...seg.after];
+}
+
+/** One sentence of the old text: its text when the new text holds it, else what the anchors tell of it. */
+interface Segment {
+  index: number;
+  key: string;
+  /** Code points. */
+  start: number;
+  length: number;
+  /** Code points of its words, then the spaces after them (`after`, known even when the words are not). */
+  words: number;
+  after: string;
+  text?: string;
+  /** `text`'s code points, once needed. */
+  known?: string[];
+  /** The anchors' quotes and contexts in a sentence not found, the rest {@link UNKNOWN}. */
+  chars?: string[];
+}
+
+/** The old text rebuilt ({@link rebuiltText}), and the anchors on text of it that no sentence told (edited since). */
+export interface Rebuilt {
+  text: string;
+  /**
+   * By id, with where in the new text their sentence must be if the text kept its order (UTF-16):
+   * between the nearest sentences before and after it that both texts hold once.
+   */
+  unsure: Map<string, { from: number; to: number }>;
+}
+
+/**
+ * Re-anchors with the old text rebuilt from its sentences' fingerprints; undefined when they cannot
+ * be used. An anchor on a sentence edited since is known only by its own quote and context there,
+ * so a diff of the rebuilt text can call it deleted where it is not (its words re-wrapped, or
+ * edited beside it): such an orphan takes what re-anchoring without any old text finds, but only
+ * between the sentences that stood before and after its own and are still there (a place elsewhere
+ * is another mention: its own sentence may have been deleted whole).
+ */
+export function reanchorBySentences(fingerprints: string, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions = {}): ReanchorResult | undefined {
+  // (The fingerprints count code points, as the sidecar does.)
+  const rebuilt = options.units === 'utf16' ? undefined : rebuiltText(fingerprints, newText, anchors);
+  if (!rebuilt) return undefined;
+  const first = reanchor(rebuilt.text, newText, anchors, options);
+  const retry = first.orphans.filter((o) => rebuilt.unsure.has(o.id));
+  if (!retry.length) return first;
+  const second = new Map(reanchor(undefined, newText, anchors, options).placed.map((p) => [p.id, p]));
+  const found = new Set<string>();
+  for (const o of retry) {
+    const p = second.get(o.id);
+    const between = rebuilt.unsure.get(o.id)!;
+    if (p && p.start >= between.from && p.end <= between.to) found.add(o.id);
+  }
+  if (!found.size) return first;
+  return { placed: [...first.placed, ...[...found].map((id) => second.get(id)!)], orphans: first.orphans.filter((o) => !found.has(o.id)) };
+}
