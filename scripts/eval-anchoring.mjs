@@ -13,11 +13,12 @@
  * paragraphs inserted and removed, lines re-wrapped, a quoted passage moved, and words rewritten
  * or removed inside a sentence, names among them; --no-word-edits leaves sentences whole), 1 and 10
  * edits at a time (`--edits 50,200`: the churn curve of RELIABILITY-CASES B12), once per seed (three by default: one seed can hide a rare failure). The true new place of every annotation is known from the edits. Re-anchoring runs with
- * and without the old text. Printed: % placed exactly (correct), % orphaned and % placed anywhere
+ * the old text, without it, and without it but with the sentence fingerprints a sidecar stores (`sentences stored`:
+ * src/core/anchor/sentences.ts; `old text unknown` is then a sidecar without them, written before they existed or by another tool). Printed: % placed exactly (correct), % orphaned and % placed anywhere
  * else (wrong), separately for annotations whose text still exists and for those whose text was
  * deleted (for those, orphaned is correct). Needs the compiled core: `npx tsc -p tsconfig.test.json`.
  * Wrong placements are also counted by scenario, mode and method (which rule placed them). With
- * DUMP_WRONG=FILE (and DUMP_MODE='old text known' or 'old text unknown', DUMP_SCENARIO=a scenario's name, DUMP_METHOD=the rule that placed it) the first wrong case is written to FILE as JSON
+ * DUMP_WRONG=FILE (and DUMP_MODE='old text known', 'old text unknown' or 'sentences stored', DUMP_SCENARIO=a scenario's name, DUMP_METHOD=the rule that placed it) the first wrong case is written to FILE as JSON
  * (old text, new text, anchors, id) to replay it alone; with DUMP_WRONG=DIR/ every one, numbered (a branch
  * switch case holds the sidecar first written as `stored` and the shorter text as `short`).
  * DUMP_ORPHANS=DIR/ (with the same DUMP_MODE and DUMP_SCENARIO) writes every orphan whose text survives,

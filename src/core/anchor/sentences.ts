@@ -17,7 +17,7 @@
  */
 
 import { reanchor } from './reanchor';
-import type { AnchorQuery, ReanchorOptions, ReanchorResult } from './types';
+import type { AnchorQuery, Orphan, Placement, ReanchorOptions, ReanchorResult } from './types';
 
 /**
  * A sentence end (with closing quotes or brackets) and the spaces after it, or a run of line breaks;
@@ -97,11 +97,12 @@ const MAX_LENGTH = 8_000_000;
 
 /**
  * The old text as well as `fingerprints` (of the old text) and the anchors (made on it) tell it:
- * each old sentence found unchanged in `newText`, in order, is copied from there; each anchor's
- * prefix, quote and suffix are written at their stored places (code points); the rest is
- * {@link UNKNOWN}. Undefined when the list is malformed, too long, or disagrees with the anchors
- * (an anchor beyond its end, or a quote that differs from a sentence the list says is unchanged:
- * the list belongs to another version of the text).
+ * each old sentence whose words `newText` holds anywhere is copied from there (the first place
+ * they stand: the same words either way); each anchor's prefix, quote and suffix are written at
+ * their stored places (code points); the rest is {@link UNKNOWN}. Undefined when the list is
+ * malformed, too long, or disagrees with the anchors (an anchor beyond its end, or a quote or
+ * context that differs from a sentence the list says is unchanged: the list belongs to another
+ * version of the text, or two sentences share a fingerprint).
  */
 export function rebuiltText(fingerprints: string, newText: string, anchors: readonly AnchorQuery[]): Rebuilt | undefined {
   const keys = fingerprints.split(' ');
@@ -166,17 +167,23 @@ export function rebuiltText(fingerprints: string, newText: string, anchors: read
     }
     return true;
   };
-  const unsure = new Map<string, { from: number; to: number }>();
+  const unsure = new Map<string, { from: number; to: number; edited: boolean }>();
   for (const a of anchors) {
     if (a.end > total || a.start < 0 || a.end < a.start) return undefined;
-    const quote = [...a.quote];
+    const quote = [...(a.quote ?? '')];
     if (quote.length !== a.end - a.start) return undefined;
+    // Whether the quote or its context lies on a sentence not found again (edited since), and the
+    // sentences the quote lies on, first and last (a quote may cross a cut: "U.S. Marine Corps").
+    let doubt = false;
+    let edited = false;
+    let first = segments.length;
+    let last = -1;
     const fits = each(a.start, quote, (seg, i, ch) => {
+      first = Math.min(first, seg.index);
+      last = Math.max(last, seg.index);
       if (seg.text === undefined && i >= seg.words) return seg.after[i - seg.words] === ch;
       if (seg.text === undefined) {
-        // (Over all the sentences it lies on: a quote may cross a cut, "U.S. Marine Corps".)
-        const was = unsure.get(a.id);
-        unsure.set(a.id, { from: Math.min(was?.from ?? newText.length, after[seg.index]), to: Math.max(was?.to ?? 0, before[seg.index]) });
+        doubt = edited = true;
         (seg.chars ??= unknownChars(seg))[i] = ch;
         return true;
       }
@@ -184,13 +191,19 @@ export function rebuiltText(fingerprints: string, newText: string, anchors: read
       return (seg.known ??= [...seg.text])[i] === ch;
     });
     if (!fits) return undefined;
+    // (Its context too: "Anheuser-Busch Cos." is a sentence of its own by its full stop, and the
+    // rest of its sentence, edited, is what tells the original from a copy.)
     const context = (seg: Segment, i: number, ch: string) => {
-      if (seg.text === undefined && i < seg.words) (seg.chars ??= unknownChars(seg))[i] = ch;
+      if (seg.text !== undefined) return (seg.known ??= [...seg.text])[i] === ch;
+      if (i < seg.words) {
+        doubt = true;
+        (seg.chars ??= unknownChars(seg))[i] = ch;
+      }
       return true;
     };
     const prefix = [...(a.prefix ?? '')];
-    each(a.start - prefix.length, prefix, context);
-    each(a.end, [...(a.suffix ?? '')], context);
+    if (!each(a.start - prefix.length, prefix, context) || !each(a.end, [...(a.suffix ?? '')], context)) return undefined;
+    if (doubt && last >= 0) unsure.set(a.id, { from: after[first], to: before[last], edited });
   }
   const text = segments.map((seg) => seg.text ?? seg.chars?.join('') ?? UNKNOWN.repeat(seg.words) + seg.after).join('');
   return { text, unsure };
@@ -221,34 +234,53 @@ interface Segment {
 export interface Rebuilt {
   text: string;
   /**
-   * By id, with where in the new text their sentence must be if the text kept its order (UTF-16):
-   * between the nearest sentences before and after it that both texts hold once.
+   * Anchors whose quote or context lies on a sentence not found again, by id, with where in the
+   * new text their sentence must be if the text kept its order (UTF-16): between the nearest
+   * sentences before and after it that both texts hold once; `edited` when the quote itself does.
    */
-  unsure: Map<string, { from: number; to: number }>;
+  unsure: Map<string, { from: number; to: number; edited: boolean }>;
 }
 
 /**
- * Re-anchors with the old text rebuilt from its sentences' fingerprints; undefined when they cannot
- * be used. An anchor on a sentence edited since is known only by its own quote and context there,
- * so a diff of the rebuilt text can call it deleted where it is not (its words re-wrapped, or
- * edited beside it): such an orphan takes what re-anchoring without any old text finds, but only
- * between the sentences that stood before and after its own and are still there (a place elsewhere
- * is another mention: its own sentence may have been deleted whole).
+ * Re-anchors with the old text rebuilt from its sentences' fingerprints ({@link rebuiltText});
+ * undefined when they cannot be used. An anchor on a sentence edited since is known there only by
+ * its own quote and context, so it is checked against re-anchoring without the old text (below).
  */
 export function reanchorBySentences(fingerprints: string, newText: string, anchors: readonly AnchorQuery[], options: ReanchorOptions = {}): ReanchorResult | undefined {
   // (The fingerprints count code points, as the sidecar does.)
   const rebuilt = options.units === 'utf16' ? undefined : rebuiltText(fingerprints, newText, anchors);
   if (!rebuilt) return undefined;
   const first = reanchor(rebuilt.text, newText, anchors, options);
-  const retry = first.orphans.filter((o) => rebuilt.unsure.has(o.id));
-  if (!retry.length) return first;
-  const second = new Map(reanchor(undefined, newText, anchors, options).placed.map((p) => [p.id, p]));
-  const found = new Set<string>();
-  for (const o of retry) {
-    const p = second.get(o.id);
-    const between = rebuilt.unsure.get(o.id)!;
-    if (p && p.start >= between.from && p.end <= between.to) found.add(o.id);
+  if (!rebuilt.unsure.size) return first;
+  // Of an anchor on a sentence edited since, the rebuilt text holds only its quote and context,
+  // and the diff may align that with a near copy standing next to it, or call it moved to a like
+  // sentence: such a place does not stand when re-anchoring without any old text puts the anchor
+  // elsewhere or finds it ambiguous, nor when it is a move.
+  const plain = reanchor(undefined, newText, anchors, options);
+  const second = new Map(plain.placed.map((p) => [p.id, p]));
+  const alone = new Map(plain.orphans.map((o) => [o.id, o]));
+  const placed: Placement[] = [];
+  const orphans: Orphan[] = [];
+  for (const p of first.placed) {
+    const other = second.get(p.id);
+    const doubt = other ? other.start !== p.start || other.end !== p.end : alone.get(p.id)?.reason === 'ambiguous' || p.method === 'moved';
+    if (!rebuilt.unsure.has(p.id) || !doubt) placed.push(p);
+    else orphans.push({ id: p.id, reason: alone.get(p.id)?.reason === 'deleted' ? 'deleted' : 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
   }
-  if (!found.size) return first;
-  return { placed: [...first.placed, ...[...found].map((id) => second.get(id)!)], orphans: first.orphans.filter((o) => !found.has(o.id)) };
+  for (const o of first.orphans) {
+    // An orphan on a sentence edited since (the diff called it deleted where its words were
+    // re-wrapped or edited beside it) takes what re-anchoring without the old text finds, but only
+    // between the sentences that stood before and after its own and are still there: a place
+    // elsewhere is another mention (its own sentence may have been deleted whole).
+    // (Not a quote on a sentence found again, its context on one edited or deleted: "Ms." is a
+    // sentence of its own by its full stop, and the rest of a deleted "Ms. Atimadi says …" is no
+    // reason to look for it elsewhere.)
+    const p = second.get(o.id);
+    const between = rebuilt.unsure.get(o.id);
+    if (p && between?.edited && p.start >= between.from && p.end <= between.to) placed.push(p);
+    else orphans.push(o);
+  }
+  return { placed, orphans };
 }
+
+

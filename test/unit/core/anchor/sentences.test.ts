@@ -76,7 +76,7 @@ describe('sentence fingerprints: the old text rebuilt when it is gone (issue 11)
     assert.ok(rebuilt.text.includes(`${a.prefix}Kim Jong Il${a.suffix}`));
     assert.ok(!rebuilt.text.includes('two hours'), 'the rest of the edited sentence is not guessed');
     // It lies between S1 and S3, which the new text holds once each.
-    assert.deepEqual([...rebuilt.unsure], [['Kim Jong Il', { from: now.indexOf(S1) + S1.length, to: now.indexOf(S3) }]]);
+    assert.deepEqual([...rebuilt.unsure], [['Kim Jong Il', { from: now.indexOf(S1) + S1.length, to: now.indexOf(S3), edited: true }]]);
   });
 
   it('refuses a malformed, hostile or foreign list instead of guessing, and never throws', () => {
@@ -163,17 +163,42 @@ describe('sentence fingerprints: the old text rebuilt when it is gone (issue 11)
     assert.deepEqual(placesOn(sidecar, now), ['orphan']);
   });
 
-  it('places a name whose own sentence was edited and whose sentence before it was replaced, by its context, between the sentences still there', () => {
-    // Found by eval:anchoring (mixed edits): the rebuilt text knows of that sentence only the
-    // name's own context, and the diff called it deleted; re-anchoring without the old text finds
-    // it, between the sentences that stood before and after its own.
+  it('places a name whose own sentence was edited, right after a deleted sentence whose name it repeats, by its context between the sentences still there', () => {
+    // The rebuilt text knows of the edited sentence only the name's own context, and of the deleted
+    // one its annotation's: the diff pairs the edited sentence with the deleted one's words and
+    // calls the name deleted. Re-anchoring without the old text finds it, between the heading and
+    // the last sentence, which are still there. (Made small from a case of eval:anchoring.)
     const old =
-      'QVC agreed to pay $19 for each share.\n\nThe deal brings together the two largest competitors of the leader, which reaches more viewers than any other company in the video shopping industry. Among them, Home Shopping, QVC and CVN already control most of that young market.\n\nThe end.\n';
-    const sidecar = sidecarOf(old, ['Among', 'Home Shopping']);
-    const now = old
-      .replace('The deal brings together the two largest competitors of the leader, which reaches more viewers than any other company in the video shopping industry.', 'Production fell 8.4% from a year ago, which hurt, a company spokesman said.')
-      .replace(' already control', ' control');
-    assert.deepEqual(placesOn(sidecar, now), [now.indexOf('Among'), now.indexOf('Home Shopping')]);
+      'County water supply\n\nRegulators on Tuesday fined Calder Valley Water Ltd. for failing to report three leaks at its main treatment plant last spring. Together, Calder Valley, Morrow and Tansley still supply most homes in the county, which has grown by about 12,000 people since 2015.\n\nThe fine, the largest of its kind this year, will be paid over two years.\n';
+    const now = old.replace(/Regulators on Tuesday .*? last spring\. /, '').replace('still supply', 'supply');
+    const sidecar = sidecarOf(old, ['Calder Valley Water Ltd', 'Together']);
+    assert.deepEqual(placesOn(sidecar, now), ['orphan', now.indexOf('Together')]);
+  });
+
+
+  it('does not put a name on a near copy pasted next to its sentence when the original was edited beside the name', () => {
+    // Found by a review's fuzzer: of the edited original the rebuilt text holds only the name's
+    // quote and context, which the copy still has word for word, so the diff paired them. With the
+    // old text, or without any, nothing tells which copy is the original: an ambiguous orphan.
+    const sentence = 'Officials want the handover to be as smooth as possible for the boy. Once that happens, Gonzalez and the boy, though technically free to go home, should stay for a week.';
+    const old = `The talks went on late into the night.\n\n${sentence}\n\nLawyers for both sides declined to comment.\n`;
+    const now = old.replace(sentence, `${sentence.replace('happens', 'hazpens')} ${sentence.replace('for a week', 'for a while')}`);
+    const reading = readSidecar(sidecarOf(old, ['Gonzalez']), now);
+    assert.deepEqual(reading.orphans.map((o) => o.id), ['a1'], `placed at ${reading.document?.annotations[0].start} (the copy is at ${now.lastIndexOf('Gonzalez')})`);
+  });
+
+  it('refuses the list when two sentences share a fingerprint, rather than take one for the other', () => {
+    // A crafted collision of FNV-1a (same length, same 32-bit hash; a review's fuzzer): the annotated
+    // sentence deleted, the other one pasted elsewhere. The anchor's context disagrees with the
+    // sentence the list takes for its own, so the list is not used (without it: a search).
+    const a = 'old red dog sky sat top hot few way boy Kim bus ink mug hat key bag arm ice gas tin.';
+    const b = 'big red cat sky ran low hot few day boy Kim car ink cup cap key box leg fog gas tin.';
+    assert.equal(sentenceFingerprints(a), sentenceFingerprints(b), 'precondition: the two collide');
+    const old = `The city held its annual meeting on Monday. ${a} Officials said the budget was approved. The next meeting is in May.\n`;
+    const now = `The city held its annual meeting on Monday. Officials said the budget was approved. The next meeting is in May.\n${b} `;
+    const kim = anchor(old, 'Kim');
+    assert.equal(rebuiltText(sentenceFingerprints(old)!, now, [kim]), undefined);
+    assert.deepEqual(placesOn(sidecarOf(old, ['Kim']), now), ['orphan']);
   });
 });
 
