@@ -16,6 +16,14 @@ const OLD = `This is a crucial first step towards that goal.\n\n${SENTENCE}\n\nT
 // copy from the original.
 const NEW = OLD.replace(SENTENCE, `"What we are talking about is to improve security cooperation and how to build. ${SENTENCE}`);
 
+/** The sidecar as one written before `document.sentences` existed. */
+function withoutSentences(dir: string): void {
+  const file = path.join(dir, 'story.txt.factmark.yaml');
+  const text = fs.readFileSync(file, 'utf8');
+  assert.match(text, /^ {2}sentences: /m, 'precondition: the sidecar has sentence fingerprints');
+  fs.writeFileSync(file, text.replace(/^ {2}sentences: .*\n/m, ''));
+}
+
 const git = (cwd: string, ...args: string[]) => spawnSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', ...args], { cwd, encoding: 'utf8' });
 
 describe('CLI: the old text of an edited article from git (issue 11)', function () {
@@ -31,7 +39,7 @@ describe('CLI: the old text of an edited article from git (issue 11)', function 
   });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('check: with the old text in git the annotation follows the original sentence; without it, it is reported as ambiguous, not placed on the copy', () => {
+  it('check: with the old text in git the annotation follows the original sentence; without it, by the sidecar\'s sentence fingerprints; without either, it is reported as ambiguous, not placed on the copy', () => {
     assert.equal(git(dir, 'init', '-q').status, 0);
     assert.equal(git(dir, 'add', 'story.txt').status, 0);
     assert.equal(git(dir, 'commit', '-qm', 'story').status, 0);
@@ -45,6 +53,9 @@ describe('CLI: the old text of an edited article from git (issue 11)', function 
     assert.equal(at, NEW.indexOf(SENTENCE) + 1, `exported at ${at}, not on the original sentence`);
 
     fs.rmSync(path.join(dir, '.git'), { recursive: true, force: true });
+    const bySentences = factmark(dir, 'check', 'story.txt');
+    assert.equal(bySentences.code, 0, `${bySentences.stdout}${bySentences.stderr}`);
+    withoutSentences(dir);
     const unknown = factmark(dir, 'check', 'story.txt');
     assert.equal(unknown.code, 1);
     assert.match(unknown.stdout + unknown.stderr, /occurs in several places/);
@@ -64,6 +75,11 @@ describe('CLI: the old text of an edited article from git (issue 11)', function 
       const starts = (JSON.parse(json) as { documents: Array<{ annotations: Array<{ id: string; start: number }> }> }).documents[0].annotations.filter((a) => a.id === 'a1').map((a) => a.start);
       assert.deepEqual(starts, [NEW.indexOf(SENTENCE) + 1], 'not on the original sentence');
 
+      // With the store off, the sidecar's sentence fingerprints tell the original; a sidecar without
+      // them (written before they existed, or by another tool) leaves it ambiguous.
+      const bySentences = factmark(dir, 'check', 'story.txt');
+      assert.equal(bySentences.code, 0, `${bySentences.stdout}${bySentences.stderr}`);
+      withoutSentences(dir);
       const unknown = factmark(dir, 'check', 'story.txt');
       assert.equal(unknown.code, 1);
       assert.match(unknown.stdout + unknown.stderr, /occurs in several places/);
