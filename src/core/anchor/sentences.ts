@@ -63,6 +63,7 @@ interface Piece {
 const SPACE_LETTER: Record<string, string> = { ' ': 's', '\t': 't', '\r': 'r', '\n': 'n' };
 const LETTER_SPACE: Record<string, string> = { s: ' ', t: '\t', r: '\r', n: '\n' };
 
+/** The text's sentences; past {@link MAX_PIECES}, no more are cut (the caller refuses such a text). */
 function piecesOf(text: string): Piece[] {
   const out: Piece[] = [];
   const piece = (from: number, to: number, space: string) => {
@@ -71,13 +72,13 @@ function piecesOf(text: string): Piece[] {
   };
   let from = 0;
   CUT.lastIndex = 0;
-  for (let m; (m = CUT.exec(text)); ) {
+  for (let m; out.length <= MAX_PIECES && (m = CUT.exec(text)); ) {
     const space = m[1] ?? m[2];
     const to = m.index + m[0].length - space.length;
     piece(from, to, space);
     from = m.index + m[0].length;
   }
-  if (from < text.length) piece(from, text.length, '');
+  if (from < text.length && out.length <= MAX_PIECES) piece(from, text.length, '');
   return out;
 }
 
@@ -92,8 +93,15 @@ const UNKNOWN = '\uffff';
 /** Stored lists are read only up to this many sentences (a hostile sidecar; 1 MB of news is about 9,000). */
 const MAX_PIECES = 60000;
 const KEY = /^([0-9a-z]{1,7})\.[0-9a-z]{1,7}(?:_([strn]{0,32}))?$/;
-/** Nor is an old text rebuilt longer than this many code points more than four times the new one. */
-const MAX_LENGTH = 8_000_000;
+/**
+ * Nor is an old text rebuilt longer than twice the new one and this many code points, nor one with
+ * more text unknown than this and an eighth of the new text's length: where the two texts share
+ * nothing, the character diff runs to its time limit (a hostile list of 1,000 long sentences took
+ * 1.5 s; a 1 MB article cut back to 300 KB, 3.5 s), and re-anchoring without the old text is then
+ * as good and much quicker.
+ */
+const MAX_MORE = 65_536;
+const MAX_UNKNOWN = 8192;
 
 /**
  * The old text as well as `fingerprints` (of the old text) and the anchors (made on it) tell it:
@@ -121,6 +129,7 @@ export function rebuiltText(fingerprints: string, newText: string, anchors: read
   }
   const segments: Segment[] = [];
   let total = 0;
+  let unknown = 0;
   for (const token of keys) {
     const m = KEY.exec(token);
     if (!m) return undefined;
@@ -131,8 +140,9 @@ export function rebuiltText(fingerprints: string, newText: string, anchors: read
     inOld.set(key, (inOld.get(key) ?? 0) + 1);
     segments.push({ index: segments.length, start: total, length: words + after.length, words, after, key, text: p && newText.slice(p.from, p.to) + after });
     total += words + after.length;
+    if (!p) unknown += words;
     // (A hostile list could describe a text of billions of characters.)
-    if (total > MAX_LENGTH + 4 * newText.length) return undefined;
+    if (total > MAX_MORE + 2 * newText.length || unknown > MAX_UNKNOWN + newText.length / 8) return undefined;
   }
   // Between which places of the new text each old sentence must be, if the text kept its order: after
   // the nearest sentence before it, and before the nearest after it, that both texts hold once.

@@ -95,7 +95,9 @@ function* attempt(edit: Steps<string>): Steps<string | undefined> {
 /** The round-trip check: `text` reads back, writable, to exactly `data`. */
 function* holds(text: string, data: SidecarData): Steps<boolean> {
   const back = (yield* parseWithNodesSteps(text)).result;
-  return !!back.doc && back.writable && (yield* sameDataSteps(back.doc, data));
+  // (`document.sentences` too, which sameData leaves out: a sidecar is not rewritten for it alone,
+  // but a writer must not leave another text's list behind.)
+  return !!back.doc && back.writable && back.doc.document.sentences === data.document.sentences && (yield* sameDataSteps(back.doc, data));
 }
 
 // ---------- in-place edits ----------

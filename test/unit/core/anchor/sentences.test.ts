@@ -44,7 +44,9 @@ const withoutList = (sidecar: string) => sidecar.replace(/^ {2}sentences: .*\n/m
 
 describe('sentence fingerprints: the old text rebuilt when it is gone (issue 11)', () => {
   it('cuts after sentence ends and line breaks, and counts code points', () => {
-    assert.equal(sentenceFingerprints('One. Two!\n\nThree'), sentenceFingerprints('One. Two!\n\nThree'));
+    // The encoding FORMAT.md gives, pinned: a list written by one version is read by the next.
+    // ("One.": FNV-1a over its UTF-16 units, offset basis 0x811c9dc5, prime 0x01000193: 1kszbeb.)
+    assert.equal(sentenceFingerprints('One. Two!\n\nThree'), '4.1kszbeb 4.pft6pk_nn 5.cu3hb7_');
     const list = sentenceFingerprints('One. Two!\n\nThree')!.split(' ');
     // Words, then what follows them: one space (said by nothing), two line feeds, the end.
     assert.deepEqual(
@@ -84,6 +86,23 @@ describe('sentence fingerprints: the old text rebuilt when it is gone (issue 11)
     for (const bad of ['', ' ', 'x', '1.', '.1', 'A.B', '1.1  1.1', '1.1_x', '1.1__', `1.1_${'n'.repeat(33)}`, 'zzzzzzz.1', `${'zzzzzz.1 '.repeat(9)}1.1`, '1.1 '.repeat(70000).trim()]) {
       assert.equal(rebuiltText(bad, OLD, [a]), undefined, JSON.stringify(bad.slice(0, 40)));
     }
+    // Over 60,000 sentences, though each is well formed and the anchor fits.
+    const most = sentenceFingerprints('Talks went on. '.repeat(60_000))!;
+    assert.notEqual(rebuiltText(most, 'Talks went on. '.repeat(60_000), []), undefined);
+    assert.equal(rebuiltText(`${most} ${most.split(' ')[0]}`, 'Talks went on. '.repeat(60_000), []), undefined);
+    // Text the new one does not hold, far more than it has: a hostile list, or an article cut back
+    // to a tenth, is not rebuilt (a diff of text that shares nothing runs to its time limit).
+    const started = Date.now();
+    const reading = readSidecar(sidecarOf(OLD, ['Kim Jong Il']).replace(/^ {2}sentences: .*$/m, `  sentences: "${'zz.1 '.repeat(6100).trim()}"`), OLD.replace('Talks', 'The talks'));
+    assert.equal(reading.document?.annotations[0].start, OLD.indexOf('Kim Jong Il') + 4);
+    assert.ok(Date.now() - started < 1000, `took ${Date.now() - started} ms`);
+    // Text unknown: up to 8,192 code points and an eighth of the new text (eight sentences of 1,000
+    // no text holds), not beyond.
+    const now = OLD.replace('Talks', 'The talks');
+    assert.notEqual(rebuiltText(`${sentenceFingerprints(OLD)} ${'rs.1 '.repeat(8).trim()}`, now, [a]), undefined);
+    assert.equal(rebuiltText(`${sentenceFingerprints(OLD)} ${'rs.1 '.repeat(9).trim()}`, now, [a]), undefined);
+    const cut = 'A short text now.\n';
+    assert.equal(rebuiltText(sentenceFingerprints(OLD.repeat(500))!, cut, []), undefined);
     // The fingerprints of another version of the text, in which the quote's place holds other words.
     const other = OLD.replace('Kim Jong Il', 'Roh Moo-hyun');
     assert.equal(rebuiltText(sentenceFingerprints(other)!, other, [a]), undefined);
@@ -100,6 +119,25 @@ describe('sentence fingerprints: the old text rebuilt when it is gone (issue 11)
     const reading = readSidecar(sidecar, now);
     const again = updateSidecar(sidecar, { document: reading.document!, text: now, orphans: reading.orphanContext });
     assert.equal(parseSidecar(again).doc?.document.sentences, sentenceFingerprints(now));
+  });
+
+  it('writes no list for a text of over 60,000 sentences, and takes away the one it had', () => {
+    const long = 'Talks went on. '.repeat(60_001);
+    assert.equal(sentenceFingerprints(long), undefined);
+    assert.equal(sentenceFingerprints('Talks went on. '.repeat(60_000))?.split(' ').length, 60_000);
+    const sidecar = sidecarOf(OLD, ['Kim Jong Il']);
+    const reading = readSidecar(sidecar, long);
+    const again = updateSidecar(sidecar, { document: reading.document!, text: long, orphans: reading.orphanContext });
+    assert.doesNotMatch(again, /sentences:/);
+  });
+
+  it('reads a sidecar whose list is not a string, or empty, as one without it (a help, not an error)', () => {
+    const sidecar = sidecarOf(OLD, ['Kim Jong Il']);
+    for (const value of ['', '5.1', 'null', '[1, 2]', '"not a list"']) {
+      const reading = readSidecar(sidecar.replace(/^ {2}sentences: .*$/m, `  sentences: ${value}`), OLD.replace('Talks', 'The talks'));
+      assert.deepEqual(reading.diagnostics.filter((d) => d.severity === 'error'), [], value);
+      assert.equal(reading.document?.annotations[0].text, 'Kim Jong Il', value);
+    }
   });
 
   it('does not rewrite a sidecar written without the list when nothing else changed', () => {
