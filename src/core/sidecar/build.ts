@@ -88,8 +88,10 @@ export function* buildSidecarDataSteps(input: SidecarInput): Steps<SidecarData> 
     annotations,
     facts,
   };
+  // Led by the first 8 digits of the text's fingerprint: a list left behind by a writer that
+  // changed `gitBlob` and kept the line (an older Factmark keeps keys it does not know) is not read.
   const sentences = sentenceFingerprints(text);
-  if (sentences !== undefined) data.document.sentences = sentences;
+  if (sentences !== undefined) data.document.sentences = `${data.document.gitBlob!.slice(0, 8)} ${sentences}`;
   if (model.documentDate !== undefined) data.document.date = model.documentDate;
   if (input.labels) data.labels = [...input.labels];
   return data;

@@ -31,6 +31,17 @@ export interface LoadedAnnotations {
 }
 
 /**
+ * The list of `document.sentences` when it describes the text `gitBlob` names: it opens with the
+ * first 8 digits of that fingerprint (build.ts). Another text's list, left by a writer that changed
+ * `gitBlob` only, is not read.
+ */
+export function sentencesOf(data: SidecarData): string | undefined {
+  const list = data.document.sentences;
+  const blob = data.document.gitBlob;
+  return list !== undefined && blob !== undefined && blob.length >= 8 && list.startsWith(`${blob.slice(0, 8)} `) ? list.slice(9) : undefined;
+}
+
+/**
  * Anchor a sidecar's annotations and facts on `text`. When the text's git blob hash equals the
  * stored fingerprint, offsets are used as they are; otherwise they are re-anchored, through a
  * diff when `oldText` (the text of that fingerprint, e.g. from git) is given.
@@ -46,7 +57,8 @@ export function loadAnnotations(data: SidecarData, text: string, oldText?: strin
   const anchors = [...live(data.annotations), ...live(data.facts)];
   // Without the old text, the fingerprints of its sentences rebuild most of it (anchor/sentences.ts):
   // of two copies of a sentence, the diff then tells which one the annotation was on.
-  const bySentences = () => (prior === undefined && !unchanged && data.document.sentences !== undefined ? reanchorBySentences(data.document.sentences, text, anchors, options) : undefined);
+  const list = sentencesOf(data);
+  const bySentences = () => (prior === undefined && !unchanged && list !== undefined ? reanchorBySentences(list, text, anchors, options) : undefined);
   const result = variant !== undefined ? reanchorThroughLineEndings(variant, text, anchors, options) : (bySentences() ?? reanchor(prior, text, anchors, options));
   const placed = new Map(result.placed.map((p) => [p.id, p]));
   // On the very text they were made on, an anchor is placed 'unchanged' exactly when its offsets hold its quote.

@@ -715,7 +715,7 @@ describe('Sidecar store: annotations saved next to their document', function () 
     const second = old.lastIndexOf('Ben Salah');
     fs.writeFileSync(
       file + '.factmark.yaml',
-      ['factmark: 1', 'document:', '  path: elsewhere.txt', `  gitBlob: ${gitBlobSha1(old)}`, `  sentences: ${sentenceFingerprints(old)}`, 'offsets: codepoints', 'annotations:', '  - id: a1', '    type: PERSON', `    start: ${second}`, `    end: ${second + 9}`, '    quote: Ben Salah', '    status: confirmed', ''].join('\n'),
+      ['factmark: 1', 'document:', '  path: elsewhere.txt', `  gitBlob: ${gitBlobSha1(old)}`, `  sentences: "${gitBlobSha1(old).slice(0, 8)} ${sentenceFingerprints(old)}"`, 'offsets: codepoints', 'annotations:', '  - id: a1', '    type: PERSON', `    start: ${second}`, `    end: ${second + 9}`, '    quote: Ben Salah', '    status: confirmed', ''].join('\n'),
     );
     const changed = old.replace('Talks\n', 'Talks resume\n\nA new first paragraph.\n').replace(`${line}\n\n${line}`, `${line}\n\nIn Brussels, ${line}`);
     fs.writeFileSync(file, changed);

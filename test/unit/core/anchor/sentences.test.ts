@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { anchorAt, type AnchorQuery } from '../../../../src/core/anchor';
 import { rebuiltText, reanchorBySentences, sentenceFingerprints } from '../../../../src/core/anchor/sentences';
 import { readSidecar } from '../../../../src/core/documents';
-import { parseSidecar, updateSidecar } from '../../../../src/core/sidecar';
+import { gitBlobSha1, parseSidecar, updateSidecar } from '../../../../src/core/sidecar';
 import type { AnnotatedDocument } from '../../../../src/core/model';
 
 // A sidecar written where the old text cannot be had back (another machine, an article git does
@@ -112,13 +112,14 @@ describe('sentence fingerprints: the old text rebuilt when it is gone (issue 11)
   it('is written in the sidecar with the text it describes, and read back', () => {
     const sidecar = sidecarOf(OLD, ['Kim Jong Il']);
     const parsed = parseSidecar(sidecar);
-    assert.equal(parsed.doc?.document.sentences, sentenceFingerprints(OLD));
+    // Led by the first 8 digits of `gitBlob`, the text it describes.
+    assert.equal(parsed.doc?.document.sentences, `${gitBlobSha1(OLD).slice(0, 8)} ${sentenceFingerprints(OLD)}`);
     assert.deepEqual(parsed.diagnostics, []);
     // Rewritten on a new text, the line follows it.
     const now = `${S2} ${S3}\n`;
     const reading = readSidecar(sidecar, now);
     const again = updateSidecar(sidecar, { document: reading.document!, text: now, orphans: reading.orphanContext });
-    assert.equal(parseSidecar(again).doc?.document.sentences, sentenceFingerprints(now));
+    assert.equal(parseSidecar(again).doc?.document.sentences, `${gitBlobSha1(now).slice(0, 8)} ${sentenceFingerprints(now)}`);
   });
 
   it('writes no list for a text of over 60,000 sentences, and takes away the one it had', () => {
@@ -138,6 +139,18 @@ describe('sentence fingerprints: the old text rebuilt when it is gone (issue 11)
       assert.deepEqual(reading.diagnostics.filter((d) => d.severity === 'error'), [], value);
       assert.equal(reading.document?.annotations[0].text, 'Kim Jong Il', value);
     }
+  });
+
+  it('does not read a list left behind by a writer that changed gitBlob and kept the line', () => {
+    // An older Factmark keeps keys it does not know: it rewrites `gitBlob` for the text it saved and
+    // leaves the list of the text before. That list describes another text: it is not used.
+    const between = OLD.replace('Talks opened', 'Talks began');
+    const stale = sidecarOf(OLD, ['Panmunjom', 'Kim Jong Il']).replace(gitBlobSha1(OLD), gitBlobSha1(between));
+    const now = `${between}\n${S2} ${S1}\n`;
+    assert.deepEqual(placesOn(stale, now), placesOn(withoutList(stale), now), 'the stale list was read');
+    // (Had it been read, as a list led by the new fingerprint would be, it would have placed them.)
+    const misread = stale.replace(`sentences: "${gitBlobSha1(OLD).slice(0, 8)}`, `sentences: "${gitBlobSha1(between).slice(0, 8)}`);
+    assert.notDeepEqual(placesOn(misread, now), placesOn(withoutList(stale), now), 'precondition: the list would change the result');
   });
 
   it('does not rewrite a sidecar written without the list when nothing else changed', () => {
