@@ -16,6 +16,7 @@
  * from the copy ({@link reanchorBySentences}).
  */
 
+import { countBefore } from '../bisect';
 import { reanchor } from './reanchor';
 import type { AnchorQuery, Orphan, Placement, ReanchorOptions, ReanchorResult } from './types';
 
@@ -147,26 +148,18 @@ export function rebuiltText(fingerprints: string, newText: string, anchors: read
   // Between which places of the new text each old sentence must be, if the text kept its order: after
   // the nearest sentence before it, and before the nearest after it, that both texts hold once.
   const once = (seg: Segment) => inOld.get(seg.key) === 1 && inNew.get(seg.key) === 1;
-  const after = new Array<number>(segments.length);
-  const before = new Array<number>(segments.length);
+  const afterFound = new Array<number>(segments.length);
+  const beforeFound = new Array<number>(segments.length);
   for (let k = 0, last = 0; k < segments.length; k++) {
-    after[k] = last;
+    afterFound[k] = last;
     if (once(segments[k])) last = known.get(segments[k].key)!.to;
   }
   for (let k = segments.length - 1, next = newText.length; k >= 0; k--) {
-    before[k] = next;
+    beforeFound[k] = next;
     if (once(segments[k])) next = known.get(segments[k].key)!.from;
   }
-  const at = (cp: number) => {
-    let lo = 0;
-    let hi = segments.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if (segments[mid].start <= cp) lo = mid;
-      else hi = mid - 1;
-    }
-    return segments[lo];
-  };
+  /** The segment holding code point `cp` (0 <= cp < total). */
+  const at = (cp: number) => segments[countBefore(segments.length, (i) => segments[i].start <= cp) - 1];
   /** Each code point of [from, from + chars.length) with the segment holding it. */
   const each = (from: number, chars: string[], fn: (seg: Segment, i: number, ch: string) => boolean) => {
     for (let n = 0; n < chars.length; n++) {
@@ -213,7 +206,7 @@ export function rebuiltText(fingerprints: string, newText: string, anchors: read
     };
     const prefix = [...(a.prefix ?? '')];
     if (!each(a.start - prefix.length, prefix, context) || !each(a.end, [...(a.suffix ?? '')], context)) return undefined;
-    if (doubt && last >= 0) unsure.set(a.id, { from: after[first], to: before[last], edited });
+    if (doubt && last >= 0) unsure.set(a.id, { from: afterFound[first], to: beforeFound[last], edited });
   }
   const text = segments.map((seg) => seg.text ?? seg.chars?.join('') ?? UNKNOWN.repeat(seg.words) + seg.after).join('');
   return { text, unsure };

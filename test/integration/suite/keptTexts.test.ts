@@ -3,9 +3,9 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { gitBlobSha1 } from '../../../src/core/sidecar';
-import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { TextStore } from '../../../src/node/textStore';
 import { closeAllEditors, eventually, openInEditor, workspaceDir } from '../helpers';
+import { expectOnSecondAfterEdit, OLD, sidecarOnSecond } from '../copiedSentence';
 
 // Issue 11: without the text a sidecar's offsets were made on, re-anchoring after an edit made
 // outside VS Code can only search, and a copied sentence misleads it. Git has that text only for
@@ -14,16 +14,6 @@ import { closeAllEditors, eventually, openInEditor, workspaceDir } from '../help
 
 const DIR = 'kept-texts';
 const LINE = 'Ben Salah said Tunisia would ask for funding.';
-
-async function annotations(uri: vscode.Uri): Promise<AnnotationsSnapshot> {
-  const r = await vscode.commands.executeCommand<AnnotationsSnapshot>('factmark.internal.getAnnotations', uri);
-  assert.ok(r, 'no annotations returned');
-  return r;
-}
-
-function sidecarFor(name: string, text: string, start: number): string {
-  return ['factmark: 1', 'document:', `  path: ${name}`, `  gitBlob: ${gitBlobSha1(text)}`, 'offsets: codepoints', 'annotations:', '  - id: a1', '    type: PERSON', `    start: ${start}`, `    end: ${start + 9}`, '    quote: Ben Salah', '    status: confirmed', ''].join('\n');
-}
 
 describe('Kept texts: the old text of an article edited outside VS Code, without git (issue 11)', function () {
   this.timeout(60_000);
@@ -44,20 +34,11 @@ describe('Kept texts: the old text of an article edited outside VS Code, without
 
   it('a closed article changed on disk is re-anchored by diff from the kept copy: the name stays on the mention it was on', async () => {
     // The same sentence twice: only the old text tells which mention was annotated.
-    const old = `Talks\n\n${LINE}\n\n${LINE}\n`;
-    const second = old.lastIndexOf('Ben Salah');
     const file = path.join(dir, 'closed.txt');
-    fs.writeFileSync(file + '.factmark.yaml', sidecarFor('closed.txt', old, second));
+    fs.writeFileSync(file + '.factmark.yaml', sidecarOnSecond('closed.txt'));
     // Kept by an earlier session or by the CLI (`factmark annotate`), never opened in this one.
-    assert.equal(store.put(new TextEncoder().encode(old)), gitBlobSha1(old));
-    const changed = old.replace('Talks\n', 'Talks resume\n\nA new first paragraph.\n').replace(`${LINE}\n\n${LINE}`, `${LINE}\n\nIn Brussels, ${LINE}`);
-    fs.writeFileSync(file, changed);
-
-    const uri = vscode.Uri.file(file);
-    await openInEditor(uri);
-    const live = await annotations(uri);
-    assert.deepEqual(live.orphans, [], 'the annotation was orphaned');
-    assert.equal(live.model.annotations[0].start, changed.lastIndexOf('Ben Salah'), 'the annotation moved to the other mention');
+    assert.equal(store.put(new TextEncoder().encode(OLD)), gitBlobSha1(OLD));
+    await expectOnSecondAfterEdit(file);
   });
 
   it('the text a sidecar is written on is kept, by the fingerprint the sidecar gives it', async () => {

@@ -6,6 +6,7 @@ import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
 import { contentHash, gitBlobSha1 } from '../../../src/core/sidecar';
 import { sentenceFingerprints } from '../../../src/core/anchor/sentences';
+import { expectOnSecondAfterEdit, OLD, sidecarOnSecond } from '../copiedSentence';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, findNotification, openInEditor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { workbench } from '../workbench';
@@ -684,24 +685,11 @@ describe('Sidecar store: annotations saved next to their document', function () 
       return this.skip();
     }
     // The same name twice with the same context: only the diff can tell which one was annotated.
-    const line = 'Ben Salah said Tunisia would ask for funding.';
-    const old = `Talks\n\n${line}\n\n${line}\n`;
     const file = path.join(dir, 'article.txt');
-    fs.writeFileSync(file, old);
+    fs.writeFileSync(file, OLD);
     execFileSync('git', ['hash-object', '-w', 'article.txt'], { cwd: dir });
-    const second = old.lastIndexOf('Ben Salah');
-    fs.writeFileSync(
-      file + '.factmark.yaml',
-      ['factmark: 1', 'document:', '  path: article.txt', `  gitBlob: ${gitBlobSha1(old)}`, 'offsets: codepoints', 'annotations:', '  - id: a1', '    type: PERSON', `    start: ${second}`, `    end: ${second + 9}`, '    quote: Ben Salah', '    status: confirmed', ''].join('\n'),
-    );
-    const changed = old.replace('Talks\n', 'Talks resume\n\nA new first paragraph.\n').replace(`${line}\n\n${line}`, `${line}\n\nIn Brussels, ${line}`);
-    fs.writeFileSync(file, changed);
-    const uri = vscode.Uri.file(file);
-    await openInEditor(uri);
-    const live = await annotations(uri);
-    const a = live.model.annotations[0];
-    assert.deepEqual(live.orphans, []);
-    assert.equal(a.start, changed.lastIndexOf('Ben Salah'), 'the annotation moved to the other mention');
+    fs.writeFileSync(file + '.factmark.yaml', sidecarOnSecond('article.txt'));
+    await expectOnSecondAfterEdit(file);
   });
 
   it('B1: a sidecar written elsewhere, its article changed outside and in no git, is re-anchored from its sentence fingerprints', async () => {
@@ -709,21 +697,9 @@ describe('Sidecar store: annotations saved next to their document', function () 
     // back the old text's sentences that still stand, so the diff tells the two mentions apart.
     const dir = path.join(workspaceDir(), DIR, 'sentences');
     fs.mkdirSync(dir, { recursive: true });
-    const line = 'Ben Salah said Tunisia would ask for funding.';
-    const old = `Talks\n\n${line}\n\n${line}\n`;
     const file = path.join(dir, 'elsewhere.txt');
-    const second = old.lastIndexOf('Ben Salah');
-    fs.writeFileSync(
-      file + '.factmark.yaml',
-      ['factmark: 1', 'document:', '  path: elsewhere.txt', `  gitBlob: ${gitBlobSha1(old)}`, `  sentences: "${gitBlobSha1(old).slice(0, 8)} ${sentenceFingerprints(old)}"`, 'offsets: codepoints', 'annotations:', '  - id: a1', '    type: PERSON', `    start: ${second}`, `    end: ${second + 9}`, '    quote: Ben Salah', '    status: confirmed', ''].join('\n'),
-    );
-    const changed = old.replace('Talks\n', 'Talks resume\n\nA new first paragraph.\n').replace(`${line}\n\n${line}`, `${line}\n\nIn Brussels, ${line}`);
-    fs.writeFileSync(file, changed);
-    const uri = vscode.Uri.file(file);
-    await openInEditor(uri);
-    const live = await annotations(uri);
-    assert.deepEqual(live.orphans, [], 'the annotation was orphaned');
-    assert.equal(live.model.annotations[0].start, changed.lastIndexOf('Ben Salah'), 'the annotation moved to the other mention');
+    fs.writeFileSync(file + '.factmark.yaml', sidecarOnSecond('elsewhere.txt', [`  sentences: "${gitBlobSha1(OLD).slice(0, 8)} ${sentenceFingerprints(OLD)}"`]));
+    await expectOnSecondAfterEdit(file);
   });
 
   it('G3/F16: comments and unknown keys written by hand survive Factmark writes', async () => {
