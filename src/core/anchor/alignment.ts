@@ -67,6 +67,102 @@ export function copyRival(oldText: string, newText: string, diff: DiffMap, s: nu
   return rivals[0];
 }
 
+/** Characters agreeing past a sentence's end that show it still stands next to an old neighbour. */
+const NEIGHBOUR_KEPT = 12;
+/** Characters past a sentence that tell which sentence is next to it (see strayCopy). */
+const NEIGHBOUR = 32;
+/** How far from a sentence the diff may have kept its old neighbour, with pasted text between (see strayCopy). */
+const NEIGHBOUR_NEAR = 4000;
+/** strayCopy's answers on the text between a sentence and its old neighbour, per diff. */
+const gaps = new WeakMap<DiffMap, Map<string, boolean>>();
+/** Occurrences of a quote beyond which {@link strayCopy} looks at none (a short word in a long text: the order check is there). */
+const MAX_COPIES = 1000;
+
+/**
+ * A diff keeps the longest common text, and where a sentence was copied while the text around it
+ * moved (paragraphs reordered, the sentence pasted in two places and its original deleted), the
+ * copy it keeps may be one pasted among other text. The diff's place, new [ns, ns + e - s), is
+ * questioned when it holds the quote's whole old sentence but kept neither old neighbour (see
+ * keeps), and the new text holds the whole sentence elsewhere too (`starts`: the quote's new
+ * occurrences), not kept by the diff from another old mention (that mention's own text). The one
+ * copy still next to old text that stands nowhere else in the new text is the original (its new
+ * start is returned); otherwise no text tells which copy is: 'ambiguous'. (Not the copy next to
+ * any old neighbour: the neighbour may have been copied along with it; taking that copy put
+ * eval:anchoring's duplicated sentences' names on copies 14 times.) Otherwise undefined.
+ */
+export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, starts: readonly number[]): number | 'ambiguous' | undefined {
+  if (starts.length < 2 || starts.length > MAX_COPIES) return undefined;
+  const [from, to] = sentenceAround(oldText, s, e);
+  const sentence = oldText.slice(from, to);
+  const whole = (q: number) => q - (s - from) >= 0 && newText.startsWith(sentence, q - (s - from));
+  // The old neighbours' ends nearest the sentence, whitespace and closing quotes left out (a copy
+  // pasted after a space rather than a line break is next to the same sentence); none at the
+  // text's edges.
+  let before = from;
+  while (before > 0 && /\s/.test(oldText[before - 1])) before--;
+  let after = to;
+  while (after < oldText.length && /[\s"'\u201d\u2019)\]]/.test(oldText[after])) after++;
+  // Where the diff kept the neighbours' ends (asked only when the text around a copy disagrees).
+  const kept = (x: number, y: number) => {
+    const m = diff.mapSpan(x, y);
+    return m.intact ? m : undefined;
+  };
+  const prev = () => (before > 0 ? kept(Math.max(0, before - NEIGHBOUR_KEPT), before) : undefined);
+  const next = () => (after < oldText.length ? kept(after, Math.min(oldText.length, after + NEIGHBOUR_KEPT)) : undefined);
+  // Only inserted text between, or none: text written there, or a copy of text that stands
+  // elsewhere too (a sentence pasted there); not text moved there from elsewhere (two sentences
+  // swapped: either of them may have moved).
+  // (Asked once per gap: the names of one sentence ask the same, and each answer reads both texts.)
+  const insertedBetween = (x: number, y: number) => {
+    let asked = gaps.get(diff);
+    if (!asked) gaps.set(diff, (asked = new Map()));
+    let answer = asked.get(`${x}:${y}`);
+    if (answer === undefined) {
+      const gap = newText.slice(x, y).trim();
+      const lo = newText.indexOf(gap, x);
+      answer = !gap || (diff.isInserted(lo, lo + gap.length) && (!oldText.includes(gap) || newText.indexOf(gap) !== lo || newText.includes(gap, lo + 1)));
+      asked.set(`${x}:${y}`, answer);
+    }
+    return answer;
+  };
+  // A copy at new q stands next to an old neighbour when the text past its sentence agrees with
+  // the old one, or the diff kept that neighbour a little way off with only inserted text between
+  // (a sentence pasted there), or both stand at the same edge of their texts.
+  const keeps = (q: number) => {
+    const cs = q - (s - from);
+    const ce = cs + sentence.length;
+    const prevKept = (p = prev()) => p !== undefined && p.end <= cs && p.end >= cs - NEIGHBOUR_NEAR && insertedBetween(p.end, cs);
+    const nextKept = (n = next()) => n !== undefined && n.start >= ce && n.start <= ce + NEIGHBOUR_NEAR && insertedBetween(ce, n.start);
+    return (
+      (before === 0 ? !newText.slice(0, cs).trim() : agreeBefore(oldText, from, newText, cs) >= NEIGHBOUR_KEPT || prevKept()) ||
+      (after === oldText.length ? !newText.slice(ce).trim() : agreeAfter(oldText, to, newText, ce) >= NEIGHBOUR_KEPT || nextKept())
+    );
+  };
+  if (!whole(ns) || keeps(ns)) return undefined;
+  const len = e - s;
+  const copies = starts.filter((q) => {
+    if (q === ns || !whole(q)) return false;
+    const keptAt = diff.unchangedFrom(q, q + len);
+    return keptAt === undefined || keptAt === s || !oldText.startsWith(oldText.slice(s, e), keptAt);
+  });
+  if (!copies.length) return undefined;
+  // Old text agreeing past the copy's sentence, up to NEIGHBOUR characters of it, found once in the new text.
+  const once = (x: number, y: number) => {
+    const piece = newText.slice(x, y).trim();
+    const at = newText.indexOf(piece);
+    return piece.length >= NEIGHBOUR_KEPT && newText.indexOf(piece, at + 1) < 0;
+  };
+  const beside = (q: number) => {
+    const cs = q - (s - from);
+    const ce = cs + sentence.length;
+    const b = agreeBefore(oldText, from, newText, cs);
+    const f = agreeAfter(oldText, to, newText, ce);
+    return (b >= NEIGHBOUR_KEPT && once(cs - Math.min(b, NEIGHBOUR), cs)) || (f >= NEIGHBOUR_KEPT && once(ce, ce + Math.min(f, NEIGHBOUR)));
+  };
+  const besides = copies.filter(beside);
+  return besides.length === 1 ? besides[0] : 'ambiguous';
+}
+
 /**
  * Old [from, to) of the sentence holding [s, e): from after the last sentence end or line break
  * before it (or 400 characters back), to its next one. A period after an initial, a short

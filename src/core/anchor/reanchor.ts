@@ -12,7 +12,7 @@ import search from 'approx-string-match';
 import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
 import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, sideLost, type Candidate } from './match';
-import { betterOldMention, copyRival, findMoved, TIE } from './alignment';
+import { betterOldMention, copyRival, findMoved, strayCopy, TIE } from './alignment';
 import { prefixBefore, suffixAfter } from './context';
 import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
 import { boundaryChanged, edgesAgree } from './edges';
@@ -135,9 +135,9 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         }
       }
       if (m.intact && !island) {
-        // Text pasted next to a copy of itself: the diff may have aligned the old sentence with
-        // the copy (inserting the same characters either way).
-        const copy = copyRival(oldText!, newText, diff, s, e, m.start);
+        // Text pasted next to a copy of itself, which the diff may have aligned with the old sentence
+        // (the same characters inserted either way); a copy it kept among moved text (alignment.ts).
+        const copy = copyRival(oldText!, newText, diff, s, e, m.start) ?? strayCopy(oldText!, newText, diff, s, e, m.start, index.startsOf(a.quote));
         if (copy === 'ambiguous') {
           orphans.push({ id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } });
           continue;
