@@ -1,5 +1,7 @@
 /** Quote context: the text around a span, as stored with each annotation. */
 
+import type { AnchorQuery } from './types';
+
 /** How many code points of context are kept on each side of a quote. */
 export const CONTEXT_LENGTH = 32;
 
@@ -21,6 +23,11 @@ export function suffixAfter(text: string, end: number, n = CONTEXT_LENGTH): stri
     if (i < text.length && isLow(text.charCodeAt(i)) && isHigh(text.charCodeAt(i - 1))) i++;
   }
   return text.slice(end, i);
+}
+
+/** The quote and its context at a UTF-16 span of a text, for storing an anchor. */
+export function anchorAt(text: string, id: string, start: number, end: number): AnchorQuery {
+  return { id, start, end, quote: text.slice(start, end), prefix: prefixBefore(text, start), suffix: suffixAfter(text, end) };
 }
 
 function isHigh(c: number): boolean {

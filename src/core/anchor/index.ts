@@ -1,7 +1,7 @@
 /** Anchoring: following live edits (AnchorTracker) and re-anchoring after external changes (reanchor). */
 
 export { AnchorTracker, type TextChange, type TrackedSpan, type TrackedState, type ChangeSummary } from './tracker';
-export { reanchor, anchorAt, type AnchorQuery, type ReanchorOptions, type ReanchorResult, type Placement, type PlacementMethod, type Orphan, type Candidate } from './reanchor';
-export { prefixBefore, suffixAfter, CONTEXT_LENGTH } from './context';
+export { reanchor, type AnchorQuery, type ReanchorOptions, type ReanchorResult, type Placement, type PlacementMethod, type Orphan, type Candidate } from './reanchor';
+export { prefixBefore, suffixAfter, anchorAt, CONTEXT_LENGTH } from './context';
 export { placeInReplacements, type CoarseOrphan } from './coarse';
 export { anchorQuote, splitsCharacter, type QuoteContext, type Anchored } from './quote';

@@ -13,7 +13,7 @@ import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
 import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, sideLost, type Candidate } from './match';
 import { betterOldMention, copyRival, findMoved, strayCopy, TIE } from './alignment';
-import { prefixBefore, suffixAfter } from './context';
+import { withCarried } from './carried';
 import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
 import { boundaryChanged, edgesAgree } from './edges';
 import { checkOrder } from './order';
@@ -41,10 +41,12 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
     if (group) group.push(a);
     else groups.set(key, [a]);
   }
-  if (groups.size === anchors.length) return reanchorDistinct(oldText, newText, anchors, options);
+  // (A sentence both texts hold once carries the annotations the diff called deleted: carried.ts.)
+  if (groups.size === anchors.length) return withCarried(oldText, newText, anchors, reanchorDistinct(oldText, newText, anchors, options), options);
   const followers = new Map<string, AnchorQuery[]>();
   for (const group of groups.values()) if (group.length > 1) followers.set(group[0].id, group.slice(1));
-  const result = reanchorDistinct(oldText, newText, [...groups.values()].map((g) => g[0]), options);
+  const firsts = [...groups.values()].map((g) => g[0]);
+  const result = withCarried(oldText, newText, firsts, reanchorDistinct(oldText, newText, firsts, options), options);
   const placed: Placement[] = [];
   const orphans: Orphan[] = [];
   // A loop, not push(...followers): 100,000s of entries on one span (a hostile sidecar) overflowed the stack.
@@ -392,9 +394,4 @@ const WEAK = 0.6;
 
 function overlaps(x: Candidate, y: Candidate): boolean {
   return x.start < y.end && y.start < x.end;
-}
-
-/** The quote and its context at a UTF-16 span of a text, for storing an anchor. */
-export function anchorAt(text: string, id: string, start: number, end: number): AnchorQuery {
-  return { id, start, end, quote: text.slice(start, end), prefix: prefixBefore(text, start), suffix: suffixAfter(text, end) };
 }

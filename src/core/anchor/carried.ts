@@ -1,0 +1,67 @@
+/**
+ * With the old text known (or rebuilt from the sentences' fingerprints: sentences.ts), an
+ * annotation the diff called deleted whose own sentence both texts hold once, word for word, is
+ * where that sentence is now. The diff keeps the longest common text, and a paragraph moved
+ * among other edits may be deleted and inserted by it rather than followed (findMoved in
+ * alignment.ts needs the context that moved along to agree on both sides); the sentence, unique in
+ * both texts, says where it went.
+ */
+
+import { OffsetMap } from '../offsets';
+import { sentenceAround } from './alignment';
+import type { AnchorQuery, Orphan, Placement, ReanchorOptions, ReanchorResult } from './types';
+
+/**
+ * UTF-16 units a sentence needs for its annotations to follow it: "Mr." and "U.S." end sentences
+ * by their full stops and stand in many places; a sentence of 40 characters is one statement.
+ */
+const MIN_SENTENCE = 40;
+/** Characters of the sentence beside the quote that say the sentence stands twice, edited once (see carriedTo). */
+const MIN_SIDE = 12;
+
+/** `result` (of re-anchoring `anchors` from `oldText` onto `newText`) with the orphans their sentence carries placed. */
+export function withCarried(oldText: string | undefined, newText: string, anchors: readonly AnchorQuery[], result: ReanchorResult, options: ReanchorOptions): ReanchorResult {
+  if (oldText === undefined || oldText === newText || !result.orphans.some((o) => o.reason === 'deleted')) return result;
+  const oldMap = options.units === 'utf16' ? undefined : new OffsetMap(oldText);
+  const byId = new Map(anchors.map((a) => [a.id, a]));
+  const held = new Set(result.placed.map((p) => `${p.start}:${p.end}`));
+  const placed: Placement[] = [...result.placed];
+  const orphans: Orphan[] = [];
+  for (const o of result.orphans) {
+    const a = byId.get(o.id);
+    const at = o.reason === 'deleted' && a ? carriedTo(oldText, newText, a, oldMap) : undefined;
+    if (at === undefined || held.has(`${at}:${at + a!.quote.length}`)) {
+      orphans.push(o);
+      continue;
+    }
+    held.add(`${at}:${at + a!.quote.length}`);
+    placed.push({ id: o.id, start: at, end: at + a!.quote.length, method: 'moved', modified: false, score: 1 });
+  }
+  if (orphans.length === result.orphans.length) return result;
+  // Results in the order the anchors were given, as reanchor returns them.
+  const order = new Map(anchors.map((a, i) => [a.id, i]));
+  placed.sort((x, y) => order.get(x.id)! - order.get(y.id)!);
+  return { placed, orphans };
+}
+
+/** Where in the new text (UTF-16) the quote stands in its old sentence, when both texts hold that sentence once. */
+function carriedTo(oldText: string, newText: string, a: AnchorQuery, oldMap: OffsetMap | undefined): number | undefined {
+  const s = oldMap ? oldMap.toUtf16(a.start) : a.start;
+  const e = oldMap ? oldMap.toUtf16(a.end) : a.end;
+  if (!a.quote || e - s !== a.quote.length || !oldText.startsWith(a.quote, s)) return undefined;
+  const [from, to] = sentenceAround(oldText, s, e);
+  if (e > to || to - from < MIN_SENTENCE) return undefined;
+  const sentence = oldText.slice(from, to);
+  if (oldText.indexOf(sentence) !== from || oldText.includes(sentence, from + 1)) return undefined;
+  const at = newText.indexOf(sentence);
+  if (at < 0 || newText.includes(sentence, at + 1)) return undefined;
+  // Nor when the words on one side of the quote stand elsewhere too: the sentence's own place may
+  // hold them still, the quote edited there (a copy pasted, then the name deleted from the
+  // original), and the copy is not where it went.
+  for (const side of [sentence.slice(0, s - from), sentence.slice(e - from)]) {
+    if (side.trim().length < MIN_SIDE) continue;
+    const first = newText.indexOf(side);
+    if (newText.includes(side, first + 1)) return undefined;
+  }
+  return at + (s - from);
+}
