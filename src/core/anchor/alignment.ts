@@ -30,10 +30,14 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   const movedAlong = (p: number) =>
     (sideSupport(newText, p, p + quote.length, inBlock[0], 'before', quote) ?? 1) >= 0.75 &&
     (sideSupport(newText, p, p + quote.length, inBlock[1], 'after', quote) ?? 1) >= 0.75;
+  // And moved text is more than the quote and a word or two beside it: "Mr" of a deleted "Mr.
+  // Schwarz's father was…" is not "Mr. Schwarz says…" pasted elsewhere (eval:anchoring, mixed alone,
+  // seed 7, ten edits).
+  const along = (p: number) => agreeBefore(oldText, s, newText, p) + quote.length + agreeAfter(oldText, e, newText, p + quote.length) >= MIN_MOVED;
   let best: Candidate | undefined;
   let second = 0;
   for (const p of occurrences(newText, quote)) {
-    if (!diff.isInserted(p, p + quote.length) || !movedAlong(p)) continue;
+    if (!diff.isInserted(p, p + quote.length) || !movedAlong(p) || !along(p)) continue;
     const score = Math.max(...contexts.map(([pre, suf]) => contextScore(newText, p, p + quote.length, pre, suf) ?? 0));
     if (!best || score > best.score) {
       second = best?.score ?? 0;
@@ -42,6 +46,9 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   }
   return best && best.score - second >= TIE ? best : undefined;
 }
+
+/** Characters of the old text, the quote's and around it, that text moved elsewhere brings along unchanged. */
+const MIN_MOVED = 24;
 
 /** How far around a place its text is compared with the old text's, for {@link copyRival}. */
 const AGREE_LIMIT = 600;

@@ -172,3 +172,24 @@ describe('reanchor: deleted text is orphaned, not placed on another mention', ()
     assert.deepEqual(r.orphans.map((o) => o.id).sort(), ['Archuleta0', 'Mr0']);
   });
 });
+
+describe('reanchor: a short quote of a deleted sentence is not "moved" onto a moved sentence that starts alike (issue 11)', () => {
+  it('old text known: "Mr" of a deleted "Mr. Schwarz\'s father …" stays an orphan, though "Mr. Schwarz says …" moved', () => {
+    // eval:anchoring, mixed alone, seed 7, ten edits, made small: the sentence "Mr. Schwarz says…"
+    // moved after the next one, and "Mr. Schwarz's father…" deleted. The moved sentence is inserted
+    // text whose first words agree with the deleted one's on both sides of "Mr" (". Schwarz"); text
+    // really moved brings along more of its old surroundings than the quote and a word.
+    const says = 'Mr. Schwarz says the competition "broadens the base of opportunity for us."';
+    const adds = 'I don\'t believe they have the culture" to adequately service high-net-worth individuals, he adds.';
+    const old = `${says} ${adds} Schwarz, but his family no longer has ties to the company. Mr. Schwarz's father was a U.S. 1. Mr. `;
+    const text = `${adds} ${says} 1. Mr. `;
+    const s = old.indexOf("Mr. Schwarz's father");
+    const father = anchorAt(old, 'father', s, s + 2);
+    const r = reanchor(old, text, [father], { units: 'utf16' });
+    assert.deepEqual(r.placed, []);
+    assert.equal(r.orphans[0]?.reason, 'deleted');
+    // The moved sentence's own name follows it.
+    const own = anchorAt(old, 'own', 0, 2);
+    assert.equal(reanchor(old, text, [own], { units: 'utf16' }).placed[0]?.start, text.indexOf(says));
+  });
+});
