@@ -139,7 +139,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       if (m.intact && !island) {
         // Text pasted next to a copy of itself, which the diff may have aligned with the old sentence
         // (the same characters inserted either way); a copy it kept among moved text (alignment.ts).
-        const copy = copyRival(oldText!, newText, diff, s, e, m.start) ?? strayCopy(oldText!, newText, diff, s, e, m.start, index.startsOf(a.quote));
+        const copy = copyRival(oldText!, newText, diff, s, e, m.start) ?? strayCopy(oldText!, newText, diff, s, e, m.start, () => index.startsOf(a.quote));
         if (copy === 'ambiguous') {
           orphans.push({ id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } });
           continue;
