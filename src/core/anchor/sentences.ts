@@ -256,11 +256,12 @@ export function reanchorBySentences(fingerprints: string, newText: string, ancho
   const first = reanchor(rebuilt.text, newText, anchors, options);
   if (!rebuilt.unsure.size) return first;
   // Of an anchor on a sentence edited since, the rebuilt text holds only its quote and context,
-  // and the diff may align that with a near copy standing next to it, or call it moved to a like
-  // sentence: such a place does not stand when re-anchoring without any old text puts the anchor
-  // elsewhere or finds it ambiguous, nor when it is a move ("Operating" of a deleted paragraph
-  // "Operating profit in the company's abrasives segment rose…" was moved onto the paragraph
-  // "Operating profit for the abrasives…" that stood before it: eval:anchoring, seed 7, mixed).
+  // and the diff may align that with a near copy standing next to it: such a place does not stand
+  // when re-anchoring without any old text puts the anchor elsewhere or finds it ambiguous. (A move
+  // was refused too until a move had to bring along 24 characters of its old surroundings, MIN_MOVED
+  // in alignment.ts: "Operating" of a deleted paragraph "Operating profit in the company's
+  // abrasives segment rose…" had been moved onto "Operating profit for the abrasives…" before it,
+  // eval:anchoring, seed 7, mixed; that rule prevents it now, and no case needed this one.)
   const plain = reanchor(undefined, newText, anchors, options);
   const second = new Map(plain.placed.map((p) => [p.id, p]));
   const alone = new Map(plain.orphans.map((o) => [o.id, o]));
@@ -268,7 +269,7 @@ export function reanchorBySentences(fingerprints: string, newText: string, ancho
   const orphans: Orphan[] = [];
   for (const p of first.placed) {
     const other = second.get(p.id);
-    const doubt = other ? other.start !== p.start || other.end !== p.end : alone.get(p.id)?.reason === 'ambiguous' || p.method === 'moved';
+    const doubt = other ? other.start !== p.start || other.end !== p.end : alone.get(p.id)?.reason === 'ambiguous';
     if (!rebuilt.unsure.has(p.id) || !doubt) placed.push(p);
     else orphans.push({ id: p.id, reason: alone.get(p.id)?.reason === 'deleted' ? 'deleted' : 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
   }
