@@ -22,6 +22,9 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   // Context that moved along (inside the deleted block), and the whole old context: a diff can
   // cut a re-typed or re-wrapped passage into several blocks.
   const inBlock = [oldText.slice(Math.max(block.start, s - 32), s), oldText.slice(e, Math.min(block.end, e + 32))];
+  // Moved text brings some of its context along: a deletion of the quote alone (and a space) next to a
+  // copy of its paragraph pasted elsewhere is the name deleted from the original, not moved into the copy.
+  if (inBlock[0].trim().length + inBlock[1].trim().length < MIN_BLOCK_CONTEXT) return undefined;
   const contexts = [inBlock, [oldText.slice(Math.max(0, s - 32), s), oldText.slice(e, e + 32)]].filter(([p, x]) => p.length + x.length >= 8);
   if (!contexts.length) return undefined;
   // Moved text arrives with what was deleted along with it, on both sides: the same name in an
@@ -47,6 +50,8 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   return best && best.score - second >= TIE ? best : undefined;
 }
 
+/** Characters of its context, besides spaces, that a block moved with the quote holds (see findMoved). */
+const MIN_BLOCK_CONTEXT = 8;
 /** Characters of the old text, the quote's and around it, that text moved elsewhere brings along unchanged. */
 const MIN_MOVED = 24;
 
@@ -76,8 +81,6 @@ export function copyRival(oldText: string, newText: string, diff: DiffMap, s: nu
 
 /** Characters agreeing past a sentence's end that show it still stands next to an old neighbour. */
 const NEIGHBOUR_KEPT = 12;
-/** Characters past a sentence that tell which sentence is next to it (see strayCopy). */
-const NEIGHBOUR = 32;
 /** How far from a sentence the diff may have kept its old neighbour, with pasted text between (see strayCopy). */
 const NEIGHBOUR_NEAR = 4000;
 /** strayCopy's answers on the text between a sentence and its old neighbour, per diff. */
@@ -91,13 +94,13 @@ const MAX_COPIES = 1000;
  * copy it keeps may be one pasted among other text. The diff's place, new [ns, ns + e - s), is
  * questioned when it holds the quote's whole old sentence but kept neither old neighbour (see
  * keeps), and the new text holds the whole sentence elsewhere too (`startsOf`: the quote's new
- * occurrences), not kept by the diff from another old mention (that mention's own text). The one
- * copy still next to old text that stands nowhere else in the new text is the original (its new
- * start is returned); otherwise no text tells which copy is: 'ambiguous'. (Not the copy next to
- * any old neighbour: the neighbour may have been copied along with it; taking that copy put
- * eval:anchoring's duplicated sentences' names on copies 14 times.) Otherwise undefined.
+ * occurrences), not kept by the diff from another old mention (that mention's own text): then no
+ * text tells which copy is the original: 'ambiguous'; otherwise undefined. (Not even the one copy
+ * next to an old neighbour: the neighbour may have been copied along with it, or edited at the
+ * original and copied unedited with the copy; taking such a copy put eval:anchoring's duplicated
+ * sentences' names on copies 14 times, and a review's case on the copy.)
  */
-export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, startsOf: () => readonly number[]): number | 'ambiguous' | undefined {
+export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, startsOf: () => readonly number[]): 'ambiguous' | undefined {
   // The text around the place agrees with the old text past any sentence's reach (sentenceAround
   // looks 400 characters each way) and a neighbour's, or up to both texts' edges: kept. (Cutting the
   // sentence for each of 10,000 anchors after a line added at the top took 300 ms.)
@@ -164,22 +167,7 @@ export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: nu
     const keptAt = diff.unchangedFrom(q, q + len);
     return keptAt === undefined || keptAt === s || !oldText.startsWith(oldText.slice(s, e), keptAt);
   });
-  if (!copies.length) return undefined;
-  // Old text agreeing past the copy's sentence, up to NEIGHBOUR characters of it, found once in the new text.
-  const once = (x: number, y: number) => {
-    const piece = newText.slice(x, y).trim();
-    const at = newText.indexOf(piece);
-    return piece.length >= NEIGHBOUR_KEPT && newText.indexOf(piece, at + 1) < 0;
-  };
-  const beside = (q: number) => {
-    const cs = q - (s - from);
-    const ce = cs + sentence.length;
-    const b = agreeBefore(oldText, from, newText, cs);
-    const f = agreeAfter(oldText, to, newText, ce);
-    return (b >= NEIGHBOUR_KEPT && once(cs - Math.min(b, NEIGHBOUR), cs)) || (f >= NEIGHBOUR_KEPT && once(ce, ce + Math.min(f, NEIGHBOUR)));
-  };
-  const besides = copies.filter(beside);
-  return besides.length === 1 ? besides[0] : 'ambiguous';
+  return copies.length ? 'ambiguous' : undefined;
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * Re-anchoring after the document changed outside the editor. In order: unchanged text → the
  * stored offsets; old text known → positions mapped through a diff (deleted text becomes an
- * orphan, moved text is followed); then the exact quote at its position, the exact quote with
+ * orphan, moved text is followed, and so is a sentence both texts hold once: carried.ts); then the exact quote at its position, the exact quote with
  * the best context, a bounded fuzzy match (without the old text, stored contexts are read with the
  * words replaced all through the text: replaced.ts). Then every place is checked against the order of the
  * anchors placed for sure (order.ts). Below the acceptance rules an annotation becomes an
@@ -188,7 +188,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         placed.push({ id: a.id, start: moved.start, end: moved.end, method: 'moved', modified: false, score: moved.score });
         continue;
       }
-      // Its text was deleted: an orphan, even if the same words appear elsewhere.
+      // Its text was deleted: an orphan, even if the same words appear elsewhere (but see carried.ts).
       const best = searchCandidates(newText, a, m.start, opts, index).best;
       orphans.push(best ? { id: a.id, reason: 'deleted', at: m.start, best } : { id: a.id, reason: 'deleted', at: m.start });
       continue;

@@ -27,10 +27,10 @@ describe('reanchor: a copy the diff kept away from the sentence\'s old neighbour
     assert.equal(r.orphans.find((o) => o.id === kim.id)?.best?.start, text.indexOf('Kim Jong Un'));
   });
 
-  it('a paragraph moved to the top and its last sentence copied elsewhere: the names stay on the copy next to its old neighbour', () => {
+  it('a paragraph moved to the top and its last sentence copied elsewhere: an ambiguous orphan, not the copy the diff kept', () => {
     // The diff keeps the two long paragraphs and aligns the old sentence with the copy pasted at
-    // the end of the second; the original moved to the top with the sentence before it, which
-    // stands nowhere else: that is the original.
+    // the end of the second; the original moved to the top with the sentence before it. That one
+    // looks like the original, but a sentence next to a copy may have been copied along with it.
     const p1 = 'The first paragraph of the report runs long, about the weather in the north and the harvest.';
     const p2 = 'The second paragraph tells of the markets, where prices rose for the third week running.';
     const n1 = 'Officials met in the capital.';
@@ -38,9 +38,33 @@ describe('reanchor: a copy the diff kept away from the sentence\'s old neighbour
     const old = `${p1}\n\n${p2}\n\n${n1} ${S} ${n2}\n`;
     const text = `${n1} ${S} ${n2}\n\n${p1}\n\n${p2} ${S}\n`;
     const kim = anchor(old, 'Kim Jong Un');
-    const seoul = anchor(old, 'Seoul');
-    const r = reanchor(old, text, [kim, seoul], utf16);
-    assert.equal(where(r, kim), text.indexOf('Kim Jong Un'));
-    assert.equal(where(r, seoul), text.indexOf('Seoul'));
+    assert.equal(where(reanchor(old, text, [kim], utf16), kim), 'ambiguous');
+  });
+
+  it('the original in place, its neighbours edited right next to it, and a copy pasted with its unedited neighbour: an ambiguous orphan, not the copy (review)', () => {
+    const x = 'The first paragraph of the report runs long, about the weather in the north and the harvest.';
+    const p = 'A spokesman for the government in Ottawa declined to comment on the timing of the talks.';
+    const old = `${x}\n\nOfficials met in the capital. ${S} Nobody was hurt.\n\n${p}\n`;
+    const text = `${x}\n\nOfficials met in the capital on Sunday. ${S} Police said nobody was hurt.\n\n${p}\n\nOfficials met in the capital. ${S}\n`;
+    const kim = anchor(old, 'Kim Jong Un');
+    assert.equal(where(reanchor(old, text, [kim], utf16), kim), 'ambiguous');
+  });
+
+  it('stays on the original when a pasted sentence stands between it and its neighbour, or the sentence stood twice before', () => {
+    // A copy of another sentence pasted between the original and the sentence before it, the one
+    // after it edited right next to it, and a copy of it elsewhere: the diff kept the neighbour a
+    // little way off with only pasted text between: still next to it.
+    const a = 'The first paragraph of the report runs long, about the weather in the north.';
+    const c = 'Prices rose for the third week running in the markets of the capital.';
+    const old = `${a} ${S} Nobody was hurt.\n\n${c}\n`;
+    const text = `${a} ${c} ${S} Police said nobody was hurt.\n\n${c}\n\n${S}\n`;
+    const kim = anchor(old, 'Kim Jong Un');
+    assert.equal(where(reanchor(old, text, [kim], utf16), kim), text.indexOf('Kim Jong Un'));
+    // The sentence stood twice in the old text: the other copy is its own mention, kept in place.
+    const twice = `${a} ${S} Nobody was hurt.\n\n${c} ${S} The talks go on.\n`;
+    const edited = `${a.replace('the north.', 'the north, officials said.')} ${S} Police said nobody was hurt.\n\n${c} ${S} The talks go on.\n`;
+    const first = anchor(twice, 'Kim Jong Un');
+    const r = reanchor(twice, edited, [first], utf16);
+    assert.deepEqual(r.placed.map((p) => [p.start, p.method]), [[edited.indexOf('Kim Jong Un'), 'diff']]);
   });
 });
