@@ -32,9 +32,10 @@ export function withCarried(oldText: string | undefined, newText: string, anchor
   const placed: Placement[] = [...result.placed];
   const orphans: Orphan[] = [];
   const between = inOrder(anchors, result.placed);
+  const sentences = new Map<string, Found>();
   for (const o of result.orphans) {
     const a = byId.get(o.id);
-    const at = o.reason === 'deleted' && a ? carriedTo(oldText, newText, a, oldMap, (x) => between(o.id, x)) : undefined;
+    const at = o.reason === 'deleted' && a ? carriedTo(oldText, newText, a, oldMap, (x) => between(o.id, x), sentences) : undefined;
     if (at === undefined || held.has(`${at}:${at + a!.quote.length}`)) {
       orphans.push(o);
       continue;
@@ -78,26 +79,23 @@ function inOrder(anchors: readonly AnchorQuery[], placed: readonly Placement[]):
 /**
  * Where in the new text (UTF-16) the quote stands in its old sentence, when both texts hold that
  * sentence once and it is not alone there: an old neighbour came along, or it lies between the
- * places of the annotations placed around it (`between`).
+ * places of the annotations placed around it (`between`). `sentences`: what each sentence asked
+ * so far answered.
  */
-function carriedTo(oldText: string, newText: string, a: AnchorQuery, oldMap: OffsetMap | undefined, between: (x: number) => boolean): number | undefined {
+function carriedTo(oldText: string, newText: string, a: AnchorQuery, oldMap: OffsetMap | undefined, between: (x: number) => boolean, sentences: Map<string, Found>): number | undefined {
   const s = oldMap ? oldMap.toUtf16(a.start) : a.start;
   const e = oldMap ? oldMap.toUtf16(a.end) : a.end;
   if (!a.quote || e - s !== a.quote.length || !oldText.startsWith(a.quote, s)) return undefined;
   const [from, to] = sentenceAround(oldText, s, e);
   if (to - from < MIN_SENTENCE) return undefined;
   const sentence = oldText.slice(from, to);
-  if (oldText.indexOf(sentence) !== from || oldText.includes(sentence, from + 1)) return undefined;
-  const at = newText.indexOf(sentence);
-  if (at < 0 || newText.includes(sentence, at + 1)) return undefined;
-  // An old neighbour came along: the text past the sentence agrees on one side (past the spaces
-  // between, NEIGHBOUR characters of the next sentence), or both stand at the same edge of their
-  // texts; or the annotations placed before and after it in the old text frame the place.
-  const b = agreeBefore(oldText, from, newText, at);
-  const f = agreeAfter(oldText, to, newText, at + sentence.length);
-  const alongBefore = b >= NEIGHBOUR || (b === from && b === at);
-  const alongAfter = f >= NEIGHBOUR || (to + f === oldText.length && at + sentence.length + f === newText.length);
-  if (!alongBefore && !alongAfter && !between(at + (s - from))) return undefined;
+  // (Found once per sentence: the names of one sentence ask the same, and each asking reads both texts.)
+  const key = `${from}:${to}`;
+  if (!sentences.has(key)) sentences.set(key, foundOnce(oldText, newText, from, to));
+  const found = sentences.get(key);
+  if (!found) return undefined;
+  const { at, along } = found;
+  if (!along && !between(at + (s - from))) return undefined;
   // Nor when the words on one side of the quote stand elsewhere too: the sentence's own place may
   // hold them still, the quote edited there (a copy pasted, then the name deleted from the
   // original), and the copy is not where it went.
@@ -107,4 +105,23 @@ function carriedTo(oldText: string, newText: string, a: AnchorQuery, oldMap: Off
     if (newText.includes(side, first + 1)) return undefined;
   }
   return at + (s - from);
+}
+
+/** Where a sentence both texts hold once stands in the new text, and whether an old neighbour came along; null when not so. */
+type Found = { at: number; along: boolean } | null;
+
+/** {@link Found} for old sentence [from, to). */
+function foundOnce(oldText: string, newText: string, from: number, to: number): Found {
+  const sentence = oldText.slice(from, to);
+  if (oldText.indexOf(sentence) !== from || oldText.includes(sentence, from + 1)) return null;
+  const at = newText.indexOf(sentence);
+  if (at < 0 || newText.includes(sentence, at + 1)) return null;
+  // An old neighbour came along: the text past the sentence agrees on one side (past the spaces
+  // between, NEIGHBOUR characters of the next sentence), or both stand at the same edge of their
+  // texts. (Otherwise the annotations placed around it must frame the place: carriedTo.)
+  const b = agreeBefore(oldText, from, newText, at);
+  const f = agreeAfter(oldText, to, newText, at + sentence.length);
+  const alongBefore = b >= NEIGHBOUR || (b === from && b === at);
+  const alongAfter = f >= NEIGHBOUR || (to + f === oldText.length && at + sentence.length + f === newText.length);
+  return { at, along: alongBefore || alongAfter };
 }
