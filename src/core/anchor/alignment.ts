@@ -22,9 +22,10 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   // Context that moved along (inside the deleted block), and the whole old context: a diff can
   // cut a re-typed or re-wrapped passage into several blocks.
   const inBlock = [oldText.slice(Math.max(block.start, s - 32), s), oldText.slice(e, Math.min(block.end, e + 32))];
-  // Moved text brings some of its context along: a deletion of the quote alone (and a space) next to a
-  // copy of its paragraph pasted elsewhere is the name deleted from the original, not moved into the copy.
-  if (inBlock[0].trim().length + inBlock[1].trim().length < MIN_BLOCK_CONTEXT) return undefined;
+  // Moved text takes its surroundings along: where the words right before and after the quote
+  // stayed in place, side by side, the name was deleted or replaced in its sentence, and a copy of
+  // the paragraph pasted elsewhere is a copy, not where it went.
+  if (stayed(diff, oldText, s, e)) return undefined;
   const contexts = [inBlock, [oldText.slice(Math.max(0, s - 32), s), oldText.slice(e, e + 32)]].filter(([p, x]) => p.length + x.length >= 8);
   if (!contexts.length) return undefined;
   // Moved text arrives with what was deleted along with it, on both sides: the same name in an
@@ -50,8 +51,16 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   return best && best.score - second >= TIE ? best : undefined;
 }
 
-/** Characters of its context, besides spaces, that a block moved with the quote holds (see findMoved). */
-const MIN_BLOCK_CONTEXT = 8;
+/** Whether STAYED characters before old [s, e) and after it are both unchanged in the new text, next to each other but for what replaced the quote. */
+function stayed(diff: DiffMap, oldText: string, s: number, e: number): boolean {
+  // (A character short of the quote on each side: the diff may delete a space along with the name.)
+  if (s < STAYED + 1 || e + STAYED + 1 > oldText.length) return false;
+  const before = diff.mapSpan(s - STAYED - 1, s - 1);
+  const after = diff.mapSpan(e + 1, e + 1 + STAYED);
+  return before.intact && after.intact && after.start >= before.end && after.start - before.end <= 2 * (e - s) + STAYED;
+}
+/** Characters on each side of a quote that say its sentence stayed where it was (see stayed). */
+const STAYED = 12;
 /** Characters of the old text, the quote's and around it, that text moved elsewhere brings along unchanged. */
 const MIN_MOVED = 24;
 

@@ -1,7 +1,7 @@
 /**
  * Re-anchoring after the document changed outside the editor. In order: unchanged text → the
  * stored offsets; old text known → positions mapped through a diff (deleted text becomes an
- * orphan, moved text is followed, and so is a sentence both texts hold once: carried.ts); then the exact quote at its position, the exact quote with
+ * orphan, moved text is followed); then the exact quote at its position, the exact quote with
  * the best context, a bounded fuzzy match (without the old text, stored contexts are read with the
  * words replaced all through the text: replaced.ts). Then every place is checked against the order of the
  * anchors placed for sure (order.ts). Below the acceptance rules an annotation becomes an
@@ -13,7 +13,6 @@ import { OffsetMap } from '../offsets';
 import { DiffMap } from './diffmap';
 import { contextScore, contextSupport, fuzzyCandidates, fuzzyContextScore, occurrences, otherSentence, sideLost, type Candidate } from './match';
 import { betterOldMention, copyRival, findMoved, strayCopy, TIE } from './alignment';
-import { withCarried } from './carried';
 import { MAX_RIVALS, rivalled as rivalledIn } from './rivals';
 import { boundaryChanged, edgesAgree } from './edges';
 import { checkOrder } from './order';
@@ -41,12 +40,10 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
     if (group) group.push(a);
     else groups.set(key, [a]);
   }
-  // (A sentence both texts hold once carries the annotations the diff called deleted: carried.ts.)
-  if (groups.size === anchors.length) return withCarried(oldText, newText, anchors, reanchorDistinct(oldText, newText, anchors, options), options);
+  if (groups.size === anchors.length) return reanchorDistinct(oldText, newText, anchors, options);
   const followers = new Map<string, AnchorQuery[]>();
   for (const group of groups.values()) if (group.length > 1) followers.set(group[0].id, group.slice(1));
-  const firsts = [...groups.values()].map((g) => g[0]);
-  const result = withCarried(oldText, newText, firsts, reanchorDistinct(oldText, newText, firsts, options), options);
+  const result = reanchorDistinct(oldText, newText, [...groups.values()].map((g) => g[0]), options);
   const placed: Placement[] = [];
   const orphans: Orphan[] = [];
   // A loop, not push(...followers): 100,000s of entries on one span (a hostile sidecar) overflowed the stack.
@@ -188,7 +185,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         placed.push({ id: a.id, start: moved.start, end: moved.end, method: 'moved', modified: false, score: moved.score });
         continue;
       }
-      // Its text was deleted: an orphan, even if the same words appear elsewhere (but see carried.ts).
+      // Its text was deleted: an orphan, even if the same words appear elsewhere.
       const best = searchCandidates(newText, a, m.start, opts, index).best;
       orphans.push(best ? { id: a.id, reason: 'deleted', at: m.start, best } : { id: a.id, reason: 'deleted', at: m.start });
       continue;

@@ -193,3 +193,20 @@ describe('reanchor: a short quote of a deleted sentence is not "moved" onto a mo
     assert.equal(reanchor(old, text, [own], { units: 'utf16' }).placed[0]?.start, text.indexOf(says));
   });
 });
+
+describe('reanchor: a name deleted from its sentence is not "moved" into a copy of its paragraph pasted elsewhere (issue 11)', () => {
+  it('old text known: the paragraph copied to the end, then the name deleted from the original: an orphan, not the copy', () => {
+    // The diff deletes the name alone (and a space) and inserts the copy: a block moved with the
+    // name would hold some of its context. Found while checking a review's case (pre-existing).
+    const p1 = 'The company said its board would meet next week to consider the offer. The deal would be the largest French purchase in Canada this year.';
+    const p2 = 'Shares of the company closed unchanged on the Toronto Stock Exchange on Friday. Merieux, a vaccine firm based in Lyon, is controlled by Rhone Poulenc.';
+    const p3 = 'A spokesman for the government in Ottawa declined to comment on the timing. Officials in Paris said the talks with Canada would go on next month.';
+    const old = `${p1}\n\n${p2}\n\n${p3}\n`;
+    const text = `${p1}\n\n${p2.replace('the Toronto Stock', 'the Stock')}\n\n${p3}\n\n${p2}\n`;
+    const s = old.indexOf('Toronto');
+    const toronto = anchorAt(old, 'toronto', s, s + 'Toronto'.length);
+    const r = reanchor(old, text, [toronto], { units: 'utf16' });
+    assert.deepEqual(r.placed, []);
+    assert.equal(r.orphans[0]?.reason, 'deleted');
+  });
+});
