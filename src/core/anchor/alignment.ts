@@ -159,8 +159,14 @@ export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: nu
   const keeps = (q: number) => {
     const cs = q - (s - from);
     const ce = cs + sentence.length;
-    const prevKept = (p = prev()) => p !== undefined && p.end <= cs && p.end >= cs - NEIGHBOUR_NEAR && insertedBetween(p.end, cs);
-    const nextKept = (n = next()) => n !== undefined && n.start >= ce && n.start <= ce + NEIGHBOUR_NEAR && insertedBetween(ce, n.start);
+    const prevKept = () => {
+      const p = prev();
+      return p !== undefined && p.end <= cs && p.end >= cs - NEIGHBOUR_NEAR && insertedBetween(p.end, cs);
+    };
+    const nextKept = () => {
+      const n = next();
+      return n !== undefined && n.start >= ce && n.start <= ce + NEIGHBOUR_NEAR && insertedBetween(ce, n.start);
+    };
     return (
       (before === 0 ? !newText.slice(0, cs).trim() : agreeBefore(oldText, from, newText, cs) >= NEIGHBOUR_KEPT || prevKept()) ||
       (after === oldText.length ? !newText.slice(ce).trim() : agreeAfter(oldText, to, newText, ce) >= NEIGHBOUR_KEPT || nextKept())
