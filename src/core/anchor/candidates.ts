@@ -225,10 +225,14 @@ export class CandidateIndex {
     this.quotes = distinct.size >= MIN_BATCH ? [...distinct] : [];
   }
 
-  /** Where `quote` occurs allowing edits (fuzzy.ts), searched once per quote: each search reads the whole text. */
+  /** Where `quote` occurs allowing edits (fuzzy.ts), searched once per quote. */
   fuzzy(quote: string): FuzzyMatches {
     let m = this.fuzzyFound.get(quote);
-    if (!m) this.fuzzyFound.set(quote, (m = new FuzzyMatches(this.text, quote)));
+    if (!m) {
+      // Its exact places, when the list is whole (not cut at MAX_OCCURRENCES), spare the search.
+      const exact = this.startsOf(quote);
+      this.fuzzyFound.set(quote, (m = new FuzzyMatches(this.text, quote, exact.length < MAX_OCCURRENCES ? exact : undefined)));
+    }
     return m;
   }
 

@@ -180,7 +180,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });
         continue;
       }
-      const moved = findMoved(oldText!, newText, diff, s, e, a.quote);
+      const moved = findMoved(oldText!, newText, diff, s, e, a.quote, () => index.startsOf(a.quote));
       if (moved && moved.score >= 0.6) {
         placed.push({ id: a.id, start: moved.start, end: moved.end, method: 'moved', modified: false, score: moved.score });
         continue;

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import search from 'approx-string-match';
-import { FuzzyMatches } from '../../../../src/core/anchor/fuzzy';
+import { FuzzyMatches, fuzzySearch } from '../../../../src/core/anchor/fuzzy';
+import { occurrences } from '../../../../src/core/anchor/match';
 import { rng } from './rng';
 
 // Each anchor keeps a quote's fuzzy matches with the fewest errors nearest its place, read outwards
@@ -34,5 +35,42 @@ describe('reanchor: fuzzy matches nearest a place (fuzzy.ts)', () => {
       }
     }
     assert.ok(compared === 3600);
+  });
+
+  it('finds what the whole search finds, reading only windows around the quote\'s pieces or its exact places', () => {
+    // Long texts of many words (the windows cover a small part) in which the quote stands as it
+    // is, with one to four errors, cut at the ends or not at all; the quote's pieces also alone.
+    const rand = rng(11);
+    const pick = <T>(xs: readonly T[]) => xs[Math.floor(rand() * xs.length)];
+    const fillers = ['the', 'report', 'said', 'on', 'Monday', 'and', 'officials', 'in', 'ministry', 'a', 'of', 'talks', 'were'];
+    const mutate = (q: string, n: number) => {
+      let t = q;
+      for (let e = 0; e < n; e++) {
+        const i = Math.floor(rand() * (t.length + 1));
+        const c = pick(['x', 'e', ' ', 'a', t[i] ?? 'z']);
+        t = pick([() => t.slice(0, i) + c + t.slice(i), () => t.slice(0, i) + t.slice(i + 1), () => t.slice(0, i) + c + t.slice(i + 1)])();
+      }
+      return t;
+    };
+    let filtered = 0;
+    for (let round = 0; round < 400; round++) {
+      const quote = pick(['Nairobi', 'Dar es Salaam', 'Kim Yong-chol', 'Seoul', 'Panmunjom', 'United Nations Command', 'abcd', 'Tanzania', 'Mr. Schwarz']);
+      const k = Math.floor(quote.length / 4);
+      const words: string[] = [];
+      while (words.length < 200 + Math.floor(rand() * 3000)) {
+        const r = rand();
+        if (r < 0.01 && round % 3 === 0) words.push(quote);
+        else if (r < 0.03) words.push(mutate(quote, 1 + Math.floor(rand() * 4)));
+        else if (r < 0.05) words.push(quote.slice(Math.floor(rand() * quote.length / 2), quote.length - Math.floor(rand() * quote.length / 2)));
+        else words.push(pick(fillers));
+      }
+      let text = words.join(pick([' ', '', '\n']));
+      if (rand() < 0.3) text = text.slice(Math.floor(rand() * 20), text.length - Math.floor(rand() * 20));
+      const all = search(text, quote, k);
+      assert.deepEqual(fuzzySearch(text, quote), all, `round ${round}`);
+      assert.deepEqual(fuzzySearch(text, quote, occurrences(text, quote)), all, `round ${round}, exact places given`);
+      if (all.length && all[0].errors > 0) filtered++;
+    }
+    assert.ok(filtered > 100, `${filtered} rounds with only inexact matches`);
   });
 });
