@@ -2,7 +2,6 @@
 
 import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT } from 'diff-match-patch';
 import { countBefore } from '../bisect';
-import { boundedLineMode } from './linediff';
 
 /** One run of the diff: equal text, text only in the old version, or only in the new one. */
 interface Run {
@@ -46,7 +45,7 @@ export class DiffMap {
     // speed-up, which it turns off without one.
     const characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX && sentenceEditSize(oldText, newText) <= CHARACTER_DIFF_EDIT;
     dmp.Diff_Timeout = timeoutSeconds;
-    const diffs = characters ? dmp.diff_main(oldText, newText, false) : boundedLineMode(dmp).diff_main(oldText, newText, true);
+    const diffs = dmp.diff_main(oldText, newText, !characters);
     this.minimal = characters;
     // Coincidental equalities of a few letters would split a deleted name into pieces. (The
     // semantic cleanup goes further and folds whole unchanged sentences between two edits into
