@@ -14,6 +14,10 @@ export class SidecarReloads {
 
   /** The sidecar changed, appeared or vanished on disk (run in the entry's queue, after its writes). */
   async reloadNow(entry: Entry): Promise<void> {
+    // Edits are made on the model at once, outside this queue: one made while this awaits the disk
+    // must not be replaced by the file's model (found reading the code after E1 lost an annotation
+    // once in CI; a test did not reproduce that race).
+    const edits = entry.edits;
     const read = await this.reader.readFor(entry);
     if (read.kind === 'undecodable') {
       this.core.fire(entry, false);
@@ -57,6 +61,12 @@ export class SidecarReloads {
       }
     }
     const oldText = doc.isDirty ? entry.savedText : await this.reader.oldTextFor(parsed.doc, doc);
+    if (entry.edits !== edits) {
+      // Annotated meanwhile: the next write merges the file's changes with the model, as above.
+      this.core.fire(entry, false);
+      if (!entry.document.isDirty) this.core.schedule(entry);
+      return;
+    }
     const now = doc.getText();
     const loaded = loadAnnotations(parsed.doc, now, oldText);
     for (const id of [...entry.orphans]) entry.unorphan(id);
