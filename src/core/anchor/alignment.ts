@@ -5,7 +5,6 @@
  */
 
 import { endsWithAbbreviation } from '../abbreviations';
-import { squash } from './squashed';
 import type { DiffMap } from './diffmap';
 import { contextScore, contextSupport, sideSupport, type Candidate } from './match';
 
@@ -205,20 +204,6 @@ export function sentenceAround(text: string, s: number, e: number): [number, num
 const SENTENCE_END = /[.!?]["'\u201d)\]]*\s+|\n/g;
 /** How far from a quote {@link sentenceAround} looks for the ends of its sentence. */
 const SENTENCE_REACH = 400;
-
-/**
- * Whether new [p.start, p.end) holds the quote's whole sentence as the old text `src.text` shows it
- * around [src.s, src.e) (the stored context when the old text is not known), whitespace runs read
- * as one space (lines re-wrapped): text moved elsewhere takes its sentence along.
- */
-export function wholeSentenceAt(text: string, src: { text: string; s: number; e: number }, p: { start: number; end: number }): boolean {
-  const [from, to] = sentenceAround(src.text, src.s, src.e);
-  const before = squash(src.text.slice(from, src.s));
-  const after = squash(src.text.slice(src.e, to));
-  // (Windows wide enough for any plain re-wrap: a longer run of spaces only makes an orphan.)
-  const room = (n: number) => 2 * n + 64;
-  return squash(text.slice(Math.max(0, p.start - room(before.length)), p.start)).endsWith(before) && squash(text.slice(p.end, p.end + room(after.length))).startsWith(after);
-}
 
 /** The full stop at `i` follows an abbreviation (one has at most five letters: eight characters tell). */
 function abbreviationAt(text: string, i: number): boolean {

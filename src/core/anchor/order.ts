@@ -12,7 +12,7 @@
  * there, is placed on it (its context was rewritten around it: a find and replace next to it).
  */
 
-import { agreeAfter, agreeBefore, sentenceAround, wholeSentenceAt } from './alignment';
+import { agreeAfter, agreeBefore, sentenceAround } from './alignment';
 import { edgesAgree } from './edges';
 import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
 import { NEAR_COPY } from './rivals';
@@ -109,14 +109,7 @@ export function checkOrder(
     // its own agree further on both (text moved elsewhere, with its context); otherwise nobody
     // can tell.
     const side = typeof found === 'object' ? compare(text, source(a), found, p) : found === 'ambiguous' ? 'mixed' : 'worse';
-    if (side === 'worse' && source(a).context && !wholeSentenceAt(text, source(a), p)) {
-      // Known only by its stored context, a place out of order must hold the quote's whole sentence
-      // as that context shows it: text moved elsewhere takes its sentence along, while a passage
-      // that only reads alike ("the blast in Nairobi occurred at al…" for "…at ab…", a deleted
-      // paragraph's name on another story's sentence) is not where the annotation went.
-      held.set(own!, held.get(own!)! - 1);
-      lost.push({ id: a.id, reason: typeof found === 'object' ? 'ambiguous' : 'not-found', at: p.start, best: { start: p.start, end: p.end, text: text.slice(p.start, p.end), score: p.score } });
-    } else if (side === 'worse') out.push(p);
+    if (side === 'worse') out.push(p);
     else {
       held.set(own!, held.get(own!)! - 1);
       if (side === 'mixed') lost.push({ id: a.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: text.slice(p.start, p.end), score: p.score } });
