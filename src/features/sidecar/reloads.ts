@@ -15,8 +15,8 @@ export class SidecarReloads {
   /** The sidecar changed, appeared or vanished on disk (run in the entry's queue, after its writes). */
   async reloadNow(entry: Entry): Promise<void> {
     // Edits are made on the model at once, outside this queue: one made while this awaits the disk
-    // must not be replaced by the file's model (found reading the code after E1 lost an annotation
-    // once in CI; a test did not reproduce that race).
+    // must not be replaced by the file's model (found by reading the code; a test that annotates
+    // while a reload is under way did not hit the gap, which is a few awaits of disk reads wide).
     const edits = entry.edits;
     const read = await this.reader.readFor(entry);
     if (read.kind === 'undecodable') {

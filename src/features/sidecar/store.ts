@@ -72,7 +72,6 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
   }
 
   dispose(): void {
-    this.writer.dispose();
     for (const l of this.limbo.values()) clearTimeout(l.timer);
     for (const e of this.entries.values()) e.cancelCheck();
     this.changed.dispose();

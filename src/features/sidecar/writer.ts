@@ -31,18 +31,10 @@ import type { SidecarReader } from './reading';
 import type { StoreCore } from './shared';
 
 export class SidecarWriter {
-  /** Writes put off while another writer keeps changing the file: the timer and the wait before the next try. */
-  private readonly retries = new Map<Entry, { timer: ReturnType<typeof setTimeout>; wait: number }>();
-
   constructor(
     private readonly core: StoreCore,
     private readonly reader: SidecarReader,
   ) {}
-
-  dispose(): void {
-    for (const r of this.retries.values()) clearTimeout(r.timer);
-    this.retries.clear();
-  }
 
   /** Queues a write of the entry's sidecar; writes are serialized per document and coalesced. */
   schedule(entry: Entry): void {
@@ -61,30 +53,11 @@ export class SidecarWriter {
             if (!isChangedOnDisk(e) || attempt >= 4) throw e;
           }
         }
-        const retry = this.retries.get(entry);
-        if (retry) clearTimeout(retry.timer);
-        this.retries.delete(entry);
       } catch (e) {
         entry.pending = true;
-        if (isChangedOnDisk(e)) this.retryLater(entry);
-        else void vscode.window.showErrorMessage(`Factmark could not write ${baseName(entry.sidecarUri)}: ${e instanceof Error ? e.message : String(e)}. The annotations are kept in memory and written on the next save.`);
+        void vscode.window.showErrorMessage(`Factmark could not write ${baseName(entry.sidecarUri)}: ${e instanceof Error ? e.message : String(e)}. The annotations are kept in memory and written on the next save.`);
       }
     });
-  }
-
-  /**
-   * Still changed by another writer after five merges in a row (a batch run busy on the file): the
-   * write is tried again later, waiting longer each time, until it gets through. Giving up until the
-   * next save kept the changes in memory only, on an article that may never be edited again (one
-   * cause that fits E1's one lost annotation in CI; a test did not reproduce it).
-   */
-  private retryLater(entry: Entry): void {
-    const wait = Math.min(MAX_RETRY_WAIT, (this.retries.get(entry)?.wait ?? FIRST_RETRY_WAIT / 2) * 2);
-    if (wait === MAX_RETRY_WAIT) {
-      this.reader.tellOnce(`busy:${entry.sidecarUri}`, `${baseName(entry.sidecarUri)} keeps being changed by another program; Factmark keeps your annotation changes and writes them as soon as it can.`);
-    }
-    const timer = setTimeout(() => this.schedule(entry), wait);
-    this.retries.set(entry, { timer, wait });
   }
 
   private async flush(entry: Entry): Promise<void> {
@@ -290,7 +263,3 @@ function preferMine(merged: SidecarData, conflicts: MergeConflict[]): SidecarDat
   return out;
 }
 
-
-/** First wait (ms) before a write that another writer kept beating is tried again; doubled each time up to MAX_RETRY_WAIT. */
-const FIRST_RETRY_WAIT = 200;
-const MAX_RETRY_WAIT = 5000;
