@@ -63,13 +63,14 @@ export class FuzzyMatches {
 
 /**
  * What `search(text, quote, ⌊quote.length / 4⌋)` of approx-string-match returns (the matches with
- * the fewest errors, in text order), without reading the whole text when it need not. That search
- * reads every character, and re-anchoring asks it once per quote it cannot place otherwise: with
- * half the paragraphs of a 400 KB text deleted, 650 quotes took 1.4 s of the 3.5 s (issue 11: a
- * 1.6 MB text with 20,000 anchors took 43–75 s). Two exact shortcuts, no heuristics:
+ * the fewest errors, in text order), with its costly part on only the text that can hold a match.
+ * That search steps its bit-parallel automaton over every character, and re-anchoring asks it once
+ * per quote it cannot place otherwise: with half the paragraphs of a 400 KB text deleted, 650
+ * quotes took 1.4 s of the 3.5 s (issue 11: a 1.6 MB text with 20,000 anchors took 43–75 s). Two exact shortcuts, no heuristics:
  * - the quote occurs as it is: the search reports exactly those places, with no error;
  * - otherwise a match with at most k errors holds one of k + 1 pieces of the quote unchanged
- *   (each error falls in one piece), so the search runs only on windows around the pieces'
+ *   (each error falls in one piece): the pieces are found with the engine's indexOf (still a pass
+ *   over the text each, but a fast one), and the search runs only on windows around their
  *   occurrences, each sized so that every such match, and the text before it that the search
  *   reads to find its start, lie inside it. (An end read too near a window's start can only be
  *   given more errors than it has, never fewer: it is either another window's match or beaten.)

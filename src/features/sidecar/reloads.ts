@@ -15,9 +15,14 @@ export class SidecarReloads {
   /** The sidecar changed, appeared or vanished on disk (run in the entry's queue, after its writes). */
   async reloadNow(entry: Entry): Promise<void> {
     // Edits are made on the model at once, outside this queue: one made while this awaits the disk
-    // must not be replaced by the file's model (found by reading the code; a test that annotates
-    // while a reload is under way did not hit the gap, which is a few awaits of disk reads wide).
+    // must not be replaced by the file's model (E1 in editing.test.ts: a sidecar written on a text
+    // this machine never saw, annotated while the reload looked for that text, lost the annotation).
     const edits = entry.edits;
+    // Unsaved annotation changes are merged with the file's on the next write.
+    const mergeLater = () => {
+      this.core.fire(entry, false);
+      if (!entry.document.isDirty) this.core.schedule(entry);
+    };
     const read = await this.reader.readFor(entry);
     if (read.kind === 'undecodable') {
       this.core.fire(entry, false);
@@ -45,9 +50,7 @@ export class SidecarReloads {
       return;
     }
     if (entry.pending && wasWritable) {
-      // Unsaved annotation changes: they are merged with the file's on the next write.
-      this.core.fire(entry, false);
-      if (!entry.document.isDirty) this.core.schedule(entry);
+      mergeLater();
       return;
     }
     const doc = entry.document;
@@ -62,9 +65,7 @@ export class SidecarReloads {
     }
     const oldText = doc.isDirty ? entry.savedText : await this.reader.oldTextFor(parsed.doc, doc);
     if (entry.edits !== edits) {
-      // Annotated meanwhile: the next write merges the file's changes with the model, as above.
-      this.core.fire(entry, false);
-      if (!entry.document.isDirty) this.core.schedule(entry);
+      mergeLater();
       return;
     }
     const now = doc.getText();

@@ -3,7 +3,7 @@ import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { gitBlobSha1, parseSidecar } from '../../../src/core/sidecar';
+import { gitBlobSha1, parseSidecar, updateSidecar } from '../../../src/core/sidecar';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { characterPoint, readRenderedDecorations, workbench } from '../workbench';
@@ -364,5 +364,44 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     const ids = () => new Set(parseSidecar(fs.readFileSync(file, 'utf8')).doc?.annotations.map((a) => a.id) ?? []);
     const lost = () => [...mine, ...theirs].filter((id) => !ids().has(id));
     await eventually(() => lost().length === 0, 'confirmed annotations were lost by concurrent writes', 20_000).catch(() => assert.fail(`lost: ${lost().join(', ')}`));
+  });
+
+  it('E1: an annotation made while the extension reloads a sidecar changed on disk is kept', async () => {
+    // Edits go to the model at once; a reload runs in the write queue and awaits the disk between
+    // reading the file and taking it as the model. A sidecar written on a text this machine never
+    // saw (another headline on top) makes the reload look for that text (the kept copies, git),
+    // the widest such gap; an annotation made in it was replaced by the file's model.
+    const folder = path.join(workspaceDir(), DIR, 'e1-reload');
+    fs.mkdirSync(folder, { recursive: true });
+    const words = Array.from({ length: 300 }, (_, i) => `name${String.fromCharCode(97 + (i % 26))}${String.fromCharCode(97 + Math.floor(i / 26))}`);
+    const text = `${words.join(' ')}.\n`;
+    const uri = writeWorkspaceFile(`${DIR}/e1-reload/reload.txt`, text);
+    await openInEditor(uri);
+    const file = `${uri.fsPath}.factmark.yaml`;
+    const onDisk = () => (fs.existsSync(file) ? (parseSidecar(fs.readFileSync(file, 'utf8')).doc?.annotations ?? []) : []);
+    const mine: string[] = [];
+    for (let round = 0; round < 30; round++) {
+      // The other writer keeps every entry the file has (moved down by its headline) and adds one.
+      const older = `Headline ${round} ${Math.random()}\n${text}`;
+      const shift = older.length - text.length;
+      const w = words[round];
+      const theirs = onDisk().map((a) => ({ id: a.id, type: a.type, start: a.start + shift, end: a.end + shift, text: a.quote, status: a.status }));
+      theirs.push({ id: `x${round}`, type: 'PERSON', start: older.indexOf(w), end: older.indexOf(w) + w.length, text: w, status: 'confirmed' });
+      const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
+      fs.writeFileSync(file, updateSidecar(undefined, { text: older, document: { path: 'reload.txt', annotations: theirs, facts: [] } }));
+      // One annotation, at a moment a little later each round, while the watcher brings that
+      // change in (as a user's comes: not after the reload was seen to end).
+      await new Promise((resolve) => setTimeout(resolve, 100 + round * 12));
+      const v = words[40 + round];
+      const r = await annotate(uri, { add: [{ type: 'PLACE', start: text.indexOf(v), end: text.indexOf(v) + v.length, status: 'confirmed' }] });
+      mine.push(r.model.annotations.find((a) => a.type === 'PLACE' && a.text === v)?.id ?? `missing:${v}`);
+      // The reload seen (the file no longer the other writer's) before the next round.
+      await eventually(() => fs.readFileSync(file, 'utf8') !== before && onDisk().some((a) => a.id === `x${round}`), 'the round settled', 20_000);
+      await new Promise((resolve) => setTimeout(resolve, 300));
+    }
+    const live = new Set((await snapshot(uri)).model.annotations.map((a) => a.id));
+    assert.deepEqual(mine.filter((id) => !live.has(id)), [], 'annotations made during a reload are gone from the model');
+    const ids = () => new Set(onDisk().map((a) => a.id));
+    await eventually(() => mine.every((id) => ids().has(id)), 'every annotation made written', 20_000).catch(() => assert.fail(`not on disk: ${mine.filter((id) => !ids().has(id)).join(', ')}`));
   });
 });
