@@ -102,22 +102,25 @@ function halfDeletedGrowth(A, S) {
     const n = Math.round(text.length / 100);
     const queries = S.parseSidecar(S.updateSidecar(undefined, { text, document: { path: 'a.txt', annotations: realAnnotations(text, n), facts: [] } })).doc.annotations;
     // Where each kept paragraph starts, old and new (UTF-16; the corpus is plain text).
+    const paragraphs = text.split('\n\n');
     const kept = [];
     let o = 0;
     let at = 0;
-    text.split('\n\n').forEach((p, i) => {
+    paragraphs.forEach((p, i) => {
       if (i % 2 === 0) {
         kept.push([o, o + p.length, at]);
         at += p.length + 2;
       }
       o += p.length + 2;
     });
-    const edited = text.split('\n\n').filter((_, i) => i % 2 === 0).join('\n\n');
-    const wantAt = (q) => {
-      const k = kept.find(([s, e]) => q.start >= s && q.end <= e);
-      return k ? q.start - k[0] + k[2] : undefined;
-    };
-    const want = new Map(queries.map((q) => [q.id, wantAt(q)]));
+    const edited = paragraphs.filter((_, i) => i % 2 === 0).join('\n\n');
+    // Where each annotation should be now (the annotations come in text order: one walk).
+    const want = new Map();
+    let k = 0;
+    for (const q of queries) {
+      while (k < kept.length && kept[k][1] < q.end) k++;
+      want.set(q.id, k < kept.length && q.start >= kept[k][0] ? q.start - kept[k][0] + kept[k][2] : undefined);
+    }
     const figures = (r) => {
       const wrong = r.value.placed.filter((p) => want.get(p.id) !== p.start).length;
       const lost = r.value.orphans.filter((x) => want.get(x.id) !== undefined).length;
