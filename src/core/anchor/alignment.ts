@@ -16,7 +16,16 @@ export const TIE = 0.05;
  * with it (inside the deleted block), found again in inserted text only — never in text that was
  * already there, which is what tells a move from a deletion next to another mention.
  */
-export function findMoved(oldText: string, newText: string, diff: DiffMap, s: number, e: number, quote: string, startsOf: () => readonly number[]): Candidate | undefined {
+export function findMoved(
+  oldText: string,
+  newText: string,
+  diff: DiffMap,
+  s: number,
+  e: number,
+  quote: string,
+  startsOf: () => readonly number[],
+  oldStartsOf: () => readonly number[],
+): Candidate | undefined {
   const block = diff.deletedBlock(s) ?? diff.deletedBlock(e - 1);
   if (!block) return undefined;
   // Context that moved along (inside the deleted block), and the whole old context: a diff can
@@ -50,7 +59,18 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
       best = { start: p, end: p + quote.length, text: quote, score };
     } else second = Math.max(second, score);
   }
-  return best && best.score - second >= TIE ? best : undefined;
+  if (!best || best.score - second < TIE) return undefined;
+  // Another place of the old text that the diff did not keep either, whose text agrees with the
+  // new place as far on both sides: the text moved there may be that one's. In a long text holding
+  // an article twice, with paragraphs moved, the line diff paired a moved paragraph's new place
+  // with the other copy, and the anchors of the first went onto the second copy's place.
+  const before = agreeBefore(oldText, s, newText, best.start);
+  const after = agreeAfter(oldText, e, newText, best.end);
+  for (const t of oldStartsOf()) {
+    if (t === s || agreeBefore(oldText, t, newText, best.start) < before || agreeAfter(oldText, t + quote.length, newText, best.end) < after) continue;
+    if (!diff.mapSpan(t, t + quote.length).intact) return undefined;
+  }
+  return best;
 }
 
 /** Whether STAYED characters before old [s, e) and after it are both unchanged in the new text, next to each other but for what replaced the quote. */

@@ -1,6 +1,6 @@
 /** Maps positions of an old text to a new one through a character diff (diff-match-patch). */
 
-import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT } from 'diff-match-patch';
+import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch';
 import { countBefore } from '../bisect';
 
 /** One run of the diff: equal text, text only in the old version, or only in the new one. */
@@ -23,6 +23,8 @@ export class DiffMap {
    * old text than the text it kept (but for ties next to it: {@link slides}).
    */
   readonly minimal: boolean;
+  /** The diff ran out of time and the line diff ({@link lineDiff}), which kept more text unchanged, took its place. */
+  readonly timedOut: boolean;
 
   constructor(
     private readonly oldText: string,
@@ -45,8 +47,24 @@ export class DiffMap {
     // speed-up, which it turns off without one.
     const characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX && sentenceEditSize(oldText, newText) <= CHARACTER_DIFF_EDIT;
     dmp.Diff_Timeout = timeoutSeconds;
-    const diffs = dmp.diff_main(oldText, newText, !characters);
-    this.minimal = characters;
+    // (The clock diff-match-patch reads for its deadline, so that this says whether it gave up.)
+    const started = new Date().getTime();
+    let diffs = dmp.diff_main(oldText, newText, !characters);
+    // Past its time limit diff-match-patch calls the rest of a block deleted and inserted whole,
+    // and every anchor in it goes looking for a copy of its text: with half of a 1.6 MB text's
+    // paragraphs deleted, 1,117-1,944 anchors of deleted paragraphs went onto the kept copies of
+    // the same paragraphs (a corpus read twice). A diff of whole lines alone still pairs them; of
+    // the two, the one that keeps more text unchanged stands (a longer common subsequence is nearer
+    // the minimal diff). Where every line was re-wrapped, what the limit left keeps more. And only
+    // where it keeps most of the text: where most of it moved (paragraphs reversed), the lines it
+    // pairs among repeated passages are as arbitrary as the blocks the limit left whole, which at
+    // least only orphan (1 MB reversed: 21 anchors on the other copy of their paragraph, against 1).
+    const gaveUp = timeoutSeconds > 0 && new Date().getTime() - started >= timeoutSeconds * 1000;
+    const lines = gaveUp && sharedLineShare(oldText, newText) >= MIN_SHARED_LINES ? lineDiff(dmp, oldText, newText) : undefined;
+    const kept = lines ? unchanged(lines) : 0;
+    this.timedOut = lines !== undefined && kept > unchanged(diffs) && kept >= MIN_KEPT_BY_LINES * newText.length;
+    if (this.timedOut) diffs = lines!;
+    this.minimal = characters && !gaveUp;
     // Coincidental equalities of a few letters would split a deleted name into pieces. (The
     // semantic cleanup goes further and folds whole unchanged sentences between two edits into
     // the edit, which would orphan their annotations.)
@@ -326,6 +344,78 @@ function whitespaceChanged(p: string, q: string): number {
 const WORD_EDGE = /(?<=\s)(?=\S)|(?<=\S)(?=\s)/;
 /** Where a sentence (with the whitespace after it) or a paragraph (with the blank line after it) ends: every character is in one piece. */
 const SENTENCE_END = /(?<=[.!?]["'’”)\]]*\s+)(?=\S)|(?<=\n[^\S\n]*\n\s*)(?=\S)/;
+/**
+ * The diff of the two texts' lines (each line one symbol, no clean-up folding short unchanged
+ * lines into the edits around them, as diff-match-patch's line mode does before it diffs each
+ * folded block by characters, at a cost that grows with the block's square), each replaced group
+ * of lines then diffed by characters while {@link CHARACTER_PASS_BUDGET} lasts. Used only when the
+ * line mode ran out of time: there its result is whatever the limit left, while this one is
+ * deterministic. (Not in its place: where the line mode finishes, its pass over a whole folded
+ * block finds what a pass per group of lines cannot, such as a paragraph moved within the block;
+ * MEASUREMENTS, stop 36.) The line pass has a time limit of its own: lines all different are no diff.
+ */
+export function lineDiff(dmp: diff_match_patch, oldText: string, newText: string): Diff[] {
+  const { chars1, chars2, lineArray } = dmp.diff_linesToChars_(oldText, newText);
+  dmp.Diff_Timeout = LINE_PASS_TIMEOUT;
+  const lines = dmp.diff_main(chars1, chars2, false);
+  dmp.diff_charsToLines_(lines, lineArray);
+  // Each group's character pass costs at most the square of its size (Myers' diff is O(ND)); the
+  // budget bounds their sum, and the runs they make (the clean-ups after are quadratic in runs).
+  dmp.Diff_Timeout = 0;
+  let budget = CHARACTER_PASS_BUDGET;
+  const out: Diff[] = [];
+  let deleted = '';
+  let inserted = '';
+  const flush = () => {
+    const cost = (deleted.length + inserted.length) ** 2;
+    if (deleted && inserted && cost <= budget && out.length < MAX_RUNS) {
+      budget -= cost;
+      out.push(...dmp.diff_main(deleted, inserted, false));
+    } else {
+      if (deleted) out.push([DIFF_DELETE, deleted]);
+      if (inserted) out.push([DIFF_INSERT, inserted]);
+    }
+    deleted = inserted = '';
+  };
+  for (const [op, text] of lines) {
+    if (op === DIFF_DELETE) deleted += text;
+    else if (op === DIFF_INSERT) inserted += text;
+    else {
+      flush();
+      out.push([op, text]);
+    }
+  }
+  flush();
+  return out;
+}
+
+/** Characters a diff keeps unchanged. */
+function unchanged(diffs: readonly Diff[]): number {
+  let n = 0;
+  for (const [op, text] of diffs) if (op === DIFF_EQUAL) n += text.length;
+  return n;
+}
+
+/** The share of the new text's characters on lines the old text has too: what a diff of lines can keep at most. */
+function sharedLineShare(oldText: string, newText: string): number {
+  const old = new Set(oldText.split('\n'));
+  let shared = 0;
+  for (const line of newText.split('\n')) if (old.has(line)) shared += line.length + 1;
+  return shared / Math.max(1, newText.length);
+}
+
+/** Share of the new text that {@link lineDiff} must keep unchanged to stand in for a diff out of time. */
+const MIN_KEPT_BY_LINES = 0.5;
+/** Share of the new text on lines found in the old text below which {@link lineDiff} is not tried (re-wrapped text: it would keep nothing). */
+const MIN_SHARED_LINES = 0.5;
+
+/** Sum of the squared sizes of the groups of lines {@link lineDiff} diffs by characters (a few hundred ms at most). */
+const CHARACTER_PASS_BUDGET = 2e8;
+/** Seconds {@link lineDiff}'s pass over lines may take (1.6 MB, half its paragraphs deleted: 0.2-0.5 s). */
+const LINE_PASS_TIMEOUT = 1;
+/** Runs past which {@link lineDiff} diffs no more groups by characters. */
+const MAX_RUNS = 10_000;
+
 /** Code of the first symbol of {@link sentenceEditSize}: the private-use area (E000-F8FF), past the surrogates, which a symbol must never be. */
 const FIRST_SYMBOL = 0xe000;
 

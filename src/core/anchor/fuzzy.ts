@@ -17,9 +17,13 @@ export class FuzzyMatches {
   /** Where each number of errors begins in `order` (and its end last). */
   private readonly levels: number[] = [];
 
-  /** `exact`: every place the quote starts in `text`, when known (spares the search: see {@link fuzzySearch}). */
-  constructor(text: string, quote: string, exact?: readonly number[]) {
-    const m = (this.matches = fuzzySearch(text, quote, exact));
+  /**
+   * `exact`: every place the quote starts in `text`, when known (spares the search: see {@link fuzzySearch}).
+   * `offset`: where `text` starts in the whole text, when it is a window of it (the matches are given in the whole text's offsets).
+   */
+  constructor(text: string, quote: string, exact?: readonly number[], offset = 0) {
+    const found = fuzzySearch(text, quote, exact);
+    const m = (this.matches = offset ? found.map((f) => ({ start: f.start + offset, end: f.end + offset, errors: f.errors })) : found);
     this.order = Int32Array.from(m.keys()).sort((i, j) => m[i].errors - m[j].errors || m[i].start - m[j].start || i - j);
     this.order.forEach((i, k) => {
       if (k === 0 || m[i].errors !== m[this.order[k - 1]].errors) this.levels.push(k);

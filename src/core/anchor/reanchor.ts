@@ -63,7 +63,7 @@ export function reanchor(oldText: string | undefined, newText: string, anchors: 
 
 /** {@link reanchor} for anchors on distinct spans. */
 function reanchorDistinct(oldText: string | undefined, newText: string, stored: readonly AnchorQuery[], options: ReanchorOptions): ReanchorResult {
-  const opts: Required<ReanchorOptions> = { units: 'codepoints', minFuzzyQuoteLength: 5, fuzzyThreshold: 0.8, contextThreshold: 0.5, ...options };
+  const opts: Required<ReanchorOptions> = { units: 'codepoints', minFuzzyQuoteLength: 5, fuzzyThreshold: 0.8, contextThreshold: 0.5, diffTimeout: 4, ...options };
   let placed: Placement[] = [];
   let orphans: Orphan[] = [];
   const newMap = opts.units === 'codepoints' ? new OffsetMap(newText) : undefined;
@@ -75,6 +75,8 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     if (same) return { placed: same, orphans: [] };
   }
   let diff: DiffMap | undefined;
+  // And in the old text, found on first need (a move's rivals: alignment.ts findMoved).
+  let oldIndex: CandidateIndex | undefined;
   // The quotes' occurrences in the new text, shared by all anchors (candidates.ts).
   const index = new CandidateIndex(newText, stored.map((a) => a.quote));
   // Without the old text, words replaced everywhere are read into the stored contexts (replaced.ts).
@@ -107,7 +109,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       continue;
     }
     if (consistent) {
-      diff ??= new DiffMap(oldText!, newText);
+      diff ??= new DiffMap(oldText!, newText, opts.diffTimeout);
       const m = diff.mapSpan(s, e);
       const len = e - s;
       const oldPrefix = oldText!.slice(Math.max(0, s - 32), s);
@@ -180,13 +182,15 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });
         continue;
       }
-      const moved = findMoved(oldText!, newText, diff, s, e, a.quote, () => index.startsOf(a.quote));
+      oldIndex ??= new CandidateIndex(oldText!, stored.map((x) => x.quote));
+      const moved = findMoved(oldText!, newText, diff, s, e, a.quote, () => index.startsOf(a.quote), () => oldIndex!.startsOf(a.quote));
       if (moved && moved.score >= 0.6) {
         placed.push({ id: a.id, start: moved.start, end: moved.end, method: 'moved', modified: false, score: moved.score });
         continue;
       }
-      // Its text was deleted: an orphan, even if the same words appear elsewhere.
-      const best = searchCandidates(newText, a, m.start, opts, index).best;
+      // Its text was deleted: an orphan, even if the same words appear elsewhere. (Its best
+      // candidate, a hint, allowing edits only near where the text was.)
+      const best = searchCandidates(newText, a, m.start, opts, index, false, undefined, HINT_RADIUS).best;
       orphans.push(best ? { id: a.id, reason: 'deleted', at: m.start, best } : { id: a.id, reason: 'deleted', at: m.start });
       continue;
     }
@@ -283,6 +287,7 @@ function searchCandidates(
   index: CandidateIndex,
   stale = false,
   shifts?: { s: number; later: LaterShifts },
+  fuzzyRadius?: number,
 ): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean; echo?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
   // Fast path: the quote right at the expected place, with its context.
@@ -343,7 +348,7 @@ function searchCandidates(
   const atHint = occ().startingAt(hint);
   if (atHint && atHint.score >= 0.25 && fits(atHint) && !rivalled(atHint)) return place(atHint, 'position');
   if (a.quote.length >= opts.minFuzzyQuoteLength) {
-    const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint, undefined, index.fuzzy(a.quote));
+    const fuzzy = fuzzyCandidates(text, a.quote, a.prefix, a.suffix, hint, undefined, fuzzyRadius === undefined ? index.fuzzy(a.quote) : index.fuzzyNear(a.quote, hint, fuzzyRadius));
     const best = fuzzy[0];
     if (best) {
       const clear = !fuzzy[1] || best.score - fuzzy[1].score >= TIE || overlaps(best, fuzzy[1]);
@@ -382,6 +387,8 @@ function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map:
  * another is no better.
  */
 const FAR_COPY = 1000;
+/** How far from where a deleted quote was (UTF-16 units) its orphan's best candidate is looked for allowing edits (the exact quote: anywhere). */
+const HINT_RADIUS = 20_000;
 /** Quotes shorter than this (UTF-16 units) with no context at all are placed only where they were. */
 const MIN_BARE_QUOTE = 8;
 /** Context agreement (exact, next to it) that a fuzzy match differing from the quote needs: a quarter of its characters. */

@@ -23,6 +23,8 @@ export interface ReanchorOptions {
   fuzzyThreshold?: number;
   /** Lowest context agreement (0..1) to accept an exact quote away from its position. Default 0.5. */
   contextThreshold?: number;
+  /** Seconds the old and new texts' diff may take before a diff of their lines alone stands in (DiffMap). Default 4. */
+  diffTimeout?: number;
 }
 
 /** How a placement was found (`order`: the one fitting occurrence between the places of the sure anchors before and after it, order.ts). */
