@@ -31,14 +31,35 @@ export const nodeFs: AtomicFs = {
         throw e;
       },
     ),
-  createExclusive: (p, content) =>
-    fs.promises.writeFile(p, content, { flag: 'wx' }).then(
-      () => true,
-      (e: NodeJS.ErrnoException) => {
-        if (e.code === 'EEXIST') return false;
-        throw e;
-      },
-    ),
+  async createExclusive(p, content) {
+    // The lock appears with its content in one step: written to a temporary file (named as the
+    // writer's temporary files are, so that a killed writer's is cleaned up like them), then
+    // hard-linked as the lock (link(2) fails when the name exists). `writeFile(p, { flag: 'wx' })`
+    // left the file empty until a later turn of the event loop wrote it, and another writer takes
+    // a lock still empty 200 ms later for one whose writer was killed (lock.ts `stale`): a busy
+    // extension host held there had its live lock taken, both writes passed the compare-and-swap on
+    // the same file, and one annotation was lost (E1's one failure in CI).
+    const tmp = `${p.replace(/\.lock$/, '')}.${process.pid}-${Date.now().toString(36)}-${lockTemp++}.tmp`;
+    try {
+      await fs.promises.writeFile(tmp, content, { flag: 'wx' });
+    } catch (e) {
+      // A name too long for the suffix: the create-then-write as before.
+      if ((e as NodeJS.ErrnoException).code === 'ENAMETOOLONG') return createThenWrite(p, content);
+      throw e;
+    }
+    try {
+      await fs.promises.link(tmp, p);
+      return true;
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      if (code === 'EEXIST') return false;
+      // File systems without hard links (FAT, some network shares): the create-then-write as before.
+      if (code === 'EPERM' || code === 'ENOTSUP' || code === 'EOPNOTSUPP' || code === 'ENOSYS') return createThenWrite(p, content);
+      throw e;
+    } finally {
+      await fs.promises.rm(tmp, { force: true });
+    }
+  },
   remove: (p) => fs.promises.rm(p, { force: true }),
   list: (folder) => fs.promises.readdir(folder),
   realpath: (p) => fs.promises.realpath(p),
@@ -66,6 +87,20 @@ export const nodeFs: AtomicFs = {
     return pid > 0 && !processRuns(pid);
   },
 };
+
+/** Numbers the lock's temporary files within a process (see createExclusive). */
+let lockTemp = 0;
+
+/** Creates `p` with `content` unless it exists (false then); the file is empty for a moment. */
+function createThenWrite(p: string, content: Uint8Array): Promise<boolean> {
+  return fs.promises.writeFile(p, content, { flag: 'wx' }).then(
+    () => true,
+    (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EEXIST') return false;
+      throw e;
+    },
+  );
+}
 
 function processRuns(pid: number): boolean {
   try {

@@ -4,7 +4,7 @@
  * both replace it and the first one's change is lost (issue 11, item 1: 22 of 4,199 confirmed
  * annotations lost to a concurrent `annotate`).
  *
- * The lock is `.<name>.lock`, created exclusively, holding `<pid> <time>`. A lock whose process is
+ * The lock is `.<name>.lock`, created exclusively, holding `<pid> <time> <token>`. A lock whose process is
  * gone, or older than {@link STALE_LOCK_MS} (a write takes milliseconds), is taken over. No Node
  * import: the file operations come from the host ({@link AtomicFs}).
  */
@@ -29,12 +29,13 @@ export function lockName(name: string): string {
  */
 export async function acquireLock(fs: AtomicFs, folder: string, name: string, pid: number, onWait?: (lock: string) => void): Promise<() => Promise<void>> {
   const lock = fs.join(folder, lockName(name));
-  const content = `${pid} ${Date.now()}`;
+  // (A token after the pid and time, which readers before it ignore: each holder knows its own lock.)
+  const content = `${pid} ${Date.now()} ${Math.random().toString(36).slice(2, 10)}`;
   const started = Date.now();
   let told = false;
   for (let attempt = 0; ; attempt++) {
     if (await create(fs, lock, content)) {
-      return () => fs.remove(lock).catch(() => undefined);
+      return () => release(fs, lock, content);
     }
     if (await stale(fs, lock)) {
       await fs.remove(lock).catch(() => undefined);
@@ -50,6 +51,16 @@ export async function acquireLock(fs: AtomicFs, folder: string, name: string, pi
     // Short waits first: a sidecar write takes a few milliseconds.
     await new Promise((r) => setTimeout(r, Math.min(2 + attempt * 3, 50) * (0.5 + Math.random())));
   }
+}
+
+/**
+ * Removes the lock if it is still this holder's: one taken over meanwhile (its holder seemed gone)
+ * is the new holder's, and removing it let a third writer in beside that one.
+ */
+async function release(fs: AtomicFs, lock: string, content: string): Promise<void> {
+  const now = fs.read ? await fs.read(lock).catch(() => undefined) : undefined;
+  if (now !== undefined && new TextDecoder().decode(now) !== content) return;
+  await fs.remove(lock).catch(() => undefined);
 }
 
 /** Creates the lock file; false when it exists already. */

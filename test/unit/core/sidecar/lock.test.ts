@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ABANDONED_AFTER_MS, ChangedOnDiskError, isChangedOnDisk, writeAtomic, type AtomicFs } from '../../../../src/core/sidecar/atomicWrite';
 import { nodeFs, writeFileAtomic } from '../../../../src/node/fs';
+import { acquireLock } from '../../../../src/core/sidecar/lock';
 // The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
 import '../../../fixtures/paths';
 
@@ -58,5 +59,49 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
     fs.rmSync(lock);
     await write;
     assert.equal(fs.readFileSync(target, 'utf8'), 'x\n');
+  });
+
+  it('E1: a writer held between creating its lock and writing in it keeps the lock; of two writers on one file, one is refused', async () => {
+    // The extension host busy for 400 ms inside its own lock's creation (an open, then the write on a
+    // later turn of the event loop). The lock used to exist empty all that time, and the other writer
+    // took it over as one whose writer was killed: both compare-and-swaps passed on the same file and
+    // the first rename's annotation was lost (E1's one failure in CI, "lost: a-dpep8gdh").
+    fs.writeFileSync(target, 'D\n');
+    const realWriteFile = fs.promises.writeFile;
+    let stalled = false;
+    fs.promises.writeFile = (async (p: fs.PathLike | fs.promises.FileHandle, data: string | Uint8Array, opts?: { flag?: string }) => {
+      if (stalled || typeof p !== 'string' || opts?.flag !== 'wx') return realWriteFile(p, data, opts as never);
+      stalled = true;
+      const handle = await fs.promises.open(p, 'wx');
+      try {
+        await new Promise((r) => setTimeout(r, 400));
+        await handle.writeFile(data);
+      } finally {
+        await handle.close();
+      }
+    }) as typeof fs.promises.writeFile;
+    try {
+      const outcome = (w: Promise<void>) => w.then(() => 'written', (e: unknown) => (isChangedOnDisk(e) ? 'refused' : String(e)));
+      const a = outcome(writeFileAtomic(target, 'A\n', { ifUnchanged: 'D\n' }));
+      // The other writer starts once the first is inside its lock's creation, and takes 300 ms to write.
+      while (!stalled) await new Promise((r) => setTimeout(r, 1));
+      const slow: AtomicFs = { ...nodeFs, writeNew: async (p, c, m) => (await nodeFs.writeNew(p, c, m), await new Promise((r) => setTimeout(r, 300))) };
+      const b = outcome(writeAtomic(slow, target, 'B\n', { ifUnchanged: 'D\n', pid: process.pid }));
+      const results = [await a, await b];
+      assert.deepEqual([...results].sort(), ['refused', 'written'], `the two writers: ${results.join(', ')}`);
+      assert.equal(fs.readFileSync(target, 'utf8'), results[0] === 'written' ? 'A\n' : 'B\n');
+    } finally {
+      fs.promises.writeFile = realWriteFile;
+    }
+    assert.ok(!fs.existsSync(lock), 'lock released');
+    assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'temporary files left');
+  });
+
+  it('a holder whose lock was taken over leaves the new holder\'s lock in place when it is done', async () => {
+    const release = await acquireLock(nodeFs, dir, 'a.txt.factmark.yaml', process.pid);
+    assert.match(fs.readFileSync(lock, 'utf8'), new RegExp(`^${process.pid} \\d+ \\w+$`));
+    fs.writeFileSync(lock, `${process.pid} ${Date.now()} another`);
+    await release();
+    assert.equal(fs.readFileSync(lock, 'utf8').endsWith(' another'), true, 'the new holder\'s lock was removed');
   });
 });
