@@ -411,8 +411,15 @@ const MIN_SHARED_LINES = 0.5;
 
 /** Sum of the squared sizes of the groups of lines {@link lineDiff} diffs by characters (a few hundred ms at most). */
 const CHARACTER_PASS_BUDGET = 2e8;
-/** Seconds {@link lineDiff}'s pass over lines may take (1.6 MB, half its paragraphs deleted: 0.2-0.5 s). */
-const LINE_PASS_TIMEOUT = 1;
+/**
+ * Seconds {@link lineDiff}'s pass over lines may take: 0.2-0.6 s of CPU at 1-1.6 MB (half its
+ * paragraphs deleted, or all of them reversed). It runs only after the character diff ran out of
+ * time, which a loaded machine makes likely: with a limit of 1 s, at a load that gave re-anchoring
+ * 8 times its CPU time in wall time, it ran out as well and 3 anchors of an 800 KB text went onto
+ * kept copies. Not more: re-anchoring runs on the extension host, which the character diff's own
+ * limit already holds for 4 s.
+ */
+const LINE_PASS_TIMEOUT = 3;
 /** Runs past which {@link lineDiff} diffs no more groups by characters. */
 const MAX_RUNS = 10_000;
 
