@@ -75,8 +75,6 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     if (same) return { placed: same, orphans: [] };
   }
   let diff: DiffMap | undefined;
-  // And in the old text, found on first need (a move's rivals: alignment.ts findMoved).
-  let oldIndex: CandidateIndex | undefined;
   // The quotes' occurrences in the new text, shared by all anchors (candidates.ts).
   const index = new CandidateIndex(newText, stored.map((a) => a.quote));
   // Without the old text, words replaced everywhere are read into the stored contexts (replaced.ts).
@@ -182,8 +180,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff-modified', modified: newText.slice(m.start, m.end) !== a.quote, score: m.equal / len });
         continue;
       }
-      oldIndex ??= new CandidateIndex(oldText!, stored.map((x) => x.quote));
-      const moved = findMoved(oldText!, newText, diff, s, e, a.quote, () => index.startsOf(a.quote), () => oldIndex!.startsOf(a.quote));
+      const moved = findMoved(oldText!, newText, diff, s, e, a.quote, () => index.startsOf(a.quote));
       if (moved && moved.score >= 0.6) {
         placed.push({ id: a.id, start: moved.start, end: moved.end, method: 'moved', modified: false, score: moved.score });
         continue;
