@@ -349,10 +349,10 @@ const SENTENCE_END = /(?<=[.!?]["'’”)\]]*\s+)(?=\S)|(?<=\n[^\S\n]*\n\s*)(?=\
  * lines into the edits around them, as diff-match-patch's line mode does before it diffs each
  * folded block by characters, at a cost that grows with the block's square), each replaced group
  * of lines then diffed by characters while {@link CHARACTER_PASS_BUDGET} lasts. Used only when the
- * line mode ran out of time: there its result is whatever the limit left, while this one depends
- * on no clock but for its pass over lines, which has a limit of its own. (Not in its place: where the line mode finishes, its pass over a whole folded
- * block finds what a pass per group of lines cannot, such as a paragraph moved within the block;
- * MEASUREMENTS, stop 36.) The line pass has a time limit of its own: lines all different are no diff.
+ * line mode ran out of time: there its result is whatever the limit left, while this one reads no
+ * clock but in its pass over lines, whose limit is its own (lines all different are no diff). (Not
+ * in the line mode's place: where that finishes, its pass over a whole folded block finds what a
+ * pass per group of lines cannot, such as a paragraph moved within the block; MEASUREMENTS, stop 36.)
  */
 export function lineDiff(dmp: diff_match_patch, oldText: string, newText: string): Diff[] {
   const { chars1, chars2, lineArray } = dmp.diff_linesToChars_(oldText, newText);
@@ -375,7 +375,7 @@ export function lineDiff(dmp: diff_match_patch, oldText: string, newText: string
       // would cut it out of the inserted text, where a move is looked for: folded into the edits,
       // as diff-match-patch's line mode folds short unchanged lines.
       dmp.diff_cleanupSemantic(chars);
-      out.push(...chars);
+      for (const d of chars) out.push(d);
     } else {
       if (deleted) out.push([DIFF_DELETE, deleted]);
       if (inserted) out.push([DIFF_INSERT, inserted]);
