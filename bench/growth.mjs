@@ -86,10 +86,10 @@ export async function run() {
  * Every other paragraph deleted, an annotation every 100 bytes (half of them orphaned, their text
  * gone): each orphan's quote was searched again over the whole text, fuzzily (approx-string-match)
  * and for a move (findMoved): quadratic, a 1.6 MB text with 20,000 anchors took 43–75 s (a review of
- * issue 11). The diff of such an edit still runs into diff-match-patch's 4 s limit from about 1 MB:
- * the rest of the text then counts as deleted and inserted, its anchors are orphaned or "moved"
- * onto the copies of their deleted paragraphs that a corpus read twice over holds (open; see
- * docs/MEASUREMENTS.md, a bounded line diff tried and reverted).
+ * issue 11). The diff of such an edit still runs into diff-match-patch's 4 s limit from about 1 MB;
+ * past it the rest of the text counted as deleted and inserted, and its anchors were "moved" onto the
+ * copies of their deleted paragraphs that a corpus read twice over holds, until a diff of lines
+ * stood in there (linediff.ts; docs/MEASUREMENTS.md, stop 37).
  * Printed: time, and what was placed where it should not be (the text of the 0.53 MB corpus
  * repeats past it, so from 800 K a deleted paragraph has a kept copy).
  */

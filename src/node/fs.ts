@@ -6,7 +6,7 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from '../core/sidecar/atomicWrite';
+import { ABANDONED_AFTER_MS, tempSuffix, writeAtomic, type AtomicFs, type AtomicWriteOptions } from '../core/sidecar/atomicWrite';
 
 export const nodeFs: AtomicFs = {
   dirname: (p) => path.dirname(p),
@@ -39,14 +39,9 @@ export const nodeFs: AtomicFs = {
     // a lock still empty 200 ms later for one whose writer was killed (lock.ts `stale`): a busy
     // extension host held there had its live lock taken, both writes passed the compare-and-swap on
     // the same file, and one annotation was lost (E1's one failure in CI).
-    const tmp = `${p.replace(/\.lock$/, '')}.${process.pid}-${Date.now().toString(36)}-${lockTemp++}.tmp`;
-    try {
-      await fs.promises.writeFile(tmp, content, { flag: 'wx' });
-    } catch (e) {
-      // A name too long for the suffix: the create-then-write as before.
-      if ((e as NodeJS.ErrnoException).code === 'ENAMETOOLONG') return createThenWrite(p, content);
-      throw e;
-    }
+    // (The lock's name is the writer's shortened one, so the temporary name fits as the writer's does.)
+    const tmp = `${p.replace(/\.lock$/, '')}.${tempSuffix(process.pid)}`;
+    await fs.promises.writeFile(tmp, content, { flag: 'wx' });
     try {
       await fs.promises.link(tmp, p);
       return true;
@@ -87,9 +82,6 @@ export const nodeFs: AtomicFs = {
     return pid > 0 && !processRuns(pid);
   },
 };
-
-/** Numbers the lock's temporary files within a process (see createExclusive). */
-let lockTemp = 0;
 
 /** Creates `p` with `content` unless it exists (false then); the file is empty for a moment. */
 function createThenWrite(p: string, content: Uint8Array): Promise<boolean> {

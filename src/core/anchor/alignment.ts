@@ -16,15 +16,7 @@ export const TIE = 0.05;
  * with it (inside the deleted block), found again in inserted text only — never in text that was
  * already there, which is what tells a move from a deletion next to another mention.
  */
-export function findMoved(
-  oldText: string,
-  newText: string,
-  diff: DiffMap,
-  s: number,
-  e: number,
-  quote: string,
-  startsOf: () => readonly number[],
-): Candidate | undefined {
+export function findMoved(oldText: string, newText: string, diff: DiffMap, s: number, e: number, quote: string, startsOf: () => readonly number[]): Candidate | undefined {
   const block = diff.deletedBlock(s) ?? diff.deletedBlock(e - 1);
   if (!block) return undefined;
   // Context that moved along (inside the deleted block), and the whole old context: a diff can

@@ -245,7 +245,10 @@ export class CandidateIndex {
     const from = Math.max(0, at - radius);
     const to = Math.min(this.text.length, at + radius);
     const all = this.startsOf(quote);
-    const exact = all.length < MAX_OCCURRENCES ? all.filter((p) => p >= from && p + quote.length <= to).map((p) => p - from) : undefined;
+    // (The places inside the window, found by halving: the list can hold thousands per quote.)
+    const first = countBefore(all.length, (i) => all[i] < from);
+    const last = countBefore(all.length, (i) => all[i] + quote.length <= to);
+    const exact = all.length < MAX_OCCURRENCES ? all.slice(first, Math.max(first, last)).map((p) => p - from) : undefined;
     return new FuzzyMatches(this.text.slice(from, to), quote, exact, from);
   }
 

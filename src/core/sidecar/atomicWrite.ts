@@ -72,6 +72,11 @@ export function isChangedOnDisk(e: unknown): boolean {
 
 let counter = 0;
 
+/** The end of a writer's temporary file name after `.<name>.`: `<pid>-<time>-<n>.tmp` (see {@link tempNamePattern}). */
+export function tempSuffix(pid: number): string {
+  return `${pid}-${Date.now().toString(36)}-${counter++}.tmp`;
+}
+
 /** Temporary files of `name`: `.<name>.<pid>-<time>-<n>.tmp` (not `*.factmark.yaml`, so no watcher takes it for a sidecar). */
 export function tempNamePattern(name: string): RegExp {
   return new RegExp(`^\\.${escapeRegExp(name)}\\.(\\d+)-[0-9a-z]+-\\d+\\.tmp$`);
@@ -86,7 +91,7 @@ export async function writeAtomic(fs: AtomicFs, target: string, content: Uint8Ar
   // Names near the 255-byte limit of most file systems leave no room for the temporary suffix.
   const base = shortName(name);
   const pid = options.pid ?? 0;
-  const tmp = fs.join(folder, `.${base}.${pid}-${Date.now().toString(36)}-${counter++}.tmp`);
+  const tmp = fs.join(folder, `.${base}.${tempSuffix(pid)}`);
   const mode = fs.mode ? await fs.mode(real).catch(() => undefined) : undefined;
   // A file its owner made read-only is not replaced behind their back (a rename would do it:
   // it needs only the folder to be writable).

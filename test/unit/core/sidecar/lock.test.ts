@@ -67,19 +67,30 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
     // took it over as one whose writer was killed: both compare-and-swaps passed on the same file and
     // the first rename's annotation was lost (E1's one failure in CI, "lost: a-dpep8gdh").
     fs.writeFileSync(target, 'D\n');
+    // The first writer is held 400 ms at the step that makes its lock appear: between opening the
+    // lock file and writing in it, or before linking a lock written aside into place.
     const realWriteFile = fs.promises.writeFile;
+    const realLink = fs.promises.link;
     let stalled = false;
+    const hold = () => new Promise((r) => setTimeout(r, 400));
     fs.promises.writeFile = (async (p: fs.PathLike | fs.promises.FileHandle, data: string | Uint8Array, opts?: { flag?: string }) => {
-      if (stalled || typeof p !== 'string' || opts?.flag !== 'wx') return realWriteFile(p, data, opts as never);
+      if (stalled || typeof p !== 'string' || !p.endsWith('.lock')) return realWriteFile(p, data, opts as never);
       stalled = true;
-      const handle = await fs.promises.open(p, 'wx');
+      const handle = await fs.promises.open(p, opts?.flag ?? 'w');
       try {
-        await new Promise((r) => setTimeout(r, 400));
+        await hold();
         await handle.writeFile(data);
       } finally {
         await handle.close();
       }
     }) as typeof fs.promises.writeFile;
+    fs.promises.link = (async (from: fs.PathLike, to: fs.PathLike) => {
+      if (!stalled && String(to).endsWith('.lock')) {
+        stalled = true;
+        await hold();
+      }
+      return realLink(from, to);
+    }) as typeof fs.promises.link;
     try {
       const outcome = (w: Promise<void>) => w.then(() => 'written', (e: unknown) => (isChangedOnDisk(e) ? 'refused' : String(e)));
       const a = outcome(writeFileAtomic(target, 'A\n', { ifUnchanged: 'D\n' }));
@@ -92,6 +103,7 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
       assert.equal(fs.readFileSync(target, 'utf8'), results[0] === 'written' ? 'A\n' : 'B\n');
     } finally {
       fs.promises.writeFile = realWriteFile;
+      fs.promises.link = realLink;
     }
     assert.ok(!fs.existsSync(lock), 'lock released');
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'temporary files left');
