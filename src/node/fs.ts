@@ -6,7 +6,8 @@
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { ABANDONED_AFTER_MS, tempSuffix, writeAtomic, type AtomicFs, type AtomicWriteOptions } from '../core/sidecar/atomicWrite';
+import { ABANDONED_AFTER_MS, writeAtomic, type AtomicFs, type AtomicWriteOptions } from '../core/sidecar/atomicWrite';
+import { tempSuffix } from '../core/sidecar/tempNames';
 
 export const nodeFs: AtomicFs = {
   dirname: (p) => path.dirname(p),

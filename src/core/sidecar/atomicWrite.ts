@@ -8,8 +8,8 @@
  * at any moment leaves the old file or the new one, never an empty or partial one. A killed writer
  * leaves its temporary file behind; the next write of the same target removes it.
  */
-import { escapeRegExp } from '../text';
 import { acquireLock } from './lock';
+import { tempNamePattern, tempSuffix } from './tempNames';
 
 /** A temporary file older than this is abandoned whatever its pid says (no write takes that long; pids are reused). */
 export const ABANDONED_AFTER_MS = 10 * 60_000;
@@ -68,18 +68,6 @@ export class ChangedOnDiskError extends Error {
 /** True for a {@link ChangedOnDiskError} (also across bundles, where `instanceof` may not hold). */
 export function isChangedOnDisk(e: unknown): boolean {
   return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'FACTMARK_CHANGED_ON_DISK';
-}
-
-let counter = 0;
-
-/** The end of a writer's temporary file name after `.<name>.`: `<pid>-<time>-<n>.tmp` (see {@link tempNamePattern}). */
-export function tempSuffix(pid: number): string {
-  return `${pid}-${Date.now().toString(36)}-${counter++}.tmp`;
-}
-
-/** Temporary files of `name`: `.<name>.<pid>-<time>-<n>.tmp` (not `*.factmark.yaml`, so no watcher takes it for a sidecar). */
-export function tempNamePattern(name: string): RegExp {
-  return new RegExp(`^\\.${escapeRegExp(name)}\\.(\\d+)-[0-9a-z]+-\\d+\\.tmp$`);
 }
 
 /** Atomically replaces `target` with `content`. On failure the temporary file is removed and the target is untouched. */

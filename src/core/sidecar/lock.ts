@@ -5,10 +5,12 @@
  * annotations lost to a concurrent `annotate`).
  *
  * The lock is `.<name>.lock`, created exclusively, holding `<pid> <time> <token>`. A lock whose process is
- * gone, or older than {@link STALE_LOCK_MS} (a write takes milliseconds), is taken over. No Node
+ * gone, or older than {@link STALE_LOCK_MS} (a write takes milliseconds), is taken over; only the
+ * lock judged stale is removed, never one that replaced it meanwhile ({@link removeIfStill}). No Node
  * import: the file operations come from the host ({@link AtomicFs}).
  */
 import type { AtomicFs } from './atomicWrite';
+import { tempSuffix } from './tempNames';
 
 /** A lock held longer than this is taken over whatever its pid says (a writer that hangs, a reused pid). */
 export const STALE_LOCK_MS = 30_000;
@@ -37,8 +39,9 @@ export async function acquireLock(fs: AtomicFs, folder: string, name: string, pi
     if (await create(fs, lock, content)) {
       return () => release(fs, lock, content);
     }
-    if (await stale(fs, lock)) {
-      await fs.remove(lock).catch(() => undefined);
+    const judged = await stale(fs, lock);
+    if (judged !== undefined) {
+      await removeIfStill(fs, lock, judged, pid).catch(() => undefined);
       continue;
     }
     if (Date.now() - started > LOCK_WAIT_MS) {
@@ -58,9 +61,49 @@ export async function acquireLock(fs: AtomicFs, folder: string, name: string, pi
  * is the new holder's, and removing it let a third writer in beside that one.
  */
 async function release(fs: AtomicFs, lock: string, content: string): Promise<void> {
-  const now = fs.read ? await fs.read(lock).catch(() => undefined) : undefined;
-  if (now !== undefined && new TextDecoder().decode(now) !== content) return;
-  await fs.remove(lock).catch(() => undefined);
+  // Missing, it may be aside for a moment: a writer that judged the lock before it stale moved it
+  // there and puts it back (removeIfStill); left, it would keep others out until it is stale.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    if ((await removeIfStill(fs, lock, content, pid(content)).catch(() => 'done')) !== 'absent') return;
+    await new Promise((r) => setTimeout(r, 20 * attempt));
+  }
+}
+
+/**
+ * Removes `lock` only if it still holds `expected`. Reading and then removing left a moment in
+ * which another writer could replace the file: two writers that found one killed writer's lock
+ * stale both removed "it", and the second removed the first's new, live lock, so both held the
+ * lock and both replaced the file. The lock is instead moved aside (a rename: of writers
+ * racing for one file, one moves it) and read there; a lock that is not the one expected goes back.
+ * What is left: a third writer that creates a lock in the moment the wrong one is aside; that
+ * lock stays and the one moved aside is dropped (three writers racing over a killed one's lock).
+ */
+async function removeIfStill(fs: AtomicFs, lock: string, expected: string, owner: number): Promise<'done' | 'absent'> {
+  if (!fs.read) {
+    // Hosts that cannot read (none of Factmark's own): remove, as before.
+    await fs.remove(lock).catch(() => undefined);
+    return 'done';
+  }
+  // Named as the writers' temporary files are: a writer killed right here leaves one they clean up.
+  const aside = `${lock.replace(/\.lock$/, '')}.${tempSuffix(owner)}`;
+  try {
+    await fs.rename(lock, aside);
+  } catch {
+    return 'absent'; // removed, or aside for a moment (another writer's check)
+  }
+  try {
+    const moved = new TextDecoder().decode((await fs.read(aside)) ?? new Uint8Array());
+    if (moved !== expected) await create(fs, lock, moved);
+  } finally {
+    await fs.remove(aside).catch(() => undefined);
+  }
+  return 'done';
+}
+
+/** The pid a lock's content names (0 when it names none). */
+function pid(content: string): number {
+  const value = Number(content.split(' ')[0]);
+  return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
 
 /** Creates the lock file; false when it exists already. */
@@ -73,25 +116,25 @@ async function create(fs: AtomicFs, lock: string, content: string): Promise<bool
   return true;
 }
 
-/** Whether the lock's holder is gone or has held it too long. */
-async function stale(fs: AtomicFs, lock: string): Promise<boolean> {
+/** The lock's content when its holder is gone or has held it too long (the lock to take over), else undefined. */
+async function stale(fs: AtomicFs, lock: string): Promise<string | undefined> {
   const first = await readLock(fs, lock);
-  if (first === undefined) return false; // released meanwhile: try again at once
+  if (first === undefined) return undefined; // released meanwhile: try again at once
   if (first.time === undefined) {
     // Its writer writes the content right after creating the file: still empty a moment later, it was
     // killed in between.
     await new Promise((r) => setTimeout(r, 200));
     const again = await readLock(fs, lock);
-    return again !== undefined && again.time === undefined;
+    return again !== undefined && again.time === undefined && again.text === first.text ? again.text : undefined;
   }
-  if (Date.now() - first.time > STALE_LOCK_MS) return true;
-  return first.pid > 0 && (await fs.abandoned(lock, first.pid));
+  if (Date.now() - first.time > STALE_LOCK_MS) return first.text;
+  return first.pid > 0 && (await fs.abandoned(lock, first.pid)) ? first.text : undefined;
 }
 
-async function readLock(fs: AtomicFs, lock: string): Promise<{ pid: number; time?: number } | undefined> {
+async function readLock(fs: AtomicFs, lock: string): Promise<{ text: string; pid: number; time?: number } | undefined> {
   const bytes = fs.read ? await fs.read(lock).catch(() => undefined) : undefined;
   if (bytes === undefined) return undefined;
-  const [pidText, timeText] = new TextDecoder().decode(bytes).split(' ');
-  const time = Number(timeText);
-  return Number.isFinite(time) && time > 0 ? { pid: Number(pidText), time } : { pid: 0 };
+  const text = new TextDecoder().decode(bytes);
+  const time = Number(text.split(' ')[1]);
+  return Number.isFinite(time) && time > 0 ? { text, pid: pid(text), time } : { text, pid: 0 };
 }

@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Annotation } from '../../../../src/core/model';
 import { parseSidecar, updateSidecar } from '../../../../src/core/sidecar';
-import { tempNamePattern } from '../../../../src/core/sidecar/atomicWrite';
+import { tempNamePattern } from '../../../../src/core/sidecar/tempNames';
 import { writeFileAtomic } from '../../../../src/node/fs';
 import { inputOf } from './helpers';
 // The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).

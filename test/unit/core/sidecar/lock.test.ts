@@ -109,6 +109,89 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
     assert.deepEqual(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp')), [], 'temporary files left');
   });
 
+  it('of two writers that both find a lock stale, one takes it over: the other waits, it does not remove the new holder\'s lock', async () => {
+    // A killed writer's lock; two writers judge it stale at the same moment. The first removes it
+    // and takes the lock; the second, a moment later, used to remove what was by then the first's
+    // live lock and take one of its own beside it: two holders, and a compare-and-swap each.
+    fs.writeFileSync(lock, `999999 ${Date.now() - 120_000} killed`);
+    let signalTaking!: () => void;
+    const bTaking = new Promise<void>((r) => (signalTaking = r));
+    let signalAHolds!: () => void;
+    const aHolds = new Promise<void>((r) => (signalAHolds = r));
+    // Any step that takes the stale lock away (a removal, or a rename aside).
+    const takesLock = (p: string) => p === lock;
+    const first: AtomicFs = {
+      ...nodeFs,
+      remove: async (p) => (takesLock(p) && (await bTaking), nodeFs.remove(p)),
+      rename: async (from, to) => (takesLock(from) && (await bTaking), nodeFs.rename(from, to)),
+    };
+    let secondTries = 0;
+    const second: AtomicFs = {
+      ...nodeFs,
+      remove: async (p) => (takesLock(p) && (signalTaking(), await aHolds), nodeFs.remove(p)),
+      rename: async (from, to) => (takesLock(from) && (signalTaking(), await aHolds), nodeFs.rename(from, to)),
+      createExclusive: async (p, c) => ((secondTries += 1), nodeFs.createExclusive!(p, c)),
+    };
+    const a = acquireLock(first, dir, 'a.txt.factmark.yaml', process.pid);
+    let bHolds = false;
+    const b = acquireLock(second, dir, 'a.txt.factmark.yaml', process.pid).then((release) => ((bHolds = true), release));
+    const releaseA = await a;
+    const triesBefore = secondTries;
+    signalAHolds();
+    // Not a pause: until the second writer has tried to create its lock twice after its take-over (or holds one).
+    while (secondTries < triesBefore + 2 && !bHolds) await new Promise((r) => setTimeout(r, 5));
+    assert.equal(bHolds, false, 'both writers hold the lock');
+    assert.match(fs.readFileSync(lock, 'utf8'), new RegExp(`^${process.pid} \\d+ \\w+$`), 'the first writer\'s lock is gone');
+    await releaseA();
+    const releaseB = await b;
+    await releaseB();
+    assert.ok(!fs.existsSync(lock), 'lock released');
+    assert.deepEqual(fs.readdirSync(dir), [], 'files left beside the target');
+  });
+
+  it('a holder whose lock another writer has moved aside for a moment (to check it) still removes it when done', async () => {
+    // As above, the second writer moves the first's new lock aside to see whether it is the stale one;
+    // the first is done in that moment. Its lock, put back, used to stay and keep every writer out
+    // until it was stale (30 s; a writer gives up after 15).
+    fs.writeFileSync(lock, `999999 ${Date.now() - 120_000} killed`);
+    const signal = () => {
+      let done!: () => void;
+      const happened = new Promise<void>((r) => (done = r));
+      return { done, happened };
+    };
+    const bTaking = signal();
+    const aHolds = signal();
+    const bAside = signal();
+    const aReleasing = signal();
+    let aHeld = false;
+    const first: AtomicFs = {
+      ...nodeFs,
+      remove: async (p) => (p === lock && (await bTaking.happened), nodeFs.remove(p)),
+      rename: async (from, to) => {
+        if (from === lock && !aHeld) await bTaking.happened;
+        // The first writer's release: its first look finds the lock aside.
+        return nodeFs.rename(from, to).finally(() => from === lock && aHeld && aReleasing.done());
+      },
+    };
+    const second: AtomicFs = {
+      ...nodeFs,
+      remove: async (p) => (p === lock && (bTaking.done(), await aHolds.happened), nodeFs.remove(p)),
+      rename: async (from, to) => (from === lock && (bTaking.done(), await aHolds.happened), nodeFs.rename(from, to)),
+      read: async (p) => (p.endsWith('.tmp') && (bAside.done(), await aReleasing.happened), nodeFs.read!(p)),
+    };
+    const a = acquireLock(first, dir, 'a.txt.factmark.yaml', process.pid);
+    const b = acquireLock(second, dir, 'a.txt.factmark.yaml', process.pid);
+    const releaseA = await a;
+    aHeld = true;
+    aHolds.done();
+    await bAside.happened;
+    await releaseA();
+    const releaseB = await b;
+    await releaseB();
+    assert.ok(!fs.existsSync(lock), 'lock released');
+    assert.deepEqual(fs.readdirSync(dir), [], 'files left beside the target');
+  });
+
   it('a holder whose lock was taken over leaves the new holder\'s lock in place when it is done', async () => {
     const release = await acquireLock(nodeFs, dir, 'a.txt.factmark.yaml', process.pid);
     assert.match(fs.readFileSync(lock, 'utf8'), new RegExp(`^${process.pid} \\d+ \\w+$`));
