@@ -43,7 +43,9 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   // (The quote's places from the shared index: a scan of the text per deleted anchor was quadratic,
   // 1.9 s of re-anchoring 1.6 MB with half its paragraphs deleted and 20,000 anchors.)
   for (const p of startsOf()) {
-    if (!diff.isInserted(p, p + quote.length) || !movedAlong(p) || !along(p)) continue;
+    // (`along` first: it compares exact characters, where `movedAlong` may search with edits; most
+    // places of a common quote fail it. 10 of 17 s of re-anchoring 1 MB re-wrapped and moved.)
+    if (!diff.isInserted(p, p + quote.length) || !along(p) || !movedAlong(p)) continue;
     const score = Math.max(...contexts.map(([pre, suf]) => contextScore(newText, p, p + quote.length, pre, suf) ?? 0));
     if (!best || score > best.score) {
       second = best?.score ?? 0;

@@ -108,7 +108,10 @@ export function checkOrder(
     // one's surroundings agree with the old ones at least as far on both sides; it stands when
     // its own agree further on both (text moved elsewhere, with its context); otherwise nobody
     // can tell.
-    const side = typeof found === 'object' ? compare(text, source(a), found, p) : found === 'ambiguous' ? 'mixed' : 'worse';
+    // Nor to another old mention of the quote that the diff kept in place: that is that mention
+    // (a paragraph moved away, re-wrapped, from another version of the same story kept in the
+    // window: the diff followed the move, the other version's surroundings agreed further).
+    const side = typeof found !== 'object' ? (found === 'ambiguous' ? 'mixed' : 'worse') : otherMentionKept(a, source(a), found, keptFrom) ? 'worse' : compare(text, source(a), found, p);
     if (side === 'worse') out.push(p);
     else {
       held.set(own!, held.get(own!)! - 1);
@@ -183,6 +186,12 @@ function compare(text: string, src: Source, c: Candidate, p: Placement): 'better
 /** The old offset new [start, end) was kept from unchanged, as the diff aligned them (old text known). */
 export type KeptFrom = (start: number, end: number) => number | undefined;
 
+/** Whether the diff kept `c` in place from another old mention of the quote than the anchor's own. */
+function otherMentionKept(a: AnchorQuery, src: Source, c: Candidate, keptFrom: KeptFrom | undefined): boolean {
+  const keptAt = keptFrom?.(c.start, c.end);
+  return keptAt !== undefined && keptAt !== src.s && src.text.startsWith(a.quote, keptAt);
+}
+
 /** New [start, end) lies wholly in text a minimal diff inserted (old text known, diffed character by character). */
 export type Inserted = (start: number, end: number) => boolean;
 
@@ -238,8 +247,8 @@ function rivalInWindow(
     if (c.start === p.start) continue;
     // Another old mention of the quote that the diff kept in place ("President Kim" further on,
     // when the user edited this one into "Chairman Kim") is that mention, not a copy of this one.
+    if (otherMentionKept(a, src, c, keptFrom)) continue;
     const keptAt = keptFrom?.(c.start, c.end);
-    if (keptAt !== undefined && keptAt !== src.s && src.text.startsWith(a.quote, keptAt)) continue;
     const b = wordsBefore(src, agreeBefore(src.text, src.s, text, c.start));
     const f = wordsAfter(src, agreeAfter(src.text, src.e, text, c.end));
     // The place holding the quote's whole old sentence is the original, not a cut copy of it
