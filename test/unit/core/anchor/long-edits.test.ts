@@ -137,7 +137,10 @@ describe('re-anchoring re-wrapped news with paragraphs moved (../shared/corpus)'
     // in place nearby, whose surroundings agreed further with the old ones than the re-wrapped move's.
     const articles = fs.readdirSync(dir).filter((f) => f.endsWith('.txt')).sort().map((f) => fs.readFileSync(path.join(dir, f), 'utf8'));
     const parts: string[] = [];
-    for (let i = 0, size = 0; size < 200 * 1024; i++) (parts.push(articles[i % articles.length]), (size += articles[i % articles.length].length + 2));
+    for (let i = 0, size = 0; size < 200 * 1024; i++) {
+      parts.push(articles[i % articles.length]);
+      size += articles[i % articles.length].length + 2;
+    }
     const oldText = parts.join('\n\n').slice(0, 200 * 1024);
     const all = oldText.split('\n\n');
     const moved = (i: number) => i % 10 === 3;
