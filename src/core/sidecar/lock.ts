@@ -6,11 +6,10 @@
  *
  * The lock is `.<name>.lock`, created exclusively, holding `<pid> <time> <token>`. A lock whose process is
  * gone, or older than {@link STALE_LOCK_MS} (a write takes milliseconds), is taken over; only the
- * lock judged stale is removed, never one that replaced it meanwhile ({@link removeIfStill}). No Node
+ * lock judged stale is removed, never one that replaced it meanwhile ({@link takeOver}). No Node
  * import: the file operations come from the host ({@link AtomicFs}).
  */
 import type { AtomicFs } from './atomicWrite';
-import { tempSuffix } from './tempNames';
 
 /** A lock held longer than this is taken over whatever its pid says (a writer that hangs, a reused pid). */
 export const STALE_LOCK_MS = 30_000;
@@ -40,10 +39,7 @@ export async function acquireLock(fs: AtomicFs, folder: string, name: string, pi
       return () => release(fs, lock, content);
     }
     const judged = await stale(fs, lock);
-    if (judged !== undefined) {
-      await removeIfStill(fs, lock, judged, pid).catch(() => undefined);
-      continue;
-    }
+    if (judged !== undefined && (await takeOver(fs, lock, judged, pid).catch(() => false))) continue;
     if (Date.now() - started > LOCK_WAIT_MS) {
       throw new Error(`another writer holds ${lockName(name)} (for more than ${LOCK_WAIT_MS / 1000} s); nothing was written`);
     }
@@ -61,43 +57,45 @@ export async function acquireLock(fs: AtomicFs, folder: string, name: string, pi
  * is the new holder's, and removing it let a third writer in beside that one.
  */
 async function release(fs: AtomicFs, lock: string, content: string): Promise<void> {
-  // Missing, it may be aside for a moment: a writer that judged the lock before it stale moved it
-  // there and puts it back (removeIfStill); left, it would keep others out until it is stale.
-  for (let attempt = 1; attempt <= 3; attempt++) {
-    if ((await removeIfStill(fs, lock, content, pid(content)).catch(() => 'done')) !== 'absent') return;
-    await new Promise((r) => setTimeout(r, 20 * attempt));
-  }
+  const now = fs.read ? await fs.read(lock).catch(() => undefined) : undefined;
+  if (now !== undefined && new TextDecoder().decode(now) !== content) return;
+  await fs.remove(lock).catch(() => undefined);
 }
 
 /**
- * Removes `lock` only if it still holds `expected`. Reading and then removing left a moment in
- * which another writer could replace the file: two writers that found one killed writer's lock
- * stale both removed "it", and the second removed the first's new, live lock, so both held the
- * lock and both replaced the file. The lock is instead moved aside (a rename: of writers
- * racing for one file, one moves it) and read there; a lock that is not the one expected goes back.
- * What is left: a third writer that creates a lock in the moment the wrong one is aside; that
- * lock stays and the one moved aside is dropped (three writers racing over a killed one's lock).
+ * Removes a lock judged stale (`judged`, its content), if it still is that lock; true when it is
+ * gone, so that the caller tries to take the lock at once. Reading and then removing it left a
+ * moment in which another writer could replace it: two writers that found one killed writer's lock
+ * stale both removed "it", the second one the first's new, live lock, and both held the lock and
+ * replaced the file. So a writer takes over a stale lock only while holding a second lock, the
+ * take-over's (created as the lock is, exclusively): of writers racing over one stale lock, one
+ * removes it, and the others, once they hold the take-over lock, find the new holder's lock and
+ * wait. (A holder's lock is never moved: a holder finds it where it left it.) Left: a holder that
+ * releases its lock after holding it past {@link STALE_LOCK_MS}, between a take-over's read and
+ * removal, loses the lock that the next writer created right after.
  */
-async function removeIfStill(fs: AtomicFs, lock: string, expected: string, owner: number): Promise<'done' | 'absent'> {
+async function takeOver(fs: AtomicFs, lock: string, judged: string, pid: number): Promise<boolean> {
   if (!fs.read) {
     // Hosts that cannot read (none of Factmark's own): remove, as before.
-    await fs.remove(lock).catch(() => undefined);
-    return 'done';
+    await fs.remove(lock);
+    return true;
   }
-  // Named as the writers' temporary files are: a writer killed right here leaves one they clean up.
-  const aside = `${lock.replace(/\.lock$/, '')}.${tempSuffix(owner)}`;
-  try {
-    await fs.rename(lock, aside);
-  } catch {
-    return 'absent'; // removed, or aside for a moment (another writer's check)
+  const guard = lock.replace(/\.lock$/, '.takeover.lock');
+  if (!(await create(fs, guard, `${pid} ${Date.now()}`))) {
+    // Another writer is taking the lock over; one killed while doing it left this for good.
+    const held = await readLock(fs, guard);
+    if (held?.time !== undefined && Date.now() - held.time > TAKEOVER_STALE_MS) await fs.remove(guard);
+    return false;
   }
   try {
-    const moved = new TextDecoder().decode((await fs.read(aside)) ?? new Uint8Array());
-    if (moved !== expected) await create(fs, lock, moved);
+    const now = await fs.read(lock);
+    if (now === undefined) return true;
+    if (new TextDecoder().decode(now) !== judged) return false;
+    await fs.remove(lock);
+    return true;
   } finally {
-    await fs.remove(aside).catch(() => undefined);
+    await fs.remove(guard).catch(() => undefined);
   }
-  return 'done';
 }
 
 /** The pid a lock's content names (0 when it names none). */
@@ -105,6 +103,9 @@ function pid(content: string): number {
   const value = Number(content.split(' ')[0]);
   return Number.isSafeInteger(value) && value > 0 ? value : 0;
 }
+
+/** A take-over lock older than this was left by a writer killed while taking a lock over (which takes milliseconds). */
+const TAKEOVER_STALE_MS = 5_000;
 
 /** Creates the lock file; false when it exists already. */
 async function create(fs: AtomicFs, lock: string, content: string): Promise<boolean> {

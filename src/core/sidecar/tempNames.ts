@@ -1,7 +1,7 @@
 /**
- * Names of the writers' temporary files, shared by the atomic writer and the lock (which writes its
- * content aside and moves stale locks aside under such names): a killed writer's leftovers are then
- * all found and removed by one pattern.
+ * Names of the writers' temporary files, shared by the atomic writer and the lock file's creation
+ * (which writes the lock's content aside under such a name first): a killed writer's leftovers are
+ * then all found and removed by one pattern.
  */
 import { escapeRegExp } from '../text';
 

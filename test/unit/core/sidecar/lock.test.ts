@@ -118,24 +118,34 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
     const bTaking = new Promise<void>((r) => (signalTaking = r));
     let signalAHolds!: () => void;
     const aHolds = new Promise<void>((r) => (signalAHolds = r));
-    // Any step that takes the stale lock away (a removal, or a rename aside).
-    const takesLock = (p: string) => p === lock;
+    // The first step of a take-over, whatever the way: removing the lock, moving it, or taking a
+    // lock on the take-over (any file created beside the lock other than the lock itself).
+    const takesOver = (p: string) => p === lock || (p !== lock && p.startsWith(path.join(dir, '.a.txt.factmark.yaml.')) && p.endsWith('.lock'));
     const first: AtomicFs = {
       ...nodeFs,
-      remove: async (p) => (takesLock(p) && (await bTaking), nodeFs.remove(p)),
-      rename: async (from, to) => (takesLock(from) && (await bTaking), nodeFs.rename(from, to)),
+      remove: async (p) => (takesOver(p) && (await bTaking), nodeFs.remove(p)),
+      rename: async (from, to) => (takesOver(from) && (await bTaking), nodeFs.rename(from, to)),
+      createExclusive: async (p, c) => (p !== lock && takesOver(p) && (await bTaking), nodeFs.createExclusive!(p, c)),
     };
     let secondTries = 0;
     const second: AtomicFs = {
       ...nodeFs,
-      remove: async (p) => (takesLock(p) && (signalTaking(), await aHolds), nodeFs.remove(p)),
-      rename: async (from, to) => (takesLock(from) && (signalTaking(), await aHolds), nodeFs.rename(from, to)),
-      createExclusive: async (p, c) => ((secondTries += 1), nodeFs.createExclusive!(p, c)),
+      remove: async (p) => (takesOver(p) && (signalTaking(), await aHolds), nodeFs.remove(p)),
+      rename: async (from, to) => (takesOver(from) && (signalTaking(), await aHolds), nodeFs.rename(from, to)),
+      createExclusive: async (p, c) => {
+        if (p !== lock && takesOver(p)) {
+          signalTaking();
+          await aHolds;
+        }
+        if (p === lock) secondTries += 1;
+        return nodeFs.createExclusive!(p, c);
+      },
     };
     const a = acquireLock(first, dir, 'a.txt.factmark.yaml', process.pid);
     let bHolds = false;
     const b = acquireLock(second, dir, 'a.txt.factmark.yaml', process.pid).then((release) => ((bHolds = true), release));
     const releaseA = await a;
+    await bTaking;
     const triesBefore = secondTries;
     signalAHolds();
     // Not a pause: until the second writer has tried to create its lock twice after its take-over (or holds one).
@@ -149,47 +159,12 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
     assert.deepEqual(fs.readdirSync(dir), [], 'files left beside the target');
   });
 
-  it('a holder whose lock another writer has moved aside for a moment (to check it) still removes it when done', async () => {
-    // As above, the second writer moves the first's new lock aside to see whether it is the stale one;
-    // the first is done in that moment. Its lock, put back, used to stay and keep every writer out
-    // until it was stale (30 s; a writer gives up after 15).
+  it('a take-over lock left by a writer killed while taking a lock over is taken over in turn', async () => {
     fs.writeFileSync(lock, `999999 ${Date.now() - 120_000} killed`);
-    const signal = () => {
-      let done!: () => void;
-      const happened = new Promise<void>((r) => (done = r));
-      return { done, happened };
-    };
-    const bTaking = signal();
-    const aHolds = signal();
-    const bAside = signal();
-    const aReleasing = signal();
-    let aHeld = false;
-    const first: AtomicFs = {
-      ...nodeFs,
-      remove: async (p) => (p === lock && (await bTaking.happened), nodeFs.remove(p)),
-      rename: async (from, to) => {
-        if (from === lock && !aHeld) await bTaking.happened;
-        // The first writer's release: its first look finds the lock aside.
-        return nodeFs.rename(from, to).finally(() => from === lock && aHeld && aReleasing.done());
-      },
-    };
-    const second: AtomicFs = {
-      ...nodeFs,
-      remove: async (p) => (p === lock && (bTaking.done(), await aHolds.happened), nodeFs.remove(p)),
-      rename: async (from, to) => (from === lock && (bTaking.done(), await aHolds.happened), nodeFs.rename(from, to)),
-      read: async (p) => (p.endsWith('.tmp') && (bAside.done(), await aReleasing.happened), nodeFs.read!(p)),
-    };
-    const a = acquireLock(first, dir, 'a.txt.factmark.yaml', process.pid);
-    const b = acquireLock(second, dir, 'a.txt.factmark.yaml', process.pid);
-    const releaseA = await a;
-    aHeld = true;
-    aHolds.done();
-    await bAside.happened;
-    await releaseA();
-    const releaseB = await b;
-    await releaseB();
-    assert.ok(!fs.existsSync(lock), 'lock released');
-    assert.deepEqual(fs.readdirSync(dir), [], 'files left beside the target');
+    fs.writeFileSync(path.join(dir, '.a.txt.factmark.yaml.takeover.lock'), `999999 ${Date.now() - 60_000}`);
+    await writeFileAtomic(target, 'x\n');
+    assert.equal(fs.readFileSync(target, 'utf8'), 'x\n');
+    assert.deepEqual(fs.readdirSync(dir), ['a.txt.factmark.yaml'], 'files left beside the target');
   });
 
   it('a holder whose lock was taken over leaves the new holder\'s lock in place when it is done', async () => {
