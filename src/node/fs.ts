@@ -40,8 +40,9 @@ export const nodeFs: AtomicFs = {
     // a lock still empty 200 ms later for one whose writer was killed (lock.ts `stale`): a busy
     // extension host held there had its live lock taken, both writes passed the compare-and-swap on
     // the same file, and one annotation was lost (E1's one failure in CI).
-    // (The lock's name is the writer's shortened one, so the temporary name fits as the writer's does.)
-    const tmp = `${p.replace(/\.lock$/, '')}.${tempSuffix(process.pid)}`;
+    // (The lock's name is the writer's shortened one, so the temporary name fits as the writer's does;
+    // the take-over lock's, `.NAME.takeover.lock`, gets the same temporary name as the lock's.)
+    const tmp = `${p.replace(/(?:\.takeover)?\.lock$/, '')}.${tempSuffix(process.pid)}`;
     await fs.promises.writeFile(tmp, content, { flag: 'wx' });
     try {
       await fs.promises.link(tmp, p);

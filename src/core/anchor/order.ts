@@ -111,7 +111,8 @@ export function checkOrder(
     // Nor to another old mention of the quote that the diff kept in place: that is that mention
     // (a paragraph moved away, re-wrapped, from another version of the same story kept in the
     // window: the diff followed the move, the other version's surroundings agreed further).
-    const side = typeof found !== 'object' ? (found === 'ambiguous' ? 'mixed' : 'worse') : otherMentionKept(a, source(a), found, keptFrom) ? 'worse' : compare(text, source(a), found, p);
+    const src = source(a);
+    const side = typeof found !== 'object' ? (found === 'ambiguous' ? 'mixed' : 'worse') : otherMentionKept(a, src, found, keptFrom) ? 'worse' : compare(text, src, found, p);
     if (side === 'worse') out.push(p);
     else {
       held.set(own!, held.get(own!)! - 1);

@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { ABANDONED_AFTER_MS, ChangedOnDiskError, isChangedOnDisk, writeAtomic, type AtomicFs } from '../../../../src/core/sidecar/atomicWrite';
 import { nodeFs, writeFileAtomic } from '../../../../src/node/fs';
 import { acquireLock } from '../../../../src/core/sidecar/lock';
+import { tempNamePattern } from '../../../../src/core/sidecar/tempNames';
 // The store of kept texts off, as for every test that runs the CLI's code (test/fixtures/paths.ts).
 import '../../../fixtures/paths';
 
@@ -120,7 +121,7 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
     const aHolds = new Promise<void>((r) => (signalAHolds = r));
     // The first step of a take-over, whatever the way: removing the lock, moving it, or taking a
     // lock on the take-over (any file created beside the lock other than the lock itself).
-    const takesOver = (p: string) => p === lock || (p !== lock && p.startsWith(path.join(dir, '.a.txt.factmark.yaml.')) && p.endsWith('.lock'));
+    const takesOver = (p: string) => p === lock || (p.startsWith(path.join(dir, '.a.txt.factmark.yaml.')) && p.endsWith('.lock'));
     const first: AtomicFs = {
       ...nodeFs,
       remove: async (p) => (takesOver(p) && (await bTaking), nodeFs.remove(p)),
@@ -165,6 +166,21 @@ describe('writers lock and compare-and-swap (issue 11 item 1, E5)', () => {
     await writeFileAtomic(target, 'x\n');
     assert.equal(fs.readFileSync(target, 'utf8'), 'x\n');
     assert.deepEqual(fs.readdirSync(dir), ['a.txt.factmark.yaml'], 'files left beside the target');
+  });
+
+  it('the take-over lock is written aside under a name of the writers\' temporary files (a killed writer\'s is cleaned up with them)', async () => {
+    fs.writeFileSync(lock, `999999 ${Date.now() - 120_000} killed`);
+    const realLink = fs.promises.link;
+    const linked: string[] = [];
+    fs.promises.link = ((from: fs.PathLike, to: fs.PathLike) => (linked.push(`${path.basename(String(from))} -> ${path.basename(String(to))}`), realLink(from, to))) as typeof fs.promises.link;
+    try {
+      await writeFileAtomic(target, 'x\n');
+    } finally {
+      fs.promises.link = realLink;
+    }
+    const guard = linked.find((l) => l.endsWith('.takeover.lock'));
+    assert.ok(guard, `no take-over lock made: ${linked.join(', ')}`);
+    assert.match(guard.split(' -> ')[0], tempNamePattern('a.txt.factmark.yaml'));
   });
 
   it('a holder whose lock was taken over leaves the new holder\'s lock in place when it is done', async () => {
