@@ -159,6 +159,26 @@ export function sharedLineShare(oldText: string, newText: string): number {
   return shared / Math.max(1, newText.length);
 }
 
+/**
+ * How much of the text was replaced by other text, paragraph by paragraph, whitespace apart (each
+ * paragraph up to a blank line): the characters of the old text's paragraphs that the new one does
+ * not have, or of the new text's that the old one does not have, whichever are fewer, as a share of
+ * the new text. Paragraphs inserted, deleted, moved or copied are not counted: those {@link paragraphDiff}
+ * describes as they are; text replaced is diffed by characters there only within a budget.
+ */
+export function replacedParagraphShare(oldText: string, newText: string): number {
+  const key = (p: string) => p.split(/\s+/).join(' ');
+  const olds = oldText.split(BLANK_LINE);
+  const news = newText.split(BLANK_LINE);
+  const oldKeys = new Set(olds.map(key));
+  const newKeys = new Set(news.map(key));
+  const missing = (ps: readonly string[], other: Set<string>) => ps.reduce((n, p) => (other.has(key(p)) ? n : n + p.length), 0);
+  return Math.min(missing(olds, newKeys), missing(news, oldKeys)) / Math.max(1, newText.length);
+}
+
+/** A blank line (with the whitespace around it), where a paragraph ends. */
+const BLANK_LINE = /\n[^\S\n]*\n\s*/;
+
 /** Share of the new text that {@link lineDiff} must keep unchanged to stand in for a diff out of time. */
 export const MIN_KEPT_BY_LINES = 0.5;
 /** Share of the new text on lines found in the old text below which {@link lineDiff} is not tried (re-wrapped text: it would keep nothing). */

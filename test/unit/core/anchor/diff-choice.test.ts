@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { DiffMap, sentenceEditSize } from '../../../../src/core/anchor/diffmap';
+import { DiffMap } from '../../../../src/core/anchor/diffmap';
+import { sentenceEditSize } from '../../../../src/core/anchor/editsize';
 
 // Which diff an article gets (character by character, minimal, or line by line) is decided from
 // the size of the edit, not from the time the character diff took: the same texts get the same

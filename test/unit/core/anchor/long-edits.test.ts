@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import { corpusRoot } from '../../../fixtures/paths';
 import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
 import { DiffMap } from '../../../../src/core/anchor/diffmap';
+import { replacedParagraphShare } from '../../../../src/core/anchor/linediff';
 import { rng } from './rng';
 import { utf16 } from './queries';
 
@@ -67,7 +68,7 @@ describe('re-anchoring when the diff runs out of time', () => {
   it('says when it gave up, and the diff of lines that takes its place pairs the kept paragraphs', () => {
     const { oldText, newText } = halfDeleted();
     const diff = new DiffMap(oldText, newText, 0.001);
-    assert.equal(diff.timedOut, true);
+    assert.equal(diff.standIn, 'lines');
     assert.equal(diff.minimal, false);
     // The second paragraph of the second reading was kept; its old place maps onto its new one.
     const once = paragraphs(151, 7);
@@ -94,33 +95,70 @@ function rewrapped(paragraph: string): string {
   return out;
 }
 
+/**
+ * The paragraphs joined as the old text; the new text one paragraph in ten moved to the top, each
+ * shown re-wrapped by `shown`; an anchor on every capitalised word, and where it should be now.
+ */
+function movedToTop(all: readonly string[], shown: (p: string, i: number) => string) {
+  const oldText = all.join('\n\n');
+  const order = [...all.keys()].sort((i, j) => Number(i % 10 !== 3) - Number(j % 10 !== 3) || i - j);
+  const newText = order.map((i) => rewrapped(shown(all[i], i))).join('\n\n');
+  const newStart = new Map<number, number>();
+  order.reduce((at, i) => (newStart.set(i, at), at + all[i].length + 2), 0);
+  const anchors: AnchorQuery[] = [];
+  const want = new Map<string, number>();
+  all.reduce((at, p, i) => {
+    for (const m of p.matchAll(/\b[A-Z][a-z]+\b/g)) {
+      const a = anchorAt(oldText, `a${anchors.length}`, at + m.index, at + m.index + m[0].length);
+      anchors.push(a);
+      want.set(a.id, newStart.get(i)! + m.index);
+    }
+    return at + p.length + 2;
+  }, 0);
+  return { oldText, newText, anchors, want };
+}
+
 describe('re-anchoring a re-wrapped text whose diff runs out of time', () => {
   it('finds every paragraph where it went, the moved ones too, and not on their copies', () => {
-    // The text read twice, every line re-wrapped, and one paragraph in ten moved to the top (of
-    // each pair of copies, one moved and one not). No line is as it was, so the diff of lines
-    // cannot stand in: on what diff-match-patch left, 4,324 of the 4,334 anchors were orphaned.
+    // The text read twice, every line re-wrapped, one paragraph in ten moved to the top (of each
+    // pair of copies, one moved and one not), and "said" written in capitals in a quarter of the others
+    // (too much replaced for the diff of paragraphs to go first). No line is as it was, so the diff
+    // of lines cannot stand in: on what diff-match-patch left, 4,324 of the 4,334 anchors were orphaned.
     const once = paragraphs(151, 7);
-    const all = [...once, ...once];
-    const oldText = all.join('\n\n');
-    const order = [...all.keys()].sort((i, j) => Number(i % 10 !== 3) - Number(j % 10 !== 3) || i - j);
-    const newText = order.map((i) => rewrapped(all[i])).join('\n\n');
-    const newStart = new Map<number, number>();
-    order.reduce((at, i) => (newStart.set(i, at), at + all[i].length + 2), 0);
-    const anchors: AnchorQuery[] = [];
-    const want = new Map<string, number>();
-    all.reduce((at, p, i) => {
-      for (const m of p.matchAll(/\b[A-Z][a-z]+\b/g)) {
-        const a = anchorAt(oldText, `a${anchors.length}`, at + m.index, at + m.index + m[0].length);
-        anchors.push(a);
-        want.set(a.id, newStart.get(i)! + m.index);
-      }
-      return at + p.length + 2;
-    }, 0);
+    const { oldText, newText, anchors, want } = movedToTop([...once, ...once], (p, i) => ((i % 151) % 4 === 1 && i % 10 !== 3 ? p.replace(/ said /g, ' SAID ') : p));
+    assert.ok(replacedParagraphShare(oldText, newText) > 0.15);
     const r = reanchor(oldText, newText, anchors, { ...utf16, diffTimeout: 0.001 });
     const wrong = r.placed.filter((p) => want.get(p.id) !== p.start);
     assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} of ${anchors.length} placed wrong`);
     assert.ok(r.orphans.length <= anchors.length / 100, `${r.orphans.length} of ${anchors.length} orphaned`);
-    assert.equal(new DiffMap(oldText, newText, 0.001).timedOut, true);
+    assert.equal(new DiffMap(oldText, newText, 0.001).standIn, 'paragraphs');
+  });
+});
+
+describe('re-anchoring a re-wrapped text with paragraphs moved, within the diff\'s time limit', () => {
+  it('diffs its paragraphs first, and orphans few', () => {
+    // 40 KB, every line re-wrapped, one paragraph in ten moved to the top: no line is as it was, so
+    // diff-match-patch's line mode diffed the whole text by characters, 1-3 s here and the whole
+    // 4 s limit from 100 KB, and left 85 of 2,167 anchors orphaned.
+    const { oldText, newText, anchors, want } = movedToTop(paragraphs(151, 7), (p) => p);
+    assert.equal(new DiffMap(oldText, newText).standIn, 'paragraphs');
+    const r = reanchor(oldText, newText, anchors, utf16);
+    const wrong = r.placed.filter((p) => want.get(p.id) !== p.start);
+    assert.deepEqual(wrong.slice(0, 5), [], `${wrong.length} of ${anchors.length} placed wrong`);
+    assert.ok(r.orphans.length <= anchors.length / 100, `${r.orphans.length} of ${anchors.length} orphaned`);
+  });
+
+  it('counts as replaced only paragraphs that both texts lack of each other, whitespace apart', () => {
+    const all = paragraphs(20, 3);
+    const size = (ps: string[]) => ps.join('\n\n').length;
+    const share = (ps: string[]) => replacedParagraphShare(all.join('\n\n'), ps.join('\n\n'));
+    // Re-wrapped, moved, deleted, copied or new paragraphs: nothing replaced.
+    assert.equal(share(all.map(rewrapped).reverse()), 0);
+    assert.equal(share([...all.slice(5), ...all.slice(0, 3), ...all.slice(0, 3)]), 0);
+    assert.equal(share([all[0], 'A new paragraph here.', ...all.slice(1)]), 0);
+    // Two paragraphs with a word changed: the smaller side of what was replaced.
+    const edited = all.map((p, i) => (i === 4 || i === 9 ? p.replace(/ /, ' also ') : p));
+    assert.equal(share(edited), (all[4].length + all[9].length) / size(edited));
   });
 });
 
