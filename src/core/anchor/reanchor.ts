@@ -22,6 +22,7 @@ import { echoedAway, PREDICTION_SLACK } from './echo';
 import { LaterShifts } from './later';
 import { bridgeNeighbours } from './bridge';
 import { placeBetween } from './between';
+import { nearerCopy } from './nearer';
 export type { Candidate } from './match';
 export type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
 import type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
@@ -334,7 +335,8 @@ function searchCandidates(
     const tied = sorted
       ? sorted.filter((c) => (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)) && occ().fits(c))
       : occ().nearTied(top.score - TIE, hint);
-    if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
+    // (Or, without the old text, a copy of its sentence much nearer than the one place agreeing on both sides: nearer.ts.)
+    if (tied.length === 1 && (rivalled(top) || (shifts && nearerCopy(text, a, top, hint, index.startsOf(a.quote), fits)))) return { best: top, reason: 'ambiguous' };
     if (tied.length === 1) return echoed(top) ?? place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index gives the two nearest ties.)

@@ -1,0 +1,55 @@
+/**
+ * Without the old text: a place far from where an anchor was expected, when a copy of its
+ * sentence lies much nearer. A passage moved away from an identical copy of itself (a story in
+ * two versions, a text that holds a passage twice) leaves the copy that stayed reading exactly as
+ * the old place did, both sides, while the moved one has other text on one side: the context alone
+ * picks the copy. Without the old text, nothing can tell which of the two the anchor was on.
+ */
+
+import { countBefore } from '../bisect';
+import type { Candidate } from './match';
+
+/**
+ * True when `top`, the one place whose context agrees best, lies far from `hint` (at least
+ * 2 × FAR_COPY) and another occurrence of the quote, four times nearer and FAR_COPY nearer at least,
+ * fits and agrees on one side over the whole stored context, whitespace apart (what was on the
+ * other side changed). Up to MAX_NEAR occurrences are looked at, nearest the hint first.
+ */
+export function nearerCopy(text: string, a: { quote: string; prefix?: string; suffix?: string }, top: Candidate, hint: number, starts: readonly number[], fits: (c: Candidate) => boolean): boolean {
+  const far = Math.abs(top.start - hint);
+  if (far < 2 * FAR_COPY) return false;
+  const reach = Math.min(far / 4, far - FAR_COPY);
+  let right = countBefore(starts.length, (i) => starts[i] < hint);
+  let left = right - 1;
+  for (let n = 0; n < MAX_NEAR; n++) {
+    const dl = left >= 0 ? hint - starts[left] : Infinity;
+    const dr = right < starts.length ? starts[right] - hint : Infinity;
+    if (Math.min(dl, dr) > reach) return false;
+    const at = dl <= dr ? starts[left--] : starts[right++];
+    if (at === top.start) continue;
+    const c = { start: at, end: at + a.quote.length, text: a.quote, score: 0 };
+    if (fits(c) && (sideExact(text, c.start, a.prefix, 'before') || sideExact(text, c.end, a.suffix, 'after'))) return true;
+  }
+  return false;
+}
+
+/** Whether the text before (after) `at` reads `expected`, all of it, with any run of whitespace read as one space. */
+function sideExact(text: string, at: number, expected: string | undefined, side: 'before' | 'after'): boolean {
+  const want = expected?.replace(/\s+/g, ' ');
+  if (!want || want.trim().length < MIN_SIDE) return false;
+  // (Its runs of whitespace may have grown, a line broken into two: twice its length is read, collapsed.)
+  const got = (side === 'before' ? text.slice(Math.max(0, at - 2 * expected!.length), at) : text.slice(at, at + 2 * expected!.length)).replace(/\s+/g, ' ');
+  return side === 'before' ? got.endsWith(want) : got.startsWith(want);
+}
+
+/** Characters (besides whitespace) a side needs to say anything: at the text's edges it is short. */
+const MIN_SIDE = 16;
+
+/**
+ * How much nearer the expected place (UTF-16 units) a copy must be to count: the place predicted
+ * from the neighbours is off by as much as the text inserted or deleted between them (as in
+ * reanchor.ts, where one of several equal copies is taken only if this much nearer).
+ */
+const FAR_COPY = 1000;
+/** Occurrences of the quote {@link nearerCopy} looks at, nearest the expected place first. */
+const MAX_NEAR = 200;
