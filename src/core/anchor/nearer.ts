@@ -18,6 +18,9 @@ import type { Candidate } from './match';
 export function nearerCopy(text: string, a: { quote: string; prefix?: string; suffix?: string }, top: Candidate, hint: number, starts: readonly number[], fits: (c: Candidate) => boolean): boolean {
   const far = Math.abs(top.start - hint);
   if (far < 2 * FAR_COPY) return false;
+  const before = collapsed(a.prefix);
+  const after = collapsed(a.suffix);
+  if (!before && !after) return false;
   const reach = Math.min(far / 4, far - FAR_COPY);
   let right = countBefore(starts.length, (i) => starts[i] < hint);
   let left = right - 1;
@@ -28,17 +31,27 @@ export function nearerCopy(text: string, a: { quote: string; prefix?: string; su
     const at = dl <= dr ? starts[left--] : starts[right++];
     if (at === top.start) continue;
     const c = { start: at, end: at + a.quote.length, text: a.quote, score: 0 };
-    if (fits(c) && (sideExact(text, c.start, a.prefix, 'before') || sideExact(text, c.end, a.suffix, 'after'))) return true;
+    if (((before && reads(text, c.start, before, 'before')) || (after && reads(text, c.end, after, 'after'))) && fits(c)) return true;
   }
   return false;
 }
 
-/** Whether the text before (after) `at` reads `expected`, all of it, with any run of whitespace read as one space. */
-function sideExact(text: string, at: number, expected: string | undefined, side: 'before' | 'after'): boolean {
-  const want = expected?.replace(/\s+/g, ' ');
-  if (!want || want.trim().length < MIN_SIDE) return false;
+/** A side of the stored context with each run of whitespace as one space; undefined when too short to say anything. */
+function collapsed(side: string | undefined): string | undefined {
+  const s = side?.replace(/\s+/g, ' ');
+  return s && s.trim().length >= MIN_SIDE ? s : undefined;
+}
+
+/** Whether the text before (after) `at` reads `want` (collapsed), whitespace apart. */
+function reads(text: string, at: number, want: string, side: 'before' | 'after'): boolean {
+  // Most occurrences differ at once: the nearest character that is not whitespace is compared first.
+  const edge = side === 'before' ? want.trimEnd().slice(-1) : want.trimStart()[0];
+  let k = at;
+  if (side === 'before') while (k > 0 && /\s/.test(text[k - 1])) k--;
+  else while (k < text.length && /\s/.test(text[k])) k++;
+  if ((side === 'before' ? text[k - 1] : text[k]) !== edge) return false;
   // (Its runs of whitespace may have grown, a line broken into two: twice its length is read, collapsed.)
-  const got = (side === 'before' ? text.slice(Math.max(0, at - 2 * expected!.length), at) : text.slice(at, at + 2 * expected!.length)).replace(/\s+/g, ' ');
+  const got = (side === 'before' ? text.slice(Math.max(0, at - 2 * want.length), at) : text.slice(at, at + 2 * want.length)).replace(/\s+/g, ' ');
   return side === 'before' ? got.endsWith(want) : got.startsWith(want);
 }
 
@@ -51,5 +64,9 @@ const MIN_SIDE = 16;
  * reanchor.ts, where one of several equal copies is taken only if this much nearer).
  */
 const FAR_COPY = 1000;
-/** Occurrences of the quote {@link nearerCopy} looks at, nearest the expected place first. */
-const MAX_NEAR = 200;
+/**
+ * Occurrences of the quote {@link nearerCopy} looks at, nearest the expected place first: "The" in
+ * 800 KB of news occurs 1,341 times, and the copy of a sentence 71 KB from the expected place (the
+ * text before it moved away) was its 206th nearest.
+ */
+const MAX_NEAR = 1000;
