@@ -21,7 +21,7 @@ export class DiffMap {
   private readonly inserts: Run[] = [];
   /**
    * The diff was made character by character (texts up to CHARACTER_DIFF_MAX, edits up to
-   * CHARACTER_DIFF_EDIT): as small as diff-match-patch finds it, so a copy it calls inserted is one that costs more to align with the
+   * CHARACTER_DIFF_EDIT, but not re-wrapped text that the diff of paragraphs took first): as small as diff-match-patch finds it, so a copy it calls inserted is one that costs more to align with the
    * old text than the text it kept (but for ties next to it: {@link slides}).
    */
   readonly minimal: boolean;

@@ -165,16 +165,33 @@ export function sharedLineShare(oldText: string, newText: string): number {
  * not have, or of the new text's that the old one does not have, whichever are fewer, as a share of
  * the new text. Paragraphs inserted, deleted, moved or copied are not counted: those {@link paragraphDiff}
  * describes as they are; text replaced is diffed by characters there only within a budget.
+ * All of it (1) when a paragraph was edited while the new text still holds its original (a copy
+ * pasted, a twin in the old text): the diff of paragraphs gives the edited one no weight and pairs
+ * the copy in its place, and a review saw 7 of a twin's annotations swapped with the other's.
  */
 export function replacedParagraphShare(oldText: string, newText: string): number {
-  const key = (p: string) => p.split(/\s+/).join(' ');
+  const key = (p: string) => p.trim().split(/\s+/).join(' ');
   const olds = oldText.split(BLANK_LINE);
   const news = newText.split(BLANK_LINE);
   const oldKeys = new Set(olds.map(key));
   const newKeys = new Set(news.map(key));
+  const newOnly = news.filter((p) => !oldKeys.has(key(p)));
+  if (newOnly.length) {
+    // The sentences of the old paragraphs the new text still holds, against those of its new ones.
+    const kept = new Set(olds.filter((p) => newKeys.has(key(p))).flatMap(sentences));
+    if (newOnly.some((p) => sentences(p).some((x) => kept.has(x)))) return 1;
+  }
   const missing = (ps: readonly string[], other: Set<string>) => ps.reduce((n, p) => (other.has(key(p)) ? n : n + p.length), 0);
-  return Math.min(missing(olds, newKeys), missing(news, oldKeys)) / Math.max(1, newText.length);
+  return Math.min(missing(olds, newKeys), missing(newOnly, oldKeys)) / Math.max(1, newText.length);
 }
+
+/** A paragraph's sentences long enough to tell it (MIN_SENTENCE), each run of whitespace as one space. */
+function sentences(paragraph: string): string[] {
+  return paragraph.split(/(?<=[.!?]["'’”)\]]*)\s+/).map((x) => x.trim().replace(/\s+/g, ' ')).filter((x) => x.length >= MIN_SENTENCE);
+}
+
+/** Characters a sentence needs to say which paragraph it is from (not "Reuters." nor "He said."). */
+const MIN_SENTENCE = 20;
 
 /** A blank line (with the whitespace around it), where a paragraph ends. */
 const BLANK_LINE = /\n[^\S\n]*\n\s*/;

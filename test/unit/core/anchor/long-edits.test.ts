@@ -162,6 +162,35 @@ describe('re-anchoring a re-wrapped text with paragraphs moved, within the diff\
   });
 });
 
+describe('re-anchoring a re-wrapped text with a paragraph edited and its original kept elsewhere', () => {
+  /** Anchors on the capitalised words of paragraph `k` after its first 40 characters (past the edit), and where each is in the edited paragraph. */
+  function onEdited(all: readonly string[], k: number, oldText: string, newText: string, edited: string) {
+    const at = all.slice(0, k).join('\n\n').length + (k ? 2 : 0);
+    const editedAt = newText.indexOf(rewrapped(edited));
+    const anchors: AnchorQuery[] = [];
+    const want = new Map<string, number>();
+    for (const m of all[k].slice(40).matchAll(/\b[A-Z][a-z]+\b/g)) {
+      const a = anchorAt(oldText, `a${anchors.length}`, at + 40 + m.index, at + 40 + m.index + m[0].length);
+      anchors.push(a);
+      want.set(a.id, editedAt + (edited.length - all[k].length) + 40 + m.index);
+    }
+    return { anchors, want };
+  }
+
+  it('keeps the edited paragraph\'s names on it, not on a copy of its original pasted after the next', () => {
+    // Old 0 1 2 3, new 0 1' 2 1 3: keeping 1 (the copy) or 2 keeps as many paragraphs, and the diff
+    // of paragraphs, gone first, kept the copy (a review: 8 of 90 annotations on it).
+    const all = paragraphs(30, 13);
+    const oldText = all.join('\n\n');
+    const edited = all[10].replace(/^(\S+ \S+)/, '$1 (edited)');
+    const newText = [...all.slice(0, 10), edited, all[11], all[10], ...all.slice(12)].map(rewrapped).join('\n\n');
+    assert.equal(replacedParagraphShare(oldText, newText), 1);
+    const { anchors, want } = onEdited(all, 10, oldText, newText, edited);
+    const r = reanchor(oldText, newText, anchors, utf16);
+    assert.deepEqual(r.placed.filter((p) => want.get(p.id) !== p.start).map((p) => [p.id, p.method]), []);
+  });
+});
+
 describe('re-anchoring re-wrapped news with paragraphs moved (../shared/corpus)', () => {
   it('puts none on another version of the same story kept in place, and orphans few', function () {
     const dir = path.join(corpusRoot, 'news');
