@@ -77,6 +77,7 @@ export async function run() {
   replaceAllGrowth(A, realText(16000 * 100));
   halfDeletedGrowth(A, S);
   rewrappedMovedGrowth(A, S);
+  doubledSpacesGrowth(A, S);
   sharedQuoteGrowth(A);
   nearRepeatedGrowth(A);
   allTiedGrowth(A);
@@ -111,6 +112,33 @@ function rewrappedMovedGrowth(A, S) {
   };
   const moved = (i) => i % 10 === 3;
   paragraphEditGrowth(A, S, 're-wrapped, a paragraph in ten moved', (paragraphs) => ({ order: [...paragraphs.keys()].sort((i, j) => Number(!moved(i)) - Number(!moved(j)) || i - j), shown: rewrap }));
+}
+
+/**
+ * Every space doubled (a tool that justifies text, or spaces for tabs): one edit every few
+ * characters. The diff's clean-up of short equalities is quadratic in its runs (1 MB: about 130 s
+ * on the extension host), so past MAX_CLEANUP_RUNS it is not made (stop 39).
+ */
+function doubledSpacesGrowth(A, S) {
+  console.log('');
+  console.log('  | every space doubled | annotations | re-anchor, old text known (CPU) |');
+  console.log('  |---|---|---|');
+  for (const kb of [100, 200, 400, 800, 1600]) {
+    const text = realText(kb * 1024);
+    const queries = S.parseSidecar(S.updateSidecar(undefined, { text, document: { path: 'a.txt', annotations: realAnnotations(text, Math.round(text.length / 100)), facts: [] } })).doc.annotations;
+    const edited = text.replace(/ /g, '  ');
+    // Where each annotation should be: its offset plus the spaces before it (one walk, in text order).
+    const want = new Map();
+    let spaces = 0;
+    let k = 0;
+    for (const q of queries) {
+      for (; k < q.start; k++) if (text.charCodeAt(k) === 32) spaces++;
+      want.set(q.id, q.start + spaces);
+    }
+    const r = ms(() => A.reanchor(text, edited, queries));
+    const wrong = r.value.placed.filter((p) => want.get(p.id) !== p.start).length;
+    console.log(`  | ${kb} K | ${queries.length} | ${r.ms.toFixed(0)} ms (${r.cpu.toFixed(0)} ms), ${wrong} placed elsewhere, ${r.value.orphans.length} orphaned |`);
+  }
 }
 
 /**
@@ -330,12 +358,13 @@ function bigSidecars() {
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1]).href) {
-  // `node bench/growth.mjs shared-quote` (or `near-repeated`, `all-tied`, `half-deleted`, `rewrapped-moved`, `big-sidecars`): that table alone.
+  // `node bench/growth.mjs shared-quote` (or `near-repeated`, `all-tied`, `half-deleted`, `rewrapped-moved`, `doubled-spaces`, `big-sidecars`): that table alone.
   if (process.argv[2] === 'shared-quote') sharedQuoteGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else if (process.argv[2] === 'near-repeated') nearRepeatedGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else if (process.argv[2] === 'all-tied') allTiedGrowth(require(join(root, 'out/src/core/anchor/index.js')));
   else if (process.argv[2] === 'half-deleted') halfDeletedGrowth(require(join(root, 'out/src/core/anchor/index.js')), require(join(root, 'out/src/core/sidecar/index.js')));
   else if (process.argv[2] === 'rewrapped-moved') rewrappedMovedGrowth(require(join(root, 'out/src/core/anchor/index.js')), require(join(root, 'out/src/core/sidecar/index.js')));
+  else if (process.argv[2] === 'doubled-spaces') doubledSpacesGrowth(require(join(root, 'out/src/core/anchor/index.js')), require(join(root, 'out/src/core/sidecar/index.js')));
   else if (process.argv[2] === 'big-sidecars') bigSidecars();
   else await run();
 }

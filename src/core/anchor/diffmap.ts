@@ -66,7 +66,10 @@ export class DiffMap {
     if (paragraphs && unchanged(paragraphs) >= MIN_KEPT_BY_LINES * newText.length) {
       this.standIn = 'paragraphs';
       this.minimal = false;
-      this.addRuns(paragraphs, dmp);
+      // (Without the clean-up of short equalities: those are words it kept whole, between changed
+      // whitespace; merged into the edits, "The" next to a doubled space moved 8 names off their
+      // place and orphaned 82 of 1,024 in 100 KB with every space doubled.)
+      this.addRuns(paragraphs, dmp, false);
       return;
     }
     dmp.Diff_Timeout = timeoutSeconds;
@@ -108,11 +111,13 @@ export class DiffMap {
   }
 
   /** Cleans the diff up and keeps its runs. */
-  private addRuns(diffs: Diff[], dmp: diff_match_patch): void {
+  private addRuns(diffs: Diff[], dmp: diff_match_patch, efficiency = true): void {
     // Coincidental equalities of a few letters would split a deleted name into pieces. (The
     // semantic cleanup goes further and folds whole unchanged sentences between two edits into
     // the edit, which would orphan their annotations.)
-    dmp.diff_cleanupEfficiency(diffs);
+    // (Not past MAX_CLEANUP_RUNS: it is quadratic in them, and every space of 1 MB doubled took about
+    // 130 s. Its merges matter where a few edits leave short equalities between them, not there.)
+    if (efficiency && diffs.length <= MAX_CLEANUP_RUNS) dmp.diff_cleanupEfficiency(diffs);
     // A deletion next to text it repeats can sit in several places: removing "Mr. A said. " before
     // "Mr. B said." may be aligned as removing "A said. Mr. " instead, which would leave the first
     // "Mr" on the second one. The deletion is slid onto the best boundary (paragraph, line,
@@ -308,6 +313,9 @@ const PARAGRAPHS_MARGIN = 0.05;
  * diffed character by character; see {@link sentenceEditSize}.
  */
 const CHARACTER_DIFF_EDIT = 5000;
+
+/** Runs of a diff past which the clean-up of short equalities is not made (200 KB with every space doubled: 97,000 runs, 7 s). */
+const MAX_CLEANUP_RUNS = 50_000;
 
 /** Most alternative alignments {@link DiffMap.slides} returns (any two already make a place ambiguous). */
 const MAX_SLIDES = 8;
