@@ -12,8 +12,8 @@ import type { Candidate } from './match';
 /**
  * True when `top`, the one place whose context agrees best, lies far from `hint` (at least
  * 2 × FAR_COPY) and another occurrence of the quote, four times nearer and FAR_COPY nearer at least,
- * fits and agrees on one side over the whole stored context, whitespace apart (what was on the
- * other side changed). Up to MAX_NEAR occurrences are looked at, nearest the hint first.
+ * fits and agrees on one side over the whole stored context, whitespace apart, and on the other up
+ * to a paragraph's edge (the paragraph moved away from what was there). Up to MAX_NEAR occurrences are looked at, nearest the hint first.
  */
 export function nearerCopy(text: string, a: { quote: string; prefix?: string; suffix?: string }, top: Candidate, hint: number, starts: readonly number[], fits: (c: Candidate) => boolean): boolean {
   const far = Math.abs(top.start - hint);
@@ -31,7 +31,8 @@ export function nearerCopy(text: string, a: { quote: string; prefix?: string; su
     const at = dl <= dr ? starts[left--] : starts[right++];
     if (at === top.start) continue;
     const c = { start: at, end: at + a.quote.length, text: a.quote, score: 0 };
-    if (((before && reads(text, c.start, before, 'before')) || (after && reads(text, c.end, after, 'after'))) && fits(c)) return true;
+    const moved = (before && reads(text, c.start, before, 'before') && toBreak(text, c.end, a.suffix, 'after')) || (after && reads(text, c.end, after, 'after') && toBreak(text, c.start, a.prefix, 'before'));
+    if (moved && fits(c)) return true;
   }
   return false;
 }
@@ -53,6 +54,32 @@ function reads(text: string, at: number, want: string, side: 'before' | 'after')
   // (Its runs of whitespace may have grown, a line broken into two: twice its length is read, collapsed.)
   const got = (side === 'before' ? text.slice(Math.max(0, at - 2 * want.length), at) : text.slice(at, at + 2 * want.length)).replace(/\s+/g, ' ');
   return side === 'before' ? got.endsWith(want) : got.startsWith(want);
+}
+
+/**
+ * Whether the text on one side of `at` reads as `expected` does (whitespace apart) up to a blank line
+ * or the text's edge: where a paragraph moved, what changed around its quote lies past the paragraph's
+ * edge. (Not a sentence that only shares the words before a name: "the merger with Globex, and
+ * traders" for "the merger with Globex Corporation", a review's case, where the far place was right.)
+ */
+function toBreak(text: string, at: number, expected: string | undefined, side: 'before' | 'after'): boolean {
+  if (!expected) return true;
+  const step = side === 'before' ? -1 : 1;
+  let i = side === 'before' ? at - 1 : at;
+  let j = side === 'before' ? expected.length - 1 : 0;
+  const space = (c: string | undefined) => c !== undefined && /\s/.test(c);
+  for (;;) {
+    if (j < 0 || j >= expected.length || i < 0 || i >= text.length) return true;
+    if (space(text[i]) && space(expected[j])) {
+      let lines = 0;
+      for (; space(text[i]); i += step) if (text[i] === '\n') lines++;
+      if (lines >= 2) return true;
+      while (space(expected[j])) j += step;
+    } else if (text[i] === expected[j]) {
+      i += step;
+      j += step;
+    } else return false;
+  }
 }
 
 /** Characters (besides whitespace) a side needs to say anything: at the text's edges it is short. */

@@ -37,6 +37,7 @@ export function checkOrder(
   source: (a: AnchorQuery) => Source,
   keptFrom?: KeptFrom,
   inserted?: Inserted,
+  echoed?: ReadonlySet<string>,
 ): { placed: Placement[]; orphans: Orphan[] } {
   const at = new Map(placed.map((p) => [p.id, p]));
   const orphanOf = new Map(orphans.map((o) => [o.id, o]));
@@ -84,7 +85,8 @@ export function checkOrder(
       }
       continue;
     }
-    if (!p && (!o || o.reason === 'deleted')) {
+    // (Nor an orphan the search left ambiguous between a copy there and a far one: reanchor.ts's echoes.)
+    if (!p && (!o || o.reason === 'deleted' || echoed?.has(a.id))) {
       if (o) lost.push(o);
       continue;
     }

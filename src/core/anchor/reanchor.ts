@@ -88,8 +88,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // The places an echo left open (echo.ts), with how well the anchor's context agreed there: a
   // weaker claim on one of them is no surer (see the last step).
   const echoHeld = new Map<string, number>();
-  // And the anchors it left ambiguous: no neighbour decides for them either (bridge.ts).
-  const echoed = new Set<string>();
+  const echoed = new Set<string>(); // And the anchors it left ambiguous: no neighbour decides for them (bridge.ts, order.ts).
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
   // What the anchors after a place say of the text between (later.ts); found on first need.
@@ -227,7 +226,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
   // And text it inserted, when the diff is minimal (see DiffMap.minimal): a copy pasted there is no rival of a place it kept.
   const inserted = diff?.minimal ? (x: number, y: number) => diff!.isInserted(x, y) : undefined;
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted));
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted, echoed));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).
@@ -335,8 +334,9 @@ function searchCandidates(
     const tied = sorted
       ? sorted.filter((c) => (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)) && occ().fits(c))
       : occ().nearTied(top.score - TIE, hint);
-    // (Or, without the old text, a copy of its sentence much nearer than the one place agreeing on both sides: nearer.ts.)
-    if (tied.length === 1 && (rivalled(top) || (shifts && nearerCopy(text, a, top, hint, index.startsOf(a.quote), fits)))) return { best: top, reason: 'ambiguous' };
+    if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
+    // Or, without the old text, a copy of its sentence much nearer (nearer.ts): no neighbour decides for it either, as for an echo.
+    if (tied.length === 1 && shifts && nearerCopy(text, a, top, hint, index.startsOf(a.quote), fits)) return { best: top, reason: 'ambiguous', echo: true };
     if (tied.length === 1) return echoed(top) ?? place(top, top.start === hint ? 'position' : 'context');
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index gives the two nearest ties.)

@@ -48,4 +48,22 @@ describe('re-anchoring without the old text, a paragraph moved away from a copy 
     const r = reanchor(undefined, newText, [anchorAt(oldText, 'we', at, at + 2), anchorAt(oldText, 'a', at + 40, at + 60)], utf16);
     assert.equal(r.placed.find((p) => p.id === 'we')?.start, newText.indexOf(story[2]));
   });
+
+  it('follows a paragraph moved far when a sentence near its old place only shares the words before the name', () => {
+    // A review's case: "... the merger with Globex, and traders said ..." stays near the old place.
+    // It reads the stored context before the name, but its sentence goes on otherwise, right after
+    // it: another sentence, not the paragraph's copy. Orphaned, the order check then put the name on it.
+    const near = 'Shares fell early on Friday after the board approved the merger with Globex, and traders said the market would wait.';
+    const moved = 'The deal closed on Thursday after the board approved the merger with Globex Corporation for about 1.2 billion dollars.';
+    const a = paragraphs(25, 31, 'Officials');
+    const b = paragraphs(60, 37, 'Reporters');
+    const oldText = [...a, near, moved, ...b].join('\n\n');
+    const newText = [...a, near, ...b, moved].join('\n\n');
+    // Names every 150 characters or so elsewhere, and the one in the moved paragraph.
+    const anchors = [...oldText.matchAll(/\b[A-Z][a-z]{3,}\b/g)].filter((m, i) => i % 6 === 0 && !oldText.slice(m.index - 120, m.index + 10).includes('Globex')).map((m) => anchorAt(oldText, `n${m.index}`, m.index, m.index + m[0].length));
+    const at = oldText.indexOf(moved) + moved.indexOf('Globex');
+    anchors.push(anchorAt(oldText, 'globex', at, at + 6));
+    const r = reanchor(undefined, newText, anchors, utf16);
+    assert.equal(r.placed.find((p) => p.id === 'globex')?.start, newText.indexOf(moved) + moved.indexOf('Globex'));
+  });
 });
