@@ -38,20 +38,6 @@ export class DiffMap {
     timeoutSeconds = 4,
   ) {
     const dmp = new diff_match_patch();
-    // Character by character, not first line by line (the speed-up diff-match-patch documents as
-    // "slightly less optimal"): on an article made of copies of its sentences, the line pass kept a
-    // copy of a sentence in place of the original, deleting two other sentences to do it, and
-    // every name of the sentence went onto the copy. On long texts with many edits the character
-    // diff is much slower (400 KB, 100 edits: 1.1 s against 25 ms), so they keep the line pass.
-    // On an article with many paragraphs moved it took 0.4-4 s where the line pass takes
-    // milliseconds, and re-anchoring runs on the extension host. Its cost grows with the square of
-    // the edit's size, so the edit is sized first, deterministically (a diff of whole sentences:
-    // milliseconds), and only an edit within CHARACTER_DIFF_EDIT characters gets the character
-    // diff. (A time budget made the choice depend on the machine's load.) The timeout stays as a
-    // last resort only: within that size the character diff takes well under 0.2 s (a 19.5 KB
-    // article with paragraphs moved); a timeout above zero also keeps diff-match-patch's half-match
-    // speed-up, which it turns off without one.
-    const characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX && sentenceEditSize(oldText, newText) <= CHARACTER_DIFF_EDIT;
     // Where few lines are alike (text re-wrapped by an editor or `fmt`), the line mode finds no line
     // to keep and diffs the whole text by characters, on the extension host, until its limit:
     // re-wrapped text with paragraphs moved took 1 s at 30 KB and the whole 4 s from 100 KB, and
@@ -72,6 +58,20 @@ export class DiffMap {
       this.addRuns(paragraphs, dmp, false);
       return;
     }
+    // Character by character, not first line by line (the speed-up diff-match-patch documents as
+    // "slightly less optimal"): on an article made of copies of its sentences, the line pass kept a
+    // copy of a sentence in place of the original, deleting two other sentences to do it, and
+    // every name of the sentence went onto the copy. On long texts with many edits the character
+    // diff is much slower (400 KB, 100 edits: 1.1 s against 25 ms), so they keep the line pass.
+    // On an article with many paragraphs moved it took 0.4-4 s where the line pass takes
+    // milliseconds, and re-anchoring runs on the extension host. Its cost grows with the square of
+    // the edit's size, so the edit is sized first, deterministically (a diff of whole sentences:
+    // milliseconds), and only an edit within CHARACTER_DIFF_EDIT characters gets the character
+    // diff. (A time budget made the choice depend on the machine's load.) The timeout stays as a
+    // last resort only: within that size the character diff takes well under 0.2 s (a 19.5 KB
+    // article with paragraphs moved); a timeout above zero also keeps diff-match-patch's half-match
+    // speed-up, which it turns off without one.
+    const characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX && sentenceEditSize(oldText, newText) <= CHARACTER_DIFF_EDIT;
     dmp.Diff_Timeout = timeoutSeconds;
     // (The clock diff-match-patch reads for its deadline, so that this says whether it gave up.)
     const started = new Date().getTime();

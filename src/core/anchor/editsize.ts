@@ -94,6 +94,6 @@ function whitespaceChanged(p: string, q: string): number {
 /** Word edges: every word and every whitespace run is one piece. */
 const WORD_EDGE = /(?<=\s)(?=\S)|(?<=\S)(?=\s)/;
 /** Where a sentence (with the whitespace after it) or a paragraph (with the blank line after it) ends: every character is in one piece. */
-const SENTENCE_END = /(?<=[.!?]["'’”)\]]*\s+)(?=\S)|(?<=\n[^\S\n]*\n\s*)(?=\S)/;
+export const SENTENCE_END = /(?<=[.!?]["'’”)\]]*\s+)(?=\S)|(?<=\n[^\S\n]*\n\s*)(?=\S)/;
 /** Code of the first symbol of {@link sentenceEditSize}: the private-use area (E000-F8FF), past the surrogates, which a symbol must never be. */
 const FIRST_SYMBOL = 0xe000;

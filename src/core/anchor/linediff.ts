@@ -4,6 +4,7 @@
  */
 
 import { type diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch';
+import { SENTENCE_END } from './editsize';
 
 /**
  * The diff of the two texts' lines (each line one symbol, no clean-up folding short unchanged
@@ -75,7 +76,7 @@ function paragraphs(text: string, symbols: Map<string, string>): { symbols: stri
     from = to;
     return true;
   };
-  for (const m of text.matchAll(/\n[^\S\n]*\n\s*/g)) if (!add(m.index + m[0].length)) return undefined;
+  for (const m of text.matchAll(BLANK_LINES)) if (!add(m.index + m[0].length)) return undefined;
   if (from < text.length && !add(text.length)) return undefined;
   return { symbols: symbolText, texts };
 }
@@ -187,7 +188,7 @@ export function replacedParagraphShare(oldText: string, newText: string): number
 
 /** A paragraph's sentences long enough to tell it (MIN_SENTENCE), each run of whitespace as one space. */
 function sentences(paragraph: string): string[] {
-  return paragraph.split(/(?<=[.!?]["'’”)\]]*)\s+/).map((x) => x.trim().replace(/\s+/g, ' ')).filter((x) => x.length >= MIN_SENTENCE);
+  return paragraph.split(SENTENCE_END).map((x) => x.trim().replace(/\s+/g, ' ')).filter((x) => x.length >= MIN_SENTENCE);
 }
 
 /** Characters a sentence needs to say which paragraph it is from (not "Reuters." nor "He said."). */
@@ -195,6 +196,7 @@ const MIN_SENTENCE = 20;
 
 /** A blank line (with the whitespace around it), where a paragraph ends. */
 const BLANK_LINE = /\n[^\S\n]*\n\s*/;
+const BLANK_LINES = new RegExp(BLANK_LINE.source, 'g');
 
 /** Share of the new text that {@link lineDiff} must keep unchanged to stand in for a diff out of time. */
 export const MIN_KEPT_BY_LINES = 0.5;

@@ -18,8 +18,8 @@ import type { Candidate } from './match';
 export function nearerCopy(text: string, a: { quote: string; prefix?: string; suffix?: string }, top: Candidate, hint: number, starts: readonly number[], fits: (c: Candidate) => boolean): boolean {
   const far = Math.abs(top.start - hint);
   if (far < 2 * FAR_COPY) return false;
-  const before = collapsed(a.prefix);
-  const after = collapsed(a.suffix);
+  const before = collapsed(a.prefix, 'before');
+  const after = collapsed(a.suffix, 'after');
   if (!before && !after) return false;
   const reach = Math.min(far / 4, far - FAR_COPY);
   let right = countBefore(starts.length, (i) => starts[i] < hint);
@@ -37,16 +37,22 @@ export function nearerCopy(text: string, a: { quote: string; prefix?: string; su
   return false;
 }
 
-/** A side of the stored context with each run of whitespace as one space; undefined when too short to say anything. */
-function collapsed(side: string | undefined): string | undefined {
+/** A stored side of the context, each run of whitespace as one space, and its character nearest the quote that is not whitespace. */
+interface Side {
+  text: string;
+  edge: string;
+}
+
+/** `side` as a {@link Side}; undefined when too short to say anything. */
+function collapsed(side: string | undefined, where: 'before' | 'after'): Side | undefined {
   const s = side?.replace(/\s+/g, ' ');
-  return s && s.trim().length >= MIN_SIDE ? s : undefined;
+  if (!s || s.trim().length < MIN_SIDE) return undefined;
+  return { text: s, edge: where === 'before' ? s.trimEnd().slice(-1) : s.trimStart()[0] };
 }
 
 /** Whether the text before (after) `at` reads `want` (collapsed), whitespace apart. */
-function reads(text: string, at: number, want: string, side: 'before' | 'after'): boolean {
+function reads(text: string, at: number, { text: want, edge }: Side, side: 'before' | 'after'): boolean {
   // Most occurrences differ at once: the nearest character that is not whitespace is compared first.
-  const edge = side === 'before' ? want.trimEnd().slice(-1) : want.trimStart()[0];
   let k = at;
   if (side === 'before') while (k > 0 && /\s/.test(text[k - 1])) k--;
   else while (k < text.length && /\s/.test(text[k])) k++;

@@ -114,7 +114,7 @@ export function checkOrder(
     // (a paragraph moved away, re-wrapped, from another version of the same story kept in the
     // window: the diff followed the move, the other version's surroundings agreed further).
     const src = source(a);
-    const side = typeof found !== 'object' ? (found === 'ambiguous' ? 'mixed' : 'worse') : otherMentionKept(a, src, found, keptFrom) ? 'worse' : compare(text, src, found, p);
+    const side = typeof found !== 'object' ? (found === 'ambiguous' ? 'mixed' : 'worse') : otherMention(a, src, keptFrom?.(found.start, found.end)) ? 'worse' : compare(text, src, found, p);
     if (side === 'worse') out.push(p);
     else {
       held.set(own!, held.get(own!)! - 1);
@@ -189,9 +189,8 @@ function compare(text: string, src: Source, c: Candidate, p: Placement): 'better
 /** The old offset new [start, end) was kept from unchanged, as the diff aligned them (old text known). */
 export type KeptFrom = (start: number, end: number) => number | undefined;
 
-/** Whether the diff kept `c` in place from another old mention of the quote than the anchor's own. */
-function otherMentionKept(a: AnchorQuery, src: Source, c: Candidate, keptFrom: KeptFrom | undefined): boolean {
-  const keptAt = keptFrom?.(c.start, c.end);
+/** Whether the old offset a place was kept from unchanged (`keptAt`, see {@link KeptFrom}) is another old mention of the quote than the anchor's own. */
+function otherMention(a: AnchorQuery, src: Source, keptAt: number | undefined): boolean {
   return keptAt !== undefined && keptAt !== src.s && src.text.startsWith(a.quote, keptAt);
 }
 
@@ -250,8 +249,8 @@ function rivalInWindow(
     if (c.start === p.start) continue;
     // Another old mention of the quote that the diff kept in place ("President Kim" further on,
     // when the user edited this one into "Chairman Kim") is that mention, not a copy of this one.
-    if (otherMentionKept(a, src, c, keptFrom)) continue;
     const keptAt = keptFrom?.(c.start, c.end);
+    if (otherMention(a, src, keptAt)) continue;
     const b = wordsBefore(src, agreeBefore(src.text, src.s, text, c.start));
     const f = wordsAfter(src, agreeAfter(src.text, src.e, text, c.end));
     // The place holding the quote's whole old sentence is the original, not a cut copy of it
