@@ -23,6 +23,8 @@ import { LaterShifts } from './later';
 import { bridgeNeighbours } from './bridge';
 import { placeBetween } from './between';
 import { nearerCopy } from './nearer';
+import { WholeLines } from './wholelines';
+import { unchangedPlacements } from './unchanged';
 export type { Candidate } from './match';
 export type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
 import type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
@@ -76,6 +78,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     if (same) return { placed: same, orphans: [] };
   }
   let diff: DiffMap | undefined;
+  let lines: WholeLines | undefined;
   // The quotes' occurrences in the new text, shared by all anchors (candidates.ts).
   const index = new CandidateIndex(newText, stored.map((a) => a.quote));
   // Without the old text, words replaced everywhere are read into the stored contexts (replaced.ts).
@@ -107,6 +110,14 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       continue;
     }
     if (consistent) {
+      // An anchor whose line stands once in each text went with it (wholelines.ts): at once when no line
+      // was edited; else when the diff aligned that line's new place with other old text (rows alike).
+      const own = (lines ??= new WholeLines(oldText!, newText)).place(s, e);
+      const aligned = () => (diff ??= new DiffMap(oldText!, newText, opts.diffTimeout)).mapSpan(s, e).start !== own && (diff.unchangedFrom(own!, own! + e - s) ?? s) !== s;
+      if (own !== undefined && (lines.onlyOldLines() || aligned())) {
+        placed.push({ id: a.id, start: own, end: own + e - s, method: 'moved', modified: false, score: 1 });
+        continue;
+      }
       diff ??= new DiffMap(oldText!, newText, opts.diffTimeout);
       const m = diff.mapSpan(s, e);
       const len = e - s;
@@ -133,6 +144,8 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
             betterOldMention(oldText!, newText, diff, s, e, m.start, m.end, a.quote, support);
         }
       }
+      // Never on another old line's text, moved, where a line stands once in each text (rows reordered).
+      if (m.intact && !island) island = lines.another(s, m.start);
       if (m.intact && !island) {
         // Text pasted next to a copy of itself, which the diff may have aligned with the old sentence
         // (the same characters inserted either way); a copy it kept among moved text (alignment.ts).
@@ -364,19 +377,6 @@ function searchCandidates(
     }
   }
   return top ? { best: top, reason: 'not-found' } : { reason: 'not-found' };
-}
-
-/** Every anchor at its stored place on the text it was made on, or undefined if any quote is not there. */
-function unchangedPlacements(text: string, anchors: readonly AnchorQuery[], map: OffsetMap | undefined): Placement[] | undefined {
-  const placed: Placement[] = new Array(anchors.length);
-  for (let i = 0; i < anchors.length; i++) {
-    const a = anchors[i];
-    const s = map ? map.toUtf16(a.start) : a.start;
-    const e = map ? map.toUtf16(a.end) : a.end;
-    if (e < s || e - s !== a.quote.length || !text.startsWith(a.quote, s)) return undefined;
-    placed[i] = { id: a.id, start: s, end: e, method: 'unchanged', modified: false, score: 1 };
-  }
-  return placed;
 }
 
 /**

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
+import { buildSidecarData, loadAnnotations } from '../../../../src/core/sidecar';
+import { utf16 } from './queries';
+
+// A table's rows sorted or reversed by another tool (`sort -r`, `tac`, a spreadsheet's export),
+// rows alike but for their numbers. The character diff cannot see a move: it aligned one row's
+// words with another's, so that with the old text known most anchors on a shared word were
+// orphaned and the rest put on another row (500 rows reversed: 64 on other rows, 435 orphaned).
+
+const rows = (n: number) => Array.from({ length: n }, (_, i) => `Record ${String(i).padStart(5, '0')} of the ledger: the company reported its figures ${i % 7} times.`);
+
+/** An anchor on "company" in each row of `lines` joined by line feeds. */
+function anchorsOn(lines: string[]): { text: string; anchors: AnchorQuery[] } {
+  const text = lines.join('\n');
+  let at = 0;
+  const anchors = lines.map((line, i) => {
+    const s = at + line.indexOf('company');
+    at += line.length + 1;
+    return anchorAt(text, `r${i}`, s, s + 'company'.length);
+  });
+  return { text, anchors };
+}
+
+/** Where row i's "company" is in `text`. */
+const truth = (lines: string[], text: string, i: number) => text.indexOf(lines[i]) + lines[i].indexOf('company');
+
+describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () => {
+  const lines = rows(200);
+  const { text: old, anchors } = anchorsOn(lines);
+
+  it('old text known: rows reversed, every anchor on its own row and none orphaned', () => {
+    const text = [...lines].reverse().join('\n');
+    const r = reanchor(old, text, anchors, utf16);
+    assert.equal(r.orphans.length, 0);
+    const wrong = r.placed.filter((p) => p.start !== truth(lines, text, Number(p.id.slice(1))));
+    assert.deepEqual(wrong.map((p) => p.id), []);
+  });
+
+  it('old text known: rows reversed and one of them edited, no anchor on another row', () => {
+    const reversed = [...lines].reverse();
+    const edited = reversed.findIndex((l) => l === lines[96]);
+    reversed[edited] = lines[96].replace('figures', 'numbers');
+    const text = reversed.join('\n');
+    const r = reanchor(old, text, anchors, utf16);
+    // The edited row keeps "company": on it or an orphan, never on another row; every other row's on its own.
+    for (const p of r.placed) {
+      const i = Number(p.id.slice(1));
+      const want = i === 96 ? text.indexOf(reversed[edited]) + reversed[edited].indexOf('company') : truth(lines, text, i);
+      assert.equal(p.start, want, `r${i}`);
+    }
+    assert.ok(r.placed.length >= 199, `${r.orphans.length} orphaned`);
+  });
+
+  it("a sidecar's sentence fingerprints, the old text gone: rows reversed, every anchor on its own row", () => {
+    const data = buildSidecarData({
+      document: { path: 'ledger.txt', annotations: anchors.map((a) => ({ id: a.id, type: 'ORG', status: 'confirmed', start: a.start, end: a.end, text: a.quote })), facts: [] },
+      text: old,
+    });
+    const text = [...lines].reverse().join('\n');
+    const loaded = loadAnnotations(data, text);
+    assert.equal(loaded.orphans.size, 0);
+    for (const a of loaded.document.annotations) assert.equal(a.start, truth(lines, text, Number(a.id.slice(1))), a.id);
+  });
+
+  it('a line copied and its original edited is still left to the diff: never put on the copy', () => {
+    // Not a reorder: the verbatim line is a pasted copy (inserted text), the original was edited in place.
+    const a = 'Shares of the company closed unchanged on the Toronto Stock Exchange on Friday.';
+    const rest = ['A spokesman for the government in Ottawa declined to comment on the timing.', 'Merieux, a vaccine firm based in Lyon, is controlled by Rhone Poulenc.', 'Officials in Paris said the talks with Canada would go on next month.'];
+    const before = `${[a, ...rest].join('\n')}\n`;
+    const after = `${[a.replace('Friday', 'Thursday'), ...rest, a].join('\n')}\n`;
+    const s = before.indexOf('company');
+    const r = reanchor(before, after, [anchorAt(before, 'c', s, s + 7)], utf16);
+    // (The diff keeps the original in place; the copy agrees as well: an ambiguous orphan offering the original, as before.)
+    assert.notEqual(r.placed[0]?.start, after.lastIndexOf('company'));
+    assert.equal(r.placed[0]?.start ?? r.orphans[0]?.best?.start, after.indexOf('company'));
+  });
+});
