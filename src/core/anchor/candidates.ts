@@ -13,6 +13,8 @@ import { contextScorer, type ContextScorer } from './squashed';
 import { findAll } from './findAll';
 import { countBefore } from '../bisect';
 import { Descending, RankedSides, rankable } from './ranked';
+import { CONTEXT_LENGTH, prefixBefore, suffixAfter } from './context';
+import { MAX_RIVALS } from './rivals';
 
 /** The quote and context an anchor is searched with. */
 export interface QuoteKey {
@@ -207,6 +209,8 @@ export class CandidateIndex {
   private readonly sides = new Map<string, RankedSides>();
   /** Per quote, its matches allowing edits (see fuzzy). */
   private readonly fuzzyFound = new Map<string, FuzzyMatches>();
+  /** Per quote, its occurrences by the context stored there (see verbatim). */
+  private readonly byContext = new Map<string, Map<string, number[]>>();
   /** Per quote, how many contexts were asked. */
   private readonly contexts = new Map<string, number>();
   /** Quotes not searched yet, to be searched together at the first ask. */
@@ -250,6 +254,39 @@ export class CandidateIndex {
     const last = countBefore(all.length, (i) => all[i] + quote.length <= to);
     const exact = all.length < MAX_OCCURRENCES ? all.slice(first, Math.max(first, last)).map((p) => p - from) : undefined;
     return new FuzzyMatches(this.text.slice(from, to), quote, exact, from);
+  }
+
+  /**
+   * The one place other than `hint` where the quote stands with its stored context verbatim on both
+   * sides, when the quote occurs more than MAX_RIVALS times: rivals.ts compares no more, and 300 table
+   * rows alike but for their numbers, reversed, had every anchor taken at the row now at its old
+   * offset, whose context agreed but for the numbers. Found in a table of each occurrence's context
+   * built once per quote: comparing contexts, ranked or not, walks the many rows that agree for most
+   * of their length. (A context cut short by the text's edge is compared with each occurrence.)
+   */
+  elsewhere(key: QuoteKey, hint: number): Candidate | undefined {
+    const starts = this.startsOf(key.quote);
+    if (starts.length <= MAX_RIVALS) return undefined;
+    const prefix = key.prefix ?? '';
+    const suffix = key.suffix ?? '';
+    const sideAt = (p: number) => `${prefixBefore(this.text, p)}\u0000${suffixAfter(this.text, p + key.quote.length)}`;
+    let at: readonly number[];
+    if ([...prefix].length < CONTEXT_LENGTH || [...suffix].length < CONTEXT_LENGTH) {
+      at = starts.filter((p) => this.text.startsWith(prefix, p - prefix.length) && this.text.startsWith(suffix, p + key.quote.length));
+    } else {
+      let table = this.byContext.get(key.quote);
+      if (!table) {
+        this.byContext.set(key.quote, (table = new Map()));
+        for (const p of starts) {
+          const k = sideAt(p);
+          const list = table.get(k);
+          if (list) list.push(p);
+          else table.set(k, [p]);
+        }
+      }
+      at = table.get(`${prefix}\u0000${suffix}`) ?? [];
+    }
+    return at.length === 1 && at[0] !== hint ? { start: at[0], end: at[0] + key.quote.length, text: key.quote, score: 1 } : undefined;
   }
 
   /** Where `quote` starts in the text, in text order (searched once per quote). */

@@ -300,15 +300,12 @@ function searchCandidates(
   fuzzyRadius?: number,
 ): { placement?: Placement; best?: Candidate; reason: Orphan['reason']; unique?: boolean; nearest?: boolean; echo?: boolean } {
   const place = (c: Candidate, method: PlacementMethod, unique = true) => ({ placement: { id: a.id, start: c.start, end: c.end, method, modified: c.text !== a.quote, score: Math.min(1, c.score) }, reason: 'not-found' as const, unique });
-  // Fast path: the quote right at the expected place, with its context.
-  // The same words opening another sentence, where the quote's own sentence was deleted, are
-  // never taken for it, however well the other side agrees.
-  // Nor is a place that starts or ends inside a word where the quote did not ("ican Marine Corps"
-  // for "U.S. Marine Corps" after "U.S." became "American").
+  // Fast path: the quote right at the expected place, with its context. Never the same words opening
+  // another sentence (the quote's own deleted), however well the other side agrees, nor a place that
+  // starts or ends inside a word where the quote did not ("ican Marine Corps" for "U.S. Marine Corps").
   const fits = (c: Candidate) => edgesAgree(text, c.start, c.end, a) && !otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix);
   const support = (c: Candidate) => contextSupport(text, c.start, c.end, a.quote, a.prefix, a.suffix);
-  // Every occurrence of the quote, scored: computed once per quote and context for all anchors
-  // (CandidateIndex), and only when the fast path below does not decide.
+  // Every occurrence of the quote, scored once per quote and context (CandidateIndex), if the fast path does not decide.
   let scored: ScoredOccurrences | undefined;
   const occ = () => (scored ??= index.get(a, fits));
   // Another occurrence that fits and agrees as well: the place cannot be told from it (rivals.ts).
@@ -317,9 +314,15 @@ function searchCandidates(
   // A copy of the passage at the predicted place, edited, reads as well as the copy chosen (echo.ts):
   // an ambiguous orphan; undefined when there is no such copy.
   const echoed = (c: Candidate) => (shifts && echoedAway(text, a, c.start, hint, index.startsOf(a.quote), shifts.s, shifts.later) ? { best: c, reason: 'ambiguous' as const, echo: true } : undefined);
+  // The one best place: unless another reads as well, or as a copy much nearer (nearer.ts) or an echo.
+  const single = (top: Candidate) =>
+    rivalled(top) ? { best: top, reason: 'ambiguous' as const } : shifts && nearerCopy(text, a, top, hint, index.startsOf(a.quote), fits) ? { best: top, reason: 'ambiguous' as const, echo: true } : (echoed(top) ?? place(top, top.start === hint ? 'position' : 'context'));
   if (text.startsWith(a.quote, hint) && a.quote) {
     const ctx = contextScore(text, hint, hint + a.quote.length, a.prefix, a.suffix) ?? 0.5;
     const c = { start: hint, end: hint + a.quote.length, text: a.quote, score: ctx };
+    // The one place where the stored context stands verbatim outranks it (candidates.ts `elsewhere`).
+    const exact = ctx < 1 ? index.elsewhere(a, hint) : undefined;
+    if (exact && fits(exact)) return single(exact);
     if (ctx >= opts.contextThreshold && fits(c) && !rivalled(c)) return place(c, 'position');
   }
   // Without any context, only the place it was at tells a short quote's occurrences apart.
@@ -347,10 +350,7 @@ function searchCandidates(
     const tied = sorted
       ? sorted.filter((c) => (c.score >= top.score - TIE || (topSupport <= 2 && c.score >= opts.contextThreshold && support(c) >= topSupport)) && occ().fits(c))
       : occ().nearTied(top.score - TIE, hint);
-    if (tied.length === 1 && rivalled(top)) return { best: top, reason: 'ambiguous' };
-    // Or, without the old text, a copy of its sentence much nearer (nearer.ts): no neighbour decides for it either, as for an echo.
-    if (tied.length === 1 && shifts && nearerCopy(text, a, top, hint, index.startsOf(a.quote), fits)) return { best: top, reason: 'ambiguous', echo: true };
-    if (tied.length === 1) return echoed(top) ?? place(top, top.start === hint ? 'position' : 'context');
+    if (tied.length === 1) return single(top);
     // Equal contexts (repeated text): the one much nearer the expected place, or nobody.
     // (The index gives the two nearest ties.)
     const d = (sorted ? tied : nearest(tied, hint, 2)).map((c) => Math.abs(c.start - hint)).sort((x, y) => x - y);

@@ -63,6 +63,18 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     for (const a of loaded.document.annotations) assert.equal(a.start, truth(lines, text, Number(a.id.slice(1))), a.id);
   });
 
+  it('old text gone, no fingerprints (an older sidecar): 300 rows reversed, each on its own row or an orphan, none on another row', () => {
+    // More rows than the rivals compared (MAX_RIVALS, 200): the place at the stored offset, its context
+    // agreeing but for the numbers, was taken for every anchor, the row with the context verbatim not looked at.
+    const many = rows(300);
+    const { anchors: all } = anchorsOn(many);
+    const text = [...many].reverse().join('\n');
+    const r = reanchor(undefined, text, all, utf16);
+    const wrong = r.placed.filter((p) => p.start !== truth(many, text, Number(p.id.slice(1))));
+    assert.deepEqual(wrong.map((p) => p.id), []);
+    assert.ok(r.placed.length >= 290, `${r.orphans.length} orphaned`);
+  });
+
   it('a line copied and its original edited is still left to the diff: never put on the copy', () => {
     // Not a reorder: the verbatim line is a pasted copy (inserted text), the original was edited in place.
     const a = 'Shares of the company closed unchanged on the Toronto Stock Exchange on Friday.';
