@@ -110,22 +110,24 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       continue;
     }
     if (consistent) {
-      // An anchor whose line stands once in each text went with it (wholelines.ts): at once when no line
-      // was edited; else when the diff aligned that line's new place with other old text (rows alike).
+      // An anchor whose line stands once in each text went with it, at once when no line was edited;
+      // else the line may say the diff took a row for another, or make its place doubtful (wholelines.ts).
+      const len = e - s;
       const own = (lines ??= new WholeLines(oldText!, newText)).place(s, e);
-      const aligned = () => (diff ??= new DiffMap(oldText!, newText, opts.diffTimeout)).mapSpan(s, e).start !== own && (diff.unchangedFrom(own!, own! + e - s) ?? s) !== s;
-      if (own !== undefined && (lines.onlyOldLines() || aligned())) {
-        placed.push({ id: a.id, start: own, end: own + e - s, method: 'moved', modified: false, score: 1 });
-        continue;
-      }
+      const moveTo = (at: number) => placed.push({ id: a.id, start: at, end: at + len, method: 'moved', modified: false, score: 1 }) > 0;
+      if (own !== undefined && lines.onlyOldLines() && moveTo(own)) continue;
       diff ??= new DiffMap(oldText!, newText, opts.diffTimeout);
       const m = diff.mapSpan(s, e);
-      const len = e - s;
       const oldPrefix = oldText!.slice(Math.max(0, s - 32), s);
       const oldSuffix = oldText!.slice(e, e + 32);
+      const verdict = lines.verdict(diff, s, e, m.start, oldPrefix, oldSuffix);
+      if (verdict && 'at' in verdict && moveTo(verdict.at)) continue;
+      if (verdict && 'ambiguous' in verdict) {
+        orphans.push({ id: a.id, reason: 'ambiguous', at: m.start, best: { start: verdict.ambiguous, end: verdict.ambiguous + len, text: a.quote, score: 1 } });
+        continue;
+      }
       const ctx = m.intact ? (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 1) : 0;
-      // A name left as a small island of "unchanged" text between a deleted sentence and an
-      // inserted one that happens to use the same name is not the same text: not intact.
+      // A name left as a small island of "unchanged" text between a deleted sentence and an inserted one using it is not intact.
       let island =
         m.intact &&
         ((ctx < 0.5 && m.run < len + 12 && (fuzzyContextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) < 0.5) ||
@@ -144,8 +146,6 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
             betterOldMention(oldText!, newText, diff, s, e, m.start, m.end, a.quote, support);
         }
       }
-      // Never on another old line's text, moved, where a line stands once in each text (rows reordered).
-      if (m.intact && !island) island = lines.another(s, m.start);
       if (m.intact && !island) {
         // Text pasted next to a copy of itself, which the diff may have aligned with the old sentence
         // (the same characters inserted either way); a copy it kept among moved text (alignment.ts).
@@ -158,8 +158,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
           placed.push({ id: a.id, start: copy, end: copy + len, method: 'diff', modified: false, score: 0.9 });
           continue;
         }
-        // In repeated passages a diff may align the text with another copy: when the old context
-        // does not follow, a copy whose context does is preferred.
+        // In repeated passages a diff may align the text with another copy: one whose old context follows is preferred.
         // (Not another old mention of the quote that the diff kept in place: that is the mention's
         // own text, the copy of a paragraph pasted after itself whose first copy was edited.)
         const better = ctx < 0.5 ? searchCandidates(newText, { ...a, prefix: oldPrefix, suffix: oldSuffix }, m.start, opts, index).placement : undefined;
@@ -169,8 +168,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
         else placed.push({ id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 });
         continue;
       }
-      // Edits at a span's edge can make the diff misalign it by a character or two: the exact
-      // quote right there is the answer.
+      // Edits at a span's edge can make the diff misalign it by a character or two: the exact quote right there is the answer.
       const lo = Math.max(0, m.start - len - 8);
       const near = island || len < 4 ? [] : occurrences(newText.slice(lo, m.end + len + 8), a.quote).map((p) => lo + p);
       // Not when that is unchanged text the diff took from another mention of the quote.

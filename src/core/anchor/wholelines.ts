@@ -2,55 +2,124 @@
  * Lines that stand verbatim exactly once in the old text and exactly once in the new one: the same
  * line, wherever it went (a table's rows sorted or reversed by another tool, paragraphs of one line
  * moved). The character diff cannot see a move: among rows alike but for their numbers it aligns
- * one row's words with another's ("the company reported" of record 42 on record 17's), so that a
- * row reversed put most anchors on another row and orphaned the rest, the old text known. An
- * anchor is therefore never placed on another old line's verbatim text, and one the diff lost is
- * placed on its own line's new place when that line stands once in each text.
+ * one row's words with another's ("the company reported" of record 42 on record 17's), so that
+ * rows reversed put most anchors on another row and orphaned the rest, the old text known.
+ *
+ * Where no line was edited, an anchor whose line stands once in each text is placed on it without
+ * a diff. Where lines were edited, a line may also be known by its first or last MIN_LINE units,
+ * reading as before up to the quote (rows given a new column), and the diff and the lines can tell
+ * two stories: see {@link WholeLines.verdict}.
  */
+import { countBefore } from '../bisect';
+import type { DiffMap } from './diffmap';
+import { contextScore } from './match';
 
 /**
  * Lines shorter than this (UTF-16 units) say too little to be told apart ("Yes", "Table 1", a
- * heading): they are left to the diff.
+ * heading): they are left to the diff. Also the length of a line's head and tail keys.
  */
 const MIN_LINE = 24;
+/** Past this many units from its line's edge a span is not placed by its line's head or tail (each look compares that much text). */
+const MAX_EDITED = 4096;
+/** How much better the context must agree at the line's place than at the diff's for the two to conflict. */
+const CLEARLY = 0.05;
 
-/** Each line of at least MIN_LINE units mapped to its start, or -1 when it stands more than once. */
-function linesOf(text: string): Map<string, number> {
-  const out = new Map<string, number>();
-  for (let from = 0; from <= text.length; ) {
-    let to = text.indexOf('\n', from);
-    if (to < 0) to = text.length;
-    if (to - from >= MIN_LINE) {
-      const line = text.slice(from, to);
-      out.set(line, out.has(line) ? -1 : from);
+/**
+ * What a line is known by: itself, its first MIN_LINE units or its last, or its first or last
+ * SHORT_KEY units (a row's number: "Record 00003", which tells a copy of the row whose head was
+ * edited after it).
+ */
+type Key = 'line' | 'head' | 'tail' | 'start' | 'end';
+/** The length of the `start` and `end` keys. */
+const SHORT_KEY = 12;
+
+/** One text's lines: their starts, and each key's line start (-1 when the key stands more than once). */
+class Lines {
+  readonly starts: number[] = [];
+  private readonly tables = new Map<Key, Map<string, number[]>>();
+
+  constructor(readonly text: string) {
+    for (let from = 0; ; ) {
+      this.starts.push(from);
+      const to = text.indexOf('\n', from);
+      if (to < 0) break;
+      from = to + 1;
     }
-    from = to + 1;
   }
-  return out;
-}
 
-/** The start and end (before its line feed) of the line holding offset `at`. */
-function lineAround(text: string, at: number): [number, number] {
-  const from = text.lastIndexOf('\n', at - 1) + 1;
-  const to = text.indexOf('\n', at);
-  return [from, to < 0 ? text.length : to];
+  /** The start and end (before its line feed) of the line holding offset `at`. */
+  around(at: number): [number, number] {
+    const i = countBefore(this.starts.length, (k) => this.starts[k] <= at) - 1;
+    const next = this.starts[i + 1];
+    return [this.starts[i], next === undefined ? this.text.length : next - 1];
+  }
+
+  key(from: number, to: number, key: Key): string {
+    if (key === 'line') return this.text.slice(from, to);
+    const n = key === 'head' || key === 'tail' ? MIN_LINE : SHORT_KEY;
+    return key === 'head' || key === 'start' ? this.text.slice(from, from + n) : this.text.slice(to - n, to);
+  }
+
+  /** The starts of the lines (of MIN_LINE units or more) known by `k`. */
+  all(k: string, key: Key): readonly number[] {
+    let table = this.tables.get(key);
+    if (!table) {
+      this.tables.set(key, (table = new Map()));
+      for (let i = 0; i < this.starts.length; i++) {
+        const from = this.starts[i];
+        const to = i + 1 < this.starts.length ? this.starts[i + 1] - 1 : this.text.length;
+        if (to - from < MIN_LINE) continue;
+        const x = this.key(from, to, key);
+        const list = table.get(x);
+        if (list) list.push(from);
+        else table.set(x, [from]);
+      }
+    }
+    return table.get(k) ?? [];
+  }
+
+  /** Where the line known by `k` starts, when its key stands exactly once. */
+  once(k: string, key: Key): number | undefined {
+    const at = this.all(k, key);
+    return at.length === 1 ? at[0] : undefined;
+  }
 }
 
 export class WholeLines {
-  private oldLines?: Map<string, number>;
-  private newLines?: Map<string, number>;
+  private readonly old: Lines;
+  private readonly now: Lines;
   private reordered?: boolean;
+  /** Per old line start, where that line stands in the new text and by which key (null: nowhere, or in several versions). */
+  private readonly forward = new Map<number, { at: number; key: Key } | null>();
+  /** Per new line start and key, the start of the old line it is (null: none). */
+  private readonly backward = new Map<string, number | null>();
 
-  constructor(
-    private readonly oldText: string,
-    private readonly newText: string,
-  ) {}
+  constructor(oldText: string, newText: string) {
+    this.old = new Lines(oldText);
+    this.now = new Lines(newText);
+  }
 
-  /** Where the line `line` starts in the old (or new) text when it stands there exactly once. */
-  private once(line: string, inOld: boolean): number | undefined {
-    const lines = inOld ? (this.oldLines ??= linesOf(this.oldText)) : (this.newLines ??= linesOf(this.newText));
-    const at = lines.get(line);
-    return at === undefined || at < 0 ? undefined : at;
+  /**
+   * The new line that the old line [from, to) is: the only one holding its text, its head or its tail,
+   * each of those standing once in the old text (a key the old text holds more than once, such as the
+   * last words of rows alike, says nothing). A line copied and then one copy edited is two lines
+   * holding its head or tail, or its first or last twelve units: none then (the diff decides, as it
+   * did before).
+   */
+  private lineFor(from: number, to: number): { at: number; key: Key } | undefined {
+    let found = this.forward.get(from);
+    if (found === undefined) {
+      const lines = new Map<number, Key>();
+      for (const key of ['line', 'head', 'tail', 'start', 'end'] as const) {
+        const k = this.old.key(from, to, key);
+        if (this.old.once(k, key) === from) for (const at of this.now.all(k, key)) if (!lines.has(at)) lines.set(at, key);
+      }
+      // (The short keys only tell of other versions: twelve units say too little to know a line by.)
+      const [only] = lines.size === 1 ? lines : [];
+      found = only && only[1] !== 'start' && only[1] !== 'end' ? { at: only[0], key: only[1] } : null;
+      this.forward.set(from, found);
+    }
+    return found ?? undefined;
   }
 
   /**
@@ -60,27 +129,73 @@ export class WholeLines {
    */
   onlyOldLines(): boolean {
     if (this.reordered === undefined) {
-      const old = new Set(this.oldText.split('\n'));
-      this.reordered = this.newText.split('\n').every((line) => old.has(line));
+      const old = new Set(this.old.text.split('\n'));
+      this.reordered = this.now.text.split('\n').every((line) => old.has(line));
     }
     return this.reordered;
   }
 
-  /** Where the old span [s, e) is in the new text, when its line stands once in each text (UTF-16 offsets). */
+  /** Where the old span [s, e) is in the new text, when its line stands once in each text, verbatim (UTF-16 offsets). */
   place(s: number, e: number): number | undefined {
-    const [from, to] = lineAround(this.oldText, s);
-    if (e > to || to - from < MIN_LINE) return undefined;
-    const line = this.oldText.slice(from, to);
-    const at = this.once(line, false);
-    return at !== undefined && this.once(line, true) === from ? at + (s - from) : undefined;
+    const [from, to] = this.old.around(s);
+    const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
+    return line?.key === 'line' ? line.at + (s - from) : undefined;
   }
 
-  /** Whether new offset `at` lies on a line that stands once in each text and was another old line than the one holding old offset `s`. */
-  another(s: number, at: number): boolean {
-    const [from, to] = lineAround(this.newText, at);
+  /**
+   * Where the old span [s, e) is in the new text by its line (see {@link lineFor}), edited or not:
+   * known by its head, it must read as before from its start to the span's end; by its tail, from the
+   * span's start to its end.
+   */
+  private placeEdited(s: number, e: number): number | undefined {
+    const [from, to] = this.old.around(s);
+    const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
+    if (!line) return undefined;
+    if (line.key === 'line') return line.at + (s - from);
+    const text = this.now.text;
+    if (line.key === 'head') return e - from <= MAX_EDITED && text.startsWith(this.old.text.slice(from, e), line.at) ? line.at + (s - from) : undefined;
+    const end = this.now.around(line.at)[1] - (to - s);
+    return to - s <= MAX_EDITED && text.startsWith(this.old.text.slice(s, to), end) ? end : undefined;
+  }
+
+  /**
+   * Whether new offset `at` lies on a line that stands once in each text, or is known there by its head
+   * or tail (edited since), and was another old line than the one holding old offset `s`.
+   */
+  private another(s: number, at: number): boolean {
+    const [from, to] = this.now.around(at);
     if (to - from < MIN_LINE) return false;
-    const line = this.newText.slice(from, to);
-    const old = this.once(line, true);
-    return old !== undefined && this.once(line, false) === from && old !== lineAround(this.oldText, s)[0];
+    const oldLine = (key: Key) => {
+      const memo = `${key}${from}`;
+      let old = this.backward.get(memo);
+      if (old === undefined) {
+        const k = this.now.key(from, to, key);
+        old = this.now.once(k, key) === from ? (this.old.once(k, key) ?? null) : null;
+        this.backward.set(memo, old);
+      }
+      return old;
+    };
+    const old = oldLine('line') ?? oldLine('head') ?? oldLine('tail');
+    return old !== null && old !== this.old.around(s)[0];
+  }
+
+  /**
+   * The old span [s, e), which the diff put at `mapped`, by its line (see {@link place}; edited lines
+   * by head or tail), when the diff put that line's place in the new text on another old mention:
+   * - `{ at }`, the line's place, when the diff's place is another old line standing once in each
+   *   text, or known there by its head or tail (the diff took a row for another);
+   * - `{ ambiguous }` when the old context agrees clearly better at the line's place than at the
+   *   diff's, which is edited text: a row copied and the original edited reads so, as do rows
+   *   reordered and edited (an orphan offering the line's place, not a guess);
+   * - undefined otherwise: the diff's place reads as well (a near copy of the line edited into it, a
+   *   sentence that was also a line of its own), and the diff decides, as it did before.
+   */
+  verdict(diff: DiffMap, s: number, e: number, mapped: number, oldPrefix: string, oldSuffix: string): { at: number } | { ambiguous: number } | undefined {
+    const at = this.placeEdited(s, e);
+    if (at === undefined || at === mapped || (diff.unchangedFrom(at, at + e - s) ?? s) === s) return undefined;
+    if (this.another(s, mapped)) return { at };
+    const text = this.now.text;
+    const agree = (p: number) => contextScore(text, p, p + e - s, oldPrefix, oldSuffix) ?? 1;
+    return agree(at) > agree(mapped) + CLEARLY ? { ambiguous: at } : undefined;
   }
 }

@@ -75,6 +75,14 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     assert.ok(r.placed.length >= 290, `${r.orphans.length} orphaned`);
   });
 
+  it('old text known: rows reversed and each given a new column, every anchor on its own row', () => {
+    const text = [...lines].reverse().map((l) => l.replace(' times.', ' times in all.')).join('\n');
+    const r = reanchor(old, text, anchors, utf16);
+    const want = (i: number) => text.indexOf(`Record ${String(i).padStart(5, '0')} `) + lines[i].indexOf('company');
+    assert.deepEqual(r.placed.filter((p) => p.start !== want(Number(p.id.slice(1)))).map((p) => p.id), []);
+    assert.ok(r.placed.length >= 198, `${r.orphans.length} orphaned`);
+  });
+
   it('a line copied and its original edited is still left to the diff: never put on the copy', () => {
     // Not a reorder: the verbatim line is a pasted copy (inserted text), the original was edited in place.
     const a = 'Shares of the company closed unchanged on the Toronto Stock Exchange on Friday.';
@@ -86,5 +94,53 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     // (The diff keeps the original in place; the copy agrees as well: an ambiguous orphan offering the original, as before.)
     assert.notEqual(r.placed[0]?.start, after.lastIndexOf('company'));
     assert.equal(r.placed[0]?.start ?? r.orphans[0]?.best?.start, after.indexOf('company'));
+  });
+
+  // A review's cases (all placed right before lines were followed): where the diff and the lines tell
+  // two stories, the diff's place stands unless the lines show the diff took a row for another.
+  /** Where re-anchoring puts the n-th `quote` of `before` (undefined: an orphan). */
+  const placeOf = (before: string, after: string, quote: string, n: number) => {
+    let s = -1;
+    for (let k = 0; k <= n; k++) s = before.indexOf(quote, s + 1);
+    return reanchor(before, after, [anchorAt(before, 'q', s, s + quote.length)], utf16).placed[0]?.start;
+  };
+  const nth = (text: string, quote: string, n: number) => {
+    let s = -1;
+    for (let k = 0; k <= n; k++) s = text.indexOf(quote, s + 1);
+    return s;
+  };
+
+  it('a near copy of a line edited to equal it, the line itself extended: each stays where the diff put it', () => {
+    const l = 'Shares of the company closed unchanged on the Toronto Stock Exchange on Friday.';
+    const m = ['A spokesman for the government in Ottawa declined to comment on the timing.', 'Officials in Paris said the talks with Canada would go on next month.'];
+    const before = `${[l, m[0], l.replace('Friday.', 'Friday,'), m[1]].join('\n')}\n`;
+    const after = `${[`${l} More.`, m[0], l, m[1]].join('\n')}\n`;
+    for (const q of ['company', 'Toronto Stock Exchange']) for (const n of [0, 1]) assert.equal(placeOf(before, after, q, n), nth(after, q, n), `${q} #${n}`);
+  });
+
+  it("a sentence that was a line of its own and also opened a paragraph, the paragraph split: never on the paragraph's", () => {
+    const w = 'Merieux agreed to buy Connaught Biosciences for 942 million dollars.';
+    const y = 'The French vaccine maker said on Friday that the offer had been accepted by the board.';
+    const z = 'Officials in Paris said the talks with Canada would go on next month.';
+    const before = `${[w, '', `${w} ${y}`, '', z].join('\n')}\n`;
+    const after = `${[w.replace('942 million dollars', '$942 million'), '', w, y, '', z].join('\n')}\n`;
+    for (const q of ['Merieux', 'Connaught Biosciences']) {
+      // The line of its own, edited: right, or an orphan (the paragraph's first sentence reads as it did).
+      assert.ok([nth(after, q, 0), undefined].includes(placeOf(before, after, q, 0)), q);
+      assert.equal(placeOf(before, after, q, 1), nth(after, q, 1), `${q} in the paragraph`);
+    }
+  });
+
+  it('a row copied over another, or inserted, and the original edited: the original keeps its anchor, not the copy', () => {
+    const six = rows(6);
+    const before = six.join('\n');
+    const over = [...six];
+    over[4] = six[1];
+    over[1] = six[1].replace('ledger', 'LEDGER');
+    assert.equal(placeOf(before, over.join('\n'), 'company', 1), nth(over.join('\n'), 'company', 1));
+    const inserted = [...six];
+    inserted[4] = inserted[4].replace('Record', 'RECORD');
+    inserted.splice(3, 0, six[4]);
+    assert.equal(placeOf(before, inserted.join('\n'), 'company', 4), nth(inserted.join('\n'), 'company', 5));
   });
 });
