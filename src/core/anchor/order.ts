@@ -38,6 +38,7 @@ export function checkOrder(
   keptFrom?: KeptFrom,
   inserted?: Inserted,
   echoed?: ReadonlySet<string>,
+  lined?: ReadonlySet<string>,
 ): { placed: Placement[]; orphans: Orphan[] } {
   const at = new Map(placed.map((p) => [p.id, p]));
   const orphanOf = new Map(orphans.map((o) => [o.id, o]));
@@ -66,7 +67,8 @@ export function checkOrder(
     // of order (the one before placed after the one after): there the order tells nothing.
     const lo = f > 0 ? at.get(ordered[sure[f - 1]].id)!.start : 0;
     const hi = f < sure.length ? at.get(ordered[sure[f]].id)!.start : text.length;
-    if (framed.has(i) || lo > hi) {
+    // (Nor does it judge a place its line gave: a line that stands once in each text, wholelines.ts.)
+    if (framed.has(i) || lo > hi || lined?.has(a.id)) {
       if (p) out.push(p);
       else if (o) lost.push(o);
       continue;

@@ -92,6 +92,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // weaker claim on one of them is no surer (see the last step).
   const echoHeld = new Map<string, number>();
   const echoed = new Set<string>(); // And the anchors it left ambiguous: no neighbour decides for them (bridge.ts, order.ts).
+  const lined = new Set<string>(); // Those placed by their lines (wholelines.ts): the order check leaves them.
   const ordered = [...anchors].sort((x, y) => x.start - y.start);
   const quoteOf = new Map(anchors.map((a) => [a.id, a.quote]));
   // What the anchors after a place say of the text between (later.ts); found on first need.
@@ -114,18 +115,18 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       // else the line may say the diff took a row for another, or make its place doubtful (wholelines.ts).
       const len = e - s;
       const own = (lines ??= new WholeLines(oldText!, newText)).place(s, e);
-      const moveTo = (at: number) => placed.push({ id: a.id, start: at, end: at + len, method: 'moved', modified: false, score: 1 }) > 0;
+      const moveTo = (at: number) => {
+        lined.add(a.id);
+        return placed.push({ id: a.id, start: at, end: at + len, method: 'moved', modified: false, score: 1 }) > 0;
+      };
       if (own !== undefined && lines.onlyOldLines() && moveTo(own)) continue;
       diff ??= new DiffMap(oldText!, newText, opts.diffTimeout);
       const m = diff.mapSpan(s, e);
-      const oldPrefix = oldText!.slice(Math.max(0, s - 32), s);
-      const oldSuffix = oldText!.slice(e, e + 32);
-      const verdict = lines.verdict(diff, s, e, m.start, oldPrefix, oldSuffix);
+      const [oldPrefix, oldSuffix] = [oldText!.slice(Math.max(0, s - 32), s), oldText!.slice(e, e + 32)];
+      const verdict = lines.verdict(diff, s, e, m, oldPrefix, oldSuffix);
       if (verdict && 'at' in verdict && moveTo(verdict.at)) continue;
-      if (verdict && 'ambiguous' in verdict) {
-        orphans.push({ id: a.id, reason: 'ambiguous', at: m.start, best: { start: verdict.ambiguous, end: verdict.ambiguous + len, text: a.quote, score: 1 } });
-        continue;
-      }
+      const offer = verdict && 'ambiguous' in verdict && verdict.ambiguous !== undefined ? { best: { start: verdict.ambiguous, end: verdict.ambiguous + len, text: a.quote, score: 1 } } : {};
+      if (verdict && 'ambiguous' in verdict && orphans.push({ id: a.id, reason: 'ambiguous', at: m.start, ...offer })) continue;
       const ctx = m.intact ? (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 1) : 0;
       // A name left as a small island of "unchanged" text between a deleted sentence and an inserted one using it is not intact.
       let island =
@@ -182,7 +183,8 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
       // "Tuesday", "Monday" by "today") is not the same text, however many letters they share.
       // (A two- or three-letter quote has no room for a typo: "By" and "But" are two words.)
       const typoSized = len < 4 ? 0 : len < 10 ? 1 : Math.floor(len / 5);
-      const similar = () => Math.abs(newLen - len) <= typoSized && search(newText.slice(m.start, m.end), a.quote, typoSized).length > 0;
+      const digits = (x: string) => x.replace(/\D+/g, ''); // nor a number changed ("Record 00007" on "Record 00003"): another value
+      const similar = () => Math.abs(newLen - len) <= typoSized && search(newText.slice(m.start, m.end), a.quote, typoSized).length > 0 && digits(newText.slice(m.start, m.end)) === digits(a.quote);
       const kept = () => (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) >= 0.25;
       // Nor is a place that starts or ends inside a word where the quote did not ("Since" read on
       // the "ince" of "incendiary", the words around it replaced).
@@ -237,7 +239,7 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   const keptFrom = diff ? (x: number, y: number) => diff!.unchangedFrom(x, y) : undefined;
   // And text it inserted, when the diff is minimal (see DiffMap.minimal): a copy pasted there is no rival of a place it kept.
   const inserted = diff?.minimal ? (x: number, y: number) => diff!.isInserted(x, y) : undefined;
-  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted, echoed));
+  ({ placed, orphans } = checkOrder(newText, ordered, placed, orphans, source, keptFrom, inserted, echoed, lined));
   // Without the old text, a place found by search or by order whose context agrees weakly, lost
   // on one side where the quote's sentence edge moved, is another sentence with the same words
   // (its own was deleted: another branch, a torn read): an orphan, not a guess (match.ts sideLost).

@@ -181,21 +181,33 @@ export class WholeLines {
 
   /**
    * The old span [s, e), which the diff put at `mapped`, by its line (see {@link place}; edited lines
-   * by head or tail), when the diff put that line's place in the new text on another old mention:
-   * - `{ at }`, the line's place, when the diff's place is another old line standing once in each
-   *   text, or known there by its head or tail (the diff took a row for another);
+   * by head or tail), when the diff took that line's place in the new text, wholly or in part, from
+   * other old text:
+   * - `{ at }`, the line's place, when the diff's place is the quote on the same line, or on another old line
+   *   standing once in each text or known there by its head or tail (the diff took a row for another);
    * - `{ ambiguous }` when the old context agrees clearly better at the line's place than at the
    *   diff's, which is edited text: a row copied and the original edited reads so, as do rows
    *   reordered and edited (an orphan offering the line's place, not a guess);
+   * - `{ ambiguous: undefined }` when the line, edited where the span was, is known elsewhere by its
+   *   text or head and the diff put the quote intact on another old line (it took a row for another;
+   *   nothing to offer);
    * - undefined otherwise: the diff's place reads as well (a near copy of the line edited into it, a
    *   sentence that was also a line of its own), and the diff decides, as it did before.
    */
-  verdict(diff: DiffMap, s: number, e: number, mapped: number, oldPrefix: string, oldSuffix: string): { at: number } | { ambiguous: number } | undefined {
+  verdict(diff: DiffMap, s: number, e: number, mapped: { start: number; intact: boolean }, oldPrefix: string, oldSuffix: string): { at: number } | { ambiguous: number | undefined } | undefined {
     const at = this.placeEdited(s, e);
-    if (at === undefined || at === mapped || (diff.unchangedFrom(at, at + e - s) ?? s) === s) return undefined;
-    if (this.another(s, mapped)) return { at };
+    if (at === undefined) {
+      const [from, to] = this.old.around(s);
+      const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
+      // (Not by its tail: a paragraph split in two is known by its second part, its first part being another old line's text.)
+      return mapped.intact && line && line.key !== 'tail' && this.now.around(mapped.start)[0] !== line.at && this.another(s, mapped.start) ? { ambiguous: undefined } : undefined;
+    }
+    // (Not where the diff put that place in inserted text, a copy pasted whole, nor took it from the anchor's own.)
+    if (at === mapped.start || diff.unchangedFrom(at, at + e - s) === s || diff.isInserted(at, at + e - s)) return undefined;
+    // The quote intact on that very line (the diff misaligned a repeated word in it), or on another old line.
+    if ((mapped.intact && this.now.around(mapped.start)[0] === this.now.around(at)[0]) || this.another(s, mapped.start)) return { at };
     const text = this.now.text;
     const agree = (p: number) => contextScore(text, p, p + e - s, oldPrefix, oldSuffix) ?? 1;
-    return agree(at) > agree(mapped) + CLEARLY ? { ambiguous: at } : undefined;
+    return agree(at) > agree(mapped.start) + CLEARLY ? { ambiguous: at } : undefined;
   }
 }
