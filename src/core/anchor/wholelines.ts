@@ -12,6 +12,7 @@
  */
 import { countBefore } from '../bisect';
 import type { DiffMap } from './diffmap';
+import { agreeAfter, agreeBefore } from './alignment';
 import { contextScore } from './match';
 
 /**
@@ -116,10 +117,26 @@ export class WholeLines {
       }
       // (The short keys only tell of other versions: twelve units say too little to know a line by.)
       const [only] = lines.size === 1 ? lines : [];
-      found = only && only[1] !== 'start' && only[1] !== 'end' ? { at: only[0], key: only[1] } : null;
+      found = only && only[1] !== 'start' && only[1] !== 'end' && !this.twinGone(from, to) ? { at: only[0], key: only[1] } : null;
       this.forward.set(from, found);
     }
     return found ?? undefined;
+  }
+
+  /**
+   * Whether another old line begins and ends as the old line [from, to) does (a near copy: a word
+   * changed, a typo) and no longer stands in the new text: it may have been edited into this line's
+   * text while this one was deleted, so that neither can be told by its lines.
+   */
+  private twinGone(from: number, to: number): boolean {
+    const sharing = (keys: readonly Key[]) => new Set(keys.flatMap((key) => this.old.all(this.old.key(from, to, key), key)));
+    const ends = sharing(['tail', 'end']);
+    for (const x of sharing(['head', 'start'])) {
+      if (x === from || !ends.has(x)) continue;
+      const [f, t] = this.old.around(x);
+      if (this.now.once(this.old.key(f, t, 'line'), 'line') === undefined) return true;
+    }
+    return false;
   }
 
   /**
@@ -162,7 +179,7 @@ export class WholeLines {
    * Whether new offset `at` lies on a line that stands once in each text, or is known there by its head
    * or tail (edited since), and was another old line than the one holding old offset `s`.
    */
-  private another(s: number, at: number): boolean {
+  private another(s: number, at: number, edited = true): boolean {
     const [from, to] = this.now.around(at);
     if (to - from < MIN_LINE) return false;
     const oldLine = (key: Key) => {
@@ -175,38 +192,59 @@ export class WholeLines {
       }
       return old;
     };
-    const old = oldLine('line') ?? oldLine('head') ?? oldLine('tail');
+    const old = oldLine('line') ?? (edited ? (oldLine('head') ?? oldLine('tail')) : null);
     return old !== null && old !== this.old.around(s)[0];
   }
 
   /**
-   * The old span [s, e), which the diff put at `mapped`, by its line (see {@link place}; edited lines
-   * by head or tail), when the diff took that line's place in the new text, wholly or in part, from
-   * other old text:
-   * - `{ at }`, the line's place, when the diff's place is the quote on the same line, or on another old line
-   *   standing once in each text or known there by its head or tail (the diff took a row for another);
-   * - `{ ambiguous }` when the old context agrees clearly better at the line's place than at the
-   *   diff's, which is edited text: a row copied and the original edited reads so, as do rows
-   *   reordered and edited (an orphan offering the line's place, not a guess);
-   * - `{ ambiguous: undefined }` when the line, edited where the span was, is known elsewhere by its
-   *   text or head and the diff put the quote intact on another old line (it took a row for another;
-   *   nothing to offer);
-   * - undefined otherwise: the diff's place reads as well (a near copy of the line edited into it, a
-   *   sentence that was also a line of its own), and the diff decides, as it did before.
+   * The old span [s, e), which the diff put at `mapped`, weighed against its line (see {@link lineFor}:
+   * at `at`, the line known and reading as before up to the quote):
+   * - `{ at }` when the diff put the quote intact on another old line (known by its text, head or tail:
+   *   it took a row for another), or misaligned a repeated word of the very line, or lost the quote while
+   *   the line's place holds no other old mention that may have come there (rows reordered), and the
+   *   old text agrees no less far on either side, within the lines, at the line's place (a numbered list
+   *   renumbered puts another item's number, and so its head, on a line whose words after it differ);
+   * - `{ ambiguous }` when the diff put it intact on another old line and the line is edited where the
+   *   quote was (nothing to offer), or the old context agrees clearly better at the line's place than at
+   *   the diff's (a row copied and the original edited; rows reordered and edited): an orphan offering it;
+   * - undefined otherwise, the diff deciding as before: its place reads as well (a near copy of the line
+   *   edited into it, a sentence that was also a line of its own), or the line's place is text it
+   *   inserted (a copy pasted whole) or took from the quote's own old place.
    */
   verdict(diff: DiffMap, s: number, e: number, mapped: { start: number; intact: boolean }, oldPrefix: string, oldSuffix: string): { at: number } | { ambiguous: number | undefined } | undefined {
     const at = this.placeEdited(s, e);
-    if (at === undefined) {
-      const [from, to] = this.old.around(s);
-      const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
-      // (Not by its tail: a paragraph split in two is known by its second part, its first part being another old line's text.)
-      return mapped.intact && line && line.key !== 'tail' && this.now.around(mapped.start)[0] !== line.at && this.another(s, mapped.start) ? { ambiguous: undefined } : undefined;
-    }
-    // (Not where the diff put that place in inserted text, a copy pasted whole, nor took it from the anchor's own.)
-    if (at === mapped.start || diff.unchangedFrom(at, at + e - s) === s || diff.isInserted(at, at + e - s)) return undefined;
-    // The quote intact on that very line (the diff misaligned a repeated word in it), or on another old line.
-    if ((mapped.intact && this.now.around(mapped.start)[0] === this.now.around(at)[0]) || this.another(s, mapped.start)) return { at };
+    if (at === mapped.start) return undefined;
+    const [from, to] = this.old.around(s);
     const text = this.now.text;
+    const lineOf = (p: number) => this.now.around(p)[0];
+    const sides = (p: number) => {
+      const [f, t] = this.now.around(p);
+      return [Math.min(agreeBefore(this.old.text, s, text, p), s - from, p - f), Math.min(agreeAfter(this.old.text, e, text, p + e - s), to - e, t - (p + e - s))];
+    };
+    const holds = () => {
+      const [atBefore, atAfter] = sides(at!);
+      const [mappedBefore, mappedAfter] = sides(mapped.start);
+      return atBefore >= mappedBefore && atAfter >= mappedAfter;
+    };
+    // The diff put the quote intact on another old line: never its place.
+    // (Verbatim: a line known by its head may be another item renumbered, "3. The committee agreed".)
+    if (mapped.intact && this.another(s, mapped.start, false)) {
+      if (at !== undefined) return holds() ? { at } : { ambiguous: at };
+      // (The line known elsewhere by its text or head, not its tail: a paragraph split in two is known by its second part.)
+      const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
+      return line && line.key !== 'tail' && lineOf(mapped.start) !== line.at ? { ambiguous: undefined } : undefined;
+    }
+    if (at === undefined || diff.unchangedFrom(at, at + e - s) === s || diff.isInserted(at, at + e - s)) return undefined;
+    // Where the diff lost the quote: the old mention it took the line's place from, if one, is on another
+    // line known elsewhere by its text or head, not one that may have come there (a paragraph split).
+    const elsewhere = () => {
+      const k = diff.unchangedFrom(at, at + e - s);
+      if (k === undefined) return true;
+      const [f, t] = this.old.around(k);
+      const line = t - f >= MIN_LINE ? this.lineFor(f, t) : undefined;
+      return line !== undefined && line.key !== 'tail' && line.at !== lineOf(at);
+    };
+    if ((mapped.intact ? lineOf(mapped.start) === lineOf(at) : this.another(s, mapped.start) && elsewhere()) && holds()) return { at };
     const agree = (p: number) => contextScore(text, p, p + e - s, oldPrefix, oldSuffix) ?? 1;
     return agree(at) > agree(mapped.start) + CLEARLY ? { ambiguous: at } : undefined;
   }

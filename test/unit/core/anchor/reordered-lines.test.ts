@@ -49,7 +49,7 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
       const want = i === 96 ? text.indexOf(reversed[edited]) + reversed[edited].indexOf('company') : truth(lines, text, i);
       assert.equal(p.start, want, `r${i}`);
     }
-    assert.ok(r.placed.length >= 199, `${r.orphans.length} orphaned`);
+    assert.ok(r.placed.length >= 198, `${r.orphans.length} orphaned`);
   });
 
   it("a sidecar's sentence fingerprints, the old text gone: rows reversed, every anchor on its own row", () => {
@@ -75,12 +75,14 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     assert.ok(r.placed.length >= 290, `${r.orphans.length} orphaned`);
   });
 
-  it('old text known: rows reversed and each given a new column, every anchor on its own row', () => {
+  it('old text known: rows reversed and each given a new column, none on another row: an orphan offering its own', () => {
+    // (The diff put 140 of 500 on other rows. A row known by its first words may be another item
+    // renumbered, "3. The committee agreed", so an edited row is not placed by them: offered.)
     const text = [...lines].reverse().map((l) => l.replace(' times.', ' times in all.')).join('\n');
     const r = reanchor(old, text, anchors, utf16);
     const want = (i: number) => text.indexOf(`Record ${String(i).padStart(5, '0')} `) + lines[i].indexOf('company');
     assert.deepEqual(r.placed.filter((p) => p.start !== want(Number(p.id.slice(1)))).map((p) => p.id), []);
-    assert.ok(r.placed.length >= 198, `${r.orphans.length} orphaned`);
+    assert.deepEqual(r.orphans.filter((o) => o.best?.start !== want(Number(o.id.slice(1)))).map((o) => o.id), []);
   });
 
   it("old text known: rows shuffled and a tenth of them edited, a row's own number never read on another's", () => {
@@ -95,7 +97,7 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     const rowAt = (p: number) => text.slice(text.lastIndexOf('\n', p - 1) + 1, text.lastIndexOf('\n', p - 1) + 1 + 'Record 00000'.length);
     const wrong = r.placed.filter((p) => rowAt(p.start) !== `Record ${String(Number(p.id.slice(1))).padStart(5, '0')}`);
     assert.deepEqual(wrong.map((p) => p.id), []);
-    assert.ok(r.placed.length >= 380, `${r.orphans.length} of 400 orphaned`);
+    assert.ok(r.placed.length >= 340, `${r.orphans.length} of 400 orphaned`);
   });
 
   it('a number changed inside a quote is another value, not a typo: an orphan offering it; a typo in a word is followed', () => {
@@ -170,4 +172,39 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     inserted.splice(3, 0, six[4]);
     assert.equal(placeOf(before, inserted.join('\n'), 'company', 4), nth(inserted.join('\n'), 'company', 5));
   });
+
+  // A second review's cases: each placed one annotation on another's text, or two on one span.
+  it('a numbered list renumbered after an item put in on top: each item keeps its own words, never the item now under its number', () => {
+    const items = ['The committee agreed to publish the annual report in May.', 'The committee agreed that the budget for the library be raised.', 'The committee agreed to meet again on the first Monday of June.'];
+    const before = items.map((x, i) => `${i + 1}. ${x}`).join('\n');
+    const after = ['The committee agreed to thank the volunteers.', ...items].map((x, i) => `${i + 1}. ${x}${i % 2 ? ' (done)' : ' (open)'}`).join('\n');
+    for (const [i, item] of items.entries()) {
+      const got = placeOf(before, after, 'committee', i);
+      // Right, or an orphan; never another item's line.
+      if (got !== undefined) assert.equal(after.slice(got - 7, got + 40).includes(item.slice(4, 40)), true, `item ${i + 1}`);
+    }
+  });
+
+  it('a line deleted while a near copy of it (a typo) was mended into its text: one annotation on it, not two', () => {
+    const l = 'Profit also suffered because of "intense" discounting in its long-haul trucking business, the company said.';
+    const u = "The university had sought an injunction blocking Connaught's board from recommending an offer.";
+    const v = 'Shares of the company closed at 12 dollars, down 50 cents, in composite trading on the stock exchange.';
+    const before = [l, u, v, l.replace('in its', 'in itss')].join('\n');
+    const after = [u, v, l].join('\n');
+    const at = (n: number) => nth(before, 'Profit', n);
+    const r = reanchor(before, after, [anchorAt(before, 'deleted', at(0), at(0) + 6), anchorAt(before, 'copy', at(1), at(1) + 6)], utf16);
+    assert.deepEqual(r.placed.map((p) => p.id), ['copy']);
+  });
+
+  it('a line that was also the first sentence of a paragraph, deleted as the paragraph was split after it: one annotation there, not two', () => {
+    const lede = "The directors didn't indicate the source of financing.";
+    const x = 'Cineplex Odeon Corp. directors said the chairman is considering a bid for the company.';
+    const rest = 'MCA and the Bronfman associates agreed in principle to buy the theater complex.';
+    const before = [lede, x, `${lede} ${rest}`].join('\n');
+    const after = [x, lede, rest].join('\n');
+    const p = before.lastIndexOf(lede) + 4;
+    const r = reanchor(before, after, [anchorAt(before, 'lede', 4, 13), anchorAt(before, 'para', p, p + 9)], utf16);
+    assert.deepEqual(r.placed.map((q) => q.id), ['para']);
+  });
 });
+
