@@ -34,7 +34,7 @@ type Key = 'line' | 'head' | 'tail' | 'start' | 'end';
 /** The length of the `start` and `end` keys. */
 const SHORT_KEY = 12;
 
-/** One text's lines: their starts, and each key's line start (-1 when the key stands more than once). */
+/** One text's lines: their starts, and the starts of the lines each key stands on. */
 class Lines {
   readonly starts: number[] = [];
   private readonly tables = new Map<Key, Map<string, number[]>>();
@@ -90,6 +90,8 @@ export class WholeLines {
   private readonly old: Lines;
   private readonly now: Lines;
   private reordered?: boolean;
+  /** Old lines no longer in the new text, counted by their first and last SHORT_KEY units (see twinGone). */
+  private gone?: Map<string, number>;
   /** Per old line start, where that line stands in the new text and by which key (null: nowhere, or in several versions). */
   private readonly forward = new Map<number, { at: number; key: Key } | null>();
   /** Per new line start and key, the start of the old line it is (null: none). */
@@ -124,19 +126,27 @@ export class WholeLines {
   }
 
   /**
-   * Whether another old line begins and ends as the old line [from, to) does (a near copy: a word
-   * changed, a typo) and no longer stands in the new text: it may have been edited into this line's
-   * text while this one was deleted, so that neither can be told by its lines.
+   * Whether another old line begins and ends as the old line [from, to) does (its first and last
+   * SHORT_KEY units: a near copy, a word changed, a typo) and no longer stands in the new text: it may
+   * have been edited into this line's text while this one was deleted, so that neither can be told by
+   * its lines. (Counted once for all lines, by their ends: lines of a template, thousands alike at both
+   * ends, were compared with each other for each line asked.)
    */
   private twinGone(from: number, to: number): boolean {
-    const sharing = (keys: readonly Key[]) => new Set(keys.flatMap((key) => this.old.all(this.old.key(from, to, key), key)));
-    const ends = sharing(['tail', 'end']);
-    for (const x of sharing(['head', 'start'])) {
-      if (x === from || !ends.has(x)) continue;
-      const [f, t] = this.old.around(x);
-      if (this.now.once(this.old.key(f, t, 'line'), 'line') === undefined) return true;
+    const ends = (lines: Lines, f: number, t: number) => `${lines.key(f, t, 'start')}\u0000${lines.key(f, t, 'end')}`;
+    const gone = (f: number, t: number) => this.now.all(this.old.key(f, t, 'line'), 'line').length === 0;
+    if (!this.gone) {
+      this.gone = new Map();
+      const { starts, text } = this.old;
+      for (let i = 0; i < starts.length; i++) {
+        const f = starts[i];
+        const t = i + 1 < starts.length ? starts[i + 1] - 1 : text.length;
+        if (t - f < MIN_LINE || !gone(f, t)) continue;
+        const k = ends(this.old, f, t);
+        this.gone.set(k, (this.gone.get(k) ?? 0) + 1);
+      }
     }
-    return false;
+    return (this.gone.get(ends(this.old, from, to)) ?? 0) > (gone(from, to) ? 1 : 0);
   }
 
   /**
