@@ -209,13 +209,13 @@ export class WholeLines {
   /**
    * The old span [s, e), which the diff put at `mapped`, weighed against its line (see {@link lineFor}:
    * at `at`, the line known and reading as before up to the quote):
-   * - `{ at }` when the diff put the quote intact on another old line (known by its text, head or tail:
-   *   it took a row for another), or misaligned a repeated word of the very line, or lost the quote while
-   *   the line's place holds no other old mention that may have come there (rows reordered), and the
+   * - `{ at }` when the diff put the quote intact on another old line standing verbatim once in each
+   *   text (it took a row for another), or misaligned a repeated word of the very line, or lost the quote
+   *   while the line's place holds no other old mention that may have come there (rows reordered), and the
    *   old text agrees no less far on either side, within the lines, at the line's place (a numbered list
    *   renumbered puts another item's number, and so its head, on a line whose words after it differ);
-   * - `{ ambiguous }` when the diff put it intact on another old line and the line is edited where the
-   *   quote was (nothing to offer), or the old context agrees clearly better at the line's place than at
+   * - `{ ambiguous }` when the diff put it intact on such a line and the line's place reads worse, or the
+   *   line is edited where the quote was (nothing to offer), or the old context agrees clearly better at the line's place than at
    *   the diff's (a row copied and the original edited; rows reordered and edited): an orphan offering it;
    * - undefined otherwise, the diff deciding as before: its place reads as well (a near copy of the line
    *   edited into it, a sentence that was also a line of its own), or the line's place is text it
