@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
 import { buildSidecarData, loadAnnotations } from '../../../../src/core/sidecar';
 import { utf16 } from './queries';
+import { rng } from './rng';
 
 // A table's rows sorted or reversed by another tool (`sort -r`, `tac`, a spreadsheet's export),
 // rows alike but for their numbers. The character diff cannot see a move: it aligned one row's
@@ -89,7 +90,12 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     // The diff put "Record 00007" on another row's "Record 00003" as a typo fixed (two characters in
     // twelve), and the rows' shared words on other rows (rows reversed, a tenth edited: 221 of 857
     // anchors on other rows over six seeds of a review's fuzzer).
-    const order = lines.map((_, i) => i).sort((x, y) => ((x * 7919) % 200) - ((y * 7919) % 200));
+    const random = rng(7);
+    const order = lines.map((_, i) => i);
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
     const shown = order.map((i) => (i % 10 === 3 ? lines[i].replace('figures', 'numbers') : lines[i]));
     const text = shown.join('\n');
     const numbers = lines.map((line, i) => anchorAt(old, `n${i}`, old.indexOf(line), old.indexOf(line) + 'Record 00000'.length));
@@ -205,6 +211,17 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     const p = before.lastIndexOf(lede) + 4;
     const r = reanchor(before, after, [anchorAt(before, 'lede', 4, 13), anchorAt(before, 'para', p, p + 9)], utf16);
     assert.deepEqual(r.placed.map((q) => q.id), ['para']);
+  });
+
+  it("rows renumbered after one put in: a quote holding a row's number never read on the row now under that number", () => {
+    const forty = rows(40);
+    const before = forty.join('\n');
+    const renumber = (row: string) => row.replace(/\d{5}/, (n) => String(Number(n) + 1).padStart(5, '0'));
+    const after = [...forty.slice(0, 29), 'Zagreb 0 of the ledger: the company reported its figures 0 times.', ...forty.slice(29).map(renumber)].join('\n');
+    const quote = 'Record 00032 of the';
+    const got = placeOf(before, after, quote, 0);
+    // Old row 32 now reads "Record 00033 …"; "Record 00032 …" is old row 31's text.
+    assert.notEqual(got, after.indexOf(quote));
   });
 });
 
