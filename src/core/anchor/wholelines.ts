@@ -219,7 +219,8 @@ export class WholeLines {
    *   the diff's (a row copied and the original edited; rows reordered and edited): an orphan offering it;
    * - undefined otherwise, the diff deciding as before: its place reads as well (a near copy of the line
    *   edited into it, a sentence that was also a line of its own), or the line's place is text it
-   *   inserted (a copy pasted whole) or took from the quote's own old place.
+   *   inserted (a copy pasted whole) or took from the quote's own old place, or from another old line that
+   *   reads there more as before than the quote's own (an item of a numbered list renumbered).
    */
   verdict(diff: DiffMap, s: number, e: number, mapped: { start: number; intact: boolean }, oldPrefix: string, oldSuffix: string): { at: number } | { ambiguous: number | undefined } | undefined {
     const at = this.placeEdited(s, e);
@@ -227,9 +228,13 @@ export class WholeLines {
     const [from, to] = this.old.around(s);
     const text = this.now.text;
     const lineOf = (p: number) => this.now.around(p)[0];
-    const sides = (p: number) => {
+    // How far the old text around the quote at old offset `q` (its own, s, by default) reads as before at
+    // new offset p, on either side, within the lines.
+    const sides = (p: number, q = s) => {
       const [f, t] = this.now.around(p);
-      return [Math.min(agreeBefore(this.old.text, s, text, p), s - from, p - f), Math.min(agreeAfter(this.old.text, e, text, p + e - s), to - e, t - (p + e - s))];
+      const [qf, qt] = q === s ? [from, to] : this.old.around(q);
+      const qe = q + e - s;
+      return [Math.min(agreeBefore(this.old.text, q, text, p), q - qf, p - f), Math.min(agreeAfter(this.old.text, qe, text, p + e - s), qt - qe, t - (p + e - s))];
     };
     const holds = () => {
       const [atBefore, atAfter] = sides(at!);
@@ -255,6 +260,12 @@ export class WholeLines {
       return line !== undefined && line.key !== 'tail' && line.at !== lineOf(at);
     };
     if ((mapped.intact ? lineOf(mapped.start) === lineOf(at) : this.another(s, mapped.start) && elsewhere()) && holds()) return { at };
+    // The diff took the line's place from another old mention, whose line reads there more as before than
+    // the quote's own: a row renumbered after one put in ("37. The shipment … Madrid" was item 36, and
+    // item 37's head, "37. The shipment was sen", now opens it). Its head says nothing; the diff decides.
+    const taken = diff.unchangedFrom(at, at + e - s);
+    const total = ([before, after]: number[]) => before + after;
+    if (taken !== undefined && total(sides(at, taken)) > total(sides(at))) return undefined;
     const agree = (p: number) => contextScore(text, p, p + e - s, oldPrefix, oldSuffix) ?? 1;
     return agree(at) > agree(mapped.start) + CLEARLY ? { ambiguous: at } : undefined;
   }

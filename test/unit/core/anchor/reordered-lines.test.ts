@@ -213,6 +213,23 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     assert.deepEqual(r.placed.map((q) => q.id), ['para']);
   });
 
+  it('a numbered list renumbered after an item put in: each item keeps its words, placed, not an orphan offering the item now under its old number', () => {
+    // Item 37's head ("37. The shipment was sen") now opens old item 36, renumbered; the diff, which the
+    // rest of each line follows, kept every item. 52 of 1,305 such anchors were orphans over six seeds.
+    const cities = ['Berlin', 'Paris', 'Madrid', 'Rome', 'Vienna', 'Prague', 'Oslo', 'Lisbon', 'Dublin', 'Athens', 'Warsaw'];
+    const item = (i: number, n = i + 1) => `${n}. The shipment was sent to ${cities[i % 11]} (${(i * 7) % 13} crates) and arrived in good order.`;
+    const before = Array.from({ length: 40 }, (_, i) => item(i)).join('\n');
+    const after = [...Array.from({ length: 12 }, (_, i) => item(i)), '13. The shipment was sent to Zagreb (0 crates) and arrived in good order.', ...Array.from({ length: 28 }, (_, k) => item(k + 12, k + 14))].join('\n');
+    const anchors = Array.from({ length: 40 }, (_, i) => {
+      const s = before.indexOf(item(i)) + item(i).indexOf('The shipment');
+      return anchorAt(before, `i${i}`, s, s + 'The shipment'.length);
+    });
+    const r = reanchor(before, after, anchors, utf16);
+    const want = (i: number) => after.indexOf(item(i, i < 12 ? i + 1 : i + 2)) + item(i).indexOf('The shipment');
+    assert.deepEqual(r.orphans.map((o) => o.id), []);
+    assert.deepEqual(r.placed.filter((p) => p.start !== want(Number(p.id.slice(1)))).map((p) => p.id), []);
+  });
+
   it("rows renumbered after one put in: a quote holding a row's number never read on the row now under that number", () => {
     const forty = rows(40);
     const before = forty.join('\n');
