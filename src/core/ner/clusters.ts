@@ -32,3 +32,16 @@ export function clustersOf(lower: string): number {
   if (/[^\x00-\x7f]/.test(lower)) lower = lower.normalize('NFD').replace(/\p{M}/gu, '').replace(/[æœøłßđðþıŀħŧ]/g, (c) => PLAIN[c]);
   return table.get(lower) ?? 0;
 }
+
+/**
+ * The first `perCluster` words of each cluster (a cluster's words are listed most frequent first), in
+ * lower case: the commonest words of English news across all its kinds of context, for the warm-up.
+ */
+export function commonWords(perCluster: number): string[] {
+  const words: string[] = [];
+  for (const line of WORD_CLUSTERS.split('\n')) {
+    const list = line.slice(line.indexOf('\t') + 1).split(' ');
+    for (let i = 0; i < perCluster && i < list.length; i++) words.push(list[i]);
+  }
+  return words;
+}
