@@ -15,6 +15,7 @@ import { countBefore } from '../bisect';
 import { Descending, RankedSides, rankable } from './ranked';
 import { CONTEXT_LENGTH, prefixBefore, suffixAfter } from './context';
 import { MAX_RIVALS } from './rivals';
+import { hashString } from '../ner/hash';
 
 /** The quote and context an anchor is searched with. */
 export interface QuoteKey {
@@ -210,7 +211,8 @@ export class CandidateIndex {
   /** Per quote, its matches allowing edits (see fuzzy). */
   private readonly fuzzyFound = new Map<string, FuzzyMatches>();
   /** Per quote, its occurrences by the context stored there (see verbatim). */
-  private readonly byContext = new Map<string, Map<string, number[]>>();
+  /** Per quote, its occurrences by a hash of their contexts (see elsewhere): a position, or several. */
+  private readonly byContext = new Map<string, Map<number, number | number[]>>();
   /** Per quote, how many contexts were asked. */
   private readonly contexts = new Map<string, number>();
   /** Quotes not searched yet, to be searched together at the first ask. */
@@ -274,17 +276,23 @@ export class CandidateIndex {
     if ([...prefix].length < CONTEXT_LENGTH || [...suffix].length < CONTEXT_LENGTH) {
       at = starts.filter((p) => this.text.startsWith(prefix, p - prefix.length) && this.text.startsWith(suffix, p + key.quote.length));
     } else {
+      // Keyed by a hash of the contexts, the places checked on a hit: the contexts themselves, kept for
+      // every occurrence, doubled the memory of re-anchoring a hostile text (a and b at random, 15,000
+      // anchors: 0.5 -> 1 GB).
       let table = this.byContext.get(key.quote);
       if (!table) {
         this.byContext.set(key.quote, (table = new Map()));
         for (const p of starts) {
-          const k = sideAt(p);
-          const list = table.get(k);
-          if (list) list.push(p);
-          else table.set(k, [p]);
+          const h = hashString(sideAt(p));
+          const held = table.get(h);
+          if (held === undefined) table.set(h, p);
+          else if (typeof held === 'number') table.set(h, [held, p]);
+          else held.push(p);
         }
       }
-      at = table.get(`${prefix}\u0000${suffix}`) ?? [];
+      const wanted = `${prefix}\u0000${suffix}`;
+      const held = table.get(hashString(wanted));
+      at = held === undefined ? [] : (typeof held === 'number' ? [held] : held).filter((p) => sideAt(p) === wanted);
     }
     return at.length === 1 && at[0] !== hint ? { start: at[0], end: at[0] + key.quote.length, text: key.quote, score: 1 } : undefined;
   }
