@@ -352,7 +352,8 @@ function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c
     if (!free(c) || !edgesAgree(text, c.start, c.end, a) || otherSentence(text, c.start, c.end, a.quote, a.prefix, a.suffix)) continue;
     // (An anchor stored without any context is never re-attached by its window alone.)
     c.score = contextScore(text, c.start, c.end, a.prefix, a.suffix) ?? 0;
-    fitting.push(c);
+    // Two that fit make it ambiguous, whatever the rest (a window of a text of two letters holds thousands).
+    if (fitting.push(c) > 1) return 'ambiguous';
   }
   // Two that fit are not told apart by their scores: a copy pasted next to the original (a
   // stutter) takes the original's context on one side, and may score higher than the original.
