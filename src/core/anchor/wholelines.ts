@@ -262,10 +262,13 @@ export class WholeLines {
     if ((mapped.intact ? lineOf(mapped.start) === lineOf(at) : this.another(s, mapped.start) && elsewhere()) && holds()) return { at };
     // The diff took the line's place from another old mention, whose line reads there more as before than
     // the quote's own: a row renumbered after one put in ("37. The shipment … Madrid" was item 36, and
-    // item 37's head, "37. The shipment was sen", now opens it). Its head says nothing; the diff decides.
+    // item 37's head, "37. The shipment was sen", now opens it). Its head says nothing; the diff decides,
+    // where its own place reads as the quote's line as well as the line's place reads as that other
+    // line (not a copy of another item pasted over it, nor a copy of the item whose original was edited).
+    // (Read no further than the quote's own line reaches on either side: lines of other lengths.)
     const taken = diff.unchangedFrom(at, at + e - s);
-    const total = ([before, after]: number[]) => before + after;
-    if (taken !== undefined && total(sides(at, taken)) > total(sides(at))) return undefined;
+    const total = ([before, after]: number[]) => Math.min(before, s - from) + Math.min(after, to - e);
+    if (taken !== undefined && mapped.intact && total(sides(at, taken)) > total(sides(at)) && total(sides(mapped.start)) >= total(sides(at, taken))) return undefined;
     const agree = (p: number) => contextScore(text, p, p + e - s, oldPrefix, oldSuffix) ?? 1;
     return agree(at) > agree(mapped.start) + CLEARLY ? { ambiguous: at } : undefined;
   }

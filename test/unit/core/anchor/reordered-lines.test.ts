@@ -230,6 +230,37 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     assert.deepEqual(r.placed.filter((p) => p.start !== want(Number(p.id.slice(1)))).map((p) => p.id), []);
   });
 
+  // A review's cases of the rule above (a line's place taken by the diff from another item): where the
+  // diff's own place is another item's text, it does not decide.
+  const shipment = (i: number, n = i + 1, city = ['Berlin', 'Paris', 'Madrid', 'Rome', 'Vienna', 'Prague', 'Oslo', 'Lisbon', 'Dublin', 'Athens', 'Warsaw'][i % 11]) =>
+    `${n}. The shipment was sent to ${city} (${(i * 7) % 13} crates) and arrived in good order.`;
+  const list = Array.from({ length: 40 }, (_, i) => shipment(i)).join('\n');
+
+  it('a numbered list renumbered, an item pasted over with a copy of another: its anchors are orphans, never on the copy', () => {
+    // Old item 11 overwritten by a copy of item 33 (edited), a new item on top, every item renumbered.
+    const body = (i: number) => shipment(i).replace(/^\d+\. /, '');
+    const items = ['The shipment was sent to Zagreb (0 crates) and arrived in good order.', ...Array.from({ length: 40 }, (_, i) => (i === 10 ? body(32) : i === 32 ? body(i).replace('good', 'GOOD') : body(i)))];
+    const after = items.map((t, n) => `${n + 1}. ${t}`).join('\n');
+    const start = list.indexOf(shipment(10)) + 4;
+    const anchors = ['The shipment', 'shipment was', 'was sent'].map((q) => anchorAt(list, q, start + body(10).indexOf(q), start + body(10).indexOf(q) + q.length));
+    assert.deepEqual(reanchor(list, after, anchors, utf16).placed, []);
+  });
+
+  it('a numbered list renumbered, an item copied elsewhere and its original edited: never placed on the copy', () => {
+    const rows: string[] = [];
+    for (let i = 0; i < 40; i++) {
+      if (i === 10) rows.push(`${rows.length + 1}. The shipment was sent to Zagreb (0 crates) and arrived in good order.`);
+      rows.push(shipment(i, rows.length + 1, i === 22 ? 'LISBON' : undefined));
+      if (i === 36) rows.push(shipment(22, rows.length + 1));
+    }
+    const after = rows.join('\n');
+    const s = list.indexOf(shipment(22)) + shipment(22).indexOf('sent');
+    const r = reanchor(list, after, [anchorAt(list, 'x', s, s + 4)], utf16);
+    const copy = after.indexOf(shipment(22, 39));
+    assert.ok(copy > 0);
+    assert.equal(r.placed.filter((p) => p.start >= copy && p.start < copy + 80).length, 0, JSON.stringify(r));
+  });
+
   it("rows renumbered after one put in: a quote holding a row's number never read on the row now under that number", () => {
     const forty = rows(40);
     const before = forty.join('\n');
