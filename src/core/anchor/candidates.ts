@@ -210,7 +210,6 @@ export class CandidateIndex {
   private readonly sides = new Map<string, RankedSides>();
   /** Per quote, its matches allowing edits (see fuzzy). */
   private readonly fuzzyFound = new Map<string, FuzzyMatches>();
-  /** Per quote, its occurrences by the context stored there (see verbatim). */
   /** Per quote, its occurrences by a hash of their contexts (see elsewhere): a position, or several. */
   private readonly byContext = new Map<string, Map<number, number | number[]>>();
   /** Per quote, how many contexts were asked. */
@@ -292,7 +291,10 @@ export class CandidateIndex {
       }
       const wanted = `${prefix}\u0000${suffix}`;
       const held = table.get(hashString(wanted));
-      at = held === undefined ? [] : (typeof held === 'number' ? [held] : held).filter((p) => sideAt(p) === wanted);
+      // (Only one place counts: past a second the rest are not read, where thousands share a context.)
+      const found: number[] = [];
+      for (const p of held === undefined ? [] : typeof held === 'number' ? [held] : held) if (sideAt(p) === wanted && found.push(p) > 1) break;
+      at = found;
     }
     return at.length === 1 && at[0] !== hint ? { start: at[0], end: at[0] + key.quote.length, text: key.quote, score: 1 } : undefined;
   }

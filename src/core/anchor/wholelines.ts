@@ -48,11 +48,12 @@ class Lines {
     }
   }
 
-  /** The start and end (before its line feed) of the line holding offset `at`. */
-  around(at: number): [number, number] {
+  /** The start and end (before its line feed; with `body`, before a carriage return there too) of the line holding offset `at`. */
+  around(at: number, body = false): [number, number] {
     const i = countBefore(this.starts.length, (k) => this.starts[k] <= at) - 1;
     const next = this.starts[i + 1];
-    return [this.starts[i], next === undefined ? this.text.length : next - 1];
+    const end = next === undefined ? this.text.length : next - 1;
+    return [this.starts[i], body && end > this.starts[i] && this.text.charCodeAt(end - 1) === 13 ? end - 1 : end];
   }
 
   key(from: number, to: number, key: Key): string {
@@ -226,13 +227,15 @@ export class WholeLines {
     const at = this.placeEdited(s, e);
     if (at === mapped.start) return undefined;
     const [from, to] = this.old.around(s);
+    // (A line's end before its carriage return, if any: a last line without one reads as long as the others.)
+    const bodyEnd = this.old.around(s, true)[1];
     const text = this.now.text;
     const lineOf = (p: number) => this.now.around(p)[0];
     // How far the old text around the quote at old offset `q` (its own, s, by default) reads as before at
     // new offset p, on either side, within the lines.
     const sides = (p: number, q = s) => {
-      const [f, t] = this.now.around(p);
-      const [qf, qt] = q === s ? [from, to] : this.old.around(q);
+      const [f, t] = this.now.around(p, true);
+      const [qf, qt] = q === s ? [from, bodyEnd] : this.old.around(q, true);
       const qe = q + e - s;
       return [Math.min(agreeBefore(this.old.text, q, text, p), q - qf, p - f), Math.min(agreeAfter(this.old.text, qe, text, p + e - s), qt - qe, t - (p + e - s))];
     };
@@ -267,7 +270,7 @@ export class WholeLines {
     // line (not a copy of another item pasted over it, nor a copy of the item whose original was edited).
     // (Read no further than the quote's own line reaches on either side: lines of other lengths.)
     const taken = diff.unchangedFrom(at, at + e - s);
-    const total = ([before, after]: number[]) => Math.min(before, s - from) + Math.min(after, to - e);
+    const total = ([before, after]: number[]) => Math.min(before, s - from) + Math.min(after, bodyEnd - e);
     if (taken !== undefined && mapped.intact && total(sides(at, taken)) > total(sides(at)) && total(sides(mapped.start)) >= total(sides(at, taken))) return undefined;
     const agree = (p: number) => contextScore(text, p, p + e - s, oldPrefix, oldSuffix) ?? 1;
     return agree(at) > agree(mapped.start) + CLEARLY ? { ambiguous: at } : undefined;

@@ -261,6 +261,14 @@ describe('reanchor: rows alike but for their numbers, reordered (issue 11)', () 
     assert.equal(r.placed.filter((p) => p.start >= copy && p.start < copy + 80).length, 0, JSON.stringify(r));
   });
 
+  it('a numbered list with CRLF line ends renumbered, its last line without one: the last item keeps its anchor (a carriage return is not text of the line)', () => {
+    const before = `${Array.from({ length: 40 }, (_, i) => shipment(i)).join('\r\n')}\r\n`;
+    const after = ['1. The shipment was sent to Zagreb (0 crates) and arrived in good order.', ...Array.from({ length: 40 }, (_, i) => shipment(i, i + 2))].join('\r\n');
+    const s = before.indexOf(shipment(39)) + 4;
+    const r = reanchor(before, after, [anchorAt(before, 'last', s, s + 'The shipment'.length)], utf16);
+    assert.equal(r.placed[0]?.start, after.indexOf(shipment(39, 41)) + 4, JSON.stringify(r));
+  });
+
   it("rows renumbered after one put in: a quote holding a row's number never read on the row now under that number", () => {
     const forty = rows(40);
     const before = forty.join('\n');
