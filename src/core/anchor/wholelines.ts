@@ -252,13 +252,15 @@ export class WholeLines {
       const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
       return line && line.key !== 'tail' && lineOf(mapped.start) !== line.at ? { ambiguous: undefined } : undefined;
     }
-    if (at === undefined || diff.unchangedFrom(at, at + e - s) === s || diff.isInserted(at, at + e - s)) return undefined;
-    // Where the diff lost the quote: the old mention it took the line's place from, if one, is on another
-    // line known elsewhere by its text or head, not one that may have come there (a paragraph split).
+    if (at === undefined) return undefined;
+    // The old mention the diff took the line's place from, if one.
+    const taken = diff.unchangedFrom(at, at + e - s);
+    if (taken === s || diff.isInserted(at, at + e - s)) return undefined;
+    // Where the diff lost the quote: that mention is on another line known elsewhere by its text or head,
+    // not one that may have come there (a paragraph split).
     const elsewhere = () => {
-      const k = diff.unchangedFrom(at, at + e - s);
-      if (k === undefined) return true;
-      const [f, t] = this.old.around(k);
+      if (taken === undefined) return true;
+      const [f, t] = this.old.around(taken);
       const line = t - f >= MIN_LINE ? this.lineFor(f, t) : undefined;
       return line !== undefined && line.key !== 'tail' && line.at !== lineOf(at);
     };
@@ -269,7 +271,6 @@ export class WholeLines {
     // where its own place reads as the quote's line as well as the line's place reads as that other
     // line (not a copy of another item pasted over it, nor a copy of the item whose original was edited).
     // (Read no further than the quote's own line reaches on either side: lines of other lengths.)
-    const taken = diff.unchangedFrom(at, at + e - s);
     const total = ([before, after]: number[]) => Math.min(before, s - from) + Math.min(after, bodyEnd - e);
     if (taken !== undefined && mapped.intact && total(sides(at, taken)) > total(sides(at)) && total(sides(mapped.start)) >= total(sides(at, taken))) return undefined;
     const agree = (p: number) => contextScore(text, p, p + e - s, oldPrefix, oldSuffix) ?? 1;

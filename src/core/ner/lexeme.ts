@@ -296,13 +296,25 @@ let shortCount = 0;
 
 /** A new lexeme, after emptying every cache of them when they hold LEXICON_LIMIT words. */
 function remember(text: string): Lexeme {
-  if (lexicon.size + shortCount >= LEXICON_LIMIT) {
-    lexicon.clear();
-    short.fill(undefined);
-    shortCount = 0;
-    recent.fill(undefined);
-  }
+  if (lexicon.size + shortCount >= LEXICON_LIMIT) forgetLexemes();
   return makeLexeme(normalizeWord(text));
+}
+
+/** Empties every cache of lexemes, as when they hold LEXICON_LIMIT words (and for tests of what fills them). */
+export function forgetLexemes(): void {
+  lexicon.clear();
+  short.fill(undefined);
+  shortCount = 0;
+  recent.fill(undefined);
+}
+
+/** Whether the lexeme of a token text is kept (for tests of the warm-up). */
+export function lexemeKept(text: string): boolean {
+  const a = text.charCodeAt(0);
+  const b = text.charCodeAt(1);
+  if (text.length === 1 && a < 128) return short[16384 + a] !== undefined;
+  if (text.length === 2 && (a | b) < 128) return short[a * 128 + b] !== undefined;
+  return lexicon.has(text);
 }
 
 function rememberShort(key: number, text: string): Lexeme {

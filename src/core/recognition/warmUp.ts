@@ -73,13 +73,10 @@ function capitalised(word: string): string {
   return word.charAt(0).toUpperCase() + word.slice(1);
 }
 
-/** Words as sentences of twelve, the first capitalised, each closed by a full stop. */
+/** Words as sentences of twelve, each closed by a full stop (as they are: a lower-case word opening one is read in lower case). */
 function sentences(words: readonly string[]): string {
   const out: string[] = [];
-  for (let i = 0; i < words.length; i += 12) {
-    const s = words.slice(i, i + 12);
-    out.push(`${capitalised(s[0])} ${s.slice(1).join(' ')}.`);
-  }
+  for (let i = 0; i < words.length; i += 12) out.push(`${words.slice(i, i + 12).join(' ')}.`);
   return out.join(' ');
 }
 

@@ -86,4 +86,16 @@ describe('reanchor: occurrences shared by all anchors (candidates.ts)', () => {
       }
     }
   });
+  it('elsewhere: past 200 occurrences, the one place whose stored context stands verbatim, and none where two places have it', () => {
+    // 300 rows alike but for their numbers; row 120 copied once further on in the second text.
+    const row = (i: number) => `Record ${String(i).padStart(5, '0')} of the ledger: the company reported its figures ${i % 7} times.`;
+    const rows = Array.from({ length: 300 }, (_, i) => row(i));
+    const text = rows.join('\n');
+    const p = text.indexOf(row(120)) + row(120).indexOf('company');
+    const key = { quote: 'company', prefix: text.slice(p - 32, p), suffix: text.slice(p + 7, p + 39) };
+    assert.equal(new CandidateIndex(text, ['company']).elsewhere(key, 0)?.start, p);
+    // The row and the rows around it twice: two places read as the stored context, so neither is the one.
+    const twice = [...rows.slice(0, 200), ...rows.slice(119, 122), ...rows.slice(200)].join('\n');
+    assert.equal(new CandidateIndex(twice, ['company']).elsewhere(key, 0), undefined);
+  });
 });
