@@ -80,6 +80,9 @@ function annotationsOf(text) {
  * common abbreviation ("Mr. Lortie", "George W. Bush", "U.S. officials") ends no sentence: a person
  * deleting a sentence never cuts there, and a cut there can leave text that reads the same as a
  * different deletion ("Mr. [Lortie's creation … Mr. ]Lortie's"), which no re-anchoring could tell apart.
+ * Unless a line break follows it ("… Goldman, Sachs & Co.\n"): until stop 42 such a "sentence" ran on
+ * into the next line, and a copy of it pasted before that line put two copies of the next line's
+ * sentence side by side, where no text tells which is the original (the case the spots below avoid).
  */
 function sentences(text) {
   const out = [];
@@ -87,7 +90,7 @@ function sentences(text) {
   let start = 0;
   for (let m; (m = re.exec(text)); ) {
     const end = m.index + m[0].length;
-    if (NOT_AN_END.test(m[0].trimEnd()) && end < text.length && text[end] !== '\n') continue;
+    if (NOT_AN_END.test(m[0].trimEnd()) && end < text.length && !m[0].includes('\n')) continue;
     out.push([start, end]);
     start = end;
   }

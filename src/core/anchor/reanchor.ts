@@ -9,7 +9,7 @@
  */
 
 import { OffsetMap } from '../offsets';
-import { sideLost } from './match';
+import { sideLost, sideWhole } from './match';
 import { checkOrder } from './order';
 import { CandidateIndex } from './candidates';
 import { replacedWords, replaceWords } from './replaced';
@@ -19,6 +19,7 @@ import { placeBetween } from './between';
 import { unchangedPlacements } from './unchanged';
 import { ThroughDiff } from './throughDiff';
 import { searchCandidates } from './search';
+import { TIE } from './alignment';
 export type { Candidate } from './match';
 export type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
 import type { AnchorQuery, Orphan, Placement, PlacementMethod, ReanchorOptions, ReanchorResult } from './types';
@@ -172,6 +173,20 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 4, order: 4, fuzzy: 6 };
   const atOwnPlace = (p: Placement) => (p.method === 'position' ? 1 : 0);
   const byRange = new Map<string, Placement>();
+  // Holders a search found whose claim a rival's equals (scores within TIE, neither at its own
+  // place or both, both contexts whole or neither: see below): a hair of context score decided nothing. A mention's own anchor lost its place to
+  // the anchor of a deleted sentence with the same words (0.524 against 0.516), so both become
+  // ambiguous orphans, and the placed neighbours may still say which is whose (placeBetween).
+  const tied = new Set<Placement>();
+  // A rival whose context agrees up to its sentence's edges on both sides takes a place from a holder
+  // a search found whose context does not (more characters agreeing, then another sentence): the
+  // anchor of a deleted paragraph held its opening name by position ("…12.5 cents.\n\n[Hudson]'s Bay
+  // said" + "that Woodbridge"), the next paragraph's own anchor agreeing whole there was left out.
+  const anchorOf = new Map(anchors.map((a) => [a.id, a]));
+  const whole = (x: Placement) => {
+    const a = anchorOf.get(x.id)!;
+    return sideWhole(newText, x.start, x.end, a.prefix, 'before', a.quote) && sideWhole(newText, x.start, x.end, a.suffix, 'after', a.quote);
+  };
   for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score || atOwnPlace(y) - atOwnPlace(x))) {
     const key = `${p.start}:${p.end}`;
     const holder = byRange.get(key);
@@ -181,10 +196,20 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     // its text is, not its context's: no claim against it.)
     const leftOpen = !holder && rank[p.method] >= rank.position && (echoHeld.get(key) ?? -1) > (p.method === 'fuzzy' ? -1 : p.score);
     if (!holder && !leftOpen) byRange.set(key, p);
-    else if (leftOpen || (rank[p.method] >= rank.position && quoteOf.get(p.id) === quoteOf.get(holder!.id))) {
+    else if (holder && rank[holder.method] === rank.position && rank[p.method] === rank.position && quoteOf.get(p.id) === quoteOf.get(holder.id) && whole(p) && !whole(holder)) {
+      placed.splice(placed.indexOf(holder), 1);
+      tied.delete(holder);
+      orphans.push({ id: holder.id, reason: 'ambiguous', at: holder.start, best: { start: holder.start, end: holder.end, text: newText.slice(holder.start, holder.end), score: holder.score } });
+      byRange.set(key, p);
+    } else if (leftOpen || (rank[p.method] >= rank.position && quoteOf.get(p.id) === quoteOf.get(holder!.id))) {
       placed.splice(placed.indexOf(p), 1);
       orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
+      if (holder && rank[holder.method] === rank.position && rank[p.method] === rank.position && holder.score - p.score < TIE && atOwnPlace(holder) === atOwnPlace(p) && whole(holder) === whole(p)) tied.add(holder);
     }
+  }
+  for (const p of tied) {
+    placed.splice(placed.indexOf(p), 1);
+    orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
   }
   // Without the old text, of copies that agree equally, the one the placed neighbours point at (between.ts).
   const units = { toStored: (x: number) => (newMap ? newMap.toCodePoint(x) : x), toUtf16 };
