@@ -41,9 +41,9 @@ if (!only.length || only.includes('host')) {
   else {
     // FACTMARK_BENCH_GIT=off: VS Code's git extension off, to see its share of the figures.
     const settings = process.env.FACTMARK_BENCH_GIT === 'off' ? ['--settings', JSON.stringify({ 'git.enabled': false })] : [];
-    const host = (env, extension) => {
+    const host = (env, extension, fixture) => {
       try {
-        const args = [join(root, 'test/host/run.mjs'), '--tests', entry, ...settings, ...(extension ? ['--extension', extension] : [])];
+        const args = [join(root, 'test/host/run.mjs'), '--tests', entry, ...settings, ...(extension ? ['--extension', extension] : []), ...(fixture ? ['--fixture', fixture] : [])];
         execFileSync(process.execPath, args, { stdio: 'inherit', env: { ...process.env, ...env } });
       } catch {
         console.log('  the host benchmark failed (see above)');
@@ -64,10 +64,27 @@ if (!only.length || only.includes('host')) {
       writeFileSync(join(copy, 'package.json'), JSON.stringify(manifest, null, 2));
       floor = copy;
     }
-    if (process.env.FACTMARK_BENCH_HOST_ONLY === 'floor') host({}, floor);
+    // `annotated`: the 5 KB first open in a workspace that already holds a sidecar, as an analyst's
+    // does: Factmark activates as VS Code starts (workspaceContains) and warms up before the open.
+    // Run after the first open of a workspace without one (activated by that open), unless `first` or `floor`.
+    const annotated = () => {
+      const dir = join(root, '.vscode-test/bench-annotated');
+      rmSync(dir, { recursive: true, force: true });
+      cpSync(join(root, 'test/fixtures/workspace'), dir, { recursive: true });
+      const text = readFileSync(join(dir, 'harbour-accord.txt'), 'utf8');
+      const name = 'Elena Vassallo';
+      const start = [...text.slice(0, text.indexOf(name))].length;
+      const sidecar = `factmark: 1\ndocument:\n  path: harbour-accord.txt\noffsets: codepoints\nannotations:\n  - id: a1\n    type: PERSON\n    start: ${start}\n    end: ${start + name.length}\n    quote: ${name}\n    status: confirmed\n`;
+      writeFileSync(join(dir, 'harbour-accord.txt.factmark.yaml'), sidecar);
+      host({ FACTMARK_BENCH_HOST_ONLY: 'first' }, undefined, dir);
+    };
+    const part = process.env.FACTMARK_BENCH_HOST_ONLY;
+    if (part === 'floor') host({}, floor);
+    else if (part === 'annotated') annotated();
     else {
       host({});
-      if (process.env.FACTMARK_BENCH_HOST_ONLY === 'paint') host({ FACTMARK_BENCH_HOST_ONLY: 'floor' }, floor);
+      if (part !== 'first') annotated();
+      if (part === 'paint') host({ FACTMARK_BENCH_HOST_ONLY: 'floor' }, floor);
     }
   }
 }

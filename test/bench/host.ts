@@ -17,7 +17,8 @@ import { newsText, openAndTime, typeAndTime } from './firstPaint';
  * Figures are written to the results file; nothing is asserted.
  *
  * Options (environment): `FACTMARK_BENCH_HOST_ONLY=first|floor|paint|import|replace` runs one part
- * (`floor`: the first open with a minimal extension instead of Factmark); `FACTMARK_BENCH_GIT=off` turns
+ * (`floor`: the first open with a minimal extension instead of Factmark; bench/run.mjs adds `annotated`:
+ * the first open alone, in a workspace holding a sidecar); `FACTMARK_BENCH_GIT=off` turns
  * VS Code's git extension off (bench/run.mjs);
  * `FACTMARK_BENCH_PROFILE=file` writes CPU profiles of the 5 KB first open, the extension host's to
  * `file` and the page's to `file.page.cpuprofile` (with `file.page.json`: the page's clock at the

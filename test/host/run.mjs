@@ -12,6 +12,7 @@
 //   node test/host/run.mjs --tests ENTRY    run another extensionTests module (the benchmarks)
 //     --extension DIR                       with it: run the extension of DIR instead of Factmark (bench/run.mjs)
 //     --settings JSON                       with it: more user settings (bench/run.mjs)
+//     --fixture DIR                         with it: the workspace is a copy of DIR (bench/run.mjs)
 //
 // FACTMARK_TEST_GREP='<regex>' runs the matching tests only; a scenario none of whose tests match is
 // reported as such, not as a failure.
@@ -32,6 +33,7 @@ const vsix = argv.includes('--vsix') ? resolve(option('--vsix') ?? 'factmark.vsi
 const customTests = option('--tests');
 const otherExtension = customTests && option('--extension') ? resolve(option('--extension')) : undefined;
 const extraSettings = customTests && option('--settings') ? JSON.parse(option('--settings')) : {};
+const otherFixture = customTests && option('--fixture') ? resolve(option('--fixture')) : undefined;
 const TIMEOUT_MS = Number(process.env.FACTMARK_TEST_TIMEOUT_MS ?? 15 * 60_000);
 
 /**
@@ -131,7 +133,7 @@ async function runScenario(name, scenario) {
   rmSync(artifacts, { recursive: true, force: true });
   mkdirSync(workspaceDir, { recursive: true });
   mkdirSync(artifacts, { recursive: true });
-  cpSync(join(root, scenario.fixture), workspaceDir, { recursive: true });
+  cpSync(otherFixture ?? join(root, scenario.fixture), workspaceDir, { recursive: true });
   // The shared sample article, for suites that cannot copy it themselves (no Node on the web).
   const sample = join(root, '../shared/corpus', SAMPLE_NAME);
   if (scenario.sample && existsSync(sample)) cpSync(sample, join(workspaceDir, SAMPLE_NAME));

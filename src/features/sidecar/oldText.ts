@@ -12,6 +12,13 @@ import { inNodeHost, onNodeDisk } from '../host';
  */
 export class OldTexts {
   private readonly texts = new Map<string, string>();
+  /**
+   * Texts remembered without their hash, oldest first: hashed when a sidecar first asks for a text
+   * (find). Hashing on open cost 21 ms of the first article's open (two SHA-1s of its text in plain
+   * JavaScript, not yet optimised), within the 150 ms to its first highlights, for a text that is
+   * asked for only after an edit made while it was closed.
+   */
+  private unhashed: string[] = [];
   private bytes = 0;
 
   private store: Promise<TextStore | undefined> | undefined;
@@ -51,8 +58,12 @@ export class OldTexts {
    */
   remember(text: string, hash?: string): void {
     if (hash === undefined) {
-      this.remember(text, gitBlobSha1(text));
-      this.remember(text, gitBlobSha1('\ufeff' + text));
+      // (The same text again, saved twice or reopened, is not kept twice.)
+      const at = this.unhashed.indexOf(text);
+      if (at >= 0) this.unhashed.splice(at, 1);
+      else this.bytes += text.length * 2;
+      this.unhashed.push(text);
+      this.evict();
       return;
     }
     if (this.texts.has(hash)) {
@@ -63,6 +74,13 @@ export class OldTexts {
     }
     this.texts.set(hash, text);
     this.bytes += text.length * 2;
+    this.evict();
+  }
+
+  /** Over the budget: the least recently used first (the texts not yet hashed are the most recent); the last one stays. */
+  private evict(): void {
+    if (this.bytes <= this.maxBytes) return;
+    if (this.unhashed.length > 0) this.hashRemembered();
     for (const [k, v] of this.texts) {
       if (this.bytes <= this.maxBytes || this.texts.size <= 1) break;
       this.texts.delete(k);
@@ -70,10 +88,22 @@ export class OldTexts {
     }
   }
 
+  /** Files the texts remembered without a hash under their hashes (the text's, and with a byte-order mark, the file's). */
+  private hashRemembered(): void {
+    const texts = this.unhashed;
+    this.unhashed = [];
+    for (const text of texts) {
+      this.bytes -= text.length * 2;
+      this.remember(text, gitBlobSha1(text));
+      this.remember(text, gitBlobSha1('\ufeff' + text));
+    }
+  }
+
 
   /** The text whose git blob hash is `hash`, when the cache or git has it. */
   async find(hash: string | undefined, document: vscode.Uri): Promise<string | undefined> {
     if (!hash || !/^[0-9a-f]{40}$/.test(hash)) return undefined;
+    if (!this.texts.has(hash)) this.hashRemembered();
     const cached = this.texts.get(hash);
     if (cached !== undefined) return cached;
     const text = (await this.fromStore(hash)) ?? (await fromGit(hash, document));
