@@ -4,6 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { gitBlobSha1, parseSidecar, updateSidecar } from '../../../src/core/sidecar';
+import { writeFileAtomic } from '../../../src/node/fs';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { closeAllEditors, eventually, openInEditor, suggestionsFor, workspaceDir, writeWorkspaceFile } from '../helpers';
 import { characterPoint, readRenderedDecorations, workbench } from '../workbench';
@@ -382,13 +383,27 @@ describe('Editing in VS Code keeps annotations on their text (A9, A10, A11, D10,
     const mine: string[] = [];
     for (let round = 0; round < 30; round++) {
       // The other writer keeps every entry the file has (moved down by its headline) and adds one.
+      // It writes as a careful writer does (the CLI): under the writers' lock, and only over the file
+      // it read, reading again when Factmark wrote meanwhile. (A plain write made from a read taken
+      // just before Factmark's write landed dropped Factmark's entries, which Factmark then rightly
+      // took for deletions: this test failed once in CI under load, for the test's own lost update.)
       const older = `Headline ${round} ${Math.random()}\n${text}`;
       const shift = older.length - text.length;
       const w = words[round];
-      const theirs = onDisk().map((a) => ({ id: a.id, type: a.type, start: a.start + shift, end: a.end + shift, text: a.quote, status: a.status }));
-      theirs.push({ id: `x${round}`, type: 'PERSON', start: older.indexOf(w), end: older.indexOf(w) + w.length, text: w, status: 'confirmed' });
-      const before = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : '';
-      fs.writeFileSync(file, updateSidecar(undefined, { text: older, document: { path: 'reload.txt', annotations: theirs, facts: [] } }));
+      let before = '';
+      for (let tries = 0; ; tries++) {
+        const existed = fs.existsSync(file);
+        before = existed ? fs.readFileSync(file, 'utf8') : '';
+        const read = existed ? (parseSidecar(before).doc?.annotations ?? []) : [];
+        const theirs = read.map((a) => ({ id: a.id, type: a.type, start: a.start + shift, end: a.end + shift, text: a.quote, status: a.status }));
+        theirs.push({ id: `x${round}`, type: 'PERSON', start: older.indexOf(w), end: older.indexOf(w) + w.length, text: w, status: 'confirmed' });
+        try {
+          await writeFileAtomic(file, updateSidecar(undefined, { text: older, document: { path: 'reload.txt', annotations: theirs, facts: [] } }), { ifUnchanged: existed ? before : null });
+          break;
+        } catch (e) {
+          if ((e as { code?: string }).code !== 'FACTMARK_CHANGED_ON_DISK' || tries > 20) throw e;
+        }
+      }
       // One annotation, at a moment a little later each round, while the watcher brings that
       // change in (as a user's comes: not after the reload was seen to end).
       await new Promise((resolve) => setTimeout(resolve, 100 + round * 12));
