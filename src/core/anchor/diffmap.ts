@@ -83,8 +83,7 @@ export class DiffMap {
     // diff of lines without the folding stands in, each group of lines diffed by characters within
     // its budget (linediff.ts), and a paragraph moved is followed as moved text.
     // (Up to SLOW_LINES_MAX: past it, the diff of lines leaves groups too large for its character pass,
-    // and more names are orphaned than by what the line mode leaves at its time limit: 100 KB shuffled
-    // or reversed, 3,557 against 3,230 of 19,000; 60 KB, 1,878 against 1,899.)
+    // and the exact quote the diff maps "right there" in a block inserted whole was another paragraph's.)
     const slowLines = !characters && newText.length <= SLOW_LINES_MAX && lineModeCost(dmp, oldText, newText, LINE_MODE_BUDGET) > LINE_MODE_BUDGET;
     this.linesOnly = slowLines;
     dmp.Diff_Timeout = timeoutSeconds;
@@ -320,7 +319,7 @@ const WORD = /[\p{L}\p{N}]/u;
  */
 const LINE_MODE_BUDGET = 2e7;
 /** Longest new text (UTF-16 units) for which the diff of lines may stand in for a slow line mode. */
-const SLOW_LINES_MAX = 65_536;
+const SLOW_LINES_MAX = 40_000;
 
 /** Longest text (UTF-16 units, the shorter of the two) diffed character by character from the start: an article. */
 const CHARACTER_DIFF_MAX = 20_000;

@@ -8,7 +8,7 @@ import { corpusRoot } from '../../../fixtures/paths';
 // changed, the old text known. diff-match-patch's line mode folded the whole text into one block
 // and diffed it by characters: on the extension host, 0.3 s at 5 KB and its 4 s limit from about
 // 20 KB, after which what the limit left orphaned 10-19 % of the names. The diff of lines stands in
-// where that would take long, up to 64 K characters (diffmap.ts, lineModeCost): 0.1-0.9 s, fewer orphans.
+// where that would take long, up to 40,000 characters (diffmap.ts, lineModeCost): 0.1-0.4 s, fewer orphans.
 
 /** `kb` KB of distinct paragraphs of the news corpus, one per line, from a place the seed picks; undefined when the corpus is absent. */
 function paragraphs(kb: number, rand: () => number): string[] | undefined {
