@@ -17,9 +17,6 @@ declare module 'diff-match-patch' {
     /** Slides single edits between equalities onto word, sentence and paragraph boundaries. */
     diff_cleanupSemanticLossless(diffs: Diff[]): void;
     diff_cleanupEfficiency(diffs: Diff[]): void;
-    /** Length of the two texts' common start (common end), in UTF-16 units. */
-    diff_commonPrefix(text1: string, text2: string): number;
-    diff_commonSuffix(text1: string, text2: string): number;
     /** Each line of the two texts as one character (the same line, the same character): a diff of lines. At most 40,000 distinct lines from the first text and 65,535 in all; the rest of a text is its last "line". */
     diff_linesToChars_(text1: string, text2: string): { chars1: string; chars2: string; lineArray: string[] };
     /** Turns a diff of {@link diff_linesToChars_}'s characters back into lines, in place. */

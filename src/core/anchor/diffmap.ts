@@ -3,7 +3,7 @@
 import { diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch';
 import { countBefore } from '../bisect';
 import { sentenceEditSize } from './editsize';
-import { lineDiff, lineModeCost, MIN_KEPT_BY_LINES, MIN_SHARED_LINES, sharedLineShare, unchanged, paragraphDiff, replacedParagraphShare } from './linediff';
+import { lineDiff, MIN_KEPT_BY_LINES, MIN_SHARED_LINES, sharedLineShare, unchanged, paragraphDiff, replacedParagraphShare } from './linediff';
 
 /** One run of the diff: equal text, text only in the old version, or only in the new one. */
 interface Run {
@@ -31,12 +31,6 @@ export class DiffMap {
    * the diff of paragraphs before it, where few lines are alike.
    */
   readonly standIn: 'lines' | 'paragraphs' | undefined;
-  /**
-   * diff-match-patch's line mode was not run, its diffs of folded blocks by characters being too
-   * long (see lineModeCost): a stand-in pairs groups of lines whose paragraphs may have nothing to
-   * do with each other.
-   */
-  readonly linesOnly: boolean = false;
 
   constructor(
     private readonly oldText: string,
@@ -78,19 +72,10 @@ export class DiffMap {
     // article with paragraphs moved); a timeout above zero also keeps diff-match-patch's half-match
     // speed-up, which it turns off without one.
     const characters = Math.min(oldText.length, newText.length) <= CHARACTER_DIFF_MAX && sentenceEditSize(oldText, newText) <= CHARACTER_DIFF_EDIT;
-    // Nor the line mode where its diffs of folded blocks by characters would take long (paragraphs
-    // shuffled, some edited: 0.3 s at 5 KB, its 4 s limit from 20 KB, on the extension host): the
-    // diff of lines without the folding stands in, each group of lines diffed by characters within
-    // its budget (linediff.ts), and a paragraph moved is followed as moved text.
-    // (Up to SLOW_LINES_MAX: past it, the diff of lines leaves groups too large for its character pass,
-    // and the exact quote the diff maps "right there" in a block inserted whole was another paragraph's.)
-    const slowLines = !characters && newText.length <= SLOW_LINES_MAX && lineModeCost(dmp, oldText, newText, LINE_MODE_BUDGET) > LINE_MODE_BUDGET;
-    this.linesOnly = slowLines;
     dmp.Diff_Timeout = timeoutSeconds;
     // (The clock diff-match-patch reads for its deadline, so that this says whether it gave up.)
     const started = new Date().getTime();
-    let diffs = slowLines ? [] : dmp.diff_main(oldText, newText, !characters);
-    dmp.Diff_Timeout = timeoutSeconds;
+    let diffs = dmp.diff_main(oldText, newText, !characters);
     // Past its time limit diff-match-patch calls the rest of a block deleted and inserted whole,
     // and every anchor in it goes looking for a copy of its text: with half of a 1.6 MB text's
     // paragraphs deleted, 1,117-1,944 anchors of deleted paragraphs went onto the kept copies of
@@ -100,7 +85,7 @@ export class DiffMap {
     // where it keeps most of the text: where most of it moved (paragraphs reversed), the lines it
     // pairs among repeated passages are as arbitrary as the blocks the limit left whole, which at
     // least only orphan (1 MB reversed: 21 anchors on the other copy of their paragraph, against 1).
-    const gaveUp = slowLines || (timeoutSeconds > 0 && new Date().getTime() - started >= timeoutSeconds * 1000);
+    const gaveUp = timeoutSeconds > 0 && new Date().getTime() - started >= timeoutSeconds * 1000;
     // Where lines were re-wrapped, a diff of paragraphs whitespace apart stands in the same way,
     // when it keeps clearly more than the diff of lines (PARAGRAPHS_MARGIN): where both keep about
     // as much, the lines' stands, as measured before (1 MB of the corpus with paragraphs pasted and
@@ -112,19 +97,15 @@ export class DiffMap {
     if (gaveUp) {
       const lines = shared >= MIN_SHARED_LINES ? lineDiff(dmp, oldText, newText) : undefined;
       const byLines = lines ? unchanged(lines) : 0;
-      // (Not made where it could not keep enough more: 0.2-0.4 s at 1 MB. Nor where the line mode was
-      // not run and lines are shared: of one-line paragraphs shuffled, the diff of paragraphs kept more
-      // but in larger groups, past the budget of their character pass: 52 of 378 orphaned against 19.)
-      if ((!lines || byLines + PARAGRAPHS_MARGIN * newText.length < newText.length) && !(slowLines && lines)) paragraphs ??= paragraphDiff(dmp, oldText, newText);
+      // (Not made where it could not keep enough more: 0.2-0.4 s at 1 MB.)
+      if (!lines || byLines + PARAGRAPHS_MARGIN * newText.length < newText.length) paragraphs ??= paragraphDiff(dmp, oldText, newText);
       else paragraphs = undefined;
       const byParagraphs = paragraphs ? unchanged(paragraphs) : 0;
       [fallback, kept, standIn] = byParagraphs > byLines + PARAGRAPHS_MARGIN * newText.length ? [paragraphs, byParagraphs, 'paragraphs'] : [lines, byLines, 'lines'];
     }
-    // (Where the line mode was not run, a stand-in is all there is, whatever it keeps.)
-    const standsIn = fallback !== undefined && kept > unchanged(diffs) && (slowLines || kept >= MIN_KEPT_BY_LINES * newText.length);
+    const standsIn = fallback !== undefined && kept > unchanged(diffs) && kept >= MIN_KEPT_BY_LINES * newText.length;
     this.standIn = standsIn ? standIn : undefined;
     if (standsIn) diffs = fallback!;
-    else if (slowLines) diffs = lineDiff(dmp, oldText, newText);
     this.minimal = characters && !gaveUp;
     this.addRuns(diffs, dmp);
   }
@@ -312,14 +293,6 @@ export class DiffMap {
 
 /** A letter or digit: a character inside a word. */
 const WORD = /[\p{L}\p{N}]/u;
-
-/**
- * Most work ({@link lineModeCost}) diff-match-patch's line mode is left to do: about 0.1 s (a
- * 2.5 KB article's paragraphs shuffled, 2e6, took 19 ms; 5 KB, 6e7, 0.3 s).
- */
-const LINE_MODE_BUDGET = 2e7;
-/** Longest new text (UTF-16 units) for which the diff of lines may stand in for a slow line mode. */
-const SLOW_LINES_MAX = 40_000;
 
 /** Longest text (UTF-16 units, the shorter of the two) diffed character by character from the start: an article. */
 const CHARACTER_DIFF_MAX = 20_000;

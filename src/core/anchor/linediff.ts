@@ -4,7 +4,7 @@
  */
 
 import { type diff_match_patch, DIFF_DELETE, DIFF_EQUAL, DIFF_INSERT, type Diff } from 'diff-match-patch';
-import { SENTENCE_END, sentenceEditSize } from './editsize';
+import { SENTENCE_END } from './editsize';
 
 /**
  * The diff of the two texts' lines (each line one symbol, no clean-up folding short unchanged
@@ -23,73 +23,6 @@ export function lineDiff(dmp: diff_match_patch, oldText: string, newText: string
   dmp.diff_charsToLines_(lines, lineArray);
   return byGroups(dmp, lines);
 }
-
-/**
- * About how much work diff-match-patch's line mode would do on the two texts: after its diff of
- * lines, it folds short unchanged lines into the edits around them and diffs each folded block by
- * characters, which costs (Myers' diff, O(ND)) the block's size times the size of its edit, both
- * sized here as {@link sentenceEditSize} sizes edits (no clock: the same on every machine). Where
- * paragraphs were shuffled and some edited, blocks grow to the whole text and the line mode held the
- * extension host for its 4 s limit from about 20 KB (MEASUREMENTS, stop 42).
- */
-export function lineModeCost(dmp: diff_match_patch, oldText: string, newText: string, enough = Infinity): number {
-  // As diff_main does before its line mode: the common start and end set aside.
-  const head = dmp.diff_commonPrefix(oldText, newText);
-  const a = oldText.slice(head);
-  const b = newText.slice(head);
-  const tail = dmp.diff_commonSuffix(a, b);
-  const { chars1, chars2, lineArray } = dmp.diff_linesToChars_(a.slice(0, a.length - tail), b.slice(0, b.length - tail));
-  dmp.Diff_Timeout = LINE_PASS_TIMEOUT;
-  const lines = dmp.diff_main(chars1, chars2, false);
-  dmp.diff_charsToLines_(lines, lineArray);
-  dmp.diff_cleanupSemantic(lines);
-  let cost = 0;
-  let deleted = '';
-  let inserted = '';
-  for (const [op, text] of [...lines, [DIFF_EQUAL, ''] as Diff]) {
-    if (op === DIFF_DELETE) deleted += text;
-    else if (op === DIFF_INSERT) inserted += text;
-    else {
-      const size = deleted.length + inserted.length;
-      // (The edit sized only where the block alone could pass `enough`; past it, no more is asked.
-      // Lines alike, such as a table's rows, are aligned with each other at little cost whatever
-      // their order: 200 rows shuffled took the line mode 0.1 s, where their sentences say all moved.)
-      if (deleted && inserted && !(size * size > enough && linesAlike(deleted))) cost += size * (size * size > enough ? Math.min(size, sentenceEditSize(deleted, inserted)) : size);
-      if (cost > enough) return cost;
-      deleted = inserted = '';
-    }
-  }
-  return cost;
-}
-
-/**
- * Whether the text's lines are alike: in the median of up to {@link ALIKE_SAMPLE} pairs of
- * neighbouring lines, at least {@link ALIKE} of their three-letter pieces shared (Dice). A table's
- * rows share most (0.8); paragraphs of prose, their common words only (0.2-0.3).
- */
-function linesAlike(text: string): boolean {
-  const lines = text.split('\n').filter((l) => l.trim());
-  if (lines.length < 3) return false;
-  const grams = (l: string) => {
-    const set = new Set<string>();
-    for (let i = 0; i + 3 <= l.length; i++) set.add(l.slice(i, i + 3));
-    return set;
-  };
-  const step = Math.max(1, Math.floor((lines.length - 1) / ALIKE_SAMPLE));
-  const scores: number[] = [];
-  for (let i = 0; i + 1 < lines.length && scores.length < ALIKE_SAMPLE; i += step) {
-    const a = grams(lines[i]);
-    const b = grams(lines[i + 1]);
-    let shared = 0;
-    for (const g of a) if (b.has(g)) shared++;
-    scores.push(a.size + b.size ? (2 * shared) / (a.size + b.size) : 1);
-  }
-  scores.sort((x, y) => x - y);
-  return scores[Math.floor(scores.length / 2)] >= ALIKE;
-}
-/** Pairs of lines {@link linesAlike} compares, and the share of pieces that makes them alike. */
-const ALIKE_SAMPLE = 25;
-const ALIKE = 0.5;
 
 /**
  * The diff of the two texts' paragraphs, whitespace apart: each paragraph (up to a blank line) one

@@ -6,7 +6,7 @@
  */
 import search from 'approx-string-match';
 import { DiffMap } from './diffmap';
-import { contextScore, contextSupport, fuzzyContextScore, occurrences, otherSentence, sideLost } from './match';
+import { contextScore, contextSupport, fuzzyContextScore, occurrences, otherSentence } from './match';
 import { betterOldMention, copyRival, findMoved, strayCopy, TIE } from './alignment';
 import { boundaryChanged, edgesAgree } from './edges';
 import type { CandidateIndex } from './candidates';
@@ -85,21 +85,10 @@ export class ThroughDiff {
     }
     // Edits at a span's edge can make the diff misalign it by a character or two: the exact quote right there is the answer.
     const lo = Math.max(0, m.start - len - 8);
-    // (Where the diff mapped the quote onto a stretch as long as a paragraph or more, a group of lines
-    // it replaced whole (linediff.ts), "right there" is no longer near: the one occurrence of the quote
-    // there was another paragraph's, "the U.S. [Immigration] and Naturalization Service" of another
-    // story, 11 names of 34,000 in articles of 5-40 KB with their paragraphs shuffled.)
-    const near = island || len < 4 || m.end - m.start > NEAR_SPAN_MAX ? [] : occurrences(newText.slice(lo, m.end + len + 8), a.quote).map((p) => lo + p);
+    const near = island || len < 4 ? [] : occurrences(newText.slice(lo, m.end + len + 8), a.quote).map((p) => lo + p);
     // Not when that is unchanged text the diff took from another mention of the quote.
     const other = near.length === 1 ? diff.unchangedFrom(near[0], near[0] + len) : undefined;
-    // Where the line mode was not run, paragraphs that have nothing to do with each other may be
-    // paired, and the same name in both ("… said.\n\n[Poland], Hungary" paired with "… planning of
-    // [Poland], Hungary"): there the context must agree up to its sentence's edges on both sides, and
-    // the quote open (close) its sentence there as it did (match.ts sideLost).
-    const fits = (p: number) =>
-      (contextScore(newText, p, p + len, oldPrefix, oldSuffix) ?? 0) >= 0.5 &&
-      (!diff.linesOnly || (contextSupport(newText, p, p + len, a.quote, oldPrefix, oldSuffix) >= 2 && !sideLost(newText, p, p + len, a.quote, oldPrefix, oldSuffix)));
-    if (near.length === 1 && (other === undefined || other === s) && fits(near[0])) {
+    if (near.length === 1 && (other === undefined || other === s) && (contextScore(newText, near[0], near[0] + len, oldPrefix, oldSuffix) ?? 0) >= 0.5) {
       return { placement: { id: a.id, start: near[0], end: near[0] + len, method: 'diff', modified: false, score: 0.95 } };
     }
     const newLen = m.end - m.start;
@@ -124,6 +113,3 @@ export class ThroughDiff {
     return { orphan: best ? { id: a.id, reason: 'deleted', at: m.start, best } : { id: a.id, reason: 'deleted', at: m.start } };
   }
 }
-
-/** Longest stretch of new text the diff maps a quote onto within which the exact quote is taken as the quote misaligned. */
-const NEAR_SPAN_MAX = 600;
