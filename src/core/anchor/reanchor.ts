@@ -183,9 +183,13 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // anchor of a deleted paragraph held its opening name by position ("…12.5 cents.\n\n[Hudson]'s Bay
   // said" + "that Woodbridge"), the next paragraph's own anchor agreeing whole there was left out.
   const anchorOf = new Map(anchors.map((a) => [a.id, a]));
+  // (A side with no stored context, the quote at the text's edge, is whole where the place is at that edge too:
+  // else the text's first name, at its own place, was displaced by a deleted copy's whose context reaches the start.)
   const whole = (x: Placement) => {
     const a = anchorOf.get(x.id)!;
-    return sideWhole(newText, x.start, x.end, a.prefix, 'before', a.quote) && sideWhole(newText, x.start, x.end, a.suffix, 'after', a.quote);
+    const before = a.prefix ? sideWhole(newText, x.start, x.end, a.prefix, 'before', a.quote) : x.start === 0;
+    const after = a.suffix ? sideWhole(newText, x.start, x.end, a.suffix, 'after', a.quote) : x.end === newText.length;
+    return before && after;
   };
   for (const p of [...placed].sort((x, y) => rank[x.method] - rank[y.method] || y.score - x.score || atOwnPlace(y) - atOwnPlace(x))) {
     const key = `${p.start}:${p.end}`;

@@ -56,4 +56,16 @@ describe('reanchor: two anchors claiming one place about equally (old text unkno
     assert.ok(!at.has('deleted'), `the deleted paragraph's "Hudson" is put at ${at.get('deleted')}`);
     assert.equal(at.get('own'), edited.indexOf(p4), "the kept paragraph's own name keeps its place");
   });
+
+  it("the text's first name, at its own place, keeps it from a deleted copy's whose context reaches the start", () => {
+    // Found by review: an anchor at offset 0 has no stored prefix and never counted as whole, while
+    // the deleted copy's prefix agreed up to the text's start, which counts as whole.
+    const old = 'Reno said on Monday that the talks would resume.\n\nThe statement came late on Friday, officials said.\n\nReno said on Monday that the talks would resume.\n';
+    const edited = old.slice(0, old.lastIndexOf('Reno'));
+    const second = old.lastIndexOf('Reno');
+    const anchors = [anchorAt(old, 'first', 0, 4), anchorAt(old, 'second', second, second + 4)];
+    const at = byId(reanchor(undefined, edited, anchors, { units: 'utf16' }));
+    assert.equal(at.get('first'), 0);
+    assert.ok(!at.has('second'), `the deleted copy's "Reno" is put at ${at.get('second')}`);
+  });
 });
