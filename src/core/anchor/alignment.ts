@@ -211,6 +211,61 @@ export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: nu
 }
 
 /**
+ * A diff keeps the longest common text, and where the first words of a sentence were pasted before
+ * it ("Kim met X in Y." stacked before "Kim met X in Y on Monday.") it may keep the old sentence's
+ * start on the copy and take the rest for inserted: its place, new [ns, ns + e - s), then lacks the
+ * quote's whole old sentence, which stands whole, quote and all, elsewhere. Either may be the
+ * original (the sentence cut short where it was and pasted whole elsewhere reads the same), so
+ * this is true, for an ambiguous orphan; false where the diff's place holds the whole sentence or
+ * is not a copy cut short (see cutShort), or the old text holds the sentence twice, or the new text
+ * holds it nowhere else but in another old mention's own text. (eval:anchoring's partly duplicated sentences, seed
+ * 7: two names put on the copy.)
+ */
+export function wholeSentenceElsewhere(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, startsOf: () => readonly number[]): boolean {
+  const [from, to] = sentenceAround(oldText, s, e);
+  const len = e - s;
+  // (A sentence of little more than the quote tells nothing by standing whole.)
+  if (to - from < len + MIN_MOVED) return false;
+  const sentence = oldText.slice(from, to);
+  const whole = (q: number) => q - (s - from) >= 0 && newText.startsWith(sentence, q - (s - from));
+  if (whole(ns) || !cutShort(oldText, newText, from, to, s, e, ns)) return false;
+  const starts = startsOf();
+  if (starts.length < 2 || starts.length > MAX_COPIES) return false;
+  const quote = oldText.slice(s, e);
+  // (Not a place the diff kept from another old mention of the quote whose own sentence stands
+  // whole there too: that is the mention's own text. The diff may also have kept one there that
+  // does not fit it: the second "First" of "… jobs with First of America." on the copy's first.)
+  const ownText = (k: number, q: number) => {
+    const [f, t] = sentenceAround(oldText, k, k + len);
+    return q - (k - f) >= 0 && newText.startsWith(oldText.slice(f, t), q - (k - f));
+  };
+  const at = starts.find((q) => {
+    if (q === ns || !whole(q)) return false;
+    const keptAt = diff.unchangedFrom(q, q + len);
+    return keptAt === undefined || keptAt === s || !oldText.startsWith(quote, keptAt) || !ownText(keptAt, q);
+  });
+  return at !== undefined && oldText.indexOf(sentence) === from && !oldText.includes(sentence, from + 1);
+}
+
+/**
+ * The text at new `ns` (the quote's place) agrees with the old sentence [from, to) around old
+ * [s, e) up to a sentence's end or start that the old sentence does not have there: a copy of the
+ * sentence cut short ("… will take other jobs." of "… will take other jobs with First of
+ * America."), not the sentence edited where it stands (a word changed: a review's rows, one copied
+ * over another and the original edited, keep their anchor).
+ */
+function cutShort(oldText: string, newText: string, from: number, to: number, s: number, e: number, ns: number): boolean {
+  const ne = ns + e - s;
+  const after = agreeAfter(oldText, e, newText, ne);
+  if (e + after < to && STOP_HERE.test(newText.slice(ne + after, ne + after + 6))) return true;
+  const before = agreeBefore(oldText, s, newText, ns);
+  return s - before > from && (ns - before === 0 || STOPPED.test(newText.slice(Math.max(0, ns - before - 6), ns - before)));
+}
+/** A sentence ends at the start of the text tested / just before the end of it. */
+const STOP_HERE = /^[.!?]["'\u201d)\]]*(?:\s|$)/;
+const STOPPED = /(?:[.!?]["'\u201d)\]]*\s+|\n)$/;
+
+/**
  * Old [from, to) of the sentence holding [s, e): from after the last sentence end or line break
  * before it (or 400 characters back), to its next one. A period after an initial, a short
  * capitalised word or an abbreviation ("W.", "Mr.", "Gen.", "U.S.") ends no sentence.
@@ -218,15 +273,24 @@ export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: nu
 export function sentenceAround(text: string, s: number, e: number): [number, number] {
   const lo = Math.max(0, s - SENTENCE_REACH);
   let from = lo;
-  for (const m of text.slice(lo, s).matchAll(SENTENCE_END)) if (!abbreviationAt(text, lo + m.index)) from = lo + m.index + m[0].length;
+  for (const m of text.slice(lo, s).matchAll(SENTENCE_END)) if (endsSentence(text, lo + m.index, m[0])) from = lo + m.index + m[0].length;
   SENTENCE_END.lastIndex = 0;
   const hi = Math.min(text.length, e + SENTENCE_REACH);
-  for (const m of text.slice(e, hi).matchAll(SENTENCE_END)) if (!abbreviationAt(text, e + m.index)) return [from, e + m.index + 1];
+  for (const m of text.slice(e, hi).matchAll(SENTENCE_END)) if (endsSentence(text, e + m.index, m[0])) return [from, e + m.index + 1];
   return [from, hi];
 }
 const SENTENCE_END = /[.!?]["'\u201d)\]]*\s+|\n/g;
 /** How far from a quote {@link sentenceAround} looks for the ends of its sentence. */
 const SENTENCE_REACH = 400;
+
+/**
+ * The SENTENCE_END match `m` at `i` ends a sentence: not a full stop after an abbreviation, unless
+ * a line break follows it (the regex takes the break along with the stop, so it would not be seen
+ * on its own: "… controls Young's.\n\nUnder terms …" read as one sentence across two paragraphs).
+ */
+function endsSentence(text: string, i: number, m: string): boolean {
+  return !abbreviationAt(text, i) || m.includes('\n');
+}
 
 /** The full stop at `i` follows an abbreviation (one has at most five letters: eight characters tell). */
 function abbreviationAt(text: string, i: number): boolean {

@@ -7,7 +7,7 @@
 import search from 'approx-string-match';
 import { DiffMap } from './diffmap';
 import { contextScore, contextSupport, fuzzyContextScore, occurrences, otherSentence } from './match';
-import { betterOldMention, copyRival, findMoved, strayCopy, TIE } from './alignment';
+import { betterOldMention, copyRival, findMoved, strayCopy, TIE, wholeSentenceElsewhere } from './alignment';
 import { boundaryChanged, edgesAgree } from './edges';
 import type { CandidateIndex } from './candidates';
 import { WholeLines } from './wholelines';
@@ -74,6 +74,8 @@ export class ThroughDiff {
       const copy = copyRival(oldText, newText, diff, s, e, m.start) ?? strayCopy(oldText, newText, diff, s, e, m.start, () => index.startsOf(a.quote));
       if (copy === 'ambiguous') return { orphan: { id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } } };
       if (copy !== undefined) return { placement: { id: a.id, start: copy, end: copy + len, method: 'diff', modified: false, score: 0.9 } };
+      // (Offering the diff's place, as the other ambiguous outcomes here do: the whole sentence's may be the copy.)
+      if (wholeSentenceElsewhere(oldText, newText, diff, s, e, m.start, () => index.startsOf(a.quote))) return { orphan: { id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } } };
       // In repeated passages a diff may align the text with another copy: one whose old context follows is preferred.
       // (Not another old mention of the quote that the diff kept in place: that is the mention's
       // own text, the copy of a paragraph pasted after itself whose first copy was edited.)
