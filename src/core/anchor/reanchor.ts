@@ -172,6 +172,9 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
   // on the second copy took it from the second paragraph's own annotation.
   const rank: Record<PlacementMethod, number> = { unchanged: 0, diff: 1, moved: 2, 'diff-modified': 3, position: 4, context: 4, order: 4, fuzzy: 6 };
   const atOwnPlace = (p: Placement) => (p.method === 'position' ? 1 : 0);
+  /** Found by a search (position, context or order): the places the rival rules below weigh. */
+  const bySearch = (p: Placement) => rank[p.method] === rank.position;
+  const ambiguousAt = (p: Placement): Orphan => ({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
   const byRange = new Map<string, Placement>();
   // Holders a search found whose claim a rival's equals (scores within TIE, neither at its own
   // place or both, both contexts whole or neither: see below): a hair of context score decided nothing. A mention's own anchor lost its place to
@@ -200,20 +203,20 @@ function reanchorDistinct(oldText: string | undefined, newText: string, stored: 
     // its text is, not its context's: no claim against it.)
     const leftOpen = !holder && rank[p.method] >= rank.position && (echoHeld.get(key) ?? -1) > (p.method === 'fuzzy' ? -1 : p.score);
     if (!holder && !leftOpen) byRange.set(key, p);
-    else if (holder && rank[holder.method] === rank.position && rank[p.method] === rank.position && quoteOf.get(p.id) === quoteOf.get(holder.id) && whole(p) && !whole(holder)) {
+    else if (holder && bySearch(holder) && bySearch(p) && quoteOf.get(p.id) === quoteOf.get(holder.id) && whole(p) && !whole(holder)) {
       placed.splice(placed.indexOf(holder), 1);
       tied.delete(holder);
-      orphans.push({ id: holder.id, reason: 'ambiguous', at: holder.start, best: { start: holder.start, end: holder.end, text: newText.slice(holder.start, holder.end), score: holder.score } });
+      orphans.push(ambiguousAt(holder));
       byRange.set(key, p);
     } else if (leftOpen || (rank[p.method] >= rank.position && quoteOf.get(p.id) === quoteOf.get(holder!.id))) {
       placed.splice(placed.indexOf(p), 1);
-      orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
-      if (holder && rank[holder.method] === rank.position && rank[p.method] === rank.position && holder.score - p.score < TIE && atOwnPlace(holder) === atOwnPlace(p) && whole(holder) === whole(p)) tied.add(holder);
+      orphans.push(ambiguousAt(p));
+      if (holder && bySearch(holder) && bySearch(p) && holder.score - p.score < TIE && atOwnPlace(holder) === atOwnPlace(p) && whole(holder) === whole(p)) tied.add(holder);
     }
   }
   for (const p of tied) {
     placed.splice(placed.indexOf(p), 1);
-    orphans.push({ id: p.id, reason: 'ambiguous', at: p.start, best: { start: p.start, end: p.end, text: newText.slice(p.start, p.end), score: p.score } });
+    orphans.push(ambiguousAt(p));
   }
   // Without the old text, of copies that agree equally, the one the placed neighbours point at (between.ts).
   const units = { toStored: (x: number) => (newMap ? newMap.toCodePoint(x) : x), toUtf16 };
