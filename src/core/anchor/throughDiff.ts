@@ -82,7 +82,14 @@ export class ThroughDiff {
       const better = ctx < 0.5 ? searchCandidates(newText, { ...a, prefix: oldPrefix, suffix: oldSuffix }, m.start, opts, index).placement : undefined;
       const keptAt = better ? diff.unchangedFrom(better.start, better.end) : undefined;
       const otherMention = keptAt !== undefined && keptAt !== s && oldText.startsWith(a.quote, keptAt);
-      if (better && !otherMention && better.method !== 'fuzzy' && better.start !== m.start && better.score > ctx + TIE) return { placement: { ...better, method: 'context' } };
+      if (better && !otherMention && better.method !== 'fuzzy' && better.start !== m.start && better.score > ctx + TIE) {
+        // A copy in pasted text against the quote's own text, which the diff kept: the copy carries the
+        // old context, but the original may as well have had a sentence put before it ("… leader.
+        // [Caroline Wyatt], BBC news, Bonn." pasted at the top, a sentence inserted before the sign-off
+        // at the foot): neither reading is sure (eval:anchoring's duplicated sentences, seeds 1 and 13).
+        if (diff.isInserted(better.start, better.end) && diff.unchangedFrom(m.start, m.end) === s) return { orphan: { id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } } };
+        return { placement: { ...better, method: 'context' } };
+      }
       return { placement: { id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 } };
     }
     // Edits at a span's edge can make the diff misalign it by a character or two: the exact quote right there is the answer.
