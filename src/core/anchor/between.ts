@@ -30,7 +30,7 @@ import { TIE } from './alignment';
 import { edgesAgree } from './edges';
 import { contextScore, otherSentence } from './match';
 import { alone, outdone, vouches } from './neighbours';
-import { sureAnchors } from './order';
+import { sureAnchors } from './sure';
 import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Offsets in the stored unit (code points, or UTF-16 units) from new-text UTF-16 offsets and back. */

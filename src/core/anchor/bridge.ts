@@ -16,7 +16,7 @@
 
 import { contextScore } from './match';
 import { MAX_RIVALS } from './rivals';
-import { sureAnchors } from './order';
+import { sureAnchors } from './sure';
 import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Pairs a piece of text reaches through, either way from an orphan. */

@@ -15,15 +15,12 @@
 import { agreeAfter, agreeBefore, sentenceAround } from './alignment';
 import { edgesAgree } from './edges';
 import { contextScore, fuzzyContextScore, occurrences, otherSentence, type Candidate } from './match';
-import { NEAR_COPY } from './rivals';
-import { findAll, type Pattern } from './findAll';
+import { sureAnchors } from './sure';
 import { echoAround } from './echo';
 import type { AnchorQuery, Orphan, Placement } from './types';
 
 /** Widest window (UTF-16 units) searched for an anchor's quote: wider, the window decides nothing. */
 const MAX_WINDOW = 20_000;
-/** Characters of context on each side a sure place needs (fewer only at the text's edges). */
-const MIN_SIDE = 16;
 
 /**
  * Anchors placed or orphaned by the per-anchor rules, checked against the order of the others.
@@ -56,6 +53,8 @@ export function checkOrder(
   // The start of the nearest anchor before (in old order) that the per-anchor rules placed, where
   // this check left it (an orphan it re-attached does not count: text deleted may find a copy).
   let prev = 0;
+  // Orphans this check re-attached, in old order (see outOfOrder).
+  const reattached: { placement: Placement; orphan: Orphan }[] = [];
   for (let i = 0; i < ordered.length; i++) {
     const a = ordered[i];
     const last = out[out.length - 1];
@@ -104,8 +103,10 @@ export function checkOrder(
       // out of order themselves. The one before as this check left it: the search's first choice
       // may be a copy the check has just orphaned or moved.
       const inOrder = (c: Candidate) => prev > next[i] || (c.start >= prev && c.start <= next[i]);
-      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && inOrder(found) && !echoed(found)) place(found);
-      else lost.push(o!);
+      if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && inOrder(found) && !echoed(found)) {
+        place(found);
+        reattached.push({ placement: out[out.length - 1], orphan: o! });
+      } else lost.push(o!);
       continue;
     }
     // A placement outside its window yields to the one fitting occurrence inside only when that
@@ -124,7 +125,25 @@ export function checkOrder(
       else place(found as Candidate);
     }
   }
-  return { placed: out, orphans: lost };
+  const undone = outOfOrder(reattached);
+  if (undone.size === 0) return { placed: out, orphans: lost };
+  return { placed: out.filter((x) => !undone.has(x)), orphans: [...lost, ...reattached.filter((r) => undone.has(r.placement)).map((r) => r.orphan)] };
+}
+
+/**
+ * Re-attached orphans out of order with each other: neither bounds the other when placed (each is
+ * judged against the anchors the per-anchor rules placed, since a deleted one may find a copy), so a
+ * deleted paragraph's "[Bay]" took the next paragraph's "Hudson's Bay said it will …" and that
+ * paragraph's own "Hudson" went just before it (eval:anchoring, mixed edits alone, seed 1, without
+ * the old text). One of two such is wrong and the text does not say which: both stay orphans.
+ */
+function outOfOrder(reattached: readonly { placement: Placement }[]): Set<Placement> {
+  const undone = new Set<Placement>();
+  for (let k = 0; k + 1 < reattached.length; k++) {
+    const [x, y] = [reattached[k].placement, reattached[k + 1].placement];
+    if (x.start > y.start) undone.add(x).add(y);
+  }
+  return undone;
 }
 
 /** For each anchor, the start of the nearest anchor after it (in old order) that the per-anchor rules placed, or Infinity. */
@@ -365,32 +384,4 @@ function inWindow(text: string, a: AnchorQuery, lo: number, hi: number, free: (c
   const k = all.indexOf(only.start);
   const echoes = (p: number | undefined) => p !== undefined && echoAround(text, p, only.start, a);
   return echoes(all[k - 1]) || echoes(all[k + 1]) ? 'ambiguous' : only;
-}
-
-/**
- * Indices (into `ordered`) of the anchors placed for sure: the exact quote with its whole stored
- * context on both sides, no other occurrence of the quote within NEAR_COPY (a partial copy pasted
- * next to the original takes its context on one side), and the context with the quote found once
- * in the whole text on at least one side (counted for all anchors in one pass over the text).
- */
-export function sureAnchors(text: string, ordered: readonly AnchorQuery[], at: ReadonlyMap<string, Placement>): number[] {
-  const keys: Pattern[] = [];
-  const cand: number[] = [];
-  ordered.forEach((a, i) => {
-    const p = at.get(a.id);
-    if (!p || !a.quote || p.end - p.start !== a.quote.length || !text.startsWith(a.quote, p.start)) return;
-    const pre = a.prefix ?? '';
-    const suf = a.suffix ?? '';
-    if (!text.startsWith(pre, p.start - pre.length) || !text.startsWith(suf, p.end)) return;
-    if ((pre.length < MIN_SIDE && p.start !== pre.length) || (suf.length < MIN_SIDE && p.end + suf.length !== text.length)) return;
-    const lo = Math.max(0, p.start - NEAR_COPY);
-    if (occurrences(text.slice(lo, p.end + NEAR_COPY), a.quote, 2).length > 1) return;
-    cand.push(i);
-    // Each key hashed by its end nearest the quote: the far end of the context is often the same
-    // for thousands of anchors (names in a repeated sentence), and hashing it was quadratic.
-    keys.push({ text: pre + a.quote, window: 'end' }, { text: a.quote + suf, window: 'start' });
-  });
-  // How often each key occurs (up to 2: more is as good as 2), all in one go (findAll.ts).
-  const count = findAll(text, keys, 2);
-  return cand.filter((_, k) => count.get(keys[2 * k].text)!.length === 1 || count.get(keys[2 * k + 1].text)!.length === 1);
 }

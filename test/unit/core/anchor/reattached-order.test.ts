@@ -1,0 +1,62 @@
+import * as assert from 'node:assert/strict';
+import { reanchor, type AnchorQuery } from '../../../../src/core/anchor';
+
+// Found by eval:anchoring, mixed edits run alone (seed 1, ten edits, a Reuters story of the news
+// corpus), without the old text: the paragraph "Hudson's Bay said that Woodbridge Co. …" deleted, the
+// next one "Hudson's Bay said it will redeem …" edited, with a sentence pasted before it. The order
+// check re-attached the deleted paragraph's "Bay" on the next paragraph's (a weak context, 0.27), then
+// that paragraph's own "Hudson" just before it: two re-attached orphans out of order with each other.
+// One of them is wrong and nothing says which: both stay orphans.
+
+const CUR = "Hudson's Bay Co. announced terms of a previously proposed rights issue that is expected to raise about 396 million$337 million) net of expenses.\n\nProceeds of the offering will be used to redeem C$264 million\nof preferred shares and to reduce short-term debt, the company\nsaid.\n\nCanada's largest department store operator said the rights offering will entitle holders of its ordinary shares, except residents in the U.S. and Britain, to subscribe for two additional shares for every five shares held at a price of C$31.25 a shrae. alleged was record date is Nov. 9.\n\nThe company has about 31 million ordinary shares outstanding. On the Toronto Stock Exchange, Hudson's Bay shares closed at C$35, up 12.5 cents.\n\nShe is not certain whether the boy should stay in the United States, but she feels that since he's been here so long, he should be afforded the opportunity to live in a free country. Hudson's Bay said it will asked analyst 9.5 million Series H preferred shares on Oct. 31 at a price of C$27.75 each. The move was approved at a special shareholders' meeting yesterday.\n\nGary Lukassen, chief financial officer, said redemption of the preferred shares, originally issued at C$25 each, will eliminate dividend payments of C$17.9 million annually.\nAccording to Upjohn's estimates, only 50% 60% of the 1,100 eligible employees will take advantage of the plan.\n\n";
+const STORED: AnchorQuery[] = [
+  {
+    "id": "a3",
+    "start": 167,
+    "end": 175,
+    "quote": "Proceeds",
+    "prefix": "$337 million) net of expenses.\n\n",
+    "suffix": " of the offering will be used to"
+  },
+  {
+    "id": "a9",
+    "start": 672,
+    "end": 678,
+    "quote": "Hudson",
+    "prefix": " On the Toronto Stock Exchange, ",
+    "suffix": "'s Bay shares closed at C$35, up"
+  },
+  {
+    "id": "a10",
+    "start": 681,
+    "end": 684,
+    "quote": "Bay",
+    "prefix": "oronto Stock Exchange, Hudson's ",
+    "suffix": " shares closed at C$35, up 12.5 "
+  },
+  {
+    "id": "a12",
+    "start": 733,
+    "end": 736,
+    "quote": "Bay",
+    "prefix": " C$35, up 12.5 cents.\n\nHudson's ",
+    "suffix": " said that Woodbridge Co., which"
+  },
+  {
+    "id": "a17",
+    "start": 996,
+    "end": 1002,
+    "quote": "Hudson",
+    "prefix": "d by Toronto's Thomson family.\n\n",
+    "suffix": "'s Bay said it will redeem 9.5 m"
+  }
+];
+
+describe("reanchor: orphans the order check re-attaches out of order with each other (old text unknown)", () => {
+  it("the deleted paragraph's name is not put on the next paragraph's", () => {
+    const r = reanchor(undefined, CUR, STORED, { units: 'utf16' });
+    const at = new Map(r.placed.map((p) => [p.id, p.start]));
+    assert.notEqual(at.get('a12'), CUR.indexOf("Hudson's Bay said it will") + 9, "the deleted paragraph's [Bay] on the next paragraph's");
+    if (at.has('a12') && at.has('a17')) assert.ok(at.get('a12')! < at.get('a17')!, 'out of order');
+  });
+});
