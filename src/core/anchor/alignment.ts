@@ -216,9 +216,10 @@ export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: nu
  * start on the copy and take the rest for inserted: its place, new [ns, ns + e - s), then lacks the
  * quote's whole old sentence, which stands whole, quote and all, elsewhere. Either may be the
  * original (the sentence cut short where it was and pasted whole elsewhere reads the same), so
- * this is true, for an ambiguous orphan; false where the diff's place holds the whole sentence or
- * is not a copy cut short (see cutShort), or the old text holds the sentence twice, or the new text
- * holds it nowhere else but in another old mention's own text. (eval:anchoring's partly duplicated sentences, seed
+ * this is true, for an ambiguous orphan; false where the diff's place holds the whole sentence, is
+ * not a copy cut short (see cutShort) or kept both old neighbours (see neighboursKept), or the old
+ * text holds the sentence twice, or the new text holds it nowhere else but in another old mention's
+ * own text. (eval:anchoring's partly duplicated sentences, seed
  * 7: two names put on the copy.)
  */
 export function wholeSentenceElsewhere(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, startsOf: () => readonly number[]): boolean {
@@ -228,7 +229,7 @@ export function wholeSentenceElsewhere(oldText: string, newText: string, diff: D
   if (to - from < len + MIN_MOVED) return false;
   const sentence = oldText.slice(from, to);
   const whole = (q: number) => q - (s - from) >= 0 && newText.startsWith(sentence, q - (s - from));
-  if (whole(ns) || !cutShort(oldText, newText, from, to, s, e, ns)) return false;
+  if (whole(ns) || !cutShort(oldText, newText, from, to, s, e, ns) || neighboursKept(oldText, diff, from, to, s, e, ns)) return false;
   const starts = startsOf();
   if (starts.length < 2 || starts.length > MAX_COPIES) return false;
   const quote = oldText.slice(s, e);
@@ -264,6 +265,29 @@ function cutShort(oldText: string, newText: string, from: number, to: number, s:
 /** A sentence ends at the start of the text tested / just before the end of it. */
 const STOP_HERE = /^[.!?]["'\u201d)\]]*(?:\s|$)/;
 const STOPPED = /(?:[.!?]["'\u201d)\]]*\s+|\n)$/;
+
+/**
+ * The diff kept the old sentence [from, to)'s neighbours on both sides of new `ns` (the quote's
+ * place), each about as far from it as in the old text: the sentence was shortened where it stands,
+ * and a whole copy of its old self elsewhere is a copy (a sentence copied into a summary, then the
+ * original cut: a review's case). A text's edge counts as kept.
+ */
+function neighboursKept(oldText: string, diff: DiffMap, from: number, to: number, s: number, e: number, ns: number): boolean {
+  let before = from;
+  while (before > 0 && /\s/.test(oldText[before - 1])) before--;
+  let after = to;
+  while (after < oldText.length && /[\s"'\u201d\u2019)\]]/.test(oldText[after])) after++;
+  const ne = ns + e - s;
+  if (before > 0) {
+    const p = diff.mapSpan(Math.max(0, before - NEIGHBOUR_KEPT), before);
+    if (!p.intact || p.end > ns || ns - p.end > 2 * (s - before) + NEIGHBOUR_KEPT) return false;
+  }
+  if (after < oldText.length) {
+    const n = diff.mapSpan(after, Math.min(oldText.length, after + NEIGHBOUR_KEPT));
+    if (!n.intact || n.start < ne || n.start - ne > 2 * (after - e) + NEIGHBOUR_KEPT) return false;
+  }
+  return true;
+}
 
 /**
  * Old [from, to) of the sentence holding [s, e): from after the last sentence end or line break

@@ -35,6 +35,17 @@ describe('reanchor: a sentence standing whole after pasted copies of its start (
     if (!placed) assert.equal(r.orphans.find((o) => o.id === 'first')?.reason, 'ambiguous');
   });
 
+  it('a line copied higher up, then shortened where it stands, keeps its name (a review of the rule)', () => {
+    // A list of lines, each ending in an abbreviation; "Tom Ford sued last year Globex Corp." copied higher
+    // up, then cut to "Tom Ford sued." where it stands: the diff kept both its neighbours next to it.
+    const old = "Kim Lee praised during the talks Initech Co.\nTom Ford joined during the talks Acme Inc.\nMary Jones wrote to for the second time Initech Co.\nMary Jones joined in March at 9 a.m.\nMary Jones criticized after the vote Mr.\nMary Jones advised during the talks Mr.\nAna Ruiz left last year Umbrella Inc.\nKim Lee met with after the vote Hooli Ltd.\nAna Ruiz left at 9 a.m.\nAna Ruiz criticized in March the U.S.\nTom Ford joined in March Acme Inc.\nLee Chen left after the vote Initech Co.\nJohn Smith wrote to on Monday Globex Corp.\nTom Ford wrote to Vandelay Bros.\nTom Ford praised during the talks Acme Inc.\nTom Ford sued last year Globex Corp.\nIvan Petrov criticized after the vote the U.S.\nLee Chen met with Hooli Ltd.\n";
+    const cur = old.replace('Tom Ford sued last year Globex Corp.', 'Tom Ford sued.').replace('Mary Jones joined', 'Tom Ford sued last year Globex Corp.\\nMary Jones joined');
+    const spans: [number, number][] = [[0,7],[45,53],[88,98],[140,150],[177,187],[218,228],[258,266],[296,303],[339,347],[363,371],[401,409],[436,444],[477,487],[520,528],[553,561],[597,605],[634,645],[681,689]];
+    const r = reanchor(old, cur, spans.map(([s, e], i) => anchorAt(old, `l${i}`, s, e)), { units: 'utf16' });
+    const id = `l${spans.findIndex(([s]) => old.startsWith('Tom Ford sued', s))}`;
+    assert.equal(r.placed.find((p) => p.id === id)?.start, cur.indexOf('Tom Ford sued.'), JSON.stringify(r.orphans.find((o) => o.id === id)));
+  });
+
 });
 
 describe('sentenceAround: a line break ends a sentence, even after a word taken for an abbreviation', () => {
