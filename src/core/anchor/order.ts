@@ -53,10 +53,13 @@ export function checkOrder(
   // The start of the nearest anchor before (in old order) that the per-anchor rules placed, where
   // this check left it (an orphan it re-attached does not count: text deleted may find a copy).
   let prev = 0;
-  // Orphans this check re-attached, in old order (see outOfOrder).
-  const reattached: { placement: Placement; orphan: Orphan }[] = [];
+  // Orphans this check re-attached, in old order, each with how many anchors the per-anchor rules
+  // placed before it (see outOfOrder).
+  const reattached: { placement: Placement; orphan: Orphan; after: number }[] = [];
+  let placedBefore = 0;
   for (let i = 0; i < ordered.length; i++) {
     const a = ordered[i];
+    if (i > 0 && at.has(ordered[i - 1].id)) placedBefore++;
     const last = out[out.length - 1];
     if (i > 0 && last?.id === ordered[i - 1].id && at.has(last.id)) prev = last.start;
     while (f < sure.length && sure[f] < i) f++;
@@ -105,7 +108,7 @@ export function checkOrder(
       const inOrder = (c: Candidate) => prev > next[i] || (c.start >= prev && c.start <= next[i]);
       if (typeof found === 'object' && (found.score >= REATTACH || (fuzzyContextScore(text, found.start, found.end, a.prefix, a.suffix) ?? 0) >= FUZZY_REATTACH) && inOrder(found) && !echoed(found)) {
         place(found);
-        reattached.push({ placement: out[out.length - 1], orphan: o! });
+        reattached.push({ placement: out[out.length - 1], orphan: o!, after: placedBefore });
       } else lost.push(o!);
       continue;
     }
@@ -131,17 +134,20 @@ export function checkOrder(
 }
 
 /**
- * Re-attached orphans out of order with each other: neither bounds the other when placed (each is
- * judged against the anchors the per-anchor rules placed, since a deleted one may find a copy), so a
- * deleted paragraph's "[Bay]" took the next paragraph's "Hudson's Bay said it will …" and that
- * paragraph's own "Hudson" went just before it (eval:anchoring, mixed edits alone, seed 1, without
- * the old text). One of two such is wrong and the text does not say which: both stay orphans.
+ * Re-attached orphans out of order with each other, with no anchor the per-anchor rules placed
+ * between them in old order: neither bounds the other when placed (each is judged against those
+ * anchors only, since a deleted one may find a copy), so a deleted paragraph's "[Bay]" took the next
+ * paragraph's "Hudson's Bay said it will …" and that paragraph's own "Hudson" went just before it
+ * (eval:anchoring, mixed edits alone, seed 1, without the old text). One of two such is wrong and
+ * the text does not say which: neither is placed here. (Not two with placed anchors between them:
+ * each kept its order with those, and two far apart out of order only say a paragraph moved; a
+ * review's three paragraphs, the last moved to the top, lost a right "Smith" to that.)
  */
-function outOfOrder(reattached: readonly { placement: Placement }[]): Set<Placement> {
+function outOfOrder(reattached: readonly { placement: Placement; after: number }[]): Set<Placement> {
   const undone = new Set<Placement>();
   for (let k = 0; k + 1 < reattached.length; k++) {
-    const [x, y] = [reattached[k].placement, reattached[k + 1].placement];
-    if (x.start > y.start) undone.add(x).add(y);
+    const [x, y] = [reattached[k], reattached[k + 1]];
+    if (x.after === y.after && x.placement.start > y.placement.start) undone.add(x.placement).add(y.placement);
   }
   return undone;
 }

@@ -7,7 +7,7 @@
 import search from 'approx-string-match';
 import { DiffMap } from './diffmap';
 import { contextScore, contextSupport, fuzzyContextScore, occurrences, otherSentence } from './match';
-import { betterOldMention, copyRival, findMoved, strayCopy, TIE, wholeSentenceElsewhere } from './alignment';
+import { agreeAfter, agreeBefore, betterOldMention, copyRival, findMoved, sentenceAround, strayCopy, TIE, wholeSentenceElsewhere } from './alignment';
 import { boundaryChanged, edgesAgree } from './edges';
 import type { CandidateIndex } from './candidates';
 import { WholeLines } from './wholelines';
@@ -87,10 +87,19 @@ export class ThroughDiff {
         // old context, but the original may as well have had a sentence put before it ("… leader.
         // [Caroline Wyatt], BBC news, Bonn." pasted at the top, a sentence inserted before the sign-off
         // at the foot): neither reading is sure (eval:anchoring's duplicated sentences, seeds 1 and 13).
-        if (diff.isInserted(better.start, better.end) && diff.unchangedFrom(m.start, m.end) === s) return { orphan: { id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } } };
+        // (Only where the quote's own text goes on with its old context on one side, the sign-off's
+        // ", BBC news, Bonn.": a review found the diff pairing a name with a moved sentence that
+        // shares a few words, " the [Gonzalez] family", whose context the copy rightly took.)
+        const oneSide = agreeBefore(oldText, s, newText, m.start) >= Math.min(32, s) || agreeAfter(oldText, e, newText, m.end) >= Math.min(32, oldText.length - e);
+        if (oneSide && diff.isInserted(better.start, better.end)) return { orphan: { id: a.id, reason: 'ambiguous', at: m.start, best: { start: m.start, end: m.end, text: a.quote, score: ctx } } };
         return { placement: { ...better, method: 'context' } };
       }
-      return { placement: { id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 } };
+      // Nor is a name whose old sentence the diff mostly did not keep, its context lost too, found by
+      // the search nowhere better: a sentence deleted and another inserted that shares a few words
+      // with it ("the bombings in [Kenya] and Tanzania last week" on "the bombing investigators from
+      // the FBI, Kenya and Tanzania have been working"). It goes on as an island: moved, or an orphan.
+      if (ctx >= 0.5 || sentenceKept(oldText, diff, s, e) >= 0.5) return { placement: { id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 } };
+      island = true;
     }
     // Edits at a span's edge can make the diff misalign it by a character or two: the exact quote right there is the answer.
     const lo = Math.max(0, m.start - len - 8);
@@ -121,4 +130,15 @@ export class ThroughDiff {
     const best = searchCandidates(newText, a, m.start, opts, index, false, undefined, HINT_RADIUS).best;
     return { orphan: best ? { id: a.id, reason: 'deleted', at: m.start, best } : { id: a.id, reason: 'deleted', at: m.start } };
   }
+}
+
+/**
+ * The share of the old sentence holding [s, e) that the diff kept; 1 for a sentence the old text
+ * does not know (rebuilt from a sidecar's fingerprints, sentences.ts: a noncharacter stands for
+ * its words, and the share would only say the sentence was edited).
+ */
+function sentenceKept(oldText: string, diff: DiffMap, s: number, e: number): number {
+  const [from, to] = sentenceAround(oldText, s, e);
+  if (to <= from || oldText.slice(from, to).includes('\uffff')) return 1;
+  return diff.mapSpan(from, to).equal / (to - from);
 }

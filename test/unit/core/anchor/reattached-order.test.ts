@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { reanchor, type AnchorQuery } from '../../../../src/core/anchor';
+import { anchorAt, reanchor, type AnchorQuery } from '../../../../src/core/anchor';
 
 // Found by eval:anchoring, mixed edits run alone (seed 1, ten edits, a Reuters story of the news
 // corpus), without the old text: the paragraph "Hudson's Bay said that Woodbridge Co. …" deleted, the
@@ -58,5 +58,31 @@ describe("reanchor: orphans the order check re-attaches out of order with each o
     const at = new Map(r.placed.map((p) => [p.id, p.start]));
     assert.notEqual(at.get('a12'), CUR.indexOf("Hudson's Bay said it will") + 9, "the deleted paragraph's [Bay] on the next paragraph's");
     if (at.has('a12') && at.has('a17')) assert.ok(at.get('a12')! < at.get('a17')!, 'out of order');
+  });
+});
+
+describe('reanchor: re-attached orphans far apart, a paragraph moved (old text unknown)', () => {
+  it('each keeps its place: out of order with each other across placed anchors only says the paragraph moved', () => {
+    // A review's case: the same sentence in the first and the last paragraph, the last moved to the top.
+    const x = 'The board met on Tuesday and Smith said the plan would go ahead as agreed.';
+    const paragraphs = [
+      `Alpha Corp opened a plant in Ohio last spring. ${x} Analysts at Morgan expected a modest gain.`,
+      'Beta Industries hired forty workers in Texas. A spokesman for Hanley declined to comment.',
+      `Gamma Holdings sold its stake to a rival in Utah. ${x} Shares of Pinecrest rose two percent.`,
+    ];
+    const old = `${paragraphs.join('\n\n')}\n`;
+    const cur = `${[paragraphs[2], paragraphs[0], paragraphs[1]].join('\n\n')}\n`;
+    const anchors: AnchorQuery[] = [];
+    const want = new Map<string, number>();
+    paragraphs.forEach((p, i) => {
+      for (const w of ['Ohio', 'Smith', 'Morgan', 'Utah', 'Pinecrest']) {
+        const k = p.indexOf(w);
+        if (k < 0) continue;
+        anchors.push(anchorAt(old, `${w}${i}`, old.indexOf(p) + k, old.indexOf(p) + k + w.length));
+        want.set(`${w}${i}`, cur.indexOf(p) + k);
+      }
+    });
+    const r = reanchor(undefined, cur, anchors, { units: 'utf16' });
+    for (const [id, at] of want) assert.equal(r.placed.find((p) => p.id === id)?.start, at, id);
   });
 });
