@@ -133,21 +133,25 @@ export function checkOrder(
   return { placed: out.filter((x) => !undone.has(x)), orphans: [...lost, ...reattached.filter((r) => undone.has(r.placement)).map((r) => r.orphan)] };
 }
 
+/** Characters between two re-attached places within which they claim one passage (see outOfOrder): two contexts' worth. */
+const CLAIMED_TOGETHER = 64;
 /**
  * Re-attached orphans out of order with each other, with no anchor the per-anchor rules placed
  * between them in old order: neither bounds the other when placed (each is judged against those
  * anchors only, since a deleted one may find a copy), so a deleted paragraph's "[Bay]" took the next
  * paragraph's "Hudson's Bay said it will …" and that paragraph's own "Hudson" went just before it
  * (eval:anchoring, mixed edits alone, seed 1, without the old text). One of two such is wrong and
- * the text does not say which: neither is placed here. (Not two with placed anchors between them:
- * each kept its order with those, and two far apart out of order only say a paragraph moved; a
- * review's three paragraphs, the last moved to the top, lost a right "Smith" to that.)
+ * the text does not say which: neither is placed here. Only two placed within CLAIMED_TOGETHER of
+ * each other, one passage claimed by anchors of two; not two with placed anchors between them: each
+ * kept its order with those. Two far apart out of order only say that text moved (a review's three
+ * paragraphs, the last moved to the top, lost a right "Smith"; table rows shuffled, two neighbouring
+ * rows' names).
  */
 function outOfOrder(reattached: readonly { placement: Placement; after: number }[]): Set<Placement> {
   const undone = new Set<Placement>();
   for (let k = 0; k + 1 < reattached.length; k++) {
     const [x, y] = [reattached[k], reattached[k + 1]];
-    if (x.after === y.after && x.placement.start > y.placement.start) undone.add(x.placement).add(y.placement);
+    if (x.after === y.after && x.placement.start > y.placement.start && x.placement.start - y.placement.end < CLAIMED_TOGETHER) undone.add(x.placement).add(y.placement);
   }
   return undone;
 }

@@ -86,3 +86,16 @@ describe('reanchor: re-attached orphans far apart, a paragraph moved (old text u
     for (const [id, at] of want) assert.equal(r.placed.find((p) => p.id === id)?.start, at, id);
   });
 });
+
+describe('reanchor: re-attached orphans far apart, table rows sorted (old text unknown)', () => {
+  it("two neighbouring rows' names keep their rows: out of order far apart only says the rows moved", () => {
+    // A review's fuzzer (rows sorted, one cell edited): "1980" of one row and "Bronislaw Geremek"
+    // opening the next were both re-attached, 296 characters apart and out of order.
+    const text = "| Bronislaw Geremek | Georgetown | 1969 | 37.91 | active |\n| S. Department | Madison | 1990 | 84.1 | retired |\n| S. President Bill Clinton | Salem | 1966 | 51.2 | on leave |\n| S. Immigration | Bristol | 1950 | 20.4 | pending review |\n| Serb Kosovo | First Prime Minister Prince Norodom Ranariddh | 1980 | 84.6 | retired |\n| Serbian | Bristol | 1999 | 68.9 | active |\n| Shell | Riverside | 1990 | 82.3 | on leave |\n| The Wall Street Journal | Georgetown | 1989 | 22.6 | pending review |";
+    const stored: AnchorQuery[] = [{"id":"a8672","start":3434,"end":3444,"quote":"Department","prefix":"n | 1951 | 50.0 | active |\n| S. ","suffix":" | Madison | 1990 | 84.1 | retir"},{"id":"a8687","start":3665,"end":3669,"quote":"1980","prefix":"ive |\n| Serb Kosovo | Madison | ","suffix":" | 84.6 | retired |\n| Bronislaw "},{"id":"a8688","start":3691,"end":3708,"quote":"Bronislaw Geremek","prefix":"son | 1980 | 84.6 | retired |\n| ","suffix":" | Georgetown | 1969 | 76.9 | ac"},{"id":"a8689","start":3711,"end":3721,"quote":"Georgetown","prefix":"retired |\n| Bronislaw Geremek | ","suffix":" | 1969 | 76.9 | active |\n| Reli"},{"id":"a8740","start":4593,"end":4603,"quote":"Georgetown","prefix":"e |\n| The Wall Street Journal | ","suffix":" | 1989 | 22.6 | pending review "}];
+    const r = reanchor(undefined, text, stored, { units: 'utf16' });
+    const at = new Map(r.placed.map((p) => [p.id, p.start]));
+    assert.equal(at.get('a8687'), text.indexOf('1980 | 84.6'));
+    assert.equal(at.get('a8688'), text.indexOf('Bronislaw Geremek'));
+  });
+});
