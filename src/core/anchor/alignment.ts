@@ -135,26 +135,14 @@ const MAX_COPIES = 1000;
  * sentences' names on copies 14 times, and a review's case on the copy.)
  */
 export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, startsOf: () => readonly number[]): 'ambiguous' | undefined {
-  // The text around the place agrees with the old text past any sentence's reach (sentenceAround
-  // looks 400 characters each way) and a neighbour's, or up to both texts' edges: kept, and nothing
-  // more is asked. This is most anchors (after a line added at the top, all of them); compared as
-  // slices, natively (character by character it was a fifth of such a re-anchoring).
-  const reach = SENTENCE_REACH + NEIGHBOUR_KEPT;
-  const ne = ns + e - s;
-  const back = Math.min(reach, s);
-  const ahead = Math.min(reach, oldText.length - e);
-  if ((back === reach || s === ns) && oldText.slice(s - back, s) === newText.slice(ns - back, ns)) return undefined;
-  if ((ahead === reach || oldText.length - e === newText.length - ne) && oldText.slice(e, e + ahead) === newText.slice(ne, ne + ahead)) return undefined;
+  // The text around the place agrees with the old text on one side (keptAround): kept, and nothing
+  // more is asked. This is most anchors (after a line added at the top, all of them).
+  const around = keptAround(oldText, newText, s, e, ns);
+  if (around.before || around.after) return undefined;
   const [from, to] = sentenceAround(oldText, s, e);
   const sentence = oldText.slice(from, to);
   const whole = (q: number) => q - (s - from) >= 0 && newText.startsWith(sentence, q - (s - from));
-  // The old neighbours' ends nearest the sentence, whitespace and closing quotes left out (a copy
-  // pasted after a space rather than a line break is next to the same sentence); none at the
-  // text's edges.
-  let before = from;
-  while (before > 0 && /\s/.test(oldText[before - 1])) before--;
-  let after = to;
-  while (after < oldText.length && /[\s"'\u201d\u2019)\]]/.test(oldText[after])) after++;
+  const [before, after] = neighbourEnds(oldText, from, to);
   // Where the diff kept the neighbours' ends (asked only when the text around a copy disagrees).
   const kept = (x: number, y: number) => {
     const m = diff.mapSpan(x, y);
@@ -223,6 +211,10 @@ export function strayCopy(oldText: string, newText: string, diff: DiffMap, s: nu
  * 7: two names put on the copy.)
  */
 export function wholeSentenceElsewhere(oldText: string, newText: string, diff: DiffMap, s: number, e: number, ns: number, startsOf: () => readonly number[]): boolean {
+  // (Most places agree with the old text past any sentence's reach on both sides: whole, and the
+  // sentence is not looked for.)
+  const around = keptAround(oldText, newText, s, e, ns);
+  if (around.before && around.after) return false;
   const [from, to] = sentenceAround(oldText, s, e);
   const len = e - s;
   // (A sentence of little more than the quote tells nothing by standing whole.)
@@ -273,10 +265,7 @@ const STOPPED = /(?:[.!?]["'\u201d)\]]*\s+|\n)$/;
  * original cut: a review's case). A text's edge counts as kept.
  */
 function neighboursKept(oldText: string, diff: DiffMap, from: number, to: number, s: number, e: number, ns: number): boolean {
-  let before = from;
-  while (before > 0 && /\s/.test(oldText[before - 1])) before--;
-  let after = to;
-  while (after < oldText.length && /[\s"'\u201d\u2019)\]]/.test(oldText[after])) after++;
+  const [before, after] = neighbourEnds(oldText, from, to);
   const ne = ns + e - s;
   if (before > 0) {
     const p = diff.mapSpan(Math.max(0, before - NEIGHBOUR_KEPT), before);
@@ -287,6 +276,36 @@ function neighboursKept(oldText: string, diff: DiffMap, from: number, to: number
     if (!n.intact || n.start < ne || n.start - ne > 2 * (after - e) + NEIGHBOUR_KEPT) return false;
   }
   return true;
+}
+
+/**
+ * Whether the new text around new `ns` agrees with the old text around old [s, e) past any
+ * sentence's reach (sentenceAround looks 400 characters each way) and a neighbour's, or up to both
+ * texts' edges, before the quote and after it. Compared as slices, natively (character by
+ * character it was a fifth of a re-anchoring after a line added at the top).
+ */
+function keptAround(oldText: string, newText: string, s: number, e: number, ns: number): { before: boolean; after: boolean } {
+  const reach = SENTENCE_REACH + NEIGHBOUR_KEPT;
+  const ne = ns + e - s;
+  const back = Math.min(reach, s);
+  const ahead = Math.min(reach, oldText.length - e);
+  return {
+    before: (back === reach || s === ns) && oldText.slice(s - back, s) === newText.slice(ns - back, ns),
+    after: (ahead === reach || oldText.length - e === newText.length - ne) && oldText.slice(e, e + ahead) === newText.slice(ne, ne + ahead),
+  };
+}
+
+/**
+ * The old neighbours' ends nearest the sentence [from, to): whitespace and closing quotes left out
+ * (a copy pasted after a space rather than a line break is next to the same sentence); 0 and the
+ * text's length at its edges.
+ */
+function neighbourEnds(oldText: string, from: number, to: number): [number, number] {
+  let before = from;
+  while (before > 0 && /\s/.test(oldText[before - 1])) before--;
+  let after = to;
+  while (after < oldText.length && /[\s"'\u201d\u2019)\]]/.test(oldText[after])) after++;
+  return [before, after];
 }
 
 /**
