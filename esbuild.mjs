@@ -1,5 +1,5 @@
-// Bundles the extension into dist/extension.js (CommonJS, `vscode` external), its import worker into
-// dist/importWorker.js, its web build for VS Code for the Web into dist/web/extension.js, and the
+// Bundles the extension into dist/extension.js (CommonJS, `vscode` external), its worker into
+// dist/worker.js, its web build for VS Code for the Web into dist/web/extension.js, and the
 // command-line tool into dist/cli.js (Node, runnable: `npx factmark`).
 // `--production` minifies and drops source maps; `--watch` rebuilds on change.
 import * as esbuild from 'esbuild';
@@ -37,11 +37,11 @@ const cliOptions = {
   banner: { js: '#!/usr/bin/env node' },
 };
 
-/** The import worker (issue 12): core importers in a worker thread of the desktop extension host. */
-const importWorkerOptions = {
+/** The worker (issues 11, 12): the core's long jobs (imports, re-anchoring) in a worker thread of the desktop extension host. */
+const workerOptions = {
   ...options,
-  entryPoints: ['src/node/importWorker.ts'],
-  outfile: 'dist/importWorker.js',
+  entryPoints: ['src/node/worker.ts'],
+  outfile: 'dist/worker.js',
   external: [],
 };
 
@@ -87,8 +87,8 @@ const webviewOptions = {
   entryPoints: {
     timeline: 'src/features/timeline/webview/timeline.ts',
     map: 'src/features/map/webview/map.ts',
-    // Not a page but a Web Worker (issue 12): the importers off the web extension host's thread.
-    importWorker: 'src/features/import/webview/importWorker.ts',
+    // Not a page but a Web Worker (issues 11, 12): the core's long jobs off the web extension host's thread.
+    worker: 'src/features/worker/webview/worker.ts',
   },
   bundle: true,
   format: 'iife',
@@ -115,11 +115,11 @@ function copyAssets() {
 }
 
 if (watch) {
-  for (const o of [options, importWorkerOptions, webOptions, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
+  for (const o of [options, workerOptions, webOptions, cliOptions, webviewOptions]) await (await esbuild.context(o)).watch();
   copyAssets();
 } else {
   const shipped = [];
-  for (const o of [options, importWorkerOptions, webOptions, cliOptions, webviewOptions]) {
+  for (const o of [options, workerOptions, webOptions, cliOptions, webviewOptions]) {
     const result = await esbuild.build({ ...o, metafile: true });
     if (o === webOptions) checkWebBundle(result.metafile);
     const bytes = Object.values(result.metafile.outputs).reduce((n, out) => n + out.bytes, 0);

@@ -82,6 +82,8 @@ export enum CommandId {
   GetAnnotations = 'factmark.internal.getAnnotations',
   /** Internal, for tests: the documents whose deletion Factmark has handled (told the user, kept the sidecar). */
   GetHandledDeletes = 'factmark.internal.getHandledDeletes',
+  /** Internal, for tests: whether a document's sidecar is being anchored in a worker now (answers at once). */
+  AnchoringInWorker = 'factmark.internal.anchoringInWorker',
   /** Internal: add, update or remove annotations (for tests, before the tagging commands exist). */
   EditAnnotations = 'factmark.internal.editAnnotations',
   // When and where (issue 16)

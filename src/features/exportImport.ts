@@ -9,6 +9,7 @@ import { documentPathFor, isSidecarPath, SIDECAR_SUFFIX, sidecarPathFor } from '
 import { plannedUris, refusal, writeAll } from './exportWrite';
 import { importCommand, type ImportRequest, type RecordAction } from './importAnnotations';
 import type { DocumentAnnotations } from './sidecar';
+import { workerScripts } from './worker';
 
 export type { ImportOutcome, ImportRequest } from './importAnnotations';
 
@@ -58,9 +59,9 @@ export interface LiveAnnotations {
 }
 
 /** The "Export Annotations…" and "Import Annotations…" commands. */
-/** `extensionUri`: where dist/importWorker.js is, for large imports off the main thread. */
+/** `extensionUri`: where the worker scripts are, for large imports off the main thread. */
 export function registerExportImport(commands: CommandManager, store: LiveAnnotations, record?: RecordAction, extensionUri?: vscode.Uri): vscode.Disposable {
-  const worker = extensionUri && { node: vscode.Uri.joinPath(extensionUri, 'dist', 'importWorker.js'), web: vscode.Uri.joinPath(extensionUri, 'dist', 'webview', 'importWorker.js') };
+  const worker = extensionUri && workerScripts(extensionUri);
   const log = vscode.window.createOutputChannel('Factmark Export & Import');
   return vscode.Disposable.from(
     log,

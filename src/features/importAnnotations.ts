@@ -13,8 +13,7 @@ import { runImportJob, type ImportJob } from '../core/export/importJob';
 import { MAX_IMPORT_BYTES } from '../core/export/limits';
 import { runInSlices, type SliceCount } from '../core/slices';
 import type { LiveAnnotations } from './exportImport';
-import { inNodeHost, onNodeDisk } from './host';
-import { canStartWebWorker, importInWebWorker } from './import/webWorker';
+import { runOffThread, type WorkerScripts } from './worker';
 
 /** Arguments of the import command from a script or a test. */
 export interface ImportRequest {
@@ -52,27 +51,18 @@ export interface ImportOutcome {
 /** Where the importer ran: a worker (a Node worker thread on the desktop, a Web Worker on the web) or the extension host. */
 type RanIn = 'worker' | 'extension host';
 
-/** The import worker scripts: `node` for a worker thread, `web` for a Web Worker. */
-export interface ImportWorkers {
-  node: vscode.Uri;
-  web: vscode.Uri;
-}
-
 const decoder = new TextDecoder('utf-8');
 
 /** Runs an annotation change as one undoable step (the annotating workflow's History.record). */
 export type RecordAction = <T>(document: vscode.TextDocument, label: string, action: () => Promise<T>) => Promise<T>;
 
-/**
- * Runs the import command. `worker`: the import worker scripts, dist/importWorker.js (a Node worker
- * thread, on the desktop) and dist/webview/importWorker.js (a Web Worker, in VS Code for the Web).
- */
+/** Runs the import command. `worker`: the worker scripts, for large imports off the extension host's thread. */
 export async function importCommand(
   store: LiveAnnotations,
   request: ImportRequest,
   log: vscode.OutputChannel,
   record: RecordAction = (_document, _label, action) => action(),
-  worker?: ImportWorkers,
+  worker?: WorkerScripts,
 ): Promise<ImportOutcome | undefined> {
   const documentUri = request.document ?? (vscode.window.activeTextEditor && isArticle(vscode.window.activeTextEditor.document) ? vscode.window.activeTextEditor.document.uri : undefined);
   if (!documentUri) {
@@ -202,32 +192,17 @@ async function runImport(
   job: ImportJob,
   file: vscode.Uri,
   offThread: boolean | undefined,
-  workers: ImportWorkers | undefined,
+  workers: WorkerScripts | undefined,
   log: vscode.OutputChannel,
 ): Promise<{ result: ImportResult; ranIn: RanIn } | undefined> {
-  const worker = workers?.node;
   if (!(offThread ?? job.content.length > LARGE_IMPORT)) return { result: runImportJob(job), ranIn: 'extension host' };
   const title = `Factmark: reading ${vscode.workspace.asRelativePath(file)}`;
   return vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, async (_progress, token) => {
-    if (worker && onNodeDisk(worker) && offThread !== false) {
-      const { importInWorker, ImportCancelled } = await import('../node/importThread');
-      const abort = new AbortController();
-      const cancelling = token.onCancellationRequested(() => abort.abort());
-      try {
-        return { result: await importInWorker(worker.fsPath, job, abort.signal), ranIn: 'worker' };
-      } catch (err) {
-        if (err instanceof ImportCancelled) return undefined;
-        log.appendLine(`The import worker failed (${err instanceof Error ? err.message : String(err)}); importing in the extension host instead.`);
-      } finally {
-        cancelling.dispose();
-      }
-    } else if (workers && !inNodeHost() && offThread !== false && canStartWebWorker()) {
-      try {
-        const result = await importInWebWorker(workers.web, job, token);
-        return result && { result, ranIn: 'worker' };
-      } catch (err) {
-        log.appendLine(`The import Web Worker failed (${err instanceof Error ? err.message : String(err)}); importing in the extension host instead.`);
-      }
+    if (workers && offThread !== false) {
+      const run = await runOffThread(workers, { kind: 'import', job }, token);
+      if ('result' in run) return { result: run.result, ranIn: 'worker' };
+      if ('cancelled' in run) return undefined;
+      log.appendLine(`The import ran in the extension host: ${run.noWorker}.`);
     }
     await new Promise((resolve) => setTimeout(resolve, 50));
     return token.isCancellationRequested ? undefined : { result: runImportJob(job), ranIn: 'extension host' };

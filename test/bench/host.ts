@@ -5,10 +5,12 @@ import { runImportJob } from '../../src/core/export/importJob';
 import { buildSidecarData, emitSidecar } from '../../src/core/sidecar';
 import type { ImportOutcome } from '../../src/features/exportImport';
 import type { RecognitionTimes } from '../../src/features/recognition';
-import { importInWorker } from '../../src/node/importThread';
+import { runInWorkerThread } from '../../src/node/workerThread';
 import { largeW3c } from '../integration/largeImport';
 import { readRenderedDecorations, workbench } from '../integration/workbench';
 import { newsText, openAndTime, typeAndTime } from './firstPaint';
+import { anchoringFigures } from './anchoring';
+import { longestBlock } from './longestBlock';
 
 /**
  * Benchmarks inside the offline VS Code host (run by bench/run.mjs through test/host/run.mjs):
@@ -38,6 +40,14 @@ export async function run(): Promise<void> {
       Object.assign(figures, await replaceAllFigures());
     } catch (err) {
       failures.push({ title: 'Replace All benchmark', error: String(err) });
+    }
+    return writeResults(figures, failures);
+  }
+  if (process.env.FACTMARK_BENCH_HOST_ONLY === 'anchoring') {
+    try {
+      Object.assign(figures, await anchoringFigures());
+    } catch (err) {
+      failures.push({ title: 'anchoring benchmark', error: String(err) });
     }
     return writeResults(figures, failures);
   }
@@ -250,6 +260,11 @@ export async function run(): Promise<void> {
     } catch (err) {
       failures.push({ title: 'import benchmark', error: String(err) });
     }
+    try {
+      Object.assign(figures, await anchoringFigures());
+    } catch (err) {
+      failures.push({ title: 'anchoring benchmark', error: String(err) });
+    }
   }
   writeResults(figures, failures);
 }
@@ -310,26 +325,6 @@ function writeResults(figures: Record<string, string>, failures: Array<{ title: 
   }
 }
 
-/** The longest stretch the extension host's event loop went without running a timer while `work` ran. */
-async function longestBlock<T>(work: () => Thenable<T>): Promise<{ value: T; blockedMs: number; totalMs: number }> {
-  let last = performance.now();
-  let longest = 0;
-  const tick = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  const t0 = performance.now();
-  try {
-    const value = await work();
-    const totalMs = performance.now() - t0;
-    longest = Math.max(longest, performance.now() - last);
-    return { value, blockedMs: longest, totalMs };
-  } finally {
-    clearInterval(tick);
-  }
-}
-
 /**
  * An 8.8 MB W3C file imported into a fresh copy of an article, with the importer in the extension host
  * (before issue 12's worker) and in the worker thread: the longest main-thread block and the total time
@@ -359,10 +354,10 @@ async function importFigures(): Promise<Record<string, string>> {
         // The importer alone (what the worker takes over), before any import command has opened the
         // big document (whose recognition would run meanwhile); the second of two runs, warm.
         const job = { format: 'w3c', content: w3c, text, options: { documentUri: doc.toString(), documentName: name } };
-        const script = path.join(vscode.extensions.getExtension('factmark.factmark')!.extensionPath, 'dist', 'importWorker.js');
+        const script = path.join(vscode.extensions.getExtension('factmark.factmark')!.extensionPath, 'dist', 'worker.js');
         for (let i = 0; i < 2; i++) {
           const here = await longestBlock(async () => runImportJob(job));
-          const worker = await longestBlock(() => importInWorker(script, job));
+          const worker = await longestBlock(() => runInWorkerThread(script, { kind: 'import', job }));
           figures['the W3C importer alone, in the extension host: longest main-thread block (ms)'] = here.blockedMs.toFixed(0);
           figures['the W3C importer alone, in the worker: longest main-thread block (ms)'] = worker.blockedMs.toFixed(0);
           figures['the W3C importer alone, in the worker: total, worker start included (ms)'] = worker.totalMs.toFixed(0);

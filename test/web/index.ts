@@ -22,6 +22,7 @@ export async function run(): Promise<void> {
   await import('./import.test');
   await import('./pictures.test');
   await import('./copies.test');
+  await import('./anchoring.test');
   const tests: TestOutcome[] = [];
   const failures: Array<{ title: string; error: string }> = [];
   await new Promise<void>((resolve) => {

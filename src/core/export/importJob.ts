@@ -1,7 +1,6 @@
 /**
  * One import as plain data (format id, file content, document text, options), so that it can be posted
- * to a worker thread (Node's `worker_threads` on the desktop, a Web Worker in a browser) and run there
- * by the same core code as in the extension host or the CLI.
+ * to a worker (`../jobs.ts`) and run there by the same core code as in the extension host or the CLI.
  */
 import { findImportFormat } from './index';
 import type { ImportOptions, ImportResult } from './types';
@@ -21,6 +20,3 @@ export function runImportJob(job: ImportJob): ImportResult {
   if (!format) return { annotations: [], facts: [], problems: [{ kind: 'unsupported', reason: `unknown import format "${job.format}"`, imported: false }] };
   return format.import(job.content, job.text, job.options);
 }
-
-/** What a worker running a job posts back: the result, or why it failed. */
-export type ImportAnswer = { result: ImportResult } | { error: string };

@@ -4,7 +4,7 @@ import { detectDocumentDate, detectDocumentDateFromName } from '../dates';
 import type { AnnotatedDocument } from '../model';
 import { LineStarts } from '../lines';
 import { OffsetMap } from '../offsets';
-import { loadAnnotations } from '../sidecar/load';
+import { loadAnnotations, type LoadedAnnotations } from '../sidecar/load';
 import type { SidecarData } from '../sidecar/types';
 import type { IndexedDocument, IndexedFact, IndexedMention, IndexedSpan } from './types';
 
@@ -16,8 +16,9 @@ const CONTEXT = 40;
  * are used as they are when every quote still sits there (the usual case, and cheap); otherwise
  * the sidecar is re-anchored on the text as the store does. Orphans are left out, as everywhere.
  */
-export function indexSidecar(key: string, name: string, data: SidecarData, text: string): IndexedDocument {
-  const model = storedModel(data, text) ?? reanchored(data, text);
+export function indexSidecar(key: string, name: string, data: SidecarData, text: string, loaded?: LoadedAnnotations): IndexedDocument {
+  // `loaded`: the sidecar already anchored on `text` (in a worker, when its offsets do not hold).
+  const model = loaded ? modelOf(loaded) : (storedModel(data, text) ?? modelOf(loadAnnotations(data, text)));
   // The name first: a date in it (`APW19980213.1310.txt`) costs nothing to read; the dateline needs the date parser.
   const date = data.document.date ?? detectDocumentDateFromName(name) ?? detectDocumentDate(text);
   return indexModel(key, name, model.document, text, model.orphans, date);
@@ -104,9 +105,13 @@ function storedModel(data: SidecarData, text: string): { document: AnnotatedDocu
   return { document, orphans };
 }
 
-function reanchored(data: SidecarData, text: string): { document: AnnotatedDocument; orphans: Set<string> } {
-  const loaded = loadAnnotations(data, text);
+function modelOf(loaded: LoadedAnnotations): { document: AnnotatedDocument; orphans: Set<string> } {
   return { document: loaded.document, orphans: new Set(loaded.orphans.keys()) };
+}
+
+/** Whether every stored quote still sits at its offsets in `text`: then indexing the sidecar anchors nothing. */
+export function offsetsHold(data: SidecarData, text: string): boolean {
+  return storedModel(data, text) !== undefined;
 }
 
 /** Context cut at a word boundary, whitespace runs folded. */

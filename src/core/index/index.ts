@@ -5,7 +5,7 @@
  */
 
 export * from './types';
-export { indexSidecar, indexModel } from './build';
+export { indexSidecar, indexModel, offsetsHold } from './build';
 export { WorkspaceIndex, inRange, type QueryResult, type SymbolHit } from './workspaceIndex';
 export { PathKeys } from './pathKeys';
 export { parseSearch, describeQuery, typeName, isDate, SEARCH_FILTERS, type ParsedSearch } from './search';

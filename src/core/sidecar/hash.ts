@@ -50,8 +50,13 @@ function hex(bytes: Uint8Array): string {
  * fetched back from git history (`git cat-file blob <hash>`).
  */
 export function gitBlobSha1(text: string): string {
-  return gitBlobOfBytes(utf8Bytes(text));
+  // Loading a sidecar asks for the hash of the same text more than once (is it the text the sidecar
+  // describes; which old text to fetch): the last answer is kept. The same string compares at once.
+  if (text !== lastHashed.text) lastHashed = { text, hash: gitBlobOfBytes(utf8Bytes(text)) };
+  return lastHashed.hash;
 }
+
+let lastHashed: { text: string | undefined; hash: string } = { text: undefined, hash: '' };
 
 /** git's blob hash of a file's bytes, as `git hash-object` prints it. */
 export function gitBlobOfBytes(body: Uint8Array): string {

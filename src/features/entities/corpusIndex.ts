@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
 import { detectDocumentDate, detectDocumentDateFromName } from '../../core/dates';
-import { indexModel, indexSidecar, PathKeys, planWarmStart, WorkspaceIndex, type FoundSidecar, type SnapshotEntry } from '../../core/index';
+import { indexModel, indexSidecar, offsetsHold, PathKeys, planWarmStart, WorkspaceIndex, type FoundSidecar, type SnapshotEntry } from '../../core/index';
 import { documentPathFor, parseSidecar, SIDECAR_SUFFIX } from '../../core/sidecar';
 import { Disposable } from '../dispose';
+import { exists, readText } from '../sidecar/files';
 import type { AnnotationStore, DocumentAnnotations } from '../sidecar/store';
 import { EntitiesFiles } from './entitiesFiles';
 import { IndexKeeper, IndexSnapshots, stampOf } from './indexSnapshot';
@@ -46,6 +47,8 @@ export class CorpusIndex extends Disposable {
   /** Documents of the store changed since they were last indexed. */
   private readonly pending = new Map<string, vscode.Uri>();
   private readonly diskTimers = new Map<string, { timer: ReturnType<typeof setTimeout>; uri: vscode.Uri }>();
+  /** Counts reads from disk per document: a read that a later one overtook (a worker's anchoring takes a while) writes nothing. */
+  private readonly reads = new Map<string, number>();
   private flushTimer: ReturnType<typeof setTimeout> | undefined;
   /**
    * Articles deleted on disk that VS Code may still hold as documents (an editor left open, or not
@@ -318,6 +321,8 @@ export class CorpusIndex extends Disposable {
     const uri = sidecar.with({ path });
     const key = uri.toString();
     if (this.fromStore(this.store.get(uri))) return;
+    const read = (this.reads.get(key) ?? 0) + 1;
+    this.reads.set(key, read);
     // Stamped before reading: a file changed while it is read then looks changed at the next start (read again), never the reverse.
     const [sidecarStamp, articleStamp] = this.keeper ? await Promise.all([stampOf(sidecar), stampOf(uri)]) : [];
     const [sidecarText, text] = await Promise.all([readText(sidecar), readText(uri)]);
@@ -331,7 +336,12 @@ export class CorpusIndex extends Disposable {
         this.index.removeDocument(key);
         return;
       }
-      this.index.setDocument(indexSidecar(key, vscode.workspace.asRelativePath(uri), data, text));
+      // Offsets that no longer hold are anchored as the store does (a worker when long), unless the store is at it.
+      const holds = offsetsHold(data, text);
+      if (!holds && this.store.anchoring.loading(uri)) return;
+      const loaded = holds ? undefined : await this.store.anchoring.loadText(data, text);
+      if (this.fromStore(this.store.get(uri)) || this.reads.get(key) !== read) return;
+      this.index.setDocument(indexSidecar(key, vscode.workspace.asRelativePath(uri), data, text, loaded));
       if (sidecarStamp && articleStamp) this.keeper?.stamp(key, { sidecar: sidecar.toString(), sidecarStamp, articleStamp });
     } catch (err) {
       // One sidecar the index cannot take must not cost the others (search, References, Ctrl+T).
@@ -379,22 +389,5 @@ export class CorpusIndex extends Disposable {
     const date = entry.model.documentDate ?? detectDocumentDateFromName(name) ?? (before ? before.date : detectDocumentDate(text));
     this.index.setDocument(indexModel(key, name, entry.model, text, entry.orphans, date));
     return true;
-  }
-}
-
-/** Whether a file is there. */
-function exists(uri: vscode.Uri): Thenable<boolean> {
-  return vscode.workspace.fs.stat(uri).then(
-    () => true,
-    () => false,
-  );
-}
-
-/** A file's text (UTF-8, without a byte-order mark), or undefined when it cannot be read. */
-async function readText(uri: vscode.Uri): Promise<string | undefined> {
-  try {
-    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
-  } catch {
-    return undefined;
   }
 }

@@ -3,8 +3,8 @@
  * the text through the tracker), with what the parts of the store need to know about its sidecar.
  * Every part of the store works on this type; none of them imports another.
  */
-import type * as vscode from 'vscode';
-import { AnchorTracker, type Orphan } from '../../core/anchor';
+import * as vscode from 'vscode';
+import { AnchorTracker, type Orphan, type TextChange } from '../../core/anchor';
 import { IdMaker } from '../../core/ids';
 import type { AnnotatedDocument, Annotation, Fact } from '../../core/model';
 import type { MergeConflict, SidecarData, SidecarDiagnostic } from '../../core/sidecar';
@@ -24,6 +24,25 @@ export interface DocumentAnnotations {
   readonly lastRead: string | undefined;
   /** How often the sidecar's writes handed the extension host back (thousands of entries are written in slices). */
   readonly writeSlices: Readonly<SliceCount>;
+  /** Where the last re-anchoring on a changed text ran (a load, a reload from disk); undefined before one. */
+  readonly anchoredIn: AnchoredIn | undefined;
+}
+
+/** Where a re-anchoring ran: in a worker (a long, changed text) or on the extension host. */
+export type AnchoredIn = 'worker' | 'extension host';
+
+/** A change of the document's text, kept while a worker anchors its spans on the text before it. */
+export interface RecordedChange {
+  changes: readonly TextChange[];
+  reason: 'undo' | 'redo' | undefined;
+  /** The text after the change. */
+  text: string;
+}
+
+/** A change event as the tracker takes it. */
+export function recordOf(e: vscode.TextDocumentChangeEvent): Omit<RecordedChange, 'text'> {
+  const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
+  return { changes: e.contentChanges as readonly TextChange[], reason };
 }
 
 /** How an orphan came about and its best candidate, for diagnostics and quick fixes. */
@@ -78,6 +97,8 @@ export class Entry implements DocumentAnnotations {
   editedSinceSave = false;
   /** Pending check whether recent changes were a reload from disk. */
   reloadCheck: ReturnType<typeof setTimeout> | undefined;
+  /** Reload checks running now. */
+  private checking = 0;
   /** Resolved when the pending reload check is done (see `settled`). */
   private checked: { promise: Promise<void>; resolve: () => void } | undefined;
   /** Orphans changed while a reload check was pending; reported when it is done. */
@@ -99,6 +120,15 @@ export class Entry implements DocumentAnnotations {
    * was done with it: tests wait on it to know an external change has been seen.
    */
   lastRead: string | undefined;
+  anchoredIn: AnchoredIn | undefined;
+  /** Lists that record the document's changes while a worker anchors its spans (see `RecordedChange`). */
+  readonly recorders = new Set<RecordedChange[]>();
+  /** Re-anchorings of the spans begun (a load or reload, on the host or in a worker): an edit waiting meanwhile may be stale. */
+  anchorings = 0;
+  /** The sidecar changed on disk while the document was being loaded: read it again once loaded. */
+  sidecarChanged = false;
+  /** Counts models taken from the sidecar on disk (a reload of it, a merge): a re-anchoring begun before one is not wanted. */
+  replaced = 0;
 
   constructor(
     readonly uri: vscode.Uri,
@@ -108,6 +138,13 @@ export class Entry implements DocumentAnnotations {
 
   get untitled(): boolean {
     return this.uri.scheme === 'untitled';
+  }
+
+  /** Keeps a change of the text in each list recording them (see `recorders`). */
+  record(e: vscode.TextDocumentChangeEvent): void {
+    if (e.contentChanges.length === 0 || this.recorders.size === 0) return;
+    const change = { ...recordOf(e), text: e.document.getText() };
+    for (const list of this.recorders) list.push(change);
   }
 
   /** Installs plain annotations and facts (UTF-16 offsets into the current text) as the live model. */
@@ -157,6 +194,31 @@ export class Entry implements DocumentAnnotations {
     this.ids.reserve(model.facts.map((f) => f.id));
   }
 
+  /**
+   * After a change made through the store's `edit` (on the model, offsets into `text`): spans kept in
+   * the text, an orphan given a new span anchored again, orphans dropped with their entries; the
+   * result installed. Returns the plain model.
+   */
+  installEdited(text: string): AnnotatedDocument {
+    const plain = this.plain();
+    const ids = new Set<string>();
+    const fix = <T extends Span>(kind: Kind, s: T) => {
+      const key = trackId(kind, s.id);
+      ids.add(s.id);
+      s.start = Math.max(0, Math.min(text.length, s.start));
+      s.end = Math.max(s.start, Math.min(text.length, s.end));
+      // An orphan given a new, non-empty span by the caller is anchored again.
+      if (this.orphans.has(s.id) && s.end > s.start && this.touched.has(key)) this.unorphan(s.id);
+      if (!this.orphans.has(s.id)) s.text = text.slice(s.start, s.end);
+    };
+    plain.annotations.forEach((a) => fix('annotation', a));
+    plain.facts.forEach((f) => fix('fact', f));
+    for (const id of [...this.orphans]) if (!ids.has(id)) this.unorphan(id);
+    this.touched.clear();
+    this.install(plain);
+    return plain;
+  }
+
   span(kind: Kind, id: string): Span | undefined {
     return this.byTrackId.get(trackId(kind, id));
   }
@@ -179,18 +241,28 @@ export class Entry implements DocumentAnnotations {
     this.orphanInfo.delete(id);
   }
 
-  /** Runs `check` after `ms` of quiet: a later call before then starts the wait again. */
-  checkLater(ms: number, check: () => void): void {
+  /**
+   * Runs `check` after `ms` of quiet: a later call before then starts the wait again. A check may
+   * take a while (a re-anchoring in a worker): it counts as pending until it is done.
+   */
+  checkLater(ms: number, check: () => void | Promise<void>): void {
     clearTimeout(this.reloadCheck);
     this.checked ??= withResolvers();
     this.reloadCheck = setTimeout(() => {
       this.reloadCheck = undefined;
-      try {
-        check();
-      } finally {
-        this.endCheck();
-      }
+      this.checking++;
+      void (async () => check())()
+        .catch((err: unknown) => console.error('Factmark: a reload check failed', err))
+        .finally(() => {
+          this.checking--;
+          if (this.checking === 0 && this.reloadCheck === undefined) this.endCheck();
+        });
     }, ms);
+  }
+
+  /** A reload check is waiting or running. */
+  get checkPending(): boolean {
+    return this.reloadCheck !== undefined || this.checking > 0;
   }
 
   /** Drops a pending check (the document closed). */

@@ -40,6 +40,15 @@ export async function readSidecarFile(uri: vscode.Uri): Promise<ReadResult> {
   }
 }
 
+/** A file's text (UTF-8, without a byte-order mark), or undefined when it cannot be read. */
+export async function readText(uri: vscode.Uri): Promise<string | undefined> {
+  try {
+    return new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
+  } catch {
+    return undefined;
+  }
+}
+
 export async function exists(uri: vscode.Uri): Promise<boolean> {
   try {
     await vscode.workspace.fs.stat(uri);

@@ -7,10 +7,13 @@ import { isSidecarPath } from '../../core/sidecar';
 import { SidecarProblemsPanel, registerOrphanDiagnostics } from './diagnostics';
 import { baseName, exists, sidecarUriOf } from './files';
 import { registerOrphanQuickFixes } from './quickFixes';
+import { Anchoring } from './anchoring';
+import type { AnchoredIn } from './entry';
 import { AnnotationStore, type DocumentAnnotations } from './store';
 import { offerStraySidecar } from './strays';
 import { watchSidecarCopies } from './copies';
 import { RecentSet } from '../../core/recent';
+import { workerScripts } from '../worker';
 
 export { AnnotationStore, type DocumentAnnotations } from './store';
 
@@ -23,6 +26,8 @@ export interface AnnotationsSnapshot {
   writable: boolean;
   /** The content hash of the sidecar as last read from disk ('missing' when it was not there). */
   lastRead: string | undefined;
+  /** Where the last re-anchoring on a changed text ran. */
+  anchoredIn: AnchoredIn | undefined;
 }
 
 /** What `factmark.internal.editAnnotations` accepts (offsets are UTF-16 into the current text). */
@@ -37,7 +42,8 @@ export interface AnnotationsEdit {
 /** Creates the annotation store and everything that keeps it in step with VS Code; owned by `context`. */
 export function registerSidecar(context: vscode.ExtensionContext, commands: CommandManager): AnnotationStore {
   const problems = new SidecarProblemsPanel();
-  const store = new AnnotationStore(problems);
+  const log = (line: string) => console.warn(`Factmark: ${line}`);
+  const store = new AnnotationStore(problems, new Anchoring(workerScripts(context.extensionUri), log));
   const wanted = (d: vscode.TextDocument) => isArticle(d) && !isSidecarPath(d.uri.path);
   const load = (d: vscode.TextDocument) => {
     if (!wanted(d)) return;
@@ -90,6 +96,7 @@ export function registerSidecar(context: vscode.ExtensionContext, commands: Comm
       return snapshot(entry);
     } }),
     commands.register({ id: CommandId.GetHandledDeletes, execute: () => handledDeletes.toArray() }),
+    commands.register({ id: CommandId.AnchoringInWorker, execute: (uri: vscode.Uri) => store.anchoring.inWorker(uri) }),
     commands.register({ id: CommandId.EditAnnotations, execute: async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       await store.open(document);
@@ -128,7 +135,7 @@ function snapshot(entry: DocumentAnnotations): AnnotationsSnapshot {
     facts: m.facts.map((f) => ({ ...f, start: f.start, end: f.end, entities: [...f.entities] })),
   };
   if (m.documentDate !== undefined) model.documentDate = m.documentDate;
-  return { uri: entry.uri.toString(), sidecarUri: entry.sidecarUri.toString(), model, orphans: [...entry.orphans], writable: entry.writable, lastRead: entry.lastRead };
+  return { uri: entry.uri.toString(), sidecarUri: entry.sidecarUri.toString(), model, orphans: [...entry.orphans], writable: entry.writable, lastRead: entry.lastRead, anchoredIn: entry.anchoredIn };
 }
 
 

@@ -1,6 +1,6 @@
 /** External changes of a tracked document's sidecar (another editor, git, a CLI run): read, re-anchored, taken as the model. */
 import * as vscode from 'vscode';
-import { contentHash, fingerprintMatches, loadAnnotations, parseSidecar } from '../../core/sidecar';
+import { contentHash, fingerprintMatches, parseSidecar } from '../../core/sidecar';
 import type { Entry } from './entry';
 import { baseName } from './files';
 import { invalidIds, type SidecarReader } from './reading';
@@ -63,13 +63,22 @@ export class SidecarReloads {
         return;
       }
     }
-    const oldText = doc.isDirty ? entry.savedText : await this.reader.oldTextFor(parsed.doc, doc);
+    // With unsaved edits, the text last on disk is the old text only if the file was written on it.
+    const saved = entry.savedText;
+    const oldText = doc.isDirty ? (saved !== undefined && fingerprintMatches(parsed.doc.document.gitBlob, saved) ? saved : undefined) : await this.reader.oldTextFor(parsed.doc, doc);
     if (entry.edits !== edits) {
       mergeLater();
       return;
     }
-    const now = doc.getText();
-    const loaded = loadAnnotations(parsed.doc, now, oldText);
+    // Anchored on the text as it is now, in a worker when long; changes made meanwhile are followed after.
+    const { text: now, clean, loaded, ranIn, recorded } = await this.core.anchoring.load(entry, parsed.doc, oldText);
+    if (entry.edits !== edits) {
+      mergeLater();
+      return;
+    }
+    if (ranIn) entry.anchoredIn = ranIn;
+    // A re-anchoring of the document begun before this is not wanted any more.
+    entry.replaced++;
     for (const id of [...entry.orphans]) entry.unorphan(id);
     entry.install(loaded.document);
     for (const [id, ctx] of loaded.orphans) entry.orphan(id, ctx, loaded.orphanDetails.find((o) => o.id === id));
@@ -77,7 +86,8 @@ export class SidecarReloads {
     this.reader.reportRelocated(entry, parsed.doc, loaded, now);
     entry.base = parsed.doc;
     entry.pending = false;
-    if (!doc.isDirty) entry.markSaved(now);
+    if (clean) entry.markSaved(now);
+    this.core.replay(entry, recorded);
     const expectedPath = baseName(entry.uri);
     if (entry.model.path !== expectedPath) {
       entry.model.path = expectedPath;

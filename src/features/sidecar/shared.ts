@@ -4,11 +4,14 @@
  * that every import runs one way (store → parts → entry).
  */
 import type * as vscode from 'vscode';
-import type { Entry } from './entry';
+import type { Anchoring } from './anchoring';
+import type { Entry, RecordedChange } from './entry';
 import type { OldTexts } from './oldText';
 
 export interface StoreCore {
   readonly oldTexts: OldTexts;
+  /** Anchors on a changed text, off the extension host's thread when long. */
+  readonly anchoring: Anchoring;
   /** The entry still tracks its document (it was not closed or replaced). */
   isCurrent(entry: Entry): boolean;
   /** Fires the store's events; `decided`: false when only the text moved under the annotations. */
@@ -17,6 +20,8 @@ export interface StoreCore {
   fireOrphans(entry: Entry): void;
   /** Queues a write of the entry's sidecar (serialized per document, coalesced). */
   schedule(entry: Entry): void;
+  /** Follows changes recorded while a worker anchored the entry's spans on the text before them. */
+  replay(entry: Entry, recorded: readonly RecordedChange[]): void;
   /** Reads the sidecar again after the entry's queued writes. */
   reloadSidecar(sidecarUri: vscode.Uri): Promise<void>;
 }

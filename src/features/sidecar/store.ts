@@ -1,16 +1,17 @@
 import * as vscode from 'vscode';
 import { IdMaker } from '../../core/ids';
 import type { AnnotatedDocument } from '../../core/model';
-import { contentHash, loadAnnotations, parseSidecar, type SidecarData } from '../../core/sidecar';
+import { contentHash, parseSidecar, type SidecarData } from '../../core/sidecar';
 import { nextTask } from '../../core/slices';
-import { Entry, trackId, type DocumentAnnotations, type Kind, type OrphanInfo, type OrphanRecord, type SidecarProblems, type Span } from './entry';
+import { Anchoring } from './anchoring';
+import { Entry, type DocumentAnnotations, type RecordedChange, type OrphanInfo, type OrphanRecord, type SidecarProblems } from './entry';
 import { baseName, sidecarUriOf } from './files';
 import { LiveEdits } from './liveEdits';
 import { OldTexts } from './oldText';
 import { SidecarReader, invalidIds } from './reading';
 import { SidecarReloads } from './reloads';
 import type { StoreCore } from './shared';
-import { SidecarWriter } from './writer';
+import { SidecarWriter, queueDrained } from './writer';
 
 export type { DocumentAnnotations, OrphanInfo, OrphanRecord, SidecarProblems } from './entry';
 
@@ -64,7 +65,8 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
   private readonly reloads: SidecarReloads;
   private readonly live: LiveEdits;
 
-  constructor(problems: SidecarProblems) {
+  /** `anchoring`: where a changed text's entries are anchored (default: here, on the extension host). */
+  constructor(problems: SidecarProblems, readonly anchoring = new Anchoring(undefined)) {
     this.reader = new SidecarReader(problems, this.oldTexts);
     this.writer = new SidecarWriter(this, this.reader);
     this.reloads = new SidecarReloads(this, this.reader);
@@ -104,28 +106,17 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
    * comment for when) and `onDidChange` fires.
    */
   async edit(document: vscode.TextDocument, change: (model: AnnotatedDocument) => void): Promise<DocumentAnnotations> {
+    // Offsets the caller took before the text moved while its spans were anchored again (a long load
+    // or reload in a worker, typed into meanwhile) would land elsewhere: refused instead.
+    const version = document.version;
+    const anchorings = this.entries.get(document.uri.toString())?.anchorings ?? 0;
     const entry = await this.entry(document);
     // Settle a possible reload first: the change applies to the text as it is now.
     await entry.settled();
+    if (document.version !== version && entry.anchorings !== anchorings) throw new Error(`${baseName(document.uri)} changed while Factmark was placing its annotations again; nothing was changed, try again.`);
     entry.touched.clear();
     change(entry.model);
-    const plain = entry.plain();
-    const ids = new Set<string>();
-    const text = entry.document.getText();
-    const fix = <T extends Span>(kind: Kind, s: T) => {
-      const key = trackId(kind, s.id);
-      ids.add(s.id);
-      s.start = Math.max(0, Math.min(text.length, s.start));
-      s.end = Math.max(s.start, Math.min(text.length, s.end));
-      // An orphan given a new, non-empty span by the caller is anchored again.
-      if (entry.orphans.has(s.id) && s.end > s.start && entry.touched.has(key)) entry.unorphan(s.id);
-      if (!entry.orphans.has(s.id)) s.text = text.slice(s.start, s.end);
-    };
-    plain.annotations.forEach((a) => fix('annotation', a));
-    plain.facts.forEach((f) => fix('fact', f));
-    for (const id of [...entry.orphans]) if (!ids.has(id)) entry.unorphan(id);
-    entry.touched.clear();
-    entry.install(plain);
+    const plain = entry.installEdited(entry.document.getText());
     entry.edits++;
     entry.pending = true;
     // With thousands of annotations (a large import) the listeners (highlights, the view, learning)
@@ -253,13 +244,20 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     const oldText = data && !document.isDirty ? await this.reader.oldTextFor(data, document) : undefined;
     const dirtyBase = data && document.isDirty ? await this.reader.diskTextOf(document) : undefined;
 
+    // A long text that changed since the sidecar was written is anchored off the thread (anchoring.ts);
+    // the changes made meanwhile are recorded, and followed once the spans are on the text it saw.
+    const anchored = data && (await this.anchoring.load(entry, data, oldText ?? dirtyBase));
     // Synchronous from here: no change event can slip in between reading the text and tracking it.
     const existing = this.entries.get(uri.toString());
     if (existing) return existing;
-    const text = document.getText();
+    // Closed meanwhile: not tracked; reopened meanwhile (a language mode changed), loaded for the new one.
+    const reopened = document.isClosed ? vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString()) : undefined;
+    if (document.isClosed) return reopened ? this.load(reopened) : entry;
+    const text = anchored?.text ?? document.getText();
     const expectedPath = baseName(uri);
-    if (data) {
-      const loaded = loadAnnotations(data, text, oldText ?? dirtyBase);
+    if (data && anchored) {
+      const loaded = anchored.loaded;
+      entry.anchoredIn = anchored.ranIn;
       this.reader.reportRelocated(entry, data, loaded, text);
       entry.install(loaded.document);
       for (const [id, ctx] of loaded.orphans) entry.orphan(id, ctx, loaded.orphanDetails.find((o) => o.id === id));
@@ -271,15 +269,19 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     } else {
       entry.install({ path: expectedPath, annotations: [], facts: [] });
     }
-    if (!document.isDirty) {
+    if (anchored ? anchored.clean : !document.isDirty) {
       entry.markSaved(text);
       this.oldTexts.remember(text);
     }
     this.entries.set(uri.toString(), entry);
     this.bySidecar.set(sidecarUri.toString(), entry);
+    if (anchored) this.live.replay(entry, anchored.recorded);
     if (!data && !entry.untitled) this.adoptUntitled(entry, text);
     this.fire(entry, true);
     if (entry.pending) this.schedule(entry);
+    // The sidecar changed on disk while it was being anchored: read again.
+    if (entry.sidecarChanged) void this.reloadSidecar(sidecarUri);
+    entry.sidecarChanged = false;
     return entry;
   }
 
@@ -289,6 +291,8 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
   onDidChangeDocument(e: vscode.TextDocumentChangeEvent): void {
     const entry = this.entries.get(e.document.uri.toString());
     if (entry) this.live.onDidChangeDocument(entry, e);
+    // Being anchored in a worker: recorded, and followed once its spans are on the text the worker saw.
+    else this.anchoring.loading(e.document.uri)?.record(e);
   }
 
   onDidSaveDocument(document: vscode.TextDocument): void {
@@ -378,22 +382,16 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     this.writer.schedule(entry);
   }
 
+  replay(entry: Entry, recorded: readonly RecordedChange[]): void {
+    this.live.replay(entry, recorded);
+  }
+
   /** The sidecar changed, appeared or vanished on disk. */
   async reloadSidecar(sidecarUri: vscode.Uri): Promise<void> {
     const entry = this.bySidecar.get(sidecarUri.toString());
+    this.anchoring.sidecarChanged(sidecarUri);
     if (!entry) return;
-    await (entry.queue = entry.queue.then(() => this.reloads.reloadNow(entry)).catch(() => undefined));
+    // After a pending reload check of the document: its re-anchoring may be running in a worker.
+    await (entry.queue = entry.queue.then(() => entry.settled()).then(() => this.reloads.reloadNow(entry)).catch(() => undefined));
   }
-}
-
-/**
- * Waits until the entry's write queue stops growing: a sliced write that finds the model changed
- * between its slices schedules itself again, after callers began waiting on the old queue.
- */
-async function queueDrained(entry: { queue: Promise<unknown> }): Promise<void> {
-  let q: Promise<unknown>;
-  do {
-    q = entry.queue;
-    await q;
-  } while (q !== entry.queue);
 }

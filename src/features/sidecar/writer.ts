@@ -41,6 +41,8 @@ export class SidecarWriter {
     if (entry.queued) return;
     entry.queued = true;
     entry.queue = entry.queue.then(async () => {
+      // A reload check's re-anchoring (maybe in a worker) first: meanwhile the spans are the tracker's guess.
+      await entry.settled();
       entry.queued = false;
       try {
         // Another writer (a CLI run, a second window) replaced the file between our read and our
@@ -187,6 +189,7 @@ export class SidecarWriter {
   /** Takes merged data (on `text`) as the model. */
   private adopt(entry: Entry, data: SidecarData, text: string): void {
     const loaded = loadAnnotations(data, text);
+    entry.replaced++;
     for (const id of [...entry.orphans]) entry.unorphan(id);
     entry.install(loaded.document);
     for (const [id, ctx] of loaded.orphans) entry.orphan(id, ctx, loaded.orphanDetails.find((o) => o.id === id));
@@ -263,3 +266,14 @@ function preferMine(merged: SidecarData, conflicts: MergeConflict[]): SidecarDat
   return out;
 }
 
+/**
+ * Waits until the entry's write queue stops growing: a sliced write that finds the model changed
+ * between its slices schedules itself again, after callers began waiting on the old queue.
+ */
+export async function queueDrained(entry: { queue: Promise<unknown> }): Promise<void> {
+  let q: Promise<unknown>;
+  do {
+    q = entry.queue;
+    await q;
+  } while (q !== entry.queue);
+}

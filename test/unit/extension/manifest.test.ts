@@ -74,11 +74,12 @@ describe('the .vsix package', function () {
       .filter(Boolean);
     assert.ok(files.includes('dist/extension.js'), 'the bundle is missing');
     assert.ok(files.includes('dist/web/extension.js'), 'the web bundle is missing');
-    assert.ok(files.includes('dist/importWorker.js'), 'the import worker is missing: large imports would block the extension host');
+    assert.ok(files.includes('dist/worker.js'), 'the worker is missing: large imports and re-anchorings would block the extension host');
+    assert.ok(files.includes('dist/webview/worker.js'), 'the Web Worker is missing: the same, in VS Code for the Web');
     assert.ok(files.includes('package.json') && files.includes('README.md') && files.includes('LICENSE'));
     for (const g of manifest.contributes.grammars) assert.ok(files.includes(g.path.replace('./', '')), `${g.path} is missing`);
     const unexpected = files.filter(
-      (f) => !/^(package\.json|README\.md|LICENSE|dist\/(web\/extension|extension|importWorker)\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|dist\/webview\/[\w.-]+\.js|dist\/gazetteer\.tsv|dist\/THIRD-PARTY-NOTICES\.txt|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
+      (f) => !/^(package\.json|README\.md|LICENSE|dist\/(web\/extension|extension|worker)\.js(\.LEGAL\.txt)?|dist\/[\w.-]+\.schema\.json|dist\/webview\/[\w.-]+\.js|dist\/gazetteer\.tsv|dist\/THIRD-PARTY-NOTICES\.txt|syntaxes\/[\w.-]+\.tmLanguage\.json|media\/(screenshots\/)?[\w.-]+\.(svg|png))$/.test(f),
     );
     assert.deepEqual(unexpected, [], 'files that should not ship');
     // The bundled packages' licences (MIT, ISC, BSD) ask for their notices to travel with the copies.

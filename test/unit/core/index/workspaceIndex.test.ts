@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { indexSidecar, parseSearch, PathKeys, WorkspaceIndex } from '../../../../src/core/index';
-import { parseSidecar } from '../../../../src/core/sidecar';
+import { indexSidecar, offsetsHold, parseSearch, PathKeys, WorkspaceIndex } from '../../../../src/core/index';
+import { loadAnnotations, parseSidecar } from '../../../../src/core/sidecar';
 import type { Entity } from '../../../../src/core/entities';
 
 const ROH = 'e-roh00001';
@@ -133,6 +133,19 @@ describe('Workspace index', () => {
     index.setDocument(indexSidecar('busan.txt', 'busan.txt', parseSidecar(yaml).doc!, edited));
     assert.deepEqual(index.mentionsOf(ROH).map((m) => [m.start, m.text]), [[10, 'Roh Moo-hyun']]);
     assert.deepEqual(index.queryMentions({ types: ['MISC'] }), []);
+  });
+
+  it('says when a sidecar needs re-anchoring, and takes it anchored elsewhere (a worker) as it anchors it itself', () => {
+    const yaml = sidecar('busan.txt', BUSAN, [{ id: 'a1', quote: 'Roh Moo-hyun', type: 'PERSON', entity: ROH }]);
+    const data = parseSidecar(yaml).doc!;
+    const edited = 'Yesterday Roh Moo-hyun visited Busan.\n';
+    assert.equal(offsetsHold(data, BUSAN), true);
+    assert.equal(offsetsHold(data, edited), false);
+    const elsewhere = loadAnnotations(data, edited);
+    assert.deepEqual(indexSidecar('busan.txt', 'busan.txt', data, edited, elsewhere), indexSidecar('busan.txt', 'busan.txt', data, edited));
+    // What it is given is what it indexes: an orphan there is left out.
+    elsewhere.orphans.set('a1', {});
+    assert.deepEqual(indexSidecar('busan.txt', 'busan.txt', data, edited, elsewhere).mentions, []);
   });
 
   it('counts each entity’s mentions, documents, facts and first and last dates', () => {
