@@ -21,6 +21,13 @@ export interface TextChange {
   text: string;
 }
 
+/** `text` with `changes` made (one event's: offsets into `text`, none overlapping), as the editor makes them. */
+export function applyTextChanges(text: string, changes: readonly TextChange[]): string {
+  let out = text;
+  for (const c of [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) out = out.slice(0, c.rangeOffset) + c.text + out.slice(c.rangeOffset + c.rangeLength);
+  return out;
+}
+
 /** A span to track: UTF-16 offsets. */
 export interface TrackedSpan {
   id: string;

@@ -81,16 +81,18 @@ export class Anchoring {
   }
 
   /**
-   * A sidecar's entries anchored on a text read from disk (the workspace index: a sidecar of an article
-   * no editor holds), off the thread when long and changed. One such job at a time: building the index
-   * of a workspace after a `git pull` must not start a worker per article, nor make an open wait.
+   * A sidecar's entries anchored on a text that is not an editor's now (with `oldText` when known),
+   * off the thread when long and changed: the workspace index reading the sidecar of an article no
+   * editor holds (`background`: one such job at a time, so that building the index after a `git pull`
+   * neither starts a worker per article nor makes an open wait), or a merge with a sidecar another
+   * writer changed.
    */
-  async loadText(data: SidecarData, text: string): Promise<LoadedAnnotations> {
-    const job = { kind: 'load', job: { data, text } } as const;
+  async loadText(data: SidecarData, text: string, oldText?: string, background = true): Promise<LoadedAnnotations> {
+    const job = { kind: 'load', job: { data, text, oldText } } as const;
     if (fingerprintMatches(data.document.gitBlob, text) || !this.worthAWorker(text)) return runCoreJob(job);
-    const turn = this.backgroundTurn;
-    let done!: () => void;
-    this.backgroundTurn = new Promise<void>((resolve) => (done = resolve));
+    const turn = background ? this.backgroundTurn : undefined;
+    let done = () => undefined as void;
+    if (background) this.backgroundTurn = new Promise<void>((resolve) => (done = resolve));
     try {
       await turn;
       return (await this.offThread(undefined, job)) ?? runCoreJob(job);

@@ -35,12 +35,10 @@ export type AnchoredIn = 'worker' | 'extension host';
 export interface RecordedChange {
   changes: readonly TextChange[];
   reason: 'undo' | 'redo' | undefined;
-  /** The text after the change. */
-  text: string;
 }
 
 /** A change event as the tracker takes it. */
-export function recordOf(e: vscode.TextDocumentChangeEvent): Omit<RecordedChange, 'text'> {
+export function recordOf(e: vscode.TextDocumentChangeEvent): RecordedChange {
   const reason = e.reason === vscode.TextDocumentChangeReason.Undo ? 'undo' : e.reason === vscode.TextDocumentChangeReason.Redo ? 'redo' : undefined;
   return { changes: e.contentChanges as readonly TextChange[], reason };
 }
@@ -143,7 +141,8 @@ export class Entry implements DocumentAnnotations {
   /** Keeps a change of the text in each list recording them (see `recorders`). */
   record(e: vscode.TextDocumentChangeEvent): void {
     if (e.contentChanges.length === 0 || this.recorders.size === 0) return;
-    const change = { ...recordOf(e), text: e.document.getText() };
+    // The changes alone: the text after each is rebuilt from the text the worker saw (a copy per keystroke would not be small).
+    const change = recordOf(e);
     for (const list of this.recorders) list.push(change);
   }
 
@@ -307,6 +306,17 @@ export class Entry implements DocumentAnnotations {
     this.savedSpans = new Map(this.tracker.all().map((s) => [s.id, { start: s.start, end: s.end }]));
     this.savedOrphans = new Set(this.orphans);
     this.editedSinceSave = false;
+  }
+
+  /**
+   * A model read from the sidecar on disk while the document has unsaved edits: the offsets on disk
+   * are its entries' places in `savedText` (`onDisk`: the sidecar anchored there), or, when it was
+   * written on another text, unknown (a later reload then places its entries by their text).
+   */
+  savedModelIs(onDisk: { document: AnnotatedDocument; orphans: ReadonlyMap<string, unknown> } | undefined): void {
+    const spans = onDisk ? [...onDisk.document.annotations.map((a) => ['annotation', a] as const), ...onDisk.document.facts.map((f) => ['fact', f] as const)] : [];
+    this.savedSpans = new Map(spans.map(([kind, s]) => [trackId(kind, s.id), { start: s.start, end: s.end }]));
+    this.savedOrphans = new Set(onDisk?.orphans.keys());
   }
 }
 

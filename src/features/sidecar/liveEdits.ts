@@ -3,7 +3,7 @@
  * goes and restored by undo; a reload from disk is told apart and re-anchored from the last disk text.
  */
 import * as vscode from 'vscode';
-import { placeInReplacements, prefixBefore, suffixAfter, type AnchorQuery, type ReanchorResult } from '../../core/anchor';
+import { applyTextChanges, placeInReplacements, prefixBefore, suffixAfter, type AnchorQuery, type ReanchorResult } from '../../core/anchor';
 import type { ReanchorRun } from '../../core/jobs';
 import type { AnnotatedDocument } from '../../core/model';
 import { recordOf, trackId, type AnchoredIn, type Entry, type Kind, type RecordedChange, type Span } from './entry';
@@ -28,19 +28,24 @@ export class LiveEdits {
   }
 
   /**
-   * Replays changes recorded while a worker anchored the spans on the text before them (the spans
-   * were installed on that text); then, if the document is back in step with the disk (saved, or
-   * undone), re-anchors from the text the worker saw, as after a reload.
+   * Replays changes recorded while a worker anchored the spans on `from`, the text before them (the
+   * spans were installed on it); then, if the document is back in step with the disk (saved, or
+   * undone), re-anchors from that text, as after a reload.
    */
-  replay(entry: Entry, recorded: readonly RecordedChange[]): void {
+  replay(entry: Entry, from: string, recorded: readonly RecordedChange[]): void {
     if (recorded.length === 0) return;
-    for (const change of recorded) this.follow(entry, change, () => change.text, false);
+    let text = from;
+    for (const change of recorded) {
+      const after = (text = applyTextChanges(text, change.changes));
+      this.follow(entry, change, () => after, false);
+    }
     entry.editedSinceSave = true;
+    if (text !== entry.document.getText()) console.warn(`Factmark: the changes recorded while ${entry.uri.toString()} was anchored do not rebuild its text.`);
     if (!entry.document.isDirty) this.checkForReload(entry);
   }
 
   /** One change of the text: spans follow it; `text()` is the text after it. `tell`: fire the store's events. */
-  private follow(entry: Entry, change: Omit<RecordedChange, 'text'>, text: () => string, tell: boolean): void {
+  private follow(entry: Entry, change: RecordedChange, text: () => string, tell: boolean): void {
     const summary = entry.tracker.applyChanges(change.changes, change.reason);
     if (summary.changed.length === 0 && summary.orphaned.length === 0 && summary.restored.length === 0) return;
     const now = text();
@@ -136,7 +141,7 @@ export class LiveEdits {
     }
     if (doc.isClosed || !this.core.isCurrent(entry) || entry.replaced !== replaced) return;
     this.apply(entry, plain, text, saved, anchored);
-    this.replay(entry, recorded);
+    this.replay(entry, text, recorded);
     this.core.fire(entry, true, false);
     // The sidecar is not rewritten for an external change: that happens on the next save or edit.
     if (entry.reloadAfterDocument) {

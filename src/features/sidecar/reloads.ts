@@ -1,6 +1,6 @@
 /** External changes of a tracked document's sidecar (another editor, git, a CLI run): read, re-anchored, taken as the model. */
 import * as vscode from 'vscode';
-import { contentHash, fingerprintMatches, parseSidecar } from '../../core/sidecar';
+import { contentHash, fingerprintMatches, loadAnnotations, parseSidecar } from '../../core/sidecar';
 import type { Entry } from './entry';
 import { baseName } from './files';
 import { invalidIds, type SidecarReader } from './reading';
@@ -87,7 +87,9 @@ export class SidecarReloads {
     entry.base = parsed.doc;
     entry.pending = false;
     if (clean) entry.markSaved(now);
-    this.core.replay(entry, recorded);
+    // Not the offsets of the model before: a revert to the text on disk would re-anchor from those.
+    else entry.savedModelIs(saved !== undefined && oldText === saved ? loadAnnotations(parsed.doc, saved) : undefined);
+    this.core.replay(entry, now, recorded);
     const expectedPath = baseName(entry.uri);
     if (entry.model.path !== expectedPath) {
       entry.model.path = expectedPath;

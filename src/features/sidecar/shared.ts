@@ -20,8 +20,8 @@ export interface StoreCore {
   fireOrphans(entry: Entry): void;
   /** Queues a write of the entry's sidecar (serialized per document, coalesced). */
   schedule(entry: Entry): void;
-  /** Follows changes recorded while a worker anchored the entry's spans on the text before them. */
-  replay(entry: Entry, recorded: readonly RecordedChange[]): void;
+  /** Follows changes recorded while a worker anchored the entry's spans on `from`, the text before them. */
+  replay(entry: Entry, from: string, recorded: readonly RecordedChange[]): void;
   /** Reads the sidecar again after the entry's queued writes. */
   reloadSidecar(sidecarUri: vscode.Uri): Promise<void>;
 }

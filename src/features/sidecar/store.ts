@@ -275,7 +275,7 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     }
     this.entries.set(uri.toString(), entry);
     this.bySidecar.set(sidecarUri.toString(), entry);
-    if (anchored) this.live.replay(entry, anchored.recorded);
+    if (anchored) this.live.replay(entry, text, anchored.recorded);
     if (!data && !entry.untitled) this.adoptUntitled(entry, text);
     this.fire(entry, true);
     if (entry.pending) this.schedule(entry);
@@ -382,8 +382,8 @@ export class AnnotationStore implements vscode.Disposable, StoreCore {
     this.writer.schedule(entry);
   }
 
-  replay(entry: Entry, recorded: readonly RecordedChange[]): void {
-    this.live.replay(entry, recorded);
+  replay(entry: Entry, from: string, recorded: readonly RecordedChange[]): void {
+    this.live.replay(entry, from, recorded);
   }
 
   /** The sidecar changed, appeared or vanished on disk. */

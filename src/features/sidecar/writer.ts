@@ -140,7 +140,7 @@ export class SidecarWriter {
       const norm = async (data: SidecarData) => {
         const hash = data.document.gitBlob;
         const old = fingerprintMatches(hash, text) ? undefined : await this.reader.oldTexts.find(hash, entry.uri);
-        const loaded = loadAnnotations(data, text, old);
+        const loaded = await this.core.anchoring.loadText(data, text, old, false);
         return withLabels(await sliced(buildSidecarDataSteps({ document: loaded.document, text, orphans: loaded.orphans })), data);
       };
       const theirsData = await norm(theirs.doc);

@@ -4,7 +4,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { parse as parseYaml } from 'yaml';
-import { contentHash, gitBlobSha1 } from '../../../src/core/sidecar';
+import { contentHash, gitBlobSha1, updateSidecar } from '../../../src/core/sidecar';
 import { sentenceFingerprints } from '../../../src/core/anchor/sentences';
 import { expectOnSecondAfterEdit, OLD, sidecarOnSecond } from '../copiedSentence';
 import type { AnnotationsEdit, AnnotationsSnapshot } from '../../../src/features/sidecar';
@@ -673,6 +673,29 @@ describe('Sidecar store: annotations saved next to their document', function () 
       return r.orphans.length === 0 ? r : undefined;
     }, 'the orphan stayed after the revert');
     assert.deepEqual(live.model.annotations.map((a) => [a.id, a.start, a.end]), saved);
+  });
+
+  it('A14: a sidecar another writer changed while the article had unsaved edits, then the edits reverted: each annotation where that sidecar puts it', async () => {
+    const { uri, editor, ids } = await annotated('revert-sidecar.txt');
+    const written = await eventually(() => readSidecar(uri), 'the sidecar was not written');
+    // The other writer moves the place from "Valletta" to "Malta", on the text on disk.
+    const model = (await annotations(uri)).model;
+    const moved = model.annotations.map((a) => (a.id === ids['Valletta'] ? { ...a, ...spanOf(TEXT, 'Malta'), text: 'Malta' } : a));
+    await insert(editor, 0, 'Breaking news. ');
+    fs.writeFileSync(sidecarPath(uri), updateSidecar(written, { text: TEXT, document: { ...model, annotations: moved } }));
+    await seenOnDisk(uri);
+    const live = (await annotations(uri)).model.annotations.find((a) => a.id === ids['Valletta']);
+    assert.equal(live && editor.document.getText().slice(live.start, live.end), 'Malta', 'the sidecar read from disk was not taken');
+    await vscode.window.showTextDocument(editor.document);
+    await vscode.commands.executeCommand('workbench.action.files.revert');
+    await eventually(() => !editor.document.isDirty, 'the document was not reverted');
+    // Re-anchored from the text on disk with that sidecar's offsets, not the ones from before it.
+    const back = await eventually(async () => {
+      const r = await annotations(uri);
+      const place = r.model.annotations.find((a) => a.id === ids['Valletta']);
+      return place && place.start < editor.document.getText().length && editor.document.getText() === TEXT ? place : undefined;
+    }, 'the revert was not re-anchored');
+    assert.deepEqual([back.start, back.end, TEXT.slice(back.start, back.end)], [spanOf(TEXT, 'Malta').start, spanOf(TEXT, 'Malta').end, 'Malta']);
   });
 
   it('B1: a closed document changed on disk is re-anchored by diff from the old text in git (gitBlob)', async function () {

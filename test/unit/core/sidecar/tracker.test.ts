@@ -1,16 +1,24 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AnchorTracker, type TextChange } from '../../../../src/core/anchor';
+import { AnchorTracker, applyTextChanges, type TextChange } from '../../../../src/core/anchor';
 
 const TEXT = 'Talks: 😀 Kim Jong Il met Roh Moo-hyun in Seoul.';
 const span = (id: string, quote: string) => ({ id, start: TEXT.indexOf(quote), end: TEXT.indexOf(quote) + quote.length });
 
-/** Apply changes (pre-event offsets) to a string the way VS Code does. */
-function applyText(text: string, changes: readonly TextChange[]): string {
-  let out = text;
-  for (const c of [...changes].sort((a, b) => b.rangeOffset - a.rangeOffset)) out = out.slice(0, c.rangeOffset) + c.text + out.slice(c.rangeOffset + c.rangeLength);
-  return out;
-}
+/** Apply changes (pre-event offsets) to a string the way VS Code does (the store rebuilds recorded texts so). */
+const applyText = applyTextChanges;
+
+describe('applyTextChanges: one event of several changes, offsets into the text before it', () => {
+  it('makes each change where the editor made it, in whatever order they are listed', () => {
+    const changes: TextChange[] = [
+      { rangeOffset: 0, rangeLength: 6, text: 'Meeting:' },
+      { rangeOffset: TEXT.indexOf('Seoul'), rangeLength: 5, text: 'Busan' },
+      { rangeOffset: TEXT.indexOf('Roh'), rangeLength: 0, text: 'President ' },
+    ];
+    assert.equal(applyTextChanges(TEXT, changes), 'Meeting: 😀 Kim Jong Il met President Roh Moo-hyun in Busan.');
+    assert.equal(applyTextChanges(TEXT, [...changes].reverse()), applyTextChanges(TEXT, changes));
+  });
+});
 
 describe('AnchorTracker: live edits (A-series)', () => {
   it('A1: an insertion before a span, astral characters included, shifts it by its UTF-16 length', () => {
