@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import * as vscode from 'vscode';
 import type { Workbench } from '../integration/workbench';
+import { longestBlock } from './longestBlock';
 
 /**
  * Issue 14 item 4, measured in the workbench page itself (the renderer's clock): from the moment the
@@ -123,23 +124,14 @@ export async function typeAndTime(wb: Workbench, editor: vscode.TextEditor, word
   editor.selection = new vscode.Selection(at, at);
   await vscode.commands.executeCommand('workbench.action.focusActiveEditorGroup');
   const since = await wb.evaluate(() => performance.now());
-  let last = performance.now();
-  let longest = 0;
-  const tick = setInterval(() => {
-    const now = performance.now();
-    longest = Math.max(longest, now - last);
-    last = now;
-  }, 1);
-  try {
+  const { blockedMs } = await longestBlock(async () => {
     await wb.type(words);
     // the suggestions of the typed text: the recognition the last key press scheduled, run now
     await vscode.commands.executeCommand('factmark.internal.getSuggestions', editor.document.uri);
     await pause(500); // the decorations of that result reach the page
-  } finally {
-    clearInterval(tick);
-  }
+  });
   const { tasks } = await wb.evaluate(longTasksSince, since);
-  return { stalls: tasks.filter((t) => t.duration > 50).map((t) => Math.round(t.duration)), hostBlockMs: Math.round(longest) };
+  return { stalls: tasks.filter((t) => t.duration > 50).map((t) => Math.round(t.duration)), hostBlockMs: Math.round(blockedMs) };
 }
 
 /** About `bytes` of real news text from ../shared/corpus/news (articles repeated, blank lines between). */

@@ -4,7 +4,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { gitBlobSha1, loadAnnotations, parseSidecar, updateSidecar } from '../../../src/core/sidecar';
 import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
-import { movedParagraphs } from '../../fixtures/movedParagraphs';
+import { movedParagraphs, type MovedParagraphs } from '../../fixtures/movedParagraphs';
 import { closeAllEditors, eventually, openInEditor, workspaceDir } from '../helpers';
 
 // Issue 11: re-anchoring a long article whose paragraphs were moved and edited held the extension
@@ -19,6 +19,33 @@ const article = movedParagraphs();
 const unseen = movedParagraphs(11);
 
 const snapshot = (uri: vscode.Uri) => vscode.commands.executeCommand<AnnotationsSnapshot | undefined>('factmark.internal.getAnnotations', uri);
+
+/** The annotations once the sidecar was anchored on a changed text (`anchoredIn` says where). */
+async function anchored(uri: vscode.Uri, what: string, timeoutMs = 30_000): Promise<AnnotationsSnapshot> {
+  return eventually(async () => {
+    const s = await snapshot(uri);
+    return s?.anchoredIn ? s : undefined;
+  }, what, timeoutMs);
+}
+
+/** Whether a job of the document is in a worker now. */
+const inWorker = async (uri: vscode.Uri) => vscode.commands.executeCommand<boolean>('factmark.internal.anchoringInWorker', uri);
+
+/**
+ * The article as it was (every paragraph of `seed`'s text), open, then rewritten on disk with its
+ * paragraphs reversed: returned while the reload is re-anchored in a worker (seconds of work).
+ */
+async function reversedWhileOpen(name: string, seed: number): Promise<{ file: string; uri: vscode.Uri; editor: vscode.TextEditor; reversed: MovedParagraphs }> {
+  const reversed = movedParagraphs(seed, 200, true);
+  const { file } = writeOld(name, reversed);
+  const uri = vscode.Uri.file(file);
+  const editor = await openInEditor(uri);
+  await eventually(async () => (await snapshot(uri))?.model.annotations.length === reversed.annotations.length, 'the sidecar was not loaded');
+  fs.writeFileSync(file, reversed.text);
+  await eventually(() => editor.document.getText() === reversed.text, 'VS Code did not reload the changed text');
+  await eventually(() => inWorker(uri), 'the reload was not re-anchored in a worker', 30_000);
+  return { file, uri, editor, reversed };
+}
 
 /** Writes the article as it was and its sidecar (written elsewhere: this window never saw the old text). */
 function writeOld(name: string, { old, annotations } = article): { file: string; sidecar: string } {
@@ -49,10 +76,7 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
     fs.writeFileSync(file, unseen.text);
     const uri = vscode.Uri.file(file);
     await openInEditor(uri);
-    const snap = await eventually(async () => {
-      const s = await snapshot(uri);
-      return s?.anchoredIn ? s : undefined;
-    }, 'the sidecar was not anchored');
+    const snap = await anchored(uri, 'the sidecar was not anchored');
     assert.equal(snap.anchoredIn, 'worker', 'the 44 KB changed article was anchored on the extension host');
     // The same as the core gives on this thread (by the sentence fingerprints: the old text is gone).
     const here = loadAnnotations(parseSidecar(sidecar).doc!, unseen.text);
@@ -69,10 +93,7 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
     await eventually(async () => (await snapshot(uri))?.model.annotations.length === article.annotations.length, 'the sidecar was not loaded');
     fs.writeFileSync(file, article.text);
     await eventually(() => doc.getText() === article.text, 'VS Code did not reload the changed text');
-    const snap = await eventually(async () => {
-      const s = await snapshot(uri);
-      return s?.anchoredIn ? s : undefined;
-    }, 'the reload was not re-anchored');
+    const snap = await anchored(uri, 'the reload was not re-anchored');
     assert.equal(snap.anchoredIn, 'worker', 'the reload of a 44 KB article was re-anchored on the extension host');
     assert.deepEqual(misplaced(snap, article.text), []);
     // With the text it replaced known: twenty paragraphs moved are found (a few names stay orphans).
@@ -87,15 +108,12 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
     const uri = vscode.Uri.file(file);
     const editor = await openInEditor(uri);
     // While the worker runs: its answer is for the text before this line.
-    await eventually(async () => vscode.commands.executeCommand<boolean>('factmark.internal.anchoringInWorker', uri), 'the sidecar was not anchored in a worker');
+    await eventually(() => inWorker(uri), 'the sidecar was not anchored in a worker');
     const line = 'A line typed at the top.\n';
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), line));
     const text = editor.document.getText();
     assert.equal(text, line + reversed.text);
-    const snap = await eventually(async () => {
-      const s = await snapshot(uri);
-      return s?.anchoredIn ? s : undefined;
-    }, 'the sidecar was not anchored', 60_000);
+    const snap = await anchored(uri, 'the sidecar was not anchored', 60_000);
     assert.equal(snap.anchoredIn, 'worker');
     assert.deepEqual(misplaced(snap, text, reversed), []);
     assert.ok(snap.model.annotations.length - snap.orphans.length > reversed.annotations.length / 2, 'most names were orphaned');
@@ -103,22 +121,11 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
   });
 
   it('typed into while a reload from disk is re-anchored in a worker: the typing is followed from the text the worker saw, every name on its paragraph', async () => {
-    // Every paragraph reversed: seconds of work for the worker, so the typing surely comes meanwhile.
-    const reversed = movedParagraphs(17, 200, true);
-    const { file } = writeOld('typed-reload.txt', reversed);
-    const uri = vscode.Uri.file(file);
-    const editor = await openInEditor(uri);
-    await eventually(async () => (await snapshot(uri))?.model.annotations.length === reversed.annotations.length, 'the sidecar was not loaded');
-    fs.writeFileSync(file, reversed.text);
-    await eventually(() => editor.document.getText() === reversed.text, 'VS Code did not reload the changed text');
-    await eventually(async () => vscode.commands.executeCommand<boolean>('factmark.internal.anchoringInWorker', uri), 'the reload was not re-anchored in a worker', 30_000);
+    const { uri, editor, reversed } = await reversedWhileOpen('typed-reload.txt', 17);
     const line = 'A line typed at the top.\n';
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), line));
     const text = editor.document.getText();
-    const snap = await eventually(async () => {
-      const s = await snapshot(uri);
-      return s?.anchoredIn ? s : undefined;
-    }, 'the reload was not re-anchored', 60_000);
+    const snap = await anchored(uri, 'the reload was not re-anchored', 60_000);
     assert.equal(snap.anchoredIn, 'worker');
     assert.equal(editor.document.getText(), text);
     assert.deepEqual(misplaced(snap, text, reversed), []);
@@ -127,14 +134,7 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
   });
 
   it('typed into and saved while a reload from disk is re-anchored in a worker: the sidecar written holds each name on its paragraph of the saved text', async () => {
-    const reversed = movedParagraphs(19, 200, true);
-    const { file } = writeOld('saved-reload.txt', reversed);
-    const uri = vscode.Uri.file(file);
-    const editor = await openInEditor(uri);
-    await eventually(async () => (await snapshot(uri))?.model.annotations.length === reversed.annotations.length, 'the sidecar was not loaded');
-    fs.writeFileSync(file, reversed.text);
-    await eventually(() => editor.document.getText() === reversed.text, 'VS Code did not reload the changed text');
-    await eventually(async () => vscode.commands.executeCommand<boolean>('factmark.internal.anchoringInWorker', uri), 'the reload was not re-anchored in a worker', 30_000);
+    const { file, uri, editor, reversed } = await reversedWhileOpen('saved-reload.txt', 19);
     await editor.edit((b) => b.insert(new vscode.Position(0, 0), 'A line typed at the top.\n'));
     assert.ok(await editor.document.save(), 'the article was not saved');
     const saved = fs.readFileSync(file, 'utf8');
