@@ -17,6 +17,9 @@ import type { AnchoredIn, Entry, RecordedChange } from './entry';
 /** Texts shorter than this (UTF-16 units) are re-anchored on the extension host: a worker's start costs about what their diff does. */
 const OFF_THREAD_FROM = 4096;
 
+/** Longest a worker may take before it is ended (the diff in it stops at 4 s; the rest grows as n log n). */
+const JOB_LIMIT_MS = 120_000;
+
 /** Workers at once (each a thread and an isolate of some 20 MB). */
 const MAX_WORKERS = 2;
 
@@ -117,15 +120,20 @@ export class Anchoring {
     // Editors restored at start may each want a worker: a few threads at a time, the rest wait their turn.
     while (this.busy >= MAX_WORKERS) await new Promise<void>((resolve) => this.turns.push(resolve));
     this.busy++;
+    // A worker that never answers (one that died without a word) must not hold the document's writes
+    // and edits for ever: past the limit it is ended and the job done here.
+    const limit = new vscode.CancellationTokenSource();
+    const timer = setTimeout(() => limit.cancel(), JOB_LIMIT_MS);
     try {
-      const run = await runOffThread(this.scripts!, job);
+      const run = await runOffThread(this.scripts!, job, limit.token);
       if ('result' in run) return run.result;
-      if ('noWorker' in run && !this.told) {
-        this.told = true;
-        this.log(`Re-anchoring runs on the extension host: ${run.noWorker}.`);
-      }
+      const why = 'noWorker' in run ? run.noWorker : `the worker did not answer within ${JOB_LIMIT_MS / 1000} s`;
+      if (!this.told) this.log(`Re-anchoring runs on the extension host: ${why}.`);
+      this.told = true;
       return undefined;
     } finally {
+      clearTimeout(timer);
+      limit.dispose();
       this.busy--;
       this.turns.shift()?.();
       const left = this.running.get(key)! - 1;
