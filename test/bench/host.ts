@@ -34,29 +34,23 @@ export async function run(): Promise<void> {
   const shared = process.env.FACTMARK_SHARED ?? '';
   const wb = workbench();
   const root = vscode.workspace.workspaceFolders![0].uri.fsPath;
-  // `FACTMARK_BENCH_HOST_ONLY=import`: the import figures alone (a few minutes less on a loaded machine).
-  if (process.env.FACTMARK_BENCH_HOST_ONLY === 'replace') {
+  // The parts measured after the first opens, each alone as well (`FACTMARK_BENCH_HOST_ONLY=import`:
+  // the import figures alone, a few minutes less on a loaded machine).
+  const parts: Record<string, [string, () => Promise<Record<string, string>>]> = {
+    replace: ['Replace All benchmark', replaceAllFigures],
+    import: ['import benchmark', importFigures],
+    anchoring: ['anchoring benchmark', anchoringFigures],
+  };
+  const measure = async ([title, figuresOf]: [string, () => Promise<Record<string, string>>]) => {
     try {
-      Object.assign(figures, await replaceAllFigures());
+      Object.assign(figures, await figuresOf());
     } catch (err) {
-      failures.push({ title: 'Replace All benchmark', error: String(err) });
+      failures.push({ title, error: String(err) });
     }
-    return writeResults(figures, failures);
-  }
-  if (process.env.FACTMARK_BENCH_HOST_ONLY === 'anchoring') {
-    try {
-      Object.assign(figures, await anchoringFigures());
-    } catch (err) {
-      failures.push({ title: 'anchoring benchmark', error: String(err) });
-    }
-    return writeResults(figures, failures);
-  }
-  if (process.env.FACTMARK_BENCH_HOST_ONLY === 'import') {
-    try {
-      Object.assign(figures, await importFigures());
-    } catch (err) {
-      failures.push({ title: 'import benchmark', error: String(err) });
-    }
+  };
+  const only = parts[process.env.FACTMARK_BENCH_HOST_ONLY ?? ''];
+  if (only) {
+    await measure(only);
     return writeResults(figures, failures);
   }
   // First, before anything activates Factmark: a 5 KB news article opened first after VS Code starts.
@@ -249,23 +243,7 @@ export async function run(): Promise<void> {
   } catch (err) {
     failures.push({ title: '1 MB benchmark', error: String(err) });
   }
-  if (!paintOnly) {
-    try {
-      Object.assign(figures, await replaceAllFigures());
-    } catch (err) {
-      failures.push({ title: 'Replace All benchmark', error: String(err) });
-    }
-    try {
-      Object.assign(figures, await importFigures());
-    } catch (err) {
-      failures.push({ title: 'import benchmark', error: String(err) });
-    }
-    try {
-      Object.assign(figures, await anchoringFigures());
-    } catch (err) {
-      failures.push({ title: 'anchoring benchmark', error: String(err) });
-    }
-  }
+  if (!paintOnly) for (const part of Object.values(parts)) await measure(part);
   writeResults(figures, failures);
 }
 

@@ -7,8 +7,7 @@
  * thread), so short texts, and texts the sidecar describes as they are, are anchored here.
  */
 import * as vscode from 'vscode';
-import type { CoreJob, CoreResults, ReanchorRun } from '../../core/jobs';
-import { runCoreJob } from '../../core/jobs';
+import { runCoreJob, type CoreJob, type CoreResults, type ReanchorRun } from '../../core/jobs';
 import { fingerprintMatches, type LoadedAnnotations, type SidecarData } from '../../core/sidecar';
 import type { ReanchorResult } from '../../core/anchor';
 import { runOffThread, type WorkerScripts } from '../worker';
