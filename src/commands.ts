@@ -84,6 +84,8 @@ export enum CommandId {
   GetHandledDeletes = 'factmark.internal.getHandledDeletes',
   /** Internal, for tests: whether a document's sidecar is being anchored in a worker now (answers at once). */
   AnchoringInWorker = 'factmark.internal.anchoringInWorker',
+  /** Internal, for tests: the off-thread anchoring's time limit and worker scripts ({ limitMs, node, web }; none: the defaults), answered with the line its log was told under the settings replaced. */
+  AnchoringWorkers = 'factmark.internal.anchoringWorkers',
   /** Internal: add, update or remove annotations (for tests, before the tagging commands exist). */
   EditAnnotations = 'factmark.internal.editAnnotations',
   // When and where (issue 16)

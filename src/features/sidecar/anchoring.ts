@@ -22,8 +22,20 @@ const JOB_LIMIT_MS = 120_000;
 /** Workers at once (each a thread and an isolate of some 20 MB). */
 const MAX_WORKERS = 2;
 
+/** What a test may change (`factmark.internal.anchoringWorkers`); the defaults where absent. */
+export interface AnchoringTestSettings {
+  /** The longest a worker may take, in ms: a test cannot wait JOB_LIMIT_MS. */
+  limitMs?: number;
+  /** Other worker scripts (one that never answers, one that fails). */
+  node?: vscode.Uri;
+  web?: vscode.Uri;
+}
+
 export class Anchoring {
-  private told = false;
+  /** The line the log was told when a job meant for a worker first ran here (told once, not per job). */
+  private told: string | undefined;
+  private limitMs = JOB_LIMIT_MS;
+  private scripts: WorkerScripts | undefined;
   /** Entries being loaded (by document URI). */
   private readonly arriving = new Map<string, Entry>();
   /** Documents (by URI) with a job in a worker now. */
@@ -35,9 +47,25 @@ export class Anchoring {
   private backgroundTurn = Promise.resolve();
 
   constructor(
-    private readonly scripts: WorkerScripts | undefined,
+    private readonly defaultScripts: WorkerScripts | undefined,
     private readonly log: (line: string) => void = () => undefined,
-  ) {}
+  ) {
+    this.scripts = defaultScripts;
+  }
+
+  /**
+   * For tests: `settings` hold from now on for the jobs that start (none: the defaults again), and the
+   * log is told again of the next job run here. Answers the line it was told under the settings replaced,
+   * so that a test sees why its job ran here, whatever ran before it.
+   */
+  testWith(settings: AnchoringTestSettings = {}): string | undefined {
+    const told = this.told;
+    this.limitMs = settings.limitMs ?? JOB_LIMIT_MS;
+    const defaults = this.defaultScripts;
+    this.scripts = defaults && { node: settings.node ?? defaults.node, web: settings.web ?? defaults.web };
+    this.told = undefined;
+    return told;
+  }
 
   /**
    * A sidecar's entries anchored on the document's text as it is now (with `oldText`, the text they
@@ -122,13 +150,16 @@ export class Anchoring {
     // A worker that never answers (one that died without a word) must not hold the document's writes
     // and edits for ever: past the limit it is ended and the job done here.
     const limit = new vscode.CancellationTokenSource();
-    const timer = setTimeout(() => limit.cancel(), JOB_LIMIT_MS);
+    const limitMs = this.limitMs;
+    const timer = setTimeout(() => limit.cancel(), limitMs);
     try {
       const run = await runOffThread(this.scripts!, job, limit.token);
       if ('result' in run) return run.result;
-      const why = 'noWorker' in run ? run.noWorker : `the worker did not answer within ${JOB_LIMIT_MS / 1000} s`;
-      if (!this.told) this.log(`Re-anchoring runs on the extension host: ${why}.`);
-      this.told = true;
+      const why = 'noWorker' in run ? run.noWorker : `the worker did not answer within ${limitMs / 1000} s`;
+      if (this.told === undefined) {
+        this.told = `Re-anchoring runs on the extension host: ${why}.`;
+        this.log(this.told);
+      }
       return undefined;
     } finally {
       clearTimeout(timer);

@@ -7,7 +7,7 @@ import { isSidecarPath } from '../../core/sidecar';
 import { SidecarProblemsPanel, registerOrphanDiagnostics } from './diagnostics';
 import { baseName, exists, sidecarUriOf } from './files';
 import { registerOrphanQuickFixes } from './quickFixes';
-import { Anchoring } from './anchoring';
+import { Anchoring, type AnchoringTestSettings } from './anchoring';
 import type { AnchoredIn } from './entry';
 import { AnnotationStore, type DocumentAnnotations } from './store';
 import { offerStraySidecar } from './strays';
@@ -97,6 +97,7 @@ export function registerSidecar(context: vscode.ExtensionContext, commands: Comm
     } }),
     commands.register({ id: CommandId.GetHandledDeletes, execute: () => handledDeletes.toArray() }),
     commands.register({ id: CommandId.AnchoringInWorker, execute: (uri: vscode.Uri) => store.anchoring.inWorker(uri) }),
+    commands.register({ id: CommandId.AnchoringWorkers, execute: (settings?: TestSettingsArgument) => store.anchoring.testWith(testSettings(settings)) }),
     commands.register({ id: CommandId.EditAnnotations, execute: async (uri: vscode.Uri | string, edit: AnnotationsEdit) => {
       const document = await vscode.workspace.openTextDocument(typeof uri === 'string' ? vscode.Uri.parse(uri) : uri);
       await store.open(document);
@@ -106,6 +107,15 @@ export function registerSidecar(context: vscode.ExtensionContext, commands: Comm
   );
   vscode.workspace.textDocuments.forEach(load);
   return store;
+}
+
+/** What `factmark.internal.anchoringWorkers` accepts: scripts as URIs or URI strings. */
+type TestSettingsArgument = { limitMs?: number; node?: vscode.Uri | string; web?: vscode.Uri | string } | undefined;
+
+function testSettings(arg: TestSettingsArgument): AnchoringTestSettings {
+  const uri = (u: vscode.Uri | string | undefined) => (typeof u === 'string' ? vscode.Uri.parse(u) : u);
+  const limitMs = typeof arg?.limitMs === 'number' && arg.limitMs > 0 ? arg.limitMs : undefined;
+  return { limitMs, node: uri(arg?.node), web: uri(arg?.web) };
 }
 
 function applyEdit(store: AnnotationStore, uri: vscode.Uri, model: AnnotatedDocument, edit: AnnotationsEdit): void {

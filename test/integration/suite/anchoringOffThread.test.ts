@@ -6,6 +6,7 @@ import { gitBlobSha1, loadAnnotations, parseSidecar, updateSidecar } from '../..
 import type { AnnotationsSnapshot } from '../../../src/features/sidecar';
 import { movedParagraphs, type MovedParagraphs } from '../../fixtures/movedParagraphs';
 import { closeAllEditors, eventually, openInEditor, workspaceDir } from '../helpers';
+import { FAILURE } from '../../fixtures/workers/failing';
 
 // Issue 11: re-anchoring a long article whose paragraphs were moved and edited held the extension
 // host for seconds (the character diff: 0.3 s at 5 KB, its 4 s limit from about 20 KB). It now runs
@@ -26,6 +27,19 @@ async function anchored(uri: vscode.Uri, what: string, timeoutMs = 30_000): Prom
     const s = await snapshot(uri);
     return s?.anchoredIn ? s : undefined;
   }, what, timeoutMs);
+}
+
+/**
+ * The off-thread anchoring's time limit and worker scripts from now on (none: the defaults); answers
+ * the line its log was told under the settings replaced (why a job meant for a worker ran on the host).
+ */
+const anchoringWorkers = async (settings?: { limitMs?: number; node?: vscode.Uri }) => vscode.commands.executeCommand<string | undefined>('factmark.internal.anchoringWorkers', settings);
+
+/** A worker script of test/fixtures/workers, compiled beside this suite (out/test/…, from source and for the .vsix alike). */
+function workerFixture(name: 'silent' | 'failing'): vscode.Uri {
+  const file = path.resolve(__dirname, '../../fixtures/workers', `${name}.js`);
+  assert.ok(fs.existsSync(file), `${file} is missing: run "npm run compile-tests"`);
+  return vscode.Uri.file(file);
 }
 
 /** Whether a job of the document is in a worker now. */
@@ -147,5 +161,48 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
     const wrong = written.annotations.filter((a) => !a.orphaned && (saved.slice(a.start, a.end) !== a.quote || reversed.paragraphAt(saved, a.start) !== reversed.paragraphAt(reversed.old, made.get(a.id)!.start)));
     assert.deepEqual(wrong.map((a) => `${a.id} at ${a.start}`), [], 'the sidecar on disk places names wrong');
     assert.ok(written.annotations.filter((a) => !a.orphaned).length > reversed.annotations.length / 2, 'most names were orphaned on disk');
+  });
+
+  describe('when the worker cannot do the job', () => {
+    // Each test sets its own settings and ends with the defaults back, even when it fails.
+    afterEach(() => anchoringWorkers());
+
+    /**
+     * Opens an article whose paragraphs moved (`seed`'s, whose old text no other test shows), waits for
+     * `meanwhile`, and checks it was anchored here as the core anchors it; answers what the log was told.
+     */
+    async function anchoredOnTheHost(name: string, seed: number, meanwhile?: (uri: vscode.Uri) => Promise<void>): Promise<string | undefined> {
+      const moved = movedParagraphs(seed);
+      const { file, sidecar } = writeOld(name, moved);
+      fs.writeFileSync(file, moved.text);
+      const uri = vscode.Uri.file(file);
+      await openInEditor(uri);
+      await meanwhile?.(uri);
+      const snap = await anchored(uri, 'the sidecar was not anchored');
+      assert.equal(snap.anchoredIn, 'extension host', 'anchored in a worker');
+      const here = loadAnnotations(parseSidecar(sidecar).doc!, moved.text);
+      const spans = (list: { id: string; start: number; end: number }[]) => list.map((a) => `${a.id} ${a.start}-${a.end}`).sort();
+      assert.deepEqual(spans(snap.model.annotations), spans(here.document.annotations));
+      assert.deepEqual([...snap.orphans].sort(), [...here.orphans.keys()].sort());
+      assert.deepEqual(misplaced(snap, moved.text, moved), []);
+      return anchoringWorkers();
+    }
+
+    it('a worker that never answers is ended at the time limit and the job done on the extension host, each name where the host places it', async () => {
+      // The limit is 120 s in use; 1.5 s here, so that the test does not wait two minutes.
+      await anchoringWorkers({ limitMs: 1500, node: workerFixture('silent') });
+      const told = await anchoredOnTheHost('silent-worker.txt', 29, async (uri) => {
+        // Asked for the annotations, a test would wait for the job as long as the worker holds it.
+        await eventually(() => inWorker(uri), 'the sidecar was not sent to the worker');
+        await eventually(async () => !(await inWorker(uri)), 'the worker was not ended at the time limit', 20_000);
+      });
+      assert.equal(told, 'Re-anchoring runs on the extension host: the worker did not answer within 1.5 s.');
+    });
+
+    it('a worker that fails as it starts leaves the job to the extension host, each name where the host places it', async () => {
+      await anchoringWorkers({ node: workerFixture('failing') });
+      const told = await anchoredOnTheHost('failing-worker.txt', 31);
+      assert.match(told ?? '', new RegExp(`^Re-anchoring runs on the extension host: the worker thread failed: .*${FAILURE}`));
+    });
   });
 });
