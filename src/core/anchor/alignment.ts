@@ -5,6 +5,7 @@
  */
 
 import { endsWithAbbreviation } from '../abbreviations';
+import { wordsShared } from './sentence';
 import type { DiffMap } from './diffmap';
 import { contextScore, contextSupport, sideSupport, type Candidate } from './match';
 
@@ -38,6 +39,14 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   // Schwarz's father was…" is not "Mr. Schwarz says…" pasted elsewhere (eval:anchoring, mixed alone,
   // seed 7, ten edits).
   const along = (p: number) => agreeBefore(oldText, s, newText, p) + quote.length + agreeAfter(oldText, e, newText, p + quote.length) >= MIN_MOVED;
+  // And most of its sentence's words with it (edits since may have changed a few): a deleted
+  // "[Poland], Hungary and the Czech Republic today became full-fledged members of NATO, less than a
+  // decade after …" is not another story's "Poland, Hungary and the Czech Republic Friday formally
+  // joined NATO at a ceremony …" inserted elsewhere (eval:anchoring, mixed alone, seed 10).
+  // (Its words are looked for as far around the new place as the sentence reached around the old,
+  // and a little further: re-wrapped or edited since, its line breaks and lengths may differ.)
+  const [from, to] = sentenceAround(oldText, s, e);
+  const sentence = (p: number) => (wordsShared(oldText.slice(from, to), newText.slice(Math.max(0, p - (s - from) - WORDS_SLACK), p + quote.length + (to - e) + WORDS_SLACK)) ?? 1) >= MIN_WORDS_MOVED;
   let best: Candidate | undefined;
   let second = 0;
   // (The quote's places from the shared index: a scan of the text per deleted anchor was quadratic,
@@ -45,7 +54,7 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   for (const p of startsOf()) {
     // (`along` first: it compares exact characters, where `movedAlong` may search with edits; most
     // places of a common quote fail it. 10 of 17 s of re-anchoring 1 MB re-wrapped and moved.)
-    if (!diff.isInserted(p, p + quote.length) || !along(p) || !movedAlong(p)) continue;
+    if (!diff.isInserted(p, p + quote.length) || !along(p) || !movedAlong(p) || !sentence(p)) continue;
     const score = Math.max(...contexts.map(([pre, suf]) => contextScore(newText, p, p + quote.length, pre, suf) ?? 0));
     if (!best || score > best.score) {
       second = best?.score ?? 0;
@@ -88,6 +97,10 @@ const MAX_RIVALS = 1000;
 const STAYED = 12;
 /** Characters of the old text, the quote's and around it, that text moved elsewhere brings along unchanged. */
 const MIN_MOVED = 24;
+/** Share of its old sentence's words that a moved quote's new sentence holds. */
+const MIN_WORDS_MOVED = 0.5;
+/** Characters past a moved sentence's old reach in which its words are looked for. */
+const WORDS_SLACK = 32;
 
 /** How far around a place its text is compared with the old text's, for {@link copyRival}. */
 const AGREE_LIMIT = 600;

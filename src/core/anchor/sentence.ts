@@ -78,3 +78,25 @@ export function endsAtStop(before: string): boolean {
 export function startsAtStop(after: string, lead: string): boolean {
   return /^[.!?]+["'’”)]*(?:\s|$)/.test(after) && !endsWithAbbreviation(lead);
 }
+
+/**
+ * The share of `a`'s words (letters and digits, any case, counted with repeats; a number with its
+ * decimals or thousands whole, so that "$9.8" and "$2.9" share nothing) that `b` holds too;
+ * undefined when `a` has fewer than `min` words. Text that stands for unknown words (a noncharacter,
+ * sentences.ts) holds none.
+ */
+export function wordsShared(a: string, b: string, min = 4): number | undefined {
+  const words = a.toLowerCase().match(WORDS) ?? [];
+  if (words.length < min) return undefined;
+  const left = new Map<string, number>();
+  for (const w of b.toLowerCase().match(WORDS) ?? []) left.set(w, (left.get(w) ?? 0) + 1);
+  let shared = 0;
+  for (const w of words) {
+    const n = left.get(w) ?? 0;
+    if (n === 0) continue;
+    shared++;
+    left.set(w, n - 1);
+  }
+  return shared / words.length;
+}
+const WORDS = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;

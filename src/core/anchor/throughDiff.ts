@@ -9,6 +9,7 @@ import { DiffMap } from './diffmap';
 import { contextScore, contextSupport, fuzzyContextScore, occurrences, otherSentence } from './match';
 import { agreeAfter, agreeBefore, betterOldMention, copyRival, findMoved, sentenceAround, strayCopy, TIE, wholeSentenceElsewhere } from './alignment';
 import { boundaryChanged, edgesAgree } from './edges';
+import { wordsShared } from './sentence';
 import type { CandidateIndex } from './candidates';
 import { WholeLines } from './wholelines';
 import { HINT_RADIUS, searchCandidates } from './search';
@@ -98,7 +99,7 @@ export class ThroughDiff {
       // the search nowhere better: a sentence deleted and another inserted that shares a few words
       // with it ("the bombings in [Kenya] and Tanzania last week" on "the bombing investigators from
       // the FBI, Kenya and Tanzania have been working"). It goes on as an island: moved, or an orphan.
-      if (ctx >= 0.5 || sentenceKept(oldText, diff, s, e) >= 0.5) return { placement: { id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 } };
+      if (ctx >= 0.5 || sentenceKept(oldText, newText, diff, s, e, m.start) > 0.5) return { placement: { id: a.id, start: m.start, end: m.end, method: 'diff', modified: false, score: 1 } };
       island = true;
     }
     // Edits at a span's edge can make the diff misalign it by a character or two: the exact quote right there is the answer.
@@ -133,12 +134,30 @@ export class ThroughDiff {
 }
 
 /**
- * The share of the old sentence holding [s, e) that the diff kept; 1 for a sentence the old text
- * does not know (rebuilt from a sidecar's fingerprints, sentences.ts: a noncharacter stands for
- * its words, and the share would only say the sentence was edited).
+ * The share of the old sentence holding [s, e) that the diff kept. In a sentence the old text
+ * knows only in part (rebuilt from a sidecar's fingerprints, sentences.ts: a noncharacter stands
+ * for the words it does not know), the share of the known stretch's words, the quote's context,
+ * found around the diff's place `at` in the new text: a sentence deleted and another inserted that
+ * shares a few of its words then reads as it does with the old text (eval:anchoring, mixed alone,
+ * seed 3: "the bombings in [Kenya] and Tanzania last week" on "the FBI, Kenya and Tanzania have been
+ * working"). (Not the characters the diff kept there: in a stretch as short as the context the
+ * quote's own run is a third of it, and a diff of unrelated sentences keeps letters here and there.)
+ * 1 where too little is known to tell.
  */
-function sentenceKept(oldText: string, diff: DiffMap, s: number, e: number): number {
-  const [from, to] = sentenceAround(oldText, s, e);
-  if (to <= from || oldText.slice(from, to).includes('\uffff')) return 1;
-  return diff.mapSpan(from, to).equal / (to - from);
+function sentenceKept(oldText: string, newText: string, diff: DiffMap, s: number, e: number, at: number): number {
+  let [from, to] = sentenceAround(oldText, s, e);
+  if (to <= from) return 1;
+  const unknownBefore = oldText.lastIndexOf(UNKNOWN, s - 1);
+  const unknownAfter = oldText.indexOf(UNKNOWN, e);
+  const partly = unknownBefore >= from || (unknownAfter >= 0 && unknownAfter < to);
+  if (!partly) return diff.mapSpan(from, to).equal / (to - from);
+  if (unknownBefore >= from) from = unknownBefore + 1;
+  if (unknownAfter >= 0 && unknownAfter < to) to = unknownAfter;
+  const known = `${oldText.slice(from, s)} ${oldText.slice(e, to)}`;
+  const around = `${newText.slice(Math.max(0, at - (s - from) - WORDS_SLACK), at)} ${newText.slice(at + e - s, at + e - s + (to - e) + WORDS_SLACK)}`;
+  return wordsShared(known, around) ?? 1;
 }
+/** The noncharacter that stands for unknown words in a rebuilt old text (sentences.ts). */
+const UNKNOWN = '\uffff';
+/** Characters past the known stretch's reach in which its words are looked for (edits may have lengthened it). */
+const WORDS_SLACK = 16;
