@@ -33,6 +33,21 @@ const CLEARLY = 0.05;
 type Key = 'line' | 'head' | 'tail' | 'start' | 'end';
 /** The length of the `start` and `end` keys. */
 const SHORT_KEY = 12;
+/** The longest stretch (UTF-16 units) in which a near copy of a line differs from it (see twinGone). */
+const NEAR_EDIT = 32;
+/** Gone lines under one pair of ends past which each is taken for a near copy without reading it (see twinGone). */
+const MAX_TWINS = 16;
+
+/** Whether line [a, b) of `text` and line [c, d) of `other` differ in one stretch of at most NEAR_EDIT units. */
+function nearCopy(text: string, a: number, b: number, other: string, c: number, d: number): boolean {
+  const shorter = Math.min(b - a, d - c);
+  if (Math.max(b - a, d - c) - shorter > NEAR_EDIT) return false;
+  let head = 0;
+  while (head < shorter && text.charCodeAt(a + head) === other.charCodeAt(c + head)) head++;
+  let tail = 0;
+  while (tail < shorter - head && text.charCodeAt(b - 1 - tail) === other.charCodeAt(d - 1 - tail)) tail++;
+  return Math.max(b - a, d - c) - head - tail <= NEAR_EDIT;
+}
 
 /** One text's lines: their starts, and the starts of the lines each key stands on. */
 class Lines {
@@ -91,8 +106,8 @@ export class WholeLines {
   private readonly old: Lines;
   private readonly now: Lines;
   private reordered?: boolean;
-  /** Old lines no longer in the new text, counted by their first and last SHORT_KEY units (see twinGone). */
-  private gone?: Map<string, number>;
+  /** Old lines no longer in the new text, by their first and last SHORT_KEY units (see twinGone). */
+  private gone?: Map<string, [number, number][]>;
   /** Per old line start, where that line stands in the new text and by which key (null: nowhere, or in several versions). */
   private readonly forward = new Map<number, { at: number; key: Key } | null>();
   /** Per new line start and key, the start of the old line it is (null: none). */
@@ -127,11 +142,16 @@ export class WholeLines {
   }
 
   /**
-   * Whether another old line begins and ends as the old line [from, to) does (its first and last
-   * SHORT_KEY units: a near copy, a word changed, a typo) and no longer stands in the new text: it may
-   * have been edited into this line's text while this one was deleted, so that neither can be told by
-   * its lines. (Counted once for all lines, by their ends: lines of a template, thousands alike at both
-   * ends, were compared with each other for each line asked.)
+   * Whether another old line is a near copy of the old line [from, to) (it begins and ends as this
+   * one does, its first and last SHORT_KEY units, and differs from it in one stretch of at most
+   * NEAR_EDIT units: a word changed, a typo) and no longer stands in the new text: it may have been
+   * edited into this line's text while this one was deleted, so that neither can be told by its
+   * lines. Lines of a template that only open and close alike ("The … talks of week 12: … would
+   * follow.") are no such copies: one of them edited or deleted says nothing of where the others
+   * went, and paragraphs of that kind reversed put names on other paragraphs by the diff's alignment.
+   * (The gone lines are listed once for all lines, by their ends; past MAX_TWINS of them under one
+   * pair of ends, as in a template's thousands of rows, each counts as a near copy, unread: each
+   * line compared with every other took 56 s for 8,000 rows.)
    */
   private twinGone(from: number, to: number): boolean {
     const ends = (lines: Lines, f: number, t: number) => `${lines.key(f, t, 'start')}\u0000${lines.key(f, t, 'end')}`;
@@ -144,10 +164,14 @@ export class WholeLines {
         const t = i + 1 < starts.length ? starts[i + 1] - 1 : text.length;
         if (t - f < MIN_LINE || !gone(f, t)) continue;
         const k = ends(this.old, f, t);
-        this.gone.set(k, (this.gone.get(k) ?? 0) + 1);
+        const list = this.gone.get(k);
+        if (list) list.push([f, t]);
+        else this.gone.set(k, [[f, t]]);
       }
     }
-    return (this.gone.get(ends(this.old, from, to)) ?? 0) > (gone(from, to) ? 1 : 0);
+    const twins = this.gone.get(ends(this.old, from, to)) ?? [];
+    if (twins.length - (gone(from, to) ? 1 : 0) > MAX_TWINS) return true;
+    return twins.some(([f, t]) => f !== from && nearCopy(this.old.text, from, to, this.old.text, f, t));
   }
 
   /**
@@ -248,9 +272,20 @@ export class WholeLines {
     // (Verbatim: a line known by its head may be another item renumbered, "3. The committee agreed".)
     if (mapped.intact && this.another(s, mapped.start, false)) {
       if (at !== undefined) return holds() ? { at } : { ambiguous: at };
-      // (The line known elsewhere by its text or head, not its tail: a paragraph split in two is known by its second part.)
+      // Where the quote's own line went is not known, or known edited (by its head or tail): an
+      // orphan still, the diff's place being another line's. Not where the diff's line may be the
+      // quote's own: known there by its head or tail; a near copy of it (edited into a copy of that
+      // other line, whose own copy went elsewhere); or a piece of it around the quote (a paragraph
+      // split in two whose first part was also a line of its own). (Before, only a line known
+      // elsewhere by its text or head made an orphan: paragraphs alike, reversed, one in five edited
+      // after its first name, are known by their tails alone or by nothing, and the diff put those
+      // names on other paragraphs.)
       const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
-      return line && line.key !== 'tail' && lineOf(mapped.start) !== line.at ? { ambiguous: undefined } : undefined;
+      const [nf, nt] = this.now.around(mapped.start);
+      const pieceAt = s - (mapped.start - nf);
+      const piece = pieceAt >= from && pieceAt + nt - nf <= to && this.old.text.startsWith(text.slice(nf, nt), pieceAt);
+      const own = piece || nearCopy(this.old.text, from, to, text, nf, nt) || (line !== undefined && lineOf(mapped.start) === line.at);
+      return own ? undefined : { ambiguous: undefined };
     }
     if (at === undefined) return undefined;
     // The old mention the diff took the line's place from, if one.
