@@ -1,106 +1,18 @@
 /**
- * Checks on a diff's alignment when the old text is known (see reanchor.ts): text moved elsewhere
- * is followed into inserted text only, a place the diff chose among pasted copies of the same
- * text is questioned, and so is a place another old mention of the quote fits better.
+ * Checks on a diff's alignment when the old text is known (see reanchor.ts): a place the diff chose
+ * among pasted copies of the same text is questioned, and so is a place another old mention of the
+ * quote fits better. (Text moved elsewhere is followed in moved.ts.)
  */
 
 import { endsWithAbbreviation } from '../abbreviations';
-import { wordsShared } from './sentence';
 import type { DiffMap } from './diffmap';
-import { contextScore, contextSupport, sideSupport, type Candidate } from './match';
+import { contextSupport } from './match';
 
 /** Two candidates closer than this are a tie: the anchor is ambiguous. */
 export const TIE = 0.05;
 
-/**
- * Text cut from one place and pasted in another: the quote, with the context that moved along
- * with it (inside the deleted block), found again in inserted text only — never in text that was
- * already there, which is what tells a move from a deletion next to another mention.
- */
-export function findMoved(oldText: string, newText: string, diff: DiffMap, s: number, e: number, quote: string, startsOf: () => readonly number[]): Candidate | undefined {
-  const block = diff.deletedBlock(s) ?? diff.deletedBlock(e - 1);
-  if (!block) return undefined;
-  // Context that moved along (inside the deleted block), and the whole old context: a diff can
-  // cut a re-typed or re-wrapped passage into several blocks.
-  const inBlock = [oldText.slice(Math.max(block.start, s - 32), s), oldText.slice(e, Math.min(block.end, e + 32))];
-  // Moved text takes its surroundings along: where the words right before and after the quote
-  // stayed in place, side by side, the name was deleted or replaced in its sentence, and a copy of
-  // the paragraph pasted elsewhere is a copy, not where it went.
-  if (stayed(diff, oldText, s, e)) return undefined;
-  const contexts = [inBlock, [oldText.slice(Math.max(0, s - 32), s), oldText.slice(e, e + 32)]].filter(([p, x]) => p.length + x.length >= 8);
-  if (!contexts.length) return undefined;
-  // Moved text arrives with what was deleted along with it, on both sides: the same name in an
-  // inserted sentence that only starts like the deleted one ("trading on the New York Stock
-  // Exchange." / "…Exchange, Bethlehem shares") was not moved there.
-  const movedAlong = (p: number) =>
-    (sideSupport(newText, p, p + quote.length, inBlock[0], 'before', quote) ?? 1) >= 0.75 &&
-    (sideSupport(newText, p, p + quote.length, inBlock[1], 'after', quote) ?? 1) >= 0.75;
-  // And moved text is more than the quote and a word or two beside it: "Mr" of a deleted "Mr.
-  // Schwarz's father was…" is not "Mr. Schwarz says…" pasted elsewhere (eval:anchoring, mixed alone,
-  // seed 7, ten edits).
-  const along = (p: number) => agreeBefore(oldText, s, newText, p) + quote.length + agreeAfter(oldText, e, newText, p + quote.length) >= MIN_MOVED;
-  // And most of its sentence's words with it (edits since may have changed a few): a deleted
-  // "[Poland], Hungary and the Czech Republic today became full-fledged members of NATO, less than a
-  // decade after …" is not another story's "Poland, Hungary and the Czech Republic Friday formally
-  // joined NATO at a ceremony …" inserted elsewhere (eval:anchoring, mixed alone, seed 10).
-  // (Its words are looked for as far around the new place as the sentence reached around the old,
-  // and a little further: re-wrapped or edited since, its line breaks and lengths may differ.)
-  const [from, to] = sentenceAround(oldText, s, e);
-  const sentence = (p: number) => (wordsShared(oldText.slice(from, to), newText.slice(Math.max(0, p - (s - from) - WORDS_SLACK), p + quote.length + (to - e) + WORDS_SLACK)) ?? 1) >= MIN_WORDS_MOVED;
-  let best: Candidate | undefined;
-  let second = 0;
-  // (The quote's places from the shared index: a scan of the text per deleted anchor was quadratic,
-  // 1.9 s of re-anchoring 1.6 MB with half its paragraphs deleted and 20,000 anchors.)
-  for (const p of startsOf()) {
-    // (`along` first: it compares exact characters, where `movedAlong` may search with edits; most
-    // places of a common quote fail it. 10 of 17 s of re-anchoring 1 MB re-wrapped and moved.)
-    if (!diff.isInserted(p, p + quote.length) || !along(p) || !movedAlong(p) || !sentence(p)) continue;
-    const score = Math.max(...contexts.map(([pre, suf]) => contextScore(newText, p, p + quote.length, pre, suf) ?? 0));
-    if (!best || score > best.score) {
-      second = best?.score ?? 0;
-      best = { start: p, end: p + quote.length, text: quote, score };
-    } else second = Math.max(second, score);
-  }
-  if (!best || best.score - second < TIE) return undefined;
-  // Another place of the old text that the diff did not keep either, whose text agrees with the
-  // new place as far on both sides: the text moved there may be that one's. In a long text holding
-  // an article twice, with paragraphs moved, the line diff paired a moved paragraph's new place
-  // with the other copy, and the anchors of the first went onto the second copy's place.
-  // (Such a place holds the very stretch of old text that agrees, found by the engine's own search:
-  // comparing every old mention of the quote was quadratic in records that share their
-  // boilerplate, 6,000 of them 7.4 -> 18.2 s. Past MAX_RIVALS copies kept by the diff, no more are
-  // looked at.)
-  const before = agreeBefore(oldText, s, newText, best.start);
-  const after = agreeAfter(oldText, e, newText, best.end);
-  const stretch = oldText.slice(s - before, e + after);
-  let looked = 0;
-  for (let q = oldText.indexOf(stretch); q >= 0 && looked < MAX_RIVALS; q = oldText.indexOf(stretch, q + 1)) {
-    const t = q + before;
-    if (t === s) continue;
-    looked++;
-    if (!diff.mapSpan(t, t + quote.length).intact) return undefined;
-  }
-  return best;
-}
-
-/** Whether STAYED characters before old [s, e) and after it are both unchanged in the new text, next to each other but for what replaced the quote. */
-function stayed(diff: DiffMap, oldText: string, s: number, e: number): boolean {
-  // (A character short of the quote on each side: the diff may delete a space along with the name.)
-  if (s < STAYED + 1 || e + STAYED + 1 > oldText.length) return false;
-  const before = diff.mapSpan(s - STAYED - 1, s - 1);
-  const after = diff.mapSpan(e + 1, e + 1 + STAYED);
-  return before.intact && after.intact && after.start >= before.end && after.start - before.end <= 2 * (e - s) + STAYED;
-}
-/** Copies of a moved stretch kept by the diff past which {@link findMoved} looks at no more. */
-const MAX_RIVALS = 1000;
-/** Characters on each side of a quote that say its sentence stayed where it was (see stayed). */
-const STAYED = 12;
-/** Characters of the old text, the quote's and around it, that text moved elsewhere brings along unchanged. */
-const MIN_MOVED = 24;
-/** Share of its old sentence's words that a moved quote's new sentence holds. */
-const MIN_WORDS_MOVED = 0.5;
-/** Characters past a moved sentence's old reach in which its words are looked for. */
-const WORDS_SLACK = 32;
+/** Characters of the old text, the quote's and around it, that text moved elsewhere brings along unchanged (moved.ts). */
+export const MIN_MOVED = 24;
 
 /** How far around a place its text is compared with the old text's, for {@link copyRival}. */
 const AGREE_LIMIT = 600;

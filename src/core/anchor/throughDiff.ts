@@ -7,7 +7,8 @@
 import search from 'approx-string-match';
 import { DiffMap } from './diffmap';
 import { contextScore, contextSupport, fuzzyContextScore, occurrences, otherSentence } from './match';
-import { agreeAfter, agreeBefore, betterOldMention, copyRival, findMoved, sentenceAround, strayCopy, TIE, wholeSentenceElsewhere } from './alignment';
+import { agreeAfter, agreeBefore, betterOldMention, copyRival, sentenceAround, strayCopy, TIE, wholeSentenceElsewhere } from './alignment';
+import { findMoved } from './moved';
 import { boundaryChanged, edgesAgree } from './edges';
 import { wordsShared } from './sentence';
 import type { CandidateIndex } from './candidates';
@@ -51,10 +52,13 @@ export class ThroughDiff {
     }
     const ctx = m.intact ? (contextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 1) : 0;
     // A name left as a small island of "unchanged" text between a deleted sentence and an inserted one using it is not intact.
+    // (Or the diff put it on another line that stands as it was, where the quote's own line may not
+    // have gone: wholelines.ts.)
     let island =
-      m.intact &&
-      ((ctx < 0.5 && m.run < len + 12 && (fuzzyContextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) < 0.5) ||
-        boundaryChanged(oldText, s, e, newText, m.start, m.end));
+      (verdict !== undefined && 'lost' in verdict) ||
+      (m.intact &&
+        ((ctx < 0.5 && m.run < len + 12 && (fuzzyContextScore(newText, m.start, m.end, oldPrefix, oldSuffix) ?? 0) < 0.5) ||
+          boundaryChanged(oldText, s, e, newText, m.start, m.end)));
     if (m.intact && !island) {
       // The diff can align the quote with another mention when the text around it changed (a
       // removed paragraph's "Americans:" on the next one's): where the context does not

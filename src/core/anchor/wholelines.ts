@@ -247,7 +247,7 @@ export class WholeLines {
    *   inserted (a copy pasted whole) or took from the quote's own old place, or from another old line that
    *   reads there more as before than the quote's own (an item of a numbered list renumbered).
    */
-  verdict(diff: DiffMap, s: number, e: number, mapped: { start: number; intact: boolean }, oldPrefix: string, oldSuffix: string): { at: number } | { ambiguous: number | undefined } | undefined {
+  verdict(diff: DiffMap, s: number, e: number, mapped: { start: number; intact: boolean }, oldPrefix: string, oldSuffix: string): { at: number } | { ambiguous: number | undefined } | { lost: true } | undefined {
     const at = this.placeEdited(s, e);
     if (at === mapped.start) return undefined;
     const [from, to] = this.old.around(s);
@@ -272,8 +272,8 @@ export class WholeLines {
     // (Verbatim: a line known by its head may be another item renumbered, "3. The committee agreed".)
     if (mapped.intact && this.another(s, mapped.start, false)) {
       if (at !== undefined) return holds() ? { at } : { ambiguous: at };
-      // Where the quote's own line went is not known, or known edited (by its head or tail): an
-      // orphan still, the diff's place being another line's. Not where the diff's line may be the
+      // Where the quote's own line went is not known, or known edited (by its head or tail): the
+      // diff lost the quote, its place being another line's (followed if moved, else an orphan). Not where the diff's line may be the
       // quote's own: known there by its head or tail; a near copy of it (edited into a copy of that
       // other line, whose own copy went elsewhere); or a piece of it around the quote (a paragraph
       // split in two whose first part was also a line of its own). (Before, only a line known
@@ -285,7 +285,7 @@ export class WholeLines {
       const pieceAt = s - (mapped.start - nf);
       const piece = pieceAt >= from && pieceAt + nt - nf <= to && this.old.text.startsWith(text.slice(nf, nt), pieceAt);
       const own = piece || nearCopy(this.old.text, from, to, text, nf, nt) || (line !== undefined && lineOf(mapped.start) === line.at);
-      return own ? undefined : { ambiguous: undefined };
+      return own ? undefined : { lost: true };
     }
     if (at === undefined) return undefined;
     // The old mention the diff took the line's place from, if one.

@@ -80,6 +80,15 @@ function misplaced(snap: AnnotationsSnapshot, text: string, { old, annotations, 
     .map((a) => `${a.id} at ${a.start}`);
 }
 
+/** Each annotation where the core on this thread places it from `sidecar` on the changed text, and none misplaced. */
+function placedAsTheCore(snap: AnnotationsSnapshot, sidecar: string, changed: MovedParagraphs): void {
+  const here = loadAnnotations(parseSidecar(sidecar).doc!, changed.text);
+  const spans = (list: { id: string; start: number; end: number }[]) => list.map((a) => `${a.id} ${a.start}-${a.end}`).sort();
+  assert.deepEqual(spans(snap.model.annotations), spans(here.document.annotations));
+  assert.deepEqual([...snap.orphans].sort(), [...here.orphans.keys()].sort());
+  assert.deepEqual(misplaced(snap, changed.text, changed), []);
+}
+
 describe('Re-anchoring a long article off the extension host (issue 11)', function () {
   this.timeout(60_000);
   after(() => fs.rmSync(path.join(workspaceDir(), DIR), { recursive: true, force: true }));
@@ -93,11 +102,7 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
     const snap = await anchored(uri, 'the sidecar was not anchored');
     assert.equal(snap.anchoredIn, 'worker', 'the 44 KB changed article was anchored on the extension host');
     // The same as the core gives on this thread (by the sentence fingerprints: the old text is gone).
-    const here = loadAnnotations(parseSidecar(sidecar).doc!, unseen.text);
-    const spans = (list: { id: string; start: number; end: number }[]) => list.map((a) => `${a.id} ${a.start}-${a.end}`).sort();
-    assert.deepEqual(spans(snap.model.annotations), spans(here.document.annotations));
-    assert.deepEqual([...snap.orphans].sort(), [...here.orphans.keys()].sort());
-    assert.deepEqual(misplaced(snap, unseen.text, unseen), []);
+    placedAsTheCore(snap, sidecar, unseen);
   });
 
   it('rewritten on disk while open: re-anchored in a worker from the text it replaced, names kept on their paragraphs', async () => {
@@ -180,11 +185,7 @@ describe('Re-anchoring a long article off the extension host (issue 11)', functi
       await meanwhile?.(uri);
       const snap = await anchored(uri, 'the sidecar was not anchored');
       assert.equal(snap.anchoredIn, 'extension host', 'anchored in a worker');
-      const here = loadAnnotations(parseSidecar(sidecar).doc!, moved.text);
-      const spans = (list: { id: string; start: number; end: number }[]) => list.map((a) => `${a.id} ${a.start}-${a.end}`).sort();
-      assert.deepEqual(spans(snap.model.annotations), spans(here.document.annotations));
-      assert.deepEqual([...snap.orphans].sort(), [...here.orphans.keys()].sort());
-      assert.deepEqual(misplaced(snap, moved.text, moved), []);
+      placedAsTheCore(snap, sidecar, moved);
       return anchoringWorkers();
     }
 
