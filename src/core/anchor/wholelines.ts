@@ -272,20 +272,23 @@ export class WholeLines {
     // (Verbatim: a line known by its head may be another item renumbered, "3. The committee agreed".)
     if (mapped.intact && this.another(s, mapped.start, false)) {
       if (at !== undefined) return holds() ? { at } : { ambiguous: at };
-      // Where the quote's own line went is not known, or known edited (by its head or tail): the
-      // diff lost the quote, its place being another line's (followed if moved, else an orphan). Not where the diff's line may be the
-      // quote's own: known there by its head or tail; a near copy of it (edited into a copy of that
-      // other line, whose own copy went elsewhere); or a piece of it around the quote (a paragraph
-      // split in two whose first part was also a line of its own). (Before, only a line known
-      // elsewhere by its text or head made an orphan: paragraphs alike, reversed, one in five edited
-      // after its first name, are known by their tails alone or by nothing, and the diff put those
-      // names on other paragraphs.)
+      // The quote's own line known elsewhere by its head (edited after it): never the diff's place.
       const line = e <= to && to - from >= MIN_LINE ? this.lineFor(from, to) : undefined;
+      if (line && lineOf(mapped.start) === line.at) return undefined;
+      if (line && line.key !== 'tail') return { ambiguous: undefined };
+      // Known elsewhere by its tail only (edited before it), or not known: the diff lost the quote,
+      // its place being another line's (followed if moved, else an orphan), unless the diff's line
+      // may be the quote's own: a piece of it around the quote (a paragraph split in two, known by
+      // its second part, whose first part was also a line of its own); or, where its line is not
+      // known at all, a near copy of it (edited into a copy of that other line, whose own copy
+      // went elsewhere). (Before, these were the diff's to decide: paragraphs alike, reversed, one
+      // in five edited after its first name, known by their tails alone or by nothing, had their
+      // names put on other paragraphs. A near copy is not asked where the line is known: a review
+      // found paragraphs alike but for a label, swapped and one edited, put on each other.)
       const [nf, nt] = this.now.around(mapped.start);
       const pieceAt = s - (mapped.start - nf);
       const piece = pieceAt >= from && pieceAt + nt - nf <= to && this.old.text.startsWith(text.slice(nf, nt), pieceAt);
-      const own = piece || nearCopy(this.old.text, from, to, text, nf, nt) || (line !== undefined && lineOf(mapped.start) === line.at);
-      return own ? undefined : { lost: true };
+      return piece || (!line && nearCopy(this.old.text, from, to, text, nf, nt)) ? undefined : { lost: true };
     }
     if (at === undefined) return undefined;
     // The old mention the diff took the line's place from, if one.

@@ -56,3 +56,22 @@ describe('reanchor: paragraphs alike but for a few words, reordered and some edi
     }
   }
 });
+
+// A review of the rule above: two paragraphs alike but for a label, swapped, one edited after its
+// head. Its line is known by its head where it went, so the diff's place, the other paragraph (a
+// near copy of it), is never its place: an orphan, as before the rule (which first let a near copy
+// stand there and put both names on the other paragraph).
+describe('reanchor: two paragraphs alike but for a label, swapped, one edited (old text known)', () => {
+  it("puts neither name of the edited one on the other's", () => {
+    const filler = (i: number) => `Paragraph ${i} of filler text that says nothing much about anyone at all here.`;
+    const a = 'Alpha team report today: the minister Kim Yong-chol met the council in Seoul today.';
+    const b = 'Bravo team report today: the minister Kim Yong-chol met the council in Seoul today.';
+    const old = [filler(1), a, b, filler(3)].join('\n');
+    const cur = [filler(1), b, a.replace('the minister', 'a minister'), filler(3)].join('\n');
+    for (const quote of ['Kim Yong-chol', 'Seoul']) {
+      const s = old.indexOf(quote);
+      const p = reanchor(old, cur, [{ id: 'x', quote, start: s, end: s + quote.length, prefix: old.slice(Math.max(0, s - 32), s), suffix: old.slice(s + quote.length, s + quote.length + 32) }], { units: 'utf16' }).placed[0];
+      assert.ok(!p || p.start === cur.lastIndexOf(quote), `${quote} put on …${cur.slice((p?.start ?? 0) - 30, p?.start ?? 0)}`);
+    }
+  });
+});
