@@ -6,7 +6,7 @@
 import type { DiffMap } from './diffmap';
 import { agreeAfter, agreeBefore, MIN_MOVED, sentenceAround, TIE } from './alignment';
 import { contextScore, sideSupport, type Candidate } from './match';
-import { wordsShared } from './sentence';
+import { wordsAround } from './sentence';
 
 /**
  * Text cut from one place and pasted in another: the quote, with the context that moved along
@@ -42,7 +42,7 @@ export function findMoved(oldText: string, newText: string, diff: DiffMap, s: nu
   // (Its words are looked for as far around the new place as the sentence reached around the old,
   // and a little further: re-wrapped or edited since, its line breaks and lengths may differ.)
   const [from, to] = sentenceAround(oldText, s, e);
-  const sentence = (p: number) => (wordsShared(oldText.slice(from, to), newText.slice(Math.max(0, p - (s - from) - WORDS_SLACK), p + quote.length + (to - e) + WORDS_SLACK)) ?? 1) >= MIN_WORDS_MOVED;
+  const sentence = (p: number) => (wordsAround(oldText, from, to, s, e, newText, p, WORDS_SLACK) ?? 1) >= MIN_WORDS_MOVED;
   let best: Candidate | undefined;
   let second = 0;
   // (The quote's places from the shared index: a scan of the text per deleted anchor was quadratic,

@@ -100,3 +100,18 @@ export function wordsShared(a: string, b: string, min = 4): number | undefined {
   return shared / words.length;
 }
 const WORDS = /[\p{L}\p{N}]+(?:[.,]\p{N}+)*/gu;
+
+/** A character no article holds (a noncharacter): text a rebuilt old text does not know (sentences.ts). */
+export const UNKNOWN = '\uffff';
+
+/**
+ * The share of the words of old text [from, to) around the quote at [s, e), the quote's own left
+ * out, that stand as far around new offset `at` (where the quote, as long, may now be) and `slack`
+ * units further: a moved or kept sentence brings most of its words along, re-wrapped or edited.
+ */
+export function wordsAround(oldText: string, from: number, to: number, s: number, e: number, newText: string, at: number, slack: number): number | undefined {
+  const end = at + e - s;
+  const old = `${oldText.slice(from, s)} ${oldText.slice(e, to)}`;
+  const now = `${newText.slice(Math.max(0, at - (s - from) - slack), at)} ${newText.slice(end, end + (to - e) + slack)}`;
+  return wordsShared(old, now);
+}

@@ -18,6 +18,7 @@
 
 import { countBefore } from '../bisect';
 import { reanchor } from './reanchor';
+import { UNKNOWN } from './sentence';
 import type { AnchorQuery, Orphan, Placement, ReanchorOptions, ReanchorResult } from './types';
 
 /**
@@ -92,8 +93,6 @@ export function sentenceFingerprints(text: string): string | undefined {
 /** A line feed with no line break next to it: a re-wrapped line's end (see rebuiltText). */
 const LONE_LINE_FEED = /(?<![\r\n])\n(?![\r\n])/g;
 
-/** A character no article holds (a noncharacter): text the rebuilt old text does not know. */
-const UNKNOWN = '\uffff';
 /** Stored lists are read only up to this many sentences (a hostile sidecar; 1 MB of news is about 9,000). */
 const MAX_PIECES = 60000;
 const KEY = /^([0-9a-z]{1,7})\.[0-9a-z]{1,7}(?:_([strn]{0,32}))?$/;

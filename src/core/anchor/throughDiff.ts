@@ -10,7 +10,7 @@ import { contextScore, contextSupport, fuzzyContextScore, occurrences, otherSent
 import { agreeAfter, agreeBefore, betterOldMention, copyRival, sentenceAround, strayCopy, TIE, wholeSentenceElsewhere } from './alignment';
 import { findMoved } from './moved';
 import { boundaryChanged, edgesAgree } from './edges';
-import { wordsShared } from './sentence';
+import { UNKNOWN, wordsAround } from './sentence';
 import type { CandidateIndex } from './candidates';
 import { WholeLines } from './wholelines';
 import { HINT_RADIUS, searchCandidates } from './search';
@@ -151,17 +151,14 @@ export class ThroughDiff {
 function sentenceKept(oldText: string, newText: string, diff: DiffMap, s: number, e: number, at: number): number {
   let [from, to] = sentenceAround(oldText, s, e);
   if (to <= from) return 1;
-  const unknownBefore = oldText.lastIndexOf(UNKNOWN, s - 1);
-  const unknownAfter = oldText.indexOf(UNKNOWN, e);
-  const partly = unknownBefore >= from || (unknownAfter >= 0 && unknownAfter < to);
-  if (!partly) return diff.mapSpan(from, to).equal / (to - from);
-  if (unknownBefore >= from) from = unknownBefore + 1;
-  if (unknownAfter >= 0 && unknownAfter < to) to = unknownAfter;
-  const known = `${oldText.slice(from, s)} ${oldText.slice(e, to)}`;
-  const around = `${newText.slice(Math.max(0, at - (s - from) - WORDS_SLACK), at)} ${newText.slice(at + e - s, at + e - s + (to - e) + WORDS_SLACK)}`;
-  return wordsShared(known, around) ?? 1;
+  // (Looked for within the sentence only: this runs per anchor, and the text may be long.)
+  const sentence = oldText.slice(from, to);
+  const unknownBefore = sentence.lastIndexOf(UNKNOWN, s - from - 1);
+  const unknownAfter = sentence.indexOf(UNKNOWN, e - from);
+  if (unknownBefore < 0 && unknownAfter < 0) return diff.mapSpan(from, to).equal / (to - from);
+  if (unknownAfter >= 0) to = from + unknownAfter;
+  if (unknownBefore >= 0) from += unknownBefore + 1;
+  return wordsAround(oldText, from, to, s, e, newText, at, WORDS_SLACK) ?? 1;
 }
-/** The noncharacter that stands for unknown words in a rebuilt old text (sentences.ts). */
-const UNKNOWN = '\uffff';
 /** Characters past the known stretch's reach in which its words are looked for (edits may have lengthened it). */
 const WORDS_SLACK = 16;

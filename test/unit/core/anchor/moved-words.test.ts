@@ -22,9 +22,16 @@ describe('reanchor: a quote followed as moved brings most of its sentence along 
     for (const quote of ['Poland', 'Hungary']) assert.equal(placeOf(OLD, cur, quote), undefined, quote);
   });
 
-  it('a paragraph moved down, and a few of its words edited, is followed', () => {
-    const cur = OLD.replace(MOVED_PARAGRAPH, '').replace('\n\nA decade', '\n\n' + MOVED_PARAGRAPH.replace('today became', 'on Friday became').replace('less than a decade', 'not ten years').trimEnd() + '\n\nA decade');
-    const at = cur.indexOf('Poland, Hungary') + 'Poland, '.length;
-    assert.equal(placeOf(OLD, cur, 'Hungary'), `${cur.slice(at - 12, at)}[Hungary]${cur.slice(at + 7, at + 19)}`);
+  it('a paragraph moved down past others, and a few of its words edited, is followed as moved', () => {
+    // (Moved past longer text, so that the diff deletes and inserts it; edited at both ends, so that
+    // its line is known by neither: followed as moved text, which the sentence's words allow.)
+    const fill = (i: number) => `Filler paragraph ${i} tells of the weather in the capital, the traffic on the bridges and the prices in the markets, none of which concerns the alliance or its members in any way that matters here.`;
+    const para = MOVED_PARAGRAPH.trimEnd();
+    const end = 'A decade ago, the military planning of the three was built around the possibility of a ground assault toward the west.';
+    const old = `${['INDEPENDENCE, MO. (AP)--', para, fill(1), fill(2), fill(3), fill(4), end].join('\n\n')}\n`;
+    const edited = para.replace('Poland,', 'Now Poland,').replace('today became', 'on Friday became').replace('less than a decade', 'not ten years').replace('Soviet Union.', 'Soviet Union and to Moscow.');
+    const cur = `${['INDEPENDENCE, MO. (AP)--', fill(1), fill(2), fill(3), fill(4), edited, end].join('\n\n')}\n`;
+    const at = cur.indexOf('Hungary');
+    assert.equal(placeOf(old, cur, 'Hungary'), `${cur.slice(at - 12, at)}[Hungary]${cur.slice(at + 7, at + 19)}`);
   });
 });
